@@ -1,0 +1,100 @@
+"""quizapp: turns source texts into quizzes.
+
+``create_app`` builds the application: configuration, extensions, blueprints,
+commands, error pages. It has no side effects: it creates no tables, runs no
+migration and asks nothing; the schema comes only from ``flask db upgrade``.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from flask import Flask, request
+
+from quizapp.config import DEFAULT_SECRET_KEY, Defaults, from_environment
+
+
+class ConfigurationError(RuntimeError):
+    """The configuration cannot be used; the message says what to change."""
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the app. ``config`` (tests) is applied last, over every other source."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_object(Defaults)
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env("FLASK")
+    app.config.update(from_environment())
+    if config:
+        app.config.update(config)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + os.path.join(app.instance_path, "quizapp.sqlite")
+    _refuse_unsafe_production(app)
+
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_hooks(app)
+
+    from quizapp.cli import register_commands
+    from quizapp.errors import register_error_handlers
+
+    register_commands(app)
+    register_error_handlers(app)
+    return app
+
+
+def _refuse_unsafe_production(app: Flask) -> None:
+    if app.testing or not app.config.get("PRODUCTION"):
+        return
+    if app.config["SECRET_KEY"] in (DEFAULT_SECRET_KEY, "", None):
+        raise ConfigurationError(
+            "Refusing to start in production with the default SECRET_KEY. Set FLASK_SECRET_KEY to a long random "
+            "value, e.g. FLASK_SECRET_KEY=$(python -c 'import secrets; print(secrets.token_hex(32))')."
+        )
+
+
+def _init_extensions(app: Flask) -> None:
+    from quizapp import schema  # noqa: F401 - every model joins the metadata before anything uses it
+    from quizapp.database import configure_engine, engine_options
+    from quizapp.extensions import bootstrap, csrf, db, login_manager, migrate
+
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options(app)
+    db.init_app(app)
+    migrate.init_app(app, db, directory=os.path.join(os.path.dirname(os.path.dirname(__file__)), "migrations"))
+    csrf.init_app(app)
+    bootstrap.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Please log in to see this page."
+    login_manager.login_message_category = "info"
+    with app.app_context():
+        configure_engine(db.engine, app)
+
+    from quizapp.auth import passwords
+    from quizapp.auth.login import load_user_from_session_id
+
+    passwords.configure(app.config["PASSWORD_HASH_METHOD"])
+
+    login_manager.user_loader(load_user_from_session_id)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from quizapp.auth.admin_views import bp as admin_bp
+    from quizapp.auth.views import bp as auth_bp
+    from quizapp.dashboard.views import bp as dashboard_bp
+
+    app.register_blueprint(dashboard_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(admin_bp)
+
+
+def _register_hooks(app: Flask) -> None:
+    from quizapp.access import enforce_access
+    from quizapp.database import set_write_intent
+
+    @app.before_request
+    def _mark_writes() -> None:
+        set_write_intent(request.method not in ("GET", "HEAD", "OPTIONS"))
+
+    app.before_request(enforce_access)

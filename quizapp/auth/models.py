@@ -1,0 +1,51 @@
+"""Users and their roles."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import CheckConstraint, Index, String, func
+from sqlalchemy.orm import Mapped, mapped_column
+
+from quizapp.auth.roles import Role
+from quizapp.models import UTCDateTime, db, utcnow
+
+USERNAME_MAX = 40
+DISPLAY_NAME_MAX = 80
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+    __table_args__ = (
+        CheckConstraint("role IN ('student', 'teacher', 'admin')", name="role_known"),
+        CheckConstraint("username = lower(username)", name="username_lowercase"),
+        CheckConstraint("session_version >= 1", name="session_version_positive"),
+        Index("ix_users_role", "role"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Stored lower-case so "Anna" and "anna" cannot both register.
+    username: Mapped[str] = mapped_column(String(USERNAME_MAX), unique=True)
+    display_name: Mapped[str] = mapped_column(String(DISPLAY_NAME_MAX))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16), default=Role.STUDENT.value)
+    is_active_account: Mapped[bool] = mapped_column(default=True, server_default="1")
+    # Part of the login id: raising it ends every other session of the account.
+    session_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, server_default=func.current_timestamp())
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login refuses inactive accounts
+        return self.is_active_account
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_version}"
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role in (Role.TEACHER, Role.ADMIN)
+
+    def __repr__(self) -> str:
+        return f"<User {self.username} {self.role}>"

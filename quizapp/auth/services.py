@@ -1,0 +1,147 @@
+"""Accounts: registration, authentication, passwords and roles.
+
+Plain functions on an explicit SQLAlchemy session; the caller commits. They
+raise DomainError subclasses with messages fit for the user.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from quizapp.auth import passwords
+from quizapp.auth.models import DISPLAY_NAME_MAX, USERNAME_MAX, User
+from quizapp.auth.roles import Role
+from quizapp.exceptions import Conflict, DomainError, NotFound
+from quizapp.models import utcnow
+
+USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
+LOGIN_FAILED = "Unknown username or wrong password."
+
+
+class InvalidAccountData(DomainError):
+    pass
+
+
+class LoginFailed(DomainError):
+    status_code = 401
+
+
+def normalise_username(username: str) -> str:
+    return username.strip().lower()
+
+
+def check_username(username: str) -> str:
+    name = normalise_username(username)
+    if not USERNAME_PATTERN.fullmatch(name):
+        raise InvalidAccountData(
+            f"A username has 3 to {USERNAME_MAX} characters: letters, digits, dots, dashes or underscores, "
+            "starting with a letter or digit."
+        )
+    return name
+
+
+def check_password(password: str) -> None:
+    if len(password) < passwords.PASSWORD_MIN:
+        raise InvalidAccountData(f"A password needs at least {passwords.PASSWORD_MIN} characters.")
+    if len(password) > passwords.PASSWORD_MAX:
+        raise InvalidAccountData(f"A password can have at most {passwords.PASSWORD_MAX} characters.")
+
+
+def check_display_name(display_name: str) -> str:
+    name = " ".join(display_name.split())
+    if not name or len(name) > DISPLAY_NAME_MAX:
+        raise InvalidAccountData(f"A name has 1 to {DISPLAY_NAME_MAX} characters.")
+    return name
+
+
+def find_user(session: Session, username: str) -> User | None:
+    return session.scalar(select(User).where(User.username == normalise_username(username)))
+
+
+def create_user(
+    session: Session, *, username: str, password: str, display_name: str | None = None, role: Role = Role.STUDENT
+) -> User:
+    """Create an account; raises Conflict when the username is taken."""
+    name = check_username(username)
+    check_password(password)
+    shown = check_display_name(display_name or name)
+    if find_user(session, name) is not None:
+        raise Conflict(f"The username '{name}' is already taken.")
+    user = User(username=name, display_name=shown, password_hash=passwords.hash_password(password), role=Role(role).value)
+    session.add(user)
+    try:
+        # The unique index is the real guard when two registrations race.
+        with session.begin_nested():
+            session.flush()
+    except IntegrityError as error:
+        raise Conflict(f"The username '{name}' is already taken.") from error
+    return user
+
+
+def register_student(session: Session, *, username: str, password: str, display_name: str) -> User:
+    """Self-registration: always a student, whatever else the form carried."""
+    return create_user(session, username=username, password=password, display_name=display_name, role=Role.STUDENT)
+
+
+def authenticate(session: Session, username: str, password: str) -> User:
+    """The user with these credentials, or LoginFailed with one message for every failure."""
+    user = find_user(session, username)
+    if user is None:
+        passwords.burn_equal_time(password)
+        raise LoginFailed(LOGIN_FAILED)
+    if not passwords.verify_password(user.password_hash, password) or not user.is_active_account:
+        raise LoginFailed(LOGIN_FAILED)
+    user.last_login_at = utcnow()
+    return user
+
+
+def change_password(session: Session, user: User, *, current_password: str, new_password: str) -> None:
+    """Change a password; ends the account's other sessions by raising its session version."""
+    if not passwords.verify_password(user.password_hash, current_password):
+        raise InvalidAccountData("The current password is wrong.")
+    check_password(new_password)
+    user.password_hash = passwords.hash_password(new_password)
+    user.session_version += 1
+    session.flush()
+
+
+def set_role(session: Session, username: str, role: Role | str) -> User:
+    user = find_user(session, username)
+    if user is None:
+        raise NotFound(f"No user named '{normalise_username(username)}'.")
+    new_role = Role(role)
+    if user.role == Role.ADMIN and new_role != Role.ADMIN and count_admins(session) <= 1:
+        raise Conflict("This is the last admin account; make another admin first.")
+    if user.role != new_role.value:
+        user.role = new_role.value
+        # Whatever the old role allowed ends with the sessions that had it.
+        user.session_version += 1
+    session.flush()
+    return user
+
+
+def count_admins(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(User).where(User.role == Role.ADMIN.value)) or 0
+
+
+def list_users(session: Session, *, role: Role | None = None) -> Sequence[User]:
+    query = select(User).order_by(User.role, User.username)
+    if role is not None:
+        query = query.where(User.role == role.value)
+    return session.scalars(query).all()
+
+
+def user_for_session_id(session: Session, session_id: str) -> User | None:
+    """The user behind a login cookie's id ("<id>:<session version>"), if still valid."""
+    user_id, _, version = session_id.partition(":")
+    if not user_id.isdigit() or not version.isdigit():
+        return None
+    user = session.get(User, int(user_id))
+    if user is None or user.session_version != int(version) or not user.is_active_account:
+        return None
+    return user

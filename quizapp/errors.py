@@ -1,0 +1,69 @@
+"""Error pages and the mapping of domain errors to HTTP answers, in one place."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template
+from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import HTTPException
+
+from quizapp.database import is_lock_error
+from quizapp.exceptions import DomainError
+from quizapp.extensions import db
+
+
+MESSAGES = {
+    400: ("Bad request", "The request could not be understood."),
+    403: ("Not allowed", "Your account does not have access to this page."),
+    404: ("Not found", "There is nothing here. It may have been removed, or the link is wrong."),
+    405: ("Method not allowed", "This page cannot be used that way."),
+    409: ("Conflict", "This was changed elsewhere in the meantime."),
+    413: ("File too large", "The upload is larger than this site accepts."),
+    429: ("Too many requests", "Please wait a moment and try again."),
+    500: ("Something went wrong", "An unexpected error happened. Nothing you sent was half-saved; please try again."),
+    503: ("Busy", "The site is busy for a moment. Please try again in a few seconds."),
+}
+
+
+def render_error(status: int, detail: str | None = None) -> tuple[str, int]:
+    title, message = MESSAGES.get(status, (f"Error {status}", "The request failed."))
+    return render_template("errors/error.html", status=status, title=title, message=detail or message), status
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_error(error: CSRFError) -> tuple[str, int]:
+        db.session.rollback()
+        return render_error(
+            400,
+            "This form was not accepted: its security token is missing or no longer valid "
+            "(the page may be old, or you were logged out). Reload the page and try again; nothing was changed.",
+        )
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> tuple[str, int]:
+        db.session.rollback()
+        status = error.code or 500
+        detail = None
+        if status == 413:
+            limit = app.config.get("MAX_CONTENT_LENGTH") or 0
+            detail = f"The upload is larger than this site accepts ({limit // (1024 * 1024)} MB at most). Nothing was saved."
+        return render_error(status, detail)
+
+    @app.errorhandler(DomainError)
+    def domain_error(error: DomainError) -> tuple[str, int]:
+        db.session.rollback()
+        return render_error(error.status_code, str(error))
+
+    @app.errorhandler(OperationalError)
+    def database_error(error: OperationalError) -> tuple[str, int]:
+        db.session.rollback()
+        if is_lock_error(error):
+            return render_error(503)
+        app.logger.exception("database error", exc_info=error)
+        return render_error(500)
+
+    @app.errorhandler(500)
+    def server_error(error: Exception) -> tuple[str, int]:
+        db.session.rollback()
+        return render_error(500)

@@ -1,0 +1,119 @@
+"""Quizzes: their settings, their questions or selection rules, and the classes they are assigned to."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from quizapp.auth.models import User
+from quizapp.bank.models import QUESTION_TYPES, Question
+from quizapp.classes.models import SchoolClass
+from quizapp.models import UTCDateTime, db, one_of, utcnow
+from quizapp.sources.models import SourceDocument
+
+QUIZ_MODES = ("practice", "exam")
+SCORE_POLICIES = ("best", "last", "average")
+LAYOUTS = ("one_per_page", "all_on_one_page")
+VISIBILITIES = ("class", "public")
+
+
+class Quiz(db.Model):
+    __tablename__ = "quizzes"
+    __table_args__ = (
+        CheckConstraint(one_of("mode", QUIZ_MODES), name="mode_known"),
+        CheckConstraint(one_of("score_policy", SCORE_POLICIES), name="score_policy_known"),
+        CheckConstraint(one_of("layout", LAYOUTS), name="layout_known"),
+        CheckConstraint(one_of("visibility", VISIBILITIES), name="visibility_known"),
+        CheckConstraint("time_limit_minutes IS NULL OR time_limit_minutes > 0", name="time_limit_positive"),
+        CheckConstraint("attempts_allowed IS NULL OR attempts_allowed > 0", name="attempts_allowed_positive"),
+        CheckConstraint("opens_at IS NULL OR closes_at IS NULL OR opens_at < closes_at", name="window_ordered"),
+        CheckConstraint("penalty_percent >= 0 AND penalty_percent <= 100", name="penalty_range"),
+        Index("ix_quizzes_owner_id", "owner_id"),
+        Index("ix_quizzes_is_published_visibility", "is_published", "visibility"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    mode: Mapped[str] = mapped_column(String(16), default="practice")
+    time_limit_minutes: Mapped[int | None] = mapped_column()
+    attempts_allowed: Mapped[int | None] = mapped_column()  # None: unlimited
+    score_policy: Mapped[str] = mapped_column(String(16), default="best")
+    shuffle_questions: Mapped[bool] = mapped_column(default=True)
+    shuffle_options: Mapped[bool] = mapped_column(default=True)
+    layout: Mapped[str] = mapped_column(String(20), default="one_per_page")
+    opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Practice mode: share of a question's marks lost per extra try.
+    penalty_percent: Mapped[int] = mapped_column(default=10, server_default="10")
+    # What a student sees after submitting.
+    review_show_score: Mapped[bool] = mapped_column(default=True)
+    review_show_answers: Mapped[bool] = mapped_column(default=True)
+    review_show_explanations: Mapped[bool] = mapped_column(default=True)
+    review_show_sources: Mapped[bool] = mapped_column(default=True)
+    visibility: Mapped[str] = mapped_column(String(16), default="class")
+    is_published: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, server_default=func.current_timestamp())
+
+    owner: Mapped[User | None] = relationship()
+    questions: Mapped[list[QuizQuestion]] = relationship(
+        back_populates="quiz", cascade="all, delete-orphan", order_by="QuizQuestion.position"
+    )
+    rules: Mapped[list[QuizRule]] = relationship(back_populates="quiz", cascade="all, delete-orphan")
+
+
+class QuizQuestion(db.Model):
+    """A question fixed in a quiz, at a position, worth some points."""
+
+    __tablename__ = "quiz_questions"
+    __table_args__ = (
+        UniqueConstraint("quiz_id", "question_id"),
+        CheckConstraint("points > 0", name="points_positive"),
+        Index("ix_quiz_questions_question_id", "question_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id", ondelete="CASCADE"))
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(default=0)
+    points: Mapped[float] = mapped_column(default=1.0)
+
+    quiz: Mapped[Quiz] = relationship(back_populates="questions")
+    question: Mapped[Question] = relationship()
+
+
+class QuizRule(db.Model):
+    """"N random approved questions from this document / of this type / with this tag"."""
+
+    __tablename__ = "quiz_rules"
+    __table_args__ = (
+        CheckConstraint("count > 0", name="count_positive"),
+        CheckConstraint(f"question_type IS NULL OR {one_of('question_type', QUESTION_TYPES)}", name="type_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id", ondelete="CASCADE"))
+    count: Mapped[int] = mapped_column()
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("source_documents.id", ondelete="CASCADE"))
+    question_type: Mapped[str | None] = mapped_column(String(20))
+    tag: Mapped[str | None] = mapped_column(String(60))
+    points: Mapped[float] = mapped_column(default=1.0)
+
+    quiz: Mapped[Quiz] = relationship(back_populates="rules")
+    document: Mapped[SourceDocument | None] = relationship()
+
+
+class QuizAssignment(db.Model):
+    __tablename__ = "quiz_assignments"
+    __table_args__ = (UniqueConstraint("quiz_id", "class_id"), Index("ix_quiz_assignments_class_id", "class_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id", ondelete="CASCADE"))
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"))
+    assigned_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, server_default=func.current_timestamp())
+
+    quiz: Mapped[Quiz] = relationship()
+    school_class: Mapped[SchoolClass] = relationship()

@@ -1,0 +1,20 @@
+"""Imports every feature's models so that ``db.metadata`` holds the whole schema.
+
+Alembic's autogenerate and the tests that compare models with migrations rely on it.
+"""
+
+from quizapp.attempts.models import Attempt, AttemptAnswer
+from quizapp.auth.models import User
+from quizapp.bank.models import Question, QuestionFlag, QuestionSource, QuestionVersion, Tag, question_tags
+from quizapp.classes.models import ClassMember, SchoolClass
+from quizapp.models import db
+from quizapp.quizzes.models import Quiz, QuizAssignment, QuizQuestion, QuizRule
+from quizapp.sources.models import SourceDocument
+
+metadata = db.metadata
+
+__all__ = [
+    "Attempt", "AttemptAnswer", "ClassMember", "Question", "QuestionFlag", "QuestionSource", "QuestionVersion",
+    "Quiz", "QuizAssignment", "QuizQuestion", "QuizRule", "SchoolClass", "SourceDocument", "Tag", "User",
+    "metadata", "question_tags",
+]
