@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from flask import Flask, request
+from flask import Flask, g, request
 
 from quizapp.config import DEFAULT_SECRET_KEY, Defaults, from_environment
 
@@ -32,9 +32,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + os.path.join(app.instance_path, "quizapp.sqlite")
     _refuse_unsafe_production(app)
 
+    # Before the extensions' own hooks: who may use a route is decided before CSRF or anything else.
+    _register_hooks(app)
     _init_extensions(app)
     _register_blueprints(app)
-    _register_hooks(app)
 
     from quizapp.cli import register_commands
     from quizapp.errors import register_error_handlers
@@ -98,3 +99,11 @@ def _register_hooks(app: Flask) -> None:
         set_write_intent(request.method not in ("GET", "HEAD", "OPTIONS"))
 
     app.before_request(enforce_access)
+
+    @app.teardown_request
+    def _forget_request_state(_error: BaseException | None) -> None:
+        # Flask-Login (the user) and Flask-WTF (the CSRF token) cache per-request state on g, which
+        # lives as long as the app context. When a caller keeps one context open across requests (the
+        # test suite does), nothing of one request may leak into the next.
+        for name in list(g):
+            g.pop(name, None)

@@ -67,3 +67,8 @@ def enforce_access() -> object | None:
     if current_user.role not in rule:
         abort(403)
     return None
+
+
+def undeclared_endpoints(app: Flask) -> list[str]:
+    """Endpoints of the app that declare no access rule (each is refused at run time)."""
+    return sorted(endpoint for endpoint in app.view_functions if rule_for(app, endpoint) is None)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 from datetime import timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 # A value nobody should run a real deployment with; production refuses it.
-DEFAULT_SECRET_KEY = "dev-not-secret-change-me"
+DEFAULT_SECRET_KEY = "dev-not-secret-change-me"  # noqa: S105 - the known value production refuses
 
 
 class Defaults:
@@ -20,7 +20,7 @@ class Defaults:
     PRODUCTION = False
     # Filled in by create_app with a file in the instance folder.
     SQLALCHEMY_DATABASE_URI: str | None = None
-    SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {}
+    SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict[str, Any]] = {}
     SQLALCHEMY_RECORD_QUERIES = False
 
     # A student who submits at minute 61 of an exam must not get a 400: tie the
@@ -37,7 +37,7 @@ class Defaults:
     PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
 
     # Werkzeug's scrypt at its default cost; tests may lower the cost, never the algorithm.
-    PASSWORD_HASH_METHOD = "scrypt"
+    PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 - an algorithm name, not a password
 
     # Uploads of articles: large enough for a long PDF, small enough to refuse abuse.
     MAX_CONTENT_LENGTH = 16 * 1024 * 1024

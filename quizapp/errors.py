@@ -11,7 +11,6 @@ from quizapp.database import is_lock_error
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
 
-
 MESSAGES = {
     400: ("Bad request", "The request could not be understood."),
     403: ("Not allowed", "Your account does not have access to this page."),
@@ -47,7 +46,9 @@ def register_error_handlers(app: Flask) -> None:
         detail = None
         if status == 413:
             limit = app.config.get("MAX_CONTENT_LENGTH") or 0
-            detail = f"The upload is larger than this site accepts ({limit // (1024 * 1024)} MB at most). Nothing was saved."
+            detail = (
+                f"The upload is larger than this site accepts ({limit // (1024 * 1024)} MB at most). Nothing was saved."
+            )
         return render_error(status, detail)
 
     @app.errorhandler(DomainError)

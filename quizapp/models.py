@@ -10,9 +10,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import JSON, DateTime, MetaData, TypeDecorator
+from sqlalchemy import JSON, DateTime, MetaData, TypeDecorator, func
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -67,3 +67,8 @@ JSONType = JSON().with_variant(JSONB(), "postgresql")
 def one_of(column: str, values: tuple[str, ...]) -> str:
     """SQL text for a CHECK that ``column`` takes one of ``values``."""
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+def timestamp_column() -> Any:
+    """A not-null UTC timestamp set when the row is inserted."""
+    return mapped_column(UTCDateTime(), default=utcnow, server_default=func.current_timestamp())

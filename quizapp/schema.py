@@ -14,7 +14,21 @@ from quizapp.sources.models import SourceDocument
 metadata = db.metadata
 
 __all__ = [
-    "Attempt", "AttemptAnswer", "ClassMember", "Question", "QuestionFlag", "QuestionSource", "QuestionVersion",
-    "Quiz", "QuizAssignment", "QuizQuestion", "QuizRule", "SchoolClass", "SourceDocument", "Tag", "User",
-    "metadata", "question_tags",
+    "Attempt",
+    "AttemptAnswer",
+    "ClassMember",
+    "Question",
+    "QuestionFlag",
+    "QuestionSource",
+    "QuestionVersion",
+    "Quiz",
+    "QuizAssignment",
+    "QuizQuestion",
+    "QuizRule",
+    "SchoolClass",
+    "SourceDocument",
+    "Tag",
+    "User",
+    "metadata",
+    "question_tags",
 ]

@@ -42,7 +42,9 @@ def ensure_user(session: Session, username: str, password: str, display_name: st
     user = accounts.find_user(session, username)
     if user is not None:
         return user, False
-    return accounts.create_user(session, username=username, password=password, display_name=display_name, role=role), True
+    return accounts.create_user(
+        session, username=username, password=password, display_name=display_name, role=role
+    ), True
 
 
 def seed(

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint, func
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.auth.models import User
 from quizapp.bank.models import Question, QuestionVersion
-from quizapp.models import JSONType, UTCDateTime, db, one_of, utcnow
+from quizapp.models import JSONType, UTCDateTime, db, one_of, timestamp_column, utcnow
 from quizapp.quizzes.models import Quiz
 
 ATTEMPT_STATUSES = ("in_progress", "submitted", "closed_overdue")
@@ -26,10 +26,13 @@ class Attempt(db.Model):
         CheckConstraint("number >= 1", name="number_positive"),
         CheckConstraint("deadline IS NULL OR deadline > started_at", name="deadline_after_start"),
         CheckConstraint(
-            "(status = 'in_progress' AND submitted_at IS NULL) OR (status <> 'in_progress' AND submitted_at IS NOT NULL)",
+            "(status = 'in_progress' AND submitted_at IS NULL) OR "
+            "(status <> 'in_progress' AND submitted_at IS NOT NULL)",
             name="submitted_matches_status",
         ),
-        CheckConstraint("score IS NULL OR max_score IS NULL OR (score >= 0 AND score <= max_score)", name="score_range"),
+        CheckConstraint(
+            "score IS NULL OR max_score IS NULL OR (score >= 0 AND score <= max_score)", name="score_range"
+        ),
         # A student's history, newest first; a quiz's results; overdue sweeps.
         Index("ix_attempts_student_id_submitted_at", "student_id", "submitted_at"),
         Index("ix_attempts_quiz_id_status", "quiz_id", "status"),
@@ -46,7 +49,7 @@ class Attempt(db.Model):
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     score: Mapped[float | None] = mapped_column()
     max_score: Mapped[float | None] = mapped_column()
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, server_default=func.current_timestamp())
+    created_at: Mapped[datetime] = timestamp_column()
 
     quiz: Mapped[Quiz] = relationship()
     student: Mapped[User] = relationship()

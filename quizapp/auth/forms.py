@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, SelectField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length, Regexp
 
 from quizapp.auth.models import DISPLAY_NAME_MAX, USERNAME_MAX
@@ -14,7 +15,7 @@ USERNAME_RULE = Regexp(
     r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
     message="Use letters, digits, dots, dashes or underscores, starting with a letter or digit.",
 )
-ROLE_CHOICES = [(role.value, role.value.capitalize()) for role in Role]
+ROLE_CHOICES = [SelectChoice(role.value, role.value.capitalize()) for role in Role]
 
 
 def _new_password_fields() -> tuple[PasswordField, PasswordField]:
@@ -37,7 +38,9 @@ class LoginForm(FlaskForm):
         "Username", validators=[DataRequired(), Length(max=USERNAME_MAX)], render_kw={"autocomplete": "username"}
     )
     password = PasswordField(
-        "Password", validators=[DataRequired(), Length(max=PASSWORD_MAX)], render_kw={"autocomplete": "current-password"}
+        "Password",
+        validators=[DataRequired(), Length(max=PASSWORD_MAX)],
+        render_kw={"autocomplete": "current-password"},
     )
     submit = SubmitField("Log in")
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import CheckConstraint, Index, String, func
+from sqlalchemy import CheckConstraint, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from quizapp.auth.roles import Role
-from quizapp.models import UTCDateTime, db, utcnow
+from quizapp.models import UTCDateTime, db, timestamp_column
 
 USERNAME_MAX = 40
 DISPLAY_NAME_MAX = 80
@@ -33,7 +33,7 @@ class User(UserMixin, db.Model):
     is_active_account: Mapped[bool] = mapped_column(default=True, server_default="1")
     # Part of the login id: raising it ends every other session of the account.
     session_version: Mapped[int] = mapped_column(default=1, server_default="1")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, server_default=func.current_timestamp())
+    created_at: Mapped[datetime] = timestamp_column()
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     @property

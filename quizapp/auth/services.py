@@ -72,7 +72,9 @@ def create_user(
     shown = check_display_name(display_name or name)
     if find_user(session, name) is not None:
         raise Conflict(f"The username '{name}' is already taken.")
-    user = User(username=name, display_name=shown, password_hash=passwords.hash_password(password), role=Role(role).value)
+    user = User(
+        username=name, display_name=shown, password_hash=passwords.hash_password(password), role=Role(role).value
+    )
     session.add(user)
     try:
         # The unique index is the real guard when two registrations race.

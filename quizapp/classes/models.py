@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint, func
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.auth.models import User
-from quizapp.models import UTCDateTime, db, utcnow
+from quizapp.models import db, timestamp_column
 
 
 class SchoolClass(db.Model):
@@ -20,7 +20,7 @@ class SchoolClass(db.Model):
     teacher_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     join_code: Mapped[str] = mapped_column(String(16), unique=True)
     is_archived: Mapped[bool] = mapped_column(default=False, server_default="0")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, server_default=func.current_timestamp())
+    created_at: Mapped[datetime] = timestamp_column()
 
     teacher: Mapped[User] = relationship()
     members: Mapped[list[ClassMember]] = relationship(back_populates="school_class", cascade="all, delete-orphan")
@@ -40,7 +40,7 @@ class ClassMember(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     # Extra time on timed quizzes, as a share of the quiz's limit (25 = a quarter more).
     extra_time_percent: Mapped[int] = mapped_column(default=0, server_default="0")
-    joined_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, server_default=func.current_timestamp())
+    joined_at: Mapped[datetime] = timestamp_column()
 
     school_class: Mapped[SchoolClass] = relationship(back_populates="members")
     user: Mapped[User] = relationship()

@@ -55,7 +55,9 @@ def staff_overview(session: Session, teacher: User) -> StaffOverview:
         return session.scalar(select(func.count()).select_from(query.subquery())) or 0
 
     return StaffOverview(
-        documents=count(select(SourceDocument.id).where(SourceDocument.owner_id == teacher.id, SourceDocument.is_current)),
+        documents=count(
+            select(SourceDocument.id).where(SourceDocument.owner_id == teacher.id, SourceDocument.is_current)
+        ),
         drafts=count(select(Question.id).where(Question.owner_id == teacher.id, Question.status == "draft")),
         approved=count(select(Question.id).where(Question.owner_id == teacher.id, Question.status == "approved")),
         quizzes=count(select(Quiz.id).where(Quiz.owner_id == teacher.id)),

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, func
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.auth.models import User
 from quizapp.bank.models import QUESTION_TYPES, Question
 from quizapp.classes.models import SchoolClass
-from quizapp.models import UTCDateTime, db, one_of, utcnow
+from quizapp.models import UTCDateTime, db, one_of, timestamp_column
 from quizapp.sources.models import SourceDocument
 
 QUIZ_MODES = ("practice", "exam")
@@ -56,7 +56,7 @@ class Quiz(db.Model):
     review_show_sources: Mapped[bool] = mapped_column(default=True)
     visibility: Mapped[str] = mapped_column(String(16), default="class")
     is_published: Mapped[bool] = mapped_column(default=False)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, server_default=func.current_timestamp())
+    created_at: Mapped[datetime] = timestamp_column()
 
     owner: Mapped[User | None] = relationship()
     questions: Mapped[list[QuizQuestion]] = relationship(
@@ -86,7 +86,7 @@ class QuizQuestion(db.Model):
 
 
 class QuizRule(db.Model):
-    """"N random approved questions from this document / of this type / with this tag"."""
+    """ "N random approved questions from this document / of this type / with this tag"."""
 
     __tablename__ = "quiz_rules"
     __table_args__ = (
@@ -113,7 +113,7 @@ class QuizAssignment(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id", ondelete="CASCADE"))
     class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"))
-    assigned_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, server_default=func.current_timestamp())
+    assigned_at: Mapped[datetime] = timestamp_column()
 
     quiz: Mapped[Quiz] = relationship()
     school_class: Mapped[SchoolClass] = relationship()

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, func
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.auth.models import User
-from quizapp.models import JSONType, UTCDateTime, db, utcnow
+from quizapp.models import JSONType, db, timestamp_column
 
 DOCUMENT_FORMATS = ("txt", "md", "html", "pdf", "docx", "paste")
 
@@ -46,7 +46,7 @@ class SourceDocument(db.Model):
     blocks: Mapped[list[Any]] = mapped_column(JSONType, default=list)
     stripped: Mapped[list[Any]] = mapped_column(JSONType, default=list)
     content_hash: Mapped[str] = mapped_column(String(64))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, server_default=func.current_timestamp())
+    created_at: Mapped[datetime] = timestamp_column()
 
     owner: Mapped[User | None] = relationship()
 

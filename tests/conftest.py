@@ -1,0 +1,167 @@
+"""Fixtures every test of the app uses: app, client, runner, the database, logged-in users.
+
+Database tests run on a real SQLite file and again on a real PostgreSQL
+database made fresh for the run (``--db sqlite,postgresql``, the default). The
+schema comes from the Alembic migrations, as in production. With CI=true a
+missing PostgreSQL fails the run instead of skipping its half.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient, FlaskCliRunner
+from sqlalchemy import text
+
+from quizapp import create_app
+from quizapp.auth import services as accounts
+from quizapp.auth.roles import Role
+from quizapp.extensions import db
+from tests.support import (
+    BACKENDS,
+    TEST_PASSWORD,
+    app_config,
+    create_postgresql_database,
+    drop_postgresql_database,
+    login,
+    migrate_to_head,
+    require_postgresql,
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--db",
+        default=os.environ.get("QUIZAPP_TEST_DBS", ",".join(BACKENDS)),
+        help="comma-separated databases to run the database tests on (sqlite, postgresql)",
+    )
+
+
+def selected_backends(config: pytest.Config) -> list[str]:
+    chosen = [name.strip() for name in config.getoption("--db").split(",") if name.strip()]
+    unknown = set(chosen) - set(BACKENDS)
+    if unknown:
+        raise pytest.UsageError(f"unknown --db value(s): {', '.join(sorted(unknown))}")
+    return chosen
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "database_url" in metafunc.fixturenames:
+        backends = selected_backends(metafunc.config)
+        marker = metafunc.definition.get_closest_marker("backends")
+        if marker is not None:
+            backends = [name for name in backends if name in marker.args]
+        metafunc.parametrize("database_url", backends, indirect=True, scope="session")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "backends(*names): run only on these databases")
+
+
+@pytest.fixture(scope="session")
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A migrated database shared by the tests of one backend; tables are emptied after each test."""
+    backend = request.param
+    if backend == "sqlite":
+        path = tmp_path_factory.mktemp("sqlite") / "quizapp.sqlite"
+        url = f"sqlite:///{path}"
+        migrate_to_head(url)
+        yield url
+        return
+    require_postgresql()
+    url = create_postgresql_database()
+    try:
+        migrate_to_head(url)
+        yield url
+    finally:
+        drop_postgresql_database(url)
+
+
+def empty_all_tables() -> None:
+    tables = [t.name for t in reversed(db.metadata.sorted_tables)]
+    if db.engine.dialect.name == "postgresql":
+        db.session.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    else:
+        for name in tables:
+            db.session.execute(text(f"DELETE FROM {name}"))
+    db.session.commit()
+
+
+@pytest.fixture
+def app(database_url: str) -> Iterator[Flask]:
+    app = create_app(app_config(database_url))
+    with app.app_context():
+        try:
+            yield app
+        finally:
+            db.session.remove()
+            empty_all_tables()
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask) -> FlaskCliRunner:
+    return app.test_cli_runner()
+
+
+@dataclass
+class Accounts:
+    student: str = "stu"
+    other_student: str = "stu2"
+    teacher: str = "teach"
+    other_teacher: str = "teach2"
+    admin: str = "admin"
+    password: str = TEST_PASSWORD
+
+
+@pytest.fixture
+def users(app: Flask) -> Accounts:
+    """One account of each role (and a second student and teacher, for "not yours" checks)."""
+    names = Accounts()
+    for username, role in (
+        (names.student, Role.STUDENT),
+        (names.other_student, Role.STUDENT),
+        (names.teacher, Role.TEACHER),
+        (names.other_teacher, Role.TEACHER),
+        (names.admin, Role.ADMIN),
+    ):
+        accounts.create_user(db.session, username=username, password=TEST_PASSWORD, role=role)
+    db.session.commit()
+    return names
+
+
+@pytest.fixture
+def student_client(app: Flask, users: Accounts) -> FlaskClient:
+    client = app.test_client()
+    login(client, users.student)
+    return client
+
+
+@pytest.fixture
+def teacher_client(app: Flask, users: Accounts) -> FlaskClient:
+    client = app.test_client()
+    login(client, users.teacher)
+    return client
+
+
+@pytest.fixture
+def admin_client(app: Flask, users: Accounts) -> FlaskClient:
+    client = app.test_client()
+    login(client, users.admin)
+    return client
+
+
+@pytest.fixture(scope="session")
+def project_root() -> Path:
+    return Path(__file__).resolve().parent.parent
