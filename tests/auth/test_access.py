@@ -74,3 +74,20 @@ def test_each_rule_holds_for_each_role(app: Flask, users, role: Role | None) -> 
             assert response.status_code == 403, where
         checked += 1
     assert checked == len(app_rules(app))
+
+
+@pytest.mark.parametrize("role", ROLES_TO_TRY, ids=lambda r: r.value if r else "anonymous")
+def test_every_post_without_csrf_token_is_refused(app: Flask, users, role: Role | None) -> None:  # type: ignore[no-untyped-def]
+    client: FlaskClient = app.test_client()
+    if role is not None:
+        login(client, {Role.STUDENT: users.student, Role.TEACHER: users.teacher, Role.ADMIN: users.admin}[role])
+    posted = 0
+    for rule in app_rules(app):
+        declared = rule_for(app, rule.endpoint)
+        allowed = declared == ANYONE or (role is not None and role in declared)
+        if "POST" not in (rule.methods or ()) or not allowed:
+            continue
+        response = client.post(placeholder_url(rule), data={"anything": "x"})
+        assert response.status_code == 400, f"POST {rule.rule} as {role or 'anonymous'}"
+        posted += 1
+    assert posted >= 2
