@@ -81,6 +81,7 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from quizapp.attempts.views import bp as attempts_bp
     from quizapp.auth.admin_views import bp as admin_bp
     from quizapp.auth.views import bp as auth_bp
     from quizapp.dashboard.views import bp as dashboard_bp
@@ -88,6 +89,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(dashboard_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(attempts_bp)
 
 
 def _register_hooks(app: Flask) -> None:

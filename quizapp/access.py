@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import TypeVar
+from urllib.parse import urlsplit
 
-from flask import Flask, abort, current_app, redirect, request, url_for
+from flask import Flask, abort, current_app, jsonify, redirect, request, url_for
 from flask_login import current_user
 
 from quizapp.auth.roles import Role
@@ -63,10 +64,22 @@ def enforce_access() -> object | None:
     if rule == ANYONE:
         return None
     if not current_user.is_authenticated:
+        if wants_json():
+            # A page's script (autosave) must learn it was logged out, not follow a redirect to a login form.
+            return jsonify(
+                ok=False,
+                error="You were logged out. Log in again; your saved answers are kept.",
+                login=url_for("auth.login", next=request.referrer and urlsplit(request.referrer).path),
+            ), 401
         return redirect(url_for("auth.login", next=request.full_path if request.query_string else request.path))
     if current_user.role not in rule:
         abort(403)
     return None
+
+
+def wants_json() -> bool:
+    """True for requests made by the pages' scripts (they send and accept JSON)."""
+    return request.is_json or request.accept_mimetypes.best == "application/json"
 
 
 def undeclared_endpoints(app: Flask) -> list[str]:

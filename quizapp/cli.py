@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 from flask import Flask, current_app
 
+from quizapp.attempts.cli import attempts_cli
 from quizapp.auth.cli import users_cli
 from quizapp.database import writing
 from quizapp.extensions import db
@@ -40,4 +41,5 @@ def seed_command() -> None:
 
 def register_commands(app: Flask) -> None:
     app.cli.add_command(users_cli)
+    app.cli.add_command(attempts_cli)
     app.cli.add_command(seed_command)

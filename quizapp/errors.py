@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template
+from flask import Flask, jsonify, render_template
+from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
+from quizapp.access import wants_json
 from quizapp.database import is_lock_error
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
@@ -31,13 +33,15 @@ def render_error(status: int, detail: str | None = None) -> tuple[str, int]:
 
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(CSRFError)
-    def csrf_error(error: CSRFError) -> tuple[str, int]:
+    def csrf_error(error: CSRFError) -> ResponseReturnValue:
         db.session.rollback()
-        return render_error(
-            400,
+        message = (
             "This form was not accepted: its security token is missing or no longer valid "
-            "(the page may be old, or you were logged out). Reload the page and try again; nothing was changed.",
+            "(the page may be old, or you were logged out). Reload the page and try again; nothing was changed."
         )
+        if wants_json():
+            return jsonify(ok=False, error=message, csrf=True), 400
+        return render_error(400, message)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> tuple[str, int]:
@@ -52,8 +56,10 @@ def register_error_handlers(app: Flask) -> None:
         return render_error(status, detail)
 
     @app.errorhandler(DomainError)
-    def domain_error(error: DomainError) -> tuple[str, int]:
+    def domain_error(error: DomainError) -> ResponseReturnValue:
         db.session.rollback()
+        if wants_json():
+            return jsonify(ok=False, error=str(error)), error.status_code
         return render_error(error.status_code, str(error))
 
     @app.errorhandler(OperationalError)

@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
 from quizapp.attempts.models import Attempt
 from quizapp.auth.models import User
 from quizapp.bank.models import Question
-from quizapp.classes.models import ClassMember, SchoolClass
-from quizapp.quizzes.models import Quiz, QuizAssignment
+from quizapp.classes.models import SchoolClass
+from quizapp.quizzes.models import Quiz
+from quizapp.quizzes.services import visible_quizzes
 from quizapp.sources.models import SourceDocument
 
 
@@ -34,14 +35,7 @@ class StaffOverview:
 
 def student_overview(session: Session, student: User, *, limit: int = 10) -> StudentOverview:
     """Published quizzes open to the student (public, or assigned to one of their classes) and their attempts."""
-    my_classes = select(ClassMember.class_id).where(ClassMember.user_id == student.id)
-    assigned = select(QuizAssignment.quiz_id).where(QuizAssignment.class_id.in_(my_classes))
-    quizzes = session.scalars(
-        select(Quiz)
-        .where(Quiz.is_published, or_(Quiz.visibility == "public", Quiz.id.in_(assigned)))
-        .order_by(Quiz.created_at.desc(), Quiz.id.desc())
-        .limit(50)
-    ).all()
+    quizzes = visible_quizzes(session, student, limit=50)
     attempts: Any = select(Attempt).options(joinedload(Attempt.quiz)).where(Attempt.student_id == student.id)
     in_progress = session.scalars(attempts.where(Attempt.status == "in_progress").order_by(Attempt.started_at)).all()
     recent = session.scalars(

@@ -147,7 +147,13 @@ class GenerationReport:
     def to_dict(self) -> dict[str, Any]:
         return {
             "documents": [
-                {"name": d.name, "title": d.title, "format": d.format, "characters": len(d.text), "stripped": list(d.stripped)}
+                {
+                    "name": d.name,
+                    "title": d.title,
+                    "format": d.format,
+                    "characters": len(d.text),
+                    "stripped": list(d.stripped),
+                }
                 for d in self.documents
             ],
             "candidates": self.candidates,

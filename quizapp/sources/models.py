@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from typing import Any
 
@@ -12,6 +13,11 @@ from quizapp.auth.models import User
 from quizapp.models import JSONType, db, timestamp_column
 
 DOCUMENT_FORMATS = ("txt", "md", "html", "pdf", "docx", "paste")
+
+
+def content_hash(text: str) -> str:
+    """The identity of a document's cleaned text: the same text twice is one document."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class SourceDocument(db.Model):

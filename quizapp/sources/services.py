@@ -6,7 +6,6 @@ module stores the result and keeps one row per revision of an article.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import asdict
 
@@ -16,13 +15,9 @@ from sqlalchemy.orm import Session
 from quizapp.auth.models import User
 from quizapp.generation.ingest import ingest
 from quizapp.generation.types import CleanDocument, DocumentInput, IngestError
-from quizapp.sources.models import SourceDocument
+from quizapp.sources.models import SourceDocument, content_hash
 
 TITLE_MAX = 300
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def read_document(name: str, data: bytes | str, fmt: str | None = None) -> CleanDocument:

@@ -1,0 +1,289 @@
+"""Grading one response to one question, on the server.
+
+Pure: standard library only (and the sibling normaliser), no Flask, no database. The caller
+passes the question's stored key (``answer``), the student's response as mapped from the form,
+and for some types the ``options`` shown.
+
+Two kinds of bad input are kept apart:
+
+- a malformed *key* (or an unknown question type) is the app's fault and raises
+  :class:`GradingError`, whatever the response;
+- a malformed *response* is the request's problem and never raises: it scores 0 with a detail
+  saying it could not be read. ``None``, a blank string or an empty list mean "not answered".
+
+Each question type has one grader in :data:`GRADERS`, a registry in the spirit of CTFd's flag
+classes: adding a type means adding a function with the :func:`_grader` decorator.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .normalise_answers import normalise_free_text
+
+__all__ = ["GRADERS", "Grade", "GradingError", "grade", "normalise_free_text", "practice_mark"]
+
+_TOLERANCE = 1e-9
+
+
+class GradingError(ValueError):
+    """The question cannot be graded: unknown type, or a malformed key. Never raised for a bad response."""
+
+
+@dataclass(frozen=True)
+class Grade:
+    """The outcome of grading one response: a fraction of the question's marks and a short explanation."""
+
+    fraction: float
+    detail: str
+
+    def __post_init__(self) -> None:
+        fraction = self.fraction
+        if not (isinstance(fraction, int | float) and -_TOLERANCE <= fraction <= 1.0 + _TOLERANCE):
+            raise ValueError(f"fraction must be between 0 and 1, not {fraction!r}")
+        # Arithmetic may land a hair outside [0, 1]; store a clean float inside it.
+        object.__setattr__(self, "fraction", min(1.0, max(0.0, float(fraction))))
+
+    @property
+    def correct(self) -> bool:
+        """Whether the response earned full marks (allowing for float rounding)."""
+        return math.isclose(self.fraction, 1.0, abs_tol=_TOLERANCE)
+
+
+NOT_ANSWERED = Grade(0.0, "not answered")
+
+GRADERS: dict[str, Callable[..., Grade]] = {}
+
+
+def _grader(question_type: str) -> Callable[[Callable[..., Grade]], Callable[..., Grade]]:
+    def register(function: Callable[..., Grade]) -> Callable[..., Grade]:
+        GRADERS[question_type] = function
+        return function
+
+    return register
+
+
+def grade(question_type: str, answer: Any, response: Any, *, options: Sequence[str] | None = None) -> Grade:
+    """Grade ``response`` against the key ``answer`` for a question of ``question_type``.
+
+    ``options`` are the choices shown (multiple choice: the options; matching: the right-hand
+    values); when given, a response outside them is not accepted. Raises :class:`GradingError`
+    for an unknown type or a malformed key, never for a malformed response.
+    """
+    grader = GRADERS.get(question_type) if isinstance(question_type, str) else None
+    if grader is None:
+        raise GradingError(f"unknown question type {question_type!r}")
+    return grader(answer, response, options=options)
+
+
+def practice_mark(fraction: float, checks: int, penalty_percent: int) -> float:
+    """The mark for a question in practice mode, where every check after the first costs a penalty.
+
+    ``fraction * max(0, 1 - penalty_percent/100 * (checks - 1))``. ``checks`` is how many times the
+    student checked the answer; 0 (submitted without checking) counts as one try, like 1.
+    """
+    if not 0.0 <= fraction <= 1.0:
+        raise ValueError(f"fraction must be between 0 and 1, not {fraction!r}")
+    if checks < 0:
+        raise ValueError(f"checks cannot be negative, not {checks!r}")
+    if not 0 <= penalty_percent <= 100:
+        raise ValueError(f"penalty_percent must be between 0 and 100, not {penalty_percent!r}")
+    # Whole percents are exact, so 3 checks at 10 % give exactly 0.8 of the fraction.
+    kept_percent = max(0, 100 - penalty_percent * max(0, checks - 1))
+    return fraction * kept_percent / 100
+
+
+@_grader("multiple_choice")
+def grade_multiple_choice(answer: Any, response: Any, *, options: Sequence[str] | None = None) -> Grade:
+    """One right option string; the response is the option string chosen. 1 or 0."""
+    if not isinstance(answer, str) or not answer.strip():
+        raise GradingError("a multiple-choice key must be a non-empty option string")
+    choices = _string_options(options)
+    if choices is not None and answer not in choices:
+        raise GradingError("the multiple-choice key is not among the options")
+    if _blank(response):
+        return NOT_ANSWERED
+    if not isinstance(response, str):
+        return _unreadable("not an option")
+    if choices is not None and response not in choices:
+        return _unreadable("not one of the options")
+    return _all_or_nothing(response == answer)
+
+
+@_grader("true_false")
+def grade_true_false(answer: Any, response: Any, *, options: Sequence[str] | None = None) -> Grade:
+    """Key ``True`` or ``False``; the response a bool, or the string "true"/"false" in any case. 1 or 0."""
+    if not isinstance(answer, bool):
+        raise GradingError("a true/false key must be true or false")
+    if _blank(response):
+        return NOT_ANSWERED
+    if isinstance(response, str):
+        response = {"true": True, "false": False}.get(response.strip().lower(), response)
+    if not isinstance(response, bool):
+        return _unreadable("not true or false")
+    return _all_or_nothing(response is answer)
+
+
+@_grader("fill_in")
+def grade_fill_in(answer: Any, response: Any, *, options: Sequence[str] | None = None) -> Grade:
+    """A list of accepted strings; the response text is right when it normalises like any of them.
+
+    See :func:`normalise_free_text`. An accepted variant that normalises to nothing is ignored, so a
+    blank or punctuation-only response never matches; a key with no usable variant is malformed.
+    """
+    if not isinstance(answer, list | tuple) or not all(isinstance(v, str) for v in answer):
+        raise GradingError("a fill-in key must be a list of accepted strings")
+    accepted = {normalise_free_text(v) for v in answer} - {""}
+    if not accepted:
+        raise GradingError("a fill-in key needs at least one accepted answer with letters or digits")
+    if _blank(response):
+        return NOT_ANSWERED
+    if not isinstance(response, str):
+        return _unreadable("not text")
+    if normalise_free_text(response) in accepted:
+        return Grade(1.0, "matches an accepted answer")
+    return Grade(0.0, "does not match an accepted answer")
+
+
+@_grader("ordering")
+def grade_ordering(answer: Any, response: Any, *, options: Sequence[str] | None = None) -> Grade:
+    """Items in the right order; the response is the same items in the student's order.
+
+    Partial credit as Moodle's ordering question grades with "longest ordered subset": the
+    fraction is the length of the longest subsequence of the response whose items keep the
+    key's relative order (not necessarily adjacent), divided by the number of items. A longest
+    subset of a single item scores 0, since one item alone is never "in order". So for the key
+    ABCDE: ABDCE and BACDE score 4/5, ACBED 3/5, EDCBA 0. The response must be a permutation of
+    the key's items, otherwise it cannot be read. ``options`` (the shown order) is not needed.
+    """
+    if (
+        not isinstance(answer, list | tuple)
+        or len(answer) < 2
+        or not all(isinstance(item, str) for item in answer)
+        or len(set(answer)) != len(answer)
+    ):
+        raise GradingError("an ordering key must be a list of at least two distinct item strings")
+    if _blank(response):
+        return NOT_ANSWERED
+    if not isinstance(response, list | tuple) or not all(isinstance(item, str) for item in response):
+        return _unreadable("not a list of items")
+    if len(response) != len(answer) or set(response) != set(answer):
+        return _unreadable("not the question's items, each once")
+    position = {item: i for i, item in enumerate(answer)}
+    in_order = _longest_increasing_length([position[item] for item in response])
+    n = len(answer)
+    if in_order == n:
+        return Grade(1.0, f"all {n} items in order")
+    if in_order < 2:
+        return Grade(0.0, "no items in order")
+    return Grade(in_order / n, f"{in_order} of {n} items in order")
+
+
+@_grader("matching")
+def grade_matching(answer: Any, response: Any, *, options: Sequence[str] | None = None) -> Grade:
+    """Key: [left, right] pairs; response: the [left, right] pairs the student chose (or a left → right mapping).
+
+    The fraction is right pairs over the key's pairs. A response may be partial: a left that is
+    missing, or whose right is ``None`` or blank, is simply not right. A left given twice or not in
+    the key, or a pair that is not two strings, makes the response unreadable. When ``options``
+    (the right-hand values shown) are given, a right value outside them is wrong.
+    """
+    key = _matching_key(answer)
+    choices = _string_options(options)
+    if choices is not None and not set(key.values()) <= choices:
+        raise GradingError("a right-hand value of the matching key is not among the options")
+    if _blank(response):
+        return NOT_ANSWERED
+    chosen = _matching_response(response, key)
+    if isinstance(chosen, Grade):
+        return chosen
+    if not chosen:
+        return NOT_ANSWERED
+    right = sum(1 for left, value in chosen.items() if value == key[left] and (choices is None or value in choices))
+    n = len(key)
+    return Grade(right / n, f"{right} of {n} pairs right")
+
+
+def _matching_key(answer: Any) -> dict[str, str]:
+    if not isinstance(answer, list | tuple) or not answer:
+        raise GradingError("a matching key must be a non-empty list of [left, right] pairs")
+    key: dict[str, str] = {}
+    for pair in answer:
+        # A blank right-hand value could never be chosen: blank means "not answered" in a response.
+        if not (
+            isinstance(pair, list | tuple) and len(pair) == 2 and all(isinstance(p, str) and p.strip() for p in pair)
+        ):
+            raise GradingError("a matching key must be a list of [left, right] pairs of non-blank strings")
+        if pair[0] in key:
+            raise GradingError(f"the left-hand item {pair[0]!r} appears twice in the matching key")
+        key[pair[0]] = pair[1]
+    return key
+
+
+def _matching_response(response: Any, key: dict[str, str]) -> dict[str, str] | Grade:
+    """The answered pairs as left → right, or an unreadable Grade."""
+    if isinstance(response, Mapping):
+        pairs: list[Any] = [[left, right] for left, right in response.items()]
+    elif isinstance(response, list | tuple):
+        pairs = list(response)
+    else:
+        return _unreadable("not a list of pairs")
+    chosen: dict[str, str] = {}
+    seen: set[str] = set()
+    for pair in pairs:
+        if not (isinstance(pair, list | tuple) and len(pair) == 2 and isinstance(pair[0], str)):
+            return _unreadable("not a list of pairs")
+        left, right = pair
+        if left not in key:
+            return _unreadable("a left-hand item that is not in the question")
+        if left in seen:
+            return _unreadable("a left-hand item matched twice")
+        seen.add(left)
+        if right is None or (isinstance(right, str) and not right.strip()):
+            continue
+        if not isinstance(right, str):
+            return _unreadable("a right-hand value that is not text")
+        chosen[left] = right
+    return chosen
+
+
+def _longest_increasing_length(values: list[int]) -> int:
+    # Patience sorting: tails[k] is the smallest tail of an increasing run of length k + 1.
+    tails: list[int] = []
+    for value in values:
+        k = bisect.bisect_left(tails, value)
+        if k == len(tails):
+            tails.append(value)
+        else:
+            tails[k] = value
+    return len(tails)
+
+
+def _string_options(options: Any) -> set[str] | None:
+    if options is None:
+        return None
+    if isinstance(options, str) or not isinstance(options, Sequence | set | frozenset):
+        raise GradingError("options must be a list of strings")
+    if not all(isinstance(option, str) for option in options):
+        raise GradingError("options must be a list of strings")
+    return set(options)
+
+
+def _blank(response: Any) -> bool:
+    if response is None:
+        return True
+    if isinstance(response, str):
+        return not response.strip()
+    return isinstance(response, list | tuple | Mapping) and len(response) == 0
+
+
+def _unreadable(why: str) -> Grade:
+    return Grade(0.0, f"could not read the response: {why}")
+
+
+def _all_or_nothing(right: bool) -> Grade:
+    return Grade(1.0, "right") if right else Grade(0.0, "wrong")

@@ -1,0 +1,155 @@
+"""Reading a student's answer from form fields, and writing it back for the page.
+
+Pure: plain values in, plain values out. The page never names options by their
+text or by their index in the stored question: it names them by the position
+they were *shown* at, which the attempt fixed when it started. A forged value
+(a position that was not shown, a text for a choice) is refused here.
+
+Canonical responses, as stored and graded:
+multiple_choice -> option text; true_false -> bool; fill_in -> str;
+ordering -> item texts in the student's order; matching -> [[left, right], ...].
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+FILL_IN_MAX = 300
+
+
+class InvalidResponse(ValueError):
+    """The fields do not make an answer to this question; ``str()`` says why, for the student."""
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What the student was shown of one question (no key in here)."""
+
+    type: str
+    options: Sequence[str]  # as stored on the question version
+    option_order: Sequence[int]  # indexes into options, in shown order
+    lefts: Sequence[str] = ()  # matching: the left-hand items, in shown order
+
+    def shown_options(self) -> list[str]:
+        return [self.options[i] for i in self.option_order]
+
+
+def _shown_index(value: Any, count: int) -> int:
+    text = str(value).strip()
+    if not text.isdigit() or int(text) >= count:
+        raise InvalidResponse("That answer is not one of the choices shown.")
+    return int(text)
+
+
+def read_response(shown: Shown, fields: Mapping[str, Any]) -> Any:
+    """The canonical response from the question's fields; None when nothing is answered."""
+    reader = _READERS.get(shown.type)
+    if reader is None:
+        raise InvalidResponse("This question cannot be answered.")
+    return reader(shown, fields)
+
+
+def _read_choice(shown: Shown, fields: Mapping[str, Any]) -> str | None:
+    value = fields.get("choice")
+    if value in (None, ""):
+        return None
+    return shown.shown_options()[_shown_index(value, len(shown.option_order))]
+
+
+def _read_true_false(shown: Shown, fields: Mapping[str, Any]) -> bool | None:
+    value = str(fields.get("choice", "")).strip().lower()
+    if value == "":
+        return None
+    if value not in ("true", "false"):
+        raise InvalidResponse("Answer with true or false.")
+    return value == "true"
+
+
+def _read_text(shown: Shown, fields: Mapping[str, Any]) -> str | None:
+    value = fields.get("text")
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    if len(text) > FILL_IN_MAX:
+        raise InvalidResponse(f"An answer can have at most {FILL_IN_MAX} characters.")
+    return text or None
+
+
+def _read_ordering(shown: Shown, fields: Mapping[str, Any]) -> list[str] | None:
+    items = shown.shown_options()
+    positions: dict[int, int] = {}
+    for index in range(len(items)):
+        value = str(fields.get(f"position-{index}", "")).strip()
+        if value == "":
+            continue
+        if not value.isdigit() or not 1 <= int(value) <= len(items):
+            raise InvalidResponse(f"Positions go from 1 to {len(items)}.")
+        positions[index] = int(value) - 1
+    if not positions:
+        return None
+    if len(positions) < len(items) or len(set(positions.values())) != len(items):
+        raise InvalidResponse(f"Give every item a different position, from 1 to {len(items)}.")
+    return [items[index] for index, _ in sorted(positions.items(), key=lambda pair: pair[1])]
+
+
+def _read_matching(shown: Shown, fields: Mapping[str, Any]) -> list[list[str | None]] | None:
+    rights = shown.shown_options()
+    pairs: list[list[str | None]] = []
+    for index, left in enumerate(shown.lefts):
+        value = fields.get(f"match-{index}")
+        if value in (None, ""):
+            pairs.append([left, None])
+            continue
+        pairs.append([left, rights[_shown_index(value, len(rights))]])
+    if all(right is None for _, right in pairs):
+        return None
+    return pairs
+
+
+_READERS = {
+    "multiple_choice": _read_choice,
+    "true_false": _read_true_false,
+    "fill_in": _read_text,
+    "ordering": _read_ordering,
+    "matching": _read_matching,
+}
+
+
+def fields_for(shown: Shown, response: Any) -> dict[str, str]:
+    """The form fields that show a saved response again (the inverse of read_response)."""
+    if response is None:
+        return {}
+    items = shown.shown_options()
+    if shown.type == "multiple_choice":
+        return {"choice": str(items.index(response))} if response in items else {}
+    if shown.type == "true_false":
+        return {"choice": "true" if response else "false"}
+    if shown.type == "fill_in":
+        return {"text": str(response)}
+    if shown.type == "ordering":
+        return {f"position-{items.index(item)}": str(rank + 1) for rank, item in enumerate(response) if item in items}
+    if shown.type == "matching":
+        chosen = dict(response)
+        return {
+            f"match-{index}": str(items.index(chosen[left]))
+            for index, left in enumerate(shown.lefts)
+            if chosen.get(left) in items
+        }
+    return {}
+
+
+def describe(question_type: str, value: Any) -> str:
+    """A response or a key as one readable line, for review pages and exports."""
+    if value is None:
+        return "(no answer)"
+    if question_type == "true_false":
+        return "True" if value else "False"
+    if question_type == "fill_in" and isinstance(value, list):
+        return " / ".join(str(v) for v in value)
+    if question_type == "ordering":
+        return " → ".join(str(v) for v in value)
+    if question_type == "matching":
+        return "; ".join(f"{left} → {right if right is not None else '(none)'}" for left, right in value)
+    return str(value)

@@ -1,0 +1,421 @@
+"""Taking a quiz: start, save, check (practice), submit, close overdue attempts.
+
+Every function works on an explicit session and takes ``now`` from the caller;
+the caller commits once. Saving and submitting lock the attempt row first, so
+a save and a submit of the same attempt never interleave: a save either lands
+before the grading reads it or is refused as too late, never lost in between.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from quizapp.attempts.grading import Grade, grade, practice_mark
+from quizapp.attempts.models import Attempt, AttemptAnswer
+from quizapp.attempts.responses import Shown, read_response
+from quizapp.attempts.selection import Candidate, Rule, lefts_of, plan
+from quizapp.auth.models import User
+from quizapp.bank.models import FLAG_KINDS, Question, QuestionFlag, QuestionVersion, Tag
+from quizapp.exceptions import Conflict, DomainError, NotFound
+from quizapp.quizzes.models import Quiz, QuizRule
+from quizapp.quizzes.services import extra_time_percent, quiz_for_student, window_problem
+
+# Absorbs request latency at the deadline: the page submits itself at zero.
+DEADLINE_GRACE = timedelta(seconds=5)
+# Practice mode: tries at a question before its answer is shown anyway.
+PRACTICE_TRIES = 3
+START_RETRIES = 3
+
+
+class QuizNotOpen(DomainError):
+    status_code = 403
+
+
+class AttemptLimitReached(DomainError):
+    status_code = 409
+
+
+class AttemptClosed(Conflict):
+    """The attempt is submitted or past its deadline: nothing more is saved."""
+
+
+class EmptyQuiz(DomainError):
+    status_code = 409
+
+
+# --- starting -----------------------------------------------------------------
+
+
+def _candidate(question: Question, points: float) -> Candidate:
+    version = question.latest
+    return Candidate(question.id, version.id, version.type, list(version.options or []), version.answer, points)
+
+
+def _rule_pool(session: Session, rule: QuizRule) -> list[Candidate]:
+    query = (
+        select(Question)
+        .options(selectinload(Question.versions))
+        .where(Question.status == "approved")
+        .order_by(Question.id)
+    )
+    if rule.document_id is not None:
+        query = query.where(Question.document_id == rule.document_id)
+    if rule.tag:
+        query = query.where(Question.tags.any(Tag.name == rule.tag))
+    questions = session.scalars(query).all()
+    if rule.question_type:
+        questions = [q for q in questions if q.latest.type == rule.question_type]
+    return [_candidate(q, rule.points) for q in questions]
+
+
+def _deadline(session: Session, quiz: Quiz, student: User, started: datetime) -> datetime | None:
+    deadline = None
+    if quiz.time_limit_minutes:
+        extra = extra_time_percent(session, student, quiz)
+        deadline = started + timedelta(minutes=quiz.time_limit_minutes * (1 + extra / 100))
+    if quiz.closes_at is not None:
+        deadline = quiz.closes_at if deadline is None else min(deadline, quiz.closes_at)
+    return deadline
+
+
+def open_attempt(session: Session, quiz: Quiz, student: User) -> Attempt | None:
+    return session.scalar(
+        select(Attempt).where(
+            Attempt.quiz_id == quiz.id, Attempt.student_id == student.id, Attempt.status == "in_progress"
+        )
+    )
+
+
+def attempts_used(session: Session, quiz: Quiz, student: User) -> int:
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Attempt)
+            .where(Attempt.quiz_id == quiz.id, Attempt.student_id == student.id)
+        )
+        or 0
+    )
+
+
+def start_attempt(session: Session, quiz_id: int, student: User, *, now: datetime, seed: int | None = None) -> Attempt:
+    """Start an attempt, or resume the one in progress (a double click or a second tab gets the same one).
+
+    The attempt limit holds under races: the attempt number is unique per quiz
+    and student, so of two simultaneous starts one insert fails and retries,
+    finding the other's attempt in progress.
+    """
+    quiz = quiz_for_student(session, quiz_id, student)
+    for _ in range(START_RETRIES):
+        current = open_attempt(session, quiz, student)
+        if current is not None and not close_if_overdue(session, current, now=now):
+            return current
+        problem = window_problem(quiz, now)
+        if problem:
+            raise QuizNotOpen(problem)
+        used = attempts_used(session, quiz, student)
+        if quiz.attempts_allowed is not None and used >= quiz.attempts_allowed:
+            raise AttemptLimitReached(f"You have used all {quiz.attempts_allowed} attempt(s) this quiz allows.")
+        attempt = _new_attempt(session, quiz, student, number=used + 1, now=now, seed=seed)
+        try:
+            with session.begin_nested():
+                session.add(attempt)
+                session.flush()
+        except IntegrityError:
+            # Another start won the race for this number; the savepoint's rollback dropped ours.
+            continue
+        return attempt
+    raise Conflict("Starting the quiz collided with another start; please try again.")
+
+
+def _new_attempt(
+    session: Session, quiz: Quiz, student: User, *, number: int, now: datetime, seed: int | None
+) -> Attempt:
+    fixed = [
+        _candidate(entry.question, entry.points) for entry in quiz.questions if entry.question.status == "approved"
+    ]
+    rules = [Rule(rule.count, _rule_pool(session, rule), rule.points) for rule in quiz.rules]
+    rng = random.Random(seed if seed is not None else secrets.randbits(64))  # noqa: S311 - shuffling, not secrecy
+    slots = plan(fixed, rules, rng, shuffle_questions=quiz.shuffle_questions, shuffle_options=quiz.shuffle_options)
+    if not slots:
+        raise EmptyQuiz("This quiz has no questions yet.")
+    attempt = Attempt(
+        quiz_id=quiz.id,
+        student_id=student.id,
+        number=number,
+        status="in_progress",
+        started_at=now,
+        deadline=_deadline(session, quiz, student, now),
+        max_score=sum(slot.points for slot in slots),
+    )
+    for position, slot in enumerate(slots):
+        attempt.answers.append(
+            AttemptAnswer(
+                question_id=slot.candidate.question_id,
+                question_version_id=slot.candidate.version_id,
+                position=position,
+                points=slot.points,
+                option_order=slot.option_order,
+            )
+        )
+    return attempt
+
+
+# --- loading ------------------------------------------------------------------
+
+
+def attempt_of(session: Session, attempt_id: int, student: User, *, lock: bool = False) -> Attempt:
+    """The student's own attempt; NotFound for anyone else's (it must look like one that does not exist)."""
+    query = select(Attempt).where(Attempt.id == attempt_id, Attempt.student_id == student.id)
+    if lock:
+        query = query.with_for_update()
+    attempt = session.scalar(query)
+    if attempt is None:
+        raise NotFound("There is no such attempt.")
+    return attempt
+
+
+def load_answers(session: Session, attempt: Attempt) -> list[AttemptAnswer]:
+    """Every answer row of the attempt with its question version, in two queries whatever the length."""
+    return list(
+        session.scalars(
+            select(AttemptAnswer)
+            .options(joinedload(AttemptAnswer.question_version).selectinload(QuestionVersion.sources))
+            .where(AttemptAnswer.attempt_id == attempt.id)
+            .order_by(AttemptAnswer.position)
+        ).unique()
+    )
+
+
+def shown_of(answer: AttemptAnswer) -> Shown:
+    version = answer.question_version
+    candidate = Candidate(answer.question_id, version.id, version.type, list(version.options or []), version.answer)
+    return Shown(version.type, candidate.options, list(answer.option_order or []), tuple(lefts_of(candidate)))
+
+
+def answer_at(attempt: Attempt, position: int) -> AttemptAnswer:
+    for answer in attempt.answers:
+        if answer.position == position:
+            return answer
+    raise NotFound("This attempt has no such question.")
+
+
+def time_left(attempt: Attempt, now: datetime) -> float | None:
+    """Seconds until the deadline by the server's clock (None: no deadline)."""
+    if attempt.deadline is None:
+        return None
+    return max(0.0, (attempt.deadline - now).total_seconds())
+
+
+def is_revealed(attempt: Attempt, answer: AttemptAnswer) -> bool:
+    """May the student see this question's key? After submitting, or once checked out in practice mode."""
+    return attempt.status != "in_progress" or answer.graded_at is not None
+
+
+# --- saving and checking ---------------------------------------------------------
+
+
+@dataclass
+class SaveOutcome:
+    answer: AttemptAnswer | None
+    closed: bool = False  # the deadline had passed: the attempt was closed instead
+    message: str = ""
+
+
+def _writable(session: Session, attempt_id: int, student: User, now: datetime) -> tuple[Attempt, SaveOutcome | None]:
+    attempt = attempt_of(session, attempt_id, student, lock=True)
+    if attempt.status != "in_progress":
+        raise AttemptClosed("This attempt is already submitted; nothing more can be saved.")
+    if close_if_overdue(session, attempt, now=now):
+        return attempt, SaveOutcome(None, closed=True, message=TIME_UP)
+    return attempt, None
+
+
+TIME_UP = (
+    "Time is up: this answer was not saved. Your attempt was submitted with the answers saved before the deadline."
+)
+
+
+def save_answer(
+    session: Session, attempt_id: int, student: User, position: int, fields: Mapping[str, Any], *, now: datetime
+) -> SaveOutcome:
+    """Save one answer from its form fields. Saving the same answer again changes nothing."""
+    attempt, refused = _writable(session, attempt_id, student, now)
+    if refused:
+        return refused
+    answer = answer_at(attempt, position)
+    if answer.graded_at is not None:
+        raise AttemptClosed("This question is finished: its answer was already shown.")
+    response = read_response(shown_of(answer), fields)
+    if response != answer.response:
+        answer.response = response
+    answer.saved_at = now
+    session.flush()
+    return SaveOutcome(answer)
+
+
+def save_many(
+    session: Session,
+    attempt_id: int,
+    student: User,
+    fields_by_position: Mapping[int, Mapping[str, Any]],
+    *,
+    now: datetime,
+) -> SaveOutcome:
+    """Save several answers at once (all-on-one-page without script); refuses the lot on a bad one."""
+    attempt, refused = _writable(session, attempt_id, student, now)
+    if refused:
+        return refused
+    for position, fields in sorted(fields_by_position.items()):
+        answer = answer_at(attempt, position)
+        if answer.graded_at is None:
+            answer.response = read_response(shown_of(answer), fields)
+            answer.saved_at = now
+    session.flush()
+    return SaveOutcome(None)
+
+
+@dataclass
+class CheckOutcome:
+    answer: AttemptAnswer
+    grade: Grade
+    revealed: bool
+    tries_left: int
+
+
+def check_answer(
+    session: Session,
+    attempt_id: int,
+    student: User,
+    position: int,
+    fields: Mapping[str, Any],
+    *,
+    now: datetime,
+    give_up: bool = False,
+) -> CheckOutcome | SaveOutcome:
+    """Practice mode: save and grade one answer at once.
+
+    A wrong answer may be tried again (each try costs the quiz's penalty) until
+    it is right, the tries run out, or the student asks to see the answer.
+    """
+    attempt, refused = _writable(session, attempt_id, student, now)
+    if refused:
+        return refused
+    if attempt.quiz.mode != "practice":
+        raise DomainError("Answers are checked only in practice quizzes; this one is graded when you submit.")
+    answer = answer_at(attempt, position)
+    if answer.graded_at is not None:
+        raise AttemptClosed("This question is finished: its answer was already shown.")
+    if not give_up:
+        answer.response = read_response(shown_of(answer), fields)
+        answer.saved_at = now
+    version = answer.question_version
+    result = grade(version.type, version.answer, answer.response, options=version.options)
+    if not give_up:
+        answer.checks += 1
+    # The detail ("2 of 4 pairs right") helps the next try without giving the key away.
+    answer.feedback = result.detail
+    revealed = give_up or result.correct or answer.checks >= PRACTICE_TRIES
+    if revealed:
+        fraction = 0.0 if give_up else result.fraction
+        answer.score = answer.points * practice_mark(fraction, max(answer.checks, 1), attempt.quiz.penalty_percent)
+        answer.graded_at = now
+    session.flush()
+    return CheckOutcome(answer, result, revealed, max(0, PRACTICE_TRIES - answer.checks))
+
+
+# --- submitting ---------------------------------------------------------------
+
+
+def _grade_all(session: Session, attempt: Attempt, now: datetime) -> None:
+    practice = attempt.quiz.mode == "practice"
+    total = 0.0
+    for answer in load_answers(session, attempt):
+        if answer.graded_at is None:
+            version = answer.question_version
+            result = grade(version.type, version.answer, answer.response, options=version.options)
+            fraction = (
+                practice_mark(result.fraction, answer.checks, attempt.quiz.penalty_percent)
+                if practice
+                else result.fraction
+            )
+            answer.score = round(answer.points * fraction, 4)
+            answer.feedback = result.detail
+            answer.graded_at = now
+        total += answer.score or 0.0
+    attempt.score = round(min(total, attempt.max_score or total), 4)
+
+
+def submit_attempt(session: Session, attempt_id: int, student: User, *, now: datetime) -> Attempt:
+    """Grade and close the attempt, in the caller's one transaction.
+
+    Idempotent: an attempt already submitted (another tab, a retried request,
+    the back button) is returned as it is, graded once.
+    """
+    attempt = attempt_of(session, attempt_id, student, lock=True)
+    if attempt.status != "in_progress":
+        return attempt
+    if close_if_overdue(session, attempt, now=now):
+        return attempt
+    _grade_all(session, attempt, now)
+    attempt.status = "submitted"
+    attempt.submitted_at = now
+    session.flush()
+    return attempt
+
+
+def close_if_overdue(session: Session, attempt: Attempt, *, now: datetime) -> bool:
+    """Close and grade an attempt whose deadline (plus grace) has passed, with what was saved. True if closed."""
+    if attempt.status != "in_progress" or attempt.deadline is None or now <= attempt.deadline + DEADLINE_GRACE:
+        return False
+    _grade_all(session, attempt, now)
+    attempt.status = "closed_overdue"
+    attempt.submitted_at = attempt.deadline
+    session.flush()
+    return True
+
+
+def close_overdue(session: Session, *, now: datetime) -> int:
+    """Close every attempt past its deadline (the `flask attempts close-overdue` command). Returns how many."""
+    ids = session.scalars(
+        select(Attempt.id).where(Attempt.status == "in_progress", Attempt.deadline < now - DEADLINE_GRACE)
+    ).all()
+    closed = 0
+    for attempt_id in ids:
+        attempt = session.scalar(select(Attempt).where(Attempt.id == attempt_id).with_for_update())
+        if attempt is not None and close_if_overdue(session, attempt, now=now):
+            closed += 1
+    return closed
+
+
+def unanswered_positions(answers: Sequence[AttemptAnswer]) -> list[int]:
+    return [a.position for a in answers if a.response is None]
+
+
+def flag_question(
+    session: Session, attempt_id: int, student: User, position: int, *, kind: str, comment: str
+) -> QuestionFlag:
+    """A student's note that a question is wrong or unclear, for the teacher; only once its key is shown."""
+    attempt = attempt_of(session, attempt_id, student)
+    answer = answer_at(attempt, position)
+    if not is_revealed(attempt, answer):
+        raise DomainError("You can report a question once you have seen its answer.")
+    flag = QuestionFlag(
+        question_id=answer.question_id,
+        question_version_id=answer.question_version_id,
+        user_id=student.id,
+        attempt_id=attempt.id,
+        kind=kind if kind in FLAG_KINDS else "other",
+        comment=comment.strip()[:1000],
+    )
+    session.add(flag)
+    session.flush()
+    return flag

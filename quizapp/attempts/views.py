@@ -1,0 +1,291 @@
+"""The student's path through a quiz: start, answer (autosaved), check, submit, review, flag.
+
+Views parse and authorise, call one service, commit once, render. Every
+rendering of a question before it is revealed goes through
+``presenters.question_for_student``, which has no key to give away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
+
+from quizapp.access import SIGNED_IN, STUDENT, allow
+from quizapp.attempts import presenters, services
+from quizapp.attempts.forms import FlagForm
+from quizapp.attempts.responses import InvalidResponse
+from quizapp.exceptions import DomainError
+from quizapp.extensions import db
+from quizapp.models import utcnow
+from quizapp.quizzes.services import quiz_for_student, window_problem
+
+bp = Blueprint("attempts", __name__, template_folder="templates")
+
+
+def fields_of(form: Mapping[str, Any], position: int) -> dict[str, Any]:
+    """The fields of question ``position`` (named q<position>-<field> on the page)."""
+    prefix = f"q{position}-"
+    return {key[len(prefix) :]: value for key, value in form.items() if key.startswith(prefix)}
+
+
+def _reading(call):  # type: ignore[no-untyped-def]
+    try:
+        return call()
+    except InvalidResponse as error:
+        raise DomainError(str(error)) from error
+
+
+@bp.route("/quizzes/<int:quiz_id>")
+@allow(STUDENT)
+def quiz(quiz_id: int) -> ResponseReturnValue:
+    quiz = quiz_for_student(db.session, quiz_id, current_user)
+    now = utcnow()
+    current = services.open_attempt(db.session, quiz, current_user)
+    if current is not None and services.close_if_overdue(db.session, current, now=now):
+        db.session.commit()
+        current = None
+    past = presenters.past_attempts(db.session, quiz, current_user)
+    return render_template(
+        "attempts/quiz.html",
+        quiz=quiz,
+        current=current,
+        past=past,
+        used=len(past) + (1 if current else 0),
+        problem=window_problem(quiz, now),
+        time_left=services.time_left(current, now) if current else None,
+    )
+
+
+@bp.route("/quizzes/<int:quiz_id>/start", methods=["POST"])
+@allow(STUDENT)
+def start(quiz_id: int) -> ResponseReturnValue:
+    attempt = services.start_attempt(db.session, quiz_id, current_user, now=utcnow())
+    db.session.commit()
+    return redirect(url_for("attempts.show", attempt_id=attempt.id))
+
+
+@bp.route("/attempts/<int:attempt_id>")
+@allow(STUDENT)
+def show(attempt_id: int) -> ResponseReturnValue:
+    attempt = services.attempt_of(db.session, attempt_id, current_user)
+    if services.close_if_overdue(db.session, attempt, now=utcnow()):
+        db.session.commit()
+    if attempt.status != "in_progress":
+        return redirect(url_for("attempts.review", attempt_id=attempt.id))
+    if attempt.quiz.layout == "all_on_one_page":
+        return _render_attempt(attempt, None)
+    answers = services.load_answers(db.session, attempt)
+    first_open = next((a.position for a in answers if a.response is None), 0)
+    return redirect(url_for("attempts.question", attempt_id=attempt.id, position=first_open))
+
+
+@bp.route("/attempts/<int:attempt_id>/q/<int:position>")
+@allow(STUDENT)
+def question(attempt_id: int, position: int) -> ResponseReturnValue:
+    attempt = services.attempt_of(db.session, attempt_id, current_user)
+    if services.close_if_overdue(db.session, attempt, now=utcnow()):
+        db.session.commit()
+        flash(services.TIME_UP.split(":")[0] + ": your attempt was submitted with the answers you saved.", "warning")
+    if attempt.status != "in_progress":
+        return redirect(url_for("attempts.review", attempt_id=attempt.id))
+    services.answer_at(attempt, position)  # 404 for a position the attempt does not have
+    return _render_attempt(attempt, position)
+
+
+def _render_attempt(attempt, position: int | None, status: int = 200) -> ResponseReturnValue:  # type: ignore[no-untyped-def]
+    answers = services.load_answers(db.session, attempt)
+    page = presenters.attempt_page(attempt, answers, position, now=utcnow())
+    return render_template("attempts/attempt.html", page=page, attempt=attempt), status
+
+
+@bp.route("/attempts/<int:attempt_id>/q/<int:position>", methods=["POST"])
+@allow(STUDENT)
+def post_question(attempt_id: int, position: int) -> ResponseReturnValue:
+    """Without script: the question's form saves and moves on (Next, Previous, a number, Check, Finish)."""
+    action = request.form.get("action", "save")
+    now = utcnow()
+    if action in ("check", "reveal"):
+        outcome = _reading(
+            lambda: services.check_answer(
+                db.session,
+                attempt_id,
+                current_user,
+                position,
+                fields_of(request.form, position),
+                now=now,
+                give_up=action == "reveal",
+            )
+        )
+    else:
+        outcome = _reading(
+            lambda: services.save_answer(
+                db.session, attempt_id, current_user, position, fields_of(request.form, position), now=now
+            )
+        )
+    db.session.commit()
+    if isinstance(outcome, services.SaveOutcome) and outcome.closed:
+        flash(outcome.message, "warning")
+        return redirect(url_for("attempts.review", attempt_id=attempt_id))
+    attempt = services.attempt_of(db.session, attempt_id, current_user)
+    target = position
+    if action == "next":
+        target = min(position + 1, len(attempt.answers) - 1)
+    elif action == "prev":
+        target = max(position - 1, 0)
+    elif action.startswith("goto-") and action[5:].isdigit():
+        target = min(int(action[5:]), len(attempt.answers) - 1)
+    elif action == "finish":
+        return redirect(url_for("attempts.confirm_submit", attempt_id=attempt_id))
+    if action == "save":
+        flash("Saved.", "success")
+    return redirect(url_for("attempts.question", attempt_id=attempt_id, position=target))
+
+
+@bp.route("/attempts/<int:attempt_id>/save-all", methods=["POST"])
+@allow(STUDENT)
+def save_all(attempt_id: int) -> ResponseReturnValue:
+    """Without script, all questions on one page: one Save button saves them all."""
+    attempt = services.attempt_of(db.session, attempt_id, current_user)
+    by_position = {a.position: fields_of(request.form, a.position) for a in attempt.answers}
+    outcome = _reading(lambda: services.save_many(db.session, attempt_id, current_user, by_position, now=utcnow()))
+    db.session.commit()
+    if outcome.closed:
+        flash(outcome.message, "warning")
+        return redirect(url_for("attempts.review", attempt_id=attempt_id))
+    if request.form.get("action") == "finish":
+        return redirect(url_for("attempts.confirm_submit", attempt_id=attempt_id))
+    flash("Saved.", "success")
+    return redirect(url_for("attempts.show", attempt_id=attempt_id))
+
+
+def _json_payload() -> tuple[int, dict[str, Any]]:
+    data = request.get_json(silent=True)
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("position"), int)
+        or not isinstance(data.get("fields", {}), dict)
+    ):
+        raise DomainError("The answer could not be read; reload the page.")
+    return data["position"], data.get("fields", {})
+
+
+@bp.route("/attempts/<int:attempt_id>/autosave", methods=["POST"])
+@allow(STUDENT)
+def autosave(attempt_id: int) -> ResponseReturnValue:
+    """The page's script saves each answer as it changes. Same answer twice: same result."""
+    position, fields = _json_payload()
+    now = utcnow()
+    try:
+        outcome = services.save_answer(db.session, attempt_id, current_user, position, fields, now=now)
+    except InvalidResponse as error:
+        db.session.rollback()
+        return jsonify(ok=False, error=str(error)), 400
+    db.session.commit()
+    if outcome.closed:
+        return jsonify(
+            ok=False, closed=True, error=outcome.message, review=url_for("attempts.review", attempt_id=attempt_id)
+        ), 409
+    return jsonify(ok=True, position=position, saved_at=now.isoformat(), answered=outcome.answer.response is not None)
+
+
+@bp.route("/attempts/<int:attempt_id>/check", methods=["POST"])
+@allow(STUDENT)
+def check(attempt_id: int) -> ResponseReturnValue:
+    """Practice mode, from the page's script: grade one answer now and return its feedback."""
+    position, fields = _json_payload()
+    give_up = bool((request.get_json(silent=True) or {}).get("give_up"))
+    try:
+        outcome = services.check_answer(
+            db.session, attempt_id, current_user, position, fields, now=utcnow(), give_up=give_up
+        )
+    except InvalidResponse as error:
+        db.session.rollback()
+        return jsonify(ok=False, error=str(error)), 400
+    db.session.commit()
+    if isinstance(outcome, services.SaveOutcome):
+        return jsonify(
+            ok=False, closed=True, error=outcome.message, review=url_for("attempts.review", attempt_id=attempt_id)
+        ), 409
+    attempt = services.attempt_of(db.session, attempt_id, current_user)
+    feedback = presenters.feedback_for(attempt, outcome.answer)
+    html = render_template("attempts/_feedback.html", feedback=feedback, attempt=attempt)
+    return jsonify(ok=True, revealed=outcome.revealed, correct=outcome.grade.correct, html=html)
+
+
+@bp.route("/attempts/<int:attempt_id>/submit", methods=["GET"])
+@allow(STUDENT)
+def confirm_submit(attempt_id: int) -> ResponseReturnValue:
+    attempt = services.attempt_of(db.session, attempt_id, current_user)
+    if services.close_if_overdue(db.session, attempt, now=utcnow()):
+        db.session.commit()
+    if attempt.status != "in_progress":
+        return redirect(url_for("attempts.review", attempt_id=attempt.id))
+    answers = services.load_answers(db.session, attempt)
+    return render_template(
+        "attempts/confirm_submit.html",
+        attempt=attempt,
+        unanswered=[p + 1 for p in services.unanswered_positions(answers)],
+        total=len(answers),
+        time_left=services.time_left(attempt, utcnow()),
+    )
+
+
+@bp.route("/attempts/<int:attempt_id>/submit", methods=["POST"])
+@allow(STUDENT)
+def submit(attempt_id: int) -> ResponseReturnValue:
+    attempt = services.submit_attempt(db.session, attempt_id, current_user, now=utcnow())
+    db.session.commit()
+    if attempt.status == "closed_overdue":
+        flash("Time was up: your attempt was submitted with the answers saved before the deadline.", "warning")
+    return redirect(url_for("attempts.review", attempt_id=attempt.id))
+
+
+@bp.route("/attempts/<int:attempt_id>/review")
+@allow(STUDENT)
+def review(attempt_id: int) -> ResponseReturnValue:
+    attempt = services.attempt_of(db.session, attempt_id, current_user)
+    if services.close_if_overdue(db.session, attempt, now=utcnow()):
+        db.session.commit()
+    if attempt.status == "in_progress":
+        flash("Submit the attempt to see its review.", "info")
+        return redirect(url_for("attempts.show", attempt_id=attempt.id))
+    answers = services.load_answers(db.session, attempt)
+    page = presenters.review_page(attempt, answers)
+    return render_template("attempts/review.html", page=page, attempt=attempt, flag_form=FlagForm())
+
+
+@bp.route("/attempts/<int:attempt_id>/q/<int:position>/source/<int:index>")
+@allow(STUDENT)
+def source(attempt_id: int, position: int, index: int) -> ResponseReturnValue:
+    """The article a question came from, at its sentence, highlighted; only once the question is revealed."""
+    attempt = services.attempt_of(db.session, attempt_id, current_user)
+    answer = services.answer_at(attempt, position)
+    view = presenters.source_view(attempt, answer, index)
+    return render_template("attempts/source.html", view=view, attempt=attempt, position=position)
+
+
+@bp.route("/attempts/<int:attempt_id>/q/<int:position>/flag", methods=["POST"])
+@allow(STUDENT)
+def flag(attempt_id: int, position: int) -> ResponseReturnValue:
+    form = FlagForm()
+    if not form.validate_on_submit():
+        flash("Say what is wrong (at most 1000 characters).", "danger")
+        return redirect(url_for("attempts.review", attempt_id=attempt_id))
+    services.flag_question(
+        db.session, attempt_id, current_user, position, kind=form.kind.data or "other", comment=form.comment.data or ""
+    )
+    db.session.commit()
+    flash(f"Thank you: your note on question {position + 1} was sent to the teacher.", "success")
+    return redirect(url_for("attempts.review", attempt_id=attempt_id) + f"#q{position}")
+
+
+@bp.route("/csrf-token")
+@allow(SIGNED_IN)
+def csrf_token() -> ResponseReturnValue:
+    """A fresh token for the page's script after the student logged in again in another tab."""
+    return jsonify(token=generate_csrf())

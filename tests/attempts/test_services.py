@@ -1,0 +1,195 @@
+"""Taking a quiz through the services, with a real database: start, save, check, submit, deadlines."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from quizapp.attempts import services
+from quizapp.attempts.models import Attempt, AttemptAnswer
+from quizapp.attempts.responses import InvalidResponse
+from quizapp.exceptions import NotFound
+from quizapp.extensions import db
+from quizapp.models import utcnow
+from tests.factories import all_types_quiz, assign, class_with, user
+
+
+def fields_for_key(answer: AttemptAnswer) -> dict[str, str]:
+    """The form fields a student who knows the key would send."""
+    shown = services.shown_of(answer)
+    items = shown.shown_options()
+    key = answer.question_version.answer
+    if shown.type == "multiple_choice":
+        return {"choice": str(items.index(key))}
+    if shown.type == "true_false":
+        return {"choice": "true" if key else "false"}
+    if shown.type == "fill_in":
+        return {"text": key[0].upper()}
+    if shown.type == "ordering":
+        return {f"position-{items.index(item)}": str(rank + 1) for rank, item in enumerate(key)}
+    pairs = dict(key)
+    return {f"match-{i}": str(items.index(pairs[left])) for i, left in enumerate(shown.lefts)}
+
+
+def answer_everything(attempt: Attempt, student, now) -> None:  # type: ignore[no-untyped-def]
+    for answer in attempt.answers:
+        services.save_answer(db.session, attempt.id, student, answer.position, fields_for_key(answer), now=now)
+
+
+def test_start_fixes_questions_versions_and_option_orders(app, users) -> None:  # type: ignore[no-untyped-def]
+    quiz, questions = all_types_quiz(users.teacher)
+    student = user(users.student)
+    now = utcnow()
+    attempt = services.start_attempt(db.session, quiz.id, student, now=now, seed=7)
+    db.session.commit()
+    assert attempt.number == 1
+    assert attempt.max_score == 5
+    assert sorted(a.question_id for a in attempt.answers) == sorted(q.id for q in questions)
+    for answer in attempt.answers:
+        assert answer.question_version_id == answer.question.latest.id
+        version = answer.question_version
+        if version.type in ("ordering", "matching"):
+            shown = services.shown_of(answer).shown_options()
+            key_order = version.answer if version.type == "ordering" else [r for _, r in version.answer]
+            assert shown != key_order  # showing the key's order would give the answer away
+    # A second click on Start (or a second tab) resumes the same attempt.
+    again = services.start_attempt(db.session, quiz.id, student, now=now + timedelta(seconds=1))
+    assert again.id == attempt.id
+
+
+def test_attempt_limit_holds(app, users) -> None:  # type: ignore[no-untyped-def]
+    quiz, _ = all_types_quiz(users.teacher, attempts_allowed=1)
+    student = user(users.student)
+    attempt = services.start_attempt(db.session, quiz.id, student, now=utcnow())
+    services.submit_attempt(db.session, attempt.id, student, now=utcnow())
+    db.session.commit()
+    with pytest.raises(services.AttemptLimitReached, match="all 1 attempt"):
+        services.start_attempt(db.session, quiz.id, student, now=utcnow())
+
+
+def test_class_quiz_is_only_for_its_class(app, users) -> None:  # type: ignore[no-untyped-def]
+    quiz, _ = all_types_quiz(users.teacher, visibility="class")
+    with pytest.raises(NotFound):
+        services.start_attempt(db.session, quiz.id, user(users.student), now=utcnow())
+    assign(quiz, class_with(users.teacher, [users.student]))
+    assert services.start_attempt(db.session, quiz.id, user(users.student), now=utcnow()).number == 1
+    with pytest.raises(NotFound):
+        services.start_attempt(db.session, quiz.id, user(users.other_student), now=utcnow())
+
+
+def test_quiz_window_is_enforced(app, users) -> None:  # type: ignore[no-untyped-def]
+    now = utcnow()
+    quiz, _ = all_types_quiz(users.teacher, opens_at=now + timedelta(hours=1))
+    with pytest.raises(services.QuizNotOpen, match="opens on"):
+        services.start_attempt(db.session, quiz.id, user(users.student), now=now)
+    quiz.opens_at, quiz.closes_at = now - timedelta(hours=2), now - timedelta(hours=1)
+    db.session.commit()
+    with pytest.raises(services.QuizNotOpen, match="closed on"):
+        services.start_attempt(db.session, quiz.id, user(users.student), now=now)
+
+
+def test_saving_maps_shown_positions_and_refuses_forged_values(app, users) -> None:  # type: ignore[no-untyped-def]
+    quiz, _ = all_types_quiz(users.teacher)
+    student = user(users.student)
+    attempt = services.start_attempt(db.session, quiz.id, student, now=utcnow())
+    mc = next(a for a in attempt.answers if a.question_version.type == "multiple_choice")
+    shown = services.shown_of(mc).shown_options()
+    services.save_answer(db.session, attempt.id, student, mc.position, {"choice": "2"}, now=utcnow())
+    assert mc.response == shown[2]
+    for forged in ({"choice": "9"}, {"choice": "Margaret Hale"}, {"choice": "-1"}):
+        with pytest.raises(InvalidResponse):
+            services.save_answer(db.session, attempt.id, student, mc.position, forged, now=utcnow())
+    assert mc.response == shown[2]
+    with pytest.raises(NotFound):
+        services.save_answer(db.session, attempt.id, student, 99, {"choice": "0"}, now=utcnow())
+    with pytest.raises(NotFound):
+        services.save_answer(
+            db.session, attempt.id, user(users.other_student), mc.position, {"choice": "1"}, now=utcnow()
+        )
+
+
+def test_submit_grades_once_and_is_idempotent(app, users) -> None:  # type: ignore[no-untyped-def]
+    quiz, _ = all_types_quiz(users.teacher)
+    student = user(users.student)
+    attempt = services.start_attempt(db.session, quiz.id, student, now=utcnow())
+    answer_everything(attempt, student, utcnow())
+    submitted = services.submit_attempt(db.session, attempt.id, student, now=utcnow())
+    db.session.commit()
+    assert submitted.status == "submitted"
+    assert submitted.score == 5
+    graded_at = [a.graded_at for a in submitted.answers]
+    again = services.submit_attempt(db.session, attempt.id, student, now=utcnow() + timedelta(minutes=1))
+    assert again.score == 5
+    assert [a.graded_at for a in again.answers] == graded_at
+    with pytest.raises(services.AttemptClosed):
+        services.save_answer(db.session, attempt.id, student, 0, {"choice": "0"}, now=utcnow())
+
+
+def test_deadline_closes_with_saved_answers(app, users) -> None:  # type: ignore[no-untyped-def]
+    quiz, _ = all_types_quiz(users.teacher, time_limit_minutes=10)
+    student = user(users.student)
+    start = utcnow()
+    attempt = services.start_attempt(db.session, quiz.id, student, now=start)
+    assert attempt.deadline == start + timedelta(minutes=10)
+    tf = next(a for a in attempt.answers if a.question_version.type == "true_false")
+    services.save_answer(
+        db.session, attempt.id, student, tf.position, {"choice": "true"}, now=start + timedelta(minutes=9)
+    )
+    late = services.save_answer(db.session, attempt.id, student, 0, {"choice": "0"}, now=start + timedelta(minutes=11))
+    db.session.commit()
+    assert late.closed
+    assert attempt.status == "closed_overdue"
+    assert attempt.score == 1  # only the answer saved before the deadline counts
+    assert attempt.submitted_at == attempt.deadline
+
+
+def test_extra_time_from_the_class_extends_the_deadline(app, users) -> None:  # type: ignore[no-untyped-def]
+    quiz, _ = all_types_quiz(users.teacher, time_limit_minutes=20, visibility="class")
+    assign(quiz, class_with(users.teacher, [users.student], extra_time=50))
+    start = utcnow()
+    attempt = services.start_attempt(db.session, quiz.id, user(users.student), now=start)
+    assert attempt.deadline == start + timedelta(minutes=30)
+
+
+def test_close_overdue_sweeps_forgotten_attempts(app, users, runner) -> None:  # type: ignore[no-untyped-def]
+    quiz, _ = all_types_quiz(users.teacher, time_limit_minutes=5)
+    student = user(users.student)
+    attempt = services.start_attempt(db.session, quiz.id, student, now=utcnow() - timedelta(minutes=30))
+    db.session.commit()
+    result = runner.invoke(args=["attempts", "close-overdue"])
+    assert "closed 1 overdue" in result.output
+    db.session.expire_all()
+    assert db.session.get(Attempt, attempt.id).status == "closed_overdue"
+
+
+def test_practice_check_retry_penalty_and_reveal(app, users) -> None:  # type: ignore[no-untyped-def]
+    quiz, _ = all_types_quiz(users.teacher, mode="practice", penalty_percent=10)
+    student = user(users.student)
+    attempt = services.start_attempt(db.session, quiz.id, student, now=utcnow())
+    tf = next(a for a in attempt.answers if a.question_version.type == "true_false")
+    first = services.check_answer(db.session, attempt.id, student, tf.position, {"choice": "false"}, now=utcnow())
+    assert not first.revealed
+    assert first.tries_left == services.PRACTICE_TRIES - 1
+    assert tf.graded_at is None
+    second = services.check_answer(db.session, attempt.id, student, tf.position, {"choice": "true"}, now=utcnow())
+    assert second.revealed
+    assert tf.score == pytest.approx(0.9)
+    with pytest.raises(services.AttemptClosed):
+        services.save_answer(db.session, attempt.id, student, tf.position, {"choice": "false"}, now=utcnow())
+    fi = next(a for a in attempt.answers if a.question_version.type == "fill_in")
+    gave_up = services.check_answer(db.session, attempt.id, student, fi.position, {}, now=utcnow(), give_up=True)
+    assert gave_up.revealed
+    assert fi.score == 0
+    done = services.submit_attempt(db.session, attempt.id, student, now=utcnow())
+    assert done.score == pytest.approx(0.9)
+
+
+def test_exam_has_no_checking(app, users) -> None:  # type: ignore[no-untyped-def]
+    quiz, _ = all_types_quiz(users.teacher, mode="exam")
+    student = user(users.student)
+    attempt = services.start_attempt(db.session, quiz.id, student, now=utcnow())
+    with pytest.raises(Exception, match="only in practice"):
+        services.check_answer(db.session, attempt.id, student, 0, {"choice": "0"}, now=utcnow())
+    assert db.session.scalars(select(AttemptAnswer).where(AttemptAnswer.checks > 0)).all() == []
