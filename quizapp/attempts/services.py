@@ -174,25 +174,32 @@ def _new_attempt(
 
 def attempt_of(session: Session, attempt_id: int, student: User, *, lock: bool = False) -> Attempt:
     """The student's own attempt; NotFound for anyone else's (it must look like one that does not exist)."""
-    query = select(Attempt).where(Attempt.id == attempt_id, Attempt.student_id == student.id)
+    query = (
+        select(Attempt)
+        .options(joinedload(Attempt.quiz))
+        .where(Attempt.id == attempt_id, Attempt.student_id == student.id)
+    )
     if lock:
-        query = query.with_for_update()
+        query = query.with_for_update(of=Attempt)  # the quiz is joined in; only the attempt row is locked
     attempt = session.scalar(query)
     if attempt is None:
         raise NotFound("There is no such attempt.")
     return attempt
 
 
-def load_answers(session: Session, attempt: Attempt) -> list[AttemptAnswer]:
-    """Every answer row of the attempt with its question version, in two queries whatever the length."""
-    return list(
-        session.scalars(
-            select(AttemptAnswer)
-            .options(joinedload(AttemptAnswer.question_version).selectinload(QuestionVersion.sources))
-            .where(AttemptAnswer.attempt_id == attempt.id)
-            .order_by(AttemptAnswer.position)
-        ).unique()
+def load_answers(session: Session, attempt: Attempt, *, with_sources: bool = True) -> list[AttemptAnswer]:
+    """Every answer row of the attempt with its question version, in one or two queries whatever the length.
+
+    The question pages of an exam need no sources (nothing is revealed there): they skip that query.
+    """
+    version = joinedload(AttemptAnswer.question_version)
+    query = (
+        select(AttemptAnswer)
+        .options(version.selectinload(QuestionVersion.sources) if with_sources else version)
+        .where(AttemptAnswer.attempt_id == attempt.id)
+        .order_by(AttemptAnswer.position)
     )
+    return list(session.scalars(query).unique())
 
 
 def shown_of(answer: AttemptAnswer) -> Shown:

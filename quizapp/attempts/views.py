@@ -19,7 +19,7 @@ from quizapp.access import SIGNED_IN, STUDENT, allow
 from quizapp.attempts import presenters, services
 from quizapp.attempts.forms import FlagForm
 from quizapp.attempts.responses import InvalidResponse
-from quizapp.exceptions import DomainError
+from quizapp.exceptions import DomainError, NotFound
 from quizapp.extensions import db
 from quizapp.models import utcnow
 from quizapp.quizzes.services import quiz_for_student, window_problem
@@ -93,14 +93,16 @@ def question(attempt_id: int, position: int) -> ResponseReturnValue:
         flash(services.TIME_UP.split(":")[0] + ": your attempt was submitted with the answers you saved.", "warning")
     if attempt.status != "in_progress":
         return redirect(url_for("attempts.review", attempt_id=attempt.id))
-    services.answer_at(attempt, position)  # 404 for a position the attempt does not have
     return _render_attempt(attempt, position)
 
 
-def _render_attempt(attempt, position: int | None, status: int = 200) -> ResponseReturnValue:  # type: ignore[no-untyped-def]
-    answers = services.load_answers(db.session, attempt)
+def _render_attempt(attempt, position: int | None) -> ResponseReturnValue:  # type: ignore[no-untyped-def]
+    # Sources are only shown with feedback, which exam pages never carry before submitting.
+    answers = services.load_answers(db.session, attempt, with_sources=attempt.quiz.mode == "practice")
+    if position is not None and not any(a.position == position for a in answers):
+        raise NotFound("This attempt has no such question.")
     page = presenters.attempt_page(attempt, answers, position, now=utcnow())
-    return render_template("attempts/attempt.html", page=page, attempt=attempt), status
+    return render_template("attempts/attempt.html", page=page, attempt=attempt)
 
 
 @bp.route("/attempts/<int:attempt_id>/q/<int:position>", methods=["POST"])

@@ -249,3 +249,30 @@ def test_review_settings_hide_what_the_teacher_chose(student_client, users) -> N
     assert_no_key(review, "review with answers hidden")
     assert "Margaret Hale</p>" not in review
     assert student_client.get(f"/attempts/{attempt.id}/q/0/source/0").status_code == 404
+
+
+def test_question_page_costs_the_same_queries_whatever_the_length(app, student_client, users) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import event
+
+    from tests.factories import make_quiz, user
+
+    quiz, questions = all_types_quiz(users.teacher)
+    short = make_quiz(user(users.teacher), questions[:2], title="Short")
+    db.session.commit()
+    counts = []
+    for quiz_id in (quiz.id, short.id):
+        attempt = start(student_client, quiz_id)
+        student_client.get(f"/attempts/{attempt.id}/q/0")  # warm: the user and templates are loaded once
+        statements: list[str] = []
+
+        def count(conn, cursor, statement, *args, seen=statements):  # type: ignore[no-untyped-def]
+            seen.append(statement)
+
+        event.listen(db.engine, "before_cursor_execute", count)
+        try:
+            assert student_client.get(f"/attempts/{attempt.id}/q/1").status_code == 200
+        finally:
+            event.remove(db.engine, "before_cursor_execute", count)
+        counts.append(len([s for s in statements if s.lstrip().upper().startswith("SELECT")]))
+    assert counts[0] == counts[1]
+    assert counts[0] <= 4  # the user, the attempt with its quiz, the answers with their versions
