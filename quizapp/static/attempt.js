@@ -51,7 +51,18 @@
     }
   }
 
+  const answeredSet = new Set((root.dataset.answered || "").split(",").filter(Boolean).map(Number));
+  const total = Number(root.dataset.total);
+
   function markAnswered(position, answered) {
+    if (answered) answeredSet.add(position); else answeredSet.delete(position);
+    const text = document.getElementById("progress-text");
+    if (text) text.textContent = answeredSet.size + " of " + total + " answered";
+    const bar = root.querySelector(".progress");
+    if (bar) {
+      bar.setAttribute("aria-valuenow", String(answeredSet.size));
+      bar.querySelector(".progress-bar").style.width = (100 * answeredSet.size / total) + "%";
+    }
     const nav = root.querySelector('[data-nav="' + position + '"]');
     if (nav && !nav.classList.contains("btn-primary")) {
       nav.classList.toggle("btn-success", answered);
