@@ -51,7 +51,7 @@
     }
   }
 
-  const answeredSet = new Set((root.dataset.answered || "").split(",").filter(Boolean).map(Number));
+  const answeredSet = new Set((root.dataset.savedPositions || "").split(",").filter(Boolean).map(Number));
   const total = Number(root.dataset.total);
 
   function markAnswered(position, answered) {
