@@ -7,15 +7,21 @@ from flask import Flask, current_app
 
 from quizapp.attempts.cli import attempts_cli
 from quizapp.auth.cli import users_cli
+from quizapp.bank.cli import questions_cli
+from quizapp.cli_progress import progress_printer
 from quizapp.database import writing
 from quizapp.extensions import db
 from quizapp.generation.types import IngestError
 
 
 @click.command("seed")
-def seed_command() -> None:
-    """Import the seed documents and create the demo teacher and student (idempotent)."""
-    from quizapp.seeding import seed
+@click.option("--publish", is_flag=True, help="Approve confident drafts and build public practice quizzes.")
+@click.option("--no-questions", is_flag=True, help="Only import the documents and create the demo accounts.")
+def seed_command(publish: bool, no_questions: bool) -> None:
+    """Import the seed documents, generate their questions, create the demo teacher and student (idempotent)."""
+    from pathlib import Path
+
+    from quizapp.seeding import SEED_DIR, seed
 
     config = current_app.config
     with writing():
@@ -25,6 +31,12 @@ def seed_command() -> None:
                 teacher_username=config["DEMO_TEACHER"],
                 student_username=config["DEMO_STUDENT"],
                 password=config["DEMO_PASSWORD"],
+                seed_dir=Path(config["SEED_DIR"]) if config["SEED_DIR"] else SEED_DIR,
+                generate=not no_questions,
+                publish=publish,
+                publish_threshold=float(config["SEED_PUBLISH_THRESHOLD"]),
+                model=config["SPACY_MODEL"],
+                progress=progress_printer(),
             )
             db.session.commit()
         except IngestError as error:
@@ -33,6 +45,10 @@ def seed_command() -> None:
     for document in result.documents:
         state = "imported" if document.original_filename in result.created_documents else "already there"
         click.echo(f"document {document.id}: {document.title} ({document.original_filename}, {state})")
+    if result.generated:
+        click.echo(f"generated {result.generated} draft questions")
+    if publish:
+        click.echo(f"approved {result.approved} confident drafts; practice quizzes: {len(result.quizzes)}")
     click.echo("")
     click.echo("Demo logins (password for both: {}):".format(config["DEMO_PASSWORD"]))
     click.echo(f"  teacher: {result.teacher.username}")
@@ -42,4 +58,5 @@ def seed_command() -> None:
 def register_commands(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(attempts_cli)
+    app.cli.add_command(questions_cli)
     app.cli.add_command(seed_command)

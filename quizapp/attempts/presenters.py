@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 
 from quizapp.attempts import services
 from quizapp.attempts.models import Attempt, AttemptAnswer
-from quizapp.attempts.responses import describe, fields_for
+from quizapp.attempts.responses import fields_for
 from quizapp.auth.models import User
+from quizapp.bank.content import describe
 from quizapp.exceptions import NotFound
 from quizapp.quizzes.models import Quiz
 from quizapp.sources.models import SourceDocument

@@ -6,15 +6,17 @@ module stores the result and keeps one row per revision of an article.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quizapp.auth.models import User
+from quizapp.exceptions import NotFound
 from quizapp.generation.ingest import ingest
-from quizapp.generation.types import CleanDocument, DocumentInput, IngestError
+from quizapp.generation.types import CleanDocument, DocumentInput
 from quizapp.sources.models import SourceDocument, content_hash
 
 TITLE_MAX = 300
@@ -68,4 +70,38 @@ def documents_of(session: Session, owner: User) -> Sequence[SourceDocument]:
     ).all()
 
 
-__all__ = ["IngestError", "content_hash", "documents_of", "import_document", "store_document"]
+def document_of(session: Session, document_id: int, owner: User) -> SourceDocument:
+    """The owner's document; NotFound for anyone else's (it must look like one that does not exist)."""
+    document = session.get(SourceDocument, document_id)
+    if document is None or document.owner_id != owner.id:
+        raise NotFound("There is no such document.")
+    return document
+
+
+@dataclass
+class Segment:
+    text: str
+    question_ids: tuple[int, ...] = ()
+
+
+def highlighted_paragraphs(text: str, spans: Sequence[tuple[int, int, int]]) -> list[list[Segment]]:
+    """The document's paragraphs cut into segments, each marked with the questions quoting it.
+
+    ``spans`` are (start, end, question id). Overlapping spans share their segment.
+    """
+    paragraphs: list[list[Segment]] = []
+    offset = 0
+    for chunk in text.split("\n\n"):
+        start, end = offset, offset + len(chunk)
+        offset = end + 2
+        cuts = {start, end}
+        inside = [(max(s, start), min(e, end), q) for s, e, q in spans if s < end and e > start]
+        for s, e, _ in inside:
+            cuts.update((s, e))
+        points = sorted(cuts)
+        segments = []
+        for a, b in itertools.pairwise(points):
+            ids = tuple(sorted({q for s, e, q in inside if s <= a and e >= b}))
+            segments.append(Segment(text[a:b], ids))
+        paragraphs.append(segments or [Segment("")])
+    return paragraphs

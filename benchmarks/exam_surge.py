@@ -1,0 +1,413 @@
+"""A whole class presses Start at once: gunicorn + PostgreSQL on 127.0.0.1, bounded in time.
+
+    .venv/bin/python benchmarks/exam_surge.py [--students 300] [--workers 4] [--answers 20]
+
+1. Builds a fresh PostgreSQL database, a 20-question exam and N students.
+2. Serves the app with gunicorn (sync workers) on a free local port.
+3. Surge: the students log in and start the exam within 10 s, autosave every answer and submit;
+   latency per step (p50/p95/p99), requests/s, errors, and answers lost (what each student was told
+   was saved, against what the database graded).
+4. Throughput, each for a few seconds with the same client: /healthz (the ceiling), the quiz page and
+   autosave, so their ratios to /healthz can be read off. wrk is used when installed (apt-get install
+   wrk), else a Python client (which then is the bottleneck and flatters the ratios; it says so).
+
+Only 127.0.0.1 is ever contacted; every loop is bounded in count and time; the database and the
+server are removed at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import requests
+from sqlalchemy import create_engine, select, text
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from quizapp import create_app  # noqa: E402
+from quizapp.attempts.models import Attempt, AttemptAnswer  # noqa: E402
+from quizapp.auth import services as accounts  # noqa: E402
+from quizapp.auth.roles import Role  # noqa: E402
+from quizapp.bank.models import Question, QuestionVersion  # noqa: E402
+from quizapp.extensions import db  # noqa: E402
+from quizapp.quizzes.models import Quiz, QuizQuestion  # noqa: E402
+from quizapp.sources.models import SourceDocument, content_hash  # noqa: E402
+
+PG_ADMIN = os.environ.get("QUIZAPP_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+PASSWORD = "surge password 123"  # noqa: S105 - throwaway accounts in a throwaway database
+TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+HARD_LIMIT_S = 600
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def percentile(values: list[float], share: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def make_database() -> str:
+    name = f"quizapp_bench_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return PG_ADMIN.rsplit("/", 1)[0] + "/" + name
+
+
+def drop_database(url: str) -> None:
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def build_content(url: str, students: int, answers: int) -> int:
+    """The exam (``answers`` true/false and multiple-choice questions) and the students; returns the quiz id."""
+    from flask_migrate import upgrade
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "PASSWORD_HASH_METHOD": "scrypt"})
+    with app.app_context():
+        upgrade()
+        teacher = accounts.create_user(db.session, username="bench_teacher", password=PASSWORD, role=Role.TEACHER)
+        text_ = " ".join(f"Fact number {i} happened in {1800 + i}." for i in range(answers))
+        document = SourceDocument(
+            owner_id=teacher.id,
+            title="Bench",
+            original_filename="bench.txt",
+            format="txt",
+            cleaned_text=text_,
+            blocks=[],
+            stripped=[],
+            content_hash=content_hash(text_),
+        )
+        db.session.add(document)
+        quiz = Quiz(
+            owner_id=teacher.id,
+            title="Surge exam",
+            mode="exam",
+            visibility="public",
+            is_published=True,
+            time_limit_minutes=60,
+            shuffle_questions=False,
+        )
+        db.session.add(quiz)
+        db.session.flush()
+        for i in range(answers):
+            question = Question(owner_id=teacher.id, document_id=document.id, status="approved", origin="authored")
+            if i % 2:
+                version = QuestionVersion(
+                    version=1,
+                    type="true_false",
+                    prompt=f"Fact {i} happened in {1800 + i}.",
+                    options=[],
+                    answer=True,
+                    explanation="",
+                )
+            else:
+                options = [str(1800 + i + d) for d in (0, 1, 2, 3)]
+                version = QuestionVersion(
+                    version=1,
+                    type="multiple_choice",
+                    prompt=f"When did fact {i} happen?",
+                    options=options,
+                    answer=options[0],
+                    explanation="",
+                )
+            question.versions.append(version)
+            db.session.add(question)
+            db.session.flush()
+            quiz.questions.append(QuizQuestion(question_id=question.id, position=i))
+        for n in range(students):
+            accounts.create_user(db.session, username=f"s{n:04d}", password=PASSWORD, role=Role.STUDENT)
+        db.session.commit()
+        quiz_id = quiz.id
+        db.engine.dispose()
+    return quiz_id
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.latency: dict[str, list[float]] = defaultdict(list)
+        self.errors: dict[str, int] = defaultdict(int)
+        self.lock = threading.Lock()
+
+    def call(self, step: str, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        try:
+            response = fn(*args, timeout=30, **kwargs)
+        except requests.RequestException:
+            with self.lock:
+                self.errors[step] += 1
+            return None
+        elapsed = time.perf_counter() - started
+        with self.lock:
+            self.latency[step].append(elapsed)
+            if response.status_code >= 400:
+                self.errors[step] += 1
+        return response
+
+
+def student_path(base: str, quiz_id: int, n: int, delay: float, answers: int, rec: Recorder, sent: dict) -> None:
+    time.sleep(delay)
+    s = requests.Session()
+    page = rec.call("login page", s.get, f"{base}/login")
+    if page is None:
+        return
+    token = TOKEN.search(page.text).group(1)
+    if (
+        rec.call(
+            "log in",
+            s.post,
+            f"{base}/login",
+            data={"username": f"s{n:04d}", "password": PASSWORD, "csrf_token": token},
+            allow_redirects=False,
+        )
+        is None
+    ):
+        return
+    quiz_page = rec.call("quiz start page", s.get, f"{base}/quizzes/{quiz_id}")
+    if quiz_page is None:
+        return
+    token = TOKEN.search(quiz_page.text).group(1)
+    started = rec.call(
+        "start", s.post, f"{base}/quizzes/{quiz_id}/start", data={"csrf_token": token}, allow_redirects=False
+    )
+    if started is None or "Location" not in started.headers:
+        return
+    attempt_id = int(re.search(r"/attempts/(\d+)", started.headers["Location"]).group(1))
+    question = rec.call("question page", s.get, f"{base}/attempts/{attempt_id}/q/0")
+    if question is None:
+        return
+    token = TOKEN.search(question.text).group(1)
+    headers = {"X-CSRFToken": token, "Accept": "application/json"}
+    rng = random.Random(n)
+    for position in range(answers):
+        # The exam keeps its order: even positions are multiple choice, odd ones true/false.
+        fields = {"choice": rng.choice(["true", "false"])} if position % 2 else {"choice": str(rng.randrange(4))}
+        response = rec.call(
+            "autosave",
+            s.post,
+            f"{base}/attempts/{attempt_id}/autosave",
+            json={"position": position, "fields": fields},
+            headers=headers,
+        )
+        if response is not None and response.status_code == 200 and response.json().get("ok"):
+            sent[(attempt_id, position)] = fields
+        if position % 5 == 4:
+            rec.call("question page", s.get, f"{base}/attempts/{attempt_id}/q/{position}")
+    rec.call(
+        "submit", s.post, f"{base}/attempts/{attempt_id}/submit", data={"csrf_token": token}, allow_redirects=False
+    )
+
+
+def count_lost(url: str, sent: dict) -> tuple[int, int]:
+    """Answers the students were told were saved that the graded attempts do not hold."""
+    from quizapp.attempts.responses import read_response
+    from quizapp.attempts.services import shown_of
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench"})
+    lost = ungraded = 0
+    with app.app_context():
+        rows = {(a.attempt_id, a.position): a for a in db.session.scalars(select(AttemptAnswer))}
+        for key, fields in sent.items():
+            answer = rows.get(key)
+            if answer is None or answer.response != read_response(shown_of(answer), fields):
+                lost += 1
+            elif answer.graded_at is None:
+                ungraded += 1
+        ungraded += db.session.scalar(
+            select(text("count(*)")).select_from(Attempt).where(Attempt.status == "in_progress")
+        )
+        db.engine.dispose()
+    return lost, ungraded
+
+
+def python_throughput(
+    url: str, seconds: float, threads: int, session: requests.Session | None = None, method: str = "GET", **kwargs
+) -> float:
+    done = 0
+    lock = threading.Lock()
+    stop = time.perf_counter() + seconds
+
+    def loop() -> None:
+        nonlocal done
+        s = session or requests.Session()
+        while time.perf_counter() < stop:
+            s.request(method, url, timeout=10, **kwargs)
+            with lock:
+                done += 1
+
+    pool = [threading.Thread(target=loop) for _ in range(threads)]
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join()
+    return done / seconds
+
+
+def wrk_throughput(url: str, seconds: int, headers: dict[str, str], script: str | None = None) -> float:
+    args = ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency"]
+    for name, value in headers.items():
+        args += ["-H", f"{name}: {value}"]
+    if script:
+        args += ["-s", script]
+    out = subprocess.run([*args, url], capture_output=True, text=True, timeout=seconds + 30, check=True).stdout
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--students", type=int, default=300)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--answers", type=int, default=20)
+    parser.add_argument("--window", type=float, default=10.0, help="seconds over which the students press Start")
+    parser.add_argument("--client-threads", type=int, default=64)
+    args = parser.parse_args()
+    deadline = time.monotonic() + HARD_LIMIT_S
+
+    url = make_database()
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = None
+    try:
+        print(f"setting up {args.students} students and a {args.answers}-question exam ...", flush=True)
+        quiz_id = build_content(url, args.students, args.answers)
+        env = dict(
+            os.environ, DATABASE_URL=url, FLASK_SECRET_KEY="bench-secret-" + uuid.uuid4().hex, QUIZAPP_ENV="production"
+        )
+        gunicorn = str(Path(sys.executable).with_name("gunicorn"))
+        server = subprocess.Popen(
+            [
+                gunicorn,
+                "-w",
+                str(args.workers),
+                "-k",
+                "sync",
+                "-b",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+                "--timeout",
+                "60",
+                "wsgi:app",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        for _ in range(100):
+            try:
+                if requests.get(f"{base}/healthz", timeout=1).ok:
+                    break
+            except requests.RequestException:
+                time.sleep(0.1)
+
+        rec = Recorder()
+        sent: dict = {}
+        began = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=args.client_threads) as pool:
+            for n in range(args.students):
+                delay = args.window * n / args.students
+                pool.submit(student_path, base, quiz_id, n, delay, args.answers, rec, sent)
+        surge_seconds = time.perf_counter() - began
+        if time.monotonic() > deadline:
+            raise SystemExit("stopped: the surge took longer than the hard limit")
+        lost, ungraded = count_lost(url, sent)
+        total_requests = sum(len(v) for v in rec.latency.values())
+
+        print(
+            f"\nsurge: {args.students} students, {args.workers} gunicorn sync workers, "
+            f"PostgreSQL, {surge_seconds:.1f} s"
+        )
+        print(f"{'step':<16}{'requests':>9}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'errors':>8}")
+        for step in ("login page", "log in", "quiz start page", "start", "question page", "autosave", "submit"):
+            values = rec.latency.get(step, [])
+            print(
+                f"{step:<16}{len(values):>9}{len(values) / surge_seconds:>8.1f}"
+                f"{percentile(values, 0.5) * 1000:>8.0f}{percentile(values, 0.95) * 1000:>8.0f}"
+                f"{percentile(values, 0.99) * 1000:>8.0f}{rec.errors.get(step, 0):>8}"
+            )
+        print(
+            f"all steps: {total_requests} requests, {total_requests / surge_seconds:.0f} req/s, "
+            f"{sum(rec.errors.values())} errors; answers saved {len(sent)}, lost {lost}, left ungraded {ungraded}"
+        )
+
+        # Throughput against the ceiling, measured in this same run.
+        s = requests.Session()
+        token = TOKEN.search(s.get(f"{base}/login").text).group(1)
+        s.post(f"{base}/login", data={"username": "s0000", "password": PASSWORD, "csrf_token": token})
+        attempt_page = s.get(f"{base}/quizzes/{quiz_id}")
+        token = TOKEN.search(attempt_page.text).group(1)
+        started = s.post(f"{base}/quizzes/{quiz_id}/start", data={"csrf_token": token}, allow_redirects=False)
+        if started.status_code != 302:  # s0000 submitted in the surge; any student's page costs the same
+            raise SystemExit("could not start the throughput attempt")
+        attempt_id = int(re.search(r"/attempts/(\d+)", started.headers["Location"]).group(1))
+        page_url = f"{base}/attempts/{attempt_id}/q/0"
+        token = TOKEN.search(s.get(page_url).text).group(1)
+        cookie = "; ".join(f"{k}={v}" for k, v in s.cookies.items())
+        body = json.dumps({"position": 0, "fields": {"choice": "1"}})
+        if shutil.which("wrk"):
+            client = "wrk (2 threads, 16 connections, 5 s each)"
+            with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
+                lua.write(
+                    f'wrk.method = "POST"\nwrk.body = {json.dumps(body)}\n'
+                    'wrk.headers["Content-Type"] = "application/json"\nwrk.headers["Accept"] = "application/json"\n'
+                )
+            headers = {"Cookie": cookie}
+            healthz = wrk_throughput(f"{base}/healthz", 5, {})
+            page = wrk_throughput(page_url, 5, headers)
+            save = wrk_throughput(
+                f"{base}/attempts/{attempt_id}/autosave", 5, {**headers, "X-CSRFToken": token}, lua.name
+            )
+            os.unlink(lua.name)
+        else:
+            client = "Python threads (wrk not installed: the client limits these figures)"
+            healthz = python_throughput(f"{base}/healthz", 5, 16)
+            page = python_throughput(page_url, 5, 16, session=s)
+            save = python_throughput(
+                f"{base}/attempts/{attempt_id}/autosave",
+                5,
+                16,
+                session=s,
+                method="POST",
+                data=body,
+                headers={"Content-Type": "application/json", "X-CSRFToken": token, "Accept": "application/json"},
+            )
+        print(f"\nthroughput, {client}:")
+        print(f"  /healthz        {healthz:8.0f} req/s (ceiling)")
+        print(f"  question page   {page:8.0f} req/s = {page / healthz:.2f} x healthz (aim >= 0.30)")
+        print(f"  autosave        {save:8.0f} req/s = {save / healthz:.2f} x healthz (aim >= 0.20)")
+    finally:
+        if server is not None:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+        drop_database(url)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,20 @@
+"""How question content reads as text (review pages, the queue, exports)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def describe(question_type: str, value: Any) -> str:
+    """A response or a key as one readable line, for review pages and exports."""
+    if value is None:
+        return "(no answer)"
+    if question_type == "true_false":
+        return "True" if value else "False"
+    if question_type == "fill_in" and isinstance(value, list):
+        return " / ".join(str(v) for v in value)
+    if question_type == "ordering":
+        return " → ".join(str(v) for v in value)
+    if question_type == "matching":
+        return "; ".join(f"{left} → {right if right is not None else '(none)'}" for left, right in value)
+    return str(value)

@@ -1,0 +1,98 @@
+"""Forms of the review queue and the question editor."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, Optional
+
+TYPE_CHOICES = [
+    SelectChoice("multiple_choice", "Multiple choice"),
+    SelectChoice("true_false", "True / false"),
+    SelectChoice("fill_in", "Fill in the blank"),
+    SelectChoice("ordering", "Put in order"),
+    SelectChoice("matching", "Matching"),
+]
+
+
+class ReviewForm(FlaskForm):
+    """One question's Approve / Reject buttons (and a reason for rejecting)."""
+
+    reason = StringField("Reason for rejecting", validators=[Optional(), Length(max=1000)])
+    approve = SubmitField("Approve")
+    reject = SubmitField("Reject")
+
+
+class BulkForm(FlaskForm):
+    ids = HiddenField()
+    reason = StringField("Reason for rejecting the selected", validators=[Optional(), Length(max=1000)])
+    approve = SubmitField("Approve selected")
+    reject = SubmitField("Reject selected")
+
+
+class EditQuestionForm(FlaskForm):
+    type = SelectField("Type", choices=TYPE_CHOICES)
+    prompt = TextAreaField("Question", validators=[DataRequired(), Length(max=2000)])
+    options = TextAreaField(
+        "Options, one per line",
+        validators=[Optional(), Length(max=5000)],
+        description=(
+            "Multiple choice: the choices. Ordering: the items (in any order). Matching: the right-hand values."
+        ),
+    )
+    answer = TextAreaField(
+        "Answer",
+        validators=[DataRequired(), Length(max=5000)],
+        description=(
+            "Multiple choice: the right option. True/false: true or false. Fill in: accepted answers, one per line. "
+            "Ordering: the items in the right order, one per line. Matching: one pair per line as left => right."
+        ),
+    )
+    explanation = TextAreaField("Explanation shown after answering", validators=[Optional(), Length(max=5000)])
+    save = SubmitField("Save as a new version")
+    save_approve = SubmitField("Save and approve")
+
+    def content(self) -> dict[str, Any]:
+        """The question content the form describes (validated by the service)."""
+        lines = [line.strip() for line in (self.answer.data or "").splitlines() if line.strip()]
+        options = [line.strip() for line in (self.options.data or "").splitlines() if line.strip()]
+        kind = self.type.data
+        answer: Any
+        if kind == "true_false":
+            answer = (lines[0].lower() if lines else "") in ("true", "t", "yes")
+            options = []
+        elif kind == "fill_in":
+            answer, options = lines, []
+        elif kind == "ordering":
+            answer, options = lines, lines
+        elif kind == "matching":
+            answer = [[part.strip() for part in line.split("=>", 1)] for line in lines if "=>" in line]
+            if not options:
+                options = [right for _, right in answer]
+        else:
+            answer = lines[0] if lines else ""
+        return {
+            "type": kind,
+            "prompt": " ".join((self.prompt.data or "").split()),
+            "options": options,
+            "answer": answer,
+            "explanation": (self.explanation.data or "").strip(),
+        }
+
+    def fill_from(self, version: Any) -> None:
+        self.type.data = version.type
+        self.prompt.data = version.prompt
+        answer = version.answer
+        if version.type == "true_false":
+            self.answer.data = "true" if answer else "false"
+        elif version.type in ("fill_in", "ordering"):
+            self.answer.data = "\n".join(answer)
+        elif version.type == "matching":
+            self.answer.data = "\n".join(f"{left} => {right}" for left, right in answer)
+        else:
+            self.answer.data = str(answer)
+        self.options.data = "\n".join(version.options or []) if version.type in ("multiple_choice", "matching") else ""
+        self.explanation.data = version.explanation

@@ -1,0 +1,47 @@
+"""Import and export of quiz questions: Moodle's GIFT and Moodle XML formats, and CSV export.
+
+Pure: the standard library and defusedxml only. Every function works on plain
+question dicts (see :mod:`.types`); importers return an :class:`ImportResult`
+(questions, and one line per question skipped and why) or raise
+:class:`InterchangeError` when the file is refused as a whole.
+
+What survives an export followed by an import (both formats): type, prompt,
+options, answer, explanation, tags and title, in the canonical form of
+:func:`normalise_question` (whitespace tidied, control characters dropped), with
+these losses:
+
+* ordering: the shown order of the items; they come back in the right order
+  (Moodle shuffles them anyway). GIFT has no ordering type: it is written as
+  matching "1 -> first item, 2 -> second…" with a ``// quizapp: ordering``
+  comment that brings it back as ordering here; Moodle imports it as matching.
+* matching: options come back as the pairs' right-hand values, then distractors.
+* GIFT: a fill-in answer containing ``->`` cannot be written (Moodle would read
+  matching); the question is replaced by a comment saying so.
+* Tags: Moodle XML ``<tags>``; GIFT ``// [tag:name]`` comments, as Moodle writes them.
+
+On import, anything the shape cannot hold is dropped: categories, per-answer
+feedback other than the right answer's (used as explanation when there is no
+general feedback), penalties, images. Numerical questions with one exact number
+become fill_in; essays, descriptions, cloze, numerical with tolerance or units,
+and multiple choice with several right options or partial credit are skipped.
+"""
+
+from .csv_export import escape_csv_cell, export_csv
+from .gift_export import export_gift
+from .gift_import import import_gift
+from .moodle_xml_export import export_moodle_xml
+from .moodle_xml_import import import_moodle_xml
+from .types import QUESTION_TYPES, ImportResult, InterchangeError, normalise_question
+
+__all__ = [
+    "QUESTION_TYPES",
+    "ImportResult",
+    "InterchangeError",
+    "escape_csv_cell",
+    "export_csv",
+    "export_gift",
+    "export_moodle_xml",
+    "import_gift",
+    "import_moodle_xml",
+    "normalise_question",
+]

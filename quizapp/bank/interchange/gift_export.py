@@ -1,0 +1,109 @@
+"""Write questions in Moodle's GIFT format.
+
+Texts are written in Moodle's default format when they are safe there, else the
+question is written in ``[html]`` with the text HTML-escaped, so Moodle shows the
+characters themselves (``<``, ``&``), not markup. Tags go in a ``// [tag:name]``
+comment, as Moodle's own GIFT export writes them and as Moodle reads them back.
+
+What GIFT cannot hold: an ordering question (GIFT has no such type) is written as
+a matching question pairing positions 1, 2, 3… with the items, marked with a
+``// quizapp: ordering`` comment so :func:`import_gift` reads it back as ordering
+(with the items shown in the right order); Moodle imports it as matching. A short
+answer containing ``->`` cannot be written (Moodle would read the block as
+matching), so such a question is replaced by a comment saying so. Matching
+options come back as the pairs' right-hand values followed by the distractors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .gift_import import ORDERING_MARK
+from .text import text_to_html
+from .types import InterchangeError, label, normalise_question
+
+_WEIGHT_LIKE = re.compile(r"%-?\d+(?:\.\d+)?%")
+_ESCAPES = str.maketrans({"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}", ":": "\\:"})
+
+
+def export_gift(questions: Iterable[Mapping[str, Any]]) -> str:
+    """GIFT text for the questions, one block each, in the order given.
+
+    Raises InterchangeError naming the question when a dict is not a valid question.
+    """
+    blocks = ["// Questions exported from quizapp in Moodle's GIFT format.\n"]
+    for number, question in enumerate(questions, start=1):
+        try:
+            canonical = normalise_question(question)
+        except ValueError as err:
+            name = label(str(question.get("title") or ""), str(question.get("prompt") or ""))
+            raise InterchangeError(f"question {number} {name}: {err}") from None
+        blocks.append(_question(canonical, number))
+    return "\n".join(blocks)
+
+
+def escape(text: str) -> str:
+    """GIFT's escaping: a backslash before ``~ = # { } :`` and itself; a line break as ``\\n``."""
+    return text.translate(_ESCAPES).replace("\n", "\\n")
+
+
+def _needs_html(text: str) -> bool:
+    # Moodle's default format reads < and & as markup, a leading [ as a format name, a leading // as a comment.
+    return "<" in text or "&" in text or text.startswith(("[", "//"))
+
+
+def _question(q: dict[str, Any], number: int) -> str:
+    qtype = q["type"]
+    if qtype == "fill_in" and any("->" in a for a in q["answer"]):
+        return (
+            f"// Not exported: question {number} {label(q['title'], q['prompt'])}: "
+            "GIFT cannot hold a short answer containing '->'.\n"
+        )
+    comments = []
+    if q["tags"]:
+        comments.append("// " + " ".join(f"[tag:{t.replace(']', chr(92) + ']')}]" for t in q["tags"]))
+    if qtype == "ordering":
+        comments.append(f"// {ORDERING_MARK} question, written as matching: position -> item")
+        q = {**q, "type": "matching", "answer": [[str(i), item] for i, item in enumerate(q["answer"], 1)]}
+        qtype = "matching"
+    # Texts Moodle reads in the question's format: one needing html puts the whole question in html.
+    lefts = [left for left, _ in q["answer"]] if qtype == "matching" else []
+    formatted = [q["prompt"], q["explanation"], *lefts, *(q["options"] if qtype == "multiple_choice" else [])]
+    # A left side cannot hold "->" (Moodle splits there), but in html it can be written "-&gt;".
+    html = any(_needs_html(t) for t in formatted) or any("->" in left for left in lefts)
+
+    def text(value: str) -> str:
+        if not html:
+            return escape(value)
+        body = text_to_html(value)
+        return escape(("[html]" if body.startswith("[") else "") + body)
+
+    head = f"::{escape(q['title'])}::" if q["title"] else ""
+    head += ("[html]" if html else "") + escape(text_to_html(q["prompt"]) if html else q["prompt"])
+    general = f"####{text(q['explanation'])}" if q["explanation"] else ""
+    if qtype == "true_false":
+        return "\n".join([*comments, f"{head} {{{'TRUE' if q['answer'] else 'FALSE'}{general}}}", ""])
+    lines = [*comments, head + " {"]
+    if qtype == "multiple_choice":
+        for option in q["options"]:
+            written = text(option)
+            if option == q["answer"]:
+                lines.append(f"\t={written}")
+            else:
+                # A wrong option that begins like a weight gets an explicit 0% so its text is kept whole.
+                lines.append(f"\t~{'%0%' if _WEIGHT_LIKE.match(written) else ''}{written}")
+    elif qtype == "fill_in":
+        for accepted in q["answer"]:
+            # Moodle reads a leading weight and then a leading [format] off a short answer; explicit ones protect it.
+            weight = "%100%" if _WEIGHT_LIKE.match(accepted) else ""
+            lines.append(f"\t={weight}{'[moodle]' if accepted.startswith('[') else ''}{escape(accepted)}")
+    else:
+        lines += [f"\t={text(left)} -> {escape(right)}" for left, right in q["answer"]]
+        rights = {right for _, right in q["answer"]}
+        lines += [f"\t= -> {escape(o)}" for o in q["options"] if o not in rights]
+    if general:
+        lines.append(f"\t{general}")
+    lines += ["}", ""]
+    return "\n".join(lines)

@@ -1,0 +1,180 @@
+"""The question shape every importer returns and every exporter takes, and the errors they raise.
+
+A question is a plain dict::
+
+    {"type": "multiple_choice" | "true_false" | "fill_in" | "ordering" | "matching",
+     "prompt": str, "options": list[str], "answer": ..., "explanation": str,
+     "tags": list[str], "title": str}
+
+``answer`` by type: multiple_choice, the right option; true_false, a bool; fill_in,
+the accepted strings; ordering, the items in the right order; matching, a list of
+[left, right] pairs. ``options``: multiple_choice, the choices in shown order;
+ordering, the items in shown order; matching, the right-hand values (pairs first,
+then distractors that match no left); empty for true_false and fill_in.
+
+:func:`normalise_question` gives the canonical form: what an export followed by an
+import hands back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .text import clean_block, clean_line
+
+QUESTION_TYPES: tuple[str, ...] = ("multiple_choice", "true_false", "fill_in", "ordering", "matching")
+
+# No real question has more; the cap keeps a hostile file from costing minutes of parsing.
+MAX_ANSWERS = 200
+
+# Moodle names a question after the start of its text when the file gives no name.
+_TITLE_LENGTH = 80
+
+
+class InterchangeError(ValueError):
+    """The whole file is refused; ``str()`` is one line saying why."""
+
+
+@dataclass
+class ImportResult:
+    """What an import produced: the questions, and one line per question left out and why."""
+
+    questions: list[dict[str, Any]] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def default_title(prompt: str) -> str:
+    """The name Moodle-style tools give a question without one: the prompt's opening words."""
+    line = clean_line(prompt)
+    if len(line) <= _TITLE_LENGTH:
+        return line
+    cut = line[: _TITLE_LENGTH - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def label(title: str, prompt: str) -> str:
+    """A short quoted name for messages: the title, or else the prompt's first words."""
+    name = clean_line(title) or clean_line(prompt)
+    words = name.split(" ")
+    if len(words) > 8 or len(name) > 60:
+        name = " ".join(words[:8])[:60].rstrip() + "…"
+    return f'"{name}"' if name else "(no text)"
+
+
+def format_size(size: int) -> str:
+    """Bytes in the unit a person reads: bytes, KB or MB (decimal, as file managers show)."""
+    if size >= 1_000_000:
+        value, unit = size / 1_000_000, "MB"
+    elif size >= 1_000:
+        value, unit = size / 1_000, "KB"
+    else:
+        return f"{size} bytes"
+    text = f"{value:.1f}".removesuffix(".0")
+    return f"{text} {unit}"
+
+
+def check_size(size: int, max_bytes: int) -> None:
+    """Refuse a file over ``max_bytes`` before any work is spent on it."""
+    if size > max_bytes:
+        raise InterchangeError(f"the file is {format_size(size)}; at most {format_size(max_bytes)}")
+
+
+def _strings(value: Any, what: str) -> list[str]:
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{what} must be a list of strings")
+    return [clean_line(v) for v in value]
+
+
+def _dedupe(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v))
+
+
+def _dedupe_tags(tags: list[str]) -> list[str]:
+    # Moodle treats tags that differ only in case as one tag.
+    seen: set[str] = set()
+    kept = []
+    for tag in tags:
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            kept.append(tag)
+    return kept
+
+
+def normalise_question(question: Mapping[str, Any]) -> dict[str, Any]:
+    """Check a question dict and return its canonical form, or raise ValueError saying what is wrong.
+
+    Canonical means: text cleaned (control characters dropped, runs of spaces made
+    one, lines trimmed; only prompt and explanation keep line breaks), tags and
+    fill-in answers without blanks or repeats, ordering options defaulting to the
+    answer order, matching options listing the pairs' right-hand values first and
+    then the distractors, and a title that only repeats the prompt's opening made
+    empty. Keys other than the seven of the shape are dropped.
+    """
+    qtype = question.get("type")
+    if qtype not in QUESTION_TYPES:
+        raise ValueError(f"unknown question type {qtype!r}")
+    prompt = question.get("prompt")
+    if not isinstance(prompt, str) or not clean_block(prompt):
+        raise ValueError("the question has no text")
+    prompt = clean_block(prompt)
+    explanation = question.get("explanation") or ""
+    if not isinstance(explanation, str):
+        raise ValueError("the explanation must be a string")
+    title = question.get("title") or ""
+    if not isinstance(title, str):
+        raise ValueError("the title must be a string")
+    title = clean_line(title)
+    if title == default_title(prompt):
+        title = ""
+    tags = _strings(question.get("tags") or [], "tags")
+    options, answer = _options_and_answer(qtype, question.get("options") or [], question.get("answer"))
+    return {
+        "type": qtype,
+        "prompt": prompt,
+        "options": options,
+        "answer": answer,
+        "explanation": clean_block(explanation),
+        "tags": _dedupe_tags(tags),
+        "title": title,
+    }
+
+
+def _options_and_answer(qtype: str, raw_options: Any, raw_answer: Any) -> tuple[list[str], Any]:
+    options = _strings(raw_options, "options")
+    if qtype == "multiple_choice":
+        if len(options) < 2 or not all(options):
+            raise ValueError("a multiple choice question needs at least two non-empty options")
+        if len(set(options)) != len(options):
+            raise ValueError("the options are not distinct")
+        if not isinstance(raw_answer, str) or clean_line(raw_answer) not in options:
+            raise ValueError("the answer must be one of the options")
+        return options, clean_line(raw_answer)
+    if qtype == "true_false":
+        if not isinstance(raw_answer, bool):
+            raise ValueError("a true/false answer must be true or false")
+        return [], raw_answer
+    if qtype == "fill_in":
+        accepted = _dedupe(_strings([raw_answer] if isinstance(raw_answer, str) else raw_answer, "the answer"))
+        if not accepted:
+            raise ValueError("a fill-in question needs at least one accepted answer")
+        return [], accepted
+    if qtype == "ordering":
+        items = _strings(raw_answer, "the answer")
+        if len(items) < 2 or not all(items) or len(set(items)) != len(items):
+            raise ValueError("an ordering question needs at least two distinct non-empty items")
+        if options and sorted(options) != sorted(items):
+            raise ValueError("the ordering options must be the answer items in shown order")
+        return options or items, items
+    pairs = raw_answer
+    if not isinstance(pairs, (list, tuple)) or not all(isinstance(p, (list, tuple)) and len(p) == 2 for p in pairs):
+        raise ValueError("a matching answer must be a list of [left, right] pairs")
+    cleaned = [_strings(list(p), "a matching pair") for p in pairs]
+    if len(cleaned) < 2 or not all(left and right for left, right in cleaned):
+        raise ValueError("a matching question needs at least two pairs with both sides filled in")
+    if len({left for left, _ in cleaned}) != len(cleaned):
+        raise ValueError("the left-hand sides of a matching question are not distinct")
+    return _dedupe([right for _, right in cleaned] + options), [[left, right] for left, right in cleaned]

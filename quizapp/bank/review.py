@@ -1,0 +1,181 @@
+"""The review queue: drafts a teacher checks against their sources, approves, edits or rejects.
+
+Editing never changes a version an attempt may have used: it adds a version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from quizapp.auth.models import User
+from quizapp.bank.models import (
+    QUESTION_STATUSES,
+    QUESTION_TYPES,
+    Question,
+    QuestionFlag,
+    QuestionSource,
+    QuestionVersion,
+)
+from quizapp.exceptions import DomainError, NotFound
+from quizapp.generation.contract import validate_draft
+from quizapp.models import utcnow
+
+ORDERS = ("confidence_asc", "confidence_desc", "newest")
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    status: str | None = "draft"
+    document_id: int | None = None
+    question_type: str | None = None
+    flagged: bool = False
+    order: str = "confidence_asc"
+    search: str = ""
+
+    def cleaned(self) -> QueueFilter:
+        return QueueFilter(
+            status=self.status if self.status in QUESTION_STATUSES else None,
+            document_id=self.document_id,
+            question_type=self.question_type if self.question_type in QUESTION_TYPES else None,
+            flagged=self.flagged,
+            order=self.order if self.order in ORDERS else "confidence_asc",
+            search=self.search.strip()[:200],
+        )
+
+
+@dataclass
+class QueueItem:
+    question: Question
+    version: QuestionVersion
+    open_flags: int
+
+
+def question_of(session: Session, question_id: int, owner: User) -> Question:
+    """The owner's question; NotFound for anyone else's."""
+    question = session.scalar(
+        select(Question)
+        .options(
+            selectinload(Question.versions).selectinload(QuestionVersion.sources).selectinload(QuestionSource.document)
+        )
+        .where(Question.id == question_id)
+    )
+    if question is None or question.owner_id != owner.id:
+        raise NotFound("There is no such question.")
+    return question
+
+
+def review_queue(session: Session, owner: User, flt: QueueFilter, *, limit: int = 200) -> list[QueueItem]:
+    """The owner's questions matching the filter, in the chosen order, each with its current version."""
+    flt = flt.cleaned()
+    open_flags = (
+        select(QuestionFlag.question_id, func.count().label("n"))
+        .where(QuestionFlag.resolved_at.is_(None))
+        .group_by(QuestionFlag.question_id)
+        .subquery()
+    )
+    query = (
+        select(Question, QuestionVersion, func.coalesce(open_flags.c.n, 0))
+        .join(
+            QuestionVersion,
+            (QuestionVersion.question_id == Question.id) & (QuestionVersion.version == Question.current_version),
+        )
+        .outerjoin(open_flags, open_flags.c.question_id == Question.id)
+        .options(selectinload(QuestionVersion.sources).selectinload(QuestionSource.document))
+        .where(Question.owner_id == owner.id)
+    )
+    if flt.status:
+        query = query.where(Question.status == flt.status)
+    if flt.document_id:
+        query = query.where(Question.document_id == flt.document_id)
+    if flt.question_type:
+        query = query.where(QuestionVersion.type == flt.question_type)
+    if flt.flagged:
+        query = query.where(open_flags.c.n > 0)
+    if flt.search:
+        query = query.where(QuestionVersion.prompt.ilike(f"%{flt.search}%"))
+    if flt.order == "confidence_desc":
+        query = query.order_by(QuestionVersion.confidence.desc().nulls_last(), Question.id)
+    elif flt.order == "newest":
+        query = query.order_by(Question.id.desc())
+    else:
+        query = query.order_by(QuestionVersion.confidence.asc().nulls_first(), Question.id)
+    return [QueueItem(q, v, int(n)) for q, v, n in session.execute(query.limit(limit)).all()]
+
+
+def approve(question: Question, reviewer: User, note: str | None = None) -> None:
+    question.status = "approved"
+    question.reviewed_by_id = reviewer.id
+    question.reviewed_at = utcnow()
+    question.review_note = note
+
+
+def reject(question: Question, reviewer: User, reason: str) -> None:
+    reason = " ".join(reason.split())
+    if not reason:
+        raise DomainError("Say why the question is rejected (it helps the next reviewer).")
+    question.status = "rejected"
+    question.reviewed_by_id = reviewer.id
+    question.reviewed_at = utcnow()
+    question.review_note = reason[:1000]
+
+
+def review_many(session: Session, owner: User, question_ids: Sequence[int], action: str, reason: str = "") -> int:
+    """Approve or reject several of the owner's questions at once; all or nothing."""
+    if action not in ("approve", "reject"):
+        raise DomainError("Choose approve or reject.")
+    ids = sorted(set(question_ids))
+    if not ids:
+        raise DomainError("Select at least one question.")
+    questions = session.scalars(select(Question).where(Question.id.in_(ids), Question.owner_id == owner.id)).all()
+    if len(questions) != len(ids):
+        raise NotFound("Some of those questions do not exist.")
+    for question in questions:
+        if action == "approve":
+            approve(question, owner)
+        else:
+            reject(question, owner, reason)
+    session.flush()
+    return len(questions)
+
+
+def edit_question(
+    session: Session, question: Question, editor: User, content: dict[str, Any], *, approve_now: bool = False
+) -> QuestionVersion:
+    """Add a version with the edited content (validated like generated questions); sources carry over."""
+    problems = validate_draft({**content, "sources": []}, strict=False)
+    if problems:
+        raise DomainError("The question cannot be saved: " + "; ".join(problems))
+    previous = question.latest
+    version = QuestionVersion(
+        version=previous.version + 1,
+        type=content["type"],
+        prompt=content["prompt"],
+        options=list(content.get("options") or []),
+        answer=content["answer"],
+        explanation=content.get("explanation", ""),
+        confidence=previous.confidence,
+        confidence_reasons=[*previous.confidence_reasons, "edited by a teacher"],
+        difficulty=previous.difficulty,
+        created_by_id=editor.id,
+    )
+    for source in previous.sources:
+        version.sources.append(
+            QuestionSource(
+                position=source.position,
+                document_id=source.document_id,
+                start_offset=source.start_offset,
+                end_offset=source.end_offset,
+                quote=source.quote,
+            )
+        )
+    question.versions.append(version)
+    question.current_version = version.version
+    if approve_now:
+        approve(question, editor, note="edited and approved")
+    session.flush()
+    return version

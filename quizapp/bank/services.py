@@ -1,0 +1,116 @@
+"""The question bank: drafts from documents, storing them with their sources, approving.
+
+Generation itself is the pure ``quizapp.generation`` package; this module turns
+its drafts into rows and back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from quizapp.auth.models import User
+from quizapp.bank.models import Question, QuestionSource, QuestionVersion
+from quizapp.bank.review import approve
+from quizapp.generation.types import Block, CleanDocument, GenerationReport, QuestionDraft
+from quizapp.sources.models import SourceDocument
+
+
+@dataclass
+class DraftsResult:
+    questions: list[Question]
+    report: GenerationReport
+
+
+def as_clean_document(document: SourceDocument) -> CleanDocument:
+    """A stored document as the generator takes it: the text questions will quote."""
+    return CleanDocument(
+        name=document.original_filename,
+        title=document.title,
+        format=document.format,
+        text=document.cleaned_text,
+        blocks=tuple(Block(**block) for block in document.blocks or []),
+        stripped=tuple(document.stripped or ()),
+    )
+
+
+def store_draft(
+    session: Session, owner: User | None, draft: QuestionDraft, documents: dict[str, SourceDocument]
+) -> Question:
+    """One generated draft as a Question with version 1 and its sources."""
+    first = documents[draft.sources[0].document] if draft.sources else None
+    question = Question(owner_id=owner.id if owner else None, document=first, status="draft", origin="generated")
+    version = QuestionVersion(
+        version=1,
+        type=draft.type,
+        prompt=draft.prompt,
+        options=list(draft.options),
+        answer=draft.answer,
+        explanation=draft.explanation,
+        confidence=min(1.0, max(0.0, float(draft.confidence))),
+        confidence_reasons=list(draft.confidence_reasons),
+        difficulty=min(1.0, max(0.0, float(draft.difficulty))),
+        created_by_id=owner.id if owner else None,
+    )
+    for position, source in enumerate(draft.sources):
+        version.sources.append(
+            QuestionSource(
+                position=position,
+                document=documents[source.document],
+                start_offset=source.start,
+                end_offset=source.end,
+                quote=source.quote,
+            )
+        )
+    question.versions.append(version)
+    session.add(question)
+    return question
+
+
+def generate_drafts(
+    session: Session,
+    owner: User | None,
+    documents: Sequence[SourceDocument],
+    *,
+    model: str | None = None,
+    progress: Callable[[str, float], None] | None = None,
+) -> DraftsResult:
+    """Generate questions over the documents together and store them as drafts.
+
+    Documents are read together so that distractors come from the whole set and
+    disagreements between them are found. Returns the stored questions and the
+    generator's report.
+    """
+    # Imported here: the language pipeline is heavy, and only generation needs it (not every app start).
+    from quizapp.generation import generate
+
+    by_name = {document.original_filename: document for document in documents}
+    if len(by_name) != len(documents):
+        raise ValueError("documents given together need distinct file names")
+    result = generate([as_clean_document(d) for d in documents], model=model, progress=progress)
+    questions = [store_draft(session, owner, draft, by_name) for draft in result.questions]
+    session.flush()
+    return DraftsResult(questions=questions, report=result.report)
+
+
+def questions_from_documents(session: Session, document_ids: Sequence[int]) -> Sequence[Question]:
+    return session.scalars(
+        select(Question)
+        .options(selectinload(Question.versions))
+        .where(Question.document_id.in_(document_ids))
+        .order_by(Question.id)
+    ).all()
+
+
+def approve_confident(questions: Sequence[Question], reviewer: User, threshold: float) -> list[Question]:
+    """Approve the drafts whose latest version's confidence reaches ``threshold`` (the demo's shortcut)."""
+    approved = []
+    for question in questions:
+        confidence = question.latest.confidence
+        if question.status == "draft" and confidence is not None and confidence >= threshold:
+            approve(question, reviewer, note=f"approved by seeding: confidence {confidence:.2f} >= {threshold:.2f}")
+            approved.append(question)
+    return approved

@@ -1,0 +1,180 @@
+"""Parse cleaned documents into sentences and entity mentions with original offsets."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .dates import DateValue, parse_date, parse_number
+from .lexicon import TITLES
+from .normalise import Normalised, normalise
+from .types import CleanDocument
+
+BATCH_SIZE = 64
+PROCESSES_ENV = "QUIZAPP_SPACY_PROCESSES"
+# Below this many characters extra processes cost more to start than they save.
+MIN_CHARS_FOR_PROCESSES = 200_000
+
+
+def processes_for(chars: int) -> int:
+    """Parser processes to use: $QUIZAPP_SPACY_PROCESSES (default 1) for long inputs, else 1."""
+    try:
+        wanted = int(os.environ.get(PROCESSES_ENV, "1"))
+    except ValueError:
+        wanted = 1
+    return max(1, wanted) if chars >= MIN_CHARS_FOR_PROCESSES else 1
+
+
+@dataclass(eq=False)
+class Mention:
+    """An entity mention; offsets are into the cleaned text of its document."""
+
+    sent: Sentence
+    start: int
+    end: int
+    text: str
+    label: str
+    root: Any  # the spaCy token heading the entity
+    first: Any  # its first token
+    last: Any  # its last token
+    norm: str
+    kind: str = "other"
+    sub: str = ""
+    kind_confidence: float = 0.0
+    repaired: bool = False
+    date: DateValue | None = None
+    number: float | None = None
+    day_month: bool = False
+    gloss: bool = False  # stands in brackets after a phrase: an original-language name or alias
+    fragment: bool = False  # a capitalised name word just before or after: the model cut a longer name
+    solid: bool = True  # for one-word names: seen often enough, or as a surname, to trust its kind
+
+
+@dataclass(eq=False)
+class Sentence:
+    """A sentence of a cleaned document, with its spaCy span (on the normalised text)."""
+
+    id: int
+    doc: int
+    para: int
+    start: int
+    end: int
+    text: str
+    span: Any
+    norm: Normalised
+    block_start: int
+    heading: bool = False
+    mentions: list[Mention] = field(default_factory=list)
+    chunks: list[Any] = field(default_factory=list)  # noun chunks (computed once per paragraph)
+    cache: dict[str, Any] = field(default_factory=dict)  # per-sentence results reused by several makers
+
+    def char_span(self, token_start: Any, token_end: Any) -> tuple[int, int]:
+        """Original offsets of the tokens token_start..token_end (inclusive)."""
+        s, e = self.norm.span_to_original(token_start.idx, token_end.idx + len(token_end.text))
+        return self.block_start + s, self.block_start + e
+
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass
+class Corpus:
+    """All documents of one request, parsed."""
+
+    documents: list[CleanDocument]
+    sentences: list[Sentence]
+    paragraphs: dict[int, tuple[int, int]]  # para id -> (doc index, block index)
+
+    def mentions(self) -> list[Mention]:
+        return [m for s in self.sentences for m in s.mentions]
+
+
+def norm_key(text: str) -> str:
+    """The form under which mentions of one name are counted together."""
+    t = " ".join(text.split()).strip(" ,.;:\"'()")
+    t = re.sub(r"^(the|a|an)\s+", "", t, flags=re.I)
+    t = re.sub(r"(?:'s|’s|')$", "", t)
+    return t.lower()
+
+
+def _blocks(doc: CleanDocument) -> list[tuple[int, int, bool]]:
+    if doc.blocks:
+        return [(b.start, b.end, b.kind == "heading") for b in doc.blocks]
+    out = []
+    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", doc.text):
+        out.append((m.start(), m.end(), False))
+    return out
+
+
+def parse_corpus(documents: list[CleanDocument], nlp: Any,
+                 progress: Callable[[float], None] | None = None) -> Corpus:
+    """Run the pipeline over every block (paragraph) of every document."""
+    jobs: list[tuple[str, tuple[int, int, int, bool, Normalised]]] = []
+    paragraphs: dict[int, tuple[int, int]] = {}
+    for d, doc in enumerate(documents):
+        for b, (start, end, heading) in enumerate(_blocks(doc)):
+            text = doc.text[start:end]
+            if not text.strip():
+                continue
+            para = len(paragraphs)
+            paragraphs[para] = (d, b)
+            n = normalise(text)
+            jobs.append((n.text, (d, para, start, heading, n)))
+    sentences: list[Sentence] = []
+    total = max(len(jobs), 1)
+    n_process = processes_for(sum(len(j[0]) for j in jobs))
+    parsed = nlp.pipe(jobs, as_tuples=True, batch_size=BATCH_SIZE, n_process=n_process)
+    for done, (sdoc, (d, para, start, heading, n)) in enumerate(parsed):
+        text = documents[d].text
+        chunks = list(sdoc.noun_chunks)
+        for span in sdoc.sents:
+            if not span.text.strip():
+                continue
+            s0, s1 = n.span_to_original(span.start_char, span.end_char)
+            sent = Sentence(len(sentences), d, para, start + s0, start + s1, text[start + s0:start + s1], span, n,
+                            start, heading)
+            sent.chunks = [c for c in chunks if span.start <= c.start and c.end <= span.end]
+            _add_mentions(sent, text)
+            sentences.append(sent)
+        if progress is not None and done % 16 == 0:
+            progress(done / total)
+    return Corpus(documents, sentences, paragraphs)
+
+
+def _add_mentions(sent: Sentence, text: str) -> None:
+    for ent in sent.span.ents:
+        first, last = ent[0], ent[-1]
+        # Leading articles and trailing possessives are not part of the name.
+        while first.i < last.i and first.lower_ in ("the", "a", "an"):
+            first = first.nbor(1)
+        if ent.label_ in ("CARDINAL", "QUANTITY"):
+            # "about 140", "only 15": the count is the number itself.
+            while first.i < last.i and not first.like_num:
+                first = first.nbor(1)
+        if last.tag_ == "POS" and last.i > first.i:
+            last = last.nbor(-1)
+        start, end = sent.char_span(first, last)
+        surface = text[start:end]
+        # Part of a hyphenated word ("Don" in "Rostov-on-Don") or of a longer date ("23 [August 1939]").
+        if not surface.strip() or text[start - 1:start] == "-" or text[end:end + 1] == "-":
+            continue
+        if ent.label_ == "DATE" and first.i > sent.span.start and first.nbor(-1).like_num:
+            continue
+        m = Mention(sent, start, end, surface, ent.label_, ent.root, first, last, norm_key(surface))
+        m.day_month = sent.norm.in_day_month(first.idx, last.idx + len(last.text))
+        nxt = last.nbor(1) if last.i + 1 < sent.span.end else None
+        prv = first.nbor(-1) if first.i > sent.span.start else None
+        names = ("ORG", "PERSON", "GPE", "LOC", "NORP", "FAC")
+        m.fragment = ent.label_ in names and (
+            (nxt is not None and last.whitespace_ != "" and nxt.text[:1].isupper() and nxt.is_alpha)
+            or (prv is not None and prv.pos_ == "PROPN" and prv.text[:1].isupper() and prv.whitespace_ != ""
+                and prv.lower_ not in TITLES and prv.i > sent.span.start))
+        m.gloss = text[max(start - 3, 0):start].strip().endswith("(") and text[end:end + 3].strip().startswith(")")
+        if ent.label_ == "DATE" and not m.day_month:
+            m.date = parse_date(ent.text)
+        elif ent.label_ in ("CARDINAL", "QUANTITY"):
+            m.number = parse_number(surface)
+        sent.mentions.append(m)

@@ -1,0 +1,11 @@
+"""Candidate makers, one module per question type; each overgenerates, guards and the ranker decide."""
+
+from .base import Candidate, Context
+from .fill_in import fill_in_candidates
+from .matching import matching_candidates
+from .multiple_choice import multiple_choice_candidates
+from .ordering import ordering_candidates
+from .true_false import true_false_candidates
+
+__all__ = ["Candidate", "Context", "fill_in_candidates", "matching_candidates", "multiple_choice_candidates",
+           "ordering_candidates", "true_false_candidates"]

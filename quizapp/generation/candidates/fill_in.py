@@ -1,0 +1,113 @@
+"""Fill-in (cloze) candidates on key terms: technical noun phrases as well as names."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from ..analysis import Corpus, Sentence
+from ..dates import number_variants
+from ..distractors import display
+from ..syntax import cloze_tokens, statement
+from ..textutil import anaphora_problem, drop_parentheticals, has_anchor, tokens_text, word_count
+from ..types import QuestionDraft
+from .base import Candidate, Context, according_to, mention_once, source_of
+from .multiple_choice import key_ok
+
+_WEAK_HEADS = frozenset({"thing", "things", "way", "ways", "part", "parts", "number", "lot", "kind", "type", "side",
+                         "sides", "time", "times", "year", "years", "end", "beginning", "case", "fact", "level",
+                         "other", "others", "one", "ones", "basis", "place", "order", "term", "terms", "result"})
+
+
+def term_counts(corpus: Corpus) -> Counter[str]:
+    """How often each noun-phrase head lemma occurs in the corpus: a cheap measure of a term's weight."""
+    counts: Counter[str] = Counter()
+    for s in corpus.sentences:
+        for t in s.span:
+            if t.pos_ == "NOUN":
+                counts[t.lemma_.lower()] += 1
+        for first, last in _terms(s):
+            counts[_term_key(s, first, last)] += 1
+    return counts
+
+
+def _term_key(sent: Sentence, first: Any, last: Any) -> str:
+    return "term:" + " ".join(t.lemma_.lower() for t in sent.span.doc[first.i:last.i + 1])
+
+
+def _terms(sent: Sentence) -> list[tuple[Any, Any]]:
+    """Key-term spans (first, last token): adjective/compound + noun phrases of two to four words."""
+    out = []
+    for chunk in sent.chunks:
+        toks = [t for t in chunk if t.dep_ not in ("det", "poss", "case") and not t.is_punct]
+        while toks and toks[0].pos_ in ("DET", "PRON", "ADV", "NUM"):
+            toks.pop(0)
+        if not toks or toks[-1].pos_ != "NOUN" or toks[-1].lower_ in _WEAK_HEADS:
+            continue
+        if not 2 <= len(toks) <= 4 or any(t.like_num or t.ent_type_ or t.pos_ == "PRON" for t in toks):
+            continue
+        if toks[-1].i - toks[0].i + 1 != len(toks):
+            continue
+        out.append((toks[0], toks[-1]))
+    return out
+
+
+def answer_variants(text: str, date: Any = None, source: str = "") -> list[str]:
+    """Accepted answers: as written, without an article, in lower case; with "the" where the source has it
+    before the key; dates and numbers in other forms."""
+    out = [text]
+    bare = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+    out += [bare, bare.lower(), text.lower()]
+    if not re.match(r"^(the|a|an)\s", text, re.I) and re.search(r"\bthe\s+" + re.escape(text), source, re.I):
+        out += ["the " + text, "The " + text]
+    if date is not None:
+        out += date.variants()
+    else:
+        out += number_variants(text)
+    return list(dict.fromkeys(v for v in out if v.strip()))
+
+
+def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> list[Candidate]:
+    """Cloze candidates for the key terms and names of one sentence."""
+    out = []
+    items: list[tuple[Any, Any, str, float, Any]] = []
+    for first, last in _terms(sent):
+        # "victorious agreement", "combined weapons": an adjective and a noun said once is wording, not a
+        # term; a compound of nouns ("tank warfare school") or a phrase the text repeats is a term.
+        if first.pos_ != "NOUN" and counts[_term_key(sent, first, last)] < 2:
+            continue
+        weight = min(counts[last.lemma_.lower()], 4) / 4
+        items.append((first, last, "term", 0.55 + 0.25 * weight, None))
+    for m in sent.mentions:
+        if key_ok(sent, m) and m.kind in ("person", "place", "org", "law", "event", "date"):
+            items.append((m.first, m.last, m.kind, 0.6, m))
+    for first, last, kind, base, m in items:
+        key_text = display(m) if m is not None else tokens_text(sent.span.doc[first.i:last.i + 1])
+        if m is None and sent.text.lower().count(key_text.lower()) != 1:
+            continue
+        if m is not None and (not mention_once(sent, m) or key_text not in sent.text):
+            continue
+        st = statement(sent, first, max_words=28)
+        if st is None:
+            continue
+        prompt = cloze_tokens(st[1], first, last)
+        prompt = drop_parentheticals(prompt) if prompt else None
+        if prompt is None or anaphora_problem(prompt):
+            continue
+        reasons = ["key term is a " + ("noun phrase used across the text" if kind == "term" else kind)]
+        conf = base
+        if sent.id in ctx.disputed:
+            prompt = according_to(ctx, sent, prompt)
+            conf -= 0.25
+            reasons.append(f"documents disagree on this fact ({ctx.disputed[sent.id]})")
+        draft = QuestionDraft(
+            type="fill_in", prompt=prompt,
+            answer=answer_variants(key_text, m.date if m is not None else None, sent.text),
+            explanation=f"The text says: \u201c{sent.text.strip()}\u201d", confidence=conf, confidence_reasons=reasons,
+            difficulty=0.6 if kind == "term" else 0.55, sources=[source_of(ctx, sent)])
+        score = conf + (0.05 if kind == "term" else 0.0) - (0.0 if has_anchor(prompt) else 0.15) \
+            - 0.02 * max(word_count(prompt) - 18, 0)
+        out.append(Candidate(draft, key_text, [sent], score, "",
+                             f"{sent.id}:{key_text.lower()}"))
+    return out

@@ -1,0 +1,157 @@
+"""Matching candidates: place and what was set up there, person and role, treaty or event and date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..analysis import Sentence
+from ..distractors import display, usable_key
+from ..entities import TITLES
+from ..textutil import anaphora_problem, tidy, tokens_text, word_count
+from ..types import QuestionDraft
+from .base import Candidate, Context, shuffled, source_of
+
+SETUP_VERBS = frozenset({"establish", "found", "build", "create", "set", "open", "locate", "base", "station",
+                         "construct", "organize", "organise", "launch", "start", "set up", "erect", "install",
+                         "form", "move", "relocate", "hold", "sign", "begin"})
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
+PROMPTS = {
+    "place": "Match each place with what was set up or happened there.",
+    "person": "Match each person with their role.",
+    "date": "Match each treaty or event with its date.",
+}
+_GENERIC = frozenset({"base", "school", "factory", "plant", "centre", "center", "camp", "office", "site"})
+
+
+@dataclass
+class Pair:
+    kind: str
+    left: str
+    right: str
+    sent: Sentence
+
+
+def _label(tokens: list[Any], min_words: int = 2, keep_case: bool = False) -> str | None:
+    toks = list(tokens)
+    while toks and toks[0].dep_ in ("det", "punct", "cc"):
+        toks.pop(0)
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    if not toks:
+        return None
+    text = tidy(tokens_text(toks))
+    n = word_count(text)
+    # One or two plain words ("air base") are too generic to tell the pairs apart.
+    if n < min_words or n > 12 or (n == 2 and toks[-1].lower_ in _GENERIC and toks[0].pos_ != "PROPN") \
+            or anaphora_problem(text) or any(t.pos_ == "PRON" for t in toks):
+        return None
+    if toks[0].pos_ != "PROPN" and not keep_case:
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def _place_pairs(sent: Sentence) -> list[Pair]:
+    root = sent.span.root
+    if root.lemma_.lower() not in SETUP_VERBS:
+        return []
+    thing = next((c for c in root.children if c.dep_ == "nsubjpass"), None) or \
+        next((c for c in root.children if c.dep_ == "dobj"), None)
+    if thing is None or thing.pos_ != "NOUN":
+        return []
+    for m in sent.mentions:
+        if m.kind != "place" or not usable_key(m) or m.root.dep_ != "pobj":
+            continue
+        prep = m.root.head
+        if prep.lower_ not in _LOCATIVE or prep.head not in (root, thing):
+            continue
+        label = _label([t for t in thing.subtree if not (prep.left_edge.i <= t.i <= prep.right_edge.i)])
+        if label:
+            return [Pair("place", display(m), label, sent)]
+    return []
+
+
+def _person_pairs(sent: Sentence) -> list[Pair]:
+    out = []
+    for m in sent.mentions:
+        if m.kind != "person" or not usable_key(m) or m.last.i == m.first.i:
+            continue
+        role: list[Any] = []
+        i = m.first.i - 1
+        while i >= sent.span.start:
+            t = sent.span.doc[i]
+            if t.dep_ in ("compound", "amod", "poss", "case", "nmod") and (t.head.i >= i or t.dep_ == "case") \
+                    and t.ent_type_ != "DATE":
+                role.insert(0, t)
+                i -= 1
+            else:
+                break
+        if not role:
+            appos = [c for c in m.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+            if appos:
+                role = [t for t in appos[0].subtree if t.dep_ not in ("relcl", "acl")]
+        # A role ends in a title or a common noun ("Foreign Minister", "test pilot"), not in a name.
+        if role and role[-1].pos_ == "PROPN" and role[-1].lower_ not in TITLES:
+            role = []
+        label = _label(role, min_words=1, keep_case=True) if role else None
+        if label:
+            label = label[:1].upper() + label[1:]
+        if label:
+            out.append(Pair("person", m.text, label, sent))
+    return out
+
+
+def _date_pairs(sent: Sentence) -> list[Pair]:
+    named = [m for m in sent.mentions if m.kind in ("law", "event") and usable_key(m)]
+    dates = [m for m in sent.mentions if m.kind == "date" and usable_key(m)]
+    if len(named) != 1 or len(dates) != 1:
+        return []
+    return [Pair("date", named[0].text, display(dates[0]), sent)]
+
+
+def pairs_of(ctx: Context, sent: Sentence) -> list[Pair]:
+    """Every matching pair one sentence states."""
+    if sent.id in ctx.disputed:
+        return []
+    return _place_pairs(sent) + _person_pairs(sent) + _date_pairs(sent)
+
+
+def matching_candidates(ctx: Context, pairs: list[Pair]) -> list[Candidate]:
+    """Sets of three to five pairs of one kind, distinct on both sides."""
+    out = []
+    for kind in ("place", "person", "date"):
+        chosen: list[Pair] = []
+        seen_left: set[str] = set()
+        seen_right: set[str] = set()
+        for p in sorted((p for p in pairs if p.kind == kind), key=lambda p: p.sent.id):
+            if p.left.lower() in seen_left or p.left.lower() in p.right.lower():
+                continue
+            # "Engineer" beside "Chief Engineer" would fit two people: right values must not overlap.
+            if any(p.right.lower() in r or r in p.right.lower() for r in seen_right):
+                continue
+            chosen.append(p)
+            seen_left.add(p.left.lower())
+            seen_right.add(p.right.lower())
+        for start in range(0, len(chosen), 5):
+            group = chosen[start:start + 5]
+            if len(group) < 3:
+                if start and len(group) > 0:
+                    continue
+                continue
+            out.append(_candidate(ctx, kind, group))
+    return out
+
+
+def _candidate(ctx: Context, kind: str, group: list[Pair]) -> Candidate:
+    answer = [[p.left, p.right] for p in group]
+    rights = [p.right for p in group]
+    shown = shuffled(rights, "matching", *rights)
+    if shown == rights:
+        shown = shown[1:] + shown[:1]
+    draft = QuestionDraft(
+        type="matching", prompt=PROMPTS[kind], answer=answer, options=shown,
+        explanation="; ".join(f"{p.left}: {p.right}" for p in group) + ".", confidence=0.75,
+        confidence_reasons=["each pair stated in one sentence", f"pairs of kind '{kind}'"],
+        difficulty=0.5, sources=[source_of(ctx, p.sent) for p in group])
+    return Candidate(draft, "", [p.sent for p in group], 0.75, "", f"matching:{kind}:" + "|".join(
+        str(p.sent.id) for p in group))

@@ -1,0 +1,96 @@
+"""Multiple-choice candidates: a wh-question (or a cloze stem) on a named key."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..analysis import Mention, Sentence
+from ..dates import parse_date, parse_number
+from ..distractors import display, usable_key
+from ..syntax import cloze, statement, wh_question
+from ..textutil import drop_parentheticals, has_anchor, word_count
+from ..types import QuestionDraft
+from .base import Candidate, Context, according_to, coordinated, mention_once, shuffled, source_of
+
+# How often the model's label is right, by kind (see GENERATION_NOTES): sets the base confidence.
+KIND_TRUST = {"date": 0.9, "place": 0.85, "number": 0.8, "law": 0.8, "event": 0.8, "person": 0.75, "org": 0.65}
+
+
+def key_ok(sent: Sentence, m: Mention) -> bool:
+    """Whether a mention can key a question on its own sentence."""
+    return usable_key(m) and mention_once(sent, m) and not coordinated(m)
+
+
+def multiple_choice_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
+    """All multiple-choice candidates of one sentence."""
+    out = []
+    for m in sent.mentions:
+        if not key_ok(sent, m):
+            continue
+        key_text = display(m)
+        prompt = wh_question(sent, m)
+        stem_kind = "wh"
+        reasons: list[str] = []
+        if prompt is None:
+            st = statement(sent, m.root)
+            if st is None:
+                continue
+            prompt = cloze(st[1], m)
+            stem_kind = "cloze"
+            if prompt is None:
+                continue
+        prompt = drop_parentheticals(prompt)
+        if ctx.early_reject(prompt):
+            continue
+        confidence = KIND_TRUST.get(m.kind, 0.7) * (0.7 + 0.3 * m.kind_confidence)
+        reasons.append(f"key is a {m.kind} ({'repaired by corpus votes' if m.repaired else 'model label'}, "
+                       f"vote share {m.kind_confidence:.2f})")
+        if stem_kind == "wh":
+            confidence += 0.05
+            reasons.append("wh-question built from the sentence structure")
+        else:
+            reasons.append("cloze stem")
+        if sent.words() > 35:
+            confidence -= 0.1
+            reasons.append("long source sentence")
+        if sent.id in ctx.disputed:
+            prompt = according_to(ctx, sent, prompt)
+            confidence -= 0.25
+            reasons.append(f"documents disagree on this fact ({ctx.disputed[sent.id]})")
+        difficulty = 0.35 + (0.15 if m.kind in ("date", "number") else 0.0) + (0.1 if stem_kind == "cloze" else 0.0)
+        draft = QuestionDraft(
+            type="multiple_choice", prompt=prompt, answer=key_text, options=[],
+            explanation=f"The text says: \u201c{sent.text.strip()}\u201d",
+            confidence=max(0.05, min(confidence, 0.99)), confidence_reasons=reasons, difficulty=min(difficulty, 0.95),
+            sources=[source_of(ctx, sent)])
+        score = confidence + (0.1 if stem_kind == "wh" else 0.0) - 0.02 * max(word_count(prompt) - 16, 0)
+        if not has_anchor(prompt):
+            score -= 0.15
+            reasons.append("prompt names no person, place or date")
+        cand = Candidate(draft, key_text, [sent], score, stem_kind, f"{sent.id}:{m.norm}")
+        cand.finish = _options_maker(ctx, cand, m)
+        out.append(cand)
+    return out
+
+
+def _options_maker(ctx: Context, cand: Candidate, m: Mention) -> Callable[[], bool]:
+    def finish() -> bool:
+        sent = m.sent
+        wrong = ctx.distractors.choose(m, cand.key, 3, exclude=ctx.rival_values.get(sent.id, frozenset()))
+        if wrong is None:
+            return False
+        cand.draft.options = ordered_options([cand.key, *wrong], sent.id, m.start)
+        return True
+
+    return finish
+
+
+def ordered_options(options: list[str], *seed: object) -> list[str]:
+    """Years, dates and counts in ascending order (as a teacher would list them); names shuffled."""
+    dates = [parse_date(o) for o in options]
+    if all(d is not None for d in dates):
+        return [o for _, o in sorted(zip(dates, options, strict=True), key=lambda p: p[0].sort_key)]
+    numbers = [parse_number(o) for o in options]
+    if all(n is not None for n in numbers):
+        return [o for _, o in sorted(zip(numbers, options, strict=True))]
+    return shuffled(options, *seed)

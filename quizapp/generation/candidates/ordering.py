@@ -1,0 +1,96 @@
+"""Ordering candidates: three to five dated events of one document, dates removed."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ..analysis import Mention, Sentence
+from ..dates import DateValue
+from ..syntax import body_tokens, main_clause
+from ..textutil import anaphora_problem, as_sentence, drop_parentheticals, tokens_text, word_count
+from ..types import QuestionDraft
+from .base import Candidate, Context, shuffled, source_of
+
+MAX_ITEM_WORDS = 24
+_DATE_PREPS = frozenset({"in", "on", "during"})
+_YEARISH = re.compile(r"\b1\d{3}\b|\b20\d{2}\b|\b\d{1,2}\.\d{1,2}\.")
+
+
+@dataclass
+class Event:
+    sent: Sentence
+    date: DateValue
+    text: str
+
+
+def event_of(ctx: Context, sent: Sentence) -> Event | None:
+    """The sentence as a dated event, if it has one clean date on its main verb and reads on its own."""
+    dates = [m for m in sent.mentions if m.kind in ("date", "vague_date")]
+    if len(dates) != 1 or dates[0].date is None or sent.id in ctx.disputed:
+        return None
+    m: Mention = dates[0]
+    root = sent.span.root
+    prep = m.root.head
+    if m.root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _DATE_PREPS or prep.head != root:
+        return None
+    if root.pos_ not in ("VERB", "AUX") or not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+        return None
+    removed = {t.i for t in prep.subtree}
+    toks = [t for t in body_tokens(sent) if t.i not in removed]
+    if word_count(tokens_text(toks)) > MAX_ITEM_WORDS:
+        clause = main_clause(sent, root)
+        if clause is None:
+            return None
+        toks = [t for t in clause if t.i not in removed]
+    if not any(t.pos_ == "PROPN" for t in toks):
+        return None  # "Testing outweighed training" means nothing out of context: an event names someone
+    text = as_sentence(drop_parentheticals(tokens_text(toks)))
+    if word_count(text) > MAX_ITEM_WORDS or word_count(text) < 5 or _YEARISH.search(text) or anaphora_problem(text):
+        return None
+    return Event(sent, m.date, text)
+
+
+def ordering_candidates(ctx: Context, events: list[Event]) -> list[Candidate]:
+    """Groups of events, each group spread over the time span: from one document where it has enough
+    dated events, else from all documents together (each item keeps its own source)."""
+    out = []
+    by_doc: dict[int, list[Event]] = {}
+    for e in events:
+        by_doc.setdefault(e.sent.doc, []).append(e)
+    groups = [evs for evs in by_doc.values() if len({e.date.year for e in evs}) >= 3]
+    rest = [e for evs in by_doc.values() if len({e.date.year for e in evs}) < 3 for e in evs]
+    if len({e.date.year for e in rest}) >= 3:
+        groups.append(rest)
+    for doc_events in groups:
+        doc_events.sort(key=lambda e: (e.date.sort_key, e.sent.id))
+        # keep one event per year, so no two items share a date
+        unique: list[Event] = []
+        for e in doc_events:
+            if not unique or unique[-1].date.year != e.date.year:
+                unique.append(e)
+        if len(unique) < 3:
+            continue
+        n_groups = max(1, math.ceil(len(unique) / 4))
+        for g in range(n_groups):
+            group = unique[g::n_groups][:5]
+            if len(group) < 3:
+                continue
+            out.append(_candidate(ctx, group))
+    return out
+
+
+def _candidate(ctx: Context, group: list[Event]) -> Candidate:
+    answer = [e.text for e in group]
+    shown = shuffled(answer, "ordering", *answer)
+    if shown == answer:
+        shown = shown[1:] + shown[:1]
+    explanation = "; ".join(f"{e.date.render()}: {e.text.rstrip('.')}" for e in group) + "."
+    draft = QuestionDraft(
+        type="ordering", prompt="Put these events in chronological order, earliest first.", answer=answer,
+        options=shown, explanation=explanation, confidence=0.8,
+        confidence_reasons=["each event dated in its own sentence", "one event per year"],
+        difficulty=min(0.5 + 0.05 * len(group), 0.8), sources=[source_of(ctx, e.sent) for e in group])
+    return Candidate(draft, "", [e.sent for e in group], 0.8, "", "ordering:" + "|".join(str(e.sent.id)
+                                                                                         for e in group))

@@ -1,0 +1,116 @@
+"""True/false candidates: a statement from the text, or the same with one fact swapped."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..analysis import Mention, Sentence
+from ..dates import parse_date
+from ..distractors import display, stable_hash
+from ..syntax import statement
+from ..textutil import BLANK, anaphora_problem, capitalise, has_anchor, tidy, tokens_text
+from ..types import QuestionDraft
+from .base import Candidate, Context, according_to, source_of
+from .multiple_choice import KIND_TRUST, key_ok
+
+_SWAP_ORDER = {"date": 0, "place": 1, "person": 2, "number": 3, "org": 4}
+_LOCATIVE = frozenset({"in", "at", "near", "to", "from", "into", "outside", "inside", "towards"})
+
+
+def swappable(sent: Sentence, m: Mention) -> bool:
+    """Whether replacing the mention gives a plausible false statement rather than nonsense.
+
+    Treaties and wars are tied to their dates and wording; a date beside another date may flip their
+    order; a place after "share of" or "capital of" is part of a description, not a location.
+    """
+    if m.kind not in _SWAP_ORDER:
+        return False
+    if m.kind == "date":
+        return sum(1 for o in sent.mentions if o.kind in ("date", "vague_date")) == 1
+    if m.kind == "place":
+        r = m.root
+        return r.dep_ in ("nsubj", "nsubjpass", "dobj") or (r.dep_ == "pobj" and r.head.lower_ in _LOCATIVE)
+    return True
+
+
+def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
+    """A true and a false candidate from one sentence, where it reads on its own."""
+    keys = [m for m in sent.mentions if key_ok(sent, m) and swappable(sent, m)]
+    if not keys:
+        return []
+    keys.sort(key=lambda m: (_SWAP_ORDER.get(m.kind, 9), m.start))
+    anchor = keys[0].root
+    st = statement(sent, anchor, max_words=26)
+    if st is None:
+        return []
+    text, toks = st
+    if anaphora_problem(text) or len(toks) < 6:
+        return []
+    disputed = sent.id in ctx.disputed
+    source = source_of(ctx, sent)
+    base_conf = 0.85 - (0.25 if disputed else 0.0)
+    reasons = ["statement taken from one sentence of the text"]
+    if disputed:
+        reasons.append(f"documents disagree on this fact ({ctx.disputed[sent.id]})")
+    shown = according_to(ctx, sent, text) if disputed else text
+    out = [Candidate(QuestionDraft(
+        type="true_false", prompt=shown, answer=True,
+        explanation=f"True. The text says: \u201c{sent.text.strip()}\u201d", confidence=base_conf,
+        confidence_reasons=list(reasons), difficulty=0.3, sources=[source]),
+        "", [sent], base_conf - 0.05 - (0.0 if has_anchor(text) else 0.15) - 0.02 * max(len(toks) - 18, 0), "",
+        f"{sent.id}:tf")]
+    falses = 0
+    for m in keys:
+        if not (toks[0].i <= m.first.i and m.last.i <= toks[-1].i):
+            continue
+        key_text = display(m)
+        before = tokens_text([t for t in toks if t.i < m.first.i])
+        after = tokens_text([t for t in toks if t.i > m.last.i])
+        # Until a wrong value is chosen, the statement carries a blank where the swapped fact will go.
+        provisional = capitalise(tidy(f"{before} {BLANK} {after}")) + "."
+        conf = KIND_TRUST.get(m.kind, 0.7) * (0.7 + 0.3 * m.kind_confidence) - (0.25 if disputed else 0.0)
+        draft = QuestionDraft(
+            type="true_false", prompt=provisional, answer=False, explanation="",
+            confidence=max(conf, 0.05),
+            confidence_reasons=[*reasons, f"one {m.kind} swapped for another from the corpus that this sentence "
+                                          "does not support"],
+            difficulty=0.45, sources=[source])
+        # Prefer a false statement on every other sentence, so the keys are balanced.
+        bonus = 0.05 if stable_hash(sent.id, "tf") % 2 else -0.05
+        score = conf + bonus - 0.02 * max(len(toks) - 18, 0)
+        cand = Candidate(draft, key_text, [sent], score, "", f"{sent.id}:{m.norm}")
+        cand.finish = _swapper(ctx, cand, m, before, after)
+        out.append(cand)
+        falses += 1
+        if falses == 2:
+            break
+    return out
+
+
+def _swapper(ctx: Context, cand: Candidate, m: Mention, before: str, after: str) -> Callable[[], bool]:
+    def finish() -> bool:
+        sent = m.sent
+        wrong = ctx.distractors.choose(m, cand.key, 1, exclude=ctx.rival_values.get(sent.id, frozenset()),
+                                       unsupported_only=True, same_article=True)
+        if not wrong or not _keeps_date_order(sent, m, wrong[0]):
+            return False
+        text = capitalise(tidy(f"{before} {wrong[0]} {after}")) + "."
+        cand.draft.prompt = according_to(ctx, sent, text) if sent.id in ctx.disputed else text
+        cand.draft.explanation = f"False. The text gives {cand.key}, not {wrong[0]}: \u201c{sent.text.strip()}\u201d"
+        return True
+
+    return finish
+
+
+def _keeps_date_order(sent: Sentence, m: Mention, wrong: str) -> bool:
+    """A swapped date must stay on the same side of the sentence's other dates, or the statement turns
+    into nonsense ("In 1922, the war ended in 1945") rather than a plausible false fact."""
+    new = parse_date(wrong)
+    if m.date is None or new is None:
+        return True
+    for other in sent.mentions:
+        if other is m or other.date is None:
+            continue
+        if (m.date.sort_key < other.date.sort_key) != (new.sort_key < other.date.sort_key):
+            return False
+    return True

@@ -1,0 +1,117 @@
+"""The question contract: what any question (generated or hand-written) must satisfy.
+
+``validate_draft`` accepts a QuestionDraft or a plain dict (type / prompt / options /
+answer, optionally sources), so the web app can check questions a teacher wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .types import QUESTION_TYPES, CleanDocument
+
+_BLANK = re.compile(r"_{3,}")
+
+
+def _get(draft: Any, name: str, default: Any = None) -> Any:
+    if isinstance(draft, Mapping):
+        return draft.get(name, default)
+    return getattr(draft, name, default)
+
+
+def _texts(documents: Sequence[CleanDocument] | Mapping[str, str] | None) -> dict[str, str]:
+    if documents is None:
+        return {}
+    if isinstance(documents, Mapping):
+        return dict(documents)
+    return {d.name: d.text for d in documents}
+
+
+def _strings(values: Any) -> bool:
+    return isinstance(values, list) and all(isinstance(v, str) and v.strip() for v in values)
+
+
+def validate_draft(draft: Any, documents: Sequence[CleanDocument] | Mapping[str, str] | None = None,
+                   *, strict: bool = True) -> list[str]:
+    """Problems with a question, as short sentences; an empty list means it is sound.
+
+    ``documents`` (CleanDocuments or a name -> text mapping) lets sources be checked:
+    each quote must equal the document text between its offsets. ``strict`` applies
+    the generator's own rules (exactly four choices, a blank in a fill-in prompt, the
+    ordering shown differently from the answer); hand-written questions may relax them.
+    """
+    problems: list[str] = []
+    qtype = _get(draft, "type")
+    prompt = _get(draft, "prompt")
+    options = _get(draft, "options") or []
+    answer = _get(draft, "answer")
+    if qtype not in QUESTION_TYPES:
+        return [f"unknown question type {qtype!r}"]
+    if not isinstance(prompt, str) or not prompt.strip():
+        problems.append("prompt is empty")
+    if not isinstance(options, list):
+        problems.append("options must be a list")
+        options = []
+    if qtype == "multiple_choice":
+        n = len(options)
+        if not _strings(options) or (n != 4 if strict else not 2 <= n <= 8):
+            problems.append("multiple choice needs " + ("four" if strict else "two to eight") + " non-empty options")
+        if len({str(o).strip().lower() for o in options}) != len(options):
+            problems.append("options are not distinct")
+        if not isinstance(answer, str) or options.count(answer) != 1:
+            problems.append("the answer must be one of the options, exactly once")
+    elif qtype == "true_false":
+        if not isinstance(answer, bool):
+            problems.append("a true/false answer must be true or false")
+        if options:
+            problems.append("true/false takes no options")
+    elif qtype == "fill_in":
+        if not _strings(answer) or not answer:
+            problems.append("fill-in needs a non-empty list of accepted answers")
+        if strict and isinstance(prompt, str) and not _BLANK.search(prompt):
+            problems.append("fill-in prompt has no blank")
+        if options:
+            problems.append("fill-in takes no options")
+    elif qtype == "ordering":
+        if not _strings(answer) or not 3 <= len(answer) <= 5 or len(set(answer)) != len(answer):
+            problems.append("ordering needs three to five distinct items")
+        elif sorted(options) != sorted(answer):
+            problems.append("ordering options must be the answer items in shown order")
+        elif strict and options == answer:
+            problems.append("ordering items are shown in the right order")
+    elif qtype == "matching":
+        pairs = answer if isinstance(answer, list) else []
+        ok = all(isinstance(p, (list, tuple)) and len(p) == 2 and _strings(list(p)) for p in pairs)
+        if not ok or not 3 <= len(pairs) <= 5:
+            problems.append("matching needs three to five [left, right] pairs")
+        else:
+            lefts = [p[0].lower() for p in pairs]
+            rights = [p[1] for p in pairs]
+            if len(set(lefts)) != len(lefts) or len({r.lower() for r in rights}) != len(rights):
+                problems.append("matching pairs are not distinct")
+            if sorted(options) != sorted(rights):
+                problems.append("matching options must be the right-hand values")
+    for name in ("confidence", "difficulty"):
+        value = _get(draft, name)
+        if value is not None and not (isinstance(value, (int, float)) and 0.0 <= value <= 1.0):
+            problems.append(f"{name} must be between 0 and 1")
+    problems += _check_sources(_get(draft, "sources") or [], _texts(documents))
+    return problems
+
+
+def _check_sources(sources: list[Any], texts: dict[str, str]) -> list[str]:
+    problems = []
+    for src in sources:
+        name, start, end, quote = (_get(src, k) for k in ("document", "start", "end", "quote"))
+        if not texts:
+            continue
+        text = texts.get(name)
+        if text is None:
+            problems.append(f"source document {name!r} is unknown")
+        elif not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+            problems.append(f"source offsets {start}-{end} out of range")
+        elif text[start:end] != quote:
+            problems.append(f"source quote does not match {name} at {start}-{end}")
+    return problems

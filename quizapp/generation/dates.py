@@ -1,0 +1,114 @@
+"""Reading dates and counts out of entity text, and writing them in other forms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalise import MONTHS
+
+_MONTH_RE = "|".join(MONTHS) + "|" + "|".join(m[:3] + r"\.?" for m in MONTHS if len(m) > 3)
+_MONTH_INDEX = {m.lower(): i + 1 for i, m in enumerate(MONTHS)} | {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)}
+_MDY = re.compile(rf"^(?:(?:on|in)\s+)?(?:the\s+)?({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{3,4}})$",
+                  re.I)
+_DMY = re.compile(rf"^(?:(?:on|in)\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE}),?\s+"
+                  rf"(\d{{3,4}})$", re.I)
+_MY = re.compile(rf"^(?:(?:on|in)\s+)?({_MONTH_RE}),?\s+(\d{{3,4}})$", re.I)
+_Y = re.compile(r"^(?:(?:in|the year)\s+)?(\d{3,4})$", re.I)
+_WEEKDAY = re.compile(r"^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+", re.I)
+_DECADE = re.compile(r"^(?:the\s+)?(?:early\s+|late\s+|mid-)?(\d{3})0s$", re.I)
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A parsed date: ``granularity`` is 'day', 'month', 'year' or 'decade'; ``style`` 'mdy' or 'dmy'."""
+
+    year: int
+    month: int = 0
+    day: int = 0
+    granularity: str = "year"
+    style: str = "mdy"
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month, self.day)
+
+    def render(self, style: str | None = None) -> str:
+        """Write the date in ``style`` (defaults to its own): 'April 16, 1922' or '16 April 1922'."""
+        style = style or self.style
+        if self.granularity == "day":
+            month = MONTHS[self.month - 1]
+            return f"{month} {self.day}, {self.year}" if style == "mdy" else f"{self.day} {month} {self.year}"
+        if self.granularity == "month":
+            return f"{MONTHS[self.month - 1]} {self.year}"
+        if self.granularity == "decade":
+            return f"the {self.year}s"
+        return str(self.year)
+
+    def variants(self) -> list[str]:
+        """All the ways a student may write this date."""
+        out = [self.render("mdy"), self.render("dmy")]
+        if self.granularity == "day":
+            month = MONTHS[self.month - 1]
+            out += [f"{month} {self.day} {self.year}", f"{self.day}. {self.month}. {self.year}",
+                    f"{self.day}.{self.month}.{self.year}", f"{self.year}-{self.month:02d}-{self.day:02d}"]
+        if self.granularity == "decade":
+            out += [f"{self.year}s"]
+        return list(dict.fromkeys(out))
+
+
+def _year_ok(year: int) -> bool:
+    return 100 <= year <= 2100
+
+
+def parse_date(text: str) -> DateValue | None:
+    """Parse an entity's text as a date of a known granularity; None for vague or odd forms."""
+    t = " ".join(text.replace("\u00a0", " ").split()).strip(" ,.")
+    t = _WEEKDAY.sub("", t)
+    for rx, style in ((_MDY, "mdy"), (_DMY, "dmy")):
+        m = rx.match(t)
+        if m:
+            a, b, y = m.groups()
+            month_s, day_s = (a, b) if style == "mdy" else (b, a)
+            month = _MONTH_INDEX.get(month_s.lower().rstrip("."), 0)
+            day, year = int(day_s), int(y)
+            if month and 1 <= day <= 31 and _year_ok(year):
+                return DateValue(year, month, day, "day", style)
+            return None
+    m = _MY.match(t)
+    if m:
+        month = _MONTH_INDEX.get(m.group(1).lower().rstrip("."), 0)
+        year = int(m.group(2))
+        return DateValue(year, month, 0, "month") if month and _year_ok(year) else None
+    m = _Y.match(t)
+    if m:
+        year = int(m.group(1))
+        return DateValue(year) if _year_ok(year) and len(m.group(1)) == 4 else None
+    m = _DECADE.match(t)
+    if m and not re.search(r"early|late|mid", t, re.I):
+        return DateValue(int(m.group(1)) * 10, granularity="decade")
+    return None
+
+
+_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
+
+
+def parse_number(text: str) -> float | None:
+    """Parse a count written in digits (``1,300``, ``450``, ``2.5``); None otherwise."""
+    t = text.strip()
+    if not _NUMBER.match(t):
+        return None
+    try:
+        return float(t.replace(",", ""))
+    except ValueError:  # pragma: no cover - the regex admits only numbers
+        return None
+
+
+def number_variants(text: str) -> list[str]:
+    """Ways to write a count: with and without thousands separators."""
+    value = parse_number(text)
+    if value is None:
+        return [text]
+    plain = str(int(value)) if value.is_integer() else str(value)
+    grouped = f"{int(value):,}" if value.is_integer() else plain
+    return list(dict.fromkeys([text, plain, grouped]))

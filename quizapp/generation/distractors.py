@@ -1,0 +1,235 @@
+"""Wrong options of the same kind and granularity as the key, drawn from the corpus.
+
+Values are indexed once by kind (and granularity), so each question scans a short,
+pre-sorted list rather than every entity; a usage counter spreads values across
+questions so the same few names do not fill every slot.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import zlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .analysis import Corpus, Mention, Sentence
+from .gazetteer import alias_group
+from .textutil import contains_phrase, content_tokens
+
+MAX_SCAN = 60  # values looked at per question: the top ones plus a window that moves with the key
+TOP = 20
+MAX_LENGTH_RATIO = 2.5
+
+
+def stable_hash(*parts: object) -> int:
+    """A hash that does not change between runs (unlike hash() on strings)."""
+    data = "\x1f".join(map(str, parts)).encode("utf-8")
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
+
+
+def usable_key(m: Mention) -> bool:
+    """Whether a mention's kind is trusted enough to be a key or a distractor."""
+    if m.day_month or m.kind not in ("person", "org", "place", "date", "number", "law", "event"):
+        return False
+    if m.kind_confidence < 0.6 or len(m.text) > 45 or "\n" in m.text:
+        return False
+    if m.gloss or m.fragment or (m.kind in ("person", "org") and m.first.i == m.last.i and
+                   (m.kind_confidence < 0.75 or not m.solid)):
+        return False
+    return not (m.kind == "number" and (m.number is None or m.number < 2))
+
+
+def pool_of(m: Mention) -> str:
+    """The pool a mention's value belongs to: kind plus granularity."""
+    if m.kind == "date":
+        return f"date:{m.sub}"
+    if m.kind == "place":
+        return "place:country" if m.sub == "country" else "place:local"
+    return m.kind
+
+
+def display(m: Mention) -> str:
+    """How a mention is shown as an option: a date in its clean form, else as written."""
+    if m.date is not None:
+        clean = m.date.render()
+        if clean in m.text:
+            return clean
+    return m.text
+
+
+@dataclass
+class Value:
+    norm: str
+    text: str
+    mention: Mention
+    count: int = 0
+    docs: set[int] = field(default_factory=set)
+    sentences: set[int] = field(default_factory=set)
+    tokens: set[str] = field(default_factory=set)
+    with_article: int = 0  # mentions written with "the" before them
+
+
+class DistractorIndex:
+    """Corpus values by pool, with a counter of how often each was used."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.pools: dict[str, list[Value]] = defaultdict(list)
+        self.by_norm: dict[str, Value] = {}
+        self.usage: Counter[str] = Counter()
+        self._sentence_tokens: dict[int, set[str]] = {}
+        self._near: dict[tuple[str, float], list[Value]] = {}
+        names = {m.norm for m in corpus.mentions() if " " in m.norm and m.kind in ("law", "event", "org")}
+        words_in_names = {w for n in names for w in n.split()}
+        for m in corpus.mentions():
+            # Headings are often mis-parsed; a word of a longer name ("Valmora" of "Treaty of Valmora") is
+            # a fragment, not a value of its own.
+            if not usable_key(m) or m.sent.heading or (" " not in m.norm and m.norm in words_in_names):
+                continue
+            v = self.by_norm.get(m.norm)
+            if v is None:
+                v = Value(m.norm, display(m), m)
+                self.by_norm[m.norm] = v
+                self.pools[pool_of(m)].append(v)
+                v.tokens = content_tokens(v.text)
+            v.count += 1
+            v.with_article += _has_article(m)
+            v.docs.add(m.sent.doc)
+            v.sentences.add(m.sent.id)
+        for pool in self.pools.values():
+            pool.sort(key=lambda v: (-v.count, v.norm))
+
+    def _window(self, pool: list[Value], key: Mention) -> list[Value]:
+        """The values worth scoring for a key: the most frequent, the nearest in time or size, and a
+        stretch of the pool chosen from the key, so large corpora do not reuse the same few values."""
+        if len(pool) <= MAX_SCAN:
+            return pool
+        if key.date is not None or key.number is not None:
+            metric = (lambda v: abs(v.mention.date.year - key.date.year)) if key.date is not None else \
+                (lambda v: abs(math.log10(max(v.mention.number or 1, 1)) - math.log10(max(key.number or 1, 1))))
+            near = self._sorted_by(pool, metric, key)
+            return pool[:TOP] + near
+        start = zlib.crc32(key.norm.encode()) % len(pool)
+        end = start + MAX_SCAN - TOP
+        return pool[:TOP] + pool[start:end] + pool[:max(0, end - len(pool))]
+
+    def _sorted_by(self, pool: list[Value], metric: object, key: Mention) -> list[Value]:
+        cache_key = (pool_of(key), key.date.year if key.date is not None else round(math.log10(max(key.number or 1,
+                                                                                                     1)), 1))
+        hit = self._near.get(cache_key)
+        if hit is None:
+            hit = sorted(pool, key=lambda v: (metric(v), v.norm))[:MAX_SCAN - TOP]  # type: ignore[operator]
+            self._near[cache_key] = hit
+        return hit
+
+    def _tokens(self, sent: Sentence) -> set[str]:
+        toks = self._sentence_tokens.get(sent.id)
+        if toks is None:
+            toks = self._sentence_tokens[sent.id] = content_tokens(sent.text)
+        return toks
+
+    def supported(self, value: Value, sent: Sentence) -> bool:
+        """Whether some sentence names ``value`` together with enough of this sentence's words."""
+        mine = self._tokens(sent)
+        for sid in value.sentences:
+            if sid == sent.id or len(mine & self._tokens(self.corpus.sentences[sid])) >= 3:
+                return True
+        return False
+
+    def choose(self, key: Mention, key_text: str, n: int = 3, exclude: frozenset[str] = frozenset(),
+               unsupported_only: bool = False, same_article: bool = False) -> list[str] | None:
+        """Pick ``n`` wrong options for ``key`` or None if the corpus has too few good ones."""
+        pool = self.pools.get(pool_of(key), [])
+        sent = key.sent
+        key_tokens = content_tokens(key_text)
+        key_group = alias_group(key.norm)
+        sent_lower = sent.text.lower()
+        # a state named in the sentence under another name is no distractor ("Russia" beside "the Soviet Union")
+        sent_groups = {g for g in (alias_group(m.norm) for m in sent.mentions) if g is not None}
+        scored: list[tuple[float, int, Value]] = []
+        for v in self._window(pool, key):
+            if v.norm == key.norm or v.norm in exclude or not _distinct(v.norm, v.tokens, key.norm, key_tokens):
+                continue
+            group = alias_group(v.norm)
+            if group is not None and (group == key_group or group in sent_groups):
+                continue
+            # Plain substring first: the word-boundary regex only runs when it might match.
+            if v.norm in sent_lower and (contains_phrase(sent.text, v.text) or contains_phrase(sent.text, v.norm)):
+                continue
+            lk, lv = len(key_text), len(v.text)
+            if max(lk, lv) > MAX_LENGTH_RATIO * max(min(lk, lv), 1):
+                continue
+            score = math.log1p(v.count) + (1.0 if sent.doc in v.docs else 0.0) - 0.8 * self.usage[v.norm]
+            score += _closeness(key, v.mention)
+            if key.kind in ("person", "org"):
+                # "Kopp" among "Walter Schtaar", "Kurt Student" stands out: keep the shape of the key.
+                score -= 0.7 * abs(len(key_text.split()) - len(v.text.split()))
+            if score == float("-inf"):
+                continue
+            # a cheap, run-independent tie-break that differs from key to key
+            scored.append((score, zlib.crc32(f"{key.norm}\x1f{v.norm}".encode()), v))
+        scored.sort(key=lambda x: (-x[0], x[1]))
+        chosen: list[Value] = []
+        for _, _, v in scored:
+            if unsupported_only and self.supported(v, sent):
+                continue
+            # In a statement the swapped name must fit the article in front of it ("the Treaty of X").
+            if same_article and (v.with_article * 2 > v.count) != _has_article(key):
+                continue
+            texts = [key_text] + [render_like(key, c) for c in chosen] + [render_like(key, v)]
+            if all(_distinct(v.norm, v.tokens, c.norm, c.tokens) for c in chosen) and _length_ok(texts) \
+                    and (alias_group(v.norm) is None or all(alias_group(c.norm) != alias_group(v.norm)
+                                                          for c in chosen)) \
+                    and _same_year_free(key, chosen, v):
+                chosen.append(v)
+            if len(chosen) == n:
+                break
+        if len(chosen) < n:
+            return None
+        for v in chosen:
+            self.usage[v.norm] += 1
+        return [render_like(key, v) for v in chosen]
+
+
+def _has_article(m: Mention) -> bool:
+    return m.first.i > m.sent.span.start and m.first.nbor(-1).lower_ == "the"
+
+
+def render_like(key: Mention, v: Value) -> str:
+    """Write a value the way the key is written (a date in the key's style)."""
+    if key.date is not None and v.mention.date is not None:
+        return v.mention.date.render(key.date.style)
+    return v.text
+
+
+def _distinct(norm: str, tokens: set[str], key_norm: str, key_tokens: set[str]) -> bool:
+    if norm in key_norm or key_norm in norm:
+        return False
+    return not (tokens & key_tokens)
+
+
+def _length_ok(texts: list[str]) -> bool:
+    lengths = [len(t) for t in texts]
+    return max(lengths) <= MAX_LENGTH_RATIO * max(min(lengths), 1)
+
+
+def _closeness(key: Mention, other: Mention) -> float:
+    if key.date is not None and other.date is not None:
+        gap = abs(key.date.year - other.date.year)
+        if key.date.granularity == "year" and gap == 0:
+            return float("-inf")
+        return -min(gap, 60) / 15.0
+    if key.number is not None and other.number is not None and key.number > 0 and other.number > 0:
+        return -abs(math.log10(key.number) - math.log10(other.number))
+    return 0.0
+
+
+def _same_year_free(key: Mention, chosen: list[Value], v: Value) -> bool:
+    """Year options must be distinct years: 1933 beside 1933 would be two keys."""
+    if key.date is None or v.mention.date is None:
+        return True
+    years = {key.date.year} | {c.mention.date.year for c in chosen if c.mention.date is not None}
+    if key.date.granularity == "year":
+        return v.mention.date.year not in years
+    return render_like(key, v) not in {render_like(key, c) for c in chosen}

@@ -1,0 +1,163 @@
+"""Decide what each name is (person, organisation, place...) by corpus-level votes.
+
+The small model is unreliable on ORG and PERSON for this kind of text (companies and
+aircraft read as people, towns as organisations), so each mention casts weighted
+votes (the model's label, weighted by how often that label is right; cue words around
+it; a place list) and every mention of one string gets the string's majority kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .analysis import Corpus, Mention
+from .gazetteer import place_class
+from .lexicon import TITLES
+
+# How far the model's label can be trusted on history text (hand-checked precision).
+_LABEL_VOTES = {
+    "PERSON": ("person", 0.65), "ORG": ("org", 0.48), "GPE": ("place", 0.94), "LOC": ("place", 0.9),
+    "FAC": ("place", 0.5), "NORP": ("group", 0.9), "PRODUCT": ("product", 0.7), "EVENT": ("event", 0.8),
+    "LAW": ("law", 0.8), "WORK_OF_ART": ("other", 0.6), "LANGUAGE": ("other", 0.9),
+}
+_PLACE_PREPS = {"in": 0.6, "at": 0.5, "near": 1.0, "outside": 0.8, "from": 0.3, "to": 0.3, "into": 0.5,
+                "towards": 0.6, "around": 0.6, "inside": 0.6}
+PLACE_NOUNS = frozenset({"town", "city", "village", "region", "province", "port", "district", "county", "river",
+                         "fortress", "island", "capital", "area", "valley", "state", "republic", "oblast",
+                         "settlement", "harbour", "harbor", "lake", "mountains", "territory"})
+ORG_NOUNS = frozenset({"company", "companies", "firm", "firms", "manufacturer", "manufacturers", "maker", "makers",
+                       "corporation", "concern", "works", "factory", "bank", "party", "organisation", "organization",
+                       "newspaper", "agency", "shipyard", "enterprise", "enterprises", "producer", "airline",
+                       "university", "society", "association", "union", "institute", "group", "committee"})
+_ORG_SUFFIX = re.compile(r"\b(AG|GmbH|Ltd|Inc|Co|Corp|Company|Works|Werke|Werft|Corporation|Bank|Party|"
+                         r"University|Institute|Society|Association|Office|Ministry|Council|Committee)\b\.?$")
+_PRODUCT_NOUNS = frozenset({"aircraft", "plane", "planes", "tank", "tanks", "bomber", "bombers", "fighter", "fighters",
+                            "machine", "machines", "ship", "ships", "submarine", "submarines", "gun", "guns", "rifle",
+                            "engine", "engines", "locomotive", "car", "cars", "vehicle", "vehicles", "model"})
+_MODEL_NUMBER = re.compile(r"[A-Za-z]+[- ]?\d|\d[- ]?[A-Z]")
+_LAW_WORDS = frozenset({"Treaty", "Pact", "Agreement", "Accord", "Accords", "Convention", "Protocol", "Act", "Charter",
+                        "Declaration", "Peace", "Edict", "Concordat", "Armistice"})
+_EVENT_WORDS = frozenset({"War", "Battle", "Revolution", "Uprising", "Rebellion", "Crisis", "Siege", "Conference",
+                          "Congress", "Putsch", "Coup", "Revolt", "Campaign", "Offensive", "Invasion", "Massacre"})
+KEY_KINDS = ("person", "org", "place", "date", "number", "law", "event")
+
+
+def _cue_votes(m: Mention) -> list[tuple[str, float]]:
+    votes: list[tuple[str, float]] = []
+    first = m.first
+    # A list ("the companies A, B and C") shares the cue of its first member.
+    head = m.root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    anchor = head if head.i < first.i else first
+    anchor = anchor.doc[min(anchor.left_edge.i, first.i)] if head is not m.root else first
+    before = [t for t in first.doc[max(first.sent.start, first.i - 4):first.i] if t.lower_ not in ("the", "a", "an")]
+    prev = before[-1] if before else None
+    prev2 = before[-2] if len(before) > 1 else None
+    if prev is not None and prev.lower_ in _PLACE_PREPS:
+        votes.append(("place", _PLACE_PREPS[prev.lower_]))
+        # "built at X", "signed in X": a locative phrase on a verb is a strong sign of a place.
+        if prev.dep_ == "prep" and prev.head.pos_ == "VERB" and prev.lower_ in ("in", "at", "near"):
+            votes.append(("place", 0.4))
+    if prev is not None and prev.lower_ == "of" and prev2 is not None and prev2.lower_ in PLACE_NOUNS:
+        votes.append(("place", 2.0))
+    if m.last.i + 1 < m.last.sent.end and m.last.nbor(1).lower_ in PLACE_NOUNS - {"state", "republic", "area"}:
+        votes.append(("place", 1.0))
+    word_before = anchor.nbor(-1).lower_ if anchor.i > anchor.sent.start else ""
+    head_word = head.head.lower_ if head.dep_ in ("appos", "compound") else ""
+    if word_before in ORG_NOUNS or head_word in ORG_NOUNS:
+        votes.append(("org", 2.0))
+    if _ORG_SUFFIX.search(m.text):
+        votes.append(("org", 1.5))
+    last_word = m.last.lower_
+    if last_word in TITLES:
+        votes.append(("other", 3.0))  # a title on its own ("Major General") is not a name
+    names = {t.text for t in m.first.doc[m.first.i:m.last.i + 1]}
+    if names & _LAW_WORDS:
+        votes.append(("law", 3.0))
+    elif names & _EVENT_WORDS:
+        votes.append(("event", 3.0))
+    if word_before in TITLES or (prev is not None and prev.lower_.rstrip(".") in TITLES):
+        votes.append(("person", 1.5))
+    if _MODEL_NUMBER.search(m.text):
+        votes.append(("product", 3.0))
+    nxt = m.last.nbor(1).lower_ if m.last.i + 1 < m.last.sent.end else ""
+    if nxt in _PRODUCT_NOUNS or head_word in _PRODUCT_NOUNS:
+        votes.append(("product", 1.0))
+    locative = prev is not None and prev.lower_ in _PLACE_PREPS
+    if m.first.i == m.last.i and m.first.tag_ == "NNPS" and not locative:
+        votes.append(("group", 0.8))
+    # "the Bolsheviks", "the Jacobins": a plural name not after a locative preposition is a people.
+    if m.label == "GPE" and m.text.endswith("s") and (prev is None or prev.lower_ not in _PLACE_PREPS) \
+            and place_class(m.norm) is None:
+        votes.append(("group", 1.0))
+    return votes
+
+
+def _base_votes(m: Mention) -> list[tuple[str, float]]:
+    if m.label == "DATE":
+        return [("date", 2.0)] if m.date is not None else [("vague_date", 1.0)]
+    if m.label in ("CARDINAL", "QUANTITY"):
+        return [("number", 2.0)] if m.number is not None and not m.day_month else [("other", 1.0)]
+    if m.label in ("MONEY", "PERCENT", "ORDINAL", "TIME"):
+        return [("other", 2.0)]
+    kind, weight = _LABEL_VOTES.get(m.label, ("other", 0.5))
+    votes = [(kind, weight)]
+    if any(ch.isdigit() for ch in m.text):
+        votes.append(("product", 1.0))
+    return votes
+
+
+def repair_kinds(corpus: Corpus) -> None:
+    """Give every mention the majority kind of its string across the whole corpus."""
+    tallies: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    model_kind: dict[int, str] = {}
+    person_surnames: set[str] = set()
+    capitalised: set[str] = set()
+    place_cued: set[str] = set()
+    for m in corpus.mentions():
+        base = _base_votes(m)
+        if m.text[:1].isupper():
+            capitalised.add(m.norm)
+        model_kind[id(m)] = base[0][0]
+        for kind, w in base:
+            tallies[m.norm][kind] += w
+        if m.label in ("DATE", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "TIME"):
+            continue
+        for kind, w in _cue_votes(m):
+            tallies[m.norm][kind] += w
+            if kind == "place":
+                place_cued.add(m.norm)
+        if m.label == "PERSON" and m.last.i > m.first.i and " " in m.text:
+            person_surnames.add(m.last.lower_)
+    for norm, tally in tallies.items():
+        pc = place_class(norm)
+        numeric = {"date", "vague_date", "number"} & set(tally)
+        if pc is not None and norm in capitalised and not numeric:
+            tally["place"] += 1.2
+        if norm in person_surnames and "date" not in tally:
+            tally["person"] += 1.0
+    counts: dict[str, int] = defaultdict(int)
+    for m in corpus.mentions():
+        counts[m.norm] += 1
+    for m in corpus.mentions():
+        tally = tallies[m.norm]
+        kind = max(sorted(tally), key=lambda k: tally[k])
+        m.kind = kind
+        total = sum(tally.values()) or 1.0
+        m.kind_confidence = tally[kind] / total
+        m.repaired = kind != model_kind[id(m)]
+        # A one-word name seen once (a German noun, a ship) is too often mistaken for a person or company.
+        m.solid = m.first.i != m.last.i or counts[m.norm] >= 2 or m.norm in person_surnames
+        if kind == "date" and m.date is not None:
+            m.sub = m.date.granularity
+        elif kind == "date":
+            m.kind = "vague_date"
+        elif kind == "number" and m.number is None:
+            m.kind = "other"
+        elif kind == "place":
+            m.sub = place_class(m.norm) or "place"
+            # Without a place list entry or a locative cue, a "place" is too unsure to key or fill a slot.
+            if m.sub == "place" and m.norm not in place_cued:
+                m.kind_confidence = min(m.kind_confidence, 0.55)

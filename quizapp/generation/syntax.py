@@ -1,0 +1,342 @@
+"""Turning a parsed sentence into a question stem, a cloze or a shorter clause.
+
+All transformations work on spaCy tokens of one sentence and fail (return None)
+rather than guess when the structure is unusual: a cloze stem is always the fallback.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .analysis import Mention, Sentence
+from .entities import TITLES
+from .textutil import BLANK, capitalise, tidy, tokens_text
+
+_SUBJ = ("nsubj", "nsubjpass")
+_DATE_PREPS = frozenset({"in", "on", "during", "at"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+_END_PUNCT = frozenset({".", ",", ";", ":", "!", "?", "-", "–", "—"})
+_AGREE = {"were": "was", "are": "is", "have": "has"}
+
+
+def _connective_end(span: Any) -> int:
+    """Index after a leading discourse connective ("However,", "Formally,") to drop, else span.start."""
+    toks = list(span)
+    for i, t in enumerate(toks[:4]):
+        if t.text == ",":
+            head = toks[:i]
+            if head and all(x.dep_ in ("advmod", "cc", "intj") or x.pos_ in ("ADV", "CCONJ") for x in head):
+                return toks[i + 1].i if i + 1 < len(toks) else span.start
+            return span.start
+    return span.start
+
+
+def body_tokens(sent: Sentence) -> list[Any]:
+    """The sentence's tokens without a leading connective and final punctuation."""
+    cached = sent.cache.get("body")
+    if cached is not None:
+        return list(cached)
+    toks = _body_tokens(sent)
+    sent.cache["body"] = toks
+    return list(toks)
+
+
+def _body_tokens(sent: Sentence) -> list[Any]:
+    span = sent.span
+    start = _connective_end(span)
+    toks = [t for t in span if t.i >= start]
+    while toks and toks[-1].text in _END_PUNCT:
+        toks.pop()
+    return toks
+
+
+_CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+
+
+def root_clause(sent: Sentence) -> list[Any]:
+    """Body tokens of the root clause only: coordinated clauses with their own subject and
+    contrastive 'while ...' clauses are cut, so a question asks about one thing."""
+    span = sent.span
+    root = span.root
+    cut: set[int] = set()
+    for c in root.children:
+        own = c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(g.dep_ in _SUBJ for g in c.children)
+        contrast = c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONTRAST_MARKS for g in c.children)
+        if own or contrast:
+            cut |= {t.i for t in c.subtree}
+            left = c.left_edge.i
+            for t in span.doc[max(left - 2, span.start):left]:
+                if t.dep_ in ("cc", "punct") and t.head in (root, c):
+                    cut.add(t.i)
+    toks = [t for t in body_tokens(sent) if t.i not in cut]
+    while toks and toks[-1].text in _END_PUNCT:
+        toks.pop()
+    return toks
+
+
+def main_clause(sent: Sentence, token: Any) -> list[Any] | None:
+    """The main clause (root or a coordinated clause with its own subject) holding ``token``."""
+    span = sent.span
+    root = span.root
+    own = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+           and any(g.dep_ in _SUBJ for g in c.children)]
+    if not own:
+        return None
+    verb = next((c for c in own if c.left_edge.i <= token.i <= c.right_edge.i), root)
+    if verb is root:
+        cut = set()
+        for c in own:
+            cut |= {t.i for t in c.subtree}
+            # drop the "and" / "," that joined the cut clause
+            for t in span[max(c.left_edge.i - 2 - span.start, 0):c.left_edge.i - span.start]:
+                if t.dep_ in ("cc", "punct") and t.head in (root, c):
+                    cut.add(t.i)
+        toks = [t for t in root.subtree if t.i not in cut and t.i >= _connective_end(span)]
+    else:
+        toks = list(verb.subtree)
+    while toks and (toks[0].dep_ in ("cc", "punct")):
+        toks.pop(0)
+    kept = {t.i for t in toks}
+    for t in toks:
+        # A conjunction left without its second conjunct means the parse cut the clause wrongly.
+        if t.dep_ == "cc" and not any(c.dep_ == "conj" and c.i in kept for c in t.head.children):
+            return None
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    if not toks or toks[-1].i - toks[0].i + 1 != len(toks):
+        return None
+    return toks
+
+
+def statement(sent: Sentence, anchor: Any | None = None, max_words: int = 28) -> tuple[str, list[Any]] | None:
+    """A self-contained statement from the sentence: the whole of it, or its clause holding ``anchor``."""
+    toks = body_tokens(sent)
+    if len(toks) > max_words and anchor is not None:
+        clause = main_clause(sent, anchor)
+        if clause is None:
+            return None
+        toks = clause
+    if not toks or len([t for t in toks if not t.is_punct]) > max_words:
+        return None
+    return capitalise(tidy(tokens_text(toks))) + ".", toks
+
+
+def cloze(tokens: list[Any], m: Mention) -> str | None:
+    """The tokens as a sentence with the mention blanked out."""
+    return cloze_tokens(tokens, m.first, m.last)
+
+
+def cloze_tokens(tokens: list[Any], first: Any, last: Any) -> str | None:
+    """The tokens as a sentence with first..last blanked out."""
+    if not tokens or not (tokens[0].i <= first.i and last.i <= tokens[-1].i):
+        return None
+    before = tokens_text([t for t in tokens if t.i < first.i])
+    after = tokens_text([t for t in tokens if t.i > last.i])
+    text = (before + (" " if before else "") + BLANK + (" " if after and after[0] not in ",.;:" else "") + after)
+    return capitalise(tidy(text)) + "."
+
+
+def _lower_first(tokens: list[Any]) -> str:
+    text = tokens_text(tokens)
+    first = tokens[0] if tokens else None
+    if first is not None and first.pos_ != "PROPN" and first.tag_ != "NNP" and first.text != "I":
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def _prefix_ok(prefix: list[Any]) -> bool:
+    return not prefix or (prefix[-1].text == "," and len(prefix) <= 8)
+
+
+def _join(prefix: list[Any], head: str, rest: str) -> str:
+    pre = tokens_text(prefix)
+    text = (pre + " " + head[:1].lower() + head[1:]) if pre else head
+    return capitalise(tidy(text + " " + rest)).rstrip(".,;:") + "?"
+
+
+def wh_word(m: Mention) -> str | None:
+    """The question word for a mention of this kind."""
+    if m.kind == "person":
+        return "Who"
+    if m.kind == "org":
+        return "Which organisation"
+    if m.kind == "place":
+        return {"country": "Which country", "city": "Which city"}.get(m.sub, "Which place")
+    if m.kind in ("law", "event") and m.last.pos_ in ("PROPN", "NOUN"):
+        return "Which " + m.last.lower_
+    return None
+
+
+def wh_subject(sent: Sentence, m: Mention) -> str | None:
+    """'Who signed the treaty?' from 'X signed the treaty.' when the mention is the subject."""
+    r, root = m.root, sent.span.root
+    if r.dep_ not in _SUBJ or r.head != root:
+        return None
+    word = wh_word(m)
+    if m.kind == "number" and m.root.dep_ == "nummod":
+        return None
+    if word is None:
+        return None
+    left, right = r.left_edge.i, r.right_edge.i
+    extra = [t for t in sent.span.doc[left:right + 1] if not (m.first.i <= t.i <= m.last.i)
+             and t.dep_ not in ("det", "punct")]
+    if len(extra) > 4 or any(t.dep_ in ("relcl", "acl", "appos", "conj", "poss", "case") for t in extra):
+        return None
+    toks = root_clause(sent)
+    prefix = [t for t in toks if t.i < left]
+    rest = [t for t in toks if t.i > right]
+    if not _prefix_ok(prefix) or not rest:
+        return None
+    rest_text = tokens_text(rest)
+    first = rest[0].lower_
+    if first in _AGREE:
+        rest_text = _AGREE[first] + rest_text[len(first):]
+    return _join(prefix, word, rest_text)
+
+
+def _invert(sent: Sentence, removed: set[int], head: str) -> str | None:
+    """Front ``head`` (a wh-phrase) with aux inversion or do-support, the ``removed`` tokens cut out."""
+    root = sent.span.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in root.children if c.dep_ in _SUBJ), None)
+    if subj is None or subj.i > root.i or subj.i in removed:
+        return None
+    toks = [t for t in root_clause(sent) if t.i not in removed]
+    aux = next((c for c in root.children if c.dep_ in ("aux", "auxpass") and subj.i < c.i < root.i), None)
+    if aux is None and root.lemma_ == "be":
+        aux = root
+    replace: dict[int, str] = {}
+    if aux is not None:
+        operator = aux.lower_
+        toks = [t for t in toks if t.i != aux.i]
+    else:
+        operator = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(root.tag_, "")
+        if not operator or any(c.dep_ == "neg" for c in root.children):
+            return None
+        replace[root.i] = root.lemma_
+        # "When did Britain occupy Egypt and keep troops there?": verbs sharing the subject follow suit.
+        for c in root.children:
+            if c.dep_ == "conj" and c.tag_ == "VBD" and not any(g.dep_ in _SUBJ for g in c.children):
+                replace[c.i] = c.lemma_
+    prefix = [t for t in toks if t.i < subj.left_edge.i]
+    body = [t for t in toks if t.i >= subj.left_edge.i]
+    if not _prefix_ok(prefix) or not body:
+        return None
+    parts = []
+    for t in body:
+        parts.append(replace.get(t.i, t.text) + t.whitespace_)
+    text = "".join(parts).strip()
+    title_word = body[0].lower_ in TITLES and len(body) > 1 and body[1].pos_ == "PROPN"
+    if (body[0].pos_ != "PROPN" and body[0].tag_ != "NNP") or title_word:
+        text = text[:1].lower() + text[1:]
+    return _join(prefix, f"{head} {operator}", text)
+
+
+def wh_adjunct(sent: Sentence, m: Mention) -> str | None:
+    """'When was X founded?' / 'Where was X built?' from a date or place phrase on the main verb."""
+    r, root = m.root, sent.span.root
+    if r.dep_ != "pobj" or r.head.dep_ != "prep" or r.head.head != root:
+        return None
+    prep = r.head
+    if m.kind == "date" and prep.lower_ in _DATE_PREPS:
+        head = "When"
+    elif m.kind == "place" and prep.lower_ in _PLACE_PREPS:
+        head = "Where"
+    else:
+        return None
+    # The object must be the mention itself, perhaps with an appended phrase that goes too.
+    if r.left_edge.i < m.first.i and any(t.dep_ not in ("det",) for t in sent.span.doc[r.left_edge.i:m.first.i]):
+        return None
+    removed = {t.i for t in prep.subtree}
+    return _invert(sent, removed, head)
+
+
+def wh_how_many(sent: Sentence, m: Mention) -> str | None:
+    """'How many pilots ...?' when the number counts the subject or object of the main verb."""
+    r, root = m.root, sent.span.root
+    if m.kind != "number" or r.dep_ != "nummod":
+        return None
+    noun = r.head
+    if noun.head != root or noun.pos_ != "NOUN" or noun.tag_ not in ("NNS", "NNPS"):
+        return None
+    np = [t for t in noun.subtree if t.i != r.i and t.dep_ != "det" and t.head.i != r.i
+          and not (m.first.i <= t.i <= m.last.i)]
+    if any(t.dep_ in ("relcl", "acl", "prep", "conj") for t in np) or len(np) > 4:
+        return None
+    phrase = "How many " + tokens_text(np)
+    if noun.dep_ in _SUBJ:
+        toks = root_clause(sent)
+        prefix = [t for t in toks if t.i < noun.left_edge.i]
+        rest = [t for t in toks if t.i > noun.right_edge.i]
+        if not _prefix_ok(prefix) or not rest:
+            return None
+        return _join(prefix, phrase, tokens_text(rest))
+    if noun.dep_ == "dobj":
+        return _invert(sent, {t.i for t in noun.subtree}, phrase)
+    return None
+
+
+# Past participles that are also the simple past: a passive with one of these turns active as it stands.
+_SAME_PAST = frozenset({"built", "sent", "held", "led", "made", "paid", "sold", "told", "won", "bought", "brought",
+                        "fought", "taught", "thought", "left", "lost", "kept", "met", "found", "set", "put", "cut",
+                        "spent", "read", "laid", "heard", "caught", "struck", "hung", "shot", "spread", "burnt",
+                        "burned", "dealt", "meant", "ruled", "seized", "sought", "bound", "fed", "lit"})
+
+
+def wh_agent(sent: Sentence, m: Mention) -> str | None:
+    """'Who closed the Steelyard?' from 'The Steelyard was closed by X.' when the mention is the agent."""
+    r, root = m.root, sent.span.root
+    agent = r.head
+    if r.dep_ != "pobj" or agent.dep_ != "agent" or agent.head != root or root.tag_ != "VBN":
+        return None
+    verb = root.lower_
+    if not (verb.endswith("ed") or verb in _SAME_PAST):
+        return None
+    word = wh_word(m)
+    subj = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
+    if word is None or subj is None or subj.i > root.i:
+        return None
+    if r.right_edge.i > m.last.i:  # the agent phrase says more than the name: keep the question simple
+        return None
+    aux = {c.i for c in root.children if c.dep_ in ("aux", "auxpass", "neg")}
+    if any(c.dep_ == "neg" for c in root.children) or len(aux) > 1:
+        return None
+    removed = {t.i for t in agent.subtree} | aux | {t.i for t in subj.subtree} | {root.i}
+    toks = root_clause(sent)
+    prefix = [t for t in toks if t.i < subj.left_edge.i]
+    adverbs = [t for t in toks if subj.right_edge.i < t.i < root.i and t.i not in removed]
+    rest = [t for t in toks if t.i > root.i and t.i not in removed]
+    if not _prefix_ok(prefix):
+        return None
+    subject = _lower_first(list(subj.subtree))
+    parts = [tokens_text(adverbs), verb, subject, tokens_text(rest)]
+    return _join(prefix, word, " ".join(p for p in parts if p))
+
+
+def wh_question(sent: Sentence, m: Mention) -> str | None:
+    """The best wh-question whose answer is the mention, or None."""
+    for fn in (wh_subject, wh_agent, wh_adjunct, wh_how_many):
+        q = fn(sent, m)
+        if q:
+            return q
+    return None
+
+
+def run_on(sent: Sentence) -> bool:
+    """Two clauses spliced with a bare comma ("The plan was simple, November 7 is ..."): such sentences,
+    common in translations, read badly as prompts whichever way they are cut."""
+    root = sent.span.root
+    doc = sent.span.doc
+    for c in root.children:
+        if c.dep_ not in ("ccomp", "parataxis", "advcl", "conj") or c.i < root.i:
+            continue
+        if not any(g.dep_ in _SUBJ for g in c.children):
+            continue
+        if any(g.dep_ in ("mark", "cc") for g in c.children):
+            continue
+        before = doc[c.left_edge.i - 1] if c.left_edge.i > sent.span.start else None
+        if before is not None and before.text in (",", ";") and not any(
+                t.dep_ == "cc" and t.head == root for t in doc[before.i:c.left_edge.i + 1]):
+            return True
+    return False

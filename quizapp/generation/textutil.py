@@ -1,0 +1,133 @@
+"""Small text helpers shared by candidates and guards: words, anaphora, tidying."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+BLANK = "_____"
+
+_START_ANAPHORA = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "this", "these",
+                             "that", "those", "such", "here", "there", "then", "thereafter", "afterwards", "meanwhile",
+                             "both", "another", "other", "others", "latter", "former", "later", "subsequently",
+                             "thus", "hence", "consequently", "therefore", "also", "moreover", "furthermore",
+                             "besides", "nevertheless", "however", "instead", "likewise", "similarly", "so"})
+# Phrases that point back to something said before, wherever they stand.
+_ANAPHORIC_PHRASES = re.compile(
+    r"\b(?:in return|the latter|the former|the same|these purposes|this purpose|this end|for this reason|"
+    r"as a result|in other words|at that time|at the same time|on the other hand|on the contrary|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
+    r"several|a few|few|some|many|\d+) "
+    r"(?:days?|weeks?|months?|years?|decades?) "
+    r"(?:later|earlier|after|before)|the following (?:day|week|month|year)|the next (?:day|week|month|year)|"
+    r"the previous (?:day|week|month|year)|this time|that time|here|these|this|those|such|"
+    r"the above|above-mentioned|aforementioned|the number(?! of))\b", re.I)
+_PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|theirs)\b", re.I)
+_THERE_LOCATIVE = re.compile(r"\bthere\b(?!\s+(?:was|were|is|are|had|has|have|will|would|seemed|seems|being|be)\b)",
+                             re.I)
+_WORD = re.compile(r"[\w'’-]+", re.U)
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` (letters, digits, apostrophes and hyphens)."""
+    return _WORD.findall(text)
+
+
+def word_count(text: str) -> int:
+    return len(words(text))
+
+
+def anaphora_problem(text: str) -> str | None:
+    """Why ``text`` depends on an unresolved pronoun or anaphor, or None if it reads on its own."""
+    body = re.sub(r"^(?:according to [^,]{1,80},\s*|true or false:\s*)", "", text.strip(), flags=re.I)
+    ws = words(body)
+    if not ws:
+        return None
+    if ws[0].lower() in _START_ANAPHORA:
+        return f"starts with '{ws[0]}'"
+    m = _ANAPHORIC_PHRASES.search(body)
+    if m:
+        return f"anaphoric phrase '{m.group(0)}'"
+    m = _THERE_LOCATIVE.search(body)
+    if m:
+        return "locative 'there'"
+    m = _PERSONAL.search(body)
+    if m:
+        before = body[:m.start()]
+        # A pronoun is resolved only if a name (a capitalised word after the first) precedes it.
+        if not re.search(r"(?<!^)\b[A-Z][a-z]", before.strip()[1:] if before.strip() else ""):
+            return f"pronoun '{m.group(0)}' without antecedent"
+    return None
+
+
+_TIDY = [(re.compile(p), r) for p, r in (
+    (r"\s+", " "), (r"\(\s*\)", ""), (r"\s+([,.;:?!)])", r"\1"), (r"\s+(['’]s)\b", r"\1"),
+    (r'"\s+([^"]*?)\s+"', r'"\1"'), (r"([(])\s+", r"\1"), (r",(\s*,)+", ","), (r",\s*([.?!])", r"\1"),
+    (r"^[\s,;:-]+", ""))]
+
+
+def tidy(text: str) -> str:
+    """Collapse spaces and fix punctuation left behind by cutting phrases out of a sentence."""
+    for pattern, repl in _TIDY:
+        text = pattern.sub(repl, text)
+    return text.strip()
+
+
+def drop_parentheticals(text: str) -> str:
+    """Remove bracketed asides (glosses, original-language names) that lengthen a prompt."""
+    if BLANK in "".join(re.findall(r"\([^()]*\)", text)):
+        return text
+    return tidy(re.sub(r"\s*\([^()]*\)", "", text))
+
+
+def tokens_text(tokens: Iterable[Any]) -> str:
+    """Join spaCy tokens with their own spacing."""
+    toks = list(tokens)
+    if not toks:
+        return ""
+    return "".join(t.text_with_ws for t in toks[:-1]) + toks[-1].text
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def as_sentence(text: str) -> str:
+    """Capitalise and end with a full stop."""
+    t = tidy(text).rstrip(" ,;:")
+    if t and t[-1] not in ".!?":
+        t += "."
+    return capitalise(t)
+
+
+def contains_phrase(haystack: str, needle: str) -> bool:
+    """Case-insensitive whole-word containment (string search, no regex: it runs millions of times)."""
+    n = needle.strip().lower()
+    if not n:
+        return False
+    h = haystack.lower()
+    i = h.find(n)
+    while i >= 0:
+        before = h[i - 1] if i > 0 else " "
+        after = h[i + len(n)] if i + len(n) < len(h) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            return True
+        i = h.find(n, i + 1)
+    return False
+
+
+def content_tokens(text: str) -> set[str]:
+    """Lower-cased words longer than two letters, minus a few function words (for overlap checks)."""
+    stop = {"the", "and", "for", "was", "were", "with", "from", "that", "this", "which", "who", "what", "when",
+            "where", "how", "many", "did", "does", "true", "false", "according"}
+    return {w.lower() for w in words(text) if len(w) > 2 and w.lower() not in stop}
+
+
+_ANCHOR = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]|[A-Z]{2,}")
+
+
+def has_anchor(text: str) -> bool:
+    """Whether a prompt names someone or somewhere (a capitalised word after the first; a year alone is
+    not enough): without one, "Testing activities outweighed training activities" means nothing out of context."""
+    return _ANCHOR.search(text) is not None

@@ -1,0 +1,72 @@
+"""A teacher's source documents: bring one in (file or pasted text), list them, read one with its questions."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
+from sqlalchemy import select
+
+from quizapp.access import STAFF, allow
+from quizapp.bank import services as bank
+from quizapp.bank.models import Question, QuestionSource, QuestionVersion
+from quizapp.extensions import db
+from quizapp.generation.types import IngestError
+from quizapp.sources import services
+from quizapp.sources.forms import UploadForm
+
+bp = Blueprint("sources", __name__, url_prefix="/sources", template_folder="templates")
+
+
+@bp.route("/")
+@allow(STAFF)
+def index() -> ResponseReturnValue:
+    return render_template("sources/index.html", documents=services.documents_of(db.session, current_user))
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@allow(STAFF)
+def upload() -> ResponseReturnValue:
+    form = UploadForm()
+    if not form.validate_on_submit():
+        return render_template("sources/upload.html", form=form), 400 if form.is_submitted() else 200
+    if form.file.data and form.file.data.filename:
+        name, data, fmt = form.file.data.filename, form.file.data.read(), None
+    else:
+        title = (form.title.data or "").strip() or "Pasted text"
+        name, data, fmt = f"{title}.txt", f"{title}\n\n{form.text.data}", "txt"
+    try:
+        document, created = services.import_document(db.session, current_user, name, data, fmt)
+        if not created:
+            db.session.rollback()
+            flash(f"You already have this document: “{document.title}”.", "info")
+            return redirect(url_for("sources.show", document_id=document.id))
+        result = bank.generate_drafts(db.session, current_user, [document], model=current_app.config["SPACY_MODEL"])
+        db.session.commit()
+    except IngestError as error:
+        db.session.rollback()
+        form.file.errors = [*form.file.errors, str(error)]
+        return render_template("sources/upload.html", form=form), 400
+    flash(f"Read “{document.title}”: {len(result.questions)} draft questions are waiting for your review.", "success")
+    return redirect(url_for("bank.review", document=document.id))
+
+
+@bp.route("/<int:document_id>")
+@allow(STAFF)
+def show(document_id: int) -> ResponseReturnValue:
+    document = services.document_of(db.session, document_id, current_user)
+    rows = db.session.execute(
+        select(
+            QuestionSource.start_offset, QuestionSource.end_offset, Question.id, QuestionVersion.prompt, Question.status
+        )
+        .join(QuestionVersion, QuestionSource.question_version_id == QuestionVersion.id)
+        .join(
+            Question,
+            (Question.id == QuestionVersion.question_id) & (Question.current_version == QuestionVersion.version),
+        )
+        .where(QuestionSource.document_id == document.id)
+        .order_by(QuestionSource.start_offset)
+    ).all()
+    paragraphs = services.highlighted_paragraphs(document.cleaned_text, [(s, e, q) for s, e, q, _, _ in rows])
+    questions = {q: (prompt, status) for _, _, q, prompt, status in rows}
+    return render_template("sources/show.html", document=document, paragraphs=paragraphs, questions=questions)

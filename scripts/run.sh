@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Install, build the SQLite database, import the seed documents with their questions, start the app.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bash scripts/setup.sh
+export FLASK_APP=quizapp
+.venv/bin/flask db upgrade
+.venv/bin/flask seed --publish
+echo "quizapp: open http://127.0.0.1:5000 (Ctrl-C stops it)"
+exec .venv/bin/flask run --host 127.0.0.1 --port "${PORT:-5000}"

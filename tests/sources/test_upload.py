@@ -1,0 +1,104 @@
+"""Bringing an article in through the page: file or pasted text, drafts to review, the document page."""
+
+from __future__ import annotations
+
+import io
+
+from flask.testing import FlaskClient
+from sqlalchemy import func, select
+
+from quizapp.bank.models import Question
+from quizapp.extensions import db
+from quizapp.sources.models import SourceDocument
+from quizapp.sources.services import highlighted_paragraphs
+from tests.seeding.test_seed import CANAL
+from tests.support import csrf_token, login
+
+
+def count(model: type) -> int:
+    return db.session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def upload(client: FlaskClient, **data):  # type: ignore[no-untyped-def]
+    data.setdefault("csrf_token", csrf_token(client, "/sources/new"))
+    return client.post("/sources/new", data=data, content_type="multipart/form-data")
+
+
+PAGE = (
+    "<html><head><title>The Riverside Canal</title></head><body>"
+    "<nav><ul><li><a href='/'>Home</a></li><li><a href='/shop'>Shop</a></li>"
+    "<li><a href='/about'>About us</a></li></ul></nav>"
+    + "".join(f"<p>{p}</p>" for p in CANAL.split("\n\n")[1:])
+    + "<div class='cookie-banner'>We use cookies to improve your experience on our website. Accept all cookies?</div>"
+    "<footer>© 2025 Canal Society. All rights reserved.</footer></body></html>"
+)
+
+
+def test_upload_makes_drafts_and_a_document_page(teacher_client: FlaskClient) -> None:
+    response = upload(teacher_client, file=(io.BytesIO(PAGE.encode()), "canal.html"))
+    assert response.status_code == 302
+    assert "/bank/review?document=" in response.headers["Location"]
+    document = db.session.scalar(select(SourceDocument))
+    assert document.format == "html"
+    assert "All rights reserved" not in document.cleaned_text
+    assert any("All rights reserved" in line for line in document.stripped)
+    drafts = db.session.scalars(select(Question).where(Question.document_id == document.id)).all()
+    assert drafts
+    assert {q.status for q in drafts} == {"draft"}
+    queue = teacher_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert drafts[0].latest.prompt.split()[0] in queue
+    page = teacher_client.get(f"/sources/{document.id}").get_data(as_text=True)
+    assert "<mark>" in page
+    assert "All rights reserved" in page  # shown to the teacher as set aside
+    again = upload(teacher_client, file=(io.BytesIO(PAGE.encode()), "canal-copy.html"))
+    assert again.status_code == 302
+    assert count(SourceDocument) == 1
+
+
+def test_pasted_text_is_a_document_too(teacher_client: FlaskClient) -> None:
+    response = upload(teacher_client, title="Canal notes", text=CANAL)
+    assert response.status_code == 302
+    document = db.session.scalar(select(SourceDocument))
+    assert document.title == "Canal notes"
+    assert "Margaret Hale" in document.cleaned_text
+
+
+def test_bad_uploads_say_why_and_store_nothing(teacher_client: FlaskClient) -> None:
+    cases = [
+        ({"file": (io.BytesIO(b"not a pdf at all"), "scan.pdf")}, b"scan.pdf"),
+        ({"file": (io.BytesIO(b""), "empty.txt")}, b"empty.txt"),
+        ({"file": (io.BytesIO(b"x"), "notes.xyz")}, b"unsupported file type"),
+        ({}, b"Choose a file or paste text"),
+        ({"text": CANAL, "file": (io.BytesIO(CANAL.encode()), "canal.txt")}, b"Choose a file or paste text"),
+    ]
+    for data, message in cases:
+        response = upload(teacher_client, **data)
+        assert response.status_code == 400, message
+        assert message in response.data, message
+    assert count(SourceDocument) == 0
+    assert count(Question) == 0
+
+
+def test_upload_over_the_size_limit_gets_413(app, teacher_client: FlaskClient) -> None:  # type: ignore[no-untyped-def]
+    app.config["MAX_CONTENT_LENGTH"] = 50_000
+    response = upload(teacher_client, file=(io.BytesIO(b"a" * 100_000), "big.txt"))
+    assert response.status_code == 413
+    assert count(SourceDocument) == 0
+
+
+def test_another_teachers_document_is_404(app, teacher_client: FlaskClient, users) -> None:  # type: ignore[no-untyped-def]
+    upload(teacher_client, title="Canal notes", text=CANAL)
+    document = db.session.scalar(select(SourceDocument))
+    other = app.test_client()
+    login(other, users.other_teacher)
+    assert other.get(f"/sources/{document.id}").status_code == 404
+    assert "Canal notes" not in other.get("/sources/").get_data(as_text=True)
+
+
+def test_highlighted_paragraphs_cut_at_every_span() -> None:
+    text = "One two three.\n\nFour five."
+    paragraphs = highlighted_paragraphs(text, [(0, 7, 1), (4, 14, 2), (16, 20, 3)])
+    assert [[(s.text, s.question_ids) for s in p] for p in paragraphs] == [
+        [("One ", (1,)), ("two", (1, 2)), (" three.", (2,))],
+        [("Four", (3,)), (" five.", ())],
+    ]

@@ -1,0 +1,55 @@
+"""Entity-kind repair by corpus votes and cues, on small made-up texts."""
+
+from quizapp.generation.analysis import parse_corpus
+from quizapp.generation.entities import repair_kinds
+from quizapp.generation.nlp import get_nlp
+
+from ._articles import clean
+
+
+def _kinds(*texts: str) -> dict[str, set[str]]:
+    docs = [clean(f"d{i}.txt", "Title\n\n" + t) for i, t in enumerate(texts)]
+    corpus = parse_corpus(docs, get_nlp())
+    repair_kinds(corpus)
+    out: dict[str, set[str]] = {}
+    for m in corpus.mentions():
+        out.setdefault(m.text, set()).add(m.kind)
+    return out, corpus
+
+
+def test_company_read_as_person_is_fixed_by_cue_and_votes():
+    text = ("The steel company Hartmann built the bridge girders. Hartmann delivered guns to the army in 1890. "
+            "The great gun maker Hartmann later opened a factory in Essen.")
+    kinds, corpus = _kinds(text)
+    assert kinds["Hartmann"] == {"org"}
+    # every mention of the string gets the same kind, whatever the model said for each one
+    labels = {m.label for m in corpus.mentions() if m.text == "Hartmann"}
+    assert labels  # the model did tag it
+
+
+def test_locative_cues_make_a_place():
+    text = ("The officers lived in the town of Dolgorsk. A flying school was opened near Dolgorsk in 1925. "
+            "Pilots trained at Dolgorsk for five years.")
+    kinds, _ = _kinds(text)
+    assert kinds["Dolgorsk"] == {"place"}
+
+
+def test_model_numbers_are_products_not_dates_or_people():
+    text = "The Heinkel HD 17 and the T 28 tank were tested in 1930. The HD 17 flew well."
+    _, corpus = _kinds(text)
+    for m in corpus.mentions():
+        if "17" in m.text or "28" in m.text:
+            assert m.kind not in ("date", "person", "number"), (m.text, m.kind)
+
+
+def test_day_month_dates_are_not_numbers():
+    _, corpus = _kinds("The base opened in 1925 and from 15.7. the school was running.")
+    for m in corpus.mentions():
+        if "15.7" in m.text:
+            assert m.day_month
+            assert m.kind not in ("number", "date")
+
+
+def test_a_treaty_is_a_law_even_when_tagged_as_an_organisation():
+    kinds, _ = _kinds("The Pact of Lindau was signed in 1841. The Pact of Lindau ended the war.")
+    assert kinds.get("Pact of Lindau") == {"law"}

@@ -1,0 +1,100 @@
+"""Each guard on a crafted candidate, and the pipeline's guard step dropping it."""
+
+from collections import Counter
+from types import SimpleNamespace
+
+import pytest
+
+from quizapp.generation import generate, guards
+from quizapp.generation.candidates import Candidate
+from quizapp.generation.pipeline import apply_guards
+from quizapp.generation.types import QuestionDraft, Source
+
+QUOTE = "The Rhine bridge at Arnheim was completed by the engineer Otto Falk in 1872."
+
+
+def _mc(prompt="Who completed the Rhine bridge at Arnheim in 1872?", answer="Otto Falk",
+        options=("Otto Falk", "Karl Brandt", "Hugo Lenz", "Paul Weber"), quote=QUOTE, heading=False):
+    draft = QuestionDraft(type="multiple_choice", prompt=prompt, answer=answer, options=list(options),
+                          sources=[Source("a.txt", 0, len(quote), quote)])
+    sent = SimpleNamespace(id=1, para=0, doc=0, heading=heading, start=0)
+    return Candidate(draft, answer, [sent], 0.5, "wh", f"1:{answer}")
+
+
+def _check(name, bad):
+    good = _mc()
+    assert guards.GUARDS[name](good) is None
+    assert guards.GUARDS[name](bad), f"guard {name} let a bad candidate through"
+    counts = Counter()
+    kept = apply_guards([bad, good], counts)
+    assert kept == [good]
+    assert counts[name] == 1
+
+
+def test_key_in_source():
+    _check("key_in_source", _mc(answer="Karl Brandt", options=("Otto Falk", "Karl Brandt", "Hugo Lenz", "Paul Weber")))
+
+
+def test_key_not_in_prompt():
+    _check("key_not_in_prompt", _mc(prompt="Did Otto Falk complete the Rhine bridge at Arnheim in 1872?"))
+
+
+@pytest.mark.parametrize("prompt", [
+    "He completed which bridge in 1872?",
+    "In return, who completed the bridge?",
+    "One month later, who completed the bridge at Arnheim?",
+    "Who built these bridges for these purposes?",
+    "Who was the latter engineer at the bridge?",
+])
+def test_anaphora(prompt):
+    _check("anaphora", _mc(prompt=prompt))
+
+
+def test_prompt_length():
+    long_prompt = "Who " + " ".join(["completed"] * 30) + " the bridge?"
+    _check("prompt_length", _mc(prompt=long_prompt))
+
+
+def test_chrome():
+    _check("chrome", _mc(quote="Home | About | Contact (https://example.org/bridges) Otto Falk"))
+    assert guards.no_chrome(_mc(heading=True))
+
+
+def test_day_month_option():
+    _check("day_month_option", _mc(answer="Otto Falk", options=("Otto Falk", "15.7.", "Hugo Lenz", "Paul Weber")))
+
+
+def test_options_sound():
+    _check("options", _mc(options=("Otto Falk", "Otto Falk Jr", "Hugo Lenz", "Paul Weber")))  # overlap
+    assert guards.options_sound(_mc(options=("Otto Falk", "Arnheim", "Hugo Lenz", "Paul Weber")))  # in source
+    assert guards.options_sound(_mc(options=("Otto Falk", "Hugo Lenz", "Paul Weber")))  # three options
+    assert guards.options_sound(_mc(options=("Otto Falk", "Karl Maximilian von Brandenburg-Ansbach", "Hugo Lenz",
+                                             "Paul Weber")))  # length giveaway
+
+
+def test_duplicate():
+    a = _mc()
+    same_fact = _mc(prompt="The Rhine bridge at Arnheim was completed in 1872 by the engineer _____.")
+    assert guards.is_duplicate(same_fact, [a])
+    other = _mc(prompt="Where was the Rhine bridge completed in 1872?", answer="Arnheim")
+    other.fact = "1:arnheim"
+    near = _mc(prompt="Where was the Rhine bridge completed in 1872 by Falk?", answer="Arnheim")
+    near.fact = "2:arnheim"
+    assert not guards.is_duplicate(other, [a])
+    assert guards.is_duplicate(near, [other])
+
+
+def test_pipeline_never_returns_pronoun_stems_or_chrome():
+    from ._articles import clean
+
+    text = ("Bridges of the Rhine\n\nHe completed the bridge at Arnheim in 1872. They opened it in 1873. "
+            "It carried trains to Cologne from 1874.\n\n"
+            "The engineer Otto Falk completed the Rhine bridge at Arnheim in 1872. "
+            "The railway reached Cologne in 1874 and Bonn in 1880.\n\n"
+            "Home | Bridges | Contact (https://example.org) Subscribe to our newsletter today for news")
+    result = generate([clean("b.txt", text)], max_questions=30)
+    for q in result.questions:
+        assert q.prompt.split()[0].lower() not in ("he", "they", "it"), q.prompt
+        for s in q.sources:
+            assert "https://" not in s.quote
+    assert result.report.rejected_by_guard  # something was dropped, and counted by name

@@ -1,0 +1,53 @@
+"""Normalisation before parsing: rewrites and the offset map back to the original text."""
+
+from quizapp.generation.normalise import normalise
+
+
+def test_day_month_dates_become_month_names_and_map_back():
+    text = "Two hangars were built and from 15.7. the air base was open. On 7.11. crowds marched."
+    n = normalise(text)
+    assert "from 15 July the air base" in n.text
+    assert "On 7 November crowds" in n.text
+    for dm in n.day_months:
+        start, end = n.span_to_original(dm.start, dm.end)
+        assert text[start:end] in ("15.7.", "7.11.")
+    # offsets after a rewrite still point at the same characters of the original
+    pos = n.text.index("crowds")
+    assert text[n.to_original(pos):n.to_original(pos) + 6] == "crowds"
+    assert n.to_original(len(n.text)) == len(text)
+
+
+def test_day_month_keeps_sentence_end_before_a_capital():
+    n = normalise("The attack came at night on 9.11. The state fell.")
+    assert "on 9 November. The state fell." in n.text
+
+
+def test_full_dates_and_decimals_are_not_day_month():
+    n = normalise("The page is dated 05.05.2020 and the score was 3.308 points.")
+    assert n.day_months == []
+    assert n.text == "The page is dated 05.05.2020 and the score was 3.308 points."
+
+
+def test_model_numbers_get_a_hyphen_and_keep_offsets():
+    text = "The T 28 tank and the HD 40 and Ar 65 aircraft. In 1930 it flew."
+    n = normalise(text)
+    assert "T-28" in n.text
+    assert "HD-40" in n.text
+    assert "Ar-65" in n.text
+    assert "In 1930" in n.text  # a preposition and a year are not a model number
+    assert len(n.text) == len(text)
+
+
+def test_european_numbers():
+    n = normalise("It cost 1,5 million marks and 2.000.000 men served.")
+    assert "1.5 million" in n.text
+    assert "2,000,000 men" in n.text
+    assert normalise("It cost 1,500 marks.").text == "It cost 1,500 marks."
+
+
+def test_glued_sentences_get_a_space_and_offsets_shift_back():
+    text = "Cooperation was practiced.At the same time schools grew."
+    n = normalise(text)
+    assert "practiced. At" in n.text
+    pos = n.text.index("schools")
+    assert text[n.to_original(pos):].startswith("schools")

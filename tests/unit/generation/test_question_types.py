@@ -1,0 +1,123 @@
+"""Each question type from small made-up history texts, checked against the contract."""
+
+import re
+
+import pytest
+
+from quizapp.generation import QUESTION_TYPES, validate_draft
+from quizapp.generation.textutil import contains_phrase
+
+from ._articles import corpus, generated
+
+
+def _of(qtype):
+    return [q for q in generated().questions if q.type == qtype]
+
+
+def test_every_type_is_produced():
+    types = {q.type for q in generated().questions}
+    assert types == set(QUESTION_TYPES)
+
+
+def test_every_question_passes_the_contract_and_quotes_are_verbatim():
+    docs = {d.name: d for d in corpus()}
+    for q in generated().questions:
+        assert validate_draft(q, list(corpus())) == [], q
+        assert 0.0 <= q.confidence <= 1.0
+        assert 0.0 <= q.difficulty <= 1.0
+        assert q.confidence_reasons
+        assert q.explanation
+        for s in q.sources:
+            assert docs[s.document].text[s.start:s.end] == s.quote
+
+
+def test_multiple_choice_contract():
+    mcs = _of("multiple_choice")
+    assert mcs
+    for q in mcs:
+        assert len(q.options) == 4
+        assert len(set(q.options)) == 4
+        assert q.options.count(q.answer) == 1
+        quote = q.sources[0].quote
+        assert q.answer in quote
+        for wrong in (o for o in q.options if o != q.answer):
+            assert not contains_phrase(quote, wrong), (wrong, quote)
+        if re.fullmatch(r"\d{4}", q.answer):  # a year against years
+            assert all(re.fullmatch(r"\d{4}", o) for o in q.options)
+        lengths = [len(o) for o in q.options]
+        assert max(lengths) <= 2.5 * min(lengths)
+
+
+def test_multiple_choice_uses_real_wh_stems():
+    from quizapp.generation.report import has_wh_stem
+
+    mcs = _of("multiple_choice")
+    assert sum(has_wh_stem(q.prompt) for q in mcs) / len(mcs) >= 0.4
+
+
+def test_person_distractors_are_people():
+    people = {"Samuel Pryce", "Thomas Brindle", "William Pickering", "Margaret Holt", "Alonso Reyes",
+              "Viktor Hallam", "Clara Benn"}
+    for q in _of("multiple_choice"):
+        if q.answer in people:
+            assert set(q.options) <= people, q.options
+
+
+def test_true_false_contract():
+    tfs = _of("true_false")
+    assert tfs
+    for q in tfs:
+        assert isinstance(q.answer, bool)
+        assert not q.options
+        if q.answer is False:
+            assert "not" in q.explanation  # states the correct fact
+            assert q.prompt.rstrip(".") not in q.sources[0].quote
+
+
+def test_fill_in_contract():
+    fis = _of("fill_in")
+    assert fis
+    for q in fis:
+        assert "_____" in q.prompt
+        assert q.answer[0] in q.sources[0].quote
+        assert not contains_phrase(q.prompt, q.answer[0])
+
+
+def test_ordering_contract():
+    for q in _of("ordering"):
+        assert 3 <= len(q.answer) <= 5
+        assert len(set(q.answer)) == len(q.answer)
+        assert sorted(q.options) == sorted(q.answer)
+        assert q.options != q.answer
+        assert len(q.sources) == len(q.answer)
+        for item in q.answer:
+            assert not re.search(r"\b1[0-9]{3}\b", item), item  # no dates in items
+            assert len(item.split()) >= 4  # a clause, not a fragment
+    assert _of("ordering")
+
+
+def test_matching_contract():
+    ms = _of("matching")
+    assert ms
+    for q in ms:
+        assert 3 <= len(q.answer) <= 5
+        lefts = [a for a, _ in q.answer]
+        rights = [b for _, b in q.answer]
+        assert len(set(lefts)) == len(lefts)
+        assert len(set(rights)) == len(rights)
+        assert sorted(q.options) == sorted(rights)
+        assert len(q.sources) == len(q.answer)
+        for (left, _), src in zip(q.answer, q.sources, strict=False):
+            assert left in src.quote
+
+
+@pytest.mark.parametrize(("date", "variants"), [("1839", ["1839"]), ("June 3, 1839", ["3 June 1839", "June 3, 1839"])])
+def test_fill_in_answer_variants(date, variants):
+    from quizapp.generation.candidates.fill_in import answer_variants
+    from quizapp.generation.dates import parse_date
+
+    out = answer_variants(date, parse_date(date))
+    for v in variants:
+        assert v in out
+    assert "Canal" in answer_variants("the Canal")
+    assert "canal" in answer_variants("the Canal")
