@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload, object_session, selectinload
 
 from quizapp.attempts.grading import Grade, grade, practice_mark
 from quizapp.attempts.models import Attempt, AttemptAnswer
@@ -209,10 +209,20 @@ def shown_of(answer: AttemptAnswer) -> Shown:
 
 
 def answer_at(attempt: Attempt, position: int) -> AttemptAnswer:
-    for answer in attempt.answers:
-        if answer.position == position:
-            return answer
-    raise NotFound("This attempt has no such question.")
+    """One question of the attempt with its version, in one query (the autosave path: keep it cheap)."""
+    session = object_session(attempt)
+    answer = (
+        session.scalar(
+            select(AttemptAnswer)
+            .options(joinedload(AttemptAnswer.question_version))
+            .where(AttemptAnswer.attempt_id == attempt.id, AttemptAnswer.position == position)
+        )
+        if session is not None
+        else None
+    )
+    if answer is None:
+        raise NotFound("This attempt has no such question.")
+    return answer
 
 
 def time_left(attempt: Attempt, now: datetime) -> float | None:
