@@ -85,6 +85,7 @@ def _register_blueprints(app: Flask) -> None:
     from quizapp.auth.admin_views import bp as admin_bp
     from quizapp.auth.views import bp as auth_bp
     from quizapp.bank.views import bp as bank_bp
+    from quizapp.classes.views import bp as classes_bp
     from quizapp.dashboard.views import bp as dashboard_bp
     from quizapp.sources.views import bp as sources_bp
 
@@ -92,6 +93,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(attempts_bp)
+    app.register_blueprint(classes_bp)
     app.register_blueprint(sources_bp)
     app.register_blueprint(bank_bp)
 

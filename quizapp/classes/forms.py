@@ -1,0 +1,60 @@
+"""Class forms. They check single fields; rules across rows (codes, ownership) live in services."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from flask_wtf import FlaskForm
+from wtforms import IntegerField, SelectField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
+
+from quizapp.classes.services import EXTRA_TIME_MAX, NAME_MAX
+from quizapp.quizzes.models import Quiz
+
+# Room for a code typed with spaces or dashes between its characters.
+CODE_INPUT_MAX = 32
+
+
+class ClassForm(FlaskForm):
+    name = StringField(
+        "Class name",
+        validators=[DataRequired(), Length(max=NAME_MAX)],
+        description="For example 7B History or Monday evening group. Students see this name.",
+        render_kw={"autocomplete": "off"},
+    )
+    submit = SubmitField("Create class")
+
+
+class JoinForm(FlaskForm):
+    code = StringField(
+        "Join code",
+        validators=[DataRequired(message="Type the code your teacher gave you."), Length(max=CODE_INPUT_MAX)],
+        description="8 letters and digits, from your teacher. Upper or lower case, spaces and dashes are all fine.",
+        render_kw={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"},
+    )
+    submit = SubmitField("Join class")
+
+
+class ExtraTimeForm(FlaskForm):
+    percent = IntegerField(
+        "Extra time (%)",
+        validators=[
+            InputRequired(message="Give a number from 0 to 400."),
+            NumberRange(min=0, max=EXTRA_TIME_MAX, message=f"Give a number from 0 to {EXTRA_TIME_MAX}."),
+        ],
+        render_kw={"min": 0, "max": EXTRA_TIME_MAX, "step": 1, "inputmode": "numeric"},
+    )
+    submit = SubmitField("Save")
+
+
+class AssignForm(FlaskForm):
+    quiz_id = SelectField("Quiz to assign", coerce=int, validate_choice=True)
+    submit = SubmitField("Assign to this class")
+
+    def set_quizzes(self, quizzes: Sequence[Quiz]) -> AssignForm:
+        self.quiz_id.choices = [
+            SelectChoice(quiz.id, quiz.title if quiz.is_published else f"{quiz.title} (not published yet)")
+            for quiz in quizzes
+        ]
+        return self

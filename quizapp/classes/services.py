@@ -1,0 +1,287 @@
+"""Classes: creating them, joining with a code, members and their extra time, quizzes given to a class.
+
+Plain functions on an explicit SQLAlchemy session; the caller commits. They
+raise DomainError subclasses with messages fit for the user. A class belongs to
+the teacher who made it: teachers and admins alike see and manage only their
+own classes here (an admin has no wider view of classes).
+
+Assignments (``QuizAssignment``) live in ``quizapp.quizzes.models`` because the
+quiz side reads them; giving a quiz to a class is still a class action, so it
+is written here.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, contains_eager, joinedload
+
+from quizapp.auth.models import User
+from quizapp.auth.roles import Role
+from quizapp.classes.models import ClassMember, SchoolClass
+from quizapp.exceptions import Conflict, DomainError, Forbidden, NotFound
+from quizapp.quizzes.models import Quiz, QuizAssignment
+
+# No 0/O or 1/I: a code read aloud or copied from a board cannot be mistyped into another one.
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+CODE_ATTEMPTS = 10
+NAME_MAX = 120
+EXTRA_TIME_MAX = 400
+
+UNKNOWN_CODE = "No class has this code. Check it with your teacher."
+NO_SUCH_CLASS = "There is no such class, or it is not yours."
+NO_SUCH_QUIZ = "There is no such quiz, or it is not yours."
+NO_SUCH_MEMBER = "This student is not in the class (any more)."
+
+
+class InvalidClassData(DomainError):
+    pass
+
+
+class UnknownCode(DomainError):
+    pass
+
+
+class ClassClosed(Conflict):
+    pass
+
+
+@dataclass(frozen=True)
+class ClassSummary:
+    school_class: SchoolClass
+    member_count: int
+    quiz_count: int
+
+
+def check_name(name: str) -> str:
+    """The name with runs of whitespace collapsed; InvalidClassData when empty or too long."""
+    cleaned = " ".join(name.split())
+    if not cleaned or len(cleaned) > NAME_MAX:
+        raise InvalidClassData(f"A class name has 1 to {NAME_MAX} characters.")
+    return cleaned
+
+
+def normalise_code(code: str) -> str:
+    """A join code as typed (any case, spaces, dashes) in its stored form."""
+    return re.sub(r"[\s\-\u2010-\u2015]+", "", code).upper()
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def _code_taken(session: Session, code: str) -> bool:
+    return session.scalar(select(SchoolClass.id).where(SchoolClass.join_code == code)) is not None
+
+
+def _store_with_fresh_code(session: Session, school_class: SchoolClass) -> str:
+    """Give the class a code no other class has, and flush; retries on a collision (even a racing one)."""
+    for _ in range(CODE_ATTEMPTS):
+        code = new_code()
+        if _code_taken(session, code):
+            continue
+        school_class.join_code = code
+        session.add(school_class)
+        try:
+            # The unique constraint is the real guard when two classes get a code at the same moment.
+            with session.begin_nested():
+                session.flush()
+        except IntegrityError:
+            continue
+        return code
+    raise Conflict("Could not make a unique join code. Please try again.")
+
+
+def create_class(session: Session, teacher: User, name: str) -> SchoolClass:
+    """A new class of ``teacher`` with a fresh join code."""
+    if not teacher.is_staff:
+        raise Forbidden("Only teachers can create classes.")
+    school_class = SchoolClass(name=check_name(name), teacher_id=teacher.id, is_archived=False)
+    _store_with_fresh_code(session, school_class)
+    return school_class
+
+
+def regenerate_code(session: Session, school_class: SchoolClass) -> str:
+    """Replace the class's join code (the old one stops working); the new code."""
+    return _store_with_fresh_code(session, school_class)
+
+
+def set_archived(session: Session, school_class: SchoolClass, archived: bool) -> SchoolClass:
+    """Archive a class (no one can join it; members and quizzes stay) or reopen it."""
+    school_class.is_archived = archived
+    session.flush()
+    return school_class
+
+
+def classes_of(session: Session, teacher: User) -> list[ClassSummary]:
+    """The teacher's own classes, open ones first, by name, with member and quiz counts (one query)."""
+    members = select(func.count(ClassMember.id)).where(ClassMember.class_id == SchoolClass.id).scalar_subquery()
+    quizzes = select(func.count(QuizAssignment.id)).where(QuizAssignment.class_id == SchoolClass.id).scalar_subquery()
+    rows = session.execute(
+        select(SchoolClass, members, quizzes)
+        .where(SchoolClass.teacher_id == teacher.id)
+        .order_by(SchoolClass.is_archived, SchoolClass.name, SchoolClass.id)
+    ).all()
+    return [ClassSummary(row[0], int(row[1]), int(row[2])) for row in rows]
+
+
+def class_for_teacher(session: Session, class_id: int, teacher: User) -> SchoolClass:
+    """The class if it is the teacher's; NotFound otherwise (the same answer as for no class at all)."""
+    school_class = session.scalar(
+        select(SchoolClass).where(SchoolClass.id == class_id, SchoolClass.teacher_id == teacher.id)
+    )
+    if school_class is None:
+        raise NotFound(NO_SUCH_CLASS)
+    return school_class
+
+
+def _membership(session: Session, class_id: int, user_id: int) -> ClassMember | None:
+    return session.scalar(select(ClassMember).where(ClassMember.class_id == class_id, ClassMember.user_id == user_id))
+
+
+def join_class(session: Session, student: User, code: str) -> ClassMember:
+    """The student's membership of the class with this code, made if new; joining twice changes nothing."""
+    if student.role != Role.STUDENT:
+        raise Forbidden("Only student accounts can join a class.")
+    normalised = normalise_code(code)
+    school_class = (
+        session.scalar(select(SchoolClass).where(SchoolClass.join_code == normalised)) if normalised else None
+    )
+    if school_class is None:
+        raise UnknownCode(UNKNOWN_CODE)
+    existing = _membership(session, school_class.id, student.id)
+    if existing is not None:
+        return existing
+    if school_class.is_archived:
+        raise ClassClosed("This class is archived and takes no new members. Ask your teacher.")
+    member = ClassMember(class_id=school_class.id, user_id=student.id, extra_time_percent=0)
+    session.add(member)
+    try:
+        # A double click sends two joins at once: the unique constraint keeps one, the other finds it.
+        with session.begin_nested():
+            session.flush()
+    except IntegrityError:
+        existing = _membership(session, school_class.id, student.id)
+        if existing is None:
+            raise
+        return existing
+    return member
+
+
+def _member_of(session: Session, school_class: SchoolClass, member_id: int) -> ClassMember:
+    member = session.scalar(
+        select(ClassMember)
+        .options(joinedload(ClassMember.user))
+        .where(ClassMember.id == member_id, ClassMember.class_id == school_class.id)
+    )
+    if member is None:
+        raise NotFound(NO_SUCH_MEMBER)
+    return member
+
+
+def remove_member(session: Session, school_class: SchoolClass, member_id: int) -> User:
+    """Take a student out of the class; the student who was removed. Their past attempts stay."""
+    member = _member_of(session, school_class, member_id)
+    student = member.user
+    session.delete(member)
+    session.flush()
+    return student
+
+
+def check_extra_time(percent: object) -> int:
+    if isinstance(percent, bool) or not isinstance(percent, int) or not 0 <= percent <= EXTRA_TIME_MAX:
+        raise InvalidClassData(f"Extra time is a whole number of percent from 0 to {EXTRA_TIME_MAX}.")
+    return percent
+
+
+def set_extra_time(session: Session, school_class: SchoolClass, member_id: int, percent: int) -> ClassMember:
+    """Set a member's extra time on timed quizzes of this class (25 = a quarter more); the membership."""
+    value = check_extra_time(percent)
+    member = _member_of(session, school_class, member_id)
+    member.extra_time_percent = value
+    session.flush()
+    return member
+
+
+def members_of(session: Session, school_class: SchoolClass) -> Sequence[ClassMember]:
+    """The class's members with their users loaded, by name (one query)."""
+    return session.scalars(
+        select(ClassMember)
+        .join(ClassMember.user)
+        .options(contains_eager(ClassMember.user))
+        .where(ClassMember.class_id == school_class.id)
+        .order_by(func.lower(User.display_name), User.username)
+    ).all()
+
+
+def quizzes_of_teacher(session: Session, teacher: User) -> Sequence[Quiz]:
+    """The quizzes a teacher may give to a class: their own, by title."""
+    return session.scalars(select(Quiz).where(Quiz.owner_id == teacher.id).order_by(Quiz.title, Quiz.id)).all()
+
+
+def quiz_of_teacher(session: Session, quiz_id: int, teacher: User) -> Quiz:
+    """The teacher's own quiz with this id; NotFound for any other."""
+    quiz = session.scalar(select(Quiz).where(Quiz.id == quiz_id, Quiz.owner_id == teacher.id))
+    if quiz is None:
+        raise NotFound(NO_SUCH_QUIZ)
+    return quiz
+
+
+def assign_quiz(session: Session, school_class: SchoolClass, quiz: Quiz, teacher: User) -> QuizAssignment:
+    """Give the teacher's own quiz to their class; assigning twice returns the first assignment."""
+    if school_class.teacher_id != teacher.id:
+        raise NotFound(NO_SUCH_CLASS)
+    if quiz.owner_id != teacher.id:
+        raise NotFound(NO_SUCH_QUIZ)
+    query = select(QuizAssignment).where(QuizAssignment.class_id == school_class.id, QuizAssignment.quiz_id == quiz.id)
+    existing = session.scalar(query)
+    if existing is not None:
+        return existing
+    assignment = QuizAssignment(class_id=school_class.id, quiz_id=quiz.id)
+    session.add(assignment)
+    try:
+        with session.begin_nested():
+            session.flush()
+    except IntegrityError:
+        existing = session.scalar(query)
+        if existing is None:
+            raise
+        return existing
+    return assignment
+
+
+def unassign_quiz(session: Session, school_class: SchoolClass, quiz_id: int) -> bool:
+    """Take a quiz away from the class; False when it was not assigned (nothing to do). Attempts stay."""
+    result = session.execute(
+        delete(QuizAssignment).where(QuizAssignment.class_id == school_class.id, QuizAssignment.quiz_id == quiz_id)
+    )
+    session.flush()
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def assigned_quizzes(session: Session, school_class: SchoolClass) -> Sequence[QuizAssignment]:
+    """The class's assignments with their quizzes loaded, by quiz title."""
+    return session.scalars(
+        select(QuizAssignment)
+        .join(QuizAssignment.quiz)
+        .options(contains_eager(QuizAssignment.quiz))
+        .where(QuizAssignment.class_id == school_class.id)
+        .order_by(Quiz.title, Quiz.id)
+    ).all()
+
+
+def classes_of_student(session: Session, student: User) -> Sequence[SchoolClass]:
+    """The classes the student is in, with their teachers, by name."""
+    return session.scalars(
+        select(SchoolClass)
+        .join(ClassMember, ClassMember.class_id == SchoolClass.id)
+        .options(joinedload(SchoolClass.teacher))
+        .where(ClassMember.user_id == student.id)
+        .order_by(SchoolClass.name, SchoolClass.id)
+    ).all()
