@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
@@ -52,6 +53,7 @@ class EditQuestionForm(FlaskForm):
         ),
     )
     explanation = TextAreaField("Explanation shown after answering", validators=[Optional(), Length(max=5000)])
+    tags = StringField("Tags, separated by commas", validators=[Optional(), Length(max=500)])
     save = SubmitField("Save as a new version")
     save_approve = SubmitField("Save and approve")
 
@@ -96,3 +98,18 @@ class EditQuestionForm(FlaskForm):
             self.answer.data = str(answer)
         self.options.data = "\n".join(version.options or []) if version.type in ("multiple_choice", "matching") else ""
         self.explanation.data = version.explanation
+
+
+class ImportForm(FlaskForm):
+    file = FileField("A GIFT (.txt, .gift) or Moodle XML (.xml) file", validators=[FileRequired()])
+    submit = SubmitField("Import as drafts")
+
+
+class NewQuestionForm(EditQuestionForm):
+    save = SubmitField("Save as a draft")
+    save_approve = SubmitField("Save and approve")
+
+
+class ResolveFlagForm(FlaskForm):
+    resolution = StringField("What was done", validators=[DataRequired(), Length(max=1000)])
+    submit = SubmitField("Resolve")

@@ -21,6 +21,7 @@ from quizapp.bank.models import (
     QuestionSource,
     QuestionVersion,
 )
+from quizapp.bank.tags import tags_named
 from quizapp.exceptions import DomainError, NotFound
 from quizapp.generation.contract import validate_draft
 from quizapp.models import utcnow
@@ -175,7 +176,24 @@ def edit_question(
         )
     question.versions.append(version)
     question.current_version = version.version
+    if "tags" in content:
+        question.tags = tags_named(session, content["tags"])
     if approve_now:
         approve(question, editor, note="edited and approved")
     session.flush()
     return version
+
+
+def resolve_flag(session: Session, question: Question, flag_id: int, reviewer: User, resolution: str) -> QuestionFlag:
+    """Record what was done about a student's flag on the owner's question."""
+    flag = next((f for f in question.flags if f.id == flag_id), None)
+    if flag is None:
+        raise NotFound("There is no such flag on this question.")
+    text = " ".join(resolution.split())
+    if not text:
+        raise DomainError("Say what was done (for example: corrected the key, or the question was right).")
+    flag.resolution = text[:1000]
+    flag.resolved_at = utcnow()
+    flag.resolved_by_id = reviewer.id
+    session.flush()
+    return flag

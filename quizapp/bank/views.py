@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from quizapp.access import STAFF, allow
+from quizapp.bank import authoring
 from quizapp.bank import review as queue
 from quizapp.bank.content import describe
-from quizapp.bank.forms import BulkForm, EditQuestionForm, ReviewForm
+from quizapp.bank.forms import BulkForm, EditQuestionForm, ImportForm, NewQuestionForm, ResolveFlagForm, ReviewForm
+from quizapp.bank.interchange import InterchangeError
+from quizapp.bank.tags import parse_tags
 from quizapp.exceptions import DomainError, NotFound
 from quizapp.extensions import db
 from quizapp.sources.services import documents_of
@@ -103,17 +106,95 @@ def edit(question_id: int) -> ResponseReturnValue:
     form = EditQuestionForm()
     if request.method == "GET":
         form.fill_from(question.latest)
+        form.tags.data = ", ".join(t.name for t in question.tags)
     elif form.validate_on_submit():
         try:
             queue.edit_question(
-                db.session, question, current_user, form.content(), approve_now=bool(form.save_approve.data)
+                db.session,
+                question,
+                current_user,
+                {**form.content(), "tags": parse_tags(form.tags.data or "")},
+                approve_now=bool(form.save_approve.data),
             )
             db.session.commit()
         except DomainError as error:
             db.session.rollback()
             flash(str(error), "danger")
-            return render_template("bank/edit.html", form=form, question=question, describe=describe), 400
+            return _render_edit(form, question, 400)
         flash(f"Saved as version {question.current_version}.", "success")
         return redirect(url_for("bank.edit", question_id=question.id))
-    status = 400 if form.is_submitted() else 200
-    return render_template("bank/edit.html", form=form, question=question, describe=describe), status
+    return _render_edit(form, question, 400 if form.is_submitted() else 200)
+
+
+def _render_edit(form: EditQuestionForm, question, status: int) -> ResponseReturnValue:  # type: ignore[no-untyped-def]
+    flags = {flag.id: ResolveFlagForm(prefix=f"f{flag.id}") for flag in question.flags if flag.resolved_at is None}
+    return render_template("bank/edit.html", form=form, question=question, describe=describe, flag_forms=flags), status
+
+
+@bp.route("/questions/new", methods=["GET", "POST"])
+@allow(STAFF)
+def new() -> ResponseReturnValue:
+    form = NewQuestionForm()
+    if form.validate_on_submit():
+        try:
+            question = authoring.create_question(
+                db.session,
+                current_user,
+                form.content(),
+                tags=parse_tags(form.tags.data or ""),
+                approve_now=bool(form.save_approve.data),
+            )
+            db.session.commit()
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "danger")
+            return render_template("bank/new.html", form=form), 400
+        flash(f"Question {question.id} saved as {question.status}.", "success")
+        return redirect(url_for("bank.edit", question_id=question.id))
+    return render_template("bank/new.html", form=form), 400 if form.is_submitted() else 200
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@allow(STAFF)
+def import_questions() -> ResponseReturnValue:
+    form = ImportForm()
+    if form.validate_on_submit():
+        upload = form.file.data
+        data = upload.read()
+        fmt = "moodle_xml" if upload.filename.lower().endswith(".xml") or data.lstrip()[:5] == b"<?xml" else "gift"
+        try:
+            questions, skipped = authoring.import_file(db.session, current_user, data, fmt)
+            db.session.commit()
+        except InterchangeError as error:
+            db.session.rollback()
+            form.file.errors = [*form.file.errors, f"{upload.filename}: {error}"]
+            return render_template("bank/import.html", form=form, skipped=[]), 400
+        flash(f"Imported {len(questions)} question(s) as drafts from {upload.filename}.", "success")
+        return render_template(
+            "bank/import.html", form=ImportForm(formdata=None), skipped=skipped, imported=len(questions)
+        )
+    return render_template("bank/import.html", form=form, skipped=[]), 400 if form.is_submitted() else 200
+
+
+@bp.route("/export/<fmt>")
+@allow(STAFF)
+def export(fmt: str) -> ResponseReturnValue:
+    status = request.args.get("status", "approved")
+    content, mimetype, extension = authoring.export(db.session, current_user, fmt, status=status or None)
+    return Response(
+        content, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="questions.{extension}"'}
+    )
+
+
+@bp.route("/questions/<int:question_id>/flags/<int:flag_id>/resolve", methods=["POST"])
+@allow(STAFF)
+def resolve_flag(question_id: int, flag_id: int) -> ResponseReturnValue:
+    question = queue.question_of(db.session, question_id, current_user)
+    form = ResolveFlagForm(prefix=f"f{flag_id}")
+    if not form.validate_on_submit():
+        flash("Say what was done (at most 1000 characters).", "danger")
+        return redirect(url_for("bank.edit", question_id=question_id))
+    queue.resolve_flag(db.session, question, flag_id, current_user, form.resolution.data or "")
+    db.session.commit()
+    flash("Flag resolved.", "success")
+    return redirect(url_for("bank.edit", question_id=question_id))

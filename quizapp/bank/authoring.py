@@ -1,0 +1,119 @@
+"""Questions a teacher writes or imports, and the bank as files (GIFT, Moodle XML, CSV)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from quizapp.auth.models import User
+from quizapp.bank.interchange import (
+    ImportResult,
+    export_csv,
+    export_gift,
+    export_moodle_xml,
+    import_gift,
+    import_moodle_xml,
+)
+from quizapp.bank.models import Question, QuestionVersion
+from quizapp.bank.review import approve
+from quizapp.bank.tags import tags_named
+from quizapp.exceptions import DomainError
+from quizapp.generation.contract import validate_draft
+from quizapp.sources.models import SourceDocument
+
+
+def create_question(
+    session: Session,
+    owner: User,
+    content: dict[str, Any],
+    *,
+    origin: str = "authored",
+    tags: Sequence[str] = (),
+    document: SourceDocument | None = None,
+    approve_now: bool = False,
+) -> Question:
+    """A new question from a teacher (or an imported file), checked against the same contract as generated ones."""
+    problems = validate_draft({**content, "sources": []}, strict=False)
+    if problems:
+        raise DomainError("The question cannot be saved: " + "; ".join(problems))
+    if document is not None and document.owner_id != owner.id:
+        raise DomainError("Choose one of your own documents.")
+    question = Question(owner_id=owner.id, document=document, status="draft", origin=origin)
+    question.versions.append(
+        QuestionVersion(
+            version=1,
+            type=content["type"],
+            prompt=content["prompt"],
+            options=list(content.get("options") or []),
+            answer=content["answer"],
+            explanation=content.get("explanation", ""),
+            created_by_id=owner.id,
+        )
+    )
+    question.tags = tags_named(session, list(tags))
+    session.add(question)
+    if approve_now:
+        approve(question, owner, note="written and approved by the teacher")
+    session.flush()
+    return question
+
+
+FORMATS = ("gift", "moodle_xml")
+
+
+def import_file(session: Session, owner: User, data: bytes, fmt: str) -> tuple[list[Question], list[str]]:
+    """Import a GIFT or Moodle XML file as drafts. All or nothing: a refused file (InterchangeError) stores none."""
+    result: ImportResult = import_gift(data) if fmt == "gift" else import_moodle_xml(data)
+    skipped = list(result.skipped)
+    questions = []
+    for item in result.questions:
+        try:
+            with session.begin_nested():
+                questions.append(create_question(session, owner, item, origin="imported", tags=item.get("tags", [])))
+        except DomainError as error:
+            skipped.append(f"{item.get('title') or item['prompt'][:60]}: {error}")
+    return questions, skipped
+
+
+def bank_as_dicts(session: Session, owner: User, *, status: str | None = "approved") -> list[dict[str, Any]]:
+    query = (
+        select(Question)
+        .options(selectinload(Question.versions), selectinload(Question.tags))
+        .where(Question.owner_id == owner.id)
+        .order_by(Question.id)
+    )
+    if status:
+        query = query.where(Question.status == status)
+    rows = []
+    for question in session.scalars(query):
+        version = question.latest
+        rows.append(
+            {
+                "id": question.id,
+                "status": question.status,
+                "type": version.type,
+                "prompt": version.prompt,
+                "options": list(version.options or []),
+                "answer": version.answer,
+                "explanation": version.explanation or "",
+                "tags": [t.name for t in question.tags],
+                "title": "",
+                "confidence": version.confidence,
+            }
+        )
+    return rows
+
+
+def export(session: Session, owner: User, fmt: str, *, status: str | None = "approved") -> tuple[bytes, str, str]:
+    """The owner's questions as a file: (content, mimetype, file extension)."""
+    questions = bank_as_dicts(session, owner, status=status)
+    if fmt == "gift":
+        return export_gift(questions).encode("utf-8"), "text/plain; charset=utf-8", "gift.txt"
+    if fmt == "moodle_xml":
+        return export_moodle_xml(questions), "application/xml", "xml"
+    if fmt == "csv":
+        return export_csv(questions).encode("utf-8-sig"), "text/csv; charset=utf-8", "csv"
+    raise DomainError("Choose GIFT, Moodle XML or CSV.")
