@@ -8,6 +8,7 @@ the time under concurrent writers (measured, see TRAPS.md), busy timeout or not.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -44,6 +45,14 @@ def configure_engine(engine: Engine, app: Flask) -> None:
         return
     synchronous = app.config["SQLITE_SYNCHRONOUS"]
     busy_ms = int(app.config["SQLITE_BUSY_TIMEOUT_MS"])
+    database = engine.url.database
+
+    @event.listens_for(engine, "do_connect")
+    def _make_folder(*_args: Any) -> None:
+        # The default file lives in the instance folder, which a fresh checkout does not have yet.
+        # Made on the first connection (the first `flask db upgrade`), never by create_app itself.
+        if database and database != ":memory:" and not database.startswith("file:"):
+            os.makedirs(os.path.dirname(os.path.abspath(database)), exist_ok=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -150,6 +150,10 @@ def _add_mentions(sent: Sentence, text: str) -> None:
         # Leading articles and trailing possessives are not part of the name.
         while first.i < last.i and first.lower_ in ("the", "a", "an"):
             first = first.nbor(1)
+        if ent.label_ == "PERSON":
+            # "Historian Clara Benn", "Chancellor Hallam": the title is not part of the name.
+            while first.i < last.i and first.lower_.rstrip(".") in TITLES:
+                first = first.nbor(1)
         if ent.label_ in ("CARDINAL", "QUANTITY"):
             # "about 140", "only 15": the count is the number itself.
             while first.i < last.i and not first.like_num:

@@ -16,7 +16,8 @@ _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
 
 
 def _facility_claims(sent: Sentence) -> list[tuple[str, frozenset[str], str, str]]:
-    """(head lemma, modifier lemmas, place norm, place text) for 'a flying school ... at X' statements."""
+    """(head lemma, modifier lemmas, place norm, place text) for 'a flying school ... at X' statements:
+    a noun with a locative phrase of its own, or the subject or object of a setting-up verb with one."""
     root = sent.span.root
     out = []
     things = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ == "NOUN"]
@@ -24,11 +25,15 @@ def _facility_claims(sent: Sentence) -> list[tuple[str, frozenset[str], str, str
         if m.kind != "place" or not usable_key(m) or m.root.dep_ != "pobj" or m.root.head.lower_ not in _LOCATIVE:
             continue
         attach: Any = m.root.head.head
-        for thing in things:
-            if attach == thing or (attach == root and root.lemma_.lower() in SETUP_VERBS):
-                mods = frozenset(c.lemma_.lower() for c in thing.children if c.dep_ in ("amod", "compound"))
-                out.append((thing.lemma_.lower(), mods, m.norm, m.text))
-                break
+        thing = attach if attach.pos_ == "NOUN" else None
+        if thing is None and attach == root and root.lemma_.lower() in SETUP_VERBS and things:
+            thing = things[0]
+        if thing is None:
+            continue
+        mods = frozenset(t.lemma_.lower() for t in thing.lefts for t in t.subtree
+                         if t.dep_ in ("amod", "compound") and t.is_alpha)
+        if mods:  # a bare "the factory" may be any factory: only described things are compared
+            out.append((thing.lemma_.lower(), mods, m.norm, m.text))
     return out
 
 
@@ -60,7 +65,7 @@ def find_disagreements(corpus: Corpus, ctx: Context) -> list[Disagreement]:
             for b, mods_b, place_b, text_b in claims[i + 1:]:
                 if a.doc == b.doc or place_a == place_b or (a.id, b.id) in seen:
                     continue
-                if (mods_a or mods_b) and not (mods_a & mods_b):
+                if not (mods_a & mods_b):
                     continue
                 if contains_phrase(a.text, text_b) or contains_phrase(b.text, text_a):
                     continue

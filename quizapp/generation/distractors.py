@@ -34,6 +34,9 @@ def usable_key(m: Mention) -> bool:
         return False
     if m.kind_confidence < 0.6 or len(m.text) > 45 or "\n" in m.text:
         return False
+    # A lower-case "entity" ("congress", "the state") is a common noun the model over-read.
+    if not (m.text[:1].isupper() or m.text[:1].isdigit()):
+        return False
     if m.gloss or m.fragment or (m.kind in ("person", "org") and m.first.i == m.last.i and
                    (m.kind_confidence < 0.75 or not m.solid)):
         return False
@@ -45,7 +48,7 @@ def pool_of(m: Mention) -> str:
     if m.kind == "date":
         return f"date:{m.sub}"
     if m.kind == "place":
-        return "place:country" if m.sub == "country" else "place:local"
+        return {"country": "place:country", "region": "place:region"}.get(m.sub, "place:local")
     return m.kind
 
 
@@ -99,6 +102,20 @@ class DistractorIndex:
             v.sentences.add(m.sent.id)
         for pool in self.pools.values():
             pool.sort(key=lambda v: (-v.count, v.norm))
+
+    def _no_longest_key(self, key: Mention, key_text: str, chosen: list[Value], ranked: list[Value]) -> list[Value]:
+        """Students learn that the longest option is often right: if the key is the unique longest, swap
+        the weakest distractor for a suitable one at least as long, when the corpus has one."""
+        if any(len(render_like(key, v)) >= len(key_text) for v in chosen):
+            return chosen
+        for v in ranked:
+            if v in chosen or len(render_like(key, v)) < len(key_text):
+                continue
+            trial = [*chosen[:-1], v]
+            if _fits(key, key_text, trial) and (alias_group(v.norm) is None or
+                                                alias_group(v.norm) not in {alias_group(c.norm) for c in trial[:-1]}):
+                return trial
+        return chosen
 
     def _window(self, pool: list[Value], key: Mention) -> list[Value]:
         """The values worth scoring for a key: the most frequent, the nearest in time or size, and a
@@ -187,6 +204,8 @@ class DistractorIndex:
                 break
         if len(chosen) < n:
             return None
+        if n > 1:
+            chosen = self._no_longest_key(key, key_text, chosen, [v for _, _, v in scored])
         for v in chosen:
             self.usage[v.norm] += 1
         return [render_like(key, v) for v in chosen]
@@ -194,6 +213,17 @@ class DistractorIndex:
 
 def _has_article(m: Mention) -> bool:
     return m.first.i > m.sent.span.start and m.first.nbor(-1).lower_ == "the"
+
+
+def _fits(key: Mention, key_text: str, values: list[Value]) -> bool:
+    texts = [key_text] + [render_like(key, v) for v in values]
+    if not _length_ok(texts):
+        return False
+    for i, a in enumerate(values):
+        for b in values[i + 1:]:
+            if not _distinct(a.norm, a.tokens, b.norm, b.tokens):
+                return False
+    return True
 
 
 def render_like(key: Mention, v: Value) -> str:

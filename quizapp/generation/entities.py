@@ -40,6 +40,13 @@ _LAW_WORDS = frozenset({"Treaty", "Pact", "Agreement", "Accord", "Accords", "Con
                         "Declaration", "Peace", "Edict", "Concordat", "Armistice"})
 _EVENT_WORDS = frozenset({"War", "Battle", "Revolution", "Uprising", "Rebellion", "Crisis", "Siege", "Conference",
                           "Congress", "Putsch", "Coup", "Revolt", "Campaign", "Offensive", "Invasion", "Massacre"})
+_INSTITUTION_WORDS = frozenset({
+    "army", "navy", "force", "forces", "corps", "fleet", "academy", "center", "centre", "school", "college",
+    "council", "office", "bureau", "ministry", "department", "agency", "guard", "police", "league", "front",
+    "command", "staff", "division", "regiment", "brigade", "squadron", "battalion", "directorate", "commission",
+    "parliament", "senate", "assembly", "court", "church", "order", "party", "union", "bank", "company", "group",
+    "institute", "university", "society", "committee", "republic", "kingdom", "empire", "railway", "railways",
+    "airlines", "works", "club", "association", "federation", "organisation", "organization", "service"})
 KEY_KINDS = ("person", "org", "place", "date", "number", "law", "event")
 
 
@@ -86,6 +93,12 @@ def _cue_votes(m: Mention) -> list[tuple[str, float]]:
     if nxt in _PRODUCT_NOUNS or head_word in _PRODUCT_NOUNS:
         votes.append(("product", 1.0))
     locative = prev is not None and prev.lower_ in _PLACE_PREPS
+    toks = [t for t in m.first.doc[m.first.i:m.last.i + 1] if t.text != "-"]
+    # "Georg-Hans Reinhardt" read as an organisation: two or three bare capitalised words with nothing
+    # institutional about them look like a person's name.
+    if m.label == "ORG" and 2 <= len(toks) <= 4 and all(t.is_title and t.pos_ == "PROPN" for t in toks) \
+            and not ({t.lower_ for t in toks} & _INSTITUTION_WORDS) and not _ORG_SUFFIX.search(m.text):
+        votes.append(("person", 0.5))
     if m.first.i == m.last.i and m.first.tag_ == "NNPS" and not locative:
         votes.append(("group", 0.8))
     # "the Bolsheviks", "the Jacobins": a plural name not after a locative preposition is a people.

@@ -62,9 +62,11 @@ def _load() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def place_class(norm: str) -> str | None:
-    """'country' (or a larger region), 'city', or None if the name is not known as a place."""
+    """'country', 'region' (a continent or a larger area), 'city', or None if the name is not known as a place."""
     countries, cities = _load()
-    if norm in countries or norm in _CONTINENTS:
+    if norm in _CONTINENTS:
+        return "region"
+    if norm in countries:
         return "country"
     if norm in cities:
         return "city"

@@ -18,13 +18,13 @@ from .candidates import (
 from .candidates.fill_in import term_counts
 from .candidates.matching import pairs_of
 from .candidates.ordering import event_of
+from .clauses import run_on, vague_subject
 from .disagreements import find_disagreements
 from .distractors import DistractorIndex
 from .entities import repair_kinds
 from .guards import first_failure
 from .nlp import get_nlp
 from .rank import default_cap, select
-from .syntax import run_on
 from .textutil import word_count
 from .types import CleanDocument, DocumentInput, GenerationReport, GenerationResult
 
@@ -52,17 +52,21 @@ def build_candidates(ctx: Context) -> list[Candidate]:
     for sent in corpus.sentences:
         if sent.heading or not MIN_SENTENCE_WORDS <= sent.words() <= MAX_SENTENCE_WORDS:
             continue
-        if sent.span.root.pos_ not in ("VERB", "AUX") or run_on(sent):
-            continue  # a fragment without a main verb, or a comma splice, makes a poor prompt
+        if sent.span.root.pos_ not in ("VERB", "AUX"):
+            continue  # a fragment without a main verb states nothing a question can test
+        pairs += pairs_of(ctx, sent)
+        # A comma splice reads badly however it is cut; a subject like "The school" or "the base" points
+        # back to something named earlier: questions restating such sentences are unclear alone.
+        if run_on(sent) or vague_subject(sent):
+            continue
+        event = event_of(ctx, sent)
+        if event is not None:
+            events.append(event)
         out += multiple_choice_candidates(ctx, sent)
         if not sent.norm.in_day_month(sent.span.start_char, sent.span.end_char):
             # The prompt would show "7 November" where the reader sees "7.11." and no year: skip restating it.
             out += true_false_candidates(ctx, sent)
             out += fill_in_candidates(ctx, sent, counts)
-        pairs += pairs_of(ctx, sent)
-        event = event_of(ctx, sent)
-        if event is not None:
-            events.append(event)
     out += ordering_candidates(ctx, events)
     out += matching_candidates(ctx, pairs)
     return out

@@ -48,8 +48,7 @@ def quality_report(result: GenerationResult) -> dict[str, Any]:
     for q in mc:
         lengths = [len(o) for o in q.options]
         longest = max(lengths)
-        unique_longest = lengths.count(longest) == 1 and len(str(q.answer)) == longest and \
-            longest > 1.5 * sorted(lengths)[-2]
+        unique_longest = lengths.count(longest) == 1 and len(str(q.answer)) == longest
         if longest > GIVEAWAY_RATIO * max(min(lengths), 1) or unique_longest:
             giveaways += 1
     paragraphs = _paragraphs(result)

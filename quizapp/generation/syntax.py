@@ -1,7 +1,7 @@
-"""Turning a parsed sentence into a question stem, a cloze or a shorter clause.
+"""Turning a parsed sentence into a wh-question whose answer is one of its names, dates or counts.
 
-All transformations work on spaCy tokens of one sentence and fail (return None)
-rather than guess when the structure is unusual: a cloze stem is always the fallback.
+Transformations fail (return None) rather than guess when the structure is unusual: a cloze stem
+(see clauses.py) is always the fallback.
 """
 
 from __future__ import annotations
@@ -9,131 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from .analysis import Mention, Sentence
+from .clauses import SUBJ as _SUBJ
+from .clauses import root_clause
 from .entities import TITLES
-from .textutil import BLANK, capitalise, tidy, tokens_text
+from .textutil import capitalise, tidy, tokens_text
 
-_SUBJ = ("nsubj", "nsubjpass")
 _DATE_PREPS = frozenset({"in", "on", "during", "at"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
-_END_PUNCT = frozenset({".", ",", ";", ":", "!", "?", "-", "–", "—"})
 _AGREE = {"were": "was", "are": "is", "have": "has"}
-
-
-def _connective_end(span: Any) -> int:
-    """Index after a leading discourse connective ("However,", "Formally,") to drop, else span.start."""
-    toks = list(span)
-    for i, t in enumerate(toks[:4]):
-        if t.text == ",":
-            head = toks[:i]
-            if head and all(x.dep_ in ("advmod", "cc", "intj") or x.pos_ in ("ADV", "CCONJ") for x in head):
-                return toks[i + 1].i if i + 1 < len(toks) else span.start
-            return span.start
-    return span.start
-
-
-def body_tokens(sent: Sentence) -> list[Any]:
-    """The sentence's tokens without a leading connective and final punctuation."""
-    cached = sent.cache.get("body")
-    if cached is not None:
-        return list(cached)
-    toks = _body_tokens(sent)
-    sent.cache["body"] = toks
-    return list(toks)
-
-
-def _body_tokens(sent: Sentence) -> list[Any]:
-    span = sent.span
-    start = _connective_end(span)
-    toks = [t for t in span if t.i >= start]
-    while toks and toks[-1].text in _END_PUNCT:
-        toks.pop()
-    return toks
-
-
-_CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
-
-
-def root_clause(sent: Sentence) -> list[Any]:
-    """Body tokens of the root clause only: coordinated clauses with their own subject and
-    contrastive 'while ...' clauses are cut, so a question asks about one thing."""
-    span = sent.span
-    root = span.root
-    cut: set[int] = set()
-    for c in root.children:
-        own = c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(g.dep_ in _SUBJ for g in c.children)
-        contrast = c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONTRAST_MARKS for g in c.children)
-        if own or contrast:
-            cut |= {t.i for t in c.subtree}
-            left = c.left_edge.i
-            for t in span.doc[max(left - 2, span.start):left]:
-                if t.dep_ in ("cc", "punct") and t.head in (root, c):
-                    cut.add(t.i)
-    toks = [t for t in body_tokens(sent) if t.i not in cut]
-    while toks and toks[-1].text in _END_PUNCT:
-        toks.pop()
-    return toks
-
-
-def main_clause(sent: Sentence, token: Any) -> list[Any] | None:
-    """The main clause (root or a coordinated clause with its own subject) holding ``token``."""
-    span = sent.span
-    root = span.root
-    own = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
-           and any(g.dep_ in _SUBJ for g in c.children)]
-    if not own:
-        return None
-    verb = next((c for c in own if c.left_edge.i <= token.i <= c.right_edge.i), root)
-    if verb is root:
-        cut = set()
-        for c in own:
-            cut |= {t.i for t in c.subtree}
-            # drop the "and" / "," that joined the cut clause
-            for t in span[max(c.left_edge.i - 2 - span.start, 0):c.left_edge.i - span.start]:
-                if t.dep_ in ("cc", "punct") and t.head in (root, c):
-                    cut.add(t.i)
-        toks = [t for t in root.subtree if t.i not in cut and t.i >= _connective_end(span)]
-    else:
-        toks = list(verb.subtree)
-    while toks and (toks[0].dep_ in ("cc", "punct")):
-        toks.pop(0)
-    kept = {t.i for t in toks}
-    for t in toks:
-        # A conjunction left without its second conjunct means the parse cut the clause wrongly.
-        if t.dep_ == "cc" and not any(c.dep_ == "conj" and c.i in kept for c in t.head.children):
-            return None
-    while toks and toks[-1].is_punct:
-        toks.pop()
-    if not toks or toks[-1].i - toks[0].i + 1 != len(toks):
-        return None
-    return toks
-
-
-def statement(sent: Sentence, anchor: Any | None = None, max_words: int = 28) -> tuple[str, list[Any]] | None:
-    """A self-contained statement from the sentence: the whole of it, or its clause holding ``anchor``."""
-    toks = body_tokens(sent)
-    if len(toks) > max_words and anchor is not None:
-        clause = main_clause(sent, anchor)
-        if clause is None:
-            return None
-        toks = clause
-    if not toks or len([t for t in toks if not t.is_punct]) > max_words:
-        return None
-    return capitalise(tidy(tokens_text(toks))) + ".", toks
-
-
-def cloze(tokens: list[Any], m: Mention) -> str | None:
-    """The tokens as a sentence with the mention blanked out."""
-    return cloze_tokens(tokens, m.first, m.last)
-
-
-def cloze_tokens(tokens: list[Any], first: Any, last: Any) -> str | None:
-    """The tokens as a sentence with first..last blanked out."""
-    if not tokens or not (tokens[0].i <= first.i and last.i <= tokens[-1].i):
-        return None
-    before = tokens_text([t for t in tokens if t.i < first.i])
-    after = tokens_text([t for t in tokens if t.i > last.i])
-    text = (before + (" " if before else "") + BLANK + (" " if after and after[0] not in ",.;:" else "") + after)
-    return capitalise(tidy(text)) + "."
 
 
 def _lower_first(tokens: list[Any]) -> str:
@@ -161,7 +44,7 @@ def wh_word(m: Mention) -> str | None:
     if m.kind == "org":
         return "Which organisation"
     if m.kind == "place":
-        return {"country": "Which country", "city": "Which city"}.get(m.sub, "Which place")
+        return {"country": "Which country", "city": "Which city", "region": "Which region"}.get(m.sub, "Which place")
     if m.kind in ("law", "event") and m.last.pos_ in ("PROPN", "NOUN"):
         return "Which " + m.last.lower_
     return None
@@ -321,22 +204,3 @@ def wh_question(sent: Sentence, m: Mention) -> str | None:
         if q:
             return q
     return None
-
-
-def run_on(sent: Sentence) -> bool:
-    """Two clauses spliced with a bare comma ("The plan was simple, November 7 is ..."): such sentences,
-    common in translations, read badly as prompts whichever way they are cut."""
-    root = sent.span.root
-    doc = sent.span.doc
-    for c in root.children:
-        if c.dep_ not in ("ccomp", "parataxis", "advcl", "conj") or c.i < root.i:
-            continue
-        if not any(g.dep_ in _SUBJ for g in c.children):
-            continue
-        if any(g.dep_ in ("mark", "cc") for g in c.children):
-            continue
-        before = doc[c.left_edge.i - 1] if c.left_edge.i > sent.span.start else None
-        if before is not None and before.text in (",", ";") and not any(
-                t.dep_ == "cc" and t.head == root for t in doc[before.i:c.left_edge.i + 1]):
-            return True
-    return False

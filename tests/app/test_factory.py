@@ -108,3 +108,15 @@ def test_sqlite_runs_wal_with_foreign_keys(app) -> None:  # type: ignore[no-unty
     assert db.session.execute(text("PRAGMA foreign_keys")).scalar() == 1
     path = app.config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///")
     assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_first_upgrade_on_a_fresh_checkout_makes_the_instance_folder(tmp_path: Path) -> None:
+    from flask_migrate import upgrade
+
+    target = tmp_path / "instance-not-yet-there" / "quizapp.sqlite"
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{target}"})
+    assert not target.parent.exists()  # the factory itself makes nothing
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()
+    assert target.exists()

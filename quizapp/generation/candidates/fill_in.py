@@ -7,9 +7,9 @@ from collections import Counter
 from typing import Any
 
 from ..analysis import Corpus, Sentence
+from ..clauses import cloze_tokens, statement
 from ..dates import number_variants
 from ..distractors import display
-from ..syntax import cloze_tokens, statement
 from ..textutil import anaphora_problem, drop_parentheticals, has_anchor, tokens_text, word_count
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, mention_once, source_of

@@ -10,7 +10,7 @@ from ..distractors import display, usable_key
 from ..entities import TITLES
 from ..textutil import anaphora_problem, tidy, tokens_text, word_count
 from ..types import QuestionDraft
-from .base import Candidate, Context, shuffled, source_of
+from .base import Candidate, Context, coordinated, shuffled, source_of
 
 SETUP_VERBS = frozenset({"establish", "found", "build", "create", "set", "open", "locate", "base", "station",
                          "construct", "organize", "organise", "launch", "start", "set up", "erect", "install",
@@ -74,8 +74,8 @@ def _place_pairs(sent: Sentence) -> list[Pair]:
 def _person_pairs(sent: Sentence) -> list[Pair]:
     out = []
     for m in sent.mentions:
-        if m.kind != "person" or not usable_key(m) or m.last.i == m.first.i:
-            continue
+        if m.kind != "person" or not usable_key(m) or m.last.i == m.first.i or coordinated(m):
+            continue  # one of a list ("famous pilots A, B and C") does not hold the role alone
         role: list[Any] = []
         i = m.first.i - 1
         while i >= sent.span.start:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..analysis import Mention, Sentence
+from ..clauses import cloze, statement
 from ..dates import parse_date, parse_number
 from ..distractors import display, usable_key
-from ..syntax import cloze, statement, wh_question
+from ..syntax import wh_question
 from ..textutil import drop_parentheticals, has_anchor, word_count
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, coordinated, mention_once, shuffled, source_of

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 
 from ..analysis import Mention, Sentence
+from ..clauses import body_tokens, main_clause
 from ..dates import DateValue
-from ..syntax import body_tokens, main_clause
 from ..textutil import anaphora_problem, as_sentence, drop_parentheticals, tokens_text, word_count
 from ..types import QuestionDraft
 from .base import Candidate, Context, shuffled, source_of

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..analysis import Mention, Sentence
+from ..clauses import statement
 from ..dates import parse_date
 from ..distractors import display, stable_hash
-from ..syntax import statement
 from ..textutil import BLANK, anaphora_problem, capitalise, has_anchor, tidy, tokens_text
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, source_of
@@ -44,8 +44,8 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     if st is None:
         return []
     text, toks = st
-    if anaphora_problem(text) or len(toks) < 6:
-        return []
+    if anaphora_problem(text) or len(toks) < 6 or not has_anchor(text):
+        return []  # a statement naming no one and nowhere ("Testing outweighed training") says nothing alone
     disputed = sent.id in ctx.disputed
     source = source_of(ctx, sent)
     base_conf = 0.85 - (0.25 if disputed else 0.0)

@@ -98,3 +98,9 @@ def test_pipeline_never_returns_pronoun_stems_or_chrome():
         for s in q.sources:
             assert "https://" not in s.quote
     assert result.report.rejected_by_guard  # something was dropped, and counted by name
+
+
+def test_context():
+    _check("context", _mc(prompt="When did testing activities outweigh training activities?"))
+    assert guards.has_context(_mc(prompt="In 1930, testing outweighed _____.")) is not None  # a year is not enough
+    assert guards.has_context(_mc(prompt="When did the canal reach Wigan?")) is None
