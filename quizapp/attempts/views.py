@@ -40,6 +40,14 @@ def _reading(call):  # type: ignore[no-untyped-def]
         raise DomainError(str(error)) from error
 
 
+def _current_attempt(attempt_id: int):  # type: ignore[no-untyped-def]
+    """The student's attempt, closed and graded first if its deadline has passed (saved at once)."""
+    attempt = services.attempt_of(db.session, attempt_id, current_user)
+    if services.close_if_overdue(db.session, attempt, now=utcnow()):
+        db.session.commit()
+    return attempt
+
+
 @bp.route("/quizzes/<int:quiz_id>")
 @allow(STUDENT)
 def quiz(quiz_id: int) -> ResponseReturnValue:
@@ -72,9 +80,7 @@ def start(quiz_id: int) -> ResponseReturnValue:
 @bp.route("/attempts/<int:attempt_id>")
 @allow(STUDENT)
 def show(attempt_id: int) -> ResponseReturnValue:
-    attempt = services.attempt_of(db.session, attempt_id, current_user)
-    if services.close_if_overdue(db.session, attempt, now=utcnow()):
-        db.session.commit()
+    attempt = _current_attempt(attempt_id)
     if attempt.status != "in_progress":
         return redirect(url_for("attempts.review", attempt_id=attempt.id))
     if attempt.quiz.layout == "all_on_one_page":
@@ -87,10 +93,7 @@ def show(attempt_id: int) -> ResponseReturnValue:
 @bp.route("/attempts/<int:attempt_id>/q/<int:position>")
 @allow(STUDENT)
 def question(attempt_id: int, position: int) -> ResponseReturnValue:
-    attempt = services.attempt_of(db.session, attempt_id, current_user)
-    if services.close_if_overdue(db.session, attempt, now=utcnow()):
-        db.session.commit()
-        flash(services.TIME_UP.split(":")[0] + ": your attempt was submitted with the answers you saved.", "warning")
+    attempt = _current_attempt(attempt_id)  # the review page says when time ran out
     if attempt.status != "in_progress":
         return redirect(url_for("attempts.review", attempt_id=attempt.id))
     return _render_attempt(attempt, position)
@@ -222,9 +225,7 @@ def check(attempt_id: int) -> ResponseReturnValue:
 @bp.route("/attempts/<int:attempt_id>/submit", methods=["GET"])
 @allow(STUDENT)
 def confirm_submit(attempt_id: int) -> ResponseReturnValue:
-    attempt = services.attempt_of(db.session, attempt_id, current_user)
-    if services.close_if_overdue(db.session, attempt, now=utcnow()):
-        db.session.commit()
+    attempt = _current_attempt(attempt_id)
     if attempt.status != "in_progress":
         return redirect(url_for("attempts.review", attempt_id=attempt.id))
     answers = services.load_answers(db.session, attempt)
@@ -250,9 +251,7 @@ def submit(attempt_id: int) -> ResponseReturnValue:
 @bp.route("/attempts/<int:attempt_id>/review")
 @allow(STUDENT)
 def review(attempt_id: int) -> ResponseReturnValue:
-    attempt = services.attempt_of(db.session, attempt_id, current_user)
-    if services.close_if_overdue(db.session, attempt, now=utcnow()):
-        db.session.commit()
+    attempt = _current_attempt(attempt_id)
     if attempt.status == "in_progress":
         flash("Submit the attempt to see its review.", "info")
         return redirect(url_for("attempts.show", attempt_id=attempt.id))

@@ -17,11 +17,10 @@ from quizapp.bank.interchange import (
     import_gift,
     import_moodle_xml,
 )
-from quizapp.bank.models import Question, QuestionVersion
-from quizapp.bank.review import approve
+from quizapp.bank.models import Question
+from quizapp.bank.review import approve, checked_version
 from quizapp.bank.tags import tags_named
 from quizapp.exceptions import DomainError
-from quizapp.generation.contract import validate_draft
 from quizapp.sources.models import SourceDocument
 
 
@@ -36,23 +35,11 @@ def create_question(
     approve_now: bool = False,
 ) -> Question:
     """A new question from a teacher (or an imported file), checked against the same contract as generated ones."""
-    problems = validate_draft({**content, "sources": []}, strict=False)
-    if problems:
-        raise DomainError("The question cannot be saved: " + "; ".join(problems))
+    version = checked_version(content, version=1, created_by_id=owner.id)
     if document is not None and document.owner_id != owner.id:
         raise DomainError("Choose one of your own documents.")
     question = Question(owner_id=owner.id, document=document, status="draft", origin=origin)
-    question.versions.append(
-        QuestionVersion(
-            version=1,
-            type=content["type"],
-            prompt=content["prompt"],
-            options=list(content.get("options") or []),
-            answer=content["answer"],
-            explanation=content.get("explanation", ""),
-            created_by_id=owner.id,
-        )
-    )
+    question.versions.append(version)
     question.tags = tags_named(session, list(tags))
     session.add(question)
     if approve_now:

@@ -144,21 +144,29 @@ def review_many(session: Session, owner: User, question_ids: Sequence[int], acti
     return len(questions)
 
 
-def edit_question(
-    session: Session, question: Question, editor: User, content: dict[str, Any], *, approve_now: bool = False
-) -> QuestionVersion:
-    """Add a version with the edited content (validated like generated questions); sources carry over."""
+def checked_version(content: dict[str, Any], **fields: Any) -> QuestionVersion:
+    """A question version from teacher-given content, checked against the generator's own contract first."""
     problems = validate_draft({**content, "sources": []}, strict=False)
     if problems:
         raise DomainError("The question cannot be saved: " + "; ".join(problems))
-    previous = question.latest
-    version = QuestionVersion(
-        version=previous.version + 1,
+    return QuestionVersion(
         type=content["type"],
         prompt=content["prompt"],
         options=list(content.get("options") or []),
         answer=content["answer"],
         explanation=content.get("explanation", ""),
+        **fields,
+    )
+
+
+def edit_question(
+    session: Session, question: Question, editor: User, content: dict[str, Any], *, approve_now: bool = False
+) -> QuestionVersion:
+    """Add a version with the edited content (validated like generated questions); sources carry over."""
+    previous = question.latest
+    version = checked_version(
+        content,
+        version=previous.version + 1,
         confidence=previous.confidence,
         confidence_reasons=[*previous.confidence_reasons, "edited by a teacher"],
         difficulty=previous.difficulty,
