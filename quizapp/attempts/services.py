@@ -436,3 +436,37 @@ def flag_question(
     session.add(flag)
     session.flush()
     return flag
+
+
+def preview(session: Session, quiz: Quiz) -> tuple[Attempt, list[AttemptAnswer]]:
+    """The quiz as a student would get it, built in memory only (nothing is stored, no attempt counts)."""
+    fixed = [
+        _candidate(entry.question, entry.points) for entry in quiz.questions if entry.question.status == "approved"
+    ]
+    rules = [Rule(rule.count, _rule_pool(session, rule), rule.points) for rule in quiz.rules]
+    slots = plan(
+        fixed,
+        rules,
+        random.Random(quiz.id),  # noqa: S311 - a stable shuffle for a preview, not a secret
+        shuffle_questions=quiz.shuffle_questions,
+        shuffle_options=quiz.shuffle_options,
+    )
+    versions = {
+        v.id: v
+        for v in session.scalars(
+            select(QuestionVersion).where(QuestionVersion.id.in_([s.candidate.version_id for s in slots]))
+        )
+    }
+    attempt = Attempt(quiz=quiz, status="in_progress", number=0)
+    answers = [
+        AttemptAnswer(
+            question_id=slot.candidate.question_id,
+            question_version=versions[slot.candidate.version_id],
+            position=position,
+            points=slot.points,
+            option_order=slot.option_order,
+            checks=0,
+        )
+        for position, slot in enumerate(slots)
+    ]
+    return attempt, answers

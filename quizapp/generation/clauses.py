@@ -41,10 +41,56 @@ def body_tokens(sent: Sentence) -> list[Any]:
 def _body_tokens(sent: Sentence) -> list[Any]:
     span = sent.span
     start = _connective_end(span)
-    toks = [t for t in span if t.i >= start]
+    dropped = connective_tokens(sent)
+    toks = [t for t in span if t.i >= start and t.i not in dropped]
     while toks and toks[-1].text in _END_PUNCT:
         toks.pop()
     return toks
+
+
+# Sentence adverbs that tie a sentence to the one before ("however", "thus"): removable without changing
+# what the sentence states, and a question carrying one reads as if it began halfway through a text.
+CONNECTIVES = frozenset({"however", "thus", "therefore", "also", "moreover", "furthermore", "nevertheless",
+                         "nonetheless", "consequently", "meanwhile", "then", "hence", "accordingly", "besides",
+                         "subsequently", "thereafter", "afterwards", "indeed", "likewise", "similarly"})
+
+
+def connective_tokens(sent: Sentence) -> set[int]:
+    """Token indices of removable connectives ("X, however, did", "The army thus had", "in turn") with the
+    commas that set them off; a connective that heads a phrase of its own is kept."""
+    cached = sent.cache.get("connectives")
+    if cached is not None:
+        return cached
+    span = sent.span
+    doc = span.doc
+    out: set[int] = set()
+    for t in span:
+        if t.dep_ not in ("advmod", "prep") or t.head.pos_ not in ("VERB", "AUX"):
+            continue
+        if t.dep_ == "advmod" and t.lower_ in CONNECTIVES and t.n_lefts == 0 and t.n_rights == 0:
+            first, last = t.i, t.i
+        elif t.lower_ == "in" and [c.lower_ for c in t.children] == ["turn"] and t.nbor(1).lower_ == "turn":
+            first, last = t.i, t.i + 1
+        else:
+            continue
+        prev = doc[first - 1] if first > span.start else None
+        nxt = doc[last + 1] if last + 1 < span.end else None
+        ids = set(range(first, last + 1))
+        if prev is not None and prev.text == "," and nxt is not None and nxt.text == ",":
+            ids.add(nxt.i)
+            # between subject and verb both commas go ("The treaty, however, did not ..."); after a fronted
+            # phrase the first one stays ("In 1929, however, the army ..." -> "In 1929, the army ...")
+            after = doc[nxt.i + 1] if nxt.i + 1 < span.end else None
+            if after is not None and (after == t.head or after.head == t.head and after.dep_ in ("aux", "auxpass",
+                                                                                                  "neg")):
+                ids.add(prev.i)
+        elif prev is not None and prev.text == "," and (nxt is None or nxt.is_punct):
+            ids.add(prev.i)  # "..., however."
+        elif prev is None and nxt is not None and nxt.text == ",":
+            ids.add(nxt.i)  # "However, ..."
+        out |= ids
+    sent.cache["connectives"] = out
+    return out
 
 
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
@@ -102,7 +148,8 @@ def main_clause(sent: Sentence, token: Any) -> list[Any] | None:
         toks.pop()
     if not toks or toks[-1].i - toks[0].i + 1 != len(toks):
         return None
-    return toks
+    dropped = connective_tokens(sent)
+    return [t for t in toks if t.i not in dropped] or None
 
 
 def statement(sent: Sentence, anchor: Any | None = None, max_words: int = 28) -> tuple[str, list[Any]] | None:
@@ -166,3 +213,28 @@ def vague_subject(sent: Sentence) -> bool:
         return False
     kids = list(subj.children)
     return len(kids) == 1 and kids[0].lower_ in ("the", "this", "that", "these", "those")
+
+
+def hollow(sent: Sentence) -> bool:
+    """Only dates around a subject that names no one ("In June 1941, a mutual death match ended in May 1945"):
+    such a sentence, often a garbled translation, gives a question nothing to ask but a date of a vague event."""
+    root = sent.span.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return False
+    subj = next((c for c in root.children if c.dep_ in _SUBJ), None)
+    if subj is None or any(t.pos_ == "PROPN" or t.ent_type_ not in ("", "DATE") for t in subj.subtree):
+        return False
+    dated = False
+    for c in root.children:
+        if c is subj or c.dep_ in ("aux", "auxpass", "neg", "punct", "cc"):
+            continue
+        if c.dep_ == "prep":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ == "DATE":
+                dated = True
+                continue
+        if c.dep_ in ("npadvmod", "advmod") and c.ent_type_ == "DATE":
+            dated = True
+            continue
+        return False
+    return dated

@@ -189,7 +189,9 @@ class DistractorIndex:
         scored.sort(key=lambda x: (-x[0], x[1]))
         chosen: list[Value] = []
         for _, _, v in scored:
-            if unsupported_only and self.supported(v, sent):
+            if unsupported_only and (self.supported(v, sent) or v.count < 2 or sent.doc not in v.docs):
+                # A swapped-in value the article names once, or only another article names, is foreign to
+                # the events told: the false statement would be absurd rather than plausible.
                 continue
             # In a statement the swapped name must fit the article in front of it ("the Treaty of X").
             if same_article and (v.with_article * 2 > v.count) != _has_article(key):

@@ -18,7 +18,8 @@ from .candidates import (
 from .candidates.fill_in import term_counts
 from .candidates.matching import pairs_of
 from .candidates.ordering import event_of
-from .clauses import run_on, vague_subject
+from .clauses import hollow, run_on, vague_subject
+from .definites import resolve_context
 from .disagreements import find_disagreements
 from .distractors import DistractorIndex
 from .entities import repair_kinds
@@ -57,7 +58,7 @@ def build_candidates(ctx: Context) -> list[Candidate]:
         pairs += pairs_of(ctx, sent)
         # A comma splice reads badly however it is cut; a subject like "The school" or "the base" points
         # back to something named earlier: questions restating such sentences are unclear alone.
-        if run_on(sent) or vague_subject(sent):
+        if run_on(sent) or vague_subject(sent) or hollow(sent):
             continue
         event = event_of(ctx, sent)
         if event is not None:
@@ -123,6 +124,13 @@ def generate(documents: Sequence[DocumentInput | CleanDocument], *, model: str |
         if not c.complete():
             rejected["distractors"] += 1  # too few same-kind values in the corpus: no question
             return False
+        if c.draft.type in ("multiple_choice", "true_false", "fill_in"):
+            # "the school", "on November 8-9": write in what earlier sentences named, or refuse the question
+            prompt, problem = resolve_context(corpus, c.sentences, c.draft.prompt, c.key)
+            if problem is not None:
+                rejected["anaphora"] += 1
+                return False
+            c.draft.prompt = prompt
         failure = first_failure(c)
         if failure is not None:
             rejected[failure[0]] += 1

@@ -86,7 +86,9 @@ def tokens_text(tokens: Iterable[Any]) -> str:
     toks = list(tokens)
     if not toks:
         return ""
-    return "".join(t.text_with_ws for t in toks[:-1]) + toks[-1].text
+    # Where tokens were cut out between two ("treaty , however , did"), keep a space between the neighbours.
+    return "".join(t.text_with_ws if t.whitespace_ or toks[k + 1].i == t.i + 1 else t.text + " "
+                   for k, t in enumerate(toks[:-1])) + toks[-1].text
 
 
 def capitalise(text: str) -> str:

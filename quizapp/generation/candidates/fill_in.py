@@ -17,7 +17,15 @@ from .multiple_choice import key_ok
 
 _WEAK_HEADS = frozenset({"thing", "things", "way", "ways", "part", "parts", "number", "lot", "kind", "type", "side",
                          "sides", "time", "times", "year", "years", "end", "beginning", "case", "fact", "level",
-                         "other", "others", "one", "ones", "basis", "place", "order", "term", "terms", "result"})
+                         "other", "others", "one", "ones", "basis", "place", "order", "term", "terms", "result",
+                         # vague heads: "training means", "various activities" could be almost anything
+                         "means", "purpose", "purposes", "activity", "activities", "issue", "issues", "matter",
+                         "matters", "aspect", "aspects", "area", "areas", "form", "forms", "role", "roles", "use",
+                         "uses", "field", "fields", "step", "steps", "condition", "conditions", "possibility",
+                         "possibilities", "opportunity", "opportunities", "question", "questions", "problem",
+                         "problems", "situation", "situations", "process", "processes", "task", "tasks", "work",
+                         "element", "elements", "factor", "factors", "reason", "reasons", "manner", "sort", "sorts"})
+MAX_LIST = 2  # a key that is one item of a longer list ("A, B, C and D") could be swapped for any other item
 
 
 def term_counts(corpus: Corpus) -> Counter[str]:
@@ -53,6 +61,22 @@ def _terms(sent: Sentence) -> list[tuple[Any, Any]]:
     return out
 
 
+def list_size(t: Any) -> int:
+    """How many items the coordination holding ``t`` has ("fights, tactics, bombing and flying": 4)."""
+    top = t
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    items = 1
+    stack = [top]
+    while stack:
+        x = stack.pop()
+        for c in x.children:
+            if c.dep_ == "conj":
+                items += 1
+                stack.append(c)
+    return items
+
+
 def answer_variants(text: str, date: Any = None, source: str = "") -> list[str]:
     """Accepted answers: as written, without an article, in lower case; with "the" where the source has it
     before the key; dates and numbers in other forms."""
@@ -83,6 +107,8 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
         if key_ok(sent, m) and m.kind in ("person", "place", "org", "law", "event", "date"):
             items.append((m.first, m.last, m.kind, 0.6, m))
     for first, last, kind, base, m in items:
+        if list_size(last) > MAX_LIST:
+            continue
         key_text = display(m) if m is not None else tokens_text(sent.span.doc[first.i:last.i + 1])
         if m is None and sent.text.lower().count(key_text.lower()) != 1:
             continue

@@ -15,6 +15,7 @@ from .multiple_choice import KIND_TRUST, key_ok
 
 _SWAP_ORDER = {"date": 0, "place": 1, "person": 2, "number": 3, "org": 4}
 _LOCATIVE = frozenset({"in", "at", "near", "to", "from", "into", "outside", "inside", "towards"})
+_STATIC = frozenset({"in", "at", "near", "outside", "inside"})
 
 
 def swappable(sent: Sentence, m: Mention) -> bool:
@@ -29,8 +30,36 @@ def swappable(sent: Sentence, m: Mention) -> bool:
         return sum(1 for o in sent.mentions if o.kind in ("date", "vague_date")) == 1
     if m.kind == "place":
         r = m.root
+        if pinned_place(sent, m):
+            return False
         return r.dep_ in ("nsubj", "nsubjpass", "dobj") or (r.dep_ == "pobj" and r.head.lower_ in _LOCATIVE)
     return True
+
+
+def pinned_place(sent: Sentence, m: Mention) -> bool:
+    """Another place of the sentence locates the same thing or the key itself ("a factory near X in Y",
+    "X, Russia"): a swapped X would contradict it, so the false statement would be absurd, not plausible."""
+    r = m.root
+    anchor = r.head.head if r.dep_ == "pobj" else None
+    for o in sent.mentions:
+        if o is m or o.kind != "place":
+            continue
+        q = o.root
+        if q.dep_ == "appos" and q.head == r or r.dep_ == "appos" and r.head == q:
+            return True
+        if q.dep_ == "pobj" and q.head.lower_ in _LOCATIVE and q.head.head in (r, anchor) and anchor is not None \
+                and anchor.pos_ in ("NOUN", "PROPN"):
+            return True
+        if q.dep_ == "pobj" and q.head.lower_ in _LOCATIVE and q.head.head == r:
+            return True
+    if r.dep_ != "pobj" or r.head.lower_ not in _STATIC:
+        return False
+    # "active in X, near Rostov": a second static place phrase on the same word or on the key pins it too
+    for q in sent.span:
+        if q.dep_ == "pobj" and q.pos_ == "PROPN" and not m.first.i <= q.i <= m.last.i \
+                and q.head.lower_ in _STATIC and q.head.head in (r, r.head.head):
+            return True
+    return False
 
 
 def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:

@@ -1,0 +1,170 @@
+"""Teachers' quiz builder pages (students take quizzes through quizapp.attempts)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
+
+from quizapp.access import STAFF, allow
+from quizapp.auth.forms import ConfirmForm
+from quizapp.exceptions import DomainError
+from quizapp.extensions import db
+from quizapp.quizzes import builder
+from quizapp.quizzes.forms import QuestionsForm, QuizForm, RuleForm
+from quizapp.sources.services import documents_of
+
+bp = Blueprint("quizzes", __name__, url_prefix="/manage/quizzes", template_folder="templates")
+
+
+@bp.route("/", methods=["GET", "POST"])
+@allow(STAFF)
+def index() -> ResponseReturnValue:
+    form = QuizForm()
+    if form.validate_on_submit():
+        try:
+            quiz = builder.create_quiz(db.session, current_user, form.settings())
+            db.session.commit()
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "danger")
+        else:
+            flash("Quiz created: now add its questions.", "success")
+            return redirect(url_for("quizzes.edit", quiz_id=quiz.id))
+    status = 400 if form.is_submitted() else 200
+    return render_template(
+        "quizzes/index.html", quizzes=builder.quizzes_of(db.session, current_user), form=form
+    ), status
+
+
+def _rule_form() -> RuleForm:
+    form = RuleForm(prefix="rule")
+    form.document.choices = [("", "Any document")] + [
+        (str(d.id), d.title) for d in documents_of(db.session, current_user)
+    ]
+    return form
+
+
+def _render_edit(quiz, settings: QuizForm, rule_form: RuleForm, status: int = 200) -> ResponseReturnValue:  # type: ignore[no-untyped-def]
+    args = request.args
+    document = args.get("document", "")
+    pick = builder.picker(
+        db.session,
+        current_user,
+        document_id=int(document) if document.isdigit() else None,
+        question_type=args.get("type") or None,
+        search=args.get("q", ""),
+    )
+    chosen = {entry.question_id for entry in quiz.questions}
+    return render_template(
+        "quizzes/edit.html",
+        quiz=quiz,
+        settings=settings,
+        rule_form=rule_form,
+        questions_form=QuestionsForm(),
+        confirm=ConfirmForm(),
+        pick=pick,
+        chosen=chosen,
+        documents=documents_of(db.session, current_user),
+    ), status
+
+
+@bp.route("/<int:quiz_id>", methods=["GET", "POST"])
+@allow(STAFF)
+def edit(quiz_id: int) -> ResponseReturnValue:
+    quiz = builder.quiz_of(db.session, quiz_id, current_user)
+    settings = QuizForm(obj=quiz if request.method == "GET" else None)
+    if settings.validate_on_submit():
+        try:
+            builder.update_settings(db.session, quiz, settings.settings())
+            db.session.commit()
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "danger")
+            return _render_edit(quiz, settings, _rule_form(), 400)
+        flash("Settings saved.", "success")
+        return redirect(url_for("quizzes.edit", quiz_id=quiz.id))
+    return _render_edit(quiz, settings, _rule_form(), 400 if settings.is_submitted() else 200)
+
+
+@bp.route("/<int:quiz_id>/questions", methods=["POST"])
+@allow(STAFF)
+def questions(quiz_id: int) -> ResponseReturnValue:
+    quiz = builder.quiz_of(db.session, quiz_id, current_user)
+    if not QuestionsForm().validate_on_submit():
+        flash("The form expired; try again.", "danger")
+        return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
+    ids = [int(v) for v in request.form.getlist("question") if v.isdigit()]
+    try:
+        builder.set_questions(db.session, quiz, current_user, ids)
+        db.session.commit()
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error), "danger")
+        return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
+    flash(f"The quiz has {len(ids)} fixed question(s).", "success")
+    return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
+
+
+@bp.route("/<int:quiz_id>/rules", methods=["POST"])
+@allow(STAFF)
+def add_rule(quiz_id: int) -> ResponseReturnValue:
+    quiz = builder.quiz_of(db.session, quiz_id, current_user)
+    form = _rule_form()
+    if form.validate_on_submit():
+        try:
+            builder.add_rule(
+                db.session,
+                quiz,
+                current_user,
+                count=form.count.data or 0,
+                document_id=int(form.document.data) if (form.document.data or "").isdigit() else None,
+                question_type=form.question_type.data or None,
+                tag=form.tag.data,
+            )
+            db.session.commit()
+            flash("Rule added.", "success")
+            return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "danger")
+    return _render_edit(quiz, QuizForm(obj=quiz, formdata=None), form, 400)
+
+
+@bp.route("/<int:quiz_id>/rules/<int:rule_id>/remove", methods=["POST"])
+@allow(STAFF)
+def remove_rule(quiz_id: int, rule_id: int) -> ResponseReturnValue:
+    quiz = builder.quiz_of(db.session, quiz_id, current_user)
+    if ConfirmForm().validate_on_submit():
+        builder.remove_rule(db.session, quiz, rule_id)
+        db.session.commit()
+        flash("Rule removed.", "success")
+    return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
+
+
+@bp.route("/<int:quiz_id>/publish", methods=["POST"])
+@allow(STAFF)
+def publish(quiz_id: int) -> ResponseReturnValue:
+    quiz = builder.quiz_of(db.session, quiz_id, current_user)
+    if ConfirmForm().validate_on_submit():
+        publish_it = request.form.get("publish") == "1"
+        try:
+            builder.set_published(db.session, quiz, publish_it)
+            db.session.commit()
+            flash("Published: students it is open to can take it." if publish_it else "Unpublished.", "success")
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "danger")
+    return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
+
+
+@bp.route("/<int:quiz_id>/duplicate", methods=["POST"])
+@allow(STAFF)
+def duplicate(quiz_id: int) -> ResponseReturnValue:
+    quiz = builder.quiz_of(db.session, quiz_id, current_user)
+    if not ConfirmForm().validate_on_submit():
+        return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
+    copy = builder.duplicate(db.session, quiz, current_user)
+    db.session.commit()
+    flash("Copied. The copy is not published.", "success")
+    return redirect(url_for("quizzes.edit", quiz_id=copy.id))
