@@ -81,6 +81,7 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from quizapp.attempts.staff_views import bp as attempts_staff_bp
     from quizapp.attempts.views import bp as attempts_bp
     from quizapp.auth.admin_views import bp as admin_bp
     from quizapp.auth.views import bp as auth_bp
@@ -94,6 +95,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(attempts_bp)
+    app.register_blueprint(attempts_staff_bp)
     app.register_blueprint(classes_bp)
     app.register_blueprint(sources_bp)
     app.register_blueprint(bank_bp)

@@ -15,14 +15,13 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
-from quizapp.access import SIGNED_IN, STAFF, STUDENT, allow
+from quizapp.access import SIGNED_IN, STUDENT, allow
 from quizapp.attempts import presenters, services
 from quizapp.attempts.forms import FlagForm
 from quizapp.attempts.responses import InvalidResponse
 from quizapp.exceptions import DomainError, NotFound
 from quizapp.extensions import db
 from quizapp.models import utcnow
-from quizapp.quizzes.builder import quiz_of
 from quizapp.quizzes.services import quiz_for_student, window_problem
 
 bp = Blueprint("attempts", __name__, template_folder="templates")
@@ -291,14 +290,3 @@ def flag(attempt_id: int, position: int) -> ResponseReturnValue:
 def csrf_token() -> ResponseReturnValue:
     """A fresh token for the page's script after the student logged in again in another tab."""
     return jsonify(token=generate_csrf())
-
-
-@bp.route("/manage/quizzes/<int:quiz_id>/preview")
-@allow(STAFF)
-def preview(quiz_id: int) -> ResponseReturnValue:
-    """The quiz as a student sees it (shuffled as for a student), without starting an attempt."""
-    quiz = quiz_of(db.session, quiz_id, current_user)
-    attempt, answers = services.preview(db.session, quiz)
-    page = presenters.attempt_page(attempt, answers, None, now=utcnow())
-    page.practice = False  # no buttons that would post answers
-    return render_template("attempts/preview.html", page=page, attempt=attempt, quiz=quiz)

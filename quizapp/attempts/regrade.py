@@ -1,0 +1,84 @@
+"""Applying a corrected key to attempts graded on an older version of a question.
+
+A teacher first sees whose scores would change (``regrade_preview``), then
+applies it (``apply_regrade``) in one transaction; the answers then point at
+the version they were graded on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from quizapp.attempts.grading import grade, practice_mark
+from quizapp.attempts.models import Attempt, AttemptAnswer
+from quizapp.bank.models import Question
+from quizapp.exceptions import DomainError
+
+
+@dataclass
+class ScoreChange:
+    answer: AttemptAnswer
+    student_name: str
+    quiz_title: str
+    attempt_number: int
+    old_score: float
+    new_score: float
+    old_total: float
+    new_total: float
+
+
+def _new_score(answer: AttemptAnswer, question: Question) -> float:
+    version = question.latest
+    result = grade(version.type, version.answer, answer.response, options=version.options)
+    attempt = answer.attempt
+    fraction = result.fraction
+    if attempt.quiz.mode == "practice":
+        fraction = practice_mark(fraction, answer.checks, attempt.quiz.penalty_percent)
+    return round(answer.points * fraction, 4)
+
+
+def regrade_preview(session: Session, question: Question) -> list[ScoreChange]:
+    """Graded answers on older versions of the question whose score the current key would change."""
+    current = question.latest
+    answers = session.scalars(
+        select(AttemptAnswer)
+        .options(
+            joinedload(AttemptAnswer.attempt).joinedload(Attempt.student), joinedload(AttemptAnswer.question_version)
+        )
+        .join(Attempt, AttemptAnswer.attempt_id == Attempt.id)
+        .where(
+            AttemptAnswer.question_id == question.id,
+            AttemptAnswer.question_version_id != current.id,
+            Attempt.status != "in_progress",
+        )
+        .order_by(Attempt.id)
+    ).unique()
+    changes = []
+    for answer in answers:
+        if answer.question_version.type != current.type:
+            raise DomainError("The question changed type; a regrade needs the same type of question.")
+        new = _new_score(answer, question)
+        old = answer.score or 0.0
+        if abs(new - old) > 1e-9:
+            total = answer.attempt.score or 0.0
+            changes.append(
+                ScoreChange(
+                    answer, answer.attempt.student.display_name, answer.attempt.quiz.title, answer.attempt.number,
+                    old, new, total, round(total - old + new, 4),
+                )
+            )  # fmt: skip
+    return changes
+
+
+def apply_regrade(session: Session, question: Question) -> int:
+    """Regrade every changed answer with the current key; returns how many scores changed."""
+    changes = regrade_preview(session, question)
+    for change in changes:
+        change.answer.score = change.new_score
+        change.answer.question_version_id = question.latest.id
+        change.answer.attempt.score = change.new_total
+    session.flush()
+    return len(changes)

@@ -1,0 +1,44 @@
+"""Teachers' views of the attempt machinery: a quiz previewed as a student sees it, regrading past attempts."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
+
+from quizapp.access import STAFF, allow
+from quizapp.attempts import presenters, services
+from quizapp.attempts import regrade as regrading
+from quizapp.auth.forms import ConfirmForm
+from quizapp.bank.review import question_of
+from quizapp.extensions import db
+from quizapp.models import utcnow
+from quizapp.quizzes.builder import quiz_of
+
+bp = Blueprint("attempts_staff", __name__, url_prefix="/manage", template_folder="templates")
+
+
+@bp.route("/quizzes/<int:quiz_id>/preview")
+@allow(STAFF)
+def preview(quiz_id: int) -> ResponseReturnValue:
+    """The quiz as a student sees it (shuffled as for a student), without starting an attempt."""
+    quiz = quiz_of(db.session, quiz_id, current_user)
+    attempt, answers = services.preview(db.session, quiz)
+    page = presenters.attempt_page(attempt, answers, None, now=utcnow())
+    page.practice = False  # no buttons that would post answers
+    return render_template("attempts/preview.html", page=page, attempt=attempt, quiz=quiz)
+
+
+@bp.route("/questions/<int:question_id>/regrade", methods=["GET", "POST"])
+@allow(STAFF)
+def regrade(question_id: int) -> ResponseReturnValue:
+    """Apply a corrected key to past attempts: first the list of scores it changes, then a confirmed POST."""
+    question = question_of(db.session, question_id, current_user)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        changed = regrading.apply_regrade(db.session, question)
+        db.session.commit()
+        flash(f"Regraded: {changed} answer(s) changed score.", "success")
+        return redirect(url_for("bank.edit", question_id=question_id))
+    changes = regrading.regrade_preview(db.session, question)
+    return render_template("attempts/regrade.html", question=question, changes=changes, form=form)

@@ -1,0 +1,54 @@
+"""A corrected key applied to past attempts: first whose scores change, then the change, once."""
+
+from __future__ import annotations
+
+from flask.testing import FlaskClient
+
+from quizapp.attempts import services
+from quizapp.attempts.models import Attempt, AttemptAnswer
+from quizapp.bank.review import edit_question
+from quizapp.extensions import db
+from quizapp.models import utcnow
+from tests.factories import QUESTIONS, make_document, make_question, make_quiz, user
+from tests.support import login, post_form
+
+
+def test_regrade_preview_then_apply(app, teacher_client: FlaskClient, users) -> None:  # type: ignore[no-untyped-def]
+    teacher = user(users.teacher)
+    tf = make_question(teacher, make_document(teacher), QUESTIONS[1])  # key: True
+    quiz = make_quiz(teacher, [tf])
+    db.session.commit()
+    scores = {}
+    for name, choice in ((users.student, "true"), (users.other_student, "false")):
+        student = user(name)
+        attempt = services.start_attempt(db.session, quiz.id, student, now=utcnow())
+        services.save_answer(db.session, attempt.id, student, 0, {"choice": choice}, now=utcnow())
+        services.submit_attempt(db.session, attempt.id, student, now=utcnow())
+        scores[name] = attempt.id
+    db.session.commit()
+    # The teacher finds the key was wrong and corrects it (a new version).
+    content = {"type": "true_false", "prompt": "The Riverside Canal opened in 1821.", "answer": False, "options": []}
+    edit_question(db.session, tf, teacher, content)
+    db.session.commit()
+
+    preview = teacher_client.get(f"/manage/questions/{tf.id}/regrade").get_data(as_text=True)
+    assert "1.00 → 0.00" in preview
+    assert "0.00 → 1.00" in preview
+    other = app.test_client()
+    login(other, users.other_teacher)
+    assert other.get(f"/manage/questions/{tf.id}/regrade").status_code == 404
+    assert post_form(other, f"/manage/questions/{tf.id}/regrade", {}).status_code == 404
+    db.session.expire_all()
+    assert db.session.get(Attempt, scores[users.student]).score == 1  # nothing changed by looking
+
+    response = post_form(
+        teacher_client, f"/manage/questions/{tf.id}/regrade", {}, token_from=f"/manage/questions/{tf.id}/regrade"
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Attempt, scores[users.student]).score == 0
+    assert db.session.get(Attempt, scores[users.other_student]).score == 1
+    answer = db.session.query(AttemptAnswer).filter_by(attempt_id=scores[users.student]).one()
+    assert answer.question_version_id == db.session.get(type(tf), tf.id).latest.id
+    again = teacher_client.get(f"/manage/questions/{tf.id}/regrade").get_data(as_text=True)
+    assert "No submitted attempt would change score." in again
