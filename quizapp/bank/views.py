@@ -15,7 +15,7 @@ from quizapp.bank.interchange import InterchangeError
 from quizapp.bank.tags import parse_tags
 from quizapp.exceptions import DomainError, NotFound
 from quizapp.extensions import db
-from quizapp.sources.services import documents_of
+from quizapp.sources.services import documents_of, sentence_in_context
 
 bp = Blueprint("bank", __name__, url_prefix="/bank", template_folder="templates")
 
@@ -46,6 +46,7 @@ def review() -> ResponseReturnValue:
         bulk=BulkForm(),
         forms={item.question.id: ReviewForm(prefix=f"r{item.question.id}") for item in items},
         describe=describe,
+        in_context=sentence_in_context,
     )
 
 

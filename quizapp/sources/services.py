@@ -105,3 +105,18 @@ def highlighted_paragraphs(text: str, spans: Sequence[tuple[int, int, int]]) -> 
             segments.append(Segment(text[a:b], ids))
         paragraphs.append(segments or [Segment("")])
     return paragraphs
+
+
+def sentence_in_context(text: str, start: int, end: int, *, reach: int = 280) -> tuple[str, str, str]:
+    """The paragraph around a quoted span, as (before, span, after), each side cut to about ``reach`` characters."""
+    para_start = text.rfind("\n\n", 0, start)
+    para_start = 0 if para_start < 0 else para_start + 2
+    para_end = text.find("\n\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    before = text[para_start:start]
+    after = text[end:para_end]
+    if len(before) > reach:
+        before = "…" + before[-reach:].split(" ", 1)[-1]
+    if len(after) > reach:
+        after = after[:reach].rsplit(" ", 1)[0] + "…"
+    return before, text[start:end], after

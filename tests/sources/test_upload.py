@@ -102,3 +102,17 @@ def test_highlighted_paragraphs_cut_at_every_span() -> None:
         [("One ", (1,)), ("two", (1, 2)), (" three.", (2,))],
         [("Four", (3,)), (" five.", ())],
     ]
+
+
+def test_sentence_in_context_stays_in_its_paragraph() -> None:
+    from quizapp.sources.services import sentence_in_context
+
+    text = "Title\n\nFirst sentence here. The quoted one. Last one.\n\nNext paragraph."
+    start = text.index("The quoted one.")
+    before, quote, after = sentence_in_context(text, start, start + len("The quoted one."))
+    assert (before, quote, after) == ("First sentence here. ", "The quoted one.", " Last one.")
+    long = "word " * 200 + "KEY." + " more" * 200
+    before, _, after = sentence_in_context(long, long.index("KEY."), long.index("KEY.") + 4, reach=50)
+    assert before.startswith("…")
+    assert after.endswith("…")
+    assert len(before) <= 52
