@@ -114,3 +114,45 @@ def approve_confident(questions: Sequence[Question], reviewer: User, threshold: 
             approve(question, reviewer, note=f"approved by seeding: confidence {confidence:.2f} >= {threshold:.2f}")
             approved.append(question)
     return approved
+
+
+@dataclass
+class CarriedOver:
+    kept: int
+    sent_back: list[Question]
+
+
+def carry_to_revision(session: Session, old: SourceDocument, new: SourceDocument) -> CarriedOver:
+    """Move the old revision's questions to the new one.
+
+    A question whose source sentence is still in the new text keeps its status
+    and now points at the sentence's place in the new revision; one whose
+    sentence changed or went goes back to review as a draft, saying why.
+    """
+    questions = session.scalars(
+        select(Question)
+        .options(selectinload(Question.versions).selectinload(QuestionVersion.sources))
+        .where(Question.document_id == old.id)
+    ).all()
+    kept, sent_back = 0, []
+    for question in questions:
+        question.document_id = new.id
+        missing = False
+        for source in question.latest.sources:
+            if source.document_id != old.id:
+                continue
+            start = new.cleaned_text.find(source.quote)
+            if start < 0:
+                missing = True
+                continue
+            source.document_id, source.start_offset, source.end_offset = new.id, start, start + len(source.quote)
+        if missing and question.status in ("approved", "draft"):
+            question.status = "draft"
+            question.review_note = (
+                f"Its source sentence changed in revision {new.revision}; check it against the new text."
+            )
+            sent_back.append(question)
+        else:
+            kept += 1
+    session.flush()
+    return CarriedOver(kept, sent_back)

@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from quizapp.auth.models import User
-from quizapp.exceptions import NotFound
+from quizapp.exceptions import DomainError, NotFound
 from quizapp.generation.ingest import ingest
 from quizapp.generation.types import CleanDocument, DocumentInput
 from quizapp.sources.models import SourceDocument, content_hash
@@ -120,3 +121,41 @@ def sentence_in_context(text: str, start: int, end: int, *, reach: int = 280) ->
     if len(after) > reach:
         after = after[:reach].rsplit(" ", 1)[0] + "…"
     return before, text[start:end], after
+
+
+def new_revision(session: Session, owner: User, document: SourceDocument, clean: CleanDocument) -> SourceDocument:
+    """Store ``clean`` as the next revision of the owner's document; the old revision stays, no longer current."""
+    if not document.is_current:
+        raise DomainError("Upload the new revision on the document's current revision.")
+    digest = content_hash(clean.text)
+    if digest == document.content_hash:
+        raise DomainError("This is the same text as the current revision; nothing changed.")
+    revision = SourceDocument(
+        owner_id=owner.id,
+        lineage_id=document.lineage_id or document.id,
+        revision=document.revision + 1,
+        title=document.title,
+        original_filename=clean.name[:255],
+        format=clean.format,
+        cleaned_text=clean.text,
+        blocks=[asdict(block) for block in clean.blocks],
+        stripped=list(clean.stripped),
+        content_hash=digest,
+    )
+    document.is_current = False
+    session.add(revision)
+    try:
+        with session.begin_nested():
+            session.flush()
+    except IntegrityError as error:
+        raise DomainError("You already have a document with exactly this text.") from error
+    return revision
+
+
+def revisions_of(session: Session, document: SourceDocument) -> Sequence[SourceDocument]:
+    lineage = document.lineage_id or document.id
+    return session.scalars(
+        select(SourceDocument)
+        .where((SourceDocument.id == lineage) | (SourceDocument.lineage_id == lineage))
+        .order_by(SourceDocument.revision)
+    ).all()

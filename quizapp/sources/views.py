@@ -10,6 +10,7 @@ from sqlalchemy import select
 from quizapp.access import STAFF, allow
 from quizapp.bank import services as bank
 from quizapp.bank.models import Question, QuestionSource, QuestionVersion
+from quizapp.exceptions import DomainError
 from quizapp.extensions import db
 from quizapp.generation.types import IngestError
 from quizapp.sources import services
@@ -24,17 +25,21 @@ def index() -> ResponseReturnValue:
     return render_template("sources/index.html", documents=services.documents_of(db.session, current_user))
 
 
+def _submitted_file(form: UploadForm) -> tuple[str, bytes | str, str | None]:
+    """(name, data, format) of the uploaded file or of the pasted text."""
+    if form.file.data and form.file.data.filename:
+        return form.file.data.filename, form.file.data.read(), None
+    title = (form.title.data or "").strip() or "Pasted text"
+    return f"{title}.txt", f"{title}\n\n{form.text.data}", "txt"
+
+
 @bp.route("/new", methods=["GET", "POST"])
 @allow(STAFF)
 def upload() -> ResponseReturnValue:
     form = UploadForm()
     if not form.validate_on_submit():
         return render_template("sources/upload.html", form=form), 400 if form.is_submitted() else 200
-    if form.file.data and form.file.data.filename:
-        name, data, fmt = form.file.data.filename, form.file.data.read(), None
-    else:
-        title = (form.title.data or "").strip() or "Pasted text"
-        name, data, fmt = f"{title}.txt", f"{title}\n\n{form.text.data}", "txt"
+    name, data, fmt = _submitted_file(form)
     try:
         document, created = services.import_document(db.session, current_user, name, data, fmt)
         if not created:
@@ -69,4 +74,37 @@ def show(document_id: int) -> ResponseReturnValue:
     ).all()
     paragraphs = services.highlighted_paragraphs(document.cleaned_text, [(s, e, q) for s, e, q, _, _ in rows])
     questions = {q: (prompt, status) for _, _, q, prompt, status in rows}
-    return render_template("sources/show.html", document=document, paragraphs=paragraphs, questions=questions)
+    return render_template(
+        "sources/show.html",
+        document=document,
+        paragraphs=paragraphs,
+        questions=questions,
+        revisions=services.revisions_of(db.session, document),
+        revision_form=UploadForm(formdata=None),
+    )
+
+
+@bp.route("/<int:document_id>/revision", methods=["POST"])
+@allow(STAFF)
+def revision(document_id: int) -> ResponseReturnValue:
+    """A new revision of the article: its questions follow it, those whose sentence changed go back to review."""
+    document = services.document_of(db.session, document_id, current_user)
+    form = UploadForm()
+    if not form.validate_on_submit():
+        flash("Choose a file or paste the new text (one of the two).", "danger")
+        return redirect(url_for("sources.show", document_id=document_id))
+    name, data, fmt = _submitted_file(form)
+    try:
+        newer = services.new_revision(db.session, current_user, document, services.read_document(name, data, fmt))
+        carried = bank.carry_to_revision(db.session, document, newer)
+        db.session.commit()
+    except (IngestError, DomainError) as error:
+        db.session.rollback()
+        flash(str(error), "danger")
+        return redirect(url_for("sources.show", document_id=document_id))
+    flash(
+        f"Revision {newer.revision} stored: {carried.kept} question(s) follow it unchanged, "
+        f"{len(carried.sent_back)} went back to review because their sentence changed.",
+        "success",
+    )
+    return redirect(url_for("sources.show", document_id=newer.id))

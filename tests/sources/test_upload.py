@@ -116,3 +116,41 @@ def test_sentence_in_context_stays_in_its_paragraph() -> None:
     assert before.startswith("…")
     assert after.endswith("…")
     assert len(before) <= 52
+
+
+def test_a_new_revision_keeps_questions_and_sends_changed_ones_back(teacher_client: FlaskClient, users) -> None:  # type: ignore[no-untyped-def]
+    from tests.factories import ARTICLE, QUESTIONS, make_document, make_question, user
+
+    teacher = user(users.teacher)
+    document = make_document(teacher)
+    unchanged = make_question(teacher, document, QUESTIONS[0])  # quotes the engineer sentence
+    changed = make_question(teacher, document, QUESTIONS[1])  # quotes the opening sentence
+    db.session.commit()
+    revised = ARTICLE.replace("opened in 1821 after nine years", "opened in 1822 after ten years")
+    token = csrf_token(teacher_client, f"/sources/{document.id}")
+    response = teacher_client.post(
+        f"/sources/{document.id}/revision",
+        data={"file": (io.BytesIO(revised.encode()), "canal-v2.txt"), "csrf_token": token},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    newer = db.session.scalar(select(SourceDocument).where(SourceDocument.revision == 2))
+    assert newer.lineage_id == document.id
+    assert db.session.get(SourceDocument, document.id).is_current is False
+    kept = db.session.get(Question, unchanged.id)
+    assert kept.status == "approved"
+    source = kept.latest.sources[0]
+    assert source.document_id == newer.id
+    assert newer.cleaned_text[source.start_offset : source.end_offset] == source.quote
+    back = db.session.get(Question, changed.id)
+    assert back.status == "draft"
+    assert "changed in revision 2" in back.review_note
+    same = teacher_client.post(
+        f"/sources/{newer.id}/revision",
+        data={"file": (io.BytesIO(revised.encode()), "again.txt"), "csrf_token": token},
+        content_type="multipart/form-data",
+        follow_redirects=True,
+    )
+    assert b"nothing changed" in same.data
+    assert count(SourceDocument) == 2
