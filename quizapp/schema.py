@@ -5,7 +5,15 @@ Alembic's autogenerate and the tests that compare models with migrations rely on
 
 from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.auth.models import User
-from quizapp.bank.models import Question, QuestionFlag, QuestionSource, QuestionVersion, Tag, question_tags
+from quizapp.bank.models import (
+    GenerationJob,
+    Question,
+    QuestionFlag,
+    QuestionSource,
+    QuestionVersion,
+    Tag,
+    question_tags,
+)
 from quizapp.classes.models import ClassMember, SchoolClass
 from quizapp.models import db
 from quizapp.quizzes.models import Quiz, QuizAssignment, QuizQuestion, QuizRule
@@ -17,6 +25,7 @@ __all__ = [
     "Attempt",
     "AttemptAnswer",
     "ClassMember",
+    "GenerationJob",
     "Question",
     "QuestionFlag",
     "QuestionSource",

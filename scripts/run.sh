@@ -6,5 +6,9 @@ bash scripts/setup.sh
 export FLASK_APP=quizapp
 .venv/bin/flask db upgrade
 .venv/bin/flask seed --publish
+# The background worker drafts questions for long documents; it stops with the app.
+.venv/bin/huey_consumer quizapp.jobs.huey --workers 1 --logfile instance/worker.log >/dev/null 2>&1 &
+worker=$!
+trap 'kill "$worker" 2>/dev/null' EXIT INT TERM
 echo "quizapp: open http://127.0.0.1:5000 (Ctrl-C stops it)"
-exec .venv/bin/flask run --host 127.0.0.1 --port "${PORT:-5000}"
+.venv/bin/flask run --host 127.0.0.1 --port "${PORT:-5000}"

@@ -34,6 +34,13 @@ from tests.support import (
 )
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # Background jobs run at once, in process: a test sees a job's outcome as soon as it is enqueued.
+    from quizapp.jobs import huey
+
+    huey.immediate = True
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--db",

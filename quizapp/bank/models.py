@@ -158,3 +158,30 @@ class QuestionFlag(db.Model):
     resolution: Mapped[str | None] = mapped_column(Text)
 
     question: Mapped[Question] = relationship(back_populates="flags")
+
+
+JOB_STATUSES = ("queued", "running", "done", "failed")
+
+
+class GenerationJob(db.Model):
+    """Drafting questions for a long document in the background, with progress a page can follow."""
+
+    __tablename__ = "generation_jobs"
+    __table_args__ = (
+        CheckConstraint(one_of("status", JOB_STATUSES), name="status_known"),
+        CheckConstraint("progress >= 0 AND progress <= 1", name="progress_range"),
+        Index("ix_generation_jobs_owner_id", "owner_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    document_id: Mapped[int] = mapped_column(ForeignKey("source_documents.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(16), default="queued")
+    stage: Mapped[str] = mapped_column(String(40), default="")
+    progress: Mapped[float] = mapped_column(default=0.0)
+    message: Mapped[str] = mapped_column(Text, default="")
+    questions_made: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = timestamp_column()
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    document: Mapped[SourceDocument] = relationship()

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 from quizapp.auth.models import User
 from quizapp.bank.models import Question, QuestionSource, QuestionVersion
 from quizapp.bank.review import approve
-from quizapp.generation.types import Block, CleanDocument, GenerationReport, QuestionDraft
+from quizapp.generation.types import Block, CleanDocument, GenerationReport, GenerationResult, QuestionDraft
 from quizapp.sources.models import SourceDocument
 
 
@@ -84,13 +84,29 @@ def generate_drafts(
     disagreements between them are found. Returns the stored questions and the
     generator's report.
     """
+    result = run_generator([as_clean_document(d) for d in documents], model=model, progress=progress)
+    return store_drafts(session, owner, documents, result)
+
+
+def run_generator(
+    documents: Sequence[CleanDocument],
+    *,
+    model: str | None = None,
+    progress: Callable[[str, float], None] | None = None,
+) -> GenerationResult:
+    """The pure generator, with no database work (a background job runs it with no transaction open)."""
+    if len({d.name for d in documents}) != len(documents):
+        raise ValueError("documents given together need distinct file names")
     # Imported here: the language pipeline is heavy, and only generation needs it (not every app start).
     from quizapp.generation import generate
 
+    return generate(list(documents), model=model, progress=progress)
+
+
+def store_drafts(
+    session: Session, owner: User | None, documents: Sequence[SourceDocument], result: GenerationResult
+) -> DraftsResult:
     by_name = {document.original_filename: document for document in documents}
-    if len(by_name) != len(documents):
-        raise ValueError("documents given together need distinct file names")
-    result = generate([as_clean_document(d) for d in documents], model=model, progress=progress)
     questions = [store_draft(session, owner, draft, by_name) for draft in result.questions]
     session.flush()
     return DraftsResult(questions=questions, report=result.report)

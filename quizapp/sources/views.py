@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy import select
 
-from quizapp.access import STAFF, allow
+from quizapp.access import STAFF, allow, wants_json
+from quizapp.bank import generation_jobs
 from quizapp.bank import services as bank
 from quizapp.bank.models import Question, QuestionSource, QuestionVersion
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
 from quizapp.generation.types import IngestError
+from quizapp.jobs import draft_questions
 from quizapp.sources import services
 from quizapp.sources.forms import UploadForm
 
@@ -46,6 +48,12 @@ def upload() -> ResponseReturnValue:
             db.session.rollback()
             flash(f"You already have this document: “{document.title}”.", "info")
             return redirect(url_for("sources.show", document_id=document.id))
+        if len(document.cleaned_text.split()) > current_app.config["GENERATION_INLINE_WORDS"]:
+            job_id = generation_jobs.create_job(db.session, current_user, document).id
+            db.session.commit()
+            # Nothing more is read here: a new transaction would hold SQLite's write lock from the worker.
+            draft_questions(job_id)
+            return redirect(url_for("sources.job", job_id=job_id))
         result = bank.generate_drafts(db.session, current_user, [document], model=current_app.config["SPACY_MODEL"])
         db.session.commit()
     except IngestError as error:
@@ -108,3 +116,16 @@ def revision(document_id: int) -> ResponseReturnValue:
         "success",
     )
     return redirect(url_for("sources.show", document_id=newer.id))
+
+
+@bp.route("/jobs/<int:job_id>")
+@allow(STAFF)
+def job(job_id: int) -> ResponseReturnValue:
+    """A long document's drafting, followed by the page (it can be left and come back to)."""
+    work = generation_jobs.job_of(db.session, job_id, current_user)
+    if wants_json():
+        return jsonify(
+            status=work.status, stage=work.stage, progress=round(work.progress, 3), message=work.message,
+            questions=work.questions_made, review=url_for("bank.review", document=work.document_id),
+        )  # fmt: skip
+    return render_template("sources/job.html", job=work)

@@ -154,3 +154,45 @@ def test_a_new_revision_keeps_questions_and_sends_changed_ones_back(teacher_clie
     )
     assert b"nothing changed" in same.data
     assert count(SourceDocument) == 2
+
+
+def test_a_long_document_is_drafted_in_the_background_with_progress(app, teacher_client: FlaskClient) -> None:  # type: ignore[no-untyped-def]
+    from quizapp.bank.models import GenerationJob
+
+    app.config["GENERATION_INLINE_WORDS"] = 50
+    response = upload(teacher_client, title="Canal notes", text=CANAL)
+    assert response.status_code == 302
+    assert "/sources/jobs/" in response.headers["Location"]
+    job = db.session.scalar(select(GenerationJob))
+    db.session.refresh(job)
+    assert job.status == "done"
+    assert job.progress == 1.0
+    assert job.questions_made == count(Question) > 0
+    page = teacher_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "draft question(s) are ready" in page
+    status = teacher_client.get(response.headers["Location"], headers={"Accept": "application/json"}).get_json()
+    assert status["status"] == "done"
+    assert status["questions"] == job.questions_made
+
+
+def test_a_failed_background_job_says_why_and_keeps_no_draft(
+    app, teacher_client: FlaskClient, monkeypatch, users
+) -> None:  # type: ignore[no-untyped-def]
+    from quizapp.bank import services as bank
+    from quizapp.bank.models import GenerationJob
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("the language model is missing")
+
+    monkeypatch.setattr(bank, "run_generator", broken)
+    app.config["GENERATION_INLINE_WORDS"] = 50
+    response = upload(teacher_client, title="Canal notes", text=CANAL)
+    job = db.session.scalar(select(GenerationJob))
+    db.session.refresh(job)
+    assert job.status == "failed"
+    assert "the language model is missing" in job.message
+    assert count(Question) == 0
+    assert "the language model is missing" in teacher_client.get(response.headers["Location"]).get_data(as_text=True)
+    other = app.test_client()
+    login(other, users.other_teacher)
+    assert other.get(response.headers["Location"]).status_code == 404

@@ -1,0 +1,70 @@
+"""Drafting questions in the background: a job row the page follows, all or nothing."""
+
+from __future__ import annotations
+
+from flask import current_app
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from quizapp.auth.models import User
+from quizapp.bank import services
+from quizapp.bank.models import GenerationJob
+from quizapp.exceptions import NotFound
+from quizapp.extensions import db
+from quizapp.models import utcnow
+from quizapp.sources.models import SourceDocument
+
+
+def create_job(session: Session, owner: User, document: SourceDocument) -> GenerationJob:
+    job = GenerationJob(owner_id=owner.id, document_id=document.id, status="queued", stage="waiting for a worker")
+    session.add(job)
+    session.flush()
+    return job
+
+
+def job_of(session: Session, job_id: int, owner: User) -> GenerationJob:
+    job = session.get(GenerationJob, job_id)
+    if job is None or job.owner_id != owner.id:
+        raise NotFound("There is no such job.")
+    return job
+
+
+def _record(job_id: int, **values: object) -> None:
+    # Progress goes through its own short transaction, so the page sees it while the drafts are still being made.
+    with db.engine.begin() as connection:
+        connection.execute(update(GenerationJob).where(GenerationJob.id == job_id).values(**values))
+
+
+def run_job(job_id: int) -> None:
+    """Generate and store the drafts of the job's document; a failure stores no draft and says why."""
+    session = db.session
+    job = session.get(GenerationJob, job_id)
+    if job is None or job.status in ("done", "running"):
+        return
+    document_id, owner_id = job.document_id, job.owner_id
+    clean = services.as_clean_document(job.document)
+    session.rollback()  # no transaction stays open during the (long) generation: progress must get through
+    _record(job_id, status="running", stage="reading", progress=0.0)
+    last = {"step": -1}
+
+    def progress(stage: str, fraction: float) -> None:
+        step = int(fraction * 20)
+        if step != last["step"] or stage != "parse":
+            last["step"] = step
+            _record(job_id, stage=stage, progress=min(max(fraction, 0.0), 1.0) * 0.95)
+
+    try:
+        result = services.run_generator([clean], model=current_app.config["SPACY_MODEL"], progress=progress)
+        document = session.get(SourceDocument, document_id)
+        drafts = services.store_drafts(session, session.get(User, owner_id), [document], result)
+        job = session.get(GenerationJob, job_id)
+        job.status, job.stage, job.progress = "done", "done", 1.0
+        job.questions_made, job.finished_at = len(drafts.questions), utcnow()
+        session.commit()
+    except Exception as error:
+        session.rollback()
+        current_app.logger.exception("generation job %s failed", job_id)
+        _record(
+            job_id, status="failed", stage="failed", message=f"Generation failed: {error}"[:2000], finished_at=utcnow()
+        )
+        raise
