@@ -108,6 +108,7 @@ def store_drafts(
 ) -> DraftsResult:
     by_name = {document.original_filename: document for document in documents}
     questions = [store_draft(session, owner, draft, by_name) for draft in result.questions]
+    record_disagreements(documents, result.report)
     session.flush()
     return DraftsResult(questions=questions, report=result.report)
 
@@ -172,3 +173,16 @@ def carry_to_revision(session: Session, old: SourceDocument, new: SourceDocument
             kept += 1
     session.flush()
     return CarriedOver(kept, sent_back)
+
+
+def record_disagreements(documents: Sequence[SourceDocument], report: GenerationReport) -> None:
+    """Keep on each document the disagreements the generator found that involve it (shown on its page)."""
+    for document in documents:
+        found = [
+            d.to_dict()
+            for d in report.disagreements
+            if any(claim.document == document.original_filename for claim in d.claims)
+        ]
+        if found or document.disagreements:
+            known = {repr(item) for item in document.disagreements or []}
+            document.disagreements = [*(document.disagreements or []), *(f for f in found if repr(f) not in known)]

@@ -51,6 +51,8 @@ class SourceDocument(db.Model):
     # Paragraph/heading offsets into cleaned_text, and what ingestion removed as page chrome.
     blocks: Mapped[list[Any]] = mapped_column(JSONType, default=list)
     stripped: Mapped[list[Any]] = mapped_column(JSONType, default=list)
+    # Facts this document states differently from another one, as the generator found them.
+    disagreements: Mapped[list[Any]] = mapped_column(JSONType, default=list, server_default="[]")
     content_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = timestamp_column()
 

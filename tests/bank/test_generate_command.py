@@ -54,3 +54,22 @@ def test_generate_refuses_bad_files_and_unknown_owner(runner: FlaskCliRunner, us
     assert student.exit_code == 1
     assert count(SourceDocument) == 0
     assert count(Question) == 0
+
+
+def test_disagreements_between_documents_are_kept_and_shown(
+    runner: FlaskCliRunner, teacher_client, users, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.unit.generation.test_disagreements import A, B
+
+    (tmp_path / "a.txt").write_text(A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(B, encoding="utf-8")
+    result = runner.invoke(
+        args=["questions", "generate", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--owner", users.teacher]
+    )
+    assert result.exit_code == 0, result.output
+    assert "disagreement:" in result.output
+    documents = db.session.scalars(select(SourceDocument).order_by(SourceDocument.id)).all()
+    assert all(d.disagreements for d in documents)
+    page = teacher_client.get(f"/sources/{documents[0].id}").get_data(as_text=True)
+    assert "Where other documents disagree" in page
+    assert "Danzig" in page
