@@ -85,11 +85,11 @@ def _register_blueprints(app: Flask) -> None:
     from quizapp.attempts.views import bp as attempts_bp
     from quizapp.auth.admin_views import bp as admin_bp
     from quizapp.auth.views import bp as auth_bp
+    from quizapp.bank.document_views import bp as sources_bp
     from quizapp.bank.views import bp as bank_bp
     from quizapp.classes.views import bp as classes_bp
     from quizapp.dashboard.views import bp as dashboard_bp
     from quizapp.quizzes.views import bp as quizzes_bp
-    from quizapp.sources.views import bp as sources_bp
 
     app.register_blueprint(dashboard_bp)
     app.register_blueprint(auth_bp)

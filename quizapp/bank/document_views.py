@@ -1,4 +1,8 @@
-"""A teacher's source documents: bring one in (file or pasted text), list them, read one with its questions."""
+"""A teacher's source documents and their questions: bring one in, list them, read one, revise it, follow a job.
+
+The pages live in the bank because they are about drafting and showing questions; storing and reading
+documents is quizapp.sources.
+"""
 
 from __future__ import annotations
 
