@@ -109,8 +109,7 @@ def _blocks(doc: CleanDocument) -> list[tuple[int, int, bool]]:
     return out
 
 
-def parse_corpus(documents: list[CleanDocument], nlp: Any,
-                 progress: Callable[[float], None] | None = None) -> Corpus:
+def parse_corpus(documents: list[CleanDocument], nlp: Any, progress: Callable[[float], None] | None = None) -> Corpus:
     """Run the pipeline over every block (paragraph) of every document."""
     jobs: list[tuple[str, tuple[int, int, int, bool, Normalised]]] = []
     paragraphs: dict[int, tuple[int, int]] = {}
@@ -134,8 +133,9 @@ def parse_corpus(documents: list[CleanDocument], nlp: Any,
             if not span.text.strip():
                 continue
             s0, s1 = n.span_to_original(span.start_char, span.end_char)
-            sent = Sentence(len(sentences), d, para, start + s0, start + s1, text[start + s0:start + s1], span, n,
-                            start, heading)
+            sent = Sentence(
+                len(sentences), d, para, start + s0, start + s1, text[start + s0 : start + s1], span, n, start, heading
+            )
             sent.chunks = [c for c in chunks if span.start <= c.start and c.end <= span.end]
             _add_mentions(sent, text)
             sentences.append(sent)
@@ -163,7 +163,7 @@ def _add_mentions(sent: Sentence, text: str) -> None:
         start, end = sent.char_span(first, last)
         surface = text[start:end]
         # Part of a hyphenated word ("Don" in "Rostov-on-Don") or of a longer date ("23 [August 1939]").
-        if not surface.strip() or text[start - 1:start] == "-" or text[end:end + 1] == "-":
+        if not surface.strip() or text[start - 1 : start] == "-" or text[end : end + 1] == "-":
             continue
         if ent.label_ == "DATE" and first.i > sent.span.start and first.nbor(-1).like_num:
             continue
@@ -174,9 +174,16 @@ def _add_mentions(sent: Sentence, text: str) -> None:
         names = ("ORG", "PERSON", "GPE", "LOC", "NORP", "FAC")
         m.fragment = ent.label_ in names and (
             (nxt is not None and last.whitespace_ != "" and nxt.text[:1].isupper() and nxt.is_alpha)
-            or (prv is not None and prv.pos_ == "PROPN" and prv.text[:1].isupper() and prv.whitespace_ != ""
-                and prv.lower_ not in TITLES and prv.i > sent.span.start))
-        m.gloss = text[max(start - 3, 0):start].strip().endswith("(") and text[end:end + 3].strip().startswith(")")
+            or (
+                prv is not None
+                and prv.pos_ == "PROPN"
+                and prv.text[:1].isupper()
+                and prv.whitespace_ != ""
+                and prv.lower_ not in TITLES
+                and prv.i > sent.span.start
+            )
+        )
+        m.gloss = text[max(start - 3, 0) : start].strip().endswith("(") and text[end : end + 3].strip().startswith(")")
         if ent.label_ == "DATE" and not m.day_month:
             m.date = parse_date(ent.text)
         elif ent.label_ in ("CARDINAL", "QUANTITY"):

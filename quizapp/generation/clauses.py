@@ -50,9 +50,30 @@ def _body_tokens(sent: Sentence) -> list[Any]:
 
 # Sentence adverbs that tie a sentence to the one before ("however", "thus"): removable without changing
 # what the sentence states, and a question carrying one reads as if it began halfway through a text.
-CONNECTIVES = frozenset({"however", "thus", "therefore", "also", "moreover", "furthermore", "nevertheless",
-                         "nonetheless", "consequently", "meanwhile", "then", "hence", "accordingly", "besides",
-                         "subsequently", "thereafter", "afterwards", "indeed", "likewise", "similarly"})
+CONNECTIVES = frozenset(
+    {
+        "however",
+        "thus",
+        "therefore",
+        "also",
+        "moreover",
+        "furthermore",
+        "nevertheless",
+        "nonetheless",
+        "consequently",
+        "meanwhile",
+        "then",
+        "hence",
+        "accordingly",
+        "besides",
+        "subsequently",
+        "thereafter",
+        "afterwards",
+        "indeed",
+        "likewise",
+        "similarly",
+    }
+)
 
 
 def connective_tokens(sent: Sentence) -> set[int]:
@@ -68,6 +89,8 @@ def connective_tokens(sent: Sentence) -> set[int]:
         if t.dep_ not in ("advmod", "prep") or t.head.pos_ not in ("VERB", "AUX"):
             continue
         if t.dep_ == "advmod" and t.lower_ in CONNECTIVES and t.n_lefts == 0 and t.n_rights == 0:
+            if t.i > span.start and doc[t.i - 1].lower_ in ("but", "and", "if"):
+                continue  # "not only ... but also", "and then": part of a construction, not a link back
             first, last = t.i, t.i
         elif t.lower_ == "in" and [c.lower_ for c in t.children] == ["turn"] and t.nbor(1).lower_ == "turn":
             first, last = t.i, t.i + 1
@@ -81,16 +104,43 @@ def connective_tokens(sent: Sentence) -> set[int]:
             # between subject and verb both commas go ("The treaty, however, did not ..."); after a fronted
             # phrase the first one stays ("In 1929, however, the army ..." -> "In 1929, the army ...")
             after = doc[nxt.i + 1] if nxt.i + 1 < span.end else None
-            if after is not None and (after == t.head or after.head == t.head and after.dep_ in ("aux", "auxpass",
-                                                                                                  "neg")):
+            if after is not None and (
+                after == t.head or (after.head == t.head and after.dep_ in ("aux", "auxpass", "neg"))
+            ):
                 ids.add(prev.i)
         elif prev is not None and prev.text == "," and (nxt is None or nxt.is_punct):
             ids.add(prev.i)  # "..., however."
         elif prev is None and nxt is not None and nxt.text == ",":
             ids.add(nxt.i)  # "However, ..."
         out |= ids
+    lead = relative_lead(sent)
+    if lead is not None:
+        out |= set(range(span.start, lead))
     sent.cache["connectives"] = out
     return out
+
+
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+RELATIVE_UNITS = ("day", "week", "month", "year")
+
+
+def relative_time(sent: Sentence) -> tuple[int, str, int] | None:
+    """(count, unit, +1 later / -1 earlier) of a leading "One month later," / "Two years earlier,"."""
+    toks = list(sent.span[:5])
+    if len(toks) < 4 or toks[3].text != ",":
+        return None
+    count = _COUNT_WORDS.get(toks[0].lower_) or (int(toks[0].text) if toks[0].text.isdigit() else 0)
+    unit = toks[1].lower_.rstrip("s")
+    way = {"later": 1, "after": 1, "earlier": -1, "before": -1}.get(toks[2].lower_, 0)
+    if not count or unit not in RELATIVE_UNITS or not way or count > 100:
+        return None
+    return count, unit, way
+
+
+def relative_lead(sent: Sentence) -> int | None:
+    """Index after a leading "One month later," (the phrase a question drops, and dates from the text before)."""
+    return sent.span.start + 4 if relative_time(sent) is not None else None
 
 
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
@@ -108,7 +158,7 @@ def root_clause(sent: Sentence) -> list[Any]:
         if own or contrast:
             cut |= {t.i for t in c.subtree}
             left = c.left_edge.i
-            for t in span.doc[max(left - 2, span.start):left]:
+            for t in span.doc[max(left - 2, span.start) : left]:
                 if t.dep_ in ("cc", "punct") and t.head in (root, c):
                     cut.add(t.i)
     toks = [t for t in body_tokens(sent) if t.i not in cut]
@@ -121,8 +171,11 @@ def main_clause(sent: Sentence, token: Any) -> list[Any] | None:
     """The main clause (root or a coordinated clause with its own subject) holding ``token``."""
     span = sent.span
     root = span.root
-    own = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
-           and any(g.dep_ in _SUBJ for g in c.children)]
+    own = [
+        c
+        for c in root.children
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(g.dep_ in _SUBJ for g in c.children)
+    ]
     if not own:
         return None
     verb = next((c for c in own if c.left_edge.i <= token.i <= c.right_edge.i), root)
@@ -131,7 +184,7 @@ def main_clause(sent: Sentence, token: Any) -> list[Any] | None:
         for c in own:
             cut |= {t.i for t in c.subtree}
             # drop the "and" / "," that joined the cut clause
-            for t in span[max(c.left_edge.i - 2 - span.start, 0):c.left_edge.i - span.start]:
+            for t in span[max(c.left_edge.i - 2 - span.start, 0) : c.left_edge.i - span.start]:
                 if t.dep_ in ("cc", "punct") and t.head in (root, c):
                     cut.add(t.i)
         toks = [t for t in root.subtree if t.i not in cut and t.i >= _connective_end(span)]
@@ -176,9 +229,8 @@ def cloze_tokens(tokens: list[Any], first: Any, last: Any) -> str | None:
         return None
     before = tokens_text([t for t in tokens if t.i < first.i])
     after = tokens_text([t for t in tokens if t.i > last.i])
-    text = (before + (" " if before else "") + BLANK + (" " if after and after[0] not in ",.;:" else "") + after)
+    text = before + (" " if before else "") + BLANK + (" " if after and after[0] not in ",.;:" else "") + after
     return capitalise(tidy(text)) + "."
-
 
 
 def run_on(sent: Sentence) -> bool:
@@ -195,10 +247,10 @@ def run_on(sent: Sentence) -> bool:
             continue
         if c.i > root.i:
             joint = doc[c.left_edge.i - 1] if c.left_edge.i > sent.span.start else None
-            between = doc[joint.i:c.left_edge.i + 1] if joint is not None else []
+            between = doc[joint.i : c.left_edge.i + 1] if joint is not None else []
         else:
             joint = doc[c.right_edge.i + 1] if c.right_edge.i + 1 < sent.span.end else None
-            between = doc[c.right_edge.i:joint.i + 1] if joint is not None else []
+            between = doc[c.right_edge.i : joint.i + 1] if joint is not None else []
         if joint is not None and joint.text in (",", ";") and not any(t.dep_ == "cc" for t in between):
             return True
     return False
@@ -226,7 +278,7 @@ def hollow(sent: Sentence) -> bool:
         return False
     dated = False
     for c in root.children:
-        if c is subj or c.dep_ in ("aux", "auxpass", "neg", "punct", "cc"):
+        if c.i == subj.i or c.dep_ in ("aux", "auxpass", "neg", "punct", "cc"):
             continue
         if c.dep_ == "prep":
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -238,3 +290,14 @@ def hollow(sent: Sentence) -> bool:
             continue
         return False
     return dated
+
+
+def odd_parse(sent: Sentence) -> bool:
+    """The parser found no subject for the main verb, or a dependent it could not attach ('dep'): the sentence
+    is often broken (a translation, a list run into prose), and questions restating it read badly."""
+    root = sent.span.root
+    if any(c.dep_ == "dep" for c in root.children):
+        return True
+    if root.tag_ == "VB" and root.i == sent.span.start:
+        return False  # an imperative has no subject
+    return not any(c.dep_ in (*_SUBJ, "expl", "csubj", "csubjpass") for c in root.children)

@@ -33,8 +33,9 @@ def _strings(values: Any) -> bool:
     return isinstance(values, list) and all(isinstance(v, str) and v.strip() for v in values)
 
 
-def validate_draft(draft: Any, documents: Sequence[CleanDocument] | Mapping[str, str] | None = None,
-                   *, strict: bool = True) -> list[str]:
+def validate_draft(
+    draft: Any, documents: Sequence[CleanDocument] | Mapping[str, str] | None = None, *, strict: bool = True
+) -> list[str]:
     """Problems with a question, as short sentences; an empty list means it is sound.
 
     ``documents`` (CleanDocuments or a name -> text mapping) lets sources be checked:

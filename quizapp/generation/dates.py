@@ -9,10 +9,12 @@ from .normalise import MONTHS
 
 _MONTH_RE = "|".join(MONTHS) + "|" + "|".join(m[:3] + r"\.?" for m in MONTHS if len(m) > 3)
 _MONTH_INDEX = {m.lower(): i + 1 for i, m in enumerate(MONTHS)} | {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)}
-_MDY = re.compile(rf"^(?:(?:on|in)\s+)?(?:the\s+)?({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{3,4}})$",
-                  re.I)
-_DMY = re.compile(rf"^(?:(?:on|in)\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE}),?\s+"
-                  rf"(\d{{3,4}})$", re.I)
+_MDY = re.compile(rf"^(?:(?:on|in)\s+)?(?:the\s+)?({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{3,4}})$", re.I)
+_DMY = re.compile(
+    rf"^(?:(?:on|in)\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE}),?\s+"
+    rf"(\d{{3,4}})$",
+    re.I,
+)
 _MY = re.compile(rf"^(?:(?:on|in)\s+)?({_MONTH_RE}),?\s+(\d{{3,4}})$", re.I)
 _Y = re.compile(r"^(?:(?:in|the year)\s+)?(\d{3,4})$", re.I)
 _WEEKDAY = re.compile(r"^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+", re.I)
@@ -50,8 +52,12 @@ class DateValue:
         out = [self.render("mdy"), self.render("dmy")]
         if self.granularity == "day":
             month = MONTHS[self.month - 1]
-            out += [f"{month} {self.day} {self.year}", f"{self.day}. {self.month}. {self.year}",
-                    f"{self.day}.{self.month}.{self.year}", f"{self.year}-{self.month:02d}-{self.day:02d}"]
+            out += [
+                f"{month} {self.day} {self.year}",
+                f"{self.day}. {self.month}. {self.year}",
+                f"{self.day}.{self.month}.{self.year}",
+                f"{self.year}-{self.month:02d}-{self.day:02d}",
+            ]
         if self.granularity == "decade":
             out += [f"{self.year}s"]
         return list(dict.fromkeys(out))

@@ -12,24 +12,102 @@ import re
 from typing import Any
 
 from .analysis import Corpus, Sentence
-from .clauses import body_tokens
+from .clauses import body_tokens, relative_time
+from .dates import DateValue
+from .normalise import MONTHS
 from .textutil import contains_phrase, tidy, tokens_text, word_count
 
 LOOK_BACK = 6  # earlier sentences of the same document searched for an antecedent
 MAX_NAME_WORDS = 7
 # Heads that name one thing in any text ("the world", "the past") or a part of the sentence's own frame.
-GENERIC_HEADS = frozenset({"world", "past", "future", "present", "public", "sun", "moon", "earth", "sky", "sea",
-                           "ocean", "west", "east", "north", "south", "time", "end", "beginning", "start", "rest",
-                           "majority", "minority", "most", "first", "last", "same", "following", "century",
-                           "period", "era", "day", "night", "morning", "evening", "year", "month", "week",
-                           "population", "people", "environment", "economy", "way", "case", "fact", "idea",
-                           "truth", "result", "number", "amount", "top", "bottom", "middle", "side", "front",
-                           "back", "other", "others", "latter", "former"})
+GENERIC_HEADS = frozenset(
+    {
+        "world",
+        "past",
+        "future",
+        "present",
+        "public",
+        "sun",
+        "moon",
+        "earth",
+        "sky",
+        "sea",
+        "ocean",
+        "west",
+        "east",
+        "north",
+        "south",
+        "time",
+        "end",
+        "beginning",
+        "start",
+        "rest",
+        "majority",
+        "minority",
+        "most",
+        "first",
+        "last",
+        "same",
+        "following",
+        "century",
+        "period",
+        "era",
+        "day",
+        "night",
+        "morning",
+        "evening",
+        "year",
+        "month",
+        "week",
+        "population",
+        "people",
+        "environment",
+        "economy",
+        "way",
+        "case",
+        "fact",
+        "idea",
+        "truth",
+        "result",
+        "number",
+        "amount",
+        "top",
+        "bottom",
+        "middle",
+        "side",
+        "front",
+        "back",
+        "other",
+        "others",
+        "latter",
+        "former",
+    }
+)
+# Heads naming events, institutions, places, documents and groups: "the treaty", "the school", "the invasion"
+# without a name cannot be answered away from the article. Other bare heads ("the trade") only lower confidence.
+REFERRING_HEADS = frozenset({
+    "school", "academy", "university", "college", "institute", "base", "camp", "centre", "center", "site", "plant",
+    "factory", "works", "shipyard", "mine", "airfield", "airport", "harbour", "harbor", "port", "station", "bridge",
+    "canal", "railway", "road", "tunnel", "dam", "fortress", "castle", "fort", "palace", "church", "cathedral",
+    "monastery", "city", "town", "village", "country", "region", "province", "state", "kingdom", "empire",
+    "republic", "capital", "island", "colony", "headquarters", "treaty", "pact", "agreement", "accord",
+    "alliance", "truce", "armistice", "contract", "deal", "protocol", "charter", "constitution", "decree", "law",
+    "act", "declaration", "document", "letter", "report", "plan", "project", "programme", "program", "operation",
+    "expedition", "mission", "campaign", "invasion", "war", "battle", "siege", "attack", "offensive",
+    "occupation", "revolt", "revolution", "rebellion", "uprising", "coup", "strike", "crisis", "scandal",
+    "affair", "trial", "incident", "election", "referendum", "reform", "meeting", "conference", "congress",
+    "summit", "negotiations", "talks", "assembly", "council", "committee", "commission", "parliament",
+    "government", "ministry", "office", "department", "agency", "court", "company", "firm", "enterprise", "bank",
+    "group", "party", "movement", "organisation", "organization", "union", "league", "army", "navy", "fleet",
+    "regiment", "division", "unit", "squadron", "regime", "dynasty", "ship", "archive", "collection", "museum",
+    "library"})
 # Dependents that pin down which thing is meant: "the school in Kazan", "the treaty that ...", "the Soviet army".
 _IDENTIFYING = frozenset({"prep", "relcl", "acl", "poss", "appos", "compound", "nummod", "npadvmod", "nmod"})
 _YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b")
-_MONTH_WORDS = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                          r"December)\b")
+_MONTH_WORDS = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b"
+)
 
 
 def _bare(t: Any) -> bool:
@@ -39,15 +117,33 @@ def _bare(t: Any) -> bool:
     if t.dep_ in ("compound", "npadvmod", "poss"):
         return False
     kids = list(t.children)
-    if not kids or kids[0].dep_ != "det" or kids[0].lower_ != "the" or kids[0].i != t.i - 1 and not all(
-            k.dep_ == "amod" and k.text[:1].islower() for k in t.doc[kids[0].i + 1:t.i]):
+    if (
+        not kids
+        or kids[0].dep_ != "det"
+        or kids[0].lower_ != "the"
+        or (kids[0].i != t.i - 1
+        and not all(k.dep_ == "amod" and k.text[:1].islower() for k in t.doc[kids[0].i + 1 : t.i]))
+    ):
         return False
     for k in kids[1:]:
-        if k.dep_ in _IDENTIFYING or k.dep_ == "amod" and k.text[:1].isupper():
+        if k.dep_ in _IDENTIFYING or (k.dep_ == "amod" and k.text[:1].isupper()):
             return False
         if k.dep_ not in ("amod", "punct"):
             return False
     return True
+
+
+def _elided(t: Any) -> bool:
+    """A singular count noun with no article or modifier after a preposition of place ("went to school")."""
+    return (
+        t.tag_ == "NN"
+        and t.dep_ == "pobj"
+        and t.n_lefts == 0
+        and t.n_rights == 0
+        and not t.ent_type_
+        and t.head.lower_ in ("to", "at", "into", "from")
+        and t.lemma_.lower() not in GENERIC_HEADS
+    )
 
 
 def _antecedent(corpus: Corpus, sent: Sentence, head: Any) -> str | None:
@@ -84,8 +180,12 @@ def _name_around(sent: Sentence, t: Any) -> str | None:
     for c in t.children:
         # "the tank school in Kazan": a place phrase of the head names it as well as a modifier does
         pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-        if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "of", "on") and pobj is not None \
-                and pobj.pos_ == "PROPN":
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("in", "at", "near", "of", "on")
+            and pobj is not None
+            and pobj.pos_ == "PROPN"
+        ):
             toks += [c] + [g for g in pobj.children if g.dep_ == "compound" and g.i < pobj.i] + [pobj]
         elif c.dep_ == "appos" and c.pos_ == "PROPN" and c.n_lefts + c.n_rights <= 2:
             toks.append(c)  # the tank school "Kama"
@@ -108,12 +208,19 @@ def bare_definites(corpus: Corpus, sent: Sentence) -> list[tuple[str, str | None
     out: list[tuple[str, str | None]] = []
     toks = body_tokens(sent)
     for t in toks:
+        if _elided(t) and sent.text.lower().count(t.lower_) == 1:
+            # "went to school" after "the tank school Kama" was named: the article was lost (often in
+            # translation); with the name written in, the question no longer reads as an idiom
+            name = _antecedent(corpus, sent, t)
+            if name is not None:
+                out.append((t.text, name))
+            continue
         if not _bare(t):
             continue
         lemma = t.lemma_.lower()
         if any(x.i < t.i and x.lemma_.lower() == lemma for x in sent.span):
             continue  # "a school ... the school": named in the sentence itself
-        phrase = tokens_text(t.doc[t.i - 1:t.i + 1]) if t.nbor(-1).lower_ == "the" else None
+        phrase = tokens_text(t.doc[t.i - 1 : t.i + 1]) if t.nbor(-1).lower_ == "the" else None
         if phrase is None:
             continue
         out.append((phrase, _antecedent(corpus, sent, t)))
@@ -154,6 +261,34 @@ def _earlier_year(corpus: Corpus, sent: Sentence) -> int | None:
     return None
 
 
+def relative_date(corpus: Corpus, sent: Sentence) -> str | None:
+    """A leading "One month later," as an absolute date ("In April 1922") from the nearest earlier dated sentence
+    of the paragraph, when that date is precise enough to count from; None otherwise."""
+    rel = relative_time(sent)
+    if rel is None:
+        return None
+    count, unit, way = rel
+    base: DateValue | None = None
+    for k in range(1, LOOK_BACK + 1):
+        if sent.id - k < 0:
+            break
+        prev = corpus.sentences[sent.id - k]
+        if prev.para != sent.para or prev.doc != sent.doc:
+            break
+        dated = [m.date for m in prev.mentions if m.date is not None]
+        if dated:
+            base = dated[-1]
+            break
+    if base is None:
+        return None
+    if unit == "year" and base.granularity in ("year", "month", "day"):
+        return f"In {base.year + way * count}"
+    if unit == "month" and base.granularity in ("month", "day"):
+        months = base.year * 12 + base.month - 1 + way * count
+        return f"In {MONTHS[months % 12]} {months // 12}"
+    return None
+
+
 def _replace_first(text: str, phrase: str, new: str) -> str:
     pattern = re.compile(r"(?<![\w])" + re.escape(phrase) + r"(?![\w])", re.I)
     match = pattern.search(text)
@@ -161,7 +296,7 @@ def _replace_first(text: str, phrase: str, new: str) -> str:
         return text
     if match.group(0)[:1].isupper():
         new = new[:1].upper() + new[1:]
-    result = text[:match.start()] + new + text[match.end():]
+    result = text[: match.start()] + new + text[match.end() :]
     return tidy(result.replace(",,", ",").replace(", ,", ","))
 
 
@@ -173,9 +308,18 @@ def resolve_context(corpus: Corpus, sentences: list[Sentence], prompt: str, key:
     for phrase, name in bare_definites(corpus, sent):
         if not contains_phrase(prompt, phrase):
             continue
+        if name is None and phrase.split()[-1].lower() not in REFERRING_HEADS:
+            continue  # "most of the trade": vague, but no particular thing named before is missing
         if name is None or (key and contains_phrase(name, key)):
             return prompt, f"'{phrase}' refers to something named in an earlier sentence"
         prompt = _replace_first(prompt, phrase, name)
+    if relative_time(sent) is not None and not prompt.lower().startswith("according to"):
+        # the question dropped "One month later,": date it from the sentence before, as the reader would
+        dated = relative_date(corpus, sent)
+        if dated is not None and not _YEAR.search(prompt) and not _YEAR.search(key):
+            first = prompt.split(" ", 1)[0]
+            lower = first in ("The", "A", "An", "When", "Where", "Who", "Which", "How", "What", "In", "On", "At")
+            prompt = f"{dated}, " + (prompt[:1].lower() + prompt[1:] if lower else prompt)
     if not _YEAR.search(prompt) and not _YEAR.search(key):
         for text, dated in yearless_dates(corpus, sent):
             if not contains_phrase(prompt, text):
@@ -184,3 +328,13 @@ def resolve_context(corpus: Corpus, sentences: list[Sentence], prompt: str, key:
                 return prompt, f"date '{text}' without a year"
             prompt = _replace_first(prompt, text, dated)
     return prompt, None
+
+
+def resolvable_subject(corpus: Corpus, sent: Sentence) -> bool:
+    """Whether the sentence's subject "the <noun>" is named by an earlier sentence (so it can be written in)."""
+    root = sent.span.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i == 0 or subj.nbor(-1).lower_ != "the":
+        return False
+    phrase = tokens_text(subj.doc[subj.i - 1:subj.i + 1])
+    return any(p == phrase and name is not None for p, name in bare_definites(corpus, sent))

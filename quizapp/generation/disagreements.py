@@ -30,8 +30,9 @@ def _facility_claims(sent: Sentence) -> list[tuple[str, frozenset[str], str, str
             thing = things[0]
         if thing is None:
             continue
-        mods = frozenset(t.lemma_.lower() for t in thing.lefts for t in t.subtree
-                         if t.dep_ in ("amod", "compound") and t.is_alpha)
+        mods = frozenset(
+            t.lemma_.lower() for t in thing.lefts for t in t.subtree if t.dep_ in ("amod", "compound") and t.is_alpha
+        )
         if mods:  # a bare "the factory" may be any factory: only described things are compared
             out.append((thing.lemma_.lower(), mods, m.norm, m.text))
     return out
@@ -62,7 +63,7 @@ def find_disagreements(corpus: Corpus, ctx: Context) -> list[Disagreement]:
     seen: set[tuple[int, int]] = set()
     for head, claims in sorted(facilities.items()):
         for i, (a, mods_a, place_a, text_a) in enumerate(claims):
-            for b, mods_b, place_b, text_b in claims[i + 1:]:
+            for b, mods_b, place_b, text_b in claims[i + 1 :]:
                 if a.doc == b.doc or place_a == place_b or (a.id, b.id) in seen:
                     continue
                 if not (mods_a & mods_b):
@@ -76,12 +77,11 @@ def find_disagreements(corpus: Corpus, ctx: Context) -> list[Disagreement]:
                 seen.add((a.id, b.id))
     for _norm, claims in sorted(dated.items()):
         for i, (a, year_a, text_a) in enumerate(claims):
-            for b, year_b, _text_b in claims[i + 1:]:
+            for b, year_b, _text_b in claims[i + 1 :]:
                 if a.doc == b.doc or year_a == year_b or (a.id, b.id) in seen:
                     continue
                 note = f"{_title(corpus, a)}: {year_a}; {_title(corpus, b)}: {year_b}"
-                out.append(_mark(ctx, corpus, f"when {text_a} happened", note,
-                                 [(a, str(year_b)), (b, str(year_a))]))
+                out.append(_mark(ctx, corpus, f"when {text_a} happened", note, [(a, str(year_b)), (b, str(year_a))]))
                 seen.add((a.id, b.id))
     return out
 

@@ -37,8 +37,11 @@ def usable_key(m: Mention) -> bool:
     # A lower-case "entity" ("congress", "the state") is a common noun the model over-read.
     if not (m.text[:1].isupper() or m.text[:1].isdigit()):
         return False
-    if m.gloss or m.fragment or (m.kind in ("person", "org") and m.first.i == m.last.i and
-                   (m.kind_confidence < 0.75 or not m.solid)):
+    if (
+        m.gloss
+        or m.fragment
+        or (m.kind in ("person", "org") and m.first.i == m.last.i and (m.kind_confidence < 0.75 or not m.solid))
+    ):
         return False
     return not (m.kind == "number" and (m.number is None or m.number < 2))
 
@@ -112,8 +115,9 @@ class DistractorIndex:
             if v in chosen or len(render_like(key, v)) < len(key_text):
                 continue
             trial = [*chosen[:-1], v]
-            if _fits(key, key_text, trial) and (alias_group(v.norm) is None or
-                                                alias_group(v.norm) not in {alias_group(c.norm) for c in trial[:-1]}):
+            if _fits(key, key_text, trial) and (
+                alias_group(v.norm) is None or alias_group(v.norm) not in {alias_group(c.norm) for c in trial[:-1]}
+            ):
                 return trial
         return chosen
 
@@ -123,20 +127,25 @@ class DistractorIndex:
         if len(pool) <= MAX_SCAN:
             return pool
         if key.date is not None or key.number is not None:
-            metric = (lambda v: abs(v.mention.date.year - key.date.year)) if key.date is not None else \
-                (lambda v: abs(math.log10(max(v.mention.number or 1, 1)) - math.log10(max(key.number or 1, 1))))
+            metric = (
+                (lambda v: abs(v.mention.date.year - key.date.year))
+                if key.date is not None
+                else (lambda v: abs(math.log10(max(v.mention.number or 1, 1)) - math.log10(max(key.number or 1, 1))))
+            )
             near = self._sorted_by(pool, metric, key)
             return pool[:TOP] + near
         start = zlib.crc32(key.norm.encode()) % len(pool)
         end = start + MAX_SCAN - TOP
-        return pool[:TOP] + pool[start:end] + pool[:max(0, end - len(pool))]
+        return pool[:TOP] + pool[start:end] + pool[: max(0, end - len(pool))]
 
     def _sorted_by(self, pool: list[Value], metric: object, key: Mention) -> list[Value]:
-        cache_key = (pool_of(key), key.date.year if key.date is not None else round(math.log10(max(key.number or 1,
-                                                                                                     1)), 1))
+        cache_key = (
+            pool_of(key),
+            key.date.year if key.date is not None else round(math.log10(max(key.number or 1, 1)), 1),
+        )
         hit = self._near.get(cache_key)
         if hit is None:
-            hit = sorted(pool, key=lambda v: (metric(v), v.norm))[:MAX_SCAN - TOP]  # type: ignore[operator]
+            hit = sorted(pool, key=lambda v: (metric(v), v.norm))[: MAX_SCAN - TOP]  # type: ignore[operator]
             self._near[cache_key] = hit
         return hit
 
@@ -154,8 +163,15 @@ class DistractorIndex:
                 return True
         return False
 
-    def choose(self, key: Mention, key_text: str, n: int = 3, exclude: frozenset[str] = frozenset(),
-               unsupported_only: bool = False, same_article: bool = False) -> list[str] | None:
+    def choose(
+        self,
+        key: Mention,
+        key_text: str,
+        n: int = 3,
+        exclude: frozenset[str] = frozenset(),
+        unsupported_only: bool = False,
+        same_article: bool = False,
+    ) -> list[str] | None:
         """Pick ``n`` wrong options for ``key`` or None if the corpus has too few good ones."""
         pool = self.pools.get(pool_of(key), [])
         sent = key.sent
@@ -197,10 +213,12 @@ class DistractorIndex:
             if same_article and (v.with_article * 2 > v.count) != _has_article(key):
                 continue
             texts = [key_text] + [render_like(key, c) for c in chosen] + [render_like(key, v)]
-            if all(_distinct(v.norm, v.tokens, c.norm, c.tokens) for c in chosen) and _length_ok(texts) \
-                    and (alias_group(v.norm) is None or all(alias_group(c.norm) != alias_group(v.norm)
-                                                          for c in chosen)) \
-                    and _same_year_free(key, chosen, v):
+            if (
+                all(_distinct(v.norm, v.tokens, c.norm, c.tokens) for c in chosen)
+                and _length_ok(texts)
+                and (alias_group(v.norm) is None or all(alias_group(c.norm) != alias_group(v.norm) for c in chosen))
+                and _same_year_free(key, chosen, v)
+            ):
                 chosen.append(v)
             if len(chosen) == n:
                 break
@@ -222,7 +240,7 @@ def _fits(key: Mention, key_text: str, values: list[Value]) -> bool:
     if not _length_ok(texts):
         return False
     for i, a in enumerate(values):
-        for b in values[i + 1:]:
+        for b in values[i + 1 :]:
             if not _distinct(a.norm, a.tokens, b.norm, b.tokens):
                 return False
     return True

@@ -17,36 +17,226 @@ from .lexicon import TITLES
 
 # How far the model's label can be trusted on history text (hand-checked precision).
 _LABEL_VOTES = {
-    "PERSON": ("person", 0.65), "ORG": ("org", 0.48), "GPE": ("place", 0.94), "LOC": ("place", 0.9),
-    "FAC": ("place", 0.5), "NORP": ("group", 0.9), "PRODUCT": ("product", 0.7), "EVENT": ("event", 0.8),
-    "LAW": ("law", 0.8), "WORK_OF_ART": ("other", 0.6), "LANGUAGE": ("other", 0.9),
+    "PERSON": ("person", 0.65),
+    "ORG": ("org", 0.48),
+    "GPE": ("place", 0.94),
+    "LOC": ("place", 0.9),
+    "FAC": ("place", 0.5),
+    "NORP": ("group", 0.9),
+    "PRODUCT": ("product", 0.7),
+    "EVENT": ("event", 0.8),
+    "LAW": ("law", 0.8),
+    "WORK_OF_ART": ("other", 0.6),
+    "LANGUAGE": ("other", 0.9),
 }
-_PLACE_PREPS = {"in": 0.6, "at": 0.5, "near": 1.0, "outside": 0.8, "from": 0.3, "to": 0.3, "into": 0.5,
-                "towards": 0.6, "around": 0.6, "inside": 0.6}
-PLACE_NOUNS = frozenset({"town", "city", "village", "region", "province", "port", "district", "county", "river",
-                         "fortress", "island", "capital", "area", "valley", "state", "republic", "oblast",
-                         "settlement", "harbour", "harbor", "lake", "mountains", "territory"})
-ORG_NOUNS = frozenset({"company", "companies", "firm", "firms", "manufacturer", "manufacturers", "maker", "makers",
-                       "corporation", "concern", "works", "factory", "bank", "party", "organisation", "organization",
-                       "newspaper", "agency", "shipyard", "enterprise", "enterprises", "producer", "airline",
-                       "university", "society", "association", "union", "institute", "group", "committee"})
-_ORG_SUFFIX = re.compile(r"\b(AG|GmbH|Ltd|Inc|Co|Corp|Company|Works|Werke|Werft|Corporation|Bank|Party|"
-                         r"University|Institute|Society|Association|Office|Ministry|Council|Committee)\b\.?$")
-_PRODUCT_NOUNS = frozenset({"aircraft", "plane", "planes", "tank", "tanks", "bomber", "bombers", "fighter", "fighters",
-                            "machine", "machines", "ship", "ships", "submarine", "submarines", "gun", "guns", "rifle",
-                            "engine", "engines", "locomotive", "car", "cars", "vehicle", "vehicles", "model"})
+_PLACE_PREPS = {
+    "in": 0.6,
+    "at": 0.5,
+    "near": 1.0,
+    "outside": 0.8,
+    "from": 0.3,
+    "to": 0.3,
+    "into": 0.5,
+    "towards": 0.6,
+    "around": 0.6,
+    "inside": 0.6,
+}
+PLACE_NOUNS = frozenset(
+    {
+        "town",
+        "city",
+        "village",
+        "region",
+        "province",
+        "port",
+        "district",
+        "county",
+        "river",
+        "fortress",
+        "island",
+        "capital",
+        "area",
+        "valley",
+        "state",
+        "republic",
+        "oblast",
+        "settlement",
+        "harbour",
+        "harbor",
+        "lake",
+        "mountains",
+        "territory",
+    }
+)
+ORG_NOUNS = frozenset(
+    {
+        "company",
+        "companies",
+        "firm",
+        "firms",
+        "manufacturer",
+        "manufacturers",
+        "maker",
+        "makers",
+        "corporation",
+        "concern",
+        "works",
+        "factory",
+        "bank",
+        "party",
+        "organisation",
+        "organization",
+        "newspaper",
+        "agency",
+        "shipyard",
+        "enterprise",
+        "enterprises",
+        "producer",
+        "airline",
+        "university",
+        "society",
+        "association",
+        "union",
+        "institute",
+        "group",
+        "committee",
+    }
+)
+_ORG_SUFFIX = re.compile(
+    r"\b(AG|GmbH|Ltd|Inc|Co|Corp|Company|Works|Werke|Werft|Corporation|Bank|Party|"
+    r"University|Institute|Society|Association|Office|Ministry|Council|Committee)\b\.?$"
+)
+_PRODUCT_NOUNS = frozenset(
+    {
+        "aircraft",
+        "plane",
+        "planes",
+        "tank",
+        "tanks",
+        "bomber",
+        "bombers",
+        "fighter",
+        "fighters",
+        "machine",
+        "machines",
+        "ship",
+        "ships",
+        "submarine",
+        "submarines",
+        "gun",
+        "guns",
+        "rifle",
+        "engine",
+        "engines",
+        "locomotive",
+        "car",
+        "cars",
+        "vehicle",
+        "vehicles",
+        "model",
+    }
+)
 _MODEL_NUMBER = re.compile(r"[A-Za-z]+[- ]?\d|\d[- ]?[A-Z]")
-_LAW_WORDS = frozenset({"Treaty", "Pact", "Agreement", "Accord", "Accords", "Convention", "Protocol", "Act", "Charter",
-                        "Declaration", "Peace", "Edict", "Concordat", "Armistice"})
-_EVENT_WORDS = frozenset({"War", "Battle", "Revolution", "Uprising", "Rebellion", "Crisis", "Siege", "Conference",
-                          "Congress", "Putsch", "Coup", "Revolt", "Campaign", "Offensive", "Invasion", "Massacre"})
-_INSTITUTION_WORDS = frozenset({
-    "army", "navy", "force", "forces", "corps", "fleet", "academy", "center", "centre", "school", "college",
-    "council", "office", "bureau", "ministry", "department", "agency", "guard", "police", "league", "front",
-    "command", "staff", "division", "regiment", "brigade", "squadron", "battalion", "directorate", "commission",
-    "parliament", "senate", "assembly", "court", "church", "order", "party", "union", "bank", "company", "group",
-    "institute", "university", "society", "committee", "republic", "kingdom", "empire", "railway", "railways",
-    "airlines", "works", "club", "association", "federation", "organisation", "organization", "service"})
+_LAW_WORDS = frozenset(
+    {
+        "Treaty",
+        "Pact",
+        "Agreement",
+        "Accord",
+        "Accords",
+        "Convention",
+        "Protocol",
+        "Act",
+        "Charter",
+        "Declaration",
+        "Peace",
+        "Edict",
+        "Concordat",
+        "Armistice",
+    }
+)
+_EVENT_WORDS = frozenset(
+    {
+        "War",
+        "Battle",
+        "Revolution",
+        "Uprising",
+        "Rebellion",
+        "Crisis",
+        "Siege",
+        "Conference",
+        "Congress",
+        "Putsch",
+        "Coup",
+        "Revolt",
+        "Campaign",
+        "Offensive",
+        "Invasion",
+        "Massacre",
+    }
+)
+_INSTITUTION_WORDS = frozenset(
+    {
+        "army",
+        "navy",
+        "force",
+        "forces",
+        "corps",
+        "fleet",
+        "academy",
+        "center",
+        "centre",
+        "school",
+        "college",
+        "council",
+        "office",
+        "bureau",
+        "ministry",
+        "department",
+        "agency",
+        "guard",
+        "police",
+        "league",
+        "front",
+        "command",
+        "staff",
+        "division",
+        "regiment",
+        "brigade",
+        "squadron",
+        "battalion",
+        "directorate",
+        "commission",
+        "parliament",
+        "senate",
+        "assembly",
+        "court",
+        "church",
+        "order",
+        "party",
+        "union",
+        "bank",
+        "company",
+        "group",
+        "institute",
+        "university",
+        "society",
+        "committee",
+        "republic",
+        "kingdom",
+        "empire",
+        "railway",
+        "railways",
+        "airlines",
+        "works",
+        "club",
+        "association",
+        "federation",
+        "organisation",
+        "organization",
+        "service",
+    }
+)
 KEY_KINDS = ("person", "org", "place", "date", "number", "law", "event")
 
 
@@ -59,7 +249,7 @@ def _cue_votes(m: Mention) -> list[tuple[str, float]]:
         head = head.head
     anchor = head if head.i < first.i else first
     anchor = anchor.doc[min(anchor.left_edge.i, first.i)] if head is not m.root else first
-    before = [t for t in first.doc[max(first.sent.start, first.i - 4):first.i] if t.lower_ not in ("the", "a", "an")]
+    before = [t for t in first.doc[max(first.sent.start, first.i - 4) : first.i] if t.lower_ not in ("the", "a", "an")]
     prev = before[-1] if before else None
     prev2 = before[-2] if len(before) > 1 else None
     if prev is not None and prev.lower_ in _PLACE_PREPS:
@@ -80,7 +270,7 @@ def _cue_votes(m: Mention) -> list[tuple[str, float]]:
     last_word = m.last.lower_
     if last_word in TITLES:
         votes.append(("other", 3.0))  # a title on its own ("Major General") is not a name
-    names = {t.text for t in m.first.doc[m.first.i:m.last.i + 1]}
+    names = {t.text for t in m.first.doc[m.first.i : m.last.i + 1]}
     if names & _LAW_WORDS:
         votes.append(("law", 3.0))
     elif names & _EVENT_WORDS:
@@ -93,17 +283,26 @@ def _cue_votes(m: Mention) -> list[tuple[str, float]]:
     if nxt in _PRODUCT_NOUNS or head_word in _PRODUCT_NOUNS:
         votes.append(("product", 1.0))
     locative = prev is not None and prev.lower_ in _PLACE_PREPS
-    toks = [t for t in m.first.doc[m.first.i:m.last.i + 1] if t.text != "-"]
+    toks = [t for t in m.first.doc[m.first.i : m.last.i + 1] if t.text != "-"]
     # "Georg-Hans Reinhardt" read as an organisation: two or three bare capitalised words with nothing
     # institutional about them look like a person's name.
-    if m.label == "ORG" and 2 <= len(toks) <= 4 and all(t.is_title and t.pos_ == "PROPN" for t in toks) \
-            and not ({t.lower_ for t in toks} & _INSTITUTION_WORDS) and not _ORG_SUFFIX.search(m.text):
+    if (
+        m.label == "ORG"
+        and 2 <= len(toks) <= 4
+        and all(t.is_title and t.pos_ == "PROPN" for t in toks)
+        and not ({t.lower_ for t in toks} & _INSTITUTION_WORDS)
+        and not _ORG_SUFFIX.search(m.text)
+    ):
         votes.append(("person", 0.5))
     if m.first.i == m.last.i and m.first.tag_ == "NNPS" and not locative:
         votes.append(("group", 0.8))
     # "the Bolsheviks", "the Jacobins": a plural name not after a locative preposition is a people.
-    if m.label == "GPE" and m.text.endswith("s") and (prev is None or prev.lower_ not in _PLACE_PREPS) \
-            and place_class(m.norm) is None:
+    if (
+        m.label == "GPE"
+        and m.text.endswith("s")
+        and (prev is None or prev.lower_ not in _PLACE_PREPS)
+        and place_class(m.norm) is None
+    ):
         votes.append(("group", 1.0))
     return votes
 

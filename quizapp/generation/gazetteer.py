@@ -11,39 +11,122 @@ import functools
 
 # Names one state went by in history: options naming the same state twice would be
 # two right answers ("Russia" against "the Soviet Union").
-ALIAS_GROUPS: tuple[frozenset[str], ...] = tuple(frozenset(g) for g in (
-    {"russia", "soviet russia", "soviet union", "ussr", "the ussr", "russian empire", "russian federation",
-     "soviets", "muscovy"},
-    {"germany", "german reich", "reich", "weimar republic", "third reich", "german empire", "prussia",
-     "nazi germany", "west germany", "east germany", "federal republic of germany", "frg", "gdr"},
-    {"britain", "great britain", "united kingdom", "uk", "england", "british empire"},
-    {"united states", "united states of america", "usa", "us", "u.s.", "america"},
-    {"netherlands", "holland", "dutch republic"},
-    {"iran", "persia"},
-    {"turkey", "ottoman empire", "türkiye"},
-    {"austria", "austria-hungary", "habsburg monarchy", "austrian empire"},
-    {"czechoslovakia", "czech republic", "czechia", "bohemia"},
-    {"china", "people's republic of china", "prc", "qing china"},
-    {"japan", "empire of japan"},
-    {"sri lanka", "ceylon"},
-    {"thailand", "siam"},
-    {"myanmar", "burma"},
-    {"ethiopia", "abyssinia"},
-    {"istanbul", "constantinople", "byzantium"},
-    {"st. petersburg", "saint petersburg", "petrograd", "leningrad"},
-    {"volgograd", "stalingrad", "tsaritsyn"},
-))
+ALIAS_GROUPS: tuple[frozenset[str], ...] = tuple(
+    frozenset(g)
+    for g in (
+        {
+            "russia",
+            "soviet russia",
+            "soviet union",
+            "ussr",
+            "the ussr",
+            "russian empire",
+            "russian federation",
+            "soviets",
+            "muscovy",
+        },
+        {
+            "germany",
+            "german reich",
+            "reich",
+            "weimar republic",
+            "third reich",
+            "german empire",
+            "prussia",
+            "nazi germany",
+            "west germany",
+            "east germany",
+            "federal republic of germany",
+            "frg",
+            "gdr",
+        },
+        {"britain", "great britain", "united kingdom", "uk", "england", "british empire"},
+        {"united states", "united states of america", "usa", "us", "u.s.", "america"},
+        {"netherlands", "holland", "dutch republic"},
+        {"iran", "persia"},
+        {"turkey", "ottoman empire", "türkiye"},
+        {"austria", "austria-hungary", "habsburg monarchy", "austrian empire"},
+        {"czechoslovakia", "czech republic", "czechia", "bohemia"},
+        {"china", "people's republic of china", "prc", "qing china"},
+        {"japan", "empire of japan"},
+        {"sri lanka", "ceylon"},
+        {"thailand", "siam"},
+        {"myanmar", "burma"},
+        {"ethiopia", "abyssinia"},
+        {"istanbul", "constantinople", "byzantium"},
+        {"st. petersburg", "saint petersburg", "petrograd", "leningrad"},
+        {"volgograd", "stalingrad", "tsaritsyn"},
+    )
+)
 
-_CITY_ALIASES = frozenset({"istanbul", "constantinople", "byzantium", "st. petersburg", "saint petersburg", "petrograd",
-                           "leningrad", "volgograd", "stalingrad", "tsaritsyn"})
-_BUILTIN_COUNTRIES = frozenset(n for g in ALIAS_GROUPS for n in g) - _CITY_ALIASES | frozenset({
-    "france", "italy", "spain", "portugal", "poland", "sweden", "norway", "denmark", "finland", "belgium",
-    "switzerland", "hungary", "romania", "bulgaria", "greece", "serbia", "yugoslavia", "ukraine", "lithuania",
-    "latvia", "estonia", "egypt", "india", "canada", "mexico", "brazil", "argentina", "chile", "australia",
-})
-_CONTINENTS = frozenset({"europe", "asia", "africa", "north america", "south america", "oceania", "antarctica",
-                         "eastern europe", "western europe", "central europe", "the baltics", "baltics",
-                         "scandinavia", "the balkans", "balkans", "middle east", "siberia"})
+_CITY_ALIASES = frozenset(
+    {
+        "istanbul",
+        "constantinople",
+        "byzantium",
+        "st. petersburg",
+        "saint petersburg",
+        "petrograd",
+        "leningrad",
+        "volgograd",
+        "stalingrad",
+        "tsaritsyn",
+    }
+)
+_BUILTIN_COUNTRIES = frozenset(n for g in ALIAS_GROUPS for n in g) - _CITY_ALIASES | frozenset(
+    {
+        "france",
+        "italy",
+        "spain",
+        "portugal",
+        "poland",
+        "sweden",
+        "norway",
+        "denmark",
+        "finland",
+        "belgium",
+        "switzerland",
+        "hungary",
+        "romania",
+        "bulgaria",
+        "greece",
+        "serbia",
+        "yugoslavia",
+        "ukraine",
+        "lithuania",
+        "latvia",
+        "estonia",
+        "egypt",
+        "india",
+        "canada",
+        "mexico",
+        "brazil",
+        "argentina",
+        "chile",
+        "australia",
+    }
+)
+_CONTINENTS = frozenset(
+    {
+        "europe",
+        "asia",
+        "africa",
+        "north america",
+        "south america",
+        "oceania",
+        "antarctica",
+        "eastern europe",
+        "western europe",
+        "central europe",
+        "the baltics",
+        "baltics",
+        "scandinavia",
+        "the balkans",
+        "balkans",
+        "middle east",
+        "siberia",
+    }
+)
 
 
 @functools.lru_cache(maxsize=1)

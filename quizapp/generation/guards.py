@@ -19,8 +19,11 @@ MAX_OPTION_RATIO = 2.5
 DUPLICATE_OVERLAP = 0.75
 
 _DAY_MONTH = re.compile(r"^\s*\d{1,2}\.\s?\d{1,2}\.?\s*$")
-_CHROME = re.compile(r"https?://|www\.|\.(?:com|org|net)\b|cookie|subscribe|sign in|log in|newsletter|"
-                     r"all rights reserved|copyright|©|\bmenu\b|share on|click here|[•▪►|]", re.I)
+_CHROME = re.compile(
+    r"https?://|www\.|\.(?:com|org|net)\b|cookie|subscribe|sign in|log in|newsletter|"
+    r"all rights reserved|copyright|©|\bmenu\b|share on|click here|[•▪►|]",
+    re.I,
+)
 
 
 def _keys(c: Candidate) -> list[str]:
@@ -135,7 +138,7 @@ def options_sound(c: Candidate) -> str | None:
         if contains_phrase(quote, w):
             return f"distractor '{w}' stated in the source"
     for i, a in enumerate(opts):
-        for b in opts[i + 1:]:
+        for b in opts[i + 1 :]:
             if a.lower() in b.lower() or b.lower() in a.lower():
                 return f"overlapping options '{a}' / '{b}'"
     lengths = [len(o) for o in opts]

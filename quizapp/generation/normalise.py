@@ -19,15 +19,59 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 _DAY_MONTH = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(?![\d])")
 # Codes of one to three capitals (T, HD, MS) or a capital and a lower-case letter (Ar, He),
 # then a one- to three-digit number: a weapon or aircraft model, not a date or a count.
 _MODEL = re.compile(r"\b([A-Z]{1,3}|[A-Z][a-z])\s(\d{1,3}[a-z]?)\b(?![.,]\d)")
-_NOT_MODEL_CODES = frozenset({"In", "On", "At", "By", "To", "Of", "No", "As", "Is", "It", "Be", "Up", "So", "Or", "An",
-                              "My", "We", "Us", "Mr", "Dr", "St", "Ms", "If", "Go", "A", "I", "AD", "BC", "CE", "Am"})
+_NOT_MODEL_CODES = frozenset(
+    {
+        "In",
+        "On",
+        "At",
+        "By",
+        "To",
+        "Of",
+        "No",
+        "As",
+        "Is",
+        "It",
+        "Be",
+        "Up",
+        "So",
+        "Or",
+        "An",
+        "My",
+        "We",
+        "Us",
+        "Mr",
+        "Dr",
+        "St",
+        "Ms",
+        "If",
+        "Go",
+        "A",
+        "I",
+        "AD",
+        "BC",
+        "CE",
+        "Am",
+    }
+)
 _EURO_DECIMAL = re.compile(r"\b(\d{1,3}),(\d{1,2})(?=\s?(?:million|billion|thousand|trillion|per\s?cent|percent|%))")
 _DOTTED_THOUSANDS = re.compile(r"\b\d{1,3}(?:\.\d{3}){2,}\b")
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=\s[.!?])(?=[A-Z][a-z])")
@@ -92,8 +136,10 @@ def _day_month_edits(text: str) -> list[tuple[int, int, str, DayMonth | None]]:
         if not (1 <= day <= 31 and 1 <= month <= 12):
             continue
         # The second point may also end the sentence: keep it when a capital follows.
-        after = text[m.end():m.end() + 2]
-        keep_point = bool(re.match(r"\s[A-Z]", after)) and m.start() > 0 and not text[:m.start()].rstrip().endswith(".")
+        after = text[m.end() : m.end() + 2]
+        keep_point = (
+            bool(re.match(r"\s[A-Z]", after)) and m.start() > 0 and not text[: m.start()].rstrip().endswith(".")
+        )
         new = f"{day} {MONTHS[month - 1]}" + ("." if keep_point else "")
         edits.append((m.start(), m.end(), new, DayMonth(0, 0, day, month)))
     return edits

@@ -18,8 +18,8 @@ from .candidates import (
 from .candidates.fill_in import term_counts
 from .candidates.matching import pairs_of
 from .candidates.ordering import event_of
-from .clauses import hollow, run_on, vague_subject
-from .definites import resolve_context
+from .clauses import hollow, odd_parse, run_on, vague_subject
+from .definites import resolvable_subject, resolve_context
 from .disagreements import find_disagreements
 from .distractors import DistractorIndex
 from .entities import repair_kinds
@@ -32,6 +32,7 @@ from .types import CleanDocument, DocumentInput, GenerationReport, GenerationRes
 Progress = Callable[[str, float], None]
 MIN_SENTENCE_WORDS = 5
 MAX_SENTENCE_WORDS = 80
+ODD_PARSE_PENALTY = 0.15
 
 
 def to_clean(doc: DocumentInput | CleanDocument) -> CleanDocument:
@@ -58,16 +59,26 @@ def build_candidates(ctx: Context) -> list[Candidate]:
         pairs += pairs_of(ctx, sent)
         # A comma splice reads badly however it is cut; a subject like "The school" or "the base" points
         # back to something named earlier: questions restating such sentences are unclear alone.
-        if run_on(sent) or vague_subject(sent) or hollow(sent):
+        vague = vague_subject(sent)
+        # ... unless an earlier sentence names it ("the base" <- "the air base at Lipetsk"): the prompts then
+        # carry the name (see definites.resolve_context); an ordering item is not rewritten, so it still skips.
+        if run_on(sent) or hollow(sent) or (vague and not resolvable_subject(corpus, sent)):
             continue
-        event = event_of(ctx, sent)
+        event = event_of(ctx, sent) if not vague else None
         if event is not None:
             events.append(event)
-        out += multiple_choice_candidates(ctx, sent)
+        mine = multiple_choice_candidates(ctx, sent)
         if not sent.norm.in_day_month(sent.span.start_char, sent.span.end_char):
             # The prompt would show "7 November" where the reader sees "7.11." and no year: skip restating it.
-            out += true_false_candidates(ctx, sent)
-            out += fill_in_candidates(ctx, sent, counts)
+            mine += true_false_candidates(ctx, sent)
+            mine += fill_in_candidates(ctx, sent, counts)
+        if mine and odd_parse(sent):
+            for c in mine:
+                c.score -= ODD_PARSE_PENALTY
+                c.draft.confidence = max(0.05, c.draft.confidence - ODD_PARSE_PENALTY)
+                c.draft.confidence_reasons.append("the source sentence parses oddly (no subject or a loose "
+                                                  "dependent): it may be garbled")
+        out += mine
     out += ordering_candidates(ctx, events)
     out += matching_candidates(ctx, pairs)
     return out
@@ -85,8 +96,9 @@ def apply_guards(candidates: list[Candidate], rejected: Counter[str]) -> list[Ca
     return kept
 
 
-def analyse(documents: list[CleanDocument], model: str | None = None,
-            progress: Progress | None = None) -> tuple[Corpus, Context, GenerationReport]:
+def analyse(
+    documents: list[CleanDocument], model: str | None = None, progress: Progress | None = None
+) -> tuple[Corpus, Context, GenerationReport]:
     """Parse and index the documents; find where they disagree."""
     nlp = get_nlp(model)
     _tell(progress, "parse", 0.0)
@@ -98,8 +110,13 @@ def analyse(documents: list[CleanDocument], model: str | None = None,
     return corpus, ctx, report
 
 
-def generate(documents: Sequence[DocumentInput | CleanDocument], *, model: str | None = None,
-             max_questions: int | None = None, progress: Progress | None = None) -> GenerationResult:
+def generate(
+    documents: Sequence[DocumentInput | CleanDocument],
+    *,
+    model: str | None = None,
+    max_questions: int | None = None,
+    progress: Progress | None = None,
+) -> GenerationResult:
     """Generate question drafts from documents (raw inputs are ingested first; IngestError propagates)."""
     _tell(progress, "ingest", 0.0)
     clean = [to_clean(d) for d in documents]
@@ -142,9 +159,11 @@ def generate(documents: Sequence[DocumentInput | CleanDocument], *, model: str |
         rejected["duplicate"] += duplicates
     report.rejected_by_guard = dict(sorted(rejected.items()))
     kept.sort(key=lambda c: (min(s.doc for s in c.sentences), min(s.start for s in c.sentences), c.draft.type))
-    report.notes.append(f"{len(clean)} document(s), {words} words, {len(corpus.sentences)} sentences, "
-                        f"{report.candidates} candidates, {len(kept)} kept "
-                        f"(cap {cap})")
+    report.notes.append(
+        f"{len(clean)} document(s), {words} words, {len(corpus.sentences)} sentences, "
+        f"{report.candidates} candidates, {len(kept)} kept "
+        f"(cap {cap})"
+    )
     _tell(progress, "done", 1.0)
     return GenerationResult(questions=[c.draft for c in kept], report=report)
 

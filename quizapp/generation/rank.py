@@ -21,8 +21,10 @@ def default_cap(words: int) -> int:
 
 def quotas(cap: int, available: dict[str, int]) -> dict[str, int]:
     """Questions per type: shares of the cap, at least one of each type available, spare slots passed on."""
-    q = {t: min(available.get(t, 0), max(1 if available.get(t) else 0, round(share * cap)))
-         for t, share in TYPE_SHARES.items()}
+    q = {
+        t: min(available.get(t, 0), max(1 if available.get(t) else 0, round(share * cap)))
+        for t, share in TYPE_SHARES.items()
+    }
     spare = cap - sum(q.values())
     # Spare slots (a type with too few candidates) go round the other types, not all to one.
     turn = ("multiple_choice", "true_false", "fill_in", "multiple_choice", "matching", "ordering")
@@ -66,8 +68,9 @@ class _Kept:
             self.by_sentence[s.id].append(c)
 
 
-def select(candidates: list[Candidate], cap: int,
-           finalize: Callable[[Candidate], bool] | None = None) -> tuple[list[Candidate], int]:
+def select(
+    candidates: list[Candidate], cap: int, finalize: Callable[[Candidate], bool] | None = None
+) -> tuple[list[Candidate], int]:
     """The kept candidates, and how many were dropped as duplicates.
 
     ``finalize`` completes a candidate the ranker wants (choosing its distractors) and checks it

@@ -32,8 +32,11 @@ def _percentile(values: list[int], q: float) -> float:
 def _paragraphs(result: GenerationResult) -> list[tuple[str, int, int]]:
     out = []
     for doc in result.report.documents:
-        spans = [(b.start, b.end) for b in doc.blocks if b.kind != "heading"] if doc.blocks else \
-            [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", doc.text)]
+        spans = (
+            [(b.start, b.end) for b in doc.blocks if b.kind != "heading"]
+            if doc.blocks
+            else [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", doc.text)]
+        )
         out += [(doc.name, s, e) for s, e in spans if word_count(doc.text[s:e]) >= MIN_PARAGRAPH_WORDS]
     return out
 
@@ -52,8 +55,13 @@ def quality_report(result: GenerationResult) -> dict[str, Any]:
         if longest > GIVEAWAY_RATIO * max(min(lengths), 1) or unique_longest:
             giveaways += 1
     paragraphs = _paragraphs(result)
-    covered = {(name, s) for name, s, e in paragraphs
-               for q in qs for src in q.sources if src.document == name and s <= src.start < e}
+    covered = {
+        (name, s)
+        for name, s, e in paragraphs
+        for q in qs
+        for src in q.sources
+        if src.document == name and s <= src.start < e
+    }
     return {
         "questions": len(qs),
         "by_type": dict(sorted(Counter(q.type for q in qs).items())),

@@ -61,8 +61,11 @@ def wh_subject(sent: Sentence, m: Mention) -> str | None:
     if word is None:
         return None
     left, right = r.left_edge.i, r.right_edge.i
-    extra = [t for t in sent.span.doc[left:right + 1] if not (m.first.i <= t.i <= m.last.i)
-             and t.dep_ not in ("det", "punct")]
+    extra = [
+        t
+        for t in sent.span.doc[left : right + 1]
+        if not (m.first.i <= t.i <= m.last.i) and t.dep_ not in ("det", "punct")
+    ]
     if len(extra) > 4 or any(t.dep_ in ("relcl", "acl", "appos", "conj", "poss", "case") for t in extra):
         return None
     toks = root_clause(sent)
@@ -73,7 +76,7 @@ def wh_subject(sent: Sentence, m: Mention) -> str | None:
     rest_text = tokens_text(rest)
     first = rest[0].lower_
     if first in _AGREE:
-        rest_text = _AGREE[first] + rest_text[len(first):]
+        rest_text = _AGREE[first] + rest_text[len(first) :]
     return _join(prefix, word, rest_text)
 
 
@@ -129,7 +132,7 @@ def wh_adjunct(sent: Sentence, m: Mention) -> str | None:
     else:
         return None
     # The object must be the mention itself, perhaps with an appended phrase that goes too.
-    if r.left_edge.i < m.first.i and any(t.dep_ not in ("det",) for t in sent.span.doc[r.left_edge.i:m.first.i]):
+    if r.left_edge.i < m.first.i and any(t.dep_ not in ("det",) for t in sent.span.doc[r.left_edge.i : m.first.i]):
         return None
     removed = {t.i for t in prep.subtree}
     return _invert(sent, removed, head)
@@ -143,8 +146,11 @@ def wh_how_many(sent: Sentence, m: Mention) -> str | None:
     noun = r.head
     if noun.head != root or noun.pos_ != "NOUN" or noun.tag_ not in ("NNS", "NNPS"):
         return None
-    np = [t for t in noun.subtree if t.i != r.i and t.dep_ != "det" and t.head.i != r.i
-          and not (m.first.i <= t.i <= m.last.i)]
+    np = [
+        t
+        for t in noun.subtree
+        if t.i != r.i and t.dep_ != "det" and t.head.i != r.i and not (m.first.i <= t.i <= m.last.i)
+    ]
     if any(t.dep_ in ("relcl", "acl", "prep", "conj") for t in np) or len(np) > 4:
         return None
     phrase = "How many " + tokens_text(np)
@@ -161,10 +167,51 @@ def wh_how_many(sent: Sentence, m: Mention) -> str | None:
 
 
 # Past participles that are also the simple past: a passive with one of these turns active as it stands.
-_SAME_PAST = frozenset({"built", "sent", "held", "led", "made", "paid", "sold", "told", "won", "bought", "brought",
-                        "fought", "taught", "thought", "left", "lost", "kept", "met", "found", "set", "put", "cut",
-                        "spent", "read", "laid", "heard", "caught", "struck", "hung", "shot", "spread", "burnt",
-                        "burned", "dealt", "meant", "ruled", "seized", "sought", "bound", "fed", "lit"})
+_SAME_PAST = frozenset(
+    {
+        "built",
+        "sent",
+        "held",
+        "led",
+        "made",
+        "paid",
+        "sold",
+        "told",
+        "won",
+        "bought",
+        "brought",
+        "fought",
+        "taught",
+        "thought",
+        "left",
+        "lost",
+        "kept",
+        "met",
+        "found",
+        "set",
+        "put",
+        "cut",
+        "spent",
+        "read",
+        "laid",
+        "heard",
+        "caught",
+        "struck",
+        "hung",
+        "shot",
+        "spread",
+        "burnt",
+        "burned",
+        "dealt",
+        "meant",
+        "ruled",
+        "seized",
+        "sought",
+        "bound",
+        "fed",
+        "lit",
+    }
+)
 
 
 def wh_agent(sent: Sentence, m: Mention) -> str | None:

@@ -8,11 +8,53 @@ from typing import Any
 
 BLANK = "_____"
 
-_START_ANAPHORA = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "this", "these",
-                             "that", "those", "such", "here", "there", "then", "thereafter", "afterwards", "meanwhile",
-                             "both", "another", "other", "others", "latter", "former", "later", "subsequently",
-                             "thus", "hence", "consequently", "therefore", "also", "moreover", "furthermore",
-                             "besides", "nevertheless", "however", "instead", "likewise", "similarly", "so"})
+_START_ANAPHORA = frozenset(
+    {
+        "he",
+        "she",
+        "it",
+        "they",
+        "him",
+        "her",
+        "them",
+        "his",
+        "its",
+        "their",
+        "this",
+        "these",
+        "that",
+        "those",
+        "such",
+        "here",
+        "there",
+        "then",
+        "thereafter",
+        "afterwards",
+        "meanwhile",
+        "both",
+        "another",
+        "other",
+        "others",
+        "latter",
+        "former",
+        "later",
+        "subsequently",
+        "thus",
+        "hence",
+        "consequently",
+        "therefore",
+        "also",
+        "moreover",
+        "furthermore",
+        "besides",
+        "nevertheless",
+        "however",
+        "instead",
+        "likewise",
+        "similarly",
+        "so",
+    }
+)
 # Phrases that point back to something said before, wherever they stand.
 _ANAPHORIC_PHRASES = re.compile(
     r"\b(?:in return|the latter|the former|the same|these purposes|this purpose|this end|for this reason|"
@@ -22,10 +64,13 @@ _ANAPHORIC_PHRASES = re.compile(
     r"(?:days?|weeks?|months?|years?|decades?) "
     r"(?:later|earlier|after|before)|the following (?:day|week|month|year)|the next (?:day|week|month|year)|"
     r"the previous (?:day|week|month|year)|this time|that time|here|these|this|those|such|"
-    r"the above|above-mentioned|aforementioned|the number(?! of))\b", re.I)
+    r"the above|above-mentioned|aforementioned|the number(?! of))\b",
+    re.I,
+)
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|theirs)\b", re.I)
-_THERE_LOCATIVE = re.compile(r"\bthere\b(?!\s+(?:was|were|is|are|had|has|have|will|would|seemed|seems|being|be)\b)",
-                             re.I)
+_THERE_LOCATIVE = re.compile(
+    r"\bthere\b(?!\s+(?:was|were|is|are|had|has|have|will|would|seemed|seems|being|be)\b)", re.I
+)
 _WORD = re.compile(r"[\w'’-]+", re.U)
 
 
@@ -54,17 +99,27 @@ def anaphora_problem(text: str) -> str | None:
         return "locative 'there'"
     m = _PERSONAL.search(body)
     if m:
-        before = body[:m.start()]
+        before = body[: m.start()]
         # A pronoun is resolved only if a name (a capitalised word after the first) precedes it.
         if not re.search(r"(?<!^)\b[A-Z][a-z]", before.strip()[1:] if before.strip() else ""):
             return f"pronoun '{m.group(0)}' without antecedent"
     return None
 
 
-_TIDY = [(re.compile(p), r) for p, r in (
-    (r"\s+", " "), (r"\(\s*\)", ""), (r"\s+([,.;:?!)])", r"\1"), (r"\s+(['’]s)\b", r"\1"),
-    (r'"\s+([^"]*?)\s+"', r'"\1"'), (r"([(])\s+", r"\1"), (r",(\s*,)+", ","), (r",\s*([.?!])", r"\1"),
-    (r"^[\s,;:-]+", ""))]
+_TIDY = [
+    (re.compile(p), r)
+    for p, r in (
+        (r"\s+", " "),
+        (r"\(\s*\)", ""),
+        (r"\s+([,.;:?!)])", r"\1"),
+        (r"\s+(['’]s)\b", r"\1"),
+        (r'"\s+([^"]*?)\s+"', r'"\1"'),
+        (r"([(])\s+", r"\1"),
+        (r",(\s*,)+", ","),
+        (r",\s*([.?!])", r"\1"),
+        (r"^[\s,;:-]+", ""),
+    )
+]
 
 
 def tidy(text: str) -> str:
@@ -87,8 +142,13 @@ def tokens_text(tokens: Iterable[Any]) -> str:
     if not toks:
         return ""
     # Where tokens were cut out between two ("treaty , however , did"), keep a space between the neighbours.
-    return "".join(t.text_with_ws if t.whitespace_ or toks[k + 1].i == t.i + 1 else t.text + " "
-                   for k, t in enumerate(toks[:-1])) + toks[-1].text
+    return (
+        "".join(
+            t.text_with_ws if t.whitespace_ or toks[k + 1].i == t.i + 1 else t.text + " "
+            for k, t in enumerate(toks[:-1])
+        )
+        + toks[-1].text
+    )
 
 
 def capitalise(text: str) -> str:
@@ -121,8 +181,29 @@ def contains_phrase(haystack: str, needle: str) -> bool:
 
 def content_tokens(text: str) -> set[str]:
     """Lower-cased words longer than two letters, minus a few function words (for overlap checks)."""
-    stop = {"the", "and", "for", "was", "were", "with", "from", "that", "this", "which", "who", "what", "when",
-            "where", "how", "many", "did", "does", "true", "false", "according"}
+    stop = {
+        "the",
+        "and",
+        "for",
+        "was",
+        "were",
+        "with",
+        "from",
+        "that",
+        "this",
+        "which",
+        "who",
+        "what",
+        "when",
+        "where",
+        "how",
+        "many",
+        "did",
+        "does",
+        "true",
+        "false",
+        "according",
+    }
     return {w.lower() for w in words(text) if len(w) > 2 and w.lower() not in stop}
 
 

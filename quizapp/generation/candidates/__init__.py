@@ -7,5 +7,12 @@ from .multiple_choice import multiple_choice_candidates
 from .ordering import ordering_candidates
 from .true_false import true_false_candidates
 
-__all__ = ["Candidate", "Context", "fill_in_candidates", "matching_candidates", "multiple_choice_candidates",
-           "ordering_candidates", "true_false_candidates"]
+__all__ = [
+    "Candidate",
+    "Context",
+    "fill_in_candidates",
+    "matching_candidates",
+    "multiple_choice_candidates",
+    "ordering_candidates",
+    "true_false_candidates",
+]

@@ -72,7 +72,7 @@ class Candidate:
 def source_of(ctx: Context, sent: Sentence) -> Source:
     """The Source of a sentence: document name, offsets and the verbatim quote."""
     doc = ctx.corpus.documents[sent.doc]
-    return Source(doc.name, sent.start, sent.end, doc.text[sent.start:sent.end])
+    return Source(doc.name, sent.start, sent.end, doc.text[sent.start : sent.end])
 
 
 def shuffled(items: list[str], *seed: object) -> list[str]:
@@ -88,8 +88,29 @@ def according_to(ctx: Context, sent: Sentence, prompt: str) -> str:
     return f"According to {ctx.title(sent)}, {prompt}"
 
 
-_LOWER_AFTER_PREFIX = frozenset({"Who", "What", "When", "Where", "Which", "How", "The", "A", "An", "In", "On", "At",
-                                 "During", "After", "Before", "From", "By", "Since", "Until"})
+_LOWER_AFTER_PREFIX = frozenset(
+    {
+        "Who",
+        "What",
+        "When",
+        "Where",
+        "Which",
+        "How",
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "During",
+        "After",
+        "Before",
+        "From",
+        "By",
+        "Since",
+        "Until",
+    }
+)
 
 
 def mention_once(sent: Sentence, m: Mention) -> bool:

@@ -15,16 +15,91 @@ from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, mention_once, source_of
 from .multiple_choice import key_ok
 
-_WEAK_HEADS = frozenset({"thing", "things", "way", "ways", "part", "parts", "number", "lot", "kind", "type", "side",
-                         "sides", "time", "times", "year", "years", "end", "beginning", "case", "fact", "level",
-                         "other", "others", "one", "ones", "basis", "place", "order", "term", "terms", "result",
-                         # vague heads: "training means", "various activities" could be almost anything
-                         "means", "purpose", "purposes", "activity", "activities", "issue", "issues", "matter",
-                         "matters", "aspect", "aspects", "area", "areas", "form", "forms", "role", "roles", "use",
-                         "uses", "field", "fields", "step", "steps", "condition", "conditions", "possibility",
-                         "possibilities", "opportunity", "opportunities", "question", "questions", "problem",
-                         "problems", "situation", "situations", "process", "processes", "task", "tasks", "work",
-                         "element", "elements", "factor", "factors", "reason", "reasons", "manner", "sort", "sorts"})
+_WEAK_HEADS = frozenset(
+    {
+        "thing",
+        "things",
+        "way",
+        "ways",
+        "part",
+        "parts",
+        "number",
+        "lot",
+        "kind",
+        "type",
+        "side",
+        "sides",
+        "time",
+        "times",
+        "year",
+        "years",
+        "end",
+        "beginning",
+        "case",
+        "fact",
+        "level",
+        "other",
+        "others",
+        "one",
+        "ones",
+        "basis",
+        "place",
+        "order",
+        "term",
+        "terms",
+        "result",
+        # vague heads: "training means", "various activities" could be almost anything
+        "means",
+        "purpose",
+        "purposes",
+        "activity",
+        "activities",
+        "issue",
+        "issues",
+        "matter",
+        "matters",
+        "aspect",
+        "aspects",
+        "area",
+        "areas",
+        "form",
+        "forms",
+        "role",
+        "roles",
+        "use",
+        "uses",
+        "field",
+        "fields",
+        "step",
+        "steps",
+        "condition",
+        "conditions",
+        "possibility",
+        "possibilities",
+        "opportunity",
+        "opportunities",
+        "question",
+        "questions",
+        "problem",
+        "problems",
+        "situation",
+        "situations",
+        "process",
+        "processes",
+        "task",
+        "tasks",
+        "work",
+        "element",
+        "elements",
+        "factor",
+        "factors",
+        "reason",
+        "reasons",
+        "manner",
+        "sort",
+        "sorts",
+    }
+)
 MAX_LIST = 2  # a key that is one item of a longer list ("A, B, C and D") could be swapped for any other item
 
 
@@ -41,7 +116,7 @@ def term_counts(corpus: Corpus) -> Counter[str]:
 
 
 def _term_key(sent: Sentence, first: Any, last: Any) -> str:
-    return "term:" + " ".join(t.lemma_.lower() for t in sent.span.doc[first.i:last.i + 1])
+    return "term:" + " ".join(t.lemma_.lower() for t in sent.span.doc[first.i : last.i + 1])
 
 
 def _terms(sent: Sentence) -> list[tuple[Any, Any]]:
@@ -109,7 +184,7 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
     for first, last, kind, base, m in items:
         if list_size(last) > MAX_LIST:
             continue
-        key_text = display(m) if m is not None else tokens_text(sent.span.doc[first.i:last.i + 1])
+        key_text = display(m) if m is not None else tokens_text(sent.span.doc[first.i : last.i + 1])
         if m is None and sent.text.lower().count(key_text.lower()) != 1:
             continue
         if m is not None and (not mention_once(sent, m) or key_text not in sent.text):
@@ -128,12 +203,20 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
             conf -= 0.25
             reasons.append(f"documents disagree on this fact ({ctx.disputed[sent.id]})")
         draft = QuestionDraft(
-            type="fill_in", prompt=prompt,
+            type="fill_in",
+            prompt=prompt,
             answer=answer_variants(key_text, m.date if m is not None else None, sent.text),
-            explanation=f"The text says: \u201c{sent.text.strip()}\u201d", confidence=conf, confidence_reasons=reasons,
-            difficulty=0.6 if kind == "term" else 0.55, sources=[source_of(ctx, sent)])
-        score = conf + (0.05 if kind == "term" else 0.0) - (0.0 if has_anchor(prompt) else 0.15) \
+            explanation=f"The text says: \u201c{sent.text.strip()}\u201d",
+            confidence=conf,
+            confidence_reasons=reasons,
+            difficulty=0.6 if kind == "term" else 0.55,
+            sources=[source_of(ctx, sent)],
+        )
+        score = (
+            conf
+            + (0.05 if kind == "term" else 0.0)
+            - (0.0 if has_anchor(prompt) else 0.15)
             - 0.02 * max(word_count(prompt) - 18, 0)
-        out.append(Candidate(draft, key_text, [sent], score, "",
-                             f"{sent.id}:{key_text.lower()}"))
+        )
+        out.append(Candidate(draft, key_text, [sent], score, "", f"{sent.id}:{key_text.lower()}"))
     return out

@@ -12,9 +12,33 @@ from ..textutil import anaphora_problem, tidy, tokens_text, word_count
 from ..types import QuestionDraft
 from .base import Candidate, Context, coordinated, shuffled, source_of
 
-SETUP_VERBS = frozenset({"establish", "found", "build", "create", "set", "open", "locate", "base", "station",
-                         "construct", "organize", "organise", "launch", "start", "set up", "erect", "install",
-                         "form", "move", "relocate", "hold", "sign", "begin"})
+SETUP_VERBS = frozenset(
+    {
+        "establish",
+        "found",
+        "build",
+        "create",
+        "set",
+        "open",
+        "locate",
+        "base",
+        "station",
+        "construct",
+        "organize",
+        "organise",
+        "launch",
+        "start",
+        "set up",
+        "erect",
+        "install",
+        "form",
+        "move",
+        "relocate",
+        "hold",
+        "sign",
+        "begin",
+    }
+)
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
 PROMPTS = {
     "place": "Match each place with what was set up or happened there.",
@@ -43,8 +67,13 @@ def _label(tokens: list[Any], min_words: int = 2, keep_case: bool = False) -> st
     text = tidy(tokens_text(toks))
     n = word_count(text)
     # One or two plain words ("air base") are too generic to tell the pairs apart.
-    if n < min_words or n > 12 or (n == 2 and toks[-1].lower_ in _GENERIC and toks[0].pos_ != "PROPN") \
-            or anaphora_problem(text) or any(t.pos_ == "PRON" for t in toks):
+    if (
+        n < min_words
+        or n > 12
+        or (n == 2 and toks[-1].lower_ in _GENERIC and toks[0].pos_ != "PROPN")
+        or anaphora_problem(text)
+        or any(t.pos_ == "PRON" for t in toks)
+    ):
         return None
     if toks[0].pos_ != "PROPN" and not keep_case:
         text = text[:1].lower() + text[1:]
@@ -55,8 +84,9 @@ def _place_pairs(sent: Sentence) -> list[Pair]:
     root = sent.span.root
     if root.lemma_.lower() not in SETUP_VERBS:
         return []
-    thing = next((c for c in root.children if c.dep_ == "nsubjpass"), None) or \
-        next((c for c in root.children if c.dep_ == "dobj"), None)
+    thing = next((c for c in root.children if c.dep_ == "nsubjpass"), None) or next(
+        (c for c in root.children if c.dep_ == "dobj"), None
+    )
     if thing is None or thing.pos_ != "NOUN":
         return []
     for m in sent.mentions:
@@ -80,8 +110,11 @@ def _person_pairs(sent: Sentence) -> list[Pair]:
         i = m.first.i - 1
         while i >= sent.span.start:
             t = sent.span.doc[i]
-            if t.dep_ in ("compound", "amod", "poss", "case", "nmod") and (t.head.i >= i or t.dep_ == "case") \
-                    and t.ent_type_ != "DATE":
+            if (
+                t.dep_ in ("compound", "amod", "poss", "case", "nmod")
+                and (t.head.i >= i or t.dep_ == "case")
+                and t.ent_type_ != "DATE"
+            ):
                 role.insert(0, t)
                 i -= 1
             else:
@@ -133,7 +166,7 @@ def matching_candidates(ctx: Context, pairs: list[Pair]) -> list[Candidate]:
             seen_left.add(p.left.lower())
             seen_right.add(p.right.lower())
         for start in range(0, len(chosen), 5):
-            group = chosen[start:start + 5]
+            group = chosen[start : start + 5]
             if len(group) < 3:
                 if start and len(group) > 0:
                     continue
@@ -149,9 +182,16 @@ def _candidate(ctx: Context, kind: str, group: list[Pair]) -> Candidate:
     if shown == rights:
         shown = shown[1:] + shown[:1]
     draft = QuestionDraft(
-        type="matching", prompt=PROMPTS[kind], answer=answer, options=shown,
-        explanation="; ".join(f"{p.left}: {p.right}" for p in group) + ".", confidence=0.75,
+        type="matching",
+        prompt=PROMPTS[kind],
+        answer=answer,
+        options=shown,
+        explanation="; ".join(f"{p.left}: {p.right}" for p in group) + ".",
+        confidence=0.75,
         confidence_reasons=["each pair stated in one sentence", f"pairs of kind '{kind}'"],
-        difficulty=0.5, sources=[source_of(ctx, p.sent) for p in group])
-    return Candidate(draft, "", [p.sent for p in group], 0.75, "", f"matching:{kind}:" + "|".join(
-        str(p.sent.id) for p in group))
+        difficulty=0.5,
+        sources=[source_of(ctx, p.sent) for p in group],
+    )
+    return Candidate(
+        draft, "", [p.sent for p in group], 0.75, "", f"matching:{kind}:" + "|".join(str(p.sent.id) for p in group)
+    )

@@ -44,8 +44,10 @@ def multiple_choice_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
         if ctx.early_reject(prompt):
             continue
         confidence = KIND_TRUST.get(m.kind, 0.7) * (0.7 + 0.3 * m.kind_confidence)
-        reasons.append(f"key is a {m.kind} ({'repaired by corpus votes' if m.repaired else 'model label'}, "
-                       f"vote share {m.kind_confidence:.2f})")
+        reasons.append(
+            f"key is a {m.kind} ({'repaired by corpus votes' if m.repaired else 'model label'}, "
+            f"vote share {m.kind_confidence:.2f})"
+        )
         if stem_kind == "wh":
             confidence += 0.05
             reasons.append("wh-question built from the sentence structure")
@@ -60,10 +62,16 @@ def multiple_choice_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
             reasons.append(f"documents disagree on this fact ({ctx.disputed[sent.id]})")
         difficulty = 0.35 + (0.15 if m.kind in ("date", "number") else 0.0) + (0.1 if stem_kind == "cloze" else 0.0)
         draft = QuestionDraft(
-            type="multiple_choice", prompt=prompt, answer=key_text, options=[],
+            type="multiple_choice",
+            prompt=prompt,
+            answer=key_text,
+            options=[],
             explanation=f"The text says: \u201c{sent.text.strip()}\u201d",
-            confidence=max(0.05, min(confidence, 0.99)), confidence_reasons=reasons, difficulty=min(difficulty, 0.95),
-            sources=[source_of(ctx, sent)])
+            confidence=max(0.05, min(confidence, 0.99)),
+            confidence_reasons=reasons,
+            difficulty=min(difficulty, 0.95),
+            sources=[source_of(ctx, sent)],
+        )
         score = confidence + (0.1 if stem_kind == "wh" else 0.0) - 0.02 * max(word_count(prompt) - 16, 0)
         if not has_anchor(prompt):
             score -= 0.15

@@ -88,9 +88,14 @@ def _candidate(ctx: Context, group: list[Event]) -> Candidate:
         shown = shown[1:] + shown[:1]
     explanation = "; ".join(f"{e.date.render()}: {e.text.rstrip('.')}" for e in group) + "."
     draft = QuestionDraft(
-        type="ordering", prompt="Put these events in chronological order, earliest first.", answer=answer,
-        options=shown, explanation=explanation, confidence=0.8,
+        type="ordering",
+        prompt="Put these events in chronological order, earliest first.",
+        answer=answer,
+        options=shown,
+        explanation=explanation,
+        confidence=0.8,
         confidence_reasons=["each event dated in its own sentence", "one event per year"],
-        difficulty=min(0.5 + 0.05 * len(group), 0.8), sources=[source_of(ctx, e.sent) for e in group])
-    return Candidate(draft, "", [e.sent for e in group], 0.8, "", "ordering:" + "|".join(str(e.sent.id)
-                                                                                         for e in group))
+        difficulty=min(0.5 + 0.05 * len(group), 0.8),
+        sources=[source_of(ctx, e.sent) for e in group],
+    )
+    return Candidate(draft, "", [e.sent for e in group], 0.8, "", "ordering:" + "|".join(str(e.sent.id) for e in group))

@@ -15,6 +15,7 @@ from .multiple_choice import KIND_TRUST, key_ok
 
 _SWAP_ORDER = {"date": 0, "place": 1, "person": 2, "number": 3, "org": 4}
 _LOCATIVE = frozenset({"in", "at", "near", "to", "from", "into", "outside", "inside", "towards"})
+CROWDED = 2  # other places in a sentence from which on a place is not swapped
 _STATIC = frozenset({"in", "at", "near", "outside", "inside"})
 
 
@@ -26,11 +27,19 @@ def swappable(sent: Sentence, m: Mention) -> bool:
     """
     if m.kind not in _SWAP_ORDER:
         return False
+    if any(c.dep_ in ("relcl", "appos", "acl") for c in m.root.children):
+        # "went to Russia, which took the larger share": the clause describes the key, and would go on
+        # describing the swapped-in value, which it does not fit
+        return False
     if m.kind == "date":
         return sum(1 for o in sent.mentions if o.kind in ("date", "vague_date")) == 1
     if m.kind == "place":
         r = m.root
         if pinned_place(sent, m):
+            return False
+        if sum(1 for o in sent.mentions if o is not m and o.kind == "place" and o.norm != m.norm) >= CROWDED:
+            # a sentence relating several places (a partition, a border, a route): a swapped-in place breaks
+            # the relation ("the share of Poland going to Britain") instead of making a plausible error
             return False
         return r.dep_ in ("nsubj", "nsubjpass", "dobj") or (r.dep_ == "pobj" and r.head.lower_ in _LOCATIVE)
     return True
@@ -45,20 +54,29 @@ def pinned_place(sent: Sentence, m: Mention) -> bool:
         if o is m or o.kind != "place":
             continue
         q = o.root
-        if q.dep_ == "appos" and q.head == r or r.dep_ == "appos" and r.head == q:
+        if (q.dep_ == "appos" and q.head == r) or (r.dep_ == "appos" and r.head == q):
             return True
-        if q.dep_ == "pobj" and q.head.lower_ in _LOCATIVE and q.head.head in (r, anchor) and anchor is not None \
-                and anchor.pos_ in ("NOUN", "PROPN"):
+        if (
+            q.dep_ == "pobj"
+            and q.head.lower_ in _LOCATIVE
+            and q.head.head in (r, anchor)
+            and anchor is not None
+            and anchor.pos_ in ("NOUN", "PROPN")
+        ):
             return True
         if q.dep_ == "pobj" and q.head.lower_ in _LOCATIVE and q.head.head == r:
             return True
     if r.dep_ != "pobj" or r.head.lower_ not in _STATIC:
         return False
     # "active in X, near Rostov": a second static place phrase on the same word or on the key pins it too
+    h = r.head.head
     for q in sent.span:
-        if q.dep_ == "pobj" and q.pos_ == "PROPN" and not m.first.i <= q.i <= m.last.i \
-                and q.head.lower_ in _STATIC and q.head.head in (r, r.head.head):
+        if q.dep_ != "pobj" or q.pos_ != "PROPN" or m.first.i <= q.i <= m.last.i or q.head.lower_ not in _STATIC:
+            continue
+        if q.head.head in (r, h) or r.left_edge.i <= q.head.head.i <= r.right_edge.i:
             return True
+        if q.left_edge.i <= h.i <= q.right_edge.i and h.pos_ == "PROPN":
+            return True  # "at Fili, Russia, outside Moscow": the key locates the other place
     return False
 
 
@@ -82,12 +100,25 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     if disputed:
         reasons.append(f"documents disagree on this fact ({ctx.disputed[sent.id]})")
     shown = according_to(ctx, sent, text) if disputed else text
-    out = [Candidate(QuestionDraft(
-        type="true_false", prompt=shown, answer=True,
-        explanation=f"True. The text says: \u201c{sent.text.strip()}\u201d", confidence=base_conf,
-        confidence_reasons=list(reasons), difficulty=0.3, sources=[source]),
-        "", [sent], base_conf - 0.05 - (0.0 if has_anchor(text) else 0.15) - 0.02 * max(len(toks) - 18, 0), "",
-        f"{sent.id}:tf")]
+    out = [
+        Candidate(
+            QuestionDraft(
+                type="true_false",
+                prompt=shown,
+                answer=True,
+                explanation=f"True. The text says: \u201c{sent.text.strip()}\u201d",
+                confidence=base_conf,
+                confidence_reasons=list(reasons),
+                difficulty=0.3,
+                sources=[source],
+            ),
+            "",
+            [sent],
+            base_conf - 0.05 - (0.0 if has_anchor(text) else 0.15) - 0.02 * max(len(toks) - 18, 0),
+            "",
+            f"{sent.id}:tf",
+        )
+    ]
     falses = 0
     for m in keys:
         if not (toks[0].i <= m.first.i and m.last.i <= toks[-1].i):
@@ -99,11 +130,18 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
         provisional = capitalise(tidy(f"{before} {BLANK} {after}")) + "."
         conf = KIND_TRUST.get(m.kind, 0.7) * (0.7 + 0.3 * m.kind_confidence) - (0.25 if disputed else 0.0)
         draft = QuestionDraft(
-            type="true_false", prompt=provisional, answer=False, explanation="",
+            type="true_false",
+            prompt=provisional,
+            answer=False,
+            explanation="",
             confidence=max(conf, 0.05),
-            confidence_reasons=[*reasons, f"one {m.kind} swapped for another from the corpus that this sentence "
-                                          "does not support"],
-            difficulty=0.45, sources=[source])
+            confidence_reasons=[
+                *reasons,
+                f"one {m.kind} swapped for another from the corpus that this sentence does not support",
+            ],
+            difficulty=0.45,
+            sources=[source],
+        )
         # Prefer a false statement on every other sentence, so the keys are balanced.
         bonus = 0.05 if stable_hash(sent.id, "tf") % 2 else -0.05
         score = conf + bonus - 0.02 * max(len(toks) - 18, 0)
@@ -119,8 +157,9 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
 def _swapper(ctx: Context, cand: Candidate, m: Mention, before: str, after: str) -> Callable[[], bool]:
     def finish() -> bool:
         sent = m.sent
-        wrong = ctx.distractors.choose(m, cand.key, 1, exclude=ctx.rival_values.get(sent.id, frozenset()),
-                                       unsupported_only=True, same_article=True)
+        wrong = ctx.distractors.choose(
+            m, cand.key, 1, exclude=ctx.rival_values.get(sent.id, frozenset()), unsupported_only=True, same_article=True
+        )
         if not wrong or not _keeps_date_order(sent, m, wrong[0]):
             return False
         text = capitalise(tidy(f"{before} {wrong[0]} {after}")) + "."
