@@ -51,8 +51,18 @@ def pool_of(m: Mention) -> str:
     if m.kind == "date":
         return f"date:{m.sub}"
     if m.kind == "place":
-        return {"country": "place:country", "region": "place:region"}.get(m.sub, "place:local")
+        if m.norm.split()[-1:] and m.norm.split()[-1] in NATURAL_FEATURES:
+            return "place:feature"  # a coast, a sea or a range is no option against a town
+        return {"country": "place:country", "region": "place:region", "state": "place:state"}.get(m.sub, "place:local")
     return m.kind
+
+
+NATURAL_FEATURES = frozenset(
+    {
+        "sea", "ocean", "coast", "river", "mountains", "mountain", "lake", "bay", "gulf", "strait", "island",
+        "islands", "peninsula", "desert", "valley", "plain", "plains", "range", "channel", "sound", "forest",
+    }
+)  # fmt: skip
 
 
 def display(m: Mention) -> str:

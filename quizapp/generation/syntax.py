@@ -44,7 +44,9 @@ def wh_word(m: Mention) -> str | None:
     if m.kind == "org":
         return "Which organisation"
     if m.kind == "place":
-        return {"country": "Which country", "city": "Which city", "region": "Which region"}.get(m.sub, "Which place")
+        return {"country": "Which country", "city": "Which city", "region": "Which region", "state": "Which state"}.get(
+            m.sub, "Which place"
+        )
     if m.kind in ("law", "event") and m.last.pos_ in ("PROPN", "NOUN"):
         return "Which " + m.last.lower_
     return None
@@ -113,8 +115,9 @@ def _invert(sent: Sentence, removed: set[int], head: str) -> str | None:
     for t in body:
         parts.append(replace.get(t.i, t.text) + t.whitespace_)
     text = "".join(parts).strip()
+    # A title before a name keeps its capital ("When did President Abraham Lincoln sign ...?").
     title_word = body[0].lower_ in TITLES and len(body) > 1 and body[1].pos_ == "PROPN"
-    if (body[0].pos_ != "PROPN" and body[0].tag_ != "NNP") or title_word:
+    if body[0].pos_ != "PROPN" and body[0].tag_ != "NNP" and not title_word:
         text = text[:1].lower() + text[1:]
     return _join(prefix, f"{head} {operator}", text)
 

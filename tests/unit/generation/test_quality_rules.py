@@ -253,3 +253,46 @@ def test_a_place_among_several_places_is_not_swapped():
     places = [m for m in sent.mentions if m.kind == "place"]
     assert len(places) >= 3
     assert not any(swappable(sent, m) for m in places)
+
+
+def test_a_title_before_a_name_keeps_its_capital():
+    from quizapp.generation import generate
+
+    from ._articles import clean
+
+    text = (
+        "The Harbour Act\n\n"
+        "In 1862 President Walter Hale signed the Harbour Act in Northwick. "
+        "In 1865 the port authority opened a new dock at Saltmere. "
+        "In 1868 Governor Anna Price visited the new dock at Saltmere. "
+        "In 1871 the Northwick Company bought the harbour railway for 90,000 pounds."
+    )
+    prompts = [q.prompt for q in generate([clean("harbour.txt", text)], max_questions=20).questions]
+    assert prompts
+    assert not any("president Walter" in p or "governor Anna" in p for p in prompts)
+
+
+def test_place_options_keep_the_keys_granularity():
+    from quizapp.generation import generate
+    from quizapp.generation.distractors import pool_of
+
+    from ._articles import clean
+
+    text = (
+        "The Coast Line\n\n"
+        "In 1869 the first train from Chicago reached San Francisco after a journey of six days. "
+        "The line crossed Nebraska and Wyoming before it reached California. "
+        "In 1871 a branch line opened from Sacramento to Oakland along the Pacific coast. "
+        "In 1873 the company built new workshops in Denver and in Omaha. "
+        "In 1875 a second branch reached Portland, and in 1877 another reached Seattle."
+    )
+    result = generate([clean("coast.txt", text)], max_questions=30)
+    cities = {"Chicago", "San Francisco", "Sacramento", "Oakland", "Denver", "Omaha", "Portland", "Seattle"}
+    for q in result.questions:
+        if q.type == "multiple_choice" and q.answer in cities:
+            assert not set(q.options) & {"California", "Nebraska", "Wyoming", "Pacific coast"}, q.options
+
+    class M:
+        kind, sub, norm = "place", "city", "the pacific coast"
+
+    assert pool_of(M()) == "place:feature"
