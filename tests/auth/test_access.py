@@ -50,11 +50,16 @@ def test_a_route_without_a_rule_is_found_and_refused(tmp_path) -> None:  # type:
     assert b"secret" not in response.data
 
 
-@pytest.mark.parametrize("role", ROLES_TO_TRY, ids=lambda r: r.value if r else "anonymous")
-def test_each_rule_holds_for_each_role(app: Flask, users, role: Role | None) -> None:  # type: ignore[no-untyped-def]
-    client: FlaskClient = app.test_client()
+def client_as(app: Flask, users, role: Role | None) -> FlaskClient:  # type: ignore[no-untyped-def]
+    client = app.test_client()
     if role is not None:
         login(client, {Role.STUDENT: users.student, Role.TEACHER: users.teacher, Role.ADMIN: users.admin}[role])
+    return client
+
+
+@pytest.mark.parametrize("role", ROLES_TO_TRY, ids=lambda r: r.value if r else "anonymous")
+def test_each_rule_holds_for_each_role(app: Flask, users, role: Role | None) -> None:  # type: ignore[no-untyped-def]
+    client = client_as(app, users, role)
     checked = 0
     for rule in app_rules(app):
         declared = rule_for(app, rule.endpoint)
@@ -78,9 +83,7 @@ def test_each_rule_holds_for_each_role(app: Flask, users, role: Role | None) -> 
 
 @pytest.mark.parametrize("role", ROLES_TO_TRY, ids=lambda r: r.value if r else "anonymous")
 def test_every_post_without_csrf_token_is_refused(app: Flask, users, role: Role | None) -> None:  # type: ignore[no-untyped-def]
-    client: FlaskClient = app.test_client()
-    if role is not None:
-        login(client, {Role.STUDENT: users.student, Role.TEACHER: users.teacher, Role.ADMIN: users.admin}[role])
+    client = client_as(app, users, role)
     posted = 0
     for rule in app_rules(app):
         declared = rule_for(app, rule.endpoint)
