@@ -18,7 +18,6 @@ from quizapp.bank.models import Question, QuestionSource, QuestionVersion
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
 from quizapp.generation.types import IngestError
-from quizapp.jobs import draft_questions
 from quizapp.sources import services
 from quizapp.sources.forms import UploadForm
 
@@ -55,6 +54,9 @@ def upload() -> ResponseReturnValue:
         if len(document.cleaned_text.split()) > current_app.config["GENERATION_INLINE_WORDS"]:
             job_id = generation_jobs.create_job(db.session, current_user, document).id
             db.session.commit()
+            # Imported here: opening the queue creates its storage, which an app that never queues should not do.
+            from quizapp.jobs import draft_questions
+
             # Nothing more is read here: a new transaction would hold SQLite's write lock from the worker.
             draft_questions(job_id)
             return redirect(url_for("sources.job", job_id=job_id))
