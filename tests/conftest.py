@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import text
 
 from quizapp import create_app
@@ -24,6 +25,7 @@ from quizapp.auth.roles import Role
 from quizapp.extensions import db
 from tests.support import (
     BACKENDS,
+    IN_CI,
     TEST_PASSWORD,
     app_config,
     create_postgresql_database,
@@ -32,6 +34,12 @@ from tests.support import (
     migrate_to_head,
     require_postgresql,
 )
+
+# CI explores the same examples on every run, so a submission never fails by the luck of the draw;
+# local runs keep exploring new ones (and remember failures in .hypothesis/).
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if IN_CI:
+    hypothesis_settings.load_profile("ci")
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
