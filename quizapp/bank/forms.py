@@ -106,6 +106,7 @@ class ImportForm(FlaskForm):
 
 
 class NewQuestionForm(EditQuestionForm):
+    document = SelectField("Source document (optional)", choices=[], validate_choice=False)
     save = SubmitField("Save as a draft")
     save_approve = SubmitField("Save and approve")
 

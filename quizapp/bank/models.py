@@ -104,6 +104,8 @@ class QuestionVersion(db.Model):
     explanation: Mapped[str] = mapped_column(Text, default="")
     confidence: Mapped[float | None] = mapped_column()
     confidence_reasons: Mapped[list[Any]] = mapped_column(JSONType, default=list)
+    # What the generator's guards found (empty for written or imported questions).
+    checks: Mapped[list[Any]] = mapped_column(JSONType, default=list, server_default="[]")
     difficulty: Mapped[float | None] = mapped_column()
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = timestamp_column()

@@ -52,6 +52,7 @@ def store_draft(
         explanation=draft.explanation,
         confidence=min(1.0, max(0.0, float(draft.confidence))),
         confidence_reasons=list(draft.confidence_reasons),
+        checks=list(draft.checks),
         difficulty=min(1.0, max(0.0, float(draft.difficulty))),
         created_by_id=owner.id if owner else None,
     )

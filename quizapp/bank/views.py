@@ -136,13 +136,19 @@ def _render_edit(form: EditQuestionForm, question, status: int) -> ResponseRetur
 @allow(STAFF)
 def new() -> ResponseReturnValue:
     form = NewQuestionForm()
+    documents = documents_of(db.session, current_user)
+    form.document.choices = [("", "None")] + [(str(d.id), d.title) for d in documents]
     if form.validate_on_submit():
+        chosen = next((d for d in documents if str(d.id) == form.document.data), None)
         try:
+            if form.document.data and chosen is None:
+                raise DomainError("Choose one of your own documents.")
             question = authoring.create_question(
                 db.session,
                 current_user,
                 form.content(),
                 tags=parse_tags(form.tags.data or ""),
+                document=chosen,
                 approve_now=bool(form.save_approve.data),
             )
             db.session.commit()

@@ -159,6 +159,19 @@ GUARDS: dict[str, Callable[[Candidate], str | None]] = {
 }
 
 
+# What each guard checked, in words a teacher reads beside a draft.
+GUARD_LABELS: dict[str, str] = {
+    "chrome": "not taken from page chrome",
+    "key_in_source": "the answer is in its source sentence",
+    "key_not_in_prompt": "the question does not give the answer away",
+    "anaphora": "no pronoun or reference left unresolved",
+    "prompt_length": "the question is short enough",
+    "context": "the question names a person, place or date",
+    "day_month_option": "no option is a bare day.month date",
+    "options": "options distinct, of one kind and of similar length",
+}
+
+
 # Guards that look at options: a candidate whose options are still to be chosen passes them for now
 # and meets them again once completed.
 _OPTION_GUARDS = frozenset({"options", "day_month_option"})

@@ -23,7 +23,7 @@ from .definites import resolvable_subject, resolve_context
 from .disagreements import find_disagreements
 from .distractors import DistractorIndex
 from .entities import repair_kinds
-from .guards import first_failure
+from .guards import GUARD_LABELS, GUARDS, first_failure
 from .nlp import get_nlp
 from .rank import default_cap, select
 from .textutil import word_count
@@ -82,6 +82,9 @@ def build_candidates(ctx: Context) -> list[Candidate]:
     out += ordering_candidates(ctx, events)
     out += matching_candidates(ctx, pairs)
     return out
+
+
+REWRITTEN = "a name or year from an earlier sentence was written into the question"
 
 
 def apply_guards(candidates: list[Candidate], rejected: Counter[str]) -> list[Candidate]:
@@ -147,17 +150,23 @@ def generate(
             if problem is not None:
                 rejected["anaphora"] += 1
                 return False
+            if prompt != c.draft.prompt and REWRITTEN not in c.draft.checks:
+                c.draft.checks.append(REWRITTEN)
             c.draft.prompt = prompt
         failure = first_failure(c)
         if failure is not None:
             rejected[failure[0]] += 1
             return False
+        # finalize may meet a candidate twice: the notes are set, not added to
+        c.draft.checks = [note for note in c.draft.checks if note == REWRITTEN] + [GUARD_LABELS[n] for n in GUARDS]
         return True
 
     kept, duplicates = select(passed, max(cap, 0), finalize)
     if duplicates:
         rejected["duplicate"] += duplicates
     report.rejected_by_guard = dict(sorted(rejected.items()))
+    for c in kept:
+        c.draft.checks.append("no other question asks the same")
     kept.sort(key=lambda c: (min(s.doc for s in c.sentences), min(s.start for s in c.sentences), c.draft.type))
     report.notes.append(
         f"{len(clean)} document(s), {words} words, {len(corpus.sentences)} sentences, "

@@ -105,6 +105,8 @@ class QuestionDraft:
     confidence_reasons: list[str] = field(default_factory=list)
     difficulty: float = 0.5
     sources: list[Source] = field(default_factory=list)
+    # What the guards found: each check it passed, and any rewriting done to make it stand alone.
+    checks: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -116,6 +118,7 @@ class QuestionDraft:
             "confidence_reasons": list(self.confidence_reasons),
             "difficulty": round(self.difficulty, 3),
             "sources": [s.to_dict() for s in self.sources],
+            "checks": list(self.checks),
         }
         if self.options:
             data["options"] = list(self.options)

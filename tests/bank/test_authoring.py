@@ -30,8 +30,13 @@ def count(model: type) -> int:
     return db.session.scalar(select(func.count()).select_from(model)) or 0
 
 
-def test_write_a_question_with_tags(teacher_client: FlaskClient) -> None:
+def test_write_a_question_with_tags(teacher_client: FlaskClient, users) -> None:  # type: ignore[no-untyped-def]
+    from tests.factories import make_document, user
+
+    document = make_document(user(users.teacher))
+    db.session.commit()
     form = {
+        "document": str(document.id),
         "type": "ordering",
         "prompt": "Put these in the order they happened.",
         "answer": "The canal opened.\nThe company bought the canal.\nThe railway arrived.",
@@ -44,6 +49,7 @@ def test_write_a_question_with_tags(teacher_client: FlaskClient) -> None:
     assert question.origin == "authored"
     assert question.status == "approved"
     assert [t.name for t in question.tags] == ["canals", "transport"]
+    assert question.document_id == document.id
     bad = post_form(
         teacher_client,
         "/bank/questions/new",
@@ -135,3 +141,20 @@ def test_resolving_a_flag_records_what_was_done(app, teacher_client: FlaskClient
         ).status_code
         == 404
     )
+
+
+def test_a_question_cannot_be_filed_under_another_teachers_document(teacher_client: FlaskClient, users) -> None:  # type: ignore[no-untyped-def]
+    from tests.factories import make_document, user
+
+    theirs = make_document(user(users.other_teacher))
+    db.session.commit()
+    form = {
+        "document": str(theirs.id),
+        "type": "true_false",
+        "prompt": "The canal opened in 1821.",
+        "answer": "true",
+        "save": "Save",
+    }
+    response = post_form(teacher_client, "/bank/questions/new", form, token_from="/bank/questions/new")
+    assert response.status_code == 400
+    assert count(Question) == 0

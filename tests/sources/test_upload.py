@@ -47,6 +47,9 @@ def test_upload_makes_drafts_and_a_document_page(teacher_client: FlaskClient) ->
     assert {q.status for q in drafts} == {"draft"}
     queue = teacher_client.get(response.headers["Location"]).get_data(as_text=True)
     assert drafts[0].latest.prompt.split()[0] in queue
+    assert all(q.latest.checks for q in drafts)
+    assert "What the guards found" in queue
+    assert "the answer is in its source sentence" in queue
     page = teacher_client.get(f"/sources/{document.id}").get_data(as_text=True)
     assert "<mark>" in page
     assert "All rights reserved" in page  # shown to the teacher as set aside

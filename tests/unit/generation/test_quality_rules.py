@@ -296,3 +296,24 @@ def test_place_options_keep_the_keys_granularity():
         kind, sub, norm = "place", "city", "the pacific coast"
 
     assert pool_of(M()) == "place:feature"
+
+
+def test_every_draft_says_what_the_guards_found():
+    from quizapp.generation import generate
+    from quizapp.generation.guards import GUARD_LABELS
+
+    from ._articles import clean
+
+    text = (
+        "The Harbour Act\n\n"
+        "In 1862 President Walter Hale signed the Harbour Act in Northwick. "
+        "In 1865 the port authority opened a new dock at Saltmere. "
+        "In 1868 Governor Anna Price visited the new dock at Saltmere. "
+        "In 1871 the Northwick Company bought the harbour railway for 90,000 pounds."
+    )
+    drafts = generate([clean("harbour.txt", text)], max_questions=20).questions
+    assert drafts
+    for draft in drafts:
+        assert set(GUARD_LABELS.values()) <= set(draft.checks)
+        assert len(draft.checks) == len(set(draft.checks))
+        assert draft.to_dict()["checks"] == draft.checks
