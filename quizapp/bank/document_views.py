@@ -27,7 +27,9 @@ bp = Blueprint("sources", __name__, url_prefix="/sources", template_folder="temp
 @bp.route("/")
 @allow(STAFF)
 def index() -> ResponseReturnValue:
-    return render_template("sources/index.html", documents=services.documents_of(db.session, current_user))
+    documents = services.documents_of(db.session, current_user)
+    jobs = generation_jobs.latest_jobs(db.session, current_user, [d.id for d in documents])
+    return render_template("sources/index.html", documents=documents, jobs=jobs)
 
 
 def _submitted_file(form: UploadForm) -> tuple[str, bytes | str, str | None]:
@@ -94,6 +96,7 @@ def show(document_id: int) -> ResponseReturnValue:
         paragraphs=paragraphs,
         questions=questions,
         revisions=services.revisions_of(db.session, document),
+        job=generation_jobs.latest_jobs(db.session, current_user, [document.id]).get(document.id),
         revision_form=UploadForm(formdata=None),
     )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import current_app
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from quizapp.auth.models import User
@@ -68,3 +68,13 @@ def run_job(job_id: int) -> None:
             job_id, status="failed", stage="failed", message=f"Generation failed: {error}"[:2000], finished_at=utcnow()
         )
         raise
+
+
+def latest_jobs(session: Session, owner: User, document_ids: list[int]) -> dict[int, GenerationJob]:
+    """The newest job of each of these documents (the pages link back to one still running)."""
+    jobs = session.scalars(
+        select(GenerationJob)
+        .where(GenerationJob.owner_id == owner.id, GenerationJob.document_id.in_(document_ids))
+        .order_by(GenerationJob.id)
+    )
+    return {job.document_id: job for job in jobs}

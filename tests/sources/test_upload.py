@@ -196,6 +196,9 @@ def test_a_failed_background_job_says_why_and_keeps_no_draft(
     assert "the language model is missing" in job.message
     assert count(Question) == 0
     assert "the language model is missing" in teacher_client.get(response.headers["Location"]).get_data(as_text=True)
+    # Left and come back to: the documents list and the document's page link to the job.
+    assert "drafting failed" in teacher_client.get("/sources/").get_data(as_text=True)
+    assert f"/sources/jobs/{job.id}" in teacher_client.get(f"/sources/{job.document_id}").get_data(as_text=True)
     other = app.test_client()
     login(other, users.other_teacher)
     assert other.get(response.headers["Location"]).status_code == 404
