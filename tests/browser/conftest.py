@@ -91,8 +91,13 @@ def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)
     page = context.new_page()
+    refused: list[str] = []
+    page.on(
+        "console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None
+    )
     try:
         yield page
+        assert refused == [], "the Content-Security-Policy blocked something the page needs:\n" + "\n".join(refused)
     finally:
         failed = getattr(request.node, "rep_call", None)
         if failed is not None and failed.failed:

@@ -36,7 +36,10 @@ def make_student(server: LiveServer, name: str) -> None:
 
 
 def wait_saved(page: Any) -> None:
-    page.wait_for_function("document.getElementById('save-status').textContent === 'Saved'")
+    from playwright.sync_api import expect
+
+    # expect() polls without evaluating strings, which the page's Content-Security-Policy forbids.
+    expect(page.locator("#save-status")).to_have_text("Saved")
 
 
 def press_on(page: Any, locator: Any, key: str) -> None:
