@@ -45,11 +45,15 @@ def check_username(username: str) -> str:
     return name
 
 
-def check_password(password: str) -> None:
+def check_password(password: str, *, user_inputs: Sequence[str] = ()) -> None:
+    """Length limits, no composition rules; common and easily guessed passwords are refused (zxcvbn's lists)."""
     if len(password) < passwords.PASSWORD_MIN:
         raise InvalidAccountData(f"A password needs at least {passwords.PASSWORD_MIN} characters.")
     if len(password) > passwords.PASSWORD_MAX:
         raise InvalidAccountData(f"A password can have at most {passwords.PASSWORD_MAX} characters.")
+    problem = passwords.weakness(password, user_inputs)
+    if problem:
+        raise InvalidAccountData(problem)
 
 
 def check_display_name(display_name: str) -> str:
@@ -68,8 +72,8 @@ def create_user(
 ) -> User:
     """Create an account; raises Conflict when the username is taken."""
     name = check_username(username)
-    check_password(password)
     shown = check_display_name(display_name or name)
+    check_password(password, user_inputs=(name, shown))
     if find_user(session, name) is not None:
         raise Conflict(f"The username '{name}' is already taken.")
     user = User(
@@ -106,7 +110,7 @@ def change_password(session: Session, user: User, *, current_password: str, new_
     """Change a password; ends the account's other sessions by raising its session version."""
     if not passwords.verify_password(user.password_hash, current_password):
         raise InvalidAccountData("The current password is wrong.")
-    check_password(new_password)
+    check_password(new_password, user_inputs=(user.username, user.display_name))
     user.password_hash = passwords.hash_password(new_password)
     user.session_version += 1
     session.flush()

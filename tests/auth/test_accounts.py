@@ -196,3 +196,28 @@ def test_role_change_ends_the_sessions_of_that_account(app: Flask, admin_client:
         admin_client, f"/admin/users/{teacher.id}/role", {f"u{teacher.id}-role": "student"}, token_from="/admin/users"
     )
     assert teacher_browser.get("/account/password").status_code == 302
+
+
+def test_common_and_guessable_passwords_are_refused_with_a_reason(client: FlaskClient) -> None:
+    for weak in ("password123", "iloveyou2024", "newkidnewkid"):  # the last one is the username twice
+        response = register(client, password=weak, confirm=weak)
+        assert response.status_code == 400, weak
+        assert b"guess" in response.data.lower() or b"common" in response.data.lower(), weak
+    assert user_count() == 0
+    # No composition rules: a long passphrase of plain words is fine, up to 128 characters.
+    long_phrase = ("river lantern orchard " * 6)[:128]
+    assert register(client, password=long_phrase, confirm=long_phrase).status_code == 302
+    assert user_count() == 1
+
+
+def test_changing_to_a_common_password_is_refused(student_client: FlaskClient, users) -> None:  # type: ignore[no-untyped-def]
+    before = db.session.scalar(select(User.password_hash).where(User.username == users.student))
+    response = post_form(
+        student_client,
+        "/account/password",
+        {"current_password": TEST_PASSWORD, "password": "password123", "confirm": "password123"},
+        token_from="/account/password",
+    )
+    assert response.status_code == 400
+    db.session.expire_all()
+    assert db.session.scalar(select(User.password_hash).where(User.username == users.student)) == before
