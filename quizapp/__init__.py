@@ -105,6 +105,7 @@ def _register_blueprints(app: Flask) -> None:
 def _register_hooks(app: Flask) -> None:
     from quizapp import security_headers
     from quizapp.access import enforce_access
+    from quizapp.auth.session_limits import check_session_age
     from quizapp.database import set_write_intent
 
     security_headers.init_app(app)
@@ -113,6 +114,7 @@ def _register_hooks(app: Flask) -> None:
     def _mark_writes() -> None:
         set_write_intent(request.method not in ("GET", "HEAD", "OPTIONS"))
 
+    app.before_request(check_session_age)
     app.before_request(enforce_access)
 
     @app.teardown_request

@@ -35,6 +35,10 @@ class Defaults:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SECURE = False
     PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
+    # A login ends after this long without a request, and this long after it began, whatever happens.
+    # Idle is longer than any exam's silence: an open attempt page autosaves and keeps its login alive.
+    SESSION_IDLE_TIMEOUT = timedelta(hours=2)
+    SESSION_ABSOLUTE_TIMEOUT = timedelta(hours=12)
 
     # Werkzeug's scrypt at its default cost; tests may lower the cost, never the algorithm.
     PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 - an algorithm name, not a password

@@ -151,3 +151,9 @@ def user_for_session_id(session: Session, session_id: str) -> User | None:
     if user is None or user.session_version != int(version) or not user.is_active_account:
         return None
     return user
+
+
+def end_all_sessions(session: Session, user: User) -> None:
+    """Every login of this account stops working at its next request."""
+    user.session_version += 1
+    session.flush()

@@ -9,7 +9,7 @@ from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response
 
 from quizapp.access import ANYONE, SIGNED_IN, allow
-from quizapp.auth import services
+from quizapp.auth import services, session_limits
 from quizapp.auth.forms import ChangePasswordForm, ConfirmForm, LoginForm, RegisterForm
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
@@ -44,6 +44,7 @@ def login() -> str | Response:
         session.clear()  # a fresh session on login: nothing carried over from before
         session.permanent = True
         login_user(user)
+        session_limits.start()
         flash(f"Welcome, {user.display_name}.", "success")
         return redirect(safe_next(request.args.get("next")))
     return render_template("auth/login.html", form=form)
@@ -71,6 +72,7 @@ def register() -> str | Response:
         session.clear()
         session.permanent = True
         login_user(user)
+        session_limits.start()
         flash("Your account is ready.", "success")
         return redirect(url_for("dashboard.index"))
     return render_template("auth/register.html", form=form)
@@ -80,6 +82,9 @@ def register() -> str | Response:
 @allow(SIGNED_IN)
 def logout() -> Response:
     if ConfirmForm().validate_on_submit():
+        # Logging out here logs this account out everywhere (its other sessions carry the old version).
+        services.end_all_sessions(db.session, current_user._get_current_object())
+        db.session.commit()
         logout_user()
         session.clear()
         flash("You are logged out.", "info")
