@@ -33,10 +33,44 @@ from quizapp.generation.analysis import BATCH_SIZE, _blocks, processes_for  # no
 from quizapp.generation.nlp import get_nlp  # noqa: E402
 from quizapp.generation.normalise import normalise  # noqa: E402
 
-PLACES = ["Tver", "Kursk", "Orel", "Tula", "Ryazan", "Smolensk", "Pskov", "Vitebsk", "Gomel", "Samara", "Perm",
-          "Ufa", "Omsk", "Kiev", "Minsk", "Riga", "Kaunas", "Lodz", "Poznan", "Dresden", "Leipzig", "Hanover"]
-PEOPLE = ["Otto Kessler", "Ivan Petrov", "Anna Weiss", "Pavel Orlov", "Karl Jansen", "Boris Volkov", "Emil Roth",
-          "Sergei Lebedev", "Hugo Brandt", "Nikolai Sokolov", "Franz Keller", "Dmitri Kuznetsov"]
+PLACES = [
+    "Tver",
+    "Kursk",
+    "Orel",
+    "Tula",
+    "Ryazan",
+    "Smolensk",
+    "Pskov",
+    "Vitebsk",
+    "Gomel",
+    "Samara",
+    "Perm",
+    "Ufa",
+    "Omsk",
+    "Kiev",
+    "Minsk",
+    "Riga",
+    "Kaunas",
+    "Lodz",
+    "Poznan",
+    "Dresden",
+    "Leipzig",
+    "Hanover",
+]
+PEOPLE = [
+    "Otto Kessler",
+    "Ivan Petrov",
+    "Anna Weiss",
+    "Pavel Orlov",
+    "Karl Jansen",
+    "Boris Volkov",
+    "Emil Roth",
+    "Sergei Lebedev",
+    "Hugo Brandt",
+    "Nikolai Sokolov",
+    "Franz Keller",
+    "Dmitri Kuznetsov",
+]
 TEMPLATES = [
     "In {year}, {person} founded a school for engineers at {place}.",
     "The treaty of {place} was signed on {month} {day}, {year} by {person}.",
@@ -54,10 +88,12 @@ def seed_documents() -> list[CleanDocument]:
     for path in sorted((ROOT / "seed").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         cut = re.search(r"^\S+:\S+", text, re.M)  # the first interlanguage link starts the menu
-        text = text[:cut.start()] if cut else text
+        text = text[: cut.start()] if cut else text
         text = re.sub(r"^Author :.*\n", "", text, flags=re.M)
-        blocks = tuple(Block(m.start(), m.end(), "heading" if m.start() == 0 else "paragraph")
-                       for m in re.finditer(r"[^\n]+", text))
+        blocks = tuple(
+            Block(m.start(), m.end(), "heading" if m.start() == 0 else "paragraph")
+            for m in re.finditer(r"[^\n]+", text)
+        )
         docs.append(CleanDocument(path.name, text.split("\n", 1)[0], "txt", text, blocks))
     return docs
 
@@ -73,9 +109,17 @@ def _vary(text: str, rng: random.Random) -> str:
 def _generated_paragraph(rng: random.Random, sentences: int) -> str:
     out = []
     for _ in range(sentences):
-        out.append(rng.choice(TEMPLATES).format(
-            year=rng.randint(1700, 1950), person=rng.choice(PEOPLE), place=rng.choice(PLACES),
-            place2=rng.choice(PLACES), month=rng.choice(MONTHS), day=rng.randint(1, 28), n=rng.randint(20, 9000)))
+        out.append(
+            rng.choice(TEMPLATES).format(
+                year=rng.randint(1700, 1950),
+                person=rng.choice(PEOPLE),
+                place=rng.choice(PLACES),
+                place2=rng.choice(PLACES),
+                month=rng.choice(MONTHS),
+                day=rng.randint(1, 28),
+                n=rng.randint(20, 9000),
+            )
+        )
     return " ".join(out)
 
 
@@ -90,8 +134,10 @@ def large_corpus(words: int) -> list[CleanDocument]:
         body = _vary(seeds[i % len(seeds)], rng)
         body += "\n\n" + "\n\n".join(_generated_paragraph(rng, 6) for _ in range(6))
         text = f"Synthetic article {i}\n\n" + body.split("\n", 1)[1].strip() + "\n"
-        blocks = tuple(Block(m.start(), m.end(), "heading" if m.start() == 0 else "paragraph")
-                       for m in re.finditer(r"[^\n]+", text))
+        blocks = tuple(
+            Block(m.start(), m.end(), "heading" if m.start() == 0 else "paragraph")
+            for m in re.finditer(r"[^\n]+", text)
+        )
         docs.append(CleanDocument(f"synthetic_{i:03d}.txt", text.split("\n", 1)[0], "txt", text, blocks))
         total += len(text.split())
         i += 1
@@ -115,8 +161,10 @@ def measure(label: str, docs: list[CleanDocument]) -> None:
     result = generate(docs)
     whole_s = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{label}: {words} words, {len(docs)} documents, {len(result.questions)} questions "
-          f"({result.report.candidates} candidates)")
+    print(
+        f"{label}: {words} words, {len(docs)} documents, {len(result.questions)} questions "
+        f"({result.report.candidates} candidates)"
+    )
     print(f"  whole pipeline: {whole_s:6.2f} s  {words / whole_s:8.0f} words/s")
     print(f"  spaCy alone:    {parse_s:6.2f} s  {words / parse_s:8.0f} words/s")
     print(f"  ratio pipeline / bare parse: {whole_s / parse_s:.2f}   peak RSS so far: {peak_mb:.0f} MB")

@@ -59,11 +59,13 @@ def _init_extensions(app: Flask) -> None:
     from quizapp import schema  # noqa: F401 - every model joins the metadata before anything uses it
     from quizapp.database import configure_engine, engine_options
     from quizapp.extensions import bootstrap, csrf, db, login_manager, migrate
+    from quizapp.rate_limits import limiter
 
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=os.path.join(os.path.dirname(os.path.dirname(__file__)), "migrations"))
     csrf.init_app(app)
+    limiter.init_app(app)
     bootstrap.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
@@ -124,3 +126,4 @@ def _register_hooks(app: Flask) -> None:
         # test suite does), nothing of one request may leak into the next.
         for name in list(g):
             g.pop(name, None)
+        set_write_intent(False)  # the next transaction in this thread is a read unless a request says otherwise

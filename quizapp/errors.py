@@ -44,9 +44,11 @@ def register_error_handlers(app: Flask) -> None:
         return render_error(400, message)
 
     @app.errorhandler(HTTPException)
-    def http_error(error: HTTPException) -> tuple[str, int]:
+    def http_error(error: HTTPException) -> ResponseReturnValue:
         db.session.rollback()
         status = error.code or 500
+        if status == 429 and wants_json():
+            return jsonify(ok=False, error="Too many requests: wait a moment; the page retries by itself."), 429
         detail = None
         if status == 413:
             limit = app.config.get("MAX_CONTENT_LENGTH") or 0

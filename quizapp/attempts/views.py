@@ -23,6 +23,7 @@ from quizapp.exceptions import DomainError, NotFound
 from quizapp.extensions import db
 from quizapp.models import utcnow
 from quizapp.quizzes.services import quiz_for_student, window_problem
+from quizapp.rate_limits import limited
 
 bp = Blueprint("attempts", __name__, template_folder="templates")
 
@@ -181,6 +182,7 @@ def _json_payload() -> tuple[int, dict[str, Any]]:
 
 @bp.route("/attempts/<int:attempt_id>/autosave", methods=["POST"])
 @allow(STUDENT)
+@limited("RATELIMIT_AUTOSAVE")
 def autosave(attempt_id: int) -> ResponseReturnValue:
     """The page's script saves each answer as it changes. Same answer twice: same result."""
     position, fields = _json_payload()

@@ -13,6 +13,7 @@ from quizapp.auth import services, session_limits
 from quizapp.auth.forms import ChangePasswordForm, ConfirmForm, LoginForm, RegisterForm
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
+from quizapp.rate_limits import limited
 
 bp = Blueprint("auth", __name__, template_folder="templates")
 
@@ -29,6 +30,7 @@ def safe_next(target: str | None) -> str:
 
 @bp.route("/login", methods=["GET", "POST"])
 @allow(ANYONE)
+@limited("RATELIMIT_LOGIN")
 def login() -> str | Response:
     if current_user.is_authenticated:
         return redirect(url_for("dashboard.index"))
@@ -52,6 +54,7 @@ def login() -> str | Response:
 
 @bp.route("/register", methods=["GET", "POST"])
 @allow(ANYONE)
+@limited("RATELIMIT_REGISTER")
 def register() -> str | Response:
     if current_user.is_authenticated:
         return redirect(url_for("dashboard.index"))
@@ -93,6 +96,7 @@ def logout() -> Response:
 
 @bp.route("/account/password", methods=["GET", "POST"])
 @allow(SIGNED_IN)
+@limited("RATELIMIT_PASSWORD")
 def change_password() -> str | Response:
     form = ChangePasswordForm()
     if form.validate_on_submit():

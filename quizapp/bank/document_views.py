@@ -18,6 +18,7 @@ from quizapp.bank.models import Question, QuestionSource, QuestionVersion
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
 from quizapp.generation.types import IngestError
+from quizapp.rate_limits import limited
 from quizapp.sources import services
 from quizapp.sources.forms import UploadForm
 
@@ -42,6 +43,7 @@ def _submitted_file(form: UploadForm) -> tuple[str, bytes | str, str | None]:
 
 @bp.route("/new", methods=["GET", "POST"])
 @allow(STAFF)
+@limited("RATELIMIT_UPLOAD")
 def upload() -> ResponseReturnValue:
     form = UploadForm()
     if not form.validate_on_submit():
@@ -103,6 +105,7 @@ def show(document_id: int) -> ResponseReturnValue:
 
 @bp.route("/<int:document_id>/revision", methods=["POST"])
 @allow(STAFF)
+@limited("RATELIMIT_UPLOAD")
 def revision(document_id: int) -> ResponseReturnValue:
     """A new revision of the article: its questions follow it, those whose sentence changed go back to review."""
     document = services.document_of(db.session, document_id, current_user)

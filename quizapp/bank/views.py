@@ -15,6 +15,7 @@ from quizapp.bank.interchange import InterchangeError
 from quizapp.bank.tags import parse_tags
 from quizapp.exceptions import DomainError, NotFound
 from quizapp.extensions import db
+from quizapp.rate_limits import limited
 from quizapp.sources.services import documents_of, sentence_in_context
 
 bp = Blueprint("bank", __name__, url_prefix="/bank", template_folder="templates")
@@ -163,6 +164,7 @@ def new() -> ResponseReturnValue:
 
 @bp.route("/import", methods=["GET", "POST"])
 @allow(STAFF)
+@limited("RATELIMIT_UPLOAD")
 def import_questions() -> ResponseReturnValue:
     form = ImportForm()
     if form.validate_on_submit():

@@ -17,6 +17,7 @@ from quizapp.classes.forms import AssignForm, ClassForm, ExtraTimeForm, JoinForm
 from quizapp.classes.models import SchoolClass
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
+from quizapp.rate_limits import limited
 
 bp = Blueprint("classes", __name__, url_prefix="/classes", template_folder="templates")
 
@@ -159,6 +160,7 @@ def unassign_quiz(class_id: int, quiz_id: int) -> ResponseReturnValue:
 
 @bp.route("/join", methods=["GET", "POST"])
 @allow(STUDENT)
+@limited("RATELIMIT_JOIN")
 def join() -> ResponseReturnValue:
     form = JoinForm()
     status = 200
