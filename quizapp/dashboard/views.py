@@ -10,6 +10,7 @@ from quizapp.access import ANYONE, allow
 from quizapp.auth.roles import Role
 from quizapp.dashboard import services
 from quizapp.extensions import db
+from quizapp.rate_limits import limiter
 
 bp = Blueprint("dashboard", __name__, template_folder="templates")
 
@@ -27,6 +28,7 @@ def index() -> str:
 
 @bp.route("/healthz")
 @allow(ANYONE)
+@limiter.exempt
 def healthz() -> Response:
     # Load balancers and benchmarks call this: no session, no database, no template.
     return Response("ok\n", mimetype="text/plain")
