@@ -291,8 +291,12 @@ def save_many(
     attempt, refused = _writable(session, attempt_id, student, now)
     if refused:
         return refused
+    # One query for the whole page, not one per question.
+    answers = {a.position: a for a in load_answers(session, attempt, with_sources=False)}
     for position, fields in sorted(fields_by_position.items()):
-        answer = answer_at(attempt, position)
+        answer = answers.get(position)
+        if answer is None:
+            raise NotFound("This attempt has no such question.")
         if answer.graded_at is None:
             answer.response = read_response(shown_of(answer), fields)
             answer.saved_at = now

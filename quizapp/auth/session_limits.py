@@ -12,6 +12,8 @@ from flask import current_app, flash, jsonify, redirect, request, session, url_f
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, logout_user
 
+from quizapp.access import wants_json
+
 LOGIN_AT = "_login_at"
 SEEN_AT = "_seen_at"
 # Writing the cookie on every request costs; a minute's precision is plenty for an idle limit.
@@ -37,7 +39,7 @@ def check_session_age() -> ResponseReturnValue | None:
         logout_user()
         session.clear()
         message = "Your session ended (too long without activity, or logged in too long ago). Please log in again."
-        if request.is_json or request.accept_mimetypes.best == "application/json":
+        if wants_json():
             return jsonify(ok=False, error=message, login=url_for("auth.login")), 401
         flash(message, "info")
         return redirect(url_for("auth.login", next=request.path))

@@ -276,3 +276,23 @@ def test_question_page_costs_the_same_queries_whatever_the_length(app, student_c
         counts.append(len([s for s in statements if s.lstrip().upper().startswith("SELECT")]))
     assert counts[0] == counts[1]
     assert counts[0] <= 4  # the user, the attempt with its quiz, the answers with their versions
+
+
+def test_all_on_one_page_saves_every_answer_at_once_or_none(student_client, users) -> None:  # type: ignore[no-untyped-def]
+    quiz, _ = all_types_quiz(users.teacher, layout="all_on_one_page", shuffle_questions=False)
+    attempt = start(student_client, quiz.id)
+    page = f"/attempts/{attempt.id}"
+    mc, tf = attempt.answers[0], attempt.answers[1]  # the factory's order: multiple choice, then true/false
+    data = {"action": "save", **prefixed(0, fields_for_key(mc)), **prefixed(1, fields_for_key(tf))}
+
+    def responses() -> list[object]:
+        db.session.expire_all()
+        rows = db.session.scalars(select(AttemptAnswer).where(AttemptAnswer.attempt_id == attempt.id))
+        return [a.response for a in sorted(rows, key=lambda a: a.position)]
+
+    refused = post_form(student_client, f"{page}/save-all", {**data, "q0-choice": "99"}, token_from=page)
+    assert refused.status_code == 400  # a forged choice beside a good answer: neither is saved
+    assert responses() == [None] * 5
+    saved = post_form(student_client, f"{page}/save-all", data, token_from=page)
+    assert saved.status_code == 302
+    assert responses()[:2] == [mc.question_version.answer, True]
