@@ -1,0 +1,234 @@
+"""What one request costs, route by route: CPU ms in the app and in PostgreSQL, and SQL statements.
+
+    .venv/bin/python benchmarks/request_cost.py [--requests 400] [--questions 20] [--sql]
+
+Wall-clock load tests are noisy on a shared two-core machine; CPU time is not. This drives the app in
+process through Flask's test client (production settings, rate limits on but lifted as in the surge) on a
+fresh PostgreSQL database holding the surge benchmark's exam, and for each route prints per request:
+
+- app CPU ms: ``time.process_time`` of this process (the test client's own cost is in it: read /healthz
+  as that floor);
+- PG CPU ms: user + system time of the database's server processes, from /proc (clock ticks, so only
+  meaningful over many requests);
+- queries: statements sent, counted with SQLAlchemy's ``before_cursor_execute`` event.
+
+``--sql`` also prints the statements of one request of each route, ``--profile ROUTE`` a cProfile of
+one route. The database is dropped at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import re
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, text
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from exam_surge import PASSWORD, TOKEN, build_content, drop_database, make_database  # noqa: E402
+
+from quizapp import create_app  # noqa: E402
+from quizapp.extensions import db  # noqa: E402
+
+TICK_S = 1 / os.sysconf("SC_CLK_TCK")
+LIFTED = '["10000000/minute", "10000000/minute"]'
+
+
+class Statements:
+    """Counts (and optionally keeps) the SQL statements an engine sends."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.keep: list[str] | None = None
+
+    def __call__(self, _conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        self.count += 1
+        if self.keep is not None:
+            self.keep.append(" ".join(statement.split())[:160])
+
+
+class ServerCpu:
+    """CPU seconds used so far by the server processes of one database (not this monitor's own)."""
+
+    def __init__(self, url: str) -> None:
+        self.engine = create_engine(url, isolation_level="AUTOCOMMIT", pool_size=1)
+        self.name = url.rsplit("/", 1)[1]
+        self.own = None
+
+    def _pids(self) -> list[int]:
+        with self.engine.connect() as c:
+            if self.own is None:
+                self.own = c.scalar(text("SELECT pg_backend_pid()"))
+            rows = c.execute(text("SELECT pid FROM pg_stat_activity WHERE datname = :name"), {"name": self.name})
+            return [pid for (pid,) in rows if pid != self.own]
+
+    def sample(self) -> dict[int, float]:
+        seconds = {}
+        for pid in self._pids():
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # the backend ended in between
+            seconds[pid] = (int(fields[11]) + int(fields[12])) * TICK_S
+        return seconds
+
+    @staticmethod
+    def used(before: dict[int, float], after: dict[int, float]) -> float:
+        return sum(value - before.get(pid, 0.0) for pid, value in after.items())
+
+
+def measure(
+    name: str,
+    call: Callable[[int], object],
+    n: int,
+    statements: Statements,
+    server: ServerCpu,
+    *,
+    setup: Callable[[int], object] | None = None,
+) -> tuple[str, float, float, float, float]:
+    """Per request: app CPU ms, PG CPU ms, wall ms, statements. ``setup(i)`` runs before each, unmeasured."""
+    for i in range(min(20, n)):  # warm caches, pools and templates
+        if setup:
+            setup(i)
+        call(i)
+    app_cpu = pg = wall = 0.0
+    queries = 0
+    for i in range(n):
+        if setup:
+            setup(n + i)
+        pg_before = server.sample()
+        q0, c0, w0 = statements.count, time.process_time(), time.perf_counter()
+        call(n + i)
+        app_cpu += time.process_time() - c0
+        wall += time.perf_counter() - w0
+        queries += statements.count - q0
+        # Ticks are counted where they fall, so the sum over many short windows is unbiased.
+        pg += server.used(pg_before, server.sample())
+    return name, 1000 * app_cpu / n, 1000 * pg / n, 1000 * wall / n, queries / n
+
+
+def profile(call: Callable[[int], None], n: int) -> None:
+    profiler = cProfile.Profile()
+    profiler.runcall(lambda: [call(i) for i in range(n)])
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("tottime").print_stats(25)
+    stats.sort_stats("cumulative").print_stats(40)
+
+
+def show_statements(routes: list[tuple[str, Callable[[int], None]]], statements: Statements) -> None:
+    statements.keep = []
+    for name, call in routes:
+        statements.keep.clear()
+        call(0)
+        print(f"\n{name}:")
+        for line in statements.keep:
+            print(f"  {line}")
+    statements.keep = None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=400, help="measured requests per route")
+    parser.add_argument("--questions", type=int, default=20, help="questions in the exam")
+    parser.add_argument("--sql", action="store_true", help="print the statements of one request per route")
+    parser.add_argument("--profile", metavar="ROUTE", help="cProfile this route's requests (a name printed below)")
+    args = parser.parse_args()
+
+    url = make_database()
+    try:
+        print(f"building a {args.questions}-question exam on a fresh PostgreSQL database ...", flush=True)
+        quiz_id = build_content(url, 1, args.questions)
+        app = create_app(
+            {
+                "SQLALCHEMY_DATABASE_URI": url,
+                "SECRET_KEY": "cost-" + uuid.uuid4().hex,
+                "PRODUCTION": True,
+                "RATELIMIT_LOGIN": LIFTED,
+                "RATELIMIT_AUTOSAVE": LIFTED,
+            }
+        )
+        run(app, url, quiz_id, args)
+    finally:
+        drop_database(url)
+
+
+def run(app, url: str, quiz_id: int, args: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
+    n, questions = args.requests, args.questions
+    client = app.test_client()
+    token = TOKEN.search(client.get("/login").get_data(as_text=True)).group(1)
+    client.post("/login", data={"username": "s0000", "password": PASSWORD, "csrf_token": token})
+    token = TOKEN.search(client.get(f"/quizzes/{quiz_id}").get_data(as_text=True)).group(1)  # a new login, a new token
+    started = client.post(f"/quizzes/{quiz_id}/start", data={"csrf_token": token})
+    attempt_id = int(re.search(r"/attempts/(\d+)", started.headers["Location"]).group(1))
+    json_headers = {"X-CSRFToken": token, "Accept": "application/json"}
+
+    def ok(response) -> None:  # type: ignore[no-untyped-def]
+        if response.status_code >= 400:
+            raise SystemExit(f"{response.request.path}: {response.status_code} {response.get_data(as_text=True)[:300]}")
+
+    def fields(i: int) -> dict[str, str]:
+        # The exam alternates: even positions are multiple choice, odd ones true/false.
+        return {"choice": ("true", "false")[i % 2]} if i % questions % 2 else {"choice": str(i % 4)}
+
+    routes: list[tuple[str, Callable[[int], None]]] = [
+        ("/healthz", lambda i: ok(client.get("/healthz"))),
+        ("dashboard", lambda i: ok(client.get("/"))),
+        ("quiz start page", lambda i: ok(client.get(f"/quizzes/{quiz_id}"))),
+        ("question page", lambda i: ok(client.get(f"/attempts/{attempt_id}/q/{i % questions}"))),
+        (
+            "autosave",
+            lambda i: ok(
+                client.post(
+                    f"/attempts/{attempt_id}/autosave",
+                    json={"position": i % questions, "fields": fields(i)},
+                    headers=json_headers,
+                )
+            ),
+        ),
+    ]
+
+    # Start and submit need a fresh attempt each time: one's setup is the other's call.
+    fresh: list[int] = []
+
+    def start(_i: int) -> None:
+        response = client.post(f"/quizzes/{quiz_id}/start", data={"csrf_token": token})
+        ok(response)
+        fresh.append(int(re.search(r"/attempts/(\d+)", response.headers["Location"]).group(1)))
+
+    def submit(_i: int) -> None:
+        ok(client.post(f"/attempts/{fresh.pop()}/submit", data={"csrf_token": token}))
+
+    statements = Statements()
+    server = ServerCpu(url)
+    with app.app_context():
+        event.listen(db.engine, "before_cursor_execute", statements)
+    rows = [measure(name, call, n, statements, server) for name, call in routes]
+    if args.sql:
+        show_statements(routes, statements)
+    if args.profile:
+        profile(dict(routes)[args.profile], n)
+    fresh.append(attempt_id)  # a start resumes the attempt in progress: each one follows a submit
+    rows.append(measure("start", start, n // 4, statements, server, setup=lambda i: fresh and submit(i)))
+    while fresh:
+        submit(0)
+    rows.append(measure("submit", submit, n // 4, statements, server, setup=start))
+    server.engine.dispose()
+
+    print(f"\nper request, {n} requests each ({n // 4} for start and submit), {questions}-question exam, PostgreSQL")
+    print(f"{'route':<18}{'app CPU ms':>11}{'PG CPU ms':>11}{'queries':>9}{'wall ms':>9}")
+    for name, app_ms, pg_ms, wall_ms, queries in rows:
+        print(f"{name:<18}{app_ms:>11.2f}{pg_ms:>11.2f}{queries:>9.1f}{wall_ms:>9.2f}")
+    print(f"load average {os.getloadavg()[0]:.2f} (wall ms is noisy under load; CPU ms much less so)")
+
+
+if __name__ == "__main__":
+    main()
