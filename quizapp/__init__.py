@@ -91,6 +91,7 @@ def _register_blueprints(app: Flask) -> None:
     from quizapp.bank.views import bp as bank_bp
     from quizapp.classes.views import bp as classes_bp
     from quizapp.dashboard.views import bp as dashboard_bp
+    from quizapp.history.views import bp as history_bp
     from quizapp.quizzes.views import bp as quizzes_bp
 
     app.register_blueprint(dashboard_bp)
@@ -102,6 +103,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(sources_bp)
     app.register_blueprint(bank_bp)
     app.register_blueprint(quizzes_bp)
+    app.register_blueprint(history_bp)
 
 
 def _register_hooks(app: Flask) -> None:

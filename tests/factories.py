@@ -158,3 +158,55 @@ def class_with(
 def assign(quiz: Quiz, school_class: SchoolClass) -> None:
     db.session.add(QuizAssignment(quiz_id=quiz.id, class_id=school_class.id))
     db.session.flush()
+
+
+def finished_attempt(
+    quiz: Quiz,
+    student: User,
+    scores: list[float],
+    *,
+    submitted_at: Any,
+    responses: list[Any] | None = None,
+    minutes: int = 10,
+) -> Any:
+    """A submitted attempt at a fixed-list quiz with the given score per question (1 point each), written directly:
+    history and analytics tests need many attempts, and grading has tests of its own."""
+    from datetime import timedelta
+
+    from sqlalchemy import func
+
+    from quizapp.attempts.models import Attempt, AttemptAnswer
+
+    number = 1 + (
+        db.session.scalar(
+            select(func.max(Attempt.number)).where(Attempt.quiz_id == quiz.id, Attempt.student_id == student.id)
+        )
+        or 0
+    )
+    attempt = Attempt(
+        quiz_id=quiz.id,
+        student_id=student.id,
+        number=number,
+        status="submitted",
+        started_at=submitted_at - timedelta(minutes=minutes),
+        submitted_at=submitted_at,
+        score=float(sum(scores)),
+        max_score=float(len(scores)),
+    )
+    for position, (slot, score) in enumerate(zip(quiz.questions, scores, strict=True)):
+        question = db.session.get(Question, slot.question_id)
+        assert question is not None
+        attempt.answers.append(
+            AttemptAnswer(
+                question_id=question.id,
+                question_version_id=question.latest.id,
+                position=position,
+                points=1.0,
+                response=None if responses is None else responses[position],
+                score=float(score),
+                graded_at=submitted_at,
+            )
+        )
+    db.session.add(attempt)
+    db.session.flush()
+    return attempt

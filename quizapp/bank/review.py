@@ -125,6 +125,21 @@ def reject(question: Question, reviewer: User, reason: str) -> None:
     question.review_note = reason[:1000]
 
 
+def send_back_to_review(question: Question, reason: str, actor: User | None) -> bool:
+    """Put an approved question back in the review queue as a draft, saying why. False if it was not approved.
+
+    Attempts keep the versions they were graded on; only new quizzes stop drawing it
+    until a teacher approves it again. ``actor`` is None when a scheduled check sends it.
+    """
+    if question.status != "approved":
+        return False
+    question.status = "draft"
+    question.review_note = " ".join(reason.split())[:1000]
+    question.reviewed_by_id = actor.id if actor is not None else None
+    question.reviewed_at = utcnow()
+    return True
+
+
 def review_many(session: Session, owner: User, question_ids: Sequence[int], action: str, reason: str = "") -> int:
     """Approve or reject several of the owner's questions at once; all or nothing."""
     if action not in ("approve", "reject"):

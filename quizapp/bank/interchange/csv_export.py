@@ -78,3 +78,18 @@ def _cell(row: Mapping[str, Any], column: str) -> str:
     if column == "tags":
         return ", ".join(str(v) for v in value) if isinstance(value, (list, tuple)) else str(value)
     return str(value)
+
+
+def table_to_csv(rows: Iterable[Iterable[object]]) -> str:
+    """Any table (header first) as CSV text: numbers stay numbers (a negative figure is not a formula),
+    every other cell is text escaped with :func:`escape_csv_cell`."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow(
+            [
+                cell if isinstance(cell, int | float) and not isinstance(cell, bool) else escape_csv_cell(str(cell))
+                for cell in row
+            ]
+        )
+    return out.getvalue()

@@ -1,0 +1,218 @@
+"""Item analysis of a quiz, and sending the questions that fail back to review.
+
+Loads the graded answers of the quiz's finished attempts in one query, the question
+versions they were graded on in a second, open flags in a third, and hands plain
+values to the pure ``stats`` module. The figures follow Moodle's quiz statistics.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from quizapp.attempts.models import Attempt, AttemptAnswer
+from quizapp.auth.models import User
+from quizapp.bank import review
+from quizapp.bank.models import Question, QuestionFlag, QuestionVersion
+from quizapp.history import stats
+from quizapp.history.student import FINISHED
+from quizapp.quizzes.models import Quiz
+
+WHICH_ATTEMPTS = ("all", "first")
+CHOICE_TYPES = ("multiple_choice", "true_false")
+
+
+@dataclass
+class ItemRow:
+    question_id: int
+    position: int  # first position the question was shown at, for a stable order
+    type: str
+    prompt: str
+    statistics: stats.QuestionStatistics
+    options: list[stats.OptionCount] | None
+    open_flags: int
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ItemAnalysis:
+    quiz: Quiz
+    which: str
+    attempts: int
+    quiz_statistics: stats.QuizStatistics
+    items: list[ItemRow]
+    newest_submission: datetime | None
+
+    @property
+    def reliable(self) -> bool:
+        return stats.enough_attempts(self.attempts)
+
+    @property
+    def flagged(self) -> list[ItemRow]:
+        return [item for item in self.items if item.reasons]
+
+
+def _option_key(value: Any) -> Any:
+    return value if not isinstance(value, list) else tuple(value)
+
+
+def _choices(version_type: str, options: Sequence[Any]) -> list[Any]:
+    if version_type == "true_false":
+        return [True, False]
+    return list(options)
+
+
+def item_analysis(session: Session, quiz: Quiz, *, which: str = "all") -> ItemAnalysis:
+    """Moodle's per-question and per-quiz statistics over the quiz's finished attempts (three queries)."""
+    if which not in WHICH_ATTEMPTS:
+        which = "all"
+    scope = [Attempt.quiz_id == quiz.id, Attempt.status.in_(FINISHED)]
+    if which == "first":
+        scope.append(Attempt.number == 1)
+    answers = session.execute(
+        select(
+            AttemptAnswer.attempt_id,
+            AttemptAnswer.question_id,
+            AttemptAnswer.question_version_id,
+            AttemptAnswer.position,
+            AttemptAnswer.score,
+            AttemptAnswer.points,
+            AttemptAnswer.response,
+            Attempt.submitted_at,
+        )
+        .join(Attempt, Attempt.id == AttemptAnswer.attempt_id)
+        .where(*scope)
+        .order_by(AttemptAnswer.attempt_id, AttemptAnswer.position)
+    ).all()
+
+    marks: dict[int, dict[int, float]] = defaultdict(dict)
+    max_marks: dict[int, dict[int, float]] = defaultdict(dict)
+    responses: dict[int, list[Any]] = defaultdict(list)
+    first_position: dict[int, int] = {}
+    version_ids: set[int] = set()
+    newest: datetime | None = None
+    for attempt_id, question_id, version_id, position, score, points, response, submitted_at in answers:
+        marks[attempt_id][question_id] = float(score or 0.0)
+        max_marks[attempt_id][question_id] = float(points)
+        responses[question_id].append(response)
+        first_position[question_id] = min(position, first_position.get(question_id, position))
+        version_ids.add(version_id)
+        if newest is None or submitted_at > newest:
+            newest = submitted_at
+
+    # The newest version each question was graded on names it and lists its options.
+    versions: dict[int, Any] = {}
+    if version_ids:
+        for row in session.execute(
+            select(QuestionVersion.question_id, QuestionVersion.version, QuestionVersion.type,
+                   QuestionVersion.prompt, QuestionVersion.options, QuestionVersion.answer)
+            .where(QuestionVersion.id.in_(version_ids))
+            .order_by(QuestionVersion.question_id, QuestionVersion.version)
+        ).all():
+            versions[row.question_id] = row
+    flags = dict(
+        session.execute(
+            select(QuestionFlag.question_id, func.count(QuestionFlag.id))
+            .where(QuestionFlag.question_id.in_(list(first_position)), QuestionFlag.resolved_at.is_(None))
+            .group_by(QuestionFlag.question_id)
+        ).all()
+    ) if first_position else {}
+
+    attempt_marks = [
+        stats.AttemptMarks(attempt_id, marks[attempt_id], max_marks[attempt_id]) for attempt_id in marks
+    ]
+    items = []
+    for question_id in sorted(first_position, key=lambda q: (first_position[q], q)):
+        version = versions[question_id]
+        question_stats = stats.question_statistics(attempt_marks, question_id)
+        options = None
+        if version.type in CHOICE_TYPES:
+            options = stats.option_frequencies(
+                (_option_key(r) for r in responses[question_id]),
+                _choices(version.type, version.options),
+                correct=[_option_key(version.answer)],
+            )
+        open_flags = int(flags.get(question_id, 0))
+        items.append(
+            ItemRow(
+                question_id=question_id,
+                position=first_position[question_id],
+                type=version.type,
+                prompt=version.prompt,
+                statistics=question_stats,
+                options=options,
+                open_flags=open_flags,
+                reasons=stats.weak_question_reasons(question_stats, options, open_flags),
+            )
+        )
+    return ItemAnalysis(
+        quiz=quiz,
+        which=which,
+        attempts=len(attempt_marks),
+        quiz_statistics=stats.quiz_statistics(attempt_marks),
+        items=items,
+        newest_submission=newest,
+    )
+
+
+@dataclass(frozen=True)
+class SentBack:
+    question_id: int
+    reasons: list[str]
+
+
+def send_weak_questions_back(session: Session, analysis: ItemAnalysis, actor: User | None) -> list[SentBack]:
+    """Send every approved question the analysis found weak back to the review queue, saying why.
+
+    A question a teacher approved again after the newest attempt analysed is left
+    alone: there is no new evidence since that review, and re-flagging it on every
+    run would overrule the teacher.
+    """
+    weak = {item.question_id: item.reasons for item in analysis.flagged}
+    if not weak:
+        return []
+    questions = session.scalars(select(Question).where(Question.id.in_(list(weak)))).all()
+    sent = []
+    for question in questions:
+        if (
+            analysis.newest_submission is not None
+            and question.reviewed_at is not None
+            and question.reviewed_at >= analysis.newest_submission
+        ):
+            continue
+        reason = f"Sent back by the item analysis of “{analysis.quiz.title}”: " + "; ".join(weak[question.id])
+        if review.send_back_to_review(question, reason, actor):
+            sent.append(SentBack(question.id, weak[question.id]))
+    session.flush()
+    return sent
+
+
+def item_analysis_csv_rows(analysis: ItemAnalysis) -> list[list[object]]:
+    header: list[object] = [
+        "position", "question_id", "type", "question", "attempts", "facility_%", "sd_%",
+        "discrimination_index_%", "discriminative_efficiency_%", "open_flags", "options (count)", "reasons",
+    ]
+    rows: list[list[object]] = [header]
+    for item in analysis.items:
+        s = item.statistics
+        options = "" if item.options is None else "; ".join(f"{o.option}: {o.count}" for o in item.options)
+        rows.append([
+            item.position + 1, item.question_id, item.type, item.prompt, s.n,
+            _pct(s.facility), _pct(s.sd), _pct(s.discrimination_index), _blank(s.discriminative_efficiency),
+            item.open_flags, options, "; ".join(item.reasons),
+        ])
+    return rows
+
+
+def _pct(value: float | None) -> object:
+    return "" if value is None else round(100.0 * value, 2)
+
+
+def _blank(value: float | None) -> object:
+    return "" if value is None else round(value, 2)

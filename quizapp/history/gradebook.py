@@ -1,0 +1,247 @@
+"""The teacher's gradebook of a class, and the results of one quiz.
+
+Each page costs a fixed number of queries whatever the number of attempts: the
+aggregates (count, best, average, last) are computed by the database, grouped by
+student and quiz, and the "last" score is read through the unique index on
+(quiz, student, attempt number).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session, aliased
+
+from quizapp.attempts.models import Attempt
+from quizapp.auth.models import User
+from quizapp.classes.models import ClassMember, SchoolClass
+from quizapp.history import stats
+from quizapp.history.student import FINISHED
+from quizapp.quizzes.models import Quiz, QuizAssignment
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One student's results at one quiz."""
+
+    attempts: int
+    best: float | None  # percentages
+    average: float | None
+    last: float | None
+    last_submitted_at: datetime | None
+
+    def kept(self, policy: str) -> float | None:
+        """The score the quiz's policy keeps (best, last or average)."""
+        return {"best": self.best, "last": self.last, "average": self.average}.get(policy)
+
+
+NO_ATTEMPT = Cell(0, None, None, None, None)
+
+
+@dataclass(frozen=True)
+class StudentRef:
+    id: int
+    username: str
+    display_name: str
+
+
+@dataclass(frozen=True)
+class QuizRef:
+    id: int
+    title: str
+    score_policy: str
+    closes_at: datetime | None
+
+    def is_closed(self, now: datetime) -> bool:
+        return self.closes_at is not None and now >= self.closes_at
+
+
+@dataclass(frozen=True)
+class Gradebook:
+    school_class: SchoolClass
+    students: list[StudentRef]
+    quizzes: list[QuizRef]
+    cells: dict[tuple[int, int], Cell]
+
+    def cell(self, student_id: int, quiz_id: int) -> Cell:
+        return self.cells.get((student_id, quiz_id), NO_ATTEMPT)
+
+    def missing(self, student_id: int) -> int:
+        """Assigned quizzes the student has not finished once."""
+        return sum(1 for quiz in self.quizzes if self.cell(student_id, quiz.id).attempts == 0)
+
+
+def _percent() -> Any:
+    return 100.0 * Attempt.score / func.nullif(Attempt.max_score, 0)
+
+
+def policy_cells(session: Session, students: Any, quizzes: Any) -> dict[tuple[int, int], Cell]:
+    """Results per (student, quiz) for finished attempts; ``students`` / ``quizzes`` are id subqueries."""
+    scope = and_(Attempt.student_id.in_(students), Attempt.quiz_id.in_(quizzes), Attempt.status.in_(FINISHED))
+    aggregates = session.execute(
+        select(
+            Attempt.student_id,
+            Attempt.quiz_id,
+            func.count(Attempt.id),
+            func.max(_percent()),
+            func.avg(_percent()),
+            func.max(Attempt.number),
+        )
+        .where(scope)
+        .group_by(Attempt.student_id, Attempt.quiz_id)
+    ).all()
+    newest = (
+        select(Attempt.student_id, Attempt.quiz_id, func.max(Attempt.number).label("number"))
+        .where(scope)
+        .group_by(Attempt.student_id, Attempt.quiz_id)
+        .subquery()
+    )
+    last_attempt = aliased(Attempt)
+    lasts = {
+        (row[0], row[1]): (row[2], row[3])
+        for row in session.execute(
+            select(
+                last_attempt.student_id,
+                last_attempt.quiz_id,
+                100.0 * last_attempt.score / func.nullif(last_attempt.max_score, 0),
+                last_attempt.submitted_at,
+            ).join(
+                newest,
+                and_(
+                    newest.c.student_id == last_attempt.student_id,
+                    newest.c.quiz_id == last_attempt.quiz_id,
+                    newest.c.number == last_attempt.number,
+                ),
+            )
+        ).all()
+    }
+    cells = {}
+    for student_id, quiz_id, count, best, average, _number in aggregates:
+        last, submitted_at = lasts.get((student_id, quiz_id), (None, None))
+        cells[(student_id, quiz_id)] = Cell(
+            attempts=int(count),
+            best=_rounded(best),
+            average=_rounded(average),
+            last=_rounded(last),
+            last_submitted_at=submitted_at,
+        )
+    return cells
+
+
+def _rounded(value: Any) -> float | None:
+    return None if value is None else round(float(value), 1)
+
+
+def class_gradebook(session: Session, school_class: SchoolClass) -> Gradebook:
+    """Students of the class by the quizzes assigned to it (four queries)."""
+    member_ids = select(ClassMember.user_id).where(ClassMember.class_id == school_class.id)
+    quiz_ids = select(QuizAssignment.quiz_id).where(QuizAssignment.class_id == school_class.id)
+    students = [
+        StudentRef(*row)
+        for row in session.execute(
+            select(User.id, User.username, User.display_name)
+            .where(User.id.in_(member_ids))
+            .order_by(func.lower(User.display_name), User.id)
+        ).all()
+    ]
+    quizzes = [
+        QuizRef(*row)
+        for row in session.execute(
+            select(Quiz.id, Quiz.title, Quiz.score_policy, Quiz.closes_at)
+            .join(QuizAssignment, QuizAssignment.quiz_id == Quiz.id)
+            .where(QuizAssignment.class_id == school_class.id)
+            .order_by(QuizAssignment.assigned_at, Quiz.id)
+        ).all()
+    ]
+    return Gradebook(school_class, students, quizzes, policy_cells(session, member_ids, quiz_ids))
+
+
+@dataclass(frozen=True)
+class QuizResults:
+    quiz: Quiz
+    rows: list[tuple[StudentRef, Cell]]  # students with at least one finished attempt, by name
+    distribution: list[stats.Bin]
+
+    @property
+    def kept_scores(self) -> list[float]:
+        return [kept for _, cell in self.rows if (kept := cell.kept(self.quiz.score_policy)) is not None]
+
+
+def quiz_results(session: Session, quiz: Quiz, *, teacher: User) -> QuizResults:
+    """Every student who finished the quiz, with the score its policy keeps, and how those scores spread.
+
+    A public quiz can be taken by students outside the teacher's classes: they count in the
+    figures but are not named (a teacher sees only their own classes' students).
+    """
+    student_ids = select(Attempt.student_id).where(Attempt.quiz_id == quiz.id, Attempt.status.in_(FINISHED))
+    cells = policy_cells(session, student_ids, select(Quiz.id).where(Quiz.id == quiz.id))
+    my_students = (
+        select(ClassMember.user_id)
+        .join(SchoolClass, SchoolClass.id == ClassMember.class_id)
+        .where(SchoolClass.teacher_id == teacher.id)
+    )
+    students = {
+        row[0]: StudentRef(*row)
+        for row in session.execute(
+            select(User.id, User.username, User.display_name).where(
+                User.id.in_(student_ids.distinct()), User.id.in_(my_students)
+            )
+        ).all()
+    }
+    rows = sorted(
+        ((students.get(student_id, _unnamed(student_id)), cell) for (student_id, _), cell in cells.items()),
+        key=lambda pair: (pair[0].id not in students, pair[0].display_name.lower(), pair[0].id),
+    )
+    kept = [value for _, cell in rows if (value := cell.kept(quiz.score_policy)) is not None]
+    return QuizResults(quiz, rows, stats.score_distribution(kept))
+
+
+def _unnamed(student_id: int) -> StudentRef:
+    return StudentRef(student_id, "", "A student outside your classes")
+
+
+def gradebook_csv_rows(book: Gradebook) -> Sequence[Sequence[object]]:
+    """Header and one row per student: the kept score of each quiz, attempts, and how many are missing."""
+    header: list[object] = ["student", "username"]
+    for quiz in book.quizzes:
+        header += [f"{quiz.title} ({quiz.score_policy}, %)", f"{quiz.title} (attempts)"]
+    header.append("missing")
+    rows: list[Sequence[object]] = [header]
+    for student in book.students:
+        row: list[object] = [student.display_name, student.username]
+        for quiz in book.quizzes:
+            cell = book.cell(student.id, quiz.id)
+            kept = cell.kept(quiz.score_policy)
+            row += ["" if kept is None else kept, cell.attempts]
+        row.append(book.missing(student.id))
+        rows.append(row)
+    return rows
+
+
+def results_csv_rows(results: QuizResults) -> Sequence[Sequence[object]]:
+    policy = results.quiz.score_policy
+    header = [
+        "student", "username", "attempts", f"kept ({policy}, %)", "best %", "last %", "average %", "last submitted"
+    ]
+    body = [
+        [
+            student.display_name,
+            student.username,
+            cell.attempts,
+            _blank(cell.kept(policy)),
+            _blank(cell.best),
+            _blank(cell.last),
+            _blank(cell.average),
+            cell.last_submitted_at.isoformat(timespec="seconds") if cell.last_submitted_at else "",
+        ]
+        for student, cell in results.rows
+    ]
+    return [header, *body]
+
+
+def _blank(value: float | None) -> object:
+    return "" if value is None else value
