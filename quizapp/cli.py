@@ -12,6 +12,7 @@ from quizapp.cli_progress import progress_printer
 from quizapp.database import writing
 from quizapp.extensions import db
 from quizapp.generation.types import IngestError
+from quizapp.history.cli import history_cli
 
 
 @click.command("seed")
@@ -59,4 +60,5 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(attempts_cli)
     app.cli.add_command(questions_cli)
+    app.cli.add_command(history_cli)
     app.cli.add_command(seed_command)

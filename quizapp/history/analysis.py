@@ -216,3 +216,32 @@ def _pct(value: float | None) -> object:
 
 def _blank(value: float | None) -> object:
     return "" if value is None else round(value, 2)
+
+
+@dataclass(frozen=True)
+class QuizCheck:
+    quiz_id: int
+    title: str
+    attempts: int
+    sent_back: list[SentBack]
+
+
+def check_quizzes(session: Session, *, now: datetime, quiz_id: int | None = None) -> list[QuizCheck]:
+    """Run the weak-question check on one quiz, or on every teacher's quiz that closed since its last check."""
+    query = select(Quiz).where(Quiz.owner_id.is_not(None))
+    if quiz_id is not None:
+        query = query.where(Quiz.id == quiz_id)
+    else:
+        query = query.where(
+            Quiz.closes_at.is_not(None),
+            Quiz.closes_at <= now,
+            (Quiz.weak_check_at.is_(None)) | (Quiz.weak_check_at < Quiz.closes_at),
+        )
+    outcomes = []
+    for quiz in session.scalars(query.order_by(Quiz.id)).all():
+        found = item_analysis(session, quiz)
+        sent = send_weak_questions_back(session, found, None)
+        quiz.weak_check_at = now
+        outcomes.append(QuizCheck(quiz.id, quiz.title, found.attempts, sent))
+    session.flush()
+    return outcomes

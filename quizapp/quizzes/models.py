@@ -56,6 +56,8 @@ class Quiz(db.Model):
     review_show_sources: Mapped[bool] = mapped_column(default=True)
     visibility: Mapped[str] = mapped_column(String(16), default="class")
     is_published: Mapped[bool] = mapped_column(default=False)
+    # When the item analysis last looked for weak questions after the quiz closed (so it runs once per closing).
+    weak_check_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = timestamp_column()
 
     owner: Mapped[User | None] = relationship()

@@ -286,3 +286,40 @@ def test_pages_cost_a_fixed_number_of_queries_whatever_the_attempts(canal, users
     assert few == many
     assert max(many) <= 6
 
+
+
+def test_the_check_runs_once_when_a_quiz_closes(users: Accounts) -> None:
+    closed_quiz, questions = all_types_quiz(
+        users.teacher, title="Closed", opens_at=days_ago(40), closes_at=days_ago(0.5)
+    )
+    open_quiz = make_quiz(user(users.teacher), questions, title="Open", closes_at=NOW + timedelta(days=5))
+    _class_of_attempts(closed_quiz, questions, users, MIN_ATTEMPTS_FOR_STATISTICS + 2)
+    db.session.commit()
+
+    first = analysis.check_quizzes(db.session, now=NOW)
+    db.session.commit()
+
+    assert [c.quiz_id for c in first] == [closed_quiz.id]
+    assert questions[0].id in {s.question_id for s in first[0].sent_back}
+    assert analysis.check_quizzes(db.session, now=NOW + timedelta(hours=1)) == []
+    assert open_quiz.weak_check_at is None
+    # Reopened and closed again later: it is checked again.
+    closed_quiz.closes_at = NOW + timedelta(hours=2)
+    db.session.commit()
+    assert [c.quiz_id for c in analysis.check_quizzes(db.session, now=NOW + timedelta(hours=3))] == [closed_quiz.id]
+
+
+def test_check_questions_command(runner, users: Accounts) -> None:  # type: ignore[no-untyped-def]
+    quiz, questions = all_types_quiz(users.teacher)
+    _class_of_attempts(quiz, questions, users, MIN_ATTEMPTS_FOR_STATISTICS + 2)
+    db.session.commit()
+
+    result = runner.invoke(args=["history", "check-questions", "--quiz-id", str(quiz.id)])
+
+    assert result.exit_code == 0, result.output
+    assert f"question {questions[0].id}:" in result.output
+    db.session.rollback()
+    assert db.session.get(Question, questions[0].id).status == "draft"  # type: ignore[union-attr]
+    missing = runner.invoke(args=["history", "check-questions", "--quiz-id", "999999"])
+    assert missing.exit_code != 0
+    assert "There is no quiz 999999" in missing.output
