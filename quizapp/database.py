@@ -89,3 +89,26 @@ def is_lock_error(error: BaseException) -> bool:
     """True for SQLite's "database is locked" and PostgreSQL serialization/lock timeouts."""
     text = str(getattr(error, "orig", error)).lower()
     return "database is locked" in text or "could not serialize" in text or "lock timeout" in text
+
+
+# SQLSTATE classes after which the same request can succeed a moment later: connection exception (08),
+# transaction rollback such as a serialization failure or deadlock (40), insufficient resources such as
+# too many connections (53), operator intervention: connection terminated, server shutting down or
+# starting up (57P).
+_TRANSIENT_SQLSTATES = ("08", "40", "53", "57P")
+
+
+def is_unavailable(error: BaseException) -> bool:
+    """True when the database was unreachable or dropped the connection: worth retrying, not a bug.
+
+    Covers a connection cut mid-request (SQLAlchemy marks it invalidated), a server restarting or
+    refusing connections, and a database closed to connections; SQLite's lock errors count too.
+    """
+    if is_lock_error(error) or getattr(error, "connection_invalidated", False):
+        return True
+    original = getattr(error, "orig", error)
+    sqlstate = getattr(original, "sqlstate", None)
+    if sqlstate:
+        return sqlstate.startswith(_TRANSIENT_SQLSTATES)
+    # psycopg raises its connection failures (refused, "not currently accepting connections") without a SQLSTATE.
+    return type(original).__module__.startswith("psycopg") and "connection" in str(original).lower()

@@ -5,11 +5,11 @@ from __future__ import annotations
 from flask import Flask, jsonify, render_template
 from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
 from quizapp.access import wants_json
-from quizapp.database import is_lock_error
+from quizapp.database import is_unavailable
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
 
@@ -24,6 +24,15 @@ MESSAGES = {
     500: ("Something went wrong", "An unexpected error happened. Nothing you sent was half-saved; please try again."),
     503: ("Busy", "The site is busy for a moment. Please try again in a few seconds."),
 }
+
+
+# A database that is locked, restarting or closed for a moment: a 503 that says to try again, never a 500.
+RETRY_AFTER_S = 5
+UNAVAILABLE_PAGE = "The database is busy or not answering for a moment. Please try again in a few seconds."
+UNAVAILABLE_JSON = (
+    "Not saved: the database is busy or not answering for a moment. "
+    "Your answer is kept on this page and saved as soon as it answers."
+)
 
 
 def render_error(status: int, detail: str | None = None) -> tuple[str, int]:
@@ -65,12 +74,23 @@ def register_error_handlers(app: Flask) -> None:
         return render_error(error.status_code, str(error))
 
     @app.errorhandler(OperationalError)
-    def database_error(error: OperationalError) -> tuple[str, int]:
+    def database_error(error: OperationalError) -> ResponseReturnValue:
+        # The failed transaction must not leak into whatever this session serves next.
         db.session.rollback()
-        if is_lock_error(error):
-            return render_error(503)
-        app.logger.exception("database error", exc_info=error)
-        return render_error(500)
+        if not is_unavailable(error):
+            app.logger.exception("database error", exc_info=error)
+            return render_error(500)
+        app.logger.warning("database unavailable: %s", str(error.orig).splitlines()[0] if error.orig else error)
+        headers = {"Retry-After": str(RETRY_AFTER_S)}
+        if wants_json():
+            # The page's script keeps the answer and retries; this message is what the student reads meanwhile.
+            return jsonify(ok=False, retry=True, error=UNAVAILABLE_JSON), 503, headers
+        try:
+            return (*render_error(503, UNAVAILABLE_PAGE), headers)
+        except SQLAlchemyError:
+            # The layout asks who is logged in, which needs the database that just failed: answer in plain text.
+            db.session.rollback()
+            return UNAVAILABLE_PAGE, 503, {**headers, "Content-Type": "text/plain; charset=utf-8"}
 
     @app.errorhandler(500)
     def server_error(error: Exception) -> tuple[str, int]:

@@ -192,12 +192,14 @@ def autosave(attempt_id: int) -> ResponseReturnValue:
     except InvalidResponse as error:
         db.session.rollback()
         return jsonify(ok=False, error=str(error)), 400
+    # Read before the commit expires it: reading after would open a second transaction just for this.
+    answered = outcome.answer is not None and outcome.answer.response is not None
     db.session.commit()
     if outcome.closed:
         return jsonify(
             ok=False, closed=True, error=outcome.message, review=url_for("attempts.review", attempt_id=attempt_id)
         ), 409
-    return jsonify(ok=True, position=position, saved_at=now.isoformat(), answered=outcome.answer.response is not None)
+    return jsonify(ok=True, position=position, saved_at=now.isoformat(), answered=answered)
 
 
 @bp.route("/attempts/<int:attempt_id>/check", methods=["POST"])
