@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 from flask import Flask, current_app
 
 from quizapp.attempts.cli import attempts_cli
 from quizapp.auth.cli import users_cli
+from quizapp.backups import BackupError, backup_database, human_size
 from quizapp.bank.cli import questions_cli
 from quizapp.cli_progress import progress_printer
 from quizapp.database import writing
 from quizapp.extensions import db
 from quizapp.generation.types import IngestError
 from quizapp.history.cli import history_cli
+from quizapp.models import utcnow
 
 
 @click.command("seed")
@@ -56,9 +60,24 @@ def seed_command(publish: bool, no_questions: bool) -> None:
     click.echo(f"  student: {result.student.username}")
 
 
+@click.command("backup")
+@click.argument("target", type=click.Path(path_type=Path))
+def backup_command(target: Path) -> None:
+    """Copy the database to TARGET (a new file, or a folder for a dated one) while the app keeps running.
+
+    SQLite: SQLite's backup API (one consistent snapshot). PostgreSQL: pg_dump --format=custom, for pg_restore.
+    """
+    try:
+        backup = backup_database(current_app.config["SQLALCHEMY_DATABASE_URI"], target, now=utcnow())
+    except BackupError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"wrote {backup.path} ({human_size(backup.size)}, {backup.method})")
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(attempts_cli)
     app.cli.add_command(questions_cli)
     app.cli.add_command(history_cli)
     app.cli.add_command(seed_command)
+    app.cli.add_command(backup_command)
