@@ -16,6 +16,7 @@ from quizapp.bank.models import (
 )
 from quizapp.classes.models import ClassMember, SchoolClass
 from quizapp.models import db
+from quizapp.practice.models import ReviewCard
 from quizapp.quizzes.models import Quiz, QuizAssignment, QuizQuestion, QuizRule
 from quizapp.sources.models import SourceDocument
 
@@ -34,6 +35,7 @@ __all__ = [
     "QuizAssignment",
     "QuizQuestion",
     "QuizRule",
+    "ReviewCard",
     "SchoolClass",
     "SourceDocument",
     "Tag",

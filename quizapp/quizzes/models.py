@@ -17,6 +17,8 @@ QUIZ_MODES = ("practice", "exam")
 SCORE_POLICIES = ("best", "last", "average")
 LAYOUTS = ("one_per_page", "all_on_one_page")
 VISIBILITIES = ("class", "public")
+# A student's own practice quizzes (practice feature): one per student and kind, refilled per session.
+PERSONAL_KINDS = ("review", "mistakes")
 
 
 class Quiz(db.Model):
@@ -30,6 +32,16 @@ class Quiz(db.Model):
         CheckConstraint("attempts_allowed IS NULL OR attempts_allowed > 0", name="attempts_allowed_positive"),
         CheckConstraint("opens_at IS NULL OR closes_at IS NULL OR opens_at < closes_at", name="window_ordered"),
         CheckConstraint("penalty_percent >= 0 AND penalty_percent <= 100", name="penalty_range"),
+        # "IS NOT NULL" spelled out: a CHECK that comes out NULL (an IN over a NULL) lets the row through.
+        CheckConstraint(
+            "(personal_for_id IS NULL AND personal_kind IS NULL) OR (personal_for_id IS NOT NULL AND "
+            f"personal_kind IS NOT NULL AND {one_of('personal_kind', PERSONAL_KINDS)})",
+            name="personal_kind_known",
+        ),
+        # Every list of quizzes a teacher or another student sees filters on the owner or on
+        # being published: a personal quiz, ownerless and never published, falls out of all of them.
+        CheckConstraint("personal_for_id IS NULL OR (owner_id IS NULL AND NOT is_published)", name="personal_private"),
+        UniqueConstraint("personal_for_id", "personal_kind"),
         Index("ix_quizzes_owner_id", "owner_id"),
         Index("ix_quizzes_is_published_visibility", "is_published", "visibility"),
     )
@@ -58,9 +70,12 @@ class Quiz(db.Model):
     is_published: Mapped[bool] = mapped_column(default=False)
     # When the item analysis last looked for weak questions after the quiz closed (so it runs once per closing).
     weak_check_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Set for a student's own practice quiz (due for review, my mistakes): only they may see it.
+    personal_for_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    personal_kind: Mapped[str | None] = mapped_column(String(16))
     created_at: Mapped[datetime] = timestamp_column()
 
-    owner: Mapped[User | None] = relationship()
+    owner: Mapped[User | None] = relationship(foreign_keys=[owner_id])
     questions: Mapped[list[QuizQuestion]] = relationship(
         back_populates="quiz", cascade="all, delete-orphan", order_by="QuizQuestion.position"
     )

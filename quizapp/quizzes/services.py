@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from quizapp.auth.models import User
@@ -53,24 +53,32 @@ def _assigned_to_student(student_id: int):  # type: ignore[no-untyped-def]
     return select(QuizAssignment.quiz_id).where(QuizAssignment.class_id.in_(my_classes))
 
 
+def _open_to(student_id: int):  # type: ignore[no-untyped-def]
+    """Teachers' published quizzes that are public or given to one of the student's classes.
+
+    Personal practice quizzes are never published (a constraint), so they are not among them.
+    """
+    return and_(
+        Quiz.personal_for_id.is_(None),
+        Quiz.is_published,
+        or_(Quiz.visibility == "public", Quiz.id.in_(_assigned_to_student(student_id))),
+    )
+
+
 def visible_quizzes(session: Session, student: User, *, limit: int = 100) -> Sequence[Quiz]:
     """Published quizzes a student may see: public ones and those assigned to one of their classes."""
     return session.scalars(
-        select(Quiz)
-        .where(Quiz.is_published, or_(Quiz.visibility == "public", Quiz.id.in_(_assigned_to_student(student.id))))
-        .order_by(Quiz.created_at.desc(), Quiz.id.desc())
-        .limit(limit)
+        select(Quiz).where(_open_to(student.id)).order_by(Quiz.created_at.desc(), Quiz.id.desc()).limit(limit)
     ).all()
 
 
 def quiz_for_student(session: Session, quiz_id: int, student: User) -> Quiz:
-    """The quiz if the student may see it; NotFound otherwise (the same answer as for a quiz that does not exist)."""
+    """The quiz if the student may see it; NotFound otherwise (the same answer as for a quiz that does not exist).
+
+    A student may also take their own personal practice quizzes, and nobody else's.
+    """
     quiz = session.scalar(
-        select(Quiz).where(
-            Quiz.id == quiz_id,
-            Quiz.is_published,
-            or_(Quiz.visibility == "public", Quiz.id.in_(_assigned_to_student(student.id))),
-        )
+        select(Quiz).where(Quiz.id == quiz_id, or_(_open_to(student.id), Quiz.personal_for_id == student.id))
     )
     if quiz is None:
         raise NotFound("There is no such quiz, or it is not open to you.")
