@@ -92,6 +92,7 @@ def _register_blueprints(app: Flask) -> None:
     from quizapp.classes.views import bp as classes_bp
     from quizapp.dashboard.views import bp as dashboard_bp
     from quizapp.history.views import bp as history_bp
+    from quizapp.practice.views import bp as practice_bp
     from quizapp.quizzes.views import bp as quizzes_bp
 
     app.register_blueprint(dashboard_bp)
@@ -104,6 +105,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(bank_bp)
     app.register_blueprint(quizzes_bp)
     app.register_blueprint(history_bp)
+    app.register_blueprint(practice_bp)
 
 
 def _register_hooks(app: Flask) -> None:

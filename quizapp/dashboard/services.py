@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -12,6 +13,7 @@ from quizapp.attempts.models import Attempt
 from quizapp.auth.models import User
 from quizapp.bank.models import Question
 from quizapp.classes.models import SchoolClass
+from quizapp.practice.services import due_count
 from quizapp.quizzes.models import Quiz
 from quizapp.quizzes.services import visible_quizzes
 from quizapp.sources.models import SourceDocument
@@ -22,6 +24,7 @@ class StudentOverview:
     open_quizzes: list[Quiz]
     in_progress: list[Attempt]
     recent_results: list[Attempt]
+    due_for_review: int = 0
 
 
 @dataclass
@@ -33,15 +36,17 @@ class StaffOverview:
     classes: int
 
 
-def student_overview(session: Session, student: User, *, limit: int = 10) -> StudentOverview:
-    """Published quizzes open to the student (public, or assigned to one of their classes) and their attempts."""
+def student_overview(session: Session, student: User, *, now: datetime, limit: int = 10) -> StudentOverview:
+    """Published quizzes open to the student (public, or assigned to one of their classes), their attempts,
+    and how many questions are due for review (sync the cards first for it to count the latest answers).
+    """
     quizzes = visible_quizzes(session, student, limit=50)
     attempts: Any = select(Attempt).options(joinedload(Attempt.quiz)).where(Attempt.student_id == student.id)
     in_progress = session.scalars(attempts.where(Attempt.status == "in_progress").order_by(Attempt.started_at)).all()
     recent = session.scalars(
         attempts.where(Attempt.status != "in_progress").order_by(Attempt.submitted_at.desc()).limit(limit)
     ).all()
-    return StudentOverview(list(quizzes), list(in_progress), list(recent))
+    return StudentOverview(list(quizzes), list(in_progress), list(recent), due_count(session, student.id, now=now))
 
 
 def staff_overview(session: Session, teacher: User) -> StaffOverview:

@@ -10,6 +10,8 @@ from quizapp.access import ANYONE, allow
 from quizapp.auth.roles import Role
 from quizapp.dashboard import services
 from quizapp.extensions import db
+from quizapp.models import utcnow
+from quizapp.practice.refresh import refresh_cards
 from quizapp.rate_limits import limiter
 
 bp = Blueprint("dashboard", __name__, template_folder="templates")
@@ -21,7 +23,9 @@ def index() -> str:
     if not current_user.is_authenticated:
         return render_template("dashboard/welcome.html")
     if current_user.role == Role.STUDENT:
-        overview = services.student_overview(db.session, current_user)
+        now = utcnow()
+        refresh_cards(current_user.id, now=now)
+        overview = services.student_overview(db.session, current_user, now=now)
         return render_template("dashboard/student.html", overview=overview)
     return render_template("dashboard/staff.html", overview=services.staff_overview(db.session, current_user))
 

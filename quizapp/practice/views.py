@@ -1,0 +1,65 @@
+"""The student's practice page, and the buttons that start a review or a retake session.
+
+A session is an attempt: once started, the attempts pages take over.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
+
+from quizapp.access import STUDENT, allow
+from quizapp.extensions import db
+from quizapp.models import utcnow
+from quizapp.practice import services
+from quizapp.practice.refresh import refresh_cards
+
+bp = Blueprint("practice", __name__, template_folder="templates")
+
+RESUMED = "You had a session of this kind in progress: here it is. Submit it, then start the next one."
+
+
+@bp.route("/practice")
+@allow(STUDENT)
+def index() -> ResponseReturnValue:
+    now = utcnow()
+    refresh_cards(current_user.id, now=now)
+    overview = services.overview(
+        db.session, current_user, now=now, session_size=current_app.config["PRACTICE_SESSION_SIZE"]
+    )
+    return render_template("practice/index.html", overview=overview)
+
+
+def _go_to(started: services.SessionStart) -> ResponseReturnValue:
+    if started.resumed_other:
+        flash(RESUMED, "info")
+    return redirect(url_for("attempts.show", attempt_id=started.attempt.id))
+
+
+@bp.route("/practice/review", methods=["POST"])
+@allow(STUDENT)
+def start_review() -> ResponseReturnValue:
+    try:
+        started = services.start_review_session(
+            db.session, current_user, now=utcnow(), size=current_app.config["PRACTICE_SESSION_SIZE"]
+        )
+    except services.NothingToPractice as nothing:
+        db.session.rollback()
+        flash(str(nothing), "info")
+        return redirect(url_for("practice.index"))
+    db.session.commit()
+    return _go_to(started)
+
+
+@bp.route("/practice/mistakes/<int:attempt_id>", methods=["POST"])
+@allow(STUDENT)
+def retake(attempt_id: int) -> ResponseReturnValue:
+    try:
+        started = services.start_mistakes_session(db.session, current_user, attempt_id, now=utcnow())
+    except services.NothingToPractice as nothing:
+        db.session.rollback()
+        flash(str(nothing), "success")
+        return redirect(url_for("attempts.review", attempt_id=attempt_id))
+    db.session.commit()
+    return _go_to(started)
