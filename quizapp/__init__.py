@@ -85,6 +85,7 @@ def _init_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from quizapp.attempts.staff_views import bp as attempts_staff_bp
     from quizapp.attempts.views import bp as attempts_bp
+    from quizapp.audit.views import bp as audit_bp
     from quizapp.auth.admin_views import bp as admin_bp
     from quizapp.auth.views import bp as auth_bp
     from quizapp.bank.document_views import bp as sources_bp
@@ -104,6 +105,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(sources_bp)
     app.register_blueprint(bank_bp)
     app.register_blueprint(quizzes_bp)
+    app.register_blueprint(audit_bp)
     app.register_blueprint(history_bp)
     app.register_blueprint(practice_bp)
 

@@ -4,6 +4,7 @@ Alembic's autogenerate and the tests that compare models with migrations rely on
 """
 
 from quizapp.attempts.models import Attempt, AttemptAnswer
+from quizapp.audit.models import AuditEvent
 from quizapp.auth.models import User
 from quizapp.bank.models import (
     GenerationJob,
@@ -25,6 +26,7 @@ metadata = db.metadata
 __all__ = [
     "Attempt",
     "AttemptAnswer",
+    "AuditEvent",
     "ClassMember",
     "GenerationJob",
     "Question",
