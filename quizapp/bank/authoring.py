@@ -18,7 +18,7 @@ from quizapp.bank.interchange import (
     import_moodle_xml,
 )
 from quizapp.bank.models import Question
-from quizapp.bank.review import approve, checked_version
+from quizapp.bank.review import approve, checked_version, log_question
 from quizapp.bank.tags import tags_named
 from quizapp.exceptions import DomainError
 from quizapp.sources.models import SourceDocument
@@ -42,6 +42,8 @@ def create_question(
     question.versions.append(version)
     question.tags = tags_named(session, list(tags))
     session.add(question)
+    verb, action = ("Imported", "question.import") if origin == "imported" else ("Wrote", "question.create")
+    log_question(question, owner, action, verb, {"type": version.type, "answer": version.answer, "origin": origin})
     if approve_now:
         approve(question, owner, note="written and approved by the teacher")
     session.flush()

@@ -116,7 +116,7 @@ def revision(document_id: int) -> ResponseReturnValue:
     name, data, fmt = _submitted_file(form)
     try:
         newer = services.new_revision(db.session, current_user, document, services.read_document(name, data, fmt))
-        carried = bank.carry_to_revision(db.session, document, newer)
+        carried = bank.carry_to_revision(db.session, document, newer, actor=current_user)
         db.session.commit()
     except (IngestError, DomainError) as error:
         db.session.rollback()

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
+from quizapp.audit.services import change, quoted, record
 from quizapp.auth.models import User
 from quizapp.bank.models import (
     QUESTION_STATUSES,
@@ -108,21 +109,41 @@ def review_queue(session: Session, owner: User, flt: QueueFilter, *, limit: int 
     return [QueueItem(q, v, int(n)) for q, v, n in session.execute(query.limit(limit)).all()]
 
 
+def log_question(question: Question, actor: User | None, action: str, verb: str, details: dict[str, Any]) -> None:
+    """Write an audit event about the question into the transaction it is being changed in."""
+    session = object_session(question)
+    if session is None:
+        raise RuntimeError("a question is logged only once it is in a session")
+    if question.id is None:
+        session.flush()  # a question made in this transaction: its id and version for the summary
+    summary = f"{verb} question {question.id}: {quoted(question.latest.prompt)}"
+    record(session, actor, action, question, summary, details)
+
+
 def approve(question: Question, reviewer: User, note: str | None = None) -> None:
+    old_status = question.status
     question.status = "approved"
     question.reviewed_by_id = reviewer.id
     question.reviewed_at = utcnow()
     question.review_note = note
+    details: dict[str, Any] = {"status": change(old_status, "approved")}
+    if note:
+        details["note"] = note
+    log_question(question, reviewer, "question.approve", "Approved", details)
 
 
 def reject(question: Question, reviewer: User, reason: str) -> None:
     reason = " ".join(reason.split())
     if not reason:
         raise DomainError("Say why the question is rejected (it helps the next reviewer).")
+    old_status = question.status
     question.status = "rejected"
     question.reviewed_by_id = reviewer.id
     question.reviewed_at = utcnow()
     question.review_note = reason[:1000]
+    log_question(
+        question, reviewer, "question.reject", "Rejected", {"status": change(old_status, "rejected"), "reason": reason}
+    )
 
 
 def send_back_to_review(question: Question, reason: str, actor: User | None) -> bool:
@@ -137,6 +158,8 @@ def send_back_to_review(question: Question, reason: str, actor: User | None) -> 
     question.review_note = " ".join(reason.split())[:1000]
     question.reviewed_by_id = actor.id if actor is not None else None
     question.reviewed_at = utcnow()
+    details = {"status": change("approved", "draft"), "reason": question.review_note}
+    log_question(question, actor, "question.sent_back", "Sent back to review", details)
     return True
 
 
@@ -147,7 +170,12 @@ def review_many(session: Session, owner: User, question_ids: Sequence[int], acti
     ids = sorted(set(question_ids))
     if not ids:
         raise DomainError("Select at least one question.")
-    questions = session.scalars(select(Question).where(Question.id.in_(ids), Question.owner_id == owner.id)).all()
+    questions = session.scalars(
+        # Versions loaded with the questions: each one's audit event quotes its prompt.
+        select(Question)
+        .options(selectinload(Question.versions))
+        .where(Question.id.in_(ids), Question.owner_id == owner.id)
+    ).all()
     if len(questions) != len(ids):
         raise NotFound("Some of those questions do not exist.")
     for question in questions:
@@ -197,10 +225,19 @@ def edit_question(
                 quote=source.quote,
             )
         )
+    old_tags = sorted(tag.name for tag in question.tags)
     question.versions.append(version)
     question.current_version = version.version
     if "tags" in content:
         question.tags = tags_named(session, content["tags"])
+    details: dict[str, Any] = {"version": change(previous.version, version.version)}
+    for field in ("type", "prompt", "options", "answer", "explanation"):
+        if getattr(previous, field) != getattr(version, field):
+            details[field] = change(getattr(previous, field), getattr(version, field))
+    new_tags = sorted(tag.name for tag in question.tags)
+    if new_tags != old_tags:
+        details["tags"] = change(old_tags, new_tags)
+    log_question(question, editor, "question.edit", "Edited", details)
     if approve_now:
         approve(question, editor, note="edited and approved")
     session.flush()
@@ -218,5 +255,12 @@ def resolve_flag(session: Session, question: Question, flag_id: int, reviewer: U
     flag.resolution = text[:1000]
     flag.resolved_at = utcnow()
     flag.resolved_by_id = reviewer.id
+    log_question(
+        question,
+        reviewer,
+        "flag.resolve",
+        f"Resolved a student's '{flag.kind}' flag on",
+        {"flag": flag.id, "kind": flag.kind, "comment": flag.comment, "resolution": flag.resolution},
+    )
     session.flush()
     return flag

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from quizapp.audit.services import change
 from quizapp.auth.models import User
 from quizapp.bank.models import Question, QuestionSource, QuestionVersion
-from quizapp.bank.review import approve
+from quizapp.bank.review import approve, log_question
 from quizapp.generation.types import Block, CleanDocument, GenerationReport, GenerationResult, QuestionDraft
 from quizapp.sources.models import SourceDocument
 
@@ -140,7 +141,7 @@ class CarriedOver:
     sent_back: list[Question]
 
 
-def carry_to_revision(session: Session, old: SourceDocument, new: SourceDocument) -> CarriedOver:
+def carry_to_revision(session: Session, old: SourceDocument, new: SourceDocument, *, actor: User) -> CarriedOver:
     """Move the old revision's questions to the new one.
 
     A question whose source sentence is still in the new text keeps its status
@@ -165,11 +166,15 @@ def carry_to_revision(session: Session, old: SourceDocument, new: SourceDocument
                 continue
             source.document_id, source.start_offset, source.end_offset = new.id, start, start + len(source.quote)
         if missing and question.status in ("approved", "draft"):
+            was = question.status
             question.status = "draft"
             question.review_note = (
                 f"Its source sentence changed in revision {new.revision}; check it against the new text."
             )
             sent_back.append(question)
+            if was == "approved":  # a draft that stays a draft gave no one any trust to take back
+                details = {"status": change(was, "draft"), "revision": change(old.revision, new.revision)}
+                log_question(question, actor, "question.sent_back", "Sent back to review", details)
         else:
             kept += 1
     session.flush()
