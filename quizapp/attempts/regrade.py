@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session, joinedload
 
 from quizapp.attempts.grading import grade, practice_mark
 from quizapp.attempts.models import Attempt, AttemptAnswer
+from quizapp.audit.services import change, quoted, record
+from quizapp.auth.models import User
 from quizapp.bank.models import Question
 from quizapp.exceptions import DomainError
 
@@ -73,12 +75,37 @@ def regrade_preview(session: Session, question: Question) -> list[ScoreChange]:
     return changes
 
 
-def apply_regrade(session: Session, question: Question) -> int:
+def apply_regrade(session: Session, question: Question, actor: User) -> int:
     """Regrade every changed answer with the current key; returns how many scores changed."""
     changes = regrade_preview(session, question)
-    for change in changes:
-        change.answer.score = change.new_score
-        change.answer.question_version_id = question.latest.id
-        change.answer.attempt.score = change.new_total
+    graded_on = []
+    for item in changes:
+        graded_on.append(item.answer.question_version.version)
+        item.answer.score = item.new_score
+        item.answer.question_version_id = question.latest.id
+        item.answer.attempt.score = item.new_total
+    if changes:
+        record(
+            session,
+            actor,
+            "question.regrade",
+            question,
+            f"Regraded question {question.id} {quoted(question.latest.prompt)} with version {question.current_version}:"
+            f" {len(changes)} answer(s) changed score",
+            {
+                "version": question.current_version,
+                "changes": [
+                    {
+                        "attempt": item.answer.attempt_id,
+                        "student": item.student_name,
+                        "quiz": item.quiz_title,
+                        "graded_on_version": version,
+                        "score": change(item.old_score, item.new_score),
+                        "attempt_total": change(item.old_total, item.new_total),
+                    }
+                    for item, version in zip(changes, graded_on, strict=True)
+                ],
+            },
+        )
     session.flush()
     return len(changes)

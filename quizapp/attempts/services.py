@@ -23,6 +23,7 @@ from quizapp.attempts.grading import Grade, grade, practice_mark
 from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.attempts.responses import Shown, read_response
 from quizapp.attempts.selection import Candidate, Rule, lefts_of, plan
+from quizapp.audit.services import quoted, record
 from quizapp.auth.models import User
 from quizapp.bank.models import FLAG_KINDS, Question, QuestionFlag, QuestionVersion, Tag
 from quizapp.exceptions import Conflict, DomainError, NotFound
@@ -400,6 +401,17 @@ def close_if_overdue(session: Session, attempt: Attempt, *, now: datetime) -> bo
     _grade_all(session, attempt, now)
     attempt.status = "closed_overdue"
     attempt.submitted_at = attempt.deadline
+    # Graded without the student submitting: the log says the deadline did it, and with what score.
+    record(
+        session,
+        None,
+        "attempt.close_overdue",
+        attempt,
+        f"Attempt {attempt.number} of {attempt.student.display_name} at {quoted(attempt.quiz.title)} closed at its "
+        f"deadline and graded with the answers saved: {attempt.score:g} of {attempt.max_score or 0:g}",
+        {"student": attempt.student.username, "score": attempt.score, "deadline": attempt.deadline},
+        actor_name="system (deadline passed)",
+    )
     session.flush()
     return True
 

@@ -36,7 +36,7 @@ def regrade(question_id: int) -> ResponseReturnValue:
     question = question_of(db.session, question_id, current_user)
     form = ConfirmForm()
     if form.validate_on_submit():
-        changed = regrading.apply_regrade(db.session, question)
+        changed = regrading.apply_regrade(db.session, question, current_user)
         db.session.commit()
         flash(f"Regraded: {changed} answer(s) changed score.", "success")
         return redirect(url_for("bank.edit", question_id=question_id))
