@@ -21,6 +21,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, contains_eager, joinedload
 
+from quizapp.audit.services import change, quoted, record
 from quizapp.auth.models import User
 from quizapp.auth.roles import Role
 from quizapp.classes.models import ClassMember, SchoolClass
@@ -185,11 +186,19 @@ def _member_of(session: Session, school_class: SchoolClass, member_id: int) -> C
     return member
 
 
-def remove_member(session: Session, school_class: SchoolClass, member_id: int) -> User:
+def remove_member(session: Session, school_class: SchoolClass, member_id: int, *, actor: User) -> User:
     """Take a student out of the class; the student who was removed. Their past attempts stay."""
     member = _member_of(session, school_class, member_id)
     student = member.user
     session.delete(member)
+    record(
+        session,
+        actor,
+        "class.member_remove",
+        school_class,
+        f"Removed {student.display_name} ({student.username}) from class {quoted(school_class.name)}",
+        {"student": student.username, "extra_time_percent": member.extra_time_percent},
+    )
     session.flush()
     return student
 
@@ -200,10 +209,22 @@ def check_extra_time(percent: object) -> int:
     return percent
 
 
-def set_extra_time(session: Session, school_class: SchoolClass, member_id: int, percent: int) -> ClassMember:
+def set_extra_time(
+    session: Session, school_class: SchoolClass, member_id: int, percent: int, *, actor: User
+) -> ClassMember:
     """Set a member's extra time on timed quizzes of this class (25 = a quarter more); the membership."""
     value = check_extra_time(percent)
     member = _member_of(session, school_class, member_id)
+    if member.extra_time_percent != value:
+        record(
+            session,
+            actor,
+            "class.extra_time",
+            school_class,
+            f"{member.user.display_name} ({member.user.username}) has {value}% extra time in class "
+            f"{quoted(school_class.name)}",
+            {"student": member.user.username, "extra_time_percent": change(member.extra_time_percent, value)},
+        )
     member.extra_time_percent = value
     session.flush()
     return member
@@ -256,13 +277,25 @@ def assign_quiz(session: Session, school_class: SchoolClass, quiz: Quiz, teacher
     return assignment
 
 
-def unassign_quiz(session: Session, school_class: SchoolClass, quiz_id: int) -> bool:
+def unassign_quiz(session: Session, school_class: SchoolClass, quiz_id: int, *, actor: User) -> bool:
     """Take a quiz away from the class; False when it was not assigned (nothing to do). Attempts stay."""
     result = session.execute(
         delete(QuizAssignment).where(QuizAssignment.class_id == school_class.id, QuizAssignment.quiz_id == quiz_id)
     )
+    removed = bool(result.rowcount)  # type: ignore[attr-defined]
+    if removed:
+        quiz = session.get(Quiz, quiz_id)
+        title = quoted(quiz.title) if quiz is not None else f"{quiz_id}"
+        record(
+            session,
+            actor,
+            "class.quiz_unassign",
+            school_class,
+            f"Took quiz {title} away from class {quoted(school_class.name)}",
+            {"quiz": quiz_id},
+        )
     session.flush()
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    return removed
 
 
 def assigned_quizzes(session: Session, school_class: SchoolClass) -> Sequence[QuizAssignment]:

@@ -115,7 +115,13 @@ def set_extra_time(class_id: int, member_id: int) -> ResponseReturnValue:
     if not form.validate_on_submit():
         flash("Extra time was not changed: see the message beside the field.", "danger")
         return _render_class(school_class, failed_extra=(member_id, form), status=400)
-    member = services.set_extra_time(db.session, school_class, member_id, form.percent.data)  # type: ignore[arg-type]
+    member = services.set_extra_time(
+        db.session,
+        school_class,
+        member_id,
+        form.percent.data,  # type: ignore[arg-type]
+        actor=current_user,
+    )
     db.session.commit()
     flash(f"{member.user.display_name} now has {member.extra_time_percent}% extra time.", "success")
     return _back(school_class, "members")
@@ -126,7 +132,7 @@ def set_extra_time(class_id: int, member_id: int) -> ResponseReturnValue:
 def remove_member(class_id: int, member_id: int) -> ResponseReturnValue:
     school_class = services.class_for_teacher(db.session, class_id, current_user)
     if ConfirmForm().validate_on_submit():
-        student = services.remove_member(db.session, school_class, member_id)
+        student = services.remove_member(db.session, school_class, member_id, actor=current_user)
         db.session.commit()
         flash(f"{student.display_name} is no longer in {school_class.name}.", "info")
     return _back(school_class, "members")
@@ -152,7 +158,7 @@ def assign_quiz(class_id: int) -> ResponseReturnValue:
 def unassign_quiz(class_id: int, quiz_id: int) -> ResponseReturnValue:
     school_class = services.class_for_teacher(db.session, class_id, current_user)
     if ConfirmForm().validate_on_submit():
-        services.unassign_quiz(db.session, school_class, quiz_id)
+        services.unassign_quiz(db.session, school_class, quiz_id, actor=current_user)
         db.session.commit()
         flash("The quiz is no longer assigned to this class. Attempts already made are kept.", "info")
     return _back(school_class, "quizzes")

@@ -26,6 +26,7 @@ import statistics
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from .option_analysis import OptionCount, option_frequencies
 
@@ -81,11 +82,12 @@ class AttemptMarks:
             if maximum <= 0:
                 raise ValueError(f"attempt {self.attempt_id}, question {question_id}: max mark must be positive")
 
-    @property
+    @cached_property
     def total(self) -> float:
+        # Cached: every question's rest-of-quiz figure reads it (thousands of attempts × questions).
         return math.fsum(self.marks.values())
 
-    @property
+    @cached_property
     def max_total(self) -> float:
         return math.fsum(self.max_marks.values())
 

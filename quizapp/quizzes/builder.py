@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from quizapp.audit.services import change, quoted, record
 from quizapp.auth.models import User
 from quizapp.bank.models import QUESTION_TYPES, Question
 from quizapp.classes.services import quiz_of_teacher, quizzes_of_teacher
@@ -25,6 +26,11 @@ SETTINGS = (
     "shuffle_options", "layout", "opens_at", "closes_at", "penalty_percent", "review_show_score",
     "review_show_answers", "review_show_explanations", "review_show_sources", "visibility",
 )  # fmt: skip
+# The settings that decide a grade, when a quiz can be taken and by whom, and whether keys are shown:
+# a change to any of them is written to the audit log (title, wording and layout are not).
+LOGGED_SETTINGS = tuple(
+    key for key in SETTINGS if key not in ("title", "description", "shuffle_questions", "shuffle_options", "layout")
+)
 
 quizzes_of = quizzes_of_teacher
 quiz_of = quiz_of_teacher
@@ -62,9 +68,16 @@ def create_quiz(session: Session, owner: User, settings: dict[str, Any]) -> Quiz
     return quiz
 
 
-def update_settings(session: Session, quiz: Quiz, settings: dict[str, Any]) -> Quiz:
+def update_settings(session: Session, quiz: Quiz, settings: dict[str, Any], *, actor: User) -> Quiz:
+    changed = {}
     for key, value in check_settings(settings).items():
+        if key in LOGGED_SETTINGS and getattr(quiz, key) != value:
+            changed[key] = change(getattr(quiz, key), value)
         setattr(quiz, key, value)
+    if changed:
+        names = ", ".join(key.replace("_", " ") for key in changed)
+        summary = f"Changed {names} of quiz {quiz.id} {quoted(quiz.title)}"
+        record(session, actor, "quiz.settings", quiz, summary, changed)
     session.flush()
     return quiz
 
@@ -125,17 +138,23 @@ def add_rule(
     return rule
 
 
-def remove_rule(session: Session, quiz: Quiz, rule_id: int) -> None:
+def remove_rule(session: Session, quiz: Quiz, rule_id: int, *, actor: User) -> None:
     rule = next((r for r in quiz.rules if r.id == rule_id), None)
     if rule is None:
         raise DomainError("No such rule on this quiz.")
     quiz.rules.remove(rule)
+    picked = {"count": rule.count, "document": rule.document_id, "type": rule.question_type, "tag": rule.tag}
+    record(session, actor, "quiz.rule_remove", quiz, f"Removed a rule from quiz {quiz.id} {quoted(quiz.title)}", picked)
     session.flush()
 
 
-def set_published(session: Session, quiz: Quiz, published: bool) -> None:
+def set_published(session: Session, quiz: Quiz, published: bool, *, actor: User) -> None:
     if published and not quiz.questions and not quiz.rules:
         raise DomainError("Add questions (or a rule that picks them) before publishing.")
+    if quiz.is_published != published:
+        action, verb = ("quiz.publish", "Published") if published else ("quiz.unpublish", "Unpublished")
+        details = {"published": change(quiz.is_published, published)}
+        record(session, actor, action, quiz, f"{verb} quiz {quiz.id} {quoted(quiz.title)}", details)
     quiz.is_published = published
     session.flush()
 
@@ -158,6 +177,9 @@ def duplicate(session: Session, quiz: Quiz, owner: User) -> Quiz:
         )
     session.add(copy)
     session.flush()
+    details = {"copied_from": quiz.id, "questions": len(copy.questions), "rules": len(copy.rules)}
+    summary = f"Copied quiz {quiz.id} {quoted(quiz.title)} as quiz {copy.id}"
+    record(session, owner, "quiz.duplicate", copy, summary, details)
     return copy
 
 

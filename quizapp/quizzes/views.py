@@ -76,7 +76,7 @@ def edit(quiz_id: int) -> ResponseReturnValue:
     settings = QuizForm(obj=quiz if request.method == "GET" else None)
     if settings.validate_on_submit():
         try:
-            builder.update_settings(db.session, quiz, settings.settings())
+            builder.update_settings(db.session, quiz, settings.settings(), actor=current_user)
             db.session.commit()
         except DomainError as error:
             db.session.rollback()
@@ -136,7 +136,7 @@ def add_rule(quiz_id: int) -> ResponseReturnValue:
 def remove_rule(quiz_id: int, rule_id: int) -> ResponseReturnValue:
     quiz = builder.quiz_of(db.session, quiz_id, current_user)
     if ConfirmForm().validate_on_submit():
-        builder.remove_rule(db.session, quiz, rule_id)
+        builder.remove_rule(db.session, quiz, rule_id, actor=current_user)
         db.session.commit()
         flash("Rule removed.", "success")
     return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
@@ -149,7 +149,7 @@ def publish(quiz_id: int) -> ResponseReturnValue:
     if ConfirmForm().validate_on_submit():
         publish_it = request.form.get("publish") == "1"
         try:
-            builder.set_published(db.session, quiz, publish_it)
+            builder.set_published(db.session, quiz, publish_it, actor=current_user)
             db.session.commit()
             flash("Published: students it is open to can take it." if publish_it else "Unpublished.", "success")
         except DomainError as error:

@@ -72,7 +72,7 @@ def test_join_accepts_a_messy_code_and_joining_twice_changes_nothing(app, users)
     db.session.commit()
     assert member.class_id == school_class.id
     assert member.extra_time_percent == 0
-    services.set_extra_time(db.session, school_class, member.id, 50)
+    services.set_extra_time(db.session, school_class, member.id, 50, actor=school_class.teacher)
     again = services.join_class(db.session, user(users.student), code)
     db.session.commit()
     assert again.id == member.id
@@ -142,13 +142,13 @@ def test_members_by_name_and_remove(app, users) -> None:  # type: ignore[no-unty
     services.join_class(db.session, user(users.other_student), school_class.join_code)
     db.session.commit()
     assert [m.user.display_name for m in services.members_of(db.session, school_class)] == ["Adam", "zoe"]
-    removed = services.remove_member(db.session, school_class, first.id)
+    removed = services.remove_member(db.session, school_class, first.id, actor=school_class.teacher)
     db.session.commit()
     assert removed.username == users.student
     assert [m.user.username for m in services.members_of(db.session, school_class)] == [users.other_student]
     assert services.classes_of_student(db.session, user(users.student)) == []
     with pytest.raises(NotFound):
-        services.remove_member(db.session, school_class, first.id)
+        services.remove_member(db.session, school_class, first.id, actor=school_class.teacher)
 
 
 def test_member_of_another_class_cannot_be_touched_through_this_one(app, users) -> None:  # type: ignore[no-untyped-def]
@@ -156,9 +156,9 @@ def test_member_of_another_class_cannot_be_touched_through_this_one(app, users) 
     theirs = services.create_class(db.session, user(users.other_teacher), "Theirs")
     member = services.join_class(db.session, user(users.student), theirs.join_code)
     with pytest.raises(NotFound):
-        services.remove_member(db.session, mine, member.id)
+        services.remove_member(db.session, mine, member.id, actor=mine.teacher)
     with pytest.raises(NotFound):
-        services.set_extra_time(db.session, mine, member.id, 50)
+        services.set_extra_time(db.session, mine, member.id, 50, actor=mine.teacher)
     db.session.commit()
     assert member.extra_time_percent == 0
     assert members_count() == 1
@@ -171,10 +171,10 @@ def test_extra_time_bounds_and_effect_on_quiz_time(app, users) -> None:  # type:
     member = services.join_class(db.session, user(users.student), school_class.join_code)
     for bad in (-1, 401, 10_000, True, 2.5, "50", None):
         with pytest.raises(services.InvalidClassData, match="0 to 400"):
-            services.set_extra_time(db.session, school_class, member.id, bad)  # type: ignore[arg-type]
+            services.set_extra_time(db.session, school_class, member.id, bad, actor=school_class.teacher)  # type: ignore[arg-type]
     assert member.extra_time_percent == 0
     for good in (0, 400, 25):
-        services.set_extra_time(db.session, school_class, member.id, good)
+        services.set_extra_time(db.session, school_class, member.id, good, actor=school_class.teacher)
     db.session.commit()
     student = user(users.student)
     # Extra time counts only for quizzes given to the class.
@@ -194,8 +194,8 @@ def test_assign_and_unassign_are_idempotent(app, users) -> None:  # type: ignore
     db.session.commit()
     assert first.id == second.id
     assert [a.quiz_id for a in services.assigned_quizzes(db.session, school_class)] == [quiz.id]
-    assert services.unassign_quiz(db.session, school_class, quiz.id) is True
-    assert services.unassign_quiz(db.session, school_class, quiz.id) is False
+    assert services.unassign_quiz(db.session, school_class, quiz.id, actor=school_class.teacher) is True
+    assert services.unassign_quiz(db.session, school_class, quiz.id, actor=school_class.teacher) is False
     db.session.commit()
     assert services.assigned_quizzes(db.session, school_class) == []
 
@@ -228,7 +228,7 @@ def test_a_class_quiz_is_visible_to_members_only(app, users) -> None:  # type: i
     db.session.commit()
     assert quiz in visible_quizzes(db.session, user(users.student))
     assert quiz not in visible_quizzes(db.session, user(users.other_student))
-    services.unassign_quiz(db.session, school_class, quiz.id)
+    services.unassign_quiz(db.session, school_class, quiz.id, actor=school_class.teacher)
     db.session.commit()
     assert quiz not in visible_quizzes(db.session, user(users.student))
 
