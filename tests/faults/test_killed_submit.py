@@ -167,6 +167,17 @@ def submit_in_background(server: Server, client: requests.Session, attempt_id: i
     return thread, outcome
 
 
+def submit_paused_at(
+    server: Server, client: requests.Session, attempt_id: int, point: str
+) -> tuple[threading.Thread, dict, int]:
+    """Arm the hook's ``point``, submit, and wait until the worker stops there; the request and the worker's pid."""
+    (server.control / f"pause-{point}").touch()
+    thread, outcome = submit_in_background(server, client, attempt_id)
+    paused = server.control / f"paused-{point}"
+    wait_until(paused.exists, 30, f"the submit reaching its pause ({point})")
+    return thread, outcome, int(paused.read_text())
+
+
 @dataclass
 class Stored:
     status: str
@@ -244,11 +255,7 @@ def resubmit_and_check(server: Server, client: requests.Session, attempt_id: int
 
 def test_worker_killed_inside_the_submit_transaction_leaves_the_attempt_open(app: Flask, server: Server) -> None:
     _, attempt_id, client = student_with_answers(server, "killed_mid")
-    (server.control / "pause-in-transaction").touch()
-    thread, outcome = submit_in_background(server, client, attempt_id)
-    paused = server.control / "paused-in-transaction"
-    wait_until(paused.exists, 30, "the submit reaching its pause")
-    pid = int(paused.read_text())
+    thread, outcome, pid = submit_paused_at(server, client, attempt_id, "in-transaction")
     assert_write_transaction_open(app)
     assert_still_open_and_ungraded(stored(attempt_id))  # what others see meanwhile: nothing half-done
 
@@ -261,11 +268,7 @@ def test_worker_killed_inside_the_submit_transaction_leaves_the_attempt_open(app
 
 def test_worker_killed_right_after_the_submit_commit_leaves_one_submitted_attempt(app: Flask, server: Server) -> None:
     _, attempt_id, client = student_with_answers(server, "killed_after")
-    (server.control / "pause-after-commit").touch()
-    thread, outcome = submit_in_background(server, client, attempt_id)
-    paused = server.control / "paused-after-commit"
-    wait_until(paused.exists, 30, "the submit's commit")
-    pid = int(paused.read_text())
+    thread, outcome, pid = submit_paused_at(server, client, attempt_id, "after-commit")
     os.kill(pid, signal.SIGKILL)
     thread.join(timeout=30)
     assert "error" in outcome, outcome  # committed, but the student never heard
