@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from quizapp.access import ADMIN, allow
+from quizapp.audit import accounts as logged
 from quizapp.auth import services
 from quizapp.auth.forms import CreateUserForm, RoleForm
 from quizapp.auth.models import User
@@ -28,8 +30,9 @@ def users() -> tuple[str, int] | Response:
     form = CreateUserForm()
     if form.validate_on_submit():
         try:
-            user = services.create_user(
+            user = logged.create_account(
                 db.session,
+                current_user,
                 username=form.username.data or "",
                 password=form.password.data or "",
                 display_name=form.display_name.data,
@@ -56,7 +59,7 @@ def set_role(user_id: int) -> Response:
         flash("Choose one of the listed roles.", "danger")
         return redirect(url_for("admin.users"))
     try:
-        services.set_role(db.session, user.username, Role(form.role.data))
+        logged.change_role(db.session, current_user, user.username, Role(form.role.data))
         db.session.commit()
     except DomainError as error:
         db.session.rollback()

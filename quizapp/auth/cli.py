@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import getpass
+
 import click
 from flask.cli import AppGroup
 
+from quizapp.audit import accounts as logged
 from quizapp.auth import services
 from quizapp.auth.roles import Role
 from quizapp.database import writing
@@ -13,6 +16,15 @@ from quizapp.extensions import db
 
 users_cli = AppGroup("users", help="Manage accounts: create, list, set roles.")
 ROLE_NAMES = click.Choice([role.value for role in Role])
+
+
+def _command_line() -> str:
+    """Who the audit log names for a change made here: no account is logged in, so the server's user."""
+    try:
+        who = getpass.getuser()
+    except (KeyError, OSError):  # no login name in a bare container
+        who = "unknown user"
+    return f"flask users on the server ({who})"
 
 
 @users_cli.command("create")
@@ -31,8 +43,14 @@ def create_command(username: str, role: str, display_name: str | None, password:
     """Create an account, e.g. `flask users create ana --role teacher`."""
     with writing():
         try:
-            user = services.create_user(
-                db.session, username=username, password=password, display_name=display_name, role=Role(role)
+            user = logged.create_account(
+                db.session,
+                None,
+                username=username,
+                password=password,
+                display_name=display_name,
+                role=Role(role),
+                actor_name=_command_line(),
             )
             db.session.commit()
         except DomainError as error:
@@ -56,7 +74,7 @@ def set_role_command(username: str, role: str) -> None:
     """Give an account another role; its open sessions end."""
     with writing():
         try:
-            user = services.set_role(db.session, username, Role(role))
+            user = logged.change_role(db.session, None, username, Role(role), actor_name=_command_line())
             db.session.commit()
         except DomainError as error:
             db.session.rollback()
