@@ -11,7 +11,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import chain, repeat
 from typing import Any
 
 from sqlalchemy import func, select
@@ -149,8 +148,8 @@ def item_analysis(session: Session, quiz: Quiz, *, which: str = "all") -> ItemAn
         question_stats = stats.question_statistics(attempt_marks, question_id)
         options = None
         if version.type in CHOICE_TYPES:
-            options = stats.option_frequencies(
-                chain.from_iterable(repeat(value, count) for value, count in chosen[question_id]),
+            options = stats.counted_option_frequencies(
+                chosen[question_id],
                 _choices(version.type, version.options),
                 correct=[_option_key(version.answer)],
             )

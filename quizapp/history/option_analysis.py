@@ -40,18 +40,25 @@ def option_frequencies(
     last. ``share`` = count / number of responses (blanks included), 0 when there are none, so the shares of
     all rows add up to 1.
     """
+    return counted_option_frequencies(((value, 1) for value in chosen), options, correct=correct)
+
+
+def counted_option_frequencies(
+    counted: Iterable[tuple[Hashable | None, int]], options: Sequence[Hashable], *, correct: Collection[Hashable] = ()
+) -> list[OptionCount]:
+    """As :func:`option_frequencies`, from (response, how many times) pairs, e.g. counted by the database."""
     counts: Counter[Hashable] = Counter()
     blanks = total = 0
     unlisted: list[Hashable] = []  # first-seen order, so the output is deterministic
     listed = set(options)
-    for value in chosen:
-        total += 1
+    for value, times in counted:
+        total += times
         if value is None:
-            blanks += 1
+            blanks += times
             continue
         if value not in listed and value not in counts:
             unlisted.append(value)
-        counts[value] += 1
+        counts[value] += times
 
     def share(count: int) -> float:
         return count / total if total else 0.0

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 
-from .option_analysis import OptionCount, option_frequencies
+from .option_analysis import OptionCount, counted_option_frequencies, option_frequencies
 
 __all__ = [
     "MIN_ATTEMPTS_FOR_STATISTICS",
@@ -38,6 +38,7 @@ __all__ = [
     "QuestionStatistics",
     "QuizStatistics",
     "WeakThresholds",
+    "counted_option_frequencies",
     "enough_attempts",
     "mastery",
     "option_frequencies",
@@ -171,6 +172,12 @@ def _mean(values: Sequence[float]) -> float:
     return math.fsum(values) / len(values)
 
 
+def _sample_variance(values: Sequence[float]) -> float:
+    """Σ(x - x̄)² / (s - 1) in floats (``statistics.variance`` works in exact fractions: far slower on thousands)."""
+    mean = _mean(values)
+    return math.fsum((x - mean) * (x - mean) for x in values) / (len(values) - 1)
+
+
 def _sample_covariance(xs: Sequence[float], ys: Sequence[float]) -> float:
     """Σ(x - x̄)(y - ȳ) / (s - 1)."""
     x_mean, y_mean = _mean(xs), _mean(ys)
@@ -194,7 +201,7 @@ def question_statistics(attempts: Sequence[AttemptMarks], question_id: int) -> Q
 
     n = len(fractions)
     facility = _mean(fractions) if n else None
-    sd = statistics.stdev(fractions) if n >= 2 else None
+    sd = math.sqrt(_sample_variance(fractions)) if n >= 2 else None
     if sd is not None and not _varies(fractions):
         sd = 0.0
 
@@ -242,9 +249,9 @@ def _cronbach_alpha(attempts: Sequence[AttemptMarks], scores: Sequence[float]) -
         return None
     # Each question's mark as a share of the attempt's score in percent, so the items add up to the score.
     item_variance_sum = math.fsum(
-        statistics.variance([100.0 * a.marks[q] / a.max_total for a in attempts]) for q in sorted(questions)
+        _sample_variance([100.0 * a.marks[q] / a.max_total for a in attempts]) for q in sorted(questions)
     )
-    alpha = p / (p - 1) * (1.0 - item_variance_sum / statistics.variance(scores))
+    alpha = p / (p - 1) * (1.0 - item_variance_sum / _sample_variance(scores))
     return min(1.0, alpha)  # alpha <= 1 in exact arithmetic (Cauchy-Schwarz); clip rounding
 
 
@@ -258,7 +265,7 @@ def quiz_statistics(attempts: Sequence[AttemptMarks]) -> QuizStatistics:
     n = len(scores)
     mean = _mean(scores) if n else None
     median = statistics.median(scores) if n else None
-    sd = statistics.stdev(scores) if n >= 2 else None
+    sd = math.sqrt(_sample_variance(scores)) if n >= 2 else None
     if sd is not None and not _varies(scores):
         sd = 0.0
     skewness, kurtosis = _moments(scores)
