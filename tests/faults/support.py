@@ -122,13 +122,13 @@ class Exam:
     wrong: dict[tuple[int, int], dict[str, str]]
 
 
-def set_up_exam(students: list[str], *, teacher: str = "faultteacher", start: bool = True) -> Exam:
-    """Accounts, an exam and (if ``start``) an attempt per student, committed. Needs an app context."""
+def set_up_exam(students: list[str], *, teacher: str = "faultteacher", start: bool = True, **quiz: Any) -> Exam:
+    """Accounts, an exam (with ``quiz`` settings) and, if ``start``, an attempt per student; needs an app context."""
     accounts.create_user(db.session, username=teacher, password=TEST_PASSWORD, role=Role.TEACHER)
     for name in students:
         accounts.create_user(db.session, username=name, password=TEST_PASSWORD, role=Role.STUDENT)
     db.session.commit()
-    quiz, _ = all_types_quiz(teacher, title="Fault exam", shuffle_questions=False)
+    quiz, _ = all_types_quiz(teacher, **{"title": "Fault exam", "shuffle_questions": False, **quiz})
     attempts = {}
     if start:
         attempts = {name: services.start_attempt(db.session, quiz.id, user(name), now=utcnow()).id for name in students}
