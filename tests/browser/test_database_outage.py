@@ -21,7 +21,7 @@ from quizapp.extensions import db
 from tests.browser.conftest import LiveServer
 from tests.browser.test_first_journey import log_in
 from tests.factories import QUESTIONS
-from tests.faults.support import PostgresFaults, fresh_postgresql_database, set_up_exam
+from tests.faults.support import PostgresFaults, fresh_postgresql_database, postgresql_selected, set_up_exam
 from tests.support import app_config
 
 SPEC = {spec["type"]: spec for spec in QUESTIONS}
@@ -29,7 +29,9 @@ OUTAGE_AT_LEAST_S = 3.0
 
 
 @pytest.fixture
-def pg_live_server() -> Iterator[LiveServer]:
+def pg_live_server(request: pytest.FixtureRequest) -> Iterator[LiveServer]:
+    if not postgresql_selected(request.config):
+        pytest.skip("an outage of PostgreSQL; PostgreSQL is not among --db")
     with fresh_postgresql_database() as url:
         app = create_app(app_config(url, TESTING=False))
         server = make_server("127.0.0.1", 0, app, threaded=True)
