@@ -29,10 +29,8 @@ MESSAGES = {
 # A database that is locked, restarting or closed for a moment: a 503 that says to try again, never a 500.
 RETRY_AFTER_S = 5
 UNAVAILABLE_PAGE = "The database is busy or not answering for a moment. Please try again in a few seconds."
-UNAVAILABLE_JSON = (
-    "Not saved: the database is busy or not answering for a moment. "
-    "Your answer is kept on this page and saved as soon as it answers."
-)
+# Shown after "Not checked: " by the practice check; the autosave retries by itself and says "Not saved, retrying".
+UNAVAILABLE_JSON = "the database is busy or not answering for a moment; nothing was lost, try again in a few seconds."
 
 
 def render_error(status: int, detail: str | None = None) -> tuple[str, int]:
