@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from flask import Flask, current_app, has_app_context
-from huey import RedisHuey, SqliteHuey
+from huey import RedisHuey, SqliteHuey, crontab
 
 INSTANCE = Path(os.environ.get("QUIZAPP_INSTANCE_PATH") or Path(__file__).resolve().parent.parent / "instance")
 
@@ -49,3 +49,23 @@ def draft_questions(job_id: int) -> None:
 
     with _app().app_context(), writing():
         run_job(job_id)
+
+
+@huey.periodic_task(crontab(minute="*"))
+def every_minute() -> None:
+    """What a deployment would otherwise put on a timer: close overdue attempts, then check the quizzes that closed.
+
+    The same work as ``flask attempts close-overdue`` and ``flask history check-questions``; the worker
+    that scripts/run.sh starts runs it, so a quiz's weak questions go back to review soon after it closes.
+    """
+    from quizapp.attempts.services import close_overdue
+    from quizapp.database import writing
+    from quizapp.extensions import db
+    from quizapp.history.analysis import check_quizzes
+    from quizapp.models import utcnow
+
+    with _app().app_context(), writing():
+        close_overdue(db.session, now=utcnow())
+        db.session.commit()
+        check_quizzes(db.session, now=utcnow())
+        db.session.commit()

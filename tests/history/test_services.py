@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import event
 
+from quizapp.attempts.models import Attempt
 from quizapp.bank.models import Question, Tag
 from quizapp.bank.review import approve
 from quizapp.extensions import db
@@ -323,3 +324,21 @@ def test_check_questions_command(runner, users: Accounts) -> None:  # type: igno
     missing = runner.invoke(args=["history", "check-questions", "--quiz-id", "999999"])
     assert missing.exit_code != 0
     assert "There is no quiz 999999" in missing.output
+
+
+def test_the_worker_closes_overdue_attempts_and_checks_closed_quizzes_every_minute(users: Accounts) -> None:
+    from quizapp.jobs import every_minute
+
+    quiz, questions = all_types_quiz(users.teacher, opens_at=days_ago(40), closes_at=days_ago(0.5))
+    _class_of_attempts(quiz, questions, users, MIN_ATTEMPTS_FOR_STATISTICS + 2)
+    overdue = Attempt(quiz_id=quiz.id, student_id=user(users.other_student).id, number=1,
+                      started_at=days_ago(1), deadline=days_ago(1) + timedelta(minutes=10), max_score=5.0)
+    db.session.add(overdue)
+    db.session.commit()
+
+    every_minute.call_local()
+
+    db.session.rollback()
+    assert db.session.get(Attempt, overdue.id).status == "closed_overdue"  # type: ignore[union-attr]
+    assert db.session.get(Question, questions[0].id).status == "draft"  # type: ignore[union-attr]
+    assert db.session.get(type(quiz), quiz.id).weak_check_at is not None  # type: ignore[union-attr]
