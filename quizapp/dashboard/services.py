@@ -13,7 +13,7 @@ from quizapp.attempts.models import Attempt
 from quizapp.auth.models import User
 from quizapp.bank.models import Question
 from quizapp.classes.models import SchoolClass
-from quizapp.practice.services import due_count
+from quizapp.practice.cards import due_count
 from quizapp.quizzes.models import Quiz
 from quizapp.quizzes.services import visible_quizzes
 from quizapp.sources.models import SourceDocument

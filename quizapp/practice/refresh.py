@@ -13,13 +13,13 @@ from datetime import datetime
 
 from quizapp.database import writing
 from quizapp.extensions import db
-from quizapp.practice import services
+from quizapp.practice import cards
 
 
 def refresh_cards(student_id: int, *, now: datetime) -> None:
-    if not services.has_unsynced_answers(db.session, student_id, now=now):
+    if not cards.has_unsynced_answers(db.session, student_id, now=now):
         return
     db.session.commit()
     with writing():
-        services.sync_cards(db.session, student_id, now=now)
+        cards.sync_cards(db.session, student_id, now=now)
         db.session.commit()

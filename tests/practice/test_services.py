@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from quizapp.attempts import services as attempts
 from quizapp.attempts.models import Attempt
@@ -14,7 +15,7 @@ from quizapp.classes import services as classes
 from quizapp.dashboard.services import staff_overview
 from quizapp.exceptions import NotFound
 from quizapp.extensions import db
-from quizapp.practice import services
+from quizapp.practice import cards, services
 from quizapp.practice.models import ReviewCard
 from quizapp.practice.scheduling import Rating, replay
 from quizapp.quizzes.models import Quiz
@@ -27,14 +28,14 @@ T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
 
 
-def cards_of(student_id: int) -> dict[int, ReviewCard]:
+def cards_by_question(student_id: int) -> dict[int, ReviewCard]:
     return {c.question_id: c for c in db.session.scalars(select(ReviewCard).where(ReviewCard.student_id == student_id))}
 
 
 def snapshot(student_id: int) -> dict[int, tuple[object, ...]]:
     return {
         qid: (c.due, c.stability, c.difficulty, c.state, c.step, c.last_review, c.reps, c.lapses)
-        for qid, c in cards_of(student_id).items()
+        for qid, c in cards_by_question(student_id).items()
     }
 
 
@@ -44,15 +45,15 @@ def test_sync_makes_one_card_per_question_rated_from_the_score(users: Accounts) 
     finished_attempt(quiz, stu, [1, 0, 0.5, 1, 0], submitted_at=T0)
     db.session.commit()
 
-    assert services.has_unsynced_answers(db.session, stu.id, now=T0 + DAY)
-    assert services.sync_cards(db.session, stu.id, now=T0 + DAY) == 5
+    assert cards.has_unsynced_answers(db.session, stu.id, now=T0 + DAY)
+    assert cards.sync_cards(db.session, stu.id, now=T0 + DAY) == 5
     db.session.commit()
 
-    cards = cards_of(stu.id)
-    assert set(cards) == {q.id for q in questions}
+    mine = cards_by_question(stu.id)
+    assert set(mine) == {q.id for q in questions}
     expected = [Rating.Good, Rating.Again, Rating.Hard, Rating.Good, Rating.Again]
     for question, rating in zip(questions, expected, strict=True):
-        card = cards[question.id]
+        card = mine[question.id]
         assert card.last_review == T0
         assert card.reps == 1
         assert (card.due, card.stability, card.difficulty) == (
@@ -61,10 +62,10 @@ def test_sync_makes_one_card_per_question_rated_from_the_score(users: Accounts) 
             want.difficulty,
         )
     # Full marks come back in two days, a miss or a half mark the next day.
-    assert cards[questions[0].id].due == T0 + 2 * DAY
-    assert cards[questions[1].id].due == T0 + DAY
-    assert cards[questions[2].id].due == T0 + DAY
-    assert cards[questions[1].id].stability < cards[questions[2].id].stability < cards[questions[0].id].stability
+    assert mine[questions[0].id].due == T0 + 2 * DAY
+    assert mine[questions[1].id].due == T0 + DAY
+    assert mine[questions[2].id].due == T0 + DAY
+    assert mine[questions[1].id].stability < mine[questions[2].id].stability < mine[questions[0].id].stability
 
 
 def test_sync_is_idempotent_and_takes_in_only_newer_answers(users: Accounts) -> None:
@@ -72,12 +73,12 @@ def test_sync_is_idempotent_and_takes_in_only_newer_answers(users: Accounts) -> 
     stu = user(users.student)
     finished_attempt(quiz, stu, [1, 0, 1, 1, 1], submitted_at=T0)
     db.session.commit()
-    services.sync_cards(db.session, stu.id, now=T0 + DAY)
+    cards.sync_cards(db.session, stu.id, now=T0 + DAY)
     db.session.commit()
     before = snapshot(stu.id)
 
-    assert not services.has_unsynced_answers(db.session, stu.id, now=T0 + 3 * DAY)
-    assert services.sync_cards(db.session, stu.id, now=T0 + 3 * DAY) == 0
+    assert not cards.has_unsynced_answers(db.session, stu.id, now=T0 + 3 * DAY)
+    assert cards.sync_cards(db.session, stu.id, now=T0 + 3 * DAY) == 0
     db.session.commit()
     db.session.expire_all()
     assert snapshot(stu.id) == before
@@ -85,18 +86,18 @@ def test_sync_is_idempotent_and_takes_in_only_newer_answers(users: Accounts) -> 
     later = T0 + 3 * DAY
     finished_attempt(quiz, stu, [1, 1, 0, 1, 1], submitted_at=later)
     db.session.commit()
-    assert services.sync_cards(db.session, stu.id, now=later + DAY) == 5
+    assert cards.sync_cards(db.session, stu.id, now=later + DAY) == 5
     db.session.commit()
-    cards = cards_of(stu.id)
-    assert all(card.reps == 2 and card.last_review == later for card in cards.values())
-    assert (cards[questions[1].id].due, cards[questions[1].id].stability) == (
+    mine = cards_by_question(stu.id)
+    assert all(card.reps == 2 and card.last_review == later for card in mine.values())
+    assert (mine[questions[1].id].due, mine[questions[1].id].stability) == (
         (want := replay([(Rating.Again, T0), (Rating.Good, later)])).due,
         want.stability,
     )
-    forgot = cards[questions[2].id]
+    forgot = mine[questions[2].id]
     assert forgot.lapses == 1
     assert forgot.due == replay([(Rating.Good, T0), (Rating.Again, later)]).due
-    assert services.sync_cards(db.session, stu.id, now=later + 2 * DAY) == 0
+    assert cards.sync_cards(db.session, stu.id, now=later + 2 * DAY) == 0
 
 
 def test_only_finished_attempts_of_quizzes_that_show_their_answers_feed_cards(users: Accounts) -> None:
@@ -113,9 +114,9 @@ def test_only_finished_attempts_of_quizzes_that_show_their_answers_feed_cards(us
         answer.score, answer.graded_at = 0.0, T0
     db.session.commit()
 
-    assert not services.has_unsynced_answers(db.session, stu.id, now=T0 + DAY)
-    assert services.sync_cards(db.session, stu.id, now=T0 + DAY) == 0
-    assert cards_of(stu.id) == {}
+    assert not cards.has_unsynced_answers(db.session, stu.id, now=T0 + DAY)
+    assert cards.sync_cards(db.session, stu.id, now=T0 + DAY) == 0
+    assert cards_by_question(stu.id) == {}
 
 
 def test_another_students_answers_make_no_card_of_mine(users: Accounts) -> None:
@@ -123,35 +124,67 @@ def test_another_students_answers_make_no_card_of_mine(users: Accounts) -> None:
     finished_attempt(quiz, user(users.other_student), [0, 0, 0, 0, 0], submitted_at=T0)
     db.session.commit()
     stu = user(users.student)
-    assert services.sync_cards(db.session, stu.id, now=T0 + DAY) == 0
-    assert services.sync_cards(db.session, user(users.other_student).id, now=T0 + DAY) == 5
+    assert cards.sync_cards(db.session, stu.id, now=T0 + DAY) == 0
+    assert cards.sync_cards(db.session, user(users.other_student).id, now=T0 + DAY) == 5
+
+
+@pytest.mark.backends("postgresql")  # SQLite serialises writers: the two syncs cannot overlap there
+def test_two_syncs_at_once_agree(users: Accounts, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two requests sync the same new answers at once: the one that loses the race keeps the winner's cards."""
+    quiz, _ = all_types_quiz(users.teacher)
+    stu = user(users.student)
+    finished_attempt(quiz, stu, [1, 0, 0.5, 1, 0], submitted_at=T0)
+    db.session.commit()
+    real_review = cards.scheduling.review
+    raced: list[int] = []
+    interrupted = False
+
+    def review_after_the_other_request(*args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal interrupted
+        if not interrupted:  # this request has read the answers; the other one syncs and commits now
+            interrupted = True
+            with Session(db.engine) as other:
+                raced.append(cards.sync_cards(other, stu.id, now=T0 + DAY))
+                other.commit()
+        return real_review(*args, **kwargs)
+
+    monkeypatch.setattr(cards.scheduling, "review", review_after_the_other_request)
+    assert cards.sync_cards(db.session, stu.id, now=T0 + DAY) == 0
+    db.session.commit()
+    assert raced == [5]
+    monkeypatch.undo()
+    db.session.expire_all()
+    winner = snapshot(stu.id)
+    assert len(winner) == 5
+    assert cards.sync_cards(db.session, stu.id, now=T0 + DAY) == 0
+    assert snapshot(stu.id) == winner
 
 
 def test_due_questions_most_overdue_first_limited_and_askable_only(users: Accounts) -> None:
     quiz, questions = all_types_quiz(users.teacher)
     stu = user(users.student)
     finished_attempt(quiz, stu, [1, 1, 1, 1, 1], submitted_at=T0)
-    services.sync_cards(db.session, stu.id, now=T0)
-    cards = cards_of(stu.id)
+    cards.sync_cards(db.session, stu.id, now=T0)
+    mine = cards_by_question(stu.id)
     overdue_by_days = [3, 5, 1, 4, 2]
     now = T0 + 10 * DAY
     for question, days in zip(questions, overdue_by_days, strict=True):
-        cards[question.id].due = now - days * DAY
-    cards[questions[4].id].due = now + DAY  # not due yet
+        mine[question.id].due = now - days * DAY
+    mine[questions[4].id].due = now + DAY  # not due yet
     questions[3].status = "retired"
     db.session.commit()
 
-    due = services.due_question_ids(db.session, stu.id, now=now, limit=10)
+    due = cards.due_question_ids(db.session, stu.id, now=now, limit=10)
     assert due == [questions[1].id, questions[0].id, questions[2].id]
-    assert services.due_question_ids(db.session, stu.id, now=now, limit=2) == [questions[1].id, questions[0].id]
-    assert services.due_count(db.session, stu.id, now=now) == 3
-    assert services.due_question_ids(db.session, user(users.other_student).id, now=now, limit=10) == []
+    assert cards.due_question_ids(db.session, stu.id, now=now, limit=2) == [questions[1].id, questions[0].id]
+    assert cards.due_count(db.session, stu.id, now=now) == 3
+    assert cards.due_question_ids(db.session, user(users.other_student).id, now=now, limit=10) == []
     view = services.overview(db.session, stu, now=now, session_size=10)
     assert (view.cards, view.due_now, view.next_due) == (4, 3, now + DAY)
 
 
 def make_due(student_id: int, when: datetime) -> None:
-    for card in cards_of(student_id).values():
+    for card in cards_by_question(student_id).values():
         card.due = when
     db.session.commit()
 
@@ -187,12 +220,12 @@ def test_review_session_is_a_practice_attempt_over_the_due_questions(users: Acco
     attempts.check_answer(db.session, attempt.id, stu, second.position, {}, now=now, give_up=True)
     attempts.submit_attempt(db.session, attempt.id, stu, now=now + timedelta(minutes=5))
     db.session.commit()
-    assert services.sync_cards(db.session, stu.id, now=now + timedelta(minutes=6)) == 2
+    assert cards.sync_cards(db.session, stu.id, now=now + timedelta(minutes=6)) == 2
     db.session.commit()
-    cards = cards_of(stu.id)
-    assert cards[questions[1].id].due == replay([(Rating.Again, T0), (Rating.Good, now)]).due
-    assert cards[questions[3].id].due == replay([(Rating.Again, T0), (Rating.Again, now)]).due
-    assert cards[questions[3].id].lapses == 1
+    mine = cards_by_question(stu.id)
+    assert mine[questions[1].id].due == replay([(Rating.Again, T0), (Rating.Good, now)]).due
+    assert mine[questions[3].id].due == replay([(Rating.Again, T0), (Rating.Again, now)]).due
+    assert mine[questions[3].id].lapses == 1
 
     # The next session refills the same personal quiz with what is due then.
     later = now + 10 * DAY
