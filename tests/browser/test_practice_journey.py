@@ -56,6 +56,7 @@ def test_due_review_session_in_the_browser(page: Any, live_server: LiveServer, a
     press_on(page, page.get_by_role("button", name="Submit now"), "Enter")
     page.wait_for_url("**/review")
     expect(page.get_by_role("button", name="Retake my mistakes")).to_be_visible()
+    axe.check(page)
 
     # Right after: five cards, none due yet, and the page says when.
     page.get_by_role("link", name="Practice", exact=True).click()
@@ -68,6 +69,7 @@ def test_due_review_session_in_the_browser(page: Any, live_server: LiveServer, a
     live_forward(live_server, "review_kid", timedelta(days=3))
     page.goto(f"{live_server.url}/")
     expect(page.locator("#practice-due")).to_contain_text("5 questions are due for review")
+    axe.check(page)
     page.get_by_role("link", name="Practise now").click()
     page.wait_for_url("**/practice")
     expect(page.locator("#due-count")).to_have_text("5")
