@@ -87,6 +87,7 @@ class Corpus:
     documents: list[CleanDocument]
     sentences: list[Sentence]
     paragraphs: dict[int, tuple[int, int]]  # para id -> (doc index, block index)
+    cache: dict[str, Any] = field(default_factory=dict)  # corpus-wide lookups built once, on first use
 
     def mentions(self) -> list[Mention]:
         return [m for s in self.sentences for m in s.mentions]
@@ -160,6 +161,11 @@ def _add_mentions(sent: Sentence, text: str) -> None:
                 first = first.nbor(1)
         if last.tag_ == "POS" and last.i > first.i:
             last = last.nbor(-1)
+        # "the Kulm Charter (": the model sometimes takes a bracket or comma into the name.
+        while last.i > first.i and last.is_punct:
+            last = last.nbor(-1)
+        while first.i < last.i and first.is_punct:
+            first = first.nbor(1)
         start, end = sent.char_span(first, last)
         surface = text[start:end]
         # Part of a hyphenated word ("Don" in "Rostov-on-Don") or of a longer date ("23 [August 1939]").

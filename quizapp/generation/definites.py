@@ -147,26 +147,73 @@ def _elided(t: Any) -> bool:
 
 
 def _antecedent(corpus: Corpus, sent: Sentence, head: Any) -> str | None:
-    """The nearest earlier name in the paragraph whose head word is ``head`` ("the Treaty of Rapallo",
-    "the Kama tank school"), written as it may replace "the <head>"."""
+    """The name whose head word is ``head`` ("the Treaty of Rapallo", "the Kama tank school") that "the <head>"
+    stands for, written as it may replace it: the one such name the document gives before the sentence (its
+    title included). When the document has named two different things so ("the drilling ship Glomar Challenger",
+    "the ship HMS Challenger"), "the ship" could be either, and it is left unresolved."""
     lemma = head.lemma_.lower()
-    for k in range(1, LOOK_BACK + 1):
-        if sent.id - k < 0:
-            return None
-        prev = corpus.sentences[sent.id - k]
-        if prev.doc != sent.doc or prev.heading:
-            return None
-        for t in reversed(list(prev.span)):
-            if t.lemma_.lower() != lemma or t.pos_ not in ("NOUN", "PROPN"):
-                continue
-            name = _name_around(prev, t)
-            if name:
-                return name
-    return None
+    names = _names_before(corpus, sent, lemma)
+    if not names:
+        return None
+    longest = max(names, key=lambda n: (len(n), n))
+    if any(not contains_phrase(longest, _strip_the(n)) for n in names):
+        return None
+    return longest
+
+
+def _strip_the(name: str) -> str:
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+def _names_before(corpus: Corpus, sent: Sentence, lemma: str) -> list[str]:
+    """Names with the head ``lemma`` in the document's title and in its sentences before ``sent``."""
+    index = _name_index(corpus, sent.doc, lemma)
+    return [name for sid, name in index if sid < sent.id]
+
+
+def _name_index(corpus: Corpus, doc: int, lemma: str) -> list[tuple[int, str]]:
+    """(sentence id, name) of every name in the document whose head word has ``lemma`` (cached per corpus)."""
+    cache = corpus.cache.setdefault("names_by_head", {})
+    hit = cache.get((doc, lemma))
+    if hit is not None:
+        return hit
+    out: list[tuple[int, str]] = []
+    for s in corpus.sentences:
+        if s.doc != doc:
+            continue
+        if s.heading:
+            if not out and s.start == 0:
+                title = _title_name(s, lemma)
+                if title:
+                    out.append((-1, title))
+            continue
+        for t in s.span:
+            if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() == lemma:
+                name = _name_around(s, t)
+                if name:
+                    out.append((s.id, name))
+    cache[(doc, lemma)] = out
+    return out
+
+
+def _title_name(heading: Sentence, lemma: str) -> str | None:
+    """The document's title as a name for "the <lemma>", when the title's head word is that word
+    ("London dock strike of 1889" for "the strike")."""
+    root = heading.span.root
+    if root.lemma_.lower() != lemma and root.lower_ != lemma:
+        return None
+    toks = [t for t in heading.span if not t.is_punct and t.dep_ != "det"]
+    text = tidy(re.sub(r"\([^()]*\)", "", tokens_text(toks)))
+    # a title naming something ("Rideau Canal", "Salt riot of 1672"), not a section name ("Background")
+    if not any(t.pos_ == "PROPN" or t.like_num for t in toks) or not 2 <= word_count(text) <= MAX_NAME_WORDS:
+        return None
+    return "the " + text
 
 
 def _name_around(sent: Sentence, t: Any) -> str | None:
     for m in sent.mentions:
+        if m.first.i <= t.i <= m.last.i and t.i not in (m.root.i, m.last.i):
+            return None  # "Canal" of "Rideau Canal Skateway" is not what the name names
         if m.first.i <= t.i <= m.last.i and m.kind in ("law", "event", "org", "place"):
             text = m.text
             if word_count(text) > MAX_NAME_WORDS:
@@ -174,6 +221,11 @@ def _name_around(sent: Sentence, t: Any) -> str | None:
             before = t.doc[m.first.i - 1] if m.first.i > sent.span.start else None
             return ("the " + text) if before is not None and before.lower_ == "the" else text
     chunk = next((c for c in sent.chunks if c.start <= t.i < c.end), None)
+    if chunk is not None and t.dep_ == "compound" and t.head.pos_ == "PROPN" and chunk.root.i == t.head.i:
+        # "the ship HMS Petrel": the common noun describes the name that follows it
+        toks = [x for x in chunk if x.dep_ != "det" and not x.is_punct and x.i >= t.i]
+        text = tokens_text(toks)
+        return "the " + text if word_count(text) <= MAX_NAME_WORDS else None
     if chunk is None or chunk.root.i != t.i:
         return None
     toks = [x for x in chunk if x.dep_ != "det" and not x.is_punct and not x.is_quote]
@@ -188,7 +240,7 @@ def _name_around(sent: Sentence, t: Any) -> str | None:
         ):
             toks += [c] + [g for g in pobj.children if g.dep_ == "compound" and g.i < pobj.i] + [pobj]
         elif c.dep_ == "appos" and c.pos_ == "PROPN" and c.n_lefts + c.n_rights <= 2:
-            toks.append(c)  # the tank school "Kama"
+            toks += [g for g in c.lefts if g.dep_ == "compound"] + [c]  # the tank school "Kama"
     toks.sort(key=lambda x: x.i)
     # The chunk must name the thing ("the tank school Kama"); "a new school" names nothing.
     if not any(x.pos_ == "PROPN" for x in toks) or any(x.pos_ == "PRON" for x in toks):

@@ -67,7 +67,12 @@ _ANAPHORIC_PHRASES = re.compile(
     r"the above|above-mentioned|aforementioned|the number(?! of))\b",
     re.I,
 )
-_PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|theirs)\b", re.I)
+_PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers|its|they|them|their|theirs)\b", re.I)
+# Capitalised words that are no antecedent: "In February 1874 she ..." names no one.
+_NOT_NAMES = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 _THERE_LOCATIVE = re.compile(
     r"\bthere\b(?!\s+(?:was|were|is|are|had|has|have|will|would|seemed|seems|being|be)\b)", re.I
 )
@@ -101,7 +106,8 @@ def anaphora_problem(text: str) -> str | None:
     if m:
         before = body[: m.start()]
         # A pronoun is resolved only if a name (a capitalised word after the first) precedes it.
-        if not re.search(r"(?<!^)\b[A-Z][a-z]", before.strip()[1:] if before.strip() else ""):
+        before = _NOT_NAMES.sub("", before.strip()[1:] if before.strip() else "")
+        if not re.search(r"\b[A-Z][a-z]", before):
             return f"pronoun '{m.group(0)}' without antecedent"
     return None
 

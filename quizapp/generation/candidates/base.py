@@ -37,6 +37,15 @@ class Context:
             return True
         return False
 
+    def stand_alone(self, sent: Sentence, text: str, key: str = "") -> str | None:
+        """``text`` with its pronouns' antecedents written in; None (counted as anaphora) if one has none."""
+        from ..pronouns import stand_alone
+
+        out = stand_alone(self.corpus, sent, text, key)
+        if out is None:
+            self.rejected["anaphora"] += 1
+        return out
+
     def title(self, sent: Sentence) -> str:
         doc = self.corpus.documents[sent.doc]
         return doc.title or doc.name

@@ -194,6 +194,7 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
             continue
         prompt = cloze_tokens(st[1], first, last)
         prompt = drop_parentheticals(prompt) if prompt else None
+        prompt = ctx.stand_alone(sent, prompt, key_text) if prompt else None
         if prompt is None or anaphora_problem(prompt):
             continue
         reasons = ["key term is a " + ("noun phrase used across the text" if kind == "term" else kind)]

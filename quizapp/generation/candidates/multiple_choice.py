@@ -40,8 +40,8 @@ def multiple_choice_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
             stem_kind = "cloze"
             if prompt is None:
                 continue
-        prompt = drop_parentheticals(prompt)
-        if ctx.early_reject(prompt):
+        prompt = ctx.stand_alone(sent, drop_parentheticals(prompt), key_text)
+        if prompt is None or ctx.early_reject(prompt):
             continue
         confidence = KIND_TRUST.get(m.kind, 0.7) * (0.7 + 0.3 * m.kind_confidence)
         reasons.append(

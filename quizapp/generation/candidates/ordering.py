@@ -46,7 +46,9 @@ def event_of(ctx: Context, sent: Sentence) -> Event | None:
         toks = [t for t in clause if t.i not in removed]
     if not any(t.pos_ == "PROPN" for t in toks):
         return None  # "Testing outweighed training" means nothing out of context: an event names someone
-    text = as_sentence(drop_parentheticals(tokens_text(toks)))
+    text = ctx.stand_alone(sent, as_sentence(drop_parentheticals(tokens_text(toks))))
+    if text is None:
+        return None
     if word_count(text) > MAX_ITEM_WORDS or word_count(text) < 5 or _YEARISH.search(text) or anaphora_problem(text):
         return None
     return Event(sent, m.date, text)

@@ -91,6 +91,10 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     if st is None:
         return []
     text, toks = st
+    resolved = ctx.stand_alone(sent, text)
+    if resolved is None:
+        return []
+    text = resolved
     if anaphora_problem(text) or len(toks) < 6 or not has_anchor(text):
         return []  # a statement naming no one and nowhere ("Testing outweighed training") says nothing alone
     disputed = sent.id in ctx.disputed
@@ -127,7 +131,9 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
         before = tokens_text([t for t in toks if t.i < m.first.i])
         after = tokens_text([t for t in toks if t.i > m.last.i])
         # Until a wrong value is chosen, the statement carries a blank where the swapped fact will go.
-        provisional = capitalise(tidy(f"{before} {BLANK} {after}")) + "."
+        provisional = ctx.stand_alone(sent, capitalise(tidy(f"{before} {BLANK} {after}")) + ".", key_text)
+        if provisional is None:
+            continue
         conf = KIND_TRUST.get(m.kind, 0.7) * (0.7 + 0.3 * m.kind_confidence) - (0.25 if disputed else 0.0)
         draft = QuestionDraft(
             type="true_false",
@@ -146,7 +152,7 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
         bonus = 0.05 if stable_hash(sent.id, "tf") % 2 else -0.05
         score = conf + bonus - 0.02 * max(len(toks) - 18, 0)
         cand = Candidate(draft, key_text, [sent], score, "", f"{sent.id}:{m.norm}")
-        cand.finish = _swapper(ctx, cand, m, before, after)
+        cand.finish = _swapper(ctx, cand, m, provisional)
         out.append(cand)
         falses += 1
         if falses == 2:
@@ -154,7 +160,7 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     return out
 
 
-def _swapper(ctx: Context, cand: Candidate, m: Mention, before: str, after: str) -> Callable[[], bool]:
+def _swapper(ctx: Context, cand: Candidate, m: Mention, template: str) -> Callable[[], bool]:
     def finish() -> bool:
         sent = m.sent
         wrong = ctx.distractors.choose(
@@ -162,7 +168,7 @@ def _swapper(ctx: Context, cand: Candidate, m: Mention, before: str, after: str)
         )
         if not wrong or not _keeps_date_order(sent, m, wrong[0]):
             return False
-        text = capitalise(tidy(f"{before} {wrong[0]} {after}")) + "."
+        text = capitalise(template.replace(BLANK, wrong[0], 1))
         cand.draft.prompt = according_to(ctx, sent, text) if sent.id in ctx.disputed else text
         cand.draft.explanation = f"False. The text gives {cand.key}, not {wrong[0]}: \u201c{sent.text.strip()}\u201d"
         return True

@@ -57,3 +57,20 @@ def generated():
     from quizapp.generation import generate
 
     return generate(list(corpus()), max_questions=40)
+
+
+def parsed(*texts: str, titles: tuple[str, ...] = ()):
+    """A parsed, kind-repaired corpus of small made-up documents (one per text, each with a heading)."""
+    from quizapp.generation.analysis import parse_corpus
+    from quizapp.generation.entities import repair_kinds
+    from quizapp.generation.nlp import get_nlp
+
+    docs = [clean(f"d{i}.txt", (titles[i] if i < len(titles) else "Title") + "\n\n" + t) for i, t in enumerate(texts)]
+    corpus = parse_corpus(docs, get_nlp())
+    repair_kinds(corpus)
+    return corpus
+
+
+def sentence(corpus, words: str):
+    """The first sentence of the corpus containing ``words``."""
+    return next(s for s in corpus.sentences if words in s.text)

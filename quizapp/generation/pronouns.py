@@ -1,0 +1,276 @@
+"""Third-person pronouns in a question: find what each one means, write it in, or refuse the question.
+
+A question is read alone, so "In 1230 he granted the Order the Kulmerland" cannot stay as it is. Each pronoun
+of a sentence is linked to an antecedent:
+- inside the sentence: the nearest fitting name or noun before it, never the subject of its own verb (a pronoun
+  does not mean the subject of its own clause: "A town grew up beside it");
+- in the sentence before (same paragraph, or the one just before it): only for a subject or possessive pronoun,
+  whose antecedent is, by the usual habit of prose, the subject of that sentence ("Nkrumah fell out with ...
+  He demanded ..."), when that subject fits and is definite ("a settlement" points to nothing in particular).
+A prompt that keeps a pronoun whose antecedent it no longer shows gets the antecedent written in
+("its rules" -> "the charter's rules"); a pronoun with no antecedent found makes the prompt unusable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .analysis import Corpus, Sentence
+from .lexicon import TITLES
+from .textutil import BLANK, contains_phrase, tidy, tokens_text, word_count
+
+PERSONAL = frozenset({"he", "him", "his", "she", "her"})
+NEUTER = frozenset({"it", "its"})
+PLURAL = frozenset({"they", "them", "their"})
+PRONOUNS = PERSONAL | NEUTER | PLURAL
+_SUBJ = ("nsubj", "nsubjpass")
+MAX_ANTECEDENT_WORDS = 8
+# Kinds of names that may be "it" (a person is "he" or "she"; a people is "they").
+_THING_KINDS = frozenset({"place", "org", "law", "event", "product", "other"})
+
+
+@dataclass(frozen=True)
+class Link:
+    """A pronoun of a sentence and what it stands for (None: nothing found)."""
+
+    word: str  # the pronoun, lower case
+    token: int
+    antecedent: str | None
+    possessive: bool
+    local: bool  # the antecedent stands earlier in the same sentence
+
+
+def _expletive(t: Any) -> bool:
+    """ "it was decided to ...", "it is said that ...": an "it" that points at nothing."""
+    if t.lower_ != "it":
+        return False
+    if t.dep_ == "expl":
+        return True
+    head = t.head
+    return t.dep_ in _SUBJ and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > head.i for c in head.children) and (
+        head.lemma_ in ("be", "seem", "appear", "become", "take", "decide", "say", "believe", "agree", "report")
+        or any(c.dep_ == "acomp" for c in head.children)
+    )
+
+
+def _mention_at(sent: Sentence, t: Any) -> Any:
+    return next((m for m in sent.mentions if m.first.i <= t.i <= m.last.i), None)
+
+
+def _phrase(sent: Sentence, head: Any) -> str | None:
+    """How an antecedent is written in: a name as named, else its noun phrase without clauses."""
+    m = _mention_at(sent, head)
+    toks = [t for t in head.subtree if not _inside_dropped(t, head)]
+    contiguous = bool(toks) and toks[-1].i - toks[0].i + 1 == len(toks)
+    if m is not None and m.kind in ("person", "org", "place", "law", "event", "product", "group"):
+        # "Duke Konrad I of Masovia" says more than the name "Konrad I"; a name the parse cut short stays whole
+        whole = contiguous and toks[0].i <= m.first.i and m.last.i <= toks[-1].i
+        text = tidy(tokens_text(toks)) if whole else m.text
+        return text if word_count(text) <= MAX_ANTECEDENT_WORDS else m.text
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    kids = list(head.children)
+    det = next((k for k in kids if k.dep_ == "det"), None)
+    if det is not None and det.lower_ in ("a", "an", "some", "another", "any", "each", "every", "no"):
+        return None  # "a settlement" names nothing a reader could find again
+    if det is None and head.pos_ == "NOUN" and not any(k.dep_ == "poss" for k in kids):
+        return None  # "settlers": a bare common noun is no particular thing
+    if not contiguous or word_count(tokens_text(toks)) > MAX_ANTECEDENT_WORDS:
+        # "The largest dam, at Jones Falls": the words up to the noun still say which thing is meant
+        toks = [t for t in head.doc[head.left_edge.i : head.i + 1] if not _inside_dropped(t, head)]
+        if not toks or toks[-1].i - toks[0].i + 1 != len(toks):
+            return None
+    text = tidy(tokens_text(toks))
+    if word_count(text) > MAX_ANTECEDENT_WORDS or any(t.lower_ in PRONOUNS for t in toks):
+        return None
+    return text
+
+
+def _inside_dropped(t: Any, head: Any) -> bool:
+    """Whether ``t`` sits in a relative clause, apposition, list or punctuation hanging off the antecedent."""
+    x = t
+    while x.i != head.i:
+        if x.dep_ in ("relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis"):
+            return True
+        x = x.head
+    return False
+
+
+def _fits(word: str, sent: Sentence, t: Any) -> bool:
+    """Whether the token heading a phrase can be what the pronoun means (person, number, kind)."""
+    if t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"):
+        return False
+    m = _mention_at(sent, t)
+    kind = m.kind if m is not None else ""
+    # "the Dock, Wharf and General Labourers' Union" as the parser reads it: a list is "they", not "it"
+    plural = t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
+    if word in PERSONAL:
+        # "Count Aldo": a title before a proper noun makes a person even where the model saw no name
+        titled = t.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ in TITLES for c in t.children)
+        return (kind == "person" or (not kind and titled)) and not plural
+    if word in NEUTER:
+        return not plural and kind not in ("person", "group") and t.lower_ not in ("people", "men", "women")
+    return plural or kind == "group"
+
+
+def _bound(pron: Any, cand: Any) -> bool:
+    """A pronoun that is not possessive never means the subject of its own verb ("X grew beside it")."""
+    if pron.dep_ == "poss":
+        return False
+    verb = pron.head if pron.dep_ != "pobj" else pron.head.head
+    return cand.dep_ in _SUBJ and cand.head.i == verb.i
+
+
+def _local(sent: Sentence, pron: Any, earlier: dict[int, Link]) -> Any:
+    """The antecedent within the sentence: for a person the nearest name before the pronoun; for "it" and
+    "they", which could follow almost any noun, only a subject or object (the nearest subject first).
+    An earlier pronoun of the same kind ("it received ..., and its knights") counts as its own antecedent."""
+    word = pron.lower_
+    best = None
+    best_rank = 9
+    for t in sent.span:
+        if t.i >= pron.i:
+            break
+        same = t.i in earlier and t.lower_ in _same_class(word)
+        if not same and (t.dep_ in ("compound", "poss") or not _fits(word, sent, t)):
+            continue
+        if _bound(pron, t) or _bracketed(sent, t):
+            continue
+        m = _mention_at(sent, t)
+        if m is not None and t.i != m.root.i and t.i != m.last.i:
+            continue
+        if word in PERSONAL:
+            best = t
+            continue
+        rank = 0 if t.dep_ in _SUBJ else 1 if t.dep_ == "dobj" else 9
+        if rank <= best_rank and rank < 9:
+            best, best_rank = t, rank
+    return best
+
+
+def _bracketed(sent: Sentence, t: Any) -> bool:
+    """A gloss in brackets ("Thorn (Toruń)") is never what a later pronoun means."""
+    before = sent.span.doc[sent.span.start : t.i]
+    return sum(x.text == "(" for x in before) > sum(x.text == ")" for x in before)
+
+
+def _previous(corpus: Corpus, sent: Sentence) -> Sentence | None:
+    if sent.id == 0:
+        return None
+    prev = corpus.sentences[sent.id - 1]
+    if prev.doc != sent.doc or prev.heading or prev.para < sent.para - 1:
+        return None
+    return prev
+
+
+def _subject(sent: Sentence) -> Any:
+    root = sent.span.root
+    return next((c for c in root.children if c.dep_ in _SUBJ), None)
+
+
+def _from_before(corpus: Corpus, sent: Sentence, word: str, depth: int = 0) -> str | None:
+    """The subject of the sentence before, written out, when it fits ``word``."""
+    prev = _previous(corpus, sent)
+    if prev is None or depth > 3:
+        return None
+    subj = _subject(prev)
+    if subj is None:
+        return None
+    if subj.lower_ in PRONOUNS:
+        if subj.lower_ not in _same_class(word):
+            return None
+        return _from_before(corpus, prev, subj.lower_, depth + 1)
+    if not _fits(word, prev, subj):
+        return None
+    return _phrase(prev, subj)
+
+
+def _same_class(word: str) -> frozenset[str]:
+    return PERSONAL if word in PERSONAL else NEUTER if word in NEUTER else PLURAL
+
+
+def links(corpus: Corpus, sent: Sentence) -> list[Link]:
+    """Every third-person pronoun of the sentence with its antecedent (cached on the sentence)."""
+    cached = sent.cache.get("pronouns")
+    if cached is not None:
+        return cached
+    out: list[Link] = []
+    earlier: dict[int, Link] = {}
+    for t in sent.span:
+        word = t.lower_
+        if word not in PRONOUNS or (t.pos_ != "PRON" and t.tag_ not in ("PRP", "PRP$")):
+            continue
+        if _expletive(t):
+            continue
+        possessive = t.dep_ == "poss" or t.tag_ == "PRP$"
+        local = _local(sent, t, earlier)
+        if local is not None:
+            before = earlier.get(local.i)
+            if before is not None:
+                link = Link(word, t.i, before.antecedent, possessive, before.local)
+            else:
+                link = Link(word, t.i, _phrase(sent, local), possessive, True)
+            out.append(link)
+            earlier[t.i] = link
+            continue
+        across = None
+        if t.dep_ in _SUBJ or possessive:
+            across = _from_before(corpus, sent, word)
+        out.append(Link(word, t.i, across, possessive, False))
+        earlier[t.i] = out[-1]
+    sent.cache["pronouns"] = out
+    return out
+
+
+_DEMONSTRATIVE = frozenset({"that", "this", "these", "those"})
+
+
+def demonstratives(sent: Sentence) -> list[str]:
+    """ "that date", "these purposes": phrases pointing back to something the sentence does not name."""
+    out = []
+    for t in sent.span:
+        if t.lower_ in _DEMONSTRATIVE and t.dep_ == "det" and t.head.pos_ in ("NOUN", "PROPN"):
+            out.append(f"{t.text} {t.head.text}")
+    return out
+
+
+def stand_alone(corpus: Corpus, sent: Sentence, text: str, key: str = "") -> str | None:
+    """``text`` (a prompt or item cut from ``sent``) with its pronouns' antecedents written in, or None when a
+    pronoun or a demonstrative ("that date") is left pointing at nothing the reader can see."""
+    for phrase in demonstratives(sent):
+        if contains_phrase(text, phrase):
+            return None
+    found = links(corpus, sent)
+    if not found:
+        return text
+    by_word: dict[str, set[str | None]] = {}
+    for link in found:
+        by_word.setdefault(link.word, set()).add(link.antecedent)
+    for link in found:
+        if not re.search(rf"(?<![\w']){link.word}(?![\w'])", text, re.I):
+            continue
+        ante = link.antecedent
+        if ante is None or len(by_word[link.word]) > 1 or BLANK in ante:
+            return None
+        if contains_phrase(text, ante):
+            continue  # the reader sees the antecedent
+        if link.local and key and (contains_phrase(ante, key) or contains_phrase(key, ante)):
+            continue  # the antecedent is the key: the blank or the wh-word stands where it was
+        text = _write_in(text, link, ante)
+    return text
+
+
+def _write_in(text: str, link: Link, ante: str) -> str:
+    if link.possessive:
+        ante = ante + ("'" if ante.endswith("s") and not ante.endswith("ss") else "'s")
+
+    def repl(m: re.Match[str]) -> str:
+        at_start = not text[: m.start()].strip() or text[: m.start()].rstrip().endswith((".", "?", "!"))
+        if at_start:
+            return ante[:1].upper() + ante[1:]
+        first = ante.split(" ", 1)[0]
+        return ante[:1].lower() + ante[1:] if first in ("The", "A", "An") else ante
+
+    return re.sub(rf"(?<![\w']){link.word}(?![\w'])", repl, text, flags=re.I)

@@ -1,0 +1,34 @@
+""""The <noun>" resolved only to a name whose head is that noun, only when the document names one such thing,
+and from the document's title (texts made up for the tests)."""
+
+from quizapp.generation.definites import resolve_context
+
+from ._articles import parsed, sentence
+
+
+def test_a_name_whose_head_is_another_word_is_no_antecedent():
+    c = parsed("The Aldmoor Canal opened in 1802. In winter the Aldmoor Canal Skating Rink opens on its frozen basin. "
+               "The canal was named a heritage site in 1925.")
+    s = sentence(c, "heritage")
+    prompt, problem = resolve_context(c, [s], "When was the canal named a heritage site?")
+    assert problem is None
+    assert prompt == "When was the Aldmoor Canal named a heritage site?"
+
+
+def test_two_different_things_of_that_kind_leave_it_unresolved():
+    c = parsed("The navy lent the ship HMS Petrel to the survey in 1868. "
+               "Many later vessels were named after her, including the cable ship Ocean Petrel. "
+               "A museum in Hull was also named after the ship.")
+    s = sentence(c, "museum")
+    _, problem = resolve_context(c, [s], "A museum in _____ was also named after the ship.", "Hull")
+    assert problem is not None
+    assert "the ship" in problem
+
+
+def test_the_title_names_the_subject_of_the_article():
+    c = parsed("The riot began in the market of Halle in June 1672. After the riot, the council of Halle lowered "
+               "the salt tax.", titles=("Salt riot of 1672",))
+    s = sentence(c, "lowered")
+    prompt, problem = resolve_context(c, [s], "After the riot, who lowered the salt tax?")
+    assert problem is None
+    assert prompt == "After the Salt riot of 1672, who lowered the salt tax?"

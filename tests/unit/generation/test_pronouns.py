@@ -1,0 +1,93 @@
+"""Pronouns in prompts: written out from what they stand for, or the prompt refused (texts made up for the tests)."""
+
+import pytest
+
+from quizapp.generation.pronouns import stand_alone
+from quizapp.generation.textutil import anaphora_problem
+
+from ._articles import parsed, sentence
+
+
+def _alone(text, words, prompt=None, key=""):
+    c = parsed(text)
+    s = sentence(c, words)
+    return stand_alone(c, s, prompt if prompt is not None else s.text, key)
+
+
+def test_subject_pronoun_takes_the_subject_of_the_sentence_before():
+    out = _alone("The Hanseatic kontor at Bergen was opened in 1360. It closed in 1754 after a long decline.", "closed")
+    assert out == "The Hanseatic kontor at Bergen closed in 1754 after a long decline."
+
+
+def test_a_chain_of_pronouns_leads_back_to_the_name():
+    out = _alone("Margit Holm founded the weavers' guild of Visby. She ran it for ten years. "
+                 "In 1402 she left Visby for Riga.", "1402")
+    assert out == "In 1402 Margit Holm left Visby for Riga."
+
+
+def test_a_capitalised_word_before_the_pronoun_is_no_antecedent():
+    text = ("Count Aldo of Pavia asked the monks of Bobbio for help. "
+            "In the Peace of Lodi of 1454 he granted the monks the valley of the Trebbia.")
+    out = _alone(text, "granted")
+    assert out is not None
+    assert " he " not in out
+    assert "Count Aldo of Pavia granted" in out or "Aldo of Pavia granted" in out
+
+
+def test_possessive_of_a_cut_clause_is_written_out():
+    text = ("The Scarborough charter gave the burghers their own court, and over the next century its rules "
+            "spread north.")
+    c = parsed(text)
+    s = sentence(c, "charter")
+    out = stand_alone(c, s, "Over the next century its rules spread north.")
+    assert out == "Over the next century the Scarborough charter's rules spread north."
+
+
+def test_pronoun_never_means_the_subject_of_its_own_verb():
+    assert _alone("The monks of Lindholm built a stone tower. A market grew up beside it.", "market") is None
+
+
+def test_object_pronoun_with_no_earlier_fitting_name_is_refused():
+    text = "The envoy Ruy Mendes reached Goa in 1510. In 1512 the viceroy Afonso Pires released him from prison."
+    assert _alone(text, "released") is None
+
+
+def test_an_indefinite_subject_before_is_no_antecedent():
+    assert _alone("A settlement grew up around the mill. It was renamed Kettering in 1740.", "renamed") is None
+
+
+def test_a_list_is_not_it():
+    text = "The Tanners, Dyers and Fullers' Company was founded in 1591. By 1600 it had 400 members."
+    assert _alone(text, "By 1600") is None
+
+
+def test_expletive_it_needs_nothing():
+    text = "The council of Ghent met in 1302. It was decided to build a new cloth hall."
+    assert _alone(text, "decided") == "It was decided to build a new cloth hall."
+
+
+def test_antecedent_shown_or_keyed_is_kept():
+    text = "Jan van Loon founded the Delft pottery in 1653 and gave his workshop to the city in 1670."
+    assert _alone(text, "Delft") == text
+    out = _alone(text, "Delft", prompt="_____ founded the Delft pottery in 1653 and gave his workshop to the city "
+                                      "in 1670.", key="Jan van Loon")
+    assert out is not None
+    assert "his workshop" in out
+
+
+@pytest.mark.parametrize("text", [
+    "The canal opened in 1796. After that date most coal went by water to Leeds.",
+    "The canal opened in 1796. In those years the coal trade of Leeds grew fast.",
+])
+def test_demonstrative_phrase_is_refused(text):
+    c = parsed(text)
+    s = c.sentences[-1]
+    assert stand_alone(c, s, s.text) is None
+
+
+@pytest.mark.parametrize("prompt", [
+    "In February 1874 she became the first steamship to cross the Antarctic Circle.",
+    "Over the next two centuries its rules were adopted by about 200 towns.",
+])
+def test_string_check_catches_what_the_parse_check_missed(prompt):
+    assert anaphora_problem(prompt)
