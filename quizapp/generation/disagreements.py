@@ -1,16 +1,25 @@
-"""Find facts the documents state differently: where a facility was, when a treaty was made."""
+"""Find facts the documents state differently: where a facility was, where, when or how often an event
+happened (see claims.py for how two sentences are taken to tell one event)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import datetime
+from collections import Counter, defaultdict
 from typing import Any
 
 from .analysis import Corpus, Sentence
 from .candidates.base import Context, source_of
 from .candidates.matching import SETUP_VERBS
+from .claims import Claim, Slot, claim_of, same_measure
+from .dates import DateValue
 from .distractors import usable_key
+from .gazetteer import alias_group
 from .textutil import contains_phrase
 from .types import Disagreement
+
+MAX_POSTING = 400  # an anchor shared by more sentences than this (the article's subject) does not pair them
+NEAR_DAYS = 45  # dates this close may be one event told with a different date
+NUMBER_TOLERANCE = 0.1  # "nearly 70,000" and "68,890" agree
 
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
 
@@ -38,27 +47,16 @@ def _facility_claims(sent: Sentence) -> list[tuple[str, frozenset[str], str, str
     return out
 
 
-def _dated_claims(sent: Sentence) -> list[tuple[str, int, str]]:
-    named = [m for m in sent.mentions if m.kind in ("law", "event") and usable_key(m)]
-    dates = [m for m in sent.mentions if m.kind == "date" and m.date is not None and usable_key(m)]
-    if len(named) == 1 and len(dates) == 1:
-        return [(named[0].norm, dates[0].date.year, named[0].text)]
-    return []
-
-
 def find_disagreements(corpus: Corpus, ctx: Context) -> list[Disagreement]:
     """Disagreements between documents; marks the sentences involved in ``ctx``."""
     if len(corpus.documents) < 2:
         return []
     facilities: dict[str, list[tuple[Sentence, frozenset[str], str, str]]] = defaultdict(list)
-    dated: dict[str, list[tuple[Sentence, int, str]]] = defaultdict(list)
     for s in corpus.sentences:
         if s.heading:
             continue
         for head, mods, place, text in _facility_claims(s):
             facilities[head].append((s, mods, place, text))
-        for norm, year, text in _dated_claims(s):
-            dated[norm].append((s, year, text))
     out: list[Disagreement] = []
     seen: set[tuple[int, int]] = set()
     for head, claims in sorted(facilities.items()):
@@ -75,14 +73,7 @@ def find_disagreements(corpus: Corpus, ctx: Context) -> list[Disagreement]:
                 note = f"{_title(corpus, a)}: {text_a}; {_title(corpus, b)}: {text_b}"
                 out.append(_mark(ctx, corpus, topic, note, [(a, place_b), (b, place_a)]))
                 seen.add((a.id, b.id))
-    for _norm, claims in sorted(dated.items()):
-        for i, (a, year_a, text_a) in enumerate(claims):
-            for b, year_b, _text_b in claims[i + 1 :]:
-                if a.doc == b.doc or year_a == year_b or (a.id, b.id) in seen:
-                    continue
-                note = f"{_title(corpus, a)}: {year_a}; {_title(corpus, b)}: {year_b}"
-                out.append(_mark(ctx, corpus, f"when {text_a} happened", note, [(a, str(year_b)), (b, str(year_a))]))
-                seen.add((a.id, b.id))
+    out += _event_conflicts(corpus, ctx, seen)
     return out
 
 
@@ -96,3 +87,158 @@ def _mark(ctx: Context, corpus: Corpus, topic: str, note: str, claims: list[tupl
         ctx.disputed.setdefault(s.id, topic)
         ctx.rival_values[s.id] = ctx.rival_values.get(s.id, frozenset()) | {rival}
     return Disagreement(topic=topic, claims=[source_of(ctx, s) for s, _ in claims], note=note)
+
+
+def _event_conflicts(corpus: Corpus, ctx: Context, seen: set[tuple[int, int]]) -> list[Disagreement]:
+    """Sentences of different documents that tell one event with a different place, date or count."""
+    claims = [c for c in (claim_of(corpus, s) for s in corpus.sentences if not s.heading) if c.slots]
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        for anchor in _anchors(c):
+            index[anchor].append(i)
+    out: list[Disagreement] = []
+    for i, a in enumerate(claims):
+        shared: Counter[int] = Counter()
+        for anchor in _anchors(a):
+            posting = index[anchor]
+            if len(posting) > MAX_POSTING:
+                continue
+            for j in posting:
+                if j > i and claims[j].sent.doc != a.sent.doc:
+                    shared[j] += 1
+        for j in sorted(k for k, n in shared.items() if n >= 2):
+            b = claims[j]
+            if (a.sent.id, b.sent.id) in seen:
+                continue
+            found = compare(a, b)
+            for topic, slot_a, slot_b in found:
+                note = f"{_title(corpus, a.sent)}: {slot_a.text}; {_title(corpus, b.sent)}: {slot_b.text}"
+                out.append(_mark(ctx, corpus, topic, note, [(a.sent, slot_b.norm), (b.sent, slot_a.norm)]))
+            if found:
+                seen.add((a.sent.id, b.sent.id))
+    return out
+
+
+def _anchors(c: Claim) -> set[str]:
+    out = set(c.anchors)
+    for s in c.slots:
+        if s.date is not None and s.date.granularity == "day":
+            out.add(f"d:{s.date.sort_key}")
+    return out
+
+
+def compare(a: Claim, b: Claim) -> list[tuple[str, Slot, Slot]]:
+    """(topic, slot of a, slot of b) for each fact two claims give differently, when they tell one event:
+    enough shared names, nouns, kinds of event and dates; an event told with the same day is surely one."""
+    names = a.names & b.names
+    nouns = a.nouns & b.nouns
+    classes = a.classes & b.classes
+    da = [s for s in a.slots if s.kind == "date" and not s.listed]
+    db = [s for s in b.slots if s.kind == "date" and not s.listed]
+    exact = any(x.date == y.date and x.date.granularity == "day" for x in da for y in db)  # type: ignore[union-attr]
+    near = any(_near(x.date, y.date) for x in da for y in db)  # type: ignore[arg-type]
+    units = {u for x in a.slots for y in b.slots if x.kind == y.kind == "number" for u in x.unit & y.unit}
+    score = min(len(names), 2) + min(len(nouns), 2) + min(len(classes), 1) + (2 if exact else 1 if near else 0)
+    score += 1 if units else 0
+    if score < 3 or (score < 4 and not (classes or exact or units)):
+        return []
+    label = _label(a, names, nouns)
+    dates_agree = not da or not db or any(_compatible(x.date, y.date) for x in da for y in db)  # type: ignore[arg-type]
+    out: list[tuple[str, Slot, Slot]] = []
+    if dates_agree or near:
+        for role in ("place:at", "place:from", "place:to"):
+            pa = [s for s in a.slots if s.kind == role]
+            pb = [s for s in b.slots if s.kind == role]
+            if len(pa) != 1 or len(pb) != 1 or pa[0].listed or pb[0].listed:
+                continue
+            x, y = pa[0], pb[0]
+            if not (x.classes & y.classes or exact) or not _one_theme(x, y, exact) or not _different_places(a, b, x, y):
+                continue
+            out.append((f"where: {label}", x, y))
+    if len(da) == 1 and len(db) == 1 and not _compatible(da[0].date, db[0].date):  # type: ignore[arg-type]
+        # Dates far apart are usually two events ("sailed in 1872", "returned in 1876"): only the same thing
+        # done to the same named subject or object is one event told with another year.
+        x, y = da[0], db[0]
+        same_thing = bool(x.classes & y.classes and x.themes and y.themes) and _same_names(x.themes, y.themes)
+        if _one_theme(x, y, exact) and ((near and score >= 4) or same_thing):
+            out.append((f"when: {label}", x, y))
+    if dates_agree:
+        done: list[Slot] = []
+        for x in (s for s in a.slots if s.kind == "number" and not s.listed):
+            for y in (s for s in b.slots if s.kind == "number" and not s.listed):
+                if not same_measure(x, y) or any(same_measure(x, d) for d in done):
+                    continue
+                if _numbers_agree(x, y) or not _one_theme(x, y, exact):
+                    continue
+                done.append(x)
+                out.append((f"how many: {label}", x, y))
+    return out
+
+
+def _one_theme(x: Slot, y: Slot, exact: bool) -> bool:
+    """Whether two slots may belong to one event: "a group founded the UGCC in 1947" and "the CPP was launched in
+    1949" name different things as what was done, so they are two events (unless told with the same day)."""
+    return exact or not x.themes or not y.themes or _same_names(x.themes, y.themes)
+
+
+def _same_names(xs: frozenset[str], ys: frozenset[str]) -> bool:
+    """Some name of one set is, or holds, a name of the other ("challenger" and "challenger expedition")."""
+    return any(contains_phrase(p, q) or contains_phrase(q, p) for p in xs for q in ys)
+
+
+def _label(a: Claim, names: set[str], nouns: set[str]) -> str:
+    """A few words naming the event: the shared names and nouns as the first sentence writes them."""
+    words = [t.text for t in a.sent.span if t.lower_ in names or t.lemma_.lower() in nouns]
+    return " ".join(dict.fromkeys(words)) or a.sent.text[:40]
+
+
+def _different_places(a: Claim, b: Claim, x: Slot, y: Slot) -> bool:
+    if x.norm == y.norm or contains_phrase(x.norm, y.norm) or contains_phrase(y.norm, x.norm):
+        return False
+    if contains_phrase(a.sent.text, y.text) or contains_phrase(b.sent.text, x.text):
+        return False  # both places stand in each account: they need not contradict
+    if set(y.norm.split()) <= a.names or set(x.norm.split()) <= b.names:
+        return False  # one account names the other's place through "the school" or "it"
+    ga, gb = alias_group(x.norm), alias_group(y.norm)
+    return ga is None or ga != gb
+
+
+def _as_day(d: DateValue) -> datetime.date | None:
+    try:
+        return datetime.date(d.year, max(d.month, 1), max(d.day, 1))
+    except ValueError:
+        return None
+
+
+def _near(x: DateValue | None, y: DateValue | None) -> bool:
+    """Two different dates of month or day precision within a few weeks of each other."""
+    if x is None or y is None or x == y or "year" in (x.granularity, y.granularity) or "decade" in (
+        x.granularity,
+        y.granularity,
+    ):
+        return False
+    dx, dy = _as_day(x), _as_day(y)
+    return dx is not None and dy is not None and abs((dx - dy).days) <= NEAR_DAYS
+
+
+def _compatible(x: DateValue | None, y: DateValue | None) -> bool:
+    """One date may be a vaguer telling of the other ("1875" and "23 March 1875")."""
+    if x is None or y is None:
+        return True
+    if x.granularity == "decade" or y.granularity == "decade":
+        return x.year // 10 == y.year // 10
+    if x.year != y.year:
+        return False
+    if x.granularity == "year" or y.granularity == "year":
+        return True
+    if x.month != y.month:
+        return False
+    return x.granularity == "month" or y.granularity == "month" or x.day == y.day
+
+
+def _numbers_agree(x: Slot, y: Slot) -> bool:
+    if x.number is None or y.number is None or x.number == y.number:
+        return True
+    if x.hedged or y.hedged:
+        return abs(x.number - y.number) <= NUMBER_TOLERANCE * max(x.number, y.number)
+    return False

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from .analysis import Corpus, Mention
 from .gazetteer import place_class
-from .lexicon import TITLES
+from .lexicon import FACILITY_WORDS, TITLES
 
 # How far the model's label can be trusted on history text (hand-checked precision).
 _LABEL_VOTES = {
@@ -175,7 +175,7 @@ _EVENT_WORDS = frozenset(
         "Massacre",
     }
 )
-_INSTITUTION_WORDS = frozenset(
+INSTITUTION_WORDS = frozenset(
     {
         "army",
         "navy",
@@ -290,7 +290,8 @@ def _cue_votes(m: Mention) -> list[tuple[str, float]]:
         m.label == "ORG"
         and 2 <= len(toks) <= 4
         and all(t.is_title and t.pos_ == "PROPN" for t in toks)
-        and not ({t.lower_ for t in toks} & _INSTITUTION_WORDS)
+        # "the British Museum" is a building, not a person
+        and not ({t.lower_ for t in toks} & (INSTITUTION_WORDS | FACILITY_WORDS))
         and not _ORG_SUFFIX.search(m.text)
     ):
         votes.append(("person", 0.5))

@@ -88,3 +88,13 @@ TITLES = frozenset(
         "regent",
     }
 )
+
+# Heads of names of buildings and sites: "the British Museum", "Christiansborg Castle" are where things happen.
+FACILITY_WORDS = frozenset(
+    {
+        "museum", "library", "gallery", "archive", "archives", "hospital", "observatory", "theatre", "theater",
+        "prison", "castle", "palace", "cathedral", "abbey", "house", "hall", "dockyard", "yard", "station", "fort",
+        "fortress", "tower", "bridge", "harbour", "harbor", "port", "airfield", "camp", "base", "works", "factory",
+        "school", "university", "college", "church", "square", "grounds", "park", "office",
+    }
+)  # fmt: skip
