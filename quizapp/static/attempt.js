@@ -130,6 +130,16 @@
     timers.set(position, setTimeout(function () { save(position, 0); }, delay));
   }
 
+  // The backoff can reach 30 s; when the network comes back, or the student returns to the tab,
+  // retry the unsaved answers at once instead of waiting out the timer.
+  function retryFailingNow() {
+    failing.forEach(function (position) { schedule(position, 0); });
+  }
+  window.addEventListener("online", retryFailingNow);
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "visible") retryFailingNow();
+  });
+
   function positionOf(el) {
     const box = el.closest("fieldset[data-position]");
     return box ? Number(box.dataset.position) : null;

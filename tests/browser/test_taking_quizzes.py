@@ -169,3 +169,27 @@ def test_countdown_reaching_zero_closes_the_attempt(page: Any, live_server: Live
         assert attempt.status in ("submitted", "closed_overdue")
         assert attempt.score == 1
         db.session.remove()
+
+
+def test_offline_answers_are_saved_as_soon_as_the_network_returns(page: Any, live_server: LiveServer) -> None:
+    from playwright.sync_api import expect
+
+    make_student(live_server, "offline_kid")
+    quiz_id = make_quiz(live_server, "Exam: offline", mode="exam")
+    log_in(page, live_server, "offline_kid")
+    page.goto(f"{live_server.url}/quizzes/{quiz_id}")
+    page.get_by_role("button", name="Start").click()
+    page.wait_for_url("**/q/0")
+    page.context.set_offline(True)
+    press_on(page, page.get_by_label(SPEC["multiple_choice"]["answer"], exact=True), "Space")
+    status = page.locator("#save-status")
+    expect(status).to_contain_text("Not saved")
+    # Let a few retries fail so the backoff grows well past the wait below.
+    page.wait_for_timeout(8000)
+    page.context.set_offline(False)
+    # Retries failed at about 0, 1, 3 and 7 s, the next is due near 15 s: the "online" event must retry at once.
+    expect(status).to_have_text("Saved", timeout=3000)
+    with live_server.app.app_context():
+        attempt = db.session.scalars(select(Attempt).where(Attempt.quiz_id == quiz_id)).one()
+        assert attempt.answers[0].response == SPEC["multiple_choice"]["answer"]
+        db.session.remove()
