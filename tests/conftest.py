@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,8 +108,9 @@ def empty_all_tables() -> None:
     db.session.commit()
 
 
-@pytest.fixture
-def app(database_url: str) -> Iterator[Flask]:
+@contextmanager
+def app_on(database_url: str) -> Iterator[Flask]:
+    """An app on this database, inside its app context; every table is emptied when the block ends."""
     app = create_app(app_config(database_url))
     with app.app_context():
         try:
@@ -118,6 +120,12 @@ def app(database_url: str) -> Iterator[Flask]:
             empty_all_tables()
             db.session.remove()
             db.engine.dispose()
+
+
+@pytest.fixture
+def app(database_url: str) -> Iterator[Flask]:
+    with app_on(database_url) as app:
+        yield app
 
 
 @pytest.fixture

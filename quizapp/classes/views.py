@@ -157,8 +157,10 @@ def assign_quiz(class_id: int) -> ResponseReturnValue:
 @allow(STAFF)
 def unassign_quiz(class_id: int, quiz_id: int) -> ResponseReturnValue:
     school_class = services.class_for_teacher(db.session, class_id, current_user)
+    # Another teacher's quiz id is a 404 like their class id; one of mine that is not assigned is a no-op.
+    quiz = services.quiz_of_teacher(db.session, quiz_id, current_user)
     if ConfirmForm().validate_on_submit():
-        services.unassign_quiz(db.session, school_class, quiz_id, actor=current_user)
+        services.unassign_quiz(db.session, school_class, quiz.id, actor=current_user)
         db.session.commit()
         flash("The quiz is no longer assigned to this class. Attempts already made are kept.", "info")
     return _back(school_class, "quizzes")

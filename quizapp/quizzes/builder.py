@@ -17,7 +17,7 @@ from quizapp.audit.services import change, quoted, record
 from quizapp.auth.models import User
 from quizapp.bank.models import QUESTION_TYPES, Question
 from quizapp.classes.services import quiz_of_teacher, quizzes_of_teacher
-from quizapp.exceptions import DomainError
+from quizapp.exceptions import DomainError, NotFound
 from quizapp.quizzes.models import LAYOUTS, QUIZ_MODES, SCORE_POLICIES, VISIBILITIES, Quiz, QuizQuestion, QuizRule
 from quizapp.sources.models import SourceDocument
 
@@ -140,8 +140,8 @@ def add_rule(
 
 def remove_rule(session: Session, quiz: Quiz, rule_id: int, *, actor: User) -> None:
     rule = next((r for r in quiz.rules if r.id == rule_id), None)
-    if rule is None:
-        raise DomainError("No such rule on this quiz.")
+    if rule is None:  # another quiz's rule: the same 404 as one that does not exist
+        raise NotFound("No such rule on this quiz.")
     quiz.rules.remove(rule)
     picked = {"count": rule.count, "document": rule.document_id, "type": rule.question_type, "tag": rule.tag}
     record(session, actor, "quiz.rule_remove", quiz, f"Removed a rule from quiz {quiz.id} {quoted(quiz.title)}", picked)

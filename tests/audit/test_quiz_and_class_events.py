@@ -92,7 +92,7 @@ def test_removing_a_rule_is_logged(teacher_client: FlaskClient, users) -> None: 
     post_form(teacher_client, f"{page}/rules", rule, token_from=page)
     db.session.expire_all()
     rule_id = db.session.get(Quiz, quiz_id).rules[0].id
-    assert post_form(teacher_client, f"{page}/rules/{rule_id + 1}/remove", {}, token_from=page).status_code == 400
+    assert post_form(teacher_client, f"{page}/rules/{rule_id + 1}/remove", {}, token_from=page).status_code == 404
     assert logged() == []
     post_form(teacher_client, f"{page}/rules/{rule_id}/remove", {}, token_from=page)
     [removed] = logged()
