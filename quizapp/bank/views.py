@@ -21,6 +21,15 @@ from quizapp.sources.services import documents_of, sentence_in_context
 bp = Blueprint("bank", __name__, url_prefix="/bank", template_folder="templates")
 
 
+# The queue's own filters: the only query arguments carried from the queue to its forms and back. The rest
+# of a query string never reaches url_for, whose _external / _scheme / _method would otherwise come from it.
+QUEUE_ARGS = ("status", "document", "type", "flagged", "order", "q")
+
+
+def queue_args() -> dict[str, str]:
+    return {key: value for key, value in request.args.items() if key in QUEUE_ARGS}
+
+
 def _filter_from_args() -> queue.QueueFilter:
     args = request.args
     document = args.get("document", "")
@@ -48,13 +57,13 @@ def review() -> ResponseReturnValue:
         forms={item.question.id: ReviewForm(prefix=f"r{item.question.id}") for item in items},
         describe=describe,
         in_context=sentence_in_context,
+        queue_args=queue_args(),
     )
 
 
 def _back() -> ResponseReturnValue:
     # Back to the same filtered queue; only our own path, never a URL from the request.
-    query = request.args.to_dict()
-    return redirect(url_for("bank.review", **query))
+    return redirect(url_for("bank.review", **queue_args()))
 
 
 @bp.route("/questions/<int:question_id>/review", methods=["POST"])
