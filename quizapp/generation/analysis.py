@@ -189,9 +189,20 @@ def _add_mentions(sent: Sentence, text: str) -> None:
                 and prv.i > sent.span.start
             )
         )
+        m.fragment = m.fragment or (ent.label_ in names and _inside_title(sent, first))
         m.gloss = text[max(start - 3, 0) : start].strip().endswith("(") and text[end : end + 3].strip().startswith(")")
         if ent.label_ == "DATE" and not m.day_month:
             m.date = parse_date(ent.text)
         elif ent.label_ in ("CARDINAL", "QUANTITY"):
             m.number = parse_number(surface)
         sent.mentions.append(m)
+
+
+def _inside_title(sent: Sentence, first: Any) -> bool:
+    """ "Report on the [Scientific Results of the Voyage]": the name is the tail of a longer capitalised title."""
+    i = first.i
+    doc = first.doc
+    if i - 3 < sent.span.start or doc[i - 1].lower_ != "the" or doc[i - 2].lower_ not in ("of", "on", "for", "in"):
+        return False
+    head = doc[i - 3]
+    return head.is_title and head.pos_ in ("PROPN", "NOUN") and head.lower_ not in TITLES and head.i > sent.span.start

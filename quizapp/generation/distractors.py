@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .analysis import Corpus, Mention, Sentence
 from .gazetteer import alias_group
+from .lexicon import FACILITY_WORDS
 from .textutil import contains_phrase, content_tokens
 
 MAX_SCAN = 60  # values looked at per question: the top ones plus a window that moves with the key
@@ -43,6 +44,10 @@ def usable_key(m: Mention) -> bool:
         or (m.kind in ("person", "org") and m.first.i == m.last.i and (m.kind_confidence < 0.75 or not m.solid))
     ):
         return False
+    if m.root.dep_ == "compound" and m.root.head.pos_ == "NOUN" and m.root.head.i > m.last.i:
+        return False  # "the Franklin expedition": the name only describes the expedition
+    if m.kind == "place" and any(f" {w} " in m.text for w in ("in", "near", "at", "on")):
+        return False  # "Frant in Sussex" is two places, no single option
     return not (m.kind == "number" and (m.number is None or m.number < 2))
 
 
@@ -51,8 +56,11 @@ def pool_of(m: Mention) -> str:
     if m.kind == "date":
         return f"date:{m.sub}"
     if m.kind == "place":
-        if m.norm.split()[-1:] and m.norm.split()[-1] in NATURAL_FEATURES:
+        last = m.norm.split()[-1] if m.norm.split() else ""
+        if last in NATURAL_FEATURES or m.norm in OCEANS:
             return "place:feature"  # a coast, a sea or a range is no option against a town
+        if last in FACILITY_WORDS:
+            return "place:facility"  # "the Mansion House", "Woolwich Dockyard": a building or site, not a town
         return {"country": "place:country", "region": "place:region", "state": "place:state"}.get(m.sub, "place:local")
     return m.kind
 
@@ -61,6 +69,15 @@ NATURAL_FEATURES = frozenset(
     {
         "sea", "ocean", "coast", "river", "mountains", "mountain", "lake", "bay", "gulf", "strait", "island",
         "islands", "peninsula", "desert", "valley", "plain", "plains", "range", "channel", "sound", "forest",
+    }
+)  # fmt: skip
+
+
+# Seas and oceans named without "sea" or "ocean" in the name.
+OCEANS = frozenset(
+    {
+        "atlantic", "pacific", "arctic", "antarctic", "mediterranean", "baltic", "caribbean", "adriatic", "aegean",
+        "indian ocean", "north sea", "black sea", "red sea", "caspian", "tyrrhenian", "ionian", "levant",
     }
 )  # fmt: skip
 
@@ -159,6 +176,14 @@ class DistractorIndex:
             self._near[cache_key] = hit
         return hit
 
+    def _name_tokens(self, sent: Sentence, key: Mention) -> set[str]:
+        """Content words of the sentence's other names: an option sharing one would point at them."""
+        out: set[str] = set()
+        for m in sent.mentions:
+            if m is not key and m.kind not in ("date", "number", "vague_date", "other"):
+                out |= content_tokens(m.text)
+        return out
+
     def _tokens(self, sent: Sentence) -> set[str]:
         toks = self._sentence_tokens.get(sent.id)
         if toks is None:
@@ -200,6 +225,10 @@ class DistractorIndex:
             # Plain substring first: the word-boundary regex only runs when it might match.
             if v.norm in sent_lower and (contains_phrase(sent.text, v.text) or contains_phrase(sent.text, v.norm)):
                 continue
+            if key.kind not in ("date", "number") and v.tokens & self._name_tokens(sent, key):
+                continue  # "Charles Wyville Thomson" against a prompt that names "Wyville Thomson"
+            if key.kind == "place" and (v.with_article * 2 > v.count) != _has_article(key):
+                continue  # "the Pacific", "the Commonwealth" are no options against "London"
             lk, lv = len(key_text), len(v.text)
             if max(lk, lv) > MAX_LENGTH_RATIO * max(min(lk, lv), 1):
                 continue
@@ -218,6 +247,8 @@ class DistractorIndex:
             if unsupported_only and (self.supported(v, sent) or v.count < 2 or sent.doc not in v.docs):
                 # A swapped-in value the article names once, or only another article names, is foreign to
                 # the events told: the false statement would be absurd rather than plausible.
+                continue
+            if unsupported_only and not _plausible_swap(key, v.mention):
                 continue
             # In a statement the swapped name must fit the article in front of it ("the Treaty of X").
             if same_article and (v.with_article * 2 > v.count) != _has_article(key):
@@ -239,6 +270,21 @@ class DistractorIndex:
         for v in chosen:
             self.usage[v.norm] += 1
         return [render_like(key, v) for v in chosen]
+
+
+MAX_SWAP_YEARS = 10
+MAX_SWAP_FACTOR = 3.0
+
+
+def _plausible_swap(key: Mention, other: Mention) -> bool:
+    """A false statement must be a plausible slip: a date a few years off, not decades ("born in 1958" of a
+    man who led a party in 1949); a count of the same order, not ten times larger."""
+    if key.date is not None and other.date is not None:
+        return abs(key.date.year - other.date.year) <= MAX_SWAP_YEARS
+    if key.number and other.number:
+        big, small = max(key.number, other.number), min(key.number, other.number)
+        return small > 0 and big / small <= MAX_SWAP_FACTOR
+    return True
 
 
 def _has_article(m: Mention) -> bool:

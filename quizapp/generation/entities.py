@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import pairwise
 
 from .analysis import Corpus, Mention
 from .gazetteer import place_class
@@ -104,8 +105,11 @@ ORG_NOUNS = frozenset(
 )
 _ORG_SUFFIX = re.compile(
     r"\b(AG|GmbH|Ltd|Inc|Co|Corp|Company|Works|Werke|Werft|Corporation|Bank|Party|"
-    r"University|Institute|Society|Association|Office|Ministry|Council|Committee)\b\.?$"
+    r"University|Institute|Society|Association|Office|Ministry|Council|Committee|"
+    r"News|Times|Gazette|Herald|Journal|Tribune|Chronicle)\b\.?$"  # newspapers are organisations too
 )
+# "HMS Challenger", "SS Great Britain": a ship, whatever the model says.
+_SHIP_PREFIX = re.compile(r"^(?:HMS|HMAS|HMCS|SMS|SS|RMS|USS|MS|MV|HMY)\s")
 _PRODUCT_NOUNS = frozenset(
     {
         "aircraft",
@@ -134,6 +138,18 @@ _PRODUCT_NOUNS = frozenset(
         "vehicle",
         "vehicles",
         "model",
+        "vessel",
+        "steamship",
+        "steamer",
+        "frigate",
+        "corvette",
+        "cruiser",
+        "destroyer",
+        "battleship",
+        "schooner",
+        "galleon",
+        "airship",
+        "shuttle",
     }
 )
 _MODEL_NUMBER = re.compile(r"[A-Za-z]+[- ]?\d|\d[- ]?[A-Z]")
@@ -240,6 +256,15 @@ INSTITUTION_WORDS = frozenset(
 KEY_KINDS = ("person", "org", "place", "date", "number", "law", "event")
 
 
+def _head_words(m: Mention) -> set[str]:
+    """The words that say what a name names: its last word, and a word before "of" ("Treaty of Rapallo"):
+    "Convention People's Party" is a party, not a convention."""
+    toks = list(m.first.doc[m.first.i : m.last.i + 1])
+    out = {toks[-1].text}
+    out |= {t.text for t, nxt in pairwise(toks) if nxt.lower_ == "of"}
+    return out
+
+
 def _cue_votes(m: Mention) -> list[tuple[str, float]]:
     votes: list[tuple[str, float]] = []
     first = m.first
@@ -270,14 +295,14 @@ def _cue_votes(m: Mention) -> list[tuple[str, float]]:
     last_word = m.last.lower_
     if last_word in TITLES:
         votes.append(("other", 3.0))  # a title on its own ("Major General") is not a name
-    names = {t.text for t in m.first.doc[m.first.i : m.last.i + 1]}
-    if names & _LAW_WORDS:
+    heads = _head_words(m)
+    if heads & _LAW_WORDS:
         votes.append(("law", 3.0))
-    elif names & _EVENT_WORDS:
+    elif heads & _EVENT_WORDS:
         votes.append(("event", 3.0))
     if word_before in TITLES or (prev is not None and prev.lower_.rstrip(".") in TITLES):
         votes.append(("person", 1.5))
-    if _MODEL_NUMBER.search(m.text):
+    if _MODEL_NUMBER.search(m.text) or _SHIP_PREFIX.match(m.text):
         votes.append(("product", 3.0))
     nxt = m.last.nbor(1).lower_ if m.last.i + 1 < m.last.sent.end else ""
     if nxt in _PRODUCT_NOUNS or head_word in _PRODUCT_NOUNS:

@@ -1,0 +1,53 @@
+"""Wrong options and swapped facts of the key's own kind, and plausible (texts made up for the tests)."""
+
+from quizapp.generation.distractors import DistractorIndex, pool_of, usable_key
+
+from ._articles import parsed, sentence
+
+
+def _mention(corpus, text, words=None):
+    sents = [sentence(corpus, words)] if words else corpus.sentences
+    return next(m for s in sents for m in s.mentions if m.text == text)
+
+
+def test_a_swapped_date_stays_within_a_few_years():
+    c = parsed("Ruy Mendes was born in Lagos in 1480. Ruy Mendes sailed to Goa in 1510. Ruy Mendes reached Goa in "
+               "1511. The fort of Goa fell in 1961. The fort of Goa was rebuilt in 1961. "
+               "Ruy Mendes founded a hospital in Cochin in 1515. The hospital of Cochin closed in 1515.")
+    key = _mention(c, "1480")
+    index = DistractorIndex(c)
+    got = index.choose(key, "1480", 1, unsupported_only=True, same_article=True)
+    assert got != ["1961"]
+    assert got is None or abs(int(got[0]) - 1480) <= 10
+    # multiple choice may still range wider: plausibility binds only the false statements
+    wrong = index.choose(_mention(c, "1510"), "1510", 3)
+    assert wrong is not None
+
+
+def test_buildings_seas_and_name_modifiers_are_no_town_options():
+    c = parsed("The treaty was signed at the Mansion House in Bristol. Later the fleet sailed into the Pacific from "
+               "Plymouth. The Franklin expedition left Portsmouth in 1845. The fleet returned to Plymouth in 1846. "
+               "The mayor of Exeter met the captains in Bristol. Merchants from Exeter sailed to Bristol.")
+    assert pool_of(_mention(c, "Mansion House")) == "place:facility"
+    assert pool_of(_mention(c, "Pacific")) == "place:feature"
+    assert not usable_key(_mention(c, "Franklin"))
+    key = _mention(c, "Exeter", "mayor")
+    wrong = DistractorIndex(c).choose(key, "Exeter", 3) or []
+    assert not {"Mansion House", "Pacific", "Franklin"} & set(wrong)
+
+
+def test_a_name_in_the_prompt_is_no_option():
+    c = parsed("Lina Berg led the survey. Professor Karl Lina Berg-Olsen taught at Lund. Erik Holm drew the maps. "
+               "Anna Stromberg kept the records. Olof Lind paid the crew. After Lina Berg died in 1890, Erik Holm "
+               "edited the report. Anna Stromberg and Olof Lind wrote to Erik Holm.")
+    s = sentence(c, "edited")
+    key = next(m for m in s.mentions if m.text == "Erik Holm")
+    wrong = DistractorIndex(c).choose(key, "Erik Holm", 2) or []
+    assert all("Berg" not in w for w in wrong)
+
+
+def test_two_places_in_one_name_are_no_option():
+    c = parsed("John Pell died at Frant in Sussex in 1836. He was born at Rye in 1780.")
+    both = _mention(c, "Frant in Sussex")  # the model reads the two places as one name
+    assert both.kind == "place"
+    assert not usable_key(both)
