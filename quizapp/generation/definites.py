@@ -114,8 +114,8 @@ def _bare(t: Any) -> bool:
     """A common noun with "the" and nothing that identifies it."""
     if t.pos_ != "NOUN" or t.ent_type_ or t.lemma_.lower() in GENERIC_HEADS or t.lower_ in GENERIC_HEADS:
         return False
-    if t.dep_ in ("compound", "npadvmod", "poss"):
-        return False
+    if t.dep_ in ("compound", "npadvmod"):
+        return False  # ("the party's campaign": a possessive is as vague as any other "the party")
     kids = list(t.children)
     if (
         not kids
@@ -128,7 +128,7 @@ def _bare(t: Any) -> bool:
     for k in kids[1:]:
         if k.dep_ in _IDENTIFYING or (k.dep_ == "amod" and k.text[:1].isupper()):
             return False
-        if k.dep_ not in ("amod", "punct"):
+        if k.dep_ not in ("amod", "punct", "case"):
             return False
     return True
 
@@ -228,7 +228,10 @@ def _name_around(sent: Sentence, t: Any) -> str | None:
         return "the " + text if word_count(text) <= MAX_NAME_WORDS else None
     if chunk is None or chunk.root.i != t.i:
         return None
-    toks = [x for x in chunk if x.dep_ != "det" and not x.is_punct and not x.is_quote]
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
+        return None  # "a political party in Ghana" says what something is, it does not name it
+    # the possessive apostrophe of "the Weavers' Party" stays; other quotes and punctuation go
+    toks = [x for x in chunk if x.dep_ != "det" and (x.dep_ == "case" or not (x.is_punct or x.is_quote))]
     for c in t.children:
         # "the tank school in Kazan": a place phrase of the head names it as well as a modifier does
         pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -352,6 +355,16 @@ def _replace_first(text: str, phrase: str, new: str) -> str:
     return tidy(result.replace(",,", ",").replace(", ,", ","))
 
 
+def _drop_date(prompt: str, date: str) -> str | None:
+    """The prompt without the phrase "on/in <date>" (fronted or not), or None if the date stands otherwise."""
+    pattern = re.compile(r"(?:^|(?<=\s))(?:on|in)\s+(?:the\s+)?" + re.escape(date) + r"(?:,\s*|(?=[\s.,;?]))", re.I)
+    match = pattern.search(prompt)
+    if match is None:
+        return None
+    out = tidy(prompt[: match.start()] + prompt[match.end() :])
+    return out[:1].upper() + out[1:] if out else None
+
+
 def resolve_context(corpus: Corpus, sentences: list[Sentence], prompt: str, key: str = "") -> tuple[str, str | None]:
     """The prompt with earlier-named things and years written in, and why it still cannot stand alone (or None)."""
     if len(sentences) != 1:
@@ -377,7 +390,13 @@ def resolve_context(corpus: Corpus, sentences: list[Sentence], prompt: str, key:
             if not contains_phrase(prompt, text):
                 continue
             if dated is None:
-                return prompt, f"date '{text}' without a year"
+                # "Manning met the committee in Poplar on 10 September": the date is not what is asked, and the
+                # statement stays true without it
+                shorter = _drop_date(prompt, text)
+                if shorter is None:
+                    return prompt, f"date '{text}' without a year"
+                prompt = shorter
+                continue
             prompt = _replace_first(prompt, text, dated)
     return prompt, None
 

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from .candidates.base import Candidate
 from .distractors import stable_hash
 from .guards import is_duplicate
+from .textutil import contains_phrase
 
 TYPE_SHARES = {"multiple_choice": 0.4, "true_false": 0.2, "fill_in": 0.2, "ordering": 0.1, "matching": 0.1}
 WORDS_PER_QUESTION = 50
-MAX_PER_SENTENCE = 1  # a second question on one sentence often gives the first away
+MAX_PER_SENTENCE = 2  # a second question on one sentence only where neither gives the other away
 
 
 def default_cap(words: int) -> int:
@@ -43,6 +44,13 @@ def quotas(cap: int, available: dict[str, int]) -> dict[str, int]:
     return q
 
 
+def gives_away(a: Candidate, b: Candidate) -> bool:
+    """Whether one of two questions on one sentence shows the other's answer (a true statement shows them all)."""
+    if not a.key or not b.key:
+        return True
+    return contains_phrase(a.draft.prompt, b.key) or contains_phrase(b.draft.prompt, a.key)
+
+
 class _Kept:
     """Questions kept so far, indexed by source sentence so duplicate checks stay cheap."""
 
@@ -55,8 +63,11 @@ class _Kept:
         single = c.draft.type not in ("ordering", "matching")
         near = self.multi if not single else []
         for s in c.sentences:
-            near = near + self.by_sentence.get(s.id, [])
-            if single and len(self.by_sentence.get(s.id, [])) >= MAX_PER_SENTENCE:
+            mine = self.by_sentence.get(s.id, [])
+            near = near + mine
+            if single and len(mine) >= MAX_PER_SENTENCE:
+                return False
+            if single and any(k.draft.type not in ("ordering", "matching") and gives_away(c, k) for k in mine):
                 return False
         return not is_duplicate(c, near)
 

@@ -103,10 +103,20 @@ def _invert(sent: Sentence, removed: set[int], head: str) -> str | None:
         if not operator or any(c.dep_ == "neg" for c in root.children):
             return None
         replace[root.i] = root.lemma_
-        # "When did Britain occupy Egypt and keep troops there?": verbs sharing the subject follow suit.
-        for c in root.children:
-            if c.dep_ == "conj" and c.tag_ == "VBD" and not any(g.dep_ in _SUBJ for g in c.children):
-                replace[c.i] = c.lemma_
+    # Verbs sharing the subject: "When did Britain occupy Egypt and keep troops there?" follows suit; one the
+    # operator does not fit ("When did he die on board and was buried at sea?", "When was the party founded and
+    # led ...?") is cut from the question with its conjunction.
+    for c in root.children:
+        if c.dep_ != "conj" or c.pos_ not in ("VERB", "AUX") or any(g.dep_ in _SUBJ for g in c.children):
+            continue
+        if aux is None and c.tag_ == "VBD":
+            replace[c.i] = c.lemma_
+            continue
+        own_aux = any(g.dep_ in ("aux", "auxpass") for g in c.children)
+        if (aux is None and own_aux) or (aux is not None and not own_aux and c.tag_ != root.tag_):
+            cut = {t.i for t in c.subtree}
+            cut |= {t.i for t in root.children if t.dep_ in ("cc", "punct") and c.left_edge.i - 2 <= t.i < c.i}
+            toks = [t for t in toks if t.i not in cut]
     prefix = [t for t in toks if t.i < subj.left_edge.i]
     body = [t for t in toks if t.i >= subj.left_edge.i]
     if not _prefix_ok(prefix) or not body:

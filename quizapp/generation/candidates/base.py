@@ -94,7 +94,8 @@ def according_to(ctx: Context, sent: Sentence, prompt: str) -> str:
     first = prompt.split(" ", 1)[0]
     if first in _LOWER_AFTER_PREFIX:
         prompt = prompt[:1].lower() + prompt[1:]
-    return f"According to {ctx.title(sent)}, {prompt}"
+    # The title in quotes: "According to HMS Challenger (1858), ..." would read as if the ship were speaking.
+    return f"According to \u201c{ctx.title(sent)}\u201d, {prompt}"
 
 
 _LOWER_AFTER_PREFIX = frozenset(

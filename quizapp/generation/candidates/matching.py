@@ -127,6 +127,8 @@ def _person_pairs(sent: Sentence) -> list[Pair]:
         if role and role[-1].pos_ == "PROPN" and role[-1].lower_ not in TITLES:
             role = []
         label = _label(role, min_words=1, keep_case=True) if role else None
+        if label and " " not in label and label.lower() in TITLES:
+            continue  # "Governor", "Queen" alone fit too many people to make a pair worth matching
         if label:
             label = label[:1].upper() + label[1:]
         if label:

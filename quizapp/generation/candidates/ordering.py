@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..analysis import Mention, Sentence
 from ..clauses import body_tokens, main_clause
 from ..dates import DateValue
+from ..definites import resolve_context
 from ..textutil import anaphora_problem, as_sentence, drop_parentheticals, tokens_text, word_count
 from ..types import QuestionDraft
 from .base import Candidate, Context, shuffled, source_of
@@ -48,6 +49,10 @@ def event_of(ctx: Context, sent: Sentence) -> Event | None:
         return None  # "Testing outweighed training" means nothing out of context: an event names someone
     text = ctx.stand_alone(sent, as_sentence(drop_parentheticals(tokens_text(toks))))
     if text is None:
+        return None
+    # "The party's campaign began": an item is read alone too, so what earlier sentences named is written in
+    text, problem = resolve_context(ctx.corpus, [sent], text)
+    if problem is not None:
         return None
     if word_count(text) > MAX_ITEM_WORDS or word_count(text) < 5 or _YEARISH.search(text) or anaphora_problem(text):
         return None

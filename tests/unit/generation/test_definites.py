@@ -32,3 +32,16 @@ def test_the_title_names_the_subject_of_the_article():
     prompt, problem = resolve_context(c, [s], "After the riot, who lowered the salt tax?")
     assert problem is None
     assert prompt == "After the Salt riot of 1672, who lowered the salt tax?"
+
+
+def test_a_date_without_a_year_that_is_not_asked_is_dropped():
+    c = parsed("The mediators met at Guildhall. Cardinal Pole met the strike committee at a school in Stepney on "
+               "10 September and persuaded the men to accept the offer.")
+    s = sentence(c, "Stepney")
+    prompt, problem = resolve_context(c, [s], "Cardinal Pole met the _____ at a school in Stepney on 10 September "
+                                              "and persuaded the men to accept the offer.", "strike committee")
+    assert problem is None
+    assert prompt == "Cardinal Pole met the _____ at a school in Stepney and persuaded the men to accept the offer."
+    prompt, problem = resolve_context(c, [s], "On 10 September, who met the strike committee at a school in Stepney?")
+    assert problem is None
+    assert prompt == "Who met the strike committee at a school in Stepney?"

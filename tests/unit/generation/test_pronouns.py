@@ -91,3 +91,19 @@ def test_demonstrative_phrase_is_refused(text):
 ])
 def test_string_check_catches_what_the_parse_check_missed(prompt):
     assert anaphora_problem(prompt)
+
+
+def test_a_name_with_an_article_is_no_person():
+    text = ("In 1872 the Admiralty lent the frigate Osprey to the survey. She was refitted at Chatham in the autumn. "
+            "Ten of her guns were removed.")
+    c = parsed(text)
+    for m in c.mentions():
+        if m.text == "Admiralty":
+            m.kind = "person"  # as the model sometimes has it
+    last = sentence(c, "Ten of")
+    assert stand_alone(c, last, last.text) is None
+    c2 = parsed("In 1692 Queen Mary Stuart founded a hospital at Greenwich. She gave it to the navy in 1694. "
+                "Ten of her letters about it survive in Leiden.")
+    last2 = sentence(c2, "Ten of")
+    assert stand_alone(c2, last2, "Ten of her letters survive in Leiden.") == (
+        "Ten of Queen Mary Stuart's letters survive in Leiden.")
