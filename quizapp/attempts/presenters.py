@@ -7,7 +7,7 @@ explanation or the sources, so no template can leak them by mistake.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from quizapp.attempts import services
 from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.attempts.responses import fields_for
+from quizapp.attempts.shown_versions import ShownVersion
 from quizapp.auth.models import User
 from quizapp.bank.content import describe
 from quizapp.exceptions import NotFound
@@ -137,8 +138,9 @@ def feedback_for(attempt: Attempt, answer: AttemptAnswer, *, review: bool = Fals
     return feedback
 
 
-def question_for_student(attempt: Attempt, answer: AttemptAnswer) -> QuestionView:
-    shown = services.shown_of(answer)
+def question_for_student(attempt: Attempt, answer: AttemptAnswer, version: ShownVersion) -> QuestionView:
+    """One question as the student answers it; ``version`` holds no key, and feedback only comes once allowed."""
+    shown = version.shown(answer.option_order)
     items = shown.shown_options()
     if shown.type == "true_false":
         choices = [("true", "True"), ("false", "False")]
@@ -149,7 +151,7 @@ def question_for_student(attempt: Attempt, answer: AttemptAnswer) -> QuestionVie
         number=answer.position + 1,
         type=shown.type,
         instruction=TYPE_LABELS.get(shown.type, ""),
-        prompt=answer.question_version.prompt,
+        prompt=version.prompt,
         choices=choices,
         lefts=list(shown.lefts),
         fields=fields_for(shown, answer.response),
@@ -159,14 +161,22 @@ def question_for_student(attempt: Attempt, answer: AttemptAnswer) -> QuestionVie
 
 
 def attempt_page(
-    attempt: Attempt, answers: Sequence[AttemptAnswer], position: int | None, *, now: datetime
+    attempt: Attempt,
+    answers: Sequence[AttemptAnswer],
+    position: int | None,
+    *,
+    now: datetime,
+    versions: Mapping[int, ShownVersion],
 ) -> AttemptPage:
-    """One question (``position``) or, with ``None``, all of them on one page."""
+    """One question (``position``) or, with ``None``, all of them on one page.
+
+    ``versions``: what is shown of each answer's question version, by id (``services.versions_shown``).
+    """
     shown = answers if position is None else [a for a in answers if a.position == position]
     total = len(answers)
     return AttemptPage(
         quiz=attempt.quiz,
-        questions=[question_for_student(attempt, a) for a in shown],
+        questions=[question_for_student(attempt, a, versions[a.question_version_id]) for a in shown],
         navigator=[
             NavEntry(a.position, a.position + 1, a.response is not None, a.position == position) for a in answers
         ],

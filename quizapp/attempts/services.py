@@ -15,14 +15,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, object_session, selectinload
+from sqlalchemy.orm.util import identity_key
 
 from quizapp.attempts.grading import Grade, grade, practice_mark
 from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.attempts.responses import Shown, read_response
-from quizapp.attempts.selection import Candidate, Rule, lefts_of, plan
+from quizapp.attempts.selection import Candidate, Rule, plan
+from quizapp.attempts.shown_versions import ShownVersion, shown_versions
 from quizapp.audit.services import quoted, record
 from quizapp.auth.models import User
 from quizapp.bank.models import FLAG_KINDS, Question, QuestionFlag, QuestionVersion, Tag
@@ -173,40 +175,48 @@ def _new_attempt(
 # --- loading ------------------------------------------------------------------
 
 
+# Every question page and submit loads the attempt: the statement is built once, not on every request.
+_ATTEMPT_OF = (
+    select(Attempt)
+    .options(joinedload(Attempt.quiz))
+    .where(Attempt.id == bindparam("attempt_id"), Attempt.student_id == bindparam("student_id"))
+)
+_ATTEMPT_OF_LOCKED = _ATTEMPT_OF.with_for_update(of=Attempt)  # the quiz is joined in; only the attempt row is locked
+
+
 def attempt_of(session: Session, attempt_id: int, student: User, *, lock: bool = False) -> Attempt:
     """The student's own attempt; NotFound for anyone else's (it must look like one that does not exist)."""
-    query = (
-        select(Attempt)
-        .options(joinedload(Attempt.quiz))
-        .where(Attempt.id == attempt_id, Attempt.student_id == student.id)
+    attempt = session.scalar(
+        _ATTEMPT_OF_LOCKED if lock else _ATTEMPT_OF, {"attempt_id": attempt_id, "student_id": student.id}
     )
-    if lock:
-        query = query.with_for_update(of=Attempt)  # the quiz is joined in; only the attempt row is locked
-    attempt = session.scalar(query)
     if attempt is None:
         raise NotFound("There is no such attempt.")
     return attempt
 
 
-def load_answers(session: Session, attempt: Attempt, *, with_sources: bool = True) -> list[AttemptAnswer]:
-    """Every answer row of the attempt with its question version, in one or two queries whatever the length.
+def load_answers(
+    session: Session, attempt: Attempt, *, versions: bool = True, sources: bool = True
+) -> list[AttemptAnswer]:
+    """Every answer row of the attempt, in position order, in one to three queries whatever the length.
 
-    The question pages of an exam need no sources (nothing is revealed there): they skip that query.
+    ``versions`` joins each question version (key, explanation: grading and feedback need them) and
+    ``sources`` its sources. A page that shows no feedback wants neither: what it shows of the questions
+    comes from ``shown_versions``, cached.
     """
-    version = joinedload(AttemptAnswer.question_version)
-    query = (
-        select(AttemptAnswer)
-        .options(version.selectinload(QuestionVersion.sources) if with_sources else version)
-        .where(AttemptAnswer.attempt_id == attempt.id)
-        .order_by(AttemptAnswer.position)
-    )
+    query = select(AttemptAnswer).where(AttemptAnswer.attempt_id == attempt.id).order_by(AttemptAnswer.position)
+    if versions:
+        version = joinedload(AttemptAnswer.question_version)
+        query = query.options(version.selectinload(QuestionVersion.sources) if sources else version)
     return list(session.scalars(query).unique())
 
 
+def versions_shown(session: Session, answers: Sequence[AttemptAnswer]) -> dict[int, ShownVersion]:
+    """What the student is shown of each answer's question version, by version id (cached per process)."""
+    return shown_versions(session, (answer.question_version_id for answer in answers))
+
+
 def shown_of(answer: AttemptAnswer) -> Shown:
-    version = answer.question_version
-    candidate = Candidate(answer.question_id, version.id, version.type, list(version.options or []), version.answer)
-    return Shown(version.type, candidate.options, list(answer.option_order or []), tuple(lefts_of(candidate)))
+    return ShownVersion.of(answer.question_version).shown(answer.option_order)
 
 
 def answer_at(attempt: Attempt, position: int) -> AttemptAnswer:
@@ -243,7 +253,7 @@ def is_revealed(attempt: Attempt, answer: AttemptAnswer) -> bool:
 
 @dataclass
 class SaveOutcome:
-    answer: AttemptAnswer | None
+    answered: bool = False  # the saved response is not empty
     closed: bool = False  # the deadline had passed: the attempt was closed instead
     message: str = ""
 
@@ -262,22 +272,61 @@ TIME_UP = (
 )
 
 
+# The autosave path's read: the attempt row locked, and what saving one of its answers needs.
+_ANSWER_PLACE = (
+    select(
+        Attempt.status,
+        Attempt.deadline,
+        AttemptAnswer.id,
+        AttemptAnswer.question_version_id,
+        AttemptAnswer.option_order,
+        AttemptAnswer.graded_at,
+    )
+    .join(AttemptAnswer, AttemptAnswer.attempt_id == Attempt.id)
+    .where(
+        Attempt.id == bindparam("attempt_id"),
+        Attempt.student_id == bindparam("student_id"),
+        AttemptAnswer.position == bindparam("position"),
+    )
+    .with_for_update(of=Attempt)
+)
+
+_SAVE_ANSWER = (
+    update(AttemptAnswer)
+    .where(AttemptAnswer.id == bindparam("answer_id"))
+    .values(response=bindparam("new_response"), saved_at=bindparam("now"))
+    .execution_options(synchronize_session=False)  # the objects a caller holds are expired instead (below)
+)
+
+
 def save_answer(
     session: Session, attempt_id: int, student: User, position: int, fields: Mapping[str, Any], *, now: datetime
 ) -> SaveOutcome:
-    """Save one answer from its form fields. Saving the same answer again changes nothing."""
-    attempt, refused = _writable(session, attempt_id, student, now)
-    if refused:
-        return refused
-    answer = answer_at(attempt, position)
-    if answer.graded_at is not None:
+    """Save one answer from its form fields. Saving the same answer again changes nothing.
+
+    Autosave runs this for every change of every answer, so its usual path is two statements: one
+    locks the attempt row (as submitting does, so the two never interleave) and reads the answer's
+    place in it, the other writes the answer. What the question showed comes from the cache.
+    """
+    place = session.execute(
+        _ANSWER_PLACE, {"attempt_id": attempt_id, "student_id": student.id, "position": position}
+    ).one_or_none()
+    if place is None or place.status != "in_progress" or _overdue(place.deadline, now):
+        # Not the student's attempt, no such question, submitted or out of time: the general path says which.
+        _, refused = _writable(session, attempt_id, student, now)
+        if refused:
+            return refused
+        raise NotFound("This attempt has no such question.")
+    if place.graded_at is not None:
         raise AttemptClosed("This question is finished: its answer was already shown.")
-    response = read_response(shown_of(answer), fields)
-    if response != answer.response:
-        answer.response = response
-    answer.saved_at = now
-    session.flush()
-    return SaveOutcome(answer)
+    shown = shown_versions(session, [place.question_version_id])[place.question_version_id]
+    response = read_response(shown.shown(place.option_order), fields)
+    session.execute(_SAVE_ANSWER, {"answer_id": place.id, "new_response": response, "now": now})
+    # A caller already holding this answer's object (in the same transaction) must not keep the old value.
+    held = session.identity_map.get(identity_key(AttemptAnswer, place.id))
+    if held is not None:
+        session.expire(held, ["response", "saved_at"])
+    return SaveOutcome(answered=response is not None)
 
 
 def save_many(
@@ -293,13 +342,15 @@ def save_many(
     if refused:
         return refused
     # One query for the whole page, not one per question.
-    answers = {a.position: a for a in load_answers(session, attempt, with_sources=False)}
+    loaded = load_answers(session, attempt, versions=False)
+    answers = {a.position: a for a in loaded}
+    shown = versions_shown(session, loaded)
     for position, fields in sorted(fields_by_position.items()):
         answer = answers.get(position)
         if answer is None:
             raise NotFound("This attempt has no such question.")
         if answer.graded_at is None:
-            answer.response = read_response(shown_of(answer), fields)
+            answer.response = read_response(shown[answer.question_version_id].shown(answer.option_order), fields)
             answer.saved_at = now
     session.flush()
     return SaveOutcome(None)
@@ -360,7 +411,7 @@ def check_answer(
 def _grade_all(session: Session, attempt: Attempt, now: datetime) -> None:
     practice = attempt.quiz.mode == "practice"
     total = 0.0
-    for answer in load_answers(session, attempt):
+    for answer in load_answers(session, attempt, sources=False):
         if answer.graded_at is None:
             version = answer.question_version
             result = grade(version.type, version.answer, answer.response, options=version.options)
@@ -394,9 +445,13 @@ def submit_attempt(session: Session, attempt_id: int, student: User, *, now: dat
     return attempt
 
 
+def _overdue(deadline: datetime | None, now: datetime) -> bool:
+    return deadline is not None and now > deadline + DEADLINE_GRACE
+
+
 def close_if_overdue(session: Session, attempt: Attempt, *, now: datetime) -> bool:
     """Close and grade an attempt whose deadline (plus grace) has passed, with what was saved. True if closed."""
-    if attempt.status != "in_progress" or attempt.deadline is None or now <= attempt.deadline + DEADLINE_GRACE:
+    if attempt.status != "in_progress" or not _overdue(attempt.deadline, now):
         return False
     _grade_all(session, attempt, now)
     attempt.status = "closed_overdue"
@@ -477,6 +532,7 @@ def preview(session: Session, quiz: Quiz) -> tuple[Attempt, list[AttemptAnswer]]
     answers = [
         AttemptAnswer(
             question_id=slot.candidate.question_id,
+            question_version_id=slot.candidate.version_id,
             question_version=versions[slot.candidate.version_id],
             position=position,
             points=slot.points,

@@ -24,7 +24,9 @@ def preview(quiz_id: int) -> ResponseReturnValue:
     """The quiz as a student sees it (shuffled as for a student), without starting an attempt."""
     quiz = quiz_of(db.session, quiz_id, current_user)
     attempt, answers = services.preview(db.session, quiz)
-    page = presenters.attempt_page(attempt, answers, None, now=utcnow())
+    page = presenters.attempt_page(
+        attempt, answers, None, now=utcnow(), versions=services.versions_shown(db.session, answers)
+    )
     page.practice = False  # no buttons that would post answers
     return render_template("attempts/preview.html", page=page, attempt=attempt, quiz=quiz)
 

@@ -86,7 +86,7 @@ def show(attempt_id: int) -> ResponseReturnValue:
         return redirect(url_for("attempts.review", attempt_id=attempt.id))
     if attempt.quiz.layout == "all_on_one_page":
         return _render_attempt(attempt, None)
-    answers = services.load_answers(db.session, attempt)
+    answers = services.load_answers(db.session, attempt, versions=False)
     first_open = next((a.position for a in answers if a.response is None), 0)
     return redirect(url_for("attempts.question", attempt_id=attempt.id, position=first_open))
 
@@ -101,11 +101,13 @@ def question(attempt_id: int, position: int) -> ResponseReturnValue:
 
 
 def _render_attempt(attempt, position: int | None) -> ResponseReturnValue:  # type: ignore[no-untyped-def]
-    # Sources are only shown with feedback, which exam pages never carry before submitting.
-    answers = services.load_answers(db.session, attempt, with_sources=attempt.quiz.mode == "practice")
+    # Only practice pages carry feedback (key, explanation, sources) before submitting; an exam's
+    # questions show what the cached versions hold.
+    answers = services.load_answers(db.session, attempt, versions=attempt.quiz.mode == "practice")
     if position is not None and not any(a.position == position for a in answers):
         raise NotFound("This attempt has no such question.")
-    page = presenters.attempt_page(attempt, answers, position, now=utcnow())
+    versions = services.versions_shown(db.session, answers)
+    page = presenters.attempt_page(attempt, answers, position, now=utcnow(), versions=versions)
     return render_template("attempts/attempt.html", page=page, attempt=attempt)
 
 
@@ -192,14 +194,12 @@ def autosave(attempt_id: int) -> ResponseReturnValue:
     except InvalidResponse as error:
         db.session.rollback()
         return jsonify(ok=False, error=str(error)), 400
-    # Read before the commit expires it: reading after would open a second transaction just for this.
-    answered = outcome.answer is not None and outcome.answer.response is not None
     db.session.commit()
     if outcome.closed:
         return jsonify(
             ok=False, closed=True, error=outcome.message, review=url_for("attempts.review", attempt_id=attempt_id)
         ), 409
-    return jsonify(ok=True, position=position, saved_at=now.isoformat(), answered=answered)
+    return jsonify(ok=True, position=position, saved_at=now.isoformat(), answered=outcome.answered)
 
 
 @bp.route("/attempts/<int:attempt_id>/check", methods=["POST"])
@@ -232,7 +232,7 @@ def confirm_submit(attempt_id: int) -> ResponseReturnValue:
     attempt = _current_attempt(attempt_id)
     if attempt.status != "in_progress":
         return redirect(url_for("attempts.review", attempt_id=attempt.id))
-    answers = services.load_answers(db.session, attempt)
+    answers = services.load_answers(db.session, attempt, versions=False)
     return render_template(
         "attempts/confirm_submit.html",
         attempt=attempt,
