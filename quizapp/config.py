@@ -39,6 +39,9 @@ class Defaults:
     # Idle is longer than any exam's silence: an open attempt page autosaves and keeps its login alive.
     SESSION_IDLE_TIMEOUT = timedelta(hours=2)
     SESSION_ABSOLUTE_TIMEOUT = timedelta(hours=12)
+    # Re-sign and re-send the session cookie only when the session changes (the idle clock above touches it once a
+    # minute of activity): both limits are checked on the server, and signing a cookie on every request has a cost.
+    SESSION_REFRESH_EACH_REQUEST = False
 
     # Werkzeug's scrypt at its default cost; tests may lower the cost, never the algorithm.
     PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 - an algorithm name, not a password
