@@ -1,16 +1,19 @@
 """What one request costs, route by route: CPU ms in the app and in PostgreSQL, and SQL statements.
 
-    .venv/bin/python benchmarks/request_cost.py [--requests 400] [--questions 20] [--sql]
+    .venv/bin/python benchmarks/request_cost.py [--requests 400] [--questions 20] [--sql] [--profile ROUTE]
 
-Wall-clock load tests are noisy on a shared two-core machine; CPU time is not. This drives the app in
+Wall-clock load tests are noisy on a shared two-core machine, CPU time less so (other work still slows
+the caches and the shared cores: up to 2x here), counts not at all. This drives the app in
 process through Flask's test client (production settings, rate limits on but lifted as in the surge) on a
 fresh PostgreSQL database holding the surge benchmark's exam, and for each route prints per request:
 
-- app CPU ms: ``time.process_time`` of this process (the test client's own cost is in it: read /healthz
-  as that floor);
+- app CPU ms: ``time.process_time`` of this process, in the least disturbed of 5 batches (the test
+  client's own cost is in it: read /healthz as that floor);
 - PG CPU ms: user + system time of the database's server processes, from /proc (clock ticks, so only
   meaningful over many requests);
-- queries: statements sent, counted with SQLAlchemy's ``before_cursor_execute`` event.
+- queries: statements sent, counted with SQLAlchemy's ``before_cursor_execute`` event;
+- Python calls: function calls counted by cProfile, exact whatever the load, so the best figure to compare
+  two versions of the code on a busy machine.
 
 ``--sql`` also prints the statements of one request of each route, ``--profile ROUTE`` a cProfile of
 one route. The database is dropped at the end.
@@ -27,6 +30,7 @@ import sys
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, text
@@ -40,6 +44,8 @@ from quizapp import create_app  # noqa: E402
 from quizapp.extensions import db  # noqa: E402
 
 TICK_S = 1 / os.sysconf("SC_CLK_TCK")
+BATCHES = 5
+CALL_SAMPLE = 20
 LIFTED = '["10000000/minute", "10000000/minute"]'
 
 
@@ -86,6 +92,16 @@ class ServerCpu:
         return sum(value - before.get(pid, 0.0) for pid, value in after.items())
 
 
+@dataclass
+class Row:
+    route: str
+    app_ms: float
+    pg_ms: float
+    queries: float
+    calls: float
+    wall_ms: float
+
+
 def measure(
     name: str,
     call: Callable[[int], object],
@@ -94,30 +110,48 @@ def measure(
     server: ServerCpu,
     *,
     setup: Callable[[int], object] | None = None,
-) -> tuple[str, float, float, float, float]:
-    """Per request: app CPU ms, PG CPU ms, wall ms, statements. ``setup(i)`` runs before each, unmeasured."""
+) -> Row:
+    """The route's costs per request. ``setup(i)`` runs before each request, unmeasured.
+
+    The requests run in BATCHES; app CPU and wall time are the least disturbed batch's (other work on the
+    machine only ever adds), PG CPU is the mean over all (its clock ticks are too coarse for a minimum).
+    """
     for i in range(min(20, n)):  # warm caches, pools and templates
         if setup:
             setup(i)
         call(i)
-    app_cpu = pg = wall = 0.0
+    per_batch = max(1, n // BATCHES)
+    app_cpu, wall = [], []
+    pg = 0.0
     queries = 0
-    for i in range(n):
+    for batch in range(BATCHES):
+        batch_cpu = batch_wall = 0.0
+        for i in range(per_batch):
+            if setup:
+                setup(n + batch * per_batch + i)
+            pg_before = server.sample()
+            q0, c0, w0 = statements.count, time.process_time(), time.perf_counter()
+            call(n + batch * per_batch + i)
+            batch_cpu += time.process_time() - c0
+            batch_wall += time.perf_counter() - w0
+            queries += statements.count - q0
+            # Ticks are counted where they fall, so the sum over many short windows is unbiased.
+            pg += server.used(pg_before, server.sample())
+        app_cpu.append(batch_cpu / per_batch)
+        wall.append(batch_wall / per_batch)
+    total = BATCHES * per_batch
+    calls = 0
+    for i in range(CALL_SAMPLE):
         if setup:
-            setup(n + i)
-        pg_before = server.sample()
-        q0, c0, w0 = statements.count, time.process_time(), time.perf_counter()
-        call(n + i)
-        app_cpu += time.process_time() - c0
-        wall += time.perf_counter() - w0
-        queries += statements.count - q0
-        # Ticks are counted where they fall, so the sum over many short windows is unbiased.
-        pg += server.used(pg_before, server.sample())
-    return name, 1000 * app_cpu / n, 1000 * pg / n, 1000 * wall / n, queries / n
+            setup(2 * n + i)
+        profiler = cProfile.Profile()
+        profiler.runcall(call, 2 * n + i)
+        calls += pstats.Stats(profiler).total_calls  # type: ignore[attr-defined]
+    return Row(name, 1000 * min(app_cpu), 1000 * pg / total, queries / total, calls / CALL_SAMPLE, 1000 * min(wall))
 
 
 def profile(call: Callable[[int], None], n: int) -> None:
-    profiler = cProfile.Profile()
+    profiler = cProfile.Profile(time.process_time)  # CPU time: waiting on the database or a busy machine is not cost
     profiler.runcall(lambda: [call(i) for i in range(n)])
     stats = pstats.Stats(profiler)
     stats.sort_stats("tottime").print_stats(25)
@@ -181,6 +215,7 @@ def run(app, url: str, quiz_id: int, args: argparse.Namespace) -> None:  # type:
 
     routes: list[tuple[str, Callable[[int], None]]] = [
         ("/healthz", lambda i: ok(client.get("/healthz"))),
+        ("signed-in JSON", lambda i: ok(client.get("/csrf-token"))),  # the floor of any signed-in request
         ("dashboard", lambda i: ok(client.get("/"))),
         ("quiz start page", lambda i: ok(client.get(f"/quizzes/{quiz_id}"))),
         ("question page", lambda i: ok(client.get(f"/attempts/{attempt_id}/q/{i % questions}"))),
@@ -224,10 +259,18 @@ def run(app, url: str, quiz_id: int, args: argparse.Namespace) -> None:  # type:
     server.engine.dispose()
 
     print(f"\nper request, {n} requests each ({n // 4} for start and submit), {questions}-question exam, PostgreSQL")
-    print(f"{'route':<18}{'app CPU ms':>11}{'PG CPU ms':>11}{'queries':>9}{'wall ms':>9}")
-    for name, app_ms, pg_ms, wall_ms, queries in rows:
-        print(f"{name:<18}{app_ms:>11.2f}{pg_ms:>11.2f}{queries:>9.1f}{wall_ms:>9.2f}")
+    print(
+        f"{'route':<18}{'app CPU ms':>11}{'PG CPU ms':>11}{'queries':>9}{'Python calls':>14}"
+        f"{'wall ms':>9}{'x healthz':>10}"
+    )
+    floor = rows[0].app_ms
+    for row in rows:
+        print(
+            f"{row.route:<18}{row.app_ms:>11.2f}{row.pg_ms:>11.2f}{row.queries:>9.1f}{row.calls:>14,.0f}"
+            f"{row.wall_ms:>9.2f}{floor / (row.app_ms + row.pg_ms):>10.2f}"
+        )
     print(f"load average {os.getloadavg()[0]:.2f} (wall ms is noisy under load; CPU ms much less so)")
+    print("x healthz: /healthz's CPU over the route's app + PG CPU, a CPU-bound estimate of the throughput ratio")
 
 
 if __name__ == "__main__":
