@@ -14,6 +14,7 @@ from typing import Any
 from .analysis import Corpus, Sentence
 from .clauses import body_tokens, relative_time
 from .dates import DateValue
+from .lexicon import TITLES
 from .normalise import MONTHS
 from .textutil import contains_phrase, tidy, tokens_text, word_count
 
@@ -100,7 +101,12 @@ REFERRING_HEADS = frozenset({
     "government", "ministry", "office", "department", "agency", "court", "company", "firm", "enterprise", "bank",
     "group", "party", "movement", "organisation", "organization", "union", "league", "army", "navy", "fleet",
     "regiment", "division", "unit", "squadron", "regime", "dynasty", "ship", "archive", "collection", "museum",
-    "library"})
+    "library",
+    # events told earlier: "the construction", "the voyage", "the spending" are that one, not any
+    "construction", "spending", "voyage", "journey", "survey", "dispute", "visit", "tour", "excavation",
+    "restoration", "merger", "sale", "purchase", "ceremony", "celebration", "celebrations", "investigation",
+    "inquiry", "coronation", "funeral", "wedding", "march", "riot", "riots", "boycott", "protest", "mutiny",
+    "massacre", "famine", "epidemic", "flood", "fire", "earthquake", "explosion", "disaster", "raid"})
 # Dependents that pin down which thing is meant: "the school in Kazan", "the treaty that ...", "the Soviet army".
 _IDENTIFYING = frozenset({"prep", "relcl", "acl", "poss", "appos", "compound", "nummod", "npadvmod", "nmod"})
 _YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b")
@@ -125,6 +131,8 @@ def _bare(t: Any) -> bool:
         and not all(k.dep_ == "amod" and k.text[:1].islower() for k in t.doc[kids[0].i + 1 : t.i]))
     ):
         return False
+    if _comma_name_tokens(t):
+        return False  # "the ship, HMS Challenger": named right there
     for k in kids[1:]:
         if k.dep_ in _IDENTIFYING or (k.dep_ == "amod" and k.text[:1].isupper()):
             return False
@@ -152,9 +160,19 @@ def _antecedent(corpus: Corpus, sent: Sentence, head: Any) -> str | None:
     title included). When the document has named two different things so ("the drilling ship Glomar Challenger",
     "the ship HMS Challenger"), "the ship" could be either, and it is left unresolved."""
     lemma = head.lemma_.lower()
-    names = _names_before(corpus, sent, lemma)
-    if not names:
+    found = [(sid, name) for sid, name in _name_index(corpus, sent.doc, lemma) if sid < sent.id]
+    if not found:
         return None
+    if found[0][0] == -1:
+        # The title names what the article is about: "the expedition" is that one ("the Franklin expedition" of
+        # a paragraph before does not count), unless the sentences just before named another: then it is unclear
+        recent = [name for sid, name in found if sid >= sent.id - 2 and corpus.sentences[sid].para == sent.para]
+        return _one_name([found[0][1], *recent])
+    return _one_name([name for _, name in found])
+
+
+def _one_name(names: list[str]) -> str | None:
+    """The name all of ``names`` write (the longest form), or None if they name different things."""
     longest = max(names, key=lambda n: (len(n), n))
     if any(not contains_phrase(longest, _strip_the(n)) for n in names):
         return None
@@ -163,12 +181,6 @@ def _antecedent(corpus: Corpus, sent: Sentence, head: Any) -> str | None:
 
 def _strip_the(name: str) -> str:
     return name[4:] if name.lower().startswith("the ") else name
-
-
-def _names_before(corpus: Corpus, sent: Sentence, lemma: str) -> list[str]:
-    """Names with the head ``lemma`` in the document's title and in its sentences before ``sent``."""
-    index = _name_index(corpus, sent.doc, lemma)
-    return [name for sid, name in index if sid < sent.id]
 
 
 def _name_index(corpus: Corpus, doc: int, lemma: str) -> list[tuple[int, str]]:
@@ -189,11 +201,32 @@ def _name_index(corpus: Corpus, doc: int, lemma: str) -> list[tuple[int, str]]:
             continue
         for t in s.span:
             if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() == lemma:
-                name = _name_around(s, t)
+                name = _name_around(s, t) or _comma_name(s, t)
                 if name:
                     out.append((s.id, name))
     cache[(doc, lemma)] = out
     return out
+
+
+def _comma_name_tokens(t: Any) -> list[Any]:
+    """ "the ship, HMS Challenger": the tokens of a name set after the noun with a comma, however the parser
+    attached it; none when the name is the subject of what follows ("At the time of the invasion, Genoa was")."""
+    doc, end = t.doc, t.sent.end
+    i = t.i + 1
+    if i + 1 >= end or doc[i].text != "," or doc[i + 1].pos_ != "PROPN":
+        return []
+    j = i + 1
+    while j < end and doc[j].pos_ == "PROPN":
+        j += 1
+    run = list(doc[i + 1 : j])
+    if any(x.dep_ in ("nsubj", "nsubjpass") for x in run) or len(run) > 4:
+        return []
+    return run
+
+
+def _comma_name(sent: Sentence, t: Any) -> str | None:
+    run = _comma_name_tokens(t)
+    return f"the {t.text} {tokens_text(run)}" if run else None
 
 
 def _title_name(heading: Sentence, lemma: str) -> str | None:
@@ -275,9 +308,10 @@ def bare_definites(corpus: Corpus, sent: Sentence) -> list[tuple[str, str | None
         lemma = t.lemma_.lower()
         if any(x.i < t.i and x.lemma_.lower() == lemma for x in sent.span):
             continue  # "a school ... the school": named in the sentence itself
-        phrase = tokens_text(t.doc[t.i - 1 : t.i + 1]) if t.nbor(-1).lower_ == "the" else None
-        if phrase is None:
+        det = next((k for k in t.children if k.dep_ == "det" and k.lower_ == "the"), None)
+        if det is None:
             continue
+        phrase = tokens_text(t.doc[det.i : t.i + 1])  # "the chief scientist" as well as "the school"
         out.append((phrase, _antecedent(corpus, sent, t)))
     sent.cache["definites"] = out
     return out
@@ -373,8 +407,10 @@ def resolve_context(corpus: Corpus, sentences: list[Sentence], prompt: str, key:
     for phrase, name in bare_definites(corpus, sent):
         if not contains_phrase(prompt, phrase):
             continue
-        if name is None and phrase.split()[-1].lower() not in REFERRING_HEADS:
+        head = phrase.split()[-1].lower().removesuffix("'s")
+        if name is None and head not in REFERRING_HEADS and head not in TITLES:
             continue  # "most of the trade": vague, but no particular thing named before is missing
+        # ("the chief scientist", "the governor": a role is someone's in particular, of something named before)
         if name is None or (key and contains_phrase(name, key)):
             return prompt, f"'{phrase}' refers to something named in an earlier sentence"
         prompt = _replace_first(prompt, phrase, name)

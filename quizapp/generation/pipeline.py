@@ -137,15 +137,9 @@ def generate(
     cap = max_questions if max_questions is not None else default_cap(words)
 
     def finalize(c: Candidate) -> bool:
-        failure = first_failure(c)
-        if failure is not None:
-            rejected[failure[0]] += 1
-            return False
-        if not c.complete():
-            rejected["distractors"] += 1  # too few same-kind values in the corpus: no question
-            return False
         if c.draft.type in ("multiple_choice", "true_false", "fill_in"):
-            # "the school", "on November 8-9": write in what earlier sentences named, or refuse the question
+            # "the school", "on November 8-9": write in what earlier sentences named, or refuse the question.
+            # First of all: a prompt that gains a name this way may pass the guards it would fail as it stands.
             prompt, problem = resolve_context(corpus, c.sentences, c.draft.prompt, c.key)
             if problem is not None:
                 rejected["anaphora"] += 1
@@ -153,6 +147,13 @@ def generate(
             if prompt != c.draft.prompt and REWRITTEN not in c.draft.checks:
                 c.draft.checks.append(REWRITTEN)
             c.draft.prompt = prompt
+        failure = first_failure(c)
+        if failure is not None:
+            rejected[failure[0]] += 1
+            return False
+        if not c.complete():
+            rejected["distractors"] += 1  # too few same-kind values in the corpus: no question
+            return False
         failure = first_failure(c)
         if failure is not None:
             rejected[failure[0]] += 1

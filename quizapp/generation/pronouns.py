@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .analysis import Corpus, Sentence
+from .definites import bare_definites
 from .lexicon import TITLES
 from .textutil import BLANK, contains_phrase, tidy, tokens_text, word_count
 
@@ -184,9 +185,43 @@ def _from_before(corpus: Corpus, sent: Sentence, word: str, depth: int = 0) -> s
         if subj.lower_ not in _same_class(word):
             return None
         return _from_before(corpus, prev, subj.lower_, depth + 1)
-    if not _fits(word, prev, subj):
+    if not _fits(word, prev, subj) or _rival(prev, subj, word):
         return None
-    return _phrase(prev, subj)
+    phrase = _phrase(prev, subj)
+    # "The canal was never needed. It carried timber": "the canal" is itself named before (or in the title)
+    for definite, name in bare_definites(corpus, prev):
+        if phrase is not None and name and definite.lower() == phrase.lower():
+            return name
+    return phrase
+
+
+def _rival(prev: Sentence, subj: Any, word: str) -> bool:
+    """Whether the sentence before has another fitting antecedent besides its subject: after "the governor
+    released him", "He became leader" could be either man, so it is left unresolved."""
+    for t in prev.span:
+        if t.i == subj.i or subj.left_edge.i <= t.i <= subj.right_edge.i:
+            continue
+        if word in PERSONAL:
+            if t.lower_ in PERSONAL and t.pos_ == "PRON":
+                return True
+            m = _mention_at(prev, t)
+            if m is not None and m.kind == "person" and t.i == m.root.i and _argument(t):
+                return True
+        elif (
+            t.dep_ == "dobj"
+            and t.head.i == prev.span.root.i
+            and t.tag_ in ("NN", "NNP")
+            and (t.pos_ == "PROPN" or any(c.dep_ == "det" and c.lower_ == "the" for c in t.children))
+        ):
+            return True  # "The Admiralty chose the Challenger. It ..."
+    return False
+
+
+def _argument(t: Any) -> bool:
+    """A subject, object or agent of a verb, not a name inside a description ("the monks of Bobbio")."""
+    if t.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "appos", "conj"):
+        return True
+    return t.dep_ == "pobj" and t.head.lower_ in ("by", "to", "with")
 
 
 def _same_class(word: str) -> frozenset[str]:

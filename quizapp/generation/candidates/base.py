@@ -131,4 +131,5 @@ def mention_once(sent: Sentence, m: Mention) -> bool:
 def coordinated(m: Mention) -> bool:
     """The mention is one of a list: 'Who trained here?' would then have several answers."""
     r = m.root
-    return r.dep_ == "conj" or any(c.dep_ == "conj" and c.pos_ in ("PROPN", "NUM") for c in r.children)
+    # "In the 1830s and 1840s": a key with a conjunct of any part of speech is half the answer
+    return r.dep_ == "conj" or any(c.dep_ == "conj" and c.pos_ in ("PROPN", "NUM", "NOUN") for c in r.children)

@@ -152,7 +152,7 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
         bonus = 0.05 if stable_hash(sent.id, "tf") % 2 else -0.05
         score = conf + bonus - 0.02 * max(len(toks) - 18, 0)
         cand = Candidate(draft, key_text, [sent], score, "", f"{sent.id}:{m.norm}")
-        cand.finish = _swapper(ctx, cand, m, provisional)
+        cand.finish = _swapper(ctx, cand, m)
         out.append(cand)
         falses += 1
         if falses == 2:
@@ -160,8 +160,10 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     return out
 
 
-def _swapper(ctx: Context, cand: Candidate, m: Mention, template: str) -> Callable[[], bool]:
+def _swapper(ctx: Context, cand: Candidate, m: Mention) -> Callable[[], bool]:
     def finish() -> bool:
+        # the statement with its blank, as finalize left it (earlier names and years written in)
+        template = cand.draft.prompt
         sent = m.sent
         wrong = ctx.distractors.choose(
             m, cand.key, 1, exclude=ctx.rival_values.get(sent.id, frozenset()), unsupported_only=True, same_article=True

@@ -45,3 +45,31 @@ def test_a_date_without_a_year_that_is_not_asked_is_dropped():
     prompt, problem = resolve_context(c, [s], "On 10 September, who met the strike committee at a school in Stepney?")
     assert problem is None
     assert prompt == "Who met the strike committee at a school in Stepney?"
+
+
+def test_a_name_after_a_comma_counts_as_another_thing_of_that_kind():
+    c = parsed("The navy provided the ship, HMS Osprey. Later vessels were named after the Osprey, including the cable "
+               "ship Ocean Petrel. A museum in Hull was also named after the ship.")
+    s = sentence(c, "museum")
+    _, problem = resolve_context(c, [s], "A museum in _____ was also named after the ship.", "Hull")
+    assert problem is not None
+
+
+def test_the_title_wins_over_a_name_from_an_earlier_paragraph():
+    text = ("The voyage followed the Franklin expedition of 1845 into the Arctic.\n\n"
+            "Osprey sailed from Hull in 1875. The expedition's papers are kept in Leeds.")
+    c = parsed(text, titles=("Osprey expedition",))
+    s = sentence(c, "papers")
+    prompt, problem = resolve_context(c, [s], "The expedition's papers are kept in _____.", "Leeds")
+    assert problem is None
+    assert prompt == "The Osprey expedition's papers are kept in _____."
+
+
+def test_a_description_just_before_that_differs_from_the_title_leaves_it_unclear():
+    text = ("The canal opened in 1832.\n\n"
+            "In winter a section of the canal in Hull becomes a skating rink. The canal was named a heritage site in "
+            "1925.")
+    c = parsed(text, titles=("Aldmoor Canal",))
+    s = sentence(c, "heritage")
+    _, problem = resolve_context(c, [s], "When was the canal named a heritage site?", "1925")
+    assert problem is not None

@@ -107,3 +107,10 @@ def test_a_name_with_an_article_is_no_person():
     last2 = sentence(c2, "Ten of")
     assert stand_alone(c2, last2, "Ten of her letters survive in Leiden.") == (
         "Ten of Queen Mary Stuart's letters survive in Leiden.")
+
+
+def test_a_second_person_in_the_sentence_before_leaves_he_unresolved():
+    text = ("Governor Hugh Clifford released him from prison in 1931. He became leader of the council in 1932.")
+    assert _alone(text, "council") is None
+    text2 = "The navy chose the frigate Osprey in 1871. It sailed from Hull in 1872."
+    assert _alone(text2, "sailed") is None
