@@ -77,3 +77,9 @@ def test_ordering_items_name_what_earlier_sentences_named():
     event = event_of(ctx, sentence(c, "congress"))
     assert event is not None
     assert event.text.startswith("The Weavers' Party of Sligo's first congress met in Galway")
+
+
+def test_a_cut_conjunct_takes_its_trailing_phrase_along():
+    q = _wh("Anna Holm was elected to the council of Ribe in 1892 and became mayor of Ribe in 1905, the first woman "
+            "to hold the office.", "1892")
+    assert q == "When was Anna Holm elected to the council of Ribe?"
