@@ -19,7 +19,13 @@ KIND_TRUST = {"date": 0.9, "place": 0.85, "number": 0.8, "law": 0.8, "event": 0.
 
 def key_ok(sent: Sentence, m: Mention) -> bool:
     """Whether a mention can key a question on its own sentence."""
-    return usable_key(m) and mention_once(sent, m) and not coordinated(m)
+    return usable_key(m) and mention_once(sent, m) and not coordinated(m) and not metonymy(m)
+
+
+def metonymy(m: Mention) -> bool:
+    """ "Moscow's military assistance": a place in the possessive stands for its government, not a location,
+    so other towns are no options for it and no false statement comes from swapping it."""
+    return m.kind == "place" and m.root.dep_ == "poss"
 
 
 def multiple_choice_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:

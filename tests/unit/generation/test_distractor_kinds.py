@@ -51,3 +51,15 @@ def test_two_places_in_one_name_are_no_option():
     both = _mention(c, "Frant in Sussex")  # the model reads the two places as one name
     assert both.kind == "place"
     assert not usable_key(both)
+
+
+def test_a_place_in_the_possessive_is_no_place_key():
+    from quizapp.generation.candidates.multiple_choice import key_ok
+
+    c = parsed("With Lisbon's naval support, the fleet of Genoa sailed to Tunis in 1535.")
+    s = c.sentences[-1]
+    lisbon = next(m for m in s.mentions if m.text == "Lisbon")
+    tunis = next(m for m in s.mentions if m.text == "Tunis")
+    assert lisbon.kind == "place"
+    assert not key_ok(s, lisbon)
+    assert key_ok(s, tunis)
