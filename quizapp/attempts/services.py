@@ -29,7 +29,7 @@ from quizapp.audit.services import quoted, record
 from quizapp.auth.models import User
 from quizapp.bank.models import FLAG_KINDS, Question, QuestionFlag, QuestionVersion, Tag
 from quizapp.exceptions import Conflict, DomainError, NotFound
-from quizapp.quizzes.models import Quiz, QuizRule
+from quizapp.quizzes.models import Quiz, QuizQuestion, QuizRule
 from quizapp.quizzes.services import extra_time_percent, quiz_for_student, window_problem
 
 # Absorbs request latency at the deadline: the page submits itself at zero.
@@ -58,9 +58,24 @@ class EmptyQuiz(DomainError):
 # --- starting -----------------------------------------------------------------
 
 
-def _candidate(question: Question, points: float) -> Candidate:
-    version = question.latest
-    return Candidate(question.id, version.id, version.type, list(version.options or []), version.answer, points)
+def _candidate(version: QuestionVersion, points: float) -> Candidate:
+    return Candidate(version.question_id, version.id, version.type, list(version.options or []), version.answer, points)
+
+
+def _fixed_candidates(session: Session, quiz: Quiz) -> list[Candidate]:
+    """The quiz's fixed approved questions in order, each at its version in force, in one query (a whole class
+    presses Start at once: one query per question each was the start's main cost)."""
+    rows = session.execute(
+        select(QuizQuestion.points, QuestionVersion)
+        .join(Question, Question.id == QuizQuestion.question_id)
+        .join(
+            QuestionVersion,
+            (QuestionVersion.question_id == Question.id) & (QuestionVersion.version == Question.current_version),
+        )
+        .where(QuizQuestion.quiz_id == quiz.id, Question.status == "approved")
+        .order_by(QuizQuestion.position)
+    )
+    return [_candidate(version, points) for points, version in rows]
 
 
 def _rule_pool(session: Session, rule: QuizRule) -> list[Candidate]:
@@ -77,7 +92,7 @@ def _rule_pool(session: Session, rule: QuizRule) -> list[Candidate]:
     questions = session.scalars(query).all()
     if rule.question_type:
         questions = [q for q in questions if q.latest.type == rule.question_type]
-    return [_candidate(q, rule.points) for q in questions]
+    return [_candidate(q.latest, rule.points) for q in questions]
 
 
 def _deadline(session: Session, quiz: Quiz, student: User, started: datetime) -> datetime | None:
@@ -142,9 +157,7 @@ def start_attempt(session: Session, quiz_id: int, student: User, *, now: datetim
 def _new_attempt(
     session: Session, quiz: Quiz, student: User, *, number: int, now: datetime, seed: int | None
 ) -> Attempt:
-    fixed = [
-        _candidate(entry.question, entry.points) for entry in quiz.questions if entry.question.status == "approved"
-    ]
+    fixed = _fixed_candidates(session, quiz)
     rules = [Rule(rule.count, _rule_pool(session, rule), rule.points) for rule in quiz.rules]
     rng = random.Random(seed if seed is not None else secrets.randbits(64))  # noqa: S311 - shuffling, not secrecy
     slots = plan(fixed, rules, rng, shuffle_questions=quiz.shuffle_questions, shuffle_options=quiz.shuffle_options)
@@ -511,9 +524,7 @@ def flag_question(
 
 def preview(session: Session, quiz: Quiz) -> tuple[Attempt, list[AttemptAnswer]]:
     """The quiz as a student would get it, built in memory only (nothing is stored, no attempt counts)."""
-    fixed = [
-        _candidate(entry.question, entry.points) for entry in quiz.questions if entry.question.status == "approved"
-    ]
+    fixed = _fixed_candidates(session, quiz)
     rules = [Rule(rule.count, _rule_pool(session, rule), rule.points) for rule in quiz.rules]
     slots = plan(
         fixed,

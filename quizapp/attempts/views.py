@@ -74,8 +74,9 @@ def quiz(quiz_id: int) -> ResponseReturnValue:
 @allow(STUDENT)
 def start(quiz_id: int) -> ResponseReturnValue:
     attempt = services.start_attempt(db.session, quiz_id, current_user, now=utcnow())
+    attempt_id = attempt.id  # read before the commit expires it, which would cost another transaction
     db.session.commit()
-    return redirect(url_for("attempts.show", attempt_id=attempt.id))
+    return redirect(url_for("attempts.show", attempt_id=attempt_id))
 
 
 @bp.route("/attempts/<int:attempt_id>")
@@ -246,10 +247,11 @@ def confirm_submit(attempt_id: int) -> ResponseReturnValue:
 @allow(STUDENT)
 def submit(attempt_id: int) -> ResponseReturnValue:
     attempt = services.submit_attempt(db.session, attempt_id, current_user, now=utcnow())
+    closed_by_deadline = attempt.status == "closed_overdue"  # read before the commit expires it
     db.session.commit()
-    if attempt.status == "closed_overdue":
+    if closed_by_deadline:
         flash("Time was up: your attempt was submitted with the answers saved before the deadline.", "warning")
-    return redirect(url_for("attempts.review", attempt_id=attempt.id))
+    return redirect(url_for("attempts.review", attempt_id=attempt_id))
 
 
 @bp.route("/attempts/<int:attempt_id>/review")
