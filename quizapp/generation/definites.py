@@ -190,22 +190,40 @@ def _name_index(corpus: Corpus, doc: int, lemma: str) -> list[tuple[int, str]]:
     if hit is not None:
         return hit
     out: list[tuple[int, str]] = []
+    title, places = _noun_places(corpus, doc)
+    if title is not None:
+        name = _title_name(title, lemma)
+        if name:
+            out.append((-1, name))
+    for s, t in places.get(lemma, ()):
+        name = _name_around(s, t) or _comma_name(s, t)
+        if name:
+            out.append((s.id, name))
+    cache[(doc, lemma)] = out
+    return out
+
+
+def _noun_places(corpus: Corpus, doc: int) -> tuple[Sentence | None, dict[str, list[tuple[Sentence, Any]]]]:
+    """The document's title heading, and where each noun lemma stands in its other sentences (built once per
+    document: one pass over its tokens serves every "the <noun>" looked up)."""
+    by_doc = corpus.cache.setdefault("noun_places", {})
+    hit = by_doc.get(doc)
+    if hit is not None:
+        return hit
+    title = None
+    places: dict[str, list[tuple[Sentence, Any]]] = {}
     for s in corpus.sentences:
         if s.doc != doc:
             continue
         if s.heading:
-            if not out and s.start == 0:
-                title = _title_name(s, lemma)
-                if title:
-                    out.append((-1, title))
+            if title is None and s.start == 0:
+                title = s
             continue
         for t in s.span:
-            if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() == lemma:
-                name = _name_around(s, t) or _comma_name(s, t)
-                if name:
-                    out.append((s.id, name))
-    cache[(doc, lemma)] = out
-    return out
+            if t.pos_ in ("NOUN", "PROPN"):
+                places.setdefault(t.lemma_.lower(), []).append((s, t))
+    by_doc[doc] = (title, places)
+    return title, places
 
 
 def _comma_name_tokens(t: Any) -> list[Any]:

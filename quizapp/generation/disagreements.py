@@ -133,12 +133,15 @@ def compare(a: Claim, b: Claim) -> list[tuple[str, Slot, Slot]]:
     names = a.names & b.names
     nouns = a.nouns & b.nouns
     classes = a.classes & b.classes
+    shared = min(len(names), 2) + min(len(nouns), 2) + min(len(classes), 1)
+    if shared == 0:
+        return []  # a date and a count alone cannot reach the bar: most pairs end here, cheaply
     da = [s for s in a.slots if s.kind == "date" and not s.listed]
     db = [s for s in b.slots if s.kind == "date" and not s.listed]
     exact = any(x.date == y.date and x.date.granularity == "day" for x in da for y in db)  # type: ignore[union-attr]
     near = any(_near(x.date, y.date) for x in da for y in db)  # type: ignore[arg-type]
     units = {u for x in a.slots for y in b.slots if x.kind == y.kind == "number" for u in x.unit & y.unit}
-    score = min(len(names), 2) + min(len(nouns), 2) + min(len(classes), 1) + (2 if exact else 1 if near else 0)
+    score = shared + (2 if exact else 1 if near else 0)
     score += 1 if units else 0
     if score < 3 or (score < 4 and not (classes or exact or units)):
         return []
