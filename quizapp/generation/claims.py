@@ -224,7 +224,7 @@ def _referents(corpus: Corpus, sent: Sentence) -> dict[int, set[str]]:
     return out
 
 
-def _name_words(text: str) -> set[str]:
+def name_words(text: str) -> set[str]:
     return {w.lower().strip(",.'’") for w in text.split() if len(w) > 2 and w[:1].isupper()}
 
 
@@ -252,7 +252,7 @@ def claim_of(corpus: Corpus, sent: Sentence) -> Claim:
     for m in sent.mentions:
         covered |= set(range(m.first.i, m.last.i + 1))
         if m.kind in ("person", "org", "place", "law", "event", "product", "group", "other"):
-            names |= _name_words(m.text)
+            names |= name_words(m.text)
         if m.kind == "date" and m.date is not None:
             classes_, verb = _governor(m.root)
             slots.append(Slot("date", m.text, m.norm, classes_, date=m.date, listed=_listed(m.root),
@@ -281,10 +281,10 @@ def claim_of(corpus: Corpus, sent: Sentence) -> Claim:
     # What "the riots", "it" or "he" stand for counts as named here too.
     for _phrase, name in bare_definites(corpus, sent):
         if name:
-            names |= _name_words(name)
+            names |= name_words(name)
     for link in links(corpus, sent):
         if link.antecedent and not link.local:
-            names |= _name_words(link.antecedent)
+            names |= name_words(link.antecedent)
     claim = Claim(sent, frozenset(names), frozenset(nouns), frozenset(classes), slots)
     sent.cache["claim"] = claim
     return claim

@@ -10,7 +10,7 @@ from typing import Any
 from .analysis import Corpus, Sentence
 from .candidates.base import Context, source_of
 from .candidates.matching import SETUP_VERBS
-from .claims import Claim, Slot, claim_of, same_measure
+from .claims import Claim, Slot, claim_of, name_words, same_measure
 from .dates import DateValue
 from .distractors import usable_key
 from .gazetteer import alias_group
@@ -190,9 +190,14 @@ def _same_names(xs: frozenset[str], ys: frozenset[str]) -> bool:
 
 
 def _label(a: Claim, names: set[str], nouns: set[str]) -> str:
-    """A few words naming the event: the shared names and nouns as the first sentence writes them."""
-    words = [t.text for t in a.sent.span if t.lower_ in names or t.lemma_.lower() in nouns]
-    return " ".join(dict.fromkeys(words)) or a.sent.text[:40]
+    """A few words naming the event: the shared names as the first sentence writes them, then shared nouns."""
+    parts: list[str] = []
+    for m in a.sent.mentions:
+        if m.kind not in ("date", "number", "vague_date") and name_words(m.text) & names:
+            parts.append(m.text)
+    parts += sorted(t.text for t in a.sent.span if t.lemma_.lower() in nouns and t.pos_ == "NOUN")
+    label = ", ".join(dict.fromkeys(parts[:4]))
+    return label or a.sent.text[:40]
 
 
 def _different_places(a: Claim, b: Claim, x: Slot, y: Slot) -> bool:
