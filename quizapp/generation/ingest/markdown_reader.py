@@ -14,7 +14,7 @@ from quizapp.generation.ingest.whitespace import clean_line, strip_controls
 
 _CONTAINERS = frozenset({"blockquote_open", "bullet_list_open", "ordered_list_open", "list_item_open"})
 _FRONT_MATTER_FENCE = re.compile(r"^(?:---|\.\.\.)\s*$")
-_FRONT_MATTER_TITLE = re.compile(r"^title\s*:\s*[\"']?(.*?)[\"']?\s*$", re.IGNORECASE)
+_FRONT_MATTER_TITLE = re.compile(r"^title\s*:(.*)$", re.IGNORECASE)
 _FRONT_MATTER_MAX_LINES = 200
 _INVISIBLE_INLINE = re.compile(r"^<\s*(script|style|template|noscript)\b", re.IGNORECASE)
 _CLOSING_INLINE = re.compile(r"^<\s*/\s*(script|style|template|noscript)\b", re.IGNORECASE)
@@ -48,10 +48,23 @@ def _split_front_matter(text: str) -> tuple[str, list[str], str | None]:
     for index in range(1, min(len(lines), _FRONT_MATTER_MAX_LINES)):
         if _FRONT_MATTER_FENCE.match(lines[index]):
             block = lines[1:index]
-            title = next((m.group(1) for m in map(_FRONT_MATTER_TITLE.match, block) if m and m.group(1)), None)
+            title = next((value for value in map(_front_matter_title, block) if value), None)
             dropped = [clean_line(" ".join(block))] if any(line.strip() for line in block) else []
             return "\n".join(lines[index + 1:]), dropped, clean_line(title) if title else None
     return text, [], None
+
+
+def _front_matter_title(line: str) -> str:
+    """The value of a ``title:`` line, without one pair of quotes; "" for other lines.
+
+    Trimmed with string methods: a lazy regex ending in ``\\s*$`` went quadratic on a line of spaces.
+    """
+    match = _FRONT_MATTER_TITLE.match(line)
+    if not match:
+        return ""
+    value = match.group(1).strip()
+    value = value[1:] if value[:1] in "\"'" else value
+    return value[:-1] if value[-1:] in "\"'" else value
 
 
 def _pieces(tokens: list[Any]) -> list[Piece]:
