@@ -43,10 +43,16 @@ _FAST_EXTRACTION_FROM = 1_000_000
 _MAX_TREE_SIZE = 100_000
 
 
-def read_html(html: str) -> ReaderOutput:
-    """Split an HTML page into pieces; blocks outside the main content are marked as chrome."""
+def read_html(html: str, max_blocks: int | None = None) -> ReaderOutput:
+    """Split an HTML page into pieces; blocks outside the main content are marked as chrome.
+
+    A page of more than ``max_blocks`` blocks comes back as the walker read it, without asking
+    trafilatura (seconds on such a page), for the caller to refuse.
+    """
     page = walk_html(html)
     named = page.first_h1 or _page_title(page.title)
+    if max_blocks is not None and len(page.pieces) > max_blocks:
+        return ReaderOutput(pieces=page.pieces, title=named)
     extracted = _extract_main_content(html)
     if not extracted:
         return ReaderOutput(pieces=page.pieces, title=named)

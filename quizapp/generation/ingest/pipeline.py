@@ -12,10 +12,14 @@ from quizapp.generation.ingest.pieces import ReaderOutput
 from quizapp.generation.types import FORMATS, CleanDocument, DocumentInput, IngestError
 
 DEFAULT_MAX_BYTES = 20_000_000
-# Far beyond any article: a file with more lines or blocks than this is data (a log, a table dump),
-# and every block costs the chrome rules time.
-MAX_LINES = 1_000_000
-MAX_BLOCKS = 250_000
+# Far beyond any article (a 400-page book has about 10,000 paragraphs and 15,000 lines): a file with
+# more is data (a log, a table dump). Every block costs the chrome rules about 0.1 ms and a Word
+# paragraph python-docx as much again; 250,000 blocks kept a request busy for a minute.
+MAX_LINES = 200_000
+MAX_BLOCKS = 50_000
+# markdown-it needs up to 15 µs a character on crafted input ("[a[a[a...", "![[]()![[]()..."); past
+# this size (a 250-page book) Markdown is read with the plain-text rules, which are ten times cheaper.
+MAX_MARKDOWN_CHARACTERS = 400_000
 
 
 def ingest(doc: DocumentInput, *, max_bytes: int = DEFAULT_MAX_BYTES) -> CleanDocument:
@@ -91,7 +95,7 @@ def _read(name: str, fmt: str, data: bytes | str) -> ReaderOutput:
     if fmt == "docx":
         from quizapp.generation.ingest.docx_reader import read_docx
 
-        return read_docx(name, data)  # type: ignore[arg-type]
+        return read_docx(name, data, MAX_BLOCKS)  # type: ignore[arg-type]
     text = data
     if isinstance(data, bytes):
         declared = html_charset(data) if fmt == "html" else None
@@ -102,14 +106,14 @@ def _read(name: str, fmt: str, data: bytes | str) -> ReaderOutput:
     if lines > MAX_LINES:
         raise IngestError(name, f"the file has {lines:,} lines; at most {MAX_LINES:,} can be read "
                                 "(split it into smaller files)")
-    if fmt == "md":
+    if fmt == "md" and len(text) <= MAX_MARKDOWN_CHARACTERS:
         from quizapp.generation.ingest.markdown_reader import read_markdown
 
         return read_markdown(text)
     if fmt == "html":
         from quizapp.generation.ingest.html_reader import read_html
 
-        return read_html(text)
+        return read_html(text, MAX_BLOCKS)
     from quizapp.generation.ingest.plain_text import read_plain_text
 
     return read_plain_text(text)
