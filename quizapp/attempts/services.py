@@ -79,10 +79,11 @@ def _fixed_candidates(session: Session, quiz: Quiz) -> list[Candidate]:
 
 
 def _rule_pool(session: Session, rule: QuizRule) -> list[Candidate]:
+    """The approved questions a rule may pick from: only the quiz owner's own (another teacher's bank is theirs)."""
     query = (
         select(Question)
         .options(selectinload(Question.versions))
-        .where(Question.status == "approved")
+        .where(Question.status == "approved", Question.owner_id == rule.quiz.owner_id)
         .order_by(Question.id)
     )
     if rule.document_id is not None:

@@ -107,10 +107,9 @@ def _rule_body(document_id: int) -> dict[str, Any]:
     return {"rule-count": "2", "rule-document": str(document_id), "rule-question_type": ""}
 
 
-def _new_user(role: str) -> Body:
+def _new_account(**fields: str) -> Body:
     def body(_call: Call) -> dict[str, Any]:
-        values = {"username": f"new{role}", "display_name": f"New {role}", "password": NEW_PASSWORD}
-        return {**values, "confirm": NEW_PASSWORD, "role": role}
+        return {"password": NEW_PASSWORD, "confirm": NEW_PASSWORD, **fields}
 
     return body
 
@@ -178,12 +177,12 @@ ROUTES: dict[str, Route] = {
     "history.send_back": Route(body=nothing, changes=False),  # sends back only questions that did badly
     # --- accounts ---------------------------------------------------------------
     "auth.login": Route(caller=None, body=lambda c: {"username": "stu", "password": TEST_PASSWORD}),
-    "auth.register": Route(caller=None, body=_new_user("student")),
+    "auth.register": Route(caller=None, body=_new_account(username="newstudent", display_name="New student")),
     "auth.logout": Route(body=nothing),
     "auth.change_password": Route(
         body=lambda c: {"current_password": TEST_PASSWORD, "password": NEW_PASSWORD, "confirm": NEW_PASSWORD}
     ),
-    "admin.users": Route(body=_new_user("teacher")),
+    "admin.users": Route(body=_new_account(username="newteacher", display_name="New teacher", role="teacher")),
     "admin.set_role": Route(
         not_owned="an admin may set the role of any account",
         params={"user_id": "user_id"},

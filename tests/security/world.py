@@ -27,6 +27,7 @@ from quizapp.bank.models import GenerationJob, Question, QuestionSource, Questio
 from quizapp.classes.models import ClassMember, SchoolClass
 from quizapp.extensions import db
 from quizapp.models import utcnow
+from quizapp.quizzes.builder import update_settings
 from quizapp.quizzes.models import Quiz, QuizAssignment, QuizRule
 from quizapp.sources.models import SourceDocument, content_hash
 from tests.factories import ARTICLE, QUESTIONS, make_quiz
@@ -86,6 +87,9 @@ def build_world() -> World:
     for teacher, student in TEACHING:
         _student_objects(parties[student], users[student], parties[teacher], primary=teacher != "admin")
         _add_rule(parties[teacher])
+        # Through the service, so the audit log has an event about each teacher's quiz (its title, its marker).
+        exam = db.session.get(Quiz, parties[teacher].ids["quiz_id"])
+        update_settings(db.session, exam, {"title": exam.title, "attempts_allowed": 50}, actor=users[teacher])
     parties["admin"].ids["user_id"] = users["student_2"].id  # the account whose role the admin sets
     db.session.commit()
     return World(parties)
