@@ -275,7 +275,7 @@ def test_question_page_costs_the_same_queries_whatever_the_length(app, student_c
             event.remove(db.engine, "before_cursor_execute", count)
         counts.append(len([s for s in statements if s.lstrip().upper().startswith("SELECT")]))
     assert counts[0] == counts[1]
-    assert counts[0] <= 4  # the user, the attempt with its quiz, the answers with their versions
+    assert counts[0] <= 4  # the user, the attempt with its quiz, the answers (versions: cached; test_request_cost)
 
 
 def test_all_on_one_page_saves_every_answer_at_once_or_none(student_client, users) -> None:  # type: ignore[no-untyped-def]
