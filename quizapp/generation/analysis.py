@@ -14,6 +14,7 @@ from .normalise import Normalised, normalise
 from .types import CleanDocument
 
 BATCH_SIZE = 64
+_STRAY_PUNCT = frozenset({"(", ")", "[", "]", ",", ";", ":", '"', "“", "”"})
 PROCESSES_ENV = "QUIZAPP_SPACY_PROCESSES"
 # Below this many characters extra processes cost more to start than they save.
 MIN_CHARS_FOR_PROCESSES = 200_000
@@ -142,7 +143,21 @@ def parse_corpus(documents: list[CleanDocument], nlp: Any, progress: Callable[[f
             sentences.append(sent)
         if progress is not None and done % 16 == 0:
             progress(done / total)
-    return Corpus(documents, sentences, paragraphs)
+    corpus = Corpus(documents, sentences, paragraphs)
+    corpus.cache["lower_words"] = _mark_common_first_words(sentences)
+    return corpus
+
+
+def _mark_common_first_words(sentences: list[Sentence]) -> set[str]:
+    """ "Cholera reached London": a sentence's first word that the model took for a name but that the text also
+    writes in lower case is a common word; a question that moves it from the front lowers it. Returns the words
+    the text writes in lower case."""
+    lower = {t.text for s in sentences for t in s.span if t.is_lower and t.is_alpha}
+    for s in sentences:
+        first = s.span[0]
+        if first.pos_ == "PROPN" and first.text.lower() in lower:
+            s.cache["common_first_word"] = True
+    return lower
 
 
 def _add_mentions(sent: Sentence, text: str) -> None:
@@ -161,10 +176,11 @@ def _add_mentions(sent: Sentence, text: str) -> None:
                 first = first.nbor(1)
         if last.tag_ == "POS" and last.i > first.i:
             last = last.nbor(-1)
-        # "the Kulm Charter (": the model sometimes takes a bracket or comma into the name.
-        while last.i > first.i and last.is_punct:
+        # "the Kulm Charter (": the model sometimes takes a bracket or comma into the name (a full stop may end an
+        # abbreviation that belongs to it: "No.", "Co.")
+        while last.i > first.i and last.text in _STRAY_PUNCT:
             last = last.nbor(-1)
-        while first.i < last.i and first.is_punct:
+        while first.i < last.i and first.text in _STRAY_PUNCT:
             first = first.nbor(1)
         start, end = sent.char_span(first, last)
         surface = text[start:end]

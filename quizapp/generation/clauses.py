@@ -301,3 +301,15 @@ def odd_parse(sent: Sentence) -> bool:
     if root.tag_ == "VB" and root.i == sent.span.start:
         return False  # an imperative has no subject
     return not any(c.dep_ in (*_SUBJ, "expl", "csubj", "csubjpass") for c in root.children)
+
+
+# Verbs whose object, when left out, is something told before: "The station at Abbey Mills followed in 1868".
+_ELLIPTICAL = frozenset({"follow", "succeed", "precede", "ensue"})
+
+
+def elliptical(sent: Sentence) -> bool:
+    """The main verb leaves out what it relates to ("X followed in 1868" - followed what?): read alone, the
+    sentence says nothing a question could ask."""
+    root = sent.span.root
+    return root.lemma_.lower() in _ELLIPTICAL and not any(c.dep_ in ("dobj", "prep", "xcomp") and (
+        c.dep_ != "prep" or c.lower_ not in ("in", "on", "at", "during")) for c in root.children)

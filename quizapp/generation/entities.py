@@ -388,6 +388,14 @@ def repair_kinds(corpus: Corpus) -> None:
         m.repaired = kind != model_kind[id(m)]
         # A one-word name seen once (a German noun, a ship) is too often mistaken for a person or company.
         m.solid = m.first.i != m.last.i or counts[m.norm] >= 2 or m.norm in person_surnames
+        if (
+            m.first.i == m.last.i
+            and m.first.i == m.sent.span.start
+            and kind in ("person", "org", "place", "product", "group")
+            and m.text.lower() in corpus.cache.get("lower_words", ())
+        ):
+            m.kind = "other"  # "Cholera" opening a sentence, "cholera" elsewhere: a common word, no name
+            continue
         if kind == "date" and m.date is not None:
             m.sub = m.date.granularity
         elif kind == "date":

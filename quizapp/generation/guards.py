@@ -66,6 +66,25 @@ def key_not_in_prompt(c: Candidate) -> str | None:
     for key in _keys(c):
         if contains_phrase(d.prompt, key):
             return f"key '{key}' in prompt"
+        other = other_form(d.prompt, key)
+        if other:
+            return f"key '{key}' in prompt as '{other}'"
+    return None
+
+
+_DEMONYM_ENDINGS = ("an", "ian", "ean", "ese", "ish", "i", "ic", "er", "ans", "ians", "ers")
+
+
+def other_form(prompt: str, key: str) -> str | None:
+    """A word of the prompt that is another form of a one-word name ("Mexican" for "Mexico", "German" for
+    "Germany"): it gives the answer away as surely as the name itself."""
+    if " " in key.strip() or len(key) < 4 or not key[:1].isupper() or not key.isalpha():
+        return None
+    stem = key[: max(4, min(5, len(key) - 1))].lower()
+    for word in re.findall(r"\b[A-Z][a-z]+\b", prompt):
+        w = word.lower()
+        if w != key.lower() and w.startswith(stem) and w.endswith(_DEMONYM_ENDINGS):
+            return word
     return None
 
 

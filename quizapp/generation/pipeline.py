@@ -18,7 +18,7 @@ from .candidates import (
 from .candidates.fill_in import term_counts
 from .candidates.matching import pairs_of
 from .candidates.ordering import event_of
-from .clauses import hollow, odd_parse, run_on, vague_subject
+from .clauses import elliptical, hollow, odd_parse, run_on, vague_subject
 from .definites import resolvable_subject, resolve_context
 from .disagreements import find_disagreements
 from .distractors import DistractorIndex
@@ -62,7 +62,7 @@ def build_candidates(ctx: Context) -> list[Candidate]:
         vague = vague_subject(sent)
         # ... unless an earlier sentence names it ("the base" <- "the air base at Lipetsk"): the prompts then
         # carry the name (see definites.resolve_context); an ordering item is not rewritten, so it still skips.
-        if run_on(sent) or hollow(sent) or (vague and not resolvable_subject(corpus, sent)):
+        if run_on(sent) or hollow(sent) or elliptical(sent) or (vague and not resolvable_subject(corpus, sent)):
             continue
         event = event_of(ctx, sent) if not vague else None
         if event is not None:

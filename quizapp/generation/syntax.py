@@ -129,7 +129,8 @@ def _invert(sent: Sentence, removed: set[int], head: str) -> str | None:
     text = "".join(parts).strip()
     # A title before a name keeps its capital ("When did President Abraham Lincoln sign ...?").
     title_word = body[0].lower_ in TITLES and len(body) > 1 and body[1].pos_ == "PROPN"
-    if body[0].pos_ != "PROPN" and body[0].tag_ != "NNP" and not title_word:
+    common = body[0].i == sent.span.start and sent.cache.get("common_first_word")
+    if (body[0].pos_ != "PROPN" and body[0].tag_ != "NNP" and not title_word) or common:
         text = text[:1].lower() + text[1:]
     return _join(prefix, f"{head} {operator}", text)
 

@@ -63,6 +63,7 @@ _ANAPHORIC_PHRASES = re.compile(
     r"several|a few|few|some|many|\d+) "
     r"(?:days?|weeks?|months?|years?|decades?) "
     r"(?:later|earlier|after|before)|the following (?:day|week|month|year)|the next (?:day|week|month|year)|"
+    r"within (?:a |the )?(?:few |several |some |\w+ )?(?:days?|weeks?|months?|years?)|"
     r"the previous (?:day|week|month|year)|this time|that time|here|these|this|those|such|"
     r"the above|above-mentioned|aforementioned|the number(?! of))\b",
     re.I,

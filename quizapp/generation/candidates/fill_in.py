@@ -100,6 +100,9 @@ _WEAK_HEADS = frozenset(
         "sorts",
     }
 )
+MAX_TYPED_NAME_WORDS = 3
+# Verbs that make an idiom with their object ("take a line", "make a decision", "play a role").
+LIGHT_VERBS = frozenset({"take", "make", "have", "give", "play", "pay", "do"})
 MAX_LIST = 2  # a key that is one item of a longer list ("A, B, C and D") could be swapped for any other item
 
 
@@ -176,10 +179,14 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
         # term; a compound of nouns ("tank warfare school") or a phrase the text repeats is a term.
         if first.pos_ != "NOUN" and counts[_term_key(sent, first, last)] < 2:
             continue
+        if last.dep_ == "dobj" and last.head.lemma_.lower() in LIGHT_VERBS:
+            continue  # "took a milder line", "played a key role": half of an idiom, which many words could fill
         weight = min(counts[last.lemma_.lower()], 4) / 4
         items.append((first, last, "term", 0.55 + 0.25 * weight, None))
     for m in sent.mentions:
         if key_ok(sent, m) and m.kind in ("person", "place", "org", "law", "event", "date"):
+            if m.kind in ("org", "law", "event") and len(m.text.split()) > MAX_TYPED_NAME_WORDS:
+                continue  # "Metropolis Local Management Amendment Act" is to be recognised, not typed word for word
             items.append((m.first, m.last, m.kind, 0.6, m))
     for first, last, kind, base, m in items:
         if list_size(last) > MAX_LIST:

@@ -15,6 +15,7 @@ from .multiple_choice import KIND_TRUST, key_ok
 
 _SWAP_ORDER = {"date": 0, "place": 1, "person": 2, "number": 3, "org": 4}
 _LOCATIVE = frozenset({"in", "at", "near", "to", "from", "into", "outside", "inside", "towards"})
+_BOUNDARY_PREPS = frozenset({"before", "after", "until", "till", "since", "by", "from", "to", "between", "through"})
 CROWDED = 2  # other places in a sentence from which on a place is not swapped
 _STATIC = frozenset({"in", "at", "near", "outside", "inside"})
 
@@ -32,6 +33,9 @@ def swappable(sent: Sentence, m: Mention) -> bool:
         # describing the swapped-in value, which it does not fit
         return False
     if m.kind == "date":
+        # "before 1938" stays true as "before 1940", "since 1920" as "since 1910": only a point in time is swapped
+        if m.root.dep_ == "pobj" and m.root.head.lower_ in _BOUNDARY_PREPS:
+            return False
         return sum(1 for o in sent.mentions if o.kind in ("date", "vague_date")) == 1
     if m.kind == "place":
         r = m.root

@@ -83,3 +83,64 @@ def test_a_cut_conjunct_takes_its_trailing_phrase_along():
     q = _wh("Anna Holm was elected to the council of Ribe in 1892 and became mayor of Ribe in 1905, the first woman "
             "to hold the office.", "1892")
     assert q == "When was Anna Holm elected to the council of Ribe?"
+
+
+def test_a_date_after_before_or_since_is_never_swapped():
+    from quizapp.generation.candidates.true_false import swappable
+
+    c = parsed("Before 1812 the salt trade of Halle was held by foreign firms. The salt works of Halle closed in 1812.")
+    before = sentence(c, "Before")
+    boundary = next(m for m in before.mentions if m.text == "1812")
+    assert not swappable(before, boundary)  # "Before 1805 ... held by foreign firms" would still be true
+    closed = sentence(c, "closed")
+    point = next(m for m in closed.mentions if m.text == "1812")
+    assert swappable(closed, point)
+
+
+def test_another_form_of_the_key_gives_it_away():
+    from quizapp.generation.guards import other_form
+
+    assert other_form("The Mexican oil strike of 1937 stopped fuel supplies in _____.", "Mexico") == "Mexican"
+    assert other_form("The Ghanaian delegation met in _____.", "Ghana") == "Ghanaian"
+    assert other_form("The Kentucky rifle was made in _____.", "Kent") is None
+
+
+def test_within_some_weeks_points_back():
+    from quizapp.generation.textutil import anaphora_problem
+
+    assert anaphora_problem("Within a few weeks the _____ was passed.")
+    assert anaphora_problem("Within two years the council had doubled the tax.")
+    assert anaphora_problem("The guards stayed within the city walls of Ghent.") is None
+
+
+def test_idioms_and_long_names_are_no_fill_in_keys():
+    from collections import Counter
+
+    from quizapp.generation.candidates.base import Context
+    from quizapp.generation.candidates.fill_in import fill_in_candidates, term_counts
+    from quizapp.generation.distractors import DistractorIndex
+
+    c = parsed("The Venetian senate took a harder line against Genoa in 1378. "
+               "In 1379 the Grand Council of the Venetian Republic passed the Arsenal Labour Protection Act of 1379.")
+    ctx = Context(c, DistractorIndex(c))
+    counts: Counter[str] = term_counts(c)
+    keys = {k.key for s in c.sentences for k in fill_in_candidates(ctx, s, counts)}
+    assert "harder line" not in keys
+    assert not any("Labour Protection Act" in k for k in keys)
+
+
+def test_a_common_word_opening_a_sentence_is_lowered_in_a_question():
+    c = parsed("Typhus reached Danzig in 1709. A second typhus epidemic came to Riga in 1710.")
+    s = sentence(c, "Danzig")
+    q = wh_question(s, next(m for m in s.mentions if m.text == "1709"))
+    assert q == "When did typhus reach Danzig?"
+    assert all(m.kind not in ("person", "org", "place") for m in s.mentions if m.text == "Typhus")
+
+
+def test_an_elliptical_verb_gives_no_question():
+    from quizapp.generation.clauses import elliptical
+
+    c = parsed("The pumping station at Deptford opened in 1864. The station at Greenwich followed in 1866. "
+               "The station at Greenwich followed the design of Deptford.")
+    assert elliptical(sentence(c, "followed in 1866"))
+    assert not elliptical(sentence(c, "followed the design"))
