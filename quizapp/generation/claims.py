@@ -9,14 +9,16 @@ are a small list of general English verbs and their nouns (``EVENT_CLASSES``), n
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .analysis import Corpus, Mention, Sentence, norm_key
 from .dates import DateValue
-from .definites import GENERIC_HEADS, bare_definites
+from .definites import GENERIC_HEADS, bare_definites, earlier_year
 from .entities import INSTITUTION_WORDS
 from .lexicon import FACILITY_WORDS
+from .normalise import MONTHS
 from .pronouns import links
 
 # Verbs (and their nouns and adjectives) that tell the same kind of event.
@@ -65,6 +67,7 @@ _HEDGES = frozenset({"about", "nearly", "almost", "around", "some", "roughly", "
                      "less", "fewer", "up", "least", "under", "circa", "c.", "estimated", "perhaps", "than"})
 _PLACE_KINDS = frozenset({"place", "org", "other", "event", "product"})
 _MOVES = frozenset({"send", "depart", "arrive"})
+_PEOPLE = frozenset({"people", "man", "men", "woman", "women", "person", "persons"})
 # What a count of people can say happened to them.
 _FATES = frozenset({"die", "wound", "arrest", "release", "employ", "elect", "train", "send"})
 
@@ -134,10 +137,13 @@ def _governor(t: Any) -> tuple[frozenset[str], Any]:
 
 
 def _hedged(m: Mention) -> bool:
+    """ "about 24 million dollars", "nearly 70,000": a round figure, not an exact one."""
     doc = m.first.doc
     lo = max(m.sent.span.start, m.first.i - 2)
-    return any(t.lower_ in _HEDGES for t in doc[lo : m.first.i]) or any(
-        t.lower_ in _HEDGES for t in m.first.children
+    return (
+        any(t.lower_ in _HEDGES for t in doc[lo : m.first.i])
+        or any(t.lower_ in _HEDGES for t in m.first.children)
+        or any(w.lower() in _HEDGES for w in m.text.split()[:2])
     )
 
 
@@ -158,6 +164,8 @@ def _unit(m: Mention) -> frozenset[str]:
     lemma = noun.lemma_.lower()
     if lemma not in _GENERIC_NOUNS:
         out.add(lemma)
+    elif lemma in _PEOPLE:
+        out.add("people")  # a crowd or a toll: compared only where the accounts surely tell one event
     out |= {"class:" + c for c in classes_of(noun)}
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ in ("VERB", "ADJ"):
         out |= {"class:" + c for c in classes_of(noun.head) if c in _FATES}
@@ -169,19 +177,77 @@ def same_measure(x: Slot, y: Slot) -> bool:
     same noun ("fathoms")."""
     fx = {u for u in x.unit if u.startswith("class:")}
     fy = {u for u in y.unit if u.startswith("class:")}
-    if fx and fy:
-        return bool(fx & fy)
+    if fx or fy:
+        return bool(fx & fy)  # "29 killed" is no count of "200 gathered"
     return bool((x.unit - fx) & (y.unit - fy))
 
 
+def only_people(x: Slot, y: Slot) -> bool:
+    """Two counts of people with nothing said of what happened to them ("100,000 people gathered")."""
+    return x.unit == y.unit == frozenset({"people"})
+
+
+_YEARLESS = re.compile(rf"^(?:on\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({'|'.join(MONTHS)})$"
+                       rf"|^(?:on\s+)?({'|'.join(MONTHS)})\s+(\d{{1,2}})(?:st|nd|rd|th)?$", re.I)
+_CURRENCIES = {"dollar": "money:dollar", "dollars": "money:dollar", "$": "money:dollar", "pound": "money:pound",
+               "pounds": "money:pound", "£": "money:pound", "peso": "money:peso", "pesos": "money:peso",
+               "franc": "money:franc", "francs": "money:franc", "mark": "money:mark", "marks": "money:mark",
+               "rouble": "money:rouble", "roubles": "money:rouble", "ruble": "money:rouble", "rubles": "money:rouble",
+               "guilder": "money:guilder", "guilders": "money:guilder", "euro": "money:euro", "euros": "money:euro",
+               "€": "money:euro", "yen": "money:yen", "lira": "money:lira", "lire": "money:lira",
+               "shilling": "money:shilling", "shillings": "money:shilling", "ducat": "money:ducat",
+               "ducats": "money:ducat", "florin": "money:florin", "florins": "money:florin"}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def _yearless(corpus: Corpus, m: Mention) -> DateValue | None:
+    """ "On 23 March": the day of the year an earlier sentence of the paragraph gives."""
+    match = _YEARLESS.match(m.text.strip(" ,."))
+    if match is None:
+        return None
+    day = int(match.group(1) or match.group(4))
+    month_name = (match.group(2) or match.group(3)).capitalize()
+    year = earlier_year(corpus, m.sent, across_paragraphs=True)  # only to pair accounts, never shown
+    if year is None or month_name not in MONTHS:
+        return None
+    return DateValue(year, MONTHS.index(month_name) + 1, day, "day")
+
+
+def _money(m: Mention) -> tuple[float, str] | None:
+    """An amount of money and its currency ("about 24 million dollars", "£3 million")."""
+    if m.label != "MONEY":
+        return None
+    words = m.text.replace(",", "").replace("£", "£ ").replace("$", "$ ").replace("€", "€ ").split()
+    unit = next((_CURRENCIES[w.lower()] for w in words if w.lower() in _CURRENCIES), None)
+    if unit is None and m.last.i + 1 < m.sent.span.end:
+        unit = _CURRENCIES.get(m.last.nbor(1).lower_)
+    amount = None
+    for i, w in enumerate(words):
+        try:
+            amount = float(w)
+        except ValueError:
+            continue
+        if i + 1 < len(words) and words[i + 1].lower() in _SCALES:
+            amount *= _SCALES[words[i + 1].lower()]
+        break
+    return (amount, unit) if amount is not None and unit is not None else None
+
+
 def _listed(t: Any) -> bool:
-    return t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children)
+    """One of a list of values of its kind ("Melbourne and Sydney"; not "24 million dollars, plus interest")."""
+
+    def alike(x: Any) -> bool:
+        return x.ent_type_ == t.ent_type_ if t.ent_type_ else x.pos_ == t.pos_
+
+    return (t.dep_ == "conj" and alike(t.head)) or any(c.dep_ == "conj" and alike(c) for c in t.children)
 
 
 def _place_slot(sent: Sentence, head: Any, text: str, norm: str, themes: Any, kind: str = "place") -> Slot | None:
     role = None
     if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
         role = _LOCATIVE[head.head.lower_]
+        if role != "at" and not (_governor(head)[0] & _MOVES):
+            role = "at"  # "a speech from the National Palace" says where, not whence
     elif head.dep_ == "dobj" and "depart" in classes_of(head.head):
         role = "from"  # "left Sheerness"
     elif head.dep_ == "dobj" and "arrive" in classes_of(head.head):
@@ -253,10 +319,16 @@ def claim_of(corpus: Corpus, sent: Sentence) -> Claim:
         covered |= set(range(m.first.i, m.last.i + 1))
         if m.kind in ("person", "org", "place", "law", "event", "product", "group", "other"):
             names |= name_words(m.text)
-        if m.kind == "date" and m.date is not None:
+        date = m.date if m.kind == "date" else _yearless(corpus, m) if m.kind == "vague_date" else None
+        money = _money(m)
+        if date is not None:
             classes_, verb = _governor(m.root)
-            slots.append(Slot("date", m.text, m.norm, classes_, date=m.date, listed=_listed(m.root),
+            slots.append(Slot("date", m.text, m.norm, classes_, date=date, listed=_listed(m.root),
                               themes=themes_of(verb, m.root)))
+        elif money is not None:
+            classes_, verb = _governor(m.root)
+            slots.append(Slot("number", m.text, m.norm, classes_, number=money[0], unit=frozenset({money[1]}),
+                              hedged=_hedged(m), listed=_listed(m.root), themes=themes_of(verb, m.root)))
         elif m.kind == "number" and m.number is not None:
             classes_, verb = _governor(m.root)
             slots.append(Slot("number", m.text, m.norm, classes_, number=m.number, unit=_unit(m),

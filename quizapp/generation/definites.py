@@ -344,7 +344,7 @@ def yearless_dates(corpus: Corpus, sent: Sentence) -> list[tuple[str, str | None
     for m in sent.mentions:
         if m.label != "DATE" or not _MONTH_WORDS.search(m.text) or _YEAR.search(m.text):
             continue
-        year = _earlier_year(corpus, sent)
+        year = earlier_year(corpus, sent)
         text = m.text.rstrip(" ,.")
         if year is None:
             out.append((text, None))
@@ -355,12 +355,14 @@ def yearless_dates(corpus: Corpus, sent: Sentence) -> list[tuple[str, str | None
     return out
 
 
-def _earlier_year(corpus: Corpus, sent: Sentence) -> int | None:
+def earlier_year(corpus: Corpus, sent: Sentence, across_paragraphs: bool = False) -> int | None:
+    """The last year an earlier sentence of the paragraph (or, if asked, of the document) gives: the year a
+    "23 March" of this one is in."""
     for k in range(1, LOOK_BACK + 2):
         if sent.id - k < 0:
             return None
         prev = corpus.sentences[sent.id - k]
-        if prev.para != sent.para or prev.doc != sent.doc:
+        if prev.doc != sent.doc or (prev.para != sent.para and not across_paragraphs):
             return None
         years = [m.date.year for m in prev.mentions if m.date is not None]
         if years:

@@ -10,7 +10,7 @@ from typing import Any
 from .analysis import Corpus, Sentence
 from .candidates.base import Context, source_of
 from .candidates.matching import SETUP_VERBS
-from .claims import Claim, Slot, claim_of, name_words, same_measure
+from .claims import Claim, Slot, claim_of, name_words, only_people, same_measure
 from .dates import DateValue
 from .distractors import usable_key
 from .gazetteer import alias_group
@@ -140,10 +140,17 @@ def compare(a: Claim, b: Claim) -> list[tuple[str, Slot, Slot]]:
     db = [s for s in b.slots if s.kind == "date" and not s.listed]
     exact = any(x.date == y.date and x.date.granularity == "day" for x in da for y in db)  # type: ignore[union-attr]
     near = any(_near(x.date, y.date) for x in da for y in db)  # type: ignore[arg-type]
-    units = {u for x in a.slots for y in b.slots if x.kind == y.kind == "number" for u in x.unit & y.unit}
+    units = any(same_measure(x, y) for x in a.slots for y in b.slots if x.kind == y.kind == "number")
     score = shared + (2 if exact else 1 if near else 0)
-    score += 1 if units else 0
-    if score < 3 or (score < 4 and not (classes or exact or units)):
+    # dates a few weeks apart are evidence unless the verbs they hang on say different things (began / ended)
+    calm = any(
+        _near(x.date, y.date) and not (x.classes and y.classes and not x.classes & y.classes) for x in da for y in db
+    )
+    people_only = units and all(
+        only_people(x, y) for x in a.slots for y in b.slots if x.kind == y.kind == "number" and same_measure(x, y)
+    )
+    score += 1 if units and not people_only else 0
+    if score < 3 or (score < 4 and not (classes or exact or (units and not people_only) or calm)):
         return []
     label = _label(a, names, nouns)
     dates_agree = not da or not db or any(_compatible(x.date, y.date) for x in da for y in db)  # type: ignore[arg-type]
@@ -163,7 +170,7 @@ def compare(a: Claim, b: Claim) -> list[tuple[str, Slot, Slot]]:
         # done to the same named subject or object is one event told with another year.
         x, y = da[0], db[0]
         same_thing = bool(x.classes & y.classes and x.themes and y.themes) and _same_names(x.themes, y.themes)
-        if _one_theme(x, y, exact) and ((near and score >= 4) or same_thing):
+        if _one_theme(x, y, exact) and ((near and (score >= 4 or calm)) or same_thing):
             out.append((f"when: {label}", x, y))
     if dates_agree:
         done: list[Slot] = []
@@ -171,6 +178,8 @@ def compare(a: Claim, b: Claim) -> list[tuple[str, Slot, Slot]]:
             for y in (s for s in b.slots if s.kind == "number" and not s.listed):
                 if not same_measure(x, y) or any(same_measure(x, d) for d in done):
                     continue
+                if only_people(x, y) and not (exact or score >= 4):
+                    continue  # "100,000 people" of a rally and "200,000 people" of a march may be two crowds
                 if _numbers_agree(x, y) or not _one_theme(x, y, exact):
                     continue
                 done.append(x)

@@ -65,6 +65,37 @@ def test_where_the_collections_were_taken():
     assert "Royal Museum" in dis[0].note
 
 
+def test_sums_of_money_and_crowds_on_a_day_named_without_its_year():
+    a = ("In 1788 the city of Lyon and the weavers' guild agreed on a payment of about 40,000 livres to the "
+         "silk merchants. On 12 May 1788 the guild marched to the Hôtel de Ville. On 14 May more than 5,000 "
+         "weavers gathered in the Place Bellecour to support the guild.")
+    b = ("The settlement of 1788 with the silk merchants fixed the payment at about 60,000 livres. The guild marched "
+         "on 12 May 1788. Two days later, on 14 May, about 9,000 weavers filled the Place Bellecour.")
+    dis, _, _ = _found(a, b)
+    notes = " | ".join(d.note for d in dis)
+    assert "40,000" in notes
+    assert "60,000" in notes
+    assert "5,000" in notes
+    assert "9,000" in notes
+
+
+def test_a_place_an_announcement_came_from_is_where_it_was_made():
+    a = "On 2 April 1791 Mayor Jean Tholon announced the new tariff in a speech from the Hôtel de Ville."
+    b = "On 2 April 1791 Mayor Jean Tholon announced the new tariff from the bishop's palace at Fourvière."
+    dis, _, _ = _found(a, b)
+    assert [d.topic.split(":")[0] for d in dis] == ["where"]
+
+
+def test_days_apart_without_a_shared_name_when_nothing_says_two_events():
+    a = "The masters refused the new rates, and on 3 June 1831 the weavers began a strike that stopped every loom."
+    b = "After the masters refused to sign the new rates, the weavers called a strike on 7 June 1831."
+    dis, _, _ = _found(a, b)
+    assert [d.topic.split(":")[0] for d in dis] == ["when"]
+    # a strike that began and a strike that ended are two events
+    dis, _, _ = _found(a, "The weavers ended the strike on 21 June 1831 after the masters gave way.")
+    assert dis == []
+
+
 @pytest.mark.parametrize(("a", "b"), [
     # a vaguer telling of the same date, a rounded count and a place inside the other are no disagreement
     ("The Guild of Saint Brendan was founded at Carrowmore in 1412.",
