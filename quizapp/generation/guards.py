@@ -163,7 +163,21 @@ def options_sound(c: Candidate) -> str | None:
     lengths = [len(o) for o in opts]
     if max(lengths) > MAX_OPTION_RATIO * max(min(lengths), 1):
         return "one option much longer than another"
+    years = [_year(o) for o in opts]
+    key_year = _year(str(d.answer))
+    if key_year is not None and all(y is not None for y in years):
+        others = [y for o, y in zip(opts, years, strict=True) if o != d.answer]
+        if min(abs(key_year - y) for y in others) > LONE_DATE_GAP:  # type: ignore[operator]
+            return "the answer is a date far from all the others"  # 2019 against 1803, 1815 and 1821
     return None
+
+
+LONE_DATE_GAP = 50
+
+
+def _year(option: str) -> int | None:
+    years = re.findall(r"\b(1\d{3}|20\d{2})\b", option)
+    return int(years[-1]) if len(years) == 1 else None
 
 
 GUARDS: dict[str, Callable[[Candidate], str | None]] = {

@@ -95,6 +95,6 @@ FACILITY_WORDS = frozenset(
         "museum", "library", "gallery", "archive", "archives", "hospital", "observatory", "theatre", "theater",
         "prison", "castle", "palace", "cathedral", "abbey", "house", "hall", "dockyard", "yard", "station", "fort",
         "fortress", "tower", "bridge", "harbour", "harbor", "port", "airfield", "camp", "base", "works", "factory",
-        "school", "university", "college", "church", "square", "grounds", "park", "office",
+        "school", "university", "college", "church", "square", "grounds", "park", "office", "gaol", "jail", "field",
     }
 )  # fmt: skip

@@ -260,8 +260,17 @@ def wh_agent(sent: Sentence, m: Mention) -> str | None:
     return _join(prefix, word, " ".join(p for p in parts if p))
 
 
+def gapped(sent: Sentence) -> bool:
+    """ "The Brooklyn tower was finished in 1875 and the Manhattan tower in 1876": the second clause lost its
+    verb, so no question can move one of its parts (it would read "... and the Manhattan tower?")."""
+    root = sent.span.root
+    return any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > root.i for c in root.children)
+
+
 def wh_question(sent: Sentence, m: Mention) -> str | None:
     """The best wh-question whose answer is the mention, or None."""
+    if gapped(sent):
+        return None
     for fn in (wh_subject, wh_agent, wh_adjunct, wh_how_many):
         q = fn(sent, m)
         if q:

@@ -155,7 +155,7 @@ def list_size(t: Any) -> int:
     return items
 
 
-def answer_variants(text: str, date: Any = None, source: str = "") -> list[str]:
+def answer_variants(text: str, date: Any = None, source: str = "", person: bool = False) -> list[str]:
     """Accepted answers: as written, without an article, in lower case; with "the" where the source has it
     before the key; dates and numbers in other forms."""
     out = [text]
@@ -167,6 +167,8 @@ def answer_variants(text: str, date: Any = None, source: str = "") -> list[str]:
         out += date.variants()
     else:
         out += number_variants(text)
+    if person and len(text.split()) > 1:
+        out.append(text.split()[-1])  # "Shelley" for "Percy Bysshe Shelley": a student names a person so
     return list(dict.fromkeys(v for v in out if v.strip()))
 
 
@@ -213,7 +215,7 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
         draft = QuestionDraft(
             type="fill_in",
             prompt=prompt,
-            answer=answer_variants(key_text, m.date if m is not None else None, sent.text),
+            answer=answer_variants(key_text, m.date if m is not None else None, sent.text, kind == "person"),
             explanation=f"The text says: \u201c{sent.text.strip()}\u201d",
             confidence=conf,
             confidence_reasons=reasons,

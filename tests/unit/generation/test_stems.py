@@ -144,3 +144,26 @@ def test_an_elliptical_verb_gives_no_question():
                "The station at Greenwich followed the design of Deptford.")
     assert elliptical(sentence(c, "followed in 1866"))
     assert not elliptical(sentence(c, "followed the design"))
+
+
+def test_a_gapped_clause_gives_no_wh_question():
+    q = _wh("The north tower was finished in 1875 and the south tower in 1876.", "1876")
+    assert q is None
+
+
+def test_a_person_may_be_named_by_surname_in_a_fill_in():
+    from quizapp.generation.candidates.fill_in import answer_variants
+
+    assert "Shelley" in answer_variants("Percy Bysshe Shelley", person=True)
+    assert "Shelley" not in answer_variants("Percy Bysshe Shelley")
+
+
+def test_a_date_far_from_all_the_others_is_a_giveaway():
+    from quizapp.generation import guards
+
+    draft = QuestionDraft(type="multiple_choice", prompt="When was the memorial unveiled?", answer="2019",
+                          options=["1803", "1815", "1821", "2019"])
+    cand = Candidate(draft, "2019", [SimpleNamespace(id=1, para=0, doc=0)], 0.5, "wh", "1:2019")
+    assert guards.options_sound(cand)
+    draft.options = ["1998", "2005", "2012", "2019"]
+    assert guards.options_sound(cand) is None
