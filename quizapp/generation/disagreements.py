@@ -18,6 +18,7 @@ from .textutil import contains_phrase
 from .types import Disagreement
 
 MAX_POSTING = 400  # an anchor shared by more sentences than this (the article's subject) does not pair them
+MAX_PARTNERS = 8  # sentences of other documents compared with each sentence
 NEAR_DAYS = 45  # dates this close may be one event told with a different date
 NUMBER_TOLERANCE = 0.1  # "nearly 70,000" and "68,890" agree
 
@@ -106,7 +107,10 @@ def _event_conflicts(corpus: Corpus, ctx: Context, seen: set[tuple[int, int]]) -
             for j in posting:
                 if j > i and claims[j].sent.doc != a.sent.doc:
                     shared[j] += 1
-        for j in sorted(k for k, n in shared.items() if n >= 2):
+        # the sentences sharing most with this one: an event is told once or twice per document, and many
+        # near-copies of an article must not make the check quadratic
+        partners = sorted((k for k, n in shared.items() if n >= 2), key=lambda k: (-shared[k], k))[:MAX_PARTNERS]
+        for j in sorted(partners):
             b = claims[j]
             if (a.sent.id, b.sent.id) in seen:
                 continue
@@ -152,7 +156,6 @@ def compare(a: Claim, b: Claim) -> list[tuple[str, Slot, Slot]]:
     score += 1 if units and not people_only else 0
     if score < 3 or (score < 4 and not (classes or exact or (units and not people_only) or calm)):
         return []
-    label = _label(a, names, nouns)
     dates_agree = not da or not db or any(_compatible(x.date, y.date) for x in da for y in db)  # type: ignore[arg-type]
     out: list[tuple[str, Slot, Slot]] = []
     if dates_agree or near:
@@ -164,14 +167,14 @@ def compare(a: Claim, b: Claim) -> list[tuple[str, Slot, Slot]]:
             x, y = pa[0], pb[0]
             if not (x.classes & y.classes or exact) or not _one_theme(x, y, exact) or not _different_places(a, b, x, y):
                 continue
-            out.append((f"where: {label}", x, y))
+            out.append(("where", x, y))
     if len(da) == 1 and len(db) == 1 and not _compatible(da[0].date, db[0].date):  # type: ignore[arg-type]
         # Dates far apart are usually two events ("sailed in 1872", "returned in 1876"): only the same thing
         # done to the same named subject or object is one event told with another year.
         x, y = da[0], db[0]
         same_thing = bool(x.classes & y.classes and x.themes and y.themes) and _same_names(x.themes, y.themes)
         if _one_theme(x, y, exact) and ((near and (score >= 4 or calm)) or same_thing):
-            out.append((f"when: {label}", x, y))
+            out.append(("when", x, y))
     if dates_agree:
         done: list[Slot] = []
         for x in (s for s in a.slots if s.kind == "number" and not s.listed):
@@ -183,7 +186,10 @@ def compare(a: Claim, b: Claim) -> list[tuple[str, Slot, Slot]]:
                 if _numbers_agree(x, y) or not _one_theme(x, y, exact):
                     continue
                 done.append(x)
-                out.append((f"how many: {label}", x, y))
+                out.append(("how many", x, y))
+    if out:
+        label = _label(a, names, nouns)  # only for what is reported: most pairs find nothing
+        out = [(f"{what}: {label}", x, y) for what, x, y in out]
     return out
 
 
