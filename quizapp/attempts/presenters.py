@@ -275,3 +275,34 @@ def past_attempts(session: Session, quiz: Quiz, student: User) -> list[Attempt]:
             .order_by(Attempt.number.desc())
         )
     )
+
+
+@dataclass
+class StaffEntry:
+    number: int
+    prompt: str
+    type: str
+    response: str
+    key: str
+    score: float | None
+    points: float
+    checks: int
+    detail: str
+
+
+def staff_entries(answers: Sequence[AttemptAnswer]) -> list[StaffEntry]:
+    """A teacher's view of each answer: everything, since the teacher owns the quiz."""
+    return [
+        StaffEntry(
+            number=a.position + 1,
+            prompt=a.question_version.prompt,
+            type=a.question_version.type,
+            response=describe(a.question_version.type, a.response),
+            key=describe(a.question_version.type, a.question_version.answer),
+            score=a.score,
+            points=a.points,
+            checks=a.checks,
+            detail=a.feedback or "",
+        )
+        for a in answers
+    ]

@@ -208,6 +208,18 @@ def attempt_of(session: Session, attempt_id: int, student: User, *, lock: bool =
     return attempt
 
 
+def attempt_for_owner(session: Session, attempt_id: int, teacher: User) -> Attempt:
+    """A finished attempt at one of the teacher's own quizzes; NotFound for any other (the same answer as none)."""
+    attempt = session.scalar(
+        select(Attempt)
+        .join(Quiz, Quiz.id == Attempt.quiz_id)
+        .where(Attempt.id == attempt_id, Quiz.owner_id == teacher.id, Attempt.status != "in_progress")
+    )
+    if attempt is None:
+        raise NotFound("There is no such finished attempt at one of your quizzes.")
+    return attempt
+
+
 def load_answers(
     session: Session, attempt: Attempt, *, versions: bool = True, sources: bool = True
 ) -> list[AttemptAnswer]:

@@ -44,3 +44,12 @@ def regrade(question_id: int) -> ResponseReturnValue:
         return redirect(url_for("bank.edit", question_id=question_id))
     changes = regrading.regrade_preview(db.session, question)
     return render_template("attempts/regrade.html", question=question, changes=changes, form=form)
+
+
+@bp.route("/attempts/<int:attempt_id>")
+@allow(STAFF)
+def attempt_detail(attempt_id: int) -> ResponseReturnValue:
+    """One finished attempt at the teacher's own quiz: every answer with its mark, the key and the student's time."""
+    attempt = services.attempt_for_owner(db.session, attempt_id, current_user)
+    answers = services.load_answers(db.session, attempt, sources=False)
+    return render_template("attempts/staff_attempt.html", attempt=attempt, entries=presenters.staff_entries(answers))

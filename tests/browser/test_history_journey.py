@@ -80,6 +80,12 @@ def test_student_history_and_teacher_analytics(browser: Any, live_server: LiveSe
     page.get_by_role("link", name="Hanna History").click()
     expect(page.locator("figure.history-chart svg circle")).to_have_count(3)
     axe.check(page)
+    # One attempt from that page: every answer with the key and its mark.
+    page.locator("table a[href^='/manage/attempts/']").first.click()
+    expect(page.get_by_role("heading", name="Hanna History")).to_be_visible()
+    expect(page.locator("table tbody tr")).to_have_count(5)
+    axe.check(page)
+    page.go_back()
 
     page.goto(f"{live_server.url}/manage/quizzes/{quiz_id}/analysis")
     expect(page.get_by_text("Coefficient of internal consistency")).to_be_visible()

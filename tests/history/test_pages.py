@@ -144,3 +144,25 @@ def test_students_cannot_open_teacher_pages(student_client: FlaskClient, users: 
     quiz, _, school_class = world(users)
     assert student_client.get(f"/manage/classes/{school_class.id}/gradebook").status_code == 403
     assert student_client.get(f"/manage/quizzes/{quiz.id}/analysis").status_code == 403
+
+
+def test_teacher_opens_a_students_attempt_with_every_answer_and_key(
+    app, teacher_client: FlaskClient, users: Accounts  # type: ignore[no-untyped-def]
+) -> None:
+    quiz, _, school_class = world(users, attempts=1)
+    from quizapp.attempts.models import Attempt
+    from tests.support import login
+
+    attempt_id = db.session.query(Attempt.id).filter_by(quiz_id=quiz.id).scalar()
+    history_page = teacher_client.get(f"/manage/classes/{school_class.id}/students/{user(users.student).id}")
+    assert f"/manage/attempts/{attempt_id}" in history_page.get_data(as_text=True)
+
+    page = teacher_client.get(f"/manage/attempts/{attempt_id}")
+
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert "Margaret Hale" in html  # the key and the answer given
+    assert html.count("<tr class=") == 5
+    other = app.test_client()
+    login(other, users.other_teacher)
+    assert other.get(f"/manage/attempts/{attempt_id}").status_code == 404
