@@ -421,9 +421,11 @@ def _is_zero(text: str) -> bool:
 
 
 def _as_ordering(question: dict[str, Any]) -> dict[str, Any]:
+    # The mark is only a comment: on any other type (a true/false's answer is a bool) it means nothing.
+    if question["type"] != "matching" or question["options"]:
+        return question
     pairs = question.get("answer") or []
-    positions = [str(i) for i in range(1, len(pairs) + 1)]
-    if question["type"] != "matching" or question["options"] or [p[0] for p in pairs] != positions:
+    if [p[0] for p in pairs] != [str(i) for i in range(1, len(pairs) + 1)]:
         return question
     items = [right for _, right in pairs]
     return {**question, "type": "ordering", "answer": items, "options": items}

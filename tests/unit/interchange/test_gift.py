@@ -262,6 +262,12 @@ def test_matching_with_numbered_lefts_stays_matching_without_the_ordering_mark()
     }
 
 
+def test_the_ordering_mark_on_a_question_of_another_type_is_ignored():
+    # Found by fuzz/ingest_atheris.py: the mark before a true/false question raised a TypeError.
+    result = import_gift("// quizapp: ordering question\nAugustus was Caesar's heir. {TRUE}")
+    assert [(q["type"], q["answer"]) for q in result.questions] == [("true_false", True)]
+
+
 def test_a_question_with_hundreds_of_answers_is_skipped():
     result = import_gift("Many {=a " + "~b " * 500 + "}\n\nFew {T}")
     assert result.skipped == ['line 1 "Many": the question has 501 answers; at most 200']
