@@ -58,7 +58,7 @@ def _docx_parts() -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
-def _document_xml(body: str, prolog: str = "") -> bytes:
+def document_xml(body: str, prolog: str = "") -> bytes:
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{prolog}'
             f"<w:document {W_NAMESPACE}><w:body>{body}</w:body></w:document>").encode()
 
@@ -67,7 +67,7 @@ def _paragraph(text: str) -> str:
     return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
 
 
-def _docx_with(replaced: dict[str, bytes], big: Entry | None = None, **options: object) -> bytes:
+def docx_with(replaced: dict[str, bytes], big: Entry | None = None, **options: object) -> bytes:
     parts = {**_docx_parts(), **replaced}
     entries = [deflated(name, data) for name, data in parts.items() if big is None or name != big.name]
     if big is not None:
@@ -89,20 +89,20 @@ def _bomb_entry(megabytes: int) -> Entry:
 @cache
 def docx_zip_bomb() -> bytes:
     """word/document.xml expands to 3 GB of paragraphs from a 3 MB file; the sizes are written honestly."""
-    return _docx_with({}, _bomb_entry(3000))
+    return docx_with({}, _bomb_entry(3000))
 
 
 @cache
 def docx_zip_bomb_lying() -> bytes:
     """The same stream, but both headers claim document.xml is 2 KB: whoever trusts them inflates 3 GB."""
-    return _docx_with({}, _bomb_entry(3000), declared_sizes={"word/document.xml": 2000})
+    return docx_with({}, _bomb_entry(3000), declared_sizes={"word/document.xml": 2000})
 
 
 @cache
 def docx_overlapping_entries() -> bytes:
     """60,000 directory records share one 10 MB entry's data: 600 GB from a few megabytes."""
     media = repeated("word/media/image1.png", b"", bytes(_MEGABYTE), 10, b"")
-    return _docx_with({}, media, shared=60_000)
+    return docx_with({}, media, shared=60_000)
 
 
 def _plausible_xml(megabytes: int) -> Entry:
@@ -116,13 +116,13 @@ def _plausible_xml(megabytes: int) -> Entry:
 @cache
 def docx_190mb_xml() -> bytes:
     """190 MB of paragraphs in 12 MB: took over a minute and 1.5 GB before the archive's size was capped."""
-    return _docx_with({}, _plausible_xml(190))
+    return docx_with({}, _plausible_xml(190))
 
 
 @cache
 def docx_60mb_xml() -> bytes:
     """Under the archive's total cap, over the cap on XML the parser is given."""
-    return _docx_with({}, _plausible_xml(60))
+    return docx_with({}, _plausible_xml(60))
 
 
 @cache
@@ -135,14 +135,14 @@ def docx_90mb_media() -> bytes:
                 b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"/>')
     rels = parts["word/_rels/document.xml.rels"].replace(b"</Relationships>", relation + b"</Relationships>")
     image = repeated("word/media/image1.jpeg", b"\xff\xd8", noise, 90 * _MEGABYTE // len(noise), b"")
-    return _docx_with({"word/_rels/document.xml.rels": rels}, image)
+    return docx_with({"word/_rels/document.xml.rels": rels}, image)
 
 
 @cache
 def docx_many_paragraphs() -> bytes:
     """60,000 short numbered paragraphs: more blocks than any article."""
     body = "".join(_paragraph(f"Item {n}.") for n in range(60_000))
-    return _docx_with({"word/document.xml": _document_xml(body)})
+    return docx_with({"word/document.xml": document_xml(body)})
 
 
 _LAUGHS = ("<!DOCTYPE w:document [<!ENTITY a0 'ha'>"
@@ -150,30 +150,30 @@ _LAUGHS = ("<!DOCTYPE w:document [<!ENTITY a0 'ha'>"
 
 
 def docx_billion_laughs() -> bytes:
-    return _docx_with({"word/document.xml": _document_xml(_paragraph("&a9;"), _LAUGHS)})
+    return docx_with({"word/document.xml": document_xml(_paragraph("&a9;"), _LAUGHS)})
 
 
 def docx_billion_laughs_after_comment() -> bytes:
     """The DTD after a 10 KB comment: a check that only looks at the first few KB misses it."""
     prolog = "<!--" + " " * 10_000 + "-->" + _LAUGHS
-    return _docx_with({"word/document.xml": _document_xml(_paragraph("&a9;"), prolog)})
+    return docx_with({"word/document.xml": document_xml(_paragraph("&a9;"), prolog)})
 
 
 def docx_xxe() -> bytes:
     prolog = "<!--" + " " * 10_000 + '--><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-    return _docx_with({"word/document.xml": _document_xml(_paragraph(ARTICLE) + _paragraph("&x;"), prolog)})
+    return docx_with({"word/document.xml": document_xml(_paragraph(ARTICLE) + _paragraph("&x;"), prolog)})
 
 
 def docx_laughs_in_styles() -> bytes:
     styles = _docx_parts()["word/styles.xml"]
     declaration_end = styles.index(b"?>") + 2
-    return _docx_with({"word/styles.xml": styles[:declaration_end] + _LAUGHS.encode() + styles[declaration_end:]})
+    return docx_with({"word/styles.xml": styles[:declaration_end] + _LAUGHS.encode() + styles[declaration_end:]})
 
 
 def docx_deep_nesting() -> bytes:
     depth = 100_000
     body = "<w:sdt><w:sdtContent>" * depth + _paragraph(ARTICLE) + "</w:sdtContent></w:sdt>" * depth
-    return _docx_with({"word/document.xml": _document_xml(body)})
+    return docx_with({"word/document.xml": document_xml(body)})
 
 
 def docx_truncated() -> bytes:
@@ -194,12 +194,12 @@ _PAGE = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] /Resources << /F
 _TEXT_OPERATIONS = b"BT /F1 11 Tf 72 800 Td (Lava cools fast and the ash falls far away.) Tj ET\n"
 
 
-def _stream(data: bytes, *, flate: bool = False) -> bytes:
+def pdf_stream(data: bytes, *, flate: bool = False) -> bytes:
     filters = b" /Filter /FlateDecode" if flate else b""
     return b"<< /Length %d%s >>\nstream\n" % (len(data), filters) + data + b"\nendstream"
 
 
-def _pages_pdf(content: bytes, pages: int) -> bytes:
+def pages_pdf(content: bytes, pages: int) -> bytes:
     """``pages`` pages that all draw the same content stream (object 4)."""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", _FONT, content]
     first = len(objects) + 1
@@ -213,7 +213,7 @@ def _compressed_stream(chunk: bytes, times: int) -> bytes:
     entry = repeated("stream", b"", chunk, times, b"", crc=False)
     # A zlib stream is the raw deflate data between a two-byte header and the Adler-32 of what it expands to;
     # pypdf does not check the checksum, so a zero Adler keeps the builder from walking the expanded bytes.
-    return _stream(b"\x78\xda" + entry.compressed + b"\0\0\0\0", flate=True)
+    return pdf_stream(b"\x78\xda" + entry.compressed + b"\0\0\0\0", flate=True)
 
 
 _DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -239,7 +239,7 @@ def pdf_100k_pages() -> bytes:
 
 def pdf_million_kids() -> bytes:
     """One page referenced a million times from the page tree: a 8 MB file claiming a million pages."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", _FONT, _stream(_TEXT_OPERATIONS), _PAGE]
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", _FONT, pdf_stream(_TEXT_OPERATIONS), _PAGE]
     objects[1] = b"<< /Type /Pages /Kids [" + b"5 0 R " * 1_000_000 + b"] /Count 1000000 >>"
     return _pdf(objects)
 
@@ -247,7 +247,7 @@ def pdf_million_kids() -> bytes:
 @cache
 def pdf_flate_bomb() -> bytes:
     """A page whose content stream inflates from 1 MB to 1 GB."""
-    return _pages_pdf(_compressed_stream(_operations(_MEGABYTE), 1_000), 1)
+    return pages_pdf(_compressed_stream(_operations(_MEGABYTE), 1_000), 1)
 
 
 def _operations(size: int) -> bytes:
@@ -258,23 +258,23 @@ def _operations(size: int) -> bytes:
 def pdf_heavy_shared_content() -> bytes:
     """2,000 pages sharing one content stream of 70 MB of text operators, under every per-stream limit pypdf has
     (75 MB inflated, 2 million operands): each page costs a full parse, so the file costs 2,000 of them."""
-    return _pages_pdf(_compressed_stream(_operations(_MEGABYTE), 70), 2000)
+    return pages_pdf(_compressed_stream(_operations(_MEGABYTE), 70), 2000)
 
 
 @cache
 def pdf_spread_content() -> bytes:
     """2,000 pages sharing one 100 KB stream: no page is heavy, together they are 200 MB of instructions."""
-    return _pages_pdf(_stream(_operations(100_000)), 2000)
+    return pages_pdf(pdf_stream(_operations(100_000)), 2000)
 
 
 def _form_pdf(page_content: bytes, form_content: bytes) -> bytes:
     """One page whose resources name form X1 (object 5), a form that may draw X1 in turn."""
-    form = _stream(form_content).replace(
+    form = pdf_stream(form_content).replace(
         b"<< /Length", b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 842] "
                        b"/Resources << /Font << /F1 3 0 R >> /XObject << /X1 5 0 R >> >> /Length")  # fmt: skip
     page = _PAGE.replace(b"/Font << /F1 3 0 R >> >>", b"/Font << /F1 3 0 R >> /XObject << /X1 5 0 R >> >>")
     catalog = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [6 0 R] /Count 1 >>", _FONT]
-    return _pdf([*catalog, _stream(page_content), form, page])
+    return _pdf([*catalog, pdf_stream(page_content), form, page])
 
 
 def pdf_form_drawn_5000_times() -> bytes:
@@ -302,7 +302,7 @@ def pdf_page_tree_loop() -> bytes:
 
 
 def pdf_nested_arrays() -> bytes:
-    return _pages_pdf(_stream(b"[" * 200_000 + b"]" * 200_000 + b" BT /F1 11 Tf 72 800 Td (Lava.) Tj ET"), 1)
+    return pages_pdf(pdf_stream(b"[" * 200_000 + b"]" * 200_000 + b" BT /F1 11 Tf 72 800 Td (Lava.) Tj ET"), 1)
 
 
 def pdf_truncated() -> bytes:
@@ -370,29 +370,31 @@ def md_nested_lists() -> bytes:
     return ("- " * 25_000 + "1. " * 25_000 + f"item\n\n{ARTICLE}\n").encode()
 
 
-# Inputs that made CommonMark parsers quadratic or exponential (after commonmark's pathological test list),
-# a third of the size used there; fuzz/hostile_report.py --scale 3 runs them at full size. Each with the outcome
-# it has: most are read, some are all link markup (so all page chrome), some have more blocks than we read.
-MARKDOWN_PATHOLOGIES: dict[str, tuple[str, str, str]] = {
-    "nested-emphasis": ("*a **a " * 10_000 + "b" + " a** a*" * 10_000, "document", ""),
-    "emphasis-closers": ("a_ " * 20_000, "document", ""),
-    "emphasis-openers": ("_a " * 20_000, "document", ""),
-    "link-closers": ("a]" * 20_000, "document", ""),
-    "link-openers": ("[a" * 20_000, "document", ""),
-    "mismatched-emphasis": ("*a_ " * 16_000, "document", ""),
-    "closers-multiple-of-3": ("a**b" + "c* " * 16_000, "document", ""),
-    "link-openers-emphasis-closers": ("[ a_" * 16_000, "document", ""),
-    "bracket-paren": ("[ (](" * 26_000, "error", "nothing is left"),
-    "image-brackets": ("![[]()" * 26_000, "error", "nothing is left"),
-    "nested-brackets": ("[" * 16_000 + "a" + "]" * 16_000, "document", ""),
-    "backticks": ("".join("e" + "`" * n for n in range(1, 800)), "document", ""),
-    "unclosed-link-angle": ("[a](<b" * 10_000, "document", ""),
-    "unclosed-link": ("[a](b" * 10_000, "document", ""),
-    "unclosed-comments": ("</" + "<!--" * 33_000, "error", "nothing is left"),
-    "references": ("".join(f"[{n}]: u\n" for n in range(16_000)) + "[0] " * 16_000, "document", ""),
-    "tables": ("| a |\n|---|\n" + "| b |\n" * 16_000, "document", ""),
-    "nul-bytes": (("abc\u0000de\u0000" * 3_000) + "\n\n" + ARTICLE, "error", "not text"),
-}
+def markdown_pathologies(scale: int = 1) -> dict[str, tuple[str, str, str]]:
+    """Inputs that made CommonMark parsers quadratic or exponential (after commonmark's pathological test
+    list), at a third of the size used there (``scale=3``: the full size, which fuzz/hostile_report.py
+    runs). Each with the outcome it has: most are read, some are all link markup (so all page chrome)."""
+    n = scale
+    return {
+        "nested-emphasis": ("*a **a " * 10_000 * n + "b" + " a** a*" * 10_000 * n, "document", ""),
+        "emphasis-closers": ("a_ " * 20_000 * n, "document", ""),
+        "emphasis-openers": ("_a " * 20_000 * n, "document", ""),
+        "link-closers": ("a]" * 20_000 * n, "document", ""),
+        "link-openers": ("[a" * 20_000 * n, "document", ""),
+        "mismatched-emphasis": ("*a_ " * 16_000 * n, "document", ""),
+        "closers-multiple-of-3": ("a**b" + "c* " * 16_000 * n, "document", ""),
+        "link-openers-emphasis-closers": ("[ a_" * 16_000 * n, "document", ""),
+        "bracket-paren": ("[ (](" * 26_000 * n, "error", "nothing is left"),
+        "image-brackets": ("![[]()" * 26_000 * n, "error", "nothing is left"),
+        "nested-brackets": ("[" * 16_000 * n + "a" + "]" * 16_000 * n, "document", ""),
+        "backticks": ("".join("e" + "`" * k for k in range(1, 800 * n)), "document", ""),
+        "unclosed-link-angle": ("[a](<b" * 10_000 * n, "document", ""),
+        "unclosed-link": ("[a](b" * 10_000 * n, "document", ""),
+        "unclosed-comments": ("</" + "<!--" * 33_000 * n, "error", "nothing is left"),
+        "references": ("".join(f"[{k}]: u\n" for k in range(16_000 * n)) + "[0] " * 16_000 * n, "document", ""),
+        "tables": ("| a |\n|---|\n" + "| b |\n" * 16_000 * n, "document", ""),
+        "nul-bytes": (("abc\u0000de\u0000" * 3_000 * n) + "\n\n" + ARTICLE, "error", "not text"),
+    }
 
 
 def md_front_matter_spaces() -> bytes:
@@ -443,8 +445,9 @@ def _constant(data: bytes) -> Callable[[], bytes]:
     return lambda: data
 
 
-def ingest_cases() -> list[Hostile]:
-    """Every hostile upload; names start with the format family they attack."""
+def ingest_cases(scale: int = 1) -> list[Hostile]:
+    """Every hostile upload; names start with the format family they attack. ``scale`` multiplies the
+    Markdown pathologies (see :func:`markdown_pathologies`)."""
     html_as_pdf = f"<html><body><p>{ARTICLE}</p></body></html>".encode()
     return [
         Hostile("docx-zip-bomb-3gb", "bomb.docx", docx_zip_bomb, "error", "zip bomb"),
@@ -495,7 +498,7 @@ def ingest_cases() -> list[Hostile]:
         Hostile("md-front-matter-1mb-spaces", "front.md", md_front_matter_spaces, "document",
                 contains="Canal locks"),
         *(Hostile(f"md-{name}", f"{name}.md", _constant(text.encode()), expect, match)  # type: ignore[arg-type]
-          for name, (text, expect, match) in MARKDOWN_PATHOLOGIES.items()),
+          for name, (text, expect, match) in markdown_pathologies(scale).items()),
         Hostile("txt-5mb-one-word", "word.txt", txt_one_line_no_spaces, "document"),
         Hostile("txt-999k-lines", "lines.txt", txt_million_lines, "error", "at most 200,000"),
         Hostile("txt-300k-paragraphs", "many.txt", txt_many_paragraphs, "error", "at most 200,000"),
