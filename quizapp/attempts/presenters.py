@@ -287,7 +287,6 @@ class StaffEntry:
     score: float | None
     points: float
     checks: int
-    detail: str
 
 
 def staff_entries(answers: Sequence[AttemptAnswer]) -> list[StaffEntry]:
@@ -302,7 +301,6 @@ def staff_entries(answers: Sequence[AttemptAnswer]) -> list[StaffEntry]:
             score=a.score,
             points=a.points,
             checks=a.checks,
-            detail=a.feedback or "",
         )
         for a in answers
     ]
