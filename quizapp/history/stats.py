@@ -1,6 +1,7 @@
 """Item analysis and score figures, as Moodle's quiz statistics report computes them.
 
-Pure: standard library only, so the history pages, a CLI command and a test can all call it with plain values.
+Pure: the standard library and numpy only, so the history pages, a CLI command and a test can all call it
+with plain values.
 
 Sources for the formulas (Moodle, GPL; formulas only, no code copied):
 
@@ -22,11 +23,12 @@ correlations, covariance ratios and Cronbach's alpha do not change when a variab
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
+
+import numpy as np
 
 from .option_analysis import OptionCount, counted_option_frequencies, option_frequencies
 
@@ -34,6 +36,7 @@ __all__ = [
     "MIN_ATTEMPTS_FOR_STATISTICS",
     "AttemptMarks",
     "Bin",
+    "MarkMatrix",
     "OptionCount",
     "QuestionStatistics",
     "QuizStatistics",
@@ -164,75 +167,173 @@ def _same(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=_RELATIVE_TOLERANCE, abs_tol=_RELATIVE_TOLERANCE)
 
 
-def _varies(values: Sequence[float]) -> bool:
-    return len(values) >= 2 and not _same(min(values), max(values))
+def _varies(values: np.ndarray) -> bool:
+    return len(values) >= 2 and not _same(float(values.min()), float(values.max()))
 
 
-def _mean(values: Sequence[float]) -> float:
-    return math.fsum(values) / len(values)
+def _sample_variance(values: np.ndarray) -> float:
+    """Σ(x - x̄)² / (s - 1)."""
+    deviations = values - values.mean()
+    return float(deviations @ deviations) / (len(values) - 1)
 
 
-def _sample_variance(values: Sequence[float]) -> float:
-    """Σ(x - x̄)² / (s - 1) in floats (``statistics.variance`` works in exact fractions: far slower on thousands)."""
-    mean = _mean(values)
-    return math.fsum((x - mean) * (x - mean) for x in values) / (len(values) - 1)
-
-
-def _sample_covariance(xs: Sequence[float], ys: Sequence[float]) -> float:
+def _sample_covariance(xs: np.ndarray, ys: np.ndarray) -> float:
     """Σ(x - x̄)(y - ȳ) / (s - 1)."""
-    x_mean, y_mean = _mean(xs), _mean(ys)
-    return math.fsum((x - x_mean) * (y - y_mean) for x, y in zip(xs, ys, strict=True)) / (len(xs) - 1)
+    return float((xs - xs.mean()) @ (ys - ys.mean())) / (len(xs) - 1)
+
+
+class MarkMatrix:
+    """The marks of ``s`` attempts at ``P`` questions as two ``s × P`` arrays, marks and maximum marks.
+
+    A question an attempt did not get has maximum 0 in that attempt's row. Arrays rather than one dict per
+    attempt because a quiz's analysis reads every mark once per question: a page of 2,000 attempts spent
+    most of its time in Python loops before.
+    """
+
+    def __init__(self, question_ids: Sequence[int], marks: np.ndarray, maxima: np.ndarray) -> None:
+        self.question_ids = list(question_ids)
+        self.marks = marks
+        self.maxima = maxima
+        self._column = {question_id: j for j, question_id in enumerate(self.question_ids)}
+        self.totals = marks.sum(axis=1)
+        self.max_totals = maxima.sum(axis=1)
+
+    @classmethod
+    def from_attempts(cls, attempts: Sequence[AttemptMarks]) -> MarkMatrix:
+        question_ids = sorted({q for attempt in attempts for q in attempt.marks})
+        column = {q: j for j, q in enumerate(question_ids)}
+        marks = np.zeros((len(attempts), len(question_ids)))
+        maxima = np.zeros_like(marks)
+        for i, attempt in enumerate(attempts):
+            for question_id, mark in attempt.marks.items():
+                marks[i, column[question_id]] = mark
+                maxima[i, column[question_id]] = attempt.max_marks[question_id]
+        return cls(question_ids, marks, maxima)
+
+    @classmethod
+    def from_rows(
+        cls, attempt_ids: Sequence[int], question_ids: Sequence[int], marks: Sequence[float], maxima: Sequence[float]
+    ) -> MarkMatrix:
+        """One row per graded answer: (attempt, question, mark, maximum), at most one per attempt and question."""
+        attempt_index = np.asarray(attempt_ids, dtype=np.int64)
+        question_index = np.asarray(question_ids, dtype=np.int64)
+        mark_values = np.asarray(marks, dtype=float)
+        max_values = np.asarray(maxima, dtype=float)
+        bad = ~(np.isfinite(mark_values) & np.isfinite(max_values)) | (max_values <= 0)
+        if bad.any():
+            i = int(np.flatnonzero(bad)[0])
+            raise ValueError(
+                f"attempt {attempt_index[i]}, question {question_index[i]}: marks must be finite numbers "
+                "and max marks positive"
+            )
+        attempts, rows = np.unique(attempt_index, return_inverse=True)
+        questions, columns = np.unique(question_index, return_inverse=True)
+        matrix_marks = np.zeros((len(attempts), len(questions)))
+        matrix_maxima = np.zeros_like(matrix_marks)
+        matrix_marks[rows, columns] = mark_values
+        matrix_maxima[rows, columns] = max_values
+        return cls([int(q) for q in questions], matrix_marks, matrix_maxima)
+
+    @property
+    def attempts(self) -> int:
+        return len(self.totals)
+
+    def question_statistics(self, question_id: int) -> QuestionStatistics:
+        """Facility, SD, discrimination index and discriminative efficiency of one question (see QuestionStatistics)."""
+        j = self._column.get(question_id)
+        if j is None:
+            return QuestionStatistics(question_id, 0, None, None, None, None, reliable=False)
+        present = self.maxima[:, j] > 0
+        mark, maximum = self.marks[present, j], self.maxima[present, j]
+        fractions = mark / maximum
+        rest_max = self.max_totals[present] - maximum
+        has_rest = (rest_max > 0) & ~np.isclose(rest_max, 0.0, rtol=0.0, atol=_RELATIVE_TOLERANCE)
+        paired = fractions[has_rest]
+        rests = (self.totals[present][has_rest] - mark[has_rest]) / rest_max[has_rest]
+
+        n = len(fractions)
+        facility = float(fractions.mean()) if n else None
+        sd = math.sqrt(_sample_variance(fractions)) if n >= 2 else None
+        if sd is not None and not _varies(fractions):
+            sd = 0.0
+
+        discrimination = efficiency = None
+        if _varies(paired) and _varies(rests):
+            covariance = _sample_covariance(paired, rests)
+            spread = _sample_covariance(paired, paired) * _sample_covariance(rests, rests)
+            # Rounding can carry |r| a hair past 1.
+            discrimination = max(-1.0, min(1.0, covariance / math.sqrt(spread)))
+            best_covariance = _sample_covariance(np.sort(paired), np.sort(rests))
+            if best_covariance > 0:
+                efficiency = 100.0 * covariance / best_covariance
+
+        return QuestionStatistics(
+            question_id=question_id,
+            n=n,
+            facility=facility,
+            sd=sd,
+            discrimination_index=discrimination,
+            discriminative_efficiency=efficiency,
+            reliable=enough_attempts(n),
+        )
+
+    def quiz_statistics(self) -> QuizStatistics:
+        """Test statistics over the attempts' percentage scores (see QuizStatistics).
+
+        An attempt with no questions has no score and is left out.
+        """
+        scored = self.max_totals > 0
+        scores = 100.0 * self.totals[scored] / self.max_totals[scored]
+        n = len(scores)
+        mean = float(scores.mean()) if n else None
+        median = float(np.median(scores)) if n else None
+        sd = math.sqrt(_sample_variance(scores)) if n >= 2 else None
+        if sd is not None and not _varies(scores):
+            sd = 0.0
+        skewness, kurtosis = _moments(scores)
+        alpha = self._cronbach_alpha(scored, scores) if n else None
+        error_ratio = standard_error = None
+        if alpha is not None and sd is not None:
+            error_ratio = 100.0 * math.sqrt(max(0.0, 1.0 - alpha))
+            standard_error = error_ratio * sd / 100.0
+        return QuizStatistics(
+            n=n,
+            mean=mean,
+            median=median,
+            sd=sd,
+            skewness=skewness,
+            kurtosis=kurtosis,
+            cronbach_alpha=alpha,
+            error_ratio=error_ratio,
+            standard_error=standard_error,
+            reliable=enough_attempts(n),
+        )
+
+    def _cronbach_alpha(self, scored: np.ndarray, scores: np.ndarray) -> float | None:
+        present = self.maxima[scored] > 0
+        first = present[0]
+        p = int(first.sum())
+        if p < 2 or len(scores) < 2 or not (present == first).all() or not _varies(scores):
+            return None
+        # Each question's mark as a share of the attempt's score in percent, so the items add up to the score.
+        shares = 100.0 * self.marks[scored][:, first] / self.max_totals[scored][:, None]
+        item_variance_sum = math.fsum(_sample_variance(shares[:, k]) for k in range(p))
+        alpha = p / (p - 1) * (1.0 - item_variance_sum / _sample_variance(scores))
+        return min(1.0, alpha)  # alpha <= 1 in exact arithmetic (Cauchy-Schwarz); clip rounding
 
 
 def question_statistics(attempts: Sequence[AttemptMarks], question_id: int) -> QuestionStatistics:
     """Facility, SD, discrimination index and discriminative efficiency of one question (see QuestionStatistics)."""
-    fractions: list[float] = []
-    rests: list[float] = []  # paired with the fractions of the attempts that have a rest of the test
-    paired: list[float] = []
-    for attempt in attempts:
-        if question_id not in attempt.marks:
-            continue
-        mark, maximum = attempt.marks[question_id], attempt.max_marks[question_id]
-        fractions.append(mark / maximum)
-        rest_max = attempt.max_total - maximum
-        if rest_max > 0 and not _same(rest_max, 0.0):
-            paired.append(mark / maximum)
-            rests.append((attempt.total - mark) / rest_max)
-
-    n = len(fractions)
-    facility = _mean(fractions) if n else None
-    sd = math.sqrt(_sample_variance(fractions)) if n >= 2 else None
-    if sd is not None and not _varies(fractions):
-        sd = 0.0
-
-    discrimination = efficiency = None
-    if _varies(paired) and _varies(rests):
-        covariance = _sample_covariance(paired, rests)
-        discrimination = covariance / math.sqrt(_sample_covariance(paired, paired) * _sample_covariance(rests, rests))
-        # Rounding can carry |r| a hair past 1.
-        discrimination = max(-1.0, min(1.0, discrimination))
-        best_covariance = _sample_covariance(sorted(paired), sorted(rests))
-        if best_covariance > 0:
-            efficiency = 100.0 * covariance / best_covariance
-
-    return QuestionStatistics(
-        question_id=question_id,
-        n=n,
-        facility=facility,
-        sd=sd,
-        discrimination_index=discrimination,
-        discriminative_efficiency=efficiency,
-        reliable=enough_attempts(n),
-    )
+    return MarkMatrix.from_attempts(attempts).question_statistics(question_id)
 
 
-def _moments(scores: Sequence[float]) -> tuple[float | None, float | None]:
+def _moments(scores: np.ndarray) -> tuple[float | None, float | None]:
     """Skewness k3 / k2^1.5 and excess kurtosis k4 / k2², as in Moodle's quiz calculator."""
     s = len(scores)
     if s < 3 or not _varies(scores):
         return None, None
-    mean = _mean(scores)
-    m2, m3, m4 = (math.fsum((t - mean) ** power for t in scores) / s for power in (2, 3, 4))
+    deviations = scores - scores.mean()
+    m2, m3, m4 = (float((deviations**power).sum()) / s for power in (2, 3, 4))
     k2 = s * m2 / (s - 1)
     k3 = s * s * m3 / ((s - 1) * (s - 2))
     skewness = k3 / k2**1.5
@@ -242,50 +343,12 @@ def _moments(scores: Sequence[float]) -> tuple[float | None, float | None]:
     return skewness, k4 / (k2 * k2)
 
 
-def _cronbach_alpha(attempts: Sequence[AttemptMarks], scores: Sequence[float]) -> float | None:
-    questions = set(attempts[0].marks)
-    p = len(questions)
-    if p < 2 or len(attempts) < 2 or any(set(a.marks) != questions for a in attempts) or not _varies(scores):
-        return None
-    # Each question's mark as a share of the attempt's score in percent, so the items add up to the score.
-    item_variance_sum = math.fsum(
-        _sample_variance([100.0 * a.marks[q] / a.max_total for a in attempts]) for q in sorted(questions)
-    )
-    alpha = p / (p - 1) * (1.0 - item_variance_sum / _sample_variance(scores))
-    return min(1.0, alpha)  # alpha <= 1 in exact arithmetic (Cauchy-Schwarz); clip rounding
-
-
 def quiz_statistics(attempts: Sequence[AttemptMarks]) -> QuizStatistics:
     """Test statistics over the attempts' percentage scores (see QuizStatistics).
 
     An attempt with no questions has no score and is left out.
     """
-    scored = [a for a in attempts if a.marks]
-    scores = [100.0 * a.total / a.max_total for a in scored]
-    n = len(scores)
-    mean = _mean(scores) if n else None
-    median = statistics.median(scores) if n else None
-    sd = math.sqrt(_sample_variance(scores)) if n >= 2 else None
-    if sd is not None and not _varies(scores):
-        sd = 0.0
-    skewness, kurtosis = _moments(scores)
-    alpha = _cronbach_alpha(scored, scores) if n else None
-    error_ratio = standard_error = None
-    if alpha is not None and sd is not None:
-        error_ratio = 100.0 * math.sqrt(max(0.0, 1.0 - alpha))
-        standard_error = error_ratio * sd / 100.0
-    return QuizStatistics(
-        n=n,
-        mean=mean,
-        median=median,
-        sd=sd,
-        skewness=skewness,
-        kurtosis=kurtosis,
-        cronbach_alpha=alpha,
-        error_ratio=error_ratio,
-        standard_error=standard_error,
-        reliable=enough_attempts(n),
-    )
+    return MarkMatrix.from_attempts(attempts).quiz_statistics()
 
 
 @dataclass(frozen=True)

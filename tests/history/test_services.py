@@ -342,3 +342,26 @@ def test_the_worker_closes_overdue_attempts_and_checks_closed_quizzes_every_minu
     assert db.session.get(Attempt, overdue.id).status == "closed_overdue"  # type: ignore[union-attr]
     assert db.session.get(Question, questions[0].id).status == "draft"  # type: ignore[union-attr]
     assert db.session.get(type(quiz), quiz.id).weak_check_at is not None  # type: ignore[union-attr]
+
+
+def test_item_analysis_counts_true_false_and_blank_responses_and_survives_no_attempts(
+    canal, users: Accounts
+) -> None:
+    quiz, questions = canal
+    assert analysis.item_analysis(db.session, quiz).attempts == 0
+    stu = user(users.student)
+    given = [True, True, False, None]
+    for i, response in enumerate(given):
+        finished_attempt(quiz, stu, [1, int(response is True), 0, 0, 0], submitted_at=days_ago(10 - i),
+                         responses=["Margaret Hale", response, None, None, None])
+    db.session.commit()
+
+    found = analysis.item_analysis(db.session, quiz)
+
+    second = next(item for item in found.items if item.question_id == questions[1].id)
+    assert second.type == "true_false"
+    counts = {(o.option, o.is_blank): o.count for o in second.options or []}
+    assert counts[(True, False)] == 2
+    assert counts[(False, False)] == 1
+    assert sum(count for (_, blank), count in counts.items() if blank) == 1
+    assert second.statistics.facility == 0.5

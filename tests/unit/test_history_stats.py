@@ -17,6 +17,7 @@ from quizapp.history.stats import (
     MIN_ATTEMPTS_FOR_STATISTICS,
     AttemptMarks,
     Bin,
+    MarkMatrix,
     OptionCount,
     QuestionStatistics,
     WeakThresholds,
@@ -61,7 +62,7 @@ def imported_roots(path):
 
 
 @pytest.mark.parametrize(
-    ("name", "allowed"), [("stats.py", set()), ("option_analysis.py", set()), ("charts.py", {"markupsafe"})]
+    ("name", "allowed"), [("stats.py", {"numpy"}), ("option_analysis.py", set()), ("charts.py", {"markupsafe"})]
 )
 def test_history_modules_stay_pure(name, allowed):
     roots = set(imported_roots(pathlib.Path(stats.__file__).parent / name))
@@ -90,6 +91,23 @@ def test_enough_attempts_starts_at_the_minimum():
 def test_attempt_marks_refuse_inconsistent_input(marks, max_marks):
     with pytest.raises(ValueError, match="attempt 7"):
         AttemptMarks(7, marks, max_marks)
+
+
+def test_a_matrix_of_answer_rows_in_any_order_gives_the_figures_of_the_attempts():
+    rows = [(a.attempt_id, q, a.marks[q], a.max_marks[q]) for a in FIVE for q in a.marks]
+    rows.reverse()
+    matrix = MarkMatrix.from_rows(*zip(*rows, strict=True))
+    assert matrix.attempts == 5
+    assert matrix.question_statistics(1) == question_statistics(FIVE, 1)
+    assert matrix.question_statistics(2) == question_statistics(FIVE, 2)
+    assert matrix.quiz_statistics() == quiz_statistics(FIVE)
+    assert matrix.question_statistics(3).n == 0
+
+
+@pytest.mark.parametrize(("mark", "maximum"), [(math.nan, 1.0), (1.0, 0.0), (1.0, math.inf)])
+def test_a_matrix_refuses_rows_that_are_not_marks(mark, maximum):
+    with pytest.raises(ValueError, match="attempt 4, question 2"):
+        MarkMatrix.from_rows([3, 4], [1, 2], [1.0, mark], [1.0, maximum])
 
 
 def test_question_statistics_by_hand():
