@@ -4,7 +4,9 @@
 
 1. Builds a fresh PostgreSQL database, a 20-question exam and N students.
 2. Serves the app with gunicorn (sync workers) on a free local port.
-3. Surge: the students log in and start the exam within 10 s, autosave every answer and submit;
+3. Surge: the students log in and start the exam within 10 s, autosave every answer (a student takes
+   ``--think`` seconds per answer on average, 2 s by default, far quicker than anyone reads a question;
+   0 makes it a stress test in which latency only measures the queue) and submit;
    latency per step (p50/p95/p99), requests/s, errors, and answers lost (what each student was told
    was saved, against what the database graded).
 4. Throughput, each for a few seconds with the same client: /healthz (the ceiling), a signed-in route that
@@ -171,7 +173,9 @@ class Recorder:
         return response
 
 
-def student_path(base: str, quiz_id: int, n: int, delay: float, answers: int, rec: Recorder, sent: dict) -> None:
+def student_path(
+    base: str, quiz_id: int, n: int, delay: float, answers: int, think: float, rec: Recorder, sent: dict
+) -> None:
     time.sleep(delay)
     s = requests.Session()
     page = rec.call("login page", s.get, f"{base}/login")
@@ -206,6 +210,8 @@ def student_path(base: str, quiz_id: int, n: int, delay: float, answers: int, re
     headers = {"X-CSRFToken": token, "Accept": "application/json"}
     rng = random.Random(n)
     for position in range(answers):
+        if think:
+            time.sleep(think * rng.uniform(0.5, 1.5))  # reading the question and choosing
         # The exam keeps its order: even positions are multiple choice, odd ones true/false.
         fields = {"choice": rng.choice(["true", "false"])} if position % 2 else {"choice": str(rng.randrange(4))}
         response = rec.call(
@@ -286,7 +292,14 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
     parser.add_argument("--answers", type=int, default=20)
     parser.add_argument("--window", type=float, default=10.0, help="seconds over which the students press Start")
-    parser.add_argument("--client-threads", type=int, default=64)
+    parser.add_argument(
+        "--think", type=float, default=2.0,
+        help="mean seconds a student takes per answer (0: every request straight after the last, a stress test)",
+    )
+    parser.add_argument(
+        "--client-threads", type=int, default=0,
+        help="client threads (default: one per student, so that every student starts within the window)",
+    )
     args = parser.parse_args()
     deadline = time.monotonic() + HARD_LIMIT_S
 
@@ -336,10 +349,12 @@ def main() -> None:
         rec = Recorder()
         sent: dict = {}
         began = time.perf_counter()
-        with ThreadPoolExecutor(max_workers=args.client_threads) as pool:
+        # With fewer threads than students, student 65 could only start when one of the first 64 had finished:
+        # the arrivals would no longer be "within the window" and latency would measure the client's queue.
+        with ThreadPoolExecutor(max_workers=args.client_threads or args.students) as pool:
             for n in range(args.students):
                 delay = args.window * n / args.students
-                pool.submit(student_path, base, quiz_id, n, delay, args.answers, rec, sent)
+                pool.submit(student_path, base, quiz_id, n, delay, args.answers, args.think, rec, sent)
         surge_seconds = time.perf_counter() - began
         if time.monotonic() > deadline:
             raise SystemExit("stopped: the surge took longer than the hard limit")
@@ -347,8 +362,8 @@ def main() -> None:
         total_requests = sum(len(v) for v in rec.latency.values())
 
         print(
-            f"\nsurge: {args.students} students, {args.workers} gunicorn sync workers, "
-            f"PostgreSQL, {surge_seconds:.1f} s"
+            f"\nsurge: {args.students} students starting within {args.window:g} s, {args.think:g} s per answer, "
+            f"{args.workers} gunicorn sync workers, PostgreSQL, {surge_seconds:.1f} s"
         )
         print(f"{'step':<16}{'requests':>9}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'errors':>8}")
         for step in ("login page", "log in", "quiz start page", "start", "question page", "autosave", "submit"):

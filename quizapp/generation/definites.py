@@ -292,7 +292,11 @@ def _name_around(sent: Sentence, t: Any) -> str | None:
             and pobj is not None
             and pobj.pos_ == "PROPN"
         ):
-            toks += [c] + [g for g in pobj.children if g.dep_ == "compound" and g.i < pobj.i] + [pobj]
+            # "of the Soviet Union" keeps its article: the name is written in where the reader expects it
+            toks += [c] + [
+                g for g in pobj.children
+                if g.i < pobj.i and (g.dep_ == "compound" or (g.dep_ == "det" and g.lower_ == "the"))
+            ] + [pobj]
         elif c.dep_ == "appos" and c.pos_ == "PROPN" and c.n_lefts + c.n_rights <= 2:
             toks += [g for g in c.lefts if g.dep_ == "compound"] + [c]  # the tank school "Kama"
     toks.sort(key=lambda x: x.i)

@@ -73,3 +73,12 @@ def test_a_description_just_before_that_differs_from_the_title_leaves_it_unclear
     s = sentence(c, "heritage")
     _, problem = resolve_context(c, [s], "When was the canal named a heritage site?", "1925")
     assert problem is not None
+
+
+def test_a_name_written_in_keeps_the_article_of_its_place():
+    c = parsed("The long peace ended with the Norman invasion of the Danelund in 1070. "
+               "At the time of the invasion, the northern earls were divided.")
+    s = sentence(c, "earls")
+    prompt, problem = resolve_context(c, [s], "At the time of the invasion, who were divided?")
+    assert problem is None
+    assert prompt == "At the time of the Norman invasion of the Danelund, who were divided?"
