@@ -29,8 +29,8 @@ def limited_app(app: Flask, database_url: str) -> Flask:
             RATELIMIT_ENABLED=True,
             RATELIMIT_STORAGE_URI=REDIS_URL,
             RATELIMIT_KEY_PREFIX=f"quizapp-test-{uuid.uuid4().hex}",
-            RATELIMIT_LOGIN=("6/minute", "3/minute"),
-            RATELIMIT_AUTOSAVE=("100/minute", "2/minute"),
+            RATELIMIT_LOGIN=("6/hour", "3/hour"),  # hours: see tight_app on window boundaries
+            RATELIMIT_AUTOSAVE=("100/hour", "2/hour"),
         )
     )
 
@@ -82,3 +82,64 @@ def test_autosave_limit_answers_json(limited_app: Flask, users) -> None:  # type
     assert [a.status_code for a in answers] == [200, 200, 429]
     assert "Too many requests" in answers[2].get_json()["error"]
     db.session.remove()
+
+
+@pytest.fixture
+def tight_app(app: Flask, database_url: str) -> Flask:
+    """Every other limited door at two POSTs a day per account, counted in Redis.
+
+    A day, not a minute: the sliding-window counter weighs the previous window's hits by how much of it is left,
+    so three posts that straddle a minute boundary could all pass."""
+    try:
+        redis.Redis.from_url(REDIS_URL).ping()
+    except redis.RedisError as error:
+        if IN_CI:
+            pytest.fail(f"Redis is not reachable at {REDIS_URL}: {error} (CI=true: a missing service fails the run)")
+        pytest.skip(f"Redis is not reachable at {REDIS_URL}")
+    tight = ("100/day", "2/day")
+    return create_app(
+        app_config(
+            database_url,
+            RATELIMIT_ENABLED=True,
+            RATELIMIT_STORAGE_URI=REDIS_URL,
+            RATELIMIT_KEY_PREFIX=f"quizapp-test-{uuid.uuid4().hex}",
+            RATELIMIT_REGISTER=tight,
+            RATELIMIT_PASSWORD=tight,
+            RATELIMIT_JOIN=tight,
+            RATELIMIT_UPLOAD=tight,
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "who", "data"),
+    [
+        ("/register", None, {"username": "newcomer", "password": "x", "confirm": "y"}),
+        ("/account/password", "student", {"current_password": "wrong", "new_password": "x", "confirm": "y"}),
+        ("/classes/join", "student", {"code": "NOSUCHCODE"}),
+        ("/sources/new", "teacher", {"title": ""}),
+        ("/bank/import", "teacher", {}),
+    ],
+)
+def test_each_limited_door_answers_429_past_its_limit_and_does_nothing(  # type: ignore[no-untyped-def]
+    tight_app: Flask, users, path: str, who: str | None, data: dict[str, str]
+) -> None:
+    from quizapp.auth.models import User
+
+    client = tight_app.test_client()
+    if who is not None:
+        login(client, getattr(users, who))
+    with tight_app.app_context():
+        accounts_before = db.session.query(User).count()
+    statuses = []
+    for _ in range(3):
+        token = csrf_token(client, path)
+        statuses.append(client.post(path, data={**data, "csrf_token": token}).status_code)
+    assert 429 not in statuses[:2]
+    assert statuses[2] == 429
+    blocked = client.post(path, data={**data, "csrf_token": csrf_token(client, path)})
+    assert blocked.status_code == 429
+    assert b"Too many requests" in blocked.data
+    with tight_app.app_context():
+        assert db.session.query(User).count() == accounts_before
+        db.session.remove()
