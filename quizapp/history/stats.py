@@ -26,7 +26,6 @@ import math
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cached_property
 
 import numpy as np
 
@@ -86,12 +85,11 @@ class AttemptMarks:
             if maximum <= 0:
                 raise ValueError(f"attempt {self.attempt_id}, question {question_id}: max mark must be positive")
 
-    @cached_property
+    @property
     def total(self) -> float:
-        # Cached: every question's rest-of-quiz figure reads it (thousands of attempts × questions).
         return math.fsum(self.marks.values())
 
-    @cached_property
+    @property
     def max_total(self) -> float:
         return math.fsum(self.max_marks.values())
 
@@ -247,7 +245,7 @@ class MarkMatrix:
         mark, maximum = self.marks[present, j], self.maxima[present, j]
         fractions = mark / maximum
         rest_max = self.max_totals[present] - maximum
-        has_rest = (rest_max > 0) & ~np.isclose(rest_max, 0.0, rtol=0.0, atol=_RELATIVE_TOLERANCE)
+        has_rest = rest_max > _RELATIVE_TOLERANCE  # a rest of rounding error only is no rest of the test
         paired = fractions[has_rest]
         rests = (self.totals[present][has_rest] - mark[has_rest]) / rest_max[has_rest]
 

@@ -15,8 +15,11 @@ from tests.support import IN_CI, TEST_PASSWORD, app_config, csrf_token, login
 REDIS_URL = "redis://127.0.0.1:6379"
 
 
-@pytest.fixture
-def limited_app(app: Flask, database_url: str) -> Flask:
+def redis_limited_app(database_url: str, **limits: object) -> Flask:
+    """The app with rate limits on, counted in this machine's Redis under a prefix of its own.
+
+    Windows of an hour or a day, not a minute: the sliding-window counter weighs the previous window's hits by
+    how much of it is left, so posts that straddle a minute boundary could pass a limit they should not."""
     try:
         redis.Redis.from_url(REDIS_URL).ping()
     except redis.RedisError as error:
@@ -29,9 +32,15 @@ def limited_app(app: Flask, database_url: str) -> Flask:
             RATELIMIT_ENABLED=True,
             RATELIMIT_STORAGE_URI=REDIS_URL,
             RATELIMIT_KEY_PREFIX=f"quizapp-test-{uuid.uuid4().hex}",
-            RATELIMIT_LOGIN=("6/hour", "3/hour"),  # hours: see tight_app on window boundaries
-            RATELIMIT_AUTOSAVE=("100/hour", "2/hour"),
+            **limits,
         )
+    )
+
+
+@pytest.fixture
+def limited_app(app: Flask, database_url: str) -> Flask:
+    return redis_limited_app(
+        database_url, RATELIMIT_LOGIN=("6/hour", "3/hour"), RATELIMIT_AUTOSAVE=("100/hour", "2/hour")
     )
 
 
@@ -86,28 +95,10 @@ def test_autosave_limit_answers_json(limited_app: Flask, users) -> None:  # type
 
 @pytest.fixture
 def tight_app(app: Flask, database_url: str) -> Flask:
-    """Every other limited door at two POSTs a day per account, counted in Redis.
-
-    A day, not a minute: the sliding-window counter weighs the previous window's hits by how much of it is left,
-    so three posts that straddle a minute boundary could all pass."""
-    try:
-        redis.Redis.from_url(REDIS_URL).ping()
-    except redis.RedisError as error:
-        if IN_CI:
-            pytest.fail(f"Redis is not reachable at {REDIS_URL}: {error} (CI=true: a missing service fails the run)")
-        pytest.skip(f"Redis is not reachable at {REDIS_URL}")
+    """Every other limited door at two POSTs a day per account."""
     tight = ("100/day", "2/day")
-    return create_app(
-        app_config(
-            database_url,
-            RATELIMIT_ENABLED=True,
-            RATELIMIT_STORAGE_URI=REDIS_URL,
-            RATELIMIT_KEY_PREFIX=f"quizapp-test-{uuid.uuid4().hex}",
-            RATELIMIT_REGISTER=tight,
-            RATELIMIT_PASSWORD=tight,
-            RATELIMIT_JOIN=tight,
-            RATELIMIT_UPLOAD=tight,
-        )
+    return redis_limited_app(
+        database_url, RATELIMIT_REGISTER=tight, RATELIMIT_PASSWORD=tight, RATELIMIT_JOIN=tight, RATELIMIT_UPLOAD=tight
     )
 
 
