@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import AxeChecker, LiveServer
 from tests.support import TEST_PASSWORD
 
@@ -27,31 +29,31 @@ def test_register_logout_login_dashboard(page: Any, live_server: LiveServer, axe
     page.get_by_label("Password", exact=True).fill(TEST_PASSWORD)
     page.get_by_label("Repeat the password").fill("not the same")
     page.get_by_role("button", name="Create account").click()
-    assert page.get_by_text("The two passwords differ.").is_visible()
+    expect(page.get_by_text("The two passwords differ.")).to_be_visible()
     assert page.get_by_label("Username").input_value() == "journey_kid"
     axe.check(page)
 
     page.get_by_label("Password", exact=True).fill(TEST_PASSWORD)
     page.get_by_label("Repeat the password").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Create account").click()
-    assert page.get_by_role("heading", name="Hello, Journey Kid").is_visible()
+    expect(page.get_by_role("heading", name="Hello, Journey Kid")).to_be_visible()
     axe.check(page)
 
     page.get_by_role("button", name="Log out").click()
-    assert page.get_by_text("You are logged out.").is_visible()
+    expect(page.get_by_text("You are logged out.")).to_be_visible()
 
     log_in(page, live_server, "journey_kid", "wrong password")
-    assert page.get_by_text("Unknown username or wrong password.").is_visible()
+    expect(page.get_by_text("Unknown username or wrong password.")).to_be_visible()
     axe.check(page)
 
     log_in(page, live_server, "journey_kid")
-    assert page.get_by_role("heading", name="Hello, Journey Kid").is_visible()
-    assert page.get_by_text("Quizzes open to you").is_visible()
+    expect(page.get_by_role("heading", name="Hello, Journey Kid")).to_be_visible()
+    expect(page.get_by_text("Quizzes open to you")).to_be_visible()
 
     page.goto(live_server.url + "/account/password")
     axe.check(page)
     page.goto(live_server.url + "/admin/users")
-    assert page.get_by_text("Not allowed").is_visible()
+    expect(page.get_by_text("Not allowed")).to_be_visible()
     axe.check(page)
 
     assert axe.problems == [], "\n".join(axe.problems)
@@ -64,15 +66,15 @@ def test_admin_pages_on_a_phone(browser: Any, live_server: LiveServer, axe: AxeC
     try:
         log_in(page, live_server, live_server.staff["admin"])
         page.goto(live_server.url + "/admin/users")
-        assert page.get_by_role("heading", name="Users").is_visible()
+        expect(page.get_by_role("heading", name="Users")).to_be_visible()
         # The menu folds behind a toggle on a narrow screen and still opens.
         page.get_by_role("button", name="Toggle navigation").click()
-        assert page.get_by_role("link", name="Dashboard").is_visible()
+        expect(page.get_by_role("link", name="Dashboard")).to_be_visible()
         # No horizontal scrolling of the whole page on a phone.
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
         axe.check(page)
         page.goto(live_server.url + "/no-such-page")
-        assert page.get_by_role("heading", name="Not found").is_visible()
+        expect(page.get_by_role("heading", name="Not found")).to_be_visible()
         axe.check(page)
     finally:
         context.close()

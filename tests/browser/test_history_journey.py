@@ -36,12 +36,20 @@ def test_student_history_and_teacher_analytics(browser: Any, live_server: LiveSe
         school_class = class_with("histteach", ["histstu"] + [f"histpeer{i}" for i in range(10)], code="HISTJRNY")
         assign(quiz, school_class)
         for day, scores in enumerate(([1, 0, 0, 0, 0], [1, 1, 1, 0, 0], [1, 1, 1, 1, 0])):
-            finished_attempt(quiz, user("histstu"), scores, submitted_at=now - timedelta(days=3 - day),
-                             responses=["Margaret Hale", True, None, None, None])
+            finished_attempt(
+                quiz,
+                user("histstu"),
+                scores,
+                submitted_at=now - timedelta(days=3 - day),
+                responses=["Margaret Hale", True, None, None, None],
+            )
         for i in range(MIN_ATTEMPTS_FOR_STATISTICS):
             finished_attempt(
-                quiz, user(f"histpeer{i}"), [1, i % 2, i % 3 > 0, 0, i % 2],
-                submitted_at=now - timedelta(hours=i), responses=["Margaret Hale", False, None, None, None],
+                quiz,
+                user(f"histpeer{i}"),
+                [1, i % 2, i % 3 > 0, 0, i % 2],
+                submitted_at=now - timedelta(hours=i),
+                responses=["Margaret Hale", False, None, None, None],
             )
         db.session.commit()
         class_id, quiz_id = school_class.id, quiz.id

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from quizapp.attempts.models import Attempt
@@ -36,7 +37,6 @@ def make_student(server: LiveServer, name: str) -> None:
 
 
 def wait_saved(page: Any) -> None:
-    from playwright.sync_api import expect
 
     # expect() polls without evaluating strings, which the page's Content-Security-Policy forbids.
     expect(page.locator("#save-status")).to_have_text("Saved")
@@ -97,13 +97,13 @@ def test_exam_with_every_type_reload_submit_review(page: Any, live_server: LiveS
             page.wait_for_url(f"**/q/{index + 1}")
     press_on(page, page.get_by_role("button", name="Finish and submit…"), "Enter")
     page.wait_for_url("**/submit")
-    assert page.get_by_text("All 5 questions have an answer.").is_visible()
+    expect(page.get_by_text("All 5 questions have an answer.")).to_be_visible()
     axe.check(page)
     press_on(page, page.get_by_role("button", name="Submit now"), "Enter")
     page.wait_for_url("**/review")
-    assert page.get_by_text("5.0").first.is_visible()
+    expect(page.get_by_text("5.0").first).to_be_visible()
     for spec in QUESTIONS:
-        assert page.get_by_text(spec["explanation"]).is_visible()
+        expect(page.get_by_text(spec["explanation"])).to_be_visible()
     axe.check(page)
     page.get_by_role("link", name="Read it in “The Riverside Canal”").first.focus()
     page.keyboard.press("Enter")
@@ -143,7 +143,7 @@ def test_practice_checks_answers_as_you_go(page: Any, live_server: LiveServer, a
     page.wait_for_url("**/submit")
     press_on(page, page.get_by_role("button", name="Submit now"), "Enter")
     page.wait_for_url("**/review")
-    assert page.get_by_text("4.9").first.is_visible()  # one extra try on one question cost 10% of it
+    expect(page.get_by_text("4.9").first).to_be_visible()  # one extra try on one question cost 10% of it
     assert axe.problems == [], "\n".join(axe.problems)
 
 
@@ -172,7 +172,6 @@ def test_countdown_reaching_zero_closes_the_attempt(page: Any, live_server: Live
 
 
 def test_offline_answers_are_saved_as_soon_as_the_network_returns(page: Any, live_server: LiveServer) -> None:
-    from playwright.sync_api import expect
 
     make_student(live_server, "offline_kid")
     quiz_id = make_quiz(live_server, "Exam: offline", mode="exam")

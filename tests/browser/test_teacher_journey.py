@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from playwright.sync_api import expect
+
 from quizapp.auth import services as accounts
 from quizapp.auth.roles import Role
 from quizapp.extensions import db
@@ -42,7 +44,7 @@ def test_teacher_to_student(browser: Any, live_server: LiveServer, axe: AxeCheck
     teacher.set_input_files("#file", str(article))
     teacher.get_by_role("button", name="Read it and draft questions").click()
     teacher.wait_for_url("**/bank/review?document=*")
-    assert teacher.get_by_text("draft questions are waiting for your review").is_visible()
+    expect(teacher.get_by_text("draft questions are waiting for your review")).to_be_visible()
     axe.check(teacher)
     drafts = teacher.locator(".review-item").count()
     assert drafts >= 2
@@ -69,7 +71,7 @@ def test_teacher_to_student(browser: Any, live_server: LiveServer, axe: AxeCheck
         box.check()
     teacher.get_by_role("button", name="Save the question list").click()
     teacher.get_by_role("button", name="Publish").click()
-    assert teacher.get_by_text("Published").first.is_visible()
+    expect(teacher.get_by_text("Published").first).to_be_visible()
     axe.check(teacher)
 
     teacher.goto(live_server.url + "/classes/")
