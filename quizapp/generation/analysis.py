@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from .dates import DateValue, parse_date, parse_number
@@ -71,6 +72,16 @@ class Sentence:
     mentions: list[Mention] = field(default_factory=list)
     chunks: list[Any] = field(default_factory=list)  # noun chunks (computed once per paragraph)
     cache: dict[str, Any] = field(default_factory=dict)  # per-sentence results reused by several makers
+
+    # spaCy makes a new Token object at each index and finds a span's root by a scan, each time it is asked:
+    # the question makers ask for both of the same sentence thousands of times, so they are kept.
+    @cached_property
+    def tokens(self) -> list[Any]:
+        return list(self.span)
+
+    @cached_property
+    def root(self) -> Any:
+        return self.span.root
 
     def char_span(self, token_start: Any, token_end: Any) -> tuple[int, int]:
         """Original offsets of the tokens token_start..token_end (inclusive)."""
@@ -152,7 +163,7 @@ def _mark_common_first_words(sentences: list[Sentence]) -> set[str]:
     """ "Cholera reached London": a sentence's first word that the model took for a name but that the text also
     writes in lower case is a common word; a question that moves it from the front lowers it. Returns the words
     the text writes in lower case."""
-    lower = {t.text for s in sentences for t in s.span if t.is_lower and t.is_alpha}
+    lower = {t.text for s in sentences for t in s.tokens if t.is_lower and t.is_alpha}
     for s in sentences:
         first = s.span[0]
         if first.pos_ == "PROPN" and first.text.lower() in lower:

@@ -284,7 +284,7 @@ def _referents(corpus: Corpus, sent: Sentence) -> dict[int, set[str]]:
         if link.antecedent:
             out.setdefault(link.token, {norm_key(link.antecedent)})
     definite = {phrase.split()[-1]: name for phrase, name in bare_definites(corpus, sent) if name}
-    for t in sent.span:
+    for t in sent.tokens:
         if t.text in definite and t.i not in out:
             out[t.i] = {norm_key(definite[t.text])}
     return out
@@ -337,7 +337,7 @@ def claim_of(corpus: Corpus, sent: Sentence) -> Claim:
             slot = _place_slot(sent, m.root, m.text, m.norm, themes_of, m.kind)
             if slot is not None:
                 slots.append(slot)
-    for t in sent.span:
+    for t in sent.tokens:
         if t.i in covered:
             continue
         if t.pos_ == "NOUN" and t.lemma_.lower() not in _GENERIC_NOUNS and t.is_alpha:

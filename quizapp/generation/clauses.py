@@ -18,7 +18,7 @@ _END_PUNCT = END_PUNCT
 
 def _connective_end(span: Any) -> int:
     """Index after a leading discourse connective ("However,", "Formally,") to drop, else span.start."""
-    toks = list(span)
+    toks = list(span[:5])  # the connective ends within four tokens, and the token after its comma is kept
     for i, t in enumerate(toks[:4]):
         if t.text == ",":
             head = toks[:i]
@@ -42,7 +42,7 @@ def _body_tokens(sent: Sentence) -> list[Any]:
     span = sent.span
     start = _connective_end(span)
     dropped = connective_tokens(sent)
-    toks = [t for t in span if t.i >= start and t.i not in dropped]
+    toks = [t for t in sent.tokens if t.i >= start and t.i not in dropped]
     while toks and toks[-1].text in _END_PUNCT:
         toks.pop()
     return toks
@@ -85,7 +85,7 @@ def connective_tokens(sent: Sentence) -> set[int]:
     span = sent.span
     doc = span.doc
     out: set[int] = set()
-    for t in span:
+    for t in sent.tokens:
         if t.dep_ not in ("advmod", "prep") or t.head.pos_ not in ("VERB", "AUX"):
             continue
         if t.dep_ == "advmod" and t.lower_ in CONNECTIVES and t.n_lefts == 0 and t.n_rights == 0:
@@ -236,7 +236,7 @@ def cloze_tokens(tokens: list[Any], first: Any, last: Any) -> str | None:
 def run_on(sent: Sentence) -> bool:
     """Two clauses spliced with a bare comma ("The plan was simple, November 7 is ..."): such sentences,
     common in translations, read badly as prompts whichever way they are cut."""
-    root = sent.span.root
+    root = sent.root
     doc = sent.span.doc
     for c in root.children:
         if c.dep_ not in ("ccomp", "parataxis", "advcl", "conj"):
@@ -259,7 +259,7 @@ def run_on(sent: Sentence) -> bool:
 def vague_subject(sent: Sentence) -> bool:
     """The subject is 'the' plus a bare common noun ("The school was ...", "the base"): it points back to
     something named earlier, so a question on the sentence is weaker out of context."""
-    root = sent.span.root
+    root = sent.root
     subj = next((c for c in root.children if c.dep_ in _SUBJ), None)
     if subj is None or subj.pos_ != "NOUN":
         return False
@@ -270,7 +270,7 @@ def vague_subject(sent: Sentence) -> bool:
 def hollow(sent: Sentence) -> bool:
     """Only dates around a subject that names no one ("In June 1941, a mutual death match ended in May 1945"):
     such a sentence, often a garbled translation, gives a question nothing to ask but a date of a vague event."""
-    root = sent.span.root
+    root = sent.root
     if root.pos_ not in ("VERB", "AUX"):
         return False
     subj = next((c for c in root.children if c.dep_ in _SUBJ), None)
@@ -295,7 +295,7 @@ def hollow(sent: Sentence) -> bool:
 def odd_parse(sent: Sentence) -> bool:
     """The parser found no subject for the main verb, or a dependent it could not attach ('dep'): the sentence
     is often broken (a translation, a list run into prose), and questions restating it read badly."""
-    root = sent.span.root
+    root = sent.root
     if any(c.dep_ == "dep" for c in root.children):
         return True
     if root.tag_ == "VB" and root.i == sent.span.start:
@@ -310,6 +310,6 @@ _ELLIPTICAL = frozenset({"follow", "succeed", "precede", "ensue"})
 def elliptical(sent: Sentence) -> bool:
     """The main verb leaves out what it relates to ("X followed in 1868" - followed what?): read alone, the
     sentence says nothing a question could ask."""
-    root = sent.span.root
+    root = sent.root
     return root.lemma_.lower() in _ELLIPTICAL and not any(c.dep_ in ("dobj", "prep", "xcomp") and (
         c.dep_ != "prep" or c.lower_ not in ("in", "on", "at", "during")) for c in root.children)

@@ -219,7 +219,7 @@ def _noun_places(corpus: Corpus, doc: int) -> tuple[Sentence | None, dict[str, l
             if title is None and s.start == 0:
                 title = s
             continue
-        for t in s.span:
+        for t in s.tokens:
             if t.pos_ in ("NOUN", "PROPN"):
                 places.setdefault(t.lemma_.lower(), []).append((s, t))
     by_doc[doc] = (title, places)
@@ -250,7 +250,7 @@ def _comma_name(sent: Sentence, t: Any) -> str | None:
 def _title_name(heading: Sentence, lemma: str) -> str | None:
     """The document's title as a name for "the <lemma>", when the title's head word is that word
     ("London dock strike of 1889" for "the strike")."""
-    root = heading.span.root
+    root = heading.root
     if root.lemma_.lower() != lemma and root.lower_ != lemma:
         return None
     toks = [t for t in heading.span if not t.is_punct and t.dep_ != "det"]
@@ -328,7 +328,7 @@ def bare_definites(corpus: Corpus, sent: Sentence) -> list[tuple[str, str | None
         if not _bare(t):
             continue
         lemma = t.lemma_.lower()
-        if any(x.i < t.i and x.lemma_.lower() == lemma for x in sent.span):
+        if any(x.i < t.i and x.lemma_.lower() == lemma for x in sent.tokens):
             continue  # "a school ... the school": named in the sentence itself
         det = next((k for k in t.children if k.dep_ == "det" and k.lower_ == "the"), None)
         if det is None:
@@ -463,7 +463,7 @@ def resolve_context(corpus: Corpus, sentences: list[Sentence], prompt: str, key:
 
 def resolvable_subject(corpus: Corpus, sent: Sentence) -> bool:
     """Whether the sentence's subject "the <noun>" is named by an earlier sentence (so it can be written in)."""
-    root = sent.span.root
+    root = sent.root
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.i == 0 or subj.nbor(-1).lower_ != "the":
         return False

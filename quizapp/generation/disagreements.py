@@ -4,6 +4,7 @@ happened (see claims.py for how two sentences are taken to tell one event)."""
 from __future__ import annotations
 
 import datetime
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -28,7 +29,7 @@ _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
 def _facility_claims(sent: Sentence) -> list[tuple[str, frozenset[str], str, str]]:
     """(head lemma, modifier lemmas, place norm, place text) for 'a flying school ... at X' statements:
     a noun with a locative phrase of its own, or the subject or object of a setting-up verb with one."""
-    root = sent.span.root
+    root = sent.root
     out = []
     things = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ == "NOUN"]
     for m in sent.mentions:
@@ -98,18 +99,19 @@ def _event_conflicts(corpus: Corpus, ctx: Context, seen: set[tuple[int, int]]) -
         for anchor in _anchors(c):
             index[anchor].append(i)
     out: list[Disagreement] = []
+    docs = [c.sent.doc for c in claims]
     for i, a in enumerate(claims):
         shared: Counter[int] = Counter()
         for anchor in _anchors(a):
-            posting = index[anchor]
-            if len(posting) > MAX_POSTING:
-                continue
-            for j in posting:
-                if j > i and claims[j].sent.doc != a.sent.doc:
-                    shared[j] += 1
+            posting = index[anchor]  # ascending: the later claims are a tail of it
+            if len(posting) <= MAX_POSTING:
+                shared.update(posting[bisect_right(posting, i) :])
         # the sentences sharing most with this one: an event is told once or twice per document, and many
         # near-copies of an article must not make the check quadratic
-        partners = sorted((k for k, n in shared.items() if n >= 2), key=lambda k: (-shared[k], k))[:MAX_PARTNERS]
+        mine = a.sent.doc
+        partners = sorted(
+            (k for k, n in shared.items() if n >= 2 and docs[k] != mine), key=lambda k: (-shared[k], k)
+        )[:MAX_PARTNERS]
         for j in sorted(partners):
             b = claims[j]
             if (a.sent.id, b.sent.id) in seen:
@@ -210,7 +212,7 @@ def _label(a: Claim, names: set[str], nouns: set[str]) -> str:
     for m in a.sent.mentions:
         if m.kind not in ("date", "number", "vague_date") and name_words(m.text) & names:
             parts.append(m.text)
-    parts += sorted(t.text for t in a.sent.span if t.lemma_.lower() in nouns and t.pos_ == "NOUN")
+    parts += sorted(t.text for t in a.sent.tokens if t.lemma_.lower() in nouns and t.pos_ == "NOUN")
     label = ", ".join(dict.fromkeys(parts[:4]))
     return label or a.sent.text[:40]
 

@@ -215,6 +215,7 @@ class DistractorIndex:
         sent_lower = sent.text.lower()
         # a state named in the sentence under another name is no distractor ("Russia" beside "the Soviet Union")
         sent_groups = {g for g in (alias_group(m.norm) for m in sent.mentions) if g is not None}
+        other_names = self._name_tokens(sent, key) if key.kind not in ("date", "number") else set()
         scored: list[tuple[float, int, Value]] = []
         for v in self._window(pool, key):
             if v.norm == key.norm or v.norm in exclude or not _distinct(v.norm, v.tokens, key.norm, key_tokens):
@@ -225,7 +226,7 @@ class DistractorIndex:
             # Plain substring first: the word-boundary regex only runs when it might match.
             if v.norm in sent_lower and (contains_phrase(sent.text, v.text) or contains_phrase(sent.text, v.norm)):
                 continue
-            if key.kind not in ("date", "number") and v.tokens & self._name_tokens(sent, key):
+            if v.tokens & other_names:
                 continue  # "Charles Wyville Thomson" against a prompt that names "Wyville Thomson"
             if key.kind == "place" and (v.with_article * 2 > v.count) != _has_article(key):
                 continue  # "the Pacific", "the Commonwealth" are no options against "London"

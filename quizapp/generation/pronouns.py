@@ -133,7 +133,7 @@ def _local(sent: Sentence, pron: Any, earlier: dict[int, Link]) -> Any:
     word = pron.lower_
     best = None
     best_rank = 9
-    for t in sent.span:
+    for t in sent.tokens:
         if t.i >= pron.i:
             break
         same = t.i in earlier and t.lower_ in _same_class(word)
@@ -169,7 +169,7 @@ def _previous(corpus: Corpus, sent: Sentence) -> Sentence | None:
 
 
 def _subject(sent: Sentence) -> Any:
-    root = sent.span.root
+    root = sent.root
     return next((c for c in root.children if c.dep_ in _SUBJ), None)
 
 
@@ -209,7 +209,7 @@ def _rival(prev: Sentence, subj: Any, word: str) -> bool:
                 return True
         elif (
             t.dep_ == "dobj"
-            and t.head.i == prev.span.root.i
+            and t.head.i == prev.root.i
             and t.tag_ in ("NN", "NNP")
             and (t.pos_ == "PROPN" or any(c.dep_ == "det" and c.lower_ == "the" for c in t.children))
         ):
@@ -235,7 +235,7 @@ def links(corpus: Corpus, sent: Sentence) -> list[Link]:
         return cached
     out: list[Link] = []
     earlier: dict[int, Link] = {}
-    for t in sent.span:
+    for t in sent.tokens:
         word = t.lower_
         if word not in PRONOUNS or (t.pos_ != "PRON" and t.tag_ not in ("PRP", "PRP$")):
             continue
@@ -267,7 +267,7 @@ _DEMONSTRATIVE = frozenset({"that", "this", "these", "those"})
 def demonstratives(sent: Sentence) -> list[str]:
     """ "that date", "these purposes": phrases pointing back to something the sentence does not name."""
     out = []
-    for t in sent.span:
+    for t in sent.tokens:
         if t.lower_ in _DEMONSTRATIVE and t.dep_ == "det" and t.head.pos_ in ("NOUN", "PROPN"):
             out.append(f"{t.text} {t.head.text}")
     return out

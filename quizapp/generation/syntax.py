@@ -54,7 +54,7 @@ def wh_word(m: Mention) -> str | None:
 
 def wh_subject(sent: Sentence, m: Mention) -> str | None:
     """'Who signed the treaty?' from 'X signed the treaty.' when the mention is the subject."""
-    r, root = m.root, sent.span.root
+    r, root = m.root, sent.root
     if r.dep_ not in _SUBJ or r.head != root:
         return None
     word = wh_word(m)
@@ -84,7 +84,7 @@ def wh_subject(sent: Sentence, m: Mention) -> str | None:
 
 def _invert(sent: Sentence, removed: set[int], head: str) -> str | None:
     """Front ``head`` (a wh-phrase) with aux inversion or do-support, the ``removed`` tokens cut out."""
-    root = sent.span.root
+    root = sent.root
     if root.pos_ not in ("VERB", "AUX"):
         return None
     subj = next((c for c in root.children if c.dep_ in _SUBJ), None)
@@ -137,7 +137,7 @@ def _invert(sent: Sentence, removed: set[int], head: str) -> str | None:
 
 def wh_adjunct(sent: Sentence, m: Mention) -> str | None:
     """'When was X founded?' / 'Where was X built?' from a date or place phrase on the main verb."""
-    r, root = m.root, sent.span.root
+    r, root = m.root, sent.root
     if r.dep_ != "pobj" or r.head.dep_ != "prep" or r.head.head != root:
         return None
     prep = r.head
@@ -156,7 +156,7 @@ def wh_adjunct(sent: Sentence, m: Mention) -> str | None:
 
 def wh_how_many(sent: Sentence, m: Mention) -> str | None:
     """'How many pilots ...?' when the number counts the subject or object of the main verb."""
-    r, root = m.root, sent.span.root
+    r, root = m.root, sent.root
     if m.kind != "number" or r.dep_ != "nummod":
         return None
     noun = r.head
@@ -232,7 +232,7 @@ _SAME_PAST = frozenset(
 
 def wh_agent(sent: Sentence, m: Mention) -> str | None:
     """'Who closed the Steelyard?' from 'The Steelyard was closed by X.' when the mention is the agent."""
-    r, root = m.root, sent.span.root
+    r, root = m.root, sent.root
     agent = r.head
     if r.dep_ != "pobj" or agent.dep_ != "agent" or agent.head != root or root.tag_ != "VBN":
         return None
@@ -263,7 +263,7 @@ def wh_agent(sent: Sentence, m: Mention) -> str | None:
 def gapped(sent: Sentence) -> bool:
     """ "The Brooklyn tower was finished in 1875 and the Manhattan tower in 1876": the second clause lost its
     verb, so no question can move one of its parts (it would read "... and the Manhattan tower?")."""
-    root = sent.span.root
+    root = sent.root
     return any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > root.i for c in root.children)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 BLANK = "_____"
@@ -89,6 +90,7 @@ def word_count(text: str) -> int:
     return len(words(text))
 
 
+@lru_cache(maxsize=8192)  # the guards and the context writer ask it of one prompt several times
 def anaphora_problem(text: str) -> str | None:
     """Why ``text`` depends on an unresolved pronoun or anaphor, or None if it reads on its own."""
     body = re.sub(r"^(?:according to [^,]{1,80},\s*|true or false:\s*)", "", text.strip(), flags=re.I)
@@ -129,6 +131,7 @@ _TIDY = [
 ]
 
 
+@lru_cache(maxsize=8192)  # nine regex passes, asked again of the same cut of a sentence by several makers
 def tidy(text: str) -> str:
     """Collapse spaces and fix punctuation left behind by cutting phrases out of a sentence."""
     for pattern, repl in _TIDY:

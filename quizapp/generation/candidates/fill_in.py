@@ -110,7 +110,7 @@ def term_counts(corpus: Corpus) -> Counter[str]:
     """How often each noun-phrase head lemma occurs in the corpus: a cheap measure of a term's weight."""
     counts: Counter[str] = Counter()
     for s in corpus.sentences:
-        for t in s.span:
+        for t in s.tokens:
             if t.pos_ == "NOUN":
                 counts[t.lemma_.lower()] += 1
         for first, last in _terms(s):

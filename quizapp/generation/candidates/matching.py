@@ -81,7 +81,7 @@ def _label(tokens: list[Any], min_words: int = 2, keep_case: bool = False) -> st
 
 
 def _place_pairs(sent: Sentence) -> list[Pair]:
-    root = sent.span.root
+    root = sent.root
     if root.lemma_.lower() not in SETUP_VERBS:
         return []
     thing = next((c for c in root.children if c.dep_ == "nsubjpass"), None) or next(

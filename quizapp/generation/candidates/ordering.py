@@ -32,7 +32,7 @@ def event_of(ctx: Context, sent: Sentence) -> Event | None:
     if len(dates) != 1 or dates[0].date is None or sent.id in ctx.disputed:
         return None
     m: Mention = dates[0]
-    root = sent.span.root
+    root = sent.root
     prep = m.root.head
     if m.root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _DATE_PREPS or prep.head != root:
         return None

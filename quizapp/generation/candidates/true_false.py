@@ -74,7 +74,7 @@ def pinned_place(sent: Sentence, m: Mention) -> bool:
         return False
     # "active in X, near Rostov": a second static place phrase on the same word or on the key pins it too
     h = r.head.head
-    for q in sent.span:
+    for q in sent.tokens:
         if q.dep_ != "pobj" or q.pos_ != "PROPN" or m.first.i <= q.i <= m.last.i or q.head.lower_ not in _STATIC:
             continue
         if q.head.head in (r, h) or r.left_edge.i <= q.head.head.i <= r.right_edge.i:
