@@ -19,6 +19,7 @@ from .candidates.fill_in import term_counts
 from .candidates.matching import pairs_of
 from .candidates.ordering import event_of
 from .clauses import elliptical, hollow, odd_parse, run_on, vague_subject
+from .collector import collector_paused
 from .definites import resolvable_subject, resolve_context
 from .disagreements import find_disagreements
 from .distractors import DistractorIndex
@@ -54,7 +55,7 @@ def build_candidates(ctx: Context) -> list[Candidate]:
     for sent in corpus.sentences:
         if sent.heading or not MIN_SENTENCE_WORDS <= sent.words() <= MAX_SENTENCE_WORDS:
             continue
-        if sent.span.root.pos_ not in ("VERB", "AUX"):
+        if sent.root.pos_ not in ("VERB", "AUX"):
             continue  # a fragment without a main verb states nothing a question can test
         pairs += pairs_of(ctx, sent)
         # A comma splice reads badly however it is cut; a subject like "The school" or "the base" points
@@ -121,6 +122,17 @@ def generate(
     progress: Progress | None = None,
 ) -> GenerationResult:
     """Generate question drafts from documents (raw inputs are ingested first; IngestError propagates)."""
+    # Parse trees, mentions and candidates are all kept to the end: collections during the run find no garbage.
+    with collector_paused():
+        return _generate(documents, model, max_questions, progress)
+
+
+def _generate(
+    documents: Sequence[DocumentInput | CleanDocument],
+    model: str | None,
+    max_questions: int | None,
+    progress: Progress | None,
+) -> GenerationResult:
     _tell(progress, "ingest", 0.0)
     clean = [to_clean(d) for d in documents]
     corpus, ctx, report = analyse(clean, model, progress)

@@ -7,11 +7,9 @@ values to the pure ``stats`` module. The figures follow Moodle's quiz statistics
 
 from __future__ import annotations
 
-import gc
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -24,6 +22,7 @@ from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.auth.models import User
 from quizapp.bank import review
 from quizapp.bank.models import Question, QuestionFlag, QuestionVersion
+from quizapp.generation.collector import collector_paused
 from quizapp.history import stats
 from quizapp.history.student import FINISHED
 from quizapp.quizzes.models import Quiz
@@ -88,24 +87,6 @@ def _choice_counts(
     return {question_id: list(counts.items()) for question_id, counts in merged.items()}
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while tens of thousands of plain rows are built.
-
-    The rows are tuples of numbers and strings, which make no reference cycles, but allocating them sets
-    off collection after collection, each walking the objects of the whole process: measured at 2,000
-    attempts on PostgreSQL, that was half the page's time (170 ms with the collector, 90 ms paused).
-    Another thread's pause may overlap; whoever found it enabled enables it again.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _first_positions(question_ids: Sequence[int], positions: Sequence[int]) -> dict[int, int]:
     """The first position each question was shown at, for a stable order on the page."""
     if not question_ids:
@@ -127,7 +108,7 @@ def item_analysis(session: Session, quiz: Quiz, *, which: str = "all") -> ItemAn
     # responses come as JSON text in the same pass, for the option counts of the choice questions.
     connection = session.connection()
     newest = connection.execute(select(func.max(Attempt.submitted_at)).where(*scope)).scalar()
-    with _collector_paused():
+    with collector_paused():
         answers = connection.execute(
             select(
                 AttemptAnswer.attempt_id,

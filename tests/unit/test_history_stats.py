@@ -556,29 +556,3 @@ def test_several_reasons_come_together():
     options = [OptionCount("a", 20, 1.0, correct=True), OptionCount("b", 0, 0.0), OptionCount(None, 0, 0.0)]
     reasons = weak_question_reasons(question(facility=0.99, discrimination=-0.05), options, 3)
     assert [r.split(" ")[0] for r in reasons] == ["discrimination", "facility", "distractor", "3"]
-
-
-def test_the_collector_pause_restores_the_collector_whatever_happens():
-    import gc
-
-    from quizapp.history.analysis import _collector_paused
-
-    seen = []
-
-    def failing_load():
-        with _collector_paused():
-            seen.append(gc.isenabled())
-            raise RuntimeError("a query failed")
-
-    assert gc.isenabled()
-    with pytest.raises(RuntimeError):
-        failing_load()
-    assert seen == [False]
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with _collector_paused():
-            pass
-        assert not gc.isenabled()  # someone else's pause is theirs to end
-    finally:
-        gc.enable()
