@@ -91,7 +91,7 @@ def build_content(url: str, students: int, answers: int) -> int:
     """The exam (``answers`` true/false and multiple-choice questions) and the students; returns the quiz id."""
     from flask_migrate import upgrade
 
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "PASSWORD_HASH_METHOD": "scrypt"})
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "PASSWORD_HASH_METHOD": "argon2id"})
     with app.app_context():
         upgrade()
         teacher = accounts.create_user(db.session, username="bench_teacher", password=PASSWORD, role=Role.TEACHER)

@@ -56,7 +56,7 @@ def config(url: str) -> dict[str, object]:
         "SECRET_KEY": "bench",
         "SQLALCHEMY_DATABASE_URI": url,
         "RATELIMIT_ENABLED": False,
-        "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
+        "PASSWORD_HASH_METHOD": "argon2id:1:64:1",
     }
 
 

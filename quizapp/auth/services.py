@@ -102,6 +102,9 @@ def authenticate(session: Session, username: str, password: str) -> User:
         raise LoginFailed(LOGIN_FAILED)
     if not passwords.verify_password(user.password_hash, password) or not user.is_active_account:
         raise LoginFailed(LOGIN_FAILED)
+    if passwords.needs_rehash(user.password_hash):
+        # An older method or cost: only now, with the password in hand, can it be hashed again.
+        user.password_hash = passwords.hash_password(password)
     user.last_login_at = utcnow()
     return user
 

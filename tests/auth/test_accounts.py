@@ -27,7 +27,7 @@ def test_register_creates_a_student_and_logs_in(client: FlaskClient) -> None:
     user = db.session.scalar(select(User).where(User.username == "newkid"))
     assert user is not None
     assert user.role == "student"
-    assert user.password_hash.startswith("scrypt:")
+    assert user.password_hash.startswith("$argon2id$")
     assert TEST_PASSWORD not in user.password_hash
     assert b"New Kid" in client.get("/").data
 
