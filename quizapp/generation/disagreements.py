@@ -8,13 +8,15 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from typing import Any
 
-from .analysis import Corpus, Sentence
+from .analysis import Corpus, Mention, Sentence
 from .candidates.base import Context, source_of
 from .candidates.matching import SETUP_VERBS
 from .claims import Claim, Slot, claim_of, name_words, only_people, same_measure
 from .dates import DateValue
 from .distractors import usable_key
+from .entities import PLACE_NOUNS
 from .gazetteer import alias_group
+from .lexicon import FACILITY_FIELDS
 from .textutil import contains_phrase
 from .types import Disagreement
 
@@ -28,25 +30,47 @@ _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
 
 def _facility_claims(sent: Sentence) -> list[tuple[str, frozenset[str], str, str]]:
     """(head lemma, modifier lemmas, place norm, place text) for 'a flying school ... at X' statements:
-    a noun with a locative phrase of its own, or the subject or object of a setting-up verb with one."""
+    a noun with a locative phrase of its own ("in the city of X" too), the subject or object of a setting-up
+    verb with one, or the subject of "was" whose complement has one ("Another base was the chemical T in X")."""
     root = sent.root
-    out = []
+    found: list[tuple[int, bool, tuple[str, frozenset[str], str, str]]] = []
     things = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ == "NOUN"]
+    complements = [c for c in root.children if c.dep_ == "attr"] if root.lemma_ == "be" else []
     for m in sent.mentions:
-        if m.kind != "place" or not usable_key(m) or m.root.dep_ != "pobj" or m.root.head.lower_ not in _LOCATIVE:
+        if not _facility_place(m):
             continue
-        attach: Any = m.root.head.head
+        prep: Any = m.root.head
+        if prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS and prep.head.dep_ == "pobj":
+            prep = prep.head.head  # "in the city of Volsk"
+        if prep.lower_ not in _LOCATIVE:
+            continue
+        attach: Any = prep.head
         thing = attach if attach.pos_ == "NOUN" else None
+        extra: frozenset[str] = frozenset()
         if thing is None and attach == root and root.lemma_.lower() in SETUP_VERBS and things:
             thing = things[0]
+        elif thing is None and things and any(attach == c or attach in c.subtree for c in complements):
+            thing = things[0]
+            extra = _modifiers(attach)
         if thing is None:
             continue
-        mods = frozenset(
-            t.lemma_.lower() for t in thing.lefts for t in t.subtree if t.dep_ in ("amod", "compound") and t.is_alpha
-        )
+        mods = _modifiers(thing) | extra
         if mods:  # a bare "the factory" may be any factory: only described things are compared
-            out.append((thing.lemma_.lower(), mods, m.norm, m.text))
-    return out
+            found.append((thing.i, prep.lower_ == "near", (thing.lemma_.lower(), mods, m.norm, m.text)))
+    # "at Tessel, near Marrow": the place it is near only measures where it is, when the sentence says that
+    placed = {i for i, landmark, _ in found if not landmark}
+    return [claim for i, landmark, claim in found if not (landmark and i in placed)]
+
+
+def _facility_place(m: Mention) -> bool:
+    # Looser than a key: a place named once ("at Vivupal") is still where one account puts a facility.
+    return m.kind == "place" and (usable_key(m) or (m.kind_confidence >= 0.5 and not (m.gloss or m.fragment)))
+
+
+def _modifiers(t: Any) -> frozenset[str]:
+    return frozenset(
+        x.lemma_.lower() for c in t.lefts for x in c.subtree if x.dep_ in ("amod", "compound", "nmod") and x.is_alpha
+    )
 
 
 def find_disagreements(corpus: Corpus, ctx: Context) -> list[Disagreement]:
@@ -75,8 +99,61 @@ def find_disagreements(corpus: Corpus, ctx: Context) -> list[Disagreement]:
                 note = f"{_title(corpus, a)}: {text_a}; {_title(corpus, b)}: {text_b}"
                 out.append(_mark(ctx, corpus, topic, note, [(a, place_b), (b, place_a)]))
                 seen.add((a.id, b.id))
+    out += _field_conflicts(corpus, ctx, facilities, seen)
     out += _event_conflicts(corpus, ctx, seen)
     return out
+
+
+def _field_conflicts(
+    corpus: Corpus,
+    ctx: Context,
+    facilities: dict[str, list[tuple[Sentence, frozenset[str], str, str]]],
+    seen: set[tuple[int, int]],
+) -> list[Disagreement]:
+    """Facilities of one field ("a poison gas factory", "the chemical base") that two documents each place in
+    one spot, different spots: whatever each calls it, they disagree on where that work was done. A document
+    that places facilities of the field in several spots may be telling of several: it is not compared."""
+    by_field: dict[str, dict[int, list[tuple[Sentence, str, str]]]] = defaultdict(lambda: defaultdict(list))
+    for claims in facilities.values():
+        for s, mods, place, text in claims:
+            for field in sorted({FACILITY_FIELDS[w] for w in mods if w in FACILITY_FIELDS}):
+                by_field[field][s.doc].append((s, place, text))
+    out: list[Disagreement] = []
+    for field, per_doc in sorted(by_field.items()):
+        single = {d: claims for d, claims in per_doc.items() if len({place for _, place, _ in claims}) == 1}
+        docs = sorted(single)
+        for i, da in enumerate(docs):
+            for db in docs[i + 1 :]:
+                a, place_a, text_a = single[da][0]
+                b, place_b, text_b = single[db][0]
+                if (a.id, b.id) in seen or not _apart(a, b, place_a, text_a, place_b, text_b):
+                    continue
+                topic = f"where the {field} work was done"
+                note = f"{_title(corpus, a)}: {text_a}; {_title(corpus, b)}: {text_b}"
+                out.append(_mark(ctx, corpus, topic, note, [(a, place_b), (b, place_a)]))
+                seen.add((a.id, b.id))
+    return out
+
+
+def _apart(a: Sentence, b: Sentence, place_a: str, text_a: str, place_b: str, text_b: str) -> bool:
+    """Two places that cannot both be where one account puts the thing: neither names the other, neither
+    sentence puts the other's place there too ("at Vivupal, near Lipetsk" only measures from Lipetsk)."""
+    if place_a == place_b or contains_phrase(place_a, place_b) or contains_phrase(place_b, place_a):
+        return False
+    group = alias_group(place_a)
+    if group is not None and group == alias_group(place_b):
+        return False
+    return not (_located_in(a, text_b) or _located_in(b, text_a))
+
+
+def _located_in(s: Sentence, place: str) -> bool:
+    """Whether the sentence names ``place`` other than as a landmark ("near X", "not far from X")."""
+    for m in s.mentions:
+        if m.text == place or contains_phrase(m.text, place):
+            head = m.root.head
+            if not (head.lower_ == "near" or (head.lower_ == "from" and head.head.lower_ == "far")):
+                return True
+    return False
 
 
 def _title(corpus: Corpus, s: Sentence) -> str:

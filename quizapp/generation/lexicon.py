@@ -98,3 +98,21 @@ FACILITY_WORDS = frozenset(
         "school", "university", "college", "church", "square", "grounds", "park", "office", "gaol", "jail", "field",
     }
 )  # fmt: skip
+
+
+# What a facility works on, as its modifiers say it ("a poison gas factory", "the chemical base", "a flying
+# school"): two accounts that each place one facility of a field somewhere else disagree on where it was.
+# Fields of state, military and industrial history, not of any one article.
+FACILITY_FIELDS: dict[str, str] = {
+    **dict.fromkeys(("chemical", "gas", "poison", "toxic", "nerve", "mustard"), "chemical"),
+    **dict.fromkeys(
+        ("air", "aviation", "aircraft", "aeroplane", "airplane", "flight", "fly", "flying", "pilot", "aerial"),
+        "aviation",
+    ),
+    **dict.fromkeys(("tank", "armoured", "armored", "panzer", "armour", "armor"), "armour"),
+    **dict.fromkeys(("naval", "submarine", "navy", "shipbuilding", "torpedo"), "naval"),
+    **dict.fromkeys(("nuclear", "atomic", "uranium", "plutonium"), "nuclear"),
+    **dict.fromkeys(("rocket", "missile", "ballistic"), "rocketry"),
+    **dict.fromkeys(("biological", "bacteriological", "germ"), "biological"),
+    **dict.fromkeys(("artillery", "gunnery", "munitions", "ammunition", "explosives"), "artillery"),
+}
