@@ -16,7 +16,7 @@ from .dates import DateValue
 from .distractors import usable_key
 from .entities import PLACE_NOUNS
 from .gazetteer import alias_group
-from .lexicon import FACILITY_FIELDS
+from .lexicon import FACILITY_FIELDS, FACILITY_HEADS
 from .textutil import contains_phrase
 from .types import Disagreement
 
@@ -114,7 +114,9 @@ def _field_conflicts(
     one spot, different spots: whatever each calls it, they disagree on where that work was done. A document
     that places facilities of the field in several spots may be telling of several: it is not compared."""
     by_field: dict[str, dict[int, list[tuple[Sentence, str, str]]]] = defaultdict(lambda: defaultdict(list))
-    for claims in facilities.values():
+    for head, claims in facilities.items():
+        if head not in FACILITY_HEADS:
+            continue
         for s, mods, place, text in claims:
             for field in sorted({FACILITY_FIELDS[w] for w in mods if w in FACILITY_FIELDS}):
                 by_field[field][s.doc].append((s, place, text))

@@ -100,6 +100,44 @@ FACILITY_WORDS = frozenset(
 )  # fmt: skip
 
 
+# Nouns naming a place where work is done: only these are compared by field below ("tank production in X"
+# and "a tank school in Y" are no rival accounts of one place).
+FACILITY_HEADS = frozenset(
+    {
+        "school",
+        "academy",
+        "college",
+        "course",
+        "institute",
+        "base",
+        "camp",
+        "centre",
+        "center",
+        "site",
+        "plant",
+        "factory",
+        "works",
+        "shipyard",
+        "yard",
+        "mine",
+        "airfield",
+        "aerodrome",
+        "airport",
+        "harbour",
+        "harbor",
+        "port",
+        "station",
+        "laboratory",
+        "range",
+        "ground",
+        "depot",
+        "arsenal",
+        "workshop",
+        "facility",
+        "garrison",
+    }
+)
+
 # What a facility works on, as its modifiers say it ("a poison gas factory", "the chemical base", "a flying
 # school"): two accounts that each place one facility of a field somewhere else disagree on where it was.
 # Fields of state, military and industrial history, not of any one article.

@@ -4,10 +4,14 @@ from quizapp.generation import generate
 
 from ._articles import clean
 
-A = ("Harbour works\n\nA naval repair yard was built at Kiel in 1905 for the new fleet. "
-     "The admiral Georg Brandt opened the naval repair yard in 1906. Sailors trained in Hamburg and Bremen.")
-B = ("Fleet history\n\nThe first naval repair yard was built at Danzig in 1905. "
-     "Ships from Stettin and Rostock were repaired there later. The yard employed 3,000 workers in 1910.")
+A = (
+    "Harbour works\n\nA naval repair yard was built at Kiel in 1905 for the new fleet. "
+    "The admiral Georg Brandt opened the naval repair yard in 1906. Sailors trained in Hamburg and Bremen."
+)
+B = (
+    "Fleet history\n\nThe first naval repair yard was built at Danzig in 1905. "
+    "Ships from Stettin and Rostock were repaired there later. The yard employed 3,000 workers in 1910."
+)
 
 
 def test_disagreement_found_and_questions_say_whose_account():
@@ -34,7 +38,7 @@ def test_one_document_has_no_disagreements():
 # in one spot: they disagree on where that work was done, whatever each calls the place.
 CHEM_A = (
     "Weapons trials\n\nThe army opened a training ground for infantry at Harrowgate in 1921. "
-    "Another site was the chemical testing ground \"Greyfield\" in the town of Brandmoor. "
+    'Another site was the chemical testing ground "Greyfield" in the town of Brandmoor. '
     "The officers there reported to the ministry every month."
 )
 CHEM_B = (
@@ -60,6 +64,14 @@ def test_a_document_with_several_places_for_a_field_is_not_set_against_another()
     depot = "A chemical weapons depot at Lowerby held the shells. "
     several = CHEM_A.replace("The officers there", depot + "The officers there")
     result = generate([clean("a.txt", several), clean("b.txt", CHEM_B)], max_questions=30)
+    assert not [d for d in result.report.disagreements if "chemical" in d.topic]
+
+
+def test_work_that_is_no_facility_is_not_compared():
+    production = CHEM_B.replace(
+        "A joint poison gas plant in Ostwick was closed", "Poison gas production in Ostwick ended"
+    )
+    result = generate([clean("a.txt", CHEM_A), clean("b.txt", production)], max_questions=30)
     assert not [d for d in result.report.disagreements if "chemical" in d.topic]
 
 
