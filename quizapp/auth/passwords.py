@@ -80,7 +80,10 @@ def verify_password(password_hash: str, password: str) -> bool:
             return _VERIFIER.verify(password_hash, password)
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             return False
-    return check_password_hash(password_hash, password)
+    try:
+        return check_password_hash(password_hash, password)
+    except ValueError:  # a method Werkzeug does not know ("md5$...", "$argon2i$..."): never a match
+        return False
 
 
 def needs_rehash(password_hash: str) -> bool:

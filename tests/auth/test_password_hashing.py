@@ -36,7 +36,18 @@ def test_the_default_is_argon2id_at_owasp_minimum_cost(method: None) -> None:
     assert not passwords.needs_rehash(stored)
 
 
-@pytest.mark.parametrize("broken", ["", "$argon2id$v=19$m=64,t=1,p=1$bm90$bm90", "$argon2id$garbage", "plain text"])
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "",
+        "$argon2id$v=19$m=64,t=1,p=1$bm90$bm90",
+        "$argon2id$garbage",
+        "plain text",
+        "md5$salt$abc",
+        "$argon2i$v=19$m=64,t=1,p=1$bm90$bm90",
+        "$$",
+    ],
+)
 def test_a_damaged_or_foreign_hash_never_verifies(method: None, broken: str) -> None:
     passwords.configure("argon2id:1:64:1")
     assert not passwords.verify_password(broken, "anything at all")
