@@ -1,14 +1,16 @@
 """A whole class presses Start at once: gunicorn + PostgreSQL on 127.0.0.1, bounded in time.
 
     .venv/bin/python benchmarks/exam_surge.py [--students 300] [--workers 2xcores+1] [--answers 20]
+        [--think 2] [--worker-class sync|gthread --threads N]
 
 1. Builds a fresh PostgreSQL database, a 20-question exam and N students.
-2. Serves the app with gunicorn (sync workers) on a free local port.
+2. Serves the app with gunicorn (sync workers by default) on a free local port.
 3. Surge: the students log in and start the exam within 10 s, autosave every answer (a student takes
    ``--think`` seconds per answer on average, 2 s by default, far quicker than anyone reads a question;
    0 makes it a stress test in which latency only measures the queue) and submit;
    latency per step (p50/p95/p99), requests/s, errors, and answers lost (what each student was told
-   was saved, against what the database graded).
+   was saved, against what the database graded). Then where the cores went (client, gunicorn,
+   PostgreSQL, from /proc), during the arrival (the window and 2 s more) and during the whole surge.
 4. Throughput, each for a few seconds with the same client: /healthz (the ceiling), a signed-in route that
    does nothing but check the login (the ceiling of every signed-in page), the question page and autosave,
    so their ratios to /healthz can be read off. wrk is used when installed (apt-get install
@@ -275,6 +277,44 @@ def python_throughput(
     return done / seconds
 
 
+def _proc_cpu(pid: int, with_children: bool = False) -> float:
+    """User + system CPU seconds of a process (and of its children it has reaped), from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0  # it ended in between
+    ticks = int(fields[11]) + int(fields[12]) + ((int(fields[13]) + int(fields[14])) if with_children else 0)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def machine_cpu(server_pid: int) -> dict[str, float]:
+    """CPU seconds used so far by this process (the client), the gunicorn workers, and PostgreSQL (its live
+    processes plus what its server reaped from backends that ended): where the cores went during the surge."""
+    children = Path(f"/proc/{server_pid}/task/{server_pid}/children").read_text().split()
+    postgres = [int(d.name) for d in Path("/proc").iterdir() if d.name.isdigit() and _comm(d) == "postgres"]
+    parents = {pid: _ppid(pid) for pid in postgres}
+    roots = [pid for pid in postgres if parents[pid] not in parents]  # the postmaster
+    return {
+        "client": time.process_time(),
+        "gunicorn": sum(_proc_cpu(int(pid)) for pid in children),
+        "PostgreSQL": sum(_proc_cpu(pid, with_children=pid in roots) for pid in postgres),
+    }
+
+
+def _comm(d: Path) -> str:
+    try:
+        return (d / "comm").read_text().strip()
+    except OSError:
+        return ""
+
+
+def _ppid(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except OSError:
+        return 0
+
+
 def wrk_throughput(url: str, seconds: int, headers: dict[str, str], script: str | None = None) -> float:
     args = ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency"]
     for name, value in headers.items():
@@ -290,6 +330,8 @@ def main() -> None:
     parser.add_argument("--students", type=int, default=300)
     # gunicorn's advice; a worker waiting on the database leaves its core to another.
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--worker-class", default="sync", choices=("sync", "gthread"), help="gunicorn worker class")
+    parser.add_argument("--threads", type=int, default=1, help="threads per gthread worker")
     parser.add_argument("--answers", type=int, default=20)
     parser.add_argument("--window", type=float, default=10.0, help="seconds over which the students press Start")
     parser.add_argument(
@@ -327,7 +369,9 @@ def main() -> None:
                 "-w",
                 str(args.workers),
                 "-k",
-                "sync",
+                args.worker_class,
+                "--threads",
+                str(args.threads),
                 "-b",
                 f"127.0.0.1:{port}",
                 "--log-level",
@@ -348,7 +392,13 @@ def main() -> None:
 
         rec = Recorder()
         sent: dict = {}
+        cpu_before = machine_cpu(server.pid)
         began = time.perf_counter()
+        # The arrival: while the class logs in and starts (the window and 2 s more), is the machine saturated?
+        arrival_s = args.window + 2
+        arrival: dict[str, float] = {}
+        sampler = threading.Timer(arrival_s, lambda: arrival.update(machine_cpu(server.pid)))
+        sampler.start()
         # With fewer threads than students, student 65 could only start when one of the first 64 had finished:
         # the arrivals would no longer be "within the window" and latency would measure the client's queue.
         with ThreadPoolExecutor(max_workers=args.client_threads or args.students) as pool:
@@ -356,14 +406,16 @@ def main() -> None:
                 delay = args.window * n / args.students
                 pool.submit(student_path, base, quiz_id, n, delay, args.answers, args.think, rec, sent)
         surge_seconds = time.perf_counter() - began
+        cpu_after = machine_cpu(server.pid)
         if time.monotonic() > deadline:
             raise SystemExit("stopped: the surge took longer than the hard limit")
         lost, ungraded = count_lost(url, sent)
         total_requests = sum(len(v) for v in rec.latency.values())
 
+        threads = f" of {args.threads} threads" if args.worker_class == "gthread" else ""
         print(
             f"\nsurge: {args.students} students starting within {args.window:g} s, {args.think:g} s per answer, "
-            f"{args.workers} gunicorn sync workers, PostgreSQL, {surge_seconds:.1f} s"
+            f"{args.workers} gunicorn {args.worker_class} workers{threads}, PostgreSQL, {surge_seconds:.1f} s"
         )
         print(f"{'step':<16}{'requests':>9}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'errors':>8}")
         for step in ("login page", "log in", "quiz start page", "start", "question page", "autosave", "submit"):
@@ -377,6 +429,19 @@ def main() -> None:
             f"all steps: {total_requests} requests, {total_requests / surge_seconds:.0f} req/s, "
             f"{sum(rec.errors.values())} errors; answers saved {len(sent)}, lost {lost}, left ungraded {ungraded}"
         )
+
+        sampler.cancel()
+        cores = os.cpu_count() or 1
+        spans = [("the surge", cpu_after, surge_seconds)]
+        if arrival:
+            spans.insert(0, (f"the first {arrival_s:g} s", arrival, arrival_s))
+        for label, sample, seconds in spans:
+            used = {name: sample[name] - cpu_before[name] for name in cpu_before}
+            print(
+                f"CPU during {label}: {', '.join(f'{name} {cpu:.1f} s' for name, cpu in used.items())}; "
+                f"{sum(used.values()):.1f} of the {cores * seconds:.0f} CPU-seconds {cores} cores had "
+                f"({sum(used.values()) / (cores * seconds):.0%})"
+            )
 
         # Throughput against the ceiling, measured in this same run.
         s = requests.Session()
