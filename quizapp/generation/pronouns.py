@@ -310,4 +310,5 @@ def _write_in(text: str, link: Link, ante: str) -> str:
         first = ante.split(" ", 1)[0]
         return ante[:1].lower() + ante[1:] if first in ("The", "A", "An") else ante
 
-    return re.sub(rf"(?<![\w']){link.word}(?![\w'])", repl, text, flags=re.I)
+    # Only the first: once the name stands there, a later "she" reads as it ("X moved ..., where she earned").
+    return re.sub(rf"(?<![\w']){link.word}(?![\w'])", repl, text, count=1, flags=re.I)

@@ -114,3 +114,11 @@ def test_a_second_person_in_the_sentence_before_leaves_he_unresolved():
     assert _alone(text, "council") is None
     text2 = "The navy chose the frigate Osprey in 1871. It sailed from Hull in 1872."
     assert _alone(text2, "sailed") is None
+
+
+def test_the_name_is_written_in_once_and_a_later_pronoun_reads_as_it():
+    out = _alone(
+        "Ilse Varga trained as a printer in Linz. In 1902 she moved to Graz, where she opened a press of her own.",
+        "Graz",
+    )
+    assert out == "In 1902 Ilse Varga moved to Graz, where she opened a press of her own."
