@@ -16,6 +16,7 @@ from .types import CleanDocument
 
 BATCH_SIZE = 64
 _STRAY_PUNCT = frozenset({"(", ")", "[", "]", ",", ";", ":", '"', "“", "”"})
+_FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 PROCESSES_ENV = "QUIZAPP_SPACY_PROCESSES"
 # Below this many characters extra processes cost more to start than they save.
 MIN_CHARS_FOR_PROCESSES = 200_000
@@ -189,7 +190,12 @@ def _add_mentions(sent: Sentence, text: str) -> None:
             last = last.nbor(-1)
         # "the Kulm Charter (": the model sometimes takes a bracket or comma into the name (a full stop may end an
         # abbreviation that belongs to it: "No.", "Co.")
-        while last.i > first.i and last.text in _STRAY_PUNCT:
+        # "[Black Death reached England] in June": the small model sometimes runs a name on through a verb; a name
+        # holds no finite verb, so it ends before one (and before a preposition left dangling: "Black Death in")
+        verb = next((t for t in sent.span.doc[first.i + 1 : last.i + 1] if t.tag_ in _FINITE_VERB_TAGS), None)
+        if verb is not None:
+            last = verb.nbor(-1)
+        while last.i > first.i and (last.text in _STRAY_PUNCT or last.pos_ in ("ADP", "CCONJ", "DET")):
             last = last.nbor(-1)
         while first.i < last.i and first.text in _STRAY_PUNCT:
             first = first.nbor(1)

@@ -53,3 +53,29 @@ def test_day_month_dates_are_not_numbers():
 def test_a_treaty_is_a_law_even_when_tagged_as_an_organisation():
     kinds, _ = _kinds("The Pact of Lindau was signed in 1841. The Pact of Lindau ended the war.")
     assert kinds.get("Pact of Lindau") == {"law"}
+
+
+class _RunOnNames:
+    """The real pipeline, but with one entity run on the way the small model sometimes does: through a verb
+    ("[Grey Plague reached Kent] in May") or onto a preposition ("[Grey Plague in] Kent")."""
+
+    def __init__(self, words: int) -> None:
+        self.nlp = get_nlp()
+        self.words = words
+
+    def pipe(self, jobs, **options):
+        from spacy.tokens import Span
+
+        for doc, context in self.nlp.pipe(jobs, **{**options, "n_process": 1}):
+            start = next((t.i for t in doc if t.text == "Grey"), None)
+            if start is not None:
+                doc.ents = [Span(doc, start, start + self.words, label="ORG")]
+            yield doc, context
+
+
+def test_a_name_ends_before_a_verb_or_a_dangling_preposition():
+    for words, text in ((4, "The Grey Plague reached Kent in May 1349."), (3, "The Grey Plague in Kent killed many.")):
+        doc = clean("d.txt", "Title\n\n" + text)
+        corpus = parse_corpus([doc], _RunOnNames(words))
+        names = [m.text for s in corpus.sentences for m in s.mentions]
+        assert names == ["Grey Plague"], (text, names)
