@@ -41,6 +41,9 @@ class Link:
     antecedent: str | None
     possessive: bool
     local: bool  # the antecedent stands earlier in the same sentence
+    # A local antecedent that cannot be written in ("wages", a bare common noun) but reads well where it stands:
+    # "fixed wages at their levels" is clear while "wages" is in the prompt.
+    seen: str | None = None
 
 
 def _expletive(t: Any) -> bool:
@@ -248,7 +251,8 @@ def links(corpus: Corpus, sent: Sentence) -> list[Link]:
             if before is not None:
                 link = Link(word, t.i, before.antecedent, possessive, before.local)
             else:
-                link = Link(word, t.i, _phrase(sent, local), possessive, True)
+                phrase = _phrase(sent, local)
+                link = Link(word, t.i, phrase, possessive, True, None if phrase else local.text)
             out.append(link)
             earlier[t.i] = link
             continue
@@ -289,6 +293,8 @@ def stand_alone(corpus: Corpus, sent: Sentence, text: str, key: str = "") -> str
         if not re.search(rf"(?<![\w']){link.word}(?![\w'])", text, re.I):
             continue
         ante = link.antecedent
+        if ante is None and link.seen and len(by_word[link.word]) == 1 and _before(text, link.seen, link.word):
+            continue  # the noun it means stands just before it in the prompt
         if ante is None or len(by_word[link.word]) > 1 or BLANK in ante:
             return None
         if contains_phrase(text, ante):
@@ -297,6 +303,12 @@ def stand_alone(corpus: Corpus, sent: Sentence, text: str, key: str = "") -> str
             continue  # the antecedent is the key: the blank or the wh-word stands where it was
         text = _write_in(text, link, ante)
     return text
+
+
+def _before(text: str, word: str, pronoun: str) -> bool:
+    """Whether ``word`` stands in ``text`` before the first ``pronoun``."""
+    at = re.search(rf"(?<![\w']){pronoun}(?![\w'])", text, re.I)
+    return at is not None and contains_phrase(text[: at.start()], word)
 
 
 def _write_in(text: str, link: Link, ante: str) -> str:

@@ -122,3 +122,10 @@ def test_the_name_is_written_in_once_and_a_later_pronoun_reads_as_it():
         "Graz",
     )
     assert out == "In 1902 Ilse Varga moved to Graz, where she opened a press of her own."
+
+
+def test_a_bare_noun_just_before_its_pronoun_is_read_there():
+    text = "The weavers met at Ghent in 1620. In 1621 the council fixed prices at their levels of 1600."
+    assert _alone(text, "council") == "In 1621 the council fixed prices at their levels of 1600."
+    # Cut so that the noun is gone, "their" means nothing the reader can see.
+    assert _alone(text, "council", prompt="In 1621 their levels of 1600 were fixed.") is None
