@@ -127,25 +127,34 @@ def select(
         if id(c) not in kept_ids and id(c) not in rejected:
             by_type[c.draft.type].append(c)
     position = dict.fromkeys(by_type, 0)
-    active = [t for t in TYPE_SHARES if t in by_type]
-    while active and len(kept.items) < cap:
-        for t in list(active):
-            if len(kept.items) >= cap:
-                break
-            took = False
-            queue = by_type[t]
-            while position[t] < len(queue) and taken[t] < quota[t]:
-                c = queue[position[t]]
-                position[t] += 1
-                if not kept.accepts(c):
-                    duplicates += 1
-                    continue
-                if finalize is not None and not finalize(c):
-                    continue
-                kept.add(c)
-                taken[t] += 1
-                took = True
-                break
-            if not took:
-                active.remove(t)
+
+    def take_turns(limit: dict[str, int]) -> None:
+        nonlocal duplicates
+        active = [t for t in TYPE_SHARES if t in by_type]
+        while active and len(kept.items) < cap:
+            for t in list(active):
+                if len(kept.items) >= cap:
+                    break
+                took = False
+                queue = by_type[t]
+                while position[t] < len(queue) and taken[t] < limit[t]:
+                    c = queue[position[t]]
+                    position[t] += 1
+                    if not kept.accepts(c):
+                        duplicates += 1
+                        continue
+                    if finalize is not None and not finalize(c):
+                        continue
+                    kept.add(c)
+                    taken[t] += 1
+                    took = True
+                    break
+                if not took:
+                    active.remove(t)
+
+    take_turns(quota)
+    if len(kept.items) < cap:
+        # The quotas were shared out before finalize refused some candidates (too few distractors in a short
+        # article, say): what a type could not fill, the others may, with what passed every guard.
+        take_turns(dict.fromkeys(quota, cap))
     return kept.items, duplicates
