@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from itertools import pairwise
 
-from .analysis import Corpus, Mention
+from .analysis import Corpus, Mention, Sentence, norm_key
 from .gazetteer import place_class
 from .lexicon import FACILITY_WORDS, TITLES
 
@@ -347,8 +347,38 @@ def _base_votes(m: Mention) -> list[tuple[str, float]]:
     return votes
 
 
+# The head nouns that make "X and Y <head>" one body ("the Liverpool and Manchester Railway", "the Chesapeake and
+# Ohio Canal"), where the model reads a place and a second name.
+_JOINT_HEADS = ORG_NOUNS | {"railway", "railroad", "canal", "navigation", "line", "docks", "trust", "bridge"}
+_NAME_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"})
+
+
+def join_coordinated_names(sent: Sentence) -> None:
+    """Merge "Liverpool" + "and" + "Manchester Railway" into the one name it is."""
+    out: list[Mention] = []
+    for m in sent.mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label in _NAME_LABELS
+            and m.label in _NAME_LABELS
+            and m.first.i == prev.last.i + 2
+            and prev.last.nbor(1).lower_ in ("and", "&")
+            and m.last.lower_ in _JOINT_HEADS
+            and m.last.text[:1].isupper()
+            and prev.text[:1].isupper()
+        ):
+            text = sent.text[prev.start - sent.start : m.end - sent.start]
+            out[-1] = Mention(sent, prev.start, m.end, text, "ORG", m.root, prev.first, m.last, norm_key(text))
+            continue
+        out.append(m)
+    sent.mentions = out
+
+
 def repair_kinds(corpus: Corpus) -> None:
     """Give every mention the majority kind of its string across the whole corpus."""
+    for s in corpus.sentences:
+        join_coordinated_names(s)
     tallies: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     model_kind: dict[int, str] = {}
     person_surnames: set[str] = set()

@@ -71,7 +71,9 @@ def _phrase(sent: Sentence, head: Any) -> str | None:
     if m is not None and m.kind in ("person", "org", "place", "law", "event", "product", "group"):
         # "Duke Konrad I of Masovia" says more than the name "Konrad I"; a name the parse cut short stays whole
         whole = contiguous and toks[0].i <= m.first.i and m.last.i <= toks[-1].i
-        text = tidy(tokens_text(toks)) if whole else m.text
+        # a name cut short by the parse keeps the article it is written with ("the Liverpool and Manchester Railway")
+        article = m.first.i > sent.span.start and m.first.nbor(-1).lower_ == "the"
+        text = tidy(tokens_text(toks)) if whole else ("the " if article else "") + m.text
         return text if word_count(text) <= MAX_ANTECEDENT_WORDS else m.text
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -109,7 +111,9 @@ def _fits(word: str, sent: Sentence, t: Any) -> bool:
     m = _mention_at(sent, t)
     kind = m.kind if m is not None else ""
     # "the Dock, Wharf and General Labourers' Union" as the parser reads it: a list is "they", not "it"
-    plural = t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
+    plural = t.tag_ in ("NNS", "NNPS") or any(
+        c.dep_ == "conj" and not (m is not None and m.first.i <= c.i <= m.last.i) for c in t.children
+    )
     if word in PERSONAL:
         # "Count Aldo": a title before a proper noun makes a person even where the model saw no name
         titled = t.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ in TITLES for c in t.children)

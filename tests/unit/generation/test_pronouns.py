@@ -129,3 +129,17 @@ def test_a_bare_noun_just_before_its_pronoun_is_read_there():
     assert _alone(text, "council") == "In 1621 the council fixed prices at their levels of 1600."
     # Cut so that the noun is gone, "their" means nothing the reader can see.
     assert _alone(text, "council", prompt="In 1621 their levels of 1600 were fixed.") is None
+
+
+def test_a_joint_company_name_is_one_thing_that_it_can_mean():
+    text = (
+        "The Harwick and Doddington Railway was the first line in the county worked by steam. "
+        "It opened on 3 May 1841 between the harbour of Harwick and the mills of Doddington."
+    )
+    c = parsed(text)
+    names = [m.text for m in sentence(c, "first line").mentions if m.kind not in ("date", "number")]
+    assert "Harwick and Doddington Railway" in names
+    assert _alone(text, "opened") == (
+        "The Harwick and Doddington Railway opened on 3 May 1841 between the harbour of Harwick and the mills of "
+        "Doddington."
+    )
