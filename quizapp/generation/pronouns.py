@@ -265,8 +265,26 @@ def links(corpus: Corpus, sent: Sentence) -> list[Link]:
             across = _from_before(corpus, sent, word)
         out.append(Link(word, t.i, across, possessive, False))
         earlier[t.i] = out[-1]
+    out = _one_gender_each(out)
     sent.cache["pronouns"] = out
     return out
+
+
+_MASCULINE = frozenset({"he", "him", "his"})
+_FEMININE = frozenset({"she", "her", "hers"})
+
+
+def _one_gender_each(found: list[Link]) -> list[Link]:
+    """ "Pierre was killed, and she took over his chair": "he" and "she" cannot both mean Pierre, and which
+    one does is not known here, so neither is resolved."""
+    genders: dict[str, set[str]] = {}
+    for link in found:
+        if link.antecedent is not None and (link.word in _MASCULINE or link.word in _FEMININE):
+            genders.setdefault(link.antecedent, set()).add("m" if link.word in _MASCULINE else "f")
+    mixed = {ante for ante, seen in genders.items() if len(seen) > 1}
+    if not mixed:
+        return found
+    return [Link(x.word, x.token, None, x.possessive, False) if x.antecedent in mixed else x for x in found]
 
 
 _DEMONSTRATIVE = frozenset({"that", "this", "these", "those"})

@@ -143,3 +143,10 @@ def test_a_joint_company_name_is_one_thing_that_it_can_mean():
         "The Harwick and Doddington Railway opened on 3 May 1841 between the harbour of Harwick and the mills of "
         "Doddington."
     )
+
+
+def test_he_and_she_never_mean_the_same_person():
+    text = "Anton Weiss taught drawing at Linz. In 1890 Anton Weiss died in a fall, and she took over his school."
+    assert _alone(text, "fall") is None
+    # One gender, one person: resolved as before.
+    assert _alone(text.replace("she", "he"), "fall") is not None
