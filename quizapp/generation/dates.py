@@ -97,17 +97,35 @@ def parse_date(text: str) -> DateValue | None:
 
 
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
+# "1,5 million" as much of Europe writes it: a comma before fewer than three digits is a decimal comma.
+_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
+_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_COUNT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1,
+}  # fmt: skip
 
 
 def parse_number(text: str) -> float | None:
-    """Parse a count written in digits (``1,300``, ``450``, ``2.5``); None otherwise."""
-    t = text.strip()
+    """Parse a count: digits (``1,300``, ``450``, ``2.5``, ``1,5``), optionally with a scale word (``8.5 million``,
+    ``one million``, ``two thousand``); None otherwise (a bare word like "one" is no count to ask about)."""
+    parts = text.strip().split()
+    if not parts or len(parts) > 2:
+        return None
+    scale = 1.0
+    if len(parts) == 2:
+        if parts[1].lower() not in _SCALE_WORDS:
+            return None
+        scale = _SCALE_WORDS[parts[1].lower()]
+    t = parts[0]
+    if len(parts) == 2 and t.lower() in _COUNT_WORDS:
+        return _COUNT_WORDS[t.lower()] * scale
+    if _DECIMAL_COMMA.match(t) and len(parts) == 2:
+        t = t.replace(",", ".")
     if not _NUMBER.match(t):
         return None
-    try:
-        return float(t.replace(",", ""))
-    except ValueError:  # pragma: no cover - the regex admits only numbers
-        return None
+    return float(t.replace(",", "")) * scale
 
 
 def number_variants(text: str) -> list[str]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from .analysis import Corpus, Mention, Sentence
 from .gazetteer import alias_group
 from .lexicon import FACILITY_WORDS
+from .normalise import MONTHS
 from .textutil import contains_phrase, content_tokens
 
 MAX_SCAN = 60  # values looked at per question: the top ones plus a window that moves with the key
@@ -36,8 +37,8 @@ def usable_key(m: Mention) -> bool:
     if m.kind_confidence < 0.6 or len(m.text) > 45 or "\n" in m.text:
         return False
     # A lower-case "entity" ("congress", "the state") is a common noun the model over-read.
-    if not (m.text[:1].isupper() or m.text[:1].isdigit()):
-        return False
+    if not (m.text[:1].isupper() or m.text[:1].isdigit() or (m.kind == "number" and m.number is not None)):
+        return False  # ("three million" is a count all the same)
     if (
         m.gloss
         or m.fragment
@@ -310,10 +311,15 @@ def render_like(key: Mention, v: Value) -> str:
     return v.text
 
 
+# Words two different dates or counts share without being one ("June 1846" and "June 1847", "6.5 million" and
+# "8.5 million"): an overlap in these says nothing about two options being aliases of one value.
+_VALUE_WORDS = frozenset(m.lower() for m in MONTHS) | {"thousand", "million", "billion", "hundred"}
+
+
 def _distinct(norm: str, tokens: set[str], key_norm: str, key_tokens: set[str]) -> bool:
     if norm in key_norm or key_norm in norm:
         return False
-    return not (tokens & key_tokens)
+    return not {t for t in tokens & key_tokens if not t.isdigit() and t not in _VALUE_WORDS}
 
 
 def _length_ok(texts: list[str]) -> bool:

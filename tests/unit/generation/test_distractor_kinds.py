@@ -63,3 +63,33 @@ def test_a_place_in_the_possessive_is_no_place_key():
     assert lisbon.kind == "place"
     assert not key_ok(s, lisbon)
     assert key_ok(s, tunis)
+
+
+def test_months_of_one_year_and_counts_in_millions_are_different_options():
+    c = parsed(
+        "The strike began in June 1846. The mills closed in July 1846. The port reopened in March 1847. "
+        "The new dock opened in August 1847. The town had about 8.5 million visitors in 1850. "
+        "By 1860 the figure had fallen to 6.5 million. Three million came by rail in 1870. "
+        "Some two million came by sea in 1880."
+    )
+    index = DistractorIndex(c)
+    months = index.choose(_mention(c, "July 1846"), "July 1846", 3)
+    assert months is not None
+    assert "June 1846" in months  # same year, another month: a fair wrong option
+    counts = index.choose(_mention(c, "8.5 million"), "8.5 million", 3)
+    assert counts is not None
+    assert "6.5 million" in counts
+
+
+def test_counts_with_a_scale_word_are_numbers():
+    from quizapp.generation.dates import number_variants, parse_number
+
+    assert parse_number("8.5 million") == 8_500_000
+    assert parse_number("three million") == 3_000_000
+    assert parse_number("1,5 million") == 1_500_000  # a decimal comma, as much of Europe writes it
+    assert parse_number("1,300") == 1300
+    assert parse_number("one") is None  # a bare word is no count to ask about
+    assert parse_number("40 per cent") is None
+    assert "8,500,000" in number_variants("8.5 million")
+    c = parsed("By 1870 some three million people came by rail. Some 400,000 came by sea in 1880.")
+    assert usable_key(_mention(c, "three million"))  # lower case, and a count all the same
