@@ -151,6 +151,11 @@ def wh_adjunct(sent: Sentence, m: Mention) -> str | None:
     if r.left_edge.i < m.first.i and any(t.dep_ not in ("det",) for t in sent.span.doc[r.left_edge.i : m.first.i]):
         return None
     removed = {t.i for t in prep.subtree}
+    # "introduced italic type [in 1501 and] small editions": a conjunction the parse hung on the phrase's last
+    # word joins what is around it, so it stays
+    last = max(removed)
+    if sent.span.doc[last].dep_ == "cc" and last + 1 < sent.span.end:
+        removed.discard(last)
     return _invert(sent, removed, head)
 
 

@@ -167,3 +167,9 @@ def test_a_date_far_from_all_the_others_is_a_giveaway():
     assert guards.options_sound(cand)
     draft.options = ["1998", "2005", "2012", "2019"]
     assert guards.options_sound(cand) is None
+
+
+def test_a_conjunction_hung_on_the_removed_date_stays():
+    text = "Aldus Manutius introduced italic type in 1501 and small, cheap editions of classical authors."
+    q = _wh(text, "1501")
+    assert q == "When did Aldus Manutius introduce italic type and small, cheap editions of classical authors?"
