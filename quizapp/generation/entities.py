@@ -251,6 +251,18 @@ INSTITUTION_WORDS = frozenset(
         "organisation",
         "organization",
         "service",
+        "press",
+        "railroad",
+        "canal",
+        "trust",
+        "foundation",
+        "museum",
+        "library",
+        "gazette",
+        "times",
+        "mint",
+        "exchange",
+        "guild",
     }
 )
 KEY_KINDS = ("person", "org", "place", "date", "number", "law", "event")

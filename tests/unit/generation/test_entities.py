@@ -79,3 +79,8 @@ def test_a_name_ends_before_a_verb_or_a_dangling_preposition():
         corpus = parse_corpus([doc], _RunOnNames(words))
         names = [m.text for s in corpus.sentences for m in s.mentions]
         assert names == ["Grey Plague"], (text, names)
+
+
+def test_a_press_or_a_guild_is_no_person():
+    kinds, _ = _kinds("The printer Klaus Amsel founded the Linden Press in 1494. The Linden Press closed in 1520.")
+    assert kinds.get("Linden Press") == {"org"}, kinds
