@@ -19,8 +19,9 @@ from typing import Any
 
 from .analysis import Corpus, Sentence
 from .definites import bare_definites
+from .gazetteer import place_class
 from .lexicon import TITLES
-from .textutil import BLANK, contains_phrase, tidy, tokens_text, word_count
+from .textutil import BLANK, THERE_LOCATIVE, contains_phrase, tidy, tokens_text, word_count
 
 PERSONAL = frozenset({"he", "him", "his", "she", "her"})
 NEUTER = frozenset({"it", "its"})
@@ -305,6 +306,10 @@ def stand_alone(corpus: Corpus, sent: Sentence, text: str, key: str = "") -> str
     for phrase in demonstratives(sent):
         if contains_phrase(text, phrase):
             return None
+    if THERE_LOCATIVE.search(text):
+        place = _there(corpus, sent)
+        if place is not None:
+            text = _write_in_there(text, place)
     found = links(corpus, sent)
     if not found:
         return text
@@ -325,6 +330,32 @@ def stand_alone(corpus: Corpus, sent: Sentence, text: str, key: str = "") -> str
             continue  # the antecedent is the key: the blank or the wh-word stands where it was
         text = _write_in(text, link, ante)
     return text
+
+
+def _there(corpus: Corpus, sent: Sentence) -> str | None:
+    """The place a leading "There" (not "there was") points back to: the place the sentence before is about,
+    its subject, or the one place it names."""
+    if not any(t.lower_ == "there" and t.dep_ == "advmod" for t in sent.tokens):
+        return None
+    prev = _previous(corpus, sent)
+    if prev is None:
+        return None
+    places = [m for m in prev.mentions if m.kind == "place" and not (m.gloss or m.fragment)]
+    subject = _subject(prev)
+    about = [m for m in places if subject is not None and m.first.i <= subject.i <= m.last.i]
+    if about:
+        return about[0].text
+    if not places and subject is not None and subject.pos_ == "PROPN" and place_class(subject.lower_) is not None:
+        return subject.text  # "Bruges became the chief market": a place the model did not tag, but a known one
+    return places[0].text if len({m.norm for m in places}) == 1 else None
+
+
+def _write_in_there(text: str, place: str) -> str:
+    def repl(m: re.Match[str]) -> str:
+        at_start = not text[: m.start()].strip()
+        return ("In " if at_start else "in ") + place
+
+    return THERE_LOCATIVE.sub(repl, text, count=1)
 
 
 def _before(text: str, word: str, pronoun: str) -> bool:

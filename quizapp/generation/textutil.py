@@ -75,7 +75,7 @@ _NOT_NAMES = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
-_THERE_LOCATIVE = re.compile(
+THERE_LOCATIVE = re.compile(
     r"\bthere\b(?!\s+(?:was|were|is|are|had|has|have|will|would|seemed|seems|being|be)\b)", re.I
 )
 _WORD = re.compile(r"[\w'’-]+", re.U)
@@ -102,7 +102,7 @@ def anaphora_problem(text: str) -> str | None:
     m = _ANAPHORIC_PHRASES.search(body)
     if m:
         return f"anaphoric phrase '{m.group(0)}'"
-    m = _THERE_LOCATIVE.search(body)
+    m = THERE_LOCATIVE.search(body)
     if m:
         return "locative 'there'"
     m = _PERSONAL.search(body)

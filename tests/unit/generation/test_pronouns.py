@@ -150,3 +150,16 @@ def test_he_and_she_never_mean_the_same_person():
     assert _alone(text, "fall") is None
     # One gender, one person: resolved as before.
     assert _alone(text.replace("she", "he"), "fall") is not None
+
+
+def test_a_leading_there_is_the_place_the_sentence_before_was_about():
+    one = "The cloth trade moved to Antwerp after 1500. There the merchants built a new exchange in 1531."
+    assert _alone(one, "merchants") == "In Antwerp the merchants built a new exchange in 1531."
+    subject = "Venice became the chief market of the trade in Padua and Verona. There the printers met in 1502."
+    assert _alone(subject, "printers") == "In Venice the printers met in 1502."
+    # Two places before, neither its subject: which is meant is not known, so "There" stays and the guard refuses.
+    two = "The cloth trade moved to Antwerp and London after 1500. There the merchants built an exchange in 1531."
+    assert anaphora_problem(_alone(two, "merchants")) is not None
+    # "There was" points at nothing.
+    plain = "The cloth trade moved to Antwerp after 1500. There was a great fire in 1531."
+    assert _alone(plain, "fire") == "There was a great fire in 1531."
