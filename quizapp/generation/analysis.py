@@ -17,6 +17,9 @@ from .types import CleanDocument
 BATCH_SIZE = 64
 _STRAY_PUNCT = frozenset({"(", ")", "[", "]", ",", ";", ":", '"', "“", "”"})
 _FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_DATE_HEDGES = frozenset({"about", "around", "circa", "c.", "ca.", "approximately", "roughly", "some"})
+_YEAR = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})$")
+_YEAR_PREPS = frozenset({"by", "in", "until", "till", "before", "after", "since", "from", "around", "circa"})
 PROCESSES_ENV = "QUIZAPP_SPACY_PROCESSES"
 # Below this many characters extra processes cost more to start than they save.
 MIN_CHARS_FOR_PROCESSES = 200_000
@@ -188,13 +191,17 @@ def _add_mentions(sent: Sentence, text: str) -> None:
                 first = first.nbor(1)
         if last.tag_ == "POS" and last.i > first.i:
             last = last.nbor(-1)
-        # "the Kulm Charter (": the model sometimes takes a bracket or comma into the name (a full stop may end an
-        # abbreviation that belongs to it: "No.", "Co.")
+        if ent.label_ == "DATE":
+            # "around 1440", "c. 1455": the date is the year; the hedge stays in the sentence around it
+            while first.i < last.i and first.lower_ in _DATE_HEDGES:
+                first = first.nbor(1)
         # "[Black Death reached England] in June": the small model sometimes runs a name on through a verb; a name
         # holds no finite verb, so it ends before one (and before a preposition left dangling: "Black Death in")
         verb = next((t for t in sent.span.doc[first.i + 1 : last.i + 1] if t.tag_ in _FINITE_VERB_TAGS), None)
         if verb is not None:
             last = verb.nbor(-1)
+        # "the Kulm Charter (": the model sometimes takes a bracket or comma into the name (a full stop may end an
+        # abbreviation that belongs to it: "No.", "Co.")
         while last.i > first.i and (last.text in _STRAY_PUNCT or last.pos_ in ("ADP", "CCONJ", "DET")):
             last = last.nbor(-1)
         while first.i < last.i and first.text in _STRAY_PUNCT:
@@ -206,7 +213,11 @@ def _add_mentions(sent: Sentence, text: str) -> None:
             continue
         if ent.label_ == "DATE" and first.i > sent.span.start and first.nbor(-1).like_num:
             continue
-        m = Mention(sent, start, end, surface, ent.label_, ent.root, first, last, norm_key(surface))
+        label = ent.label_
+        before = first.nbor(-1).lower_ if first.i > sent.span.start else ""
+        if label == "CARDINAL" and first.i == last.i and _YEAR.match(first.text) and before in _YEAR_PREPS:
+            label = "DATE"  # "By 1500 more than 250 towns ...": a year the model read as a count
+        m = Mention(sent, start, end, surface, label, ent.root, first, last, norm_key(surface))
         m.day_month = sent.norm.in_day_month(first.idx, last.idx + len(last.text))
         nxt = last.nbor(1) if last.i + 1 < sent.span.end else None
         prv = first.nbor(-1) if first.i > sent.span.start else None
@@ -224,9 +235,9 @@ def _add_mentions(sent: Sentence, text: str) -> None:
         )
         m.fragment = m.fragment or (ent.label_ in names and _inside_title(sent, first))
         m.gloss = text[max(start - 3, 0) : start].strip().endswith("(") and text[end : end + 3].strip().startswith(")")
-        if ent.label_ == "DATE" and not m.day_month:
-            m.date = parse_date(ent.text)
-        elif ent.label_ in ("CARDINAL", "QUANTITY"):
+        if label == "DATE" and not m.day_month:
+            m.date = parse_date(sent.span.doc[first.i : last.i + 1].text)
+        elif label in ("CARDINAL", "QUANTITY"):
             m.number = parse_number(surface)
         sent.mentions.append(m)
 

@@ -84,3 +84,16 @@ def test_a_name_ends_before_a_verb_or_a_dangling_preposition():
 def test_a_press_or_a_guild_is_no_person():
     kinds, _ = _kinds("The printer Klaus Amsel founded the Linden Press in 1494. The Linden Press closed in 1520.")
     assert kinds.get("Linden Press") == {"org"}, kinds
+
+
+def test_a_hedged_year_and_a_year_after_by_are_dates():
+    text = (
+        "Work on the cathedral began around 1220 under Bishop Anselm. By 1500 more than 250 towns had a printing shop. "
+        "The abbey school was completed in about 1120."
+    )
+    _, corpus = _kinds(text)
+    dates = {m.text: m.date.year for m in corpus.mentions() if m.kind == "date" and m.date is not None}
+    assert dates.get("1220") == 1220  # "around" is left in the sentence, not in the key
+    assert dates.get("1120") == 1120
+    assert dates.get("1500") == 1500  # the model reads this one as a count
+    assert not [m for m in corpus.mentions() if m.text == "1500" and m.kind == "number"]
