@@ -437,7 +437,7 @@ def resolve_context(corpus: Corpus, sentences: list[Sentence], prompt: str, key:
         # ("the chief scientist", "the governor": a role is someone's in particular, of something named before)
         if name is None or (key and contains_phrase(name, key)):
             return prompt, f"'{phrase}' refers to something named in an earlier sentence"
-        prompt = _replace_first(prompt, phrase, name)
+        prompt = _replace_first(prompt, phrase, _unless_placed(name, prompt))
     if relative_time(sent) is not None and not prompt.lower().startswith("according to"):
         # the question dropped "One month later,": date it from the sentence before, as the reader would
         dated = relative_date(corpus, sent)
@@ -459,6 +459,16 @@ def resolve_context(corpus: Corpus, sentences: list[Sentence], prompt: str, key:
                 continue
             prompt = _replace_first(prompt, text, dated)
     return prompt, None
+
+
+_PLACED = re.compile(r"^(.*\S)\s+(?:in|at)\s+(.+)$")
+
+
+def _unless_placed(name: str, prompt: str) -> str:
+    """ "the Great Famine in Ireland" for "the famine" in "Before the famine, Ireland had ...": the prompt names
+    the place already, so the name goes in without it."""
+    m = _PLACED.match(name)
+    return m.group(1) if m and contains_phrase(prompt, m.group(2)) else name
 
 
 def resolvable_subject(corpus: Corpus, sent: Sentence) -> bool:

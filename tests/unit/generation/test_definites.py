@@ -82,3 +82,17 @@ def test_a_name_written_in_keeps_the_article_of_its_place():
     prompt, problem = resolve_context(c, [s], "At the time of the invasion, who were divided?")
     assert problem is None
     assert prompt == "At the time of the Norman invasion of the Danelund, who were divided?"
+
+
+def test_a_title_written_in_leaves_out_a_place_the_prompt_names():
+    c = parsed(
+        "The famine began when the harvest failed. Before the famine, Vestland had about 90,000 people.",
+        titles=("The Great Famine in Vestland",),
+    )
+    s = sentence(c, "Before")
+    prompt, problem = resolve_context(c, [s], "Before the famine, how many people did Vestland have?")
+    assert problem is None
+    assert prompt == "Before the Great Famine, how many people did Vestland have?"
+    # Where the prompt does not name it, the place stays part of the name.
+    prompt, _ = resolve_context(c, [s], "Before the famine, about 90,000 people lived there.")
+    assert prompt.startswith("Before the Great Famine in Vestland,")
