@@ -139,9 +139,28 @@ def _person_pairs(sent: Sentence) -> list[Pair]:
 def _date_pairs(sent: Sentence) -> list[Pair]:
     named = [m for m in sent.mentions if m.kind in ("law", "event") and usable_key(m)]
     dates = [m for m in sent.mentions if m.kind == "date" and usable_key(m)]
-    if len(named) != 1 or len(dates) != 1:
+    if len(named) != 1 or len(dates) != 1 or not _one_clause(named[0], dates[0]):
         return []
     return [Pair("date", named[0].text, display(dates[0]), sent)]
+
+
+def _one_clause(named: Any, date: Any) -> bool:
+    """Whether the date is the named thing's: on the same verb ("the constitution was promulgated in 1889") or on
+    the name itself ("the Satsuma Rebellion of 1877"), not on another clause ("the war followed, and the city
+    surrendered in May 1868")."""
+    x = date.root.head
+    while x.dep_ == "prep" or x.pos_ == "ADP":
+        x = x.head
+    if named.first.i <= x.i <= named.last.i:
+        return True
+    return _clause_verb(date.root) == _clause_verb(named.root)
+
+
+def _clause_verb(t: Any) -> int:
+    x = t
+    while x.pos_ not in ("VERB", "AUX") and x.head.i != x.i:
+        x = x.head
+    return x.i
 
 
 def pairs_of(ctx: Context, sent: Sentence) -> list[Pair]:

@@ -173,3 +173,19 @@ def test_a_conjunction_hung_on_the_removed_date_stays():
     text = "Aldus Manutius introduced italic type in 1501 and small, cheap editions of classical authors."
     q = _wh(text, "1501")
     assert q == "When did Aldus Manutius introduce italic type and small, cheap editions of classical authors?"
+
+
+def test_an_event_is_matched_only_with_a_date_of_its_own_clause():
+    from quizapp.generation.candidates.base import Context
+    from quizapp.generation.candidates.matching import pairs_of
+    from quizapp.generation.distractors import DistractorIndex
+
+    c = parsed(
+        "The Boshin War followed, and the last shogun, Tokugawa Yoshinobu, surrendered Edo in May 1868. "
+        "The Meiji Constitution was promulgated in 1889. Resentment led to the Satsuma Rebellion of 1877."
+    )
+    ctx = Context(c, DistractorIndex(c))
+    dated = {p.left: p.right for s in c.sentences for p in pairs_of(ctx, s) if p.kind == "date"}
+    assert "Boshin War" not in dated  # May 1868 is when Edo surrendered
+    assert dated.get("Meiji Constitution") == "1889"
+    assert dated.get("Satsuma Rebellion") == "1877"
