@@ -65,6 +65,7 @@ def strip_chrome(pieces: list[Piece]) -> tuple[list[Piece], list[str]]:
     for line in lines:
         line.reason = line.piece.chrome or _line_rule(line)
     _section_rule(lines)
+    _apparatus_rule(lines)
     _link_runs(lines)
     _menu_runs(lines)
     _weak_neighbours(lines)
@@ -275,6 +276,21 @@ def _section_rule(lines: list[_Line]) -> None:
         for follower in lines[index + 1:_spare_heading(lines, index + 1, end)]:
             follower.reason = follower.reason or "related links"
         index = end
+
+
+def _apparatus_rule(lines: list[_Line]) -> None:
+    """'References', 'Notes', 'Further reading': the heading and everything under it, up to the next heading."""
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.piece.kind != "heading" or line.key not in cp.APPARATUS_HEADINGS:
+            index += 1
+            continue
+        line.reason = line.reason or "references and notes"
+        index += 1
+        while index < len(lines) and lines[index].piece.kind != "heading":
+            lines[index].reason = lines[index].reason or "references and notes"
+            index += 1
 
 
 def _link_runs(lines: list[_Line]) -> None:

@@ -69,6 +69,16 @@ SECTION_HEADINGS = frozenset(
     }
 )
 
+# An article's apparatus: the list under such a heading cites or points elsewhere ("Davenport, Frances G. (1917).
+# European Treaties."), and a question or a wrong option drawn from it would come from outside the article.
+APPARATUS_HEADINGS = frozenset(
+    {
+        "references", "notes", "footnotes", "endnotes", "citations", "sources", "bibliography", "works cited",
+        "further reading", "external links", "see also", "literature", "notes and references",
+        "references and notes", "sources and further reading", "selected bibliography",
+    }
+)  # fmt: skip
+
 # Interlanguage links as a wiki prints them: ``de:Deutsch-sowjetische Zusammenarbeit``.
 INTERLANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[a-z]{2,8})?:(?!//)[^\W\d_][^\s]*(?:\s\S+){0,11}$")
 NOT_LANGUAGE_CODES = frozenset({"ftp", "tel", "urn", "doi", "git", "ssh", "irc", "sip", "xml", "svn", "fax", "ref"})

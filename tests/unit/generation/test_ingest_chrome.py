@@ -218,3 +218,29 @@ def test_seed_article_loses_only_its_byline():
     assert doc.title == "German-Soviet cooperation"
     assert doc.stripped == ("Author : 🕔05.05.2020 📕3.308",)
     assert block_texts(doc) == [" ".join(line.split()) for line in lines if not line.startswith("Author :")]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "page.md",
+            "# Volcanoes\n\nVolcanoes form where magma rises through cracks in the crust.\n\n## References\n\n"
+            "1. Marsh, Helen (1988). Fire Mountains. Leiden.\n2. Tomsk, Ivan (2001). Lava. p. 12.\n\n"
+            "## Later eruptions\n\nEtna erupted again in 2021 and covered Catania in ash.\n",
+        ),
+        (
+            "page.html",
+            "<h1>Volcanoes</h1><p>Volcanoes form where magma rises through cracks in the crust.</p>"
+            "<h2>Further reading</h2><ul><li>Marsh, Helen (1988). Fire Mountains. Leiden.</li>"
+            "<li>Tomsk, Ivan (2001). Lava. p. 12.</li></ul>"
+            "<h2>Later eruptions</h2><p>Etna erupted again in 2021 and covered Catania in ash.</p>",
+        ),
+    ],
+)
+def test_references_and_further_reading_are_apparatus_not_article(name, text):
+    doc = read(name, text)
+    kept = block_texts(doc)
+    assert not [block for block in kept if "Marsh" in block or "Tomsk" in block], kept
+    assert "Etna erupted again in 2021 and covered Catania in ash." in kept  # the next section is article again
+    assert any("Marsh, Helen" in item for item in doc.stripped)
