@@ -229,9 +229,12 @@ def _noun_places(corpus: Corpus, doc: int) -> tuple[Sentence | None, dict[str, l
 def _comma_name_tokens(t: Any) -> list[Any]:
     """ "the ship, HMS Challenger": the tokens of a name set after the noun with a comma, however the parser
     attached it; none when the name is the subject of what follows ("At the time of the invasion, Genoa was")."""
-    doc, end = t.doc, t.sent.end
+    doc = t.doc
     i = t.i + 1
-    if i + 1 >= end or doc[i].text != "," or doc[i + 1].pos_ != "PROPN":
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return []  # most nouns: no comma after them, and no need to find the sentence's end (a scan)
+    end = t.sent.end
+    if i + 1 >= end or doc[i + 1].pos_ != "PROPN":
         return []
     j = i + 1
     while j < end and doc[j].pos_ == "PROPN":

@@ -286,7 +286,7 @@ def _cue_votes(m: Mention) -> list[tuple[str, float]]:
         head = head.head
     anchor = head if head.i < first.i else first
     anchor = anchor.doc[min(anchor.left_edge.i, first.i)] if head is not m.root else first
-    before = [t for t in first.doc[max(first.sent.start, first.i - 4) : first.i] if t.lower_ not in ("the", "a", "an")]
+    before = [t for t in first.doc[max(m.sent.span.start, first.i - 4) : first.i] if t.lower_ not in ("the", "a", "an")]
     prev = before[-1] if before else None
     prev2 = before[-2] if len(before) > 1 else None
     if prev is not None and prev.lower_ in _PLACE_PREPS:
@@ -296,9 +296,9 @@ def _cue_votes(m: Mention) -> list[tuple[str, float]]:
             votes.append(("place", 0.4))
     if prev is not None and prev.lower_ == "of" and prev2 is not None and prev2.lower_ in PLACE_NOUNS:
         votes.append(("place", 2.0))
-    if m.last.i + 1 < m.last.sent.end and m.last.nbor(1).lower_ in PLACE_NOUNS - {"state", "republic", "area"}:
+    if m.last.i + 1 < m.sent.span.end and m.last.nbor(1).lower_ in PLACE_NOUNS - {"state", "republic", "area"}:
         votes.append(("place", 1.0))
-    word_before = anchor.nbor(-1).lower_ if anchor.i > anchor.sent.start else ""
+    word_before = anchor.nbor(-1).lower_ if anchor.i > m.sent.span.start else ""
     head_word = head.head.lower_ if head.dep_ in ("appos", "compound") else ""
     if word_before in ORG_NOUNS or head_word in ORG_NOUNS:
         votes.append(("org", 2.0))
@@ -316,7 +316,7 @@ def _cue_votes(m: Mention) -> list[tuple[str, float]]:
         votes.append(("person", 1.5))
     if _MODEL_NUMBER.search(m.text) or _SHIP_PREFIX.match(m.text):
         votes.append(("product", 3.0))
-    nxt = m.last.nbor(1).lower_ if m.last.i + 1 < m.last.sent.end else ""
+    nxt = m.last.nbor(1).lower_ if m.last.i + 1 < m.sent.span.end else ""
     if nxt in _PRODUCT_NOUNS or head_word in _PRODUCT_NOUNS:
         votes.append(("product", 1.0))
     locative = prev is not None and prev.lower_ in _PLACE_PREPS

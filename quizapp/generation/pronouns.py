@@ -119,7 +119,7 @@ def _fits(word: str, sent: Sentence, t: Any) -> bool:
         # "Count Aldo": a title before a proper noun makes a person even where the model saw no name
         titled = t.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ in TITLES for c in t.children)
         # "the Admiralty", even if the model took it for a person: a person's name takes no article
-        article = m is not None and m.first.i > t.sent.start and m.first.nbor(-1).lower_ == "the"
+        article = m is not None and m.first.i > sent.span.start and m.first.nbor(-1).lower_ == "the"
         return (kind == "person" or (not kind and titled)) and not plural and not article
     if word in NEUTER:
         return not plural and kind not in ("person", "group") and t.lower_ not in ("people", "men", "women")
