@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .dates import DateValue, parse_date, parse_number
+from .dates import ERA_WORDS, DateValue, parse_date, parse_number
 from .lexicon import TITLES
 from .normalise import Normalised, normalise
 from .types import CleanDocument
@@ -155,6 +155,7 @@ def parse_corpus(documents: list[CleanDocument], nlp: Any, progress: Callable[[f
             )
             sent.chunks = [c for c in chunks if span.start <= c.start and c.end <= span.end]
             _add_mentions(sent, text)
+            _join_eras(sent, text)
             sentences.append(sent)
         if progress is not None and done % 16 == 0:
             progress(done / total)
@@ -240,6 +241,36 @@ def _add_mentions(sent: Sentence, text: str) -> None:
         elif label in ("CARDINAL", "QUANTITY"):
             m.number = parse_number(surface)
         sent.mentions.append(m)
+
+
+def _join_eras(sent: Sentence, text: str) -> None:
+    """ "264 BC": the model reads a count and an organisation "BC"; it is one year (before Christ)."""
+    doc = sent.span.doc
+    joined: list[Mention] = []
+    eras: set[int] = set()
+    for m in sent.mentions:
+        if m.label not in ("CARDINAL", "DATE") or not m.first.like_num:
+            continue
+        first, last = m.first, m.last
+        if last.i + 1 < sent.span.end and last.nbor(1).lower_ in ERA_WORDS:
+            last = last.nbor(1)
+        elif first.i > sent.span.start and first.nbor(-1).lower_ in ("ad", "a.d."):
+            first = first.nbor(-1)
+        else:
+            continue
+        date = parse_date(doc[first.i : last.i + 1].text)
+        if date is None:
+            continue
+        start, end = sent.char_span(first, last)
+        surface = text[start:end]
+        era = Mention(sent, start, end, surface, "DATE", m.root, first, last, norm_key(surface), date=date)
+        joined.append(era)
+        eras |= {first.i, last.i}
+        m.label = "_joined"
+    if not joined:
+        return
+    kept = [m for m in sent.mentions if m.label != "_joined" and not (m.first.i in eras or m.last.i in eras)]
+    sent.mentions = sorted(kept + joined, key=lambda m: m.first.i)
 
 
 def _inside_title(sent: Sentence, first: Any) -> bool:

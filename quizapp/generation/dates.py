@@ -18,6 +18,11 @@ _DMY = re.compile(
 _MY = re.compile(rf"^(?:(?:on|in)\s+)?({_MONTH_RE}),?\s+(\d{{3,4}})$", re.I)
 _Y = re.compile(r"^(?:(?:in|the year)\s+)?(\d{3,4})$", re.I)
 _WEEKDAY = re.compile(r"^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+", re.I)
+_BEFORE_CHRIST = re.compile(r"^(?:(?:in|by|about|around|c\.)\s+)?(\d{1,4})\s*(BC|BCE|B\.C\.?|B\.C\.E\.?)$", re.I)
+_ANNO_DOMINI = re.compile(
+    r"^(?:(?:in|by)\s+)?(?:(\d{1,4})\s*(AD|CE|A\.D\.?|C\.E\.?)|(AD|A\.D\.)\s*(\d{1,4}))$", re.I
+)
+ERA_WORDS = frozenset({"bc", "bce", "b.c.", "b.c.e.", "ad", "ce", "a.d.", "c.e."})
 _DECADE = re.compile(r"^(?:the\s+)?(?:early\s+|late\s+|mid-)?(\d{3})0s$", re.I)
 
 
@@ -30,6 +35,7 @@ class DateValue:
     day: int = 0
     granularity: str = "year"
     style: str = "mdy"
+    era: str = ""  # "BC", "BCE", "AD" or "CE" as the text wrote it; a year before Christ is negative
 
     @property
     def sort_key(self) -> tuple[int, int, int]:
@@ -45,6 +51,10 @@ class DateValue:
             return f"{MONTHS[self.month - 1]} {self.year}"
         if self.granularity == "decade":
             return f"the {self.year}s"
+        if self.year < 0:
+            return f"{-self.year} {self.era or 'BC'}"
+        if self.era:
+            return f"AD {self.year}" if self.era == "AD" else f"{self.year} {self.era}"
         return str(self.year)
 
     def variants(self) -> list[str]:
@@ -60,6 +70,10 @@ class DateValue:
             ]
         if self.granularity == "decade":
             out += [f"{self.year}s"]
+        if self.year < 0:
+            out += [f"{-self.year} {era}" for era in ("BC", "BCE", "B.C.", "B.C.E.")]
+        elif self.era:
+            out += [f"{self.year} AD", f"AD {self.year}", f"{self.year} CE", str(self.year)]
         return list(dict.fromkeys(out))
 
 
@@ -90,6 +104,14 @@ def parse_date(text: str) -> DateValue | None:
     if m:
         year = int(m.group(1))
         return DateValue(year) if _year_ok(year) and len(m.group(1)) == 4 else None
+    m = _BEFORE_CHRIST.match(t)
+    if m and 1 <= int(m.group(1)) <= 9999:
+        return DateValue(-int(m.group(1)), era="BCE" if "E" in m.group(2).upper() else "BC")
+    m = _ANNO_DOMINI.match(t)
+    if m:
+        year = int(m.group(1) or m.group(4))
+        era = (m.group(2) or m.group(3) or "").upper().replace(".", "")
+        return DateValue(year, era="CE" if era == "CE" else "AD") if 1 <= year <= 2100 else None
     m = _DECADE.match(t)
     if m and not re.search(r"early|late|mid", t, re.I):
         return DateValue(int(m.group(1)) * 10, granularity="decade")

@@ -97,3 +97,25 @@ def test_a_hedged_year_and_a_year_after_by_are_dates():
     assert dates.get("1120") == 1120
     assert dates.get("1500") == 1500  # the model reads this one as a count
     assert not [m for m in corpus.mentions() if m.text == "1500" and m.kind == "number"]
+
+
+def test_years_before_christ_are_dates_in_order():
+    from quizapp.generation.dates import parse_date
+    from quizapp.generation.distractors import DistractorIndex
+
+    assert parse_date("264 BC").year == -264
+    assert parse_date("500 B.C.").render() == "500 BC"
+    assert parse_date("AD 43").year == 43
+    assert "146 BCE" in parse_date("146 BC").variants()
+    text = (
+        "The first war began in 264 BC over the island. The fleet won off the islands in 241 BC. "
+        "The general crossed the mountains in 218 BC. The city of Tarsa fell in 146 BC. A wall was built in AD 43."
+    )
+    kinds, corpus = _kinds(text)
+    assert "BC" not in kinds  # no organisation called "BC"
+    years = sorted(m.date.year for m in corpus.mentions() if m.kind == "date" and m.date is not None)
+    assert years == [-264, -241, -218, -146, 43]
+    key = next(m for m in corpus.mentions() if m.text == "241 BC")
+    options = DistractorIndex(corpus).choose(key, key.text, 3)
+    assert options is not None
+    assert all(o.endswith(" BC") or o.startswith("AD ") for o in options)
