@@ -119,13 +119,16 @@ def _person_pairs(sent: Sentence) -> list[Pair]:
                 i -= 1
             else:
                 break
-        if not role:
-            appos = [c for c in m.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-            if appos:
-                role = [t for t in appos[0].subtree if t.dep_ not in ("relcl", "acl")]
-        # A role ends in a title or a common noun ("Foreign Minister", "test pilot"), not in a name.
+        # A role before the name ends in a title or a common noun ("Foreign Minister", "test pilot"), not in a name.
         if role and role[-1].pos_ == "PROPN" and role[-1].lower_ not in TITLES:
             role = []
+        if not role:
+            # After it, a common noun heads it and may end in a name: "a delegate from Virginia"
+            appos = [c for c in m.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+            if appos:
+                # without a clause hung on it, whole: "special representative [sent by Lenin to Berlin]"
+                clauses = {x.i for c in appos[0].subtree if c.dep_ in ("relcl", "acl") for x in c.subtree}
+                role = [t for t in appos[0].subtree if t.i not in clauses]
         label = _label(role, min_words=1, keep_case=True) if role else None
         if label and " " not in label and label.lower() in TITLES:
             continue  # "Governor", "Queen" alone fit too many people to make a pair worth matching

@@ -189,3 +189,18 @@ def test_an_event_is_matched_only_with_a_date_of_its_own_clause():
     assert "Boshin War" not in dated  # May 1868 is when Edo surrendered
     assert dated.get("Meiji Constitution") == "1889"
     assert dated.get("Satsuma Rebellion") == "1877"
+
+
+def test_a_role_after_the_name_may_end_in_a_place_and_drops_its_clause():
+    from quizapp.generation.candidates.base import Context
+    from quizapp.generation.candidates.matching import pairs_of
+    from quizapp.generation.distractors import DistractorIndex
+
+    c = parsed(
+        "Hans Oster, a delegate from Bavaria, kept the minutes of the debates. "
+        "Karl Weber, the city's special envoy sent by the council to Vienna, asked for a loan."
+    )
+    ctx = Context(c, DistractorIndex(c))
+    roles = {p.left: p.right for s in c.sentences for p in pairs_of(ctx, s) if p.kind == "person"}
+    assert roles.get("Hans Oster") == "Delegate from Bavaria"
+    assert roles.get("Karl Weber") == "City's special envoy"  # without "sent by the council to Vienna"
