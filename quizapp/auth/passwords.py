@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from argon2 import PasswordHasher, Type
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from argon2.exceptions import InvalidHashError, VerificationError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 DEFAULT_METHOD = "argon2id"
@@ -78,7 +78,7 @@ def verify_password(password_hash: str, password: str) -> bool:
         try:
             # Verification reads the costs from the hash itself, so any configured scheme can check it.
             return _VERIFIER.verify(password_hash, password)
-        except (VerifyMismatchError, VerificationError, InvalidHashError):
+        except (VerificationError, InvalidHashError):  # a mismatch is a VerificationError too
             return False
     try:
         return check_password_hash(password_hash, password)

@@ -247,6 +247,7 @@ def _join_eras(sent: Sentence, text: str) -> None:
     """ "264 BC": the model reads a count and an organisation "BC"; it is one year (before Christ)."""
     doc = sent.span.doc
     joined: list[Mention] = []
+    replaced: set[int] = set()  # ids of the count mentions a joined year stands for
     eras: set[int] = set()
     for m in sent.mentions:
         if m.label not in ("CARDINAL", "DATE") or not m.first.like_num:
@@ -266,10 +267,10 @@ def _join_eras(sent: Sentence, text: str) -> None:
         era = Mention(sent, start, end, surface, "DATE", m.root, first, last, norm_key(surface), date=date)
         joined.append(era)
         eras |= {first.i, last.i}
-        m.label = "_joined"
+        replaced.add(id(m))
     if not joined:
         return
-    kept = [m for m in sent.mentions if m.label != "_joined" and not (m.first.i in eras or m.last.i in eras)]
+    kept = [m for m in sent.mentions if id(m) not in replaced and not (m.first.i in eras or m.last.i in eras)]
     sent.mentions = sorted(kept + joined, key=lambda m: m.first.i)
 
 

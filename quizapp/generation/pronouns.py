@@ -317,7 +317,7 @@ def stand_alone(corpus: Corpus, sent: Sentence, text: str, key: str = "") -> str
     for link in found:
         by_word.setdefault(link.word, set()).add(link.antecedent)
     for link in found:
-        if not re.search(rf"(?<![\w']){link.word}(?![\w'])", text, re.I):
+        if not _word(link.word).search(text):
             continue
         ante = link.antecedent
         if ante is None and link.seen and len(by_word[link.word]) == 1 and _before(text, link.seen, link.word):
@@ -358,9 +358,14 @@ def _write_in_there(text: str, place: str) -> str:
     return THERE_LOCATIVE.sub(repl, text, count=1)
 
 
+def _word(pronoun: str) -> re.Pattern[str]:
+    """The pronoun as a whole word, any case ("her" not in "there", nor "it" in "it's")."""
+    return re.compile(rf"(?<![\w']){pronoun}(?![\w'])", re.I)
+
+
 def _before(text: str, word: str, pronoun: str) -> bool:
     """Whether ``word`` stands in ``text`` before the first ``pronoun``."""
-    at = re.search(rf"(?<![\w']){pronoun}(?![\w'])", text, re.I)
+    at = _word(pronoun).search(text)
     return at is not None and contains_phrase(text[: at.start()], word)
 
 
@@ -376,4 +381,4 @@ def _write_in(text: str, link: Link, ante: str) -> str:
         return ante[:1].lower() + ante[1:] if first in ("The", "A", "An") else ante
 
     # Only the first: once the name stands there, a later "she" reads as it ("X moved ..., where she earned").
-    return re.sub(rf"(?<![\w']){link.word}(?![\w'])", repl, text, count=1, flags=re.I)
+    return _word(link.word).sub(repl, text, count=1)

@@ -53,15 +53,23 @@ def test_a_second_question_on_a_sentence_must_not_show_the_first_answer():
     assert not gives_away(c, d)
 
 
-def test_a_bare_title_is_no_role_to_match():
+def _pairs(text, kind):
+    """{left: right} of the matching pairs of one kind the sentences of ``text`` state."""
     from quizapp.generation.candidates.base import Context
     from quizapp.generation.candidates.matching import pairs_of
     from quizapp.generation.distractors import DistractorIndex
 
-    c = parsed("Governor Hugh Clifford opened the harbour in 1921. Thomas Pryce, the chief engineer of the port, built "
-               "the harbour wall in 1923.")
+    c = parsed(text)
     ctx = Context(c, DistractorIndex(c))
-    roles = {p.left: p.right for s in c.sentences for p in pairs_of(ctx, s) if p.kind == "person"}
+    return {p.left: p.right for s in c.sentences for p in pairs_of(ctx, s) if p.kind == kind}
+
+
+def test_a_bare_title_is_no_role_to_match():
+    roles = _pairs(
+        "Governor Hugh Clifford opened the harbour in 1921. Thomas Pryce, the chief engineer of the port, built "
+        "the harbour wall in 1923.",
+        "person",
+    )
     assert "Hugh Clifford" not in roles
     assert roles.get("Thomas Pryce") == "Chief engineer of the port"
 
@@ -176,31 +184,21 @@ def test_a_conjunction_hung_on_the_removed_date_stays():
 
 
 def test_an_event_is_matched_only_with_a_date_of_its_own_clause():
-    from quizapp.generation.candidates.base import Context
-    from quizapp.generation.candidates.matching import pairs_of
-    from quizapp.generation.distractors import DistractorIndex
-
-    c = parsed(
+    dated = _pairs(
         "The Boshin War followed, and the last shogun, Tokugawa Yoshinobu, surrendered Edo in May 1868. "
-        "The Meiji Constitution was promulgated in 1889. Resentment led to the Satsuma Rebellion of 1877."
+        "The Meiji Constitution was promulgated in 1889. Resentment led to the Satsuma Rebellion of 1877.",
+        "date",
     )
-    ctx = Context(c, DistractorIndex(c))
-    dated = {p.left: p.right for s in c.sentences for p in pairs_of(ctx, s) if p.kind == "date"}
     assert "Boshin War" not in dated  # May 1868 is when Edo surrendered
     assert dated.get("Meiji Constitution") == "1889"
     assert dated.get("Satsuma Rebellion") == "1877"
 
 
 def test_a_role_after_the_name_may_end_in_a_place_and_drops_its_clause():
-    from quizapp.generation.candidates.base import Context
-    from quizapp.generation.candidates.matching import pairs_of
-    from quizapp.generation.distractors import DistractorIndex
-
-    c = parsed(
+    roles = _pairs(
         "Hans Oster, a delegate from Bavaria, kept the minutes of the debates. "
-        "Karl Weber, the city's special envoy sent by the council to Vienna, asked for a loan."
+        "Karl Weber, the city's special envoy sent by the council to Vienna, asked for a loan.",
+        "person",
     )
-    ctx = Context(c, DistractorIndex(c))
-    roles = {p.left: p.right for s in c.sentences for p in pairs_of(ctx, s) if p.kind == "person"}
     assert roles.get("Hans Oster") == "Delegate from Bavaria"
     assert roles.get("Karl Weber") == "City's special envoy"  # without "sent by the council to Vienna"
