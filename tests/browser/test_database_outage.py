@@ -20,6 +20,7 @@ from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.extensions import db
 from tests.browser.conftest import LiveServer
 from tests.browser.test_first_journey import log_in
+from tests.browser.test_taking_quizzes import wait_for_questions
 from tests.factories import QUESTIONS
 from tests.faults.support import PostgresFaults, fresh_postgresql_database, postgresql_selected, set_up_exam
 from tests.support import app_config
@@ -59,7 +60,7 @@ def test_answers_changed_during_an_outage_are_saved_when_the_database_returns(
     log_in(page, server, "outage_kid")
     page.goto(f"{server.url}/quizzes/{exam.quiz_id}")
     page.get_by_role("button", name="Start").click()
-    page.wait_for_selector("fieldset.question")
+    wait_for_questions(page)
 
     page.get_by_label("Thomas Reed", exact=True).check()  # a wrong answer, saved while all is well
     expect(status).to_have_text("Saved")

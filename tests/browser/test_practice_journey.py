@@ -14,7 +14,15 @@ from quizapp.models import utcnow
 from quizapp.practice.models import ReviewCard
 from tests.browser.conftest import AxeChecker, LiveServer
 from tests.browser.test_first_journey import log_in
-from tests.browser.test_taking_quizzes import SPEC, answer_with_keyboard, make_quiz, make_student, press_on, wait_saved
+from tests.browser.test_taking_quizzes import (
+    SPEC,
+    answer_with_keyboard,
+    make_quiz,
+    make_student,
+    press_on,
+    wait_for_questions,
+    wait_saved,
+)
 
 PHONE = {"width": 390, "height": 844}
 
@@ -75,7 +83,7 @@ def test_due_review_session_in_the_browser(page: Any, live_server: LiveServer, a
     expect(page.locator("#due-count")).to_have_text("5")
     axe.check(page)
     press_on(page, page.get_by_role("button", name="Start review"), "Enter")
-    page.wait_for_selector("fieldset.question")
+    wait_for_questions(page)
     assert page.locator("fieldset.question").count() == 5
     expect(page.get_by_role("heading", name="Due for review")).to_be_visible()
     expect(page.locator("#progress-text")).to_have_text("0 of 5 answered")

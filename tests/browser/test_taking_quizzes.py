@@ -36,6 +36,13 @@ def make_student(server: LiveServer, name: str) -> None:
         db.session.remove()
 
 
+def wait_for_questions(page: Any) -> None:
+    """The questions are on the page and its script has run: attempt.js comes last in the body, so a fieldset can
+    be found before the autosave listeners exist, and keys typed then are never saved."""
+    page.wait_for_selector("fieldset.question")
+    page.wait_for_load_state("load")
+
+
 def wait_saved(page: Any) -> None:
 
     # expect() polls without evaluating strings, which the page's Content-Security-Policy forbids.
@@ -120,7 +127,7 @@ def test_practice_checks_answers_as_you_go(page: Any, live_server: LiveServer, a
     log_in(page, live_server, "practice_kid")
     page.goto(f"{live_server.url}/quizzes/{quiz_id}")
     press_on(page, page.get_by_role("button", name="Start"), "Enter")
-    page.wait_for_selector("fieldset.question")
+    wait_for_questions(page)
     assert page.locator("fieldset.question").count() == 5
     # A wrong try first: told so, without the answer.
     page.get_by_label("Your answer to question").focus()
