@@ -66,13 +66,16 @@ class Gradebook:
     students: list[StudentRef]
     quizzes: list[QuizRef]
     cells: dict[tuple[int, int], Cell]
+    now: datetime  # "missing" is a closed quiz without a finished attempt; an open one is "not yet"
 
     def cell(self, student_id: int, quiz_id: int) -> Cell:
         return self.cells.get((student_id, quiz_id), NO_ATTEMPT)
 
     def missing(self, student_id: int) -> int:
-        """Assigned quizzes the student has not finished once."""
-        return sum(1 for quiz in self.quizzes if self.cell(student_id, quiz.id).attempts == 0)
+        """Assigned quizzes that have closed without the student finishing them once."""
+        return sum(
+            1 for quiz in self.quizzes if quiz.is_closed(self.now) and self.cell(student_id, quiz.id).attempts == 0
+        )
 
 
 def policy_cells(session: Session, student_ids: Sequence[int], quiz_ids: Sequence[int]) -> dict[tuple[int, int], Cell]:
@@ -133,7 +136,7 @@ def _percent(share: Any) -> float | None:
     return None if share is None else round(100.0 * float(share), 1)
 
 
-def class_gradebook(session: Session, school_class: SchoolClass) -> Gradebook:
+def class_gradebook(session: Session, school_class: SchoolClass, *, now: datetime) -> Gradebook:
     """Students of the class by the quizzes assigned to it (four queries)."""
     member_ids = select(ClassMember.user_id).where(ClassMember.class_id == school_class.id)
     students = [
@@ -154,7 +157,7 @@ def class_gradebook(session: Session, school_class: SchoolClass) -> Gradebook:
         ).all()
     ]
     cells = policy_cells(session, [s.id for s in students], [q.id for q in quizzes])
-    return Gradebook(school_class, students, quizzes, cells)
+    return Gradebook(school_class, students, quizzes, cells, now)
 
 
 @dataclass(frozen=True)

@@ -110,9 +110,9 @@ def _graded_answers(student_id: int, quiz_owner_id: int | None, for_student: boo
     return query
 
 
-def _mastery(groups: dict[str, list[tuple[datetime, float]]], now: datetime) -> list[Mastery]:
+def _mastery(groups: dict[tuple[object, str], list[tuple[datetime, float]]], now: datetime) -> list[Mastery]:
     found = []
-    for label, results in groups.items():
+    for (_, label), results in groups.items():
         share = stats.mastery(results, now)
         if share is not None:
             found.append(Mastery(label, share, len(results)))
@@ -120,10 +120,11 @@ def _mastery(groups: dict[str, list[tuple[datetime, float]]], now: datetime) -> 
     return sorted(found, key=lambda m: (m.share, m.label))
 
 
-def _grouped(rows: Iterable[Any]) -> dict[str, list[tuple[datetime, float]]]:
-    groups: dict[str, list[tuple[datetime, float]]] = defaultdict(list)
-    for label, score, points, when in rows:
-        groups[label].append((when, score / points))
+def _grouped(rows: Iterable[Any]) -> dict[tuple[object, str], list[tuple[datetime, float]]]:
+    """Results by (what identifies the group, its label): two documents may share a title."""
+    groups: dict[tuple[object, str], list[tuple[datetime, float]]] = defaultdict(list)
+    for key, label, score, points, when in rows:
+        groups[(key, label)].append((when, score / points))
     return groups
 
 
@@ -157,12 +158,12 @@ def student_history(
     ]
     answers = _graded_answers(student_id, quiz_owner_id, for_student).subquery()
     by_document = session.execute(
-        select(SourceDocument.title, answers.c.score, answers.c.points, answers.c.submitted_at)
+        select(SourceDocument.id, SourceDocument.title, answers.c.score, answers.c.points, answers.c.submitted_at)
         .join(Question, Question.id == answers.c.question_id)
         .join(SourceDocument, SourceDocument.id == Question.document_id)
     ).all()
     by_tag = session.execute(
-        select(Tag.name, answers.c.score, answers.c.points, answers.c.submitted_at)
+        select(Tag.name, Tag.name, answers.c.score, answers.c.points, answers.c.submitted_at)
         .join(question_tags, question_tags.c.question_id == answers.c.question_id)
         .join(Tag, Tag.id == question_tags.c.tag_id)
     ).all()

@@ -56,15 +56,15 @@ def _chart(history: student.StudentHistory):  # type: ignore[no-untyped-def]
 @allow(STAFF)
 def class_gradebook(class_id: int) -> ResponseReturnValue:
     school_class = class_for_teacher(db.session, class_id, current_user)
-    book = gradebook.class_gradebook(db.session, school_class)
-    return render_template("history/gradebook.html", book=book, now=utcnow())
+    book = gradebook.class_gradebook(db.session, school_class, now=utcnow())
+    return render_template("history/gradebook.html", book=book)
 
 
 @bp.route("/manage/classes/<int:class_id>/gradebook.csv")
 @allow(STAFF)
 def class_gradebook_csv(class_id: int) -> ResponseReturnValue:
     school_class = class_for_teacher(db.session, class_id, current_user)
-    book = gradebook.class_gradebook(db.session, school_class)
+    book = gradebook.class_gradebook(db.session, school_class, now=utcnow())
     return _csv(gradebook.gradebook_csv_rows(book), f"gradebook-class-{school_class.id}.csv")
 
 
