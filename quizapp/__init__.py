@@ -11,6 +11,7 @@ import os
 from typing import Any
 
 from flask import Flask, g, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from quizapp.config import DEFAULT_SECRET_KEY, Defaults, from_environment
 
@@ -31,11 +32,15 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + os.path.join(app.instance_path, "quizapp.sqlite")
     _refuse_unsafe_production(app)
+    _trust_proxies(app)
 
     # Before the extensions' own hooks: who may use a route is decided before CSRF or anything else.
     _register_hooks(app)
     _init_extensions(app)
     _register_blueprints(app)
+    from quizapp.rate_limits import init_rate_limits
+
+    init_rate_limits(app)  # after the blueprints: it wraps the views they marked
 
     from quizapp.cli import register_commands
     from quizapp.errors import register_error_handlers
@@ -43,6 +48,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     register_commands(app)
     register_error_handlers(app)
     return app
+
+
+def _trust_proxies(app: Flask) -> None:
+    hops = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if hops < 0:
+        raise ConfigurationError(f"TRUSTED_PROXIES must be 0 or more, not {hops}")
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
 
 
 def _refuse_unsafe_production(app: Flask) -> None:
@@ -59,13 +72,11 @@ def _init_extensions(app: Flask) -> None:
     from quizapp import schema  # noqa: F401 - every model joins the metadata before anything uses it
     from quizapp.database import configure_engine, engine_options
     from quizapp.extensions import bootstrap, csrf, db, login_manager, migrate
-    from quizapp.rate_limits import limiter
 
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=os.path.join(os.path.dirname(os.path.dirname(__file__)), "migrations"))
     csrf.init_app(app)
-    limiter.init_app(app)
     bootstrap.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"

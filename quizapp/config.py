@@ -46,6 +46,14 @@ class Defaults:
     # Argon2id at OWASP's minimum cost (see auth/passwords.py); older scrypt hashes are upgraded at login.
     PASSWORD_HASH_METHOD = "argon2id"  # noqa: S105 - an algorithm name, not a password
 
+    # How many proxies (nginx, a load balancer) stand in front and set X-Forwarded-For/-Proto. 0: trust no such
+    # header, or anyone could pick the address the per-address limits count. Behind one nginx: 1, or every
+    # student shares the proxy's address (one guesser locks the whole school out) and HSTS is never sent.
+    TRUSTED_PROXIES = 0
+
+    # Rate-limit counts: per process in memory; redis://host:6379 to count across gunicorn workers.
+    RATELIMIT_STORAGE_URI = "memory://"
+
     # Uploads of articles: large enough for a long PDF, small enough to refuse abuse.
     MAX_CONTENT_LENGTH = 16 * 1024 * 1024
 

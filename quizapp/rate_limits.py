@@ -4,6 +4,11 @@ Each is limited per address and per account. Memory storage by default (per
 process: fine for one worker); set RATELIMIT_STORAGE_URI (e.g. redis://...) so
 that every gunicorn worker counts together. Limits are settings, so a school
 behind one NAT address can raise the per-address ones.
+
+Views are only marked here; ``init_rate_limits`` gives each app a limiter of its own.
+A limiter made once at import and shared by every app keeps the storage URI given to
+its constructor over the app's setting, and the first app's key prefix for all later
+ones: the Redis setting was silently ignored that way.
 """
 
 from __future__ import annotations
@@ -11,15 +16,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from flask import current_app, request
+from flask import Flask, current_app, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+LIMIT_ATTRIBUTE = "_quizapp_rate_limit"
+EXEMPT_ATTRIBUTE = "_quizapp_rate_limit_exempt"
+
 # A sliding-window counter costs O(1) per check; a moving window keeps every hit and slowed autosave down.
-limiter = Limiter(key_func=get_remote_address, storage_uri="memory://", strategy="sliding-window-counter")
+STRATEGY = "sliding-window-counter"
 
 DEFAULTS = {
     "RATELIMIT_LOGIN": ("120/minute", "10/minute"),  # per address (a class behind one NAT), per account
@@ -41,15 +49,42 @@ def account_key() -> str:
 
 def limited(setting: str) -> Callable[[F], F]:
     """Limit a view's POSTs per address and per account, by the named setting."""
+    if setting not in DEFAULTS:
+        raise ValueError(f"no rate-limit setting {setting!r}")
 
+    def mark(view: F) -> F:
+        setattr(view, LIMIT_ATTRIBUTE, setting)
+        return view
+
+    return mark
+
+
+def exempt(view: F) -> F:
+    """Never count this view (health checks)."""
+    setattr(view, EXEMPT_ATTRIBUTE, True)
+    return view
+
+
+def init_rate_limits(app: Flask) -> Limiter:
+    """The app's limiter, over the views marked above; called once the blueprints are registered."""
+    limiter = Limiter(key_func=get_remote_address, strategy=STRATEGY)
+    limiter.init_app(app)
+    # The limits hold the limiter weakly, and a disabled limiter is not kept by init_app: the app keeps it.
+    app.extensions["quizapp.limiter"] = limiter
+    for endpoint, view in list(app.view_functions.items()):
+        if getattr(view, EXEMPT_ATTRIBUTE, False):
+            app.view_functions[endpoint] = limiter.exempt(view)
+        elif (setting := getattr(view, LIMIT_ATTRIBUTE, None)) is not None:
+            app.view_functions[endpoint] = _limit(limiter, setting, view)
+    return limiter
+
+
+def _limit(limiter: Limiter, setting: str, view: F) -> F:
     def per_address() -> str:
         return str(current_app.config.get(setting, DEFAULTS[setting])[0])
 
     def per_account() -> str:
         return str(current_app.config.get(setting, DEFAULTS[setting])[1])
 
-    def wrap(view: F) -> F:
-        view = limiter.limit(per_address, methods=["POST"], scope=f"{setting}:address")(view)
-        return limiter.limit(per_account, key_func=account_key, methods=["POST"], scope=f"{setting}:account")(view)
-
-    return wrap
+    view = limiter.limit(per_address, methods=["POST"], scope=f"{setting}:address")(view)
+    return limiter.limit(per_account, key_func=account_key, methods=["POST"], scope=f"{setting}:account")(view)

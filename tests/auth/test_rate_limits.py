@@ -26,15 +26,8 @@ def redis_limited_app(database_url: str, **limits: object) -> Flask:
         if IN_CI:
             pytest.fail(f"Redis is not reachable at {REDIS_URL}: {error} (CI=true: a missing service fails the run)")
         pytest.skip(f"Redis is not reachable at {REDIS_URL}")
-    return create_app(
-        app_config(
-            database_url,
-            RATELIMIT_ENABLED=True,
-            RATELIMIT_STORAGE_URI=REDIS_URL,
-            RATELIMIT_KEY_PREFIX=f"quizapp-test-{uuid.uuid4().hex}",
-            **limits,
-        )
-    )
+    settings = {"RATELIMIT_KEY_PREFIX": f"quizapp-test-{uuid.uuid4().hex}", **limits}
+    return create_app(app_config(database_url, RATELIMIT_ENABLED=True, RATELIMIT_STORAGE_URI=REDIS_URL, **settings))
 
 
 @pytest.fixture
@@ -133,4 +126,47 @@ def test_each_limited_door_answers_429_past_its_limit_and_does_nothing(  # type:
     assert b"Too many requests" in blocked.data
     with tight_app.app_context():
         assert db.session.query(User).count() == accounts_before
+        db.session.remove()
+
+
+def test_workers_count_together_in_redis(app: Flask, database_url: str, users) -> None:  # type: ignore[no-untyped-def]
+    # Two apps stand for two gunicorn workers: with RATELIMIT_STORAGE_URI set, a guesser who is
+    # spread over both still meets one limit, and the counts are in Redis under the app's prefix.
+    prefix = f"quizapp-test-{uuid.uuid4().hex}"
+    workers = [
+        redis_limited_app(database_url, RATELIMIT_LOGIN=("100/hour", "3/hour"), RATELIMIT_KEY_PREFIX=prefix)
+        for _ in range(2)
+    ]
+    clients = [worker.test_client() for worker in workers]
+    statuses = [try_login(clients[i % 2], users.student).status_code for i in range(4)]
+    assert statuses == [401, 401, 401, 429]
+    keys = redis.Redis.from_url(REDIS_URL).keys(f"*{prefix}*")
+    assert keys, "no rate-limit counts in Redis"
+
+
+def test_each_app_counts_in_its_own_memory_by_default(app: Flask, database_url: str, users) -> None:  # type: ignore[no-untyped-def]
+    config = app_config(database_url, RATELIMIT_ENABLED=True, RATELIMIT_LOGIN=("100/hour", "2/hour"))
+    config.pop("RATELIMIT_STORAGE_URI", None)
+    first, second = create_app(config), create_app(config)
+    assert first.config["RATELIMIT_STORAGE_URI"] == "memory://"
+    client = first.test_client()
+    assert [try_login(client, users.student).status_code for _ in range(3)] == [401, 401, 429]
+    # A second process has counts of its own (this is why production sets Redis).
+    assert try_login(second.test_client(), users.student).status_code == 401
+
+
+def test_one_address_cannot_register_many_accounts(app: Flask, database_url: str) -> None:
+    from quizapp.auth.models import User
+
+    limited = redis_limited_app(database_url, RATELIMIT_REGISTER=("2/day", "100/day"))
+    client = limited.test_client()
+    statuses = []
+    for i in range(3):
+        token = csrf_token(client, "/register")
+        form = {"username": f"newcomer{i}", "password": "x", "confirm": "y", "csrf_token": token}
+        statuses.append(client.post("/register", data=form).status_code)
+    assert 429 not in statuses[:2]
+    assert statuses[2] == 429
+    with limited.app_context():
+        assert db.session.query(User).filter(User.username == "newcomer2").count() == 0
         db.session.remove()
