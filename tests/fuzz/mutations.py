@@ -8,6 +8,7 @@ signature, a DTD, a GIFT brace) reaches deep into each reader. Built in code, no
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 
 from hypothesis import strategies as st
@@ -52,6 +53,22 @@ def valid_imports() -> dict[str, bytes]:
     """A small valid GIFT and Moodle XML file, as the exporters write them."""
     questions = plain_questions()
     return {"gift": export_gift(questions).encode(), "moodle_xml": export_moodle_xml(questions)}
+
+
+def sample_mutations() -> list[tuple[str, str, bytes]]:
+    """(kind, file name, bytes): the valid files and four plain-random mutations of each (not Hypothesis:
+    the same list in any process, so a child process can rebuild it and a subprocess can bound it)."""
+    generator = random.Random(7)
+    files = [("ingest", f"seed.{fmt}", data) for fmt, data in valid_files().items()]
+    files += [(kind, f"seed.{kind}", data) for kind, data in valid_imports().items()]
+    for kind, name, data in list(files):
+        for number in range(4):
+            damaged = bytearray(data)
+            for _ in range(3):
+                where = generator.randrange(len(damaged))
+                damaged[where:where + generator.randrange(1, 40)] = generator.randbytes(generator.randrange(0, 8))
+            files.append((kind, f"{number}-{name}", bytes(damaged)))
+    return files
 
 
 # Bytes that mean something to one format or another: markup, PDF syntax, zip and BOM signatures,

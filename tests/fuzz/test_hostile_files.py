@@ -15,6 +15,7 @@ import pytest
 
 from tests.fuzz.bounded import Zygote
 from tests.fuzz.hostile_files import Hostile, import_cases, ingest_cases
+from tests.fuzz.mutations import sample_mutations
 
 # Bounds from measurement on the 2-core machine (worst case after the fixes: 4.2 s of CPU for a PDF that
 # spends its whole drawing budget, 352 MB for a 10 MB one-line web page), with about twice the room.
@@ -54,6 +55,20 @@ def test_hostile_upload(case: Hostile, zygote: Zygote) -> None:
 @pytest.mark.parametrize("case", import_cases(), ids=lambda case: case.name)
 def test_hostile_import(case: Hostile, zygote: Zygote) -> None:
     check(case, zygote)
+
+
+@pytest.mark.parametrize(("kind", "name", "data"), sample_mutations(), ids=lambda value: None)
+def test_mutated_file_within_the_bounds(kind: str, name: str, data: bytes, zygote: Zygote) -> None:
+    """Randomly damaged files of every format (test_mutations.py sends many more through the readers in-process):
+    a document or our own one-line error, inside the same time and memory bounds as the hostile files."""
+    run = zygote.run(kind, name, data)  # type: ignore[arg-type]
+    assert run.outcome in ("document", "error"), run.summary()
+    if run.outcome == "error":
+        assert run.message, run.summary()
+        assert "\n" not in run.message, run.summary()
+    assert run.cpu_seconds < CPU_BOUND_SECONDS, run.summary()
+    assert run.seconds < WALL_BOUND_SECONDS, run.summary()
+    assert run.peak_mb < MEMORY_BOUND_MB, run.summary()
 
 
 def test_the_runner_measures_memory_and_stops_runaways(zygote: Zygote) -> None:

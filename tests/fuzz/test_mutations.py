@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import random
 import subprocess
 import sys
 from functools import cache
@@ -24,7 +23,7 @@ from quizapp.bank.interchange import InterchangeError, import_gift, import_moodl
 from quizapp.generation.ingest import ingest
 from quizapp.generation.types import FORMATS, DocumentInput, IngestError
 from tests.fuzz.bounded import ROOT
-from tests.fuzz.mutations import mutated, mutated_docx_part, valid_files, valid_imports
+from tests.fuzz.mutations import mutated, mutated_docx_part, sample_mutations, valid_files, valid_imports
 from tests.unit.generation.ingest_samples import assert_consistent
 from tests.unit.interchange.samples import plain_questions
 
@@ -121,25 +120,10 @@ def test_mutated_question_file(data: st.DataObject, kind: str) -> None:
     assert import_outcome(kind, damaged) == import_outcome(kind, damaged)
 
 
-def _sample_files() -> list[tuple[str, str, bytes]]:
-    """The seeds and a fixed set of mutations of them (plain random, not Hypothesis: a second process rebuilds them)."""
-    generator = random.Random(7)
-    files = [("ingest", f"seed.{fmt}", data) for fmt, data in valid_files().items()]
-    files += [(kind, f"seed.{kind}", data) for kind, data in valid_imports().items()]
-    for kind, name, data in list(files):
-        for number in range(4):
-            damaged = bytearray(data)
-            for _ in range(3):
-                where = generator.randrange(len(damaged))
-                damaged[where:where + generator.randrange(1, 40)] = generator.randbytes(generator.randrange(0, 8))
-            files.append((kind, f"{number}-{name}", bytes(damaged)))
-    return files
-
-
 def outcome_digest() -> str:
     """A digest of every sample file's outcome; run in a child process by the test below."""
     digest = hashlib.sha256()
-    for kind, name, data in _sample_files():
+    for kind, name, data in sample_mutations():
         outcome = ingest_outcome(DocumentInput(name, data)) if kind == "ingest" else import_outcome(kind, data)
         digest.update(repr(outcome).encode())
     return digest.hexdigest()
