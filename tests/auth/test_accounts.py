@@ -66,6 +66,14 @@ def test_over_long_fields_get_a_message_and_change_nothing(client: FlaskClient) 
     assert user_count() == 0
 
 
+def test_eight_characters_are_enough_and_seven_are_not(client: FlaskClient) -> None:
+    response = register(client, password="Kq7#Vx2", confirm="Kq7#Vx2")
+    assert b"between 8 and 128 characters" in response.data
+    assert user_count() == 0
+    assert register(client, password="Kq7#Vx2m", confirm="Kq7#Vx2m").status_code == 302
+    assert user_count() == 1
+
+
 def test_form_without_csrf_token_is_refused_with_400(client: FlaskClient) -> None:
     response = client.post(
         "/register",
