@@ -304,11 +304,15 @@ def claim_of(corpus: Corpus, sent: Sentence) -> Claim:
     classes: set[str] = set()
     slots: list[Slot] = []
     covered: set[int] = set()
-    referents = _referents(corpus, sent)
+    # Only a sentence with a slot needs its referents; most have none, and finding them resolves every pronoun.
+    referents: dict[int, set[str]] | None = None
 
     def themes_of(verb: Any, slot_token: Any) -> frozenset[str]:
+        nonlocal referents
         if verb is None:
             return frozenset()
+        if referents is None:
+            referents = _referents(corpus, sent)
         out: set[str] = set()
         for c in verb.children:
             if c.dep_ in _ARGUMENTS and c.i != slot_token.i:
