@@ -154,7 +154,8 @@ def test_moodle_xml_round_trip(bank):
 @given(st.lists(questions(), min_size=1, max_size=4))
 def test_gift_round_trip(bank):
     # GIFT cannot hold a short answer containing "->" (the exporter leaves such a question out, with a comment).
-    kept = [q for q in bank if not (q["type"] == "fill_in" and any("->" in a for a in q["answer"]))]
+    # Checked on the answer as stored: control characters are dropped then, so "-\x1b>" becomes "->".
+    kept = [q for q in bank if not (q["type"] == "fill_in" and any("->" in a for a in normalise_question(q)["answer"]))]
     result = import_gift(export_gift(bank)) if kept else None
     assert result is None or result.skipped == []
     assert (result.questions if result else []) == [shown_as_returned(normalise_question(q)) for q in kept]
