@@ -10,13 +10,14 @@ from functools import cached_property
 from typing import Any
 
 from .dates import ERA_WORDS, DateValue, parse_date, parse_number
-from .lexicon import TITLES
+from .lexicon import EVENT_WORDS, LAW_WORDS, TITLES
 from .normalise import Normalised, normalise
 from .types import CleanDocument
 
 BATCH_SIZE = 64
 _STRAY_PUNCT = frozenset({"(", ")", "[", "]", ",", ";", ":", '"', "“", "”"})
 _FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_CLASS_WORDS = EVENT_WORDS | LAW_WORDS
 _DATE_HEDGES = frozenset({"about", "around", "circa", "c.", "ca.", "approximately", "roughly", "some"})
 _YEAR = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})$")
 _YEAR_PREPS = frozenset({"by", "in", "until", "till", "before", "after", "since", "from", "around", "circa"})
@@ -201,6 +202,19 @@ def _add_mentions(sent: Sentence, text: str) -> None:
         verb = next((t for t in sent.span.doc[first.i + 1 : last.i + 1] if t.tag_ in _FINITE_VERB_TAGS), None)
         if verb is not None:
             last = verb.nbor(-1)
+        # "During the [Civil War Douglass] met Lincoln": the name ran on past its class word into the subject of the
+        # next verb, which the parser then left without one; the name ends at the class word
+        after = last.nbor(1) if last.i + 1 < sent.span.end else None
+        if after is not None and after.tag_ in _FINITE_VERB_TAGS:
+            subjects = [c for c in after.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+            # a name that begins with the word goes on ("the War Office Committee met", "Battle Creek lies")
+            # and a longer tail is a name of its own kind ("the Great War Memorial Trust opened"): only a single
+            # word after the class word, the next clause's subject, is cut off
+            cut = last.nbor(-1) if last.i - 1 > first.i and last.pos_ == "PROPN" else None
+            if cut is not None and cut.text not in _CLASS_WORDS:
+                cut = None
+            if cut is not None and all(cut.i < c.i <= last.i for c in subjects):
+                last = cut
         # "the Kulm Charter (": the model sometimes takes a bracket or comma into the name (a full stop may end an
         # abbreviation that belongs to it: "No.", "Co.")
         while last.i > first.i and (last.text in _STRAY_PUNCT or last.pos_ in ("ADP", "CCONJ", "DET")):

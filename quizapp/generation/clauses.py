@@ -313,3 +313,28 @@ def elliptical(sent: Sentence) -> bool:
     root = sent.root
     return root.lemma_.lower() in _ELLIPTICAL and not any(c.dep_ in ("dobj", "prep", "xcomp") and (
         c.dep_ != "prep" or c.lower_ not in ("in", "on", "at", "during")) for c in root.children)
+
+
+# Words by which a source marks what it states as uncertain ("its capital was probably at X").
+_HEDGE_ADVERBS = frozenset(
+    {"probably", "possibly", "perhaps", "reportedly", "allegedly", "supposedly", "apparently", "presumably"}
+)
+# "is said to have designed", "was thought to be", "is believed to have": hearsay, not the author's claim.
+_HEARSAY_VERBS = frozenset({"say", "think", "believe", "report", "rumour", "rumor", "claim", "suppose"})
+
+
+def hedge(sent: Sentence) -> str | None:
+    """The word or phrase by which the sentence says its claim is uncertain, or None."""
+    for t in sent.tokens:
+        lower = t.lower_
+        if lower in _HEDGE_ADVERBS:
+            return lower
+        if t.tag_ == "VBN" and t.lemma_.lower() in _HEARSAY_VERBS and any(
+            c.dep_ == "auxpass" for c in t.children
+        ) and any(c.dep_ == "xcomp" for c in t.children):
+            return f"{tokens_text([c for c in t.children if c.dep_ == 'auxpass'])} {t.text} to"
+        if lower in ("may", "might") and t.tag_ == "MD":
+            nxt = t.nbor(1) if t.i + 1 < sent.span.end else None
+            if nxt is not None and nxt.lower_ == "have":
+                return f"{lower} have"
+    return None

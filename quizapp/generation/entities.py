@@ -14,7 +14,9 @@ from itertools import pairwise
 
 from .analysis import Corpus, Mention, Sentence, norm_key
 from .gazetteer import place_class
+from .lexicon import EVENT_WORDS as _EVENT_WORDS
 from .lexicon import FACILITY_WORDS, TITLES
+from .lexicon import LAW_WORDS as _LAW_WORDS
 
 # How far the model's label can be trusted on history text (hand-checked precision).
 _LABEL_VOTES = {
@@ -153,44 +155,6 @@ _PRODUCT_NOUNS = frozenset(
     }
 )
 _MODEL_NUMBER = re.compile(r"[A-Za-z]+[- ]?\d|\d[- ]?[A-Z]")
-_LAW_WORDS = frozenset(
-    {
-        "Treaty",
-        "Pact",
-        "Agreement",
-        "Accord",
-        "Accords",
-        "Convention",
-        "Protocol",
-        "Act",
-        "Charter",
-        "Declaration",
-        "Peace",
-        "Edict",
-        "Concordat",
-        "Armistice",
-    }
-)
-_EVENT_WORDS = frozenset(
-    {
-        "War",
-        "Battle",
-        "Revolution",
-        "Uprising",
-        "Rebellion",
-        "Crisis",
-        "Siege",
-        "Conference",
-        "Congress",
-        "Putsch",
-        "Coup",
-        "Revolt",
-        "Campaign",
-        "Offensive",
-        "Invasion",
-        "Massacre",
-    }
-)
 INSTITUTION_WORDS = frozenset(
     {
         "army",
@@ -277,6 +241,13 @@ def _head_words(m: Mention) -> set[str]:
     return out
 
 
+def class_word(m: Mention) -> str | None:
+    """The word of a law's or event's name that says what it is ("treaty" of "the Treaty of Rapallo", "battle"
+    of "the Battle of Kirina"), or None: "the Dust Bowl" and "Black Sunday" are named events, not bowls or Sundays."""
+    heads = _head_words(m)
+    return next((w.lower() for w in sorted(heads) if w in _LAW_WORDS or w in _EVENT_WORDS), None)
+
+
 def _cue_votes(m: Mention) -> list[tuple[str, float]]:
     votes: list[tuple[str, float]] = []
     first = m.first
@@ -308,9 +279,12 @@ def _cue_votes(m: Mention) -> list[tuple[str, float]]:
     if last_word in TITLES:
         votes.append(("other", 3.0))  # a title on its own ("Major General") is not a name
     heads = _head_words(m)
-    if heads & _LAW_WORDS:
+    # The class word alone names no particular one: "Congress" passed an act (a legislature), "the Congress of
+    # Vienna" met; the model's own label stands for the bare word.
+    bare = m.first.i == m.last.i
+    if heads & _LAW_WORDS and not bare:
         votes.append(("law", 3.0))
-    elif heads & _EVENT_WORDS:
+    elif heads & _EVENT_WORDS and not bare:
         votes.append(("event", 3.0))
     if word_before in TITLES or (prev is not None and prev.lower_.rstrip(".") in TITLES):
         votes.append(("person", 1.5))

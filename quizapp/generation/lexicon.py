@@ -154,3 +154,43 @@ FACILITY_FIELDS: dict[str, str] = {
     **dict.fromkeys(("biological", "bacteriological", "germ"), "biological"),
     **dict.fromkeys(("artillery", "gunnery", "munitions", "ammunition", "explosives"), "artillery"),
 }
+
+# Words that say what a law's or an event's name names ("the Treaty of Rapallo", "the Civil War").
+LAW_WORDS = frozenset(
+    {
+        "Treaty",
+        "Pact",
+        "Agreement",
+        "Accord",
+        "Accords",
+        "Convention",
+        "Protocol",
+        "Act",
+        "Charter",
+        "Declaration",
+        "Peace",
+        "Edict",
+        "Concordat",
+        "Armistice",
+    }
+)
+EVENT_WORDS = frozenset(
+    {
+        "War",
+        "Battle",
+        "Revolution",
+        "Uprising",
+        "Rebellion",
+        "Crisis",
+        "Siege",
+        "Conference",
+        "Congress",
+        "Putsch",
+        "Coup",
+        "Revolt",
+        "Campaign",
+        "Offensive",
+        "Invasion",
+        "Massacre",
+    }
+)

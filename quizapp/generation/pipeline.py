@@ -18,7 +18,7 @@ from .candidates import (
 from .candidates.fill_in import term_counts
 from .candidates.matching import pairs_of
 from .candidates.ordering import event_of
-from .clauses import elliptical, hollow, odd_parse, run_on, vague_subject
+from .clauses import elliptical, hedge, hollow, odd_parse, run_on, vague_subject
 from .collector import collector_paused
 from .definites import resolvable_subject, resolve_context
 from .disagreements import find_disagreements
@@ -34,6 +34,8 @@ Progress = Callable[[str, float], None]
 MIN_SENTENCE_WORDS = 5
 MAX_SENTENCE_WORDS = 80
 ODD_PARSE_PENALTY = 0.15
+# The source itself is unsure ("probably", "is said to"): a key it hedges is a weaker key.
+HEDGE_PENALTY = 0.15
 
 
 def to_clean(doc: DocumentInput | CleanDocument) -> CleanDocument:
@@ -79,6 +81,13 @@ def build_candidates(ctx: Context) -> list[Candidate]:
                 c.draft.confidence = max(0.05, c.draft.confidence - ODD_PARSE_PENALTY)
                 c.draft.confidence_reasons.append("the source sentence parses oddly (no subject or a loose "
                                                   "dependent): it may be garbled")
+        uncertain = hedge(sent) if mine else None
+        if uncertain:
+            for c in mine:
+                c.score -= HEDGE_PENALTY
+                c.draft.confidence = max(0.05, c.draft.confidence - HEDGE_PENALTY)
+                c.draft.confidence_reasons.append(f"the source hedges this sentence ('{uncertain}'): it may not "
+                                                  "be established")
         out += mine
     out += ordering_candidates(ctx, events)
     out += matching_candidates(ctx, pairs)

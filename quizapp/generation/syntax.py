@@ -11,7 +11,7 @@ from typing import Any
 from .analysis import Mention, Sentence
 from .clauses import SUBJ as _SUBJ
 from .clauses import root_clause
-from .entities import TITLES
+from .entities import TITLES, class_word
 from .textutil import capitalise, tidy, tokens_text
 
 _DATE_PREPS = frozenset({"in", "on", "during", "at"})
@@ -48,7 +48,8 @@ def wh_word(m: Mention) -> str | None:
             m.sub, "Which place"
         )
     if m.kind in ("law", "event") and m.last.pos_ in ("PROPN", "NOUN"):
-        return "Which " + m.last.lower_
+        word = class_word(m)
+        return f"Which {word}" if word else "What"
     return None
 
 

@@ -119,3 +119,24 @@ def test_years_before_christ_are_dates_in_order():
     options = DistractorIndex(corpus).choose(key, key.text, 3)
     assert options is not None
     assert all(o.endswith(" BC") or o.startswith("AD ") for o in options)
+
+
+def test_the_bare_word_congress_is_no_event():
+    kinds, _ = _kinds("In 1862 Congress passed the Homestead Act. Congress met again in 1863 and passed a tariff.",
+                      "The Congress of Lindau met in 1815. The Congress of Lindau redrew the borders of Saxony.")
+    assert "event" not in kinds["Congress"], kinds
+    assert kinds["Congress of Lindau"] == {"event"}
+
+
+def test_an_event_name_ends_at_its_class_word_before_the_next_clause_subject():
+    _, corpus = _kinds("During the Civil War Douglass met President Abraham Lincoln several times.",
+                       "After the Seven Years War Keller moved to Graz and opened a school.")
+    names = {m.text for m in corpus.mentions()}
+    assert {"Civil War", "Seven Years War"} <= names, names
+    assert not {"Civil War Douglass", "Seven Years War Keller"} & names
+
+
+def test_names_that_begin_with_or_go_on_past_a_class_word_stay_whole():
+    _, corpus = _kinds("The War Office Committee met in 1917.", "The Great War Memorial Trust opened a museum in 1925.")
+    names = {m.text for m in corpus.mentions()}
+    assert {"War Office Committee", "Great War Memorial Trust"} <= names, names

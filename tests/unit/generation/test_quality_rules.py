@@ -317,3 +317,32 @@ def test_every_draft_says_what_the_guards_found():
         assert set(GUARD_LABELS.values()) <= set(draft.checks)
         assert len(draft.checks) == len(set(draft.checks))
         assert draft.to_dict()["checks"] == draft.checks
+
+
+def test_a_sentence_the_source_hedges_gives_less_confident_questions():
+    from quizapp.generation.clauses import hedge
+
+    from ._articles import parsed, sentence
+
+    corpus = parsed("Its first hall was probably at Tessel. The poet Ansel Grau is said to have designed the hall. "
+                    "The guild may have moved to Marrow in 1420. The guild moved to Marrow in 1431.")
+    assert hedge(sentence(corpus, "probably")) == "probably"
+    assert hedge(sentence(corpus, "is said")) == "is said to"
+    assert hedge(sentence(corpus, "may have")) == "may have"
+    assert hedge(sentence(corpus, "in 1431")) is None
+
+
+def test_hedged_and_plain_statements_of_one_fact_differ_in_confidence():
+    from quizapp.generation import generate
+
+    text = ("The Guild of Tessel\n\nThe Guild of Tessel was founded by Aodh Breslin in 1412. The weavers of Sligo "
+            "probably joined the Guild of Tessel in 1430. The weavers of Carlow joined the Guild of Tessel in 1433. "
+            "The Guild of Tessel built a hall in Marrow in 1441. The Guild of Tessel closed in 1502.")
+    result = generate([clean("guild.txt", text)], max_questions=20)
+    hedged = [q for q in result.questions if any("probably" in s.quote for s in q.sources)]
+    plain = [q for q in result.questions if all("probably" not in s.quote for s in q.sources)]
+    assert hedged
+    assert plain
+    for q in hedged:
+        assert any("hedges" in reason for reason in q.confidence_reasons), q.confidence_reasons
+    assert max(q.confidence for q in hedged) < max(q.confidence for q in plain)

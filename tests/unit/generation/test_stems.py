@@ -202,3 +202,12 @@ def test_a_role_after_the_name_may_end_in_a_place_and_drops_its_clause():
     )
     assert roles.get("Hans Oster") == "Delegate from Bavaria"
     assert roles.get("Karl Weber") == "City's special envoy"  # without "sent by the council to Vienna"
+
+
+def test_a_named_event_is_asked_by_its_class_word_or_by_what():
+    # "the Dust Bowl" is no bowl: a name without a word that says what it is gets "What".
+    assert _wh("The Dust Bowl damaged the farms of Kansas in the 1930s.", "Dust Bowl") == (
+        "What damaged the farms of Kansas in the 1930s?"
+    )
+    assert _wh("The Congress of Lindau met in 1815. The Congress of Lindau redrew the borders of Saxony.",
+               "Congress of Lindau") == "Which congress redrew the borders of Saxony?"
