@@ -51,9 +51,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 
 def _trust_proxies(app: Flask) -> None:
-    hops = int(app.config.get("TRUSTED_PROXIES") or 0)
+    value = app.config.get("TRUSTED_PROXIES") or 0
+    try:
+        hops = int(value)
+    except (TypeError, ValueError):
+        hops = -1
     if hops < 0:
-        raise ConfigurationError(f"TRUSTED_PROXIES must be 0 or more, not {hops}")
+        raise ConfigurationError(f"TRUSTED_PROXIES must be a whole number of proxies, 0 or more, not {value!r}")
     if hops:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
 

@@ -203,18 +203,19 @@ def _add_mentions(sent: Sentence, text: str) -> None:
         if verb is not None:
             last = verb.nbor(-1)
         # "During the [Civil War Douglass] met Lincoln": the name ran on past its class word into the subject of the
-        # next verb, which the parser then left without one; the name ends at the class word
+        # next verb (the parser leaves that verb without a subject, or finds it in the name's last word); the name
+        # ends at the class word. Only one word after it is cut, and never after a first word: "the Great War
+        # Memorial Trust opened" and "the War Office Committee met" are names of their own.
         after = last.nbor(1) if last.i + 1 < sent.span.end else None
-        if after is not None and after.tag_ in _FINITE_VERB_TAGS:
-            subjects = [c for c in after.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-            # a name that begins with the word goes on ("the War Office Committee met", "Battle Creek lies")
-            # and a longer tail is a name of its own kind ("the Great War Memorial Trust opened"): only a single
-            # word after the class word, the next clause's subject, is cut off
-            cut = last.nbor(-1) if last.i - 1 > first.i and last.pos_ == "PROPN" else None
-            if cut is not None and cut.text not in _CLASS_WORDS:
-                cut = None
-            if cut is not None and all(cut.i < c.i <= last.i for c in subjects):
-                last = cut
+        if (
+            after is not None
+            and after.tag_ in _FINITE_VERB_TAGS
+            and last.i - 1 > first.i
+            and last.nbor(-1).text in _CLASS_WORDS
+            and last.pos_ == "PROPN"
+            and all(c.i == last.i for c in after.children if c.dep_ in ("nsubj", "nsubjpass", "expl"))
+        ):
+            last = last.nbor(-1)
         # "the Kulm Charter (": the model sometimes takes a bracket or comma into the name (a full stop may end an
         # abbreviation that belongs to it: "No.", "Co.")
         while last.i > first.i and (last.text in _STRAY_PUNCT or last.pos_ in ("ADP", "CCONJ", "DET")):

@@ -76,22 +76,23 @@ def build_candidates(ctx: Context) -> list[Candidate]:
             mine += true_false_candidates(ctx, sent)
             mine += fill_in_candidates(ctx, sent, counts)
         if mine and odd_parse(sent):
-            for c in mine:
-                c.score -= ODD_PARSE_PENALTY
-                c.draft.confidence = max(0.05, c.draft.confidence - ODD_PARSE_PENALTY)
-                c.draft.confidence_reasons.append("the source sentence parses oddly (no subject or a loose "
-                                                  "dependent): it may be garbled")
+            _penalise(mine, ODD_PARSE_PENALTY, "the source sentence parses oddly (no subject or a loose dependent): "
+                      "it may be garbled")
         uncertain = hedge(sent) if mine else None
         if uncertain:
-            for c in mine:
-                c.score -= HEDGE_PENALTY
-                c.draft.confidence = max(0.05, c.draft.confidence - HEDGE_PENALTY)
-                c.draft.confidence_reasons.append(f"the source hedges this sentence ('{uncertain}'): it may not "
-                                                  "be established")
+            _penalise(mine, HEDGE_PENALTY, f"the source hedges this sentence ('{uncertain}'): it may not be "
+                      "established")
         out += mine
     out += ordering_candidates(ctx, events)
     out += matching_candidates(ctx, pairs)
     return out
+
+
+def _penalise(candidates: list[Candidate], amount: float, reason: str) -> None:
+    for c in candidates:
+        c.score -= amount
+        c.draft.confidence = max(0.05, c.draft.confidence - amount)
+        c.draft.confidence_reasons.append(reason)
 
 
 REWRITTEN = "a name or year from an earlier sentence was written into the question"

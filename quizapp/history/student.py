@@ -163,6 +163,7 @@ def student_history(
         .join(SourceDocument, SourceDocument.id == Question.document_id)
     ).all()
     by_tag = session.execute(
+        # a tag is grouped by its name: two teachers' "Reformation" tags are one subject to their student
         select(Tag.name, Tag.name, answers.c.score, answers.c.points, answers.c.submitted_at)
         .join(question_tags, question_tags.c.question_id == answers.c.question_id)
         .join(Tag, Tag.id == question_tags.c.tag_id)

@@ -60,3 +60,14 @@ def test_forwarded_headers_count_only_behind_a_trusted_proxy(app, database_url: 
     assert "Strict-Transport-Security" not in app.test_client().get(
         "/login", headers={"X-Forwarded-Proto": "https"}
     ).headers
+
+
+def test_a_trusted_proxy_count_that_is_no_count_is_refused_at_start(database_url: str) -> None:
+    import pytest
+
+    from quizapp import ConfigurationError, create_app
+    from tests.support import app_config
+
+    for bad in (-1, "one", "1.5"):
+        with pytest.raises(ConfigurationError, match="TRUSTED_PROXIES must be a whole number"):
+            create_app(app_config(database_url, TRUSTED_PROXIES=bad))
