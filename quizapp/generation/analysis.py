@@ -147,6 +147,8 @@ def parse_corpus(documents: list[CleanDocument], nlp: Any, progress: Callable[[f
     for done, (sdoc, (d, para, start, heading, n)) in enumerate(parsed):
         text = documents[d].text
         chunks = list(sdoc.noun_chunks)
+        # A span's .ents rebuilds the whole paragraph's entities each time: once per paragraph is enough.
+        ents = list(sdoc.ents)
         for span in sdoc.sents:
             if not span.text.strip():
                 continue
@@ -155,7 +157,7 @@ def parse_corpus(documents: list[CleanDocument], nlp: Any, progress: Callable[[f
                 len(sentences), d, para, start + s0, start + s1, text[start + s0 : start + s1], span, n, start, heading
             )
             sent.chunks = [c for c in chunks if span.start <= c.start and c.end <= span.end]
-            _add_mentions(sent, text)
+            _add_mentions(sent, text, [e for e in ents if span.start <= e.start and e.end <= span.end])
             _join_eras(sent, text)
             sentences.append(sent)
         if progress is not None and done % 16 == 0:
@@ -177,8 +179,8 @@ def _mark_common_first_words(sentences: list[Sentence]) -> set[str]:
     return lower
 
 
-def _add_mentions(sent: Sentence, text: str) -> None:
-    for ent in sent.span.ents:
+def _add_mentions(sent: Sentence, text: str, ents: list[Any]) -> None:
+    for ent in ents:
         first, last = ent[0], ent[-1]
         # Leading articles and trailing possessives are not part of the name.
         while first.i < last.i and first.lower_ in ("the", "a", "an"):

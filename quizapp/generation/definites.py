@@ -154,13 +154,17 @@ def _elided(t: Any) -> bool:
     )
 
 
-def _antecedent(corpus: Corpus, sent: Sentence, head: Any) -> str | None:
+def _antecedent(corpus: Corpus, sent: Sentence, head: Any, modifiers: tuple[str, ...] = ()) -> str | None:
     """The name whose head word is ``head`` ("the Treaty of Rapallo", "the Kama tank school") that "the <head>"
     stands for, written as it may replace it: the one such name the document gives before the sentence (its
     title included). When the document has named two different things so ("the drilling ship Glomar Challenger",
-    "the ship HMS Challenger"), "the ship" could be either, and it is left unresolved."""
+    "the ship HMS Challenger"), "the ship" could be either, and it is left unresolved: unless the phrase's own
+    modifiers fit one of them ("the lunar module" of "the command module Columbia" and "the lunar module Eagle")."""
     lemma = head.lemma_.lower()
     found = [(sid, name) for sid, name in _name_index(corpus, sent.doc, lemma) if sid < sent.id]
+    if modifiers:
+        fitting = [(sid, name) for sid, name in found if all(contains_phrase(name, w) for w in modifiers)]
+        found = fitting or found
     if not found:
         return None
     if found[0][0] == -1:
@@ -276,8 +280,12 @@ def _name_around(sent: Sentence, t: Any) -> str | None:
             return ("the " + text) if before is not None and before.lower_ == "the" else text
     chunk = next((c for c in sent.chunks if c.start <= t.i < c.end), None)
     if chunk is not None and t.dep_ == "compound" and t.head.pos_ == "PROPN" and chunk.root.i == t.head.i:
-        # "the ship HMS Petrel": the common noun describes the name that follows it
-        toks = [x for x in chunk if x.dep_ != "det" and not x.is_punct and x.i >= t.i]
+        # "the ship HMS Petrel": the common noun describes the name that follows it; its own lower-case
+        # modifiers stay ("the lunar module Eagle"), so that "the lunar module" can tell it from another module
+        first = t.i
+        while first - 1 >= chunk.start and t.doc[first - 1].dep_ in ("amod", "compound") and t.doc[first - 1].is_lower:
+            first -= 1
+        toks = [x for x in chunk if x.dep_ != "det" and not x.is_punct and x.i >= first]
         text = tokens_text(toks)
         return "the " + text if word_count(text) <= MAX_NAME_WORDS else None
     if chunk is None or chunk.root.i != t.i:
@@ -337,7 +345,8 @@ def bare_definites(corpus: Corpus, sent: Sentence) -> list[tuple[str, str | None
         if det is None:
             continue
         phrase = tokens_text(t.doc[det.i : t.i + 1])  # "the chief scientist" as well as "the school"
-        out.append((phrase, _antecedent(corpus, sent, t)))
+        modifiers = tuple(x.text for x in t.doc[det.i + 1 : t.i] if x.dep_ == "amod")
+        out.append((phrase, _antecedent(corpus, sent, t, modifiers)))
     sent.cache["definites"] = out
     return out
 

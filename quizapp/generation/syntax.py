@@ -12,7 +12,7 @@ from .analysis import Mention, Sentence
 from .clauses import SUBJ as _SUBJ
 from .clauses import root_clause
 from .entities import TITLES, class_word
-from .textutil import capitalise, tidy, tokens_text
+from .textutil import capitalise, keeps_capital, tidy, tokens_text
 
 _DATE_PREPS = frozenset({"in", "on", "during", "at"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
@@ -22,7 +22,7 @@ _AGREE = {"were": "was", "are": "is", "have": "has"}
 def _lower_first(tokens: list[Any]) -> str:
     text = tokens_text(tokens)
     first = tokens[0] if tokens else None
-    if first is not None and first.pos_ != "PROPN" and first.tag_ != "NNP" and first.text != "I":
+    if first is not None and not keeps_capital(first):
         text = text[:1].lower() + text[1:]
     return text
 
@@ -131,7 +131,7 @@ def _invert(sent: Sentence, removed: set[int], head: str) -> str | None:
     # A title before a name keeps its capital ("When did President Abraham Lincoln sign ...?").
     title_word = body[0].lower_ in TITLES and len(body) > 1 and body[1].pos_ == "PROPN"
     common = body[0].i == sent.span.start and sent.cache.get("common_first_word")
-    if (body[0].pos_ != "PROPN" and body[0].tag_ != "NNP" and not title_word) or common:
+    if (not keeps_capital(body[0]) and not title_word) or common:
         text = text[:1].lower() + text[1:]
     return _join(prefix, f"{head} {operator}", text)
 
@@ -142,6 +142,10 @@ def wh_adjunct(sent: Sentence, m: Mention) -> str | None:
     if r.dep_ != "pobj" or r.head.dep_ != "prep" or r.head.head != root:
         return None
     prep = r.head
+    if sum(1 for c in prep.children if c.dep_ == "pobj") > 1:
+        # "In [January 1815] [Britain], Austria and France signed": a preposition given two objects is a misparse
+        # (here of a list's first member), not a phrase of time or place
+        return None
     if m.kind == "date" and prep.lower_ in _DATE_PREPS:
         head = "When"
     elif m.kind == "place" and prep.lower_ in _PLACE_PREPS:

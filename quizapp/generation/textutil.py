@@ -161,6 +161,15 @@ def tokens_text(tokens: Iterable[Any]) -> str:
     )
 
 
+def keeps_capital(token: Any) -> bool:
+    """Whether a word moved to the front of a question keeps its capital: a proper noun by its tag, or a word
+    the source capitalises inside a sentence (the model tags some surnames as common nouns: "In 1834 Babbage
+    began"); only a sentence's first word is capitalised for its place alone."""
+    return token.pos_ == "PROPN" or token.tag_ == "NNP" or token.text == "I" or (
+        not token.is_sent_start and token.text[:1].isupper()
+    )
+
+
 def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 

@@ -8,7 +8,7 @@ from typing import Any
 from ..analysis import Sentence
 from ..distractors import display, usable_key
 from ..entities import TITLES
-from ..textutil import anaphora_problem, tidy, tokens_text, word_count
+from ..textutil import anaphora_problem, keeps_capital, tidy, tokens_text, word_count
 from ..types import QuestionDraft
 from .base import Candidate, Context, coordinated, shuffled, source_of
 
@@ -75,7 +75,7 @@ def _label(tokens: list[Any], min_words: int = 2, keep_case: bool = False) -> st
         or any(t.pos_ == "PRON" for t in toks)
     ):
         return None
-    if toks[0].pos_ != "PROPN" and not keep_case:
+    if not keeps_capital(toks[0]) and not keep_case:
         text = text[:1].lower() + text[1:]
     return text
 

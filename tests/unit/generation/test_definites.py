@@ -1,6 +1,8 @@
 """"The <noun>" resolved only to a name whose head is that noun, only when the document names one such thing,
 and from the document's title (texts made up for the tests)."""
 
+import pytest
+
 from quizapp.generation.definites import resolve_context
 
 from ._articles import parsed, sentence
@@ -96,3 +98,29 @@ def test_a_title_written_in_leaves_out_a_place_the_prompt_names():
     # Where the prompt does not name it, the place stays part of the name.
     prompt, _ = resolve_context(c, [s], "Before the famine, about 90,000 people lived there.")
     assert prompt.startswith("Before the Great Famine in Vestland,")
+
+
+@pytest.mark.parametrize(
+    ("described", "expected"),
+    [
+        ("new", "Where did the new ship Kestrel sink in 1853?"),  # the modifier fits one of the two names
+        ("larger", None),  # it fits neither: which ship is meant stays open
+    ],
+)
+def test_a_modifier_picks_the_one_named_thing_it_fits(described, expected):
+    c = parsed("The company bought the old ship Marigold and the new ship Kestrel in 1851. "
+               f"The {described} ship sank off Dunmore in 1853.")
+    prompt, problem = resolve_context(c, [sentence(c, "sank")], f"Where did the {described} ship sink in 1853?",
+                                      "Dunmore")
+    assert (problem is None) == (expected is not None)
+    if expected is not None:
+        assert prompt == expected
+
+
+def test_a_name_after_a_described_noun_keeps_the_description():
+    c = parsed("Ward flew the command module Heron, and Price piloted the lunar module Swift in 1971. "
+               "The lunar module landed near Hadley Rille in 1971.")
+    s = sentence(c, "landed")
+    prompt, problem = resolve_context(c, [s], "Where did the lunar module land in 1971?", "Hadley Rille")
+    assert problem is None
+    assert prompt == "Where did the lunar module Swift land in 1971?"

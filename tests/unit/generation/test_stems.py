@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 from quizapp.generation.candidates import Candidate
 from quizapp.generation.rank import gives_away
-from quizapp.generation.syntax import wh_question
+from quizapp.generation.syntax import wh_adjunct, wh_question
 from quizapp.generation.types import QuestionDraft
 
 from ._articles import parsed, sentence
@@ -211,3 +211,37 @@ def test_a_named_event_is_asked_by_its_class_word_or_by_what():
     )
     assert _wh("The Congress of Lindau met in 1815. The Congress of Lindau redrew the borders of Saxony.",
                "Congress of Lindau") == "Which congress redrew the borders of Saxony?"
+
+
+def test_a_capitalised_word_inside_the_sentence_keeps_its_capital_at_the_front():
+    text = "Ellen Babbage built pumps in Leeds. In 1834 Babbage began to plan a far larger machine."
+    s = parsed(text).sentences[-1]
+    surname = next(t for t in s.tokens if t.text == "Babbage")
+    assert surname.pos_ == "NOUN"  # the small model reads this surname as a common noun: the case under test
+    assert _wh(text, "1834") == "When did Babbage begin to plan a far larger machine?"
+
+
+def test_only_a_first_word_is_lowered_for_its_place():
+    from quizapp.generation.textutil import keeps_capital
+
+    def word(text, pos="NOUN", tag="NN", first=False):
+        return SimpleNamespace(text=text, pos_=pos, tag_=tag, is_sent_start=first)
+
+    assert not keeps_capital(word("The", "DET", "DT", first=True))
+    assert not keeps_capital(word("Farmers", first=True))
+    assert keeps_capital(word("Babbage"))
+    assert keeps_capital(word("Lipa", "PROPN", "NNP", first=True))
+    assert not keeps_capital(word("farmers"))
+
+
+def test_a_preposition_parsed_with_two_objects_gives_no_where_question():
+    text = ("Both claims alarmed the other powers. "
+            "In January 1815 Britain, Spain and Naples signed a secret treaty of alliance against the two claims.")
+    s = parsed(text).sentences[-1]
+    britain = next(m for m in s.mentions if m.text == "Britain")
+    # the parser hangs the list's first member on "In" beside the date: the case under test
+    assert britain.root.dep_ == "pobj"
+    assert britain.root.head.lower_ == "in"
+    assert wh_adjunct(s, britain) is None
+    date = next(m for m in s.mentions if m.kind == "date")
+    assert wh_adjunct(s, date) is None
