@@ -17,6 +17,13 @@ from .textutil import capitalise, keeps_capital, tidy, tokens_text
 _DATE_PREPS = frozenset({"in", "on", "during", "at"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 _AGREE = {"were": "was", "are": "is", "have": "has"}
+# Lemmas the small model gives in a spelling readers of either English take for a misprint ("installed" ->
+# "instal"): do-support writes the usual one.
+_BASE_FORMS = {"instal": "install"}
+
+
+def _base(verb: Any) -> str:
+    return _BASE_FORMS.get(verb.lemma_, verb.lemma_)
 
 
 def _lower_first(tokens: list[Any]) -> str:
@@ -103,7 +110,7 @@ def _invert(sent: Sentence, removed: set[int], head: str) -> str | None:
         operator = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(root.tag_, "")
         if not operator or any(c.dep_ == "neg" for c in root.children):
             return None
-        replace[root.i] = root.lemma_
+        replace[root.i] = _base(root)
     # Verbs sharing the subject: "When did Britain occupy Egypt and keep troops there?" follows suit; one the
     # operator does not fit ("When did he die on board and was buried at sea?", "When was the party founded and
     # led ...?") is cut from the question with its conjunction.
@@ -111,7 +118,7 @@ def _invert(sent: Sentence, removed: set[int], head: str) -> str | None:
         if c.dep_ != "conj" or c.pos_ not in ("VERB", "AUX") or any(g.dep_ in _SUBJ for g in c.children):
             continue
         if aux is None and c.tag_ == "VBD":
-            replace[c.i] = c.lemma_
+            replace[c.i] = _base(c)
             continue
         own_aux = any(g.dep_ in ("aux", "auxpass") for g in c.children)
         if (aux is None and own_aux) or (aux is not None and not own_aux and c.tag_ != root.tag_):

@@ -66,7 +66,10 @@ _ANAPHORIC_PHRASES = re.compile(
     r"(?:later|earlier|after|before)|the following (?:day|week|month|year)|the next (?:day|week|month|year)|"
     r"within (?:a |the )?(?:few |several |some |\w+ )?(?:days?|weeks?|months?|years?)|"
     r"the previous (?:day|week|month|year)|this time|that time|here|these|this|those|such|"
-    r"the above|above-mentioned|aforementioned|the number(?! of))\b",
+    r"the above|above-mentioned|aforementioned|the number(?! of)|"
+    # "against the two claims": a count with "the" and nothing after that says which points back to them
+    r"the (?:two|three|four|five|six|seven|eight|nine|ten) (?-i:[a-z]+s)(?! (?:of|in|at|from|who|whom|that|which|"
+    r"named|called|known)\b))\b",
     re.I,
 )
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers|its|they|them|their|theirs)\b", re.I)

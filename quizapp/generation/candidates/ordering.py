@@ -1,4 +1,4 @@
-"""Ordering candidates: three to five dated events of one document, dates removed."""
+"""Ordering candidates: three to five dated events of one document (or of related ones), dates removed."""
 
 from __future__ import annotations
 
@@ -61,15 +61,17 @@ def event_of(ctx: Context, sent: Sentence) -> Event | None:
 
 def ordering_candidates(ctx: Context, events: list[Event]) -> list[Candidate]:
     """Groups of events, each group spread over the time span: from one document where it has enough
-    dated events, else from all documents together (each item keeps its own source)."""
+    dated events, else from related documents together (each item keeps its own source)."""
     out = []
     by_doc: dict[int, list[Event]] = {}
     for e in events:
         by_doc.setdefault(e.sent.doc, []).append(e)
     groups = [evs for evs in by_doc.values() if len({e.date.year for e in evs}) >= 3]
-    rest = [e for evs in by_doc.values() if len({e.date.year for e in evs}) < 3 for e in evs]
-    if len({e.date.year for e in rest}) >= 3:
-        groups.append(rest)
+    short = {d: evs for d, evs in by_doc.items() if len({e.date.year for e in evs}) < 3}
+    for docs in _related(ctx, sorted(short)):
+        rest = [e for d in docs for e in short[d]]
+        if len({e.date.year for e in rest}) >= 3:
+            groups.append(rest)
     for doc_events in groups:
         doc_events.sort(key=lambda e: (e.date.sort_key, e.sent.id))
         # keep one event per year, so no two items share a date
@@ -86,6 +88,49 @@ def ordering_candidates(ctx: Context, events: list[Event]) -> list[Candidate]:
                 continue
             out.append(_candidate(ctx, group))
     return out
+
+
+# Documents that name this many of the same people, places or bodies tell of one history: their events may be
+# ordered together. Events of unrelated articles (a rebellion in China, a moon landing) make a pointless puzzle.
+SHARED_NAMES = 2
+
+
+def _names(sent: Sentence) -> set[str]:
+    """The sentence's names as runs of proper nouns ("varden mill", "hollinford"), dates left out: read from
+    the tags rather than the entities, which the small model misses in many a sentence."""
+    out: set[str] = set()
+    run: list[str] = []
+    for t in [*sent.tokens, None]:
+        if t is not None and t.pos_ == "PROPN" and t.is_alpha and t.ent_type_ not in ("DATE", "TIME"):
+            run.append(t.lower_)
+            continue
+        if run:
+            out.add(" ".join(run))
+            run = []
+    return out
+
+
+def _related(ctx: Context, docs: list[int]) -> list[list[int]]:
+    """``docs`` split into groups linked by shared names (a chain of links joins a group)."""
+    names: dict[int, set[str]] = {d: set() for d in docs}
+    for s in ctx.corpus.sentences:
+        if s.doc in names:
+            names[s.doc] |= _names(s)
+    group = {d: d for d in docs}
+
+    def root(d: int) -> int:
+        while group[d] != d:
+            d = group[d]
+        return d
+
+    for i, a in enumerate(docs):
+        for b in docs[i + 1 :]:
+            if len(names[a] & names[b]) >= SHARED_NAMES:
+                group[root(b)] = root(a)
+    out: dict[int, list[int]] = {}
+    for d in docs:
+        out.setdefault(root(d), []).append(d)
+    return list(out.values())
 
 
 def _candidate(ctx: Context, group: list[Event]) -> Candidate:

@@ -121,3 +121,31 @@ def test_fill_in_answer_variants(date, variants):
         assert v in out
     assert "Canal" in answer_variants("the Canal")
     assert "canal" in answer_variants("the Canal")
+
+
+def _ordering_over(*texts):
+    """The ordering drafts made (before ranking) from these texts, each its own document."""
+    from quizapp.generation import DocumentInput
+    from quizapp.generation.pipeline import analyse, build_candidates, to_clean
+
+    docs = [to_clean(DocumentInput(f"article_{i}.txt", text, "txt")) for i, text in enumerate(texts)]
+    _, ctx, _ = analyse(docs)
+    return [c.draft for c in build_candidates(ctx) if c.draft.type == "ordering"]
+
+
+_MILL = ("The Varden Mill\n\nThe weaver Ruth Calloway opened the Varden Mill at Hollinford in 1804. "
+         "The engineer Amos Pell installed a steam engine at Hollinford in 1811.\n")
+_MILL_LATER = ("Strikes at the Varden Mill\n\nThe workers of the Varden Mill at Hollinford struck for higher pay "
+               "in 1826. The owners of the Varden Mill closed the weaving sheds at Hollinford in 1842.\n")
+_VOYAGE = ("The Voyage of the Tern\n\nThe sloop Tern left Port Esker with forty settlers in 1767. "
+           "Captain Ilse Moreau charted the coast of the Brannock Islands in 1770.\n")
+
+
+def test_ordering_mixes_documents_only_when_they_tell_one_history():
+    # each article alone has two dated events, too few for an ordering question
+    assert not _ordering_over(_MILL)
+    mixed = _ordering_over(_MILL, _VOYAGE)
+    assert not mixed  # a mill and a voyage share no names: their events are not one chronology
+    related = _ordering_over(_MILL, _MILL_LATER)
+    assert related
+    assert {s.document for s in related[0].sources} == {"article_0.txt", "article_1.txt"}

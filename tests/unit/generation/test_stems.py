@@ -245,3 +245,18 @@ def test_a_preposition_parsed_with_two_objects_gives_no_where_question():
     assert wh_adjunct(s, britain) is None
     date = next(m for m in s.mentions if m.kind == "date")
     assert wh_adjunct(s, date) is None
+
+
+def test_a_count_with_the_and_nothing_that_says_which_points_back():
+    from quizapp.generation.textutil import anaphora_problem
+
+    assert anaphora_problem("Austria and Spain signed a secret treaty against the two claims.")
+    assert anaphora_problem("When did the three astronauts return to Earth?")
+    assert anaphora_problem("The two world wars changed the map of Europe.") is None
+    assert anaphora_problem("The two sides of the river were joined by a bridge in 1870.") is None
+    assert anaphora_problem("The two Koreas were divided at the 38th parallel.") is None
+
+
+def test_do_support_writes_the_usual_spelling_of_the_verb():
+    q = _wh("The engineer Amos Pell installed a steam engine at Hollinford in 1811.", "1811")
+    assert q == "When did the engineer Amos Pell install a steam engine at Hollinford?"
