@@ -67,7 +67,7 @@ _HEDGES = frozenset({"about", "nearly", "almost", "around", "some", "roughly", "
                      "less", "fewer", "up", "least", "under", "circa", "c.", "estimated", "perhaps", "than"})
 _PLACE_KINDS = frozenset({"place", "org", "other", "event", "product"})
 _MOVES = frozenset({"send", "depart", "arrive"})
-_PEOPLE = frozenset({"people", "man", "men", "woman", "women", "person", "persons"})
+PEOPLE_NOUNS = frozenset({"people", "man", "men", "woman", "women", "person", "persons"})
 # What a count of people can say happened to them.
 _FATES = frozenset({"die", "wound", "arrest", "release", "employ", "elect", "train", "send"})
 
@@ -164,7 +164,7 @@ def _unit(m: Mention) -> frozenset[str]:
     lemma = noun.lemma_.lower()
     if lemma not in _GENERIC_NOUNS:
         out.add(lemma)
-    elif lemma in _PEOPLE:
+    elif lemma in PEOPLE_NOUNS:
         out.add("people")  # a crowd or a toll: compared only where the accounts surely tell one event
     out |= {"class:" + c for c in classes_of(noun)}
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ in ("VERB", "ADJ"):

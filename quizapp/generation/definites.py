@@ -303,11 +303,16 @@ def _name_around(sent: Sentence, t: Any) -> str | None:
             and pobj is not None
             and pobj.pos_ == "PROPN"
         ):
-            # "of the Soviet Union" keeps its article: the name is written in where the reader expects it
-            toks += [c] + [
-                g for g in pobj.children
-                if g.i < pobj.i and (g.dep_ == "compound" or (g.dep_ == "det" and g.lower_ == "the"))
-            ] + [pobj]
+            # "of the Soviet Union" keeps its article: the name is written in where the reader expects it; a date
+            # keeps its day and year ("the general election of 28 November 1893", not "of November")
+            whole = list(pobj.subtree)
+            if pobj.ent_type_ == "DATE" and len(whole) <= 4 and whole[-1].i - whole[0].i + 1 == len(whole):
+                toks += [c, *whole]
+            else:
+                toks += [c] + [
+                    g for g in pobj.children
+                    if g.i < pobj.i and (g.dep_ == "compound" or (g.dep_ == "det" and g.lower_ == "the"))
+                ] + [pobj]
         elif c.dep_ == "appos" and c.pos_ == "PROPN" and c.n_lefts + c.n_rights <= 2:
             toks += [g for g in c.lefts if g.dep_ == "compound"] + [c]  # the tank school "Kama"
     toks.sort(key=lambda x: x.i)

@@ -11,7 +11,7 @@ from typing import Any
 from .analysis import Corpus, Mention, Sentence
 from .candidates.base import Context, source_of
 from .candidates.matching import SETUP_VERBS
-from .claims import Claim, Slot, claim_of, name_words, only_people, same_measure
+from .claims import PEOPLE_NOUNS, Claim, Slot, claim_of, name_words, only_people, same_measure
 from .dates import DateValue
 from .distractors import usable_key
 from .entities import PLACE_NOUNS
@@ -234,8 +234,11 @@ def compare(a: Claim, b: Claim) -> list[tuple[str, Slot, Slot]]:
     people_only = units and all(
         only_people(x, y) for x in a.slots for y in b.slots if x.kind == y.kind == "number" and same_measure(x, y)
     )
-    score += 1 if units and not people_only else 0
-    if score < 3 or (score < 4 and not (classes or exact or (units and not people_only) or calm)):
+    # "the last petition was signed by 32,000 women" and "a petition signed by 24,000 women": counts of people
+    # that share a noun besides the people counted (the petition, the election) are counts of one occasion
+    one_occasion = people_only and bool(nouns - PEOPLE_NOUNS)
+    score += 1 if units and (not people_only or one_occasion) else 0
+    if score < 3 or (score < 4 and not (classes or exact or (units and not people_only) or calm or one_occasion)):
         return []
     dates_agree = not da or not db or any(_compatible(x.date, y.date) for x in da for y in db)  # type: ignore[arg-type]
     out: list[tuple[str, Slot, Slot]] = []
@@ -262,7 +265,7 @@ def compare(a: Claim, b: Claim) -> list[tuple[str, Slot, Slot]]:
             for y in (s for s in b.slots if s.kind == "number" and not s.listed):
                 if not same_measure(x, y) or any(same_measure(x, d) for d in done):
                     continue
-                if only_people(x, y) and not (exact or score >= 4):
+                if only_people(x, y) and not (exact or score >= 4 or one_occasion):
                     continue  # "100,000 people" of a rally and "200,000 people" of a march may be two crowds
                 if _numbers_agree(x, y) or not _one_theme(x, y, exact):
                     continue

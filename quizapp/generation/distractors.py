@@ -199,6 +199,23 @@ class DistractorIndex:
                 return True
         return False
 
+    def _another_account(self, value: Value, key: Mention) -> bool:
+        """Whether another document gives ``value`` as its count of what the key counts, in a sentence sharing a
+        word with the key's besides the thing counted ("32,000 women" signed the petition in one account,
+        "24,000 women" in the other): that count is no wrong answer, whether or not the accounts were found to
+        disagree."""
+        counted = _counted(key)
+        if counted is None or value.docs == {key.sent.doc}:
+            return False
+        mine = self._tokens(key.sent)
+        for sid in value.sentences:
+            s = self.corpus.sentences[sid]
+            if s.doc == key.sent.doc or len(mine & self._tokens(s)) < 2:
+                continue
+            if any(m.norm == value.norm and _counted(m) == counted for m in s.mentions):
+                return True
+        return False
+
     def choose(
         self,
         key: Mention,
@@ -246,6 +263,8 @@ class DistractorIndex:
         scored.sort(key=lambda x: (-x[0], x[1]))
         chosen: list[Value] = []
         for _, _, v in scored:
+            if key.kind == "number" and self._another_account(v, key):
+                continue
             if unsupported_only and (self.supported(v, sent) or v.count < 2 or sent.doc not in v.docs):
                 # A swapped-in value the article names once, or only another article names, is foreign to
                 # the events told: the false statement would be absurd rather than plausible.
@@ -287,6 +306,14 @@ def _plausible_swap(key: Mention, other: Mention) -> bool:
         big, small = max(key.number, other.number), min(key.number, other.number)
         return small > 0 and big / small <= MAX_SWAP_FACTOR
     return True
+
+
+def _counted(m: Mention) -> str | None:
+    """The noun a count stands before ("32,000 [women]"), as its lemma."""
+    r = m.root
+    if r.dep_ in ("nummod", "compound", "quantmod") and r.head.pos_ == "NOUN":
+        return str(r.head.lemma_).lower()
+    return None
 
 
 def _has_article(m: Mention) -> bool:

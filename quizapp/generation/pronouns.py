@@ -65,7 +65,15 @@ def _mention_at(sent: Sentence, t: Any) -> Any:
 
 
 def _phrase(sent: Sentence, head: Any) -> str | None:
-    """How an antecedent is written in: a name as named, else its noun phrase without clauses."""
+    """How an antecedent is written in: a name as named, else its noun phrase without clauses; a sentence's
+    first word that the text elsewhere writes in lower case ("Penicillin was the first ...") is lowered."""
+    text = _phrase_as_written(sent, head)
+    if text and sent.cache.get("common_first_word") and text.split(" ", 1)[0] == sent.span[0].text:
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def _phrase_as_written(sent: Sentence, head: Any) -> str | None:
     m = _mention_at(sent, head)
     toks = [t for t in head.subtree if not _inside_dropped(t, head)]
     contiguous = bool(toks) and toks[-1].i - toks[0].i + 1 == len(toks)

@@ -117,10 +117,22 @@ def test_a_modifier_picks_the_one_named_thing_it_fits(described, expected):
         assert prompt == expected
 
 
-def test_a_name_after_a_described_noun_keeps_the_description():
-    c = parsed("Ward flew the command module Heron, and Price piloted the lunar module Swift in 1971. "
-               "The lunar module landed near Hadley Rille in 1971.")
-    s = sentence(c, "landed")
-    prompt, problem = resolve_context(c, [s], "Where did the lunar module land in 1971?", "Hadley Rille")
+@pytest.mark.parametrize(
+    ("text", "words", "prompt", "key", "expected"),
+    [
+        # a name after a described noun keeps the description
+        ("Ward flew the command module Heron, and Price piloted the lunar module Swift in 1971. "
+         "The lunar module landed near Hadley Rille in 1971.", "landed",
+         "Where did the lunar module land in 1971?", "Hadley Rille", "Where did the lunar module Swift land in 1971?"),
+        # a name dated by its phrase keeps the whole date, not "of March"
+        ("Farmers voted for the first time in the general election of 14 March 1871. "
+         "About 9,000 farmers took part in the election.", "took part",
+         "How many farmers took part in the election?", "9,000",
+         "How many farmers took part in the general election of 14 March 1871?"),
+    ],
+)
+def test_the_name_written_in_is_the_whole_name(text, words, prompt, key, expected):
+    c = parsed(text)
+    written, problem = resolve_context(c, [sentence(c, words)], prompt, key)
     assert problem is None
-    assert prompt == "Where did the lunar module Swift land in 1971?"
+    assert written == expected

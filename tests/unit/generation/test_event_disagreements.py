@@ -45,13 +45,19 @@ def test_same_departure_different_port_and_day():
     assert "2 March 1550" in notes
 
 
-def test_same_siege_different_death_toll():
-    a = "During the siege of Castelnuovo in 1539, 1,200 defenders of the fortress were killed."
-    b = "The siege of Castelnuovo in 1539 left 1,400 dead among the defenders of the fortress."
+@pytest.mark.parametrize(("a", "b", "first", "second"), [
+    ("During the siege of Castelnuovo in 1539, 1,200 defenders of the fortress were killed.",
+     "The siege of Castelnuovo in 1539 left 1,400 dead among the defenders of the fortress.", "1,200", "1,400"),
+    # counts of people that share the occasion (the petition) besides the people counted
+    ("The great petition of 1850 was signed by nearly 12,000 women, about a third of the town.",
+     "In 1850 the campaigners presented a petition signed by almost 8,000 women to the council of Tarrow.",
+     "12,000", "8,000"),
+])
+def test_one_event_told_with_another_count(a, b, first, second):
     dis, _, _ = _found(a, b)
     assert [d.topic.split(":")[0] for d in dis] == ["how many"]
-    assert "1,200" in dis[0].note
-    assert "1,400" in dis[0].note
+    assert first in dis[0].note
+    assert second in dis[0].note
 
 
 def test_where_the_collections_were_taken():
@@ -109,6 +115,9 @@ def test_days_apart_without_a_shared_name_when_nothing_says_two_events():
     # a sailing in 1550 and a return in 1553 are two events
     ("Admiral Pietro Calvi sailed from Ancona with the merchant fleet in 1550.",
      "Admiral Pietro Calvi returned to Ancona with the merchant fleet in 1553."),
+    # a rally and a march in one town are two crowds, not one counted twice
+    ("About 5,000 people gathered at the rally in Tarrow in 1850.",
+     "About 20,000 people joined the march in Tarrow in 1850."),
     # places in lists are not single values to compare
     ("The fleet of Admiral Pietro Calvi called at Bari and Brindisi in 1551.",
      "The fleet of Admiral Pietro Calvi called at Otranto in 1551."),
@@ -134,3 +143,19 @@ def test_questions_on_a_disputed_event_say_whose_account():
         assert q.confidence < 0.75
         if q.type == "multiple_choice":
             assert not {"Carrowmore", "Ballintra"} <= set(q.options)
+
+
+def test_another_accounts_count_of_the_same_thing_is_no_wrong_option():
+    a = ("About 9,000 women took part in the election of 1871. The town had 40,000 houses. The mill employed 2,500 "
+         "workers. The church of Carrow had 600 seats.")
+    b = "At the general election of 1871 about 11,000 women voted. The bridge at Carrow had 120 arches."
+
+    def options(*texts):
+        c = parsed(*texts)
+        key = next(m for s in c.sentences for m in s.mentions if m.text == "11,000")
+        return DistractorIndex(c).choose(key, key.text, 3)
+
+    # the two accounts were not found to disagree (took part / voted), yet 9,000 is the other's answer
+    assert "9,000" not in options(a, b)
+    # in one document, 9,000 is the count of another election and may be offered
+    assert "9,000" in options(a + " At the general election of 1875 about 11,000 women voted.")

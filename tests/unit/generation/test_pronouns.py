@@ -163,3 +163,10 @@ def test_a_leading_there_is_the_place_the_sentence_before_was_about():
     # "There was" points at nothing.
     plain = "The cloth trade moved to Antwerp after 1500. There was a great fire in 1531."
     assert _alone(plain, "fire") == "There was a great fire in 1531."
+
+
+def test_a_first_word_the_text_writes_in_lower_case_is_lowered_when_written_in():
+    out = _alone("Penicillin was the first drug used widely against fever. It was brought to Europe by Jesuit "
+                 "missionaries in 1632. Doctors prescribed penicillin widely after 1700.", "brought",
+                 "When was it brought to Europe by Jesuit missionaries?")
+    assert out == "When was penicillin brought to Europe by Jesuit missionaries?"
