@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import Any
 
 from .dates import ERA_WORDS, DateValue, parse_date, parse_number
-from .lexicon import EVENT_WORDS, LAW_WORDS, TITLES
+from .lexicon import EVENT_WORDS, LAW_WORDS, PEERAGES, TITLES
 from .normalise import Normalised, normalise
 from .types import CleanDocument
 
@@ -185,10 +185,14 @@ def _add_mentions(sent: Sentence, text: str, ents: list[Any]) -> None:
         # Leading articles and trailing possessives are not part of the name.
         while first.i < last.i and first.lower_ in ("the", "a", "an"):
             first = first.nbor(1)
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" and not (first.lower_ in PEERAGES and last.i == first.i + 1):
             # "Historian Clara Benn", "Chancellor Hallam": the title is not part of the name.
             while first.i < last.i and first.lower_.rstrip(".") in TITLES:
                 first = first.nbor(1)
+        if ent.label_ == "PERSON" and first.i == last.i and first.i > sent.span.start and (
+            first.nbor(-1).lower_ in PEERAGES
+        ):
+            first = first.nbor(-1)  # a peer is named by the title ("Lord Glasgow"): the bare word reads as the place
         if ent.label_ in ("CARDINAL", "QUANTITY"):
             # "about 140", "only 15": the count is the number itself.
             while first.i < last.i and not first.like_num:

@@ -1,5 +1,9 @@
 """General English word lists the rules rely on (not tied to any topic)."""
 
+# Titles of peers, who are named by them ("Lord Glasgow", "the Earl of Derby"): the word after is often a place.
+PEERAGES = frozenset(
+    {"lord", "lady", "earl", "duke", "duchess", "marquess", "marquis", "viscount", "baron", "baroness"}
+)
 # Titles and roles that stand before a name ("Foreign Minister Rathenau", "the pirate Klaus").
 TITLES = frozenset(
     {

@@ -140,3 +140,9 @@ def test_names_that_begin_with_or_go_on_past_a_class_word_stay_whole():
     _, corpus = _kinds("The War Office Committee met in 1917.", "The Great War Memorial Trust opened a museum in 1925.")
     names = {m.text for m in corpus.mentions()}
     assert {"War Office Committee", "Great War Memorial Trust"} <= names, names
+
+
+def test_a_peer_keeps_the_title_that_names_them_and_other_titles_go():
+    kinds, _ = _kinds("Chancellor Hallam opposed the bill. The governor, Lord Ranfurly, signed it in 1901.")
+    assert kinds["Hallam"] == {"person"}
+    assert kinds["Lord Ranfurly"] == {"person"}  # "Ranfurly" alone reads as the place the title is of
