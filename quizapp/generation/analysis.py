@@ -256,6 +256,11 @@ def _add_mentions(sent: Sentence, text: str, ents: list[Any]) -> None:
             )
         )
         m.fragment = m.fragment or (ent.label_ in names and _inside_title(sent, first))
+        # "[St Paul]'s Cathedral", "[St Mary]'s Hospital": a possessive before a capitalised noun is part of a name
+        after_pos = nxt.nbor(1) if nxt is not None and nxt.tag_ == "POS" and nxt.i + 1 < sent.span.end else None
+        m.fragment = m.fragment or (
+            ent.label_ in names and after_pos is not None and after_pos.is_alpha and after_pos.text[:1].isupper()
+        )
         m.gloss = text[max(start - 3, 0) : start].strip().endswith("(") and text[end : end + 3].strip().startswith(")")
         if label == "DATE" and not m.day_month:
             m.date = parse_date(sent.span.doc[first.i : last.i + 1].text)

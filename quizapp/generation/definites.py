@@ -158,13 +158,19 @@ def _antecedent(corpus: Corpus, sent: Sentence, head: Any, modifiers: tuple[str,
     """The name whose head word is ``head`` ("the Treaty of Rapallo", "the Kama tank school") that "the <head>"
     stands for, written as it may replace it: the one such name the document gives before the sentence (its
     title included). When the document has named two different things so ("the drilling ship Glomar Challenger",
-    "the ship HMS Challenger"), "the ship" could be either, and it is left unresolved: unless the phrase's own
-    modifiers fit one of them ("the lunar module" of "the command module Columbia" and "the lunar module Eagle")."""
+    "the ship HMS Challenger"), "the ship" could be either, and it is left unresolved. The phrase's own modifiers
+    must be in the name: they pick one of several ("the lunar module" of "the command module Columbia" and "the
+    lunar module Eagle"), and with none that has them the phrase is left unresolved."""
     lemma = head.lemma_.lower()
-    found = [(sid, name) for sid, name in _name_index(corpus, sent.doc, lemma) if sid < sent.id]
+    found = [
+        (sid, name)
+        for sid, name in _name_index(corpus, sent.doc, lemma)
+        if sid < sent.id and (sid == -1 or not _DESCRIBED.match(name) or corpus.sentences[sid].para == sent.para)
+    ]
     if modifiers:
-        fitting = [(sid, name) for sid, name in found if all(contains_phrase(name, w) for w in modifiers)]
-        found = fitting or found
+        # "the allied army" is not "the Ottoman army", the one army named before: a description the name does not
+        # carry may be of another thing, and writing the name in would change what the sentence says
+        found = [(sid, name) for sid, name in found if all(contains_phrase(name, w) for w in modifiers)]
     if not found:
         return None
     if found[0][0] == -1:
@@ -173,6 +179,11 @@ def _antecedent(corpus: Corpus, sent: Sentence, head: Any, modifiers: tuple[str,
         recent = [name for sid, name in found if sid >= sent.id - 2 and corpus.sentences[sid].para == sent.para]
         return _one_name([found[0][1], *recent])
     return _one_name([name for _, name in found])
+
+
+# "the campaign in the House of Commons" is no name but a thing described by where it was: a later "the campaign"
+# of another paragraph may be a larger one ("books of the campaign"), so a description counts in its paragraph only.
+_DESCRIBED = re.compile(r"^the [a-z][\w-]*(?: [a-z][\w-]*)* (?:in|at|near|on|of) (?:the )?[A-Z]")
 
 
 def _one_name(names: list[str]) -> str | None:
@@ -306,8 +317,13 @@ def _name_around(sent: Sentence, t: Any) -> str | None:
             # "of the Soviet Union" keeps its article: the name is written in where the reader expects it; a date
             # keeps its day and year ("the general election of 28 November 1893", not "of November")
             whole = list(pobj.subtree)
+            named = next((m for m in sent.mentions if m.first.i <= pobj.i <= m.last.i), None)
             if pobj.ent_type_ == "DATE" and len(whole) <= 4 and whole[-1].i - whole[0].i + 1 == len(whole):
                 toks += [c, *whole]
+            elif named is not None and named.last.i > pobj.i:
+                # "in the House of Commons", not "in the House": the name the object begins goes in whole
+                toks += [c, *[g for g in whole if g.i < named.first.i and g.lower_ == "the"]]
+                toks += list(t.doc[named.first.i : named.last.i + 1])
             else:
                 toks += [c] + [
                     g for g in pobj.children

@@ -146,3 +146,10 @@ def test_a_peer_keeps_the_title_that_names_them_and_other_titles_go():
     kinds, _ = _kinds("Chancellor Hallam opposed the bill. The governor, Lord Ranfurly, signed it in 1901.")
     assert kinds["Hallam"] == {"person"}
     assert kinds["Lord Ranfurly"] == {"person"}  # "Ranfurly" alone reads as the place the title is of
+
+
+def test_a_name_before_a_possessive_and_a_capitalised_noun_is_part_of_a_longer_name():
+    _, corpus = _kinds("Wren rebuilt St Aldhelm's Cathedral in 1710. The poet Ann Marlow's letters describe the fire.")
+    by_text = {m.text: m for m in corpus.mentions()}
+    assert by_text["St Aldhelm"].fragment  # of "St Aldhelm's Cathedral": no key, no option
+    assert not by_text["Ann Marlow"].fragment  # her letters are hers
