@@ -200,7 +200,10 @@ def _from_before(corpus: Corpus, sent: Sentence, word: str, depth: int = 0) -> s
     if subj.lower_ in PRONOUNS:
         if subj.lower_ not in _same_class(word):
             return None
-        return _from_before(corpus, prev, subj.lower_, depth + 1)
+        found = _from_before(corpus, prev, subj.lower_, depth + 1)
+        if found is not None and _gender_clash(corpus, prev, subj, found, depth):
+            return None
+        return found
     if not _fits(word, prev, subj) or _rival(prev, subj, word):
         return None
     phrase = _phrase(prev, subj)
@@ -209,6 +212,19 @@ def _from_before(corpus: Corpus, sent: Sentence, word: str, depth: int = 0) -> s
         if phrase is not None and name and definite.lower() == phrase.lower():
             return name
     return phrase
+
+
+def _gender_clash(corpus: Corpus, sent: Sentence, subj: Any, antecedent: str, depth: int) -> bool:
+    """ "Pierre was killed. She took over his post. She received ...": the chain of "she" leads to Pierre, but
+    the sentence it passes through says "his" of Pierre as well, so "she" there is someone else."""
+    word = subj.lower_
+    other = _MASCULINE if word in _FEMININE else _FEMININE if word in _MASCULINE else frozenset()
+    for t in sent.tokens:
+        if t.i == subj.i or t.lower_ not in other or not (t.dep_ in _SUBJ or t.dep_ == "poss" or t.tag_ == "PRP$"):
+            continue
+        if _from_before(corpus, sent, t.lower_, depth + 1) == antecedent:
+            return True
+    return False
 
 
 def _rival(prev: Sentence, subj: Any, word: str) -> bool:
