@@ -10,7 +10,12 @@ Rewrites (all general, none tied to a topic):
   one token and not read as dates or counts (same length, offsets unchanged);
 - European decimals before a magnitude word (``1,5 million``) get a point, and
   dotted thousands (``2.000.000``) get commas (same length);
-- a sentence glued to the next one (``practiced.At``) gets a space.
+- a sentence glued to the next one (``practiced.At``) gets a space;
+- footnote markers of a copied encyclopedia page (``[12]``, ``[a]``, ``[citation needed]``) are taken out: the
+  parser would read them as words of the sentence, and a question would show them; so is a gloss in brackets
+  written mostly in another script (``(Russian: Бои на Халхин-Голе)``), inside which the parser cuts sentences.
+
+``model_forms`` maps the hyphenated model numbers back to how the text writes them, for what is shown.
 """
 
 from __future__ import annotations
@@ -74,6 +79,8 @@ _NOT_MODEL_CODES = frozenset(
 )
 _EURO_DECIMAL = re.compile(r"\b(\d{1,3}),(\d{1,2})(?=\s?(?:million|billion|thousand|trillion|per\s?cent|percent|%))")
 _DOTTED_THOUSANDS = re.compile(r"\b\d{1,3}(?:\.\d{3}){2,}\b")
+_PARENTHESIS = re.compile(r"\s?\(([^()]{1,120})\)")
+_FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|clarification needed|note \d{1,3}|nb \d{1,3})\]", re.I)
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=\s[.!?])(?=[A-Z][a-z])")
 
 
@@ -160,11 +167,20 @@ def _same_length_rewrites(text: str) -> str:
     return "".join(chars)
 
 
+def _other_script(gloss: str) -> bool:
+    """ "(Russian: Бои на Халхин-Голе)": a gloss mostly in a script other than the Latin one, which the small
+    English model cuts sentences inside; it is left out of what is parsed (and stays in every quote)."""
+    letters = [c for c in gloss if c.isalpha()]
+    return bool(letters) and sum(ord(c) > 0x24F for c in letters) * 2 > len(letters)
+
+
 def normalise(text: str) -> Normalised:
     """Return ``text`` rewritten for parsing, with the offset map back to ``text``."""
     base = _same_length_rewrites(text)
     edits: list[tuple[int, int, str, DayMonth | None]] = _day_month_edits(base)
     edits += [(m.start(), m.start(), " ", None) for m in _GLUED_SENTENCE.finditer(base)]
+    edits += [(m.start(), m.end(), "", None) for m in _FOOTNOTE.finditer(base)]
+    edits += [(m.start(), m.end(), "", None) for m in _PARENTHESIS.finditer(base) if _other_script(m.group(1))]
     edits.sort(key=lambda e: (e[0], e[1]))
     out: list[str] = []
     result = Normalised(text="", original=text)
@@ -185,3 +201,14 @@ def normalise(text: str) -> Normalised:
     out.append(base[pos:])
     result.text = "".join(out)
     return result
+
+
+def model_forms(texts: list[str]) -> dict[str, str]:
+    """ "Ju-52" -> "Ju 52": each model number the rewrite joined, as the texts write it (unless they also write
+    the joined form somewhere, which then is theirs too)."""
+    out: dict[str, str] = {}
+    for text in texts:
+        for m in _MODEL.finditer(text):
+            if m.group(1) not in _NOT_MODEL_CODES:
+                out[f"{m.group(1)}-{m.group(2)}"] = m.group(0)
+    return {joined: written for joined, written in out.items() if not any(joined in t for t in texts)}

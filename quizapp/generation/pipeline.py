@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from .analysis import Corpus, parse_corpus
 from .candidates import (
@@ -26,9 +28,10 @@ from .distractors import DistractorIndex
 from .entities import repair_kinds
 from .guards import GUARD_LABELS, GUARDS, first_failure
 from .nlp import get_nlp
+from .normalise import model_forms
 from .rank import default_cap, select
 from .textutil import word_count
-from .types import CleanDocument, DocumentInput, GenerationReport, GenerationResult
+from .types import CleanDocument, DocumentInput, GenerationReport, GenerationResult, QuestionDraft
 
 Progress = Callable[[str, float], None]
 MIN_SENTENCE_WORDS = 5
@@ -59,6 +62,8 @@ def build_candidates(ctx: Context) -> list[Candidate]:
             continue
         if sent.root.pos_ not in ("VERB", "AUX"):
             continue  # a fragment without a main verb states nothing a question can test
+        if sent.text.count("(") != sent.text.count(")") or sent.text.count("[") != sent.text.count("]"):
+            continue  # the parser cut a sentence inside brackets: what it holds is half of one
         pairs += pairs_of(ctx, sent)
         # A comma splice reads badly however it is cut; a subject like "The school" or "the base" points
         # back to something named earlier: questions restating such sentences are unclear alone.
@@ -188,8 +193,11 @@ def _generate(
     if duplicates:
         rejected["duplicate"] += duplicates
     report.rejected_by_guard = dict(sorted(rejected.items()))
+    forms = model_forms([d.text for d in clean])
     for c in kept:
         c.draft.checks.append("no other question asks the same")
+        if forms:
+            _write_models_as_written(c.draft, forms)
     kept.sort(key=lambda c: (min(s.doc for s in c.sentences), min(s.start for s in c.sentences), c.draft.type))
     report.notes.append(
         f"{len(clean)} document(s), {words} words, {len(corpus.sentences)} sentences, "
@@ -198,6 +206,25 @@ def _generate(
     )
     _tell(progress, "done", 1.0)
     return GenerationResult(questions=[c.draft for c in kept], report=report)
+
+
+def _write_models_as_written(draft: QuestionDraft, forms: dict[str, str]) -> None:
+    """ "Bf 109" where the parser was shown "Bf-109" (see normalise): a question writes what the article writes."""
+
+    def fix(value: Any) -> Any:
+        if isinstance(value, str):
+            for joined, written in forms.items():
+                if joined in value:
+                    value = re.sub(rf"(?<![\w-]){re.escape(joined)}(?![\w-])", written, value)
+            return value
+        if isinstance(value, list):
+            return [fix(v) for v in value]
+        return value
+
+    draft.prompt = fix(draft.prompt)
+    draft.options = fix(draft.options)
+    draft.answer = fix(draft.answer)
+    draft.explanation = fix(draft.explanation)
 
 
 def _tell(progress: Progress | None, stage: str, fraction: float) -> None:

@@ -17,6 +17,9 @@ from .textutil import capitalise, keeps_capital, tidy, tokens_text
 _DATE_PREPS = frozenset({"in", "on", "during", "at"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 _AGREE = {"were": "was", "are": "is", "have": "has"}
+# "In Japan the battle is known as the Nomonhan Incident": the place is where a name is used, not where anything
+# happened, so it asks no "Where".
+_NAMING_VERBS = frozenset({"know", "call", "name", "term", "refer", "nickname", "dub", "style", "spell"})
 # Lemmas the small model gives in a spelling readers of either English take for a misprint ("installed" ->
 # "instal"): do-support writes the usual one.
 _BASE_FORMS = {"instal": "install"}
@@ -155,7 +158,7 @@ def wh_adjunct(sent: Sentence, m: Mention) -> str | None:
         return None
     if m.kind == "date" and prep.lower_ in _DATE_PREPS:
         head = "When"
-    elif m.kind == "place" and prep.lower_ in _PLACE_PREPS:
+    elif m.kind == "place" and prep.lower_ in _PLACE_PREPS and root.lemma_ not in _NAMING_VERBS:
         head = "Where"
     else:
         return None

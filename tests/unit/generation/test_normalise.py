@@ -51,3 +51,26 @@ def test_glued_sentences_get_a_space_and_offsets_shift_back():
     assert "practiced. At" in n.text
     pos = n.text.index("schools")
     assert text[n.to_original(pos):].startswith("schools")
+
+
+def test_footnote_markers_and_glosses_in_another_script_are_not_parsed_but_stay_in_quotes():
+    text = "The Battles of Halka (Russian: Бои на Халке) were fought in 1939.[1][2] Troops[citation needed] withdrew."
+    n = normalise(text)
+    assert n.text == "The Battles of Halka were fought in 1939. Troops withdrew."
+    end = n.text.index("1939.") + len("1939.")
+    start, stop = n.span_to_original(0, end)
+    assert text[start:stop].startswith("The Battles of Halka (Russian: Бои на Халке) were fought in 1939.")
+    # a gloss in Latin letters and other brackets stay
+    assert normalise("The Condor Legion (German: Legion Condor) left (see below).").text == (
+        "The Condor Legion (German: Legion Condor) left (see below).")
+
+
+def test_questions_write_model_numbers_as_the_article_does():
+    from quizapp.generation import DocumentInput, generate
+
+    text = ("Aircraft of Varna\n\nThe Varna works built the fighter Ar 65 from 1931. In 1932 the Ar 65 was flown at "
+            "Lipsk by the pilot Karl Brandt. The pilot Otto Lenz tested the He 51 at Varna in 1933. The works closed "
+            "in 1936 after a fire.")
+    prompts = [q.prompt for q in generate([DocumentInput("a.txt", text, "txt")], max_questions=20).questions]
+    assert any("Ar 65" in p or "He 51" in p for p in prompts)
+    assert not any("Ar-65" in p or "He-51" in p for p in prompts)  # the parser's form, not the article's

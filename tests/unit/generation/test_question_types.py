@@ -149,3 +149,13 @@ def test_ordering_mixes_documents_only_when_they_tell_one_history():
     related = _ordering_over(_MILL, _MILL_LATER)
     assert related
     assert {s.document for s in related[0].sources} == {"article_0.txt", "article_1.txt"}
+
+
+def test_a_sentence_cut_inside_brackets_gives_no_question():
+    from quizapp.generation import DocumentInput, generate
+
+    text = ("Forts of Varna\n\nThe fort at Varna (built in 1820 was taken by the army of General Otto Lenz in 1828. "
+            "The army of General Otto Lenz left Varna in 1830. The works at Varna closed in 1836 after a fire.")
+    questions = generate([DocumentInput("a.txt", text, "txt")], max_questions=20).questions
+    assert questions
+    assert not any("built in 1820" in s.quote for q in questions for s in q.sources)

@@ -260,3 +260,10 @@ def test_a_count_with_the_and_nothing_that_says_which_points_back():
 def test_do_support_writes_the_usual_spelling_of_the_verb():
     q = _wh("The engineer Amos Pell installed a steam engine at Hollinford in 1811.", "1811")
     assert q == "When did the engineer Amos Pell install a steam engine at Hollinford?"
+
+
+def test_a_place_where_a_name_is_used_asks_no_where():
+    text = "The battle ended the border war. In Japan, the battle is known as the Nomonhan Incident."
+    s = parsed(text).sentences[-1]
+    japan = next(m for m in s.mentions if m.text == "Japan")
+    assert wh_adjunct(s, japan) is None
