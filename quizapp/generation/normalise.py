@@ -15,7 +15,7 @@ Rewrites (all general, none tied to a topic):
   parser would read them as words of the sentence, and a question would show them; so is a gloss in brackets
   written mostly in another script (``(Russian: Бои на Халхин-Голе)``), inside which the parser cuts sentences.
 
-``model_forms`` maps the hyphenated model numbers back to how the text writes them, for what is shown.
+``written_forms`` maps what the same-length rewrites changed back to how the text writes it, for what is shown.
 """
 
 from __future__ import annotations
@@ -203,12 +203,20 @@ def normalise(text: str) -> Normalised:
     return result
 
 
-def model_forms(texts: list[str]) -> dict[str, str]:
-    """ "Ju-52" -> "Ju 52": each model number the rewrite joined, as the texts write it (unless they also write
-    the joined form somewhere, which then is theirs too)."""
+def written_forms(texts: list[str]) -> dict[str, str]:
+    """ "Ju-52" -> "Ju 52", "1.5" -> "1,5": each word the same-length rewrites changed, as the texts write it
+    (unless they also write the rewritten form somewhere, which then is theirs too)."""
     out: dict[str, str] = {}
     for text in texts:
-        for m in _MODEL.finditer(text):
-            if m.group(1) not in _NOT_MODEL_CODES:
-                out[f"{m.group(1)}-{m.group(2)}"] = m.group(0)
-    return {joined: written for joined, written in out.items() if not any(joined in t for t in texts)}
+        base = _same_length_rewrites(text)
+        if base == text:
+            continue
+        for m in _WORD_RUN.finditer(base):
+            written = text[m.start() : m.end()]
+            if written != m.group(0):
+                out[m.group(0)] = written
+    return {rewritten: written for rewritten, written in out.items() if not any(rewritten in t for t in texts)}
+
+
+# a rewritten stretch: letters and digits joined by the rewrites' hyphens, points and commas
+_WORD_RUN = re.compile(r"\w+(?:[-.,]\w+)*")

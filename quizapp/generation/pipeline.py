@@ -28,7 +28,7 @@ from .distractors import DistractorIndex
 from .entities import repair_kinds
 from .guards import GUARD_LABELS, GUARDS, first_failure
 from .nlp import get_nlp
-from .normalise import model_forms
+from .normalise import written_forms
 from .rank import default_cap, select
 from .textutil import word_count
 from .types import CleanDocument, DocumentInput, GenerationReport, GenerationResult, QuestionDraft
@@ -193,11 +193,11 @@ def _generate(
     if duplicates:
         rejected["duplicate"] += duplicates
     report.rejected_by_guard = dict(sorted(rejected.items()))
-    forms = model_forms([d.text for d in clean])
+    forms = written_forms([d.text for d in clean])
     for c in kept:
         c.draft.checks.append("no other question asks the same")
         if forms:
-            _write_models_as_written(c.draft, forms)
+            _as_written(c.draft, forms)
     kept.sort(key=lambda c: (min(s.doc for s in c.sentences), min(s.start for s in c.sentences), c.draft.type))
     report.notes.append(
         f"{len(clean)} document(s), {words} words, {len(corpus.sentences)} sentences, "
@@ -208,8 +208,9 @@ def _generate(
     return GenerationResult(questions=[c.draft for c in kept], report=report)
 
 
-def _write_models_as_written(draft: QuestionDraft, forms: dict[str, str]) -> None:
-    """ "Bf 109" where the parser was shown "Bf-109" (see normalise): a question writes what the article writes."""
+def _as_written(draft: QuestionDraft, forms: dict[str, str]) -> None:
+    """ "Bf 109" where the parser was shown "Bf-109", "1,5 million" where it was shown "1.5 million" (see
+    normalise): a question writes what the article writes."""
 
     def fix(value: Any) -> Any:
         if isinstance(value, str):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .analysis import Corpus, Sentence
-from .definites import bare_definites
+from .definites import REFERRING_HEADS, bare_definites
 from .gazetteer import place_class
 from .lexicon import TITLES
 from .textutil import BLANK, THERE_LOCATIVE, contains_phrase, tidy, tokens_text, word_count
@@ -209,8 +209,11 @@ def _from_before(corpus: Corpus, sent: Sentence, word: str, depth: int = 0) -> s
     phrase = _phrase(prev, subj)
     # "The canal was never needed. It carried timber": "the canal" is itself named before (or in the title)
     for definite, name in bare_definites(corpus, prev):
-        if phrase is not None and name and definite.lower() == phrase.lower():
-            return name
+        if phrase is not None and definite.lower() == phrase.lower():
+            if name:
+                return name
+            if definite.split()[-1].lower() in REFERRING_HEADS:
+                return None  # "The ship reached 43 knots. It arrived in Odessa": "the ship" alone says no more
     return phrase
 
 

@@ -65,7 +65,7 @@ def test_footnote_markers_and_glosses_in_another_script_are_not_parsed_but_stay_
         "The Condor Legion (German: Legion Condor) left (see below).")
 
 
-def test_questions_write_model_numbers_as_the_article_does():
+def test_questions_write_model_numbers_and_numbers_as_the_article_does():
     from quizapp.generation import DocumentInput, generate
 
     text = ("Aircraft of Varna\n\nThe Varna works built the fighter Ar 65 from 1931. In 1932 the Ar 65 was flown at "
@@ -74,3 +74,7 @@ def test_questions_write_model_numbers_as_the_article_does():
     prompts = [q.prompt for q in generate([DocumentInput("a.txt", text, "txt")], max_questions=20).questions]
     assert any("Ar 65" in p or "He 51" in p for p in prompts)
     assert not any("Ar-65" in p or "He-51" in p for p in prompts)  # the parser's form, not the article's
+    from quizapp.generation.normalise import written_forms
+
+    assert written_forms(["About 1,5 million roubles were paid for the Ar 65; the He-51 came later."]) == {
+        "1.5": "1,5", "Ar-65": "Ar 65"}  # "He-51" is the article's own spelling

@@ -180,3 +180,9 @@ def test_a_chain_of_she_does_not_pass_through_a_sentence_that_says_his_of_the_sa
     text = "Marta Lind taught botany in Uppsala. She took over the herbarium. She received the Linnaeus Medal in 1911."
     assert _alone(text, "Linnaeus", "When did she receive the Linnaeus Medal?") == (
         "When did Marta Lind receive the Linnaeus Medal?")
+
+
+def test_it_for_a_subject_that_is_itself_a_bare_the_ship_is_not_written_in():
+    text = ("The yard at Varna built the gunboat Osprey in 1931. The ship reached 30 knots on trials. "
+            "It arrived in Odessa in 1939.")
+    assert _alone(text, "Odessa", "Where did it arrive in 1939?") is None
