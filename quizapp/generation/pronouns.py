@@ -135,11 +135,16 @@ def _fits(word: str, sent: Sentence, t: Any) -> bool:
 
 
 def _bound(pron: Any, cand: Any) -> bool:
-    """A pronoun that is not possessive never means the subject of its own verb ("X grew beside it")."""
+    """A pronoun that is not possessive never means the subject of its own verb ("X grew beside it"); nor, as far
+    as can be told, a name inside that subject ("senators led by Scipio attacked him": him is not Scipio, though
+    "friends of John helped him" may be John)."""
     if pron.dep_ == "poss":
         return False
     verb = pron.head if pron.dep_ != "pobj" else pron.head.head
-    return cand.dep_ in _SUBJ and cand.head.i == verb.i
+    if cand.dep_ in _SUBJ and cand.head.i == verb.i:
+        return True
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    return subj is not None and subj.left_edge.i <= cand.i <= subj.right_edge.i
 
 
 def _local(sent: Sentence, pron: Any, earlier: dict[int, Link]) -> Any:

@@ -186,3 +186,9 @@ def test_it_for_a_subject_that_is_itself_a_bare_the_ship_is_not_written_in():
     text = ("The yard at Varna built the gunboat Osprey in 1931. The ship reached 30 knots on trials. "
             "It arrived in Odessa in 1939.")
     assert _alone(text, "Odessa", "Where did it arrive in 1939?") is None
+
+
+def test_an_object_pronoun_is_not_a_name_inside_its_verbs_subject():
+    text = "Marcus Varro stood for a second term as consul in 87 BC. Senators led by Lucius Amatius attacked him on " \
+           "the Forum in 87 BC."
+    assert _alone(text, "Forum") is None  # not "Lucius Amatius attacked him", which reads as if he were the victim
