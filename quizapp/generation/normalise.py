@@ -13,7 +13,8 @@ Rewrites (all general, none tied to a topic):
 - a sentence glued to the next one (``practiced.At``) gets a space;
 - footnote markers of a copied encyclopedia page (``[12]``, ``[a]``, ``[citation needed]``) are taken out: the
   parser would read them as words of the sentence, and a question would show them; so is a gloss in brackets
-  written mostly in another script (``(Russian: Бои на Халхин-Голе)``), inside which the parser cuts sentences.
+  written mostly in another script (``(Russian: Бои на Халхин-Голе)``), inside which the parser cuts sentences;
+- a timeline's line (``1161: King Henry granted ...``) is read as ``In 1161, King Henry granted ...``.
 
 ``written_forms`` maps what the same-length rewrites changed back to how the text writes it, for what is shown.
 """
@@ -80,6 +81,8 @@ _NOT_MODEL_CODES = frozenset(
 _EURO_DECIMAL = re.compile(r"\b(\d{1,3}),(\d{1,2})(?=\s?(?:million|billion|thousand|trillion|per\s?cent|percent|%))")
 _DOTTED_THOUSANDS = re.compile(r"\b\d{1,3}(?:\.\d{3}){2,}\b")
 _PARENTHESIS = re.compile(r"\s?\(([^()]{1,120})\)")
+# "1161: King Henry granted ...", a line of a timeline: read as "In 1161, King Henry granted ..."
+_TIMELINE_LABEL = re.compile(r"^(\d{3,4}(?: (?:BC|BCE|AD|CE))?)\s?[:\u2013\u2014-]\s+(?:(The|A|An) )?(?=[^\W\d_])")
 _FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|clarification needed|note \d{1,3}|nb \d{1,3})\]", re.I)
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=\s[.!?])(?=[A-Z][a-z])")
 
@@ -180,6 +183,13 @@ def normalise(text: str) -> Normalised:
     edits: list[tuple[int, int, str, DayMonth | None]] = _day_month_edits(base)
     edits += [(m.start(), m.start(), " ", None) for m in _GLUED_SENTENCE.finditer(base)]
     edits += [(m.start(), m.end(), "", None) for m in _FOOTNOTE.finditer(base)]
+    label = _TIMELINE_LABEL.match(base)
+    if label is not None:
+        # the year itself is not rewritten, so a question keying it finds it where the reader does
+        edits.append((0, 0, "In ", None))
+        edits.append((label.end(1), label.start(2) if label.group(2) else label.end(), ", ", None))
+        if label.group(2):
+            edits.append((label.start(2), label.start(2) + 1, label.group(2)[0].lower(), None))
     edits += [(m.start(), m.end(), "", None) for m in _PARENTHESIS.finditer(base) if _other_script(m.group(1))]
     edits.sort(key=lambda e: (e[0], e[1]))
     out: list[str] = []

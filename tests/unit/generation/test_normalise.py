@@ -78,3 +78,15 @@ def test_questions_write_model_numbers_and_numbers_as_the_article_does():
 
     assert written_forms(["About 1,5 million roubles were paid for the Ar 65; the He-51 came later."]) == {
         "1.5": "1,5", "Ar-65": "Ar 65"}  # "He-51" is the article's own spelling
+
+
+def test_a_timeline_line_reads_as_a_sentence_with_its_year():
+    n = normalise("1288 – The town wall was completed.")
+    assert n.text == "In 1288, the town wall was completed."
+    start, end = n.span_to_original(0, len(n.text))
+    assert (start, end) == (0, len("1288 – The town wall was completed."))
+    year = n.text.index("1288")
+    assert n.span_to_original(year, year + 4) == (0, 4)  # the year a question keys is found where it is written
+    assert normalise("264 BC: Rome and Carthage went to war.").text == "In 264 BC, Rome and Carthage went to war."
+    assert normalise("In 1288 the wall was completed: it ran 3.4 km.").text.startswith("In 1288 the wall")
+    assert normalise("1914 – 1918: the war years").text == "1914 – 1918: the war years"  # a span of years
