@@ -243,6 +243,11 @@ def _rival(prev: Sentence, subj: Any, word: str) -> bool:
             continue
         if word in PERSONAL:
             if t.lower_ in PERSONAL and t.pos_ == "PRON":
+                # "Reinholt served on the Eastern Front, where he planned ...": a pronoun that means the subject
+                # itself is no rival to it
+                own = _local(prev, t, {})
+                if own is not None and subj.left_edge.i <= own.i <= subj.right_edge.i:
+                    continue
                 return True
             m = _mention_at(prev, t)
             if m is not None and m.kind == "person" and t.i == m.root.i and _argument(t):

@@ -192,3 +192,9 @@ def test_an_object_pronoun_is_not_a_name_inside_its_verbs_subject():
     text = "Marcus Varro stood for a second term as consul in 87 BC. Senators led by Lucius Amatius attacked him on " \
            "the Forum in 87 BC."
     assert _alone(text, "Forum") is None  # not "Lucius Amatius attacked him", which reads as if he were the victim
+
+
+def test_a_pronoun_before_that_means_the_subject_is_no_rival_to_it():
+    out = _alone("During the war Maria Weber served on the eastern front, where she ran a field hospital at Lutsk. "
+                 "In 1917 she was sent to Kiev as chief of the medical staff.", "Kiev")
+    assert out == "In 1917 Maria Weber was sent to Kiev as chief of the medical staff."
