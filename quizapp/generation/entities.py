@@ -392,6 +392,16 @@ def repair_kinds(corpus: Corpus) -> None:
             tally["place"] += 1.2
         if norm in person_surnames and "date" not in tally:
             tally["person"] += 1.0
+    # "Karl Weber (1866–1936) was ... During the war Weber served": the model often sees no name in the surname
+    # alone; a pronoun may still mean him (see pronouns._fits)
+    full_names: dict[str, set[str]] = defaultdict(set)
+    for m in corpus.mentions():
+        if m.label == "PERSON" and m.last.lower_ in person_surnames and " " in m.text:
+            full_names[m.last.lower_].add(m.text)
+    # surname -> the one full name it is the surname of ("" when two people share it: "Pierre" or "Marie Curie")
+    surnames = {name: next(iter(full)) if len(full) == 1 else "" for name, full in full_names.items()}
+    for s in corpus.sentences:
+        s.cache["surnames"] = surnames
     counts: dict[str, int] = defaultdict(int)
     for m in corpus.mentions():
         counts[m.norm] += 1

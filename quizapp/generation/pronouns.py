@@ -75,6 +75,9 @@ def _phrase(sent: Sentence, head: Any) -> str | None:
 
 def _phrase_as_written(sent: Sentence, head: Any) -> str | None:
     m = _mention_at(sent, head)
+    if m is None and head.pos_ == "PROPN" and head.lower_ in sent.cache.get("surnames", {}):
+        # a surname the model saw no name in: the full name it stands for, if one person has it
+        return sent.cache["surnames"][head.lower_] or None
     toks = [t for t in head.subtree if not _inside_dropped(t, head)]
     contiguous = bool(toks) and toks[-1].i - toks[0].i + 1 == len(toks)
     if m is not None and m.kind in ("person", "org", "place", "law", "event", "product", "group"):
@@ -126,9 +129,11 @@ def _fits(word: str, sent: Sentence, t: Any) -> bool:
     if word in PERSONAL:
         # "Count Aldo": a title before a proper noun makes a person even where the model saw no name
         titled = t.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ in TITLES for c in t.children)
+        # the surname of a person named in full elsewhere, where the model saw no name
+        surname = t.pos_ == "PROPN" and t.lower_ in sent.cache.get("surnames", ())
         # "the Admiralty", even if the model took it for a person: a person's name takes no article
         article = m is not None and m.first.i > sent.span.start and m.first.nbor(-1).lower_ == "the"
-        return (kind == "person" or (not kind and titled)) and not plural and not article
+        return (kind == "person" or (not kind and (titled or surname))) and not plural and not article
     if word in NEUTER:
         return not plural and kind not in ("person", "group") and t.lower_ not in ("people", "men", "women")
     return plural or kind == "group"

@@ -198,3 +198,13 @@ def test_a_pronoun_before_that_means_the_subject_is_no_rival_to_it():
     out = _alone("During the war Maria Weber served on the eastern front, where she ran a field hospital at Lutsk. "
                  "In 1917 she was sent to Kiev as chief of the medical staff.", "Kiev")
     assert out == "In 1917 Maria Weber was sent to Kiev as chief of the medical staff."
+
+
+def test_a_surname_the_model_saw_no_name_in_is_the_person_named_in_full():
+    text = ("Karl Weber (1866–1936) was a German army officer. During the First World War Weber served on the Eastern "
+            "Front, where he planned the breakthrough at Gorlice in May 1915. In 1917 he was sent to Constantinople "
+            "as chief of staff.")
+    c = parsed(text)
+    weber = next(t for t in sentence(c, "Eastern").tokens if t.text == "Weber")
+    assert not any(m.first.i <= weber.i <= m.last.i for m in sentence(c, "Eastern").mentions)  # the case under test
+    assert _alone(text, "Constantinople") == "In 1917 Karl Weber was sent to Constantinople as chief of staff."
