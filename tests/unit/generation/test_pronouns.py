@@ -208,3 +208,5 @@ def test_a_surname_the_model_saw_no_name_in_is_the_person_named_in_full():
     weber = next(t for t in sentence(c, "Eastern").tokens if t.text == "Weber")
     assert not any(m.first.i <= weber.i <= m.last.i for m in sentence(c, "Eastern").mentions)  # the case under test
     assert _alone(text, "Constantinople") == "In 1917 Karl Weber was sent to Constantinople as chief of staff."
+    # two people of that surname: which one is meant is not known
+    assert _alone("Anna Weber led the nurses. " + text, "Constantinople") is None
