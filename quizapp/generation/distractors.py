@@ -7,6 +7,7 @@ questions so the same few names do not fill every slot.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import math
 import zlib
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .analysis import Corpus, Mention, Sentence
 from .gazetteer import alias_group
-from .lexicon import FACILITY_WORDS
+from .lexicon import FACILITY_WORDS, TITLES
 from .normalise import MONTHS
 from .textutil import contains_phrase, content_tokens
 
@@ -102,6 +103,7 @@ class Value:
     sentences: set[int] = field(default_factory=set)
     tokens: set[str] = field(default_factory=set)
     with_article: int = 0  # mentions written with "the" before them
+    titles: set[str] = field(default_factory=set)  # "major" of "Major Rudolf Anderson": titles written before it
 
 
 class DistractorIndex:
@@ -129,6 +131,9 @@ class DistractorIndex:
                 v.tokens = content_tokens(v.text)
             v.count += 1
             v.with_article += _has_article(m)
+            title = _title_before(m)
+            if title:
+                v.titles.add(title)
             v.docs.add(m.sent.doc)
             v.sentences.add(m.sent.id)
         for pool in self.pools.values():
@@ -216,6 +221,23 @@ class DistractorIndex:
                 return True
         return False
 
+    def _same_occasion(self, value: Value, key: Mention) -> bool:
+        """Whether ``value`` is a date within a month of the key's that a sentence gives beside a name the key's
+        sentence names ("the war ended with the Moscow Peace Treaty on 13 March 1940" against "the treaty was
+        signed on 12 March 1940"): the same occasion told another way is no wrong answer."""
+        mine, other = key.date, value.mention.date
+        if mine is None or other is None or "day" not in (mine.granularity, other.granularity):
+            return False
+        a, b = _as_day(mine), _as_day(other)
+        if a is None or b is None or abs((a - b).days) > SAME_OCCASION_DAYS:
+            return False
+        names = {m.norm for m in key.sent.mentions if m.kind not in ("date", "vague_date", "number", "other")}
+        for sid in value.sentences:
+            s = self.corpus.sentences[sid]
+            if any(m.norm in names for m in s.mentions):
+                return True
+        return False
+
     def choose(
         self,
         key: Mention,
@@ -234,6 +256,7 @@ class DistractorIndex:
         # a state named in the sentence under another name is no distractor ("Russia" beside "the Soviet Union")
         sent_groups = {g for g in (alias_group(m.norm) for m in sent.mentions) if g is not None}
         other_names = self._name_tokens(sent, key) if key.kind not in ("date", "number") else set()
+        key_title = _title_before(key)
         scored: list[tuple[float, int, Value]] = []
         for v in self._window(pool, key):
             if v.norm == key.norm or v.norm in exclude or not _distinct(v.norm, v.tokens, key.norm, key_tokens):
@@ -248,6 +271,10 @@ class DistractorIndex:
                 continue  # "Charles Wyville Thomson" against a prompt that names "Wyville Thomson"
             if key.kind == "place" and (v.with_article * 2 > v.count) != _has_article(key):
                 continue  # "the Pacific", "the Commonwealth" are no options against "London"
+            if key.number and v.mention.number and max(key.number, v.mention.number) > MAX_COUNT_FACTOR * min(
+                key.number, v.mention.number
+            ):
+                continue  # "126,000" soldiers is no wrong count of "2,000" tanks: a count far off gives itself away
             lk, lv = len(key_text), len(v.text)
             if max(lk, lv) > MAX_LENGTH_RATIO * max(min(lk, lv), 1):
                 continue
@@ -256,6 +283,9 @@ class DistractorIndex:
             if key.kind in ("person", "org"):
                 # "Kopp" among "Walter Schtaar", "Kurt Student" stands out: keep the shape of the key.
                 score -= 0.7 * abs(len(key_text.split()) - len(v.text.split()))
+                if key_title and key_title in v.titles:
+                    score += 1.0  # "Major _____": another major first
+
             if score == float("-inf"):
                 continue
             # a cheap, run-independent tie-break that differs from key to key
@@ -264,6 +294,8 @@ class DistractorIndex:
         chosen: list[Value] = []
         for _, _, v in scored:
             if key.kind == "number" and self._another_account(v, key):
+                continue
+            if key.kind == "date" and self._same_occasion(v, key):
                 continue
             if unsupported_only and (self.supported(v, sent) or v.count < 2 or sent.doc not in v.docs):
                 # A swapped-in value the article names once, or only another article names, is foreign to
@@ -306,6 +338,25 @@ def _plausible_swap(key: Mention, other: Mention) -> bool:
         big, small = max(key.number, other.number), min(key.number, other.number)
         return small > 0 and big / small <= MAX_SWAP_FACTOR
     return True
+
+
+SAME_OCCASION_DAYS = 31
+MAX_COUNT_FACTOR = 10.0
+
+
+def _as_day(d: object) -> datetime.date | None:
+    try:
+        return datetime.date(d.year, max(d.month, 1), max(d.day, 1))  # type: ignore[attr-defined]
+    except (ValueError, AttributeError):
+        return None
+
+
+def _title_before(m: Mention) -> str:
+    """The title written just before a person's name ("Major", "President"), lower case, or ""."""
+    if m.kind != "person" or m.first.i <= m.sent.span.start:
+        return ""
+    before = m.first.nbor(-1)
+    return before.lower_.rstrip(".") if before.lower_.rstrip(".") in TITLES else ""
 
 
 def _counted(m: Mention) -> str | None:

@@ -93,3 +93,37 @@ def test_counts_with_a_scale_word_are_numbers():
     assert "8,500,000" in number_variants("8.5 million")
     c = parsed("By 1870 some three million people came by rail. Some 400,000 came by sea in 1880.")
     assert usable_key(_mention(c, "three million"))  # lower case, and a count all the same
+
+
+def test_a_titled_key_takes_others_of_its_title_first():
+    c = parsed("Ada Brant met Karl Ostrow in 1961. Ada Brant and Karl Ostrow met again in 1962. Ruth Calder wrote to "
+               "Ada Brant and Karl Ostrow in 1962. Ruth Calder met Hugo Stein and Lena Roth in 1963. Hugo Stein and "
+               "Lena Roth left in 1964. Major Emil Varga flew over the island in 1962. Major Otto Lenz was killed "
+               "over the island in 1962.")
+    key = _mention(c, "Otto Lenz")
+    assert "Emil Varga" in DistractorIndex(c).choose(key, key.text, 3)  # named once, but a major too
+
+
+def test_a_date_the_same_named_occasion_is_told_with_is_no_wrong_option():
+    text = ("The war ended with the Treaty of Varna on 13 March 1840. The army crossed the river on 2 January 1840. "
+            "The fleet sailed on 9 May 1839. The siege began on 4 October 1839. The Treaty of Varna was signed on "
+            "12 March 1840.")
+    c = parsed(text)
+    key = _mention(c, "12 March 1840")
+    options = DistractorIndex(c).choose(key, key.text, 3)
+    assert options is not None
+    assert "13 March 1840" not in options  # the treaty's day told another way
+    # a date a month and more away, or of another named thing, may be offered
+    assert "2 January 1840" in options
+
+
+def test_a_count_far_off_the_key_is_no_option():
+    far = ("The army attacked with 2,000 tanks. It had 450,000 men. The navy had 1,500 boats. The air force had 1,000 "
+           "aircraft.")
+
+    def options(text):
+        c = parsed(text)
+        return DistractorIndex(c).choose(_mention(c, "2,000"), "2,000", 3)
+
+    assert options(far) is None  # two counts near it are too few; "450,000" is no third
+    assert options(far.replace("450,000 men", "3,000 men")) is not None
