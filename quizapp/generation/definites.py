@@ -14,7 +14,7 @@ from typing import Any
 from .analysis import Corpus, Sentence
 from .clauses import body_tokens, relative_time
 from .dates import DateValue
-from .lexicon import TITLES
+from .lexicon import EVENT_WORDS, LAW_WORDS, TITLES
 from .normalise import MONTHS
 from .textutil import contains_phrase, tidy, tokens_text, word_count
 
@@ -281,7 +281,10 @@ def _title_name(heading: Sentence, lemma: str) -> str | None:
 
 def _name_around(sent: Sentence, t: Any) -> str | None:
     for m in sent.mentions:
-        if m.first.i <= t.i <= m.last.i and t.i not in (m.root.i, m.last.i):
+        # "Operation" of "Operation Dynamo", "Treaty" of "Treaty of Kiel": a class word that begins a name is what
+        # the name names
+        front = t.i == m.first.i and t.text in EVENT_WORDS | LAW_WORDS
+        if m.first.i <= t.i <= m.last.i and t.i not in (m.root.i, m.last.i) and not front:
             return None  # "Canal" of "Rideau Canal Skateway" is not what the name names
         if m.first.i <= t.i <= m.last.i and m.kind in ("law", "event", "org", "place"):
             text = m.text
@@ -294,11 +297,19 @@ def _name_around(sent: Sentence, t: Any) -> str | None:
         # "the ship HMS Petrel": the common noun describes the name that follows it; its own lower-case
         # modifiers stay ("the lunar module Eagle"), so that "the lunar module" can tell it from another module
         first = t.i
-        while first - 1 >= chunk.start and t.doc[first - 1].dep_ in ("amod", "compound") and t.doc[first - 1].is_lower:
+        while (
+            first - 1 >= chunk.start
+            and t.doc[first - 1].dep_ in ("amod", "compound")
+            and t.doc[first - 1].is_lower
+            and not (first - 2 >= 0 and t.doc[first - 2].text == "-")  # "named" of "code-named" is half a word
+        ):
             first -= 1
         toks = [x for x in chunk if x.dep_ != "det" and not x.is_punct and x.i >= first]
         text = tokens_text(toks)
-        return "the " + text if word_count(text) <= MAX_NAME_WORDS else None
+        if word_count(text) > MAX_NAME_WORDS:
+            return None
+        # "Operation Dynamo" is a name of its own, written with its capital and no article
+        return text if toks[0].text[:1].isupper() else "the " + text
     if chunk is None or chunk.root.i != t.i:
         return None
     if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):

@@ -180,6 +180,15 @@ def _year(option: str) -> int | None:
     return int(years[-1]) if len(years) == 1 else None
 
 
+def quotes_closed(c: Candidate) -> str | None:
+    """A quotation opened in the prompt is closed in it: a clause cut from the sentence may leave its quotation
+    mark behind ('had been "a miracle of deliverance.')."""
+    prompt = c.draft.prompt
+    if prompt.count('"') % 2 or prompt.count("\u201c") != prompt.count("\u201d"):
+        return "a quotation mark without its pair"
+    return None
+
+
 GUARDS: dict[str, Callable[[Candidate], str | None]] = {
     "chrome": no_chrome,
     "key_in_source": key_in_source,
@@ -189,6 +198,7 @@ GUARDS: dict[str, Callable[[Candidate], str | None]] = {
     "context": has_context,
     "day_month_option": no_day_month_option,
     "options": options_sound,
+    "quotes": quotes_closed,
 }
 
 
@@ -202,6 +212,7 @@ GUARD_LABELS: dict[str, str] = {
     "context": "the question names a person, place or date",
     "day_month_option": "no option is a bare day.month date",
     "options": "options distinct, of one kind and of similar length",
+    "quotes": "every quotation mark has its pair",
 }
 
 

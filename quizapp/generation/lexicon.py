@@ -194,6 +194,7 @@ EVENT_WORDS = frozenset(
         "Revolt",
         "Campaign",
         "Offensive",
+        "Operation",
         "Invasion",
         "Massacre",
     }

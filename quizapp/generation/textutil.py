@@ -126,6 +126,7 @@ _TIDY = [
         (r"\s+([,.;:?!)])", r"\1"),
         (r"\s+(['’]s)\b", r"\1"),
         (r'"\s+([^"]*?)\s+"', r'"\1"'),
+        (r'(?<=\s)"\s+(?=[^\s"][^"]*"[\s,.;:?!]|[^\s"][^"]*"$)', '"'),
         (r"([(])\s+", r"\1"),
         (r",(\s*,)+", ","),
         (r",\s*([.?!])", r"\1"),
@@ -168,7 +169,8 @@ def keeps_capital(token: Any) -> bool:
     """Whether a word moved to the front of a question keeps its capital: a proper noun by its tag, or a word
     the source capitalises inside a sentence (the model tags some surnames as common nouns: "In 1834 Babbage
     began"); only a sentence's first word is capitalised for its place alone."""
-    return token.pos_ == "PROPN" or token.tag_ == "NNP" or token.text == "I" or (
+    # ("German armoured divisions": a nationality is written with a capital wherever it stands)
+    return token.pos_ == "PROPN" or token.tag_ == "NNP" or token.text == "I" or token.ent_type_ == "NORP" or (
         not token.is_sent_start and token.text[:1].isupper()
     )
 

@@ -136,6 +136,10 @@ def test_a_modifier_picks_the_one_named_thing_it_fits(text, prompt, expected):
          "About 9,000 farmers took part in the election.", "took part",
          "How many farmers took part in the election?", "9,000",
          "How many farmers took part in the general election of 14 March 1871?"),
+        # a name that begins with the noun is the name itself: no article, no half of "code-named"
+        ("The Varna landing, code-named Operation Heron, began in 1941. The operation was planned by Admiral Karl "
+         "Ostrow at Varna in 1941.", "planned", "Who planned the operation at Varna in 1941?", "Karl Ostrow",
+         "Who planned Operation Heron at Varna in 1941?"),
         # a name the place phrase begins goes in whole, not "in the House"
         ("Ada Brent led the campaign in the House of Commons in 1846. The campaign ended at Leeds in 1850.",
          "ended", "Where did the campaign end in 1850?", "Leeds",

@@ -104,3 +104,9 @@ def test_context():
     _check("context", _mc(prompt="When did testing activities outweigh training activities?"))
     assert guards.has_context(_mc(prompt="In 1930, testing outweighed _____.")) is not None  # a year is not enough
     assert guards.has_context(_mc(prompt="When did the canal reach Wigan?")) is None
+
+
+def test_quotes():
+    _check("quotes", _mc(prompt='Who said the bridge at Arnheim was "a miracle of iron in 1872?'))
+    assert guards.quotes_closed(_mc(prompt='Who called the bridge at Arnheim "a miracle of iron" in 1872?')) is None
+    assert guards.quotes_closed(_mc(prompt="Who called the bridge at Arnheim \u201ca miracle of iron in 1872?"))

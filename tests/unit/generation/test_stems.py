@@ -224,14 +224,15 @@ def test_a_capitalised_word_inside_the_sentence_keeps_its_capital_at_the_front()
 def test_only_a_first_word_is_lowered_for_its_place():
     from quizapp.generation.textutil import keeps_capital
 
-    def word(text, pos="NOUN", tag="NN", first=False):
-        return SimpleNamespace(text=text, pos_=pos, tag_=tag, is_sent_start=first)
+    def word(text, pos="NOUN", tag="NN", first=False, ent=""):
+        return SimpleNamespace(text=text, pos_=pos, tag_=tag, is_sent_start=first, ent_type_=ent)
 
     assert not keeps_capital(word("The", "DET", "DT", first=True))
     assert not keeps_capital(word("Farmers", first=True))
     assert keeps_capital(word("Babbage"))
     assert keeps_capital(word("Lipa", "PROPN", "NNP", first=True))
     assert not keeps_capital(word("farmers"))
+    assert keeps_capital(word("German", "ADJ", "JJ", first=True, ent="NORP"))  # a nationality, wherever it stands
 
 
 def test_a_preposition_parsed_with_two_objects_gives_no_where_question():
@@ -267,3 +268,10 @@ def test_a_place_where_a_name_is_used_asks_no_where():
     s = parsed(text).sentences[-1]
     japan = next(m for m in s.mentions if m.text == "Japan")
     assert wh_adjunct(s, japan) is None
+
+
+def test_an_opening_quote_keeps_no_space_after_it():
+    from quizapp.generation.textutil import tidy
+
+    assert tidy('later called the " _____ of Dunkirk", sailed') == 'later called the "_____ of Dunkirk", sailed'
+    assert tidy('he said " yes " to it') == 'he said "yes" to it'
