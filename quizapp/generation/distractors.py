@@ -104,6 +104,7 @@ class Value:
     tokens: set[str] = field(default_factory=set)
     with_article: int = 0  # mentions written with "the" before them
     titles: set[str] = field(default_factory=set)  # "major" of "Major Rudolf Anderson": titles written before it
+    full: Value | None = None  # "Nikita Khrushchev" for "Khrushchev", when one person of the corpus has that surname
 
 
 class DistractorIndex:
@@ -138,6 +139,13 @@ class DistractorIndex:
             v.sentences.add(m.sent.id)
         for pool in self.pools.values():
             pool.sort(key=lambda v: (-v.count, v.norm))
+        full_names: dict[str, list[Value]] = defaultdict(list)
+        for v in self.pools.get("person", []):
+            if " " in v.norm:
+                full_names[v.norm.split()[-1]].append(v)
+        for v in self.pools.get("person", []):
+            if " " not in v.norm and len(full_names.get(v.norm, [])) == 1:
+                v.full = full_names[v.norm][0]
 
     def _no_longest_key(self, key: Mention, key_text: str, chosen: list[Value], ranked: list[Value]) -> list[Value]:
         """Students learn that the longest option is often right: if the key is the unique longest, swap
@@ -258,7 +266,13 @@ class DistractorIndex:
         other_names = self._name_tokens(sent, key) if key.kind not in ("date", "number") else set()
         key_title = _title_before(key)
         scored: list[tuple[float, int, Value]] = []
+        seen: set[str] = set()
         for v in self._window(pool, key):
+            if v.full is not None and " " in key_text.strip():
+                v = v.full  # "Khrushchev" stands out among full names: the person is offered by the full name
+            if v.norm in seen:
+                continue
+            seen.add(v.norm)
             if v.norm == key.norm or v.norm in exclude or not _distinct(v.norm, v.tokens, key.norm, key_tokens):
                 continue
             group = alias_group(v.norm)

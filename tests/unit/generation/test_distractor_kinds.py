@@ -127,3 +127,13 @@ def test_a_count_far_off_the_key_is_no_option():
 
     assert options(far) is None  # two counts near it are too few; "450,000" is no third
     assert options(far.replace("450,000 men", "3,000 men")) is not None
+
+
+def test_a_surname_alone_is_offered_by_the_full_name_against_a_full_name_key():
+    c = parsed("Hans Keller led the party in 1955. Keller spoke to the workers in 1956. Keller met the envoys in 1956. "
+               "Keller returned to the city in 1958. Keller died in 1960. Maria Weber wrote to the envoys in 1957. "
+               "Helen Brooks met the envoys in 1957. Anna Schmidt was shown the photographs in 1962.")
+    key = _mention(c, "Anna Schmidt")
+    options = DistractorIndex(c).choose(key, key.text, 3)
+    assert "Keller" not in options  # one word among full names gives itself away
+    assert "Hans Keller" in options
