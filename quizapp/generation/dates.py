@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -40,6 +41,13 @@ class DateValue:
     @property
     def sort_key(self) -> tuple[int, int, int]:
         return (self.year, self.month, self.day)
+
+    def as_day(self) -> datetime.date | None:
+        """The calendar day (the first of a month or year that names none), or None before year 1."""
+        try:
+            return datetime.date(self.year, max(self.month, 1), max(self.day, 1))
+        except ValueError:
+            return None
 
     def render(self, style: str | None = None) -> str:
         """Write the date in ``style`` (defaults to its own): 'April 16, 1922' or '16 April 1922'."""

@@ -3,7 +3,6 @@ happened (see claims.py for how two sentences are taken to tell one event)."""
 
 from __future__ import annotations
 
-import datetime
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from typing import Any
@@ -310,13 +309,6 @@ def _different_places(a: Claim, b: Claim, x: Slot, y: Slot) -> bool:
     return ga is None or ga != gb
 
 
-def _as_day(d: DateValue) -> datetime.date | None:
-    try:
-        return datetime.date(d.year, max(d.month, 1), max(d.day, 1))
-    except ValueError:
-        return None
-
-
 def _near(x: DateValue | None, y: DateValue | None) -> bool:
     """Two different dates of month or day precision within a few weeks of each other."""
     if x is None or y is None or x == y or "year" in (x.granularity, y.granularity) or "decade" in (
@@ -324,7 +316,7 @@ def _near(x: DateValue | None, y: DateValue | None) -> bool:
         y.granularity,
     ):
         return False
-    dx, dy = _as_day(x), _as_day(y)
+    dx, dy = x.as_day(), y.as_day()
     return dx is not None and dy is not None and abs((dx - dy).days) <= NEAR_DAYS
 
 

@@ -7,14 +7,13 @@ questions so the same few names do not fill every slot.
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 import math
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .analysis import Corpus, Mention, Sentence
+from .analysis import Corpus, Mention, Sentence, norm_key
 from .gazetteer import alias_group
 from .lexicon import FACILITY_WORDS, TITLES
 from .normalise import MONTHS
@@ -139,13 +138,11 @@ class DistractorIndex:
             v.sentences.add(m.sent.id)
         for pool in self.pools.values():
             pool.sort(key=lambda v: (-v.count, v.norm))
-        full_names: dict[str, list[Value]] = defaultdict(list)
+        surnames: dict[str, str] = corpus.cache.get("surnames", {})  # set by entities.repair_kinds
         for v in self.pools.get("person", []):
-            if " " in v.norm:
-                full_names[v.norm.split()[-1]].append(v)
-        for v in self.pools.get("person", []):
-            if " " not in v.norm and len(full_names.get(v.norm, [])) == 1:
-                v.full = full_names[v.norm][0]
+            full = self.by_norm.get(norm_key(surnames.get(v.norm) or "")) if " " not in v.norm else None
+            if full is not None and full is not v and pool_of(full.mention) == "person":
+                v.full = full
 
     def _no_longest_key(self, key: Mention, key_text: str, chosen: list[Value], ranked: list[Value]) -> list[Value]:
         """Students learn that the longest option is often right: if the key is the unique longest, swap
@@ -236,7 +233,7 @@ class DistractorIndex:
         mine, other = key.date, value.mention.date
         if mine is None or other is None or "day" not in (mine.granularity, other.granularity):
             return False
-        a, b = _as_day(mine), _as_day(other)
+        a, b = mine.as_day(), other.as_day()
         if a is None or b is None or abs((a - b).days) > SAME_OCCASION_DAYS:
             return False
         names = {m.norm for m in key.sent.mentions if m.kind not in ("date", "vague_date", "number", "other")}
@@ -356,13 +353,6 @@ def _plausible_swap(key: Mention, other: Mention) -> bool:
 
 SAME_OCCASION_DAYS = 31
 MAX_COUNT_FACTOR = 10.0
-
-
-def _as_day(d: object) -> datetime.date | None:
-    try:
-        return datetime.date(d.year, max(d.month, 1), max(d.day, 1))  # type: ignore[attr-defined]
-    except (ValueError, AttributeError):
-        return None
 
 
 def _title_before(m: Mention) -> str:

@@ -400,6 +400,7 @@ def repair_kinds(corpus: Corpus) -> None:
             full_names[m.last.lower_].add(m.text)
     # surname -> the one full name it is the surname of ("" when two people share it: "Pierre" or "Marie Curie")
     surnames = {name: next(iter(full)) if len(full) == 1 else "" for name, full in full_names.items()}
+    corpus.cache["surnames"] = surnames  # the distractors offer "Khrushchev" by the full name too
     for s in corpus.sentences:
         s.cache["surnames"] = surnames
     counts: dict[str, int] = defaultdict(int)

@@ -213,6 +213,10 @@ def normalise(text: str) -> Normalised:
     return result
 
 
+# a rewritten stretch: letters and digits joined by the rewrites' hyphens, points and commas
+_WORD_RUN = re.compile(r"\w+(?:[-.,]\w+)*")
+
+
 def written_forms(texts: list[str]) -> dict[str, str]:
     """ "Ju-52" -> "Ju 52", "1.5" -> "1,5": each word the same-length rewrites changed, as the texts write it
     (unless they also write the rewritten form somewhere, which then is theirs too)."""
@@ -226,7 +230,3 @@ def written_forms(texts: list[str]) -> dict[str, str]:
             if written != m.group(0):
                 out[m.group(0)] = written
     return {rewritten: written for rewritten, written in out.items() if not any(rewritten in t for t in texts)}
-
-
-# a rewritten stretch: letters and digits joined by the rewrites' hyphens, points and commas
-_WORD_RUN = re.compile(r"\w+(?:[-.,]\w+)*")
