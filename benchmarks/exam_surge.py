@@ -42,17 +42,16 @@ from pathlib import Path
 import requests
 from sqlalchemy import create_engine, select, text
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from quizapp import create_app
+from quizapp.attempts.models import Attempt, AttemptAnswer
+from quizapp.auth import services as accounts
+from quizapp.auth.roles import Role
+from quizapp.bank.models import Question, QuestionVersion
+from quizapp.extensions import db
+from quizapp.quizzes.models import Quiz, QuizQuestion
+from quizapp.sources.models import SourceDocument, content_hash
 
-from quizapp import create_app  # noqa: E402
-from quizapp.attempts.models import Attempt, AttemptAnswer  # noqa: E402
-from quizapp.auth import services as accounts  # noqa: E402
-from quizapp.auth.roles import Role  # noqa: E402
-from quizapp.bank.models import Question, QuestionVersion  # noqa: E402
-from quizapp.extensions import db  # noqa: E402
-from quizapp.quizzes.models import Quiz, QuizQuestion  # noqa: E402
-from quizapp.sources.models import SourceDocument, content_hash  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 PG_ADMIN = os.environ.get("QUIZAPP_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 PASSWORD = "surge password 123"  # noqa: S105 - throwaway accounts in a throwaway database

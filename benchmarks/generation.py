@@ -21,17 +21,15 @@ import argparse
 import random
 import re
 import resource
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from quizapp.generation import Block, CleanDocument, generate
+from quizapp.generation.analysis import BATCH_SIZE, processes_for, text_blocks
+from quizapp.generation.nlp import get_nlp
+from quizapp.generation.normalise import normalise
 
-from quizapp.generation import Block, CleanDocument, generate  # noqa: E402
-from quizapp.generation.analysis import BATCH_SIZE, _blocks, processes_for  # noqa: E402
-from quizapp.generation.nlp import get_nlp  # noqa: E402
-from quizapp.generation.normalise import normalise  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 PLACES = [
     "Tver",
@@ -147,7 +145,7 @@ def large_corpus(words: int) -> list[CleanDocument]:
 def bare_parse(docs: list[CleanDocument]) -> float:
     """Seconds spaCy alone takes over the same (normalised) paragraphs with the same components."""
     nlp = get_nlp()
-    texts = [normalise(d.text[s:e]).text for d in docs for s, e, _ in _blocks(d) if d.text[s:e].strip()]
+    texts = [normalise(d.text[s:e]).text for d in docs for s, e, _ in text_blocks(d) if d.text[s:e].strip()]
     start = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=processes_for(sum(len(t) for t in texts))):
         pass

@@ -18,7 +18,6 @@ import argparse
 import random
 import re
 import statistics
-import sys
 import tempfile
 import time
 import uuid
@@ -27,19 +26,18 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event, insert, text
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from quizapp import create_app
+from quizapp.attempts.models import Attempt, AttemptAnswer
+from quizapp.auth import services as accounts
+from quizapp.auth.models import User
+from quizapp.auth.roles import Role
+from quizapp.bank.models import Question, QuestionVersion
+from quizapp.classes.models import ClassMember, SchoolClass
+from quizapp.extensions import db
+from quizapp.quizzes.models import Quiz, QuizAssignment, QuizQuestion
+from quizapp.sources.models import SourceDocument, content_hash
 
-from quizapp import create_app  # noqa: E402
-from quizapp.attempts.models import Attempt, AttemptAnswer  # noqa: E402
-from quizapp.auth import services as accounts  # noqa: E402
-from quizapp.auth.models import User  # noqa: E402
-from quizapp.auth.roles import Role  # noqa: E402
-from quizapp.bank.models import Question, QuestionVersion  # noqa: E402
-from quizapp.classes.models import ClassMember, SchoolClass  # noqa: E402
-from quizapp.extensions import db  # noqa: E402
-from quizapp.quizzes.models import Quiz, QuizAssignment, QuizQuestion  # noqa: E402
-from quizapp.sources.models import SourceDocument, content_hash  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 PASSWORD = "history bench password 1"  # noqa: S105 - throwaway accounts in a throwaway database

@@ -26,22 +26,19 @@ import cProfile
 import os
 import pstats
 import re
-import sys
 import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from exam_surge import PASSWORD, TOKEN, build_content, drop_database, make_database
 from sqlalchemy import create_engine, event, text
 
+from quizapp import create_app
+from quizapp.extensions import db
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from exam_surge import PASSWORD, TOKEN, build_content, drop_database, make_database  # noqa: E402
-
-from quizapp import create_app  # noqa: E402
-from quizapp.extensions import db  # noqa: E402
 
 TICK_S = 1 / os.sysconf("SC_CLK_TCK")
 BATCHES = 5

@@ -118,7 +118,7 @@ def norm_key(text: str) -> str:
     return t.lower()
 
 
-def _blocks(doc: CleanDocument) -> list[tuple[int, int, bool]]:
+def text_blocks(doc: CleanDocument) -> list[tuple[int, int, bool]]:
     if doc.blocks:
         return [(b.start, b.end, b.kind == "heading") for b in doc.blocks]
     out = []
@@ -132,7 +132,7 @@ def parse_corpus(documents: list[CleanDocument], nlp: Any, progress: Callable[[f
     jobs: list[tuple[str, tuple[int, int, int, bool, Normalised]]] = []
     paragraphs: dict[int, tuple[int, int]] = {}
     for d, doc in enumerate(documents):
-        for b, (start, end, heading) in enumerate(_blocks(doc)):
+        for b, (start, end, heading) in enumerate(text_blocks(doc)):
             text = doc.text[start:end]
             if not text.strip():
                 continue

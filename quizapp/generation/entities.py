@@ -229,7 +229,6 @@ INSTITUTION_WORDS = frozenset(
         "guild",
     }
 )
-KEY_KINDS = ("person", "org", "place", "date", "number", "law", "event")
 
 
 def _head_words(m: Mention) -> set[str]:

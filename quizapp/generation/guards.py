@@ -11,9 +11,8 @@ import re
 from collections.abc import Callable
 
 from .candidates.base import Candidate
-from .textutil import anaphora_problem, contains_phrase, content_tokens, has_anchor, word_count
+from .textutil import MAX_PROMPT_WORDS, anaphora_problem, contains_phrase, content_tokens, has_anchor, word_count
 
-MAX_PROMPT_WORDS = 26  # the brief allows about 28; longer stems were the ones teachers had to trim
 MAX_ITEM_WORDS = 28
 MAX_OPTION_RATIO = 2.5
 DUPLICATE_OVERLAP = 0.75

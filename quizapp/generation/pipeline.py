@@ -103,18 +103,6 @@ def _penalise(candidates: list[Candidate], amount: float, reason: str) -> None:
 REWRITTEN = "a name or year from an earlier sentence was written into the question"
 
 
-def apply_guards(candidates: list[Candidate], rejected: Counter[str]) -> list[Candidate]:
-    """The candidates that pass every guard; rejections are counted by guard name."""
-    kept = []
-    for c in candidates:
-        failure = first_failure(c)
-        if failure is None:
-            kept.append(c)
-        else:
-            rejected[failure[0]] += 1
-    return kept
-
-
 def analyse(
     documents: list[CleanDocument], model: str | None = None, progress: Progress | None = None
 ) -> tuple[Corpus, Context, GenerationReport]:

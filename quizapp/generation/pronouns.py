@@ -29,8 +29,6 @@ PLURAL = frozenset({"they", "them", "their"})
 PRONOUNS = PERSONAL | NEUTER | PLURAL
 _SUBJ = ("nsubj", "nsubjpass")
 MAX_ANTECEDENT_WORDS = 8
-# Kinds of names that may be "it" (a person is "he" or "she"; a people is "they").
-_THING_KINDS = frozenset({"place", "org", "law", "event", "product", "other"})
 
 
 @dataclass(frozen=True)

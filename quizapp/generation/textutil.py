@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 BLANK = "_____"
+MAX_PROMPT_WORDS = 26  # the brief allows about 28; longer stems were the ones teachers had to trim
 
 _START_ANAPHORA = frozenset(
     {

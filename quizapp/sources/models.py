@@ -12,8 +12,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from quizapp.auth.models import User
 from quizapp.models import JSONType, db, timestamp_column
 
-DOCUMENT_FORMATS = ("txt", "md", "html", "pdf", "docx", "paste")
-
 
 def content_hash(text: str) -> str:
     """The identity of a document's cleaned text: the same text twice is one document."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..analysis import Corpus, Mention, Sentence
 from ..distractors import DistractorIndex, stable_hash
-from ..textutil import anaphora_problem, word_count
+from ..textutil import MAX_PROMPT_WORDS, anaphora_problem, word_count
 from ..types import QuestionDraft, Source
 
 
@@ -27,8 +27,6 @@ class Context:
 
     def early_reject(self, prompt: str) -> bool:
         """Apply the cheap prompt guards before choosing distractors; count what they reject."""
-        from ..guards import MAX_PROMPT_WORDS
-
         if word_count(prompt) > MAX_PROMPT_WORDS:
             self.rejected["prompt_length"] += 1
             return True
