@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .pipeline import generate
 from .report import quality_report
-from .types import DocumentInput, IngestError
+from .types import DocumentInput, GenerationResult, IngestError
 
 
 def _read(path: str) -> DocumentInput:
@@ -24,7 +24,7 @@ def _read(path: str) -> DocumentInput:
     return DocumentInput(p.name, data)
 
 
-def _summary(result) -> str:  # type: ignore[no-untyped-def]
+def _summary(result: GenerationResult) -> str:
     lines = []
     for i, q in enumerate(result.questions, 1):
         lines.append(f"{i}. [{q.type}] {q.prompt}  (confidence {q.confidence:.2f})")

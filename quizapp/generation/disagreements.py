@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from .analysis import Corpus, Mention, Sentence
@@ -223,7 +224,7 @@ def compare(a: Claim, b: Claim) -> list[tuple[str, Slot, Slot]]:
     da = [s for s in a.slots if s.kind == "date" and not s.listed]
     db = [s for s in b.slots if s.kind == "date" and not s.listed]
     exact = any(x.date == y.date and x.date.granularity == "day" for x in da for y in db)  # type: ignore[union-attr]
-    near = any(_near(x.date, y.date) for x in da for y in db)  # type: ignore[arg-type]
+    near = any(_near(x.date, y.date) for x in da for y in db)
     units = any(same_measure(x, y) for x in a.slots for y in b.slots if x.kind == y.kind == "number")
     score = shared + (2 if exact else 1 if near else 0)
     # dates a few weeks apart are evidence unless the verbs they hang on say different things (began / ended)
@@ -239,7 +240,7 @@ def compare(a: Claim, b: Claim) -> list[tuple[str, Slot, Slot]]:
     score += 1 if units and (not people_only or one_occasion) else 0
     if score < 3 or (score < 4 and not (classes or exact or (units and not people_only) or calm or one_occasion)):
         return []
-    dates_agree = not da or not db or any(_compatible(x.date, y.date) for x in da for y in db)  # type: ignore[arg-type]
+    dates_agree = not da or not db or any(_compatible(x.date, y.date) for x in da for y in db)
     out: list[tuple[str, Slot, Slot]] = []
     if dates_agree or near:
         for role in ("place:at", "place:from", "place:to"):
@@ -251,7 +252,7 @@ def compare(a: Claim, b: Claim) -> list[tuple[str, Slot, Slot]]:
             if not (x.classes & y.classes or exact) or not _one_theme(x, y, exact) or not _different_places(a, b, x, y):
                 continue
             out.append(("where", x, y))
-    if len(da) == 1 and len(db) == 1 and not _compatible(da[0].date, db[0].date):  # type: ignore[arg-type]
+    if len(da) == 1 and len(db) == 1 and not _compatible(da[0].date, db[0].date):
         # Dates far apart are usually two events ("sailed in 1872", "returned in 1876"): only the same thing
         # done to the same named subject or object is one event told with another year.
         x, y = da[0], db[0]
@@ -287,7 +288,7 @@ def _same_names(xs: frozenset[str], ys: frozenset[str]) -> bool:
     return any(contains_phrase(p, q) or contains_phrase(q, p) for p in xs for q in ys)
 
 
-def _label(a: Claim, names: set[str], nouns: set[str]) -> str:
+def _label(a: Claim, names: AbstractSet[str], nouns: AbstractSet[str]) -> str:
     """A few words naming the event: the shared names as the first sentence writes them, then shared nouns."""
     parts: list[str] = []
     for m in a.sent.mentions:

@@ -102,8 +102,8 @@ def _options_maker(ctx: Context, cand: Candidate, m: Mention) -> Callable[[], bo
 
 def ordered_options(options: list[str], *seed: object) -> list[str]:
     """Years, dates and counts in ascending order (as a teacher would list them); names shuffled."""
-    dates = [parse_date(o) for o in options]
-    if all(d is not None for d in dates):
+    dates = [d for d in (parse_date(o) for o in options) if d is not None]
+    if len(dates) == len(options):
         return [o for _, o in sorted(zip(dates, options, strict=True), key=lambda p: p[0].sort_key)]
     numbers = [parse_number(o) for o in options]
     if all(n is not None for n in numbers):

@@ -29,9 +29,12 @@ class Event:
 def event_of(ctx: Context, sent: Sentence) -> Event | None:
     """The sentence as a dated event, if it has one clean date on its main verb and reads on its own."""
     dates = [m for m in sent.mentions if m.kind in ("date", "vague_date")]
-    if len(dates) != 1 or dates[0].date is None or sent.id in ctx.disputed:
+    if len(dates) != 1 or sent.id in ctx.disputed:
         return None
     m: Mention = dates[0]
+    if m.date is None:
+        return None
+    date = m.date
     root = sent.root
     prep = m.root.head
     if m.root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _DATE_PREPS or prep.head != root:
@@ -56,7 +59,7 @@ def event_of(ctx: Context, sent: Sentence) -> Event | None:
         return None
     if word_count(text) > MAX_ITEM_WORDS or word_count(text) < 5 or _YEARISH.search(text) or anaphora_problem(text):
         return None
-    return Event(sent, m.date, text)
+    return Event(sent, date, text)
 
 
 def ordering_candidates(ctx: Context, events: list[Event]) -> list[Candidate]:

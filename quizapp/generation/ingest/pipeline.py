@@ -96,10 +96,8 @@ def _read(name: str, fmt: str, data: bytes | str) -> ReaderOutput:
         from quizapp.generation.ingest.docx_reader import read_docx
 
         return read_docx(name, data, MAX_BLOCKS)  # type: ignore[arg-type]
-    text = data
-    if isinstance(data, bytes):
-        declared = html_charset(data) if fmt == "html" else None
-        text = decode_text(name, data, declared)
+    declared = html_charset(data) if fmt == "html" and isinstance(data, bytes) else None
+    text = decode_text(name, data, declared) if isinstance(data, bytes) else data
     if not text.strip():
         raise IngestError(name, "the file contains only whitespace")
     lines = text.count("\n") + 1

@@ -27,9 +27,9 @@ def read_plain_text(text: str) -> ReaderOutput:
     pieces: list[Piece] = []
     standalone: list[int] = []
     for chunk in _chunks(strip_controls(text).split("\n")):
-        chunk = _underlined_heading(chunk, dropped)
-        if isinstance(chunk, Piece):
-            pieces.append(chunk)
+        heading = _underlined_heading(chunk, dropped)
+        if isinstance(heading, Piece):
+            pieces.append(heading)
             continue
         made = [piece for piece in _chunk_pieces(chunk, dropped) if piece.text]
         if len(chunk) == 1 and len(made) == 1:
