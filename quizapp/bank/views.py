@@ -66,7 +66,7 @@ def _back() -> ResponseReturnValue:
     return redirect(url_for("bank.review", **queue_args()))
 
 
-@bp.route("/questions/<int:question_id>/review", methods=["POST"])
+@bp.route("/questions/<id:question_id>/review", methods=["POST"])
 @allow(STAFF)
 def review_one(question_id: int) -> ResponseReturnValue:
     question = queue.question_of(db.session, question_id, current_user)
@@ -110,7 +110,7 @@ def review_bulk() -> ResponseReturnValue:
     return _back()
 
 
-@bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
+@bp.route("/questions/<id:question_id>/edit", methods=["GET", "POST"])
 @allow(STAFF)
 def edit(question_id: int) -> ResponseReturnValue:
     question = queue.question_of(db.session, question_id, current_user)
@@ -204,7 +204,7 @@ def export(fmt: str) -> ResponseReturnValue:
     )
 
 
-@bp.route("/questions/<int:question_id>/flags/<int:flag_id>/resolve", methods=["POST"])
+@bp.route("/questions/<id:question_id>/flags/<id:flag_id>/resolve", methods=["POST"])
 @allow(STAFF)
 def resolve_flag(question_id: int, flag_id: int) -> ResponseReturnValue:
     question = queue.question_of(db.session, question_id, current_user)

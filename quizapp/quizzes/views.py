@@ -69,7 +69,7 @@ def _render_edit(quiz, settings: QuizForm, rule_form: RuleForm, status: int = 20
     ), status
 
 
-@bp.route("/<int:quiz_id>", methods=["GET", "POST"])
+@bp.route("/<id:quiz_id>", methods=["GET", "POST"])
 @allow(STAFF)
 def edit(quiz_id: int) -> ResponseReturnValue:
     quiz = builder.quiz_of(db.session, quiz_id, current_user)
@@ -87,7 +87,7 @@ def edit(quiz_id: int) -> ResponseReturnValue:
     return _render_edit(quiz, settings, _rule_form(), 400 if settings.is_submitted() else 200)
 
 
-@bp.route("/<int:quiz_id>/questions", methods=["POST"])
+@bp.route("/<id:quiz_id>/questions", methods=["POST"])
 @allow(STAFF)
 def questions(quiz_id: int) -> ResponseReturnValue:
     quiz = builder.quiz_of(db.session, quiz_id, current_user)
@@ -106,7 +106,7 @@ def questions(quiz_id: int) -> ResponseReturnValue:
     return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
 
 
-@bp.route("/<int:quiz_id>/rules", methods=["POST"])
+@bp.route("/<id:quiz_id>/rules", methods=["POST"])
 @allow(STAFF)
 def add_rule(quiz_id: int) -> ResponseReturnValue:
     quiz = builder.quiz_of(db.session, quiz_id, current_user)
@@ -131,7 +131,7 @@ def add_rule(quiz_id: int) -> ResponseReturnValue:
     return _render_edit(quiz, QuizForm(obj=quiz, formdata=None), form, 400)
 
 
-@bp.route("/<int:quiz_id>/rules/<int:rule_id>/remove", methods=["POST"])
+@bp.route("/<id:quiz_id>/rules/<id:rule_id>/remove", methods=["POST"])
 @allow(STAFF)
 def remove_rule(quiz_id: int, rule_id: int) -> ResponseReturnValue:
     quiz = builder.quiz_of(db.session, quiz_id, current_user)
@@ -142,7 +142,7 @@ def remove_rule(quiz_id: int, rule_id: int) -> ResponseReturnValue:
     return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
 
 
-@bp.route("/<int:quiz_id>/publish", methods=["POST"])
+@bp.route("/<id:quiz_id>/publish", methods=["POST"])
 @allow(STAFF)
 def publish(quiz_id: int) -> ResponseReturnValue:
     quiz = builder.quiz_of(db.session, quiz_id, current_user)
@@ -158,7 +158,7 @@ def publish(quiz_id: int) -> ResponseReturnValue:
     return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
 
 
-@bp.route("/<int:quiz_id>/duplicate", methods=["POST"])
+@bp.route("/<id:quiz_id>/duplicate", methods=["POST"])
 @allow(STAFF)
 def duplicate(quiz_id: int) -> ResponseReturnValue:
     quiz = builder.quiz_of(db.session, quiz_id, current_user)
