@@ -24,6 +24,7 @@ from quizapp.extensions import db
 from quizapp.models import utcnow
 from quizapp.quizzes.services import quiz_for_student, window_problem
 from quizapp.rate_limits import limited
+from quizapp.request_args import whole_number
 
 bp = Blueprint("attempts", __name__, template_folder="templates")
 
@@ -146,8 +147,8 @@ def post_question(attempt_id: int, position: int) -> ResponseReturnValue:
         target = min(position + 1, len(attempt.answers) - 1)
     elif action == "prev":
         target = max(position - 1, 0)
-    elif action.startswith("goto-") and action[5:].isdigit():
-        target = min(int(action[5:]), len(attempt.answers) - 1)
+    elif action.startswith("goto-") and (number := whole_number(action[5:])) is not None:
+        target = min(number, len(attempt.answers) - 1)
     elif action == "finish":
         return redirect(url_for("attempts.confirm_submit", attempt_id=attempt_id))
     if action == "save":
@@ -172,15 +173,16 @@ def save_all(attempt_id: int) -> ResponseReturnValue:
     return redirect(url_for("attempts.show", attempt_id=attempt_id))
 
 
-def _json_payload() -> tuple[int, dict[str, Any]]:
+def _json_payload() -> tuple[int, dict[str, Any], bool]:
+    """(position, fields, give_up) from the page's script; a DomainError (400) for anything else."""
     data = request.get_json(silent=True)
-    if (
-        not isinstance(data, dict)
-        or not isinstance(data.get("position"), int)
-        or not isinstance(data.get("fields", {}), dict)
-    ):
+    if not isinstance(data, dict):
         raise DomainError("The answer could not be read; reload the page.")
-    return data["position"], data.get("fields", {})
+    position, fields, give_up = data.get("position"), data.get("fields", {}), data.get("give_up", False)
+    position = whole_number(position) if isinstance(position, int) else None  # a number, not "0", up to the bound
+    if position is None or not isinstance(fields, dict) or not isinstance(give_up, bool):
+        raise DomainError("The answer could not be read; reload the page.")
+    return position, fields, give_up
 
 
 @bp.route("/attempts/<id:attempt_id>/autosave", methods=["POST"])
@@ -188,7 +190,7 @@ def _json_payload() -> tuple[int, dict[str, Any]]:
 @limited("RATELIMIT_AUTOSAVE")
 def autosave(attempt_id: int) -> ResponseReturnValue:
     """The page's script saves each answer as it changes. Same answer twice: same result."""
-    position, fields = _json_payload()
+    position, fields, _ = _json_payload()
     now = utcnow()
     try:
         outcome = services.save_answer(db.session, attempt_id, current_user, position, fields, now=now)
@@ -207,8 +209,7 @@ def autosave(attempt_id: int) -> ResponseReturnValue:
 @allow(STUDENT)
 def check(attempt_id: int) -> ResponseReturnValue:
     """Practice mode, from the page's script: grade one answer now and return its feedback."""
-    position, fields = _json_payload()
-    give_up = bool((request.get_json(silent=True) or {}).get("give_up"))
+    position, fields, give_up = _json_payload()
     try:
         outcome = services.check_answer(
             db.session, attempt_id, current_user, position, fields, now=utcnow(), give_up=give_up

@@ -12,6 +12,7 @@ from quizapp.exceptions import DomainError
 from quizapp.extensions import db
 from quizapp.quizzes import builder
 from quizapp.quizzes.forms import QuestionsForm, QuizForm, RuleForm
+from quizapp.request_args import id_arg, ids_arg, text_arg
 from quizapp.sources.services import documents_of
 
 bp = Blueprint("quizzes", __name__, url_prefix="/manage/quizzes", template_folder="templates")
@@ -47,13 +48,12 @@ def _rule_form() -> RuleForm:
 
 def _render_edit(quiz, settings: QuizForm, rule_form: RuleForm, status: int = 200) -> ResponseReturnValue:  # type: ignore[no-untyped-def]
     args = request.args
-    document = args.get("document", "")
     pick = builder.picker(
         db.session,
         current_user,
-        document_id=int(document) if document.isdigit() else None,
+        document_id=id_arg(args.get("document")),
         question_type=args.get("type") or None,
-        search=args.get("q", ""),
+        search=text_arg(args.get("q", "")),
     )
     chosen = {entry.question_id for entry in quiz.questions}
     return render_template(
@@ -94,7 +94,9 @@ def questions(quiz_id: int) -> ResponseReturnValue:
     if not QuestionsForm().validate_on_submit():
         flash("The form expired; try again.", "danger")
         return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
-    ids = [int(v) for v in request.form.getlist("question") if v.isdigit()]
+    ids = ids_arg(request.form.getlist("question"))
+    if ids is None:
+        raise DomainError("A chosen question could not be read; reload the page and try again. Nothing was changed.")
     try:
         builder.set_questions(db.session, quiz, current_user, ids)
         db.session.commit()
@@ -113,12 +115,15 @@ def add_rule(quiz_id: int) -> ResponseReturnValue:
     form = _rule_form()
     if form.validate_on_submit():
         try:
+            document_id = id_arg(form.document.data)
+            if form.document.data and document_id is None:
+                raise DomainError("Choose one of your own documents, or any document.")
             builder.add_rule(
                 db.session,
                 quiz,
                 current_user,
                 count=form.count.data or 0,
-                document_id=int(form.document.data) if (form.document.data or "").isdigit() else None,
+                document_id=document_id,
                 question_type=form.question_type.data or None,
                 tag=form.tag.data,
             )
