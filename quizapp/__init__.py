@@ -130,10 +130,11 @@ def _register_blueprints(app: Flask) -> None:
 def _register_hooks(app: Flask) -> None:
     from quizapp import security_headers
     from quizapp.access import enforce_access
-    from quizapp.auth.session_limits import check_session_age
+    from quizapp.auth.session_limits import UnchangedOnServerError, check_session_age
     from quizapp.database import set_write_intent
 
     security_headers.init_app(app)
+    app.session_interface = UnchangedOnServerError()
 
     @app.before_request
     def _mark_writes() -> None:

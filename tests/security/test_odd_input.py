@@ -28,6 +28,7 @@ from tests.security.routes import (
     send,
 )
 from tests.security.world import World
+from tests.support import TEST_PASSWORD, csrf_token
 
 # As written in a URL (so '1%00' arrives as '1' and a NUL byte).
 ODD_NUMBERS = ("99999999999999999999999", "2147483648", "0", "-1", "²", "１２", "1%00", "9" * 5000)
@@ -131,6 +132,18 @@ def test_odd_query_arguments_never_fail(world_app: Flask, world: World, clients:
     print(f"\nodd query arguments: {tried} requests")
     assert not failures, "\n".join(failures)
     assert tried >= 300
+
+
+@pytest.mark.parametrize("odd", ODD_NUMBERS + ODD_TEXT + ("/x%0d%0aSet-Cookie:%20x=1", "/%0a/evil.example"))
+def test_login_with_an_odd_next_goes_to_a_safe_page(world_app: Flask, world: World, odd: str) -> None:
+    """CR/LF in ``next=`` used to be a 500 that still set the login cookie; now the login goes to the dashboard."""
+    client = world_app.test_client()
+    token = csrf_token(client, "/login")
+    response = client.post(
+        f"/login?next={in_url(odd)}", data={"username": "stu", "password": TEST_PASSWORD, "csrf_token": token}
+    )
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/"
 
 
 # Valid: a whole number from 0 (a position) or a digit string (a choice shown); every other JSON value is odd.
