@@ -110,7 +110,9 @@ def _register_blueprints(app: Flask) -> None:
     from quizapp.history.views import bp as history_bp
     from quizapp.practice.views import bp as practice_bp
     from quizapp.quizzes.views import bp as quizzes_bp
+    from quizapp.request_args import URL_CONVERTERS
 
+    app.url_map.converters.update(URL_CONVERTERS)  # <id:...> and <index:...>, before any route uses them
     app.register_blueprint(dashboard_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp)
@@ -128,10 +130,11 @@ def _register_blueprints(app: Flask) -> None:
 def _register_hooks(app: Flask) -> None:
     from quizapp import security_headers
     from quizapp.access import enforce_access
-    from quizapp.auth.session_limits import check_session_age
+    from quizapp.auth.session_limits import UnchangedOnServerError, check_session_age
     from quizapp.database import set_write_intent
 
     security_headers.init_app(app)
+    app.session_interface = UnchangedOnServerError()
 
     @app.before_request
     def _mark_writes() -> None:

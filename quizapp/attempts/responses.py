@@ -16,6 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from quizapp.request_args import whole_number
+
 FILL_IN_MAX = 300
 
 
@@ -37,10 +39,10 @@ class Shown:
 
 
 def _shown_index(value: Any, count: int) -> int:
-    text = str(value).strip()
-    if not text.isdigit() or int(text) >= count:
+    index = whole_number(value.strip() if isinstance(value, str) else value, maximum=count - 1)
+    if index is None:
         raise InvalidResponse("That answer is not one of the choices shown.")
-    return int(text)
+    return index
 
 
 def read_response(shown: Shown, fields: Mapping[str, Any]) -> Any:
@@ -84,9 +86,10 @@ def _read_ordering(shown: Shown, fields: Mapping[str, Any]) -> list[str] | None:
         value = str(fields.get(f"position-{index}", "")).strip()
         if value == "":
             continue
-        if not value.isdigit() or not 1 <= int(value) <= len(items):
+        number = whole_number(value, minimum=1, maximum=len(items))
+        if number is None:
             raise InvalidResponse(f"Positions go from 1 to {len(items)}.")
-        positions[index] = int(value) - 1
+        positions[index] = number - 1
     if not positions:
         return None
     if len(positions) < len(items) or len(set(positions.values())) != len(items):

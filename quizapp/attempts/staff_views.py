@@ -18,7 +18,7 @@ from quizapp.quizzes.builder import quiz_of
 bp = Blueprint("attempts_staff", __name__, url_prefix="/manage", template_folder="templates")
 
 
-@bp.route("/quizzes/<int:quiz_id>/preview")
+@bp.route("/quizzes/<id:quiz_id>/preview")
 @allow(STAFF)
 def preview(quiz_id: int) -> ResponseReturnValue:
     """The quiz as a student sees it (shuffled as for a student), without starting an attempt."""
@@ -31,7 +31,7 @@ def preview(quiz_id: int) -> ResponseReturnValue:
     return render_template("attempts/preview.html", page=page, attempt=attempt, quiz=quiz)
 
 
-@bp.route("/questions/<int:question_id>/regrade", methods=["GET", "POST"])
+@bp.route("/questions/<id:question_id>/regrade", methods=["GET", "POST"])
 @allow(STAFF)
 def regrade(question_id: int) -> ResponseReturnValue:
     """Apply a corrected key to past attempts: first the list of scores it changes, then a confirmed POST."""
@@ -46,7 +46,7 @@ def regrade(question_id: int) -> ResponseReturnValue:
     return render_template("attempts/regrade.html", question=question, changes=changes, form=form)
 
 
-@bp.route("/attempts/<int:attempt_id>")
+@bp.route("/attempts/<id:attempt_id>")
 @allow(STAFF)
 def attempt_detail(attempt_id: int) -> ResponseReturnValue:
     """One finished attempt at the teacher's own quiz: every answer with its mark, the key and the student's time."""

@@ -24,6 +24,7 @@ from quizapp.extensions import db
 from quizapp.models import utcnow
 from quizapp.quizzes.services import quiz_for_student, window_problem
 from quizapp.rate_limits import limited
+from quizapp.request_args import whole_number
 
 bp = Blueprint("attempts", __name__, template_folder="templates")
 
@@ -49,7 +50,7 @@ def _current_attempt(attempt_id: int):  # type: ignore[no-untyped-def]
     return attempt
 
 
-@bp.route("/quizzes/<int:quiz_id>")
+@bp.route("/quizzes/<id:quiz_id>")
 @allow(STUDENT)
 def quiz(quiz_id: int) -> ResponseReturnValue:
     quiz = quiz_for_student(db.session, quiz_id, current_user)
@@ -70,7 +71,7 @@ def quiz(quiz_id: int) -> ResponseReturnValue:
     )
 
 
-@bp.route("/quizzes/<int:quiz_id>/start", methods=["POST"])
+@bp.route("/quizzes/<id:quiz_id>/start", methods=["POST"])
 @allow(STUDENT)
 def start(quiz_id: int) -> ResponseReturnValue:
     attempt = services.start_attempt(db.session, quiz_id, current_user, now=utcnow())
@@ -79,7 +80,7 @@ def start(quiz_id: int) -> ResponseReturnValue:
     return redirect(url_for("attempts.show", attempt_id=attempt_id))
 
 
-@bp.route("/attempts/<int:attempt_id>")
+@bp.route("/attempts/<id:attempt_id>")
 @allow(STUDENT)
 def show(attempt_id: int) -> ResponseReturnValue:
     attempt = _current_attempt(attempt_id)
@@ -92,7 +93,7 @@ def show(attempt_id: int) -> ResponseReturnValue:
     return redirect(url_for("attempts.question", attempt_id=attempt.id, position=first_open))
 
 
-@bp.route("/attempts/<int:attempt_id>/q/<int:position>")
+@bp.route("/attempts/<id:attempt_id>/q/<index:position>")
 @allow(STUDENT)
 def question(attempt_id: int, position: int) -> ResponseReturnValue:
     attempt = _current_attempt(attempt_id)  # the review page says when time ran out
@@ -112,7 +113,7 @@ def _render_attempt(attempt, position: int | None) -> ResponseReturnValue:  # ty
     return render_template("attempts/attempt.html", page=page, attempt=attempt)
 
 
-@bp.route("/attempts/<int:attempt_id>/q/<int:position>", methods=["POST"])
+@bp.route("/attempts/<id:attempt_id>/q/<index:position>", methods=["POST"])
 @allow(STUDENT)
 def post_question(attempt_id: int, position: int) -> ResponseReturnValue:
     """Without script: the question's form saves and moves on (Next, Previous, a number, Check, Finish)."""
@@ -146,8 +147,8 @@ def post_question(attempt_id: int, position: int) -> ResponseReturnValue:
         target = min(position + 1, len(attempt.answers) - 1)
     elif action == "prev":
         target = max(position - 1, 0)
-    elif action.startswith("goto-") and action[5:].isdigit():
-        target = min(int(action[5:]), len(attempt.answers) - 1)
+    elif action.startswith("goto-") and (number := whole_number(action[5:])) is not None:
+        target = min(number, len(attempt.answers) - 1)
     elif action == "finish":
         return redirect(url_for("attempts.confirm_submit", attempt_id=attempt_id))
     if action == "save":
@@ -155,7 +156,7 @@ def post_question(attempt_id: int, position: int) -> ResponseReturnValue:
     return redirect(url_for("attempts.question", attempt_id=attempt_id, position=target))
 
 
-@bp.route("/attempts/<int:attempt_id>/save-all", methods=["POST"])
+@bp.route("/attempts/<id:attempt_id>/save-all", methods=["POST"])
 @allow(STUDENT)
 def save_all(attempt_id: int) -> ResponseReturnValue:
     """Without script, all questions on one page: one Save button saves them all."""
@@ -172,23 +173,24 @@ def save_all(attempt_id: int) -> ResponseReturnValue:
     return redirect(url_for("attempts.show", attempt_id=attempt_id))
 
 
-def _json_payload() -> tuple[int, dict[str, Any]]:
+def _json_payload() -> tuple[int, dict[str, Any], bool]:
+    """(position, fields, give_up) from the page's script; a DomainError (400) for anything else."""
     data = request.get_json(silent=True)
-    if (
-        not isinstance(data, dict)
-        or not isinstance(data.get("position"), int)
-        or not isinstance(data.get("fields", {}), dict)
-    ):
+    if not isinstance(data, dict):
         raise DomainError("The answer could not be read; reload the page.")
-    return data["position"], data.get("fields", {})
+    position, fields, give_up = data.get("position"), data.get("fields", {}), data.get("give_up", False)
+    position = whole_number(position) if isinstance(position, int) else None  # a number, not "0", up to the bound
+    if position is None or not isinstance(fields, dict) or not isinstance(give_up, bool):
+        raise DomainError("The answer could not be read; reload the page.")
+    return position, fields, give_up
 
 
-@bp.route("/attempts/<int:attempt_id>/autosave", methods=["POST"])
+@bp.route("/attempts/<id:attempt_id>/autosave", methods=["POST"])
 @allow(STUDENT)
 @limited("RATELIMIT_AUTOSAVE")
 def autosave(attempt_id: int) -> ResponseReturnValue:
     """The page's script saves each answer as it changes. Same answer twice: same result."""
-    position, fields = _json_payload()
+    position, fields, _ = _json_payload()
     now = utcnow()
     try:
         outcome = services.save_answer(db.session, attempt_id, current_user, position, fields, now=now)
@@ -203,12 +205,11 @@ def autosave(attempt_id: int) -> ResponseReturnValue:
     return jsonify(ok=True, position=position, saved_at=now.isoformat(), answered=outcome.answered)
 
 
-@bp.route("/attempts/<int:attempt_id>/check", methods=["POST"])
+@bp.route("/attempts/<id:attempt_id>/check", methods=["POST"])
 @allow(STUDENT)
 def check(attempt_id: int) -> ResponseReturnValue:
     """Practice mode, from the page's script: grade one answer now and return its feedback."""
-    position, fields = _json_payload()
-    give_up = bool((request.get_json(silent=True) or {}).get("give_up"))
+    position, fields, give_up = _json_payload()
     try:
         outcome = services.check_answer(
             db.session, attempt_id, current_user, position, fields, now=utcnow(), give_up=give_up
@@ -227,7 +228,7 @@ def check(attempt_id: int) -> ResponseReturnValue:
     return jsonify(ok=True, revealed=outcome.revealed, correct=outcome.grade.correct, html=html)
 
 
-@bp.route("/attempts/<int:attempt_id>/submit", methods=["GET"])
+@bp.route("/attempts/<id:attempt_id>/submit", methods=["GET"])
 @allow(STUDENT)
 def confirm_submit(attempt_id: int) -> ResponseReturnValue:
     attempt = _current_attempt(attempt_id)
@@ -243,7 +244,7 @@ def confirm_submit(attempt_id: int) -> ResponseReturnValue:
     )
 
 
-@bp.route("/attempts/<int:attempt_id>/submit", methods=["POST"])
+@bp.route("/attempts/<id:attempt_id>/submit", methods=["POST"])
 @allow(STUDENT)
 def submit(attempt_id: int) -> ResponseReturnValue:
     attempt = services.submit_attempt(db.session, attempt_id, current_user, now=utcnow())
@@ -254,7 +255,7 @@ def submit(attempt_id: int) -> ResponseReturnValue:
     return redirect(url_for("attempts.review", attempt_id=attempt_id))
 
 
-@bp.route("/attempts/<int:attempt_id>/review")
+@bp.route("/attempts/<id:attempt_id>/review")
 @allow(STUDENT)
 def review(attempt_id: int) -> ResponseReturnValue:
     attempt = _current_attempt(attempt_id)
@@ -266,7 +267,7 @@ def review(attempt_id: int) -> ResponseReturnValue:
     return render_template("attempts/review.html", page=page, attempt=attempt, flag_form=FlagForm())
 
 
-@bp.route("/attempts/<int:attempt_id>/q/<int:position>/source/<int:index>")
+@bp.route("/attempts/<id:attempt_id>/q/<index:position>/source/<index:index>")
 @allow(STUDENT)
 def source(attempt_id: int, position: int, index: int) -> ResponseReturnValue:
     """The article a question came from, at its sentence, highlighted; only once the question is revealed."""
@@ -276,7 +277,7 @@ def source(attempt_id: int, position: int, index: int) -> ResponseReturnValue:
     return render_template("attempts/source.html", view=view, attempt=attempt, position=position)
 
 
-@bp.route("/attempts/<int:attempt_id>/q/<int:position>/flag", methods=["POST"])
+@bp.route("/attempts/<id:attempt_id>/q/<index:position>/flag", methods=["POST"])
 @allow(STUDENT)
 def flag(attempt_id: int, position: int) -> ResponseReturnValue:
     form = FlagForm()

@@ -22,6 +22,7 @@ from quizapp.auth.models import User
 from quizapp.auth.roles import Role
 from quizapp.exceptions import Forbidden
 from quizapp.models import utcnow
+from quizapp.request_args import id_arg, page_arg
 
 SYSTEM = "system"
 PAGE_SIZE = 50
@@ -111,14 +112,13 @@ class LogFilter:
         """A filter from a page's query string; anything unknown or malformed is ignored, never an error."""
         action = args.get("action") or None
         subject_type, _, subject_id = (args.get("subject") or "").partition(":")
-        page = args.get("page", "")
         return cls(
             action=action if action in ACTIONS else None,
             subject_type=subject_type if subject_type in SUBJECT_TYPES else None,
-            subject_id=int(subject_id) if subject_type in SUBJECT_TYPES and subject_id.isdigit() else None,
-            actor_id=_number(args.get("actor")),
-            owner_id=_number(args.get("owner")),
-            page=min(max(_number(page) or 1, 1), MAX_PAGE),
+            subject_id=id_arg(subject_id) if subject_type in SUBJECT_TYPES else None,
+            actor_id=id_arg(args.get("actor")),
+            owner_id=id_arg(args.get("owner")),
+            page=page_arg(args.get("page"), last=MAX_PAGE),
         )
 
     @property
@@ -140,10 +140,6 @@ class LogFilter:
         if values["page"] == 1:
             del values["page"]
         return {key: value for key, value in values.items() if value not in (None, "")}
-
-
-def _number(text: str | None) -> int | None:
-    return int(text) if text and text.isdigit() and len(text) < 12 else None
 
 
 @dataclass

@@ -48,7 +48,7 @@ def users() -> tuple[str, int] | Response:
     return _render_users(form, 400 if form.is_submitted() else 200)
 
 
-@bp.route("/users/<int:user_id>/role", methods=["POST"])
+@bp.route("/users/<id:user_id>/role", methods=["POST"])
 @allow(ADMIN)
 def set_role(user_id: int) -> Response:
     user = db.session.get(User, user_id)

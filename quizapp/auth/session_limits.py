@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import time
 
-from flask import current_app, flash, jsonify, redirect, request, session, url_for
+from flask import Flask, current_app, flash, jsonify, redirect, request, session, url_for
+from flask.sessions import SecureCookieSessionInterface, SessionMixin
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, logout_user
+from werkzeug.wrappers import Response
 
 from quizapp.access import wants_json
 
@@ -51,3 +53,14 @@ def check_session_age() -> ResponseReturnValue | None:
 def _seconds(value: object) -> float:
     # FLASK_SESSION_IDLE_TIMEOUT=7200 from the environment arrives as a number, the defaults as timedeltas.
     return value.total_seconds() if hasattr(value, "total_seconds") else float(value)  # type: ignore[union-attr, arg-type]
+
+
+class UnchangedOnServerError(SecureCookieSessionInterface):
+    """The signed session cookie, written only when the request did not fail: after a 5xx the browser keeps
+    the cookie it came with. A login whose answer could not be made (a 500 under a page saying nothing was
+    saved) must not leave the browser logged in, nor a logout half-done."""
+
+    def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
+        if response.status_code >= 500:
+            return
+        super().save_session(app, session, response)

@@ -14,13 +14,18 @@ from quizapp.auth.forms import ChangePasswordForm, ConfirmForm, LoginForm, Regis
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
 from quizapp.rate_limits import limited
+from quizapp.request_args import has_control_characters
 
 bp = Blueprint("auth", __name__, template_folder="templates")
 
 
 def safe_next(target: str | None) -> str:
-    """Where to go after login: only a path on this site, never another host."""
-    if not target:
+    """Where to go after login: only a path on this site, never another host.
+
+    A control character makes any target unsafe: urlsplit drops CR, LF and tab before reading it, and a
+    Location header cannot carry them (werkzeug refuses it: a 500 after the login had happened).
+    """
+    if not target or has_control_characters(target):
         return url_for("dashboard.index")
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:

@@ -74,7 +74,7 @@ def upload() -> ResponseReturnValue:
     return redirect(url_for("bank.review", document=document.id))
 
 
-@bp.route("/<int:document_id>")
+@bp.route("/<id:document_id>")
 @allow(STAFF)
 def show(document_id: int) -> ResponseReturnValue:
     document = services.document_of(db.session, document_id, current_user)
@@ -103,7 +103,7 @@ def show(document_id: int) -> ResponseReturnValue:
     )
 
 
-@bp.route("/<int:document_id>/revision", methods=["POST"])
+@bp.route("/<id:document_id>/revision", methods=["POST"])
 @allow(STAFF)
 @limited("RATELIMIT_UPLOAD")
 def revision(document_id: int) -> ResponseReturnValue:
@@ -130,7 +130,7 @@ def revision(document_id: int) -> ResponseReturnValue:
     return redirect(url_for("sources.show", document_id=newer.id))
 
 
-@bp.route("/jobs/<int:job_id>")
+@bp.route("/jobs/<id:job_id>")
 @allow(STAFF)
 def job(job_id: int) -> ResponseReturnValue:
     """A long document's drafting, followed by the page (it can be left and come back to)."""

@@ -12,10 +12,12 @@ from quizapp.bank import review as queue
 from quizapp.bank.content import describe
 from quizapp.bank.forms import BulkForm, EditQuestionForm, ImportForm, NewQuestionForm, ResolveFlagForm, ReviewForm
 from quizapp.bank.interchange import InterchangeError
+from quizapp.bank.models import QUESTION_STATUSES
 from quizapp.bank.tags import parse_tags
 from quizapp.exceptions import DomainError, NotFound
 from quizapp.extensions import db
 from quizapp.rate_limits import limited
+from quizapp.request_args import id_arg, ids_arg, text_arg
 from quizapp.sources.services import documents_of, sentence_in_context
 
 bp = Blueprint("bank", __name__, url_prefix="/bank", template_folder="templates")
@@ -32,14 +34,13 @@ def queue_args() -> dict[str, str]:
 
 def _filter_from_args() -> queue.QueueFilter:
     args = request.args
-    document = args.get("document", "")
     return queue.QueueFilter(
         status=args.get("status", "draft") or None,
-        document_id=int(document) if document.isdigit() else None,
+        document_id=id_arg(args.get("document")),
         question_type=args.get("type") or None,
         flagged=args.get("flagged") == "1",
         order=args.get("order", "confidence_asc"),
-        search=args.get("q", ""),
+        search=text_arg(args.get("q", "")),
     ).cleaned()
 
 
@@ -66,7 +67,7 @@ def _back() -> ResponseReturnValue:
     return redirect(url_for("bank.review", **queue_args()))
 
 
-@bp.route("/questions/<int:question_id>/review", methods=["POST"])
+@bp.route("/questions/<id:question_id>/review", methods=["POST"])
 @allow(STAFF)
 def review_one(question_id: int) -> ResponseReturnValue:
     question = queue.question_of(db.session, question_id, current_user)
@@ -92,7 +93,9 @@ def review_one(question_id: int) -> ResponseReturnValue:
 @allow(STAFF)
 def review_bulk() -> ResponseReturnValue:
     form = BulkForm()
-    ids = [int(v) for v in request.form.getlist("selected") if v.isdigit()]
+    ids = ids_arg(request.form.getlist("selected"))
+    if ids is None:
+        raise DomainError("A selected question could not be read; reload the page and try again. Nothing was changed.")
     if not form.validate_on_submit():
         flash("The reason can have at most 1000 characters.", "danger")
         return _back()
@@ -110,7 +113,7 @@ def review_bulk() -> ResponseReturnValue:
     return _back()
 
 
-@bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
+@bp.route("/questions/<id:question_id>/edit", methods=["GET", "POST"])
 @allow(STAFF)
 def edit(question_id: int) -> ResponseReturnValue:
     question = queue.question_of(db.session, question_id, current_user)
@@ -198,13 +201,15 @@ def import_questions() -> ResponseReturnValue:
 @allow(STAFF)
 def export(fmt: str) -> ResponseReturnValue:
     status = request.args.get("status", "approved")
+    if status and status not in QUESTION_STATUSES:
+        raise DomainError(f"Export the questions of one status: {', '.join(QUESTION_STATUSES)}; or all of them.")
     content, mimetype, extension = authoring.export(db.session, current_user, fmt, status=status or None)
     return Response(
         content, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="questions.{extension}"'}
     )
 
 
-@bp.route("/questions/<int:question_id>/flags/<int:flag_id>/resolve", methods=["POST"])
+@bp.route("/questions/<id:question_id>/flags/<id:flag_id>/resolve", methods=["POST"])
 @allow(STAFF)
 def resolve_flag(question_id: int, flag_id: int) -> ResponseReturnValue:
     question = queue.question_of(db.session, question_id, current_user)

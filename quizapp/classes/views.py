@@ -76,13 +76,13 @@ def index() -> ResponseReturnValue:
     return _render_index(form, 400 if form.is_submitted() else 200)
 
 
-@bp.route("/<int:class_id>")
+@bp.route("/<id:class_id>")
 @allow(STAFF)
 def show(class_id: int) -> ResponseReturnValue:
     return _render_class(services.class_for_teacher(db.session, class_id, current_user))
 
 
-@bp.route("/<int:class_id>/code", methods=["POST"])
+@bp.route("/<id:class_id>/code", methods=["POST"])
 @allow(STAFF)
 def regenerate_code(class_id: int) -> ResponseReturnValue:
     school_class = services.class_for_teacher(db.session, class_id, current_user)
@@ -93,7 +93,7 @@ def regenerate_code(class_id: int) -> ResponseReturnValue:
     return _back(school_class, "code")
 
 
-@bp.route("/<int:class_id>/archive", methods=["POST"])
+@bp.route("/<id:class_id>/archive", methods=["POST"])
 @allow(STAFF)
 def archive(class_id: int) -> ResponseReturnValue:
     school_class = services.class_for_teacher(db.session, class_id, current_user)
@@ -107,7 +107,7 @@ def archive(class_id: int) -> ResponseReturnValue:
     return _back(school_class)
 
 
-@bp.route("/<int:class_id>/members/<int:member_id>/extra-time", methods=["POST"])
+@bp.route("/<id:class_id>/members/<id:member_id>/extra-time", methods=["POST"])
 @allow(STAFF)
 def set_extra_time(class_id: int, member_id: int) -> ResponseReturnValue:
     school_class = services.class_for_teacher(db.session, class_id, current_user)
@@ -127,7 +127,7 @@ def set_extra_time(class_id: int, member_id: int) -> ResponseReturnValue:
     return _back(school_class, "members")
 
 
-@bp.route("/<int:class_id>/members/<int:member_id>/remove", methods=["POST"])
+@bp.route("/<id:class_id>/members/<id:member_id>/remove", methods=["POST"])
 @allow(STAFF)
 def remove_member(class_id: int, member_id: int) -> ResponseReturnValue:
     school_class = services.class_for_teacher(db.session, class_id, current_user)
@@ -138,7 +138,7 @@ def remove_member(class_id: int, member_id: int) -> ResponseReturnValue:
     return _back(school_class, "members")
 
 
-@bp.route("/<int:class_id>/quizzes", methods=["POST"])
+@bp.route("/<id:class_id>/quizzes", methods=["POST"])
 @allow(STAFF)
 def assign_quiz(class_id: int) -> ResponseReturnValue:
     school_class = services.class_for_teacher(db.session, class_id, current_user)
@@ -153,7 +153,7 @@ def assign_quiz(class_id: int) -> ResponseReturnValue:
     return _back(school_class, "quizzes")
 
 
-@bp.route("/<int:class_id>/quizzes/<int:quiz_id>/remove", methods=["POST"])
+@bp.route("/<id:class_id>/quizzes/<id:quiz_id>/remove", methods=["POST"])
 @allow(STAFF)
 def unassign_quiz(class_id: int, quiz_id: int) -> ResponseReturnValue:
     school_class = services.class_for_teacher(db.session, class_id, current_user)

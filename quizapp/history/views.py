@@ -52,7 +52,7 @@ def _chart(history: student.StudentHistory):  # type: ignore[no-untyped-def]
     )
 
 
-@bp.route("/manage/classes/<int:class_id>/gradebook")
+@bp.route("/manage/classes/<id:class_id>/gradebook")
 @allow(STAFF)
 def class_gradebook(class_id: int) -> ResponseReturnValue:
     school_class = class_for_teacher(db.session, class_id, current_user)
@@ -60,7 +60,7 @@ def class_gradebook(class_id: int) -> ResponseReturnValue:
     return render_template("history/gradebook.html", book=book)
 
 
-@bp.route("/manage/classes/<int:class_id>/gradebook.csv")
+@bp.route("/manage/classes/<id:class_id>/gradebook.csv")
 @allow(STAFF)
 def class_gradebook_csv(class_id: int) -> ResponseReturnValue:
     school_class = class_for_teacher(db.session, class_id, current_user)
@@ -68,7 +68,7 @@ def class_gradebook_csv(class_id: int) -> ResponseReturnValue:
     return _csv(gradebook.gradebook_csv_rows(book), f"gradebook-class-{school_class.id}.csv")
 
 
-@bp.route("/manage/classes/<int:class_id>/students/<int:student_id>")
+@bp.route("/manage/classes/<id:class_id>/students/<id:student_id>")
 @allow(STAFF)
 def student_in_class(class_id: int, student_id: int) -> ResponseReturnValue:
     school_class = class_for_teacher(db.session, class_id, current_user)
@@ -88,7 +88,7 @@ def student_in_class(class_id: int, student_id: int) -> ResponseReturnValue:
     )
 
 
-@bp.route("/manage/quizzes/<int:quiz_id>/results")
+@bp.route("/manage/quizzes/<id:quiz_id>/results")
 @allow(STAFF)
 def quiz_results(quiz_id: int) -> ResponseReturnValue:
     quiz = quiz_of_teacher(db.session, quiz_id, current_user)
@@ -101,7 +101,7 @@ def quiz_results(quiz_id: int) -> ResponseReturnValue:
     return render_template("history/quiz_results.html", quiz=quiz, results=results, chart=chart)
 
 
-@bp.route("/manage/quizzes/<int:quiz_id>/results.csv")
+@bp.route("/manage/quizzes/<id:quiz_id>/results.csv")
 @allow(STAFF)
 def quiz_results_csv(quiz_id: int) -> ResponseReturnValue:
     quiz = quiz_of_teacher(db.session, quiz_id, current_user)
@@ -114,7 +114,7 @@ def _which() -> str:
     return which if which in analysis.WHICH_ATTEMPTS else "all"
 
 
-@bp.route("/manage/quizzes/<int:quiz_id>/analysis")
+@bp.route("/manage/quizzes/<id:quiz_id>/analysis")
 @allow(STAFF)
 def item_analysis(quiz_id: int) -> ResponseReturnValue:
     quiz = quiz_of_teacher(db.session, quiz_id, current_user)
@@ -124,7 +124,7 @@ def item_analysis(quiz_id: int) -> ResponseReturnValue:
     )
 
 
-@bp.route("/manage/quizzes/<int:quiz_id>/analysis.csv")
+@bp.route("/manage/quizzes/<id:quiz_id>/analysis.csv")
 @allow(STAFF)
 def item_analysis_csv(quiz_id: int) -> ResponseReturnValue:
     quiz = quiz_of_teacher(db.session, quiz_id, current_user)
@@ -132,7 +132,7 @@ def item_analysis_csv(quiz_id: int) -> ResponseReturnValue:
     return _csv(analysis.item_analysis_csv_rows(found), f"item-analysis-quiz-{quiz.id}.csv")
 
 
-@bp.route("/manage/quizzes/<int:quiz_id>/analysis/send-back", methods=["POST"])
+@bp.route("/manage/quizzes/<id:quiz_id>/analysis/send-back", methods=["POST"])
 @allow(STAFF)
 def send_back(quiz_id: int) -> ResponseReturnValue:
     quiz = quiz_of_teacher(db.session, quiz_id, current_user)

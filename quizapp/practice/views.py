@@ -52,7 +52,7 @@ def start_review() -> ResponseReturnValue:
     return _go_to(started)
 
 
-@bp.route("/practice/mistakes/<int:attempt_id>", methods=["POST"])
+@bp.route("/practice/mistakes/<id:attempt_id>", methods=["POST"])
 @allow(STUDENT)
 def retake(attempt_id: int) -> ResponseReturnValue:
     try:

@@ -12,6 +12,7 @@ from quizapp.exceptions import DomainError
 from quizapp.extensions import db
 from quizapp.quizzes import builder
 from quizapp.quizzes.forms import QuestionsForm, QuizForm, RuleForm
+from quizapp.request_args import id_arg, ids_arg, text_arg
 from quizapp.sources.services import documents_of
 
 bp = Blueprint("quizzes", __name__, url_prefix="/manage/quizzes", template_folder="templates")
@@ -47,13 +48,12 @@ def _rule_form() -> RuleForm:
 
 def _render_edit(quiz, settings: QuizForm, rule_form: RuleForm, status: int = 200) -> ResponseReturnValue:  # type: ignore[no-untyped-def]
     args = request.args
-    document = args.get("document", "")
     pick = builder.picker(
         db.session,
         current_user,
-        document_id=int(document) if document.isdigit() else None,
+        document_id=id_arg(args.get("document")),
         question_type=args.get("type") or None,
-        search=args.get("q", ""),
+        search=text_arg(args.get("q", "")),
     )
     chosen = {entry.question_id for entry in quiz.questions}
     return render_template(
@@ -69,7 +69,7 @@ def _render_edit(quiz, settings: QuizForm, rule_form: RuleForm, status: int = 20
     ), status
 
 
-@bp.route("/<int:quiz_id>", methods=["GET", "POST"])
+@bp.route("/<id:quiz_id>", methods=["GET", "POST"])
 @allow(STAFF)
 def edit(quiz_id: int) -> ResponseReturnValue:
     quiz = builder.quiz_of(db.session, quiz_id, current_user)
@@ -87,14 +87,16 @@ def edit(quiz_id: int) -> ResponseReturnValue:
     return _render_edit(quiz, settings, _rule_form(), 400 if settings.is_submitted() else 200)
 
 
-@bp.route("/<int:quiz_id>/questions", methods=["POST"])
+@bp.route("/<id:quiz_id>/questions", methods=["POST"])
 @allow(STAFF)
 def questions(quiz_id: int) -> ResponseReturnValue:
     quiz = builder.quiz_of(db.session, quiz_id, current_user)
     if not QuestionsForm().validate_on_submit():
         flash("The form expired; try again.", "danger")
         return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
-    ids = [int(v) for v in request.form.getlist("question") if v.isdigit()]
+    ids = ids_arg(request.form.getlist("question"))
+    if ids is None:
+        raise DomainError("A chosen question could not be read; reload the page and try again. Nothing was changed.")
     try:
         builder.set_questions(db.session, quiz, current_user, ids)
         db.session.commit()
@@ -106,19 +108,22 @@ def questions(quiz_id: int) -> ResponseReturnValue:
     return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
 
 
-@bp.route("/<int:quiz_id>/rules", methods=["POST"])
+@bp.route("/<id:quiz_id>/rules", methods=["POST"])
 @allow(STAFF)
 def add_rule(quiz_id: int) -> ResponseReturnValue:
     quiz = builder.quiz_of(db.session, quiz_id, current_user)
     form = _rule_form()
     if form.validate_on_submit():
         try:
+            document_id = id_arg(form.document.data)
+            if form.document.data and document_id is None:
+                raise DomainError("Choose one of your own documents, or any document.")
             builder.add_rule(
                 db.session,
                 quiz,
                 current_user,
                 count=form.count.data or 0,
-                document_id=int(form.document.data) if (form.document.data or "").isdigit() else None,
+                document_id=document_id,
                 question_type=form.question_type.data or None,
                 tag=form.tag.data,
             )
@@ -131,7 +136,7 @@ def add_rule(quiz_id: int) -> ResponseReturnValue:
     return _render_edit(quiz, QuizForm(obj=quiz, formdata=None), form, 400)
 
 
-@bp.route("/<int:quiz_id>/rules/<int:rule_id>/remove", methods=["POST"])
+@bp.route("/<id:quiz_id>/rules/<id:rule_id>/remove", methods=["POST"])
 @allow(STAFF)
 def remove_rule(quiz_id: int, rule_id: int) -> ResponseReturnValue:
     quiz = builder.quiz_of(db.session, quiz_id, current_user)
@@ -142,7 +147,7 @@ def remove_rule(quiz_id: int, rule_id: int) -> ResponseReturnValue:
     return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
 
 
-@bp.route("/<int:quiz_id>/publish", methods=["POST"])
+@bp.route("/<id:quiz_id>/publish", methods=["POST"])
 @allow(STAFF)
 def publish(quiz_id: int) -> ResponseReturnValue:
     quiz = builder.quiz_of(db.session, quiz_id, current_user)
@@ -158,7 +163,7 @@ def publish(quiz_id: int) -> ResponseReturnValue:
     return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
 
 
-@bp.route("/<int:quiz_id>/duplicate", methods=["POST"])
+@bp.route("/<id:quiz_id>/duplicate", methods=["POST"])
 @allow(STAFF)
 def duplicate(quiz_id: int) -> ResponseReturnValue:
     quiz = builder.quiz_of(db.session, quiz_id, current_user)

@@ -19,13 +19,12 @@ from quizapp.auth.roles import Role
 from tests.support import app_config, login
 
 ROLES_TO_TRY = (None, Role.STUDENT, Role.TEACHER, Role.ADMIN)
+NUMBERS = ("int", "id", "index", None)  # URL converters that take a number (no converter: any text)
 
 
 def placeholder_url(rule: Rule) -> str:
     """The rule's URL with every variable filled by a value that names no real object."""
-    return re.sub(
-        r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>", lambda m: "999999" if m.group(1) in ("int", None) else "x", rule.rule
-    )
+    return re.sub(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>", lambda m: "999999" if m.group(1) in NUMBERS else "x", rule.rule)
 
 
 def app_rules(app: Flask) -> list[Rule]:

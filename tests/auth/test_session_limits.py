@@ -6,9 +6,15 @@ import time
 
 from flask import Flask
 from flask.testing import FlaskClient
+from flask_login import login_user
+from sqlalchemy import select
 
+from quizapp import create_app
+from quizapp.access import ANYONE, allow
+from quizapp.auth.models import User
 from quizapp.auth.session_limits import LOGIN_AT, SEEN_AT
-from tests.support import login, post_form
+from quizapp.extensions import db
+from tests.support import app_config, login, post_form
 
 
 def age_session(client: FlaskClient, *, login_ago: float, seen_ago: float) -> None:
@@ -53,3 +59,23 @@ def test_logging_out_ends_the_accounts_other_logins(app: Flask, users) -> None: 
     login(phone, users.student)
     post_form(laptop, "/logout", {})
     assert phone.get("/account/password").status_code == 302
+
+
+def test_a_server_error_leaves_the_session_cookie_as_it_was(database_url: str, users) -> None:  # type: ignore[no-untyped-def]
+    """A login that fails with a 500 after login_user (as CR/LF in next= once did) sets no login cookie."""
+    app = create_app(app_config(database_url, PROPAGATE_EXCEPTIONS=False))
+
+    @app.route("/login-then-fail")
+    @allow(ANYONE)
+    def login_then_fail() -> str:
+        login_user(db.session.scalars(select(User).where(User.username == users.student)).one())
+        raise RuntimeError("the answer could not be made")
+
+    with app.app_context():
+        client = app.test_client()
+        response = client.get("/login-then-fail")
+        assert response.status_code == 500
+        assert "Set-Cookie" not in response.headers
+        assert client.get("/account/password").status_code == 302  # still logged out
+        db.session.remove()
+        db.engine.dispose()

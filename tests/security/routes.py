@@ -9,6 +9,7 @@ the world's ids (``class_id``, ``quiz_id`` ...) need no entry at all.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -257,7 +258,7 @@ def url_values(rule: Rule, owners: Mapping[str, Party]) -> dict[str, Any]:
 def build_url(rule: Rule, values: Mapping[str, Any]) -> str:
     path = rule.rule
     for name, value in values.items():
-        path = path.replace(f"<int:{name}>", str(value)).replace(f"<{name}>", str(value))
+        path = re.sub(rf"<(?:\w+:)?{name}>", str(value), path)
     assert "<" not in path, f"{rule.rule}: could not fill {path}"
     return path
 
