@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, joinedload, object_session, selectinload
+from sqlalchemy.orm import Session, joinedload, object_session
 from sqlalchemy.orm.util import identity_key
 
 from quizapp.attempts.grading import Grade, grade, practice_mark
@@ -27,10 +27,10 @@ from quizapp.attempts.selection import Candidate, Rule, plan
 from quizapp.attempts.shown_versions import ShownVersion, shown_versions
 from quizapp.audit.services import quoted, record
 from quizapp.auth.models import User
-from quizapp.bank.models import FLAG_KINDS, Question, QuestionFlag, QuestionVersion, Tag
+from quizapp.bank.models import FLAG_KINDS, Question, QuestionFlag, QuestionVersion
 from quizapp.exceptions import Conflict, DomainError, NotFound
 from quizapp.quizzes.models import Quiz, QuizQuestion, QuizRule
-from quizapp.quizzes.services import extra_time_percent, quiz_for_student, window_problem
+from quizapp.quizzes.services import extra_time_percent, quiz_for_student, rule_pool, time_allowed, window_problem
 
 # Absorbs request latency at the deadline: the page submits itself at zero.
 DEADLINE_GRACE = timedelta(seconds=5)
@@ -79,28 +79,14 @@ def _fixed_candidates(session: Session, quiz: Quiz) -> list[Candidate]:
 
 
 def _rule_pool(session: Session, rule: QuizRule) -> list[Candidate]:
-    """The approved questions a rule may pick from: only the quiz owner's own (another teacher's bank is theirs)."""
-    query = (
-        select(Question)
-        .options(selectinload(Question.versions))
-        .where(Question.status == "approved", Question.owner_id == rule.quiz.owner_id)
-        .order_by(Question.id)
-    )
-    if rule.document_id is not None:
-        query = query.where(Question.document_id == rule.document_id)
-    if rule.tag:
-        query = query.where(Question.tags.any(Tag.name == rule.tag))
-    questions = session.scalars(query).all()
-    if rule.question_type:
-        questions = [q for q in questions if q.latest.type == rule.question_type]
-    return [_candidate(q.latest, rule.points) for q in questions]
+    return [_candidate(q.latest, rule.points) for q in rule_pool(session, rule)]
 
 
 def _deadline(session: Session, quiz: Quiz, student: User, started: datetime) -> datetime | None:
     deadline = None
     if quiz.time_limit_minutes:
-        extra = extra_time_percent(session, student, quiz)
-        deadline = started + timedelta(minutes=quiz.time_limit_minutes * (1 + extra / 100))
+        allowed = time_allowed(quiz.time_limit_minutes, extra_time_percent(session, student, quiz))
+        deadline = None if allowed is None else started + allowed
     if quiz.closes_at is not None:
         deadline = quiz.closes_at if deadline is None else min(deadline, quiz.closes_at)
     return deadline

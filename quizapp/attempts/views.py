@@ -22,7 +22,7 @@ from quizapp.attempts.responses import InvalidResponse
 from quizapp.exceptions import DomainError, NotFound
 from quizapp.extensions import db
 from quizapp.models import utcnow
-from quizapp.quizzes.services import quiz_for_student, window_problem
+from quizapp.quizzes.services import quiz_for_student, timings, window_problem
 from quizapp.rate_limits import limited
 
 bp = Blueprint("attempts", __name__, template_folder="templates")
@@ -66,6 +66,8 @@ def quiz(quiz_id: int) -> ResponseReturnValue:
         past=past,
         used=len(past) + (1 if current else 0),
         problem=window_problem(quiz, now),
+        timing=timings(db.session, current_user, [quiz])[0],
+        now=now,
         time_left=services.time_left(current, now) if current else None,
     )
 
