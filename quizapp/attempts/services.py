@@ -31,6 +31,7 @@ from quizapp.bank.models import FLAG_KINDS, Question, QuestionFlag, QuestionVers
 from quizapp.exceptions import Conflict, DomainError, NotFound
 from quizapp.quizzes.models import Quiz, QuizQuestion, QuizRule
 from quizapp.quizzes.services import extra_time_percent, quiz_for_student, rule_pool, time_allowed, window_problem
+from quizapp.wording import count
 
 # Absorbs request latency at the deadline: the page submits itself at zero.
 DEADLINE_GRACE = timedelta(seconds=5)
@@ -128,7 +129,7 @@ def start_attempt(session: Session, quiz_id: int, student: User, *, now: datetim
             raise QuizNotOpen(problem)
         used = attempts_used(session, quiz, student)
         if quiz.attempts_allowed is not None and used >= quiz.attempts_allowed:
-            raise AttemptLimitReached(f"You have used all {quiz.attempts_allowed} attempt(s) this quiz allows.")
+            raise AttemptLimitReached(f"You have used all {count(quiz.attempts_allowed, 'attempt')} this quiz allows.")
         attempt = _new_attempt(session, quiz, student, number=used + 1, now=now, seed=seed)
         try:
             with session.begin_nested():

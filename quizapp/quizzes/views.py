@@ -13,6 +13,7 @@ from quizapp.extensions import db
 from quizapp.quizzes import builder
 from quizapp.quizzes.forms import QuestionsForm, QuizForm, RuleForm
 from quizapp.sources.services import documents_of
+from quizapp.wording import count
 
 bp = Blueprint("quizzes", __name__, url_prefix="/manage/quizzes", template_folder="templates")
 
@@ -102,7 +103,7 @@ def questions(quiz_id: int) -> ResponseReturnValue:
         db.session.rollback()
         flash(str(error), "danger")
         return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
-    flash(f"The quiz has {len(ids)} fixed question(s).", "success")
+    flash(f"The quiz has {count(len(ids), 'fixed question')}.", "success")
     return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
 
 
