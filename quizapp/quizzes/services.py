@@ -122,7 +122,7 @@ class Timing:
         return time_allowed(self.quiz.time_limit_minutes, self.extra_percent)
 
     def state(self, now: datetime) -> str:
-        """"upcoming" before the quiz opens, "closed" once it has closed, "open" in between."""
+        """The quiz's state at ``now``: "upcoming" before it opens, "closed" once it has closed, else "open"."""
         if self.quiz.opens_at is not None and now < self.quiz.opens_at:
             return "upcoming"
         if self.quiz.closes_at is not None and now >= self.quiz.closes_at:

@@ -66,6 +66,7 @@ def _render_edit(quiz, settings: QuizForm, rule_form: RuleForm, status: int = 20
         confirm=ConfirmForm(),
         pick=pick,
         chosen=chosen,
+        pools=builder.rule_pools(db.session, quiz),
         documents=documents_of(db.session, current_user),
     ), status
 
@@ -114,7 +115,7 @@ def add_rule(quiz_id: int) -> ResponseReturnValue:
     form = _rule_form()
     if form.validate_on_submit():
         try:
-            builder.add_rule(
+            pool = builder.add_rule(
                 db.session,
                 quiz,
                 current_user,
@@ -124,7 +125,7 @@ def add_rule(quiz_id: int) -> ResponseReturnValue:
                 tag=form.tag.data,
             )
             db.session.commit()
-            flash("Rule added.", "success")
+            flash(f"Rule added. {pool.describe()}", "warning" if pool.short else "success")
             return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
         except DomainError as error:
             db.session.rollback()
