@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, flash, jsonify, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
@@ -26,6 +26,10 @@ from quizapp.quizzes.services import quiz_for_student, timings, window_problem
 from quizapp.rate_limits import limited
 
 bp = Blueprint("attempts", __name__, template_folder="templates")
+
+# The session key under which the flag view leaves its outcome for the review page to show at the question.
+FLAG_RESULT = "flag_result"
+FLAG_INVALID = "Say what is wrong (at most 1000 characters)."
 
 
 def fields_of(form: Mapping[str, Any], position: int) -> dict[str, Any]:
@@ -265,7 +269,11 @@ def review(attempt_id: int) -> ResponseReturnValue:
         return redirect(url_for("attempts.show", attempt_id=attempt.id))
     answers = services.load_answers(db.session, attempt)
     page = presenters.review_page(attempt, answers)
-    return render_template("attempts/review.html", page=page, attempt=attempt, flag_form=FlagForm())
+    # What became of a report just sent, shown at its question (the redirect lands there), once.
+    flag_result = session.pop(FLAG_RESULT, None)
+    return render_template(
+        "attempts/review.html", page=page, attempt=attempt, flag_form=FlagForm(), flag_result=flag_result
+    )
 
 
 @bp.route("/attempts/<int:attempt_id>/q/<int:position>/source/<int:index>")
@@ -282,15 +290,17 @@ def source(attempt_id: int, position: int, index: int) -> ResponseReturnValue:
 @allow(STUDENT)
 def flag(attempt_id: int, position: int) -> ResponseReturnValue:
     form = FlagForm()
+    back = url_for("attempts.review", attempt_id=attempt_id, _anchor=f"q{position}")
     if not form.validate_on_submit():
-        flash("Say what is wrong (at most 1000 characters).", "danger")
-        return redirect(url_for("attempts.review", attempt_id=attempt_id))
+        session[FLAG_RESULT] = {"position": position, "category": "danger", "message": FLAG_INVALID}
+        return redirect(back)
     services.flag_question(
         db.session, attempt_id, current_user, position, kind=form.kind.data or "other", comment=form.comment.data or ""
     )
     db.session.commit()
-    flash(f"Thank you: your note on question {position + 1} was sent to the teacher.", "success")
-    return redirect(url_for("attempts.review", attempt_id=attempt_id) + f"#q{position}")
+    message = f"Thank you: your note on question {position + 1} was sent to the teacher."
+    session[FLAG_RESULT] = {"position": position, "category": "success", "message": message}
+    return redirect(back)
 
 
 @bp.route("/csrf-token")
