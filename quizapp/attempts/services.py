@@ -22,7 +22,7 @@ from sqlalchemy.orm.util import identity_key
 
 from quizapp.attempts.grading import Grade, grade, practice_mark
 from quizapp.attempts.models import Attempt, AttemptAnswer
-from quizapp.attempts.responses import Shown, read_response
+from quizapp.attempts.responses import Shown, read_response, response_problem
 from quizapp.attempts.selection import Candidate, Rule, plan
 from quizapp.attempts.shown_versions import ShownVersion, shown_versions
 from quizapp.audit.services import quoted, record
@@ -269,6 +269,7 @@ class SaveOutcome:
     answered: bool = False  # the saved response is not empty
     closed: bool = False  # the deadline had passed: the attempt was closed instead
     message: str = ""
+    problem: str | None = None  # saved, but unfinished (an order with gaps): what to tell the student
 
 
 def _writable(session: Session, attempt_id: int, student: User, now: datetime) -> tuple[Attempt, SaveOutcome | None]:
@@ -333,13 +334,14 @@ def save_answer(
     if place.graded_at is not None:
         raise AttemptClosed("This question is finished: its answer was already shown.")
     shown = shown_versions(session, [place.question_version_id])[place.question_version_id]
-    response = read_response(shown.shown(place.option_order), fields)
+    shown_here = shown.shown(place.option_order)
+    response = read_response(shown_here, fields)
     session.execute(_SAVE_ANSWER, {"answer_id": place.id, "new_response": response, "now": now})
     # A caller already holding this answer's object (in the same transaction) must not keep the old value.
     held = session.identity_map.get(identity_key(AttemptAnswer, place.id))
     if held is not None:
         session.expire(held, ["response", "saved_at"])
-    return SaveOutcome(answered=response is not None)
+    return SaveOutcome(answered=response is not None, problem=response_problem(shown_here, response))
 
 
 def save_many(

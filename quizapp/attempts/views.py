@@ -148,6 +148,10 @@ def post_question(attempt_id: int, position: int) -> ResponseReturnValue:
         return redirect(url_for("attempts.review", attempt_id=attempt_id))
     attempt = services.attempt_of(db.session, attempt_id, current_user)
     target = position
+    if getattr(outcome, "problem", None) and action in ("next", "prev"):
+        # Saved as left, but unfinished: stay, so the student sees what is missing at the question (the
+        # question numbers and Finish still move on).
+        return redirect(url_for("attempts.question", attempt_id=attempt_id, position=position, _anchor=f"q{position}"))
     if action == "next":
         target = min(position + 1, len(attempt.answers) - 1)
     elif action == "prev":
@@ -206,7 +210,9 @@ def autosave(attempt_id: int) -> ResponseReturnValue:
         return jsonify(
             ok=False, closed=True, error=outcome.message, review=url_for("attempts.review", attempt_id=attempt_id)
         ), 409
-    return jsonify(ok=True, position=position, saved_at=now.isoformat(), answered=outcome.answered)
+    return jsonify(
+        ok=True, position=position, saved_at=now.isoformat(), answered=outcome.answered, problem=outcome.problem
+    )
 
 
 @bp.route("/attempts/<int:attempt_id>/check", methods=["POST"])
