@@ -44,9 +44,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     from quizapp.cli import register_commands
     from quizapp.errors import register_error_handlers
+    from quizapp.wording import count
 
     register_commands(app)
     register_error_handlers(app)
+    app.jinja_env.filters["plural"] = count  # {{ n|plural('question') }}: "1 question", "74 questions"
     return app
 
 

@@ -9,6 +9,7 @@ from quizapp.attempts import services
 from quizapp.database import writing
 from quizapp.extensions import db
 from quizapp.models import utcnow
+from quizapp.wording import count
 
 attempts_cli = AppGroup("attempts", help="Maintain attempts.")
 
@@ -19,4 +20,4 @@ def close_overdue_command() -> None:
     with writing():
         closed = services.close_overdue(db.session, now=utcnow())
         db.session.commit()
-    click.echo(f"closed {closed} overdue attempt(s)")
+    click.echo(f"closed {count(closed, 'overdue attempt')}")

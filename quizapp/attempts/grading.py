@@ -159,6 +159,11 @@ def grade_ordering(answer: Any, response: Any, *, options: Sequence[str] | None 
     subset of a single item scores 0, since one item alone is never "in order". So for the key
     ABCDE: ABDCE and BACDE score 4/5, ACBED 3/5, EDCBA 0. The response must be a permutation of
     the key's items, otherwise it cannot be read. ``options`` (the shown order) is not needed.
+
+    An unfinished order, ``{"positions": {item: position}}`` (some items without a position, or two at
+    one), is graded on what is there, like a partial matching: the items that hold a position of their
+    own, in that order, score their longest ordered subset over *all* the items, so it never earns more
+    than finishing it could.
     """
     if (
         not isinstance(answer, list | tuple)
@@ -169,13 +174,27 @@ def grade_ordering(answer: Any, response: Any, *, options: Sequence[str] | None 
         raise GradingError("an ordering key must be a list of at least two distinct item strings")
     if _blank(response):
         return NOT_ANSWERED
+    position = {item: i for i, item in enumerate(answer)}
+    n = len(answer)
+    if isinstance(response, Mapping):
+        placed = response.get("positions")
+        if (
+            not isinstance(placed, Mapping)
+            or not set(placed) <= set(answer)
+            or not all(isinstance(rank, int) and not isinstance(rank, bool) for rank in placed.values())
+        ):
+            return _unreadable("not the question's items with positions")
+        ranks = list(placed.values())
+        alone = sorted((rank, item) for item, rank in placed.items() if ranks.count(rank) == 1)
+        in_order = _longest_increasing_length([position[item] for _, item in alone])
+        if in_order < 2:
+            return Grade(0.0, "unfinished order: no items in order")
+        return Grade(in_order / n, f"unfinished order: {in_order} of {n} items in order")
     if not isinstance(response, list | tuple) or not all(isinstance(item, str) for item in response):
         return _unreadable("not a list of items")
     if len(response) != len(answer) or set(response) != set(answer):
         return _unreadable("not the question's items, each once")
-    position = {item: i for i, item in enumerate(answer)}
     in_order = _longest_increasing_length([position[item] for item in response])
-    n = len(answer)
     if in_order == n:
         return Grade(1.0, f"all {n} items in order")
     if in_order < 2:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from quizapp.attempts import services
 from quizapp.attempts.models import Attempt, AttemptAnswer
-from quizapp.attempts.responses import fields_for
+from quizapp.attempts.responses import fields_for, response_problem
 from quizapp.attempts.shown_versions import ShownVersion
 from quizapp.auth.models import User
 from quizapp.bank.content import describe
@@ -67,6 +67,7 @@ class QuestionView:
     fields: dict[str, str]  # the saved answer as form fields
     answered: bool
     feedback: Feedback | None
+    problem: str | None = None  # what is unfinished about the saved answer, shown at the question
 
     @property
     def prefix(self) -> str:
@@ -157,6 +158,7 @@ def question_for_student(attempt: Attempt, answer: AttemptAnswer, version: Shown
         fields=fields_for(shown, answer.response),
         answered=answer.response is not None,
         feedback=feedback_for(attempt, answer),
+        problem=response_problem(shown, answer.response),
     )
 
 

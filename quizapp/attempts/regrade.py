@@ -18,6 +18,7 @@ from quizapp.audit.services import change, quoted, record
 from quizapp.auth.models import User
 from quizapp.bank.models import Question
 from quizapp.exceptions import DomainError
+from quizapp.wording import count
 
 
 @dataclass
@@ -91,7 +92,7 @@ def apply_regrade(session: Session, question: Question, actor: User) -> int:
             "question.regrade",
             question,
             f"Regraded question {question.id} {quoted(question.latest.prompt)} with version {question.current_version}:"
-            f" {len(changes)} answer(s) changed score",
+            f" {count(len(changes), 'answer')} changed score",
             {
                 "version": question.current_version,
                 "changes": [

@@ -7,16 +7,20 @@ they were *shown* at, which the attempt fixed when it started. A forged value
 
 Canonical responses, as stored and graded:
 multiple_choice -> option text; true_false -> bool; fill_in -> str;
-ordering -> item texts in the student's order; matching -> [[left, right], ...].
+ordering -> item texts in the student's order, or, while unfinished (some items without a position,
+or two at one), {"positions": {item text: position from 1}} as the student left it;
+matching -> [[left, right], ...].
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from quizapp.request_args import whole_number
+from quizapp.wording import count as count_of
 
 FILL_IN_MAX = 300
 
@@ -79,7 +83,8 @@ def _read_text(shown: Shown, fields: Mapping[str, Any]) -> str | None:
     return text or None
 
 
-def _read_ordering(shown: Shown, fields: Mapping[str, Any]) -> list[str] | None:
+def _read_ordering(shown: Shown, fields: Mapping[str, Any]) -> list[str] | dict[str, dict[str, int]] | None:
+    """The items in the student's order; an unfinished order is kept as it was left (never dropped)."""
     items = shown.shown_options()
     positions: dict[int, int] = {}
     for index in range(len(items)):
@@ -89,12 +94,40 @@ def _read_ordering(shown: Shown, fields: Mapping[str, Any]) -> list[str] | None:
         number = whole_number(value, minimum=1, maximum=len(items))
         if number is None:
             raise InvalidResponse(f"Positions go from 1 to {len(items)}.")
-        positions[index] = number - 1
+        positions[index] = number
     if not positions:
         return None
     if len(positions) < len(items) or len(set(positions.values())) != len(items):
-        raise InvalidResponse(f"Give every item a different position, from 1 to {len(items)}.")
+        return {"positions": {items[index]: rank for index, rank in positions.items()}}
     return [items[index] for index, _ in sorted(positions.items(), key=lambda pair: pair[1])]
+
+
+def unfinished_positions(response: Any) -> dict[str, int] | None:
+    """An unfinished order's positions by item text (None for any other response)."""
+    if isinstance(response, dict) and isinstance(response.get("positions"), dict):
+        return response["positions"]
+    return None
+
+
+def response_problem(shown: Shown, response: Any) -> str | None:
+    """What is unfinished about a saved response, for the student, at the question; None when nothing is."""
+    positions = unfinished_positions(response) if shown.type == "ordering" else None
+    if positions is None:
+        return None
+    count = len(shown.option_order)
+    missing = count - len(positions)
+    taken = Counter(positions.values())
+    twice = sorted(rank for rank, times in taken.items() if times > 1)
+    parts = []
+    if twice:
+        given = "position " if len(twice) == 1 else "positions "
+        parts.append(given + ", ".join(str(rank) for rank in twice) + " given to more than one item")
+    if missing:
+        parts.append(f"{count_of(missing, 'item has', 'items have')} no position")
+    return (
+        f"This order is saved as you left it but not finished: {' and '.join(parts)}. "
+        f"Give every item a different position from 1 to {count}."
+    )
 
 
 def _read_matching(shown: Shown, fields: Mapping[str, Any]) -> list[list[str | None]] | None:
@@ -132,7 +165,8 @@ def fields_for(shown: Shown, response: Any) -> dict[str, str]:
     if shown.type == "fill_in":
         return {"text": str(response)}
     if shown.type == "ordering":
-        return {f"position-{items.index(item)}": str(rank + 1) for rank, item in enumerate(response) if item in items}
+        ranks = unfinished_positions(response) or {item: rank + 1 for rank, item in enumerate(response)}
+        return {f"position-{items.index(item)}": str(rank) for item, rank in ranks.items() if item in items}
     if shown.type == "matching":
         chosen = dict(response)
         return {

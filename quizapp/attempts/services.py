@@ -17,20 +17,21 @@ from typing import Any
 
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, joinedload, object_session, selectinload
+from sqlalchemy.orm import Session, joinedload, object_session
 from sqlalchemy.orm.util import identity_key
 
 from quizapp.attempts.grading import Grade, grade, practice_mark
 from quizapp.attempts.models import Attempt, AttemptAnswer
-from quizapp.attempts.responses import Shown, read_response
+from quizapp.attempts.responses import Shown, read_response, response_problem
 from quizapp.attempts.selection import Candidate, Rule, plan
 from quizapp.attempts.shown_versions import ShownVersion, shown_versions
 from quizapp.audit.services import quoted, record
 from quizapp.auth.models import User
-from quizapp.bank.models import FLAG_KINDS, Question, QuestionFlag, QuestionVersion, Tag
+from quizapp.bank.models import FLAG_KINDS, Question, QuestionFlag, QuestionVersion
 from quizapp.exceptions import Conflict, DomainError, NotFound
 from quizapp.quizzes.models import Quiz, QuizQuestion, QuizRule
-from quizapp.quizzes.services import extra_time_percent, quiz_for_student, window_problem
+from quizapp.quizzes.services import extra_time_percent, quiz_for_student, rule_pool, time_allowed, window_problem
+from quizapp.wording import count
 
 # Absorbs request latency at the deadline: the page submits itself at zero.
 DEADLINE_GRACE = timedelta(seconds=5)
@@ -79,28 +80,14 @@ def _fixed_candidates(session: Session, quiz: Quiz) -> list[Candidate]:
 
 
 def _rule_pool(session: Session, rule: QuizRule) -> list[Candidate]:
-    """The approved questions a rule may pick from: only the quiz owner's own (another teacher's bank is theirs)."""
-    query = (
-        select(Question)
-        .options(selectinload(Question.versions))
-        .where(Question.status == "approved", Question.owner_id == rule.quiz.owner_id)
-        .order_by(Question.id)
-    )
-    if rule.document_id is not None:
-        query = query.where(Question.document_id == rule.document_id)
-    if rule.tag:
-        query = query.where(Question.tags.any(Tag.name == rule.tag))
-    questions = session.scalars(query).all()
-    if rule.question_type:
-        questions = [q for q in questions if q.latest.type == rule.question_type]
-    return [_candidate(q.latest, rule.points) for q in questions]
+    return [_candidate(q.latest, rule.points) for q in rule_pool(session, rule)]
 
 
 def _deadline(session: Session, quiz: Quiz, student: User, started: datetime) -> datetime | None:
     deadline = None
     if quiz.time_limit_minutes:
-        extra = extra_time_percent(session, student, quiz)
-        deadline = started + timedelta(minutes=quiz.time_limit_minutes * (1 + extra / 100))
+        allowed = time_allowed(quiz.time_limit_minutes, extra_time_percent(session, student, quiz))
+        deadline = None if allowed is None else started + allowed
     if quiz.closes_at is not None:
         deadline = quiz.closes_at if deadline is None else min(deadline, quiz.closes_at)
     return deadline
@@ -142,7 +129,7 @@ def start_attempt(session: Session, quiz_id: int, student: User, *, now: datetim
             raise QuizNotOpen(problem)
         used = attempts_used(session, quiz, student)
         if quiz.attempts_allowed is not None and used >= quiz.attempts_allowed:
-            raise AttemptLimitReached(f"You have used all {quiz.attempts_allowed} attempt(s) this quiz allows.")
+            raise AttemptLimitReached(f"You have used all {count(quiz.attempts_allowed, 'attempt')} this quiz allows.")
         attempt = _new_attempt(session, quiz, student, number=used + 1, now=now, seed=seed)
         try:
             with session.begin_nested():
@@ -282,6 +269,7 @@ class SaveOutcome:
     answered: bool = False  # the saved response is not empty
     closed: bool = False  # the deadline had passed: the attempt was closed instead
     message: str = ""
+    problem: str | None = None  # saved, but unfinished (an order with gaps): what to tell the student
 
 
 def _writable(session: Session, attempt_id: int, student: User, now: datetime) -> tuple[Attempt, SaveOutcome | None]:
@@ -346,13 +334,14 @@ def save_answer(
     if place.graded_at is not None:
         raise AttemptClosed("This question is finished: its answer was already shown.")
     shown = shown_versions(session, [place.question_version_id])[place.question_version_id]
-    response = read_response(shown.shown(place.option_order), fields)
+    shown_here = shown.shown(place.option_order)
+    response = read_response(shown_here, fields)
     session.execute(_SAVE_ANSWER, {"answer_id": place.id, "new_response": response, "now": now})
     # A caller already holding this answer's object (in the same transaction) must not keep the old value.
     held = session.identity_map.get(identity_key(AttemptAnswer, place.id))
     if held is not None:
         session.expire(held, ["response", "saved_at"])
-    return SaveOutcome(answered=response is not None)
+    return SaveOutcome(answered=response is not None, problem=response_problem(shown_here, response))
 
 
 def save_many(

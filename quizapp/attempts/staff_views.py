@@ -14,6 +14,7 @@ from quizapp.bank.review import question_of
 from quizapp.extensions import db
 from quizapp.models import utcnow
 from quizapp.quizzes.builder import quiz_of
+from quizapp.wording import count
 
 bp = Blueprint("attempts_staff", __name__, url_prefix="/manage", template_folder="templates")
 
@@ -40,7 +41,7 @@ def regrade(question_id: int) -> ResponseReturnValue:
     if form.validate_on_submit():
         changed = regrading.apply_regrade(db.session, question, current_user)
         db.session.commit()
-        flash(f"Regraded: {changed} answer(s) changed score.", "success")
+        flash(f"Regraded: {count(changed, 'answer')} changed score.", "success")
         return redirect(url_for("bank.edit", question_id=question_id))
     changes = regrading.regrade_preview(db.session, question)
     return render_template("attempts/regrade.html", question=question, changes=changes, form=form)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, flash, jsonify, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
@@ -22,11 +22,15 @@ from quizapp.attempts.responses import InvalidResponse
 from quizapp.exceptions import DomainError, NotFound
 from quizapp.extensions import db
 from quizapp.models import utcnow
-from quizapp.quizzes.services import quiz_for_student, window_problem
+from quizapp.quizzes.services import quiz_for_student, timings, window_problem
 from quizapp.rate_limits import limited
 from quizapp.request_args import whole_number
 
 bp = Blueprint("attempts", __name__, template_folder="templates")
+
+# The session key under which the flag view leaves its outcome for the review page to show at the question.
+FLAG_RESULT = "flag_result"
+FLAG_INVALID = "Say what is wrong (at most 1000 characters)."
 
 
 def fields_of(form: Mapping[str, Any], position: int) -> dict[str, Any]:
@@ -67,6 +71,8 @@ def quiz(quiz_id: int) -> ResponseReturnValue:
         past=past,
         used=len(past) + (1 if current else 0),
         problem=window_problem(quiz, now),
+        timing=timings(db.session, current_user, [quiz])[0],
+        now=now,
         time_left=services.time_left(current, now) if current else None,
     )
 
@@ -143,6 +149,10 @@ def post_question(attempt_id: int, position: int) -> ResponseReturnValue:
         return redirect(url_for("attempts.review", attempt_id=attempt_id))
     attempt = services.attempt_of(db.session, attempt_id, current_user)
     target = position
+    if getattr(outcome, "problem", None) and action in ("next", "prev"):
+        # Saved as left, but unfinished: stay, so the student sees what is missing at the question (the
+        # question numbers and Finish still move on).
+        return redirect(url_for("attempts.question", attempt_id=attempt_id, position=position, _anchor=f"q{position}"))
     if action == "next":
         target = min(position + 1, len(attempt.answers) - 1)
     elif action == "prev":
@@ -202,7 +212,9 @@ def autosave(attempt_id: int) -> ResponseReturnValue:
         return jsonify(
             ok=False, closed=True, error=outcome.message, review=url_for("attempts.review", attempt_id=attempt_id)
         ), 409
-    return jsonify(ok=True, position=position, saved_at=now.isoformat(), answered=outcome.answered)
+    return jsonify(
+        ok=True, position=position, saved_at=now.isoformat(), answered=outcome.answered, problem=outcome.problem
+    )
 
 
 @bp.route("/attempts/<id:attempt_id>/check", methods=["POST"])
@@ -264,7 +276,11 @@ def review(attempt_id: int) -> ResponseReturnValue:
         return redirect(url_for("attempts.show", attempt_id=attempt.id))
     answers = services.load_answers(db.session, attempt)
     page = presenters.review_page(attempt, answers)
-    return render_template("attempts/review.html", page=page, attempt=attempt, flag_form=FlagForm())
+    # What became of a report just sent, shown at its question (the redirect lands there), once.
+    flag_result = session.pop(FLAG_RESULT, None)
+    return render_template(
+        "attempts/review.html", page=page, attempt=attempt, flag_form=FlagForm(), flag_result=flag_result
+    )
 
 
 @bp.route("/attempts/<id:attempt_id>/q/<index:position>/source/<index:index>")
@@ -281,15 +297,17 @@ def source(attempt_id: int, position: int, index: int) -> ResponseReturnValue:
 @allow(STUDENT)
 def flag(attempt_id: int, position: int) -> ResponseReturnValue:
     form = FlagForm()
+    back = url_for("attempts.review", attempt_id=attempt_id, _anchor=f"q{position}")
     if not form.validate_on_submit():
-        flash("Say what is wrong (at most 1000 characters).", "danger")
-        return redirect(url_for("attempts.review", attempt_id=attempt_id))
+        session[FLAG_RESULT] = {"position": position, "category": "danger", "message": FLAG_INVALID}
+        return redirect(back)
     services.flag_question(
         db.session, attempt_id, current_user, position, kind=form.kind.data or "other", comment=form.comment.data or ""
     )
     db.session.commit()
-    flash(f"Thank you: your note on question {position + 1} was sent to the teacher.", "success")
-    return redirect(url_for("attempts.review", attempt_id=attempt_id) + f"#q{position}")
+    message = f"Thank you: your note on question {position + 1} was sent to the teacher."
+    session[FLAG_RESULT] = {"position": position, "category": "success", "message": message}
+    return redirect(back)
 
 
 @bp.route("/csrf-token")

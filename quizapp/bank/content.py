@@ -5,6 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 
+def _by_rank(pair: tuple[str, Any]) -> tuple[Any, str]:
+    return pair[1], pair[0]
+
+
 def describe(question_type: str, value: Any) -> str:
     """A response or a key as one readable line, for review pages and exports."""
     if value is None:
@@ -13,6 +17,9 @@ def describe(question_type: str, value: Any) -> str:
         return "True" if value else "False"
     if question_type == "fill_in" and isinstance(value, list):
         return " / ".join(str(v) for v in value)
+    if question_type == "ordering" and isinstance(value, dict):  # unfinished: each item at the position given
+        placed = value.get("positions") or {}
+        return "unfinished: " + "; ".join(f"{rank}. {item}" for item, rank in sorted(placed.items(), key=_by_rank))
     if question_type == "ordering":
         return " → ".join(str(v) for v in value)
     if question_type == "matching":

@@ -21,6 +21,7 @@ from quizapp.generation.types import IngestError
 from quizapp.rate_limits import limited
 from quizapp.sources import services
 from quizapp.sources.forms import UploadForm
+from quizapp.wording import count
 
 bp = Blueprint("sources", __name__, url_prefix="/sources", template_folder="templates")
 
@@ -123,7 +124,8 @@ def revision(document_id: int) -> ResponseReturnValue:
         flash(str(error), "danger")
         return redirect(url_for("sources.show", document_id=document_id))
     flash(
-        f"Revision {newer.revision} stored: {carried.kept} question(s) follow it unchanged, "
+        f"Revision {newer.revision} stored: {count(carried.kept, 'question follows', 'questions follow')}"
+        " it unchanged, "
         f"{len(carried.sent_back)} went back to review because their sentence changed.",
         "success",
     )

@@ -19,6 +19,7 @@ from quizapp.extensions import db
 from quizapp.rate_limits import limited
 from quizapp.request_args import id_arg, ids_arg, text_arg
 from quizapp.sources.services import documents_of, sentence_in_context
+from quizapp.wording import count
 
 bp = Blueprint("bank", __name__, url_prefix="/bank", template_folder="templates")
 
@@ -109,7 +110,7 @@ def review_bulk() -> ResponseReturnValue:
         db.session.rollback()
         flash(str(error), "danger")
         return _back()
-    flash(f"{done} question(s) {action}d.", "success")
+    flash(f"{count(done, 'question')} {'rejected' if action == 'reject' else 'approved'}.", "success")
     return _back()
 
 
@@ -190,7 +191,7 @@ def import_questions() -> ResponseReturnValue:
             db.session.rollback()
             form.file.errors = [*form.file.errors, f"{upload.filename}: {error}"]
             return render_template("bank/import.html", form=form, skipped=[]), 400
-        flash(f"Imported {len(questions)} question(s) as drafts from {upload.filename}.", "success")
+        flash(f"Imported {count(len(questions), 'question')} as drafts from {upload.filename}.", "success")
         return render_template(
             "bank/import.html", form=ImportForm(formdata=None), skipped=skipped, imported=len(questions)
         )

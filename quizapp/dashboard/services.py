@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -15,16 +15,18 @@ from quizapp.bank.models import Question
 from quizapp.classes.models import SchoolClass
 from quizapp.practice.cards import due_count
 from quizapp.quizzes.models import Quiz
-from quizapp.quizzes.services import visible_quizzes
+from quizapp.quizzes.services import Timing, timings, visible_quizzes
 from quizapp.sources.models import SourceDocument
 
 
 @dataclass
 class StudentOverview:
-    open_quizzes: list[Quiz]
+    open_quizzes: list[Timing]  # may be started now
     in_progress: list[Attempt]
     recent_results: list[Attempt]
     due_for_review: int = 0
+    opening_later: list[Timing] = field(default_factory=list)  # soonest first
+    closed: list[Timing] = field(default_factory=list)
 
 
 @dataclass
@@ -37,16 +39,26 @@ class StaffOverview:
 
 
 def student_overview(session: Session, student: User, *, now: datetime, limit: int = 10) -> StudentOverview:
-    """Published quizzes open to the student (public, or assigned to one of their classes), their attempts,
-    and how many questions are due for review (sync the cards first for it to count the latest answers).
+    """Published quizzes the student may see (public, or assigned to one of their classes), split into open
+    now, opening later and closed, each with its times and the student's time limit; their attempts; and how
+    many questions are due for review (sync the cards first for it to count the latest answers).
     """
-    quizzes = visible_quizzes(session, student, limit=50)
+    by_state: dict[str, list[Timing]] = {"open": [], "upcoming": [], "closed": []}
+    for timing in timings(session, student, visible_quizzes(session, student, limit=50)):
+        by_state[timing.state(now)].append(timing)
     attempts: Any = select(Attempt).options(joinedload(Attempt.quiz)).where(Attempt.student_id == student.id)
     in_progress = session.scalars(attempts.where(Attempt.status == "in_progress").order_by(Attempt.started_at)).all()
     recent = session.scalars(
         attempts.where(Attempt.status != "in_progress").order_by(Attempt.submitted_at.desc()).limit(limit)
     ).all()
-    return StudentOverview(list(quizzes), list(in_progress), list(recent), due_count(session, student.id, now=now))
+    return StudentOverview(
+        by_state["open"],
+        list(in_progress),
+        list(recent),
+        due_count(session, student.id, now=now),
+        opening_later=sorted(by_state["upcoming"], key=lambda timing: timing.quiz.opens_at or now),
+        closed=by_state["closed"],
+    )
 
 
 def staff_overview(session: Session, teacher: User) -> StaffOverview:

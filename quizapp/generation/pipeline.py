@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from quizapp.wording import count
+
 from .analysis import Corpus, parse_corpus
 from .candidates import (
     Candidate,
@@ -188,7 +190,7 @@ def _generate(
             _as_written(c.draft, forms)
     kept.sort(key=lambda c: (min(s.doc for s in c.sentences), min(s.start for s in c.sentences), c.draft.type))
     report.notes.append(
-        f"{len(clean)} document(s), {words} words, {len(corpus.sentences)} sentences, "
+        f"{count(len(clean), 'document')}, {words} words, {len(corpus.sentences)} sentences, "
         f"{report.candidates} candidates, {len(kept)} kept "
         f"(cap {cap})"
     )

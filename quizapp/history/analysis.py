@@ -1,8 +1,9 @@
 """Item analysis of a quiz, and sending the questions that fail back to review.
 
 Loads the graded answers of the quiz's finished attempts (marks and responses) in one query, the
-question versions they were graded on in a second, open flags in a third, and hands plain
-values to the pure ``stats`` module. The figures follow Moodle's quiz statistics.
+question versions they were graded on in a second, open flags in a third, the quiz's own order of
+its questions in a fourth, and hands plain values to the pure ``stats`` module. The figures follow
+Moodle's quiz statistics.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from quizapp.bank.models import Question, QuestionFlag, QuestionVersion
 from quizapp.generation.collector import collector_paused
 from quizapp.history import stats
 from quizapp.history.student import FINISHED
-from quizapp.quizzes.models import Quiz
+from quizapp.quizzes.models import Quiz, QuizQuestion
 
 WHICH_ATTEMPTS = ("all", "first")
 CHOICE_TYPES = ("multiple_choice", "true_false")
@@ -34,7 +35,8 @@ CHOICE_TYPES = ("multiple_choice", "true_false")
 @dataclass
 class ItemRow:
     question_id: int
-    position: int  # first position the question was shown at, for a stable order
+    number: int  # the "#" of the question in the quiz: 1, 2, 3 ... with no repeat or gap, shuffled or not
+    position: int  # first position the question was shown at in an attempt
     type: str
     prompt: str
     statistics: stats.QuestionStatistics
@@ -87,6 +89,20 @@ def _choice_counts(
     return {question_id: list(counts.items()) for question_id, counts in merged.items()}
 
 
+def _quiz_order(first_position: dict[int, int], quiz_positions: dict[int, int]) -> list[int]:
+    """The analysed questions in the quiz's order: its fixed questions by their place in the quiz, then those
+    a rule picked (they have no place of their own) by where they were first shown. A shuffled quiz shows a
+    question at many positions, so the first one shown alone repeats and skips numbers."""
+    fixed = len(quiz_positions)
+
+    def place(question_id: int) -> tuple[int, int, int]:
+        if question_id in quiz_positions:
+            return (0, quiz_positions[question_id], question_id)
+        return (1, fixed + first_position[question_id], question_id)
+
+    return sorted(first_position, key=place)
+
+
 def _first_positions(question_ids: Sequence[int], positions: Sequence[int]) -> dict[int, int]:
     """The first position each question was shown at, for a stable order on the page."""
     if not question_ids:
@@ -98,7 +114,7 @@ def _first_positions(question_ids: Sequence[int], positions: Sequence[int]) -> d
 
 
 def item_analysis(session: Session, quiz: Quiz, *, which: str = "all") -> ItemAnalysis:
-    """Moodle's per-question and per-quiz statistics over the quiz's finished attempts (four queries)."""
+    """Moodle's per-question and per-quiz statistics over the quiz's finished attempts (five queries)."""
     if which not in WHICH_ATTEMPTS:
         which = "all"
     scope = [Attempt.quiz_id == quiz.id, Attempt.status.in_(FINISHED)]
@@ -149,9 +165,14 @@ def item_analysis(session: Session, quiz: Quiz, *, which: str = "all") -> ItemAn
             .group_by(QuestionFlag.question_id)
         ).all()
     ) if first_position else {}
+    quiz_positions = dict(
+        session.execute(
+            select(QuizQuestion.question_id, QuizQuestion.position).where(QuizQuestion.quiz_id == quiz.id)
+        ).all()
+    )
 
     items = []
-    for question_id in sorted(first_position, key=lambda q: (first_position[q], q)):
+    for number, question_id in enumerate(_quiz_order(first_position, quiz_positions), start=1):
         version = versions[question_id]
         question_stats = matrix.question_statistics(question_id)
         options = None
@@ -165,6 +186,7 @@ def item_analysis(session: Session, quiz: Quiz, *, which: str = "all") -> ItemAn
         items.append(
             ItemRow(
                 question_id=question_id,
+                number=number,
                 position=first_position[question_id],
                 type=version.type,
                 prompt=version.prompt,
@@ -223,10 +245,10 @@ def item_analysis_csv_rows(analysis: ItemAnalysis) -> list[list[object]]:
     ]
     rows: list[list[object]] = [header]
     for item in analysis.items:
-        s = item.statistics
+        s = item.statistics.shown()  # the page's rule: no figures below the minimum of answers
         options = "" if item.options is None else "; ".join(f"{o.option}: {o.count}" for o in item.options)
         rows.append([
-            item.position + 1, item.question_id, item.type, item.prompt, s.n,
+            item.number, item.question_id, item.type, item.prompt, s.n,
             _pct(s.facility), _pct(s.sd), _pct(s.discrimination_index), _blank(s.discriminative_efficiency),
             item.open_flags, options, "; ".join(item.reasons),
         ])

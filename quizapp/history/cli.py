@@ -9,6 +9,7 @@ from quizapp.database import writing
 from quizapp.extensions import db
 from quizapp.history import analysis
 from quizapp.models import utcnow
+from quizapp.wording import count
 
 history_cli = AppGroup("history", help="Score history and item analysis.")
 
@@ -24,7 +25,7 @@ def check_questions_command(quiz_id: int | None) -> None:
         raise click.ClickException(f"There is no quiz {quiz_id}.")
     for outcome in checked:
         click.echo(f"quiz {outcome.quiz_id} ({outcome.title}): {outcome.attempts} attempts analysed, "
-                   f"{len(outcome.sent_back)} question(s) sent back to review")
+                   f"{count(len(outcome.sent_back), 'question')} sent back to review")
         for sent in outcome.sent_back:
             click.echo(f"  question {sent.question_id}: {'; '.join(sent.reasons)}")
     if not checked:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import numpy as np
@@ -118,6 +118,13 @@ class QuestionStatistics:
     discrimination_index: float | None
     discriminative_efficiency: float | None
     reliable: bool
+
+    def shown(self) -> QuestionStatistics:
+        """These statistics as pages and exports show them: with fewer than MIN_ATTEMPTS_FOR_STATISTICS
+        answers only ``n``, every figure None (too few to mean anything)."""
+        if self.reliable:
+            return self
+        return replace(self, facility=None, sd=None, discrimination_index=None, discriminative_efficiency=None)
 
     @property
     def discrimination_index_percent(self) -> float | None:

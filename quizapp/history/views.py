@@ -21,6 +21,7 @@ from quizapp.exceptions import NotFound
 from quizapp.extensions import db
 from quizapp.history import analysis, charts, gradebook, stats, student
 from quizapp.models import utcnow
+from quizapp.wording import count
 
 bp = Blueprint("history", __name__, template_folder="templates")
 bp.add_app_template_filter(student.format_duration, "duration")
@@ -144,7 +145,7 @@ def send_back(quiz_id: int) -> ResponseReturnValue:
     sent = analysis.send_weak_questions_back(db.session, found, current_user)
     db.session.commit()
     if sent:
-        flash(f"{len(sent)} question(s) went back to the review queue with the reasons found.", "success")
+        flash(f"{count(len(sent), 'question')} went back to the review queue with the reasons found.", "success")
     else:
         flash("No approved question needed to go back to review.", "info")
     return redirect(url_for("history.item_analysis", quiz_id=quiz.id, attempts=found.which))

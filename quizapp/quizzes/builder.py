@@ -19,7 +19,9 @@ from quizapp.bank.models import QUESTION_TYPES, Question
 from quizapp.classes.services import quiz_of_teacher, quizzes_of_teacher
 from quizapp.exceptions import DomainError, NotFound
 from quizapp.quizzes.models import LAYOUTS, QUIZ_MODES, SCORE_POLICIES, VISIBILITIES, Quiz, QuizQuestion, QuizRule
+from quizapp.quizzes.services import rule_pool
 from quizapp.sources.models import SourceDocument
+from quizapp.wording import count as counted
 
 SETTINGS = (
     "title", "description", "mode", "time_limit_minutes", "attempts_allowed", "score_policy", "shuffle_questions",
@@ -118,7 +120,9 @@ def add_rule(
     document_id: int | None,
     question_type: str | None,
     tag: str | None,
-) -> QuizRule:
+) -> RulePool:
+    """Add a rule picking ``count`` random approved questions; the rule with how many its pool holds (a rule
+    asking for more is kept, so the teacher can approve more questions, but the quiz cannot be published)."""
     if not 1 <= count <= 200:
         raise DomainError("A rule picks between 1 and 200 questions.")
     if question_type and question_type not in QUESTION_TYPES:
@@ -135,7 +139,39 @@ def add_rule(
     )
     quiz.rules.append(rule)
     session.flush()
-    return rule
+    return pool_of(session, quiz, rule)
+
+
+@dataclass(frozen=True)
+class RulePool:
+    """A random-pick rule and how many questions it can pick from."""
+
+    rule: QuizRule
+    holds: int  # the owner's approved questions matching the rule, not counting the quiz's fixed ones
+
+    @property
+    def short(self) -> bool:
+        return self.rule.count > self.holds
+
+    def describe(self) -> str:
+        """For the teacher: how many questions the pool holds, and what is wrong if the rule asks for more."""
+        holds = f"its pool holds {counted(self.holds, 'question')}"
+        if not self.short:
+            return f"{holds.capitalize()}."
+        return (
+            f"It asks for {counted(self.rule.count, 'question')} but {holds} (besides the quiz's fixed ones): "
+            "ask for fewer or approve more before publishing."
+        )
+
+
+def pool_of(session: Session, quiz: Quiz, rule: QuizRule) -> RulePool:
+    fixed = {entry.question_id for entry in quiz.questions}
+    return RulePool(rule, sum(1 for question in rule_pool(session, rule) if question.id not in fixed))
+
+
+def rule_pools(session: Session, quiz: Quiz) -> list[RulePool]:
+    """Each of the quiz's rules with how many questions its pool holds."""
+    return [pool_of(session, quiz, rule) for rule in quiz.rules]
 
 
 def remove_rule(session: Session, quiz: Quiz, rule_id: int, *, actor: User) -> None:
@@ -151,6 +187,13 @@ def remove_rule(session: Session, quiz: Quiz, rule_id: int, *, actor: User) -> N
 def set_published(session: Session, quiz: Quiz, published: bool, *, actor: User) -> None:
     if published and not quiz.questions and not quiz.rules:
         raise DomainError("Add questions (or a rule that picks them) before publishing.")
+    if published:
+        short = [pool for pool in rule_pools(session, quiz) if pool.short]
+        if short:
+            raise DomainError(
+                "Not published: a random-pick rule asks for more questions than it can pick. "
+                + " ".join(pool.describe() for pool in short)
+            )
     if quiz.is_published != published:
         action, verb = ("quiz.publish", "Published") if published else ("quiz.unpublish", "Unpublished")
         details = {"published": change(quiz.is_published, published)}

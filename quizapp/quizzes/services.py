@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from quizapp.auth.models import User
-from quizapp.bank.models import Question
+from quizapp.bank.models import Question, Tag
 from quizapp.classes.models import ClassMember
 from quizapp.exceptions import NotFound
-from quizapp.quizzes.models import Quiz, QuizAssignment, QuizQuestion
+from quizapp.quizzes.models import Quiz, QuizAssignment, QuizQuestion, QuizRule
 
 
 def find_quiz_by_title(session: Session, owner: User, title: str) -> Quiz | None:
@@ -87,12 +88,52 @@ def quiz_for_student(session: Session, quiz_id: int, student: User) -> Quiz:
 
 def extra_time_percent(session: Session, student: User, quiz: Quiz) -> int:
     """The most extra time any of the student's classes that were given this quiz grants them."""
-    value = session.scalar(
-        select(func.max(ClassMember.extra_time_percent))
-        .join(QuizAssignment, QuizAssignment.class_id == ClassMember.class_id)
-        .where(ClassMember.user_id == student.id, QuizAssignment.quiz_id == quiz.id)
+    return extra_time_by_quiz(session, student, [quiz.id]).get(quiz.id, 0)
+
+
+def extra_time_by_quiz(session: Session, student: User, quiz_ids: Iterable[int]) -> dict[int, int]:
+    """For each of these quizzes given to one of the student's classes, the most extra time (percent) those
+    classes grant the student, in one query; quizzes without any are left out."""
+    rows = session.execute(
+        select(QuizAssignment.quiz_id, func.max(ClassMember.extra_time_percent))
+        .join(ClassMember, ClassMember.class_id == QuizAssignment.class_id)
+        .where(ClassMember.user_id == student.id, QuizAssignment.quiz_id.in_(list(quiz_ids)))
+        .group_by(QuizAssignment.quiz_id)
     )
-    return int(value or 0)
+    return {quiz_id: int(percent or 0) for quiz_id, percent in rows}
+
+
+def time_allowed(limit_minutes: int | None, extra_percent: int) -> timedelta | None:
+    """How long an attempt may last: the quiz's limit plus the student's extra time (None: no limit)."""
+    if not limit_minutes:
+        return None
+    return timedelta(minutes=limit_minutes * (1 + extra_percent / 100))
+
+
+@dataclass(frozen=True)
+class Timing:
+    """When a quiz is open to one student, and how long an attempt of theirs may last."""
+
+    quiz: Quiz
+    extra_percent: int = 0
+
+    @property
+    def allowed(self) -> timedelta | None:
+        return time_allowed(self.quiz.time_limit_minutes, self.extra_percent)
+
+    def state(self, now: datetime) -> str:
+        """The quiz's state at ``now``: "upcoming" before it opens, "closed" once it has closed, else "open"."""
+        if self.quiz.opens_at is not None and now < self.quiz.opens_at:
+            return "upcoming"
+        if self.quiz.closes_at is not None and now >= self.quiz.closes_at:
+            return "closed"
+        return "open"
+
+
+def timings(session: Session, student: User, quizzes: Sequence[Quiz]) -> list[Timing]:
+    """Each quiz's timing for the student (their extra time looked up in one query for all)."""
+    extra = extra_time_by_quiz(session, student, [quiz.id for quiz in quizzes])
+    return [Timing(quiz, extra.get(quiz.id, 0)) for quiz in quizzes]
 
 
 def window_problem(quiz: Quiz, now: datetime) -> str | None:
@@ -102,3 +143,25 @@ def window_problem(quiz: Quiz, now: datetime) -> str | None:
     if quiz.closes_at is not None and now >= quiz.closes_at:
         return f"This quiz closed on {quiz.closes_at:%d %B %Y at %H:%M} UTC."
     return None
+
+
+# --- random-pick rules ---------------------------------------------------------
+
+
+def rule_pool(session: Session, rule: QuizRule) -> list[Question]:
+    """The approved questions a rule may pick from (with their versions): only the quiz owner's own
+    (another teacher's bank is theirs), of the rule's document, tag and type."""
+    query = (
+        select(Question)
+        .options(selectinload(Question.versions))
+        .where(Question.status == "approved", Question.owner_id == rule.quiz.owner_id)
+        .order_by(Question.id)
+    )
+    if rule.document_id is not None:
+        query = query.where(Question.document_id == rule.document_id)
+    if rule.tag:
+        query = query.where(Question.tags.any(Tag.name == rule.tag))
+    questions = session.scalars(query).all()
+    if rule.question_type:
+        return [q for q in questions if q.latest.type == rule.question_type]
+    return list(questions)

@@ -14,6 +14,7 @@ from quizapp.quizzes import builder
 from quizapp.quizzes.forms import QuestionsForm, QuizForm, RuleForm
 from quizapp.request_args import id_arg, ids_arg, text_arg
 from quizapp.sources.services import documents_of
+from quizapp.wording import count
 
 bp = Blueprint("quizzes", __name__, url_prefix="/manage/quizzes", template_folder="templates")
 
@@ -65,6 +66,7 @@ def _render_edit(quiz, settings: QuizForm, rule_form: RuleForm, status: int = 20
         confirm=ConfirmForm(),
         pick=pick,
         chosen=chosen,
+        pools=builder.rule_pools(db.session, quiz),
         documents=documents_of(db.session, current_user),
     ), status
 
@@ -104,7 +106,7 @@ def questions(quiz_id: int) -> ResponseReturnValue:
         db.session.rollback()
         flash(str(error), "danger")
         return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
-    flash(f"The quiz has {len(ids)} fixed question(s).", "success")
+    flash(f"The quiz has {count(len(ids), 'fixed question')}.", "success")
     return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
 
 
@@ -118,7 +120,7 @@ def add_rule(quiz_id: int) -> ResponseReturnValue:
             document_id = id_arg(form.document.data)
             if form.document.data and document_id is None:
                 raise DomainError("Choose one of your own documents, or any document.")
-            builder.add_rule(
+            pool = builder.add_rule(
                 db.session,
                 quiz,
                 current_user,
@@ -128,7 +130,7 @@ def add_rule(quiz_id: int) -> ResponseReturnValue:
                 tag=form.tag.data,
             )
             db.session.commit()
-            flash("Rule added.", "success")
+            flash(f"Rule added. {pool.describe()}", "warning" if pool.short else "success")
             return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
         except DomainError as error:
             db.session.rollback()

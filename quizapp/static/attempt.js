@@ -70,6 +70,17 @@
     }
   }
 
+  // What is unfinished or refused about one answer, said at its question (an alert region, so it is announced).
+  function showProblem(position, text) {
+    const box = root.querySelector('[data-problem="' + position + '"]');
+    if (!box) return;
+    box.textContent = text || "";
+    box.closest("fieldset").querySelectorAll("select").forEach(function (el) {
+      el.classList.toggle("is-invalid", Boolean(text));
+      if (text) el.setAttribute("aria-invalid", "true"); else el.removeAttribute("aria-invalid");
+    });
+  }
+
   function retryLater(position, attempt, message) {
     failing.add(position);
     setStatus(message, "danger");
@@ -94,6 +105,7 @@
       loginBox.classList.add("d-none");
       setStatus(failing.size ? "Some answers not saved, retrying…" : "Saved", failing.size ? "danger" : "success");
       markAnswered(position, data.answered);
+      showProblem(position, data.problem);
       return;
     }
     if (response.status === 401) {
@@ -120,6 +132,7 @@
     if (response.status === 400 || response.status === 409) {
       failing.delete(position);
       setStatus("Not saved: " + (data.error || "check this answer"), "danger");
+      showProblem(position, data.error);
       return;
     }
     return retryLater(position, attempt, "Not saved, retrying…");

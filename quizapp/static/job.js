@@ -20,7 +20,7 @@
     if (data.status === "done") {
       const done = document.getElementById("job-done");
       done.querySelector("a").href = data.review;
-      done.firstChild.textContent = data.questions + " draft question(s) are ready: ";
+      done.firstChild.textContent = data.questions + (data.questions === 1 ? " draft question is" : " draft questions are") + " ready: ";
       done.classList.remove("d-none");
       return;
     }

@@ -52,7 +52,7 @@ def test_a_regrade_logs_each_attempts_old_and_new_score(app: Flask, teacher_clie
     assert by_attempt[attempt_ids[users.other_student]]["score"] == {"old": 0.0, "new": 1.0}
     assert by_attempt[attempt_ids[users.student]]["attempt_total"] == {"old": 1.0, "new": 0.0}
     assert {change["graded_on_version"] for change in regrade.details["changes"]} == {1}
-    assert "2 answer(s) changed score" in regrade.summary
+    assert "2 answers changed score" in regrade.summary
     post_form(teacher_client, url, {}, token_from=url)  # again: nothing left to change
     assert len(logged("question.regrade")) == 1
 

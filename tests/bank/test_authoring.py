@@ -68,7 +68,7 @@ def test_import_gift_as_drafts_and_list_what_was_left_out(teacher_client: FlaskC
         content_type="multipart/form-data",
     )
     assert response.status_code == 200
-    assert b"2 question(s) imported" in response.data
+    assert b"2 questions imported" in response.data
     assert b"Essay" in response.data
     questions = db.session.scalars(select(Question)).all()
     assert {q.origin for q in questions} == {"imported"}

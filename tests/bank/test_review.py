@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask.testing import FlaskClient
 
 from quizapp.attempts import services as attempts
@@ -122,3 +124,23 @@ def test_an_invalid_edit_says_why_and_adds_nothing(teacher_client: FlaskClient, 
     assert b'value="Who?"' in response.data or b"Who?</textarea>" in response.data
     db.session.expire_all()
     assert db.session.get(Question, mc.id).current_version == 1
+
+
+def test_bulk_review_says_how_many_in_plain_english(teacher_client: FlaskClient, users) -> None:  # type: ignore[no-untyped-def]
+    mine = drafts(users.teacher)
+    one = post_form(
+        teacher_client,
+        "/bank/review/bulk",
+        {"selected": [mine[0].id], "reject": "Reject selected", "reason": "Too easy."},
+        token_from="/bank/review",
+    )
+    page = teacher_client.get(one.headers["Location"]).get_data(as_text=True)
+    assert "1 question rejected." in page
+    several = post_form(
+        teacher_client,
+        "/bank/review/bulk",
+        {"selected": [q.id for q in mine[1:]], "approve": "Approve selected"},
+        token_from="/bank/review",
+    )
+    page = teacher_client.get(several.headers["Location"]).get_data(as_text=True)
+    assert "4 questions approved." in page, re.findall(r"alert[^>]*>([^<]*)", page)

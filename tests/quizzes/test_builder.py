@@ -131,3 +131,33 @@ def test_duplicate_copies_questions_unpublished(teacher_client: FlaskClient, use
     assert copy.is_published is False
     assert len(copy.questions) == 3
     assert user(users.teacher).id == copy.owner_id
+
+
+def test_a_rule_says_what_its_pool_holds_and_one_asking_too_much_blocks_publishing(  # type: ignore[no-untyped-def]
+    teacher_client: FlaskClient, users
+) -> None:
+    document, questions = approved_bank(users.teacher)
+    quiz_id = new_quiz(teacher_client)
+    page = f"/manage/quizzes/{quiz_id}"
+    post_form(teacher_client, f"{page}/questions", {"question": [questions[0].id]}, token_from=page)
+    rule = {"rule-document": str(document.id), "rule-question_type": ""}
+
+    fits = post_form(teacher_client, f"{page}/rules", {**rule, "rule-count": "4"}, token_from=page)
+    assert "Rule added. Its pool holds 4 questions." in teacher_client.get(fits.headers["Location"]).get_data(True)
+
+    too_many = post_form(teacher_client, f"{page}/rules", {**rule, "rule-count": "7"}, token_from=page)
+    told = teacher_client.get(too_many.headers["Location"]).get_data(as_text=True)
+    assert "It asks for 7 questions but its pool holds 4 questions" in told
+    assert "It asks for 7 questions but its pool holds 4 questions" in _rule_list(told)  # stays on the page
+
+    refused = post_form(teacher_client, f"{page}/publish", {"publish": "1"}, token_from=page)
+    message = teacher_client.get(refused.headers["Location"]).get_data(as_text=True)
+    assert "Not published: a random-pick rule asks for more questions than it can pick." in message
+    db.session.expire_all()
+    assert db.session.get(Quiz, quiz_id).is_published is False
+
+
+def _rule_list(html: str) -> str:
+    found = re.search(r'<ul id="rules">(.*?)</ul>', html, re.S)
+    assert found, "no rule list"
+    return found.group(1)

@@ -172,7 +172,7 @@ def test_a_long_document_is_drafted_in_the_background_with_progress(app, teacher
     assert job.progress == 1.0
     assert job.questions_made == count(Question) > 0
     page = teacher_client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "draft question(s) are ready" in page
+    assert f"{job.questions_made} draft question" in page
     status = teacher_client.get(response.headers["Location"], headers={"Accept": "application/json"}).get_json()
     assert status["status"] == "done"
     assert status["questions"] == job.questions_made

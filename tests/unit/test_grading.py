@@ -601,3 +601,23 @@ def test_matching_key_grades_full(pairs, data):
     response = data.draw(st.permutations([list(p) for p in pairs]))
     assert grade("matching", [list(p) for p in pairs], response, options=rights).correct
     assert grade("matching", pairs, dict(pairs)).correct
+
+
+@pytest.mark.parametrize(
+    ("positions", "fraction", "detail"),
+    [
+        ({"A": 1, "B": 2, "D": 4}, 3 / 5, "unfinished order: 3 of 5 items in order"),  # C and E without a place
+        ({"A": 1, "B": 1, "C": 2, "D": 3}, 2 / 5, "unfinished order: 2 of 5 items in order"),  # A, B share 1
+        ({"E": 1, "A": 2}, 0.0, "unfinished order: no items in order"),
+    ],
+)
+def test_an_unfinished_order_is_graded_on_what_is_there(positions, fraction, detail):
+    g = grade("ordering", KEY5, {"positions": positions})
+    assert math.isclose(g.fraction, fraction)
+    assert g.detail == detail
+
+
+@pytest.mark.parametrize("positions", [{"Z": 1, "A": 2}, {"A": "1"}, {"A": True}, "A1"])
+def test_an_unfinished_order_with_foreign_items_or_ranks_is_unreadable(positions):
+    assert grade("ordering", KEY5, {"positions": positions}).fraction == 0.0
+    assert "could not read the response" in grade("ordering", KEY5, {"positions": positions}).detail

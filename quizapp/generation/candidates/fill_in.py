@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from typing import Any
 
+from quizapp.wording import with_article
+
 from ..analysis import Corpus, Sentence
 from ..clauses import cloze_tokens, statement
 from ..dates import number_variants
@@ -206,7 +208,7 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
         prompt = ctx.stand_alone(sent, prompt, key_text) if prompt else None
         if prompt is None or anaphora_problem(prompt):
             continue
-        reasons = ["key term is a " + ("noun phrase used across the text" if kind == "term" else kind)]
+        reasons = ["key term is " + with_article("noun phrase used across the text" if kind == "term" else kind)]
         conf = base
         if sent.id in ctx.disputed:
             prompt = according_to(ctx, sent, prompt)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from quizapp.wording import with_article
+
 from ..analysis import Mention, Sentence
 from ..clauses import cloze, statement
 from ..dates import parse_date, parse_number
@@ -51,7 +53,7 @@ def multiple_choice_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
             continue
         confidence = KIND_TRUST.get(m.kind, 0.7) * (0.7 + 0.3 * m.kind_confidence)
         reasons.append(
-            f"key is a {m.kind} ({'repaired by corpus votes' if m.repaired else 'model label'}, "
+            f"key is {with_article(m.kind)} ({'repaired by corpus votes' if m.repaired else 'model label'}, "
             f"vote share {m.kind_confidence:.2f})"
         )
         if stem_kind == "wh":
