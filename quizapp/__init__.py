@@ -92,7 +92,7 @@ def _init_extensions(app: Flask) -> None:
     from quizapp.auth import passwords
     from quizapp.auth.login import load_user_from_session_id
 
-    passwords.configure(app.config["PASSWORD_HASH_METHOD"])
+    passwords.configure(app.config["PASSWORD_HASH_METHOD"], published=(app.config.get("DEMO_PASSWORD") or "",))
 
     login_manager.user_loader(load_user_from_session_id)
 
