@@ -41,6 +41,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from quizapp.rate_limits import init_rate_limits
 
     init_rate_limits(app)  # after the blueprints: it wraps the views they marked
+    _warn_unshared_rate_limits(app)
 
     from quizapp.cli import register_commands
     from quizapp.errors import register_error_handlers
@@ -69,6 +70,18 @@ def _refuse_unsafe_production(app: Flask) -> None:
         raise ConfigurationError(
             "Refusing to start in production with the default SECRET_KEY. Set FLASK_SECRET_KEY to a long random "
             "value, e.g. FLASK_SECRET_KEY=$(python -c 'import secrets; print(secrets.token_hex(32))')."
+        )
+
+
+def _warn_unshared_rate_limits(app: Flask) -> None:
+    # Each gunicorn worker keeps memory:// counts of its own: with 4 workers a guesser gets 4 times the limits.
+    storage = str(app.config.get("RATELIMIT_STORAGE_URI") or "memory://")
+    if app.config.get("PRODUCTION") and app.config.get("RATELIMIT_ENABLED", True) and storage.startswith("memory://"):
+        app.logger.warning(
+            "Rate limits are counted in memory (RATELIMIT_STORAGE_URI=%s): each worker process counts on its own, so "
+            "with several workers every limit is multiplied by their number. Set FLASK_RATELIMIT_STORAGE_URI="
+            "redis://127.0.0.1:6379 (or another shared store) in production.",
+            storage,
         )
 
 
