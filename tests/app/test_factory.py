@@ -72,7 +72,13 @@ def test_production_refuses_default_secret_key() -> None:
     assert app.config["PRODUCTION"] is True
 
 
-def test_production_warns_when_rate_limits_are_counted_per_worker(caplog: pytest.LogCaptureFixture) -> None:
+def test_production_warns_when_rate_limits_are_counted_per_worker(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import logging
+
+    # Alembic's env.py (the migrations other tests run in this process) disables every logger that exists then.
+    monkeypatch.setattr(logging.getLogger("quizapp"), "disabled", False)
     secret = {"SECRET_KEY": "a-real-long-random-secret"}
     with caplog.at_level("WARNING", logger="quizapp"):
         create_app({"PRODUCTION": True, "RATELIMIT_STORAGE_URI": "memory://", **secret})
