@@ -41,6 +41,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from quizapp.rate_limits import init_rate_limits
 
     init_rate_limits(app)  # after the blueprints: it wraps the views they marked
+    _warn_unshared_rate_limits(app)
 
     from quizapp.cli import register_commands
     from quizapp.errors import register_error_handlers
@@ -74,6 +75,18 @@ def _refuse_unsafe_production(app: Flask) -> None:
         )
 
 
+def _warn_unshared_rate_limits(app: Flask) -> None:
+    # Each gunicorn worker keeps memory:// counts of its own: with 4 workers a guesser gets 4 times the limits.
+    storage = str(app.config.get("RATELIMIT_STORAGE_URI") or "memory://")
+    if app.config.get("PRODUCTION") and app.config.get("RATELIMIT_ENABLED", True) and storage.startswith("memory://"):
+        app.logger.warning(
+            "Rate limits are counted in memory (RATELIMIT_STORAGE_URI=%s): each worker process counts on its own, so "
+            "with several workers every limit is multiplied by their number. Set FLASK_RATELIMIT_STORAGE_URI="
+            "redis://127.0.0.1:6379 (or another shared store) in production.",
+            storage,
+        )
+
+
 def _init_extensions(app: Flask) -> None:
     from quizapp import schema  # noqa: F401 - every model joins the metadata before anything uses it
     from quizapp.database import configure_engine, engine_options
@@ -94,7 +107,7 @@ def _init_extensions(app: Flask) -> None:
     from quizapp.auth import passwords
     from quizapp.auth.login import load_user_from_session_id
 
-    passwords.configure(app.config["PASSWORD_HASH_METHOD"])
+    passwords.configure(app.config["PASSWORD_HASH_METHOD"], published=(app.config.get("DEMO_PASSWORD") or "",))
 
     login_manager.user_loader(load_user_from_session_id)
 

@@ -1,9 +1,12 @@
 """Rate limits on the doors attackers knock on: login, registration, passwords, join codes, uploads, autosave.
 
-Each is limited per address and per account. Memory storage by default (per
-process: fine for one worker); set RATELIMIT_STORAGE_URI (e.g. redis://...) so
-that every gunicorn worker counts together. Limits are settings, so a school
-behind one NAT address can raise the per-address ones.
+Each is limited per address and per account; before signing in, "the account" is the
+name typed *from this address*. Counted by the name alone, anyone who knows a username
+could keep its owner from logging in (ten wrong passwords a minute from anywhere); counted
+per name and address, a guesser locks out only their own address. Memory storage by default
+(per process: fine for one worker); set RATELIMIT_STORAGE_URI (e.g. redis://...) so that
+every gunicorn worker counts together (create_app warns in production when it is not set).
+Limits are settings, so a school behind one NAT address can raise the per-address ones.
 
 Views are only marked here; ``init_rate_limits`` gives each app a limiter of its own.
 A limiter made once at import and shared by every app keeps the storage URI given to
@@ -30,7 +33,7 @@ EXEMPT_ATTRIBUTE = "_quizapp_rate_limit_exempt"
 STRATEGY = "sliding-window-counter"
 
 DEFAULTS = {
-    "RATELIMIT_LOGIN": ("120/minute", "10/minute"),  # per address (a class behind one NAT), per account
+    "RATELIMIT_LOGIN": ("120/minute", "10/minute"),  # per address (a class behind one NAT), per name and address
     "RATELIMIT_REGISTER": ("30/hour", "30/hour"),
     "RATELIMIT_PASSWORD": ("60/hour", "10/hour"),
     "RATELIMIT_JOIN": ("120/hour", "20/hour"),
@@ -40,15 +43,15 @@ DEFAULTS = {
 
 
 def account_key() -> str:
-    """The account a request acts for: the signed-in user, or the username a login form names."""
+    """The account a request acts for: the signed-in user, or the username a form names from this address."""
     if current_user.is_authenticated:
         return f"user:{current_user.id}"
     name = (request.form.get("username") or "").strip().lower()[:64]
-    return f"name:{name}" if name else f"address:{get_remote_address()}"
+    return f"name:{name}@{get_remote_address()}"
 
 
 def limited(setting: str) -> Callable[[F], F]:
-    """Limit a view's POSTs per address and per account, by the named setting."""
+    """Limit a view's POSTs per address and per account (see ``account_key``), by the named setting."""
     if setting not in DEFAULTS:
         raise ValueError(f"no rate-limit setting {setting!r}")
 

@@ -2,11 +2,18 @@
 
 No inline script anywhere (the pages' scripts are files), so script-src is
 'self' alone; inline style attributes (progress bar widths) stay allowed.
+
+Every response but a static file is ``Cache-Control: no-store``: pages and downloads
+show grades, keys and names, and the same URL ("/") is a dashboard for one visitor and
+the public landing page for the next, so neither a shared cache nor the browser's
+(back button after logging out) may keep them. Static assets stay cacheable.
 """
 
 from __future__ import annotations
 
 from flask import Flask, Response, request
+
+from quizapp.access import BUILTIN_PUBLIC_ENDPOINTS
 
 CONTENT_SECURITY_POLICY = "; ".join(
     (
@@ -30,6 +37,8 @@ def add_security_headers(response: Response) -> Response:
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("X-Frame-Options", "DENY")
     headers.setdefault("Referrer-Policy", "same-origin")
+    if request.endpoint not in BUILTIN_PUBLIC_ENDPOINTS:
+        headers.setdefault("Cache-Control", "no-store")
     if request.is_secure:
         headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
     return response

@@ -50,7 +50,9 @@ def ensure_user(session: Session, username: str, password: str, display_name: st
     user = accounts.find_user(session, username)
     if user is not None:
         return user, False
-    user = accounts.create_user(session, username=username, password=password, display_name=display_name, role=role)
+    user = accounts.create_user(
+        session, username=username, password=password, display_name=display_name, role=role, demo=True
+    )
     return user, True
 
 

@@ -3,6 +3,10 @@
 A teacher first sees whose scores would change (``regrade_preview``), then
 applies it (``apply_regrade``) in one transaction; the answers then point at
 the version they were graded on.
+
+Students outside the teacher's classes are not named (``student_names``), and
+answers in a student's own practice quizzes ("My mistakes", "Due for review") are
+regraded too but only counted: no teacher sees those attempts.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.audit.services import change, quoted, record
 from quizapp.auth.models import User
 from quizapp.bank.models import Question
+from quizapp.classes.services import student_names
 from quizapp.exceptions import DomainError
 from quizapp.wording import count
 
@@ -24,13 +29,14 @@ from quizapp.wording import count
 @dataclass
 class ScoreChange:
     answer: AttemptAnswer
-    student_name: str
+    student_name: str  # as the teacher may see it; "" in a student's own practice
     quiz_title: str
     attempt_number: int
     old_score: float
     new_score: float
     old_total: float
     new_total: float
+    private: bool = False  # in a student's own practice quiz: counted, never shown
 
 
 def _new_score(answer: AttemptAnswer, question: Question) -> float:
@@ -43,8 +49,11 @@ def _new_score(answer: AttemptAnswer, question: Question) -> float:
     return round(answer.points * fraction, 4)
 
 
-def regrade_preview(session: Session, question: Question) -> list[ScoreChange]:
-    """Graded answers on older versions of the question whose score the current key would change."""
+def regrade_preview(session: Session, question: Question, teacher: User) -> list[ScoreChange]:
+    """Graded answers on older versions of the question whose score the current key would change.
+
+    Names are the ones ``teacher`` may see; a change in a student's own practice is ``private`` and unnamed.
+    """
     current = question.latest
     answers = session.scalars(
         select(AttemptAnswer)
@@ -58,7 +67,8 @@ def regrade_preview(session: Session, question: Question) -> list[ScoreChange]:
             Attempt.status != "in_progress",
         )
         .order_by(Attempt.id)
-    ).unique()
+    ).unique().all()
+    names = student_names(session, teacher, {answer.attempt.student for answer in answers})
     changes = []
     for answer in answers:
         if answer.question_version.type != current.type:
@@ -66,11 +76,14 @@ def regrade_preview(session: Session, question: Question) -> list[ScoreChange]:
         new = _new_score(answer, question)
         old = answer.score or 0.0
         if abs(new - old) > 1e-9:
-            total = answer.attempt.score or 0.0
+            attempt = answer.attempt
+            private = attempt.quiz.personal_for_id is not None
+            total = attempt.score or 0.0
             changes.append(
                 ScoreChange(
-                    answer, answer.attempt.student.display_name, answer.attempt.quiz.title, answer.attempt.number,
-                    old, new, total, round(total - old + new, 4),
+                    answer, "" if private else names[attempt.student_id], "" if private else attempt.quiz.title,
+                    attempt.number,
+                    old, new, total, round(total - old + new, 4), private,
                 )
             )  # fmt: skip
     return changes
@@ -78,7 +91,7 @@ def regrade_preview(session: Session, question: Question) -> list[ScoreChange]:
 
 def apply_regrade(session: Session, question: Question, actor: User) -> int:
     """Regrade every changed answer with the current key; returns how many scores changed."""
-    changes = regrade_preview(session, question)
+    changes = regrade_preview(session, question, actor)
     graded_on = []
     for item in changes:
         graded_on.append(item.answer.question_version.version)
@@ -86,6 +99,23 @@ def apply_regrade(session: Session, question: Question, actor: User) -> int:
         item.answer.question_version_id = question.latest.id
         item.answer.attempt.score = item.new_total
     if changes:
+        details: dict[str, object] = {
+            "version": question.current_version,
+            "changes": [
+                {
+                    "attempt": item.answer.attempt_id,
+                    "student": item.student_name,
+                    "quiz": item.quiz_title,
+                    "graded_on_version": version,
+                    "score": change(item.old_score, item.new_score),
+                    "attempt_total": change(item.old_total, item.new_total),
+                }
+                for item, version in zip(changes, graded_on, strict=True)
+                if not item.private
+            ],
+        }
+        if practice := sum(item.private for item in changes):
+            details["answers_in_students_own_practice"] = practice
         record(
             session,
             actor,
@@ -93,20 +123,7 @@ def apply_regrade(session: Session, question: Question, actor: User) -> int:
             question,
             f"Regraded question {question.id} {quoted(question.latest.prompt)} with version {question.current_version}:"
             f" {count(len(changes), 'answer')} changed score",
-            {
-                "version": question.current_version,
-                "changes": [
-                    {
-                        "attempt": item.answer.attempt_id,
-                        "student": item.student_name,
-                        "quiz": item.quiz_title,
-                        "graded_on_version": version,
-                        "score": change(item.old_score, item.new_score),
-                        "attempt_total": change(item.old_total, item.new_total),
-                    }
-                    for item, version in zip(changes, graded_on, strict=True)
-                ],
-            },
+            details,
         )
     session.flush()
     return len(changes)

@@ -28,6 +28,7 @@ from quizapp.attempts.shown_versions import ShownVersion, shown_versions
 from quizapp.audit.services import quoted, record
 from quizapp.auth.models import User
 from quizapp.bank.models import FLAG_KINDS, Question, QuestionFlag, QuestionVersion
+from quizapp.classes.services import student_names
 from quizapp.exceptions import Conflict, DomainError, NotFound
 from quizapp.quizzes.models import Quiz, QuizQuestion, QuizRule
 from quizapp.quizzes.services import extra_time_percent, quiz_for_student, rule_pool, time_allowed, window_problem
@@ -471,15 +472,17 @@ def close_if_overdue(session: Session, attempt: Attempt, *, now: datetime) -> bo
     _grade_all(session, attempt, now)
     attempt.status = "closed_overdue"
     attempt.submitted_at = attempt.deadline
-    # Graded without the student submitting: the log says the deadline did it, and with what score.
+    # Graded without the student submitting: the log says the deadline did it, and with what score. The quiz's
+    # owner reads the event, so a student outside their classes is not named.
+    student = student_names(session, attempt.quiz.owner, [attempt.student])[attempt.student_id]
     record(
         session,
         None,
         "attempt.close_overdue",
         attempt,
-        f"Attempt {attempt.number} of {attempt.student.display_name} at {quoted(attempt.quiz.title)} closed at its "
+        f"Attempt {attempt.number} of {student} at {quoted(attempt.quiz.title)} closed at its "
         f"deadline and graded with the answers saved: {attempt.score:g} of {attempt.max_score or 0:g}",
-        {"student": attempt.student.username, "score": attempt.score, "deadline": attempt.deadline},
+        {"student": student, "score": attempt.score, "deadline": attempt.deadline},
         actor_name="system (deadline passed)",
     )
     session.flush()

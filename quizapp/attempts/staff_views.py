@@ -11,6 +11,7 @@ from quizapp.attempts import presenters, services
 from quizapp.attempts import regrade as regrading
 from quizapp.auth.forms import ConfirmForm
 from quizapp.bank.review import question_of
+from quizapp.classes.services import student_names
 from quizapp.extensions import db
 from quizapp.models import utcnow
 from quizapp.quizzes.builder import quiz_of
@@ -43,7 +44,7 @@ def regrade(question_id: int) -> ResponseReturnValue:
         db.session.commit()
         flash(f"Regraded: {count(changed, 'answer')} changed score.", "success")
         return redirect(url_for("bank.edit", question_id=question_id))
-    changes = regrading.regrade_preview(db.session, question)
+    changes = regrading.regrade_preview(db.session, question, current_user)
     return render_template("attempts/regrade.html", question=question, changes=changes, form=form)
 
 
@@ -53,4 +54,9 @@ def attempt_detail(attempt_id: int) -> ResponseReturnValue:
     """One finished attempt at the teacher's own quiz: every answer with its mark, the key and the student's time."""
     attempt = services.attempt_for_owner(db.session, attempt_id, current_user)
     answers = services.load_answers(db.session, attempt, sources=False)
-    return render_template("attempts/staff_attempt.html", attempt=attempt, entries=presenters.staff_entries(answers))
+    return render_template(
+        "attempts/staff_attempt.html",
+        attempt=attempt,
+        student_name=student_names(db.session, current_user, [attempt.student])[attempt.student_id],
+        entries=presenters.staff_entries(answers),
+    )

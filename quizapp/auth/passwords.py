@@ -59,12 +59,20 @@ def _argon2_costs(method: str) -> tuple[int, int, int]:
 
 _scheme = _Scheme(DEFAULT_METHOD)
 _VERIFIER = PasswordHasher()
+# Passwords this installation publishes (the demo accounts'): the first an attacker tries on any account.
+_published: frozenset[str] = frozenset()
 
 
-def configure(method: str) -> None:
-    global _scheme, _DUMMY_HASH
+def configure(method: str, published: Sequence[str] = ()) -> None:
+    """Hash with ``method``; refuse the ``published`` passwords (DEMO_PASSWORD) as anyone's new password."""
+    global _scheme, _DUMMY_HASH, _published
     _scheme = _Scheme(method)
     _DUMMY_HASH = None
+    _published = frozenset(_folded(password) for password in published if password)
+
+
+def _folded(password: str) -> str:
+    return password.strip().casefold()
 
 
 def hash_password(password: str) -> str:
@@ -109,9 +117,15 @@ def burn_equal_time(password: str) -> None:
     verify_password(_DUMMY_HASH, password)
 
 
-def weakness(password: str, user_inputs: Sequence[str] = ()) -> str | None:
-    """Why the password is too easy to guess, or None. Uses zxcvbn's word and password lists."""
+def weakness(password: str, user_inputs: Sequence[str] = (), *, published_ok: bool = False) -> str | None:
+    """Why the password is too easy to guess, or None. Uses zxcvbn's word and password lists.
+
+    A published password (the demo accounts') is refused too, unless ``published_ok`` (those demo accounts).
+    """
     from zxcvbn import zxcvbn
+
+    if not published_ok and _folded(password) in _published:
+        return "This is the demo accounts' password, printed for anyone to read. Choose a password of your own."
 
     # zxcvbn reads at most 72 characters; a longer passphrase is judged by its first 72.
     result = zxcvbn(password[:72], user_inputs=[u for u in user_inputs if u])

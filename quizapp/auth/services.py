@@ -46,13 +46,14 @@ def check_username(username: str) -> str:
     return name
 
 
-def check_password(password: str, *, user_inputs: Sequence[str] = ()) -> None:
-    """Length limits, no composition rules; common and easily guessed passwords are refused (zxcvbn's lists)."""
+def check_password(password: str, *, user_inputs: Sequence[str] = (), demo: bool = False) -> None:
+    """Length limits, no composition rules; common and easily guessed passwords are refused (zxcvbn's lists),
+    and so is the demo accounts' password, except for those accounts (``demo``)."""
     if len(password) < passwords.PASSWORD_MIN:
         raise InvalidAccountData(f"A password needs at least {passwords.PASSWORD_MIN} characters.")
     if len(password) > passwords.PASSWORD_MAX:
         raise InvalidAccountData(f"A password can have at most {passwords.PASSWORD_MAX} characters.")
-    problem = passwords.weakness(password, user_inputs)
+    problem = passwords.weakness(password, user_inputs, published_ok=demo)
     if problem:
         raise InvalidAccountData(problem)
 
@@ -69,12 +70,21 @@ def find_user(session: Session, username: str) -> User | None:
 
 
 def create_user(
-    session: Session, *, username: str, password: str, display_name: str | None = None, role: Role = Role.STUDENT
+    session: Session,
+    *,
+    username: str,
+    password: str,
+    display_name: str | None = None,
+    role: Role = Role.STUDENT,
+    demo: bool = False,
 ) -> User:
-    """Create an account; raises Conflict when the username is taken."""
+    """Create an account; raises Conflict when the username is taken.
+
+    ``demo``: a demo account of ``flask seed``, which alone may have the published demo password.
+    """
     name = check_username(username)
     shown = check_display_name(display_name or name)
-    check_password(password, user_inputs=(name, shown))
+    check_password(password, user_inputs=(name, shown), demo=demo)
     if find_user(session, name) is not None:
         raise Conflict(f"The username '{name}' is already taken.")
     user = User(

@@ -97,12 +97,15 @@ def bank_as_dicts(session: Session, owner: User, *, status: str | None = "approv
 
 
 def export(session: Session, owner: User, fmt: str, *, status: str | None = "approved") -> tuple[bytes, str, str]:
-    """The owner's questions as a file: (content, mimetype, file extension)."""
+    """The owner's questions as a file: (content, mimetype, file extension).
+
+    The mimetype names no charset: the Response adds ``charset=utf-8`` to a text type itself (twice if given one).
+    """
     questions = bank_as_dicts(session, owner, status=status)
     if fmt == "gift":
-        return export_gift(questions).encode("utf-8"), "text/plain; charset=utf-8", "gift.txt"
+        return export_gift(questions).encode("utf-8"), "text/plain", "gift.txt"
     if fmt == "moodle_xml":
         return export_moodle_xml(questions), "application/xml", "xml"
     if fmt == "csv":
-        return export_csv(questions).encode("utf-8-sig"), "text/csv; charset=utf-8", "csv"
+        return export_csv(questions).encode("utf-8-sig"), "text/csv", "csv"
     raise DomainError("Choose GIFT, Moodle XML or CSV.")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select
@@ -140,6 +140,36 @@ def class_for_teacher(session: Session, class_id: int, teacher: User) -> SchoolC
     if school_class is None:
         raise NotFound(NO_SUCH_CLASS)
     return school_class
+
+
+# What a teacher is shown instead of the name of a student who is in none of the teacher's classes.
+OUTSIDE_CLASSES = "A student outside your classes"
+
+
+def nameable_students(session: Session, teacher: User, student_ids: Iterable[int]) -> set[int]:
+    """Of these students, the ones this teacher may see by name: members of one of the teacher's classes.
+
+    Anyone can take a public quiz, so a teacher's results, attempts and regrades can hold students of other
+    teachers' classes: they count, but every page shows them as ``OUTSIDE_CLASSES`` (the same rule everywhere).
+    """
+    wanted = set(student_ids)
+    if not wanted:
+        return set()
+    return set(
+        session.scalars(
+            select(ClassMember.user_id)
+            .join(SchoolClass, SchoolClass.id == ClassMember.class_id)
+            .where(SchoolClass.teacher_id == teacher.id, ClassMember.user_id.in_(wanted))
+            .distinct()
+        )
+    )
+
+
+def student_names(session: Session, teacher: User | None, students: Iterable[User]) -> dict[int, str]:
+    """Each student's name (by id) as this teacher may see it (``nameable_students``); with no teacher, none."""
+    students = list(students)
+    named = nameable_students(session, teacher, (s.id for s in students)) if teacher is not None else set()
+    return {s.id: s.display_name if s.id in named else OUTSIDE_CLASSES for s in students}
 
 
 def _membership(session: Session, class_id: int, user_id: int) -> ClassMember | None:

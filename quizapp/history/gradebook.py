@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from quizapp.attempts.models import Attempt
 from quizapp.auth.models import User
 from quizapp.classes.models import ClassMember, SchoolClass
+from quizapp.classes.services import OUTSIDE_CLASSES, nameable_students
 from quizapp.history import stats
 from quizapp.history.student import FINISHED
 from quizapp.quizzes.models import Quiz, QuizAssignment
@@ -181,18 +182,10 @@ def quiz_results(session: Session, quiz: Quiz, *, teacher: User) -> QuizResults:
         select(Attempt.student_id).where(Attempt.quiz_id == quiz.id, Attempt.status.in_(FINISHED)).distinct()
     ).all()
     cells = policy_cells(session, student_ids, [quiz.id])
-    my_students = (
-        select(ClassMember.user_id)
-        .join(SchoolClass, SchoolClass.id == ClassMember.class_id)
-        .where(SchoolClass.teacher_id == teacher.id)
-    )
+    named = nameable_students(session, teacher, student_ids)
     students = {
         row[0]: StudentRef(*row)
-        for row in session.execute(
-            select(User.id, User.username, User.display_name).where(
-                User.id.in_(student_ids), User.id.in_(my_students)
-            )
-        ).all()
+        for row in session.execute(select(User.id, User.username, User.display_name).where(User.id.in_(named))).all()
     }
     rows = sorted(
         ((students.get(student_id, _unnamed(student_id)), cell) for (student_id, _), cell in cells.items()),
@@ -203,7 +196,7 @@ def quiz_results(session: Session, quiz: Quiz, *, teacher: User) -> QuizResults:
 
 
 def _unnamed(student_id: int) -> StudentRef:
-    return StudentRef(student_id, "", "A student outside your classes")
+    return StudentRef(student_id, "", OUTSIDE_CLASSES)
 
 
 def gradebook_csv_rows(book: Gradebook) -> Sequence[Sequence[object]]:

@@ -72,6 +72,27 @@ def test_production_refuses_default_secret_key() -> None:
     assert app.config["PRODUCTION"] is True
 
 
+def test_production_warns_when_rate_limits_are_counted_per_worker(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import logging
+
+    # Alembic's env.py (the migrations other tests run in this process) disables every logger that exists then.
+    monkeypatch.setattr(logging.getLogger("quizapp"), "disabled", False)
+    secret = {"SECRET_KEY": "a-real-long-random-secret"}
+    with caplog.at_level("WARNING", logger="quizapp"):
+        create_app({"PRODUCTION": True, "RATELIMIT_STORAGE_URI": "memory://", **secret})
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING" and r.name == "quizapp"]
+    assert len(warnings) == 1
+    assert "each worker process counts on its own" in warnings[0]
+    assert "FLASK_RATELIMIT_STORAGE_URI=redis://" in warnings[0]
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="quizapp"):
+        create_app({"PRODUCTION": True, "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379", **secret})
+        create_app({"PRODUCTION": False, "RATELIMIT_STORAGE_URI": "memory://", **secret})
+    assert not [r for r in caplog.records if r.levelname == "WARNING" and r.name == "quizapp"]
+
+
 def test_wsgi_entry_point_counts_as_production(monkeypatch: pytest.MonkeyPatch) -> None:
     import importlib
     import sys

@@ -12,7 +12,7 @@ from quizapp.bank.review import edit_question
 from quizapp.extensions import db
 from quizapp.models import utcnow
 from tests.audit.logged import actions, logged
-from tests.factories import QUESTIONS, make_document, make_question, make_quiz, user
+from tests.factories import QUESTIONS, class_with, make_document, make_question, make_quiz, user
 from tests.support import login, post_form
 
 
@@ -63,6 +63,7 @@ def test_an_attempt_graded_by_its_deadline_is_logged_as_the_systems_doing(
     teacher, student = user(users.teacher), user(users.student)
     tf = make_question(teacher, make_document(teacher), QUESTIONS[1])
     quiz = make_quiz(teacher, [tf], time_limit_minutes=10)
+    class_with(users.teacher, [users.student])  # named in the log: one of the teacher's students
     db.session.commit()
     started = utcnow() - timedelta(hours=1)
     attempt = services.start_attempt(db.session, quiz.id, student, now=started)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from quizapp.auth.models import User
+from quizapp.auth.roles import Role
 from quizapp.extensions import db
 from tests.support import TEST_PASSWORD, csrf_token, login, post_form
 
@@ -19,6 +21,11 @@ def register(client: FlaskClient, **fields: str):  # type: ignore[no-untyped-def
     data = {"username": "newkid", "display_name": "New Kid", "password": TEST_PASSWORD, "confirm": TEST_PASSWORD}
     data.update(fields)
     return post_form(client, "/register", data, token_from="/register")
+
+
+def change_password(client: FlaskClient, new_password: str):  # type: ignore[no-untyped-def]
+    fields = {"current_password": TEST_PASSWORD, "password": new_password, "confirm": new_password}
+    return post_form(client, "/account/password", fields, token_from="/account/password")
 
 
 def test_register_creates_a_student_and_logs_in(client: FlaskClient) -> None:
@@ -229,3 +236,46 @@ def test_changing_to_a_common_password_is_refused(student_client: FlaskClient, u
     assert response.status_code == 400
     db.session.expire_all()
     assert db.session.scalar(select(User.password_hash).where(User.username == users.student)) == before
+
+
+def test_the_demo_password_is_refused_as_anyones_new_password(app: Flask, client: FlaskClient, users) -> None:  # type: ignore[no-untyped-def]
+    demo = app.config["DEMO_PASSWORD"]
+    for typed in (demo, demo.upper()):
+        response = register(client, password=typed, confirm=typed)
+        assert response.status_code == 400, typed
+        assert b"demo accounts&#39; password" in response.data, typed
+    assert user_count() == 5  # the fixture's accounts only
+
+    student = app.test_client()
+    login(student, users.student)
+    before = db.session.scalar(select(User.password_hash).where(User.username == users.student))
+    assert change_password(student, demo).status_code == 400
+    db.session.expire_all()
+    assert db.session.scalar(select(User.password_hash).where(User.username == users.student)) == before
+
+    admin = app.test_client()
+    login(admin, users.admin)
+    fields = {"username": "newteacher", "display_name": "New T", "role": "teacher", "password": demo, "confirm": demo}
+    assert post_form(admin, "/admin/users", fields, token_from="/admin/users").status_code == 400
+    assert user_count() == 5
+
+
+def test_a_configured_demo_password_is_refused_and_seeding_still_uses_it(database_url: str) -> None:
+    from quizapp import create_app
+    from quizapp.auth import services as accounts
+    from quizapp.exceptions import DomainError
+    from quizapp.seeding import ensure_user
+    from tests.support import app_config
+
+    demo = "lantern orchard river"  # strong by zxcvbn's measure: refused only because it is published
+    with create_app(app_config(database_url, DEMO_PASSWORD=demo)).app_context():
+        try:
+            with pytest.raises(DomainError, match="demo accounts' password"):
+                accounts.create_user(db.session, username="someone", password=demo)
+            accounts.create_user(db.session, username="someone", password="lantern orchard rivers")
+            teacher, made = ensure_user(db.session, "teacher", demo, "Demo Teacher", Role.TEACHER)
+            assert made
+            assert accounts.authenticate(db.session, "teacher", demo) is teacher
+        finally:
+            db.session.rollback()
+            db.session.remove()

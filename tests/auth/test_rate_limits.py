@@ -37,9 +37,10 @@ def limited_app(app: Flask, database_url: str) -> Flask:
     )
 
 
-def try_login(client, username: str, password: str = "wrong password!"):  # type: ignore[no-untyped-def]
+def try_login(client, username: str, password: str = "wrong password!", *, address: str = "127.0.0.1"):  # type: ignore[no-untyped-def]
     token = csrf_token(client, "/login")
-    return client.post("/login", data={"username": username, "password": password, "csrf_token": token})
+    form = {"username": username, "password": password, "csrf_token": token}
+    return client.post("/login", data=form, environ_base={"REMOTE_ADDR": address})
 
 
 def test_guessing_one_accounts_password_is_stopped(limited_app: Flask, users) -> None:  # type: ignore[no-untyped-def]
@@ -51,6 +52,17 @@ def test_guessing_one_accounts_password_is_stopped(limited_app: Flask, users) ->
     assert b"Too many requests" in blocked.data
     # Another account from the same address still gets in (until the address limit).
     assert try_login(client, users.teacher, TEST_PASSWORD).status_code == 302
+
+
+def test_a_guesser_cannot_lock_the_owner_out_from_elsewhere(limited_app: Flask, users) -> None:  # type: ignore[no-untyped-def]
+    attacker, owner = limited_app.test_client(), limited_app.test_client()
+    guesses = [try_login(attacker, users.student, address="203.0.113.9").status_code for _ in range(4)]
+    assert guesses == [401, 401, 401, 429]
+    # The owner, at school, still gets in; the guesser is still stopped, for this account and then for any.
+    assert try_login(owner, users.student, TEST_PASSWORD, address="198.51.100.20").status_code == 302
+    assert try_login(attacker, users.student, TEST_PASSWORD, address="203.0.113.9").status_code == 429
+    others = [try_login(attacker, f"someone{i}", address="203.0.113.9").status_code for i in range(2)]
+    assert others == [401, 429]  # the address's six tries are used up
 
 
 def test_one_address_cannot_try_many_accounts(limited_app: Flask, users) -> None:  # type: ignore[no-untyped-def]

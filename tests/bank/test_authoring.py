@@ -158,3 +158,14 @@ def test_a_question_cannot_be_filed_under_another_teachers_document(teacher_clie
     response = post_form(teacher_client, "/bank/questions/new", form, token_from="/bank/questions/new")
     assert response.status_code == 400
     assert count(Question) == 0
+
+
+def test_downloads_name_their_charset_once(teacher_client: FlaskClient, users) -> None:  # type: ignore[no-untyped-def]
+    drafts(users.teacher)
+    expected = {
+        "/bank/export/gift?status=": "text/plain; charset=utf-8",
+        "/bank/export/csv?status=": "text/csv; charset=utf-8",
+        "/bank/export/moodle_xml?status=": "application/xml; charset=utf-8",
+    }
+    for path, content_type in expected.items():
+        assert teacher_client.get(path).headers["Content-Type"] == content_type, path
