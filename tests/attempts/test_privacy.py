@@ -79,7 +79,7 @@ def test_a_teacher_never_sees_the_name_or_practice_of_a_student_outside_their_cl
     preview = pages["regrade preview"].get_data(as_text=True)
     assert INSIDER[1] in preview
     assert OUTSIDE_CLASSES in preview
-    assert "1 answer(s) in students' own practice also change score" in preview
+    assert "1 answer in students' own practice changes score too" in preview
     # One row for the outsider's exam attempt (its mark and its total), none for the practice attempt.
     assert preview.count("0.00 → 1.00") == 2
     # The practice attempt is regraded all the same: the student's own review shows the corrected key's mark.
