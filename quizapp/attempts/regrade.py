@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from quizapp.attempts.grading import grade, practice_mark
+from quizapp.attempts.grading import grade, key_problem, practice_mark
 from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.audit.services import change, quoted, record
 from quizapp.auth.models import User
@@ -45,6 +45,10 @@ def _new_score(answer: AttemptAnswer, question: Question) -> float:
 def regrade_preview(session: Session, question: Question) -> list[ScoreChange]:
     """Graded answers on older versions of the question whose score the current key would change."""
     current = question.latest
+    problem = key_problem(current.type, current.answer, options=current.options)
+    if problem:
+        # Only a question saved before keys were checked can get here: edit it to a key that can be graded.
+        raise DomainError(f"The current key cannot be graded ({problem}); edit the question first.")
     answers = session.scalars(
         select(AttemptAnswer)
         .options(

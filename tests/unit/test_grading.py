@@ -601,3 +601,20 @@ def test_matching_key_grades_full(pairs, data):
     response = data.draw(st.permutations([list(p) for p in pairs]))
     assert grade("matching", [list(p) for p in pairs], response, options=rights).correct
     assert grade("matching", pairs, dict(pairs)).correct
+
+
+def test_a_key_is_gradeable_exactly_when_its_grader_grades_it():
+    from quizapp.attempts.grading import key_problem
+    from tests.factories import QUESTIONS
+
+    for spec in QUESTIONS:
+        assert key_problem(spec["type"], spec["answer"], options=spec["options"]) is None, spec["type"]
+    # Moodle's wildcard and punctuation-only variants normalise to nothing: nothing could ever match them.
+    assert "letters or digits" in key_problem("fill_in", ["*"])
+    assert "letters or digits" in key_problem("fill_in", ["*", "?!"])
+    assert key_problem("fill_in", ["*", "Hale"]) is None
+    assert "not among the options" in key_problem("multiple_choice", "D", options=["A", "B", "C"])
+    assert "unknown question type" in key_problem("essay", "anything")
+    for question_type, key in (("fill_in", ["*"]), ("multiple_choice", "D")):
+        with pytest.raises(GradingError):
+            grade(question_type, key, "x", options=["A", "B", "C"])
