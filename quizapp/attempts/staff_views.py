@@ -7,10 +7,12 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from quizapp.access import STAFF, allow
-from quizapp.attempts import presenters, services
+from quizapp.attempts import marking, presenters, services
 from quizapp.attempts import regrade as regrading
+from quizapp.attempts.forms import MarkForm
 from quizapp.auth.forms import ConfirmForm
 from quizapp.bank.review import question_of
+from quizapp.exceptions import DomainError
 from quizapp.extensions import db
 from quizapp.models import utcnow
 from quizapp.quizzes.builder import quiz_of
@@ -52,4 +54,24 @@ def attempt_detail(attempt_id: int) -> ResponseReturnValue:
     """One finished attempt at the teacher's own quiz: every answer with its mark, the key and the student's time."""
     attempt = services.attempt_for_owner(db.session, attempt_id, current_user)
     answers = services.load_answers(db.session, attempt, sources=False)
-    return render_template("attempts/staff_attempt.html", attempt=attempt, entries=presenters.staff_entries(answers))
+    return render_template(
+        "attempts/staff_attempt.html",
+        attempt=attempt,
+        entries=presenters.staff_entries(answers),
+        awaiting=marking.awaiting_marks(attempt),
+        mark_form=MarkForm(),
+    )
+
+
+@bp.route("/attempts/<int:attempt_id>/answers/<int:position>/mark", methods=["POST"])
+@allow(STAFF)
+def mark_answer(attempt_id: int, position: int) -> ResponseReturnValue:
+    """The teacher's mark for an answer that grading could not mark; the attempt's score then counts it."""
+    form = MarkForm()
+    if not form.validate_on_submit():
+        problems = " ".join(error for errors in form.errors.values() for error in errors)
+        raise DomainError(f"The mark was not saved: {problems} Give a number from 0 to the question's marks.")
+    answer = marking.set_mark(db.session, attempt_id, position, form.mark.data, current_user)
+    db.session.commit()
+    flash(f"Marked question {position + 1}: {answer.score:g} of {answer.points:g}.", "success")
+    return redirect(url_for("attempts_staff.attempt_detail", attempt_id=attempt_id))

@@ -56,6 +56,8 @@ def _unreviewed_answers(student_id: int, now: datetime) -> Any:
             Attempt.status != "in_progress",
             AttemptAnswer.graded_at.is_not(None),
             AttemptAnswer.graded_at <= now,
+            # Waiting for the teacher's mark is not a forgotten answer: it feeds the card once marked.
+            AttemptAnswer.needs_mark.is_(False),
             feeds_practice_sql(),
             or_(ReviewCard.id.is_(None), AttemptAnswer.graded_at > ReviewCard.last_review),
         )
