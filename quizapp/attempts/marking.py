@@ -7,6 +7,7 @@ score is provisional until the teacher marks it here. Like every service: an exp
 from __future__ import annotations
 
 import math
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,11 +21,14 @@ from quizapp.exceptions import Conflict, DomainError, NotFound
 MARKED_BY_TEACHER = "marked by the teacher"
 
 
-def set_mark(session: Session, attempt_id: int, position: int, mark: float, teacher: User) -> AttemptAnswer:
+def set_mark(
+    session: Session, attempt_id: int, position: int, mark: float, teacher: User, *, now: datetime
+) -> AttemptAnswer:
     """Give the answer at ``position`` of the teacher's own finished attempt the ``mark`` (0 to its points).
 
     Only an answer awaiting a mark takes one (others were graded, and a corrected key is a regrade);
-    the attempt's total then counts it. Returns the answer.
+    the attempt's total then counts it, and practice cards take it in (``rescored_at`` is ``now``).
+    Returns the answer.
     """
     attempt = attempt_for_owner(session, attempt_id, teacher)
     answer = session.scalar(
@@ -38,6 +42,7 @@ def set_mark(session: Session, attempt_id: int, position: int, mark: float, teac
         raise DomainError(f"A mark for this question is a number from 0 to {answer.points:g}.")
     answer.score = round(float(mark), 4)
     answer.needs_mark = False
+    answer.rescored_at = now
     answer.feedback = MARKED_BY_TEACHER
     attempt.score = provisional_total(attempt)
     record(

@@ -8,6 +8,7 @@ the version they were graded on.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
@@ -33,6 +34,8 @@ class ScoreChange:
 
 
 def _new_score(answer: AttemptAnswer, question: Question) -> float:
+    if answer.gave_up:
+        return 0.0  # the student saw the key instead of answering: no key makes that an answer
     version = question.latest
     result = grade(version.type, version.answer, answer.response, options=version.options)
     attempt = answer.attempt
@@ -79,13 +82,17 @@ def regrade_preview(session: Session, question: Question) -> list[ScoreChange]:
     return changes
 
 
-def apply_regrade(session: Session, question: Question, actor: User) -> int:
-    """Regrade every changed answer with the current key; returns how many scores changed."""
+def apply_regrade(session: Session, question: Question, actor: User, *, now: datetime) -> int:
+    """Regrade every changed answer with the current key; returns how many scores changed.
+
+    Each changed answer records ``now`` as its ``rescored_at``: practice cards built from it follow.
+    """
     changes = regrade_preview(session, question)
     graded_on = []
     for item in changes:
         graded_on.append(item.answer.question_version.version)
         item.answer.score = item.new_score
+        item.answer.rescored_at = now
         item.answer.question_version_id = question.latest.id
         item.answer.attempt.score = item.new_total
     if changes:

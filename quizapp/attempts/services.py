@@ -429,6 +429,7 @@ def check_answer(
     if revealed:
         fraction = 0.0 if give_up else result.fraction
         answer.score = answer.points * practice_mark(fraction, max(answer.checks, 1), attempt.quiz.penalty_percent)
+        answer.gave_up = give_up
         answer.graded_at = now
     session.flush()
     return CheckOutcome(answer, result, revealed, max(0, PRACTICE_TRIES - answer.checks))

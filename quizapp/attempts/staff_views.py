@@ -40,7 +40,7 @@ def regrade(question_id: int) -> ResponseReturnValue:
     question = question_of(db.session, question_id, current_user)
     form = ConfirmForm()
     if form.validate_on_submit():
-        changed = regrading.apply_regrade(db.session, question, current_user)
+        changed = regrading.apply_regrade(db.session, question, current_user, now=utcnow())
         db.session.commit()
         flash(f"Regraded: {changed} answer(s) changed score.", "success")
         return redirect(url_for("bank.edit", question_id=question_id))
@@ -71,7 +71,7 @@ def mark_answer(attempt_id: int, position: int) -> ResponseReturnValue:
     if not form.validate_on_submit():
         problems = " ".join(error for errors in form.errors.values() for error in errors)
         raise DomainError(f"The mark was not saved: {problems} Give a number from 0 to the question's marks.")
-    answer = marking.set_mark(db.session, attempt_id, position, form.mark.data, current_user)
+    answer = marking.set_mark(db.session, attempt_id, position, form.mark.data, current_user, now=utcnow())
     db.session.commit()
     flash(f"Marked question {position + 1}: {answer.score:g} of {answer.points:g}.", "success")
     return redirect(url_for("attempts_staff.attempt_detail", attempt_id=attempt_id))
