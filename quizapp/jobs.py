@@ -65,6 +65,7 @@ def every_minute() -> None:
     from quizapp.models import utcnow
 
     with _app().app_context(), writing():
+        # close_overdue logs each attempt it could not close or grade, and closes all the others.
         close_overdue(db.session, now=utcnow())
         db.session.commit()
         check_quizzes(db.session, now=utcnow())

@@ -25,7 +25,7 @@ from typing import Any
 
 from .normalise_answers import normalise_free_text
 
-__all__ = ["GRADERS", "Grade", "GradingError", "grade", "normalise_free_text", "practice_mark"]
+__all__ = ["GRADERS", "Grade", "GradingError", "grade", "key_problem", "normalise_free_text", "practice_mark"]
 
 _TOLERANCE = 1e-9
 
@@ -78,6 +78,21 @@ def grade(question_type: str, answer: Any, response: Any, *, options: Sequence[s
     if grader is None:
         raise GradingError(f"unknown question type {question_type!r}")
     return grader(answer, response, options=options)
+
+
+def key_problem(question_type: str, answer: Any, *, options: Sequence[str] | None = None) -> str | None:
+    """Why a key cannot be graded, or ``None`` when it can: the one test of a gradeable key.
+
+    A key is gradeable exactly when its grader grades an unanswered response with it (every grader
+    checks the key before it looks at the response), so this can never disagree with :func:`grade`.
+    Saving a question (written, edited or imported) calls this, so that no key reaches an attempt
+    that grading would refuse: Moodle's fill-in wildcard ``*``, for one, normalises to nothing.
+    """
+    try:
+        grade(question_type, answer, None, options=options)
+    except GradingError as error:
+        return str(error)
+    return None
 
 
 def practice_mark(fraction: float, checks: int, penalty_percent: int) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.auth.models import User
@@ -72,6 +72,10 @@ class AttemptAnswer(db.Model):
         UniqueConstraint("attempt_id", "position"),
         CheckConstraint("score IS NULL OR (score >= 0 AND score <= points)", name="score_range"),
         CheckConstraint("checks >= 0", name="checks_non_negative"),
+        # An answer waiting for the teacher's mark has no score yet (a provisional total leaves it out).
+        CheckConstraint("NOT needs_mark OR score IS NULL", name="awaiting_mark_unscored"),
+        # An answer the student gave up on in practice mode earned nothing, and no regrade gives it credit.
+        CheckConstraint("NOT gave_up OR score = 0", name="given_up_unscored"),
         # Item analysis reads every answer to one question version.
         Index("ix_attempt_answers_question_version_id", "question_version_id"),
         Index("ix_attempt_answers_question_id", "question_id"),
@@ -93,6 +97,13 @@ class AttemptAnswer(db.Model):
     score: Mapped[float | None] = mapped_column()
     graded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     feedback: Mapped[str | None] = mapped_column(String(2000))
+    # Grading could not mark it (a key the grader refuses, a grader that failed): the teacher marks it by hand.
+    needs_mark: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Practice mode: the student asked to see the answer ("give up") instead of answering it.
+    gave_up: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # When a regrade or the teacher's mark last changed the score after grading: practice cards built
+    # from the answer before then are rebuilt (see practice.cards).
+    rescored_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     attempt: Mapped[Attempt] = relationship(back_populates="answers")
     question: Mapped[Question] = relationship()

@@ -53,6 +53,7 @@ class Feedback:
     key: str | None = None
     explanation: str | None = None
     sources: list[SourceLink] = field(default_factory=list)
+    awaiting_mark: bool = False  # grading could not mark it; the teacher will
 
 
 @dataclass
@@ -118,6 +119,7 @@ def feedback_for(attempt: Attempt, answer: AttemptAnswer, *, review: bool = Fals
         tries_left=max(0, services.PRACTICE_TRIES - answer.checks),
         revealed=revealed,
         points=answer.points,
+        awaiting_mark=answer.needs_mark,
     )
     if not revealed:
         return feedback
@@ -209,6 +211,7 @@ class ReviewPage:
     max_score: float | None
     entries: list[ReviewEntry]
     closed_by_deadline: bool
+    awaiting_marks: int = 0  # answers the teacher has still to mark: the score is provisional
 
 
 def review_page(attempt: Attempt, answers: Sequence[AttemptAnswer]) -> ReviewPage:
@@ -217,6 +220,7 @@ def review_page(attempt: Attempt, answers: Sequence[AttemptAnswer]) -> ReviewPag
         score=attempt.score,
         max_score=attempt.max_score,
         closed_by_deadline=attempt.status == "closed_overdue",
+        awaiting_marks=sum(1 for a in answers if a.needs_mark),
         entries=[
             ReviewEntry(
                 position=a.position,
@@ -289,6 +293,8 @@ class StaffEntry:
     score: float | None
     points: float
     checks: int
+    position: int = 0
+    needs_mark: bool = False  # grading could not mark it: the teacher gives the mark
 
 
 def staff_entries(answers: Sequence[AttemptAnswer]) -> list[StaffEntry]:
@@ -303,6 +309,8 @@ def staff_entries(answers: Sequence[AttemptAnswer]) -> list[StaffEntry]:
             score=a.score,
             points=a.points,
             checks=a.checks,
+            position=a.position,
+            needs_mark=a.needs_mark,
         )
         for a in answers
     ]

@@ -12,11 +12,12 @@ regraded too but only counted: no teacher sees those attempts.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from quizapp.attempts.grading import grade, practice_mark
+from quizapp.attempts.grading import grade, key_problem, practice_mark
 from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.audit.services import change, quoted, record
 from quizapp.auth.models import User
@@ -40,6 +41,8 @@ class ScoreChange:
 
 
 def _new_score(answer: AttemptAnswer, question: Question) -> float:
+    if answer.gave_up:
+        return 0.0  # the student saw the key instead of answering: no key makes that an answer
     version = question.latest
     result = grade(version.type, version.answer, answer.response, options=version.options)
     attempt = answer.attempt
@@ -55,6 +58,10 @@ def regrade_preview(session: Session, question: Question, teacher: User) -> list
     Names are the ones ``teacher`` may see; a change in a student's own practice is ``private`` and unnamed.
     """
     current = question.latest
+    problem = key_problem(current.type, current.answer, options=current.options)
+    if problem:
+        # Only a question saved before keys were checked can get here: edit it to a key that can be graded.
+        raise DomainError(f"The current key cannot be graded ({problem}); edit the question first.")
     answers = session.scalars(
         select(AttemptAnswer)
         .options(
@@ -89,13 +96,17 @@ def regrade_preview(session: Session, question: Question, teacher: User) -> list
     return changes
 
 
-def apply_regrade(session: Session, question: Question, actor: User) -> int:
-    """Regrade every changed answer with the current key; returns how many scores changed."""
+def apply_regrade(session: Session, question: Question, actor: User, *, now: datetime) -> int:
+    """Regrade every changed answer with the current key; returns how many scores changed.
+
+    Each changed answer records ``now`` as its ``rescored_at``: practice cards built from it follow.
+    """
     changes = regrade_preview(session, question, actor)
     graded_on = []
     for item in changes:
         graded_on.append(item.answer.question_version.version)
         item.answer.score = item.new_score
+        item.answer.rescored_at = now
         item.answer.question_version_id = question.latest.id
         item.answer.attempt.score = item.new_total
     if changes:

@@ -8,10 +8,11 @@ before the grading reads it or is refused as too late, never lost in between.
 
 from __future__ import annotations
 
+import logging
 import random
 import secrets
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -33,6 +34,8 @@ from quizapp.exceptions import Conflict, DomainError, NotFound
 from quizapp.quizzes.models import Quiz, QuizQuestion, QuizRule
 from quizapp.quizzes.services import extra_time_percent, quiz_for_student, rule_pool, time_allowed, window_problem
 from quizapp.wording import count
+
+logger = logging.getLogger(__name__)
 
 # Absorbs request latency at the deadline: the page submits itself at zero.
 DEADLINE_GRACE = timedelta(seconds=5)
@@ -416,6 +419,7 @@ def check_answer(
     if revealed:
         fraction = 0.0 if give_up else result.fraction
         answer.score = answer.points * practice_mark(fraction, max(answer.checks, 1), attempt.quiz.penalty_percent)
+        answer.gave_up = give_up
         answer.graded_at = now
     session.flush()
     return CheckOutcome(answer, result, revealed, max(0, PRACTICE_TRIES - answer.checks))
@@ -424,13 +428,40 @@ def check_answer(
 # --- submitting ---------------------------------------------------------------
 
 
+AWAITING_MARK = "awaiting the teacher's mark"
+
+
+def graded_or_none(answer: AttemptAnswer) -> Grade | None:
+    """The grade of the answer's response, or ``None`` when its question cannot be graded.
+
+    One question that cannot be graded (a key saved before keys were checked, a grader that fails)
+    must not stop the rest of the attempt from being graded: it waits for the teacher's mark instead.
+    """
+    version = answer.question_version
+    try:
+        return grade(version.type, version.answer, answer.response, options=version.options)
+    except Exception:  # any failure of one grader is that one answer's, never the attempt's
+        logger.exception("answer %s (question version %s) could not be graded", answer.id, version.id)
+        return None
+
+
+def await_mark(answer: AttemptAnswer, now: datetime) -> None:
+    """Leave the answer for the teacher to mark: unscored, so the attempt's total is provisional without it."""
+    answer.score = None
+    answer.needs_mark = True
+    answer.feedback = AWAITING_MARK
+    answer.graded_at = now
+
+
 def _grade_all(session: Session, attempt: Attempt, now: datetime) -> None:
     practice = attempt.quiz.mode == "practice"
     total = 0.0
     for answer in load_answers(session, attempt, sources=False):
         if answer.graded_at is None:
-            version = answer.question_version
-            result = grade(version.type, version.answer, answer.response, options=version.options)
+            result = graded_or_none(answer)
+            if result is None:
+                await_mark(answer, now)
+                continue
             fraction = (
                 practice_mark(result.fraction, answer.checks, attempt.quiz.penalty_percent)
                 if practice
@@ -489,17 +520,43 @@ def close_if_overdue(session: Session, attempt: Attempt, *, now: datetime) -> bo
     return True
 
 
-def close_overdue(session: Session, *, now: datetime) -> int:
-    """Close every attempt past its deadline (the `flask attempts close-overdue` command). Returns how many."""
+@dataclass
+class OverdueSweep:
+    """What one run of the overdue sweep did: attempts closed, and the ones to look at."""
+
+    closed: int = 0
+    # Closed, but with answers grading could not mark: (attempt id, how many wait for the teacher's mark).
+    awaiting_mark: list[tuple[int, int]] = field(default_factory=list)
+    # Could not be closed at all, left open and rolled back alone: (attempt id, why).
+    failed: list[tuple[int, str]] = field(default_factory=list)
+
+
+def close_overdue(session: Session, *, now: datetime) -> OverdueSweep:
+    """Close every attempt past its deadline (the `flask attempts close-overdue` command and the worker).
+
+    Each attempt is closed in its own savepoint: one that fails is rolled back alone, reported and
+    left for the next run, and every other attempt is still closed.
+    """
     ids = session.scalars(
         select(Attempt.id).where(Attempt.status == "in_progress", Attempt.deadline < now - DEADLINE_GRACE)
     ).all()
-    closed = 0
+    sweep = OverdueSweep()
     for attempt_id in ids:
-        attempt = session.scalar(select(Attempt).where(Attempt.id == attempt_id).with_for_update())
-        if attempt is not None and close_if_overdue(session, attempt, now=now):
-            closed += 1
-    return closed
+        try:
+            with session.begin_nested():
+                attempt = session.scalar(select(Attempt).where(Attempt.id == attempt_id).with_for_update())
+                if attempt is None or not close_if_overdue(session, attempt, now=now):
+                    continue
+        except Exception as error:  # one attempt's failure must not stop the sweep
+            logger.exception("overdue attempt %s could not be closed", attempt_id)
+            sweep.failed.append((attempt_id, f"{type(error).__name__}: {error}"))
+            continue
+        sweep.closed += 1
+        pending = sum(1 for answer in attempt.answers if answer.needs_mark)
+        if pending:
+            logger.warning("overdue attempt %s closed; %s answer(s) await the teacher's mark", attempt_id, pending)
+            sweep.awaiting_mark.append((attempt_id, pending))
+    return sweep
 
 
 def unanswered_positions(answers: Sequence[AttemptAnswer]) -> list[int]:

@@ -7,11 +7,13 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from quizapp.access import STAFF, allow
-from quizapp.attempts import presenters, services
+from quizapp.attempts import marking, presenters, services
 from quizapp.attempts import regrade as regrading
+from quizapp.attempts.forms import MarkForm
 from quizapp.auth.forms import ConfirmForm
 from quizapp.bank.review import question_of
 from quizapp.classes.services import student_names
+from quizapp.exceptions import DomainError
 from quizapp.extensions import db
 from quizapp.models import utcnow
 from quizapp.quizzes.builder import quiz_of
@@ -40,7 +42,7 @@ def regrade(question_id: int) -> ResponseReturnValue:
     question = question_of(db.session, question_id, current_user)
     form = ConfirmForm()
     if form.validate_on_submit():
-        changed = regrading.apply_regrade(db.session, question, current_user)
+        changed = regrading.apply_regrade(db.session, question, current_user, now=utcnow())
         db.session.commit()
         flash(f"Regraded: {count(changed, 'answer')} changed score.", "success")
         return redirect(url_for("bank.edit", question_id=question_id))
@@ -59,4 +61,20 @@ def attempt_detail(attempt_id: int) -> ResponseReturnValue:
         attempt=attempt,
         student_name=student_names(db.session, current_user, [attempt.student])[attempt.student_id],
         entries=presenters.staff_entries(answers),
+        awaiting=marking.awaiting_marks(attempt),
+        mark_form=MarkForm(),
     )
+
+
+@bp.route("/attempts/<id:attempt_id>/answers/<index:position>/mark", methods=["POST"])
+@allow(STAFF)
+def mark_answer(attempt_id: int, position: int) -> ResponseReturnValue:
+    """The teacher's mark for an answer that grading could not mark; the attempt's score then counts it."""
+    form = MarkForm()
+    if not form.validate_on_submit():
+        problems = " ".join(error for errors in form.errors.values() for error in errors)
+        raise DomainError(f"The mark was not saved: {problems} Give a number from 0 to the question's marks.")
+    answer = marking.set_mark(db.session, attempt_id, position, form.mark.data, current_user, now=utcnow())
+    db.session.commit()
+    flash(f"Marked question {position + 1}: {answer.score:g} of {answer.points:g}.", "success")
+    return redirect(url_for("attempts_staff.attempt_detail", attempt_id=attempt_id))

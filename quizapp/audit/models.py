@@ -27,6 +27,7 @@ ACTIONS: dict[str, str] = {
     "question.regrade": "Past attempts regraded",
     "flag.resolve": "Student flag resolved",
     "attempt.close_overdue": "Attempt closed at its deadline",
+    "attempt.mark": "Answer marked by the teacher",
     "quiz.publish": "Quiz published",
     "quiz.unpublish": "Quiz unpublished",
     "quiz.duplicate": "Quiz duplicated",

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, object_session, selectinload
 
+from quizapp.attempts.grading import key_problem
 from quizapp.audit.services import change, quoted, record
 from quizapp.auth.models import User
 from quizapp.bank.models import (
@@ -190,6 +191,11 @@ def review_many(session: Session, owner: User, question_ids: Sequence[int], acti
 def checked_version(content: dict[str, Any], **fields: Any) -> QuestionVersion:
     """A question version from teacher-given content, checked against the generator's own contract first."""
     problems = validate_draft({**content, "sources": []}, strict=False)
+    if not problems:
+        # The contract checks the shape; only the grader knows whether the key can be graded at all.
+        ungradeable = key_problem(content["type"], content["answer"], options=list(content.get("options") or []))
+        if ungradeable:
+            problems = [f"its key cannot be graded ({ungradeable})"]
     if problems:
         raise DomainError("The question cannot be saved: " + "; ".join(problems))
     return QuestionVersion(

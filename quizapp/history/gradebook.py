@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from quizapp.attempts.models import Attempt
+from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.auth.models import User
 from quizapp.classes.models import ClassMember, SchoolClass
 from quizapp.classes.services import OUTSIDE_CLASSES, nameable_students
@@ -34,6 +34,7 @@ class Cell:
     average: float | None
     last: float | None
     last_submitted_at: datetime | None
+    awaiting_marks: int = 0  # answers of these attempts still waiting for the teacher's mark
 
     def kept(self, policy: str) -> float | None:
         """The score the quiz's policy keeps (best, last or average)."""
@@ -121,6 +122,7 @@ def policy_cells(session: Session, student_ids: Sequence[int], quiz_ids: Sequenc
             ranked.c.submitted_at,
         ).where(ranked.c.newest_first == 1)
     ).all()
+    awaiting = _awaiting_marks(session, student_ids, quiz_ids)
     return {
         (student_id, quiz_id): Cell(
             attempts=int(count),
@@ -128,9 +130,28 @@ def policy_cells(session: Session, student_ids: Sequence[int], quiz_ids: Sequenc
             average=_percent(average),
             last=_percent(last),
             last_submitted_at=submitted_at,
+            awaiting_marks=awaiting.get((student_id, quiz_id), 0),
         )
         for student_id, quiz_id, count, best, average, last, submitted_at in rows
     }
+
+
+def _awaiting_marks(
+    session: Session, student_ids: Sequence[int], quiz_ids: Sequence[int]
+) -> dict[tuple[int, int], int]:
+    """Answers waiting for the teacher's mark per (student, quiz): their scores are provisional (one query)."""
+    rows = session.execute(
+        select(Attempt.student_id, Attempt.quiz_id, func.count())
+        .join(AttemptAnswer, AttemptAnswer.attempt_id == Attempt.id)
+        .where(
+            Attempt.quiz_id.in_(list(quiz_ids)),
+            Attempt.student_id.in_(list(student_ids)),
+            Attempt.status.in_(FINISHED),
+            AttemptAnswer.needs_mark,
+        )
+        .group_by(Attempt.student_id, Attempt.quiz_id)
+    ).all()
+    return {(student_id, quiz_id): int(count) for student_id, quiz_id, count in rows}
 
 
 def _percent(share: Any) -> float | None:
@@ -220,7 +241,14 @@ def gradebook_csv_rows(book: Gradebook) -> Sequence[Sequence[object]]:
 def results_csv_rows(results: QuizResults) -> Sequence[Sequence[object]]:
     policy = results.quiz.score_policy
     header = [
-        "student", "username", "attempts", f"kept ({policy}, %)", "best %", "last %", "average %", "last submitted"
+        "student",
+        "username",
+        "attempts",
+        f"kept ({policy}, %)",
+        "best %",
+        "last %",
+        "average %",
+        "last submitted",
     ]
     body = [
         [

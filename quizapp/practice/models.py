@@ -44,6 +44,9 @@ class ReviewCard(db.Model):
     last_review: Mapped[datetime] = mapped_column(UTCDateTime())
     reps: Mapped[int] = mapped_column(default=1)
     lapses: Mapped[int] = mapped_column(default=0)
+    # The latest rescoring (``AttemptAnswer.rescored_at``) among the answers the card was built from:
+    # a later one means a regrade or a teacher's mark changed a score the card holds.
+    rescored_through: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = timestamp_column()
 
     question: Mapped[Question] = relationship()

@@ -52,3 +52,27 @@ def test_regrade_preview_then_apply(app, teacher_client: FlaskClient, users) -> 
     assert answer.question_version_id == db.session.get(type(tf), tf.id).latest.id
     again = teacher_client.get(f"/manage/questions/{tf.id}/regrade").get_data(as_text=True)
     assert "No submitted attempt would change score." in again
+
+
+def test_a_regrade_to_a_key_that_cannot_be_graded_is_refused(teacher_client: FlaskClient, users) -> None:  # type: ignore[no-untyped-def]
+    teacher = user(users.teacher)
+    fill_in = make_question(teacher, make_document(teacher), QUESTIONS[2])
+    quiz = make_quiz(teacher, [fill_in])
+    db.session.commit()
+    student = user(users.student)
+    attempt = services.start_attempt(db.session, quiz.id, student, now=utcnow())
+    services.save_answer(db.session, attempt.id, student, 0, {"text": "nine years"}, now=utcnow())
+    services.submit_attempt(db.session, attempt.id, student, now=utcnow())
+    # A version saved before keys were checked on saving (written straight in, as old data would be).
+    fill_in.versions.append(type(fill_in.latest)(version=2, type="fill_in", prompt="Name anything", answer=["*"]))
+    fill_in.current_version = 2
+    db.session.commit()
+    url = f"/manage/questions/{fill_in.id}/regrade"
+    for response in (
+        teacher_client.get(url),
+        post_form(teacher_client, url, {}, token_from=f"/bank/questions/{fill_in.id}/edit"),
+    ):
+        assert response.status_code == 400
+        assert "The current key cannot be graded" in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Attempt, attempt.id).score == 1

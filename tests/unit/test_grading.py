@@ -621,3 +621,20 @@ def test_an_unfinished_order_is_graded_on_what_is_there(positions, fraction, det
 def test_an_unfinished_order_with_foreign_items_or_ranks_is_unreadable(positions):
     assert grade("ordering", KEY5, {"positions": positions}).fraction == 0.0
     assert "could not read the response" in grade("ordering", KEY5, {"positions": positions}).detail
+
+
+def test_a_key_is_gradeable_exactly_when_its_grader_grades_it():
+    from quizapp.attempts.grading import key_problem
+    from tests.factories import QUESTIONS
+
+    for spec in QUESTIONS:
+        assert key_problem(spec["type"], spec["answer"], options=spec["options"]) is None, spec["type"]
+    # Moodle's wildcard and punctuation-only variants normalise to nothing: nothing could ever match them.
+    assert "letters or digits" in key_problem("fill_in", ["*"])
+    assert "letters or digits" in key_problem("fill_in", ["*", "?!"])
+    assert key_problem("fill_in", ["*", "Hale"]) is None
+    assert "not among the options" in key_problem("multiple_choice", "D", options=["A", "B", "C"])
+    assert "unknown question type" in key_problem("essay", "anything")
+    for question_type, key in (("fill_in", ["*"]), ("multiple_choice", "D")):
+        with pytest.raises(GradingError):
+            grade(question_type, key, "x", options=["A", "B", "C"])
