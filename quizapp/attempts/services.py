@@ -268,6 +268,12 @@ def is_revealed(attempt: Attempt, answer: AttemptAnswer) -> bool:
 # --- saving and checking ---------------------------------------------------------
 
 
+NOT_CHECKABLE = (
+    "This question cannot be checked: its key has a fault your teacher must fix. Your answer is saved, "
+    "and your teacher will mark it after you submit."
+)
+
+
 @dataclass
 class SaveOutcome:
     answered: bool = False  # the saved response is not empty
@@ -409,8 +415,11 @@ def check_answer(
     if not give_up:
         answer.response = read_response(shown_of(answer), fields)
         answer.saved_at = now
-    version = answer.question_version
-    result = grade(version.type, version.answer, answer.response, options=version.options)
+    result = graded_or_none(answer)
+    if result is None:
+        # Its key cannot be graded (saved before keys were checked): keep the answer for the teacher's mark.
+        session.flush()
+        return SaveOutcome(answered=answer.response is not None, message=NOT_CHECKABLE)
     if not give_up:
         answer.checks += 1
     # The detail ("2 of 4 pairs right") helps the next try without giving the key away.

@@ -147,6 +147,8 @@ def post_question(attempt_id: int, position: int) -> ResponseReturnValue:
     if isinstance(outcome, services.SaveOutcome) and outcome.closed:
         flash(outcome.message, "warning")
         return redirect(url_for("attempts.review", attempt_id=attempt_id))
+    if isinstance(outcome, services.SaveOutcome) and outcome.message:
+        flash(outcome.message, "warning")
     attempt = services.attempt_of(db.session, attempt_id, current_user)
     target = position
     if getattr(outcome, "problem", None) and action in ("next", "prev"):
@@ -230,6 +232,8 @@ def check(attempt_id: int) -> ResponseReturnValue:
         db.session.rollback()
         return jsonify(ok=False, error=str(error)), 400
     db.session.commit()
+    if isinstance(outcome, services.SaveOutcome) and not outcome.closed:
+        return jsonify(ok=False, error=outcome.message), 409  # saved, but this question cannot be checked
     if isinstance(outcome, services.SaveOutcome):
         return jsonify(
             ok=False, closed=True, error=outcome.message, review=url_for("attempts.review", attempt_id=attempt_id)

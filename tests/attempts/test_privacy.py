@@ -98,7 +98,7 @@ def test_a_deadlines_grading_is_logged_without_the_name_of_a_student_outside_the
     db.session.commit()
     services.start_attempt(db.session, quiz.id, user(OUTSIDER[0]), now=utcnow() - timedelta(hours=1))
     db.session.commit()
-    assert services.close_overdue(db.session, now=utcnow()) == 1
+    assert services.close_overdue(db.session, now=utcnow()).closed == 1
     db.session.commit()
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "attempt.close_overdue"))
     assert event.owner_id == teacher.id

@@ -12,7 +12,7 @@ from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.extensions import db
 from quizapp.models import utcnow
 from tests.factories import QUESTIONS, assign, class_with, make_document, make_question, make_quiz, user
-from tests.support import post_form
+from tests.support import csrf_token, post_form
 
 # Moodle's short-answer wildcard {=*}, imported before keys were checked on saving (or saved by an older version).
 WILDCARD = {**QUESTIONS[2], "prompt": "Name anything: ___", "answer": ["*"]}
@@ -113,8 +113,8 @@ def test_the_overdue_sweep_closes_every_other_attempt_and_reports_the_rest(  # t
 
     result = runner.invoke(args=["attempts", "close-overdue"])
     assert result.exit_code == 1
-    assert "closed 5 overdue attempt(s)" in result.output
-    assert f"attempt {wildcard.id}: 1 answer(s) could not be graded and await the teacher's mark" in result.output
+    assert "closed 5 overdue attempts" in result.output
+    assert f"attempt {wildcard.id}: 1 answer could not be graded and await the teacher's mark" in result.output
     assert f"attempt {broken.id} could not be closed and stays open: RuntimeError: disk on fire" in result.output
     db.session.expire_all()
     statuses = {a.id: a.status for a in db.session.query(Attempt)}
@@ -138,3 +138,38 @@ def test_the_worker_closes_overdue_attempts_despite_a_question_that_cannot_be_gr
     every_minute.call_local()
     db.session.expire_all()
     assert [db.session.get(Attempt, i).status for i in ids] == ["closed_overdue", "closed_overdue"]
+
+
+def test_checking_a_practice_answer_whose_key_cannot_be_graded_keeps_it_for_the_teacher(  # type: ignore[no-untyped-def]
+    app, users, student_client: FlaskClient
+) -> None:
+    quiz = quiz_with_a_wildcard(users.teacher, mode="practice")
+    assign(quiz, class_with(users.teacher, [users.student]))
+    db.session.commit()
+    attempt = services.start_attempt(db.session, quiz.id, user(users.student), now=utcnow())
+    db.session.commit()
+    page = f"/attempts/{attempt.id}/q/1"
+
+    # With the page's script: a JSON answer that says why, and the answer kept unchecked.
+    checked = student_client.post(
+        f"/attempts/{attempt.id}/check",
+        json={"position": 1, "fields": {"text": "Margaret Hale"}},
+        headers={"X-CSRFToken": csrf_token(student_client, page)},
+    )
+    assert checked.status_code == 409
+    assert checked.get_json() == {"ok": False, "error": services.NOT_CHECKABLE}
+    # Without it: the form's Check button says the same on the question's page.
+    response = post_form(
+        student_client, page, {"q1-text": "Margaret Hale, again", "action": "check"}, token_from=page
+    )
+    assert response.status_code == 302
+    assert "your teacher will mark it after you submit" in student_client.get(response.location).get_data(as_text=True)
+    db.session.expire_all()
+    _, pending = answers_of(attempt.id)
+    assert (pending.response, pending.checks, pending.graded_at) == ("Margaret Hale, again", 0, None)
+
+    submit = f"/attempts/{attempt.id}/submit"
+    assert post_form(student_client, submit, {}, token_from=submit).status_code == 302
+    db.session.expire_all()
+    _, pending = answers_of(attempt.id)
+    assert (pending.score, pending.needs_mark) == (None, True)

@@ -303,7 +303,7 @@ def test_pages_cost_a_fixed_number_of_queries_whatever_the_attempts(canal, users
     db.session.commit()
     many = measure()
     assert few == many
-    assert max(many) <= 7
+    assert max(many) <= 8  # quiz results: names only the teacher's students, and counts answers awaiting a mark
 
 
 

@@ -124,7 +124,7 @@ def test_an_answer_given_up_in_practice_stays_at_nothing_after_a_regrade(users: 
     # The corrected key makes the response the student had checked right; the student still saw the key instead.
     edit_question(db.session, question, teacher, KEY_CORRECTED)
     db.session.commit()
-    assert regrade_preview(db.session, question) == []
+    assert regrade_preview(db.session, question, teacher) == []
     assert apply_regrade(db.session, question, teacher, now=T0 + 2 * HOUR) == 0
     db.session.commit()
     answer = db.session.get(AttemptAnswer, shown.answer.id)
