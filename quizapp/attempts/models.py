@@ -88,7 +88,8 @@ class AttemptAnswer(db.Model):
     option_order: Mapped[list[Any]] = mapped_column(JSONType, default=list)
     response: Mapped[Any | None] = mapped_column(JSONType)
     saved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    # Practice mode: how many times the answer was checked (each extra try costs a penalty).
+    # Practice mode: the tries the answer was graded over, each check and a submit after wrong checks (each try
+    # after the first costs a penalty). Saving an answer never lowers it.
     checks: Mapped[int] = mapped_column(default=0, server_default="0")
     score: Mapped[float | None] = mapped_column()
     graded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -441,6 +441,10 @@ def _grade_all(session: Session, attempt: Attempt, now: datetime) -> None:
         if answer.graded_at is None:
             version = answer.question_version
             result = grade(version.type, version.answer, answer.response, options=version.options)
+            if practice and answer.checks:
+                # Still open after a check, so every check was wrong: submitting is one more try, and the
+                # penalties those checks earned stay (stored, so that a regrade counts them too).
+                answer.checks += 1
             fraction = (
                 practice_mark(result.fraction, answer.checks, attempt.quiz.penalty_percent)
                 if practice
