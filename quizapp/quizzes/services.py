@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from quizapp.auth.models import User
@@ -48,12 +49,12 @@ def create_fixed_quiz(
     return quiz
 
 
-def _assigned_to_student(student_id: int):  # type: ignore[no-untyped-def]
+def _assigned_to_student(student_id: Any):  # type: ignore[no-untyped-def]
     my_classes = select(ClassMember.class_id).where(ClassMember.user_id == student_id)
     return select(QuizAssignment.quiz_id).where(QuizAssignment.class_id.in_(my_classes))
 
 
-def _open_to(student_id: int):  # type: ignore[no-untyped-def]
+def _open_to(student_id: Any):  # type: ignore[no-untyped-def]
     """Teachers' published quizzes that are public or given to one of the student's classes.
 
     Personal practice quizzes are never published (a constraint), so they are not among them.
@@ -72,14 +73,22 @@ def visible_quizzes(session: Session, student: User, *, limit: int = 100) -> Seq
     ).all()
 
 
+def open_to_student(student_id: Any) -> ColumnElement[bool]:
+    """SQL: the quiz (``Quiz``) is one the student may take: open to them, or their own personal practice quiz.
+
+    ``student_id`` is a value or a column (``Attempt.student_id``: true while the attempt's quiz is still open to
+    its student; unpublishing it, taking it from the class or the student from the class makes it false).
+    """
+    # "IS NOT NULL AND": never NULL, so that NOT of it is true for a quiz that is no longer open.
+    return or_(_open_to(student_id), and_(Quiz.personal_for_id.is_not(None), Quiz.personal_for_id == student_id))
+
+
 def quiz_for_student(session: Session, quiz_id: int, student: User) -> Quiz:
     """The quiz if the student may see it; NotFound otherwise (the same answer as for a quiz that does not exist).
 
     A student may also take their own personal practice quizzes, and nobody else's.
     """
-    quiz = session.scalar(
-        select(Quiz).where(Quiz.id == quiz_id, or_(_open_to(student.id), Quiz.personal_for_id == student.id))
-    )
+    quiz = session.scalar(select(Quiz).where(Quiz.id == quiz_id, open_to_student(student.id)))
     if quiz is None:
         raise NotFound("There is no such quiz, or it is not open to you.")
     return quiz
