@@ -1,4 +1,5 @@
-"""Rate limits on the doors attackers knock on: login, registration, passwords, join codes, uploads, autosave.
+"""Rate limits on the doors attackers knock on: login, registration, passwords, join codes, uploads, autosave,
+student flags.
 
 Each is limited per address and per account. Memory storage by default (per
 process: fine for one worker); set RATELIMIT_STORAGE_URI (e.g. redis://...) so
@@ -36,6 +37,7 @@ DEFAULTS = {
     "RATELIMIT_JOIN": ("120/hour", "20/hour"),
     "RATELIMIT_UPLOAD": ("120/hour", "30/hour"),
     "RATELIMIT_AUTOSAVE": ("6000/minute", "240/minute"),
+    "RATELIMIT_FLAG": ("300/hour", "30/hour"),
 }
 
 

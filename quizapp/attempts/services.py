@@ -55,6 +55,13 @@ class EmptyQuiz(DomainError):
     status_code = 409
 
 
+class AlreadyFlagged(Conflict):
+    """The student has an open flag on this question already."""
+
+
+ALREADY_FLAGGED = "You have already reported this question; your teacher has not dealt with that report yet."
+
+
 # --- starting -----------------------------------------------------------------
 
 
@@ -578,6 +585,8 @@ def flag_question(
     answer = answer_at(attempt, position)
     if not is_revealed(attempt, answer):
         raise DomainError("You can report a question once you have seen its answer.")
+    if _open_flag_of(session, student, answer.question_id) is not None:
+        raise AlreadyFlagged(ALREADY_FLAGGED)
     flag = QuestionFlag(
         question_id=answer.question_id,
         question_version_id=answer.question_version_id,
@@ -586,9 +595,24 @@ def flag_question(
         kind=kind if kind in FLAG_KINDS else "other",
         comment=comment.strip()[:1000],
     )
-    session.add(flag)
-    session.flush()
+    try:
+        # Two tabs sending the same report at once: the partial unique index keeps one.
+        with session.begin_nested():
+            session.add(flag)
+            session.flush()
+    except IntegrityError:
+        raise AlreadyFlagged(ALREADY_FLAGGED) from None
     return flag
+
+
+def _open_flag_of(session: Session, student: User, question_id: int) -> int | None:
+    return session.scalar(
+        select(QuestionFlag.id).where(
+            QuestionFlag.user_id == student.id,
+            QuestionFlag.question_id == question_id,
+            QuestionFlag.resolved_at.is_(None),
+        )
+    )
 
 
 def preview(session: Session, quiz: Quiz) -> tuple[Attempt, list[AttemptAnswer]]:

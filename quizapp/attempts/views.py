@@ -278,14 +278,25 @@ def source(attempt_id: int, position: int, index: int) -> ResponseReturnValue:
 
 @bp.route("/attempts/<int:attempt_id>/q/<int:position>/flag", methods=["POST"])
 @allow(STUDENT)
+@limited("RATELIMIT_FLAG")
 def flag(attempt_id: int, position: int) -> ResponseReturnValue:
     form = FlagForm()
     if not form.validate_on_submit():
         flash("Say what is wrong (at most 1000 characters).", "danger")
         return redirect(url_for("attempts.review", attempt_id=attempt_id))
-    services.flag_question(
-        db.session, attempt_id, current_user, position, kind=form.kind.data or "other", comment=form.comment.data or ""
-    )
+    try:
+        services.flag_question(
+            db.session,
+            attempt_id,
+            current_user,
+            position,
+            kind=form.kind.data or "other",
+            comment=form.comment.data or "",
+        )
+    except services.AlreadyFlagged as error:
+        db.session.rollback()
+        flash(str(error), "info")
+        return redirect(url_for("attempts.review", attempt_id=attempt_id))
     db.session.commit()
     flash(f"Thank you: your note on question {position + 1} was sent to the teacher.", "success")
     return redirect(url_for("attempts.review", attempt_id=attempt_id) + f"#q{position}")
