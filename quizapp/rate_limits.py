@@ -1,4 +1,5 @@
-"""Rate limits on the doors attackers knock on: login, registration, passwords, join codes, uploads, autosave.
+"""Rate limits on the doors attackers knock on: login, registration, passwords, join codes, uploads, autosave,
+student flags.
 
 Each is limited per address and per account; before signing in, "the account" is the
 name typed *from this address*. Counted by the name alone, anyone who knows a username
@@ -39,6 +40,7 @@ DEFAULTS = {
     "RATELIMIT_JOIN": ("120/hour", "20/hour"),
     "RATELIMIT_UPLOAD": ("120/hour", "30/hour"),
     "RATELIMIT_AUTOSAVE": ("6000/minute", "240/minute"),
+    "RATELIMIT_FLAG": ("300/hour", "30/hour"),
 }
 
 

@@ -6,8 +6,9 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint, false
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 
+from quizapp.attempts.deadlines import effective_deadline
 from quizapp.auth.models import User
 from quizapp.bank.models import Question, QuestionVersion
 from quizapp.models import JSONType, UTCDateTime, db, one_of, timestamp_column, utcnow
@@ -45,6 +46,7 @@ class Attempt(db.Model):
     number: Mapped[int] = mapped_column()
     status: Mapped[str] = mapped_column(String(16), default="in_progress")
     started_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # The attempt's own deadline (time limit and extra time); the quiz's closing time may come first.
     deadline: Mapped[datetime | None] = mapped_column(UTCDateTime())
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     score: Mapped[float | None] = mapped_column()
@@ -56,6 +58,14 @@ class Attempt(db.Model):
     answers: Mapped[list[AttemptAnswer]] = relationship(
         back_populates="attempt", cascade="all, delete-orphan", order_by="AttemptAnswer.position"
     )
+    # Whether the quiz is still open to the student, read in the same statement as the attempt where it is
+    # loaded to be worked on (``services.attempt_of``); None where it was not read.
+    quiz_open: Mapped[bool | None] = query_expression()
+
+    @property
+    def effective_deadline(self) -> datetime | None:
+        """The deadline in force: the earlier of the attempt's own and the quiz's closing time now."""
+        return effective_deadline(self.deadline, self.quiz.closes_at)
 
 
 class AttemptAnswer(db.Model):
@@ -92,7 +102,8 @@ class AttemptAnswer(db.Model):
     option_order: Mapped[list[Any]] = mapped_column(JSONType, default=list)
     response: Mapped[Any | None] = mapped_column(JSONType)
     saved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    # Practice mode: how many times the answer was checked (each extra try costs a penalty).
+    # Practice mode: the tries the answer was graded over, each check and a submit after wrong checks (each try
+    # after the first costs a penalty). Saving an answer never lowers it.
     checks: Mapped[int] = mapped_column(default=0, server_default="0")
     score: Mapped[float | None] = mapped_column()
     graded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

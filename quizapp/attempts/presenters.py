@@ -47,6 +47,8 @@ class Feedback:
     checks: int
     tries_left: int
     revealed: bool
+    # Whether this shows right from wrong (verdict, detail, marks); a review with answers or score hidden does not.
+    judged: bool = True
     correct: bool | None = None
     score: float | None = None
     points: float = 1.0
@@ -129,15 +131,22 @@ def feedback_for(attempt: Attempt, answer: AttemptAnswer, *, review: bool = Fals
     show_explanations = quiz.review_show_explanations or not review
     show_sources = quiz.review_show_sources or not review
     version = answer.question_version
-    if quiz.review_show_score or not review:
+    # A verdict beside the student's answer is the key itself for true/false and narrows it for every other
+    # type, and per-question marks are the score: both only where the score and the answers may be seen.
+    feedback.judged = show_answers and (quiz.review_show_score or not review)
+    if feedback.judged:
         feedback.score = answer.score
         feedback.correct = answer.score is not None and answer.score >= answer.points - 1e-9
+    else:
+        feedback.detail = ""
     if show_answers:
         feedback.key = describe(version.type, version.answer)
     if show_explanations:
         feedback.explanation = version.explanation or None
     if show_sources:
         feedback.sources = _sources(attempt, answer)
+    if not (feedback.judged or feedback.key or feedback.explanation or feedback.sources):
+        return None  # nothing the settings allow to say about this answer
     return feedback
 
 

@@ -13,14 +13,15 @@ import random
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, func, not_, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, joinedload, object_session
+from sqlalchemy.orm import Session, contains_eager, joinedload, object_session, with_expression
 from sqlalchemy.orm.util import identity_key
 
+from quizapp.attempts.deadlines import GRACE, effective_deadline, is_past, own_deadline, seconds_left
 from quizapp.attempts.grading import Grade, grade, practice_mark
 from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.attempts.responses import Shown, read_response, response_problem
@@ -32,13 +33,12 @@ from quizapp.bank.models import FLAG_KINDS, Question, QuestionFlag, QuestionVers
 from quizapp.classes.services import student_names
 from quizapp.exceptions import Conflict, DomainError, NotFound
 from quizapp.quizzes.models import Quiz, QuizQuestion, QuizRule
-from quizapp.quizzes.services import extra_time_percent, quiz_for_student, rule_pool, time_allowed, window_problem
+from quizapp.quizzes.services import extra_time_percent, open_to_student, quiz_for_student, rule_pool, window_problem
 from quizapp.wording import count
 
 logger = logging.getLogger(__name__)
 
-# Absorbs request latency at the deadline: the page submits itself at zero.
-DEADLINE_GRACE = timedelta(seconds=5)
+DEADLINE_GRACE = GRACE
 # Practice mode: tries at a question before its answer is shown anyway.
 PRACTICE_TRIES = 3
 START_RETRIES = 3
@@ -58,6 +58,13 @@ class AttemptClosed(Conflict):
 
 class EmptyQuiz(DomainError):
     status_code = 409
+
+
+class AlreadyFlagged(Conflict):
+    """The student has an open flag on this question already."""
+
+
+ALREADY_FLAGGED = "You have already reported this question; your teacher has not dealt with that report yet."
 
 
 # --- starting -----------------------------------------------------------------
@@ -88,13 +95,10 @@ def _rule_pool(session: Session, rule: QuizRule) -> list[Candidate]:
 
 
 def _deadline(session: Session, quiz: Quiz, student: User, started: datetime) -> datetime | None:
-    deadline = None
-    if quiz.time_limit_minutes:
-        allowed = time_allowed(quiz.time_limit_minutes, extra_time_percent(session, student, quiz))
-        deadline = None if allowed is None else started + allowed
-    if quiz.closes_at is not None:
-        deadline = quiz.closes_at if deadline is None else min(deadline, quiz.closes_at)
-    return deadline
+    """The attempt's own deadline; the quiz's closing time is not copied in but read as it is then."""
+    if not quiz.time_limit_minutes:
+        return None
+    return own_deadline(started, quiz.time_limit_minutes, extra_time_percent(session, student, quiz))
 
 
 def open_attempt(session: Session, quiz: Quiz, student: User) -> Attempt | None:
@@ -181,9 +185,11 @@ def _new_attempt(
 
 
 # Every question page and submit loads the attempt: the statement is built once, not on every request.
+# It reads in passing whether the quiz is still open to the student (unpublished, taken away: not).
 _ATTEMPT_OF = (
     select(Attempt)
-    .options(joinedload(Attempt.quiz))
+    .join(Attempt.quiz)
+    .options(contains_eager(Attempt.quiz), with_expression(Attempt.quiz_open, open_to_student(Attempt.student_id)))
     .where(Attempt.id == bindparam("attempt_id"), Attempt.student_id == bindparam("student_id"))
 )
 _ATTEMPT_OF_LOCKED = _ATTEMPT_OF.with_for_update(of=Attempt)  # the quiz is joined in; only the attempt row is locked
@@ -254,10 +260,8 @@ def answer_at(attempt: Attempt, position: int) -> AttemptAnswer:
 
 
 def time_left(attempt: Attempt, now: datetime) -> float | None:
-    """Seconds until the deadline by the server's clock (None: no deadline)."""
-    if attempt.deadline is None:
-        return None
-    return max(0.0, (attempt.deadline - now).total_seconds())
+    """Seconds until the deadline in force by the server's clock (None: no deadline)."""
+    return seconds_left(attempt.effective_deadline, now)
 
 
 def is_revealed(attempt: Attempt, answer: AttemptAnswer) -> bool:
@@ -286,13 +290,18 @@ def _writable(session: Session, attempt_id: int, student: User, now: datetime) -
     attempt = attempt_of(session, attempt_id, student, lock=True)
     if attempt.status != "in_progress":
         raise AttemptClosed("This attempt is already submitted; nothing more can be saved.")
-    if close_if_overdue(session, attempt, now=now):
-        return attempt, SaveOutcome(None, closed=True, message=TIME_UP)
+    closed = close_if_overdue(session, attempt, now=now)
+    if closed:
+        return attempt, SaveOutcome(None, closed=True, message=closed)
     return attempt, None
 
 
 TIME_UP = (
     "Time is up: this answer was not saved. Your attempt was submitted with the answers saved before the deadline."
+)
+WITHDRAWN = (
+    "This quiz is no longer open to you: this answer was not saved. Your attempt was handed in with the answers "
+    "saved before."
 )
 
 
@@ -301,12 +310,15 @@ _ANSWER_PLACE = (
     select(
         Attempt.status,
         Attempt.deadline,
+        Quiz.closes_at,
+        open_to_student(Attempt.student_id).label("quiz_open"),
         AttemptAnswer.id,
         AttemptAnswer.question_version_id,
         AttemptAnswer.option_order,
         AttemptAnswer.graded_at,
     )
     .join(AttemptAnswer, AttemptAnswer.attempt_id == Attempt.id)
+    .join(Quiz, Quiz.id == Attempt.quiz_id)
     .where(
         Attempt.id == bindparam("attempt_id"),
         Attempt.student_id == bindparam("student_id"),
@@ -335,8 +347,14 @@ def save_answer(
     place = session.execute(
         _ANSWER_PLACE, {"attempt_id": attempt_id, "student_id": student.id, "position": position}
     ).one_or_none()
-    if place is None or place.status != "in_progress" or _overdue(place.deadline, now):
-        # Not the student's attempt, no such question, submitted or out of time: the general path says which.
+    if (
+        place is None
+        or place.status != "in_progress"
+        or is_past(effective_deadline(place.deadline, place.closes_at), now)
+        or not place.quiz_open
+    ):
+        # Not the student's attempt, no such question, submitted, out of time or its quiz withdrawn: the
+        # general path says which.
         _, refused = _writable(session, attempt_id, student, now)
         if refused:
             return refused
@@ -471,6 +489,10 @@ def _grade_all(session: Session, attempt: Attempt, now: datetime) -> None:
             if result is None:
                 await_mark(answer, now)
                 continue
+            if practice and answer.checks:
+                # Still open after a check, so every check was wrong: submitting is one more try, and the
+                # penalties those checks earned stay (stored, so that a regrade counts them too).
+                answer.checks += 1
             fraction = (
                 practice_mark(result.fraction, answer.checks, attempt.quiz.penalty_percent)
                 if practice
@@ -501,17 +523,32 @@ def submit_attempt(session: Session, attempt_id: int, student: User, *, now: dat
     return attempt
 
 
-def _overdue(deadline: datetime | None, now: datetime) -> bool:
-    return deadline is not None and now > deadline + DEADLINE_GRACE
+def _quiz_still_open(session: Session, attempt: Attempt) -> bool:
+    if attempt.quiz_open is not None:  # read with the attempt (``attempt_of``)
+        return bool(attempt.quiz_open)
+    found = session.scalar(select(Quiz.id).where(Quiz.id == attempt.quiz_id, open_to_student(attempt.student_id)))
+    return found is not None
 
 
-def close_if_overdue(session: Session, attempt: Attempt, *, now: datetime) -> bool:
-    """Close and grade an attempt whose deadline (plus grace) has passed, with what was saved. True if closed."""
-    if attempt.status != "in_progress" or not _overdue(attempt.deadline, now):
-        return False
+def close_if_overdue(session: Session, attempt: Attempt, *, now: datetime) -> str | None:
+    """Close and grade, with the answers saved, an attempt that may take no more; None if it stays open, else why
+    (for the student).
+
+    Past its deadline in force (the earlier of its own and the quiz's current closing time, plus grace): closed
+    as overdue at that deadline. Its quiz no longer open to the student (unpublished, taken away from the class,
+    the student taken out of the class): handed in now, as if submitted.
+    """
+    if attempt.status != "in_progress":
+        return None
+    deadline = attempt.effective_deadline
+    if deadline is None or not is_past(deadline, now):
+        if _quiz_still_open(session, attempt):
+            return None
+        return _hand_in_withdrawn(session, attempt, now)
     _grade_all(session, attempt, now)
     attempt.status = "closed_overdue"
-    attempt.submitted_at = attempt.deadline
+    # A closing time moved before the start: the attempt ends where it began.
+    attempt.submitted_at = max(deadline, attempt.started_at)
     # Graded without the student submitting: the log says the deadline did it, and with what score. The quiz's
     # owner reads the event, so a student outside their classes is not named.
     student = student_names(session, attempt.quiz.owner, [attempt.student])[attempt.student_id]
@@ -522,11 +559,31 @@ def close_if_overdue(session: Session, attempt: Attempt, *, now: datetime) -> bo
         attempt,
         f"Attempt {attempt.number} of {student} at {quoted(attempt.quiz.title)} closed at its "
         f"deadline and graded with the answers saved: {attempt.score:g} of {attempt.max_score or 0:g}",
-        {"student": student, "score": attempt.score, "deadline": attempt.deadline},
+        {"student": student, "score": attempt.score, "deadline": deadline},
         actor_name="system (deadline passed)",
     )
     session.flush()
-    return True
+    return TIME_UP
+
+
+def _hand_in_withdrawn(session: Session, attempt: Attempt, now: datetime) -> str:
+    _grade_all(session, attempt, now)
+    attempt.status = "submitted"
+    attempt.submitted_at = now
+    student = student_names(session, attempt.quiz.owner, [attempt.student])[attempt.student_id]
+    record(
+        session,
+        None,
+        "attempt.close_overdue",
+        attempt,
+        f"Attempt {attempt.number} of {student} at {quoted(attempt.quiz.title)} handed in "
+        f"when the quiz stopped being open to the student, graded with the answers saved: {attempt.score:g} of "
+        f"{attempt.max_score or 0:g}",
+        {"student": student, "score": attempt.score, "reason": "quiz no longer open to the student"},
+        actor_name="system (quiz withdrawn)",
+    )
+    session.flush()
+    return WITHDRAWN
 
 
 @dataclass
@@ -541,13 +598,20 @@ class OverdueSweep:
 
 
 def close_overdue(session: Session, *, now: datetime) -> OverdueSweep:
-    """Close every attempt past its deadline (the `flask attempts close-overdue` command and the worker).
+    """Close every attempt past its deadline in force, or whose quiz is no longer open to its student (the
+    `flask attempts close-overdue` command and the worker).
 
     Each attempt is closed in its own savepoint: one that fails is rolled back alone, reported and
     left for the next run, and every other attempt is still closed.
     """
+    cutoff = now - DEADLINE_GRACE
     ids = session.scalars(
-        select(Attempt.id).where(Attempt.status == "in_progress", Attempt.deadline < now - DEADLINE_GRACE)
+        select(Attempt.id)
+        .join(Quiz, Quiz.id == Attempt.quiz_id)
+        .where(
+            Attempt.status == "in_progress",
+            or_(Attempt.deadline < cutoff, Quiz.closes_at < cutoff, not_(open_to_student(Attempt.student_id))),
+        )
     ).all()
     sweep = OverdueSweep()
     for attempt_id in ids:
@@ -580,6 +644,8 @@ def flag_question(
     answer = answer_at(attempt, position)
     if not is_revealed(attempt, answer):
         raise DomainError("You can report a question once you have seen its answer.")
+    if _open_flag_of(session, student, answer.question_id) is not None:
+        raise AlreadyFlagged(ALREADY_FLAGGED)
     flag = QuestionFlag(
         question_id=answer.question_id,
         question_version_id=answer.question_version_id,
@@ -588,9 +654,24 @@ def flag_question(
         kind=kind if kind in FLAG_KINDS else "other",
         comment=comment.strip()[:1000],
     )
-    session.add(flag)
-    session.flush()
+    try:
+        # Two tabs sending the same report at once: the partial unique index keeps one.
+        with session.begin_nested():
+            session.add(flag)
+            session.flush()
+    except IntegrityError:
+        raise AlreadyFlagged(ALREADY_FLAGGED) from None
     return flag
+
+
+def _open_flag_of(session: Session, student: User, question_id: int) -> int | None:
+    return session.scalar(
+        select(QuestionFlag.id).where(
+            QuestionFlag.user_id == student.id,
+            QuestionFlag.question_id == question_id,
+            QuestionFlag.resolved_at.is_(None),
+        )
+    )
 
 
 def preview(session: Session, quiz: Quiz) -> tuple[Attempt, list[AttemptAnswer]]:

@@ -299,15 +299,26 @@ def source(attempt_id: int, position: int, index: int) -> ResponseReturnValue:
 
 @bp.route("/attempts/<id:attempt_id>/q/<index:position>/flag", methods=["POST"])
 @allow(STUDENT)
+@limited("RATELIMIT_FLAG")
 def flag(attempt_id: int, position: int) -> ResponseReturnValue:
     form = FlagForm()
     back = url_for("attempts.review", attempt_id=attempt_id, _anchor=f"q{position}")
     if not form.validate_on_submit():
         session[FLAG_RESULT] = {"position": position, "category": "danger", "message": FLAG_INVALID}
         return redirect(back)
-    services.flag_question(
-        db.session, attempt_id, current_user, position, kind=form.kind.data or "other", comment=form.comment.data or ""
-    )
+    try:
+        services.flag_question(
+            db.session,
+            attempt_id,
+            current_user,
+            position,
+            kind=form.kind.data or "other",
+            comment=form.comment.data or "",
+        )
+    except services.AlreadyFlagged as error:
+        db.session.rollback()
+        session[FLAG_RESULT] = {"position": position, "category": "info", "message": str(error)}
+        return redirect(back)
     db.session.commit()
     message = f"Thank you: your note on question {position + 1} was sent to the teacher."
     session[FLAG_RESULT] = {"position": position, "category": "success", "message": message}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, String, Table, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, String, Table, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.auth.models import User
@@ -145,6 +145,15 @@ class QuestionFlag(db.Model):
     __table_args__ = (
         CheckConstraint(one_of("kind", FLAG_KINDS), name="kind_known"),
         Index("ix_question_flags_question_id", "question_id"),
+        # One open flag per student and question: flagging again cannot stack up to the weak-question rule.
+        Index(
+            "uq_question_flags_open_user_id_question_id",
+            "user_id",
+            "question_id",
+            unique=True,
+            sqlite_where=text("resolved_at IS NULL"),
+            postgresql_where=text("resolved_at IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -160,7 +160,8 @@ def item_analysis(session: Session, quiz: Quiz, *, which: str = "all") -> ItemAn
     chosen = _choice_counts(question_ids, version_ids, responses, choice_versions)
     flags = dict(
         session.execute(
-            select(QuestionFlag.question_id, func.count(QuestionFlag.id))
+            # Students, not flags: one student flagging twice is one voice.
+            select(QuestionFlag.question_id, func.count(func.distinct(QuestionFlag.user_id)))
             .where(QuestionFlag.question_id.in_(list(first_position)), QuestionFlag.resolved_at.is_(None))
             .group_by(QuestionFlag.question_id)
         ).all()

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from quizapp.auth.models import User
@@ -14,6 +15,7 @@ from quizapp.bank.models import Question, Tag
 from quizapp.classes.models import ClassMember
 from quizapp.exceptions import NotFound
 from quizapp.quizzes.models import Quiz, QuizAssignment, QuizQuestion, QuizRule
+from quizapp.quizzes.timing import time_allowed
 
 
 def find_quiz_by_title(session: Session, owner: User, title: str) -> Quiz | None:
@@ -49,12 +51,12 @@ def create_fixed_quiz(
     return quiz
 
 
-def _assigned_to_student(student_id: int):  # type: ignore[no-untyped-def]
+def _assigned_to_student(student_id: Any):  # type: ignore[no-untyped-def]
     my_classes = select(ClassMember.class_id).where(ClassMember.user_id == student_id)
     return select(QuizAssignment.quiz_id).where(QuizAssignment.class_id.in_(my_classes))
 
 
-def _open_to(student_id: int):  # type: ignore[no-untyped-def]
+def _open_to(student_id: Any):  # type: ignore[no-untyped-def]
     """Teachers' published quizzes that are public or given to one of the student's classes.
 
     Personal practice quizzes are never published (a constraint), so they are not among them.
@@ -73,14 +75,22 @@ def visible_quizzes(session: Session, student: User, *, limit: int = 100) -> Seq
     ).all()
 
 
+def open_to_student(student_id: Any) -> ColumnElement[bool]:
+    """SQL: the quiz (``Quiz``) is one the student may take: open to them, or their own personal practice quiz.
+
+    ``student_id`` is a value or a column (``Attempt.student_id``: true while the attempt's quiz is still open to
+    its student; unpublishing it, taking it from the class or the student from the class makes it false).
+    """
+    # "IS NOT NULL AND": never NULL, so that NOT of it is true for a quiz that is no longer open.
+    return or_(_open_to(student_id), and_(Quiz.personal_for_id.is_not(None), Quiz.personal_for_id == student_id))
+
+
 def quiz_for_student(session: Session, quiz_id: int, student: User) -> Quiz:
     """The quiz if the student may see it; NotFound otherwise (the same answer as for a quiz that does not exist).
 
     A student may also take their own personal practice quizzes, and nobody else's.
     """
-    quiz = session.scalar(
-        select(Quiz).where(Quiz.id == quiz_id, or_(_open_to(student.id), Quiz.personal_for_id == student.id))
-    )
+    quiz = session.scalar(select(Quiz).where(Quiz.id == quiz_id, open_to_student(student.id)))
     if quiz is None:
         raise NotFound("There is no such quiz, or it is not open to you.")
     return quiz
@@ -101,13 +111,6 @@ def extra_time_by_quiz(session: Session, student: User, quiz_ids: Iterable[int])
         .group_by(QuizAssignment.quiz_id)
     )
     return {quiz_id: int(percent or 0) for quiz_id, percent in rows}
-
-
-def time_allowed(limit_minutes: int | None, extra_percent: int) -> timedelta | None:
-    """How long an attempt may last: the quiz's limit plus the student's extra time (None: no limit)."""
-    if not limit_minutes:
-        return None
-    return timedelta(minutes=limit_minutes * (1 + extra_percent / 100))
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,7 @@ class Route:
     # A body naming another party's objects (ids sent in the form rather than in the URL).
     foreign_body: Callable[[Call, Party], dict[str, Any]] | None = None
     walk: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)  # locator values a page walk tries
+    locators: Mapping[str, Any] = field(default_factory=dict)  # locator values other than LOCATORS' for this route
 
 
 def _question_body(call: Call) -> dict[str, Any]:
@@ -126,7 +127,9 @@ ROUTES: dict[str, Route] = {
     "attempts.review": Route(params={"attempt_id": "submitted_attempt_id"}),
     "attempts.source": Route(params={"attempt_id": "submitted_attempt_id"}),
     "attempts.flag": Route(
-        params={"attempt_id": "submitted_attempt_id"}, body=lambda c: {"kind": "unclear", "comment": "Which canal?"}
+        params={"attempt_id": "submitted_attempt_id"},
+        body=lambda c: {"kind": "unclear", "comment": "Which canal?"},
+        locators={"position": 1},  # the world's student already has the one open flag allowed on question 0
     ),
     "practice.retake": Route(params={"attempt_id": "submitted_attempt_id"}, body=nothing),
     "practice.start_review": Route(body=nothing, changes=False),  # only when cards are due
@@ -247,9 +250,10 @@ def fill_message(rule: Rule, party: Party, missing: list[str]) -> str:
 def url_values(rule: Rule, owners: Mapping[str, Party]) -> dict[str, Any]:
     """Every URL value of the rule: ids from the party named for each parameter, locators fixed."""
     values: dict[str, Any] = {}
+    locators = {**LOCATORS, **route_of(rule).locators}
     for param in rule.arguments:
-        if param in LOCATORS:
-            values[param] = LOCATORS[param]
+        if param in locators:
+            values[param] = locators[param]
         else:
             values[param] = owners[param].ids[world_key(rule, param)]
     return values
