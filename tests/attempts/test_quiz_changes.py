@@ -163,7 +163,7 @@ def test_a_public_quiz_stays_open_to_a_student_taken_out_of_a_class(student_clie
     remove_student(quiz, school_class, attempt_row(attempt_id), user(users.teacher))
     db.session.commit()
     assert autosave(student_client, attempt_id, 0, {"choice": "0"}).status_code == 200
-    assert services.close_overdue(db.session, now=utcnow()) == 0
+    assert services.close_overdue(db.session, now=utcnow()).closed == 0
     assert attempt_row(attempt_id).status == "in_progress"
 
 
@@ -171,5 +171,5 @@ def test_a_personal_practice_attempt_is_not_swept(users) -> None:  # type: ignor
     from tests.practice.test_services import DAY, T0, personal_session
 
     _, attempt = personal_session(users)
-    assert services.close_overdue(db.session, now=T0 + 2 * DAY + timedelta(hours=1)) == 0
+    assert services.close_overdue(db.session, now=T0 + 2 * DAY + timedelta(hours=1)).closed == 0
     assert attempt_row(attempt.id).status == "in_progress"
