@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -55,16 +55,38 @@ FORMATS = ("gift", "moodle_xml")
 
 def import_file(session: Session, owner: User, data: bytes, fmt: str) -> tuple[list[Question], list[str]]:
     """Import a GIFT or Moodle XML file as drafts. All or nothing: a refused file (InterchangeError) stores none."""
-    result: ImportResult = import_gift(data) if fmt == "gift" else import_moodle_xml(data)
+    kept, skipped = check_imported(read_import(data, fmt))
+    return store_imported(session, owner, kept), skipped
+
+
+def read_import(data: bytes, fmt: str) -> ImportResult:
+    """The questions of a GIFT or Moodle XML file; InterchangeError when the file is refused whole."""
+    return import_gift(data) if fmt == "gift" else import_moodle_xml(data)
+
+
+def check_imported(
+    result: ImportResult, progress: Callable[[int, int], None] | None = None
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """(the questions that meet the bank's contract, one line per question left out and why).
+
+    Writes nothing, so a background import can report ``progress(checked, total)`` as it goes.
+    """
     skipped = list(result.skipped)
-    questions = []
-    for item in result.questions:
+    kept = []
+    for number, item in enumerate(result.questions, start=1):
         try:
-            with session.begin_nested():
-                questions.append(create_question(session, owner, item, origin="imported", tags=item.get("tags", [])))
+            checked_version(item, version=1)
+            kept.append(item)
         except DomainError as error:
             skipped.append(f"{item.get('title') or item['prompt'][:60]}: {error}")
-    return questions, skipped
+        if progress is not None:
+            progress(number, len(result.questions))
+    return kept, skipped
+
+
+def store_imported(session: Session, owner: User, questions: list[dict[str, Any]]) -> list[Question]:
+    """Add checked questions (from :func:`check_imported`) as the owner's drafts; flushes, the caller commits."""
+    return [create_question(session, owner, item, origin="imported", tags=item.get("tags", [])) for item in questions]
 
 
 def bank_as_dicts(session: Session, owner: User, *, status: str | None = "approved") -> list[dict[str, Any]]:
