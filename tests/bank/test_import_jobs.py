@@ -8,7 +8,8 @@ from typing import Any
 from flask import Flask
 from flask.testing import FlaskClient
 from markupsafe import escape
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import object_session
 
 from quizapp.bank import authoring
 from quizapp.bank.interchange import export_gift, export_moodle_xml
@@ -134,19 +135,24 @@ def test_a_failure_while_storing_leaves_no_question_half_stored(
     app: Flask, teacher_client: FlaskClient, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     stored = {"n": 0}
-    create = authoring.create_question
+    written: list[int] = []
+    log = authoring.log_question
 
-    def fails_midway(*args: Any, **kwargs: Any) -> Question:
+    def fails_midway(*args: Any, **kwargs: Any) -> None:
+        # Called for each question once the questions' rows are written.
         stored["n"] += 1
         if stored["n"] == 200:
+            session = object_session(args[0])
+            written.append(session.scalar(select(func.count()).select_from(Question)))
             raise RuntimeError("the disk is full")
-        return create(*args, **kwargs)
+        log(*args, **kwargs)
 
-    monkeypatch.setattr(authoring, "create_question", fails_midway)
+    monkeypatch.setattr(authoring, "log_question", fails_midway)
     app.config["IMPORT_INLINE_BYTES"] = 1_000
     response = post_import(teacher_client, gift_file(300))
     job = the_job()
     assert stored["n"] == 200
+    assert written == [300]  # the rows were in the job's transaction when it failed
     assert (job.status, job.imported) == ("failed", 0)
     assert job.message == "The import failed and stored nothing: the disk is full"
     assert count(Question) == 0
