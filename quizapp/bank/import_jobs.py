@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quizapp.auth.models import User
@@ -38,6 +39,12 @@ def create_job(session: Session, owner: User, filename: str, fmt: str, data: byt
 
 def job_of(session: Session, job_id: int, owner: User) -> ImportJob:
     return owned_job(session, ImportJob, job_id, owner)
+
+
+def recent_jobs(session: Session, owner: User, limit: int = 5) -> list[ImportJob]:
+    """The owner's latest background imports, newest first (the import page links back to them)."""
+    query = select(ImportJob).where(ImportJob.owner_id == owner.id).order_by(ImportJob.id.desc()).limit(limit)
+    return list(session.scalars(query))
 
 
 def _record(job_id: int, **values: object) -> None:

@@ -197,7 +197,9 @@ def import_questions() -> ResponseReturnValue:
         return render_template(
             "bank/import.html", form=ImportForm(formdata=None), skipped=skipped, imported=len(questions)
         )
-    return render_template("bank/import.html", form=form, skipped=[]), 400 if form.is_submitted() else 200
+    recent = import_jobs.recent_jobs(db.session, current_user)  # large files under way or done: their pages
+    status = 400 if form.is_submitted() else 200
+    return render_template("bank/import.html", form=form, skipped=[], recent=recent), status
 
 
 def _import_in_background(filename: str, fmt: str, data: bytes) -> ResponseReturnValue:
