@@ -214,7 +214,7 @@ def _import_in_background(filename: str, fmt: str, data: bytes) -> ResponseRetur
     return redirect(url_for("bank.import_job", import_job_id=job_id))
 
 
-@bp.route("/import/jobs/<int:import_job_id>")
+@bp.route("/import/jobs/<id:import_job_id>")
 @allow(STAFF)
 def import_job(import_job_id: int) -> ResponseReturnValue:
     """A large import's progress, then what it imported and left out (the page can be left and come back to)."""

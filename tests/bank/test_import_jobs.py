@@ -85,7 +85,7 @@ def test_a_large_import_runs_in_the_background_and_shows_its_result_to_its_owner
     assert status == {"status": "done", "stage": "done", "progress": 1.0, "message": "", "imported": 600, "left_out": 1}
     # Left and come back to: the import page links to the owner's background imports, and only the owner's.
     listing = teacher_client.get("/bank/import").get_data(as_text=True)
-    assert f'<a href="{page_url}">bank.gift</a>:\n    600 question(s) imported' in listing
+    assert f'<a href="{page_url}">bank.gift</a>:\n    600 questions imported' in listing
     other = app.test_client()
     login(other, users.other_teacher)
     assert page_url not in other.get("/bank/import").get_data(as_text=True)
