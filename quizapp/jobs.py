@@ -1,4 +1,4 @@
-"""Background jobs (huey): drafting questions for documents too long to do within a request.
+"""Background jobs (huey): drafting questions for long documents and importing large question files.
 
 Storage: SQLite beside the app's database by default (``instance/huey.sqlite``),
 Redis when ``HUEY_REDIS_URL`` is set. Run the worker with
@@ -9,6 +9,7 @@ switch the queue to immediate mode, which runs each job at once, in process.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from flask import Flask, current_app, has_app_context
@@ -41,14 +42,27 @@ def _app() -> Flask:
     return _worker_app
 
 
-@huey.task()
-def draft_questions(job_id: int) -> None:
-    """Run a generation job; its progress and outcome are written to the job's row."""
-    from quizapp.bank.generation_jobs import run_job
+def _run_in_worker(run_job: Callable[[int], None], job_id: int) -> None:
     from quizapp.database import writing
 
     with _app().app_context(), writing():
         run_job(job_id)
+
+
+@huey.task()
+def draft_questions(job_id: int) -> None:
+    """Run a generation job; its progress and outcome are written to the job's row."""
+    from quizapp.bank.generation_jobs import run_job
+
+    _run_in_worker(run_job, job_id)
+
+
+@huey.task()
+def import_questions(job_id: int) -> None:
+    """Run an import job; its progress and outcome are written to the job's row."""
+    from quizapp.bank.import_jobs import run_job
+
+    _run_in_worker(run_job, job_id)
 
 
 @huey.periodic_task(crontab(minute="*"))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from flask import current_app
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quizapp.auth.models import User
 from quizapp.bank import services
+from quizapp.bank.job_rows import owned_job, record
 from quizapp.bank.models import GenerationJob
-from quizapp.exceptions import NotFound
 from quizapp.extensions import db
 from quizapp.models import utcnow
 from quizapp.sources.models import SourceDocument
@@ -23,16 +23,11 @@ def create_job(session: Session, owner: User, document: SourceDocument) -> Gener
 
 
 def job_of(session: Session, job_id: int, owner: User) -> GenerationJob:
-    job = session.get(GenerationJob, job_id)
-    if job is None or job.owner_id != owner.id:
-        raise NotFound("There is no such job.")
-    return job
+    return owned_job(session, GenerationJob, job_id, owner)
 
 
 def _record(job_id: int, **values: object) -> None:
-    # Progress goes through its own short transaction, so the page sees it while the drafts are still being made.
-    with db.engine.begin() as connection:
-        connection.execute(update(GenerationJob).where(GenerationJob.id == job_id).values(**values))
+    record(GenerationJob, job_id, **values)
 
 
 def run_job(job_id: int) -> None:

@@ -10,7 +10,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, String, Table, Text, UniqueConstraint, text
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.auth.models import User
@@ -196,3 +207,36 @@ class GenerationJob(db.Model):
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     document: Mapped[SourceDocument] = relationship()
+
+
+IMPORT_FORMATS = ("gift", "moodle_xml")
+
+
+class ImportJob(db.Model):
+    """A large GIFT or Moodle XML import run by the background worker, with progress a page can follow.
+
+    The file itself waits here (``data``), where any worker machine can read it, and is dropped once the job ends.
+    """
+
+    __tablename__ = "import_jobs"
+    __table_args__ = (
+        CheckConstraint(one_of("status", JOB_STATUSES), name="status_known"),
+        CheckConstraint(one_of("format", IMPORT_FORMATS), name="format_known"),
+        CheckConstraint("progress >= 0 AND progress <= 1", name="progress_range"),
+        Index("ix_import_jobs_owner_id", "owner_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    filename: Mapped[str] = mapped_column(String(255))
+    format: Mapped[str] = mapped_column(String(16))
+    data: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)  # loaded by the worker alone
+    status: Mapped[str] = mapped_column(String(16), default="queued")
+    stage: Mapped[str] = mapped_column(String(40), default="")
+    progress: Mapped[float] = mapped_column(default=0.0)
+    message: Mapped[str] = mapped_column(Text, default="")
+    imported: Mapped[int] = mapped_column(default=0)
+    # One line per question left out and why, as the inline import lists them.
+    skipped: Mapped[list[Any]] = mapped_column(JSONType, default=list)
+    created_at: Mapped[datetime] = timestamp_column()
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

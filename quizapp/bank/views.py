@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
-from quizapp.access import STAFF, allow
-from quizapp.bank import authoring
+from quizapp.access import STAFF, allow, wants_json
+from quizapp.bank import authoring, import_jobs
 from quizapp.bank import review as queue
 from quizapp.bank.content import describe
 from quizapp.bank.forms import BulkForm, EditQuestionForm, ImportForm, NewQuestionForm, ResolveFlagForm, ReviewForm
@@ -184,6 +184,8 @@ def import_questions() -> ResponseReturnValue:
         upload = form.file.data
         data = upload.read()
         fmt = "moodle_xml" if upload.filename.lower().endswith(".xml") or data.lstrip()[:5] == b"<?xml" else "gift"
+        if len(data) > current_app.config["IMPORT_INLINE_BYTES"]:
+            return _import_in_background(upload.filename, fmt, data)
         try:
             questions, skipped = authoring.import_file(db.session, current_user, data, fmt)
             db.session.commit()
@@ -195,7 +197,34 @@ def import_questions() -> ResponseReturnValue:
         return render_template(
             "bank/import.html", form=ImportForm(formdata=None), skipped=skipped, imported=len(questions)
         )
-    return render_template("bank/import.html", form=form, skipped=[]), 400 if form.is_submitted() else 200
+    recent = import_jobs.recent_jobs(db.session, current_user)  # large files under way or done: their pages
+    status = 400 if form.is_submitted() else 200
+    return render_template("bank/import.html", form=form, skipped=[], recent=recent), status
+
+
+def _import_in_background(filename: str, fmt: str, data: bytes) -> ResponseReturnValue:
+    """Hand a large file to the worker (reading and storing thousands of questions outlasts a request)."""
+    job_id = import_jobs.create_job(db.session, current_user, filename, fmt, data).id
+    db.session.commit()
+    # Imported here: opening the queue creates its storage, which an app that never queues should not do.
+    from quizapp.jobs import import_questions as run_import
+
+    # Nothing more is read here: a new transaction would hold SQLite's write lock from the worker.
+    run_import(job_id)
+    return redirect(url_for("bank.import_job", import_job_id=job_id))
+
+
+@bp.route("/import/jobs/<id:import_job_id>")
+@allow(STAFF)
+def import_job(import_job_id: int) -> ResponseReturnValue:
+    """A large import's progress, then what it imported and left out (the page can be left and come back to)."""
+    work = import_jobs.job_of(db.session, import_job_id, current_user)
+    if wants_json():
+        return jsonify(
+            status=work.status, stage=work.stage, progress=round(work.progress, 3), message=work.message,
+            imported=work.imported, left_out=len(work.skipped),
+        )  # fmt: skip
+    return render_template("bank/import_job.html", job=work)
 
 
 @bp.route("/export/<fmt>")

@@ -1,4 +1,4 @@
-// Follows a background generation job until it is done or failed.
+// Follows a background job (drafting, importing) until it is done or failed.
 (function () {
   "use strict";
   const box = document.getElementById("job");
@@ -17,6 +17,8 @@
     document.getElementById("job-stage").textContent =
       data.status === "queued" ? "Waiting for the worker…" : data.status === "running" ? "Working: " + data.stage + " (" + percent + "%)" :
       data.status === "done" ? "Done." : "It failed.";
+    // A page whose finished state is more than a line (an import's list of what was left out) is drawn anew.
+    if (box.dataset.reload && ["done", "failed"].includes(data.status)) return window.location.reload();
     if (data.status === "done") {
       const done = document.getElementById("job-done");
       done.querySelector("a").href = data.review;

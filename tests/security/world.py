@@ -1,6 +1,6 @@
 """A world with two of everything, for attacks of one party on the other.
 
-Teacher A and teacher B each own a document (with a finished generation job),
+Teacher A and teacher B each own a document (with a finished generation job), a finished import,
 questions of every type (one still a draft), an exam quiz with a rule, a
 practice quiz, a spare quiz, a class with one student and a spare class, and a
 student's flag. Student 1 is in A's class, student 2 in B's: each has a
@@ -23,7 +23,7 @@ from quizapp.attempts import services as attempts
 from quizapp.auth import services as accounts
 from quizapp.auth.models import User
 from quizapp.auth.roles import Role
-from quizapp.bank.models import GenerationJob, Question, QuestionSource, QuestionVersion
+from quizapp.bank.models import GenerationJob, ImportJob, Question, QuestionSource, QuestionVersion
 from quizapp.classes.models import ClassMember, SchoolClass
 from quizapp.extensions import db
 from quizapp.models import utcnow
@@ -170,12 +170,18 @@ def _teacher_objects(party: Party, teacher: User, student: User) -> None:
         owner_id=teacher.id, document_id=document.id, status="done", stage="done", progress=1.0,
         message=f"Finished {marker}", questions_made=5, finished_at=utcnow(),
     )  # fmt: skip
-    db.session.add(job)
+    import_job = ImportJob(
+        owner_id=teacher.id, filename=f"bank {marker}.gift", format="gift", status="done", stage="done",
+        progress=1.0, imported=3, skipped=[f'line 9 "Essay {marker}": essay questions are not supported'],
+        finished_at=utcnow(),
+    )  # fmt: skip
+    db.session.add_all([job, import_job])
     db.session.flush()
     party.ids.update(
         class_id=school_class.id, spare_class_id=spare_class.id, member_id=member.id, student_id=student.id,
         quiz_id=exam.id, practice_quiz_id=practice.id, spare_quiz_id=spare.id, question_id=questions[0].id,
         draft_question_id=draft.id, document_id=document.id, job_id=job.id,
+        import_job_id=import_job.id,
     )  # fmt: skip
     party.values.update(
         approved_question_ids=[q.id for q in questions], spare_join_code=spare_class.join_code,
