@@ -16,6 +16,7 @@ from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.attempts.services import attempt_for_owner
 from quizapp.audit.services import quoted, record
 from quizapp.auth.models import User
+from quizapp.classes.services import student_names
 from quizapp.exceptions import Conflict, DomainError, NotFound
 
 MARKED_BY_TEACHER = "marked by the teacher"
@@ -45,12 +46,14 @@ def set_mark(
     answer.rescored_at = now
     answer.feedback = MARKED_BY_TEACHER
     attempt.score = provisional_total(attempt)
+    # The log is read by the quiz's owner: a student outside their classes is not named.
+    student = student_names(session, teacher, [attempt.student])[attempt.student_id]
     record(
         session,
         teacher,
         "attempt.mark",
         attempt,
-        f"Marked question {position + 1} of attempt {attempt.number} of {attempt.student.display_name} at "
+        f"Marked question {position + 1} of attempt {attempt.number} of {student} at "
         f"{quoted(attempt.quiz.title)}: {answer.score:g} of {answer.points:g}",
         {"position": position + 1, "question": answer.question_id, "mark": answer.score, "score": attempt.score},
     )

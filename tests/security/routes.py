@@ -23,7 +23,7 @@ from werkzeug.test import TestResponse
 
 from quizapp.access import ADMIN, ANYONE, SIGNED_IN, STAFF, STUDENT, rule_for
 from quizapp.auth.roles import Role
-from tests.security.world import ATTACKS, Party, World
+from tests.security.world import ATTACKS, AWAITING_MARK_POSITION, Party, World
 from tests.support import TEST_PASSWORD, csrf_token, login
 
 # URL parameters that locate something inside an object already named by another parameter (a question's
@@ -151,6 +151,11 @@ ROUTES: dict[str, Route] = {
     "bank.resolve_flag": Route(body=lambda c: {f"f{c.url['flag_id']}-resolution": "Corrected the key."}),
     "bank.import_questions": Route(body=lambda c: {"file": (io.BytesIO(GIFT), "canal.gift")}),
     "attempts_staff.regrade": Route(body=nothing, changes=False),  # nothing to regrade until the key changes
+    "attempts_staff.mark_answer": Route(
+        params={"attempt_id": "attempt_id"},
+        body=lambda c: {"mark": "0.5"},
+        locators={"position": AWAITING_MARK_POSITION},  # the world's answer awaiting the teacher's mark
+    ),
     "classes.index": Route(body=lambda c: {"name": "8C History"}),
     "classes.archive": Route(body=nothing),
     "classes.regenerate_code": Route(body=nothing),

@@ -189,6 +189,9 @@ def _teacher_objects(party: Party, teacher: User, student: User) -> None:
     )  # fmt: skip
 
 
+AWAITING_MARK_POSITION = 1
+
+
 def _student_objects(party: Party, student: User, teacher: Party, *, primary: bool) -> None:
     """An exam attempt submitted (with a flag on its first question) and a practice attempt in progress.
 
@@ -198,6 +201,9 @@ def _student_objects(party: Party, student: User, teacher: Party, *, primary: bo
     exam = attempts.start_attempt(db.session, teacher.ids["quiz_id"], student, now=now, seed=1)
     attempts.save_answer(db.session, exam.id, student, 0, {"choice": "1"}, now=now)
     attempts.submit_attempt(db.session, exam.id, student, now=now)
+    # One answer waits for the teacher's mark (as when its key could not be graded), for the marking route.
+    awaiting = exam.answers[AWAITING_MARK_POSITION]
+    awaiting.score, awaiting.needs_mark = None, True
     flag = attempts.flag_question(
         db.session, exam.id, student, 0, kind="wrong", comment=f"The key looks wrong to me {party.marker}"
     )
