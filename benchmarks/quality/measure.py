@@ -45,9 +45,9 @@ def find_articles(directories: list[Path]) -> dict[str, Path]:
     found: dict[str, Path] = {}
     for directory in directories:
         for path in sorted(directory.iterdir()):
-            if not path.is_file() or path.name.startswith("."):
+            article_id = split.article_id(path)
+            if article_id is None:
                 continue
-            article_id = path.name.split(".", 1)[0]
             if article_id in found:
                 raise SystemExit(f"error: article id {article_id} twice: {found[article_id]} and {path}")
             found[article_id] = path

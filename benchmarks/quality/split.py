@@ -6,19 +6,23 @@ Each article's id is its file name without the extension (``07-hanseatic-league`
 ``sha256("quizapp-quality-split-v1:" + id)`` written in hex; the first half, rounded down, is the test half and the
 rest the development half. The rule was committed before any article was written and before any tuning, so
 neither the articles nor the generator could be fitted to it. DIR defaults to ``articles/`` beside this file;
-give more directories to split articles kept elsewhere together with them. Prints both lists.
+give more directories to split articles kept elsewhere together with them. Files whose names are not
+``NN-slug.ext`` (a README) are not articles. Prints both lists.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ARTICLES = HERE / "articles"
 VERSION = 1
+# An article's file: NN-slug and an extension. Anything else in a directory (a README) is not an article.
+ARTICLE_NAME = re.compile(r"(\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*)\.[a-z]+")
 
 
 def salt(version: int = VERSION) -> str:
@@ -39,15 +43,19 @@ def split(ids: Iterable[str], version: int = VERSION) -> tuple[list[str], list[s
     return sorted(ordered[:cut]), sorted(ordered[cut:])
 
 
+def article_id(path: Path) -> str | None:
+    """The id of an article file (its name without the extension), or None for a file that is not an article."""
+    match = ARTICLE_NAME.fullmatch(path.name)
+    return match.group(1) if match and path.is_file() else None
+
+
 def article_ids(directories: Iterable[Path]) -> list[str]:
-    """The ids of the article files in the directories; hidden files, subdirectories, missing directories skipped."""
+    """The ids of the article files in the directories; other files and missing directories are skipped."""
     ids: set[str] = set()
     for directory in directories:
         if not Path(directory).is_dir():
             continue
-        for path in Path(directory).iterdir():
-            if path.is_file() and not path.name.startswith("."):
-                ids.add(path.name.split(".", 1)[0])
+        ids.update(i for i in map(article_id, Path(directory).iterdir()) if i is not None)
     return sorted(ids)
 
 
