@@ -29,6 +29,15 @@ _PREPOSITIONS = frozenset(
 _PLACE_PREPOSITIONS = frozenset(["in", "on", "at", "during"])
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s[,.;:!?%)\]}]")
 _WORD_BEFORE_QUESTION_MARK = re.compile(r"([A-Za-z]+)\s*\?")
+# Beyond the first list: a quotation mark with a letter on both sides ('"idle pyramids"of'), a question that ends
+# in a full stop ('Why did Roman engineers prefer _____ to arches.'), an exercise's number left at the front.
+_GLUED_QUOTE = re.compile(r"[^\W\d_][\"\u201c\u201d][^\W\d_]")
+_QUESTION_WITH_FULL_STOP = re.compile(
+    r"^(?:why|how|when|where|who|whom|which|what)\s+(?:\w+\s+)?"
+    r"(?:did|do|does|was|were|is|are|had|has|have|can|could|would|should|will)\b.*\.$",
+    re.I | re.S,
+)
+_LEFTOVER_NUMBERING = re.compile(r"^\d{1,2}[.)]\s")
 
 
 def _quote_problem(prompt: str) -> bool:
@@ -84,6 +93,11 @@ MALFORMED_CHECKS: dict[str, Callable[[str], bool]] = {
     "doubled determiner": lambda prompt: bool(_DOUBLED_DETERMINER.search(prompt)),
     "lowercase first letter": _lowercase_start,
     "whitespace before punctuation": lambda prompt: bool(_SPACE_BEFORE_PUNCTUATION.search(prompt)),
+    "quote glued to words": lambda prompt: bool(_GLUED_QUOTE.search(prompt)),
+    "question ending in a full stop": lambda prompt: bool(
+        _QUESTION_WITH_FULL_STOP.match(_LEFTOVER_NUMBERING.sub("", prompt.strip()))
+    ),
+    "numbering left in": lambda prompt: bool(_LEFTOVER_NUMBERING.match(prompt.strip())),
 }
 
 

@@ -34,6 +34,9 @@ signs = _load("signs")
         "\u2018Houses of stone\u2019 is what the name means, and Zimbabwe\u2019s flag shows a bird.",
         "In _____, the VOC received its charter.",
         "He said that the ships had gone.",
+        'The motto "Hansestadt Hamburg" is written "HH".',
+        "What the Elamites carved was never finished.",
+        "1066 was the year of three kings.",
     ],
 )
 def test_well_formed_prompts_have_no_problems(prompt):
@@ -62,6 +65,10 @@ def test_well_formed_prompts_have_no_problems(prompt):
         ('"the first general Diet met in _____.', "lowercase first letter"),
         ("Gutenberg was born in _____ , the son of a merchant.", "whitespace before punctuation"),
         ("Who built the Pont du Gard ?", "whitespace before punctuation"),
+        ('Frontinus compared the "idle pyramids"of _____ and the"useless" works.', "quote glued to words"),
+        ("Why did Roman engineers prefer _____ to arches.", "question ending in a full stop"),
+        ("What problems did Frontinus find in the water supply.", "question ending in a full stop"),
+        ("2. Explain why wages rose after the Black Death.", "numbering left in"),
     ],
 )
 def test_each_malformation_is_named(prompt, problem):
@@ -69,7 +76,13 @@ def test_each_malformation_is_named(prompt, problem):
 
 
 def test_every_check_is_named_and_a_prompt_can_fail_several():
-    assert set(signs.prompt_problems('the the "stele (of the ?')) == set(signs.MALFORMED_CHECKS)
+    first_six = signs.prompt_problems('the the "stele (of the ?')
+    assert set(first_six) == set(list(signs.MALFORMED_CHECKS)[:6])
+    assert signs.prompt_problems('1. When did "the"Diet meet.') == [
+        "quote glued to words",
+        "question ending in a full stop",
+        "numbering left in",
+    ]
 
 
 @pytest.mark.parametrize(
