@@ -1,0 +1,78 @@
+"""The fixed rule that splits the quality set into a test half and a development half.
+
+    .venv/bin/python benchmarks/quality/split.py [DIR ...]
+
+Each article's id is its file name without the extension (``07-hanseatic-league``). All ids are sorted by
+``sha256("quizapp-quality-split-v1:" + id)`` written in hex; the first half, rounded down, is the test half and the
+rest the development half. The rule was committed before any article was written and before any tuning, so
+neither the articles nor the generator could be fitted to it. DIR defaults to ``articles/`` beside this file;
+give more directories to split articles kept elsewhere together with them. Files whose names are not
+``NN-slug.ext`` (a README) are not articles. Prints both lists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ARTICLES = HERE / "articles"
+VERSION = 1
+# An article's file: NN-slug and an extension. Anything else in a directory (a README) is not an article.
+ARTICLE_NAME = re.compile(r"(\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*)\.[a-z]+")
+
+
+def salt(version: int = VERSION) -> str:
+    """The text put before an id when it is hashed: one per version of the split."""
+    return f"quizapp-quality-split-v{version}:"
+
+
+def split_key(article_id: str, version: int = VERSION) -> str:
+    """The hex sha256 that places an id in the order of the split."""
+    return hashlib.sha256((salt(version) + article_id).encode("utf-8")).hexdigest()
+
+
+def split(ids: Iterable[str], version: int = VERSION) -> tuple[list[str], list[str]]:
+    """(test, development): the ids sorted by their split key; the first half, rounded down, is the test half."""
+    unique = sorted(set(ids))
+    ordered = sorted(unique, key=lambda article_id: split_key(article_id, version))
+    cut = len(ordered) // 2
+    return sorted(ordered[:cut]), sorted(ordered[cut:])
+
+
+def article_id(path: Path) -> str | None:
+    """The id of an article file (its name without the extension), or None for a file that is not an article."""
+    match = ARTICLE_NAME.fullmatch(path.name)
+    return match.group(1) if match and path.is_file() else None
+
+
+def article_ids(directories: Iterable[Path]) -> list[str]:
+    """The ids of the article files in the directories; other files and missing directories are skipped."""
+    ids: set[str] = set()
+    for directory in directories:
+        if not Path(directory).is_dir():
+            continue
+        ids.update(i for i in map(article_id, Path(directory).iterdir()) if i is not None)
+    return sorted(ids)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("directories", nargs="*", type=Path, default=[ARTICLES])
+    args = parser.parse_args(argv)
+    ids = article_ids(args.directories)
+    test, development = split(ids)
+    print(f"split v{VERSION} of {len(ids)} articles")
+    print(f"test ({len(test)}):")
+    for article_id in test:
+        print(f"  {article_id}")
+    print(f"development ({len(development)}):")
+    for article_id in development:
+        print(f"  {article_id}")
+
+
+if __name__ == "__main__":
+    main()

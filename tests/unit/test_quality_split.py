@@ -1,0 +1,41 @@
+"""The split rule of the quality set (benchmarks/quality/split.py), fixed before any article existed."""
+
+import hashlib
+import importlib.util
+import pathlib
+import sys
+
+QUALITY = pathlib.Path(__file__).resolve().parents[2] / "benchmarks" / "quality"
+
+
+def _load(name: str):
+    # The benchmark scripts are not a package: load the module from its file, as the script does.
+    spec = importlib.util.spec_from_file_location(f"quality_{name}", QUALITY / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+split = _load("split")
+
+
+def test_ids_sorted_by_salted_sha256_first_half_rounded_down_is_test():
+    ids = ["01-a", "02-b", "03-c", "04-d", "05-e"]
+    ordered = sorted(ids, key=lambda i: hashlib.sha256(f"quizapp-quality-split-v1:{i}".encode()).hexdigest())
+    test, development = split.split(ids)
+    assert test == sorted(ordered[:2])
+    assert development == sorted(ordered[2:])
+    assert split.split(["01-a"]) == ([], ["01-a"])
+
+
+def test_the_salt_has_a_version():
+    assert split.salt() == "quizapp-quality-split-v1:"
+    assert split.split_key("01-a", 2) == hashlib.sha256(b"quizapp-quality-split-v2:01-a").hexdigest()
+
+
+def test_only_files_named_nn_slug_are_articles(tmp_path):
+    for name in ("07-hanseatic-league.md", "12-galileo-trial.pdf", "README.txt", ".07-hidden.md", "7-short.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "08-a-directory.d").mkdir()
+    assert split.article_ids([tmp_path, tmp_path / "missing"]) == ["07-hanseatic-league", "12-galileo-trial"]
