@@ -17,6 +17,9 @@ from quizapp.bank.interchange import (
     import_gift,
     import_moodle_xml,
 )
+from quizapp.bank.interchange.gift_import import MAX_BYTES as GIFT_MAX_BYTES
+from quizapp.bank.interchange.moodle_xml_import import MAX_BYTES as MOODLE_XML_MAX_BYTES
+from quizapp.bank.interchange.types import check_size
 from quizapp.bank.models import Question, Tag
 from quizapp.bank.review import approve, checked_version, log_question
 from quizapp.bank.tags import tags_named
@@ -70,6 +73,11 @@ def import_file(session: Session, owner: User, data: bytes, fmt: str) -> tuple[l
     """Import a GIFT or Moodle XML file as drafts. All or nothing: a refused file (InterchangeError) stores none."""
     kept, skipped = check_imported(read_import(data, fmt))
     return store_imported(session, owner, kept), skipped
+
+
+def check_import_size(data: bytes, fmt: str) -> None:
+    """Refuse a file over its format's size limit at once (InterchangeError), before it is queued or read."""
+    check_size(len(data), GIFT_MAX_BYTES if fmt == "gift" else MOODLE_XML_MAX_BYTES)
 
 
 def read_import(data: bytes, fmt: str) -> ImportResult:

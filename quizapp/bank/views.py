@@ -184,9 +184,10 @@ def import_questions() -> ResponseReturnValue:
         upload = form.file.data
         data = upload.read()
         fmt = "moodle_xml" if upload.filename.lower().endswith(".xml") or data.lstrip()[:5] == b"<?xml" else "gift"
-        if len(data) > current_app.config["IMPORT_INLINE_BYTES"]:
-            return _import_in_background(upload.filename, fmt, data)
         try:
+            authoring.check_import_size(data, fmt)
+            if len(data) > current_app.config["IMPORT_INLINE_BYTES"]:
+                return _import_in_background(upload.filename, fmt, data)
             questions, skipped = authoring.import_file(db.session, current_user, data, fmt)
             db.session.commit()
         except InterchangeError as error:

@@ -74,6 +74,7 @@ def upload_app(app: Flask, monkeypatch: pytest.MonkeyPatch) -> Flask:
     monkeypatch.setattr(authoring, "import_gift", remembered(authoring.import_gift, InterchangeError))
     monkeypatch.setattr(authoring, "import_moodle_xml", remembered(authoring.import_moodle_xml, InterchangeError))
     monkeypatch.setitem(app.config, "GENERATION_INLINE_WORDS", 10**9)
+    monkeypatch.setitem(app.config, "IMPORT_INLINE_BYTES", 10**9)  # the background path has its own test below
     return app
 
 
@@ -127,7 +128,7 @@ def test_hostile_import_through_the_form(upload_app: Flask, teacher_client: Flas
         assert after == before, "a refused file stores nothing"
         return
     assert response.status_code == 200, text[:500]
-    imported = re.search(r"(\d+) question\(s\) imported", text)
+    imported = re.search(r"(\d+) questions? imported", text)
     assert imported, text[:500]
     stored = after[Question.__tablename__] - before[Question.__tablename__]
     assert stored == int(imported.group(1))
@@ -157,6 +158,33 @@ def test_mutated_file_through_the_form(  # type: ignore[no-untyped-def]
         assert after[SourceDocument.__tablename__] == before[SourceDocument.__tablename__] + 1
     else:
         assert response.status_code == 200, text[:500]
-        imported = re.search(r"(\d+) question\(s\) imported", text)
+        imported = re.search(r"(\d+) questions? imported", text)
         assert imported, text[:500]
         assert after[Question.__tablename__] - before[Question.__tablename__] == int(imported.group(1))
+
+
+@pytest.mark.parametrize("case", import_cases(), ids=lambda case: case.name)
+def test_hostile_import_handed_to_the_worker(upload_app: Flask, teacher_client: FlaskClient, case: Hostile) -> None:
+    """The same files as a large import: refused at once when over the size limit, else the worker's page says
+    what the inline import would have said, and a refused file stores no question."""
+    upload_app.config["IMPORT_INLINE_BYTES"] = 0
+    before = row_counts()
+    response = post_file(teacher_client, "/bank/import", case)
+    if response.status_code == 400:  # over the format's size limit: never queued
+        assert case.expect == "error"
+        assert re.search(case.match, page_text(response))
+        assert row_counts() == before
+        return
+    assert response.status_code == 302, page_text(response)[:500]
+    text = page_text(teacher_client.get(response.location))
+    after = row_counts()
+    stored = after[Question.__tablename__] - before[Question.__tablename__]
+    if case.expect == "error":
+        assert f"{case.filename}: " in text or case.filename in text
+        assert re.search(case.match, text), text[:800]
+        assert "Nothing was imported" in text
+        assert stored == 0, "a refused file stores nothing"
+        return
+    imported = re.search(r"(\d+) questions? imported", text)
+    assert imported, text[:500]
+    assert stored == int(imported.group(1))

@@ -106,7 +106,10 @@ class _Block:
     comments: list[str]
 
 
-def import_gift(data: bytes | str, *, max_bytes: int = 5_000_000, max_questions: int = 5000) -> ImportResult:
+MAX_BYTES = 5_000_000
+
+
+def import_gift(data: bytes | str, *, max_bytes: int = MAX_BYTES, max_questions: int = 5000) -> ImportResult:
     """Read a GIFT file into question dicts (see the module docstring for what is understood).
 
     Raises InterchangeError, and returns nothing partial, when the file is too big,

@@ -47,7 +47,10 @@ class _Skip(ValueError):
     """This question is valid Moodle XML of a kind the question shape cannot hold."""
 
 
-def import_moodle_xml(data: bytes | str, *, max_bytes: int = 20_000_000, max_questions: int = 5000) -> ImportResult:
+MAX_BYTES = 20_000_000
+
+
+def import_moodle_xml(data: bytes | str, *, max_bytes: int = MAX_BYTES, max_questions: int = 5000) -> ImportResult:
     """Read a Moodle XML question file into question dicts (see the module docstring).
 
     Raises InterchangeError, and returns nothing partial, when the file is too big,
