@@ -124,6 +124,7 @@ def _register_blueprints(app: Flask) -> None:
     from quizapp.dashboard.views import bp as dashboard_bp
     from quizapp.history.views import bp as history_bp
     from quizapp.practice.views import bp as practice_bp
+    from quizapp.quizzes.class_views import bp as class_quizzes_bp
     from quizapp.quizzes.views import bp as quizzes_bp
     from quizapp.request_args import URL_CONVERTERS
 
@@ -134,6 +135,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(attempts_bp)
     app.register_blueprint(attempts_staff_bp)
     app.register_blueprint(classes_bp)
+    app.register_blueprint(class_quizzes_bp)
     app.register_blueprint(sources_bp)
     app.register_blueprint(bank_bp)
     app.register_blueprint(quizzes_bp)
