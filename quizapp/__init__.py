@@ -38,6 +38,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     _register_hooks(app)
     _init_extensions(app)
     _register_blueprints(app)
+    _register_tasks(app)
     from quizapp.rate_limits import init_rate_limits
 
     init_rate_limits(app)  # after the blueprints: it wraps the views they marked
@@ -142,6 +143,15 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(audit_bp)
     app.register_blueprint(history_bp)
     app.register_blueprint(practice_bp)
+
+
+def _register_tasks(app: Flask) -> None:
+    """Bind the job queue to this app's settings; every feature's tasks join it as their module loads."""
+    from quizapp.background import init_queue
+    from quizapp.bank import tasks as bank_tasks  # noqa: F401 - registers its tasks
+    from quizapp.history import tasks as history_tasks  # noqa: F401 - registers its tasks
+
+    init_queue(app)
 
 
 def _register_hooks(app: Flask) -> None:
