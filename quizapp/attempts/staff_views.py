@@ -16,7 +16,7 @@ from quizapp.classes.services import student_names
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
 from quizapp.models import utcnow
-from quizapp.quizzes.builder import quiz_of
+from quizapp.quizzes.services import quiz_of_teacher
 from quizapp.wording import count
 
 bp = Blueprint("attempts_staff", __name__, url_prefix="/manage", template_folder="templates")
@@ -26,7 +26,7 @@ bp = Blueprint("attempts_staff", __name__, url_prefix="/manage", template_folder
 @allow(STAFF)
 def preview(quiz_id: int) -> ResponseReturnValue:
     """The quiz as a student sees it (shuffled as for a student), without starting an attempt."""
-    quiz = quiz_of(db.session, quiz_id, current_user)
+    quiz = quiz_of_teacher(db.session, quiz_id, current_user)
     attempt, answers = services.preview(db.session, quiz)
     page = presenters.attempt_page(
         attempt, answers, None, now=utcnow(), versions=services.versions_shown(db.session, answers)

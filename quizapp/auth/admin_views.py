@@ -7,7 +7,6 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from quizapp.access import ADMIN, allow
-from quizapp.audit import accounts as logged
 from quizapp.auth import services
 from quizapp.auth.forms import CreateUserForm, RoleForm
 from quizapp.auth.models import User
@@ -30,7 +29,7 @@ def users() -> tuple[str, int] | Response:
     form = CreateUserForm()
     if form.validate_on_submit():
         try:
-            user = logged.create_account(
+            user = services.create_account(
                 db.session,
                 current_user,
                 username=form.username.data or "",
@@ -59,7 +58,7 @@ def set_role(user_id: int) -> Response:
         flash("Choose one of the listed roles.", "danger")
         return redirect(url_for("admin.users"))
     try:
-        logged.change_role(db.session, current_user, user.username, Role(form.role.data))
+        services.change_role(db.session, current_user, user.username, Role(form.role.data))
         db.session.commit()
     except DomainError as error:
         db.session.rollback()

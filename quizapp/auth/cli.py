@@ -7,7 +7,6 @@ import getpass
 import click
 from flask.cli import AppGroup
 
-from quizapp.audit import accounts as logged
 from quizapp.auth import services
 from quizapp.auth.roles import Role
 from quizapp.database import writing
@@ -43,7 +42,7 @@ def create_command(username: str, role: str, display_name: str | None, password:
     """Create an account, e.g. `flask users create ana --role teacher`."""
     with writing():
         try:
-            user = logged.create_account(
+            user = services.create_account(
                 db.session,
                 None,
                 username=username,
@@ -74,7 +73,7 @@ def set_role_command(username: str, role: str) -> None:
     """Give an account another role; its open sessions end."""
     with writing():
         try:
-            user = logged.change_role(db.session, None, username, Role(role), actor_name=_command_line())
+            user = services.change_role(db.session, None, username, Role(role), actor_name=_command_line())
             db.session.commit()
         except DomainError as error:
             db.session.rollback()

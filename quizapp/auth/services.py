@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from quizapp.audit.services import change, record
 from quizapp.auth import passwords
 from quizapp.auth.models import DISPLAY_NAME_MAX, USERNAME_MAX, User
 from quizapp.auth.roles import Role
@@ -172,3 +173,51 @@ def end_all_sessions(session: Session, user: User) -> None:
     """Every login of this account stops working at its next request."""
     user.session_version += 1
     session.flush()
+
+
+# Account changes made for someone else (an admin's page, the `flask users` command) are logged.
+# A student who registers is not: nobody gave anyone trust.
+
+
+def create_account(
+    session: Session,
+    actor: User | None,
+    *,
+    username: str,
+    password: str,
+    display_name: str | None = None,
+    role: Role = Role.STUDENT,
+    actor_name: str | None = None,
+) -> User:
+    """Create an account of any role on someone's behalf; logged; raises what ``create_user`` raises."""
+    user = create_user(session, username=username, password=password, display_name=display_name, role=role)
+    record(
+        session,
+        actor,
+        "user.create",
+        user,
+        f"Created the {user.role} account '{user.username}' ({user.display_name})",
+        {"role": user.role},
+        actor_name=actor_name,
+    )
+    return user
+
+
+def change_role(
+    session: Session, actor: User | None, username: str, role: Role, *, actor_name: str | None = None
+) -> User:
+    """Give an account another role; logs only a real change (setting the same role again changes nothing)."""
+    found = find_user(session, username)
+    old_role = found.role if found is not None else None
+    user = set_role(session, username, role)
+    if old_role != user.role:
+        record(
+            session,
+            actor,
+            "user.role",
+            user,
+            f"'{user.username}' is now {user.role} (was {old_role})",
+            {"role": change(old_role, user.role)},
+            actor_name=actor_name,
+        )
+    return user

@@ -10,7 +10,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from quizapp.auth import services as accounts
-from quizapp.bank import services as bank
+from quizapp.bank.drafting import draft_documents
 from quizapp.cli_progress import progress_printer
 from quizapp.database import writing
 from quizapp.extensions import db
@@ -27,7 +27,7 @@ def generate_command(files: tuple[Path, ...], owner: str | None) -> None:
     """Import FILES as source documents and store their generated questions as drafts for review.
 
     The files are read together, so distractors come from all of them and their disagreements are found.
-    Documents that already have questions are imported once and not generated again.
+    Documents that already have questions (or are being drafted) are imported once and not generated again.
     """
     username = owner or current_app.config["DEMO_TEACHER"]
     with writing():
@@ -42,15 +42,14 @@ def generate_command(files: tuple[Path, ...], owner: str | None) -> None:
         except IngestError as error:
             db.session.rollback()
             raise click.ClickException(str(error)) from error
-        fresh = [d for d in documents if not bank.questions_from_documents(db.session, [d.id])]
-        if not fresh:
-            db.session.commit()
-            click.echo("Every document already has its questions; nothing generated.")
-            return
-        result = bank.generate_drafts(
-            db.session, teacher, fresh, model=current_app.config["SPACY_MODEL"], progress=progress_printer()
+        drafting = draft_documents(
+            db.session, teacher, documents, model=current_app.config["SPACY_MODEL"], progress=progress_printer()
         )
         db.session.commit()
+    if drafting.drafts is None:
+        click.echo("Every document already has its questions; nothing generated.")
+        return
+    result = drafting.drafts
     counts = Counter(q.latest.type for q in result.questions)
     click.echo(
         f"{len(result.questions)} drafts for review: " + ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))

@@ -14,7 +14,9 @@ from sqlalchemy import select
 from quizapp.access import STAFF, allow, wants_json
 from quizapp.bank import generation_jobs
 from quizapp.bank import services as bank
+from quizapp.bank.drafting import draft_documents
 from quizapp.bank.models import Question, QuestionSource, QuestionVersion
+from quizapp.bank.tasks import draft_questions
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
 from quizapp.generation.types import IngestError
@@ -56,22 +58,25 @@ def upload() -> ResponseReturnValue:
             db.session.rollback()
             flash(f"You already have this document: “{document.title}”.", "info")
             return redirect(url_for("sources.show", document_id=document.id))
-        if len(document.cleaned_text.split()) > current_app.config["GENERATION_INLINE_WORDS"]:
-            job_id = generation_jobs.create_job(db.session, current_user, document).id
-            db.session.commit()
-            # Imported here: opening the queue creates its storage, which an app that never queues should not do.
-            from quizapp.jobs import draft_questions
-
-            # Nothing more is read here: a new transaction would hold SQLite's write lock from the worker.
-            draft_questions(job_id)
-            return redirect(url_for("sources.job", job_id=job_id))
-        result = bank.generate_drafts(db.session, current_user, [document], model=current_app.config["SPACY_MODEL"])
+        drafting = draft_documents(
+            db.session,
+            current_user,
+            [document],
+            model=current_app.config["SPACY_MODEL"],
+            enqueue=draft_questions,
+            inline_words=current_app.config["GENERATION_INLINE_WORDS"],
+        )
+        # The job is handed to the worker as this commits. Nothing more is read here: a new transaction would
+        # hold SQLite's write lock from the worker.
         db.session.commit()
+        if drafting.job_id is not None:
+            return redirect(url_for("sources.job", job_id=drafting.job_id))
     except IngestError as error:
         db.session.rollback()
         form.file.errors = [*form.file.errors, str(error)]
         return render_template("sources/upload.html", form=form), 400
-    flash(f"Read “{document.title}”: {len(result.questions)} draft questions are waiting for your review.", "success")
+    made = len(drafting.drafts.questions) if drafting.drafts else 0
+    flash(f"Read “{document.title}”: {made} draft questions are waiting for your review.", "success")
     return redirect(url_for("bank.review", document=document.id))
 
 

@@ -7,7 +7,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from quizapp.access import STAFF, allow, wants_json
-from quizapp.bank import authoring, import_jobs
+from quizapp.bank import authoring, import_jobs, tasks
 from quizapp.bank import review as queue
 from quizapp.bank.content import describe
 from quizapp.bank.forms import BulkForm, EditQuestionForm, ImportForm, NewQuestionForm, ResolveFlagForm, ReviewForm
@@ -207,11 +207,8 @@ def _import_in_background(filename: str, fmt: str, data: bytes) -> ResponseRetur
     """Hand a large file to the worker (reading and storing thousands of questions outlasts a request)."""
     job_id = import_jobs.create_job(db.session, current_user, filename, fmt, data).id
     db.session.commit()
-    # Imported here: opening the queue creates its storage, which an app that never queues should not do.
-    from quizapp.jobs import import_questions as run_import
-
     # Nothing more is read here: a new transaction would hold SQLite's write lock from the worker.
-    run_import(job_id)
+    tasks.import_questions(job_id)
     return redirect(url_for("bank.import_job", import_job_id=job_id))
 
 

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, SelectField, StringField, SubmitField
-from wtforms.fields.choices import SelectChoice
+from wtforms import IntegerField, StringField, SubmitField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
 from quizapp.classes.services import EXTRA_TIME_MAX, NAME_MAX
-from quizapp.quizzes.models import Quiz
 
 # Room for a code typed with spaces or dashes between its characters.
 CODE_INPUT_MAX = 32
@@ -46,15 +42,3 @@ class ExtraTimeForm(FlaskForm):
         render_kw={"min": 0, "max": EXTRA_TIME_MAX, "step": 1, "inputmode": "numeric"},
     )
     submit = SubmitField("Save")
-
-
-class AssignForm(FlaskForm):
-    quiz_id = SelectField("Quiz to assign", coerce=int, validate_choice=True)
-    submit = SubmitField("Assign to this class")
-
-    def set_quizzes(self, quizzes: Sequence[Quiz]) -> AssignForm:
-        self.quiz_id.choices = [
-            SelectChoice(quiz.id, quiz.title if quiz.is_published else f"{quiz.title} (not published yet)")
-            for quiz in quizzes
-        ]
-        return self

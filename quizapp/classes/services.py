@@ -1,13 +1,12 @@
-"""Classes: creating them, joining with a code, members and their extra time, quizzes given to a class.
+"""Classes: creating them, joining with a code, members and their extra time.
 
 Plain functions on an explicit SQLAlchemy session; the caller commits. They
 raise DomainError subclasses with messages fit for the user. A class belongs to
 the teacher who made it: teachers and admins alike see and manage only their
 own classes here (an admin has no wider view of classes).
 
-Assignments (``QuizAssignment``) live in ``quizapp.quizzes.models`` because the
-quiz side reads them; giving a quiz to a class is still a class action, so it
-is written here.
+Giving quizzes to a class is the quizzes feature's (``quizapp.quizzes.assignments``),
+which stands above classes: nothing here knows of quizzes.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, contains_eager, joinedload
 
@@ -26,7 +25,6 @@ from quizapp.auth.models import User
 from quizapp.auth.roles import Role
 from quizapp.classes.models import ClassMember, SchoolClass
 from quizapp.exceptions import Conflict, DomainError, Forbidden, NotFound
-from quizapp.quizzes.models import Quiz, QuizAssignment
 
 # No 0/O or 1/I: a code read aloud or copied from a board cannot be mistyped into another one.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -37,7 +35,6 @@ EXTRA_TIME_MAX = 400
 
 UNKNOWN_CODE = "No class has this code. Check it with your teacher."
 NO_SUCH_CLASS = "There is no such class, or it is not yours."
-NO_SUCH_QUIZ = "There is no such quiz, or it is not yours."
 NO_SUCH_MEMBER = "This student is not in the class (any more)."
 
 
@@ -57,7 +54,6 @@ class ClassClosed(Conflict):
 class ClassSummary:
     school_class: SchoolClass
     member_count: int
-    quiz_count: int
 
 
 def check_name(name: str) -> str:
@@ -121,15 +117,14 @@ def set_archived(session: Session, school_class: SchoolClass, archived: bool) ->
 
 
 def classes_of(session: Session, teacher: User) -> list[ClassSummary]:
-    """The teacher's own classes, open ones first, by name, with member and quiz counts (one query)."""
+    """The teacher's own classes, open ones first, by name, with member counts (one query)."""
     members = select(func.count(ClassMember.id)).where(ClassMember.class_id == SchoolClass.id).scalar_subquery()
-    quizzes = select(func.count(QuizAssignment.id)).where(QuizAssignment.class_id == SchoolClass.id).scalar_subquery()
     rows = session.execute(
-        select(SchoolClass, members, quizzes)
+        select(SchoolClass, members)
         .where(SchoolClass.teacher_id == teacher.id)
         .order_by(SchoolClass.is_archived, SchoolClass.name, SchoolClass.id)
     ).all()
-    return [ClassSummary(row[0], int(row[1]), int(row[2])) for row in rows]
+    return [ClassSummary(row[0], int(row[1])) for row in rows]
 
 
 def class_for_teacher(session: Session, class_id: int, teacher: User) -> SchoolClass:
@@ -268,74 +263,6 @@ def members_of(session: Session, school_class: SchoolClass) -> Sequence[ClassMem
         .options(contains_eager(ClassMember.user))
         .where(ClassMember.class_id == school_class.id)
         .order_by(func.lower(User.display_name), User.username)
-    ).all()
-
-
-def quizzes_of_teacher(session: Session, teacher: User) -> Sequence[Quiz]:
-    """The quizzes a teacher may give to a class: their own, by title."""
-    return session.scalars(select(Quiz).where(Quiz.owner_id == teacher.id).order_by(Quiz.title, Quiz.id)).all()
-
-
-def quiz_of_teacher(session: Session, quiz_id: int, teacher: User) -> Quiz:
-    """The teacher's own quiz with this id; NotFound for any other."""
-    quiz = session.scalar(select(Quiz).where(Quiz.id == quiz_id, Quiz.owner_id == teacher.id))
-    if quiz is None:
-        raise NotFound(NO_SUCH_QUIZ)
-    return quiz
-
-
-def assign_quiz(session: Session, school_class: SchoolClass, quiz: Quiz, teacher: User) -> QuizAssignment:
-    """Give the teacher's own quiz to their class; assigning twice returns the first assignment."""
-    if school_class.teacher_id != teacher.id:
-        raise NotFound(NO_SUCH_CLASS)
-    if quiz.owner_id != teacher.id:
-        raise NotFound(NO_SUCH_QUIZ)
-    query = select(QuizAssignment).where(QuizAssignment.class_id == school_class.id, QuizAssignment.quiz_id == quiz.id)
-    existing = session.scalar(query)
-    if existing is not None:
-        return existing
-    assignment = QuizAssignment(class_id=school_class.id, quiz_id=quiz.id)
-    session.add(assignment)
-    try:
-        with session.begin_nested():
-            session.flush()
-    except IntegrityError:
-        existing = session.scalar(query)
-        if existing is None:
-            raise
-        return existing
-    return assignment
-
-
-def unassign_quiz(session: Session, school_class: SchoolClass, quiz_id: int, *, actor: User) -> bool:
-    """Take a quiz away from the class; False when it was not assigned (nothing to do). Attempts stay."""
-    result = session.execute(
-        delete(QuizAssignment).where(QuizAssignment.class_id == school_class.id, QuizAssignment.quiz_id == quiz_id)
-    )
-    removed = bool(result.rowcount)  # type: ignore[attr-defined]
-    if removed:
-        quiz = session.get(Quiz, quiz_id)
-        title = quoted(quiz.title) if quiz is not None else f"{quiz_id}"
-        record(
-            session,
-            actor,
-            "class.quiz_unassign",
-            school_class,
-            f"Took quiz {title} away from class {quoted(school_class.name)}",
-            {"quiz": quiz_id},
-        )
-    session.flush()
-    return removed
-
-
-def assigned_quizzes(session: Session, school_class: SchoolClass) -> Sequence[QuizAssignment]:
-    """The class's assignments with their quizzes loaded, by quiz title."""
-    return session.scalars(
-        select(QuizAssignment)
-        .join(QuizAssignment.quiz)
-        .options(contains_eager(QuizAssignment.quiz))
-        .where(QuizAssignment.class_id == school_class.id)
-        .order_by(Quiz.title, Quiz.id)
     ).all()
 
 

@@ -16,11 +16,12 @@ from quizapp.auth.forms import ConfirmForm
 from quizapp.auth.models import User
 from quizapp.bank.interchange.csv_export import table_to_csv
 from quizapp.classes.models import ClassMember
-from quizapp.classes.services import class_for_teacher, quiz_of_teacher
+from quizapp.classes.services import class_for_teacher
 from quizapp.exceptions import NotFound
 from quizapp.extensions import db
 from quizapp.history import analysis, charts, gradebook, stats, student
 from quizapp.models import utcnow
+from quizapp.quizzes.services import quiz_of_teacher
 from quizapp.wording import count
 
 bp = Blueprint("history", __name__, template_folder="templates")

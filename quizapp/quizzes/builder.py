@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session, selectinload
 from quizapp.audit.services import change, quoted, record
 from quizapp.auth.models import User
 from quizapp.bank.models import QUESTION_TYPES, Question
-from quizapp.classes.services import quiz_of_teacher, quizzes_of_teacher
 from quizapp.exceptions import DomainError, NotFound
 from quizapp.quizzes.models import LAYOUTS, QUIZ_MODES, SCORE_POLICIES, VISIBILITIES, Quiz, QuizQuestion, QuizRule
 from quizapp.quizzes.services import rule_pool
@@ -33,9 +32,6 @@ SETTINGS = (
 LOGGED_SETTINGS = tuple(
     key for key in SETTINGS if key not in ("title", "description", "shuffle_questions", "shuffle_options", "layout")
 )
-
-quizzes_of = quizzes_of_teacher
-quiz_of = quiz_of_teacher
 
 
 def check_settings(values: dict[str, Any]) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC
 from typing import Any
 
@@ -11,6 +12,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from quizapp.quizzes.builder import SETTINGS
+from quizapp.quizzes.models import Quiz
 
 
 def _choices(*pairs: tuple[str, str]) -> list[SelectChoice]:
@@ -75,3 +77,15 @@ class RuleForm(FlaskForm):
     )  # fmt: skip
     tag = StringField("With tag", validators=[Optional(), Length(max=60)])
     submit = SubmitField("Add rule")
+
+
+class AssignForm(FlaskForm):
+    quiz_id = SelectField("Quiz to assign", coerce=int, validate_choice=True)
+    submit = SubmitField("Assign to this class")
+
+    def set_quizzes(self, quizzes: Sequence[Quiz]) -> AssignForm:
+        self.quiz_id.choices = [
+            SelectChoice(quiz.id, quiz.title if quiz.is_published else f"{quiz.title} (not published yet)")
+            for quiz in quizzes
+        ]
+        return self

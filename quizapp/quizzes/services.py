@@ -17,6 +17,21 @@ from quizapp.exceptions import NotFound
 from quizapp.quizzes.models import Quiz, QuizAssignment, QuizQuestion, QuizRule
 from quizapp.quizzes.timing import time_allowed
 
+NO_SUCH_QUIZ = "There is no such quiz, or it is not yours."
+
+
+def quizzes_of_teacher(session: Session, teacher: User) -> Sequence[Quiz]:
+    """The teacher's own quizzes, by title."""
+    return session.scalars(select(Quiz).where(Quiz.owner_id == teacher.id).order_by(Quiz.title, Quiz.id)).all()
+
+
+def quiz_of_teacher(session: Session, quiz_id: int, teacher: User) -> Quiz:
+    """The teacher's own quiz with this id; NotFound for any other."""
+    quiz = session.scalar(select(Quiz).where(Quiz.id == quiz_id, Quiz.owner_id == teacher.id))
+    if quiz is None:
+        raise NotFound(NO_SUCH_QUIZ)
+    return quiz
+
 
 def find_quiz_by_title(session: Session, owner: User, title: str) -> Quiz | None:
     return session.scalar(select(Quiz).where(Quiz.owner_id == owner.id, Quiz.title == title))

@@ -12,6 +12,7 @@ from quizapp.exceptions import DomainError
 from quizapp.extensions import db
 from quizapp.quizzes import builder
 from quizapp.quizzes.forms import QuestionsForm, QuizForm, RuleForm
+from quizapp.quizzes.services import quiz_of_teacher, quizzes_of_teacher
 from quizapp.request_args import id_arg, ids_arg, text_arg
 from quizapp.sources.services import documents_of
 from quizapp.wording import count
@@ -35,7 +36,7 @@ def index() -> ResponseReturnValue:
             return redirect(url_for("quizzes.edit", quiz_id=quiz.id))
     status = 400 if form.is_submitted() else 200
     return render_template(
-        "quizzes/index.html", quizzes=builder.quizzes_of(db.session, current_user), form=form
+        "quizzes/index.html", quizzes=quizzes_of_teacher(db.session, current_user), form=form
     ), status
 
 
@@ -74,7 +75,7 @@ def _render_edit(quiz, settings: QuizForm, rule_form: RuleForm, status: int = 20
 @bp.route("/<id:quiz_id>", methods=["GET", "POST"])
 @allow(STAFF)
 def edit(quiz_id: int) -> ResponseReturnValue:
-    quiz = builder.quiz_of(db.session, quiz_id, current_user)
+    quiz = quiz_of_teacher(db.session, quiz_id, current_user)
     settings = QuizForm(obj=quiz if request.method == "GET" else None)
     if settings.validate_on_submit():
         try:
@@ -92,7 +93,7 @@ def edit(quiz_id: int) -> ResponseReturnValue:
 @bp.route("/<id:quiz_id>/questions", methods=["POST"])
 @allow(STAFF)
 def questions(quiz_id: int) -> ResponseReturnValue:
-    quiz = builder.quiz_of(db.session, quiz_id, current_user)
+    quiz = quiz_of_teacher(db.session, quiz_id, current_user)
     if not QuestionsForm().validate_on_submit():
         flash("The form expired; try again.", "danger")
         return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
@@ -113,7 +114,7 @@ def questions(quiz_id: int) -> ResponseReturnValue:
 @bp.route("/<id:quiz_id>/rules", methods=["POST"])
 @allow(STAFF)
 def add_rule(quiz_id: int) -> ResponseReturnValue:
-    quiz = builder.quiz_of(db.session, quiz_id, current_user)
+    quiz = quiz_of_teacher(db.session, quiz_id, current_user)
     form = _rule_form()
     if form.validate_on_submit():
         try:
@@ -141,7 +142,7 @@ def add_rule(quiz_id: int) -> ResponseReturnValue:
 @bp.route("/<id:quiz_id>/rules/<id:rule_id>/remove", methods=["POST"])
 @allow(STAFF)
 def remove_rule(quiz_id: int, rule_id: int) -> ResponseReturnValue:
-    quiz = builder.quiz_of(db.session, quiz_id, current_user)
+    quiz = quiz_of_teacher(db.session, quiz_id, current_user)
     if ConfirmForm().validate_on_submit():
         builder.remove_rule(db.session, quiz, rule_id, actor=current_user)
         db.session.commit()
@@ -152,7 +153,7 @@ def remove_rule(quiz_id: int, rule_id: int) -> ResponseReturnValue:
 @bp.route("/<id:quiz_id>/publish", methods=["POST"])
 @allow(STAFF)
 def publish(quiz_id: int) -> ResponseReturnValue:
-    quiz = builder.quiz_of(db.session, quiz_id, current_user)
+    quiz = quiz_of_teacher(db.session, quiz_id, current_user)
     if ConfirmForm().validate_on_submit():
         publish_it = request.form.get("publish") == "1"
         try:
@@ -168,7 +169,7 @@ def publish(quiz_id: int) -> ResponseReturnValue:
 @bp.route("/<id:quiz_id>/duplicate", methods=["POST"])
 @allow(STAFF)
 def duplicate(quiz_id: int) -> ResponseReturnValue:
-    quiz = builder.quiz_of(db.session, quiz_id, current_user)
+    quiz = quiz_of_teacher(db.session, quiz_id, current_user)
     if not ConfirmForm().validate_on_submit():
         return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
     copy = builder.duplicate(db.session, quiz, current_user)

@@ -20,7 +20,7 @@ from quizapp.classes import services as classes
 from quizapp.classes.models import SchoolClass
 from quizapp.extensions import db
 from quizapp.models import utcnow
-from quizapp.quizzes import builder
+from quizapp.quizzes import assignments, builder
 from quizapp.quizzes.models import Quiz
 from tests.attempts.test_pages import autosave, start
 from tests.attempts.test_services import fields_for_key
@@ -38,7 +38,7 @@ def unpublish(quiz: Quiz, school_class: SchoolClass, attempt: Attempt, teacher) 
 
 
 def take_from_class(quiz: Quiz, school_class: SchoolClass, attempt: Attempt, teacher) -> None:  # type: ignore[no-untyped-def]
-    classes.unassign_quiz(db.session, school_class, quiz.id, actor=teacher)
+    assignments.unassign_quiz(db.session, school_class, quiz.id, actor=teacher)
 
 
 def remove_student(quiz: Quiz, school_class: SchoolClass, attempt: Attempt, teacher) -> None:  # type: ignore[no-untyped-def]

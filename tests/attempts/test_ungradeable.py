@@ -128,7 +128,7 @@ def test_the_overdue_sweep_closes_every_other_attempt_and_reports_the_rest(  # t
 
 
 def test_the_worker_closes_overdue_attempts_despite_a_question_that_cannot_be_graded(app, users) -> None:  # type: ignore[no-untyped-def]
-    from quizapp.jobs import every_minute
+    from quizapp.history.tasks import every_minute
 
     quiz = quiz_with_a_wildcard(users.teacher, time_limit_minutes=5)
     db.session.commit()

@@ -73,3 +73,21 @@ def test_disagreements_between_documents_are_kept_and_shown(
     page = teacher_client.get(f"/sources/{documents[0].id}").get_data(as_text=True)
     assert "Where other documents disagree" in page
     assert "Danzig" in page
+
+
+def test_generate_leaves_a_document_being_drafted_by_the_worker(runner: FlaskCliRunner, users, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """One rule for the upload page, the command and seeding: a document drafted in the background is left to it."""
+    from quizapp.auth.services import find_user
+    from quizapp.bank.generation_jobs import create_job
+    from quizapp.sources.services import import_document
+
+    canal = tmp_path / "canal.md"
+    canal.write_text(CANAL, encoding="utf-8")
+    teacher = find_user(db.session, users.teacher)
+    document, _ = import_document(db.session, teacher, canal.name, canal.read_bytes())
+    create_job(db.session, teacher, document)  # queued, the worker has not started it
+    db.session.commit()
+    result = runner.invoke(args=["questions", "generate", str(canal), "--owner", users.teacher])
+    assert result.exit_code == 0, result.output
+    assert "nothing generated" in result.output
+    assert count(Question) == 0

@@ -185,8 +185,7 @@ def test_the_request_hands_a_4000_question_file_to_the_worker_which_stores_it(
     app: Flask, teacher_client: FlaskClient, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     """Under the default threshold: the request only stores the file; the job reads and stores the questions."""
-    import quizapp.jobs
-    from quizapp.bank import import_jobs
+    from quizapp.bank import import_jobs, tasks
     from quizapp.database import writing
 
     queued: list[int] = []
@@ -197,7 +196,7 @@ def test_the_request_hands_a_4000_question_file_to_the_worker_which_stores_it(
         reads.append(len(data))
         return read(data, fmt)
 
-    monkeypatch.setattr(quizapp.jobs, "import_questions", queued.append)
+    monkeypatch.setattr(tasks, "import_questions", queued.append)
     monkeypatch.setattr(authoring, "read_import", reading)
     data = gift_file(4000)
     response = post_import(teacher_client, data)

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from quizapp.classes import services
 from quizapp.classes.models import ClassMember, SchoolClass
 from quizapp.extensions import db
+from quizapp.quizzes import assignments
 from quizapp.quizzes.models import QuizAssignment
 from tests.factories import all_types_quiz, user
 from tests.support import csrf_token, login, post_form
@@ -208,7 +209,7 @@ def test_another_teachers_class_is_404_everywhere_and_unchanged(app, users) -> N
     quiz, _ = all_types_quiz(users.teacher, visibility="class")
     other_quiz, _ = all_types_quiz(users.other_teacher, visibility="class", title="Other's")
     school_class = make_class(users.teacher, students=(users.student,))
-    services.assign_quiz(db.session, school_class, quiz, user(users.teacher))
+    assignments.assign_quiz(db.session, school_class, quiz, user(users.teacher))
     db.session.commit()
     code, member_id = school_class.join_code, school_class.members[0].id
     base = f"/classes/{school_class.id}"
@@ -235,7 +236,7 @@ def test_another_teachers_class_is_404_everywhere_and_unchanged(app, users) -> N
     assert school_class.join_code == code
     assert not school_class.is_archived
     assert [(m.id, m.extra_time_percent) for m in school_class.members] == [(member_id, 0)]
-    assert [a.quiz_id for a in services.assigned_quizzes(db.session, school_class)] == [quiz.id]
+    assert [a.quiz_id for a in assignments.assigned_quizzes(db.session, school_class)] == [quiz.id]
 
 
 def test_students_get_403_on_teacher_pages_and_teachers_on_join(

@@ -11,6 +11,8 @@ from quizapp.classes import services
 from quizapp.classes.models import ClassMember, SchoolClass
 from quizapp.exceptions import Forbidden, NotFound
 from quizapp.extensions import db
+from quizapp.quizzes import assignments
+from quizapp.quizzes import services as quiz_lookups
 from quizapp.quizzes.models import QuizAssignment
 from quizapp.quizzes.services import extra_time_percent, visible_quizzes
 from tests.factories import all_types_quiz, user
@@ -125,9 +127,10 @@ def test_classes_of_lists_own_classes_with_counts(app, users) -> None:  # type: 
     services.join_class(db.session, user(users.student), b.join_code)
     services.join_class(db.session, user(users.other_student), b.join_code)
     quiz, _ = all_types_quiz(users.teacher)
-    services.assign_quiz(db.session, b, quiz, teacher)
+    assignments.assign_quiz(db.session, b, quiz, teacher)
     summaries = services.classes_of(db.session, teacher)
-    assert [(s.school_class.name, s.member_count, s.quiz_count) for s in summaries] == [
+    quizzes = assignments.quiz_counts(db.session, [s.school_class.id for s in summaries])
+    assert [(s.school_class.name, s.member_count, quizzes[s.school_class.id]) for s in summaries] == [
         ("A class", 0, 0),
         ("B class", 2, 1),
     ]
@@ -179,7 +182,7 @@ def test_extra_time_bounds_and_effect_on_quiz_time(app, users) -> None:  # type:
     student = user(users.student)
     # Extra time counts only for quizzes given to the class.
     assert extra_time_percent(db.session, student, quiz) == 0
-    services.assign_quiz(db.session, school_class, quiz, teacher)
+    assignments.assign_quiz(db.session, school_class, quiz, teacher)
     db.session.commit()
     assert extra_time_percent(db.session, student, quiz) == 25
     assert extra_time_percent(db.session, user(users.other_student), quiz) == 0
@@ -189,15 +192,15 @@ def test_assign_and_unassign_are_idempotent(app, users) -> None:  # type: ignore
     teacher = user(users.teacher)
     quiz, _ = all_types_quiz(users.teacher, visibility="class")
     school_class = services.create_class(db.session, teacher, "7B")
-    first = services.assign_quiz(db.session, school_class, quiz, teacher)
-    second = services.assign_quiz(db.session, school_class, quiz, teacher)
+    first = assignments.assign_quiz(db.session, school_class, quiz, teacher)
+    second = assignments.assign_quiz(db.session, school_class, quiz, teacher)
     db.session.commit()
     assert first.id == second.id
-    assert [a.quiz_id for a in services.assigned_quizzes(db.session, school_class)] == [quiz.id]
-    assert services.unassign_quiz(db.session, school_class, quiz.id, actor=school_class.teacher) is True
-    assert services.unassign_quiz(db.session, school_class, quiz.id, actor=school_class.teacher) is False
+    assert [a.quiz_id for a in assignments.assigned_quizzes(db.session, school_class)] == [quiz.id]
+    assert assignments.unassign_quiz(db.session, school_class, quiz.id, actor=school_class.teacher) is True
+    assert assignments.unassign_quiz(db.session, school_class, quiz.id, actor=school_class.teacher) is False
     db.session.commit()
-    assert services.assigned_quizzes(db.session, school_class) == []
+    assert assignments.assigned_quizzes(db.session, school_class) == []
 
 
 def test_assigning_another_teachers_quiz_is_refused(app, users) -> None:  # type: ignore[no-untyped-def]
@@ -205,16 +208,16 @@ def test_assigning_another_teachers_quiz_is_refused(app, users) -> None:  # type
     teacher = user(users.teacher)
     school_class = services.create_class(db.session, teacher, "7B")
     with pytest.raises(NotFound, match="not yours"):
-        services.assign_quiz(db.session, school_class, quiz, teacher)
+        assignments.assign_quiz(db.session, school_class, quiz, teacher)
     with pytest.raises(NotFound):
-        services.quiz_of_teacher(db.session, quiz.id, teacher)
+        quiz_lookups.quiz_of_teacher(db.session, quiz.id, teacher)
     # Nor may a teacher assign their own quiz to someone else's class.
     own_quiz, _ = all_types_quiz(users.teacher, visibility="class", title="Mine")
     theirs = services.create_class(db.session, user(users.other_teacher), "Theirs")
     with pytest.raises(NotFound):
-        services.assign_quiz(db.session, theirs, own_quiz, teacher)
+        assignments.assign_quiz(db.session, theirs, own_quiz, teacher)
     assert db.session.scalar(select(func.count()).select_from(QuizAssignment)) == 0
-    assert [q.id for q in services.quizzes_of_teacher(db.session, teacher)] == [own_quiz.id]
+    assert [q.id for q in quiz_lookups.quizzes_of_teacher(db.session, teacher)] == [own_quiz.id]
 
 
 def test_a_class_quiz_is_visible_to_members_only(app, users) -> None:  # type: ignore[no-untyped-def]
@@ -224,11 +227,11 @@ def test_a_class_quiz_is_visible_to_members_only(app, users) -> None:  # type: i
     services.join_class(db.session, user(users.student), school_class.join_code)
     db.session.commit()
     assert quiz not in visible_quizzes(db.session, user(users.student))
-    services.assign_quiz(db.session, school_class, quiz, teacher)
+    assignments.assign_quiz(db.session, school_class, quiz, teacher)
     db.session.commit()
     assert quiz in visible_quizzes(db.session, user(users.student))
     assert quiz not in visible_quizzes(db.session, user(users.other_student))
-    services.unassign_quiz(db.session, school_class, quiz.id, actor=school_class.teacher)
+    assignments.unassign_quiz(db.session, school_class, quiz.id, actor=school_class.teacher)
     db.session.commit()
     assert quiz not in visible_quizzes(db.session, user(users.student))
 

@@ -345,7 +345,7 @@ def test_check_questions_command(runner, users: Accounts) -> None:  # type: igno
 
 
 def test_the_worker_closes_overdue_attempts_and_checks_closed_quizzes_every_minute(users: Accounts) -> None:
-    from quizapp.jobs import every_minute
+    from quizapp.history.tasks import every_minute
 
     quiz, questions = all_types_quiz(users.teacher, opens_at=days_ago(40), closes_at=days_ago(0.5))
     _class_of_attempts(quiz, questions, users, MIN_ATTEMPTS_FOR_STATISTICS + 2)

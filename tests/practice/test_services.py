@@ -11,13 +11,14 @@ from sqlalchemy.orm import Session
 
 from quizapp.attempts import services as attempts
 from quizapp.attempts.models import Attempt
-from quizapp.classes import services as classes
 from quizapp.dashboard.services import staff_overview
 from quizapp.exceptions import NotFound
 from quizapp.extensions import db
 from quizapp.practice import cards, services
 from quizapp.practice.models import ReviewCard
 from quizapp.practice.scheduling import Rating, replay
+from quizapp.quizzes import assignments
+from quizapp.quizzes import services as quiz_lookups
 from quizapp.quizzes.models import Quiz
 from quizapp.quizzes.services import quiz_for_student, visible_quizzes
 from tests.attempts.test_services import fields_for_key
@@ -317,11 +318,11 @@ def test_personal_quizzes_are_in_no_list_and_nobody_elses(users: Accounts) -> No
     with pytest.raises(NotFound):
         attempts.attempt_of(db.session, attempt.id, stu2)
     for staff in (teacher, user(users.admin)):
-        assert personal.id not in {q.id for q in classes.quizzes_of_teacher(db.session, staff)}
+        assert personal.id not in {q.id for q in quiz_lookups.quizzes_of_teacher(db.session, staff)}
         with pytest.raises(NotFound):
-            classes.quiz_of_teacher(db.session, personal.id, staff)
+            quiz_lookups.quiz_of_teacher(db.session, personal.id, staff)
     with pytest.raises(NotFound):
-        classes.assign_quiz(db.session, school_class, personal, teacher)
+        assignments.assign_quiz(db.session, school_class, personal, teacher)
     assert staff_overview(db.session, teacher).quizzes == 1  # the canal quiz only
 
 

@@ -161,11 +161,11 @@ ROUTES: dict[str, Route] = {
     "classes.regenerate_code": Route(body=nothing),
     "classes.set_extra_time": Route(body=lambda c: {f"m{c.url['member_id']}-percent": "25"}),
     "classes.remove_member": Route(body=nothing),
-    "classes.assign_quiz": Route(
+    "class_quizzes.assign": Route(
         body=lambda c: {"quiz_id": str(c.me.ids["spare_quiz_id"])},  # type: ignore[union-attr]
         foreign_body=lambda c, v: {"quiz_id": str(v.ids["spare_quiz_id"])},
     ),
-    "classes.unassign_quiz": Route(body=nothing),
+    "class_quizzes.unassign": Route(body=nothing),
     "quizzes.index": Route(body=_quiz_body),
     "quizzes.edit": Route(body=_quiz_body),
     "quizzes.questions": Route(
