@@ -13,6 +13,7 @@ from .analysis import Corpus, parse_corpus
 from .candidates import (
     Candidate,
     Context,
+    cause_candidates,
     fill_in_candidates,
     matching_candidates,
     multiple_choice_candidates,
@@ -82,6 +83,7 @@ def build_candidates(ctx: Context) -> list[Candidate]:
             # The prompt would show "7 November" where the reader sees "7.11." and no year: skip restating it.
             mine += true_false_candidates(ctx, sent)
             mine += fill_in_candidates(ctx, sent, counts)
+            mine += cause_candidates(ctx, sent)
         if mine and odd_parse(sent):
             _penalise(mine, ODD_PARSE_PENALTY, "the source sentence parses oddly (no subject or a loose dependent): "
                       "it may be garbled")

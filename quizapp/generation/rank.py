@@ -13,6 +13,9 @@ from .textutil import contains_phrase
 TYPE_SHARES = {"multiple_choice": 0.4, "true_false": 0.2, "fill_in": 0.2, "ordering": 0.1, "matching": 0.1}
 WORDS_PER_QUESTION = 50
 MAX_PER_SENTENCE = 2  # a second question on one sentence only where neither gives the other away
+# Candidates of this stem kind (cause and effect, candidates/causes.py) are few and rank below the many name and date
+# questions: each document that states a cause keeps its best one before the quotas are filled (issue #15).
+RESERVED_KIND = "cause"
 
 
 def default_cap(words: int) -> int:
@@ -97,6 +100,27 @@ def select(
     covered: set[int] = set()
     duplicates = 0
     rejected: set[int] = set()
+
+    def keep(c: Candidate) -> bool:
+        """Finalize and keep ``c``; False (remembered as rejected) when finalize refuses it."""
+        if finalize is not None and not finalize(c):
+            rejected.add(id(c))
+            return False
+        kept.add(c)
+        taken[c.draft.type] += 1
+        covered.update(c.paragraphs)
+        return True
+
+    # First of all: one cause-and-effect question per document that has one.
+    reserved_docs: set[int] = set()
+    for c in order:
+        if c.stem_kind != RESERVED_KIND:
+            continue
+        doc = min(s.doc for s in c.sentences)
+        if doc in reserved_docs or len(kept.items) >= cap:
+            continue
+        if taken[c.draft.type] < quota[c.draft.type] and kept.accepts(c) and keep(c):
+            reserved_docs.add(doc)
     # First pass: the best question of each paragraph, so questions spread over the article.
     best_by_para: dict[int, list[Candidate]] = defaultdict(list)
     for c in order:
@@ -112,13 +136,8 @@ def select(
                 rejected.add(id(c))
                 duplicates += 1
                 continue
-            if finalize is not None and not finalize(c):
-                rejected.add(id(c))
-                continue
-            kept.add(c)
-            taken[c.draft.type] += 1
-            covered |= c.paragraphs
-            break
+            if keep(c):
+                break
     # Second pass: the types take turns, each its best remaining candidate, until quotas or the cap are met;
     # by score alone one type would use up the sentences the others need.
     by_type: dict[str, list[Candidate]] = defaultdict(list)

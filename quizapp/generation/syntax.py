@@ -287,6 +287,13 @@ def gapped(sent: Sentence) -> bool:
     return any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > root.i for c in root.children)
 
 
+def wh_why(sent: Sentence, removed: set[int]) -> str | None:
+    """'Why did X do Y?' from a sentence whose stated reason or purpose (the ``removed`` tokens) is cut out."""
+    if gapped(sent):
+        return None
+    return _invert(sent, removed, "Why")
+
+
 def wh_question(sent: Sentence, m: Mention) -> str | None:
     """The best wh-question whose answer is the mention, or None."""
     if gapped(sent):

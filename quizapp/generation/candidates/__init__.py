@@ -1,6 +1,7 @@
 """Candidate makers, one module per question type; each overgenerates, guards and the ranker decide."""
 
 from .base import Candidate, Context
+from .causes import cause_candidates
 from .fill_in import fill_in_candidates
 from .matching import matching_candidates
 from .multiple_choice import multiple_choice_candidates
@@ -10,6 +11,7 @@ from .true_false import true_false_candidates
 __all__ = [
     "Candidate",
     "Context",
+    "cause_candidates",
     "fill_in_candidates",
     "matching_candidates",
     "multiple_choice_candidates",

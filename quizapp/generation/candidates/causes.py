@@ -1,0 +1,349 @@
+"""Cause-and-effect candidates: "Why did X do Y?" keyed on the reason or purpose a sentence states (issue #15).
+
+A stated cause is found in the parse: a "because" clause, a "because of / due to / owing to / thanks to" phrase
+(reasons), a "so that" clause, an "in order to" or bare "to" infinitive on the main verb (purposes). The effect,
+the main clause without its cause, becomes the stem; the cause, as written, is the key; the wrong options are
+causes the same document states for other things, of the same family (a reason against reasons, a purpose against
+purposes). With fewer than three such rivals the claim becomes a true/false instead: false with a rival's cause
+in place of its own where there is one, true as stated where there is none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..analysis import Corpus, Sentence
+from ..clauses import hedge, root_clause
+from ..distractors import stable_hash
+from ..pronouns import PRONOUNS, stand_alone
+from ..syntax import wh_why
+from ..textutil import anaphora_problem, capitalise, drop_parentheticals, keeps_capital, tidy, tokens_text, word_count
+from ..types import QuestionDraft
+from .base import Candidate, Context, shuffled, source_of
+
+MAX_CAUSE_WORDS = 14  # a key of about twelve words; longer causes are trimmed of trailing clauses, else skipped
+MIN_CAUSE_WORDS = 3
+MAX_RIVAL_RATIO = 2.0  # characters, longest option against the key (the options guard allows 2.5)
+CAUSE_CONFIDENCE = 0.8
+# "because of his youth", "due to heavy rain": a preposition and the word that completes it.
+_REASON_PREPS = {"because": "of", "due": "to", "owing": "to", "thanks": "to"}
+# Trailing parts of a cause that can go without changing what it claims: a clause or phrase describing a noun,
+# an aside, a second reason joined by "and".
+_TRIMMABLE = frozenset({"relcl", "acl", "appos", "advcl"})
+CLAIM_AS_STATED = "the causal claim of one sentence, as stated"
+CLAIM_SWAPPED = "the causal claim of one sentence, its cause swapped for one the document gives for something else"
+STEM_KIND = "cause"  # Candidate.stem_kind of these questions (the ranker keeps one per document)
+
+
+@dataclass(eq=False)
+class Cause:
+    """A reason or purpose a sentence states, with what a question on its effect must leave out."""
+
+    sent: Sentence
+    family: str  # "reason" or "purpose"
+    form: str  # "clause" (because ...), "phrase" (because of ...), "so that", "to" (in order to / to ...)
+    text: str  # as written in the document, trimmed to read as an option
+    tokens: list[Any]  # its tokens
+    removed: set[int]  # token indices of the whole causal phrase and the comma setting it off
+    on_root: bool  # it gives the cause of the main verb (only then can the stem be built)
+
+
+def _marker(t: Any) -> tuple[str, str, Any] | None:
+    """(family, form, first token) when ``t`` heads a causal phrase, else None."""
+    if t.dep_ == "advcl" and t.head.pos_ in ("VERB", "AUX"):
+        marks = [c for c in t.children if c.dep_ == "mark"]
+        words = [c.lower_ for c in marks]
+        if "because" in words:
+            return "reason", "clause", marks[words.index("because")]
+        if words[:2] == ["so", "that"] and marks[1].i == marks[0].i + 1:
+            return "purpose", "so that", marks[0]
+        return None  # a bare "to" infinitive is as often a misparse or a complement as a purpose: not taken
+    if t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX"):
+        kids = list(t.children)
+        completed = [c for c in kids if c.dep_ == "pcomp" and c.lower_ == _REASON_PREPS.get(t.lower_)]
+        # the object hangs on "of" / "to", or (as often) on "because" / "due" itself
+        if completed and any(g.dep_ == "pobj" for g in [*kids, *completed[0].children]):
+            return "reason", "phrase", t
+        if t.lower_ == "as" and any(c.dep_ == "pobj" and c.lower_ == "result" and any(
+                g.dep_ == "prep" and g.lower_ == "of" for g in c.children) for c in kids):
+            return "reason", "phrase", t  # "as a result of the partition"
+        if t.lower_ == "in" and any(c.dep_ == "pobj" and c.lower_ == "order" and any(
+                g.dep_ == "acl" and g.left_edge.lower_ == "to" for g in c.children) for c in kids):
+            return "purpose", "to", t
+    return None
+
+
+def _trimmable(t: Any) -> bool:
+    """A part describing a noun ("a relic [believed to be ...]", "a tool [for calculating ...]"), or a second
+    clause with a subject or a marker of its own ("... and because they wanted ..."); not one of a list of verbs."""
+    if t.dep_ in _TRIMMABLE or (t.dep_ == "prep" and t.head.pos_ in ("NOUN", "PROPN")):
+        return True
+    return t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "mark")
+                                                                   for c in t.children)
+
+
+def _trim(toks: list[Any]) -> list[Any] | None:
+    """The cause without trailing clauses until it has at most MAX_CAUSE_WORDS words, or None."""
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks = toks[:-1]
+    while len([t for t in toks if not t.is_punct]) > MAX_CAUSE_WORDS:
+        last = toks[-1].i
+        cuts = [t for t in toks[1:] if _trimmable(t) and t.right_edge.i == last and t.left_edge.i > toks[0].i]
+        if not cuts:
+            return None
+        cut = max(cuts, key=lambda t: t.left_edge.i)  # the smallest trailing part first
+        toks = [t for t in toks if t.i < cut.left_edge.i]
+        while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+            toks = toks[:-1]
+    return toks if len([t for t in toks if not t.is_punct]) >= MIN_CAUSE_WORDS else None
+
+
+# "X led to Y", "X caused Y", "X resulted in Y": X is a stated reason (for a wrong option only: the sentence
+# says it as a subject, so it is no verbatim "because ..." key).
+_CAUSING = {"lead": ("prep", "to"), "result": ("prep", "in"), "cause": ("dobj", "")}
+MAX_AGENT_WORDS = 9
+
+
+def _agents(sent: Sentence) -> list[Cause]:
+    out = []
+    for t in sent.tokens:
+        want = _CAUSING.get(t.lemma_)
+        if want is None or t.pos_ != "VERB" or not any(c.dep_ == want[0] and (not want[1] or c.lower_ == want[1])
+                                                       for c in t.children):
+            continue
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.ent_type_ == "PERSON":
+            continue  # a person who "led" something is no reason
+        toks = list(subj.subtree)
+        if len(toks) > MAX_AGENT_WORDS or toks[-1].i - toks[0].i + 1 != len(toks):
+            continue
+        if any(x.tag_ in ("WP", "WP$", "WDT") for x in toks):
+            continue
+        phrase = tokens_text(toks)
+        if not keeps_capital(toks[0]):
+            phrase = phrase[:1].lower() + phrase[1:]
+        out.append(Cause(sent, "reason", "phrase", f"because of {phrase}", toks, set(), False))
+    return out
+
+
+def causes_of(corpus: Corpus, sent: Sentence) -> list[Cause]:
+    """The causes a sentence states, in order (cached on the sentence)."""
+    cached = sent.cache.get("causes")
+    if cached is not None:
+        return list(cached)
+    out: list[Cause] = []
+    doubt = hedge(sent)
+    text = corpus.documents[sent.doc].text
+    span = sent.span
+    for t in sent.tokens:
+        found = _marker(t)
+        if found is None:
+            continue
+        family, form, first = found
+        whole = [x for x in t.subtree if x.i >= first.i]
+        if whole[-1].i - first.i + 1 != len(whole) or any(x.i >= span.end for x in whole):
+            continue  # not one stretch of text
+        if any(x.lower_ in (doubt, "partly") for x in t.subtree if x.i < first.i):
+            continue  # "probably because ...", "partly because ...": not the reason, as a fact, alone
+        if first.i > span.start and span.doc[first.i - 1].lower_ in ("not", "n't"):
+            continue  # "not because of virtue": the text denies the reason
+        toks = _trim(whole)
+        if toks is None:
+            continue
+        start, end = sent.char_span(toks[0], toks[-1])
+        removed = {x.i for x in t.subtree}
+        before = first.i - 1 if first.i > span.start else None
+        after = whole[-1].i + 1 if whole[-1].i + 1 < span.end else None
+        if before is not None and span.doc[before].text == ",":
+            removed.add(before)
+        elif after is not None and span.doc[after].text == "," and first.i <= span.start + 1:
+            removed.add(after)  # "Because ..., it began": the comma after a fronted cause
+        out.append(Cause(sent, family, form, text[start:end], toks, removed, t.head == sent.root))
+    out += _agents(sent)
+    sent.cache["causes"] = out
+    return list(out)
+
+
+def _document_causes(ctx: Context, doc: int) -> list[tuple[Cause, str]]:
+    """Every cause the document states that reads alone (pronouns written in), with that reading; built once."""
+    index: dict[int, list[tuple[Cause, str]]] | None = ctx.corpus.cache.get("causes")
+    if index is None:
+        index = {}
+        for s in ctx.corpus.sentences:
+            if s.heading:
+                continue
+            for cause in causes_of(ctx.corpus, s):
+                alone = stand_alone(ctx.corpus, s, cause.text) or _subject_written_in(ctx.corpus, cause)
+                if alone is not None and not anaphora_problem(capitalise(alone)):
+                    index.setdefault(s.doc, []).append((cause, alone))
+        ctx.corpus.cache["causes"] = index
+    return index.get(doc, [])
+
+
+def rivals(ctx: Context, cause: Cause, wanted: int) -> list[str]:
+    """Up to ``wanted`` causes stated elsewhere in the document for other things: same family, similar length,
+    none overlapping the key or another (as each reads alone, capitalised)."""
+    key = cause.text.lower()
+    pool = []
+    for other, alone in _document_causes(ctx, cause.sent.doc):
+        low = alone.lower()
+        if other.sent is cause.sent or other.family != cause.family or low in key or key in low:
+            continue
+        if _tense(other) and _tense(cause) and _tense(other) != _tense(cause):
+            continue  # "were erased because the code is long": a rival in another tense reads as nonsense
+        if max(len(low), len(key)) > MAX_RIVAL_RATIO * min(len(low), len(key)):
+            continue
+        # same form first, then the closest in length
+        pool.append((other.form != cause.form, abs(len(low) - len(key)), stable_hash(low, cause.sent.id), alone))
+    chosen: list[str] = []
+    for *_, alone in sorted(pool):
+        if all(alone.lower() not in c.lower() and c.lower() not in alone.lower() for c in chosen):
+            chosen.append(capitalise(alone))
+        if len(chosen) == wanted:
+            break
+    return chosen
+
+
+def _tense(cause: Cause) -> str:
+    """ "past", "present" or "" (no finite verb: a phrase) of the cause's first finite verb."""
+    for t in cause.tokens:
+        if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return "past" if t.tag_ == "VBD" or t.lower_ in ("could", "would", "might", "should") else "present"
+    return ""
+
+
+def _key_reads_with(ctx: Context, cause: Cause, prompt: str) -> bool:
+    """The key's pronouns point at what the stem shows ("Why were the Dutch tolerated?" - "Because they were
+    traders"): the key is quoted as written, so nothing can be written into it."""
+    text = f"{prompt} {cause.text}"
+    if anaphora_problem(text):
+        return False
+    if stand_alone(ctx.corpus, cause.sent, text) == text:
+        return True
+    return all(_means_subject(cause, t) for t in cause.tokens if t.lower_ in PRONOUNS)
+
+
+def _subject_written_in(corpus: Corpus, cause: Cause) -> str | None:
+    """The cause with its first pronoun replaced by the subject of the effect it means (see _means_subject)."""
+    pronouns = [t for t in cause.tokens if t.lower_ in PRONOUNS]
+    if not pronouns or not all(_means_subject(cause, t) for t in pronouns):
+        return None
+    subj = next(c for c in cause.sent.root.children if c.dep_ in ("nsubj", "nsubjpass"))
+    phrase = stand_alone(corpus, cause.sent, tokens_text(subj.subtree))
+    if phrase is None or subj.right_edge.i - subj.left_edge.i > 6 or anaphora_problem(capitalise(phrase)):
+        return None
+    if phrase[:4] in ("The ", "A ", "An "):
+        phrase = phrase[:1].lower() + phrase[1:]
+    first = pronouns[0]
+    if first.tag_ == "PRP$":
+        phrase += "'" if phrase.endswith("s") else "'s"
+    start = first.idx - cause.tokens[0].idx  # the cause's text is the parse's text but for normalised dates
+    if cause.text[start : start + len(first.text)] != first.text:
+        return None
+    return cause.text[:start] + phrase + cause.text[start + len(first.text) :]
+
+
+_SAME_PRONOUN = {"him": "he", "his": "he", "her": "she", "its": "it", "them": "they", "their": "they"}
+
+
+def _means_subject(cause: Cause, pronoun: Any) -> bool:
+    """A pronoun of the cause that, by the habit of prose, means the subject of the effect the stem shows:
+    "Because he feared ..., he brought", "Because it is so long ..., the Code is", "the Dutch were tolerated
+    because they were traders" (the same pronoun, or one agreeing with a noun subject in number and gender)."""
+    root = cause.sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i in cause.removed:
+        return False
+    word = _SAME_PRONOUN.get(pronoun.lower_, pronoun.lower_)
+    if subj.lower_ in PRONOUNS:
+        return _SAME_PRONOUN.get(subj.lower_, subj.lower_) == word
+    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+    if word == "they":
+        return plural
+    if word == "it":
+        return not plural and subj.ent_type_ not in ("PERSON", "NORP")
+    return not plural and subj.ent_type_ == "PERSON"
+
+
+def _effect(sent: Sentence, cause: Cause) -> str | None:
+    """The main clause without its cause, as a statement without its full stop."""
+    toks = [t for t in root_clause(sent) if t.i not in cause.removed]
+    if not toks:
+        return None
+    text = tidy(tokens_text(toks))
+    if not keeps_capital(toks[0]):
+        text = text[:1].lower() + text[1:]
+    return capitalise(text).rstrip(" ,;:")
+
+
+def cause_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
+    """A "Why ...?" multiple choice on each stated cause of the main verb, or a true/false on the causal claim."""
+    out: list[Candidate] = []
+    for cause in causes_of(ctx.corpus, sent):
+        if not cause.on_root:
+            continue
+        wrong = rivals(ctx, cause, 3)
+        made = _why(ctx, sent, cause, wrong) if len(wrong) == 3 else _claim(ctx, sent, cause, wrong[:1])
+        if made is not None:
+            out.append(made)
+    return out
+
+
+def _why(ctx: Context, sent: Sentence, cause: Cause, wrong: list[str]) -> Candidate | None:
+    prompt = wh_why(sent, cause.removed)
+    if prompt is None:
+        return None
+    prompt = ctx.stand_alone(sent, drop_parentheticals(prompt))
+    if prompt is None or ctx.early_reject(prompt) or not _key_reads_with(ctx, cause, prompt):
+        return None
+    key = capitalise(cause.text)
+    reasons = [f"the text states this {cause.family} ('{cause.text.split(' ', 1)[0].lower()}')",
+               f"wrong options are {cause.family}s the document gives for other things"]
+    draft = QuestionDraft(
+        type="multiple_choice",
+        prompt=prompt,
+        answer=key,
+        options=shuffled([key, *wrong], sent.id, "why"),
+        explanation=f"The text says: \u201c{sent.text.strip()}\u201d",
+        confidence=CAUSE_CONFIDENCE,
+        confidence_reasons=reasons,
+        difficulty=0.5,
+        sources=[source_of(ctx, sent)],
+    )
+    score = CAUSE_CONFIDENCE + 0.1 - 0.02 * max(word_count(prompt) - 16, 0) - 0.01 * max(word_count(key) - 8, 0)
+    return Candidate(draft, key, [sent], score, STEM_KIND, f"{sent.id}:cause")
+
+
+def _claim(ctx: Context, sent: Sentence, cause: Cause, wrong: list[str]) -> Candidate | None:
+    effect = _effect(sent, cause)
+    if effect is None:
+        return None
+    effect = ctx.stand_alone(sent, effect) if not wrong else stand_alone(ctx.corpus, sent, effect)
+    if effect is None:
+        return None
+    given = wrong[0] if wrong else cause.text
+    given = given[:1].lower() + given[1:]  # each begins with its marker word
+    text = capitalise(tidy(f"{effect} {given}")) + "."
+    if not wrong:
+        resolved = ctx.stand_alone(sent, text)
+        if resolved is None:
+            return None
+        text = resolved
+    if ctx.early_reject(text):
+        return None
+    quote = sent.text.strip()
+    explanation = (f"False. The text gives another {cause.family}: \u201c{quote}\u201d" if wrong
+                   else f"True. The text says: \u201c{quote}\u201d")
+    draft = QuestionDraft(
+        type="true_false",
+        prompt=text,
+        answer=not wrong,
+        explanation=explanation,
+        confidence=CAUSE_CONFIDENCE - 0.05,
+        confidence_reasons=[CLAIM_SWAPPED if wrong else CLAIM_AS_STATED],
+        difficulty=0.45 if wrong else 0.3,
+        sources=[source_of(ctx, sent)],
+    )
+    score = CAUSE_CONFIDENCE - 0.02 * max(word_count(text) - 18, 0)
+    return Candidate(draft, capitalise(cause.text) if wrong else "", [sent], score, STEM_KIND, f"{sent.id}:cause")
