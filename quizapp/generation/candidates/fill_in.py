@@ -18,6 +18,7 @@ from ..distractors import display
 from ..textutil import anaphora_problem, drop_parentheticals, has_anchor, tokens_text, word_count
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, mention_once, source_of
+from .fill_in_answers import other_answers, surname_shared
 from .multiple_choice import key_ok
 
 _WEAK_HEADS = frozenset(
@@ -210,6 +211,13 @@ def answer_variants(text: str, date: Any = None, source: str = "", person: bool 
     return list(dict.fromkeys(v for v in out if v.strip()))
 
 
+def accepted_answers(ctx: Context, sent: Sentence, key: str, first: Any, last: Any, kind: str, m: Any) -> list[str]:
+    """Every answer the blank accepts: the key's own forms (``answer_variants``) and its other forms and names."""
+    person = kind == "person" and not surname_shared(ctx.corpus, sent.doc, key)
+    out = answer_variants(key, m.date if m is not None else None, sent.text, person)
+    return list(dict.fromkeys(out + other_answers(ctx.corpus, sent, key, first, last, kind)))
+
+
 def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> list[Candidate]:
     """Cloze candidates for the key terms and names of one sentence."""
     out = []
@@ -256,7 +264,7 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
         draft = QuestionDraft(
             type="fill_in",
             prompt=prompt,
-            answer=answer_variants(key_text, m.date if m is not None else None, sent.text, kind == "person"),
+            answer=accepted_answers(ctx, sent, key_text, first, last, kind, m),
             explanation=f"The text says: \u201c{sent.text.strip()}\u201d",
             confidence=conf,
             confidence_reasons=reasons,
