@@ -1,6 +1,6 @@
 """Grading one response to one question, on the server.
 
-Pure: standard library only (and the sibling normaliser), no Flask, no database. The caller
+Pure: standard library only (and the sibling normaliser, and rapidfuzz for spelling), no Flask, no database. The caller
 passes the question's stored key (``answer``), the student's response as mapped from the form,
 and for some types the ``options`` shown.
 
@@ -23,9 +23,21 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rapidfuzz.distance import OSA
+
 from .normalise_answers import normalise_free_text
 
-__all__ = ["GRADERS", "Grade", "GradingError", "grade", "key_problem", "normalise_free_text", "practice_mark"]
+__all__ = [
+    "GRADERS",
+    "Grade",
+    "GradingError",
+    "close_spelling",
+    "grade",
+    "key_problem",
+    "normalise_free_text",
+    "practice_mark",
+    "spelling_tolerance",
+]
 
 _TOLERANCE = 1e-9
 
@@ -149,6 +161,8 @@ def grade_fill_in(answer: Any, response: Any, *, options: Sequence[str] | None =
 
     See :func:`normalise_free_text`. An accepted variant that normalises to nothing is ignored, so a
     blank or punctuation-only response never matches; a key with no usable variant is malformed.
+    A misspelt name is right too, within a tolerance scaled to each word's length (see
+    :func:`close_spelling`); never a number or a date.
     """
     if not isinstance(answer, list | tuple) or not all(isinstance(v, str) for v in answer):
         raise GradingError("a fill-in key must be a list of accepted strings")
@@ -159,9 +173,31 @@ def grade_fill_in(answer: Any, response: Any, *, options: Sequence[str] | None =
         return NOT_ANSWERED
     if not isinstance(response, str):
         return _unreadable("not text")
-    if normalise_free_text(response) in accepted:
+    given = normalise_free_text(response)
+    if given in accepted:
         return Grade(1.0, "matches an accepted answer")
+    if any(close_spelling(given, variant) for variant in sorted(accepted)):
+        return Grade(1.0, "matches an accepted answer, allowing for spelling")
     return Grade(0.0, "does not match an accepted answer")
+
+
+def spelling_tolerance(word: str) -> int:
+    """Edits allowed in a word of this length: none up to 4 letters, 1 up to 8, 2 beyond."""
+    return 0 if len(word) <= 4 else 1 if len(word) <= 8 else 2
+
+
+def close_spelling(given: str, accepted: str) -> bool:
+    """Whether ``given`` is ``accepted`` misspelt (both normalised): word for word, each word within its
+    :func:`spelling_tolerance` of edits (a letter added, dropped, changed, or two swapped) and with the same
+    first letter. Never for anything with a digit: 1821 and 1822 are different answers; and a short word must
+    be exact, so "World War I" stays apart from "World War II" and "Iran" from "Iraq"."""
+    words, wanted = given.split(), accepted.split()
+    if len(words) != len(wanted) or any(c.isdigit() for c in given + accepted):
+        return False
+    return all(
+        w[:1] == a[:1] and OSA.distance(w, a, score_cutoff=spelling_tolerance(a)) <= spelling_tolerance(a)
+        for w, a in zip(words, wanted, strict=True)
+    )
 
 
 @_grader("ordering")

@@ -48,7 +48,8 @@ class EditQuestionForm(FlaskForm):
         "Answer",
         validators=[DataRequired(), Length(max=5000)],
         description=(
-            "Multiple choice: the right option. True/false: true or false. Fill in: accepted answers, one per line. "
+            "Multiple choice: the right option. True/false: true or false. Fill in: accepted answers, one per line "
+            "(case, accents, articles and small misspellings of names are forgiven; numbers and dates are exact). "
             "Ordering: the items in the right order, one per line. Matching: one pair per line as left => right."
         ),
     )

@@ -10,13 +10,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizapp.attempts import grading
-from quizapp.attempts.grading import GRADERS, Grade, GradingError, grade, normalise_free_text, practice_mark
+from quizapp.attempts.grading import (
+    GRADERS,
+    Grade,
+    GradingError,
+    grade,
+    normalise_free_text,
+    practice_mark,
+    spelling_tolerance,
+)
 
 UNREADABLE = "could not read the response"
 TYPES = ("multiple_choice", "true_false", "fill_in", "ordering", "matching")
 
 
-def test_grading_modules_import_only_the_standard_library():
+def test_grading_modules_import_only_the_standard_library_and_rapidfuzz():
     here = pathlib.Path(grading.__file__).parent
     for name in ("grading.py", "normalise_answers.py"):
         tree = ast.parse((here / name).read_text(encoding="utf-8"))
@@ -31,7 +39,7 @@ def test_grading_modules_import_only_the_standard_library():
             else:
                 continue
             for root in roots:
-                assert root == "__future__" or root in sys.stdlib_module_names, root
+                assert root in ("__future__", "rapidfuzz") or root in sys.stdlib_module_names, root
 
 
 def test_registry_has_one_grader_per_type():
@@ -172,7 +180,46 @@ def test_fill_in_right_on_any_variant():
     key = ["Treaty of Rapallo", "Rapallo"]
     assert grade("fill_in", key, "the treaty of Rapallo.") == Grade(1.0, "matches an accepted answer")
     assert grade("fill_in", key, "RAPALLO").correct
-    assert grade("fill_in", key, "Rappallo") == Grade(0.0, "does not match an accepted answer")
+    assert grade("fill_in", key, "Rapello") == Grade(1.0, "matches an accepted answer, allowing for spelling")
+    assert grade("fill_in", key, "Rapollo treaty") == Grade(0.0, "does not match an accepted answer")
+
+
+@pytest.mark.parametrize(
+    ("key", "response"),
+    [
+        ("Rapallo", "Rappallo"),  # 7 letters: one edit
+        ("Rapallo", "Rpaallo"),  # two letters swapped count as one edit
+        ("Kalach-na-Donu", "Kalatch na Donu"),
+        ("Peter Schöffer", "Peter Schoffer"),
+        ("Peter Schöffer", "Petr Schofer"),  # one edit in each word that is long enough
+        ("Constantinople", "Constantinopel"),  # 14 letters: two edits
+        ("Xianyang", "Xianjang"),
+    ],
+)
+def test_fill_in_accepts_a_misspelt_name_within_its_length_tolerance(key, response):
+    assert grade("fill_in", [key], response).correct
+
+
+@pytest.mark.parametrize(
+    ("key", "response"),
+    [
+        ("Iraq", "Iran"),  # up to 4 letters: no tolerance
+        ("Rapallo", "Rapalllloo"),  # 3 edits
+        ("Xianyang", "Xiangyan"),  # 2 edits in 8 letters
+        ("Prussia", "Russia"),  # another first letter: another name, not a slip
+        ("World War I", "World War II"),  # a short word must be exact
+        ("1821", "1822"),  # never for numbers or dates
+        ("3 June 1947", "3 June 1946"),
+        ("Louis XIV", "Louis XV"),
+        ("Treaty of Rapallo", "Rapallo"),  # word for word: no credit for a part
+    ],
+)
+def test_fill_in_spelling_tolerance_has_limits(key, response):
+    assert not grade("fill_in", [key], response).correct
+
+
+def test_spelling_tolerance_scales_with_length():
+    assert [spelling_tolerance("x" * n) for n in (1, 4, 5, 8, 9, 20)] == [0, 0, 1, 1, 2, 2]
 
 
 def test_fill_in_dates_and_numbers():

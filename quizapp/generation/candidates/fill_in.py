@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from typing import Any
+
+from wordfreq import zipf_frequency
 
 from quizapp.wording import with_article
 
@@ -15,6 +18,7 @@ from ..distractors import display
 from ..textutil import anaphora_problem, drop_parentheticals, has_anchor, tokens_text, word_count
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, mention_once, source_of
+from .fill_in_answers import other_answers, surname_shared
 from .multiple_choice import key_ok
 
 _WEAK_HEADS = frozenset(
@@ -106,6 +110,16 @@ MAX_TYPED_NAME_WORDS = 3
 # Verbs that make an idiom with their object ("take a line", "make a decision", "play a role").
 LIGHT_VERBS = frozenset({"take", "make", "have", "give", "play", "pay", "do"})
 MAX_LIST = 2  # a key that is one item of a longer list ("A, B, C and D") could be swapped for any other item
+# A term said once is a fair blank only with a word this rare in general English (Zipf scale: 3 is about one
+# word in a million; "cuneiform" 2.5, "buttresses" 2.4, against "turning" 4.7 or "planes" 4.2).
+RARE_ZIPF = 3.5
+# "many historians", "large numbers", "several towns": a quantity or a vague set, not a thing to recall.
+QUANTIFIERS = frozenset(
+    {"many", "several", "few", "fewer", "most", "numerous", "various", "countless", "some", "certain", "such",
+     "large", "huge", "vast", "small", "much", "more", "less"}
+)  # fmt: skip
+# "called the shield wall", "known as the unequal treaties": the article names the term itself.
+NAMING_WORDS = frozenset({"called", "named", "termed", "dubbed"})
 
 
 def term_counts(corpus: Corpus) -> Counter[str]:
@@ -141,6 +155,29 @@ def _terms(sent: Sentence) -> list[tuple[Any, Any]]:
     return out
 
 
+@cache
+def _zipf(word: str) -> float:
+    return float(zipf_frequency(word, "en"))
+
+
+def generic_term(sent: Sentence, first: Any, last: Any, counts: Counter[str]) -> bool:
+    """A term key that many words could fill: a quantity or comparison ("many historians", "younger writers"), or
+    a phrase of common words that the text neither repeats nor names ("turning point", "transport planes").
+
+    A blank is fair when its answer is specific and checkable: a term the article keeps using, one it names
+    ("called the ..."), or one with a word rare in general English ("basalt stele")."""
+    if first.lower_ in QUANTIFIERS or first.tag_ in ("JJR", "JJS"):
+        return True
+    if counts[_term_key(sent, first, last)] >= 2:
+        return False
+    doc = sent.span.doc
+    before = [t.lower_ for t in doc[max(first.i - 3, sent.span.start) : first.i] if t.lower_ not in ("the", "a")]
+    if (before[-1:] and before[-1] in NAMING_WORDS) or before[-2:] == ["known", "as"]:
+        return False
+    words = [t.lower_ for t in doc[first.i : last.i + 1] if t.is_alpha]
+    return not words or min(_zipf(w) for w in words) >= RARE_ZIPF
+
+
 def list_size(t: Any) -> int:
     """How many items the coordination holding ``t`` has ("fights, tactics, bombing and flying": 4)."""
     top = t
@@ -174,6 +211,13 @@ def answer_variants(text: str, date: Any = None, source: str = "", person: bool 
     return list(dict.fromkeys(v for v in out if v.strip()))
 
 
+def accepted_answers(ctx: Context, sent: Sentence, key: str, first: Any, last: Any, kind: str, m: Any) -> list[str]:
+    """Every answer the blank accepts: the key's own forms (``answer_variants``) and its other forms and names."""
+    person = kind == "person" and not surname_shared(ctx.corpus, sent.doc, key)
+    out = answer_variants(key, m.date if m is not None else None, sent.text, person)
+    return list(dict.fromkeys(out + other_answers(ctx.corpus, sent, key, first, last, kind)))
+
+
 def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> list[Candidate]:
     """Cloze candidates for the key terms and names of one sentence."""
     out = []
@@ -185,6 +229,9 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
             continue
         if last.dep_ == "dobj" and last.head.lemma_.lower() in LIGHT_VERBS:
             continue  # "took a milder line", "played a key role": half of an idiom, which many words could fill
+        if generic_term(sent, first, last, counts):
+            ctx.rejected["generic_blank"] += 1
+            continue
         weight = min(counts[last.lemma_.lower()], 4) / 4
         items.append((first, last, "term", 0.55 + 0.25 * weight, None))
     for m in sent.mentions:
@@ -217,7 +264,7 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
         draft = QuestionDraft(
             type="fill_in",
             prompt=prompt,
-            answer=answer_variants(key_text, m.date if m is not None else None, sent.text, kind == "person"),
+            answer=accepted_answers(ctx, sent, key_text, first, last, kind, m),
             explanation=f"The text says: \u201c{sent.text.strip()}\u201d",
             confidence=conf,
             confidence_reasons=reasons,

@@ -1,0 +1,198 @@
+"""The other answers a fill-in accepts: forms of the same word, and the other names of the same thing.
+
+Only what names the key's own thing is added: the head noun alone where the article itself uses it alone for
+that thing and for nothing else; the other number; British or American spelling; a name's short form or
+abbreviation where the article uses it; the well-known other names of major events, states and institutions
+(``data/name_variants.txt``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from breame.spelling import get_american_spelling, get_british_spelling
+
+from ..analysis import Corpus, Sentence, norm_key
+
+# Modifiers that pick out one thing among others of its kind ("air corridors", "the city's walls").
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# Words that may open a capitalised run without being part of the name ("In Rome", "The Salt War").
+_RUN_OPENERS = frozenset({"the", "in", "at", "on", "by", "from", "during", "after", "before", "when", "while", "under"})
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of|the|and|for|de|la|le|von|van|du|des|der|[A-Z][\w'’.-]*))*"
+_BRACKETED = re.compile(rf"(?P<a>{_NAME})\s*\((?P<b>[^()]{{1,60}})\)")
+_ALSO_CALLED = re.compile(
+    rf"(?P<a>{_NAME}),?\s+(?:also|often|sometimes)?\s*(?:known as|called)\s+(?:the\s+)?(?P<b>{_NAME})"
+)
+_ABBREVIATION = re.compile(r"^[A-Z](?:\.?[A-Z&]){1,7}\.?$")
+
+
+def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: Any, kind: str) -> list[str]:
+    """Answers besides the key as written (``key``, spanning tokens ``first``..``last`` of ``sent``)."""
+    out: list[str] = []
+    if kind == "term":
+        out += _number_forms(corpus, sent, first, last)
+        out += _head_alone(corpus, sent, first, last)
+    else:
+        out += _short_forms(corpus, sent.doc, key)
+    out += _aliases(corpus, sent.doc).get(norm_key(key), [])
+    out += _variant_names().get(norm_key(key), [])
+    out += [s for v in [key, *out] for s in _spellings(v)]
+    return list(dict.fromkeys(v for v in out if v.strip() and v != key))
+
+
+def _plural(word: str) -> str:
+    if re.search(r"(s|x|z|ch|sh)$", word):
+        return word + "es"
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _other_number(corpus: Corpus, doc: int, head: Any) -> str:
+    """The head noun in the other number: the singular of a plural; the plural of a singular only where the
+    article writes it (so a mass noun, "stained glass", gets no "glasses")."""
+    if head.tag_ == "NNS" and head.lemma_.lower() != head.lower_:
+        return str(head.lemma_)
+    if head.tag_ != "NN":
+        return ""
+    plural = _plural(head.text)
+    written = re.search(rf"(?<![\w-]){re.escape(plural)}(?![\w-])", corpus.documents[doc].text, re.I)
+    return plural if written else ""
+
+
+def _number_forms(corpus: Corpus, sent: Sentence, first: Any, last: Any) -> list[str]:
+    """The term with its head in the other number: "west tower" for "west towers"."""
+    other = _other_number(corpus, sent.doc, last)
+    return [" ".join([*(t.text for t in first.doc[first.i : last.i]), other])] if other else []
+
+
+def _modifiers(token: Any) -> tuple[str, ...]:
+    return tuple(
+        c.lower_ for c in token.lefts if c.dep_ in _MODIFIER_DEPS or (c.dep_ == "poss" and c.pos_ != "PRON")
+    )
+
+
+def _head_uses(corpus: Corpus) -> dict[tuple[int, str], set[tuple[str, ...]]]:
+    """(document, noun lemma) -> the modifier sets the noun stands with there; () is the noun alone."""
+    uses = corpus.cache.get("head_uses")
+    if uses is None:
+        uses = defaultdict(set)
+        for s in corpus.sentences:
+            for t in s.tokens:
+                if t.pos_ == "NOUN":
+                    uses[(s.doc, t.lemma_.lower())].add(_modifiers(t))
+                elif t.pos_ == "PROPN":  # "the Treaty of Amity": a named one is another thing of the kind
+                    uses[(s.doc, t.lemma_.lower())].add(("<name>",))
+        corpus.cache["head_uses"] = uses
+    return uses
+
+
+def _head_alone(corpus: Corpus, sent: Sentence, first: Any, last: Any) -> list[str]:
+    """ "corridors" for "air corridors", where the article also says "the corridors" and never other corridors."""
+    own = _modifiers(last)
+    if not own or own != tuple(t.lower_ for t in first.doc[first.i : last.i]):
+        return []  # the key is not exactly the head and its own modifiers
+    seen = _head_uses(corpus).get((sent.doc, last.lemma_.lower()), set())
+    if seen != {own, ()}:
+        return []  # never alone, or also with another modifier ("north tower", "west towers"): ambiguous
+    other = _other_number(corpus, sent.doc, last)
+    return [last.text, other] if other else [last.text]
+
+
+def surname_shared(corpus: Corpus, doc: int, key: str) -> bool:
+    """Another person of the article has the key's last name ("Ptolemy" of two Ptolemies): the last name alone
+    does not say which one is meant."""
+    words = key.split()
+    if len(words) < 2:
+        return False
+    surname = words[-1].lower()
+    return any(
+        m.kind == "person" and m.norm.split()[-1:] == [surname] and m.norm not in (surname, norm_key(key))
+        for s in corpus.sentences
+        if s.doc == doc
+        for m in s.mentions
+    )
+
+
+def _short_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "Kalach" for "Kalach-na-Donu": the first part of a hyphenated name, where the article writes it alone and
+    no other name holds it."""
+    part = key.split("-")[0]
+    if part == key or len(part) < 3 or not part[:1].isupper():
+        return []
+    text = corpus.documents[doc].text
+    alone = re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", text)
+    others = {m.norm for s in corpus.sentences if s.doc == doc for m in s.mentions if part.lower() in m.norm.split()}
+    if alone is None or others - {part.lower(), norm_key(key)}:
+        return []
+    return [part]
+
+
+def _aliases(corpus: Corpus, doc: int) -> dict[str, list[str]]:
+    """norm -> the other names the article gives the same thing: an abbreviation in brackets ("North Atlantic
+    Treaty Organization (NATO)"), or "X, also known as Y"."""
+    cached: dict[int, dict[str, list[str]]] = corpus.cache.setdefault("aliases", {})
+    if doc in cached:
+        return cached[doc]
+    out: dict[str, list[str]] = defaultdict(list)
+    text = corpus.documents[doc].text
+    pairs = [(m["a"], m["b"].strip()) for m in _BRACKETED.finditer(text)]
+    pairs = [_abbreviated(a, b) for a, b in pairs if _ABBREVIATION.match(b) or _ABBREVIATION.match(a)]
+    pairs += [(_trim(m["a"]), m["b"]) for m in _ALSO_CALLED.finditer(text)]
+    for a, b in pairs:
+        if a and b and norm_key(a) != norm_key(b):
+            out[norm_key(a)].append(b)
+            out[norm_key(b)].append(a)
+    cached[doc] = out
+    return out
+
+
+def _trim(run: str) -> str:
+    words = run.split()
+    while len(words) > 1 and words[0].lower() in _RUN_OPENERS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _abbreviated(name: str, short: str) -> tuple[str, str]:
+    """The name an abbreviation stands for: the shortest tail of the capitalised run whose initials it spells."""
+    if _ABBREVIATION.match(name):
+        return short, name
+    letters = re.sub(r"[^A-Z]", "", short)
+    words = name.split()
+    for i in range(len(words)):
+        tail = words[i:]
+        if "".join(w[0] for w in tail if w[:1].isupper()) == letters:
+            return " ".join(tail), short
+    return _trim(name), short
+
+
+@cache
+def _variant_names() -> dict[str, list[str]]:
+    """norm -> the other names of the group that holds it, from the curated table."""
+    table = resources.files("quizapp.generation").joinpath("data/name_variants.txt").read_text(encoding="utf-8")
+    out: dict[str, list[str]] = {}
+    for line in table.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        names = [n.strip() for n in line.split("|") if n.strip()]
+        for name in names:
+            out[norm_key(name)] = [n for n in names if n != name]
+    return out
+
+
+def _spellings(text: str) -> list[str]:
+    """The British or American spelling ("programme" / "program", "defence" / "defense"), word by word."""
+    words = text.split()
+    changed = []
+    for w in words:
+        other = get_american_spelling(w)
+        other = get_british_spelling(w) if other == w.lower() else other
+        if other != w.lower() and w[:1].isupper():
+            other = other[:1].upper() + other[1:]
+        changed.append(other if other != w.lower() else w)
+    return [" ".join(changed)] if changed != words else []

@@ -1,0 +1,92 @@
+"""Fair fill-ins (issue #15): only specific blanks, and every answer a student may fairly write is accepted."""
+
+from quizapp.generation.analysis import parse_corpus
+from quizapp.generation.candidates.base import Context
+from quizapp.generation.candidates.fill_in import fill_in_candidates, term_counts
+from quizapp.generation.distractors import DistractorIndex
+from quizapp.generation.entities import repair_kinds
+from quizapp.generation.nlp import get_nlp
+
+from ._articles import clean
+
+
+def _fill_ins(text):
+    """Every fill-in candidate of the text, by key: its accepted answers."""
+    corpus = parse_corpus([clean("s.txt", "Title\n\n" + text)], get_nlp())
+    repair_kinds(corpus)
+    ctx = Context(corpus, DistractorIndex(corpus))
+    counts = term_counts(corpus)
+    return {c.key: c.draft.answer for s in corpus.sentences for c in fill_in_candidates(ctx, s, counts)}, ctx
+
+
+GENERIC = (
+    "The fall of Dravenholt in 1412 was the turning point of the Marsh War. "
+    "Many chroniclers blamed the defeat on the cowardice of Duke Anselm. "
+    "Many chroniclers also praised the courage of the Veldmark militia. "
+    "The victory was carved on a basalt obelisk in the market square of Veldmark. "
+    "The merchants of Veldmark built a customs barrier on the river road. "
+    "The customs barrier was torn down by the peasants of Ostergau in 1420."
+)
+
+
+def test_generic_blanks_are_refused_and_specific_terms_kept():
+    keys, ctx = _fill_ins(GENERIC)
+    assert not {"turning point", "market square", "river road"} & set(keys)  # common words, said once
+    assert not any(k.lower().startswith("many") for k in keys)  # a quantifier, though said twice
+    assert "basalt obelisk" in keys  # a word rare in general English
+    assert "customs barrier" in keys  # common words, but the article keeps using the term
+    assert ctx.rejected["generic_blank"] >= 2
+
+
+ANSWERS = (
+    "The Veldmark Trading Company (VTC) was founded by merchants of Ostergau in 1602. "
+    "Pilots flew grain along the air corridors over the Drava marshes in 1791. "
+    "The corridors were closed by the winter storms. "
+    "The west towers of the abbey of Veldmark fell in 1794. "
+    "The north tower of the abbey was rebuilt by monks from Ostergau. "
+    "Pilgrims climbed the west towers of the abbey of Veldmark in 1797. "
+    "The fortress of Kalach-na-Donu guarded the river crossing. "
+    "Kalach fell to the rebels of Ostergau in 1790. "
+    "The Marsh War, also known as the Salt War, ended in 1801. "
+    "Count Piet Orlan began the harbour programme of Veldmark in 1795. "
+    "The harbour programme was finished by his son. "
+    "The First World War ruined the trade of the Drava valley. "
+    "The general Anna Orlan defended Veldmark against the rebels."
+)
+
+
+def test_head_noun_and_number_forms_where_the_article_uses_them():
+    keys, _ = _fill_ins(ANSWERS)
+    # the article says "the corridors" alone, and no other corridors: the head alone names the same thing
+    assert {"corridors", "air corridor"} <= set(keys["air corridors"])
+    # "the north tower" is another tower: "towers" alone would not say which
+    assert "west tower" in keys["west towers"]
+    assert not {"towers", "tower"} & set(keys["west towers"])
+
+
+def test_spellings_abbreviations_and_other_names_are_accepted():
+    keys, _ = _fill_ins(ANSWERS)
+    assert "harbor program" in keys["harbour programme"]  # British and American spelling
+    assert "VTC" in keys["Veldmark Trading Company"]  # an abbreviation the article defines in brackets
+    assert "Salt War" in keys["Marsh War"]  # "also known as"
+    assert {"World War I", "WWI", "Great War"} <= set(keys["First World War"])  # the curated table
+    assert "Kalach" in keys["Kalach-na-Donu"]  # the short form the article itself writes
+
+
+def test_a_shared_surname_is_not_accepted_alone():
+    keys, _ = _fill_ins(ANSWERS)
+    assert "Orlan" not in keys["Anna Orlan"]  # Count Piet Orlan is another Orlan
+    keys, _ = _fill_ins("The general Anna Orlan defended Veldmark against the rebels of Ostergau in 1790.")
+    assert "Orlan" in keys["Anna Orlan"]
+
+
+def test_a_head_the_article_also_uses_in_a_name_is_not_accepted_alone():
+    roads = (
+        "The merchants of Veldmark carried grain along the salt roads to Ostergau in 1788. "
+        "The salt roads were guarded by the militia of Ostergau in 1799. "
+        "The roads flooded every spring after the thaw. "
+    )
+    keys, _ = _fill_ins(roads)
+    assert "roads" in keys["salt roads"]
+    keys, _ = _fill_ins(roads + "Count Orlan paved the Abbey Road to the harbour of Veldmark in 1801.")
+    assert "roads" not in keys["salt roads"]  # "the roads" may mean the Abbey Road too
