@@ -41,3 +41,28 @@ def test_the_cap_still_holds_when_shares_move():
     fine = [candidate("fill_in", n, completes=True) for n in range(6, 16)]
     kept, _ = select(doomed + fine, 4, lambda c: c.complete())
     assert len(kept) == 4
+
+
+def statement(n: int, key: bool, completes: bool = True) -> Candidate:
+    c = candidate("true_false", n, completes)
+    c.draft.answer = key
+    c.score = (2.0 if key else 1.0) - n / 100  # the true statements all rank first
+    return c
+
+
+def test_true_false_keys_are_kept_in_step():
+    trues = [statement(n, True) for n in range(8)]
+    falses = [statement(n, False) for n in range(8, 12)]
+    kept, _ = select(trues + falses, 6, lambda c: c.complete())
+    keys = [c.draft.answer for c in kept]
+    assert len(keys) == 6
+    assert keys.count(False) == 3
+
+
+def test_without_a_good_false_statement_the_true_ones_are_capped():
+    trues = [statement(n, True) for n in range(4)]
+    doomed = [statement(n, False, completes=False) for n in range(4, 8)]
+    fine = [candidate("fill_in", n, completes=True) for n in range(8, 14)]
+    kept, _ = select(trues + doomed + fine, 6, lambda c: c.complete())
+    assert [c.draft.answer for c in kept if c.draft.type == "true_false"] == [True]
+    assert len(kept) == 6
