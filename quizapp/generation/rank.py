@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from .candidates.base import Candidate
@@ -57,26 +57,27 @@ def tf_side(c: Candidate) -> bool | None:
 
 
 class _Balance:
-    """True and False keys of a document's true/false questions kept in step: a test whose statements are
+    """True and False keys of each document's true/false questions kept in step: a test whose statements are
     nearly all true is answered by guessing "True". A false statement comes first (good ones are the scarcer),
     a true one may only catch up; ``slack`` lets the true ones lead by that many where no good false statement
     is left (the last round, filling the cap), so true statements are capped rather than dropped."""
 
     def __init__(self) -> None:
-        self.count = {True: 0, False: 0}
+        self.count: Counter[tuple[int, bool]] = Counter()
         self.slack = 0
 
     def allows(self, c: Candidate) -> bool:
         side = tf_side(c)
         if side is None:
             return True
+        doc = min(s.doc for s in c.sentences)
         lead = self.slack if side else 1
-        return self.count[side] < self.count[not side] + lead
+        return self.count[(doc, side)] < self.count[(doc, not side)] + lead
 
     def add(self, c: Candidate) -> None:
         side = tf_side(c)
         if side is not None:
-            self.count[side] += 1
+            self.count[(min(s.doc for s in c.sentences), side)] += 1
 
 
 class _Kept:

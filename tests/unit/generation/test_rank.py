@@ -11,7 +11,7 @@ TOPICS = ["canal", "harbour", "bridge", "railway", "tunnel", "mill", "foundry", 
 
 def candidate(qtype: str, n: int, completes: bool) -> Candidate:
     # Each on its own sentence and paragraph, about a different thing: no duplicates, no shared sentence.
-    sent = SimpleNamespace(id=n, para=n)
+    sent = SimpleNamespace(id=n, para=n, doc=0)
     topic = TOPICS[n % len(TOPICS)]
     return Candidate(
         QuestionDraft(qtype, f"Who built the {topic} number {n} in the old town district?", "x"),
@@ -66,3 +66,15 @@ def test_without_a_good_false_statement_the_true_ones_are_capped():
     kept, _ = select(trues + doomed + fine, 6, lambda c: c.complete())
     assert [c.draft.answer for c in kept if c.draft.type == "true_false"] == [True]
     assert len(kept) == 6
+
+
+def test_each_document_keeps_its_own_balance():
+    trues = [statement(n, True) for n in range(4)]
+    falses = [statement(n, False) for n in range(4, 8)]
+    for c in falses:
+        c.sentences[0].doc = 1  # all the false statements are of another document
+    fine = [candidate("fill_in", n, completes=True) for n in range(8, 14)]
+    kept, _ = select(trues + falses + fine, 6, lambda c: c.complete())
+    keys = [c.draft.answer for c in kept if c.draft.type == "true_false"]
+    assert keys.count(True) <= 1
+    assert keys.count(False) <= 1
