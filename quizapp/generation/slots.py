@@ -30,10 +30,11 @@ def slot_of(key: Mention) -> Slot:
     head = key.root.head
     while head.pos_ == "ADP" and head.head is not head:
         head = head.head  # "died in X": through the preposition to the verb
-    if head is key.root or head.pos_ not in ("VERB", "NOUN") or head.lemma_.lower() in _LIGHT:
-        lemma = ""
-    else:
-        lemma = head.lemma_.lower()
+    lemma = head.lemma_.lower() if head is not key.root and head.pos_ in ("VERB", "NOUN", "AUX") else ""
+    if lemma in _LIGHT:
+        # "X was a Legalist", "X had the power": what is said is the complement, not the verb
+        complement = [c for c in head.children if c.dep_ in ("attr", "acomp", "dobj") and c.i not in _span(key)]
+        lemma = complement[0].lemma_.lower() if complement else ""
     verb = head
     while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
         verb = verb.head
@@ -45,6 +46,10 @@ def slot_of(key: Mention) -> Slot:
             if m is not key and m.first.i <= child.i <= m.last.i and m.kind in ("person", "org", "place"):
                 subjects |= content_tokens(m.text)
     return Slot(lemma, frozenset(subjects))
+
+
+def _span(m: Mention) -> range:
+    return range(m.first.i, m.last.i + 1)
 
 
 def gives_for_slot(sent: Sentence, value_tokens: set[str], slot: Slot) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from ..analysis import Mention, Sentence
 from ..clauses import statement
 from ..dates import parse_date
-from ..distractors import display, stable_hash
+from ..distractors import display
 from ..textutil import BLANK, anaphora_problem, capitalise, has_anchor, tidy, tokens_text
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, source_of
@@ -16,6 +16,7 @@ from .multiple_choice import KIND_TRUST, key_ok
 _SWAP_ORDER = {"date": 0, "place": 1, "person": 2, "number": 3, "org": 4}
 _LOCATIVE = frozenset({"in", "at", "near", "to", "from", "into", "outside", "inside", "towards"})
 _BOUNDARY_PREPS = frozenset({"before", "after", "until", "till", "since", "by", "from", "to", "between", "through"})
+FALSE_BONUS = 0.1
 CROWDED = 2  # other places in a sentence from which on a place is not swapped
 _STATIC = frozenset({"in", "at", "near", "outside", "inside"})
 
@@ -175,9 +176,9 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
             difficulty=0.45,
             sources=[source],
         )
-        # Prefer a false statement on every other sentence, so the keys are balanced.
-        bonus = 0.05 if stable_hash(sent.id, "tf") % 2 else -0.05
-        score = conf + bonus - 0.02 * max(len(toks) - 18, 0)
+        # Good false statements are scarce (the ranker keeps the keys in step, see rank._Balance): one ranks above
+        # a gap-fill question on the same fact, which would take its sentence, though not above a "When ...?".
+        score = conf + FALSE_BONUS - 0.02 * max(len(toks) - 18, 0)
         cand = Candidate(draft, key_text, [sent], score, "", f"{sent.id}:{m.norm}")
         cand.finish = _swapper(ctx, cand, m)
         out.append(cand)

@@ -41,6 +41,12 @@ def test_the_slot_is_the_governing_word_and_the_subject():
     assert "penrose" in slot.subjects
 
 
+def test_after_a_light_verb_the_slot_is_its_complement():
+    c = parsed("Arthur Penrose was a Methodist, like his friend Thomas Hale.")
+    key = next(m for m in c.sentences[-1].mentions if m.text == "Arthur Penrose")
+    assert slot_of(key).lemma == "methodist"
+
+
 def test_a_person_bound_by_of_is_not_swapped():
     c = parsed("The poet Callimachus of Cyrene wrote a catalogue of Greek books in Alexandria.")
     sent = sentence(c, "Callimachus")
@@ -81,3 +87,27 @@ def test_a_documents_true_false_set_is_about_half_false():
             # the explanation says what the article states, quoting it
             assert q.explanation.startswith("False. The text gives ")
             assert q.sources[0].quote in q.explanation
+
+
+def _scores(ctx, words: str, key: str) -> tuple[float, float, str]:
+    from quizapp.generation.candidates import multiple_choice_candidates, true_false_candidates
+
+    sent = sentence(ctx.corpus, words)
+    false = [x.score for x in true_false_candidates(ctx, sent) if x.draft.answer is False and x.key == key]
+    choice = [x for x in multiple_choice_candidates(ctx, sent) if x.key == key]
+    return max(false), choice[0].score, choice[0].stem_kind
+
+
+def test_a_false_statement_ranks_above_a_cloze_question_on_the_same_fact():
+    # Good false statements are scarce: a gap-fill question on the same date must not take their sentence first;
+    # a real "When ...?" question still ranks first.
+    from quizapp.generation.candidates import Context
+
+    c = parsed(MILLS)
+    ctx = Context(c, DistractorIndex(c))
+    false, choice, stem = _scores(ctx, "founded a bank", "1841")
+    assert stem == "cloze"
+    assert false > choice
+    false, choice, stem = _scores(ctx, "opened a mill", "1847")
+    assert stem == "wh"
+    assert choice > false
