@@ -55,12 +55,21 @@ def _span(m: Mention) -> range:
 def gives_for_slot(sent: Sentence, value_tokens: set[str], slot: Slot) -> bool:
     """Whether ``sent``, which names the value, gives it for the slot: beside the same governing word, or beside
     the subject's name."""
-    if slot.lemma and any(t.lemma_.lower() == slot.lemma for t in sent.span):
+    lemmas, names = _words(sent)
+    if slot.lemma and slot.lemma in lemmas:
         return True
-    if not slot.subjects:
-        return False
-    names: set[str] = set()
-    for m in sent.mentions:
-        if m.kind in ("person", "org", "place"):
-            names |= content_tokens(m.text)
-    return bool((names - value_tokens) & slot.subjects)
+    return bool(slot.subjects and (names - value_tokens) & slot.subjects)
+
+
+def _words(sent: Sentence) -> tuple[frozenset[str], frozenset[str]]:
+    """The sentence's lemmas and the content words of its names, computed once per sentence: a name common in a
+    long document is checked against many of its sentences."""
+    hit = sent.cache.get("slot_words")
+    if hit is None:
+        names: set[str] = set()
+        for m in sent.mentions:
+            if m.kind in ("person", "org", "place"):
+                names |= content_tokens(m.text)
+        hit = sent.cache["slot_words"] = (frozenset(t.lemma_.lower() for t in sent.span), frozenset(names))
+    out: tuple[frozenset[str], frozenset[str]] = hit
+    return out
