@@ -17,6 +17,7 @@ from .analysis import Corpus, Mention, Sentence, norm_key
 from .gazetteer import alias_group
 from .lexicon import FACILITY_WORDS, TITLES
 from .normalise import MONTHS
+from .slots import Slot, gives_for_slot, slot_of
 from .textutil import contains_phrase, content_tokens
 
 MAX_SCAN = 60  # values looked at per question: the top ones plus a window that moves with the key
@@ -116,9 +117,13 @@ class DistractorIndex:
         self.usage: Counter[str] = Counter()
         self._sentence_tokens: dict[int, set[str]] = {}
         self._near: dict[tuple[str, float], list[Value]] = {}
+        self._name_sentences: dict[str, set[int]] = defaultdict(set)  # a word of a name -> sentences naming it
         names = {m.norm for m in corpus.mentions() if " " in m.norm and m.kind in ("law", "event", "org")}
         words_in_names = {w for n in names for w in n.split()}
         for m in corpus.mentions():
+            if m.kind in _NAMED:
+                for word in content_tokens(m.text):
+                    self._name_sentences[word].add(m.sent.id)
             # Headings are often mis-parsed; a word of a longer name ("Valmora" of "Treaty of Valmora") is
             # a fragment, not a value of its own.
             if not usable_key(m) or m.sent.heading or (" " not in m.norm and m.norm in words_in_names):
@@ -206,6 +211,19 @@ class DistractorIndex:
         mine = self._tokens(sent)
         for sid in value.sentences:
             if sid == sent.id or len(mine & self._tokens(self.corpus.sentences[sid])) >= 3:
+                return True
+        return False
+
+    def stated_for_slot(self, value: Value, key: Mention, slot: Slot) -> bool:
+        """Whether the key's document gives ``value`` for the key's slot somewhere (see slots): swapped in,
+        it would make a statement the article supports, not a false one. A name counts under any longer form
+        ("Harold" in "Harold Godwinson")."""
+        sids = set(value.sentences)
+        if value.mention.kind in _NAMED and value.tokens:
+            sids |= set.intersection(*(self._name_sentences.get(t, set()) for t in value.tokens))
+        for sid in sorted(sids):
+            s = self.corpus.sentences[sid]
+            if sid != key.sent.id and s.doc == key.sent.doc and gives_for_slot(s, value.tokens, slot):
                 return True
         return False
 
@@ -303,19 +321,26 @@ class DistractorIndex:
             scored.append((score, zlib.crc32(f"{key.norm}\x1f{v.norm}".encode()), v))
         scored.sort(key=lambda x: (-x[0], x[1]))
         chosen: list[Value] = []
+        slot = slot_of(key) if unsupported_only else None
         for _, _, v in scored:
             if key.kind == "number" and self._another_account(v, key):
                 continue
             if key.kind == "date" and self._same_occasion(v, key):
                 continue
-            if unsupported_only and (self.supported(v, sent) or v.count < 2 or sent.doc not in v.docs):
-                # A swapped-in value the article names once, or only another article names, is foreign to
-                # the events told: the false statement would be absurd rather than plausible.
+            if unsupported_only and (
+                self.supported(v, sent) or (v.count < 2 and key.date is None) or sent.doc not in v.docs
+            ):
+                # A swapped-in name the article names once, or only another article names, is foreign to
+                # the events told: the false statement would be absurd rather than plausible. A date of the
+                # article a few years off is a plausible slip however often it is named.
                 continue
             if unsupported_only and not _plausible_swap(key, v.mention):
                 continue
-            # In a statement the swapped name must fit the article in front of it ("the Treaty of X").
-            if same_article and (v.with_article * 2 > v.count) != _has_article(key):
+            if slot is not None and self.stated_for_slot(v, key, slot):
+                continue
+            # In a statement the swapped name must fit the article in front of it ("the Treaty of X"): a name
+            # written once with "the" ("the South") reads as a region, not a town, even if once without.
+            if same_article and v.with_article != (v.count if _has_article(key) else 0):
                 continue
             texts = [key_text] + [render_like(key, c) for c in chosen] + [render_like(key, v)]
             if (
@@ -336,15 +361,20 @@ class DistractorIndex:
         return [render_like(key, v) for v in chosen]
 
 
+_NAMED = frozenset({"person", "org", "place"})
 MAX_SWAP_YEARS = 10
+MIN_SWAP_YEARS = 3
 MAX_SWAP_FACTOR = 3.0
 
 
 def _plausible_swap(key: Mention, other: Mention) -> bool:
     """A false statement must be a plausible slip: a date a few years off, not decades ("born in 1958" of a
-    man who led a party in 1949); a count of the same order, not ten times larger."""
+    man who led a party in 1949); a count of the same order, not ten times larger. A year must differ by a few
+    years, too: "adopted in 1872" for 1873, "died in 209 BC" for 210 BC is a quibble, or even arguably true (a
+    decree of one year that took effect the next), not a fact changed."""
     if key.date is not None and other.date is not None:
-        return abs(key.date.year - other.date.year) <= MAX_SWAP_YEARS
+        gap = abs(key.date.year - other.date.year)
+        return (MIN_SWAP_YEARS if key.date.granularity == "year" else 0) <= gap <= MAX_SWAP_YEARS
     if key.number and other.number:
         big, small = max(key.number, other.number), min(key.number, other.number)
         return small > 0 and big / small <= MAX_SWAP_FACTOR

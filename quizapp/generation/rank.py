@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from .candidates.base import Candidate
@@ -54,6 +54,35 @@ def gives_away(a: Candidate, b: Candidate) -> bool:
     return contains_phrase(a.draft.prompt, b.key) or contains_phrase(b.draft.prompt, a.key)
 
 
+def tf_side(c: Candidate) -> bool | None:
+    """The key of a true/false candidate (True or False), None for other types."""
+    return bool(c.draft.answer) if c.draft.type == "true_false" else None
+
+
+class _Balance:
+    """True and False keys of each document's true/false questions kept in step: a test whose statements are
+    nearly all true is answered by guessing "True". A false statement comes first (good ones are the scarcer),
+    a true one may only catch up; ``slack`` lets the true ones lead by that many where no good false statement
+    is left (the last round, filling the cap), so true statements are capped rather than dropped."""
+
+    def __init__(self) -> None:
+        self.count: Counter[tuple[int, bool]] = Counter()
+        self.slack = 0
+
+    def allows(self, c: Candidate) -> bool:
+        side = tf_side(c)
+        if side is None:
+            return True
+        doc = min(s.doc for s in c.sentences)
+        lead = self.slack if side else 1
+        return self.count[(doc, side)] < self.count[(doc, not side)] + lead
+
+    def add(self, c: Candidate) -> None:
+        side = tf_side(c)
+        if side is not None:
+            self.count[(min(s.doc for s in c.sentences), side)] += 1
+
+
 class _Kept:
     """Questions kept so far, indexed by source sentence so duplicate checks stay cheap."""
 
@@ -97,6 +126,7 @@ def select(
     quota = quotas(cap, available)
     taken: dict[str, int] = defaultdict(int)
     kept = _Kept()
+    balance = _Balance()
     covered: set[int] = set()
     duplicates = 0
     rejected: set[int] = set()
@@ -107,6 +137,7 @@ def select(
             rejected.add(id(c))
             return False
         kept.add(c)
+        balance.add(c)
         taken[c.draft.type] += 1
         covered.update(c.paragraphs)
         return True
@@ -130,7 +161,7 @@ def select(
         for c in best_by_para[para]:
             if len(kept.items) >= cap or para in covered:
                 break
-            if id(c) in rejected or taken[c.draft.type] >= quota[c.draft.type]:
+            if id(c) in rejected or taken[c.draft.type] >= quota[c.draft.type] or not balance.allows(c):
                 continue
             if not kept.accepts(c):
                 rejected.add(id(c))
@@ -140,12 +171,26 @@ def select(
                 break
     # Second pass: the types take turns, each its best remaining candidate, until quotas or the cap are met;
     # by score alone one type would use up the sentences the others need.
-    by_type: dict[str, list[Candidate]] = defaultdict(list)
+    # A type's candidates in order, in one queue per true/false key (see _Balance), else in one queue.
+    by_type: dict[str, dict[bool | None, list[Candidate]]] = defaultdict(lambda: defaultdict(list))
     kept_ids = {id(c) for c in kept.items}
+    rank_of = {id(c): i for i, c in enumerate(order)}
     for c in order:
         if id(c) not in kept_ids and id(c) not in rejected:
-            by_type[c.draft.type].append(c)
-    position = dict.fromkeys(by_type, 0)
+            by_type[c.draft.type][tf_side(c)].append(c)
+    position: dict[tuple[str, bool | None], int] = defaultdict(int)
+
+    def next_of(t: str) -> Candidate | None:
+        """The best remaining candidate of type ``t`` that the true/false balance allows, taken off its queue."""
+        best: tuple[int, bool | None] | None = None
+        for side, queue in by_type[t].items():
+            i = position[(t, side)]
+            if i < len(queue) and balance.allows(queue[i]) and (best is None or rank_of[id(queue[i])] < best[0]):
+                best = (rank_of[id(queue[i])], side)
+        if best is None:
+            return None
+        position[(t, best[1])] += 1
+        return order[best[0]]
 
     def take_turns(limit: dict[str, int]) -> None:
         nonlocal duplicates
@@ -155,17 +200,15 @@ def select(
                 if len(kept.items) >= cap:
                     break
                 took = False
-                queue = by_type[t]
-                while position[t] < len(queue) and taken[t] < limit[t]:
-                    c = queue[position[t]]
-                    position[t] += 1
+                while taken[t] < limit[t]:
+                    c = next_of(t)
+                    if c is None:
+                        break
                     if not kept.accepts(c):
                         duplicates += 1
                         continue
-                    if finalize is not None and not finalize(c):
+                    if not keep(c):
                         continue
-                    kept.add(c)
-                    taken[t] += 1
                     took = True
                     break
                 if not took:
@@ -175,5 +218,6 @@ def select(
     if len(kept.items) < cap:
         # The quotas were shared out before finalize refused some candidates (too few distractors in a short
         # article, say): what a type could not fill, the others may, with what passed every guard.
+        balance.slack = 1
         take_turns(dict.fromkeys(quota, cap))
     return kept.items, duplicates

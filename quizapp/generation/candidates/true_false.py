@@ -7,7 +7,7 @@ from collections.abc import Callable
 from ..analysis import Mention, Sentence
 from ..clauses import statement
 from ..dates import parse_date
-from ..distractors import display, stable_hash
+from ..distractors import display
 from ..textutil import BLANK, anaphora_problem, capitalise, has_anchor, tidy, tokens_text
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, source_of
@@ -16,6 +16,7 @@ from .multiple_choice import KIND_TRUST, key_ok
 _SWAP_ORDER = {"date": 0, "place": 1, "person": 2, "number": 3, "org": 4}
 _LOCATIVE = frozenset({"in", "at", "near", "to", "from", "into", "outside", "inside", "towards"})
 _BOUNDARY_PREPS = frozenset({"before", "after", "until", "till", "since", "by", "from", "to", "between", "through"})
+FALSE_BONUS = 0.1
 CROWDED = 2  # other places in a sentence from which on a place is not swapped
 _STATIC = frozenset({"in", "at", "near", "outside", "inside"})
 
@@ -27,6 +28,8 @@ def swappable(sent: Sentence, m: Mention) -> bool:
     order; a place after "share of" or "capital of" is part of a description, not a location.
     """
     if m.kind not in _SWAP_ORDER:
+        return False
+    if of_bound(m):
         return False
     if any(c.dep_ in ("relcl", "appos", "acl") for c in m.root.children):
         # "went to Russia, which took the larger share": the clause describes the key, and would go on
@@ -47,6 +50,25 @@ def swappable(sent: Sentence, m: Mention) -> bool:
             return False
         return r.dep_ in ("nsubj", "nsubjpass", "dobj") or (r.dep_ == "pobj" and r.head.lower_ in _LOCATIVE)
     return True
+
+
+def of_bound(m: Mention) -> bool:
+    """A person bound to a place or a title by "of" ("Callimachus of X", "Duke Xiao of Qin", "king of X"): often
+    a place read as a person, and a person swapped in or out there ("king of Li Si") is absurd on its face."""
+    return m.kind == "person" and (
+        (m.root.dep_ == "pobj" and m.root.head.lower_ == "of")
+        or any(c.dep_ == "prep" and c.lower_ == "of" for c in m.root.children)
+    )
+
+
+def _of_bound_people(ctx: Context) -> frozenset[str]:
+    """People of the corpus first named in an "of" phrase: no value to swap in (see of_bound); computed once."""
+    cache = ctx.corpus.cache
+    if "of_bound_people" not in cache:
+        people = ctx.distractors.pools.get("person", [])
+        cache["of_bound_people"] = frozenset(v.norm for v in people if of_bound(v.mention))
+    out: frozenset[str] = cache["of_bound_people"]
+    return out
 
 
 def pinned_place(sent: Sentence, m: Mention) -> bool:
@@ -86,6 +108,8 @@ def pinned_place(sent: Sentence, m: Mention) -> bool:
 
 def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     """A true and a false candidate from one sentence, where it reads on its own."""
+    if imperative(sent):
+        return []
     keys = [m for m in sent.mentions if key_ok(sent, m) and swappable(sent, m)]
     if not keys:
         return []
@@ -152,9 +176,9 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
             difficulty=0.45,
             sources=[source],
         )
-        # Prefer a false statement on every other sentence, so the keys are balanced.
-        bonus = 0.05 if stable_hash(sent.id, "tf") % 2 else -0.05
-        score = conf + bonus - 0.02 * max(len(toks) - 18, 0)
+        # Good false statements are scarce (the ranker keeps the keys in step, see rank._Balance): one ranks above
+        # a gap-fill question on the same fact, which would take its sentence, though not above a "When ...?".
+        score = conf + FALSE_BONUS - 0.02 * max(len(toks) - 18, 0)
         cand = Candidate(draft, key_text, [sent], score, "", f"{sent.id}:{m.norm}")
         cand.finish = _swapper(ctx, cand, m)
         out.append(cand)
@@ -164,14 +188,21 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     return out
 
 
+def imperative(sent: Sentence) -> bool:
+    """An instruction ("Explain why ...", "Give two reasons ...") or a question states nothing true or false."""
+    root = sent.root
+    if sent.text.rstrip().endswith("?"):
+        return True
+    return root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
+
+
 def _swapper(ctx: Context, cand: Candidate, m: Mention) -> Callable[[], bool]:
     def finish() -> bool:
         # the statement with its blank, as finalize left it (earlier names and years written in)
         template = cand.draft.prompt
         sent = m.sent
-        wrong = ctx.distractors.choose(
-            m, cand.key, 1, exclude=ctx.rival_values.get(sent.id, frozenset()), unsupported_only=True, same_article=True
-        )
+        exclude = ctx.rival_values.get(sent.id, frozenset()) | _of_bound_people(ctx)
+        wrong = ctx.distractors.choose(m, cand.key, 1, exclude=exclude, unsupported_only=True, same_article=True)
         if not wrong or not _keeps_date_order(sent, m, wrong[0]):
             return False
         text = capitalise(template.replace(BLANK, wrong[0], 1))

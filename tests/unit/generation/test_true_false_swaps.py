@@ -1,0 +1,113 @@
+"""True/false that teaches (issue #15): false statements swap one fact for a same-kind value of the document, in
+its time window, that the text never gives for that slot; a document's set is about half false."""
+
+from quizapp.generation import generate
+from quizapp.generation.candidates.true_false import imperative, of_bound, swappable
+from quizapp.generation.distractors import DistractorIndex
+from quizapp.generation.slots import slot_of
+
+from ._articles import clean, parsed, sentence
+
+# Made up for these tests: one dated event per sentence, so each year is a same-kind value for the others.
+MILLS = (
+    "In 1841 the merchant Arthur Penrose founded a bank in Kelsby. "
+    "In 1844 the bank opened a branch in Marlow. "
+    "In 1847 Arthur Penrose opened a mill in Marlow. "
+    "In 1849 a flood damaged the mill at Marlow. "
+    "In 1852 the town council of Kelsby built a stone bridge. "
+    "In 1871 the railway reached Kelsby."
+)
+
+
+def _swap(corpus, words: str, key_text: str) -> list[str] | None:
+    index = DistractorIndex(corpus)
+    sent = sentence(corpus, words)
+    key = next(m for m in sent.mentions if m.text == key_text)
+    return index.choose(key, key_text, 1, unsupported_only=True, same_article=True)
+
+
+def test_a_swapped_year_is_in_window_and_never_given_for_that_slot():
+    c = parsed(MILLS)
+    # 1844: the text gives it for "opened" too; 1849: two years off is a quibble; 1841: the text names Arthur
+    # Penrose in that year; 1871: 24 years off is out of the window. 1852 is the one good false year.
+    assert _swap(c, "opened a mill", "1847") == ["1852"]
+
+
+def test_the_slot_is_the_governing_word_and_the_subject():
+    c = parsed(MILLS)
+    sent = sentence(c, "opened a mill")
+    slot = slot_of(next(m for m in sent.mentions if m.text == "1847"))
+    assert slot.lemma == "open"
+    assert "penrose" in slot.subjects
+
+
+def test_after_a_light_verb_the_slot_is_its_complement():
+    c = parsed("Arthur Penrose was a Methodist, like his friend Thomas Hale.")
+    key = next(m for m in c.sentences[-1].mentions if m.text == "Arthur Penrose")
+    assert slot_of(key).lemma == "methodist"
+
+
+def test_a_person_bound_by_of_is_not_swapped():
+    c = parsed("The poet Callimachus of Cyrene wrote a catalogue of Greek books in Alexandria.")
+    sent = sentence(c, "Callimachus")
+    cyrene = next(m for m in sent.mentions if m.text == "Cyrene")
+    assert of_bound(cyrene)  # read as a person here: "Callimachus of Li Si" would be absurd
+    assert not swappable(sent, cyrene)
+
+
+def test_an_instruction_states_nothing_true_or_false():
+    c = parsed("Explain why the merchants of Kelsby built a bridge in 1852. The merchants of Kelsby built a bridge.")
+    assert imperative(sentence(c, "Explain"))
+    assert not imperative(sentence(c, "The merchants"))
+
+
+TOWNS = """The Bank of Kelsby
+
+In 1841 the merchant Arthur Penrose founded a bank in Kelsby, a market town on the river Dane.
+In 1846 the bank opened a branch in Marlow, where the wool trade was growing.
+In 1851 Arthur Penrose was elected mayor of Kelsby by the town council.
+In 1856 the bank lent money to the engineer Thomas Hale for a canal to Marlow.
+In 1861 Thomas Hale finished the canal, and barges carried wool from Marlow to Kelsby.
+In 1866 a fire destroyed the old market hall of Kelsby.
+In 1871 the railway from Leeds reached Kelsby, and the canal lost most of its trade.
+In 1876 the bank built a new office on the high street of Kelsby.
+In 1881 Edward Penrose, the son of Arthur Penrose, became the head of the bank.
+In 1886 the bank merged with a larger bank from Leeds.
+"""
+
+
+def test_a_documents_true_false_set_is_about_half_false():
+    doc = clean("bank.txt", TOWNS)
+    result = generate([doc], max_questions=12)
+    keys = [q.answer for q in result.questions if q.type == "true_false"]
+    assert len(keys) >= 2
+    assert 0.35 <= keys.count(False) / len(keys) <= 0.65, keys
+    for q in result.questions:
+        if q.type == "true_false" and q.answer is False:
+            # the explanation says what the article states, quoting it
+            assert q.explanation.startswith("False. The text gives ")
+            assert q.sources[0].quote in q.explanation
+
+
+def _scores(ctx, words: str, key: str) -> tuple[float, float, str]:
+    from quizapp.generation.candidates import multiple_choice_candidates, true_false_candidates
+
+    sent = sentence(ctx.corpus, words)
+    false = [x.score for x in true_false_candidates(ctx, sent) if x.draft.answer is False and x.key == key]
+    choice = [x for x in multiple_choice_candidates(ctx, sent) if x.key == key]
+    return max(false), choice[0].score, choice[0].stem_kind
+
+
+def test_a_false_statement_ranks_above_a_cloze_question_on_the_same_fact():
+    # Good false statements are scarce: a gap-fill question on the same date must not take their sentence first;
+    # a real "When ...?" question still ranks first.
+    from quizapp.generation.candidates import Context
+
+    c = parsed(MILLS)
+    ctx = Context(c, DistractorIndex(c))
+    false, choice, stem = _scores(ctx, "founded a bank", "1841")
+    assert stem == "cloze"
+    assert false > choice
+    false, choice, stem = _scores(ctx, "opened a mill", "1847")
+    assert stem == "wh"
+    assert choice > false
