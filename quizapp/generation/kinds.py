@@ -65,6 +65,7 @@ PLACE_GRAINS: dict[str, str] = {
 _GAZETTEER_GRAINS = {"city": "city", "country": "country", "state": "region", "region": "region"}
 # Nouns for what is neither person nor place: "the planet Jupiter", "the relic X", "the ship X".
 THING_WORDS = frozenset({"planet", "moon", "star", "comet", "relic", "ship", "book", "magazine", "poem", "novel"})
+LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "inside", "towards", "around", "via"})
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{0,3})$")
 _NAME_KINDS = frozenset({"person", "place", "org", "product", "group", "other"})
 
@@ -142,13 +143,45 @@ def _container(m: Mention) -> str | None:
     return None
 
 
+def _name_of(tok: Any) -> str:
+    """The proper name a noun phrase gives: "Edo", or "Kelby" of "the town of Kelby"."""
+    if tok.pos_ != "PROPN":
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        tok = next((c for c in of.children if c.dep_ == "pobj"), tok) if of is not None else tok
+    words = [t.text for t in tok.subtree if t.pos_ == "PROPN" and t.i <= tok.i]
+    return norm_key(" ".join(words)) if tok.pos_ == "PROPN" else ""
+
+
+def renamings(corpus: Corpus) -> list[tuple[str, str]]:
+    """The pairs of names the corpus says one place took in turn ("Edo is renamed Tokyo"): the other name is
+    the same place, no wrong answer."""
+    out = []
+    for sent in corpus.sentences:
+        for verb in sent.tokens:
+            if verb.lemma_ != "rename":
+                continue
+            old = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
+            new = next((c for c in verb.children if c.dep_ == "oprd"), None)
+            if old is not None and new is not None and _name_of(old) and _name_of(new):
+                out.append((_name_of(old), _name_of(new)))
+    return out
+
+
 def assign_fine_kinds(corpus: Corpus) -> None:
     """Give every name mention its fine kind (``Mention.fine``) and let the article's evidence override the
     model's coarse kind; record what contains what (``corpus.cache["inside"]``: place -> places holding it)."""
     votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     inside: dict[str, set[str]] = defaultdict(set)
     names = [m for m in corpus.mentions() if m.kind in _NAME_KINDS and m.text[:1].isupper()]
+    # names the model reads as a state or town, or the article writes where a place goes ("in X", "from X"):
+    # the place list applies to them
+    located = set()
     for m in names:
+        before = m.first.nbor(-1) if m.first.i > m.sent.span.start else None
+        if before is not None and before.lower_ in ("the",) and before.i > m.sent.span.start:
+            before = before.nbor(-1)
+        if (before is not None and before.lower_ in LOCATIVE) or m.label == "GPE":
+            located.add(m.norm)
         evidence = _evidence(m)
         for kind in evidence:
             votes[m.norm][kind] += 1
@@ -163,7 +196,8 @@ def assign_fine_kinds(corpus: Corpus) -> None:
         tally = votes.get(m.norm)
         if tally:
             fine = max(sorted(tally), key=lambda k: tally[k])
-        elif m.kind == "place" and place_class(m.norm) is not None:
+        elif m.kind == "place" and place_class(m.norm) is not None and m.norm in located:
+            # not to a name only seen elsewhere: "four moons circling Jupiter" is no town in Florida
             fine = "place:" + _GAZETTEER_GRAINS[place_class(m.norm) or ""]
         else:
             continue
@@ -177,6 +211,9 @@ def assign_fine_kinds(corpus: Corpus) -> None:
             m.repaired = True
         if m.kind == "place" and fine in ("place:city", "place:country", "place:region"):
             m.sub = fine.split(":")[1] if m.sub in ("", "place") else m.sub
+    for a, b in renamings(corpus):
+        inside[a].add(b)  # a place is no wrong answer for itself under its other name
+        inside[b].add(a)
     for norm in {m.norm for m in names if m.kind == "place"}:
         inside[norm] |= containers(norm)
     corpus.cache["inside"] = {k: frozenset(v) for k, v in inside.items() if v}
