@@ -52,6 +52,7 @@ class Mention:
     sub: str = ""
     kind_confidence: float = 0.0
     repaired: bool = False
+    fine: str = ""  # the fine kind the article gives it ("person:engineer", "place:island"), or ""
     date: DateValue | None = None
     number: float | None = None
     day_month: bool = False

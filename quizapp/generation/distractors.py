@@ -48,8 +48,8 @@ def usable_key(m: Mention) -> bool:
         return False
     if m.root.dep_ == "compound" and m.root.head.pos_ == "NOUN" and m.root.head.i > m.last.i:
         return False  # "the Franklin expedition": the name only describes the expedition
-    if m.kind == "place" and any(f" {w} " in m.text for w in ("in", "near", "at", "on")):
-        return False  # "Frant in Sussex" is two places, no single option
+    if m.kind == "place" and any(f" {w} " in m.text for w in ("in", "near", "at", "on", "and")):
+        return False  # "Frant in Sussex", "Shimoda and Hakodate" are two places, no single option
     return not (m.kind == "number" and (m.number is None or m.number < 2))
 
 
@@ -118,6 +118,8 @@ class DistractorIndex:
         self._sentence_tokens: dict[int, set[str]] = {}
         self._near: dict[tuple[str, float], list[Value]] = {}
         self._name_sentences: dict[str, set[int]] = defaultdict(set)  # a word of a name -> sentences naming it
+        self._doc_years: dict[int, tuple[int, int]] = {}
+        self._doc_names: dict[int, set[str]] = defaultdict(set)
         names = {m.norm for m in corpus.mentions() if " " in m.norm and m.kind in ("law", "event", "org")}
         words_in_names = {w for n in names for w in n.split()}
         for m in corpus.mentions():
@@ -155,7 +157,7 @@ class DistractorIndex:
         if any(len(render_like(key, v)) >= len(key_text) for v in chosen):
             return chosen
         for v in ranked:
-            if v in chosen or len(render_like(key, v)) < len(key_text):
+            if v in chosen or len(render_like(key, v)) < len(key_text) or self._same_slot(v, key):
                 continue
             trial = [*chosen[:-1], v]
             if _fits(key, key_text, trial) and (
@@ -261,6 +263,80 @@ class DistractorIndex:
                 return True
         return False
 
+    def _typed(self, value: Value, key: Mention, prompt: str) -> bool:
+        """Whether ``value`` is an option of the key's fine kind that neither the stem nor the corpus makes true."""
+        mine, theirs = key.fine, value.mention.fine
+        if (":" in mine or ":" in theirs) and mine != theirs:
+            # a king among engineers, an island among towns, a king against a name the article leaves untyped:
+            # only names the article (or the place list) types alike
+            return False
+        if prompt and contains_phrase(prompt, value.text):
+            return False  # the stem names it
+        if key.date is not None and value.mention.date is not None:
+            lo, hi = self._years(key.sent.doc)
+            if not lo <= value.mention.date.year <= hi:
+                return False  # a year outside the events the article tells
+        if key.sent.doc not in value.docs and not any(self._shared_topic(key.sent.doc, d) for d in value.docs):
+            return False  # another article's name, on another subject
+        return key.kind != "place" or self._place_fits(value, key)
+
+    def _years(self, doc: int) -> tuple[int, int]:
+        """The first and last year the document dates anything to."""
+        if not self._doc_years:
+            years: dict[int, list[int]] = defaultdict(list)
+            for m in self.corpus.mentions():
+                if m.kind == "date" and m.date is not None:
+                    years[m.sent.doc].append(m.date.year)
+            self._doc_years = {d: (min(ys), max(ys)) for d, ys in years.items()}
+        return self._doc_years.get(doc, (0, 0))
+
+    def _shared_topic(self, a: int, b: int) -> bool:
+        """Whether two documents name at least two of the same people or places."""
+        if a == b:
+            return True
+        if not self._doc_names:
+            for m in self.corpus.mentions():
+                if m.kind in ("person", "place"):
+                    self._doc_names[m.sent.doc].add(m.norm)
+        return len(self._doc_names[a] & self._doc_names[b]) >= 2
+
+    def _place_fits(self, value: Value, key: Mention) -> bool:
+        """A place that holds the key's or lies in it is also true; one that lies outside the region the
+        sentence puts the key in ("a site in Washington state") is ruled out by the stem."""
+        inside: dict[str, frozenset[str]] = self.corpus.cache.get("inside", {})
+        if value.norm in inside.get(key.norm, ()) or key.norm in inside.get(value.norm, ()):
+            return False
+        holders = inside.get(value.norm)
+        if not holders:
+            return True
+        for m in key.sent.mentions:
+            if m is key or m.kind != "place" or m.sub not in ("country", "state", "region"):
+                continue
+            if key.norm in inside and m.norm not in inside[key.norm]:
+                continue  # the key is known to lie elsewhere: the region is not where the sentence puts it
+            if m.norm not in holders and not _aliases(m.norm, holders):
+                return False
+        return True
+
+    def _same_slot(self, value: Value, key: Mention) -> bool:
+        """Whether a sentence gives ``value`` the key's role with the same verb (another "X edited the magazine"
+        beside "Y edited the magazine") and shares two more words with the key's sentence: also true."""
+        slot = _slot(key)
+        if slot is None:
+            return False
+        mine = self._tokens(key.sent) - content_tokens(key.text)
+        years = _years_of(key.sent)
+        for sid in value.sentences:
+            if sid == key.sent.id:
+                continue
+            s = self.corpus.sentences[sid]
+            if years and _years_of(s) and not years & _years_of(s):
+                continue  # "met in X in 1311" and "met in Y in 1312" are two occasions
+            for m in s.mentions:
+                if m.norm == value.norm and _slot(m) == slot and len(mine & (self._tokens(s) - value.tokens)) >= 2:
+                    return True
+        return False
+
     def choose(
         self,
         key: Mention,
@@ -269,8 +345,10 @@ class DistractorIndex:
         exclude: frozenset[str] = frozenset(),
         unsupported_only: bool = False,
         same_article: bool = False,
+        prompt: str = "",
     ) -> list[str] | None:
-        """Pick ``n`` wrong options for ``key`` or None if the corpus has too few good ones."""
+        """Pick ``n`` wrong options for ``key`` or None if the corpus has too few good ones (of its fine kind,
+        that neither the ``prompt`` nor the corpus makes true: never padded with others)."""
         pool = self.pools.get(pool_of(key), [])
         sent = key.sent
         key_tokens = content_tokens(key_text)
@@ -298,6 +376,8 @@ class DistractorIndex:
                 continue
             if v.tokens & other_names:
                 continue  # "Charles Wyville Thomson" against a prompt that names "Wyville Thomson"
+            if not self._typed(v, key, prompt):
+                continue
             if key.kind == "place" and (v.with_article * 2 > v.count) != _has_article(key):
                 continue  # "the Pacific", "the Commonwealth" are no options against "London"
             if key.number and v.mention.number and max(key.number, v.mention.number) > MAX_COUNT_FACTOR * min(
@@ -326,6 +406,8 @@ class DistractorIndex:
             if key.kind == "number" and self._another_account(v, key):
                 continue
             if key.kind == "date" and self._same_occasion(v, key):
+                continue
+            if self._same_slot(v, key):
                 continue
             if unsupported_only and (
                 self.supported(v, sent) or (v.count < 2 and key.date is None) or sent.doc not in v.docs
@@ -391,6 +473,26 @@ def _title_before(m: Mention) -> str:
         return ""
     before = m.first.nbor(-1)
     return before.lower_.rstrip(".") if before.lower_.rstrip(".") in TITLES else ""
+
+
+def _slot(m: Mention) -> tuple[str, str] | None:
+    """The role a mention plays in its clause: its relation to the verb (through a preposition), and the verb."""
+    r = m.root
+    if r.dep_ == "pobj" and r.head.dep_ in ("prep", "agent"):
+        verb = r.head.head
+        return (r.head.lower_, verb.lemma_) if verb.pos_ in ("VERB", "AUX") else None
+    if r.dep_ in ("nsubj", "nsubjpass", "dobj") and r.head.pos_ in ("VERB", "AUX") and r.head.lemma_ != "be":
+        return (r.dep_, r.head.lemma_)
+    return None
+
+
+def _years_of(s: Sentence) -> set[int]:
+    return {m.date.year for m in s.mentions if m.date is not None}
+
+
+def _aliases(norm: str, names: frozenset[str]) -> bool:
+    group = alias_group(norm)
+    return group is not None and any(alias_group(n) == group for n in names)
 
 
 def _counted(m: Mention) -> str | None:

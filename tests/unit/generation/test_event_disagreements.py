@@ -146,9 +146,11 @@ def test_questions_on_a_disputed_event_say_whose_account():
 
 
 def test_another_accounts_count_of_the_same_thing_is_no_wrong_option():
-    a = ("About 9,000 women took part in the election of 1871. The town had 40,000 houses. The mill employed 2,500 "
-         "workers. The church of Carrow had 600 seats.")
-    b = "At the general election of 1871 about 11,000 women voted. The bridge at Carrow cost 1,200 crowns."
+    # the two documents name the same places (a document on another subject gives no options: kinds.py)
+    a = ("About 9,000 women took part in the election of 1871. The town had 40,000 houses. The mill at Ennis "
+         "employed 2,500 workers. The church of Carrow had 600 seats.")
+    b = ("At the general election of 1871 about 11,000 women voted. The bridge at Carrow cost 1,200 crowns. The "
+         "road to Ennis was built in 1872.")
 
     def options(*texts):
         c = parsed(*texts)
