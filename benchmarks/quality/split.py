@@ -20,7 +20,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ARTICLES = HERE / "articles"
-VERSION = 1
+VERSION = 2
+# The number of the first article written for each version. Version 1's test half was burnt on 2026-12-06 (its
+# sheets were read while tuning began: see README.md); from version 2 on, every article of an earlier version is
+# development material, and the articles written for the version, after the burn, are its test half, whole.
+FIRST_NUMBER = {1: 1, 2: 25}
 # An article's file: NN-slug and an extension. Anything else in a directory (a README) is not an article.
 ARTICLE_NAME = re.compile(r"(\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*)\.[a-z]+")
 
@@ -36,11 +40,19 @@ def split_key(article_id: str, version: int = VERSION) -> str:
 
 
 def split(ids: Iterable[str], version: int = VERSION) -> tuple[list[str], list[str]]:
-    """(test, development): the ids sorted by their split key; the first half, rounded down, is the test half."""
+    """(test, development).
+
+    Version 1: the ids sorted by their split key; the first half, rounded down, is the test half. Later versions:
+    the articles written for the version (numbered from ``FIRST_NUMBER[version]``) are the test half; all others
+    are development.
+    """
     unique = sorted(set(ids))
-    ordered = sorted(unique, key=lambda article_id: split_key(article_id, version))
-    cut = len(ordered) // 2
-    return sorted(ordered[:cut]), sorted(ordered[cut:])
+    if version == 1:
+        ordered = sorted(unique, key=lambda article_id: split_key(article_id, version))
+        cut = len(ordered) // 2
+        return sorted(ordered[:cut]), sorted(ordered[cut:])
+    fresh = [i for i in unique if int(i[:2]) >= FIRST_NUMBER[version]]
+    return fresh, [i for i in unique if i not in fresh]
 
 
 def article_id(path: Path) -> str | None:
