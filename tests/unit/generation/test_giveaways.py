@@ -164,3 +164,16 @@ def test_malformed_prompts_are_caught(prompt):
 ])
 def test_well_formed_prompts_pass(prompt):
     assert form_problems(prompt) == []
+
+
+# matching: one kind on each side
+
+
+def test_matching_pairs_hold_one_kind_on_each_side():
+    from quizapp.generation.candidates.matching import Pair, of_its_kind
+
+    assert of_its_kind(Pair("date", "the Treaty of Brevik", "12 May 1402", None))
+    assert not of_its_kind(Pair("date", "the Treaty of Brevik", "the salt guild", None))
+    assert of_its_kind(Pair("person", "Ivo Marr", "Master of the salt guild", None))
+    assert not of_its_kind(Pair("person", "Ivo Marr", "1402", None))
+    assert not of_its_kind(Pair("place", "1402", "a stone harbour", None))
