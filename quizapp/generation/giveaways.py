@@ -70,6 +70,22 @@ def key_in_title(key: str, title: str) -> str | None:
     return None
 
 
+_NAME_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
+
+
+def related_name(prompt: str, key: str) -> str | None:
+    """A name of the prompt built on a name of the key ("Alexandria" for "Alexander the Great", "Ptolemaic" for
+    "Ptolemy", "Egyptians" for "Egypt"): it points at the answer as surely as the name itself."""
+    for name in _NAME_WORD.findall(key):
+        if len(name) < 5:
+            continue
+        stem = name if len(name) <= 6 else name[: max(6, len(name) - 2)]
+        for word in _NAME_WORD.findall(prompt):
+            if word != name and word.startswith(stem):
+                return word
+    return None
+
+
 class KeyIndex:
     """The keys and prompts of questions kept so far, per document, indexed by word so that asking whether a
     new question gives one away (or is given away) costs about the length of its prompt, not the set's size."""

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from .candidates.base import Candidate
-from .giveaways import key_in_title
+from .giveaways import key_in_title, related_name
 from .prompt_form import form_problems
 from .textutil import MAX_PROMPT_WORDS, anaphora_problem, contains_phrase, content_tokens, has_anchor, word_count
 
@@ -67,7 +67,7 @@ def key_not_in_prompt(c: Candidate) -> str | None:
     for key in _keys(c):
         if contains_phrase(d.prompt, key):
             return f"key '{key}' in prompt"
-        other = other_form(d.prompt, key)
+        other = other_form(d.prompt, key) or (related_name(d.prompt, key) if d.type != "true_false" else None)
         if other:
             return f"key '{key}' in prompt as '{other}'"
     return None

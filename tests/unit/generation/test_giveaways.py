@@ -177,3 +177,18 @@ def test_matching_pairs_hold_one_kind_on_each_side():
     assert of_its_kind(Pair("person", "Ivo Marr", "Master of the salt guild", None))
     assert not of_its_kind(Pair("person", "Ivo Marr", "1402", None))
     assert not of_its_kind(Pair("place", "1402", "a stone harbour", None))
+
+
+# a related name in the stem
+
+
+def test_a_stem_that_names_the_key_through_a_related_name_is_refused():
+    from quizapp.generation.giveaways import related_name
+
+    assert related_name("Who founded the city of Ostrovia in 1204?", "Ostrov the Bold") == "Ostrovia"
+    assert related_name("Which Brevikan guild traded salt?", "Brevik") == "Brevikan"
+    assert related_name("Who founded the city of Skarn in 1204?", "Ostrov the Bold") is None
+    bad = _mc("Who founded the city of Ostrovia in 1204?", "Ostrov the Bold", 1)
+    good = _mc("Who founded the city of Skarn in 1204?", "Ostrov the Bold", 1)
+    assert guards.GUARDS["key_not_in_prompt"](good) is None
+    assert "Ostrovia" in guards.GUARDS["key_not_in_prompt"](bad)
