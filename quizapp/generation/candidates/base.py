@@ -64,7 +64,6 @@ class Candidate:
     finish: Callable[[], bool] | None = None
     title: str = ""  # the title of the document its sentences come from, as a student sees it
 
-
     def complete(self) -> bool:
         """Run ``finish`` once; False if the question cannot be completed (too few distractors)."""
         if self.finish is None:
