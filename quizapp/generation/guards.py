@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 
 from .candidates.base import Candidate
+from .giveaways import key_in_title, related_name
+from .prompt_form import form_problems
 from .textutil import MAX_PROMPT_WORDS, anaphora_problem, contains_phrase, content_tokens, has_anchor, word_count
 
 MAX_ITEM_WORDS = 28
@@ -65,7 +67,7 @@ def key_not_in_prompt(c: Candidate) -> str | None:
     for key in _keys(c):
         if contains_phrase(d.prompt, key):
             return f"key '{key}' in prompt"
-        other = other_form(d.prompt, key)
+        other = other_form(d.prompt, key) or (related_name(d.prompt, key) if d.type != "true_false" else None)
         if other:
             return f"key '{key}' in prompt as '{other}'"
     return None
@@ -188,30 +190,86 @@ def quotes_closed(c: Candidate) -> str | None:
     return None
 
 
+# An exercise or study question of the source ("Explain why ...", "Give two reasons ...", "3. What did ...?")
+# asks; it states nothing a question could test.
+_EXERCISE = re.compile(
+    r"^\s*(?:\(?(?:\d{1,2}|[a-z])[.)]\s+)?(?:explain|describe|discuss|give|list|name|identify|compare|contrast|"
+    r"outline|summari[sz]e|assess|evaluate|analy[sz]e|consider|suggest|define|write|imagine|think about|"
+    r"look at|find|choose|decide|justify)\b",
+    re.I,
+)
+_NUMBERED_ITEM = re.compile(r"^\s*\(?\d{1,2}[.)]\s")
+
+
+def exercise_problem(text: str) -> str | None:
+    """Why a source sentence is an exercise or a question rather than a statement, or None."""
+    if text.rstrip(" \"'\u201d\u2019)]").endswith("?"):
+        return "the source sentence is a question"
+    if _NUMBERED_ITEM.match(text):
+        return "the source sentence is a numbered exercise"
+    m = _EXERCISE.match(text)
+    if m:
+        return f"the source sentence is an exercise ('{m.group(0).strip()} ...')"
+    return None
+
+
+def not_an_exercise(c: Candidate) -> str | None:
+    """No question or statement made of an exercise, a study question or a question in the source."""
+    for src in c.draft.sources:
+        problem = exercise_problem(src.quote)
+        if problem:
+            return problem
+    return None
+
+
+def title_gives_nothing_away(c: Candidate) -> str | None:
+    """No choice or fill-in key that the document's title gives away: the student reads the title."""
+    if c.draft.type not in ("multiple_choice", "fill_in"):
+        return None
+    for key in _keys(c):
+        shown = key_in_title(key, c.title)
+        if shown:
+            return f"key '{key}' given away by the title ({shown})"
+    return None
+
+
+def well_formed(c: Candidate) -> str | None:
+    """The prompt as printed: nothing stranded before '?', abbreviations whole, no doubled determiner, sentence
+    case, quotes and brackets paired."""
+    problems = form_problems(c.draft.prompt)
+    return f"malformed prompt: {', '.join(problems)}" if problems else None
+
+
 GUARDS: dict[str, Callable[[Candidate], str | None]] = {
     "chrome": no_chrome,
+    "exercise": not_an_exercise,
     "key_in_source": key_in_source,
     "key_not_in_prompt": key_not_in_prompt,
+    "title": title_gives_nothing_away,
     "anaphora": no_anaphora,
     "prompt_length": prompt_length,
     "context": has_context,
     "day_month_option": no_day_month_option,
     "options": options_sound,
     "quotes": quotes_closed,
+    "form": well_formed,
 }
 
 
 # What each guard checked, in words a teacher reads beside a draft.
 GUARD_LABELS: dict[str, str] = {
     "chrome": "not taken from page chrome",
+    "exercise": "not taken from an exercise or a question in the source",
     "key_in_source": "the answer is in its source sentence",
     "key_not_in_prompt": "the question does not give the answer away",
+    "title": "the document's title does not give the answer away",
     "anaphora": "no pronoun or reference left unresolved",
     "prompt_length": "the question is short enough",
     "context": "the question names a person, place or date",
     "day_month_option": "no option is a bare day.month date",
     "options": "options distinct, of one kind and of similar length",
     "quotes": "every quotation mark has its pair",
+    "form": "the question is well formed (punctuation, case, nothing cut off)",
 }
 
 

@@ -29,7 +29,7 @@ from .definites import resolvable_subject, resolve_context
 from .disagreements import find_disagreements
 from .distractors import DistractorIndex
 from .entities import repair_kinds
-from .guards import GUARD_LABELS, GUARDS, first_failure
+from .guards import GUARD_LABELS, GUARDS, exercise_problem, first_failure
 from .nlp import get_nlp
 from .normalise import written_forms
 from .rank import default_cap, select
@@ -65,6 +65,9 @@ def build_candidates(ctx: Context) -> list[Candidate]:
             continue
         if sent.root.pos_ not in ("VERB", "AUX"):
             continue  # a fragment without a main verb states nothing a question can test
+        if exercise_problem(sent.text):
+            ctx.rejected["exercise"] += 1  # "Explain why ...", "3. What did ...?": the source asks, not states
+            continue
         if sent.text.count("(") != sent.text.count(")") or sent.text.count("[") != sent.text.count("]"):
             continue  # the parser cut a sentence inside brackets: what it holds is half of one
         pairs += pairs_of(ctx, sent)
@@ -156,6 +159,7 @@ def _generate(
     cap = max_questions if max_questions is not None else default_cap(words)
 
     def finalize(c: Candidate) -> bool:
+        c.title = ctx.title(c.sentences[0])
         if c.draft.type in ("multiple_choice", "true_false", "fill_in"):
             # "the school", "on November 8-9": write in what earlier sentences named, or refuse the question.
             # First of all: a prompt that gains a name this way may pass the guards it would fail as it stands.
@@ -181,7 +185,7 @@ def _generate(
         c.draft.checks = [note for note in c.draft.checks if note == REWRITTEN] + [GUARD_LABELS[n] for n in GUARDS]
         return True
 
-    kept, duplicates = select(passed, max(cap, 0), finalize)
+    kept, duplicates = select(passed, max(cap, 0), finalize, rejected)
     if duplicates:
         rejected["duplicate"] += duplicates
     report.rejected_by_guard = dict(sorted(rejected.items()))

@@ -177,6 +177,18 @@ def _local(sent: Sentence, pron: Any, earlier: dict[int, Link]) -> Any:
     return best
 
 
+def _cataphoric(sent: Sentence, pron: Any) -> Any:
+    """ "Looking back in his memoir, Hughes wrote ...": a possessive in a phrase put before the sentence's subject
+    means that subject, when it fits and no other fitting name stands between them."""
+    subj = _subject(sent)
+    if subj is None or subj.left_edge.i <= pron.i or not _fits(pron.lower_, sent, subj):
+        return None
+    between = sent.span.doc[pron.i + 1 : subj.left_edge.i]
+    if any(_fits(pron.lower_, sent, t) for t in between):
+        return None
+    return subj
+
+
 def _bracketed(sent: Sentence, t: Any) -> bool:
     """A gloss in brackets ("Thorn (Toruń)") is never what a later pronoun means."""
     before = sent.span.doc[sent.span.start : t.i]
@@ -290,7 +302,7 @@ def links(corpus: Corpus, sent: Sentence) -> list[Link]:
         if _expletive(t):
             continue
         possessive = t.dep_ == "poss" or t.tag_ == "PRP$"
-        local = _local(sent, t, earlier)
+        local = _local(sent, t, earlier) or (_cataphoric(sent, t) if possessive else None)
         if local is not None:
             before = earlier.get(local.i)
             if before is not None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from .candidates.base import Candidate
 from .distractors import stable_hash
+from .giveaways import KeyIndex
 from .guards import is_duplicate
 from .textutil import contains_phrase
 
@@ -90,6 +92,24 @@ class _Kept:
         self.items: list[Candidate] = []
         self.by_sentence: dict[int, list[Candidate]] = defaultdict(list)
         self.multi: list[Candidate] = []
+        self.keys = KeyIndex()  # keys and prompts kept, per document: one question must not give another away
+
+    @staticmethod
+    def _key(c: Candidate) -> str:
+        d = c.draft
+        if d.type == "multiple_choice" and d.answer:
+            return str(d.answer)
+        if d.type == "fill_in" and not c.key and d.answer:
+            return str(d.answer[0])
+        return c.key
+
+    def gives_away(self, c: Candidate) -> bool:
+        """Whether the question prints a kept question's key, a kept prompt prints its key, or its key already
+        serves two questions (of the same document)."""
+        return self.keys.conflict(c.sentences[0].doc, c.draft.type, c.draft.prompt, self._key(c)) is not None
+
+    def too_many_dates(self, c: Candidate) -> bool:
+        return self.keys.date_cap_reached(c.sentences[0].doc, c.draft.type, c.draft.prompt, self._key(c))
 
     def accepts(self, c: Candidate) -> bool:
         single = c.draft.type not in ("ordering", "matching")
@@ -105,6 +125,7 @@ class _Kept:
 
     def add(self, c: Candidate) -> None:
         self.items.append(c)
+        self.keys.add(c.sentences[0].doc, c.draft.type, c.draft.prompt, self._key(c))
         if c.draft.type in ("ordering", "matching"):
             self.multi.append(c)
         for s in c.sentences:
@@ -112,14 +133,20 @@ class _Kept:
 
 
 def select(
-    candidates: list[Candidate], cap: int, finalize: Callable[[Candidate], bool] | None = None
+    candidates: list[Candidate],
+    cap: int,
+    finalize: Callable[[Candidate], bool] | None = None,
+    refused: Counter[str] | None = None,
 ) -> tuple[list[Candidate], int]:
     """The kept candidates, and how many were dropped as duplicates.
 
     ``finalize`` completes a candidate the ranker wants (choosing its distractors) and checks it
-    again; a candidate it refuses is passed over.
+    again; a candidate it refuses is passed over. Questions that would give a kept one away (or be given away
+    by it) are passed over too, and counted in ``refused`` under "giveaway"; a date key beyond the share of
+    dates allowed waits until enough other keys are kept ("date_share" counts those that never fit).
     """
     order = sorted(candidates, key=lambda c: (-c.score, stable_hash(c.draft.prompt, c.fact)))
+    rank_of = {id(c): i for i, c in enumerate(order)}
     available: dict[str, int] = defaultdict(int)
     for c in order:
         available[c.draft.type] += 1
@@ -129,18 +156,50 @@ def select(
     balance = _Balance()
     covered: set[int] = set()
     duplicates = 0
+    giveaways = 0
     rejected: set[int] = set()
+    # Date keys held back by the share of dates, per document, a real "When ...?" stem before a blank, then best
+    # first: each other key kept makes room for one.
+    waiting: dict[int, list[tuple[bool, int, Candidate]]] = defaultdict(list)
+    held: set[int] = set()
+
+    def admit_waiting(doc: int) -> None:
+        queue = waiting[doc]
+        while queue and len(kept.items) < cap and not kept.too_many_dates(queue[0][2]):
+            try_keep(heapq.heappop(queue)[2])
 
     def keep(c: Candidate) -> bool:
         """Finalize and keep ``c``; False (remembered as rejected) when finalize refuses it."""
+        nonlocal giveaways
         if finalize is not None and not finalize(c):
+            rejected.add(id(c))
+            return False
+        if kept.gives_away(c):  # finalize may write a name into the prompt
+            giveaways += 1
             rejected.add(id(c))
             return False
         kept.add(c)
         balance.add(c)
         taken[c.draft.type] += 1
         covered.update(c.paragraphs)
+        admit_waiting(c.sentences[0].doc)
         return True
+
+    def try_keep(c: Candidate) -> str:
+        """ "kept", "refused", or "dates" (held back until other keys make room)."""
+        nonlocal duplicates, giveaways
+        if not kept.accepts(c):
+            duplicates += 1
+            return "refused"
+        if kept.gives_away(c):
+            giveaways += 1
+            return "refused"
+        if kept.too_many_dates(c):
+            if id(c) not in held:  # a candidate the first pass held back meets the turns again
+                held.add(id(c))
+                heapq.heappush(waiting[c.sentences[0].doc], (c.stem_kind != "wh", rank_of[id(c)], c))
+            return "dates"
+        return "kept" if keep(c) else "refused"
 
     # First of all: one cause-and-effect question per document that has one.
     reserved_docs: set[int] = set()
@@ -150,7 +209,7 @@ def select(
         doc = min(s.doc for s in c.sentences)
         if doc in reserved_docs or len(kept.items) >= cap:
             continue
-        if taken[c.draft.type] < quota[c.draft.type] and kept.accepts(c) and keep(c):
+        if taken[c.draft.type] < quota[c.draft.type] and kept.accepts(c) and not kept.gives_away(c) and keep(c):
             reserved_docs.add(doc)
     # First pass: the best question of each paragraph, so questions spread over the article.
     best_by_para: dict[int, list[Candidate]] = defaultdict(list)
@@ -163,18 +222,16 @@ def select(
                 break
             if id(c) in rejected or taken[c.draft.type] >= quota[c.draft.type] or not balance.allows(c):
                 continue
-            if not kept.accepts(c):
+            outcome = try_keep(c)
+            if outcome == "refused":
                 rejected.add(id(c))
-                duplicates += 1
-                continue
-            if keep(c):
+            if outcome == "kept":
                 break
     # Second pass: the types take turns, each its best remaining candidate, until quotas or the cap are met;
     # by score alone one type would use up the sentences the others need.
     # A type's candidates in order, in one queue per true/false key (see _Balance), else in one queue.
     by_type: dict[str, dict[bool | None, list[Candidate]]] = defaultdict(lambda: defaultdict(list))
     kept_ids = {id(c) for c in kept.items}
-    rank_of = {id(c): i for i, c in enumerate(order)}
     for c in order:
         if id(c) not in kept_ids and id(c) not in rejected:
             by_type[c.draft.type][tf_side(c)].append(c)
@@ -193,7 +250,6 @@ def select(
         return order[best[0]]
 
     def take_turns(limit: dict[str, int]) -> None:
-        nonlocal duplicates
         active = [t for t in TYPE_SHARES if t in by_type]
         while active and len(kept.items) < cap:
             for t in list(active):
@@ -204,13 +260,9 @@ def select(
                     c = next_of(t)
                     if c is None:
                         break
-                    if not kept.accepts(c):
-                        duplicates += 1
-                        continue
-                    if not keep(c):
-                        continue
-                    took = True
-                    break
+                    if try_keep(c) == "kept":
+                        took = True
+                        break
                 if not took:
                     active.remove(t)
 
@@ -220,4 +272,8 @@ def select(
         # article, say): what a type could not fill, the others may, with what passed every guard.
         balance.slack = 1
         take_turns(dict.fromkeys(quota, cap))
+    if refused is not None:
+        refused["giveaway"] += giveaways
+        refused["date_share"] += sum(len(queue) for queue in waiting.values())
+        refused -= Counter()  # no zero counts
     return kept.items, duplicates

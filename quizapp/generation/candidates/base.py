@@ -62,6 +62,7 @@ class Candidate:
     # Completes the draft (wrong options, a swapped fact) once the ranker wants it: distractors are chosen
     # only for questions that may be kept, so their use is counted only where students will see them.
     finish: Callable[[], bool] | None = None
+    title: str = ""  # the title of the document its sentences come from, as a student sees it
 
     def complete(self) -> bool:
         """Run ``finish`` once; False if the question cannot be completed (too few distractors)."""

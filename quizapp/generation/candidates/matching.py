@@ -8,6 +8,7 @@ from typing import Any
 from ..analysis import Sentence
 from ..distractors import display, usable_key
 from ..entities import TITLES
+from ..giveaways import is_date_key
 from ..textutil import anaphora_problem, keeps_capital, tidy, tokens_text, word_count
 from ..types import QuestionDraft
 from .base import Candidate, Context, coordinated, shuffled, source_of
@@ -173,6 +174,14 @@ def pairs_of(ctx: Context, sent: Sentence) -> list[Pair]:
     return _place_pairs(sent) + _person_pairs(sent) + _date_pairs(sent)
 
 
+def of_its_kind(p: Pair) -> bool:
+    """Whether a pair has one kind on each side: a date on the right of a date pair and on no other side, so a
+    set never mixes "1868" with "Foreign Minister" among the labels."""
+    if p.kind == "date":
+        return is_date_key(p.right) and not is_date_key(p.left)
+    return not is_date_key(p.left) and not is_date_key(p.right)
+
+
 def matching_candidates(ctx: Context, pairs: list[Pair]) -> list[Candidate]:
     """Sets of three to five pairs of one kind, distinct on both sides."""
     out = []
@@ -180,7 +189,7 @@ def matching_candidates(ctx: Context, pairs: list[Pair]) -> list[Candidate]:
         chosen: list[Pair] = []
         seen_left: set[str] = set()
         seen_right: set[str] = set()
-        for p in sorted((p for p in pairs if p.kind == kind), key=lambda p: p.sent.id):
+        for p in sorted((p for p in pairs if p.kind == kind and of_its_kind(p)), key=lambda p: p.sent.id):
             if p.left.lower() in seen_left or p.left.lower() in p.right.lower():
                 continue
             # "Engineer" beside "Chief Engineer" would fit two people: right values must not overlap.

@@ -210,3 +210,12 @@ def test_a_surname_the_model_saw_no_name_in_is_the_person_named_in_full():
     assert _alone(text, "Constantinople") == "In 1917 Karl Weber was sent to Constantinople as chief of staff."
     # two people of that surname: which one is meant is not known
     assert _alone("Anna Weber led the nurses. " + text, "Constantinople") is None
+
+
+def test_a_possessive_put_before_the_subject_means_that_subject():
+    text = "Looking back in his memoir, Ivo Marr wrote that the harbour of Brevik was the finest on the Vell."
+    out = _alone(text, "memoir", "Looking back in his memoir, _____ wrote that the harbour of Brevik was the finest.",
+                 key="Ivo Marr")
+    assert out == "Looking back in his memoir, _____ wrote that the harbour of Brevik was the finest."
+    assert _alone(text, "memoir", "In his memoir the harbour of Brevik was the finest.") == (
+        "In Ivo Marr's memoir the harbour of Brevik was the finest.")

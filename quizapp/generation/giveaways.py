@@ -1,0 +1,135 @@
+"""Give-aways across one document's set of questions: the title, other prompts, and too many date keys.
+
+A guard looks at one question; these rules look at a question beside the document's title and beside the
+questions already kept for the same document. The ranker (rank.select) applies the set-level ones as it keeps
+questions, best first, so that of two questions that give each other away the better one stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .dates import parse_date
+from .textutil import BLANK, contains_phrase, content_tokens
+
+TEXT_KEY_TYPES = ("multiple_choice", "fill_in")
+MAX_QUESTIONS_PER_KEY = 2
+MAX_DATE_SHARE = 0.4
+
+_CENTURY = re.compile(
+    r"^(?:(?:in|by|from|the)\s+)*(?:(?:early|late|mid-?)\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?(?:st|nd|rd|th))[\s-]century(?:\s+(?:BC|BCE|AD|CE))?$",
+    re.I,
+)
+_SEASON_OR_MONTH = re.compile(
+    r"^(?:(?:in|on|by|from|the)\s+)*(?:(?:early|late)\s+)?(?:spring|summer|autumn|fall|winter|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)\b",
+    re.I,
+)
+_RANGE = re.compile(r"\s*(?:[-\u2013]|\bto\b|\band\b)\s*")
+_WHEN_STEM = re.compile(
+    r"^(?:according to [^,]{1,80},\s*)?(?:when\b|(?:in\s+)?(?:what|which)\s+(?:year|century|decade)\b)", re.I
+)
+_WORD = re.compile(r"\w+")  # split at apostrophes and hyphens, as whole-word matching does
+_TIME_BLANK = re.compile(rf"\b(?:in|by|since|until|from|after|before|c\.)\s+{BLANK}", re.I)
+
+
+def _one_date(text: str) -> bool:
+    t = text.strip(" ,.")
+    return bool(
+        parse_date(t)
+        or parse_date(re.sub(r"^(?:c\.|ca\.|about|around|from|between)\s+", "", t, flags=re.I))
+        or _CENTURY.match(t)
+        or _SEASON_OR_MONTH.match(t)
+        or re.fullmatch(r"(?:the\s+)?(?:early\s+|late\s+|mid-)?\d{3}0s", t, re.I)
+    )
+
+
+def is_date_key(key: str, prompt: str = "") -> bool:
+    """Whether a key is a date (a year, day, month, decade, century or a range of them) or is asked for as one
+    ('When ...?', 'In what year ...?', a bare number after 'in _____')."""
+    key = key.strip()
+    if _one_date(key) or (all(_one_date(part) for part in _RANGE.split(key) if part) and _RANGE.search(key)):
+        return True
+    if _WHEN_STEM.match(prompt.strip()):
+        return True
+    return bool(re.fullmatch(r"\d{1,4}", key) and _TIME_BLANK.search(prompt))
+
+
+def key_in_title(key: str, title: str) -> str | None:
+    """The title's words that give a key away, or None: a student reads the title. A key gives itself away when
+    at least half of its content words stand in the title ("Hammurabi" or "King Hammurabi" under "The Code of
+    Hammurabi", not "Babylon")."""
+    mine = content_tokens(" ".join(_WORD.findall(key)))
+    if not mine or not title:
+        return None
+    shown = mine & set(_WORD.findall(title.lower()))
+    if shown and 2 * len(shown) >= len(mine):
+        return ", ".join(sorted(shown))
+    return None
+
+
+_NAME_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
+
+
+def related_name(prompt: str, key: str) -> str | None:
+    """A name of the prompt built on a name of the key ("Alexandria" for "Alexander the Great", "Ptolemaic" for
+    "Ptolemy", "Egyptians" for "Egypt"): it points at the answer as surely as the name itself."""
+    for name in _NAME_WORD.findall(key):
+        if len(name) < 5:
+            continue
+        stem = name if len(name) <= 6 else name[: max(6, len(name) - 2)]
+        for word in _NAME_WORD.findall(prompt):
+            if word != name and word.startswith(stem):
+                return word
+    return None
+
+
+class KeyIndex:
+    """The keys and prompts of questions kept so far, per document, indexed by word so that asking whether a
+    new question gives one away (or is given away) costs about the length of its prompt, not the set's size."""
+
+    def __init__(self) -> None:
+        self.uses: dict[tuple[int, str], int] = defaultdict(int)
+        self.keys_by_word: dict[tuple[int, str], list[str]] = defaultdict(list)
+        self.prompts_by_word: dict[tuple[int, str], list[str]] = defaultdict(list)
+        self.text_keys: dict[int, int] = defaultdict(int)
+        self.date_keys: dict[int, int] = defaultdict(int)
+
+    @staticmethod
+    def _anchor(key: str) -> str:
+        # Its longest word: rarer than "the" or "of", so few prompts are filed under it.
+        return max(_WORD.findall(key.lower()), key=len, default="")
+
+    def conflict(self, doc: int, type_: str, prompt: str, key: str) -> str | None:
+        """Why a question (of document ``doc``) may not join the kept ones, or None."""
+        if key and self.uses[(doc, key.lower())] >= MAX_QUESTIONS_PER_KEY:
+            return f"key '{key}' already serves {MAX_QUESTIONS_PER_KEY} questions"
+        for w in sorted(set(_WORD.findall(prompt.lower()))):
+            for kept in self.keys_by_word.get((doc, w), ()):
+                if contains_phrase(prompt, kept):
+                    return f"prints the key '{kept}' of another question"
+        if key and type_ in TEXT_KEY_TYPES:
+            first = self._anchor(key)
+            for other in self.prompts_by_word.get((doc, first), ()):
+                if contains_phrase(other, key):
+                    return f"its key '{key}' stands in another prompt"
+        return None
+
+    def date_cap_reached(self, doc: int, type_: str, prompt: str, key: str) -> bool:
+        """Whether one more date key would make dates more than MAX_DATE_SHARE of the document's choice and
+        fill-in keys (so the share never passes it, whatever comes after)."""
+        if type_ not in TEXT_KEY_TYPES or not is_date_key(key, prompt):
+            return False
+        return self.date_keys[doc] + 1 > MAX_DATE_SHARE * (self.text_keys[doc] + 1)
+
+    def add(self, doc: int, type_: str, prompt: str, key: str) -> None:
+        if key:
+            self.uses[(doc, key.lower())] += 1
+        for w in set(_WORD.findall(prompt.lower())):
+            self.prompts_by_word[(doc, w)].append(prompt)
+        if key and type_ in TEXT_KEY_TYPES:
+            self.keys_by_word[(doc, self._anchor(key))].append(key)
+            self.text_keys[doc] += 1
+            self.date_keys[doc] += is_date_key(key, prompt)

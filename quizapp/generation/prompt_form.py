@@ -1,0 +1,98 @@
+"""The last look at a prompt's form: what a teacher would have to correct before printing it.
+
+The quality benchmark counts malformed prompts with its own code (benchmarks/quality/signs.py) so that the
+measure does not share the generator's blind spots; this is the generator's own check, written to the same
+rules, and run as a guard on every question it returns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_OPENERS = {")": "(", "]": "[", "}": "{"}
+# Words a question never ends on: the phrase they begin was cut off ("What did he give to the?").
+_CUT_OFF = frozenset(
+    ["the", "a", "an", "and", "or", "but", "nor", "than", "whose", "its", "their", "our", "your", "my", "his", "very"]
+)
+_PREPOSITIONS = frozenset(
+    ["in", "on", "at", "of", "to", "for", "with", "by", "from", "into", "about", "as", "during", "after", "before"]
+)
+_DETERMINER = r"(?:the|a|an)"
+_DOUBLED = re.compile(
+    rf"\b{_DETERMINER}\s+(?:the|a|an|this|these|those|his|its|their)\b|\b(?:this|these|those|his|its|their)\s+"
+    rf"{_DETERMINER}\b",
+    re.I,
+)
+_LAST_WORD = re.compile(r"([A-Za-z]+)\s*\?")
+_SPACE_THEN_MARK = re.compile(r"\s[,.;:!?%)\]}]")
+_QUOTE_INSIDE_WORD = re.compile(r"[^\W\d_][\"\u201c\u201d][^\W\d_]")
+_NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s")
+_WH_QUESTION = re.compile(
+    r"^(?:according to [^,]{1,80},\s*)?(?:why|how|when|where|who|whom|which|what)\s+(?:\w+\s+)?"
+    r"(?:did|do|does|was|were|is|are|had|has|have|can|could|would|should|will)\b",
+    re.I,
+)
+# An abbreviation cut after its last letter: "in 331 B.C" (the parser took the full stop for the sentence's).
+_CUT_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){1,3}[A-Za-z](?![\w.])")
+
+
+def _quotes_unbalanced(prompt: str) -> bool:
+    if prompt.count('"') % 2:
+        return True
+    depth = 0
+    for ch in prompt:
+        depth += (ch == "\u201c") - (ch == "\u201d")
+        if depth < 0:
+            return True
+    return depth != 0 or bool(re.search(r"\u2018(?![^\u2019]*\u2019)", prompt))
+
+
+def _brackets_unbalanced(prompt: str) -> bool:
+    open_: list[str] = []
+    for ch in prompt:
+        if ch in "([{":
+            open_.append(ch)
+        elif ch in _OPENERS and (not open_ or open_.pop() != _OPENERS[ch]):
+            return True
+    return bool(open_)
+
+
+def _stranded_before_question_mark(prompt: str) -> bool:
+    start = re.sub(r"^according to [^,]{1,80},\s*", "", prompt.strip().lower())
+    for m in _LAST_WORD.finditer(prompt):
+        word = m.group(1).lower()
+        if word in _CUT_OFF:
+            return True
+        # "What was he king of?" is English; "When did the war begin in?" is not: the wh-word took its place.
+        if word in _PREPOSITIONS and re.match(r"(?:when|why|how|in (?:what|which) year)\b", start):
+            return True
+        if word in ("in", "on", "at", "during") and start.startswith("where"):
+            return True
+    return False
+
+
+def _lowercase_start(prompt: str) -> bool:
+    body = prompt.lstrip(" \"'\u201c\u2018([")
+    return bool(body[:1]) and body[0].isalpha() and body[0].islower()
+
+
+FORM_CHECKS: dict[str, Callable[[str], bool]] = {
+    "unbalanced quotes": _quotes_unbalanced,
+    "unbalanced brackets": _brackets_unbalanced,
+    "a cut-off word before '?'": _stranded_before_question_mark,
+    "a doubled determiner": lambda p: bool(_DOUBLED.search(p)),
+    "not in sentence case": _lowercase_start,
+    "a space before punctuation": lambda p: bool(_SPACE_THEN_MARK.search(p)),
+    "a quotation mark glued to a word": lambda p: bool(_QUOTE_INSIDE_WORD.search(p)),
+    "a question ending in a full stop": lambda p: bool(
+        _WH_QUESTION.match(_NUMBERED.sub("", p.strip())) and p.rstrip().endswith(".")
+    ),
+    "an exercise number left at the front": lambda p: bool(_NUMBERED.match(p.strip())),
+    "an abbreviation cut short": lambda p: bool(_CUT_ABBREVIATION.search(p)),
+}
+
+
+def form_problems(prompt: str) -> list[str]:
+    """What is wrong with a prompt's form (names from FORM_CHECKS); empty when it is well formed."""
+    return [name for name, check in FORM_CHECKS.items() if check(prompt)]

@@ -1,0 +1,194 @@
+"""No give-aways across a document's set (title, other prompts, a key used too often, too many dates), no
+questions made of the source's own exercises, and a last check of each prompt's form."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from quizapp.generation import DocumentInput, generate, guards
+from quizapp.generation.candidates import Candidate
+from quizapp.generation.giveaways import is_date_key, key_in_title
+from quizapp.generation.prompt_form import form_problems
+from quizapp.generation.rank import select
+from quizapp.generation.types import QuestionDraft, Source
+
+
+def _mc(prompt, key, n, score=0.9, doc=0, title=""):
+    quote = f"Sentence {n} of the made-up article about {key}."
+    draft = QuestionDraft(type="multiple_choice", prompt=prompt, answer=key,
+                          options=[key, "Option B", "Option C", "Option D"],
+                          sources=[Source("a.txt", 0, len(quote), quote)])
+    sent = SimpleNamespace(id=n, para=n, doc=doc, heading=False, start=0)
+    return Candidate(draft, key, [sent], score, "wh", f"{n}:{key}", title=title)
+
+
+# the title
+
+
+def test_a_key_the_title_names_is_no_key():
+    assert key_in_title("Hugo Lenz", "The Bridges of Hugo Lenz") == "hugo, lenz"
+    assert key_in_title("Engineer Lenz", "Hugo Lenz and the Rhine") == "lenz"
+    assert key_in_title("Arnheim", "Hugo Lenz and the Rhine") is None
+    bad = _mc("Who completed the bridge at Arnheim in 1872?", "Hugo Lenz", 1, title="Hugo Lenz, bridge builder")
+    good = _mc("Who completed the bridge at Arnheim in 1872?", "Hugo Lenz", 1, title="Bridges of the Rhine")
+    assert guards.GUARDS["title"](good) is None
+    assert "title" in guards.GUARDS["title"](bad)
+
+
+# the set
+
+
+def test_no_prompt_prints_the_key_of_a_better_question():
+    better = _mc("Who completed the bridge at Arnheim in 1872?", "Hugo Lenz", 1, score=0.9)
+    worse = _mc("What did Hugo Lenz build at Tarnow in 1880?", "a foundry", 2, score=0.8)
+    other = _mc("Which river did the Tarnow canal join?", "the Oder", 3, score=0.7)
+    kept, _ = select([worse, other, better], 3)
+    assert better in kept
+    assert other in kept
+    assert worse not in kept
+
+
+def test_the_same_check_holds_the_other_way_round():
+    # The better question prints the key of a worse one: the worse one goes.
+    better = _mc("What did Hugo Lenz build at Tarnow in 1880?", "a foundry", 1, score=0.9)
+    worse = _mc("Who completed the bridge at Arnheim in 1872?", "Hugo Lenz", 2, score=0.8)
+    kept, _ = select([better, worse], 2)
+    assert kept == [better]
+
+
+def test_questions_of_different_documents_do_not_count_against_each_other():
+    a = _mc("Who completed the bridge at Arnheim in 1872?", "Hugo Lenz", 1, doc=0)
+    b = _mc("What did Hugo Lenz build at Tarnow in 1880?", "a foundry", 2, doc=1)
+    kept, _ = select([a, b], 2)
+    assert len(kept) == 2
+
+
+def test_a_key_serves_at_most_two_questions():
+    prompts = ["Who founded the guild at Brevik?", "Who drained the marsh near Olm?", "Who ruled the port of Skarn?"]
+    same_key = [_mc(p, "Ivo Marr", n, score=0.9 - n / 10) for n, p in enumerate(prompts)]
+    kept, _ = select(same_key, 3)
+    assert len(kept) == 2
+
+
+# the share of dates
+
+
+def test_date_keys_are_at_most_forty_percent_of_choice_keys():
+    places = ["Brevik", "Olm", "Skarn", "Tarnow", "Vell", "Quorn"]
+    dates = [_mc(f"In what year was the harbour of {p} opened?", str(1801 + n), n, score=0.95)
+             for n, p in enumerate(places)]
+    others = [_mc(f"Which guild built the harbour wall of {p}?", f"the {w} guild", 10 + n, score=0.5)
+              for n, (p, w) in enumerate(zip(places, ["salt", "rope", "tar", "wool", "iron", "fish"], strict=True))]
+    kept, _ = select(dates + others, 10)
+    assert len(kept) == 10  # other kinds fill the places dates may not take
+    share = sum(is_date_key(str(c.draft.answer), c.draft.prompt) for c in kept) / len(kept)
+    assert share <= 0.4
+
+
+def test_date_keys_are_recognised():
+    assert is_date_key("331 BC")
+    assert is_date_key("the 1830s")
+    assert is_date_key("March 1848")
+    assert is_date_key("the 12th century")
+    assert is_date_key("1914-1918")
+    assert is_date_key("forty", "When did the siege of Skarn end?")
+    assert is_date_key("1204", "The city of Vell fell in _____.")
+    assert not is_date_key("Hugo Lenz")
+    assert not is_date_key("120", "The fleet of Vell had _____ ships.")
+
+
+# exercises and questions in the source
+
+EXERCISE_TEXT = """Trade on the Vell
+
+The merchants of Brevik built a stone harbour on the river Vell in 1402. Ivo Marr led the salt guild of Brevik
+for twenty years. The harbour of Brevik traded salt with the city of Skarn.
+
+Explain why the merchants of Brevik built the stone harbour on the river Vell.
+
+Why did the salt guild of Brevik trade with the city of Skarn?
+
+3. Describe how Ivo Marr ruled the salt guild of Brevik for twenty years.
+"""
+
+
+def test_exercises_and_questions_of_the_source_make_no_questions():
+    result = generate([DocumentInput("vell.txt", EXERCISE_TEXT)])
+    quotes = [s.quote for q in result.questions for s in q.sources]
+    assert quotes, "the statements should still make questions"
+    assert not any(guards.exercise_problem(q) for q in quotes), quotes
+    assert result.report.rejected_by_guard.get("exercise")
+
+
+@pytest.mark.parametrize("text", [
+    "Explain why the merchants of Brevik built a harbour.",
+    "give two reasons for the fall of Skarn;",
+    "Why did the guild of Brevik trade with Skarn?",
+    "2. Describe the harbour of Brevik.",
+])
+def test_exercise_sentences_are_recognised(text):
+    assert guards.exercise_problem(text)
+
+
+def test_statements_are_not_exercises():
+    assert guards.exercise_problem("Given the cost, the merchants of Brevik built a smaller harbour.") is None
+    assert guards.exercise_problem("The merchants of Brevik asked why the river silted up.") is None
+
+
+# the form of a prompt
+
+
+@pytest.mark.parametrize("prompt", [
+    "Who built the harbour of the?",
+    "When did the guild of Brevik collapse in?",
+    "Where did Ivo Marr die at?",
+    "The the guild of Brevik traded salt.",
+    "the guild of Brevik traded _____.",
+    "The guild of Brevik traded _____ .",
+    'The guild called "the salt men of Brevik traded _____.',
+    "Why did the guild of Brevik trade salt.",
+    "3. Why did the guild of Brevik trade salt?",
+    "The harbour of Brevik was built in 331 B.C",
+    "The harbour (on the Vell was built in _____.",
+])
+def test_malformed_prompts_are_caught(prompt):
+    assert form_problems(prompt)
+    assert guards.GUARDS["form"](_mc(prompt, "Ivo Marr", 1))
+
+
+@pytest.mark.parametrize("prompt", [
+    "What was Ivo Marr the head of?",
+    "Who built the harbour of Brevik in 331 B.C.?",
+    'The guild called "the salt men" traded _____ with Skarn.',
+    "In what year did the guild of Brevik collapse?",
+])
+def test_well_formed_prompts_pass(prompt):
+    assert form_problems(prompt) == []
+
+
+# matching: one kind on each side
+
+
+def test_matching_pairs_hold_one_kind_on_each_side():
+    from quizapp.generation.candidates.matching import Pair, of_its_kind
+
+    assert of_its_kind(Pair("date", "the Treaty of Brevik", "12 May 1402", None))
+    assert not of_its_kind(Pair("date", "the Treaty of Brevik", "the salt guild", None))
+    assert of_its_kind(Pair("person", "Ivo Marr", "Master of the salt guild", None))
+    assert not of_its_kind(Pair("person", "Ivo Marr", "1402", None))
+    assert not of_its_kind(Pair("place", "1402", "a stone harbour", None))
+
+
+# a related name in the stem
+
+
+def test_a_stem_that_names_the_key_through_a_related_name_is_refused():
+    from quizapp.generation.giveaways import related_name
+
+    assert related_name("Who founded the city of Ostrovia in 1204?", "Ostrov the Bold") == "Ostrovia"
+    assert related_name("Which Brevikan guild traded salt?", "Brevik") == "Brevikan"
+    assert related_name("Who founded the city of Skarn in 1204?", "Ostrov the Bold") is None
+    bad = _mc("Who founded the city of Ostrovia in 1204?", "Ostrov the Bold", 1)
+    good = _mc("Who founded the city of Skarn in 1204?", "Ostrov the Bold", 1)
+    assert guards.GUARDS["key_not_in_prompt"](good) is None
+    assert "Ostrovia" in guards.GUARDS["key_not_in_prompt"](bad)
