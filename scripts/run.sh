@@ -10,5 +10,5 @@ export FLASK_APP=quizapp
 .venv/bin/huey_consumer quizapp.jobs.huey --workers 1 --logfile instance/worker.log >/dev/null 2>&1 &
 worker=$!
 trap 'kill "$worker" 2>/dev/null' EXIT INT TERM
-echo "quizapp: open http://127.0.0.1:5000 (Ctrl-C stops it)"
+echo "quizapp: open http://127.0.0.1:${PORT:-5000} (Ctrl-C stops it)"
 .venv/bin/flask run --host 127.0.0.1 --port "${PORT:-5000}"
