@@ -44,4 +44,5 @@ def test_only_files_named_nn_slug_are_articles(tmp_path):
 def test_version_2_tests_on_the_articles_written_after_the_burn() -> None:
     ids = ["01-a", "24-b", "25-c", "36-d"]
     assert split.split(ids, 2) == (["25-c", "36-d"], ["01-a", "24-b"])
+    assert split.split([*ids, "37-e"], 3) == (["37-e"], ["01-a", "24-b", "25-c", "36-d"])
     assert split.split(ids) == split.split(ids, split.VERSION)
