@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, contains_eager, joinedload, object_session, 
 from sqlalchemy.orm.util import identity_key
 
 from quizapp.attempts.deadlines import GRACE, effective_deadline, is_past, own_deadline, seconds_left
-from quizapp.attempts.grading import Grade, grade, practice_mark
+from quizapp.attempts.grading import Grade, answer_score, grade
 from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.attempts.responses import Shown, read_response, response_problem
 from quizapp.attempts.selection import Candidate, Rule, plan
@@ -444,8 +444,14 @@ def check_answer(
     answer.feedback = result.detail
     revealed = give_up or result.correct or answer.checks >= PRACTICE_TRIES
     if revealed:
-        fraction = 0.0 if give_up else result.fraction
-        answer.score = answer.points * practice_mark(fraction, max(answer.checks, 1), attempt.quiz.penalty_percent)
+        answer.score = answer_score(
+            answer.points,
+            result.fraction,
+            practice=True,
+            checks=answer.checks,
+            penalty_percent=attempt.quiz.penalty_percent,
+            gave_up=give_up,
+        )
         answer.gave_up = give_up
         answer.graded_at = now
     session.flush()
@@ -493,12 +499,14 @@ def _grade_all(session: Session, attempt: Attempt, now: datetime) -> None:
                 # Still open after a check, so every check was wrong: submitting is one more try, and the
                 # penalties those checks earned stay (stored, so that a regrade counts them too).
                 answer.checks += 1
-            fraction = (
-                practice_mark(result.fraction, answer.checks, attempt.quiz.penalty_percent)
-                if practice
-                else result.fraction
+            answer.score = answer_score(
+                answer.points,
+                result.fraction,
+                practice=practice,
+                checks=answer.checks,
+                penalty_percent=attempt.quiz.penalty_percent,
+                gave_up=answer.gave_up,
             )
-            answer.score = round(answer.points * fraction, 4)
             answer.feedback = result.detail
             answer.graded_at = now
         total += answer.score or 0.0

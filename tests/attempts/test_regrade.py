@@ -6,9 +6,11 @@ from flask.testing import FlaskClient
 
 from quizapp.attempts import services
 from quizapp.attempts.models import Attempt, AttemptAnswer
+from quizapp.attempts.regrade import apply_regrade, regrade_preview
 from quizapp.bank.review import edit_question
 from quizapp.extensions import db
 from quizapp.models import utcnow
+from tests.attempts.test_services import fields_for_key
 from tests.factories import QUESTIONS, make_document, make_question, make_quiz, user
 from tests.support import login, post_form
 
@@ -76,3 +78,29 @@ def test_a_regrade_to_a_key_that_cannot_be_graded_is_refused(teacher_client: Fla
         assert "The current key cannot be graded" in response.get_data(as_text=True)
     db.session.expire_all()
     assert db.session.get(Attempt, attempt.id).score == 1
+
+
+def test_a_practice_answer_checked_out_with_part_marks_is_no_change_to_a_regrade(app, users) -> None:  # type: ignore[no-untyped-def]
+    # Checking stored the score unrounded (0.26666...) where submitting and regrading round to 4 places:
+    # a new version that left this answer's grade alone still showed it as a change of score.
+    teacher = user(users.teacher)
+    matching = make_question(teacher, make_document(teacher), QUESTIONS[4])
+    quiz = make_quiz(teacher, [matching], mode="practice", penalty_percent=10)
+    db.session.commit()
+    student = user(users.student)
+    attempt = services.start_attempt(db.session, quiz.id, student, now=utcnow())
+    answer = attempt.answers[0]
+    right = fields_for_key(answer)
+    one_of_three = {**right, "match-1": right["match-2"], "match-2": right["match-1"]}
+    for _ in range(services.PRACTICE_TRIES):
+        outcome = services.check_answer(db.session, attempt.id, student, 0, one_of_three, now=utcnow())
+    assert outcome.revealed
+    assert answer.score == 0.2667  # 1 of 3 pairs at the third try, 10 % off per extra try
+    services.submit_attempt(db.session, attempt.id, student, now=utcnow())
+    db.session.commit()
+    content = {**QUESTIONS[4], "prompt": "Match each year with what happened at the canal."}
+    edit_question(db.session, matching, teacher, content)
+    db.session.commit()
+
+    assert regrade_preview(db.session, matching, teacher) == []
+    assert apply_regrade(db.session, matching, teacher, now=utcnow()) == 0
