@@ -17,8 +17,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from quizapp.attempts.grading import answer_score, grade, key_problem
+from quizapp.attempts.grading import grade, key_problem
 from quizapp.attempts.models import Attempt, AttemptAnswer
+from quizapp.attempts.services import scored
 from quizapp.audit.services import change, quoted, record
 from quizapp.auth.models import User
 from quizapp.bank.models import Question
@@ -43,15 +44,7 @@ class ScoreChange:
 def _new_score(answer: AttemptAnswer, question: Question) -> float:
     version = question.latest
     result = grade(version.type, version.answer, answer.response, options=version.options)
-    quiz = answer.attempt.quiz
-    return answer_score(
-        answer.points,
-        result.fraction,
-        practice=quiz.mode == "practice",
-        checks=answer.checks,
-        penalty_percent=quiz.penalty_percent,
-        gave_up=answer.gave_up,
-    )
+    return scored(answer, answer.attempt.quiz, result.fraction)
 
 
 def regrade_preview(session: Session, question: Question, teacher: User) -> list[ScoreChange]:

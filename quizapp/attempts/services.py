@@ -444,15 +444,8 @@ def check_answer(
     answer.feedback = result.detail
     revealed = give_up or result.correct or answer.checks >= PRACTICE_TRIES
     if revealed:
-        answer.score = answer_score(
-            answer.points,
-            result.fraction,
-            practice=True,
-            checks=answer.checks,
-            penalty_percent=attempt.quiz.penalty_percent,
-            gave_up=give_up,
-        )
         answer.gave_up = give_up
+        answer.score = scored(answer, attempt.quiz, result.fraction)
         answer.graded_at = now
     session.flush()
     return CheckOutcome(answer, result, revealed, max(0, PRACTICE_TRIES - answer.checks))
@@ -478,6 +471,19 @@ def graded_or_none(answer: AttemptAnswer) -> Grade | None:
         return None
 
 
+def scored(answer: AttemptAnswer, quiz: Quiz, fraction: float) -> float:
+    """The score ``answer`` (of an attempt at ``quiz``) earns for a grade of ``fraction``, by the one rule of
+    :func:`~quizapp.attempts.grading.answer_score`: its points, the quiz's mode and penalty, its checks, given up."""
+    return answer_score(
+        answer.points,
+        fraction,
+        practice=quiz.mode == "practice",
+        checks=answer.checks,
+        penalty_percent=quiz.penalty_percent,
+        gave_up=bool(answer.gave_up),
+    )
+
+
 def await_mark(answer: AttemptAnswer, now: datetime) -> None:
     """Leave the answer for the teacher to mark: unscored, so the attempt's total is provisional without it."""
     answer.score = None
@@ -499,14 +505,7 @@ def _grade_all(session: Session, attempt: Attempt, now: datetime) -> None:
                 # Still open after a check, so every check was wrong: submitting is one more try, and the
                 # penalties those checks earned stay (stored, so that a regrade counts them too).
                 answer.checks += 1
-            answer.score = answer_score(
-                answer.points,
-                result.fraction,
-                practice=practice,
-                checks=answer.checks,
-                penalty_percent=attempt.quiz.penalty_percent,
-                gave_up=answer.gave_up,
-            )
+            answer.score = scored(answer, attempt.quiz, result.fraction)
             answer.feedback = result.detail
             answer.graded_at = now
         total += answer.score or 0.0
