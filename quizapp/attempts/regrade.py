@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from quizapp.attempts.grading import grade, key_problem
 from quizapp.attempts.models import Attempt, AttemptAnswer
-from quizapp.attempts.services import scored
+from quizapp.attempts.scoring import scored
 from quizapp.audit.services import change, quoted, record
 from quizapp.auth.models import User
 from quizapp.bank.models import Question

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask.testing import FlaskClient
 
-from quizapp.attempts import services
+from quizapp.attempts import saving, starting, submitting
 from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.attempts.regrade import apply_regrade, regrade_preview
 from quizapp.bank.review import edit_question
@@ -23,9 +23,9 @@ def test_regrade_preview_then_apply(app, teacher_client: FlaskClient, users) -> 
     scores = {}
     for name, choice in ((users.student, "true"), (users.other_student, "false")):
         student = user(name)
-        attempt = services.start_attempt(db.session, quiz.id, student, now=utcnow())
-        services.save_answer(db.session, attempt.id, student, 0, {"choice": choice}, now=utcnow())
-        services.submit_attempt(db.session, attempt.id, student, now=utcnow())
+        attempt = starting.start_attempt(db.session, quiz.id, student, now=utcnow())
+        saving.save_answer(db.session, attempt.id, student, 0, {"choice": choice}, now=utcnow())
+        submitting.submit_attempt(db.session, attempt.id, student, now=utcnow())
         scores[name] = attempt.id
     db.session.commit()
     # The teacher finds the key was wrong and corrects it (a new version).
@@ -62,9 +62,9 @@ def test_a_regrade_to_a_key_that_cannot_be_graded_is_refused(teacher_client: Fla
     quiz = make_quiz(teacher, [fill_in])
     db.session.commit()
     student = user(users.student)
-    attempt = services.start_attempt(db.session, quiz.id, student, now=utcnow())
-    services.save_answer(db.session, attempt.id, student, 0, {"text": "nine years"}, now=utcnow())
-    services.submit_attempt(db.session, attempt.id, student, now=utcnow())
+    attempt = starting.start_attempt(db.session, quiz.id, student, now=utcnow())
+    saving.save_answer(db.session, attempt.id, student, 0, {"text": "nine years"}, now=utcnow())
+    submitting.submit_attempt(db.session, attempt.id, student, now=utcnow())
     # A version saved before keys were checked on saving (written straight in, as old data would be).
     fill_in.versions.append(type(fill_in.latest)(version=2, type="fill_in", prompt="Name anything", answer=["*"]))
     fill_in.current_version = 2
@@ -88,15 +88,15 @@ def test_a_practice_answer_checked_out_with_part_marks_is_no_change_to_a_regrade
     quiz = make_quiz(teacher, [matching], mode="practice", penalty_percent=10)
     db.session.commit()
     student = user(users.student)
-    attempt = services.start_attempt(db.session, quiz.id, student, now=utcnow())
+    attempt = starting.start_attempt(db.session, quiz.id, student, now=utcnow())
     answer = attempt.answers[0]
     right = fields_for_key(answer)
     one_of_three = {**right, "match-1": right["match-2"], "match-2": right["match-1"]}
-    for _ in range(services.PRACTICE_TRIES):
-        outcome = services.check_answer(db.session, attempt.id, student, 0, one_of_three, now=utcnow())
+    for _ in range(saving.PRACTICE_TRIES):
+        outcome = saving.check_answer(db.session, attempt.id, student, 0, one_of_three, now=utcnow())
     assert outcome.revealed
     assert answer.score == 0.2667  # 1 of 3 pairs at the third try, 10 % off per extra try
-    services.submit_attempt(db.session, attempt.id, student, now=utcnow())
+    submitting.submit_attempt(db.session, attempt.id, student, now=utcnow())
     db.session.commit()
     content = {**QUESTIONS[4], "prompt": "Match each year with what happened at the canal."}
     edit_question(db.session, matching, teacher, content)
