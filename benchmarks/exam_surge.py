@@ -233,8 +233,8 @@ def student_path(
 
 def count_lost(url: str, sent: dict) -> tuple[int, int]:
     """Answers the students were told were saved that the graded attempts do not hold."""
+    from quizapp.attempts.loading import shown_of
     from quizapp.attempts.responses import read_response
-    from quizapp.attempts.services import shown_of
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench"})
     lost = ungraded = 0

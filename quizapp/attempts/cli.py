@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 from flask.cli import AppGroup
 
-from quizapp.attempts import services
+from quizapp.attempts import submitting
 from quizapp.database import writing
 from quizapp.extensions import db
 from quizapp.models import utcnow
@@ -21,7 +21,7 @@ def close_overdue_command() -> None:
     Attempts it could not close are listed and make the command exit with status 1; every other one is closed.
     """
     with writing():
-        sweep = services.close_overdue(db.session, now=utcnow())
+        sweep = submitting.close_overdue(db.session, now=utcnow())
         db.session.commit()
     click.echo(f"closed {count(sweep.closed, 'overdue attempt')}")
     for attempt_id, pending in sweep.awaiting_mark:

@@ -31,6 +31,7 @@ __all__ = [
     "GRADERS",
     "Grade",
     "GradingError",
+    "answer_score",
     "close_spelling",
     "grade",
     "key_problem",
@@ -122,6 +123,33 @@ def practice_mark(fraction: float, checks: int, penalty_percent: int) -> float:
     # Whole percents are exact, so 3 checks at 10 % give exactly 0.8 of the fraction.
     kept_percent = max(0, 100 - penalty_percent * max(0, checks - 1))
     return fraction * kept_percent / 100
+
+
+# Scores are stored to this many decimal places, as attempt totals are.
+SCORE_DECIMALS = 4
+
+
+def answer_score(
+    points: float, fraction: float, *, practice: bool, checks: int, penalty_percent: int, gave_up: bool
+) -> float:
+    """The score one graded answer earns: the one rule for checking, submitting and regrading.
+
+    ``points`` is what the question is worth and ``fraction`` its grade (0 to 1). An answer the student
+    gave up on (asked to see the key) scores 0 whatever its response and whatever the key: no key makes
+    seeing the answer into giving it. In practice mode the fraction then loses the penalty for its
+    ``checks`` (:func:`practice_mark`); elsewhere checks and penalty do not count. The score is
+    ``points * fraction`` rounded to :data:`SCORE_DECIMALS` places and never more than ``points``, so the
+    same answer gets the same stored number whichever path graded it.
+    """
+    if not (math.isfinite(points) and points >= 0):
+        raise ValueError(f"points must be a number from 0 up, not {points!r}")
+    if not 0.0 <= fraction <= 1.0:
+        raise ValueError(f"fraction must be between 0 and 1, not {fraction!r}")
+    if gave_up:
+        return 0.0
+    if practice:
+        fraction = practice_mark(fraction, checks, penalty_percent)
+    return min(float(points), round(points * fraction, SCORE_DECIMALS))
 
 
 @_grader("multiple_choice")

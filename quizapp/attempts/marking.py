@@ -12,8 +12,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from quizapp.attempts.loading import attempt_for_owner
 from quizapp.attempts.models import Attempt, AttemptAnswer
-from quizapp.attempts.services import attempt_for_owner
 from quizapp.audit.services import quoted, record
 from quizapp.auth.models import User
 from quizapp.classes.services import student_names

@@ -59,7 +59,7 @@ class Attempt(db.Model):
         back_populates="attempt", cascade="all, delete-orphan", order_by="AttemptAnswer.position"
     )
     # Whether the quiz is still open to the student, read in the same statement as the attempt where it is
-    # loaded to be worked on (``services.attempt_of``); None where it was not read.
+    # loaded to be worked on (``loading.attempt_of``); None where it was not read.
     quiz_open: Mapped[bool | None] = query_expression()
 
     @property

@@ -15,7 +15,7 @@ from flask import url_for
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from quizapp.attempts import services
+from quizapp.attempts import loading, saving
 from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.attempts.responses import fields_for, response_problem
 from quizapp.attempts.shown_versions import ShownVersion
@@ -112,13 +112,13 @@ def _sources(attempt: Attempt, answer: AttemptAnswer) -> list[SourceLink]:
 
 def feedback_for(attempt: Attempt, answer: AttemptAnswer, *, review: bool = False) -> Feedback | None:
     """Feedback on one answer; the key, explanation and sources only once the question is revealed."""
-    revealed = services.is_revealed(attempt, answer)
+    revealed = loading.is_revealed(attempt, answer)
     if not revealed and answer.checks == 0:
         return None
     feedback = Feedback(
         detail=answer.feedback or "",
         checks=answer.checks,
-        tries_left=max(0, services.PRACTICE_TRIES - answer.checks),
+        tries_left=max(0, saving.PRACTICE_TRIES - answer.checks),
         revealed=revealed,
         points=answer.points,
         awaiting_mark=answer.needs_mark,
@@ -183,7 +183,7 @@ def attempt_page(
 ) -> AttemptPage:
     """One question (``position``) or, with ``None``, all of them on one page.
 
-    ``versions``: what is shown of each answer's question version, by id (``services.versions_shown``).
+    ``versions``: what is shown of each answer's question version, by id (``loading.versions_shown``).
     """
     shown = answers if position is None else [a for a in answers if a.position == position]
     total = len(answers)
@@ -195,7 +195,7 @@ def attempt_page(
         ],
         answered=sum(1 for a in answers if a.response is not None),
         total=total,
-        seconds_left=services.time_left(attempt, now),
+        seconds_left=loading.time_left(attempt, now),
         practice=attempt.quiz.mode == "practice",
         position=position,
         previous=None if position in (None, 0) else position - 1,
@@ -261,7 +261,7 @@ class SourceView:
 def source_view(attempt: Attempt, answer: AttemptAnswer, index: int) -> SourceView:
     """The article with the question's source sentence marked; NotFound until the question is revealed."""
     sources = answer.question_version.sources
-    allowed = services.is_revealed(attempt, answer) and (
+    allowed = loading.is_revealed(attempt, answer) and (
         attempt.quiz.review_show_sources or (attempt.status == "in_progress" and answer.graded_at is not None)
     )
     if not allowed or not 0 <= index < len(sources):

@@ -17,8 +17,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from quizapp.attempts.grading import grade, key_problem, practice_mark
+from quizapp.attempts.grading import grade, key_problem
 from quizapp.attempts.models import Attempt, AttemptAnswer
+from quizapp.attempts.scoring import scored
 from quizapp.audit.services import change, quoted, record
 from quizapp.auth.models import User
 from quizapp.bank.models import Question
@@ -41,15 +42,9 @@ class ScoreChange:
 
 
 def _new_score(answer: AttemptAnswer, question: Question) -> float:
-    if answer.gave_up:
-        return 0.0  # the student saw the key instead of answering: no key makes that an answer
     version = question.latest
     result = grade(version.type, version.answer, answer.response, options=version.options)
-    attempt = answer.attempt
-    fraction = result.fraction
-    if attempt.quiz.mode == "practice":
-        fraction = practice_mark(fraction, answer.checks, attempt.quiz.penalty_percent)
-    return round(answer.points * fraction, 4)
+    return scored(answer, answer.attempt.quiz, result.fraction)
 
 
 def regrade_preview(session: Session, question: Question, teacher: User) -> list[ScoreChange]:

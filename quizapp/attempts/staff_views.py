@@ -7,7 +7,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from quizapp.access import STAFF, allow
-from quizapp.attempts import marking, presenters, services
+from quizapp.attempts import loading, marking, presenters, starting
 from quizapp.attempts import regrade as regrading
 from quizapp.attempts.forms import MarkForm
 from quizapp.auth.forms import ConfirmForm
@@ -27,9 +27,9 @@ bp = Blueprint("attempts_staff", __name__, url_prefix="/manage", template_folder
 def preview(quiz_id: int) -> ResponseReturnValue:
     """The quiz as a student sees it (shuffled as for a student), without starting an attempt."""
     quiz = quiz_of_teacher(db.session, quiz_id, current_user)
-    attempt, answers = services.preview(db.session, quiz)
+    attempt, answers = starting.preview(db.session, quiz)
     page = presenters.attempt_page(
-        attempt, answers, None, now=utcnow(), versions=services.versions_shown(db.session, answers)
+        attempt, answers, None, now=utcnow(), versions=loading.versions_shown(db.session, answers)
     )
     page.practice = False  # no buttons that would post answers
     return render_template("attempts/preview.html", page=page, attempt=attempt, quiz=quiz)
@@ -54,8 +54,8 @@ def regrade(question_id: int) -> ResponseReturnValue:
 @allow(STAFF)
 def attempt_detail(attempt_id: int) -> ResponseReturnValue:
     """One finished attempt at the teacher's own quiz: every answer with its mark, the key and the student's time."""
-    attempt = services.attempt_for_owner(db.session, attempt_id, current_user)
-    answers = services.load_answers(db.session, attempt, sources=False)
+    attempt = loading.attempt_for_owner(db.session, attempt_id, current_user)
+    answers = loading.load_answers(db.session, attempt, sources=False)
     return render_template(
         "attempts/staff_attempt.html",
         attempt=attempt,

@@ -16,7 +16,7 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
 from quizapp.access import SIGNED_IN, STUDENT, allow
-from quizapp.attempts import presenters, services
+from quizapp.attempts import flagging, loading, presenters, saving, starting, submitting
 from quizapp.attempts.forms import FlagForm
 from quizapp.attempts.responses import InvalidResponse
 from quizapp.exceptions import DomainError, NotFound
@@ -48,8 +48,8 @@ def _reading(call):  # type: ignore[no-untyped-def]
 
 def _current_attempt(attempt_id: int):  # type: ignore[no-untyped-def]
     """The student's attempt, closed and graded first if its deadline has passed (saved at once)."""
-    attempt = services.attempt_of(db.session, attempt_id, current_user)
-    if services.close_if_overdue(db.session, attempt, now=utcnow()):
+    attempt = loading.attempt_of(db.session, attempt_id, current_user)
+    if submitting.close_if_overdue(db.session, attempt, now=utcnow()):
         db.session.commit()
     return attempt
 
@@ -59,8 +59,8 @@ def _current_attempt(attempt_id: int):  # type: ignore[no-untyped-def]
 def quiz(quiz_id: int) -> ResponseReturnValue:
     quiz = quiz_for_student(db.session, quiz_id, current_user)
     now = utcnow()
-    current = services.open_attempt(db.session, quiz, current_user)
-    if current is not None and services.close_if_overdue(db.session, current, now=now):
+    current = starting.open_attempt(db.session, quiz, current_user)
+    if current is not None and submitting.close_if_overdue(db.session, current, now=now):
         db.session.commit()
         current = None
     past = presenters.past_attempts(db.session, quiz, current_user)
@@ -73,14 +73,14 @@ def quiz(quiz_id: int) -> ResponseReturnValue:
         problem=window_problem(quiz, now),
         timing=timings(db.session, current_user, [quiz])[0],
         now=now,
-        time_left=services.time_left(current, now) if current else None,
+        time_left=loading.time_left(current, now) if current else None,
     )
 
 
 @bp.route("/quizzes/<id:quiz_id>/start", methods=["POST"])
 @allow(STUDENT)
 def start(quiz_id: int) -> ResponseReturnValue:
-    attempt = services.start_attempt(db.session, quiz_id, current_user, now=utcnow())
+    attempt = starting.start_attempt(db.session, quiz_id, current_user, now=utcnow())
     attempt_id = attempt.id  # read before the commit expires it, which would cost another transaction
     db.session.commit()
     return redirect(url_for("attempts.show", attempt_id=attempt_id))
@@ -94,7 +94,7 @@ def show(attempt_id: int) -> ResponseReturnValue:
         return redirect(url_for("attempts.review", attempt_id=attempt.id))
     if attempt.quiz.layout == "all_on_one_page":
         return _render_attempt(attempt, None)
-    answers = services.load_answers(db.session, attempt, versions=False)
+    answers = loading.load_answers(db.session, attempt, versions=False)
     first_open = next((a.position for a in answers if a.response is None), 0)
     return redirect(url_for("attempts.question", attempt_id=attempt.id, position=first_open))
 
@@ -111,10 +111,10 @@ def question(attempt_id: int, position: int) -> ResponseReturnValue:
 def _render_attempt(attempt, position: int | None) -> ResponseReturnValue:  # type: ignore[no-untyped-def]
     # Only practice pages carry feedback (key, explanation, sources) before submitting; an exam's
     # questions show what the cached versions hold.
-    answers = services.load_answers(db.session, attempt, versions=attempt.quiz.mode == "practice")
+    answers = loading.load_answers(db.session, attempt, versions=attempt.quiz.mode == "practice")
     if position is not None and not any(a.position == position for a in answers):
         raise NotFound("This attempt has no such question.")
-    versions = services.versions_shown(db.session, answers)
+    versions = loading.versions_shown(db.session, answers)
     page = presenters.attempt_page(attempt, answers, position, now=utcnow(), versions=versions)
     return render_template("attempts/attempt.html", page=page, attempt=attempt)
 
@@ -127,7 +127,7 @@ def post_question(attempt_id: int, position: int) -> ResponseReturnValue:
     now = utcnow()
     if action in ("check", "reveal"):
         outcome = _reading(
-            lambda: services.check_answer(
+            lambda: saving.check_answer(
                 db.session,
                 attempt_id,
                 current_user,
@@ -139,17 +139,17 @@ def post_question(attempt_id: int, position: int) -> ResponseReturnValue:
         )
     else:
         outcome = _reading(
-            lambda: services.save_answer(
+            lambda: saving.save_answer(
                 db.session, attempt_id, current_user, position, fields_of(request.form, position), now=now
             )
         )
     db.session.commit()
-    if isinstance(outcome, services.SaveOutcome) and outcome.closed:
+    if isinstance(outcome, saving.SaveOutcome) and outcome.closed:
         flash(outcome.message, "warning")
         return redirect(url_for("attempts.review", attempt_id=attempt_id))
-    if isinstance(outcome, services.SaveOutcome) and outcome.message:
+    if isinstance(outcome, saving.SaveOutcome) and outcome.message:
         flash(outcome.message, "warning")
-    attempt = services.attempt_of(db.session, attempt_id, current_user)
+    attempt = loading.attempt_of(db.session, attempt_id, current_user)
     target = position
     if getattr(outcome, "problem", None) and action in ("next", "prev"):
         # Saved as left, but unfinished: stay, so the student sees what is missing at the question (the
@@ -172,9 +172,9 @@ def post_question(attempt_id: int, position: int) -> ResponseReturnValue:
 @allow(STUDENT)
 def save_all(attempt_id: int) -> ResponseReturnValue:
     """Without script, all questions on one page: one Save button saves them all."""
-    attempt = services.attempt_of(db.session, attempt_id, current_user)
+    attempt = loading.attempt_of(db.session, attempt_id, current_user)
     by_position = {a.position: fields_of(request.form, a.position) for a in attempt.answers}
-    outcome = _reading(lambda: services.save_many(db.session, attempt_id, current_user, by_position, now=utcnow()))
+    outcome = _reading(lambda: saving.save_many(db.session, attempt_id, current_user, by_position, now=utcnow()))
     db.session.commit()
     if outcome.closed:
         flash(outcome.message, "warning")
@@ -205,7 +205,7 @@ def autosave(attempt_id: int) -> ResponseReturnValue:
     position, fields, _ = _json_payload()
     now = utcnow()
     try:
-        outcome = services.save_answer(db.session, attempt_id, current_user, position, fields, now=now)
+        outcome = saving.save_answer(db.session, attempt_id, current_user, position, fields, now=now)
     except InvalidResponse as error:
         db.session.rollback()
         return jsonify(ok=False, error=str(error)), 400
@@ -225,20 +225,20 @@ def check(attempt_id: int) -> ResponseReturnValue:
     """Practice mode, from the page's script: grade one answer now and return its feedback."""
     position, fields, give_up = _json_payload()
     try:
-        outcome = services.check_answer(
+        outcome = saving.check_answer(
             db.session, attempt_id, current_user, position, fields, now=utcnow(), give_up=give_up
         )
     except InvalidResponse as error:
         db.session.rollback()
         return jsonify(ok=False, error=str(error)), 400
     db.session.commit()
-    if isinstance(outcome, services.SaveOutcome) and not outcome.closed:
+    if isinstance(outcome, saving.SaveOutcome) and not outcome.closed:
         return jsonify(ok=False, error=outcome.message), 409  # saved, but this question cannot be checked
-    if isinstance(outcome, services.SaveOutcome):
+    if isinstance(outcome, saving.SaveOutcome):
         return jsonify(
             ok=False, closed=True, error=outcome.message, review=url_for("attempts.review", attempt_id=attempt_id)
         ), 409
-    attempt = services.attempt_of(db.session, attempt_id, current_user)
+    attempt = loading.attempt_of(db.session, attempt_id, current_user)
     feedback = presenters.feedback_for(attempt, outcome.answer)
     html = render_template("attempts/_feedback.html", feedback=feedback, attempt=attempt)
     return jsonify(ok=True, revealed=outcome.revealed, correct=outcome.grade.correct, html=html)
@@ -250,20 +250,20 @@ def confirm_submit(attempt_id: int) -> ResponseReturnValue:
     attempt = _current_attempt(attempt_id)
     if attempt.status != "in_progress":
         return redirect(url_for("attempts.review", attempt_id=attempt.id))
-    answers = services.load_answers(db.session, attempt, versions=False)
+    answers = loading.load_answers(db.session, attempt, versions=False)
     return render_template(
         "attempts/confirm_submit.html",
         attempt=attempt,
-        unanswered=[p + 1 for p in services.unanswered_positions(answers)],
+        unanswered=[p + 1 for p in submitting.unanswered_positions(answers)],
         total=len(answers),
-        time_left=services.time_left(attempt, utcnow()),
+        time_left=loading.time_left(attempt, utcnow()),
     )
 
 
 @bp.route("/attempts/<id:attempt_id>/submit", methods=["POST"])
 @allow(STUDENT)
 def submit(attempt_id: int) -> ResponseReturnValue:
-    attempt = services.submit_attempt(db.session, attempt_id, current_user, now=utcnow())
+    attempt = submitting.submit_attempt(db.session, attempt_id, current_user, now=utcnow())
     closed_by_deadline = attempt.status == "closed_overdue"  # read before the commit expires it
     db.session.commit()
     if closed_by_deadline:
@@ -278,7 +278,7 @@ def review(attempt_id: int) -> ResponseReturnValue:
     if attempt.status == "in_progress":
         flash("Submit the attempt to see its review.", "info")
         return redirect(url_for("attempts.show", attempt_id=attempt.id))
-    answers = services.load_answers(db.session, attempt)
+    answers = loading.load_answers(db.session, attempt)
     page = presenters.review_page(attempt, answers)
     # What became of a report just sent, shown at its question (the redirect lands there), once.
     flag_result = session.pop(FLAG_RESULT, None)
@@ -291,8 +291,8 @@ def review(attempt_id: int) -> ResponseReturnValue:
 @allow(STUDENT)
 def source(attempt_id: int, position: int, index: int) -> ResponseReturnValue:
     """The article a question came from, at its sentence, highlighted; only once the question is revealed."""
-    attempt = services.attempt_of(db.session, attempt_id, current_user)
-    answer = services.answer_at(attempt, position)
+    attempt = loading.attempt_of(db.session, attempt_id, current_user)
+    answer = loading.answer_at(attempt, position)
     view = presenters.source_view(attempt, answer, index)
     return render_template("attempts/source.html", view=view, attempt=attempt, position=position)
 
@@ -307,7 +307,7 @@ def flag(attempt_id: int, position: int) -> ResponseReturnValue:
         session[FLAG_RESULT] = {"position": position, "category": "danger", "message": FLAG_INVALID}
         return redirect(back)
     try:
-        services.flag_question(
+        flagging.flag_question(
             db.session,
             attempt_id,
             current_user,
@@ -315,7 +315,7 @@ def flag(attempt_id: int, position: int) -> ResponseReturnValue:
             kind=form.kind.data or "other",
             comment=form.comment.data or "",
         )
-    except services.AlreadyFlagged as error:
+    except flagging.AlreadyFlagged as error:
         db.session.rollback()
         session[FLAG_RESULT] = {"position": position, "category": "info", "message": str(error)}
         return redirect(back)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from huey import crontab
 
-from quizapp.attempts.services import close_overdue
+from quizapp.attempts.submitting import close_overdue
 from quizapp.background import huey, job_context
 from quizapp.extensions import db
 from quizapp.history.analysis import check_quizzes

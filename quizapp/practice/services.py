@@ -19,8 +19,9 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
+from quizapp.attempts.loading import attempt_of
 from quizapp.attempts.models import Attempt, AttemptAnswer
-from quizapp.attempts.services import attempt_of, open_attempt, start_attempt
+from quizapp.attempts.starting import open_attempt, start_attempt
 from quizapp.auth.models import User
 from quizapp.bank.models import Question
 from quizapp.exceptions import DomainError

@@ -8,7 +8,7 @@ from collections import defaultdict
 from flask import Flask
 from sqlalchemy import select
 
-from quizapp.attempts import services
+from quizapp.attempts import starting
 from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.auth import services as accounts
 from quizapp.auth.roles import Role
@@ -28,7 +28,7 @@ def test_concurrent_autosaves_and_submits_lose_nothing_and_grade_once(app: Flask
     for name in names:
         accounts.create_user(db.session, username=name, password=TEST_PASSWORD, role=Role.STUDENT)
     db.session.commit()
-    attempts = {name: services.start_attempt(db.session, quiz.id, user(name), now=utcnow()).id for name in names}
+    attempts = {name: starting.start_attempt(db.session, quiz.id, user(name), now=utcnow()).id for name in names}
     db.session.commit()
     keys = {
         (answer.attempt_id, answer.position): fields_for_key(answer)

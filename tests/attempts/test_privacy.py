@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask import Flask
 from sqlalchemy import select
 
-from quizapp.attempts import services
+from quizapp.attempts import saving, starting, submitting
 from quizapp.attempts.models import Attempt
 from quizapp.auth import services as accounts
 from quizapp.bank.review import edit_question
@@ -28,9 +28,9 @@ INSIDER = ("insider", "Ines Insider")
 
 def take(quiz_id: int, student_name: str, choice: str) -> Attempt:
     student = user(student_name)
-    attempt = services.start_attempt(db.session, quiz_id, student, now=utcnow())
-    services.save_answer(db.session, attempt.id, student, 0, {"choice": choice}, now=utcnow())
-    return services.submit_attempt(db.session, attempt.id, student, now=utcnow())
+    attempt = starting.start_attempt(db.session, quiz_id, student, now=utcnow())
+    saving.save_answer(db.session, attempt.id, student, 0, {"choice": choice}, now=utcnow())
+    return submitting.submit_attempt(db.session, attempt.id, student, now=utcnow())
 
 
 def test_a_teacher_never_sees_the_name_or_practice_of_a_student_outside_their_classes(app: Flask, users) -> None:  # type: ignore[no-untyped-def]
@@ -96,9 +96,9 @@ def test_a_deadlines_grading_is_logged_without_the_name_of_a_student_outside_the
     teacher = user(users.teacher)
     quiz = make_quiz(teacher, [make_question(teacher, make_document(teacher), QUESTIONS[1])], time_limit_minutes=10)
     db.session.commit()
-    services.start_attempt(db.session, quiz.id, user(OUTSIDER[0]), now=utcnow() - timedelta(hours=1))
+    starting.start_attempt(db.session, quiz.id, user(OUTSIDER[0]), now=utcnow() - timedelta(hours=1))
     db.session.commit()
-    assert services.close_overdue(db.session, now=utcnow()).closed == 1
+    assert submitting.close_overdue(db.session, now=utcnow()).closed == 1
     db.session.commit()
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "attempt.close_overdue"))
     assert event.owner_id == teacher.id

@@ -14,7 +14,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from quizapp.attempts import services
+from quizapp.attempts import saving, submitting
 from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.classes import services as classes
 from quizapp.classes.models import SchoolClass
@@ -148,7 +148,7 @@ def test_a_closing_time_moved_earlier_shortens_the_timer_and_a_later_one_gives_t
     assert 3500 < seconds_left() <= 3600  # the time limit again
     student = user(users.student)
     later = utcnow() + timedelta(minutes=30)  # past the first closing time, within the hour
-    saved = services.save_answer(db.session, attempt_id, student, 1, {"choice": "true"}, now=later)
+    saved = saving.save_answer(db.session, attempt_id, student, 1, {"choice": "true"}, now=later)
     db.session.commit()
     assert not saved.closed
     assert attempt_row(attempt_id).status == "in_progress"
@@ -163,7 +163,7 @@ def test_a_public_quiz_stays_open_to_a_student_taken_out_of_a_class(student_clie
     remove_student(quiz, school_class, attempt_row(attempt_id), user(users.teacher))
     db.session.commit()
     assert autosave(student_client, attempt_id, 0, {"choice": "0"}).status_code == 200
-    assert services.close_overdue(db.session, now=utcnow()).closed == 0
+    assert submitting.close_overdue(db.session, now=utcnow()).closed == 0
     assert attempt_row(attempt_id).status == "in_progress"
 
 
@@ -171,5 +171,5 @@ def test_a_personal_practice_attempt_is_not_swept(users) -> None:  # type: ignor
     from tests.practice.test_services import DAY, T0, personal_session
 
     _, attempt = personal_session(users)
-    assert services.close_overdue(db.session, now=T0 + 2 * DAY + timedelta(hours=1)).closed == 0
+    assert submitting.close_overdue(db.session, now=T0 + 2 * DAY + timedelta(hours=1)).closed == 0
     assert attempt_row(attempt.id).status == "in_progress"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp.attempts import services
+from quizapp.attempts import loading
 from tests.attempts.test_pages import autosave, start
 from tests.attempts.test_services import fields_for_key
 from tests.factories import all_types_quiz
@@ -23,7 +23,7 @@ def reviewed(client, quiz_id: int) -> str:  # type: ignore[no-untyped-def]
         if kind in ("multiple_choice", "ordering"):
             fields = fields_for_key(answer)
             if kind == "ordering":  # the last two swapped: "2 of 3 items in order"
-                shown = services.shown_of(answer).shown_options()
+                shown = loading.shown_of(answer).shown_options()
                 first, second = (str(shown.index(item)) for item in answer.question_version.answer[1:])
                 key_first, key_second = fields[f"position-{first}"], fields[f"position-{second}"]
                 fields[f"position-{first}"], fields[f"position-{second}"] = key_second, key_first

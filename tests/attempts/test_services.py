@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from quizapp.attempts import services
+from quizapp.attempts import loading, saving, starting, submitting
 from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.attempts.responses import InvalidResponse
 from quizapp.exceptions import NotFound
@@ -18,7 +18,7 @@ from tests.factories import all_types_quiz, assign, class_with, user
 
 def fields_for_key(answer: AttemptAnswer) -> dict[str, str]:
     """The form fields a student who knows the key would send."""
-    shown = services.shown_of(answer)
+    shown = loading.shown_of(answer)
     items = shown.shown_options()
     key = answer.question_version.answer
     if shown.type == "multiple_choice":
@@ -35,14 +35,14 @@ def fields_for_key(answer: AttemptAnswer) -> dict[str, str]:
 
 def answer_everything(attempt: Attempt, student, now) -> None:  # type: ignore[no-untyped-def]
     for answer in attempt.answers:
-        services.save_answer(db.session, attempt.id, student, answer.position, fields_for_key(answer), now=now)
+        saving.save_answer(db.session, attempt.id, student, answer.position, fields_for_key(answer), now=now)
 
 
 def test_start_fixes_questions_versions_and_option_orders(app, users) -> None:  # type: ignore[no-untyped-def]
     quiz, questions = all_types_quiz(users.teacher)
     student = user(users.student)
     now = utcnow()
-    attempt = services.start_attempt(db.session, quiz.id, student, now=now, seed=7)
+    attempt = starting.start_attempt(db.session, quiz.id, student, now=now, seed=7)
     db.session.commit()
     assert attempt.number == 1
     assert attempt.max_score == 5
@@ -51,61 +51,61 @@ def test_start_fixes_questions_versions_and_option_orders(app, users) -> None:  
         assert answer.question_version_id == answer.question.latest.id
         version = answer.question_version
         if version.type in ("ordering", "matching"):
-            shown = services.shown_of(answer).shown_options()
+            shown = loading.shown_of(answer).shown_options()
             key_order = version.answer if version.type == "ordering" else [r for _, r in version.answer]
             assert shown != key_order  # showing the key's order would give the answer away
     # A second click on Start (or a second tab) resumes the same attempt.
-    again = services.start_attempt(db.session, quiz.id, student, now=now + timedelta(seconds=1))
+    again = starting.start_attempt(db.session, quiz.id, student, now=now + timedelta(seconds=1))
     assert again.id == attempt.id
 
 
 def test_attempt_limit_holds(app, users) -> None:  # type: ignore[no-untyped-def]
     quiz, _ = all_types_quiz(users.teacher, attempts_allowed=1)
     student = user(users.student)
-    attempt = services.start_attempt(db.session, quiz.id, student, now=utcnow())
-    services.submit_attempt(db.session, attempt.id, student, now=utcnow())
+    attempt = starting.start_attempt(db.session, quiz.id, student, now=utcnow())
+    submitting.submit_attempt(db.session, attempt.id, student, now=utcnow())
     db.session.commit()
-    with pytest.raises(services.AttemptLimitReached, match="all 1 attempt"):
-        services.start_attempt(db.session, quiz.id, student, now=utcnow())
+    with pytest.raises(starting.AttemptLimitReached, match="all 1 attempt"):
+        starting.start_attempt(db.session, quiz.id, student, now=utcnow())
 
 
 def test_class_quiz_is_only_for_its_class(app, users) -> None:  # type: ignore[no-untyped-def]
     quiz, _ = all_types_quiz(users.teacher, visibility="class")
     with pytest.raises(NotFound):
-        services.start_attempt(db.session, quiz.id, user(users.student), now=utcnow())
+        starting.start_attempt(db.session, quiz.id, user(users.student), now=utcnow())
     assign(quiz, class_with(users.teacher, [users.student]))
-    assert services.start_attempt(db.session, quiz.id, user(users.student), now=utcnow()).number == 1
+    assert starting.start_attempt(db.session, quiz.id, user(users.student), now=utcnow()).number == 1
     with pytest.raises(NotFound):
-        services.start_attempt(db.session, quiz.id, user(users.other_student), now=utcnow())
+        starting.start_attempt(db.session, quiz.id, user(users.other_student), now=utcnow())
 
 
 def test_quiz_window_is_enforced(app, users) -> None:  # type: ignore[no-untyped-def]
     now = utcnow()
     quiz, _ = all_types_quiz(users.teacher, opens_at=now + timedelta(hours=1))
-    with pytest.raises(services.QuizNotOpen, match="opens on"):
-        services.start_attempt(db.session, quiz.id, user(users.student), now=now)
+    with pytest.raises(starting.QuizNotOpen, match="opens on"):
+        starting.start_attempt(db.session, quiz.id, user(users.student), now=now)
     quiz.opens_at, quiz.closes_at = now - timedelta(hours=2), now - timedelta(hours=1)
     db.session.commit()
-    with pytest.raises(services.QuizNotOpen, match="closed on"):
-        services.start_attempt(db.session, quiz.id, user(users.student), now=now)
+    with pytest.raises(starting.QuizNotOpen, match="closed on"):
+        starting.start_attempt(db.session, quiz.id, user(users.student), now=now)
 
 
 def test_saving_maps_shown_positions_and_refuses_forged_values(app, users) -> None:  # type: ignore[no-untyped-def]
     quiz, _ = all_types_quiz(users.teacher)
     student = user(users.student)
-    attempt = services.start_attempt(db.session, quiz.id, student, now=utcnow())
+    attempt = starting.start_attempt(db.session, quiz.id, student, now=utcnow())
     mc = next(a for a in attempt.answers if a.question_version.type == "multiple_choice")
-    shown = services.shown_of(mc).shown_options()
-    services.save_answer(db.session, attempt.id, student, mc.position, {"choice": "2"}, now=utcnow())
+    shown = loading.shown_of(mc).shown_options()
+    saving.save_answer(db.session, attempt.id, student, mc.position, {"choice": "2"}, now=utcnow())
     assert mc.response == shown[2]
     for forged in ({"choice": "9"}, {"choice": "Margaret Hale"}, {"choice": "-1"}):
         with pytest.raises(InvalidResponse):
-            services.save_answer(db.session, attempt.id, student, mc.position, forged, now=utcnow())
+            saving.save_answer(db.session, attempt.id, student, mc.position, forged, now=utcnow())
     assert mc.response == shown[2]
     with pytest.raises(NotFound):
-        services.save_answer(db.session, attempt.id, student, 99, {"choice": "0"}, now=utcnow())
+        saving.save_answer(db.session, attempt.id, student, 99, {"choice": "0"}, now=utcnow())
     with pytest.raises(NotFound):
-        services.save_answer(
+        saving.save_answer(
             db.session, attempt.id, user(users.other_student), mc.position, {"choice": "1"}, now=utcnow()
         )
 
@@ -113,31 +113,31 @@ def test_saving_maps_shown_positions_and_refuses_forged_values(app, users) -> No
 def test_submit_grades_once_and_is_idempotent(app, users) -> None:  # type: ignore[no-untyped-def]
     quiz, _ = all_types_quiz(users.teacher)
     student = user(users.student)
-    attempt = services.start_attempt(db.session, quiz.id, student, now=utcnow())
+    attempt = starting.start_attempt(db.session, quiz.id, student, now=utcnow())
     answer_everything(attempt, student, utcnow())
-    submitted = services.submit_attempt(db.session, attempt.id, student, now=utcnow())
+    submitted = submitting.submit_attempt(db.session, attempt.id, student, now=utcnow())
     db.session.commit()
     assert submitted.status == "submitted"
     assert submitted.score == 5
     graded_at = [a.graded_at for a in submitted.answers]
-    again = services.submit_attempt(db.session, attempt.id, student, now=utcnow() + timedelta(minutes=1))
+    again = submitting.submit_attempt(db.session, attempt.id, student, now=utcnow() + timedelta(minutes=1))
     assert again.score == 5
     assert [a.graded_at for a in again.answers] == graded_at
-    with pytest.raises(services.AttemptClosed):
-        services.save_answer(db.session, attempt.id, student, 0, {"choice": "0"}, now=utcnow())
+    with pytest.raises(saving.AttemptClosed):
+        saving.save_answer(db.session, attempt.id, student, 0, {"choice": "0"}, now=utcnow())
 
 
 def test_deadline_closes_with_saved_answers(app, users) -> None:  # type: ignore[no-untyped-def]
     quiz, _ = all_types_quiz(users.teacher, time_limit_minutes=10)
     student = user(users.student)
     start = utcnow()
-    attempt = services.start_attempt(db.session, quiz.id, student, now=start)
+    attempt = starting.start_attempt(db.session, quiz.id, student, now=start)
     assert attempt.deadline == start + timedelta(minutes=10)
     tf = next(a for a in attempt.answers if a.question_version.type == "true_false")
-    services.save_answer(
+    saving.save_answer(
         db.session, attempt.id, student, tf.position, {"choice": "true"}, now=start + timedelta(minutes=9)
     )
-    late = services.save_answer(db.session, attempt.id, student, 0, {"choice": "0"}, now=start + timedelta(minutes=11))
+    late = saving.save_answer(db.session, attempt.id, student, 0, {"choice": "0"}, now=start + timedelta(minutes=11))
     db.session.commit()
     assert late.closed
     assert attempt.status == "closed_overdue"
@@ -149,14 +149,14 @@ def test_extra_time_from_the_class_extends_the_deadline(app, users) -> None:  # 
     quiz, _ = all_types_quiz(users.teacher, time_limit_minutes=20, visibility="class")
     assign(quiz, class_with(users.teacher, [users.student], extra_time=50))
     start = utcnow()
-    attempt = services.start_attempt(db.session, quiz.id, user(users.student), now=start)
+    attempt = starting.start_attempt(db.session, quiz.id, user(users.student), now=start)
     assert attempt.deadline == start + timedelta(minutes=30)
 
 
 def test_close_overdue_sweeps_forgotten_attempts(app, users, runner) -> None:  # type: ignore[no-untyped-def]
     quiz, _ = all_types_quiz(users.teacher, time_limit_minutes=5)
     student = user(users.student)
-    attempt = services.start_attempt(db.session, quiz.id, student, now=utcnow() - timedelta(minutes=30))
+    attempt = starting.start_attempt(db.session, quiz.id, student, now=utcnow() - timedelta(minutes=30))
     db.session.commit()
     result = runner.invoke(args=["attempts", "close-overdue"])
     assert "closed 1 overdue" in result.output
@@ -167,29 +167,29 @@ def test_close_overdue_sweeps_forgotten_attempts(app, users, runner) -> None:  #
 def test_practice_check_retry_penalty_and_reveal(app, users) -> None:  # type: ignore[no-untyped-def]
     quiz, _ = all_types_quiz(users.teacher, mode="practice", penalty_percent=10)
     student = user(users.student)
-    attempt = services.start_attempt(db.session, quiz.id, student, now=utcnow())
+    attempt = starting.start_attempt(db.session, quiz.id, student, now=utcnow())
     tf = next(a for a in attempt.answers if a.question_version.type == "true_false")
-    first = services.check_answer(db.session, attempt.id, student, tf.position, {"choice": "false"}, now=utcnow())
+    first = saving.check_answer(db.session, attempt.id, student, tf.position, {"choice": "false"}, now=utcnow())
     assert not first.revealed
-    assert first.tries_left == services.PRACTICE_TRIES - 1
+    assert first.tries_left == saving.PRACTICE_TRIES - 1
     assert tf.graded_at is None
-    second = services.check_answer(db.session, attempt.id, student, tf.position, {"choice": "true"}, now=utcnow())
+    second = saving.check_answer(db.session, attempt.id, student, tf.position, {"choice": "true"}, now=utcnow())
     assert second.revealed
     assert tf.score == pytest.approx(0.9)
-    with pytest.raises(services.AttemptClosed):
-        services.save_answer(db.session, attempt.id, student, tf.position, {"choice": "false"}, now=utcnow())
+    with pytest.raises(saving.AttemptClosed):
+        saving.save_answer(db.session, attempt.id, student, tf.position, {"choice": "false"}, now=utcnow())
     fi = next(a for a in attempt.answers if a.question_version.type == "fill_in")
-    gave_up = services.check_answer(db.session, attempt.id, student, fi.position, {}, now=utcnow(), give_up=True)
+    gave_up = saving.check_answer(db.session, attempt.id, student, fi.position, {}, now=utcnow(), give_up=True)
     assert gave_up.revealed
     assert fi.score == 0
-    done = services.submit_attempt(db.session, attempt.id, student, now=utcnow())
+    done = submitting.submit_attempt(db.session, attempt.id, student, now=utcnow())
     assert done.score == pytest.approx(0.9)
 
 
 def test_exam_has_no_checking(app, users) -> None:  # type: ignore[no-untyped-def]
     quiz, _ = all_types_quiz(users.teacher, mode="exam")
     student = user(users.student)
-    attempt = services.start_attempt(db.session, quiz.id, student, now=utcnow())
+    attempt = starting.start_attempt(db.session, quiz.id, student, now=utcnow())
     with pytest.raises(Exception, match="only in practice"):
-        services.check_answer(db.session, attempt.id, student, 0, {"choice": "0"}, now=utcnow())
+        saving.check_answer(db.session, attempt.id, student, 0, {"choice": "0"}, now=utcnow())
     assert db.session.scalars(select(AttemptAnswer).where(AttemptAnswer.checks > 0)).all() == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import lxml.html
 from flask.testing import FlaskClient
 
-from quizapp.attempts import services
+from quizapp.attempts import loading
 from quizapp.attempts.models import AttemptAnswer
 from quizapp.extensions import db
 from tests.attempts.test_pages import autosave, prefixed, start
@@ -19,7 +19,7 @@ def _ordering(client: FlaskClient, teacher: str):  # type: ignore[no-untyped-def
     quiz, _ = all_types_quiz(teacher, layout="one_per_page")
     attempt = start(client, quiz.id)
     answer = next(a for a in attempt.answers if a.question_version.type == "ordering")
-    return attempt, answer, services.shown_of(answer).shown_options()
+    return attempt, answer, loading.shown_of(answer).shown_options()
 
 
 def _selected(page, position: int) -> dict[str, str]:  # type: ignore[no-untyped-def]

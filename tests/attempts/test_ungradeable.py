@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from flask.testing import FlaskClient
 
-from quizapp.attempts import services
+from quizapp.attempts import saving, starting, submitting
 from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.extensions import db
 from quizapp.models import utcnow
@@ -37,9 +37,9 @@ def test_a_question_that_cannot_be_graded_waits_for_the_teachers_mark(  # type: 
     assign(quiz, school_class)
     db.session.commit()
     student = user(users.student)
-    attempt = services.start_attempt(db.session, quiz.id, student, now=utcnow())
-    services.save_answer(db.session, attempt.id, student, 0, {"choice": "true"}, now=utcnow())
-    services.save_answer(db.session, attempt.id, student, 1, {"text": "Margaret Hale"}, now=utcnow())
+    attempt = starting.start_attempt(db.session, quiz.id, student, now=utcnow())
+    saving.save_answer(db.session, attempt.id, student, 0, {"choice": "true"}, now=utcnow())
+    saving.save_answer(db.session, attempt.id, student, 1, {"text": "Margaret Hale"}, now=utcnow())
     db.session.commit()
 
     submit = f"/attempts/{attempt.id}/submit"
@@ -93,23 +93,23 @@ def test_the_overdue_sweep_closes_every_other_attempt_and_reports_the_rest(  # t
     db.session.commit()
     long_ago = utcnow() - timedelta(minutes=30)
     # The attempt at the quiz with a wildcard comes first: it used to stop the sweep before any other.
-    wildcard = services.start_attempt(db.session, bad_quiz.id, user(users.student), now=long_ago)
+    wildcard = starting.start_attempt(db.session, bad_quiz.id, user(users.student), now=long_ago)
     others = [
-        services.start_attempt(db.session, quiz.id, user(name), now=long_ago)
+        starting.start_attempt(db.session, quiz.id, user(name), now=long_ago)
         for quiz in (good_quiz, bad_quiz)
         for name in (users.other_student, users.admin)
     ]
-    broken = services.start_attempt(db.session, good_quiz.id, user(users.student), now=long_ago)
+    broken = starting.start_attempt(db.session, good_quiz.id, user(users.student), now=long_ago)
     db.session.commit()
     # Something other than grading fails for one attempt: it alone is rolled back and left open.
-    close_if_overdue = services.close_if_overdue
+    close_if_overdue = submitting.close_if_overdue
 
     def failing_for_one(session, attempt, *, now):  # type: ignore[no-untyped-def]
         if attempt.id == broken.id:
             raise RuntimeError("disk on fire")
         return close_if_overdue(session, attempt, now=now)
 
-    monkeypatch.setattr(services, "close_if_overdue", failing_for_one)
+    monkeypatch.setattr(submitting, "close_if_overdue", failing_for_one)
 
     result = runner.invoke(args=["attempts", "close-overdue"])
     assert result.exit_code == 1
@@ -123,7 +123,7 @@ def test_the_overdue_sweep_closes_every_other_attempt_and_reports_the_rest(  # t
     assert set(statuses) == {wildcard.id, *(other.id for other in others)}
     assert [a.needs_mark for a in answers_of(wildcard.id)] == [False, True]
 
-    sweep = services.close_overdue(db.session, now=utcnow())  # the return value says the same
+    sweep = submitting.close_overdue(db.session, now=utcnow())  # the return value says the same
     assert (sweep.closed, [attempt_id for attempt_id, _ in sweep.failed]) == (0, [broken.id])
 
 
@@ -133,7 +133,7 @@ def test_the_worker_closes_overdue_attempts_despite_a_question_that_cannot_be_gr
     quiz = quiz_with_a_wildcard(users.teacher, time_limit_minutes=5)
     db.session.commit()
     long_ago = utcnow() - timedelta(minutes=30)
-    ids = [services.start_attempt(db.session, quiz.id, user(n), now=long_ago).id for n in (users.student, users.admin)]
+    ids = [starting.start_attempt(db.session, quiz.id, user(n), now=long_ago).id for n in (users.student, users.admin)]
     db.session.commit()
     every_minute.call_local()
     db.session.expire_all()
@@ -146,7 +146,7 @@ def test_checking_a_practice_answer_whose_key_cannot_be_graded_keeps_it_for_the_
     quiz = quiz_with_a_wildcard(users.teacher, mode="practice")
     assign(quiz, class_with(users.teacher, [users.student]))
     db.session.commit()
-    attempt = services.start_attempt(db.session, quiz.id, user(users.student), now=utcnow())
+    attempt = starting.start_attempt(db.session, quiz.id, user(users.student), now=utcnow())
     db.session.commit()
     page = f"/attempts/{attempt.id}/q/1"
 
@@ -157,7 +157,7 @@ def test_checking_a_practice_answer_whose_key_cannot_be_graded_keeps_it_for_the_
         headers={"X-CSRFToken": csrf_token(student_client, page)},
     )
     assert checked.status_code == 409
-    assert checked.get_json() == {"ok": False, "error": services.NOT_CHECKABLE}
+    assert checked.get_json() == {"ok": False, "error": saving.NOT_CHECKABLE}
     # Without it: the form's Check button says the same on the question's page.
     response = post_form(
         student_client, page, {"q1-text": "Margaret Hale, again", "action": "check"}, token_from=page

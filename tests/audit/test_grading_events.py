@@ -7,7 +7,7 @@ from datetime import timedelta
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 
-from quizapp.attempts import services
+from quizapp.attempts import saving, starting, submitting
 from quizapp.bank.review import edit_question
 from quizapp.extensions import db
 from quizapp.models import utcnow
@@ -24,9 +24,9 @@ def test_a_regrade_logs_each_attempts_old_and_new_score(app: Flask, teacher_clie
     attempt_ids = {}
     for name, choice in ((users.student, "true"), (users.other_student, "false")):
         student = user(name)
-        attempt = services.start_attempt(db.session, quiz.id, student, now=utcnow())
-        services.save_answer(db.session, attempt.id, student, 0, {"choice": choice}, now=utcnow())
-        services.submit_attempt(db.session, attempt.id, student, now=utcnow())
+        attempt = starting.start_attempt(db.session, quiz.id, student, now=utcnow())
+        saving.save_answer(db.session, attempt.id, student, 0, {"choice": choice}, now=utcnow())
+        submitting.submit_attempt(db.session, attempt.id, student, now=utcnow())
         attempt_ids[name] = attempt.id
     db.session.commit()
     url = f"/manage/questions/{tf.id}/regrade"
@@ -66,9 +66,9 @@ def test_an_attempt_graded_by_its_deadline_is_logged_as_the_systems_doing(
     class_with(users.teacher, [users.student])  # named in the log: one of the teacher's students
     db.session.commit()
     started = utcnow() - timedelta(hours=1)
-    attempt = services.start_attempt(db.session, quiz.id, student, now=started)
-    services.save_answer(db.session, attempt.id, student, 0, {"choice": "true"}, now=started + timedelta(minutes=1))
-    on_time = services.start_attempt(db.session, quiz.id, user(users.other_student), now=utcnow())
+    attempt = starting.start_attempt(db.session, quiz.id, student, now=started)
+    saving.save_answer(db.session, attempt.id, student, 0, {"choice": "true"}, now=started + timedelta(minutes=1))
+    on_time = starting.start_attempt(db.session, quiz.id, user(users.other_student), now=utcnow())
     db.session.commit()
 
     result = runner.invoke(args=["attempts", "close-overdue"])

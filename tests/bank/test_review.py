@@ -6,7 +6,7 @@ import re
 
 from flask.testing import FlaskClient
 
-from quizapp.attempts import services as attempts
+from quizapp.attempts import starting
 from quizapp.bank.models import Question
 from quizapp.extensions import db
 from quizapp.models import utcnow
@@ -90,7 +90,7 @@ def test_edit_adds_a_version_and_attempts_keep_theirs(teacher_client: FlaskClien
     mc.status = "approved"
     quiz = make_quiz(user(users.teacher), [mc])
     db.session.commit()
-    attempt = attempts.start_attempt(db.session, quiz.id, user(users.student), now=utcnow())
+    attempt = starting.start_attempt(db.session, quiz.id, user(users.student), now=utcnow())
     db.session.commit()
     old_version_id = attempt.answers[0].question_version_id
     form = {

@@ -26,7 +26,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
 from quizapp import create_app
-from quizapp.attempts import services
+from quizapp.attempts import saving, starting, submitting
 from quizapp.attempts.models import Attempt
 from quizapp.database import writing
 from quizapp.extensions import db
@@ -79,11 +79,11 @@ class Writer(threading.Thread):
             with self.app.app_context(), writing():
                 while not self.stop.is_set():
                     student = user(self.rng.choice(STUDENTS))
-                    attempt = services.start_attempt(db.session, self.quiz_id, student, now=utcnow())
+                    attempt = starting.start_attempt(db.session, self.quiz_id, student, now=utcnow())
                     for answer in attempt.answers:
                         fields = fields_for_key(answer) if self.rng.random() < 0.6 else {}
-                        services.save_answer(db.session, attempt.id, student, answer.position, fields, now=utcnow())
-                    services.submit_attempt(db.session, attempt.id, student, now=utcnow())
+                        saving.save_answer(db.session, attempt.id, student, answer.position, fields, now=utcnow())
+                    submitting.submit_attempt(db.session, attempt.id, student, now=utcnow())
                     db.session.commit()
                     self.committed.append((attempt.id, time.monotonic()))
                     db.session.remove()
@@ -158,7 +158,7 @@ def assert_restored(restored: Flask, before: dict[int, tuple[Any, ...]], writer:
         assert db.session.scalar(select(func.count()).select_from(Attempt)) == len(after)
         quiz_id = db.session.get(Attempt, next(iter(before))).quiz_id
         # A new attempt gets a new id: the id sequence came back with the data.
-        attempt = services.start_attempt(db.session, quiz_id, user(STUDENTS[0]), now=utcnow())
+        attempt = starting.start_attempt(db.session, quiz_id, user(STUDENTS[0]), now=utcnow())
         db.session.commit()
         assert attempt.id not in after
         db.session.remove()

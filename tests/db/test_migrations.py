@@ -84,7 +84,7 @@ def test_answers_given_up_before_the_flag_was_kept_are_found_and_cards_rebuilt(e
 
     from sqlalchemy import text
 
-    from quizapp.attempts import services as attempts
+    from quizapp.attempts import saving, starting, submitting
     from quizapp.auth import services as accounts
     from quizapp.auth.roles import Role
     from quizapp.practice.cards import sync_cards
@@ -99,17 +99,17 @@ def test_answers_given_up_before_the_flag_was_kept_are_found_and_cards_rebuilt(e
     exam = make_quiz(teacher, questions[:1], title="Exam", shuffle_questions=False)
     db.session.commit()
     start, minute = datetime(2026, 11, 2, 9, 0, tzinfo=UTC), timedelta(minutes=1)
-    done = attempts.start_attempt(db.session, practice.id, student, now=start)
-    attempts.check_answer(db.session, done.id, student, 0, {"choice": "false"}, now=start + minute)
-    attempts.check_answer(db.session, done.id, student, 0, {}, now=start + 2 * minute, give_up=True)
-    attempts.check_answer(db.session, done.id, student, 1, {}, now=start + 3 * minute, give_up=True)
+    done = starting.start_attempt(db.session, practice.id, student, now=start)
+    saving.check_answer(db.session, done.id, student, 0, {"choice": "false"}, now=start + minute)
+    saving.check_answer(db.session, done.id, student, 0, {}, now=start + 2 * minute, give_up=True)
+    saving.check_answer(db.session, done.id, student, 1, {}, now=start + 3 * minute, give_up=True)
     for n in range(3):  # wrong three times: the tries ran out
-        attempts.check_answer(db.session, done.id, student, 2, {"choice": "false"}, now=start + (4 + n) * minute)
-    attempts.submit_attempt(db.session, done.id, student, now=start + 9 * minute)  # question 4 unanswered: 0
-    graded = attempts.start_attempt(db.session, exam.id, student, now=start)
-    attempts.submit_attempt(db.session, graded.id, student, now=start + minute)
-    still_open = attempts.start_attempt(db.session, practice.id, student, now=start + 10 * minute)
-    attempts.check_answer(db.session, still_open.id, student, 3, {}, now=start + 11 * minute, give_up=True)
+        saving.check_answer(db.session, done.id, student, 2, {"choice": "false"}, now=start + (4 + n) * minute)
+    submitting.submit_attempt(db.session, done.id, student, now=start + 9 * minute)  # question 4 unanswered: 0
+    graded = starting.start_attempt(db.session, exam.id, student, now=start)
+    submitting.submit_attempt(db.session, graded.id, student, now=start + minute)
+    still_open = starting.start_attempt(db.session, practice.id, student, now=start + 10 * minute)
+    saving.check_answer(db.session, still_open.id, student, 3, {}, now=start + 11 * minute, give_up=True)
     db.session.commit()
     assert sync_cards(db.session, student.id, now=start + timedelta(hours=1)) == 4
     db.session.commit()

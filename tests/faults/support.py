@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
-from quizapp.attempts import services
+from quizapp.attempts import loading, starting
 from quizapp.attempts.models import AttemptAnswer
 from quizapp.auth import services as accounts
 from quizapp.auth.roles import Role
@@ -99,7 +99,7 @@ class PostgresFaults:
 def wrong_fields(answer: AttemptAnswer) -> dict[str, str]:
     """Fields a student who gets the question wrong would send (a different, valid answer)."""
     right = fields_for_key(answer)
-    shown = services.shown_of(answer)
+    shown = loading.shown_of(answer)
     count = len(shown.option_order)
     if shown.type == "multiple_choice":
         return {"choice": str((int(right["choice"]) + 1) % count)}
@@ -131,7 +131,7 @@ def set_up_exam(students: list[str], *, teacher: str = "faultteacher", start: bo
     quiz, _ = all_types_quiz(teacher, **{"title": "Fault exam", "shuffle_questions": False, **quiz})
     attempts = {}
     if start:
-        attempts = {name: services.start_attempt(db.session, quiz.id, user(name), now=utcnow()).id for name in students}
+        attempts = {name: starting.start_attempt(db.session, quiz.id, user(name), now=utcnow()).id for name in students}
     db.session.commit()
     answers = db.session.scalars(select(AttemptAnswer).where(AttemptAnswer.attempt_id.in_(attempts.values()))).all()
     exam = Exam(

@@ -27,7 +27,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from quizapp import create_app
-from quizapp.attempts import services
+from quizapp.attempts import loading
 from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.attempts.responses import read_response
 from quizapp.extensions import db
@@ -217,7 +217,7 @@ def test_autosave_survives_cut_connections_and_an_outage(pg_app: Flask) -> None:
                 for a in db.session.scalars(select(AttemptAnswer).where(AttemptAnswer.attempt_id == student.attempt_id))
             }
             for position, fields in student.last_saved.items():
-                expected = read_response(services.shown_of(answers[position]), fields)
+                expected = read_response(loading.shown_of(answers[position]), fields)
                 assert answers[position].response == expected, (student.name, position)
             response = student.client.post(f"/attempts/{student.attempt_id}/submit", data={"csrf_token": student.token})
             assert response.status_code == 302

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from quizapp.attempts import services as attempts
+from quizapp.attempts import saving, starting, submitting
 from quizapp.attempts.marking import set_mark
 from quizapp.attempts.models import AttemptAnswer
 from quizapp.attempts.regrade import apply_regrade, regrade_preview
@@ -48,9 +48,9 @@ def as_replayed(reviews: list[tuple[Rating, datetime]]) -> tuple[object, ...]:
 
 def answered(quiz: Quiz, student: User, fields: dict[str, Any], at: datetime) -> AttemptAnswer:
     """An attempt at the one-question quiz, answered with ``fields`` and submitted at ``at``."""
-    attempt = attempts.start_attempt(db.session, quiz.id, student, now=at - 5 * timedelta(minutes=1))
-    attempts.save_answer(db.session, attempt.id, student, 0, fields, now=at - timedelta(minutes=1))
-    attempts.submit_attempt(db.session, attempt.id, student, now=at)
+    attempt = starting.start_attempt(db.session, quiz.id, student, now=at - 5 * timedelta(minutes=1))
+    saving.save_answer(db.session, attempt.id, student, 0, fields, now=at - timedelta(minutes=1))
+    submitting.submit_attempt(db.session, attempt.id, student, now=at)
     db.session.commit()
     return attempt.answers[0]
 
@@ -108,14 +108,14 @@ def test_an_answer_given_up_in_practice_stays_at_nothing_after_a_regrade(users: 
     question = make_question(teacher, make_document(teacher), QUESTIONS[1])
     quiz = make_quiz(teacher, [question], mode="practice")
     db.session.commit()
-    attempt = attempts.start_attempt(db.session, quiz.id, student, now=T0)
-    tried = attempts.check_answer(db.session, attempt.id, student, 0, {"choice": "false"}, now=T0 + HOUR / 60)
-    assert isinstance(tried, attempts.CheckOutcome)
+    attempt = starting.start_attempt(db.session, quiz.id, student, now=T0)
+    tried = saving.check_answer(db.session, attempt.id, student, 0, {"choice": "false"}, now=T0 + HOUR / 60)
+    assert isinstance(tried, saving.CheckOutcome)
     assert not tried.revealed  # wrong on the old key, tries left
-    shown = attempts.check_answer(db.session, attempt.id, student, 0, {}, now=T0 + HOUR / 30, give_up=True)
-    assert isinstance(shown, attempts.CheckOutcome)
+    shown = saving.check_answer(db.session, attempt.id, student, 0, {}, now=T0 + HOUR / 30, give_up=True)
+    assert isinstance(shown, saving.CheckOutcome)
     assert (shown.revealed, shown.answer.score, shown.answer.gave_up) == (True, 0, True)
-    attempts.submit_attempt(db.session, attempt.id, student, now=T0 + HOUR / 20)
+    submitting.submit_attempt(db.session, attempt.id, student, now=T0 + HOUR / 20)
     db.session.commit()
     assert synced(student, T0 + HOUR) == 1
     before = card_of(student, question)

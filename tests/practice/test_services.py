@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from quizapp.attempts import services as attempts
+from quizapp.attempts import loading, saving, starting, submitting
 from quizapp.attempts.models import Attempt
 from quizapp.dashboard.services import staff_overview
 from quizapp.exceptions import NotFound
@@ -108,7 +108,7 @@ def test_only_finished_attempts_of_quizzes_that_show_their_answers_feed_cards(us
     stu = user(users.student)
     finished_attempt(hidden, stu, [0, 0, 0, 0, 0], submitted_at=T0)
     finished_attempt(no_score, stu, [0, 0, 0, 0, 0], submitted_at=T0)
-    open_attempt = attempts.start_attempt(db.session, shown.id, stu, now=T0)
+    open_attempt = starting.start_attempt(db.session, shown.id, stu, now=T0)
     db.session.commit()
     # Practice-mode checks grade answers before submitting; an attempt in progress still does not count.
     for answer in open_attempt.answers:
@@ -217,9 +217,9 @@ def test_review_session_is_a_practice_attempt_over_the_due_questions(users: Acco
 
     # Answer one right, give the other up, submit: the cards take the session in.
     first, second = attempt.answers
-    attempts.check_answer(db.session, attempt.id, stu, first.position, fields_for_key(first), now=now)
-    attempts.check_answer(db.session, attempt.id, stu, second.position, {}, now=now, give_up=True)
-    attempts.submit_attempt(db.session, attempt.id, stu, now=now + timedelta(minutes=5))
+    saving.check_answer(db.session, attempt.id, stu, first.position, fields_for_key(first), now=now)
+    saving.check_answer(db.session, attempt.id, stu, second.position, {}, now=now, give_up=True)
+    submitting.submit_attempt(db.session, attempt.id, stu, now=now + timedelta(minutes=5))
     db.session.commit()
     assert cards.sync_cards(db.session, stu.id, now=now + timedelta(minutes=6)) == 2
     db.session.commit()
@@ -277,7 +277,7 @@ def test_retake_refuses_what_it_must(users: Accounts) -> None:
     perfect = finished_attempt(quiz, stu, [1, 1, 1, 1, 1], submitted_at=T0)
     secret = finished_attempt(hidden, stu, [0, 0, 0, 0, 0], submitted_at=T0)
     others = finished_attempt(quiz, user(users.other_student), [0, 0, 0, 0, 0], submitted_at=T0)
-    running = attempts.start_attempt(db.session, quiz.id, stu, now=T0 + DAY)
+    running = starting.start_attempt(db.session, quiz.id, stu, now=T0 + DAY)
     db.session.commit()
 
     with pytest.raises(services.NothingToPractice, match="every question"):
@@ -314,9 +314,9 @@ def test_personal_quizzes_are_in_no_list_and_nobody_elses(users: Accounts) -> No
     with pytest.raises(NotFound):
         quiz_for_student(db.session, personal.id, stu2)
     with pytest.raises(NotFound):
-        attempts.start_attempt(db.session, personal.id, stu2, now=T0 + 2 * DAY)
+        starting.start_attempt(db.session, personal.id, stu2, now=T0 + 2 * DAY)
     with pytest.raises(NotFound):
-        attempts.attempt_of(db.session, attempt.id, stu2)
+        loading.attempt_of(db.session, attempt.id, stu2)
     for staff in (teacher, user(users.admin)):
         assert personal.id not in {q.id for q in quiz_lookups.quizzes_of_teacher(db.session, staff)}
         with pytest.raises(NotFound):

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from quizapp.attempts import services as attempts
+from quizapp.attempts import flagging, saving, starting, submitting
 from quizapp.auth import services as accounts
 from quizapp.auth.models import User
 from quizapp.auth.roles import Role
@@ -198,16 +198,16 @@ def _student_objects(party: Party, student: User, teacher: Party, *, primary: bo
     ``primary``: the teacher whose quizzes make the student's party (a student can be in two classes).
     """
     now = utcnow()
-    exam = attempts.start_attempt(db.session, teacher.ids["quiz_id"], student, now=now, seed=1)
-    attempts.save_answer(db.session, exam.id, student, 0, {"choice": "1"}, now=now)
-    attempts.submit_attempt(db.session, exam.id, student, now=now)
+    exam = starting.start_attempt(db.session, teacher.ids["quiz_id"], student, now=now, seed=1)
+    saving.save_answer(db.session, exam.id, student, 0, {"choice": "1"}, now=now)
+    submitting.submit_attempt(db.session, exam.id, student, now=now)
     # One answer waits for the teacher's mark (as when its key could not be graded), for the marking route.
     awaiting = exam.answers[AWAITING_MARK_POSITION]
     awaiting.score, awaiting.needs_mark = None, True
-    flag = attempts.flag_question(
+    flag = flagging.flag_question(
         db.session, exam.id, student, 0, kind="wrong", comment=f"The key looks wrong to me {party.marker}"
     )
-    practice = attempts.start_attempt(db.session, teacher.ids["practice_quiz_id"], student, now=now, seed=1)
+    practice = starting.start_attempt(db.session, teacher.ids["practice_quiz_id"], student, now=now, seed=1)
     db.session.flush()
     teacher.ids.update(flag_id=flag.id, attempt_id=exam.id)  # an attempt at the teacher's quiz, for staff pages
     if not primary:

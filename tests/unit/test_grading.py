@@ -14,6 +14,7 @@ from quizapp.attempts.grading import (
     GRADERS,
     Grade,
     GradingError,
+    answer_score,
     grade,
     normalise_free_text,
     practice_mark,
@@ -543,6 +544,51 @@ def test_practice_mark(fraction, checks, penalty, mark):
 def test_practice_mark_rejects_nonsense(fraction, checks, penalty):
     with pytest.raises(ValueError, match=r"must|cannot"):
         practice_mark(fraction, checks, penalty)
+
+
+# --- answer score: the one scoring rule of checking, submitting and regrading ----------------------
+
+
+@pytest.mark.parametrize(
+    ("points", "fraction", "practice", "checks", "penalty", "score"),
+    [
+        (1.0, 1.0, False, 0, 0, 1.0),
+        (2.0, 0.5, False, 0, 0, 1.0),
+        (1.0, 1.0, False, 3, 50, 1.0),  # an exam counts no checks and no penalty
+        (1.0, 1.0, True, 0, 10, 1.0),  # practice, submitted without checking: one try
+        (1.0, 1.0, True, 2, 10, 0.9),
+        (1.0, 0.5, True, 3, 10, 0.4),
+        (1.0, 1.0, True, 20, 25, 0.0),
+        # Rounded to 4 places on every path: checking a practice answer used to store 0.26666...
+        (1.0, 1 / 3, True, 3, 10, 0.2667),
+        (1.0, 2 / 3, False, 0, 0, 0.6667),
+        (3.0, 1 / 3, False, 0, 0, 1.0),
+        (1.0, 0.6, True, 2, 33, 0.402),
+    ],
+)
+def test_answer_score(points, fraction, practice, checks, penalty, score):
+    got = answer_score(points, fraction, practice=practice, checks=checks, penalty_percent=penalty, gave_up=False)
+    assert got == score  # exact: the stored number is the rounded one
+    assert isinstance(got, float)
+
+
+@pytest.mark.parametrize(("fraction", "practice", "checks"), [(1.0, True, 1), (0.5, True, 0), (1.0, False, 0)])
+def test_an_answer_given_up_scores_nothing_whatever_the_key(fraction, practice, checks):
+    # Checking used to reach 0 through a fraction of 0; regrading returned 0 before grading: one rule now.
+    assert answer_score(1.0, fraction, practice=practice, checks=checks, penalty_percent=10, gave_up=True) == 0.0
+
+
+def test_a_score_never_passes_the_points_of_its_question():
+    # 0.66666 points rounded up to 0.6667 would break the rule score <= points.
+    assert answer_score(0.66666, 1.0, practice=False, checks=0, penalty_percent=0, gave_up=False) == 0.66666
+
+
+@pytest.mark.parametrize(
+    ("points", "fraction"), [(-1.0, 1.0), (math.inf, 1.0), (1.0, 1.5), (1.0, -0.1), (1.0, math.nan)]
+)
+def test_answer_score_rejects_nonsense(points, fraction):
+    with pytest.raises(ValueError, match="must"):
+        answer_score(points, fraction, practice=False, checks=0, penalty_percent=0, gave_up=False)
 
 
 # --- properties ---------------------------------------------------------------------------------

@@ -1,0 +1,106 @@
+"""Reading a student's attempt and its answers: the queries every page, save and submit share.
+
+Every function works on an explicit session; none writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session, contains_eager, joinedload, object_session, with_expression
+
+from quizapp.attempts.deadlines import seconds_left
+from quizapp.attempts.models import Attempt, AttemptAnswer
+from quizapp.attempts.responses import Shown
+from quizapp.attempts.shown_versions import ShownVersion, shown_versions
+from quizapp.auth.models import User
+from quizapp.bank.models import QuestionVersion
+from quizapp.exceptions import NotFound
+from quizapp.quizzes.models import Quiz
+from quizapp.quizzes.services import open_to_student
+
+# Every question page and submit loads the attempt: the statement is built once, not on every request.
+# It reads in passing whether the quiz is still open to the student (unpublished, taken away: not).
+_ATTEMPT_OF = (
+    select(Attempt)
+    .join(Attempt.quiz)
+    .options(contains_eager(Attempt.quiz), with_expression(Attempt.quiz_open, open_to_student(Attempt.student_id)))
+    .where(Attempt.id == bindparam("attempt_id"), Attempt.student_id == bindparam("student_id"))
+)
+_ATTEMPT_OF_LOCKED = _ATTEMPT_OF.with_for_update(of=Attempt)  # the quiz is joined in; only the attempt row is locked
+
+
+def attempt_of(session: Session, attempt_id: int, student: User, *, lock: bool = False) -> Attempt:
+    """The student's own attempt; NotFound for anyone else's (it must look like one that does not exist)."""
+    attempt = session.scalar(
+        _ATTEMPT_OF_LOCKED if lock else _ATTEMPT_OF, {"attempt_id": attempt_id, "student_id": student.id}
+    )
+    if attempt is None:
+        raise NotFound("There is no such attempt.")
+    return attempt
+
+
+def attempt_for_owner(session: Session, attempt_id: int, teacher: User) -> Attempt:
+    """A finished attempt at one of the teacher's own quizzes; NotFound for any other (the same answer as none)."""
+    attempt = session.scalar(
+        select(Attempt)
+        .join(Quiz, Quiz.id == Attempt.quiz_id)
+        .where(Attempt.id == attempt_id, Quiz.owner_id == teacher.id, Attempt.status != "in_progress")
+    )
+    if attempt is None:
+        raise NotFound("There is no such finished attempt at one of your quizzes.")
+    return attempt
+
+
+def load_answers(
+    session: Session, attempt: Attempt, *, versions: bool = True, sources: bool = True
+) -> list[AttemptAnswer]:
+    """Every answer row of the attempt, in position order, in one to three queries whatever the length.
+
+    ``versions`` joins each question version (key, explanation: grading and feedback need them) and
+    ``sources`` its sources. A page that shows no feedback wants neither: what it shows of the questions
+    comes from ``shown_versions``, cached.
+    """
+    query = select(AttemptAnswer).where(AttemptAnswer.attempt_id == attempt.id).order_by(AttemptAnswer.position)
+    if versions:
+        version = joinedload(AttemptAnswer.question_version)
+        query = query.options(version.selectinload(QuestionVersion.sources) if sources else version)
+    return list(session.scalars(query).unique())
+
+
+def versions_shown(session: Session, answers: Sequence[AttemptAnswer]) -> dict[int, ShownVersion]:
+    """What the student is shown of each answer's question version, by version id (cached per process)."""
+    return shown_versions(session, (answer.question_version_id for answer in answers))
+
+
+def shown_of(answer: AttemptAnswer) -> Shown:
+    return ShownVersion.of(answer.question_version).shown(answer.option_order)
+
+
+def answer_at(attempt: Attempt, position: int) -> AttemptAnswer:
+    """One question of the attempt with its version, in one query (the autosave path: keep it cheap)."""
+    session = object_session(attempt)
+    answer = (
+        session.scalar(
+            select(AttemptAnswer)
+            .options(joinedload(AttemptAnswer.question_version))
+            .where(AttemptAnswer.attempt_id == attempt.id, AttemptAnswer.position == position)
+        )
+        if session is not None
+        else None
+    )
+    if answer is None:
+        raise NotFound("This attempt has no such question.")
+    return answer
+
+
+def time_left(attempt: Attempt, now: datetime) -> float | None:
+    """Seconds until the deadline in force by the server's clock (None: no deadline)."""
+    return seconds_left(attempt.effective_deadline, now)
+
+
+def is_revealed(attempt: Attempt, answer: AttemptAnswer) -> bool:
+    """May the student see this question's key? After submitting, or once checked out in practice mode."""
+    return attempt.status != "in_progress" or answer.graded_at is not None

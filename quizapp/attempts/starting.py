@@ -1,0 +1,183 @@
+"""Starting an attempt (or resuming the one in progress), and the teacher's preview of a quiz.
+
+Every function works on an explicit session and takes ``now`` from the caller; the caller commits once.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from quizapp.attempts.deadlines import own_deadline
+from quizapp.attempts.models import Attempt, AttemptAnswer
+from quizapp.attempts.selection import Candidate, Rule, plan
+from quizapp.attempts.submitting import close_if_overdue
+from quizapp.auth.models import User
+from quizapp.bank.models import Question, QuestionVersion
+from quizapp.exceptions import Conflict, DomainError
+from quizapp.quizzes.models import Quiz, QuizQuestion, QuizRule
+from quizapp.quizzes.services import extra_time_percent, quiz_for_student, rule_pool, window_problem
+from quizapp.wording import count
+
+START_RETRIES = 3
+
+
+class QuizNotOpen(DomainError):
+    status_code = 403
+
+
+class AttemptLimitReached(DomainError):
+    status_code = 409
+
+
+class EmptyQuiz(DomainError):
+    status_code = 409
+
+
+def _candidate(version: QuestionVersion, points: float) -> Candidate:
+    return Candidate(version.question_id, version.id, version.type, list(version.options or []), version.answer, points)
+
+
+def _fixed_candidates(session: Session, quiz: Quiz) -> list[Candidate]:
+    """The quiz's fixed approved questions in order, each at its version in force, in one query (a whole class
+    presses Start at once: one query per question each was the start's main cost)."""
+    rows = session.execute(
+        select(QuizQuestion.points, QuestionVersion)
+        .join(Question, Question.id == QuizQuestion.question_id)
+        .join(
+            QuestionVersion,
+            (QuestionVersion.question_id == Question.id) & (QuestionVersion.version == Question.current_version),
+        )
+        .where(QuizQuestion.quiz_id == quiz.id, Question.status == "approved")
+        .order_by(QuizQuestion.position)
+    )
+    return [_candidate(version, points) for points, version in rows]
+
+
+def _rule_pool(session: Session, rule: QuizRule) -> list[Candidate]:
+    return [_candidate(q.latest, rule.points) for q in rule_pool(session, rule)]
+
+
+def _deadline(session: Session, quiz: Quiz, student: User, started: datetime) -> datetime | None:
+    """The attempt's own deadline; the quiz's closing time is not copied in but read as it is then."""
+    if not quiz.time_limit_minutes:
+        return None
+    return own_deadline(started, quiz.time_limit_minutes, extra_time_percent(session, student, quiz))
+
+
+def open_attempt(session: Session, quiz: Quiz, student: User) -> Attempt | None:
+    return session.scalar(
+        select(Attempt).where(
+            Attempt.quiz_id == quiz.id, Attempt.student_id == student.id, Attempt.status == "in_progress"
+        )
+    )
+
+
+def attempts_used(session: Session, quiz: Quiz, student: User) -> int:
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Attempt)
+            .where(Attempt.quiz_id == quiz.id, Attempt.student_id == student.id)
+        )
+        or 0
+    )
+
+
+def start_attempt(session: Session, quiz_id: int, student: User, *, now: datetime, seed: int | None = None) -> Attempt:
+    """Start an attempt, or resume the one in progress (a double click or a second tab gets the same one).
+
+    The attempt limit holds under races: the attempt number is unique per quiz
+    and student, so of two simultaneous starts one insert fails and retries,
+    finding the other's attempt in progress.
+    """
+    quiz = quiz_for_student(session, quiz_id, student)
+    for _ in range(START_RETRIES):
+        current = open_attempt(session, quiz, student)
+        if current is not None and not close_if_overdue(session, current, now=now):
+            return current
+        problem = window_problem(quiz, now)
+        if problem:
+            raise QuizNotOpen(problem)
+        used = attempts_used(session, quiz, student)
+        if quiz.attempts_allowed is not None and used >= quiz.attempts_allowed:
+            raise AttemptLimitReached(f"You have used all {count(quiz.attempts_allowed, 'attempt')} this quiz allows.")
+        attempt = _new_attempt(session, quiz, student, number=used + 1, now=now, seed=seed)
+        try:
+            with session.begin_nested():
+                session.add(attempt)
+                session.flush()
+        except IntegrityError:
+            # Another start won the race for this number; the savepoint's rollback dropped ours.
+            continue
+        return attempt
+    raise Conflict("Starting the quiz collided with another start; please try again.")
+
+
+def _new_attempt(
+    session: Session, quiz: Quiz, student: User, *, number: int, now: datetime, seed: int | None
+) -> Attempt:
+    fixed = _fixed_candidates(session, quiz)
+    rules = [Rule(rule.count, _rule_pool(session, rule), rule.points) for rule in quiz.rules]
+    rng = random.Random(seed if seed is not None else secrets.randbits(64))  # noqa: S311 - shuffling, not secrecy
+    slots = plan(fixed, rules, rng, shuffle_questions=quiz.shuffle_questions, shuffle_options=quiz.shuffle_options)
+    if not slots:
+        raise EmptyQuiz("This quiz has no questions yet.")
+    attempt = Attempt(
+        quiz_id=quiz.id,
+        student_id=student.id,
+        number=number,
+        status="in_progress",
+        started_at=now,
+        deadline=_deadline(session, quiz, student, now),
+        max_score=sum(slot.points for slot in slots),
+    )
+    for position, slot in enumerate(slots):
+        attempt.answers.append(
+            AttemptAnswer(
+                question_id=slot.candidate.question_id,
+                question_version_id=slot.candidate.version_id,
+                position=position,
+                points=slot.points,
+                option_order=slot.option_order,
+            )
+        )
+    return attempt
+
+
+def preview(session: Session, quiz: Quiz) -> tuple[Attempt, list[AttemptAnswer]]:
+    """The quiz as a student would get it, built in memory only (nothing is stored, no attempt counts)."""
+    fixed = _fixed_candidates(session, quiz)
+    rules = [Rule(rule.count, _rule_pool(session, rule), rule.points) for rule in quiz.rules]
+    slots = plan(
+        fixed,
+        rules,
+        random.Random(quiz.id),  # noqa: S311 - a stable shuffle for a preview, not a secret
+        shuffle_questions=quiz.shuffle_questions,
+        shuffle_options=quiz.shuffle_options,
+    )
+    versions = {
+        v.id: v
+        for v in session.scalars(
+            select(QuestionVersion).where(QuestionVersion.id.in_([s.candidate.version_id for s in slots]))
+        )
+    }
+    attempt = Attempt(quiz=quiz, status="in_progress", number=0)
+    answers = [
+        AttemptAnswer(
+            question_id=slot.candidate.question_id,
+            question_version_id=slot.candidate.version_id,
+            question_version=versions[slot.candidate.version_id],
+            position=position,
+            points=slot.points,
+            option_order=slot.option_order,
+            checks=0,
+        )
+        for position, slot in enumerate(slots)
+    ]
+    return attempt, answers
