@@ -39,12 +39,15 @@ class ScoreChange:
     old_total: float
     new_total: float
     private: bool = False  # in a student's own practice quiz: counted, never shown
+    was_awaiting_mark: bool = False  # graded now for the first time: its old key could not be graded
+    detail: str = ""  # the new grade's explanation, the answer's feedback when it was awaiting a mark
 
 
-def _new_score(answer: AttemptAnswer, question: Question) -> float:
+def _new_grade(answer: AttemptAnswer, question: Question) -> tuple[float, str]:
+    """The answer's score with the current key, and the grade's detail for its feedback."""
     version = question.latest
     result = grade(version.type, version.answer, answer.response, options=version.options)
-    return scored(answer, answer.attempt.quiz, result.fraction)
+    return scored(answer, answer.attempt.quiz, result.fraction), result.detail
 
 
 def regrade_preview(session: Session, question: Question, teacher: User) -> list[ScoreChange]:
@@ -75,9 +78,10 @@ def regrade_preview(session: Session, question: Question, teacher: User) -> list
     for answer in answers:
         if answer.question_version.type != current.type:
             raise DomainError("The question changed type; a regrade needs the same type of question.")
-        new = _new_score(answer, question)
+        new, detail = _new_grade(answer, question)
         old = answer.score or 0.0
-        if abs(new - old) > 1e-9:
+        # An answer awaiting the teacher's mark (its old key could not be graded) is graded by the corrected key.
+        if answer.needs_mark or abs(new - old) > 1e-9:
             attempt = answer.attempt
             private = attempt.quiz.personal_for_id is not None
             total = attempt.score or 0.0
@@ -85,7 +89,7 @@ def regrade_preview(session: Session, question: Question, teacher: User) -> list
                 ScoreChange(
                     answer, "" if private else names[attempt.student_id], "" if private else attempt.quiz.title,
                     attempt.number,
-                    old, new, total, round(total - old + new, 4), private,
+                    old, new, total, round(total - old + new, 4), private, answer.needs_mark, detail,
                 )
             )  # fmt: skip
     return changes
@@ -101,6 +105,9 @@ def apply_regrade(session: Session, question: Question, actor: User, *, now: dat
     for item in changes:
         graded_on.append(item.answer.question_version.version)
         item.answer.score = item.new_score
+        if item.was_awaiting_mark:
+            item.answer.needs_mark = False
+            item.answer.feedback = item.detail
         item.answer.rescored_at = now
         item.answer.question_version_id = question.latest.id
         item.answer.attempt.score = item.new_total

@@ -173,3 +173,35 @@ def test_checking_a_practice_answer_whose_key_cannot_be_graded_keeps_it_for_the_
     db.session.expire_all()
     _, pending = answers_of(attempt.id)
     assert (pending.score, pending.needs_mark) == (None, True)
+
+
+def test_a_corrected_key_regrades_the_answers_awaiting_a_mark(  # type: ignore[no-untyped-def]
+    app, users, teacher_client: FlaskClient
+) -> None:
+    from quizapp.attempts.models import Attempt as AttemptRow
+    from quizapp.bank.review import edit_question
+
+    quiz = quiz_with_a_wildcard(users.teacher)
+    assign(quiz, class_with(users.teacher, [users.student]))
+    db.session.commit()
+    student = user(users.student)
+    attempt = starting.start_attempt(db.session, quiz.id, student, now=utcnow())
+    saving.save_answer(db.session, attempt.id, student, 1, {"text": "Margaret Hale"}, now=utcnow())
+    submitting.submit_attempt(db.session, attempt.id, student, now=utcnow())
+    db.session.commit()
+    _, pending = answers_of(attempt.id)
+    assert pending.needs_mark
+
+    # The teacher corrects the key, then regrades: the answer is graded by the new key, not left waiting.
+    edit_question(db.session, pending.question, user(users.teacher), {**WILDCARD, "answer": ["Margaret Hale"]})
+    db.session.commit()
+    page = f"/manage/questions/{pending.question_id}/regrade"
+    preview = teacher_client.get(page)
+    assert preview.status_code == 200
+    assert "awaiting mark → 1.00" in preview.get_data(as_text=True)
+    assert post_form(teacher_client, page, {}, token_from=page).status_code == 302
+    db.session.expire_all()
+    _, graded = answers_of(attempt.id)
+    assert (graded.score, graded.needs_mark) == (1.0, False)
+    assert graded.feedback != "awaiting the teacher's mark"
+    assert db.session.get(AttemptRow, attempt.id).score == 1.0  # the true/false left unanswered scores 0
