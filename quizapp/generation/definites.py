@@ -186,6 +186,17 @@ def _antecedent(corpus: Corpus, sent: Sentence, head: Any, modifiers: tuple[str,
 _DESCRIBED = re.compile(r"^the [a-z][\w-]*(?: [a-z][\w-]*)* (?:in|at|near|on|of) (?:the )?[A-Z]")
 
 
+def _told_before(corpus: Corpus, sent: Sentence, phrase: str) -> bool:
+    """Whether an earlier sentence of the document has a noun with the head word of "the <noun>": then the phrase
+    points back to that one ("a congress ... the congress"), whatever the word, and a reader without the article
+    does not know which; a "the <noun>" the article has not spoken of before is a unique or generic one ("the
+    north", "the trade" of a sentence that first speaks of it)."""
+    word = phrase.split()[-1]
+    lemma = next((t.lemma_.lower() for t in sent.tokens if t.text == word), word.lower())
+    _, places = _noun_places(corpus, sent.doc)
+    return any(s.id < sent.id for s, _ in places.get(lemma, ()))
+
+
 def _one_name(names: list[str]) -> str | None:
     """The name all of ``names`` write (the longest form), or None if they name different things."""
     longest = max(names, key=lambda n: (len(n), n))
@@ -268,15 +279,25 @@ def _comma_name(sent: Sentence, t: Any) -> str | None:
 def _title_name(heading: Sentence, lemma: str) -> str | None:
     """The document's title as a name for "the <lemma>", when the title's head word is that word
     ("London dock strike of 1889" for "the strike")."""
-    root = heading.root
+    span = list(heading.span)
+    # "The Dutch East India Company: Trade, Shares and Empire": what stands before a subtitle is the name
+    cut = next((i for i, t in enumerate(span) if i and t.text in (":", "–", "—")), len(span))
+    span = span[:cut]
+    root = heading.root if cut == len(heading.span) else _root_of(span)
     if root.lemma_.lower() != lemma and root.lower_ != lemma:
         return None
-    toks = [t for t in heading.span if not t.is_punct and t.dep_ != "det"]
+    toks = [t for t in span if not t.is_punct and t.dep_ != "det"]
     text = tidy(re.sub(r"\([^()]*\)", "", tokens_text(toks)))
     # a title naming something ("Rideau Canal", "Salt riot of 1672"), not a section name ("Background")
     if not any(t.pos_ == "PROPN" or t.like_num for t in toks) or not 2 <= word_count(text) <= MAX_NAME_WORDS:
         return None
     return "the " + text
+
+
+def _root_of(tokens: list[Any]) -> Any:
+    """The token of ``tokens`` whose head lies outside them (the last such one)."""
+    inside = {t.i for t in tokens}
+    return [t for t in tokens if t.head.i not in inside or t.head.i == t.i][-1]
 
 
 def _name_around(sent: Sentence, t: Any) -> str | None:
@@ -476,8 +497,9 @@ def resolve_context(corpus: Corpus, sentences: list[Sentence], prompt: str, key:
         if not contains_phrase(prompt, phrase):
             continue
         head = phrase.split()[-1].lower().removesuffix("'s")
-        if name is None and head not in REFERRING_HEADS and head not in TITLES:
-            continue  # "most of the trade": vague, but no particular thing named before is missing
+        if name is None and head not in REFERRING_HEADS and head not in TITLES and not _told_before(corpus, sent,
+                                                                                                      phrase):
+            continue  # "most of the trade": vague, but no particular thing spoken of before is missing
         # ("the chief scientist", "the governor": a role is someone's in particular, of something named before)
         if name is None or (key and contains_phrase(name, key)):
             return prompt, f"'{phrase}' refers to something named in an earlier sentence"
