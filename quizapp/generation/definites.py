@@ -141,6 +141,19 @@ def _bare(t: Any) -> bool:
     return True
 
 
+def _short_name(t: Any) -> bool:
+    """ "the League", "the Republic": one capitalised word after "the", with nothing else that names it."""
+    return (
+        t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and t.text[1:].islower()
+        and t.dep_ != "compound"
+        and t.i > t.sent.start
+        and t.doc[t.i - 1].lower_ == "the"
+        and all(k.i == t.i - 1 for k in t.children)
+    )
+
+
 def _elided(t: Any) -> bool:
     """A singular count noun with no article or modifier after a preposition of place ("went to school")."""
     return (
@@ -283,6 +296,8 @@ def _title_name(heading: Sentence, lemma: str) -> str | None:
     # "The Dutch East India Company: Trade, Shares and Empire": what stands before a subtitle is the name
     cut = next((i for i, t in enumerate(span) if i and t.text in (":", "–", "—")), len(span))
     span = span[:cut]
+    while len(span) > 1 and re.fullmatch(r"[\d.]+", span[0].text):
+        span = span[1:]  # "4.3 The Library of Alexandria": a textbook's section number is no part of the name
     root = heading.root if cut == len(heading.span) else _root_of(span)
     if root.lemma_.lower() != lemma and root.lower_ != lemma:
         return None
@@ -389,6 +404,20 @@ def bare_definites(corpus: Corpus, sent: Sentence) -> list[tuple[str, str | None
             if name is not None:
                 out.append((t.text, name))
             continue
+        if _short_name(t):
+            # "the League" after "the Hanseatic League": the class word alone is a name only with the article
+            phrase = tokens_text(t.doc[t.i - 1 : t.i + 1])
+            name = _antecedent(corpus, sent, t)
+            # the longer name is that thing's ("the Dutch Republic"), not another it is part of ("the Despotate of
+            # the Morea") nor a description ("the ordinary Athenians")
+            if (
+                name is not None
+                and word_count(name) > 2
+                and (name.lower().startswith(phrase.lower()) or not contains_phrase(name, phrase))
+                and all(w[:1].isupper() or len(w) <= 3 for w in _strip_the(name).split())
+            ):
+                out.append((phrase, name))
+            continue
         if not _bare(t):
             continue
         lemma = t.lemma_.lower()
@@ -494,8 +523,8 @@ def resolve_context(corpus: Corpus, sentences: list[Sentence], prompt: str, key:
         return prompt, None
     sent = sentences[0]
     for phrase, name in bare_definites(corpus, sent):
-        if not contains_phrase(prompt, phrase):
-            continue
+        if not contains_phrase(prompt, phrase) or (name is not None and contains_phrase(prompt, _strip_the(name))):
+            continue  # not in the prompt, or the prompt names it itself
         head = phrase.split()[-1].lower().removesuffix("'s")
         if name is None and head not in REFERRING_HEADS and head not in TITLES and not _told_before(corpus, sent,
                                                                                                       phrase):

@@ -179,6 +179,14 @@ def _resolved(text, words, prompt, titles=()):
         ("Farmers of Dornay grew barley and oats on the slopes. In 1610 the harvest failed across the Dornay valley.",
          (), "failed", "In what year did the harvest fail across the Dornay valley?",
          "In what year did the harvest fail across the Dornay valley?"),
+        # written out: "the League" alone is the short form of the longer name the article gave before
+        ("The Velmark League was founded by merchants of Ostrand in 1280. In 1370 the League went to war against "
+         "Denmark.", (), "1370", "In what year did the League go to war against Denmark?",
+         "In what year did the Velmark League go to war against Denmark?"),
+        # written out: a textbook's section number before the title is no part of the name
+        ("Barges on the canal carried coal to Brest from 1790.", ("3.2 The Orlan Canal",), "Brest",
+         "What did barges on the canal carry to Brest from 1790?",
+         "What did barges on the Orlan Canal carry to Brest from 1790?"),
     ],
 )
 def test_a_definite_is_written_out_from_the_title_or_kept_when_first_spoken_of(text, titles, words, prompt, expected):
