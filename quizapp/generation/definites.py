@@ -141,6 +141,19 @@ def _bare(t: Any) -> bool:
     return True
 
 
+def _short_name(t: Any) -> bool:
+    """ "the League", "the Republic": one capitalised word after "the", with nothing else that names it."""
+    return (
+        t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and t.text[1:].islower()
+        and t.dep_ != "compound"
+        and t.i > t.sent.start
+        and t.doc[t.i - 1].lower_ == "the"
+        and all(k.i == t.i - 1 for k in t.children)
+    )
+
+
 def _elided(t: Any) -> bool:
     """A singular count noun with no article or modifier after a preposition of place ("went to school")."""
     return (
@@ -184,6 +197,17 @@ def _antecedent(corpus: Corpus, sent: Sentence, head: Any, modifiers: tuple[str,
 # "the campaign in the House of Commons" is no name but a thing described by where it was: a later "the campaign"
 # of another paragraph may be a larger one ("books of the campaign"), so a description counts in its paragraph only.
 _DESCRIBED = re.compile(r"^the [a-z][\w-]*(?: [a-z][\w-]*)* (?:in|at|near|on|of) (?:the )?[A-Z]")
+
+
+def _told_before(corpus: Corpus, sent: Sentence, phrase: str) -> bool:
+    """Whether an earlier sentence of the document has a noun with the head word of "the <noun>": then the phrase
+    points back to that one ("a congress ... the congress"), whatever the word, and a reader without the article
+    does not know which; a "the <noun>" the article has not spoken of before is a unique or generic one ("the
+    north", "the trade" of a sentence that first speaks of it)."""
+    word = phrase.split()[-1]
+    lemma = next((t.lemma_.lower() for t in sent.tokens if t.text == word), word.lower())
+    _, places = _noun_places(corpus, sent.doc)
+    return any(s.id < sent.id for s, _ in places.get(lemma, ()))
 
 
 def _one_name(names: list[str]) -> str | None:
@@ -268,15 +292,27 @@ def _comma_name(sent: Sentence, t: Any) -> str | None:
 def _title_name(heading: Sentence, lemma: str) -> str | None:
     """The document's title as a name for "the <lemma>", when the title's head word is that word
     ("London dock strike of 1889" for "the strike")."""
-    root = heading.root
+    span = list(heading.span)
+    # "The Dutch East India Company: Trade, Shares and Empire": what stands before a subtitle is the name
+    cut = next((i for i, t in enumerate(span) if i and t.text in (":", "–", "—")), len(span))
+    span = span[:cut]
+    while len(span) > 1 and re.fullmatch(r"[\d.]+", span[0].text):
+        span = span[1:]  # "4.3 The Library of Alexandria": a textbook's section number is no part of the name
+    root = heading.root if cut == len(heading.span) else _root_of(span)
     if root.lemma_.lower() != lemma and root.lower_ != lemma:
         return None
-    toks = [t for t in heading.span if not t.is_punct and t.dep_ != "det"]
+    toks = [t for t in span if not t.is_punct and t.dep_ != "det"]
     text = tidy(re.sub(r"\([^()]*\)", "", tokens_text(toks)))
     # a title naming something ("Rideau Canal", "Salt riot of 1672"), not a section name ("Background")
     if not any(t.pos_ == "PROPN" or t.like_num for t in toks) or not 2 <= word_count(text) <= MAX_NAME_WORDS:
         return None
     return "the " + text
+
+
+def _root_of(tokens: list[Any]) -> Any:
+    """The token of ``tokens`` whose head lies outside them (the last such one)."""
+    inside = {t.i for t in tokens}
+    return [t for t in tokens if t.head.i not in inside or t.head.i == t.i][-1]
 
 
 def _name_around(sent: Sentence, t: Any) -> str | None:
@@ -367,6 +403,20 @@ def bare_definites(corpus: Corpus, sent: Sentence) -> list[tuple[str, str | None
             name = _antecedent(corpus, sent, t)
             if name is not None:
                 out.append((t.text, name))
+            continue
+        if _short_name(t):
+            # "the League" after "the Hanseatic League": the class word alone is a name only with the article
+            phrase = tokens_text(t.doc[t.i - 1 : t.i + 1])
+            name = _antecedent(corpus, sent, t)
+            # the longer name is that thing's ("the Dutch Republic"), not another it is part of ("the Despotate of
+            # the Morea") nor a description ("the ordinary Athenians")
+            if (
+                name is not None
+                and word_count(name) > 2
+                and (name.lower().startswith(phrase.lower()) or not contains_phrase(name, phrase))
+                and all(w[:1].isupper() or len(w) <= 3 for w in _strip_the(name).split())
+            ):
+                out.append((phrase, name))
             continue
         if not _bare(t):
             continue
@@ -473,11 +523,12 @@ def resolve_context(corpus: Corpus, sentences: list[Sentence], prompt: str, key:
         return prompt, None
     sent = sentences[0]
     for phrase, name in bare_definites(corpus, sent):
-        if not contains_phrase(prompt, phrase):
-            continue
+        if not contains_phrase(prompt, phrase) or (name is not None and contains_phrase(prompt, _strip_the(name))):
+            continue  # not in the prompt, or the prompt names it itself
         head = phrase.split()[-1].lower().removesuffix("'s")
-        if name is None and head not in REFERRING_HEADS and head not in TITLES:
-            continue  # "most of the trade": vague, but no particular thing named before is missing
+        if name is None and head not in REFERRING_HEADS and head not in TITLES and not _told_before(corpus, sent,
+                                                                                                      phrase):
+            continue  # "most of the trade": vague, but no particular thing spoken of before is missing
         # ("the chief scientist", "the governor": a role is someone's in particular, of something named before)
         if name is None or (key and contains_phrase(name, key)):
             return prompt, f"'{phrase}' refers to something named in an earlier sentence"

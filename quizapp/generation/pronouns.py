@@ -144,6 +144,8 @@ def _bound(pron: Any, cand: Any) -> bool:
     if pron.dep_ == "poss":
         return False
     verb = pron.head if pron.dep_ != "pobj" else pron.head.head
+    while verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and not any(c.dep_ in _SUBJ for c in verb.children):
+        verb = verb.head  # "Guards found and destroyed them": "destroyed" shares the subject of "found"
     if cand.dep_ in _SUBJ and cand.head.i == verb.i:
         return True
     subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)

@@ -159,3 +159,44 @@ def test_a_thing_described_by_its_place_is_named_so_in_its_paragraph_only():
     _, problem = resolve_context(c, [sentence(c, "pamphlets")], "Where were many pamphlets of the campaign sold in "
                                  "1848?", "Leeds")
     assert problem is not None  # the pamphlets may be of the whole campaign, not of its part in the Commons
+
+
+
+def _resolved(text, words, prompt, titles=()):
+    c = parsed(text, titles=titles)
+    return resolve_context(c, [sentence(c, words)], prompt)
+
+
+@pytest.mark.parametrize(
+    ("text", "titles", "words", "prompt", "expected"),
+    [
+        # written out: a title with a subtitle names what stands before the colon
+        ("The company built a harbour at Ostrand in 1650. Its ships sailed to the Spice Islands.",
+         ("The Veldmark Trading Company: Ships, Shares and Harbours",), "harbour",
+         "When did the company build a harbour at Ostrand?",
+         "When did the Veldmark Trading Company build a harbour at Ostrand?"),
+        # kept: the article first speaks of the harvest in this sentence, so no earlier one is missing
+        ("Farmers of Dornay grew barley and oats on the slopes. In 1610 the harvest failed across the Dornay valley.",
+         (), "failed", "In what year did the harvest fail across the Dornay valley?",
+         "In what year did the harvest fail across the Dornay valley?"),
+        # written out: "the League" alone is the short form of the longer name the article gave before
+        ("The Velmark League was founded by merchants of Ostrand in 1280. In 1370 the League went to war against "
+         "Denmark.", (), "1370", "In what year did the League go to war against Denmark?",
+         "In what year did the Velmark League go to war against Denmark?"),
+        # written out: a textbook's section number before the title is no part of the name
+        ("Barges on the canal carried coal to Brest from 1790.", ("3.2 The Orlan Canal",), "Brest",
+         "What did barges on the canal carry to Brest from 1790?",
+         "What did barges on the Orlan Canal carry to Brest from 1790?"),
+    ],
+)
+def test_a_definite_is_written_out_from_the_title_or_kept_when_first_spoken_of(text, titles, words, prompt, expected):
+    assert _resolved(text, words, prompt, titles) == (expected, None)
+
+
+def test_a_thing_told_of_before_but_never_named_makes_the_question_refused():
+    # "seal" is on no list of words: the article spoke of one before, and "the seal" points back to it
+    _, problem = _resolved("The weavers of Marnholt kept a seal of silver in a chest. "
+                           "In 1420 the seal was stolen from the market hall of Marnholt.", "stolen",
+                           "In what year was the seal stolen from the market hall of Marnholt?")
+    assert problem is not None
+    assert "the seal" in problem

@@ -219,3 +219,10 @@ def test_a_possessive_put_before_the_subject_means_that_subject():
     assert out == "Looking back in his memoir, _____ wrote that the harbour of Brevik was the finest."
     assert _alone(text, "memoir", "In his memoir the harbour of Brevik was the finest.") == (
         "In Ivo Marr's memoir the harbour of Brevik was the finest.")
+
+
+def test_an_object_pronoun_never_means_the_subject_shared_by_joined_verbs():
+    # "destroyed" has no subject of its own: it shares "Guards" with "found", so "them" cannot be the guards
+    out = _alone("Miners dug tunnels under the walls of Varn. Guards led by the engineer Tomas Ruel found and "
+                 "destroyed them.", "destroyed")
+    assert out is None
