@@ -194,7 +194,7 @@ def review_many(session: Session, owner: User, question_ids: Sequence[int], acti
     return len(questions)
 
 
-def approve_confident(session: Session, owner: User, flt: QueueFilter, threshold: float) -> int:
+def approve_drafts_at_or_above(session: Session, owner: User, flt: QueueFilter, threshold: float) -> int:
     """Approve every one of the owner's drafts matching the filter whose confidence is at least ``threshold``.
 
     Each approval is audited like any other, with a note saying why. Returns how many were approved (maybe 0).

@@ -133,7 +133,7 @@ def approve_confident() -> ResponseReturnValue:
         flash("The confidence is a number from 0 to 1.", "danger")
         return _back()
     threshold = float(form.threshold.data)
-    done = queue.approve_confident(db.session, current_user, _filter_from_args(), threshold)
+    done = queue.approve_drafts_at_or_above(db.session, current_user, _filter_from_args(), threshold)
     db.session.commit()
     flash(f"{count(done, 'draft')} at or above confidence {threshold:.2f} approved.", "success")
     return _back()
