@@ -6,9 +6,9 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import DecimalField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 TYPE_CHOICES = [
     SelectChoice("multiple_choice", "Multiple choice"),
@@ -32,6 +32,11 @@ class BulkForm(FlaskForm):
     reason = StringField("Reason for rejecting the selected", validators=[Optional(), Length(max=1000)])
     approve = SubmitField("Approve selected")
     reject = SubmitField("Reject selected")
+
+
+class ApproveConfidentForm(FlaskForm):
+    threshold = DecimalField("Confidence at least", places=2, validators=[InputRequired(), NumberRange(min=0, max=1)])
+    approve_confident = SubmitField("Approve every draft at or above")
 
 
 class EditQuestionForm(FlaskForm):

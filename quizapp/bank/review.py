@@ -6,7 +6,7 @@ Editing never changes a version an attempt may have used: it adds a version.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import func, select
@@ -29,6 +29,11 @@ from quizapp.generation.contract import validate_draft
 from quizapp.models import utcnow
 
 ORDERS = ("confidence_asc", "confidence_desc", "newest")
+# The confidence at or above which a teacher may approve drafts in one go. On a blind reader's verdicts on the
+# quality set (benchmarks/quality, development verdicts on 218 generated questions), 58% of the drafts at or above
+# it were usable as they were (46% of all), 84% after a light edit, and it kept 60% of the drafts; a higher
+# threshold kept half as many for hardly more.
+PUBLISH_CONFIDENCE = 0.85
 
 
 @dataclass(frozen=True)
@@ -72,8 +77,9 @@ def question_of(session: Session, question_id: int, owner: User) -> Question:
     return question
 
 
-def review_queue(session: Session, owner: User, flt: QueueFilter, *, limit: int = 200) -> list[QueueItem]:
-    """The owner's questions matching the filter, in the chosen order, each with its current version."""
+def review_queue(session: Session, owner: User, flt: QueueFilter, *, limit: int | None = 200) -> list[QueueItem]:
+    """The owner's questions matching the filter, in the chosen order, each with its current version (all of
+    them when ``limit`` is None)."""
     flt = flt.cleaned()
     open_flags = (
         select(QuestionFlag.question_id, func.count().label("n"))
@@ -186,6 +192,26 @@ def review_many(session: Session, owner: User, question_ids: Sequence[int], acti
             reject(question, owner, reason)
     session.flush()
     return len(questions)
+
+
+def approve_drafts_at_or_above(session: Session, owner: User, flt: QueueFilter, threshold: float) -> int:
+    """Approve every one of the owner's drafts matching the filter whose confidence is at least ``threshold``.
+
+    Each approval is audited like any other, with a note saying why. Returns how many were approved (maybe 0).
+    """
+    if not 0.0 <= threshold <= 1.0:
+        raise DomainError("The confidence is a number from 0 to 1.")
+    drafts_only = replace(flt.cleaned(), status="draft")
+    note = f"approved with every draft at or above confidence {threshold:.2f}"
+    chosen = [
+        item.question
+        for item in review_queue(session, owner, drafts_only, limit=None)
+        if item.version.confidence is not None and item.version.confidence >= threshold
+    ]
+    for question in chosen:
+        approve(question, owner, note)
+    session.flush()
+    return len(chosen)
 
 
 def checked_version(content: dict[str, Any], **fields: Any) -> QuestionVersion:

@@ -10,7 +10,15 @@ from quizapp.access import STAFF, allow, wants_json
 from quizapp.bank import authoring, import_jobs, tasks
 from quizapp.bank import review as queue
 from quizapp.bank.content import describe
-from quizapp.bank.forms import BulkForm, EditQuestionForm, ImportForm, NewQuestionForm, ResolveFlagForm, ReviewForm
+from quizapp.bank.forms import (
+    ApproveConfidentForm,
+    BulkForm,
+    EditQuestionForm,
+    ImportForm,
+    NewQuestionForm,
+    ResolveFlagForm,
+    ReviewForm,
+)
 from quizapp.bank.interchange import InterchangeError
 from quizapp.bank.models import QUESTION_STATUSES
 from quizapp.bank.tags import parse_tags
@@ -56,6 +64,8 @@ def review() -> ResponseReturnValue:
         flt=flt,
         documents=documents_of(db.session, current_user),
         bulk=BulkForm(),
+        confident=ApproveConfidentForm(threshold=queue.PUBLISH_CONFIDENCE),
+        publish_confidence=queue.PUBLISH_CONFIDENCE,
         forms={item.question.id: ReviewForm(prefix=f"r{item.question.id}") for item in items},
         describe=describe,
         in_context=sentence_in_context,
@@ -111,6 +121,21 @@ def review_bulk() -> ResponseReturnValue:
         flash(str(error), "danger")
         return _back()
     flash(f"{count(done, 'question')} {'rejected' if action == 'reject' else 'approved'}.", "success")
+    return _back()
+
+
+@bp.route("/review/approve-confident", methods=["POST"])
+@allow(STAFF)
+def approve_confident() -> ResponseReturnValue:
+    """Approve the teacher's drafts in the filtered queue (one document, say) at or above a confidence."""
+    form = ApproveConfidentForm()
+    if not form.validate_on_submit() or form.threshold.data is None:
+        flash("The confidence is a number from 0 to 1.", "danger")
+        return _back()
+    threshold = float(form.threshold.data)
+    done = queue.approve_drafts_at_or_above(db.session, current_user, _filter_from_args(), threshold)
+    db.session.commit()
+    flash(f"{count(done, 'draft')} at or above confidence {threshold:.2f} approved.", "success")
     return _back()
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from quizapp.wording import count
 
 from .analysis import Corpus, parse_corpus
+from .calibrate import REWRITTEN_CHECK, calibrate
 from .candidates import (
     Candidate,
     Context,
@@ -107,7 +108,7 @@ def _penalise(candidates: list[Candidate], amount: float, reason: str) -> None:
         c.draft.confidence_reasons.append(reason)
 
 
-REWRITTEN = "a name or year from an earlier sentence was written into the question"
+REWRITTEN = REWRITTEN_CHECK
 
 
 def analyse(
@@ -194,6 +195,7 @@ def _generate(
         c.draft.checks.append("no other question asks the same")
         if forms:
             _as_written(c.draft, forms)
+        calibrate(c.draft)  # confidence only: which questions are kept is settled
     kept.sort(key=lambda c: (min(s.doc for s in c.sentences), min(s.start for s in c.sentences), c.draft.type))
     report.notes.append(
         f"{count(len(clean), 'document')}, {words} words, {len(corpus.sentences)} sentences, "

@@ -144,3 +144,47 @@ def test_bulk_review_says_how_many_in_plain_english(teacher_client: FlaskClient,
     )
     page = teacher_client.get(several.headers["Location"]).get_data(as_text=True)
     assert "4 questions approved." in page, re.findall(r"alert[^>]*>([^<]*)", page)
+
+
+def test_approve_every_draft_at_or_above_a_confidence(app, teacher_client: FlaskClient, users) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from quizapp.audit.models import AuditEvent
+
+    mine = drafts(users.teacher)  # confidences 0.9, 0.2, 0.5, 0.7, 0.4
+    other = app.test_client()
+    login(other, users.other_teacher)
+    page = teacher_client.get("/bank/review").get_data(as_text=True)
+    assert 'value="0.85"' in page  # the threshold the verdicts justify is offered
+    theirs = post_form(other, "/bank/review/approve-confident", {"threshold": "0"}, token_from="/bank/review")
+    assert teacher_client.get(theirs.headers["Location"]).status_code == 200
+    assert {status_of(q.id) for q in mine} == {"draft"}  # another teacher approves only their own
+    bad = post_form(teacher_client, "/bank/review/approve-confident", {"threshold": "1.5"}, token_from="/bank/review")
+    assert bad.status_code == 302
+    assert {status_of(q.id) for q in mine} == {"draft"}
+    document = mine[0].document_id
+    done = post_form(
+        teacher_client,
+        f"/bank/review/approve-confident?document={document}",
+        {"threshold": "0.5"},
+        token_from="/bank/review",
+    )
+    assert done.headers["Location"].endswith(f"/bank/review?document={document}")
+    page = teacher_client.get(done.headers["Location"]).get_data(as_text=True)
+    assert "3 drafts at or above confidence 0.50 approved." in page, re.findall(r"alert[^>]*>([^<]*)", page)
+    assert [status_of(q.id) for q in mine] == ["approved", "draft", "approved", "approved", "draft"]
+    events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "question.approve")).all()
+    assert sorted(e.subject_id for e in events) == sorted(mine[i].id for i in (0, 2, 3))
+    assert all("confidence 0.50" in e.details["note"] for e in events)
+
+
+def test_approve_by_confidence_keeps_to_the_filtered_queue(teacher_client: FlaskClient, users) -> None:  # type: ignore[no-untyped-def]
+    mine = drafts(users.teacher)
+    tf = [q for q in mine if q.latest.type == "true_false"]
+    post_form(
+        teacher_client, "/bank/review/approve-confident?type=true_false", {"threshold": "0"}, token_from="/bank/review"
+    )
+    assert [q.id for q in mine if status_of(q.id) == "approved"] == [q.id for q in tf]
+    no_token = teacher_client.post("/bank/review/approve-confident", data={"threshold": "0"})
+    assert no_token.status_code == 400
+    assert sum(status_of(q.id) == "approved" for q in mine) == len(tf)

@@ -148,6 +148,7 @@ ROUTES: dict[str, Route] = {
         body=lambda c: {"selected": [str(c.me.ids["draft_question_id"])], "approve": "Approve selected"},  # type: ignore[union-attr]
         foreign_body=lambda c, v: {"selected": [str(v.ids["draft_question_id"])], "approve": "Approve selected"},
     ),
+    "bank.approve_confident": Route(body=lambda c: {"threshold": "0"}),
     "bank.resolve_flag": Route(body=lambda c: {f"f{c.url['flag_id']}-resolution": "Corrected the key."}),
     "bank.import_questions": Route(body=lambda c: {"file": (io.BytesIO(GIFT), "canal.gift")}),
     "attempts_staff.regrade": Route(body=nothing, changes=False),  # nothing to regrade until the key changes
