@@ -29,6 +29,8 @@ def swappable(sent: Sentence, m: Mention) -> bool:
     """
     if m.kind not in _SWAP_ORDER:
         return False
+    if approximate(m):
+        return False
     if of_bound(m):
         return False
     if any(c.dep_ in ("relcl", "appos", "acl") for c in m.root.children):
@@ -50,6 +52,20 @@ def swappable(sent: Sentence, m: Mention) -> bool:
             return False
         return r.dep_ in ("nsubj", "nsubjpass", "dobj") or (r.dep_ == "pobj" and r.head.lower_ in _LOCATIVE)
     return True
+
+
+# Words that make a date or a count approximate: "about 1658" swapped for "about 1662" is no fact changed.
+APPROXIMATE = frozenset(
+    {"about", "around", "c.", "c", "ca.", "circa", "some", "nearly", "approximately", "roughly", "almost", "perhaps"}
+)
+
+
+def approximate(m: Mention) -> bool:
+    """Whether a date or a count is given as an estimate ("about 1658", "c. 1450", "some 900 men")."""
+    if m.kind not in ("date", "number"):
+        return False
+    doc = m.first.doc
+    return any(t.lower_ in APPROXIMATE for t in doc[max(m.sent.span.start, m.first.i - 2) : m.last.i])
 
 
 def of_bound(m: Mention) -> bool:
