@@ -1,11 +1,12 @@
-"""False statements a reader cannot see through or argue with (issue #15): no swap of
+"""False statements a reader cannot see through or argue with, and orderings worth doing (issue #15): no swap of
 an estimate, no month of the same year, a date from the events around the key, a name of the key's kind from the
-same stretch of the article."""
+same stretch of the article; no ordering item whose place is plain (a birth, a listing centuries later)."""
 
 from quizapp.generation.candidates.true_false import approximate, swappable
 from quizapp.generation.distractors import DistractorIndex
 
 from ._articles import parsed, sentence
+from .test_question_types import _ordering_over
 
 # Paragraphs without dates, so that the last paragraph lies well outside the first one's stretch of the article.
 _FILLER = "\n\nThe town kept its old markets.\n\nThe river gave fish and salt.\n\nTraders came from far away.\n\n"
@@ -66,3 +67,16 @@ def test_a_name_ending_in_a_building_word_is_no_person_to_swap_in():
     )
     # the model reads the prison as a person: "His father, Harrow Marsh Prison" would be absurd
     assert _swap(c, "His father", "Jonas Abel Verey") == ["Anna Kell"]
+
+
+def test_an_ordering_leaves_out_a_birth_and_a_listing_long_after():
+    drafts = _ordering_over(
+        "The Varden Mill\n\nThe weaver Ruth Calloway was born at Hollinford in 1771. "
+        "Ruth Calloway opened the Varden Mill at Hollinford in 1804. "
+        "The engineer Amos Pell installed a steam engine at Hollinford in 1811. "
+        "The workers of the Varden Mill at Hollinford struck for higher pay in 1826. "
+        "In 1998 the Varden Mill at Hollinford became a museum.\n"
+    )
+    assert drafts
+    items = [item for d in drafts for item in d.answer]
+    assert not any("born" in item or "museum" in item for item in items)
