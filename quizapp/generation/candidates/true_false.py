@@ -31,6 +31,10 @@ def swappable(sent: Sentence, m: Mention) -> bool:
         return False
     if approximate(m):
         return False
+    if m.kind != "date" and m.root.pos_ == "ADJ":
+        return False  # "from Spanish rule": no name stands for the adjective ("from Caracas rule")
+    if m.kind == "place" and m.root.dep_ in ("nsubj", "nsubjpass") and m.root.head.lemma_.lower() in LIFE_VERBS:
+        return False  # "X was born into a family": a person read as a place, so a place would be swapped in
     if of_bound(m):
         return False
     if any(c.dep_ in ("relcl", "appos", "acl") for c in m.root.children):
@@ -58,6 +62,8 @@ def swappable(sent: Sentence, m: Mention) -> bool:
 APPROXIMATE = frozenset(
     {"about", "around", "c.", "c", "ca.", "circa", "some", "nearly", "approximately", "roughly", "almost", "perhaps"}
 )
+
+LIFE_VERBS = frozenset({"bear", "die", "marry", "baptise", "baptize"})  # said of people only
 
 
 def approximate(m: Mention) -> bool:
