@@ -395,7 +395,7 @@ class DistractorIndex:
             key.kind == "person" and value.norm.split()[-1] in _NOT_PEOPLE
         ):
             return False  # "Victor Verster Prison" read as a person once: no father, whatever the model says
-        for sid in sorted(value.sentences):
+        for sid in value.sentences:  # any one will do: the order does not matter
             s = self.corpus.sentences[sid]
             if s.doc != key.sent.doc:
                 continue
