@@ -120,9 +120,13 @@ class DistractorIndex:
         self._name_sentences: dict[str, set[int]] = defaultdict(set)  # a word of a name -> sentences naming it
         self._doc_years: dict[int, tuple[int, int]] = {}
         self._doc_names: dict[int, set[str]] = defaultdict(set)
+        self._kinds: dict[str, set[str]] = defaultdict(set)  # a name -> every coarse kind its mentions were given
+        self._parts: dict[int, tuple[int, int, int]] = {}  # a sentence -> its part of the document (see _part)
+        self._part_years: dict[tuple[int, int, int], list[int]] = {}
         names = {m.norm for m in corpus.mentions() if " " in m.norm and m.kind in ("law", "event", "org")}
         words_in_names = {w for n in names for w in n.split()}
         for m in corpus.mentions():
+            self._kinds[m.norm].add(m.kind)
             if m.kind in _NAMED:
                 for word in content_tokens(m.text):
                     self._name_sentences[word].add(m.sent.id)
@@ -337,6 +341,71 @@ class DistractorIndex:
                     return True
         return False
 
+    def _part(self, sent: Sentence) -> tuple[int, int, int]:
+        """The stretch of its document a sentence belongs to, as (doc, section, paragraph): its section (from one
+        heading to the next; paragraph -1) or, in a document without headings, its paragraph (see _close_by)."""
+        if not self._parts:
+            # a title alone makes no sections: only a heading after the document's first sentence does
+            headed = {
+                s.doc for s in self.corpus.sentences[1:] if s.heading and self.corpus.sentences[s.id - 1].doc == s.doc
+            }
+            section, doc = 0, -1
+            years: dict[tuple[int, int, int], list[int]] = defaultdict(list)
+            for s in self.corpus.sentences:
+                section = 0 if s.doc != doc else section + s.heading
+                doc = s.doc
+                part = (s.doc, section, -1 if s.doc in headed else s.para)
+                self._parts[s.id] = part
+                years[part] += [m.date.year for m in s.mentions if m.kind == "date" and m.date is not None]
+            self._part_years = dict(years)
+        return self._parts[sent.id]
+
+    def _close_by(self, a: Sentence, b: Sentence) -> bool:
+        """Whether two sentences are of one section, or of paragraphs side by side in a document without headings."""
+        pa, pb = self._part(a), self._part(b)
+        return pa[:2] == pb[:2] and abs(pa[2] - pb[2]) <= 1
+
+    def _window_of(self, sent: Sentence) -> tuple[int, int] | None:
+        """The first and last year the events around the sentence are dated to, or None: those of its part (see
+        _part), widened to the parts beside it while they give fewer than WINDOW_YEARS distinct years."""
+        doc, section, para = self._part(sent)
+        years: set[int] = set()
+        for reach in range(WINDOW_REACH + 1):
+            if para == -1:
+                parts = [(doc, s, -1) for s in range(section - reach, section + reach + 1)]
+            else:
+                parts = [(doc, section, p) for p in range(para - 1 - reach, para + 2 + reach)]
+            years = {y for p in parts for y in self._part_years.get(p, [])}
+            if len(years) >= WINDOW_YEARS:
+                break
+        return (min(years), max(years)) if years else None
+
+    def _fits_the_times(self, value: Value, key: Mention) -> bool:
+        """Whether a value swapped into the key's statement belongs to the time the statement tells of: a date
+        inside the years its part of the article (see _part) is dated to; a name always written as the key's kind
+        and named in that part, or in a sentence dated inside those years. A city named only for the present day,
+        or a year from another chapter of a long life, gives the false statement away."""
+        window = self._window_of(key.sent)
+        other = value.mention
+        if key.date is not None and other.date is not None:
+            return window is not None and window[0] <= other.date.year <= window[1]
+        if key.kind not in _NAMED:
+            return True
+        if self._kinds.get(value.norm, set()) - {key.kind} or (
+            key.kind == "person" and value.norm.split()[-1] in _NOT_PEOPLE
+        ):
+            return False  # "Victor Verster Prison" read as a person once: no father, whatever the model says
+        for sid in value.sentences:  # any one will do: the order does not matter
+            s = self.corpus.sentences[sid]
+            if s.doc != key.sent.doc:
+                continue
+            if self._close_by(key.sent, s):
+                return True
+            years = _years_of(s)
+            if window is not None and years and all(window[0] <= y <= window[1] for y in years):
+                return True
+        return False
+
     def choose(
         self,
         key: Mention,
@@ -380,8 +449,10 @@ class DistractorIndex:
                 continue
             if key.kind == "place" and (v.with_article * 2 > v.count) != _has_article(key):
                 continue  # "the Pacific", "the Commonwealth" are no options against "London"
-            if key.number and v.mention.number and max(key.number, v.mention.number) > MAX_COUNT_FACTOR * min(
-                key.number, v.mention.number
+            if (
+                key.number
+                and v.mention.number
+                and max(key.number, v.mention.number) > MAX_COUNT_FACTOR * min(key.number, v.mention.number)
             ):
                 continue  # "126,000" soldiers is no wrong count of "2,000" tanks: a count far off gives itself away
             lk, lv = len(key_text), len(v.text)
@@ -416,7 +487,7 @@ class DistractorIndex:
                 # the events told: the false statement would be absurd rather than plausible. A date of the
                 # article a few years off is a plausible slip however often it is named.
                 continue
-            if unsupported_only and not _plausible_swap(key, v.mention):
+            if unsupported_only and not (_plausible_swap(key, v.mention) and self._fits_the_times(v, key)):
                 continue
             if slot is not None and self.stated_for_slot(v, key, slot):
                 continue
@@ -444,8 +515,12 @@ class DistractorIndex:
 
 
 _NAMED = frozenset({"person", "org", "place"})
+# Last words of a name that make it a place, a building or a feature, never a person.
+_NOT_PEOPLE = FACILITY_WORDS | NATURAL_FEATURES | frozenset({"city", "town", "village", "island", "county", "state"})
 MAX_SWAP_YEARS = 10
 MIN_SWAP_YEARS = 3
+WINDOW_YEARS = 3  # distinct years that make a window of events to take a swapped date from
+WINDOW_REACH = 2  # sections (or paragraphs) either side the window may widen to
 MAX_SWAP_FACTOR = 3.0
 
 
@@ -453,10 +528,11 @@ def _plausible_swap(key: Mention, other: Mention) -> bool:
     """A false statement must be a plausible slip: a date a few years off, not decades ("born in 1958" of a
     man who led a party in 1949); a count of the same order, not ten times larger. A year must differ by a few
     years, too: "adopted in 1872" for 1873, "died in 209 BC" for 210 BC is a quibble, or even arguably true (a
-    decree of one year that took effect the next), not a fact changed."""
+    decree of one year that took effect the next), not a fact changed; so is a month or a day within the year."""
     if key.date is not None and other.date is not None:
         gap = abs(key.date.year - other.date.year)
-        return (MIN_SWAP_YEARS if key.date.granularity == "year" else 0) <= gap <= MAX_SWAP_YEARS
+        # a month or a day of the same year ("May 1453" for "April 1453") is a quibble few readers could check
+        return (MIN_SWAP_YEARS if key.date.granularity == "year" else 1) <= gap <= MAX_SWAP_YEARS
     if key.number and other.number:
         big, small = max(key.number, other.number), min(key.number, other.number)
         return small > 0 and big / small <= MAX_SWAP_FACTOR

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
+import statistics
 from dataclasses import dataclass
 
 from ..analysis import Mention, Sentence
-from ..clauses import body_tokens, main_clause
+from ..clauses import body_tokens, hedge, main_clause
 from ..dates import DateValue
 from ..definites import resolve_context
 from ..textutil import anaphora_problem, as_sentence, drop_parentheticals, tokens_text, word_count
@@ -41,6 +43,10 @@ def event_of(ctx: Context, sent: Sentence) -> Event | None:
         return None
     if root.pos_ not in ("VERB", "AUX") or not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
         return None
+    if root.lemma_.lower() in OBVIOUS_ENDS:
+        return None  # a birth comes first and a death last: no ordering needed to place them
+    if hedge(sent):
+        return None  # "probably joined in 1430": a place in the order the source does not vouch for
     removed = {t.i for t in prep.subtree}
     toks = [t for t in body_tokens(sent) if t.i not in removed]
     if word_count(tokens_text(toks)) > MAX_ITEM_WORDS:
@@ -82,14 +88,40 @@ def ordering_candidates(ctx: Context, events: list[Event]) -> list[Candidate]:
         for e in doc_events:
             if not unique or unique[-1].date.year != e.date.year:
                 unique.append(e)
+        unique = without_outliers(unique)
         if len(unique) < 3:
             continue
         n_groups = max(1, math.ceil(len(unique) / 4))
         for g in range(n_groups):
-            group = unique[g::n_groups][:5]
+            group = without_outliers(unique[g::n_groups][:5])
             if len(group) < 3:
                 continue
             out.append(_candidate(ctx, group))
+    return out
+
+
+# Verbs of the events that open and close a life (and its records): their place in any order is plain.
+OBVIOUS_ENDS = frozenset({"bear", "baptise", "baptize", "die", "bury"})
+OUTLIER_GAP = 3.0  # an end event this many median gaps away from the rest is plainly first or last
+OUTLIER_YEARS = 25  # ... and decades away: a few years' gap is no give-away however short the others
+
+
+def without_outliers(events: list[Event]) -> list[Event]:
+    """The events (sorted by date) without an end one far from the rest (a modern commemoration after events
+    centuries before): set apart by a gap over OUTLIER_GAP times the median of the other gaps, it is plainly
+    first or last, and the ordering would test nothing (a gap of a few years is none, however short the others).
+    What is left may be too few for a question."""
+    out = list(events)
+    while len(out) >= 3:
+        gaps = [b.date.year - a.date.year for a, b in itertools.pairwise(out)]
+        first = max(statistics.median(gaps[1:]) * OUTLIER_GAP, OUTLIER_YEARS) < gaps[0]
+        last = max(statistics.median(gaps[:-1]) * OUTLIER_GAP, OUTLIER_YEARS) < gaps[-1]
+        if last and (not first or gaps[-1] >= gaps[0]):
+            out.pop()
+        elif first:
+            out.pop(0)
+        else:
+            break
     return out
 
 

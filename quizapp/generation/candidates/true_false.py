@@ -29,6 +29,12 @@ def swappable(sent: Sentence, m: Mention) -> bool:
     """
     if m.kind not in _SWAP_ORDER:
         return False
+    if approximate(m):
+        return False
+    if m.kind != "date" and m.root.pos_ == "ADJ":
+        return False  # "from Spanish rule": no name stands for the adjective ("from Caracas rule")
+    if m.kind == "place" and m.root.dep_ in ("nsubj", "nsubjpass") and m.root.head.lemma_.lower() in LIFE_VERBS:
+        return False  # "X was born into a family": a person read as a place, so a place would be swapped in
     if of_bound(m):
         return False
     if any(c.dep_ in ("relcl", "appos", "acl") for c in m.root.children):
@@ -50,6 +56,22 @@ def swappable(sent: Sentence, m: Mention) -> bool:
             return False
         return r.dep_ in ("nsubj", "nsubjpass", "dobj") or (r.dep_ == "pobj" and r.head.lower_ in _LOCATIVE)
     return True
+
+
+# Words that make a date or a count approximate: "about 1658" swapped for "about 1662" is no fact changed.
+APPROXIMATE = frozenset(
+    {"about", "around", "c.", "c", "ca.", "circa", "some", "nearly", "approximately", "roughly", "almost", "perhaps"}
+)
+
+LIFE_VERBS = frozenset({"bear", "die", "marry", "baptise", "baptize"})  # said of people only
+
+
+def approximate(m: Mention) -> bool:
+    """Whether a date or a count is given as an estimate ("about 1658", "c. 1450", "some 900 men")."""
+    if m.kind not in ("date", "number"):
+        return False
+    doc = m.first.doc
+    return any(t.lower_ in APPROXIMATE for t in doc[max(m.sent.span.start, m.first.i - 2) : m.last.i])
 
 
 def of_bound(m: Mention) -> bool:
