@@ -334,11 +334,15 @@ def main() -> None:
     parser.add_argument("--answers", type=int, default=20)
     parser.add_argument("--window", type=float, default=10.0, help="seconds over which the students press Start")
     parser.add_argument(
-        "--think", type=float, default=2.0,
+        "--think",
+        type=float,
+        default=2.0,
         help="mean seconds a student takes per answer (0: every request straight after the last, a stress test)",
     )
     parser.add_argument(
-        "--client-threads", type=int, default=0,
+        "--client-threads",
+        type=int,
+        default=0,
         help="client threads (default: one per student, so that every student starts within the window)",
     )
     args = parser.parse_args()

@@ -97,27 +97,54 @@ def fill(students: int, attempts: int) -> dict[str, int]:
     teacher = accounts.create_user(db.session, username="teacher", password=PASSWORD, role=Role.TEACHER)
     first = accounts.create_user(db.session, username="student0000", password=PASSWORD)
     db.session.flush()
-    bulk(User, [
-        {"username": f"student{i:04d}", "display_name": f"Student {i:04d}", "password_hash": first.password_hash,
-         "role": "student", "is_active_account": True, "session_version": 1, "created_at": START}
-        for i in range(1, students)
-    ])
-    student_ids = [first.id, *db.session.scalars(
-        text("SELECT id FROM users WHERE role = 'student' AND id <> :first ORDER BY id"), {"first": first.id}
-    ).all()]
+    bulk(
+        User,
+        [
+            {
+                "username": f"student{i:04d}",
+                "display_name": f"Student {i:04d}",
+                "password_hash": first.password_hash,
+                "role": "student",
+                "is_active_account": True,
+                "session_version": 1,
+                "created_at": START,
+            }
+            for i in range(1, students)
+        ],
+    )
+    student_ids = [
+        first.id,
+        *db.session.scalars(
+            text("SELECT id FROM users WHERE role = 'student' AND id <> :first ORDER BY id"), {"first": first.id}
+        ).all(),
+    ]
 
     article = " ".join(f"Sentence {i} of the benchmark article." for i in range(BANK_SIZE))
-    document = SourceDocument(owner_id=teacher.id, title="Benchmark article", original_filename="bench.txt",
-                              format="txt", cleaned_text=article, blocks=[], stripped=[],
-                              content_hash=content_hash(article))
+    document = SourceDocument(
+        owner_id=teacher.id,
+        title="Benchmark article",
+        original_filename="bench.txt",
+        format="txt",
+        cleaned_text=article,
+        blocks=[],
+        stripped=[],
+        content_hash=content_hash(article),
+    )
     db.session.add(document)
     questions = []
     for i in range(BANK_SIZE):
         question = Question(owner_id=teacher.id, document_id=document.id, status="approved", origin="authored")
-        question.versions.append(QuestionVersion(
-            version=1, type="multiple_choice", prompt=f"Benchmark question {i}?",
-            options=[f"option {i}-{k}" for k in range(4)], answer=f"option {i}-0", explanation="", confidence=0.9,
-        ))
+        question.versions.append(
+            QuestionVersion(
+                version=1,
+                type="multiple_choice",
+                prompt=f"Benchmark question {i}?",
+                options=[f"option {i}-{k}" for k in range(4)],
+                answer=f"option {i}-0",
+                explanation="",
+                confidence=0.9,
+            )
+        )
         db.session.add(question)
         questions.append(question)
     db.session.flush()
@@ -130,8 +157,13 @@ def fill(students: int, attempts: int) -> dict[str, int]:
         classes.append(school_class)
         quizzes_of_class[school_class.id] = []
         for q in range(QUIZZES_PER_CLASS):
-            quiz = Quiz(owner_id=teacher.id, title=f"Quiz {c}.{q}", mode="exam", is_published=True,
-                        score_policy=("best", "last", "average")[q % 3])
+            quiz = Quiz(
+                owner_id=teacher.id,
+                title=f"Quiz {c}.{q}",
+                mode="exam",
+                is_published=True,
+                score_policy=("best", "last", "average")[q % 3],
+            )
             for position, question in enumerate(rng.sample(questions, QUESTIONS_PER_QUIZ)):
                 quiz.questions.append(QuizQuestion(question_id=question.id, position=position))
             db.session.add(quiz)
@@ -140,13 +172,19 @@ def fill(students: int, attempts: int) -> dict[str, int]:
             quizzes_of_class[school_class.id].append(quiz)
     db.session.flush()
     class_of_student = {sid: classes[i % CLASSES] for i, sid in enumerate(student_ids)}
-    bulk(ClassMember, [
-        {"class_id": class_of_student[sid].id, "user_id": sid, "extra_time_percent": 0, "joined_at": START}
-        for sid in student_ids
-    ])
+    bulk(
+        ClassMember,
+        [
+            {"class_id": class_of_student[sid].id, "user_id": sid, "extra_time_percent": 0, "joined_at": START}
+            for sid in student_ids
+        ],
+    )
     version_of = {q.id: q.versions[0].id for q in questions}
-    slots_of = {quiz.id: [(s.question_id, s.position) for s in quiz.questions]
-                for quizzes in quizzes_of_class.values() for quiz in quizzes}
+    slots_of = {
+        quiz.id: [(s.question_id, s.position) for s in quiz.questions]
+        for quizzes in quizzes_of_class.values()
+        for quiz in quizzes
+    }
 
     # Attempts spread evenly: each student the same number, round-robin over their class's quizzes.
     per_student = attempts // len(student_ids)
@@ -161,20 +199,38 @@ def fill(students: int, attempts: int) -> dict[str, int]:
             numbers[quiz.id] = numbers.get(quiz.id, 0) + 1
             submitted = START + timedelta(hours=6 * n, minutes=sid % 60)
             marks = [1.0 if rng.random() < 0.3 + 0.6 * ability[sid] else 0.0 for _ in range(QUESTIONS_PER_QUIZ)]
-            attempt_rows.append({
-                "id": next_attempt_id, "quiz_id": quiz.id, "student_id": sid, "number": numbers[quiz.id],
-                "status": "submitted", "started_at": submitted - timedelta(minutes=12), "deadline": None,
-                "submitted_at": submitted, "score": sum(marks), "max_score": float(QUESTIONS_PER_QUIZ),
-                "created_at": submitted,
-            })
+            attempt_rows.append(
+                {
+                    "id": next_attempt_id,
+                    "quiz_id": quiz.id,
+                    "student_id": sid,
+                    "number": numbers[quiz.id],
+                    "status": "submitted",
+                    "started_at": submitted - timedelta(minutes=12),
+                    "deadline": None,
+                    "submitted_at": submitted,
+                    "score": sum(marks),
+                    "max_score": float(QUESTIONS_PER_QUIZ),
+                    "created_at": submitted,
+                }
+            )
             for (question_id, position), mark in zip(slots_of[quiz.id], marks, strict=True):
-                answer_rows.append({
-                    "attempt_id": next_attempt_id, "question_id": question_id,
-                    "question_version_id": version_of[question_id], "position": position, "points": 1.0,
-                    "option_order": "[0, 1, 2, 3]",
-                    "response": f'"option {question_id}-{0 if mark else rng.randint(1, 3)}"',
-                    "saved_at": submitted, "checks": 0, "score": mark, "graded_at": submitted, "feedback": "",
-                })
+                answer_rows.append(
+                    {
+                        "attempt_id": next_attempt_id,
+                        "question_id": question_id,
+                        "question_version_id": version_of[question_id],
+                        "position": position,
+                        "points": 1.0,
+                        "option_order": "[0, 1, 2, 3]",
+                        "response": f'"option {question_id}-{0 if mark else rng.randint(1, 3)}"',
+                        "saved_at": submitted,
+                        "checks": 0,
+                        "score": mark,
+                        "graded_at": submitted,
+                        "feedback": "",
+                    }
+                )
             next_attempt_id += 1
     if db.engine.dialect.name != "postgresql":
         import json
@@ -184,7 +240,7 @@ def fill(students: int, attempts: int) -> dict[str, int]:
             row["response"] = json.loads(str(row["response"]))
     bulk(Attempt, attempt_rows)
     for start in range(0, len(answer_rows), 100_000):
-        bulk(AttemptAnswer, answer_rows[start:start + 100_000])
+        bulk(AttemptAnswer, answer_rows[start : start + 100_000])
     if db.engine.dialect.name == "postgresql":
         db.session.execute(text("SELECT setval('attempts_id_seq', (SELECT max(id) FROM attempts))"))
     db.session.commit()
@@ -195,8 +251,14 @@ def fill(students: int, attempts: int) -> dict[str, int]:
         db.session.execute(text("ANALYZE"))
         db.session.commit()
     busiest_quiz = quizzes_of_class[classes[0].id][0]
-    return {"class": classes[0].id, "student": first.id, "quiz": busiest_quiz.id,
-            "students": len(student_ids), "attempts": len(attempt_rows), "answers": len(answer_rows)}
+    return {
+        "class": classes[0].id,
+        "student": first.id,
+        "quiz": busiest_quiz.id,
+        "students": len(student_ids),
+        "attempts": len(attempt_rows),
+        "answers": len(answer_rows),
+    }
 
 
 def login(client: object, username: str) -> None:
@@ -240,17 +302,25 @@ def run(backend: str, students: int, attempts: int, runs: int) -> None:
             started = time.perf_counter()
             ids = fill(students, attempts)
             filled = time.perf_counter() - started
-            print(f"\n{backend}: {ids['students']:,} students, {ids['attempts']:,} attempts, "
-                  f"{ids['answers']:,} answers (filled in {filled:.0f} s)")
+            print(
+                f"\n{backend}: {ids['students']:,} students, {ids['attempts']:,} attempts, "
+                f"{ids['answers']:,} answers (filled in {filled:.0f} s)"
+            )
             teacher, student = app.test_client(), app.test_client()
             login(teacher, "teacher")
             login(student, "student0000")
             pages = [
-                ("gradebook of a class (100 students x 5 quizzes)", teacher,
-                 f"/manage/classes/{ids['class']}/gradebook"),
+                (
+                    "gradebook of a class (100 students x 5 quizzes)",
+                    teacher,
+                    f"/manage/classes/{ids['class']}/gradebook",
+                ),
                 ("a student's history (100 attempts)", student, "/history"),
-                ("the teacher's view of that student", teacher,
-                 f"/manage/classes/{ids['class']}/students/{ids['student']}"),
+                (
+                    "the teacher's view of that student",
+                    teacher,
+                    f"/manage/classes/{ids['class']}/students/{ids['student']}",
+                ),
                 ("quiz results (100 students)", teacher, f"/manage/quizzes/{ids['quiz']}/results"),
                 ("item analysis of a quiz (2,000 attempts)", teacher, f"/manage/quizzes/{ids['quiz']}/analysis"),
                 ("gradebook CSV", teacher, f"/manage/classes/{ids['class']}/gradebook.csv"),

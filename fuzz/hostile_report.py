@@ -44,8 +44,11 @@ def main() -> None:
             if any(value >= bound for value, bound in zip(bounds, BOUNDS, strict=True)):
                 flag += " (over a bound)"
                 over += 1
-            print(f"{case.name:42} {len(data) / 1e6:8.2f} {case.expect:>8} {run.outcome:>8} {run.seconds:7.2f} "
-                  f"{run.cpu_seconds:6.2f} {run.peak_mb:8.0f}  {run.message[:90]}{flag}", flush=True)
+            print(
+                f"{case.name:42} {len(data) / 1e6:8.2f} {case.expect:>8} {run.outcome:>8} {run.seconds:7.2f} "
+                f"{run.cpu_seconds:6.2f} {run.peak_mb:8.0f}  {run.message[:90]}{flag}",
+                flush=True,
+            )
     finally:
         zygote.close()
     print(f"\n{len(cases)} files, {over} over a bound; {time.process_time():.1f} s of this process's own CPU")

@@ -63,7 +63,7 @@ def _trust_proxies(app: Flask) -> None:
     if hops < 0:
         raise ConfigurationError(f"TRUSTED_PROXIES must be a whole number of proxies, 0 or more, not {value!r}")
     if hops:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def _refuse_unsafe_production(app: Flask) -> None:

@@ -33,7 +33,7 @@ ACCESS_ATTRIBUTE = "access_rule"
 
 def allow(rule: str | Iterable[Role]) -> Callable[[F], F]:
     """Declare who may call a view: ``ANYONE`` or a set of roles."""
-    value: str | frozenset[Role] = rule if rule == ANYONE else frozenset(rule)  # type: ignore[arg-type]
+    value: str | frozenset[Role] = rule if rule == ANYONE else frozenset(rule)
     if value != ANYONE and not value:
         raise ValueError("an access rule needs at least one role")
 

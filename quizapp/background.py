@@ -31,7 +31,7 @@ class AppQueue(Huey):
             return self.get_immediate_storage()
         return None  # opened by ``storage`` when first used
 
-    @property  # type: ignore[override]
+    @property
     def storage(self) -> Any:
         if self._storage is None:
             if self.storage_class is None:
@@ -72,7 +72,7 @@ def job_context() -> Iterator[None]:
     Inside a request (immediate mode) that is the request's app; in a worker process, the app that
     configured the queue.
     """
-    app = current_app._get_current_object() if has_app_context() else _configured_app  # type: ignore[attr-defined]
+    app = current_app._get_current_object() if has_app_context() else _configured_app
     if app is None:
         raise RuntimeError("No app: build one with create_app before running jobs.")
     with app.app_context(), writing():

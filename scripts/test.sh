@@ -20,6 +20,7 @@ if command -v pg_isready >/dev/null 2>&1 && ! pg_isready -q -h 127.0.0.1 -p 5432
 fi
 
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 .venv/bin/mypy
 # Two workers on this two-core kind of machine; each makes its own databases.
 exec .venv/bin/python -m pytest -n auto "$@"

@@ -25,9 +25,7 @@ def close_overdue_command() -> None:
         db.session.commit()
     click.echo(f"closed {count(sweep.closed, 'overdue attempt')}")
     for attempt_id, pending in sweep.awaiting_mark:
-        click.echo(
-            f"attempt {attempt_id}: {count(pending, 'answer')} could not be graded and await the teacher's mark"
-        )
+        click.echo(f"attempt {attempt_id}: {count(pending, 'answer')} could not be graded and await the teacher's mark")
     for attempt_id, why in sweep.failed:
         click.echo(f"attempt {attempt_id} could not be closed and stays open: {why}", err=True)
     if sweep.failed:

@@ -60,19 +60,24 @@ def regrade_preview(session: Session, question: Question, teacher: User) -> list
     if problem:
         # Only a question saved before keys were checked can get here: edit it to a key that can be graded.
         raise DomainError(f"The current key cannot be graded ({problem}); edit the question first.")
-    answers = session.scalars(
-        select(AttemptAnswer)
-        .options(
-            joinedload(AttemptAnswer.attempt).joinedload(Attempt.student), joinedload(AttemptAnswer.question_version)
+    answers = (
+        session.scalars(
+            select(AttemptAnswer)
+            .options(
+                joinedload(AttemptAnswer.attempt).joinedload(Attempt.student),
+                joinedload(AttemptAnswer.question_version),
+            )
+            .join(Attempt, AttemptAnswer.attempt_id == Attempt.id)
+            .where(
+                AttemptAnswer.question_id == question.id,
+                AttemptAnswer.question_version_id != current.id,
+                Attempt.status != "in_progress",
+            )
+            .order_by(Attempt.id)
         )
-        .join(Attempt, AttemptAnswer.attempt_id == Attempt.id)
-        .where(
-            AttemptAnswer.question_id == question.id,
-            AttemptAnswer.question_version_id != current.id,
-            Attempt.status != "in_progress",
-        )
-        .order_by(Attempt.id)
-    ).unique().all()
+        .unique()
+        .all()
+    )
     names = student_names(session, teacher, {answer.attempt.student for answer in answers})
     changes = []
     for answer in answers:

@@ -70,4 +70,4 @@ def shown_versions(session: Session, version_ids: Iterable[int]) -> dict[int, Sh
             cache.clear()
         cache.update(loaded)
         found.update(loaded)
-    return found  # type: ignore[return-value]  # every id is an attempt answer's, which the foreign key keeps
+    return found  # every id is an attempt answer's, which the foreign key keeps

@@ -39,14 +39,14 @@ def fields_of(form: Mapping[str, Any], position: int) -> dict[str, Any]:
     return {key[len(prefix) :]: value for key, value in form.items() if key.startswith(prefix)}
 
 
-def _reading(call):  # type: ignore[no-untyped-def]
+def _reading(call):
     try:
         return call()
     except InvalidResponse as error:
         raise DomainError(str(error)) from error
 
 
-def _current_attempt(attempt_id: int):  # type: ignore[no-untyped-def]
+def _current_attempt(attempt_id: int):
     """The student's attempt, closed and graded first if its deadline has passed (saved at once)."""
     attempt = loading.attempt_of(db.session, attempt_id, current_user)
     if submitting.close_if_overdue(db.session, attempt, now=utcnow()):
@@ -108,7 +108,7 @@ def question(attempt_id: int, position: int) -> ResponseReturnValue:
     return _render_attempt(attempt, position)
 
 
-def _render_attempt(attempt, position: int | None) -> ResponseReturnValue:  # type: ignore[no-untyped-def]
+def _render_attempt(attempt, position: int | None) -> ResponseReturnValue:
     # Only practice pages carry feedback (key, explanation, sources) before submitting; an exam's
     # questions show what the cached versions hold.
     answers = loading.load_answers(db.session, attempt, versions=attempt.quiz.mode == "practice")

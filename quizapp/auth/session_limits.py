@@ -52,7 +52,7 @@ def check_session_age() -> ResponseReturnValue | None:
 
 def _seconds(value: object) -> float:
     # FLASK_SESSION_IDLE_TIMEOUT=7200 from the environment arrives as a number, the defaults as timedeltas.
-    return value.total_seconds() if hasattr(value, "total_seconds") else float(value)  # type: ignore[union-attr, arg-type]
+    return value.total_seconds() if hasattr(value, "total_seconds") else float(value)
 
 
 class UnchangedOnServerError(SecureCookieSessionInterface):

@@ -166,7 +166,7 @@ def edit(question_id: int) -> ResponseReturnValue:
     return _render_edit(form, question, 400 if form.is_submitted() else 200)
 
 
-def _render_edit(form: EditQuestionForm, question, status: int) -> ResponseReturnValue:  # type: ignore[no-untyped-def]
+def _render_edit(form: EditQuestionForm, question, status: int) -> ResponseReturnValue:
     flags = {flag.id: ResolveFlagForm(prefix=f"f{flag.id}") for flag in question.flags if flag.resolved_at is None}
     return render_template("bank/edit.html", form=form, question=question, describe=describe, flag_forms=flags), status
 

@@ -89,7 +89,7 @@ def set_extra_time(class_id: int, member_id: int) -> ResponseReturnValue:
         db.session,
         school_class,
         member_id,
-        form.percent.data,  # type: ignore[arg-type]
+        form.percent.data,
         actor=current_user,
     )
     db.session.commit()

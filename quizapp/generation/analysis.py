@@ -190,8 +190,11 @@ def _add_mentions(sent: Sentence, text: str, ents: list[Any]) -> None:
             # "Historian Clara Benn", "Chancellor Hallam": the title is not part of the name.
             while first.i < last.i and first.lower_.rstrip(".") in TITLES:
                 first = first.nbor(1)
-        if ent.label_ == "PERSON" and first.i == last.i and first.i > sent.span.start and (
-            first.nbor(-1).lower_ in PEERAGES
+        if (
+            ent.label_ == "PERSON"
+            and first.i == last.i
+            and first.i > sent.span.start
+            and (first.nbor(-1).lower_ in PEERAGES)
         ):
             first = first.nbor(-1)  # a peer is named by the title ("Lord Glasgow"): the bare word reads as the place
         if ent.label_ in ("CARDINAL", "QUANTITY"):

@@ -23,8 +23,23 @@ from .pronouns import links
 
 # Verbs (and their nouns and adjectives) that tell the same kind of event.
 EVENT_CLASSES: dict[str, tuple[str, ...]] = {
-    "found": ("found", "founding", "foundation", "establish", "establishment", "create", "creation", "form",
-              "formation", "launch", "organise", "organize", "inaugurate", "institute", "set up"),
+    "found": (
+        "found",
+        "founding",
+        "foundation",
+        "establish",
+        "establishment",
+        "create",
+        "creation",
+        "form",
+        "formation",
+        "launch",
+        "organise",
+        "organize",
+        "inaugurate",
+        "institute",
+        "set up",
+    ),
     "depart": ("leave", "depart", "departure", "sail", "set out", "set off", "set sail", "embark"),
     "arrive": ("arrive", "arrival", "reach", "land", "return", "call at"),
     "send": ("send", "take", "carry", "ship", "transport", "bring", "move", "transfer", "deliver", "evacuate"),
@@ -57,14 +72,78 @@ for _name, _words in EVENT_CLASSES.items():
 
 # Words too common to show that two sentences tell one event.
 _GENERIC_NOUNS = GENERIC_HEADS | frozenset(
-    {"people", "man", "men", "woman", "women", "person", "part", "group", "member", "number", "thing", "kind",
-     "lot", "place", "area", "order", "way", "name", "term", "work", "use", "cause", "reason", "history", "time",
-     "day", "year", "month", "week", "century", "decade", "other", "one", "lead"}
+    {
+        "people",
+        "man",
+        "men",
+        "woman",
+        "women",
+        "person",
+        "part",
+        "group",
+        "member",
+        "number",
+        "thing",
+        "kind",
+        "lot",
+        "place",
+        "area",
+        "order",
+        "way",
+        "name",
+        "term",
+        "work",
+        "use",
+        "cause",
+        "reason",
+        "history",
+        "time",
+        "day",
+        "year",
+        "month",
+        "week",
+        "century",
+        "decade",
+        "other",
+        "one",
+        "lead",
+    }
 )
-_LOCATIVE = {"in": "at", "at": "at", "near": "at", "inside": "at", "outside": "at", "from": "from", "to": "to",
-             "into": "to", "towards": "to", "for": "to"}
-_HEDGES = frozenset({"about", "nearly", "almost", "around", "some", "roughly", "approximately", "over", "more",
-                     "less", "fewer", "up", "least", "under", "circa", "c.", "estimated", "perhaps", "than"})
+_LOCATIVE = {
+    "in": "at",
+    "at": "at",
+    "near": "at",
+    "inside": "at",
+    "outside": "at",
+    "from": "from",
+    "to": "to",
+    "into": "to",
+    "towards": "to",
+    "for": "to",
+}
+_HEDGES = frozenset(
+    {
+        "about",
+        "nearly",
+        "almost",
+        "around",
+        "some",
+        "roughly",
+        "approximately",
+        "over",
+        "more",
+        "less",
+        "fewer",
+        "up",
+        "least",
+        "under",
+        "circa",
+        "c.",
+        "estimated",
+        "perhaps",
+        "than",
+    }
+)
 _PLACE_KINDS = frozenset({"place", "org", "other", "event", "product"})
 _MOVES = frozenset({"send", "depart", "arrive"})
 PEOPLE_NOUNS = frozenset({"people", "man", "men", "woman", "women", "person", "persons"})
@@ -98,8 +177,9 @@ class Claim:
 
     @property
     def anchors(self) -> frozenset[str]:
-        return frozenset({"n:" + x for x in self.names} | {"c:" + x for x in self.nouns}
-                         | {"v:" + x for x in self.classes})
+        return frozenset(
+            {"n:" + x for x in self.names} | {"c:" + x for x in self.nouns} | {"v:" + x for x in self.classes}
+        )
 
 
 def classes_of(t: Any) -> set[str]:
@@ -187,16 +267,43 @@ def only_people(x: Slot, y: Slot) -> bool:
     return x.unit == y.unit == frozenset({"people"})
 
 
-_YEARLESS = re.compile(rf"^(?:on\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({'|'.join(MONTHS)})$"
-                       rf"|^(?:on\s+)?({'|'.join(MONTHS)})\s+(\d{{1,2}})(?:st|nd|rd|th)?$", re.I)
-_CURRENCIES = {"dollar": "money:dollar", "dollars": "money:dollar", "$": "money:dollar", "pound": "money:pound",
-               "pounds": "money:pound", "£": "money:pound", "peso": "money:peso", "pesos": "money:peso",
-               "franc": "money:franc", "francs": "money:franc", "mark": "money:mark", "marks": "money:mark",
-               "rouble": "money:rouble", "roubles": "money:rouble", "ruble": "money:rouble", "rubles": "money:rouble",
-               "guilder": "money:guilder", "guilders": "money:guilder", "euro": "money:euro", "euros": "money:euro",
-               "€": "money:euro", "yen": "money:yen", "lira": "money:lira", "lire": "money:lira",
-               "shilling": "money:shilling", "shillings": "money:shilling", "ducat": "money:ducat",
-               "ducats": "money:ducat", "florin": "money:florin", "florins": "money:florin"}
+_YEARLESS = re.compile(
+    rf"^(?:on\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({'|'.join(MONTHS)})$"
+    rf"|^(?:on\s+)?({'|'.join(MONTHS)})\s+(\d{{1,2}})(?:st|nd|rd|th)?$",
+    re.I,
+)
+_CURRENCIES = {
+    "dollar": "money:dollar",
+    "dollars": "money:dollar",
+    "$": "money:dollar",
+    "pound": "money:pound",
+    "pounds": "money:pound",
+    "£": "money:pound",
+    "peso": "money:peso",
+    "pesos": "money:peso",
+    "franc": "money:franc",
+    "francs": "money:franc",
+    "mark": "money:mark",
+    "marks": "money:mark",
+    "rouble": "money:rouble",
+    "roubles": "money:rouble",
+    "ruble": "money:rouble",
+    "rubles": "money:rouble",
+    "guilder": "money:guilder",
+    "guilders": "money:guilder",
+    "euro": "money:euro",
+    "euros": "money:euro",
+    "€": "money:euro",
+    "yen": "money:yen",
+    "lira": "money:lira",
+    "lire": "money:lira",
+    "shilling": "money:shilling",
+    "shillings": "money:shilling",
+    "ducat": "money:ducat",
+    "ducats": "money:ducat",
+    "florin": "money:florin",
+    "florins": "money:florin",
+}
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 
@@ -327,16 +434,41 @@ def claim_of(corpus: Corpus, sent: Sentence) -> Claim:
         money = _money(m)
         if date is not None:
             classes_, verb = _governor(m.root)
-            slots.append(Slot("date", m.text, m.norm, classes_, date=date, listed=_listed(m.root),
-                              themes=themes_of(verb, m.root)))
+            slots.append(
+                Slot(
+                    "date", m.text, m.norm, classes_, date=date, listed=_listed(m.root), themes=themes_of(verb, m.root)
+                )
+            )
         elif money is not None:
             classes_, verb = _governor(m.root)
-            slots.append(Slot("number", m.text, m.norm, classes_, number=money[0], unit=frozenset({money[1]}),
-                              hedged=_hedged(m), listed=_listed(m.root), themes=themes_of(verb, m.root)))
+            slots.append(
+                Slot(
+                    "number",
+                    m.text,
+                    m.norm,
+                    classes_,
+                    number=money[0],
+                    unit=frozenset({money[1]}),
+                    hedged=_hedged(m),
+                    listed=_listed(m.root),
+                    themes=themes_of(verb, m.root),
+                )
+            )
         elif m.kind == "number" and m.number is not None:
             classes_, verb = _governor(m.root)
-            slots.append(Slot("number", m.text, m.norm, classes_, number=m.number, unit=_unit(m),
-                              hedged=_hedged(m), listed=_listed(m.root), themes=themes_of(verb, m.root)))
+            slots.append(
+                Slot(
+                    "number",
+                    m.text,
+                    m.norm,
+                    classes_,
+                    number=m.number,
+                    unit=_unit(m),
+                    hedged=_hedged(m),
+                    listed=_listed(m.root),
+                    themes=themes_of(verb, m.root),
+                )
+            )
         elif m.kind in _PLACE_KINDS and not m.day_month:
             slot = _place_slot(sent, m.root, m.text, m.norm, themes_of, m.kind)
             if slot is not None:

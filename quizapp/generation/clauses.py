@@ -120,8 +120,22 @@ def connective_tokens(sent: Sentence) -> set[int]:
     return out
 
 
-_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_COUNT_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 RELATIVE_UNITS = ("day", "week", "month", "year")
 
 
@@ -311,8 +325,10 @@ def elliptical(sent: Sentence) -> bool:
     """The main verb leaves out what it relates to ("X followed in 1868" - followed what?): read alone, the
     sentence says nothing a question could ask."""
     root = sent.root
-    return root.lemma_.lower() in _ELLIPTICAL and not any(c.dep_ in ("dobj", "prep", "xcomp") and (
-        c.dep_ != "prep" or c.lower_ not in ("in", "on", "at", "during")) for c in root.children)
+    return root.lemma_.lower() in _ELLIPTICAL and not any(
+        c.dep_ in ("dobj", "prep", "xcomp") and (c.dep_ != "prep" or c.lower_ not in ("in", "on", "at", "during"))
+        for c in root.children
+    )
 
 
 # Words by which a source marks what it states as uncertain ("its capital was probably at X").
@@ -329,9 +345,12 @@ def hedge(sent: Sentence) -> str | None:
         lower = t.lower_
         if lower in _HEDGE_ADVERBS:
             return lower
-        if t.tag_ == "VBN" and t.lemma_.lower() in _HEARSAY_VERBS and any(
-            c.dep_ == "auxpass" for c in t.children
-        ) and any(c.dep_ == "xcomp" for c in t.children):
+        if (
+            t.tag_ == "VBN"
+            and t.lemma_.lower() in _HEARSAY_VERBS
+            and any(c.dep_ == "auxpass" for c in t.children)
+            and any(c.dep_ == "xcomp" for c in t.children)
+        ):
             return f"{tokens_text([c for c in t.children if c.dep_ == 'auxpass'])} {t.text} to"
         if lower in ("may", "might") and t.tag_ == "MD":
             nxt = t.nbor(1) if t.i + 1 < sent.span.end else None

@@ -20,9 +20,7 @@ _MY = re.compile(rf"^(?:(?:on|in)\s+)?({_MONTH_RE}),?\s+(\d{{3,4}})$", re.I)
 _Y = re.compile(r"^(?:(?:in|the year)\s+)?(\d{3,4})$", re.I)
 _WEEKDAY = re.compile(r"^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+", re.I)
 _BEFORE_CHRIST = re.compile(r"^(?:(?:in|by|about|around|c\.)\s+)?(\d{1,4})\s*(BC|BCE|B\.C\.?|B\.C\.E\.?)$", re.I)
-_ANNO_DOMINI = re.compile(
-    r"^(?:(?:in|by)\s+)?(?:(\d{1,4})\s*(AD|CE|A\.D\.?|C\.E\.?)|(AD|A\.D\.)\s*(\d{1,4}))$", re.I
-)
+_ANNO_DOMINI = re.compile(r"^(?:(?:in|by)\s+)?(?:(\d{1,4})\s*(AD|CE|A\.D\.?|C\.E\.?)|(AD|A\.D\.)\s*(\d{1,4}))$", re.I)
 ERA_WORDS = frozenset({"bc", "bce", "b.c.", "b.c.e.", "ad", "ce", "a.d.", "c.e."})
 _DECADE = re.compile(r"^(?:the\s+)?(?:early\s+|late\s+|mid-)?(\d{3})0s$", re.I)
 

@@ -86,27 +86,185 @@ GENERIC_HEADS = frozenset(
 )
 # Heads naming events, institutions, places, documents and groups: "the treaty", "the school", "the invasion"
 # without a name cannot be answered away from the article. Other bare heads ("the trade") only lower confidence.
-REFERRING_HEADS = frozenset({
-    "school", "academy", "university", "college", "institute", "base", "camp", "centre", "center", "site", "plant",
-    "factory", "works", "shipyard", "mine", "airfield", "airport", "harbour", "harbor", "port", "station", "bridge",
-    "canal", "railway", "road", "tunnel", "dam", "fortress", "castle", "fort", "palace", "church", "cathedral",
-    "monastery", "city", "town", "village", "country", "region", "province", "state", "kingdom", "empire",
-    "republic", "capital", "island", "colony", "headquarters", "treaty", "pact", "agreement", "accord",
-    "alliance", "truce", "armistice", "contract", "deal", "protocol", "charter", "constitution", "decree", "law",
-    "act", "declaration", "document", "letter", "report", "plan", "project", "programme", "program", "operation",
-    "expedition", "mission", "campaign", "invasion", "war", "battle", "siege", "attack", "offensive",
-    "occupation", "revolt", "revolution", "rebellion", "uprising", "coup", "strike", "crisis", "scandal",
-    "affair", "trial", "incident", "election", "referendum", "reform", "meeting", "conference", "congress",
-    "summit", "negotiations", "talks", "assembly", "council", "committee", "commission", "parliament",
-    "government", "ministry", "office", "department", "agency", "court", "company", "firm", "enterprise", "bank",
-    "group", "party", "movement", "organisation", "organization", "union", "league", "army", "navy", "fleet",
-    "regiment", "division", "unit", "squadron", "regime", "dynasty", "ship", "archive", "collection", "museum",
-    "library",
-    # events told earlier: "the construction", "the voyage", "the spending" are that one, not any
-    "construction", "spending", "voyage", "journey", "survey", "dispute", "visit", "tour", "excavation",
-    "restoration", "merger", "sale", "purchase", "ceremony", "celebration", "celebrations", "investigation",
-    "inquiry", "coronation", "funeral", "wedding", "march", "riot", "riots", "boycott", "protest", "mutiny",
-    "massacre", "famine", "epidemic", "flood", "fire", "earthquake", "explosion", "disaster", "raid"})
+REFERRING_HEADS = frozenset(
+    {
+        "school",
+        "academy",
+        "university",
+        "college",
+        "institute",
+        "base",
+        "camp",
+        "centre",
+        "center",
+        "site",
+        "plant",
+        "factory",
+        "works",
+        "shipyard",
+        "mine",
+        "airfield",
+        "airport",
+        "harbour",
+        "harbor",
+        "port",
+        "station",
+        "bridge",
+        "canal",
+        "railway",
+        "road",
+        "tunnel",
+        "dam",
+        "fortress",
+        "castle",
+        "fort",
+        "palace",
+        "church",
+        "cathedral",
+        "monastery",
+        "city",
+        "town",
+        "village",
+        "country",
+        "region",
+        "province",
+        "state",
+        "kingdom",
+        "empire",
+        "republic",
+        "capital",
+        "island",
+        "colony",
+        "headquarters",
+        "treaty",
+        "pact",
+        "agreement",
+        "accord",
+        "alliance",
+        "truce",
+        "armistice",
+        "contract",
+        "deal",
+        "protocol",
+        "charter",
+        "constitution",
+        "decree",
+        "law",
+        "act",
+        "declaration",
+        "document",
+        "letter",
+        "report",
+        "plan",
+        "project",
+        "programme",
+        "program",
+        "operation",
+        "expedition",
+        "mission",
+        "campaign",
+        "invasion",
+        "war",
+        "battle",
+        "siege",
+        "attack",
+        "offensive",
+        "occupation",
+        "revolt",
+        "revolution",
+        "rebellion",
+        "uprising",
+        "coup",
+        "strike",
+        "crisis",
+        "scandal",
+        "affair",
+        "trial",
+        "incident",
+        "election",
+        "referendum",
+        "reform",
+        "meeting",
+        "conference",
+        "congress",
+        "summit",
+        "negotiations",
+        "talks",
+        "assembly",
+        "council",
+        "committee",
+        "commission",
+        "parliament",
+        "government",
+        "ministry",
+        "office",
+        "department",
+        "agency",
+        "court",
+        "company",
+        "firm",
+        "enterprise",
+        "bank",
+        "group",
+        "party",
+        "movement",
+        "organisation",
+        "organization",
+        "union",
+        "league",
+        "army",
+        "navy",
+        "fleet",
+        "regiment",
+        "division",
+        "unit",
+        "squadron",
+        "regime",
+        "dynasty",
+        "ship",
+        "archive",
+        "collection",
+        "museum",
+        "library",
+        # events told earlier: "the construction", "the voyage", "the spending" are that one, not any
+        "construction",
+        "spending",
+        "voyage",
+        "journey",
+        "survey",
+        "dispute",
+        "visit",
+        "tour",
+        "excavation",
+        "restoration",
+        "merger",
+        "sale",
+        "purchase",
+        "ceremony",
+        "celebration",
+        "celebrations",
+        "investigation",
+        "inquiry",
+        "coronation",
+        "funeral",
+        "wedding",
+        "march",
+        "riot",
+        "riots",
+        "boycott",
+        "protest",
+        "mutiny",
+        "massacre",
+        "famine",
+        "epidemic",
+        "flood",
+        "fire",
+        "earthquake",
+        "explosion",
+        "disaster",
+        "raid",
+    }
+)
 # Dependents that pin down which thing is meant: "the school in Kazan", "the treaty that ...", "the Soviet army".
 _IDENTIFYING = frozenset({"prep", "relcl", "acl", "poss", "appos", "compound", "nummod", "npadvmod", "nmod"})
 _YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b")
@@ -127,8 +285,10 @@ def _bare(t: Any) -> bool:
         not kids
         or kids[0].dep_ != "det"
         or kids[0].lower_ != "the"
-        or (kids[0].i != t.i - 1
-        and not all(k.dep_ == "amod" and k.text[:1].islower() for k in t.doc[kids[0].i + 1 : t.i]))
+        or (
+            kids[0].i != t.i - 1
+            and not all(k.dep_ == "amod" and k.text[:1].islower() for k in t.doc[kids[0].i + 1 : t.i])
+        )
     ):
         return False
     if _comma_name_tokens(t):
@@ -372,10 +532,15 @@ def _name_around(sent: Sentence, t: Any) -> str | None:
                 toks += [c, *[g for g in whole if g.i < named.first.i and g.lower_ == "the"]]
                 toks += list(t.doc[named.first.i : named.last.i + 1])
             else:
-                toks += [c] + [
-                    g for g in pobj.children
-                    if g.i < pobj.i and (g.dep_ == "compound" or (g.dep_ == "det" and g.lower_ == "the"))
-                ] + [pobj]
+                toks += (
+                    [c]
+                    + [
+                        g
+                        for g in pobj.children
+                        if g.i < pobj.i and (g.dep_ == "compound" or (g.dep_ == "det" and g.lower_ == "the"))
+                    ]
+                    + [pobj]
+                )
         elif c.dep_ == "appos" and c.pos_ == "PROPN" and c.n_lefts + c.n_rights <= 2:
             toks += [g for g in c.lefts if g.dep_ == "compound"] + [c]  # the tank school "Kama"
     toks.sort(key=lambda x: x.i)
@@ -526,8 +691,12 @@ def resolve_context(corpus: Corpus, sentences: list[Sentence], prompt: str, key:
         if not contains_phrase(prompt, phrase) or (name is not None and contains_phrase(prompt, _strip_the(name))):
             continue  # not in the prompt, or the prompt names it itself
         head = phrase.split()[-1].lower().removesuffix("'s")
-        if name is None and head not in REFERRING_HEADS and head not in TITLES and not _told_before(corpus, sent,
-                                                                                                      phrase):
+        if (
+            name is None
+            and head not in REFERRING_HEADS
+            and head not in TITLES
+            and not _told_before(corpus, sent, phrase)
+        ):
             continue  # "most of the trade": vague, but no particular thing spoken of before is missing
         # ("the chief scientist", "the governor": a role is someone's in particular, of something named before)
         if name is None or (key and contains_phrase(name, key)):
@@ -572,5 +741,5 @@ def resolvable_subject(corpus: Corpus, sent: Sentence) -> bool:
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.i == 0 or subj.nbor(-1).lower_ != "the":
         return False
-    phrase = tokens_text(subj.doc[subj.i - 1:subj.i + 1])
+    phrase = tokens_text(subj.doc[subj.i - 1 : subj.i + 1])
     return any(p == phrase and name is not None for p, name in bare_definites(corpus, sent))

@@ -188,9 +188,9 @@ def _event_conflicts(corpus: Corpus, ctx: Context, seen: set[tuple[int, int]]) -
         # the sentences sharing most with this one: an event is told once or twice per document, and many
         # near-copies of an article must not make the check quadratic
         mine = a.sent.doc
-        partners = sorted(
-            (k for k, n in shared.items() if n >= 2 and docs[k] != mine), key=lambda k: (-shared[k], k)
-        )[:MAX_PARTNERS]
+        partners = sorted((k for k, n in shared.items() if n >= 2 and docs[k] != mine), key=lambda k: (-shared[k], k))[
+            :MAX_PARTNERS
+        ]
         for j in sorted(partners):
             b = claims[j]
             if (a.sent.id, b.sent.id) in seen:
@@ -312,9 +312,16 @@ def _different_places(a: Claim, b: Claim, x: Slot, y: Slot) -> bool:
 
 def _near(x: DateValue | None, y: DateValue | None) -> bool:
     """Two different dates of month or day precision within a few weeks of each other."""
-    if x is None or y is None or x == y or "year" in (x.granularity, y.granularity) or "decade" in (
-        x.granularity,
-        y.granularity,
+    if (
+        x is None
+        or y is None
+        or x == y
+        or "year" in (x.granularity, y.granularity)
+        or "decade"
+        in (
+            x.granularity,
+            y.granularity,
+        )
     ):
         return False
     dx, dy = x.as_day(), y.as_day()

@@ -89,12 +89,16 @@ def build_candidates(ctx: Context) -> list[Candidate]:
             mine += fill_in_candidates(ctx, sent, counts)
             mine += cause_candidates(ctx, sent)
         if mine and odd_parse(sent):
-            _penalise(mine, ODD_PARSE_PENALTY, "the source sentence parses oddly (no subject or a loose dependent): "
-                      "it may be garbled")
+            _penalise(
+                mine,
+                ODD_PARSE_PENALTY,
+                "the source sentence parses oddly (no subject or a loose dependent): it may be garbled",
+            )
         uncertain = hedge(sent) if mine else None
         if uncertain:
-            _penalise(mine, HEDGE_PENALTY, f"the source hedges this sentence ('{uncertain}'): it may not be "
-                      "established")
+            _penalise(
+                mine, HEDGE_PENALTY, f"the source hedges this sentence ('{uncertain}'): it may not be established"
+            )
         out += mine
     out += ordering_candidates(ctx, events)
     out += matching_candidates(ctx, pairs)

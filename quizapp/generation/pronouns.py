@@ -52,9 +52,13 @@ def _expletive(t: Any) -> bool:
     if t.dep_ == "expl":
         return True
     head = t.head
-    return t.dep_ in _SUBJ and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > head.i for c in head.children) and (
-        head.lemma_ in ("be", "seem", "appear", "become", "take", "decide", "say", "believe", "agree", "report")
-        or any(c.dep_ == "acomp" for c in head.children)
+    return (
+        t.dep_ in _SUBJ
+        and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > head.i for c in head.children)
+        and (
+            head.lemma_ in ("be", "seem", "appear", "become", "take", "decide", "say", "believe", "agree", "report")
+            or any(c.dep_ == "acomp" for c in head.children)
+        )
     )
 
 

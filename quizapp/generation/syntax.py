@@ -130,8 +130,10 @@ def _invert(sent: Sentence, removed: set[int], head: str) -> str | None:
         if (aux is None and own_aux) or (aux is not None and not own_aux and c.tag_ != root.tag_):
             # the conjunct goes with all after it: a trailing phrase may belong to it ("... and became President
             # in 1905, the first working man in a cabinet")
-            start = min([c.left_edge.i] + [t.i for t in root.children if t.dep_ in ("cc", "punct")
-                                          and c.left_edge.i - 2 <= t.i < c.i])
+            start = min(
+                [c.left_edge.i]
+                + [t.i for t in root.children if t.dep_ in ("cc", "punct") and c.left_edge.i - 2 <= t.i < c.i]
+            )
             toks = [t for t in toks if t.i < start]
     prefix = [t for t in toks if t.i < subj.left_edge.i]
     body = [t for t in toks if t.i >= subj.left_edge.i]

@@ -171,8 +171,12 @@ def keeps_capital(token: Any) -> bool:
     the source capitalises inside a sentence (the model tags some surnames as common nouns: "In 1834 Babbage
     began"); only a sentence's first word is capitalised for its place alone."""
     # ("German armoured divisions": a nationality is written with a capital wherever it stands)
-    return token.pos_ == "PROPN" or token.tag_ == "NNP" or token.text == "I" or token.ent_type_ == "NORP" or (
-        not token.is_sent_start and token.text[:1].isupper()
+    return (
+        token.pos_ == "PROPN"
+        or token.tag_ == "NNP"
+        or token.text == "I"
+        or token.ent_type_ == "NORP"
+        or (not token.is_sent_start and token.text[:1].isupper())
     )
 
 

@@ -149,8 +149,15 @@ def item_analysis(session: Session, quiz: Quiz, *, which: str = "all") -> ItemAn
     choice_versions: set[int] = set()
     if version_ids:
         for row in connection.execute(
-            select(QuestionVersion.id, QuestionVersion.question_id, QuestionVersion.version, QuestionVersion.type,
-                   QuestionVersion.prompt, QuestionVersion.options, QuestionVersion.answer)
+            select(
+                QuestionVersion.id,
+                QuestionVersion.question_id,
+                QuestionVersion.version,
+                QuestionVersion.type,
+                QuestionVersion.prompt,
+                QuestionVersion.options,
+                QuestionVersion.answer,
+            )
             .where(QuestionVersion.id.in_(set(version_ids)))
             .order_by(QuestionVersion.question_id, QuestionVersion.version)
         ).all():
@@ -158,14 +165,18 @@ def item_analysis(session: Session, quiz: Quiz, *, which: str = "all") -> ItemAn
             if row.type in CHOICE_TYPES:
                 choice_versions.add(row.id)
     chosen = _choice_counts(question_ids, version_ids, responses, choice_versions)
-    flags = dict(
-        session.execute(
-            # Students, not flags: one student flagging twice is one voice.
-            select(QuestionFlag.question_id, func.count(func.distinct(QuestionFlag.user_id)))
-            .where(QuestionFlag.question_id.in_(list(first_position)), QuestionFlag.resolved_at.is_(None))
-            .group_by(QuestionFlag.question_id)
-        ).all()
-    ) if first_position else {}
+    flags = (
+        dict(
+            session.execute(
+                # Students, not flags: one student flagging twice is one voice.
+                select(QuestionFlag.question_id, func.count(func.distinct(QuestionFlag.user_id)))
+                .where(QuestionFlag.question_id.in_(list(first_position)), QuestionFlag.resolved_at.is_(None))
+                .group_by(QuestionFlag.question_id)
+            ).all()
+        )
+        if first_position
+        else {}
+    )
     quiz_positions = dict(
         session.execute(
             select(QuizQuestion.question_id, QuizQuestion.position).where(QuizQuestion.quiz_id == quiz.id)
@@ -241,18 +252,39 @@ def send_weak_questions_back(session: Session, analysis: ItemAnalysis, actor: Us
 
 def item_analysis_csv_rows(analysis: ItemAnalysis) -> list[list[object]]:
     header: list[object] = [
-        "position", "question_id", "type", "question", "attempts", "facility_%", "sd_%",
-        "discrimination_index_%", "discriminative_efficiency_%", "open_flags", "options (count)", "reasons",
+        "position",
+        "question_id",
+        "type",
+        "question",
+        "attempts",
+        "facility_%",
+        "sd_%",
+        "discrimination_index_%",
+        "discriminative_efficiency_%",
+        "open_flags",
+        "options (count)",
+        "reasons",
     ]
     rows: list[list[object]] = [header]
     for item in analysis.items:
         s = item.statistics.shown()  # the page's rule: no figures below the minimum of answers
         options = "" if item.options is None else "; ".join(f"{o.option}: {o.count}" for o in item.options)
-        rows.append([
-            item.number, item.question_id, item.type, item.prompt, s.n,
-            _pct(s.facility), _pct(s.sd), _pct(s.discrimination_index), _blank(s.discriminative_efficiency),
-            item.open_flags, options, "; ".join(item.reasons),
-        ])
+        rows.append(
+            [
+                item.number,
+                item.question_id,
+                item.type,
+                item.prompt,
+                s.n,
+                _pct(s.facility),
+                _pct(s.sd),
+                _pct(s.discrimination_index),
+                _blank(s.discriminative_efficiency),
+                item.open_flags,
+                options,
+                "; ".join(item.reasons),
+            ]
+        )
     return rows
 
 

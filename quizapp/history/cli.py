@@ -24,8 +24,10 @@ def check_questions_command(quiz_id: int | None) -> None:
     if quiz_id is not None and not checked:
         raise click.ClickException(f"There is no quiz {quiz_id}.")
     for outcome in checked:
-        click.echo(f"quiz {outcome.quiz_id} ({outcome.title}): {outcome.attempts} attempts analysed, "
-                   f"{count(len(outcome.sent_back), 'question')} sent back to review")
+        click.echo(
+            f"quiz {outcome.quiz_id} ({outcome.title}): {outcome.attempts} attempts analysed, "
+            f"{count(len(outcome.sent_back), 'question')} sent back to review"
+        )
         for sent in outcome.sent_back:
             click.echo(f"  question {sent.question_id}: {'; '.join(sent.reasons)}")
     if not checked:

@@ -29,7 +29,7 @@ bp.add_app_template_filter(student.format_duration, "duration")
 
 
 def _csv(rows: object, filename: str) -> Response:
-    body = table_to_csv(rows)  # type: ignore[arg-type]
+    body = table_to_csv(rows)
     # utf-8-sig: Excel reads the file as UTF-8 only with the byte-order mark.
     return Response(
         body.encode("utf-8-sig"),
@@ -45,7 +45,7 @@ def mine() -> ResponseReturnValue:
     return render_template("history/mine.html", history=history, chart=_chart(history), subject=None)
 
 
-def _chart(history: student.StudentHistory):  # type: ignore[no-untyped-def]
+def _chart(history: student.StudentHistory):
     return charts.scores_over_time_svg(
         history.chart_points,
         title="Scores over time",
@@ -75,9 +75,9 @@ def class_gradebook_csv(class_id: int) -> ResponseReturnValue:
 def student_in_class(class_id: int, student_id: int) -> ResponseReturnValue:
     school_class = class_for_teacher(db.session, class_id, current_user)
     member = db.session.scalar(
-        select(User).join(ClassMember, ClassMember.user_id == User.id).where(
-            ClassMember.class_id == school_class.id, User.id == student_id
-        )
+        select(User)
+        .join(ClassMember, ClassMember.user_id == User.id)
+        .where(ClassMember.class_id == school_class.id, User.id == student_id)
     )
     if member is None:
         raise NotFound("There is no such student in this class.")

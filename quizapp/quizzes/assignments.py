@@ -49,7 +49,7 @@ def unassign_quiz(session: Session, school_class: SchoolClass, quiz_id: int, *, 
     result = session.execute(
         delete(QuizAssignment).where(QuizAssignment.class_id == school_class.id, QuizAssignment.quiz_id == quiz_id)
     )
-    removed = bool(result.rowcount)  # type: ignore[attr-defined]
+    removed = bool(result.rowcount)
     if removed:
         quiz = session.get(Quiz, quiz_id)
         title = quoted(quiz.title) if quiz is not None else f"{quiz_id}"

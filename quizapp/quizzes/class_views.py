@@ -58,7 +58,7 @@ def assign(class_id: int) -> ResponseReturnValue:
     if not form.validate_on_submit():
         flash("Choose one of your quizzes from the list.", "danger")
         return render_class_page(school_class, assign_form=form, status=400)
-    quiz = quiz_of_teacher(db.session, form.quiz_id.data, current_user)  # type: ignore[arg-type]
+    quiz = quiz_of_teacher(db.session, form.quiz_id.data, current_user)
     assignments.assign_quiz(db.session, school_class, quiz, current_user)
     db.session.commit()
     flash(f"'{quiz.title}' is assigned to {school_class.name}.", "success")

@@ -66,12 +66,12 @@ def create_fixed_quiz(
     return quiz
 
 
-def _assigned_to_student(student_id: Any):  # type: ignore[no-untyped-def]
+def _assigned_to_student(student_id: Any):
     my_classes = select(ClassMember.class_id).where(ClassMember.user_id == student_id)
     return select(QuizAssignment.quiz_id).where(QuizAssignment.class_id.in_(my_classes))
 
 
-def _open_to(student_id: Any):  # type: ignore[no-untyped-def]
+def _open_to(student_id: Any):
     """Teachers' published quizzes that are public or given to one of the student's classes.
 
     Personal practice quizzes are never published (a constraint), so they are not among them.

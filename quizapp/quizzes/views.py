@@ -48,7 +48,7 @@ def _rule_form() -> RuleForm:
     return form
 
 
-def _render_edit(quiz, settings: QuizForm, rule_form: RuleForm, status: int = 200) -> ResponseReturnValue:  # type: ignore[no-untyped-def]
+def _render_edit(quiz, settings: QuizForm, rule_form: RuleForm, status: int = 200) -> ResponseReturnValue:
     args = request.args
     pick = builder.picker(
         db.session,

@@ -16,7 +16,7 @@ class UploadForm(FlaskForm):
     text = TextAreaField("…or paste the article's text", validators=[Optional(), Length(max=PASTE_MAX)])
     submit = SubmitField("Read it and draft questions")
 
-    def validate(self, extra_validators=None) -> bool:  # type: ignore[no-untyped-def, override]
+    def validate(self, extra_validators=None) -> bool:
         if not super().validate(extra_validators):
             return False
         has_file = bool(self.file.data and getattr(self.file.data, "filename", ""))

@@ -38,8 +38,9 @@ def test_forwarded_headers_count_only_behind_a_trusted_proxy(app, database_url: 
     def logins_refused(trusted: int) -> list[int]:
         """Three wrong logins, each claiming another client address, against two per address."""
         proxied = create_app(
-            app_config(database_url, TRUSTED_PROXIES=trusted, RATELIMIT_ENABLED=True,
-                       RATELIMIT_LOGIN=("2/hour", "100/hour"))
+            app_config(
+                database_url, TRUSTED_PROXIES=trusted, RATELIMIT_ENABLED=True, RATELIMIT_LOGIN=("2/hour", "100/hour")
+            )
         )
         client = proxied.test_client()
         statuses = []
@@ -57,9 +58,10 @@ def test_forwarded_headers_count_only_behind_a_trusted_proxy(app, database_url: 
     proxied = create_app(app_config(database_url, TRUSTED_PROXIES=1))
     response = proxied.test_client().get("/login", headers={"X-Forwarded-Proto": "https"})
     assert response.headers["Strict-Transport-Security"].startswith("max-age=")
-    assert "Strict-Transport-Security" not in app.test_client().get(
-        "/login", headers={"X-Forwarded-Proto": "https"}
-    ).headers
+    assert (
+        "Strict-Transport-Security"
+        not in app.test_client().get("/login", headers={"X-Forwarded-Proto": "https"}).headers
+    )
 
 
 def test_a_trusted_proxy_count_that_is_no_count_is_refused_at_start(database_url: str) -> None:

@@ -159,9 +159,7 @@ def test_checking_a_practice_answer_whose_key_cannot_be_graded_keeps_it_for_the_
     assert checked.status_code == 409
     assert checked.get_json() == {"ok": False, "error": saving.NOT_CHECKABLE}
     # Without it: the form's Check button says the same on the question's page.
-    response = post_form(
-        student_client, page, {"q1-text": "Margaret Hale, again", "action": "check"}, token_from=page
-    )
+    response = post_form(student_client, page, {"q1-text": "Margaret Hale, again", "action": "check"}, token_from=page)
     assert response.status_code == 302
     assert "your teacher will mark it after you submit" in student_client.get(response.location).get_data(as_text=True)
     db.session.expire_all()

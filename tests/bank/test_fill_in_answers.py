@@ -19,8 +19,12 @@ def test_teacher_sees_and_edits_the_accepted_answers(teacher_client: FlaskClient
     url = f"/bank/questions/{fill_in.id}/edit"
     edit = teacher_client.get(url).get_data(as_text=True)
     assert "nine years\n9 years</textarea>" in edit  # one per line, all of them, in the answer field
-    form = {"type": "fill_in", "prompt": fill_in.latest.prompt, "answer": "nine years\n9 years\nnine long years\n",
-            "save": "Save"}
+    form = {
+        "type": "fill_in",
+        "prompt": fill_in.latest.prompt,
+        "answer": "nine years\n9 years\nnine long years\n",
+        "save": "Save",
+    }
     response = post_form(teacher_client, url, form, token_from=url)
     assert response.status_code == 302
     db.session.expire_all()

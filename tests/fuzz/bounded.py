@@ -125,8 +125,10 @@ class Run:
     details: dict[str, Any] = field(default_factory=dict)
 
     def summary(self) -> str:
-        return (f"{self.outcome} in {self.seconds:.2f} s ({self.cpu_seconds:.2f} s CPU), "
-                f"peak {self.peak_mb:.0f} MB: {self.message[:200]}")
+        return (
+            f"{self.outcome} in {self.seconds:.2f} s ({self.cpu_seconds:.2f} s CPU), "
+            f"peak {self.peak_mb:.0f} MB: {self.message[:200]}"
+        )
 
 
 class Zygote:

@@ -59,8 +59,10 @@ def _docx_parts() -> dict[str, bytes]:
 
 
 def document_xml(body: str, prolog: str = "") -> bytes:
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{prolog}'
-            f"<w:document {W_NAMESPACE}><w:body>{body}</w:body></w:document>").encode()
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{prolog}'
+        f"<w:document {W_NAMESPACE}><w:body>{body}</w:body></w:document>"
+    ).encode()
 
 
 def _paragraph(text: str) -> str:
@@ -131,8 +133,10 @@ def docx_90mb_media() -> bytes:
     noise = bytes(range(256)) * 4 + bytes(19 * 1024)  # a 20 KB block that deflates about 20 times
     parts = _docx_parts()
     # Referenced from the document, so python-docx loads it (it ignores parts nothing points to).
-    relation = (b'<Relationship Id="rId99" Target="media/image1.jpeg" '
-                b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"/>')
+    relation = (
+        b'<Relationship Id="rId99" Target="media/image1.jpeg" '
+        b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"/>'
+    )
     rels = parts["word/_rels/document.xml.rels"].replace(b"</Relationships>", relation + b"</Relationships>")
     image = repeated("word/media/image1.jpeg", b"\xff\xd8", noise, 90 * _MEGABYTE // len(noise), b"")
     return docx_with({"word/_rels/document.xml.rels": rels}, image)
@@ -145,8 +149,11 @@ def docx_many_paragraphs() -> bytes:
     return docx_with({"word/document.xml": document_xml(body)})
 
 
-_LAUGHS = ("<!DOCTYPE w:document [<!ENTITY a0 'ha'>"
-           + "".join(f"<!ENTITY a{n} '{f'&a{n - 1};' * 10}'>" for n in range(1, 10)) + "]>")
+_LAUGHS = (
+    "<!DOCTYPE w:document [<!ENTITY a0 'ha'>"
+    + "".join(f"<!ENTITY a{n} '{f'&a{n - 1};' * 10}'>" for n in range(1, 10))
+    + "]>"
+)
 
 
 def docx_billion_laughs() -> bytes:
@@ -189,8 +196,9 @@ def docx_random_after_magic() -> bytes:
 
 
 _FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
-_PAGE = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] /Resources << /Font << /F1 3 0 R >> >> "
-         b"/Contents 4 0 R >>")
+_PAGE = (
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
+)
 _TEXT_OPERATIONS = b"BT /F1 11 Tf 72 800 Td (Lava cools fast and the ash falls far away.) Tj ET\n"
 
 
@@ -227,8 +235,10 @@ def _spelled(number: int) -> str:
 @cache
 def pdf_2000_pages() -> bytes:
     """2,000 pages (the most we read), each with its own two lines of text."""
-    pages = [[f"Barge {_spelled(n)} carried coal from the valley mines", f"to the river port on day {_spelled(n)}."]
-             for n in range(2000)]
+    pages = [
+        [f"Barge {_spelled(n)} carried coal from the valley mines", f"to the river port on day {_spelled(n)}."]
+        for n in range(2000)
+    ]
     return build_pdf(pages)
 
 
@@ -297,8 +307,13 @@ def pdf_deep_page_tree() -> bytes:
 
 
 def pdf_page_tree_loop() -> bytes:
-    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
-                 b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>"])
+    return _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+            b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>",
+        ]
+    )
 
 
 def pdf_nested_arrays() -> bytes:
@@ -431,12 +446,18 @@ ENCODED_TEXTS: dict[str, tuple[str, bytes, str]] = {
     # name: (file name, bytes, text the document must contain)
     "utf16-bom": ("canal.txt", ARTICLE.encode("utf-16"), "coal from the valley"),
     "utf16-no-bom": ("canal.txt", ARTICLE.encode("utf-16-le"), "coal from the valley"),
-    "utf16-be-html": ("canal.html", b"\xfe\xff" + f"<html><body><p>{ARTICLE}</p></body></html>".encode("utf-16-be"),
-                      "coal from the valley"),
+    "utf16-be-html": (
+        "canal.html",
+        b"\xfe\xff" + f"<html><body><p>{ARTICLE}</p></body></html>".encode("utf-16-be"),
+        "coal from the valley",
+    ),
     "latin1": ("canal.txt", ("Café de la Gare. " + ARTICLE).encode("latin-1"), "Café de la Gare"),
     "cp1252-quotes": ("canal.md", ("“Quoted” canal — " + ARTICLE).encode("cp1252"), "“Quoted” canal — "),
-    "invalid-utf8": ("canal.txt", "Çanal in ŁódŹ ".encode() * 20 + b"\xff\xfe\xc3" + ARTICLE.encode(),
-                     "coal from the valley"),
+    "invalid-utf8": (
+        "canal.txt",
+        "Çanal in ŁódŹ ".encode() * 20 + b"\xff\xfe\xc3" + ARTICLE.encode(),
+        "coal from the valley",
+    ),
     "utf32-bom": ("canal.txt", ARTICLE.encode("utf-32"), "coal from the valley"),
 }
 
@@ -458,8 +479,9 @@ def ingest_cases(scale: int = 1) -> list[Hostile]:
         Hostile("docx-90mb-media", "photos.docx", docx_90mb_media, "document", contains="valley mines"),
         Hostile("docx-60k-paragraphs", "list.docx", docx_many_paragraphs, "error", "over 50,000 paragraphs"),
         Hostile("docx-billion-laughs", "laughs.docx", docx_billion_laughs, "error", "entities"),
-        Hostile("docx-billion-laughs-after-comment", "laughs.docx", docx_billion_laughs_after_comment, "error",
-                "entities"),
+        Hostile(
+            "docx-billion-laughs-after-comment", "laughs.docx", docx_billion_laughs_after_comment, "error", "entities"
+        ),
         Hostile("docx-xxe-etc-passwd", "xxe.docx", docx_xxe, "error", "entities", forbidden="root:"),
         Hostile("docx-billion-laughs-in-styles", "laughs.docx", docx_laughs_in_styles, "error", "styles.xml"),
         Hostile("docx-100k-nested-elements", "deep.docx", docx_deep_nesting, "error", "damaged"),
@@ -495,21 +517,26 @@ def ingest_cases(scale: int = 1) -> list[Hostile]:
         Hostile("md-50k-nested-quotes", "deep.md", md_nested_quotes, "document"),
         Hostile("md-50k-nested-lists", "deep.md", md_nested_lists, "document"),
         Hostile("md-1mb-link-openers", "links.md", lambda: b"[a" * 500_000, "document"),
-        Hostile("md-front-matter-1mb-spaces", "front.md", md_front_matter_spaces, "document",
-                contains="Canal locks"),
-        *(Hostile(f"md-{name}", f"{name}.md", _constant(text.encode()), expect, match)  # type: ignore[arg-type]
-          for name, (text, expect, match) in markdown_pathologies(scale).items()),
+        Hostile("md-front-matter-1mb-spaces", "front.md", md_front_matter_spaces, "document", contains="Canal locks"),
+        *(
+            Hostile(f"md-{name}", f"{name}.md", _constant(text.encode()), expect, match)  # type: ignore[arg-type]
+            for name, (text, expect, match) in markdown_pathologies(scale).items()
+        ),
         Hostile("txt-5mb-one-word", "word.txt", txt_one_line_no_spaces, "document"),
         Hostile("txt-999k-lines", "lines.txt", txt_million_lines, "error", "at most 200,000"),
         Hostile("txt-300k-paragraphs", "many.txt", txt_many_paragraphs, "error", "at most 200,000"),
         Hostile("txt-long-rules-and-urls", "rules.txt", txt_rules_and_urls, "document"),
-        *(Hostile(f"txt-redos-{name}", f"{name}.txt", _constant(line.encode()), "document")
-          for name, line in REDOS_LINES.items()),
+        *(
+            Hostile(f"txt-redos-{name}", f"{name}.txt", _constant(line.encode()), "document")
+            for name, line in REDOS_LINES.items()
+        ),
         Hostile("txt-nul-bytes", "nul.txt", lambda: ARTICLE.encode().replace(b" ", b"\0"), "error", "not text"),
         Hostile("txt-empty", "empty.txt", lambda: b"", "error", "empty"),
         Hostile("txt-bom-only", "bom.txt", lambda: b"\xef\xbb\xbf", "error", "whitespace"),
-        *(Hostile(f"txt-{name}", filename, _constant(data), "document", contains=text)
-          for name, (filename, data, text) in ENCODED_TEXTS.items()),
+        *(
+            Hostile(f"txt-{name}", filename, _constant(data), "document", contains=text)
+            for name, (filename, data, text) in ENCODED_TEXTS.items()
+        ),
     ]
 
 
@@ -520,10 +547,12 @@ _QUIZ_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
 def _moodle_question(text: str = "When was the canal finished?") -> str:
-    return (f'<question type="multichoice"><name><text>Canal</text></name>'
-            f'<questiontext format="html"><text>{text}</text></questiontext>'
-            '<answer fraction="100"><text>1796</text></answer><answer fraction="0"><text>1790</text></answer>'
-            "</question>")
+    return (
+        f'<question type="multichoice"><name><text>Canal</text></name>'
+        f'<questiontext format="html"><text>{text}</text></questiontext>'
+        '<answer fraction="100"><text>1796</text></answer><answer fraction="0"><text>1790</text></answer>'
+        "</question>"
+    )
 
 
 def _quiz(body: str, prolog: str = "") -> bytes:
@@ -541,8 +570,9 @@ def gift_cases() -> list[Hostile]:
         case("over-the-size-limit", lambda: GIFT_QUESTION.encode() * 100_000, "error", "at most"),
         case("100k-questions", lambda: b"Q{T}\n\n" * 100_000, "error", "at most 5000"),
         case("4mb-prompt", lambda: b"::Big:: " + b"word " * 800_000 + b"{T}\n", "document"),
-        case("tag-openers-in-comment", lambda: b"// " + b"[tag:" * 800_000 + b"\n" + GIFT_QUESTION.encode(),
-             "document"),
+        case(
+            "tag-openers-in-comment", lambda: b"// " + b"[tag:" * 800_000 + b"\n" + GIFT_QUESTION.encode(), "document"
+        ),
         case("million-answers", lambda: b"Q {=a " + b"~b " * 1_000_000 + b"}\n", "document"),
         case("million-escapes", lambda: b"Q " + b"\\{" * 1_000_000 + b" {T}\n", "document"),
         case("unclosed-title", lambda: b"::" + b"x" * 2_000_000 + b" {T}\n", "document"),
@@ -556,44 +586,84 @@ def gift_cases() -> list[Hostile]:
     ]
 
 
-_XML_LAUGHS = ("<!DOCTYPE quiz [<!ENTITY a0 'ha'>"
-               + "".join(f"<!ENTITY a{n} '{f'&a{n - 1};' * 10}'>" for n in range(1, 10)) + "]>")
+_XML_LAUGHS = (
+    "<!DOCTYPE quiz [<!ENTITY a0 'ha'>" + "".join(f"<!ENTITY a{n} '{f'&a{n - 1};' * 10}'>" for n in range(1, 10)) + "]>"
+)
 
 
 def moodle_cases() -> list[Hostile]:
-    def case(name: str, build: Callable[[], bytes], expect: Literal["document", "error"], match: str = "",
-             forbidden: str = "") -> Hostile:
+    def case(
+        name: str,
+        build: Callable[[], bytes],
+        expect: Literal["document", "error"],
+        match: str = "",
+        forbidden: str = "",
+    ) -> Hostile:
         return Hostile(f"xml-{name}", f"{name}.xml", build, expect, match, kind="moodle_xml", forbidden=forbidden)
 
     big = "x" * 100_000
     return [
         case("billion-laughs", lambda: _quiz(_moodle_question("&a9;"), _XML_LAUGHS), "error", "entities"),
-        case("quadratic-blowup",
-             lambda: _quiz(_moodle_question("&b;" * 100_000), f'<!DOCTYPE quiz [<!ENTITY b "{big}">]>'),
-             "error", "entities"),
-        case("xxe-etc-passwd", lambda: _quiz(_moodle_question("&x;"),
-                                             '<!DOCTYPE quiz [<!ENTITY x SYSTEM "file:///etc/passwd">]>'),
-             "error", "entities", forbidden="root:"),
-        case("external-dtd", lambda: _quiz(_moodle_question(), '<!DOCTYPE quiz SYSTEM "file:///etc/passwd">'),
-             "error", "DTD"),
-        case("parameter-entities", lambda: _quiz(_moodle_question(),
-                                                 '<!DOCTYPE quiz [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;]>'),
-             "error", "entities"),
+        case(
+            "quadratic-blowup",
+            lambda: _quiz(_moodle_question("&b;" * 100_000), f'<!DOCTYPE quiz [<!ENTITY b "{big}">]>'),
+            "error",
+            "entities",
+        ),
+        case(
+            "xxe-etc-passwd",
+            lambda: _quiz(_moodle_question("&x;"), '<!DOCTYPE quiz [<!ENTITY x SYSTEM "file:///etc/passwd">]>'),
+            "error",
+            "entities",
+            forbidden="root:",
+        ),
+        case(
+            "external-dtd",
+            lambda: _quiz(_moodle_question(), '<!DOCTYPE quiz SYSTEM "file:///etc/passwd">'),
+            "error",
+            "DTD",
+        ),
+        case(
+            "parameter-entities",
+            lambda: _quiz(_moodle_question(), '<!DOCTYPE quiz [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;]>'),
+            "error",
+            "entities",
+        ),
         case("undefined-entity", lambda: _quiz(_moodle_question("&nope;")), "error", "not well-formed"),
-        case("100k-nested-in-text", lambda: _quiz(_moodle_question("<b>" * 100_000 + "Canal?" + "</b>" * 100_000)),
-             "document"),
-        case("100k-nested-root", lambda: (_QUIZ_HEAD + "<a>" * 100_000 + "</a>" * 100_000).encode(), "error",
-             "not a Moodle XML"),
+        case(
+            "100k-nested-in-text",
+            lambda: _quiz(_moodle_question("<b>" * 100_000 + "Canal?" + "</b>" * 100_000)),
+            "document",
+        ),
+        case(
+            "100k-nested-root",
+            lambda: (_QUIZ_HEAD + "<a>" * 100_000 + "</a>" * 100_000).encode(),
+            "error",
+            "not a Moodle XML",
+        ),
         case("600k-questions", lambda: _quiz("<question/>" * 600_000), "error", "at most 5000"),
         case("million-empty-elements", lambda: _quiz(_moodle_question() + "<x/>" * 1_500_000), "document"),
         case("15mb-text-node", lambda: _quiz(_moodle_question("canal " * 2_500_000)), "document"),
-        case("100k-answers", lambda: _quiz('<question type="multichoice"><questiontext><text>Q</text></questiontext>'
-                                           + '<answer fraction="0"><text>a</text></answer>' * 100_000 + "</question>"),
-             "document"),
-        case("utf16-declared-latin1", lambda: ('<?xml version="1.0" encoding="ISO-8859-1"?>'
-                                               f"<quiz>{_moodle_question()}</quiz>").encode("utf-16"), "document"),
-        case("invalid-utf8", lambda: _quiz(_moodle_question("Canal \xff?")).replace("\xff".encode(), b"\xff"),
-             "error", "not valid"),
+        case(
+            "100k-answers",
+            lambda: _quiz(
+                '<question type="multichoice"><questiontext><text>Q</text></questiontext>'
+                + '<answer fraction="0"><text>a</text></answer>' * 100_000
+                + "</question>"
+            ),
+            "document",
+        ),
+        case(
+            "utf16-declared-latin1",
+            lambda: (f'<?xml version="1.0" encoding="ISO-8859-1"?><quiz>{_moodle_question()}</quiz>').encode("utf-16"),
+            "document",
+        ),
+        case(
+            "invalid-utf8",
+            lambda: _quiz(_moodle_question("Canal \xff?")).replace("\xff".encode(), b"\xff"),
+            "error",
+            "not valid",
+        ),
         case("not-xml", lambda: b"This is not XML at all.", "error", "not well-formed"),
         case("wrong-root", lambda: b"<html><body>quiz</body></html>", "error", "not a Moodle XML"),
         case("empty", lambda: b"", "error", "empty"),

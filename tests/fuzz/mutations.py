@@ -30,9 +30,11 @@ def valid_files() -> dict[str, bytes]:
     """One small valid file per ingestion format (the keys are the formats)."""
     paragraphs = "\n\n".join(ARTICLE_PARAGRAPHS)
     items = "\n".join(f"- {item}" for item in FACT_ITEMS)
-    markdown = (f"---\ntitle: {TITLE}\n---\n\n# {TITLE}\n\n{paragraphs}\n\n## Types\n\n{items}\n\n"
-                "> A quoted line with a [link](https://example.org).\n\n"
-                "| Type | Slope |\n|---|---|\n| Shield | gentle |\n")
+    markdown = (
+        f"---\ntitle: {TITLE}\n---\n\n# {TITLE}\n\n{paragraphs}\n\n## Types\n\n{items}\n\n"
+        "> A quoted line with a [link](https://example.org).\n\n"
+        "| Type | Slope |\n|---|---|\n| Shield | gentle |\n"
+    )
     first, second, third = ARTICLE_PARAGRAPHS
     pdf = build_pdf([[(TITLE, 18), first, "", second], [third, "", *FACT_ITEMS]])
     docx = build_docx(
@@ -66,7 +68,7 @@ def sample_mutations() -> list[tuple[str, str, bytes]]:
             damaged = bytearray(data)
             for _ in range(3):
                 where = generator.randrange(len(damaged))
-                damaged[where:where + generator.randrange(1, 40)] = generator.randbytes(generator.randrange(0, 8))
+                damaged[where : where + generator.randrange(1, 40)] = generator.randbytes(generator.randrange(0, 8))
             files.append((kind, f"{number}-{name}", bytes(damaged)))
     return files
 
@@ -100,11 +102,11 @@ def mutated(draw: st.DrawFn, seed: bytes) -> bytes:
             data[where:where] = draw(st.sampled_from(TOKENS))
         elif operation == "overwrite":
             token = draw(st.sampled_from(TOKENS))
-            data[where:where + len(token)] = token
+            data[where : where + len(token)] = token
         elif operation == "delete":
-            del data[where:where + span]
+            del data[where : where + span]
         elif operation == "repeat":
-            data[where:where] = data[where:where + span] * draw(st.integers(2, 50))
+            data[where:where] = data[where : where + span] * draw(st.integers(2, 50))
         elif operation == "cut":
             del data[where:]
         else:

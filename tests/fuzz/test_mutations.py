@@ -109,7 +109,7 @@ def test_one_format_spliced_into_another(data: st.DataObject, fmt: str, other: s
     """The head of one format on the body of another (an HTML page named .pdf, a PDF inside a .txt...)."""
     head, tail = seeds()[fmt], seeds()[other]
     cut = data.draw(st.integers(0, len(head)))
-    document = DocumentInput(f"upload.{fmt}", head[:cut] + tail[data.draw(st.integers(0, len(tail))):])
+    document = DocumentInput(f"upload.{fmt}", head[:cut] + tail[data.draw(st.integers(0, len(tail))) :])
     assert ingest_outcome(document) == ingest_outcome(document)
 
 

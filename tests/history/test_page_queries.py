@@ -140,7 +140,8 @@ def test_no_page_scans_the_attempts_or_their_answers(  # type: ignore[no-untyped
                         continue
                     constraint = re.search(r"\(([^)]*)\)\s*$", access.group(3))
                     narrowed = constraint is not None and any(
-                        re.match(rf"{column}\b", part.strip()) for part in constraint.group(1).split(" AND ")
+                        re.match(rf"{column}\b", part.strip())
+                        for part in constraint.group(1).split(" AND ")
                         for column in NARROWING
                     )
                     if access.group(1) == "SCAN" or not narrowed:

@@ -24,12 +24,15 @@ def read_csv(body: bytes) -> list[list[str]]:
 
 
 def world(users: Accounts, attempts: int = 3):  # type: ignore[no-untyped-def]
-    quiz, questions = all_types_quiz(users.teacher, title="=HYPERLINK(\"http://evil\") canal")
+    quiz, questions = all_types_quiz(users.teacher, title='=HYPERLINK("http://evil") canal')
     school_class = class_with(users.teacher, [users.student])
     assign(quiz, school_class)
     for i in range(attempts):
         finished_attempt(
-            quiz, user(users.student), [1, i % 2, 1, 0, 1], submitted_at=NOW - timedelta(days=attempts - i),
+            quiz,
+            user(users.student),
+            [1, i % 2, 1, 0, 1],
+            submitted_at=NOW - timedelta(days=attempts - i),
             responses=["Margaret Hale", True, None, None, None],
         )
     db.session.commit()
@@ -39,8 +42,10 @@ def world(users: Accounts, attempts: int = 3):  # type: ignore[no-untyped-def]
 def test_student_sees_chart_and_table_of_their_own_attempts(student_client: FlaskClient, users: Accounts) -> None:
     world(users)
     finished_attempt(
-        all_types_quiz(users.other_teacher, title="Someone else's")[0], user(users.other_student),
-        [0, 0, 0, 0, 0], submitted_at=NOW,
+        all_types_quiz(users.other_teacher, title="Someone else's")[0],
+        user(users.other_student),
+        [0, 0, 0, 0, 0],
+        submitted_at=NOW,
     )
     db.session.commit()
 
@@ -147,7 +152,9 @@ def test_students_cannot_open_teacher_pages(student_client: FlaskClient, users: 
 
 
 def test_teacher_opens_a_students_attempt_with_every_answer_and_key(
-    app, teacher_client: FlaskClient, users: Accounts  # type: ignore[no-untyped-def]
+    app,
+    teacher_client: FlaskClient,
+    users: Accounts,  # type: ignore[no-untyped-def]
 ) -> None:
     quiz, _, school_class = world(users, attempts=1)
     from quizapp.attempts.models import Attempt

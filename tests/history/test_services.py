@@ -121,8 +121,9 @@ def test_gradebook_keeps_the_score_each_quiz_policy_says(users: Accounts) -> Non
     teacher = user(users.teacher)
     best_quiz, questions = all_types_quiz(users.teacher, score_policy="best", title="Best")
     last_quiz = make_quiz(teacher, questions, score_policy="last", title="Last")
-    average_quiz = make_quiz(teacher, questions, score_policy="average", title="Average",
-                             closes_at=days_ago(1), opens_at=days_ago(10))
+    average_quiz = make_quiz(
+        teacher, questions, score_policy="average", title="Average", closes_at=days_ago(1), opens_at=days_ago(10)
+    )
     school_class = class_with(users.teacher, [users.student, users.other_student])
     for quiz in (best_quiz, last_quiz, average_quiz):
         assign(quiz, school_class)
@@ -174,8 +175,9 @@ def _class_of_attempts(quiz, questions, users: Accounts, count: int) -> None:  #
     for i in range(count):
         strong = i % 2 == 0
         scores = [1, 1 if strong else 0, 1 if strong else 0, 1 if i % 3 else 0, 1 if strong else 0]
-        finished_attempt(quiz, stu, scores, submitted_at=days_ago(30 - i % 30),
-                         responses=["Margaret Hale", True, None, None, None])
+        finished_attempt(
+            quiz, stu, scores, submitted_at=days_ago(30 - i % 30), responses=["Margaret Hale", True, None, None, None]
+        )
 
 
 def test_item_analysis_finds_the_question_everyone_gets_right_and_the_distractors_nobody_picks(
@@ -306,7 +308,6 @@ def test_pages_cost_a_fixed_number_of_queries_whatever_the_attempts(canal, users
     assert max(many) <= 8  # quiz results: names only the teacher's students, and counts answers awaiting a mark
 
 
-
 def test_the_check_runs_once_when_a_quiz_closes(users: Accounts) -> None:
     closed_quiz, questions = all_types_quiz(
         users.teacher, title="Closed", opens_at=days_ago(40), closes_at=days_ago(0.5)
@@ -349,8 +350,14 @@ def test_the_worker_closes_overdue_attempts_and_checks_closed_quizzes_every_minu
 
     quiz, questions = all_types_quiz(users.teacher, opens_at=days_ago(40), closes_at=days_ago(0.5))
     _class_of_attempts(quiz, questions, users, MIN_ATTEMPTS_FOR_STATISTICS + 2)
-    overdue = Attempt(quiz_id=quiz.id, student_id=user(users.other_student).id, number=1,
-                      started_at=days_ago(1), deadline=days_ago(1) + timedelta(minutes=10), max_score=5.0)
+    overdue = Attempt(
+        quiz_id=quiz.id,
+        student_id=user(users.other_student).id,
+        number=1,
+        started_at=days_ago(1),
+        deadline=days_ago(1) + timedelta(minutes=10),
+        max_score=5.0,
+    )
     db.session.add(overdue)
     db.session.commit()
 
@@ -362,16 +369,19 @@ def test_the_worker_closes_overdue_attempts_and_checks_closed_quizzes_every_minu
     assert db.session.get(type(quiz), quiz.id).weak_check_at is not None  # type: ignore[union-attr]
 
 
-def test_item_analysis_counts_true_false_and_blank_responses_and_survives_no_attempts(
-    canal, users: Accounts
-) -> None:
+def test_item_analysis_counts_true_false_and_blank_responses_and_survives_no_attempts(canal, users: Accounts) -> None:
     quiz, questions = canal
     assert analysis.item_analysis(db.session, quiz).attempts == 0
     stu = user(users.student)
     given = [True, True, False, None]
     for i, response in enumerate(given):
-        finished_attempt(quiz, stu, [1, int(response is True), 0, 0, 0], submitted_at=days_ago(10 - i),
-                         responses=["Margaret Hale", response, None, None, None])
+        finished_attempt(
+            quiz,
+            stu,
+            [1, int(response is True), 0, 0, 0],
+            submitted_at=days_ago(10 - i),
+            responses=["Margaret Hale", response, None, None, None],
+        )
     db.session.commit()
 
     found = analysis.item_analysis(db.session, quiz)

@@ -294,9 +294,7 @@ def _tags(comments: list[str]) -> list[str]:
     # No tag can close after the comment's last "]": searching only up to it keeps a comment of
     # "[tag:[tag:[tag:..." linear (every opener would otherwise scan to the end of the line, and
     # 4 MB of them took minutes).
-    return [
-        m.group(1).replace("\\]", "]").strip() for c in comments for m in _TAG.finditer(c, 0, c.rfind("]") + 1)
-    ]
+    return [m.group(1).replace("\\]", "]").strip() for c in comments for m in _TAG.finditer(c, 0, c.rfind("]") + 1)]
 
 
 def _weight(piece: _Marked, default: float) -> tuple[float, _Marked]:

@@ -65,11 +65,17 @@ def _marker(t: Any) -> tuple[str, str, Any] | None:
         # the object hangs on "of" / "to", or (as often) on "because" / "due" itself
         if completed and any(g.dep_ == "pobj" for g in [*kids, *completed[0].children]):
             return "reason", "phrase", t
-        if t.lower_ == "as" and any(c.dep_ == "pobj" and c.lower_ == "result" and any(
-                g.dep_ == "prep" and g.lower_ == "of" for g in c.children) for c in kids):
+        if t.lower_ == "as" and any(
+            c.dep_ == "pobj" and c.lower_ == "result" and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
+            for c in kids
+        ):
             return "reason", "phrase", t  # "as a result of the partition"
-        if t.lower_ == "in" and any(c.dep_ == "pobj" and c.lower_ == "order" and any(
-                g.dep_ == "acl" and g.left_edge.lower_ == "to" for g in c.children) for c in kids):
+        if t.lower_ == "in" and any(
+            c.dep_ == "pobj"
+            and c.lower_ == "order"
+            and any(g.dep_ == "acl" and g.left_edge.lower_ == "to" for g in c.children)
+            for c in kids
+        ):
             return "purpose", "to", t
     return None
 
@@ -79,8 +85,11 @@ def _trimmable(t: Any) -> bool:
     clause with a subject or a marker of its own ("... and because they wanted ..."); not one of a list of verbs."""
     if t.dep_ in _TRIMMABLE or (t.dep_ == "prep" and t.head.pos_ in ("NOUN", "PROPN")):
         return True
-    return t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "mark")
-                                                                   for c in t.children)
+    return (
+        t.dep_ == "conj"
+        and t.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children)
+    )
 
 
 def _trim(toks: list[Any]) -> list[Any] | None:
@@ -109,8 +118,11 @@ def _agents(sent: Sentence) -> list[Cause]:
     out = []
     for t in sent.tokens:
         want = _CAUSING.get(t.lemma_)
-        if want is None or t.pos_ != "VERB" or not any(c.dep_ == want[0] and (not want[1] or c.lower_ == want[1])
-                                                       for c in t.children):
+        if (
+            want is None
+            or t.pos_ != "VERB"
+            or not any(c.dep_ == want[0] and (not want[1] or c.lower_ == want[1]) for c in t.children)
+        ):
             continue
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.ent_type_ == "PERSON":
@@ -298,8 +310,10 @@ def _why(ctx: Context, sent: Sentence, cause: Cause, wrong: list[str]) -> Candid
     if prompt is None or ctx.early_reject(prompt) or not _key_reads_with(ctx, cause, prompt):
         return None
     key = capitalise(cause.text)
-    reasons = [f"the text states this {cause.family} ('{cause.text.split(' ', 1)[0].lower()}')",
-               f"wrong options are {cause.family}s the document gives for other things"]
+    reasons = [
+        f"the text states this {cause.family} ('{cause.text.split(' ', 1)[0].lower()}')",
+        f"wrong options are {cause.family}s the document gives for other things",
+    ]
     draft = QuestionDraft(
         type="multiple_choice",
         prompt=prompt,
@@ -333,8 +347,11 @@ def _claim(ctx: Context, sent: Sentence, cause: Cause, wrong: list[str]) -> Cand
     if ctx.early_reject(text):
         return None
     quote = sent.text.strip()
-    explanation = (f"False. The text gives another {cause.family}: \u201c{quote}\u201d" if wrong
-                   else f"True. The text says: \u201c{quote}\u201d")
+    explanation = (
+        f"False. The text gives another {cause.family}: \u201c{quote}\u201d"
+        if wrong
+        else f"True. The text says: \u201c{quote}\u201d"
+    )
     draft = QuestionDraft(
         type="true_false",
         prompt=text,

@@ -71,9 +71,7 @@ def _number_forms(corpus: Corpus, sent: Sentence, first: Any, last: Any) -> list
 
 
 def _modifiers(token: Any) -> tuple[str, ...]:
-    return tuple(
-        c.lower_ for c in token.lefts if c.dep_ in _MODIFIER_DEPS or (c.dep_ == "poss" and c.pos_ != "PRON")
-    )
+    return tuple(c.lower_ for c in token.lefts if c.dep_ in _MODIFIER_DEPS or (c.dep_ == "poss" and c.pos_ != "PRON"))
 
 
 def _head_uses(corpus: Corpus) -> dict[tuple[int, str], set[tuple[str, ...]]]:

@@ -167,7 +167,7 @@ def _tags(line: _Line) -> str | None:
     label = cp.TAGS.match(line.piece.text)
     if not label or line.words > 40:
         return None
-    items = [item for item in cp.TAG_SEPARATOR.split(line.piece.text[label.end():]) if item]
+    items = [item for item in cp.TAG_SEPARATOR.split(line.piece.text[label.end() :]) if item]
     return "tag list" if all(len(item.split()) <= 4 and not ends_sentence(item) for item in items) else None
 
 
@@ -181,7 +181,7 @@ def _table_of_contents(line: _Line) -> str | None:
         page = cp.TOC_PAGE.match(part)
         if not page and part.strip():
             return None
-        titles.append(part[page.end():] if page else "")
+        titles.append(part[page.end() :] if page else "")
     if titles[-1].strip() or not all(len(title.split()) <= _TOC_TITLE_WORDS for title in titles):
         return None
     return "table of contents"
@@ -273,7 +273,7 @@ def _section_rule(lines: list[_Line]) -> None:
         end = index + 1
         while end < len(lines) and not lines[end].content:
             end += 1
-        for follower in lines[index + 1:_spare_heading(lines, index + 1, end)]:
+        for follower in lines[index + 1 : _spare_heading(lines, index + 1, end)]:
             follower.reason = follower.reason or "related links"
         index = end
 
@@ -308,7 +308,7 @@ def _link_runs(lines: list[_Line]) -> None:
             first = links[0]
             while first > start and lines[first - 1].piece.kind != "heading":
                 first -= 1
-            for line in lines[first:links[-1] + 1]:
+            for line in lines[first : links[-1] + 1]:
                 line.reason = line.reason or "link list"
 
 

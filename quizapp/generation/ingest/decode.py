@@ -28,7 +28,7 @@ def decode_text(name: str, data: bytes, declared: str | None = None) -> str:
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(encoding, errors="replace")
+            return data[len(bom) :].decode(encoding, errors="replace")
     utf16 = _bomless_utf16(data)
     if utf16:
         return data.decode(utf16, errors="replace")

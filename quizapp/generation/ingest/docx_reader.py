@@ -68,8 +68,11 @@ def _body_pieces(name: str, document: Any, styles: _ParagraphStyles, max_blocks:
             pieces.append(_paragraph(block, styles))
         if max_blocks is not None and len(pieces) > max_blocks:
             # Each paragraph costs python-docx about 0.1 ms; stop reading rather than finish a file that is refused.
-            raise IngestError(name, f"the file has over {max_blocks:,} paragraphs or lines; "
-                                    f"at most {max_blocks:,} can be read (split it into smaller files)")
+            raise IngestError(
+                name,
+                f"the file has over {max_blocks:,} paragraphs or lines; "
+                f"at most {max_blocks:,} can be read (split it into smaller files)",
+            )
     return [piece for piece in pieces if piece.text]
 
 

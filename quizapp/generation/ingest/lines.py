@@ -15,7 +15,7 @@ _HYPHENATED = re.compile(r"[^\W\d_]-$")
 def bullet_text(line: str) -> str | None:
     """The line without its bullet glyph when it starts with one, else None."""
     match = _BULLET.match(line)
-    return line[match.end():] if match else None
+    return line[match.end() :] if match else None
 
 
 def is_numbered(line: str) -> bool:

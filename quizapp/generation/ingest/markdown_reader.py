@@ -50,7 +50,7 @@ def _split_front_matter(text: str) -> tuple[str, list[str], str | None]:
             block = lines[1:index]
             title = next((value for value in map(_front_matter_title, block) if value), None)
             dropped = [clean_line(" ".join(block))] if any(line.strip() for line in block) else []
-            return "\n".join(lines[index + 1:]), dropped, clean_line(title) if title else None
+            return "\n".join(lines[index + 1 :]), dropped, clean_line(title) if title else None
     return text, [], None
 
 

@@ -119,7 +119,8 @@ def _measure(lines: list[PdfLine]) -> _Metrics:
     gaps = [
         previous.y - line.y
         for previous, line in itertools.pairwise(lines)
-        if _same_size(previous.size, body_size) and _same_size(line.size, body_size)
+        if _same_size(previous.size, body_size)
+        and _same_size(line.size, body_size)
         and 0 < previous.y - line.y <= 3 * max(body_size, 1.0)
     ]
     pitch = statistics.median(gaps) if gaps else None

@@ -35,10 +35,19 @@ def read_pdf(name: str, data: bytes) -> ReaderOutput:
         except IngestError:
             raise
         except LimitReachedError as error:
-            raise IngestError(name, f"the PDF has more than {MAX_PAGES} pages, or a page tree too tangled to "
-                                    "read") from error
-        except (PdfReadError, PyPdfError, ValueError, TypeError, KeyError, AttributeError, IndexError,
-                OSError) as error:
+            raise IngestError(
+                name, f"the PDF has more than {MAX_PAGES} pages, or a page tree too tangled to read"
+            ) from error
+        except (
+            PdfReadError,
+            PyPdfError,
+            ValueError,
+            TypeError,
+            KeyError,
+            AttributeError,
+            IndexError,
+            OSError,
+        ) as error:
             raise IngestError(name, "the PDF is damaged or not a valid PDF") from error
         if count > MAX_PAGES:
             raise IngestError(name, f"the PDF has {count} pages; at most {MAX_PAGES} can be read")

@@ -65,8 +65,11 @@ def _ingest(doc: DocumentInput, max_bytes: int) -> CleanDocument:
     if not output.pieces:
         raise IngestError(name, "the file contains no readable text")
     if len(output.pieces) > MAX_BLOCKS:
-        raise IngestError(name, f"the file has {len(output.pieces):,} paragraphs or lines; "
-                                f"at most {MAX_BLOCKS:,} can be read (split it into smaller files)")
+        raise IngestError(
+            name,
+            f"the file has {len(output.pieces):,} paragraphs or lines; "
+            f"at most {MAX_BLOCKS:,} can be read (split it into smaller files)",
+        )
     kept, stripped = strip_chrome(output.pieces)
     if not kept:
         raise IngestError(name, "nothing is left after removing page chrome (menus, links, banners, footers)")
@@ -102,8 +105,9 @@ def _read(name: str, fmt: str, data: bytes | str) -> ReaderOutput:
         raise IngestError(name, "the file contains only whitespace")
     lines = text.count("\n") + 1
     if lines > MAX_LINES:
-        raise IngestError(name, f"the file has {lines:,} lines; at most {MAX_LINES:,} can be read "
-                                "(split it into smaller files)")
+        raise IngestError(
+            name, f"the file has {lines:,} lines; at most {MAX_LINES:,} can be read (split it into smaller files)"
+        )
     if fmt == "md" and len(text) <= MAX_MARKDOWN_CHARACTERS:
         from quizapp.generation.ingest.markdown_reader import read_markdown
 

@@ -48,22 +48,39 @@ def check_archive(name: str, data: bytes) -> None:
             for entry in entries:
                 ratio = entry.file_size / max(1, entry.compress_size)
                 if entry.file_size > _RATIO_CHECK_FROM and ratio > MAX_RATIO:
-                    raise IngestError(name, f"the Word file's part {entry.filename} is compressed {ratio:.0f} times; "
-                                            "it looks like a zip bomb")
+                    raise IngestError(
+                        name,
+                        f"the Word file's part {entry.filename} is compressed {ratio:.0f} times; "
+                        "it looks like a zip bomb",
+                    )
             xml_parts = [entry for entry in entries if entry.filename.lower().endswith(_XML_PARTS)]
             xml_size = sum(entry.file_size for entry in xml_parts)
             if xml_size > MAX_XML_UNCOMPRESSED:
-                raise IngestError(name, f"the Word file's text and layout take {xml_size // 1_000_000} MB; at most "
-                                        f"{MAX_XML_UNCOMPRESSED // 1_000_000} MB can be read (split the document)")
+                raise IngestError(
+                    name,
+                    f"the Word file's text and layout take {xml_size // 1_000_000} MB; at most "
+                    f"{MAX_XML_UNCOMPRESSED // 1_000_000} MB can be read (split the document)",
+                )
             for entry in xml_parts:
                 if _declares_dtd(archive, entry):
                     # Word never writes one; a DTD can only serve entity expansion or external entity tricks.
-                    raise IngestError(name, f"the Word file's part {entry.filename} declares XML entities, "
-                                            "which Word never writes; it is refused")
+                    raise IngestError(
+                        name,
+                        f"the Word file's part {entry.filename} declares XML entities, "
+                        "which Word never writes; it is refused",
+                    )
     except IngestError:
         raise
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, NotImplementedError, RuntimeError,
-            zlib.error) as error:
+    except (
+        zipfile.BadZipFile,
+        KeyError,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+        zlib.error,
+    ) as error:
         raise IngestError(name, "the Word file is damaged (its zip archive cannot be read)") from error
 
 

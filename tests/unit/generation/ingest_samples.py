@@ -27,9 +27,9 @@ def assert_consistent(doc: CleanDocument) -> None:
     assert doc.title
     assert doc.title == doc.title.strip()
     assert "\n" not in doc.title
-    assert "\n\n".join(doc.text[b.start:b.end] for b in doc.blocks) == doc.text
+    assert "\n\n".join(doc.text[b.start : b.end] for b in doc.blocks) == doc.text
     for block in doc.blocks:
-        piece = doc.text[block.start:block.end]
+        piece = doc.text[block.start : block.end]
         assert piece
         assert piece == piece.strip()
         assert "\n" not in piece
@@ -39,7 +39,7 @@ def assert_consistent(doc: CleanDocument) -> None:
 
 def block_texts(doc: CleanDocument, kind: str | None = None) -> list[str]:
     """The text of each block (of one kind, if given), in order."""
-    return [doc.text[b.start:b.end] for b in doc.blocks if kind is None or b.kind == kind]
+    return [doc.text[b.start : b.end] for b in doc.blocks if kind is None or b.kind == kind]
 
 
 def _pdf_escape(text: str) -> str:
@@ -79,9 +79,7 @@ def build_pdf(pages: Sequence[Sequence[PdfItem]]) -> bytes:
             b"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents %d 0 R >>" % content
         )
         kids.append(len(objects))
-    objects[1] = b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % kid for kid in kids) + b"] /Count %d >>" % len(
-        kids
-    )
+    objects[1] = b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % kid for kid in kids) + b"] /Count %d >>" % len(kids)
     return _pdf_file(objects)
 
 

@@ -93,9 +93,13 @@ def test_no_question_whose_stem_cannot_read_alone():
 def test_a_document_that_states_a_cause_keeps_a_cause_question():
     from quizapp.generation import generate
 
-    text = "The Brackwell Canal\n\n" + MILLS + (
-        " Engineer Ruth Dale surveyed the route in 1821. The canal opened at Lowmoor in 1826."
-        " The railway from Leeds reached Brackwell in 1851. Traffic on the canal ended in 1902."
+    text = (
+        "The Brackwell Canal\n\n"
+        + MILLS
+        + (
+            " Engineer Ruth Dale surveyed the route in 1821. The canal opened at Lowmoor in 1826."
+            " The railway from Leeds reached Brackwell in 1851. Traffic on the canal ended in 1902."
+        )
     )
     questions = generate([clean("mills.txt", text)], max_questions=4).questions
     assert any(q.prompt.startswith("Why ") for q in questions)

@@ -15,8 +15,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.a
 
 
 def _run(*args):
-    return subprocess.run([sys.executable, "-m", "quizapp.generation", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=180)
+    return subprocess.run(
+        [sys.executable, "-m", "quizapp.generation", *args], cwd=ROOT, capture_output=True, text=True, timeout=180
+    )
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-""""The <noun>" resolved only to a name whose head is that noun, only when the document names one such thing,
+""" "The <noun>" resolved only to a name whose head is that noun, only when the document names one such thing,
 and from the document's title (texts made up for the tests)."""
 
 import pytest
@@ -9,8 +9,10 @@ from ._articles import parsed, sentence
 
 
 def test_a_name_whose_head_is_another_word_is_no_antecedent():
-    c = parsed("The Aldmoor Canal opened in 1802. In winter the Aldmoor Canal Skating Rink opens on its frozen basin. "
-               "The canal was named a heritage site in 1925.")
+    c = parsed(
+        "The Aldmoor Canal opened in 1802. In winter the Aldmoor Canal Skating Rink opens on its frozen basin. "
+        "The canal was named a heritage site in 1925."
+    )
     s = sentence(c, "heritage")
     prompt, problem = resolve_context(c, [s], "When was the canal named a heritage site?")
     assert problem is None
@@ -18,9 +20,11 @@ def test_a_name_whose_head_is_another_word_is_no_antecedent():
 
 
 def test_two_different_things_of_that_kind_leave_it_unresolved():
-    c = parsed("The navy lent the ship HMS Petrel to the survey in 1868. "
-               "Many later vessels were named after her, including the cable ship Ocean Petrel. "
-               "A museum in Hull was also named after the ship.")
+    c = parsed(
+        "The navy lent the ship HMS Petrel to the survey in 1868. "
+        "Many later vessels were named after her, including the cable ship Ocean Petrel. "
+        "A museum in Hull was also named after the ship."
+    )
     s = sentence(c, "museum")
     _, problem = resolve_context(c, [s], "A museum in _____ was also named after the ship.", "Hull")
     assert problem is not None
@@ -28,8 +32,11 @@ def test_two_different_things_of_that_kind_leave_it_unresolved():
 
 
 def test_the_title_names_the_subject_of_the_article():
-    c = parsed("The riot began in the market of Halle in June 1672. After the riot, the council of Halle lowered "
-               "the salt tax.", titles=("Salt riot of 1672",))
+    c = parsed(
+        "The riot began in the market of Halle in June 1672. After the riot, the council of Halle lowered "
+        "the salt tax.",
+        titles=("Salt riot of 1672",),
+    )
     s = sentence(c, "lowered")
     prompt, problem = resolve_context(c, [s], "After the riot, who lowered the salt tax?")
     assert problem is None
@@ -37,11 +44,17 @@ def test_the_title_names_the_subject_of_the_article():
 
 
 def test_a_date_without_a_year_that_is_not_asked_is_dropped():
-    c = parsed("The mediators met at Guildhall. Cardinal Pole met the strike committee at a school in Stepney on "
-               "10 September and persuaded the men to accept the offer.")
+    c = parsed(
+        "The mediators met at Guildhall. Cardinal Pole met the strike committee at a school in Stepney on "
+        "10 September and persuaded the men to accept the offer."
+    )
     s = sentence(c, "Stepney")
-    prompt, problem = resolve_context(c, [s], "Cardinal Pole met the _____ at a school in Stepney on 10 September "
-                                              "and persuaded the men to accept the offer.", "strike committee")
+    prompt, problem = resolve_context(
+        c,
+        [s],
+        "Cardinal Pole met the _____ at a school in Stepney on 10 September and persuaded the men to accept the offer.",
+        "strike committee",
+    )
     assert problem is None
     assert prompt == "Cardinal Pole met the _____ at a school in Stepney and persuaded the men to accept the offer."
     prompt, problem = resolve_context(c, [s], "On 10 September, who met the strike committee at a school in Stepney?")
@@ -50,16 +63,20 @@ def test_a_date_without_a_year_that_is_not_asked_is_dropped():
 
 
 def test_a_name_after_a_comma_counts_as_another_thing_of_that_kind():
-    c = parsed("The navy provided the ship, HMS Osprey. Later vessels were named after the Osprey, including the cable "
-               "ship Ocean Petrel. A museum in Hull was also named after the ship.")
+    c = parsed(
+        "The navy provided the ship, HMS Osprey. Later vessels were named after the Osprey, including the cable "
+        "ship Ocean Petrel. A museum in Hull was also named after the ship."
+    )
     s = sentence(c, "museum")
     _, problem = resolve_context(c, [s], "A museum in _____ was also named after the ship.", "Hull")
     assert problem is not None
 
 
 def test_the_title_wins_over_a_name_from_an_earlier_paragraph():
-    text = ("The voyage followed the Franklin expedition of 1845 into the Arctic.\n\n"
-            "Osprey sailed from Hull in 1875. The expedition's papers are kept in Leeds.")
+    text = (
+        "The voyage followed the Franklin expedition of 1845 into the Arctic.\n\n"
+        "Osprey sailed from Hull in 1875. The expedition's papers are kept in Leeds."
+    )
     c = parsed(text, titles=("Osprey expedition",))
     s = sentence(c, "papers")
     prompt, problem = resolve_context(c, [s], "The expedition's papers are kept in _____.", "Leeds")
@@ -68,9 +85,11 @@ def test_the_title_wins_over_a_name_from_an_earlier_paragraph():
 
 
 def test_a_description_just_before_that_differs_from_the_title_leaves_it_unclear():
-    text = ("The canal opened in 1832.\n\n"
-            "In winter a section of the canal in Hull becomes a skating rink. The canal was named a heritage site in "
-            "1925.")
+    text = (
+        "The canal opened in 1832.\n\n"
+        "In winter a section of the canal in Hull becomes a skating rink. The canal was named a heritage site in "
+        "1925."
+    )
     c = parsed(text, titles=("Aldmoor Canal",))
     s = sentence(c, "heritage")
     _, problem = resolve_context(c, [s], "When was the canal named a heritage site?", "1925")
@@ -78,8 +97,10 @@ def test_a_description_just_before_that_differs_from_the_title_leaves_it_unclear
 
 
 def test_a_name_written_in_keeps_the_article_of_its_place():
-    c = parsed("The long peace ended with the Norman invasion of the Danelund in 1070. "
-               "At the time of the invasion, the northern earls were divided.")
+    c = parsed(
+        "The long peace ended with the Norman invasion of the Danelund in 1070. "
+        "At the time of the invasion, the northern earls were divided."
+    )
     s = sentence(c, "earls")
     prompt, problem = resolve_context(c, [s], "At the time of the invasion, who were divided?")
     assert problem is None
@@ -107,13 +128,20 @@ _SHIPS = "The company bought the old ship Marigold and the new ship Kestrel in 1
     ("text", "prompt", "expected"),
     [
         # the modifier fits one of the two names
-        (_SHIPS + "The new ship sank off Dunmore in 1853.", "Where did the new ship sink in 1853?",
-         "Where did the new ship Kestrel sink in 1853?"),
+        (
+            _SHIPS + "The new ship sank off Dunmore in 1853.",
+            "Where did the new ship sink in 1853?",
+            "Where did the new ship Kestrel sink in 1853?",
+        ),
         # it fits neither: which ship is meant stays open
         (_SHIPS + "The larger ship sank off Dunmore in 1853.", "Where did the larger ship sink in 1853?", None),
         # one army is named, but not as the allied one: "the allied army" may be (and here is) another
-        ("The Ottoman army reached the city in July 1683. The relief army gathered at Tulln. The allied army sank "
-         "two boats off Dunmore in 1683.", "Where did the allied army sink two boats in 1683?", None),
+        (
+            "The Ottoman army reached the city in July 1683. The relief army gathered at Tulln. The allied army sank "
+            "two boats off Dunmore in 1683.",
+            "Where did the allied army sink two boats in 1683?",
+            None,
+        ),
     ],
 )
 def test_a_modifier_picks_the_one_named_thing_it_fits(text, prompt, expected):
@@ -128,22 +156,40 @@ def test_a_modifier_picks_the_one_named_thing_it_fits(text, prompt, expected):
     ("text", "words", "prompt", "key", "expected"),
     [
         # a name after a described noun keeps the description
-        ("Ward flew the command module Heron, and Price piloted the lunar module Swift in 1971. "
-         "The lunar module landed near Hadley Rille in 1971.", "landed",
-         "Where did the lunar module land in 1971?", "Hadley Rille", "Where did the lunar module Swift land in 1971?"),
+        (
+            "Ward flew the command module Heron, and Price piloted the lunar module Swift in 1971. "
+            "The lunar module landed near Hadley Rille in 1971.",
+            "landed",
+            "Where did the lunar module land in 1971?",
+            "Hadley Rille",
+            "Where did the lunar module Swift land in 1971?",
+        ),
         # a name dated by its phrase keeps the whole date, not "of March"
-        ("Farmers voted for the first time in the general election of 14 March 1871. "
-         "About 9,000 farmers took part in the election.", "took part",
-         "How many farmers took part in the election?", "9,000",
-         "How many farmers took part in the general election of 14 March 1871?"),
+        (
+            "Farmers voted for the first time in the general election of 14 March 1871. "
+            "About 9,000 farmers took part in the election.",
+            "took part",
+            "How many farmers took part in the election?",
+            "9,000",
+            "How many farmers took part in the general election of 14 March 1871?",
+        ),
         # a name that begins with the noun is the name itself: no article, no half of "code-named"
-        ("The Varna landing, code-named Operation Heron, began in 1941. The operation was planned by Admiral Karl "
-         "Ostrow at Varna in 1941.", "planned", "Who planned the operation at Varna in 1941?", "Karl Ostrow",
-         "Who planned Operation Heron at Varna in 1941?"),
+        (
+            "The Varna landing, code-named Operation Heron, began in 1941. The operation was planned by Admiral Karl "
+            "Ostrow at Varna in 1941.",
+            "planned",
+            "Who planned the operation at Varna in 1941?",
+            "Karl Ostrow",
+            "Who planned Operation Heron at Varna in 1941?",
+        ),
         # a name the place phrase begins goes in whole, not "in the House"
-        ("Ada Brent led the campaign in the House of Commons in 1846. The campaign ended at Leeds in 1850.",
-         "ended", "Where did the campaign end in 1850?", "Leeds",
-         "Where did the campaign in the House of Commons end in 1850?"),
+        (
+            "Ada Brent led the campaign in the House of Commons in 1846. The campaign ended at Leeds in 1850.",
+            "ended",
+            "Where did the campaign end in 1850?",
+            "Leeds",
+            "Where did the campaign in the House of Commons end in 1850?",
+        ),
     ],
 )
 def test_the_name_written_in_is_the_whole_name(text, words, prompt, key, expected):
@@ -154,12 +200,14 @@ def test_the_name_written_in_is_the_whole_name(text, words, prompt, key, expecte
 
 
 def test_a_thing_described_by_its_place_is_named_so_in_its_paragraph_only():
-    c = parsed("Ada Brent led the campaign in the House of Commons in 1846.\n\n"
-               "Many pamphlets of the campaign were sold at Leeds in 1848.")
-    _, problem = resolve_context(c, [sentence(c, "pamphlets")], "Where were many pamphlets of the campaign sold in "
-                                 "1848?", "Leeds")
+    c = parsed(
+        "Ada Brent led the campaign in the House of Commons in 1846.\n\n"
+        "Many pamphlets of the campaign were sold at Leeds in 1848."
+    )
+    _, problem = resolve_context(
+        c, [sentence(c, "pamphlets")], "Where were many pamphlets of the campaign sold in 1848?", "Leeds"
+    )
     assert problem is not None  # the pamphlets may be of the whole campaign, not of its part in the Commons
-
 
 
 def _resolved(text, words, prompt, titles=()):
@@ -171,22 +219,39 @@ def _resolved(text, words, prompt, titles=()):
     ("text", "titles", "words", "prompt", "expected"),
     [
         # written out: a title with a subtitle names what stands before the colon
-        ("The company built a harbour at Ostrand in 1650. Its ships sailed to the Spice Islands.",
-         ("The Veldmark Trading Company: Ships, Shares and Harbours",), "harbour",
-         "When did the company build a harbour at Ostrand?",
-         "When did the Veldmark Trading Company build a harbour at Ostrand?"),
+        (
+            "The company built a harbour at Ostrand in 1650. Its ships sailed to the Spice Islands.",
+            ("The Veldmark Trading Company: Ships, Shares and Harbours",),
+            "harbour",
+            "When did the company build a harbour at Ostrand?",
+            "When did the Veldmark Trading Company build a harbour at Ostrand?",
+        ),
         # kept: the article first speaks of the harvest in this sentence, so no earlier one is missing
-        ("Farmers of Dornay grew barley and oats on the slopes. In 1610 the harvest failed across the Dornay valley.",
-         (), "failed", "In what year did the harvest fail across the Dornay valley?",
-         "In what year did the harvest fail across the Dornay valley?"),
+        (
+            "Farmers of Dornay grew barley and oats on the slopes. "
+            "In 1610 the harvest failed across the Dornay valley.",
+            (),
+            "failed",
+            "In what year did the harvest fail across the Dornay valley?",
+            "In what year did the harvest fail across the Dornay valley?",
+        ),
         # written out: "the League" alone is the short form of the longer name the article gave before
-        ("The Velmark League was founded by merchants of Ostrand in 1280. In 1370 the League went to war against "
-         "Denmark.", (), "1370", "In what year did the League go to war against Denmark?",
-         "In what year did the Velmark League go to war against Denmark?"),
+        (
+            "The Velmark League was founded by merchants of Ostrand in 1280. In 1370 the League went to war against "
+            "Denmark.",
+            (),
+            "1370",
+            "In what year did the League go to war against Denmark?",
+            "In what year did the Velmark League go to war against Denmark?",
+        ),
         # written out: a textbook's section number before the title is no part of the name
-        ("Barges on the canal carried coal to Brest from 1790.", ("3.2 The Orlan Canal",), "Brest",
-         "What did barges on the canal carry to Brest from 1790?",
-         "What did barges on the Orlan Canal carry to Brest from 1790?"),
+        (
+            "Barges on the canal carried coal to Brest from 1790.",
+            ("3.2 The Orlan Canal",),
+            "Brest",
+            "What did barges on the canal carry to Brest from 1790?",
+            "What did barges on the Orlan Canal carry to Brest from 1790?",
+        ),
     ],
 )
 def test_a_definite_is_written_out_from_the_title_or_kept_when_first_spoken_of(text, titles, words, prompt, expected):
@@ -195,8 +260,11 @@ def test_a_definite_is_written_out_from_the_title_or_kept_when_first_spoken_of(t
 
 def test_a_thing_told_of_before_but_never_named_makes_the_question_refused():
     # "seal" is on no list of words: the article spoke of one before, and "the seal" points back to it
-    _, problem = _resolved("The weavers of Marnholt kept a seal of silver in a chest. "
-                           "In 1420 the seal was stolen from the market hall of Marnholt.", "stolen",
-                           "In what year was the seal stolen from the market hall of Marnholt?")
+    _, problem = _resolved(
+        "The weavers of Marnholt kept a seal of silver in a chest. "
+        "In 1420 the seal was stolen from the market hall of Marnholt.",
+        "stolen",
+        "In what year was the seal stolen from the market hall of Marnholt?",
+    )
     assert problem is not None
     assert "the seal" in problem

@@ -24,14 +24,17 @@ def test_two_runs_give_identical_json():
 
 
 def test_output_does_not_depend_on_hash_seed():
-    code = ("import json,sys; sys.path.insert(0, 'tests'); from unit.generation._articles import corpus; "
-            "from quizapp.generation import generate; r = generate(list(corpus())); "
-            "print(json.dumps([q.to_dict() for q in r.questions], sort_keys=True))")
+    code = (
+        "import json,sys; sys.path.insert(0, 'tests'); from unit.generation._articles import corpus; "
+        "from quizapp.generation import generate; r = generate(list(corpus())); "
+        "print(json.dumps([q.to_dict() for q in r.questions], sort_keys=True))"
+    )
     outs = []
     for seed in ("1", "2"):
         env = dict(os.environ, PYTHONHASHSEED=seed)
-        proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                              timeout=120)
+        proc = subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        )
         assert proc.returncode == 0, proc.stderr
         outs.append(proc.stdout)
     assert outs[0] == outs[1]
@@ -50,8 +53,26 @@ def test_arbitrary_text_never_crashes(text):
     _check(text)
 
 
-_NAMES = ["Anna Berg", "Carl Dahl", "Lisbon", "Oslo", "Riga", "the Union Bank", "Peter Voss", "Malmo", "1812", "1848",
-          "March 3, 1850", "15.7.", "T 34", "1,5 million", "He", "They", "In return", "2,000"]
+_NAMES = [
+    "Anna Berg",
+    "Carl Dahl",
+    "Lisbon",
+    "Oslo",
+    "Riga",
+    "the Union Bank",
+    "Peter Voss",
+    "Malmo",
+    "1812",
+    "1848",
+    "March 3, 1850",
+    "15.7.",
+    "T 34",
+    "1,5 million",
+    "He",
+    "They",
+    "In return",
+    "2,000",
+]
 _VERBS = ["founded", "signed", "built", "visited", "sold", "opened", "left", "attacked"]
 
 

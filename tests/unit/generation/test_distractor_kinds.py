@@ -7,9 +7,11 @@ from ._articles import parsed, sentence
 
 
 def test_a_swapped_date_stays_within_a_few_years():
-    c = parsed("Ruy Mendes was born in Lagos in 1480. Ruy Mendes sailed to Goa in 1510. Ruy Mendes reached Goa in "
-               "1511. The fort of Goa fell in 1961. The fort of Goa was rebuilt in 1961. "
-               "Ruy Mendes founded a hospital in Cochin in 1515. The hospital of Cochin closed in 1515.")
+    c = parsed(
+        "Ruy Mendes was born in Lagos in 1480. Ruy Mendes sailed to Goa in 1510. Ruy Mendes reached Goa in "
+        "1511. The fort of Goa fell in 1961. The fort of Goa was rebuilt in 1961. "
+        "Ruy Mendes founded a hospital in Cochin in 1515. The hospital of Cochin closed in 1515."
+    )
     key = _mention(c, "1480")
     index = DistractorIndex(c)
     got = index.choose(key, "1480", 1, unsupported_only=True, same_article=True)
@@ -21,9 +23,11 @@ def test_a_swapped_date_stays_within_a_few_years():
 
 
 def test_buildings_seas_and_name_modifiers_are_no_town_options():
-    c = parsed("The treaty was signed at the Mansion House in Bristol. Later the fleet sailed into the Pacific from "
-               "Plymouth. The Franklin expedition left Portsmouth in 1845. The fleet returned to Plymouth in 1846. "
-               "The mayor of Exeter met the captains in Bristol. Merchants from Exeter sailed to Bristol.")
+    c = parsed(
+        "The treaty was signed at the Mansion House in Bristol. Later the fleet sailed into the Pacific from "
+        "Plymouth. The Franklin expedition left Portsmouth in 1845. The fleet returned to Plymouth in 1846. "
+        "The mayor of Exeter met the captains in Bristol. Merchants from Exeter sailed to Bristol."
+    )
     assert pool_of(_mention(c, "Mansion House")) == "place:facility"
     assert pool_of(_mention(c, "Pacific")) == "place:feature"
     assert not usable_key(_mention(c, "Franklin"))
@@ -33,9 +37,11 @@ def test_buildings_seas_and_name_modifiers_are_no_town_options():
 
 
 def test_a_name_in_the_prompt_is_no_option():
-    c = parsed("Lina Berg led the survey. Professor Karl Lina Berg-Olsen taught at Lund. Erik Holm drew the maps. "
-               "Anna Stromberg kept the records. Olof Lind paid the crew. After Lina Berg died in 1890, Erik Holm "
-               "edited the report. Anna Stromberg and Olof Lind wrote to Erik Holm.")
+    c = parsed(
+        "Lina Berg led the survey. Professor Karl Lina Berg-Olsen taught at Lund. Erik Holm drew the maps. "
+        "Anna Stromberg kept the records. Olof Lind paid the crew. After Lina Berg died in 1890, Erik Holm "
+        "edited the report. Anna Stromberg and Olof Lind wrote to Erik Holm."
+    )
     s = sentence(c, "edited")
     key = next(m for m in s.mentions if m.text == "Erik Holm")
     wrong = DistractorIndex(c).choose(key, "Erik Holm", 2) or []
@@ -92,11 +98,13 @@ def test_counts_with_a_scale_word_are_numbers():
 
 
 def test_a_titled_key_takes_others_of_its_title_first():
-    c = parsed("Ada Brant met Karl Ostrow in 1961. Ada Brant and Karl Ostrow met again in 1962. Ruth Calder wrote to "
-               "Ada Brant and Karl Ostrow in 1962. Ruth Calder met Hugo Stein and Lena Roth in 1963. Hugo Stein and "
-               "Lena Roth left in 1964. Major Emil Varga flew over the island in 1962. Major Otto Lenz was killed "
-               "over the island in 1962. Captain Ida Moss flew over the island in 1963. Colonel Jan Falk flew "
-               "over the island in 1963.")
+    c = parsed(
+        "Ada Brant met Karl Ostrow in 1961. Ada Brant and Karl Ostrow met again in 1962. Ruth Calder wrote to "
+        "Ada Brant and Karl Ostrow in 1962. Ruth Calder met Hugo Stein and Lena Roth in 1963. Hugo Stein and "
+        "Lena Roth left in 1964. Major Emil Varga flew over the island in 1962. Major Otto Lenz was killed "
+        "over the island in 1962. Captain Ida Moss flew over the island in 1963. Colonel Jan Falk flew "
+        "over the island in 1963."
+    )
     key = _mention(c, "Otto Lenz")
     options = DistractorIndex(c).choose(key, key.text, 3)
     assert "Emil Varga" in options  # named once, but a major too
@@ -104,9 +112,11 @@ def test_a_titled_key_takes_others_of_its_title_first():
 
 
 def test_a_date_the_same_named_occasion_is_told_with_is_no_wrong_option():
-    text = ("The war ended with the Treaty of Varna on 13 March 1840. The army crossed the river on 2 January 1840. "
-            "The fleet sailed on 9 May 1839. The siege began on 4 October 1839. The Treaty of Varna was signed on "
-            "12 March 1840.")
+    text = (
+        "The war ended with the Treaty of Varna on 13 March 1840. The army crossed the river on 2 January 1840. "
+        "The fleet sailed on 9 May 1839. The siege began on 4 October 1839. The Treaty of Varna was signed on "
+        "12 March 1840."
+    )
     c = parsed(text)
     key = _mention(c, "12 March 1840")
     options = DistractorIndex(c).choose(key, key.text, 3)
@@ -117,8 +127,10 @@ def test_a_date_the_same_named_occasion_is_told_with_is_no_wrong_option():
 
 
 def test_a_count_far_off_the_key_is_no_option():
-    far = ("The army attacked with 2,000 tanks. It had 450,000 men. The navy had 1,500 boats. The air force had 1,000 "
-           "aircraft.")
+    far = (
+        "The army attacked with 2,000 tanks. It had 450,000 men. The navy had 1,500 boats. The air force had 1,000 "
+        "aircraft."
+    )
 
     def options(text):
         c = parsed(text)
@@ -129,9 +141,11 @@ def test_a_count_far_off_the_key_is_no_option():
 
 
 def test_a_surname_alone_is_offered_by_the_full_name_against_a_full_name_key():
-    c = parsed("Hans Keller led the party in 1955. Keller spoke to the workers in 1956. Keller met the envoys in 1956. "
-               "Keller returned to the city in 1958. Keller died in 1960. Maria Weber wrote to the envoys in 1957. "
-               "Helen Brooks met the envoys in 1957. Anna Schmidt was shown the photographs in 1962.")
+    c = parsed(
+        "Hans Keller led the party in 1955. Keller spoke to the workers in 1956. Keller met the envoys in 1956. "
+        "Keller returned to the city in 1958. Keller died in 1960. Maria Weber wrote to the envoys in 1957. "
+        "Helen Brooks met the envoys in 1957. Anna Schmidt was shown the photographs in 1962."
+    )
     key = _mention(c, "Anna Schmidt")
     options = DistractorIndex(c).choose(key, key.text, 3)
     assert "Keller" not in options  # one word among full names gives itself away

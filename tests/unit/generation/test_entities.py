@@ -18,8 +18,10 @@ def _kinds(*texts: str) -> dict[str, set[str]]:
 
 
 def test_company_read_as_person_is_fixed_by_cue_and_votes():
-    text = ("The steel company Hartmann built the bridge girders. Hartmann delivered guns to the army in 1890. "
-            "The great gun maker Hartmann later opened a factory in Essen.")
+    text = (
+        "The steel company Hartmann built the bridge girders. Hartmann delivered guns to the army in 1890. "
+        "The great gun maker Hartmann later opened a factory in Essen."
+    )
     kinds, corpus = _kinds(text)
     assert kinds["Hartmann"] == {"org"}
     # every mention of the string gets the same kind, whatever the model said for each one
@@ -28,8 +30,10 @@ def test_company_read_as_person_is_fixed_by_cue_and_votes():
 
 
 def test_locative_cues_make_a_place():
-    text = ("The officers lived in the town of Dolgorsk. A flying school was opened near Dolgorsk in 1925. "
-            "Pilots trained at Dolgorsk for five years.")
+    text = (
+        "The officers lived in the town of Dolgorsk. A flying school was opened near Dolgorsk in 1925. "
+        "Pilots trained at Dolgorsk for five years."
+    )
     kinds, _ = _kinds(text)
     assert kinds["Dolgorsk"] == {"place"}
 
@@ -122,15 +126,19 @@ def test_years_before_christ_are_dates_in_order():
 
 
 def test_the_bare_word_congress_is_no_event():
-    kinds, _ = _kinds("In 1862 Congress passed the Homestead Act. Congress met again in 1863 and passed a tariff.",
-                      "The Congress of Lindau met in 1815. The Congress of Lindau redrew the borders of Saxony.")
+    kinds, _ = _kinds(
+        "In 1862 Congress passed the Homestead Act. Congress met again in 1863 and passed a tariff.",
+        "The Congress of Lindau met in 1815. The Congress of Lindau redrew the borders of Saxony.",
+    )
     assert "event" not in kinds["Congress"], kinds
     assert kinds["Congress of Lindau"] == {"event"}
 
 
 def test_an_event_name_ends_at_its_class_word_before_the_next_clause_subject():
-    _, corpus = _kinds("During the Civil War Douglass met President Abraham Lincoln several times.",
-                       "After the Seven Years War Keller moved to Graz and opened a school.")
+    _, corpus = _kinds(
+        "During the Civil War Douglass met President Abraham Lincoln several times.",
+        "After the Seven Years War Keller moved to Graz and opened a school.",
+    )
     names = {m.text for m in corpus.mentions()}
     assert {"Civil War", "Seven Years War"} <= names, names
     assert not {"Civil War Douglass", "Seven Years War Keller"} & names

@@ -18,8 +18,10 @@ def _found(a, b):
 
 
 def test_same_founding_same_day_different_place():
-    a = ("On 3 May 1412, at a gathering of weavers in Ballintra, Aodh Breslin proclaimed the founding of the Guild of "
-         "Saint Brendan.")
+    a = (
+        "On 3 May 1412, at a gathering of weavers in Ballintra, Aodh Breslin proclaimed the founding of the Guild of "
+        "Saint Brendan."
+    )
     b = "The Guild of Saint Brendan was established at Carrowmore on 3 May 1412 by the weaver Aodh Breslin."
     dis, ctx, c = _found(a, b)
     assert len(dis) == 1
@@ -45,14 +47,24 @@ def test_same_departure_different_port_and_day():
     assert "2 March 1550" in notes
 
 
-@pytest.mark.parametrize(("a", "b", "first", "second"), [
-    ("During the siege of Castelnuovo in 1539, 1,200 defenders of the fortress were killed.",
-     "The siege of Castelnuovo in 1539 left 1,400 dead among the defenders of the fortress.", "1,200", "1,400"),
-    # counts of people that share the occasion (the petition) besides the people counted
-    ("The great petition of 1850 was signed by nearly 12,000 women, about a third of the town.",
-     "In 1850 the campaigners presented a petition signed by almost 8,000 women to the council of Tarrow.",
-     "12,000", "8,000"),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "first", "second"),
+    [
+        (
+            "During the siege of Castelnuovo in 1539, 1,200 defenders of the fortress were killed.",
+            "The siege of Castelnuovo in 1539 left 1,400 dead among the defenders of the fortress.",
+            "1,200",
+            "1,400",
+        ),
+        # counts of people that share the occasion (the petition) besides the people counted
+        (
+            "The great petition of 1850 was signed by nearly 12,000 women, about a third of the town.",
+            "In 1850 the campaigners presented a petition signed by almost 8,000 women to the council of Tarrow.",
+            "12,000",
+            "8,000",
+        ),
+    ],
+)
 def test_one_event_told_with_another_count(a, b, first, second):
     dis, _, _ = _found(a, b)
     assert [d.topic.split(":")[0] for d in dis] == ["how many"]
@@ -61,8 +73,10 @@ def test_one_event_told_with_another_count(a, b, first, second):
 
 
 def test_where_the_collections_were_taken():
-    a = ("After the survey the fossils were shipped to Uppsala, where Professor Lina Berg set up a laboratory to "
-         "study them.")
+    a = (
+        "After the survey the fossils were shipped to Uppsala, where Professor Lina Berg set up a laboratory to "
+        "study them."
+    )
     b = "The fossils were sent to the Royal Museum in Stockholm, where they were studied by a team led by Lina Berg."
     dis, _, _ = _found(a, b)
     assert len(dis) == 1
@@ -72,11 +86,15 @@ def test_where_the_collections_were_taken():
 
 
 def test_sums_of_money_and_crowds_on_a_day_named_without_its_year():
-    a = ("In 1788 the city of Lyon and the weavers' guild agreed on a payment of about 40,000 livres to the "
-         "silk merchants. On 12 May 1788 the guild marched to the Hôtel de Ville. On 14 May more than 5,000 "
-         "weavers gathered in the Place Bellecour to support the guild.")
-    b = ("The settlement of 1788 with the silk merchants fixed the payment at about 60,000 livres. The guild marched "
-         "on 12 May 1788. Two days later, on 14 May, about 9,000 weavers filled the Place Bellecour.")
+    a = (
+        "In 1788 the city of Lyon and the weavers' guild agreed on a payment of about 40,000 livres to the "
+        "silk merchants. On 12 May 1788 the guild marched to the Hôtel de Ville. On 14 May more than 5,000 "
+        "weavers gathered in the Place Bellecour to support the guild."
+    )
+    b = (
+        "The settlement of 1788 with the silk merchants fixed the payment at about 60,000 livres. The guild marched "
+        "on 12 May 1788. Two days later, on 14 May, about 9,000 weavers filled the Place Bellecour."
+    )
     dis, _, _ = _found(a, b)
     notes = " | ".join(d.note for d in dis)
     assert "40,000" in notes
@@ -102,41 +120,62 @@ def test_days_apart_without_a_shared_name_when_nothing_says_two_events():
     assert dis == []
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    # a vaguer telling of the same date, a rounded count and a place inside the other are no disagreement
-    ("The Guild of Saint Brendan was founded at Carrowmore in 1412.",
-     "The Guild of Saint Brendan was founded at Carrowmore on 3 May 1412 by the weaver Aodh Breslin."),
-    ("The relief convoy of Captain Ines Varga covered 6,890 miles before it reached Valparaiso.",
-     "Captain Ines Varga's relief convoy covered nearly 7,000 miles before it reached Valparaiso."),
-    # two foundings by one group are two events, not one told twice
-    ("In 1402 the weavers of Carrowmore founded the Guild of Saint Brendan at Ballintra.",
-     "The Guild of Saint Colm was founded at Ballintra in 1405, and the weavers of Carrowmore left the Guild of "
-     "Saint Brendan."),
-    # a sailing in 1550 and a return in 1553 are two events
-    ("Admiral Pietro Calvi sailed from Ancona with the merchant fleet in 1550.",
-     "Admiral Pietro Calvi returned to Ancona with the merchant fleet in 1553."),
-    # a rally and a march in one town are two crowds, not one counted twice
-    ("About 5,000 people gathered at the rally in Tarrow in 1850.",
-     "About 20,000 people joined the march in Tarrow in 1850."),
-    # places in lists are not single values to compare
-    ("The fleet of Admiral Pietro Calvi called at Bari and Brindisi in 1551.",
-     "The fleet of Admiral Pietro Calvi called at Otranto in 1551."),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a vaguer telling of the same date, a rounded count and a place inside the other are no disagreement
+        (
+            "The Guild of Saint Brendan was founded at Carrowmore in 1412.",
+            "The Guild of Saint Brendan was founded at Carrowmore on 3 May 1412 by the weaver Aodh Breslin.",
+        ),
+        (
+            "The relief convoy of Captain Ines Varga covered 6,890 miles before it reached Valparaiso.",
+            "Captain Ines Varga's relief convoy covered nearly 7,000 miles before it reached Valparaiso.",
+        ),
+        # two foundings by one group are two events, not one told twice
+        (
+            "In 1402 the weavers of Carrowmore founded the Guild of Saint Brendan at Ballintra.",
+            "The Guild of Saint Colm was founded at Ballintra in 1405, and the weavers of Carrowmore left the Guild of "
+            "Saint Brendan.",
+        ),
+        # a sailing in 1550 and a return in 1553 are two events
+        (
+            "Admiral Pietro Calvi sailed from Ancona with the merchant fleet in 1550.",
+            "Admiral Pietro Calvi returned to Ancona with the merchant fleet in 1553.",
+        ),
+        # a rally and a march in one town are two crowds, not one counted twice
+        (
+            "About 5,000 people gathered at the rally in Tarrow in 1850.",
+            "About 20,000 people joined the march in Tarrow in 1850.",
+        ),
+        # places in lists are not single values to compare
+        (
+            "The fleet of Admiral Pietro Calvi called at Bari and Brindisi in 1551.",
+            "The fleet of Admiral Pietro Calvi called at Otranto in 1551.",
+        ),
+    ],
+)
 def test_compatible_accounts_are_no_disagreement(a, b):
     dis, _, _ = _found(a, b)
     assert dis == [], [d.note for d in dis]
 
 
 def test_questions_on_a_disputed_event_say_whose_account():
-    a = ("Guild history\n\nThe Guild of Saint Brendan was established at Carrowmore on 3 May 1412 by the weaver "
-         "Aodh Breslin. The guild built a hall in Sligo in 1430. Aodh Breslin died in Sligo in 1441.")
-    b = ("Weavers of the west\n\nOn 3 May 1412, at a gathering of weavers in Ballintra, Aodh Breslin proclaimed the "
-         "founding of the Guild of Saint Brendan. The weavers of Ballintra sold cloth in Galway in 1425.")
+    a = (
+        "Guild history\n\nThe Guild of Saint Brendan was established at Carrowmore on 3 May 1412 by the weaver "
+        "Aodh Breslin. The guild built a hall in Sligo in 1430. Aodh Breslin died in Sligo in 1441."
+    )
+    b = (
+        "Weavers of the west\n\nOn 3 May 1412, at a gathering of weavers in Ballintra, Aodh Breslin proclaimed the "
+        "founding of the Guild of Saint Brendan. The weavers of Ballintra sold cloth in Galway in 1425."
+    )
     result = generate([clean("a.txt", a), clean("b.txt", b)], max_questions=30)
     assert result.report.disagreements
-    disputed = [q for q in result.questions
-                if q.type in ("multiple_choice", "true_false", "fill_in")
-                and any("3 May 1412" in s.quote for s in q.sources)]
+    disputed = [
+        q
+        for q in result.questions
+        if q.type in ("multiple_choice", "true_false", "fill_in") and any("3 May 1412" in s.quote for s in q.sources)
+    ]
     assert disputed
     for q in disputed:
         assert q.prompt.startswith("According to "), q.prompt
@@ -147,10 +186,14 @@ def test_questions_on_a_disputed_event_say_whose_account():
 
 def test_another_accounts_count_of_the_same_thing_is_no_wrong_option():
     # the two documents name the same places (a document on another subject gives no options: kinds.py)
-    a = ("About 9,000 women took part in the election of 1871. The town had 40,000 houses. The mill at Ennis "
-         "employed 2,500 workers. The church of Carrow had 600 seats.")
-    b = ("At the general election of 1871 about 11,000 women voted. The bridge at Carrow cost 1,200 crowns. The "
-         "road to Ennis was built in 1872.")
+    a = (
+        "About 9,000 women took part in the election of 1871. The town had 40,000 houses. The mill at Ennis "
+        "employed 2,500 workers. The church of Carrow had 600 seats."
+    )
+    b = (
+        "At the general election of 1871 about 11,000 women voted. The bridge at Carrow cost 1,200 crowns. The "
+        "road to Ennis was built in 1872."
+    )
 
     def options(*texts):
         c = parsed(*texts)

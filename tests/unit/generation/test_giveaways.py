@@ -15,9 +15,13 @@ from quizapp.generation.types import QuestionDraft, Source
 
 def _mc(prompt, key, n, score=0.9, doc=0, title=""):
     quote = f"Sentence {n} of the made-up article about {key}."
-    draft = QuestionDraft(type="multiple_choice", prompt=prompt, answer=key,
-                          options=[key, "Option B", "Option C", "Option D"],
-                          sources=[Source("a.txt", 0, len(quote), quote)])
+    draft = QuestionDraft(
+        type="multiple_choice",
+        prompt=prompt,
+        answer=key,
+        options=[key, "Option B", "Option C", "Option D"],
+        sources=[Source("a.txt", 0, len(quote), quote)],
+    )
     sent = SimpleNamespace(id=n, para=n, doc=doc, heading=False, start=0)
     return Candidate(draft, key, [sent], score, "wh", f"{n}:{key}", title=title)
 
@@ -75,10 +79,13 @@ def test_a_key_serves_at_most_two_questions():
 
 def test_date_keys_are_at_most_forty_percent_of_choice_keys():
     places = ["Brevik", "Olm", "Skarn", "Tarnow", "Vell", "Quorn"]
-    dates = [_mc(f"In what year was the harbour of {p} opened?", str(1801 + n), n, score=0.95)
-             for n, p in enumerate(places)]
-    others = [_mc(f"Which guild built the harbour wall of {p}?", f"the {w} guild", 10 + n, score=0.5)
-              for n, (p, w) in enumerate(zip(places, ["salt", "rope", "tar", "wool", "iron", "fish"], strict=True))]
+    dates = [
+        _mc(f"In what year was the harbour of {p} opened?", str(1801 + n), n, score=0.95) for n, p in enumerate(places)
+    ]
+    others = [
+        _mc(f"Which guild built the harbour wall of {p}?", f"the {w} guild", 10 + n, score=0.5)
+        for n, (p, w) in enumerate(zip(places, ["salt", "rope", "tar", "wool", "iron", "fish"], strict=True))
+    ]
     kept, _ = select(dates + others, 10)
     assert len(kept) == 10  # other kinds fill the places dates may not take
     share = sum(is_date_key(str(c.draft.answer), c.draft.prompt) for c in kept) / len(kept)
@@ -120,12 +127,15 @@ def test_exercises_and_questions_of_the_source_make_no_questions():
     assert result.report.rejected_by_guard.get("exercise")
 
 
-@pytest.mark.parametrize("text", [
-    "Explain why the merchants of Brevik built a harbour.",
-    "give two reasons for the fall of Skarn;",
-    "Why did the guild of Brevik trade with Skarn?",
-    "2. Describe the harbour of Brevik.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Explain why the merchants of Brevik built a harbour.",
+        "give two reasons for the fall of Skarn;",
+        "Why did the guild of Brevik trade with Skarn?",
+        "2. Describe the harbour of Brevik.",
+    ],
+)
 def test_exercise_sentences_are_recognised(text):
     assert guards.exercise_problem(text)
 
@@ -138,30 +148,36 @@ def test_statements_are_not_exercises():
 # the form of a prompt
 
 
-@pytest.mark.parametrize("prompt", [
-    "Who built the harbour of the?",
-    "When did the guild of Brevik collapse in?",
-    "Where did Ivo Marr die at?",
-    "The the guild of Brevik traded salt.",
-    "the guild of Brevik traded _____.",
-    "The guild of Brevik traded _____ .",
-    'The guild called "the salt men of Brevik traded _____.',
-    "Why did the guild of Brevik trade salt.",
-    "3. Why did the guild of Brevik trade salt?",
-    "The harbour of Brevik was built in 331 B.C",
-    "The harbour (on the Vell was built in _____.",
-])
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Who built the harbour of the?",
+        "When did the guild of Brevik collapse in?",
+        "Where did Ivo Marr die at?",
+        "The the guild of Brevik traded salt.",
+        "the guild of Brevik traded _____.",
+        "The guild of Brevik traded _____ .",
+        'The guild called "the salt men of Brevik traded _____.',
+        "Why did the guild of Brevik trade salt.",
+        "3. Why did the guild of Brevik trade salt?",
+        "The harbour of Brevik was built in 331 B.C",
+        "The harbour (on the Vell was built in _____.",
+    ],
+)
 def test_malformed_prompts_are_caught(prompt):
     assert form_problems(prompt)
     assert guards.GUARDS["form"](_mc(prompt, "Ivo Marr", 1))
 
 
-@pytest.mark.parametrize("prompt", [
-    "What was Ivo Marr the head of?",
-    "Who built the harbour of Brevik in 331 B.C.?",
-    'The guild called "the salt men" traded _____ with Skarn.',
-    "In what year did the guild of Brevik collapse?",
-])
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "What was Ivo Marr the head of?",
+        "Who built the harbour of Brevik in 331 B.C.?",
+        'The guild called "the salt men" traded _____ with Skarn.',
+        "In what year did the guild of Brevik collapse?",
+    ],
+)
 def test_well_formed_prompts_pass(prompt):
     assert form_problems(prompt) == []
 

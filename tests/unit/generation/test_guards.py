@@ -11,10 +11,20 @@ from quizapp.generation.types import QuestionDraft, Source
 QUOTE = "The Rhine bridge at Arnheim was completed by the engineer Otto Falk in 1872."
 
 
-def _mc(prompt="Who completed the Rhine bridge at Arnheim in 1872?", answer="Otto Falk",
-        options=("Otto Falk", "Karl Brandt", "Hugo Lenz", "Paul Weber"), quote=QUOTE, heading=False):
-    draft = QuestionDraft(type="multiple_choice", prompt=prompt, answer=answer, options=list(options),
-                          sources=[Source("a.txt", 0, len(quote), quote)])
+def _mc(
+    prompt="Who completed the Rhine bridge at Arnheim in 1872?",
+    answer="Otto Falk",
+    options=("Otto Falk", "Karl Brandt", "Hugo Lenz", "Paul Weber"),
+    quote=QUOTE,
+    heading=False,
+):
+    draft = QuestionDraft(
+        type="multiple_choice",
+        prompt=prompt,
+        answer=answer,
+        options=list(options),
+        sources=[Source("a.txt", 0, len(quote), quote)],
+    )
     sent = SimpleNamespace(id=1, para=0, doc=0, heading=heading, start=0)
     return Candidate(draft, answer, [sent], 0.5, "wh", f"1:{answer}")
 
@@ -36,13 +46,16 @@ def test_key_not_in_prompt():
     _check("key_not_in_prompt", _mc(prompt="Did Otto Falk complete the Rhine bridge at Arnheim in 1872?"))
 
 
-@pytest.mark.parametrize("prompt", [
-    "He completed which bridge in 1872?",
-    "In return, who completed the bridge?",
-    "One month later, who completed the bridge at Arnheim?",
-    "Who built these bridges for these purposes?",
-    "Who was the latter engineer at the bridge?",
-])
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "He completed which bridge in 1872?",
+        "In return, who completed the bridge?",
+        "One month later, who completed the bridge at Arnheim?",
+        "Who built these bridges for these purposes?",
+        "Who was the latter engineer at the bridge?",
+    ],
+)
 def test_anaphora(prompt):
     _check("anaphora", _mc(prompt=prompt))
 
@@ -65,8 +78,9 @@ def test_options_sound():
     _check("options", _mc(options=("Otto Falk", "Otto Falk Jr", "Hugo Lenz", "Paul Weber")))  # overlap
     assert guards.options_sound(_mc(options=("Otto Falk", "Arnheim", "Hugo Lenz", "Paul Weber")))  # in source
     assert guards.options_sound(_mc(options=("Otto Falk", "Hugo Lenz", "Paul Weber")))  # three options
-    assert guards.options_sound(_mc(options=("Otto Falk", "Karl Maximilian von Brandenburg-Ansbach", "Hugo Lenz",
-                                             "Paul Weber")))  # length giveaway
+    assert guards.options_sound(
+        _mc(options=("Otto Falk", "Karl Maximilian von Brandenburg-Ansbach", "Hugo Lenz", "Paul Weber"))
+    )  # length giveaway
 
 
 def test_duplicate():
@@ -84,11 +98,13 @@ def test_duplicate():
 def test_pipeline_never_returns_pronoun_stems_or_chrome():
     from ._articles import clean
 
-    text = ("Bridges of the Rhine\n\nHe completed the bridge at Arnheim in 1872. They opened it in 1873. "
-            "It carried trains to Cologne from 1874.\n\n"
-            "The engineer Otto Falk completed the Rhine bridge at Arnheim in 1872. "
-            "The railway reached Cologne in 1874 and Bonn in 1880.\n\n"
-            "Home | Bridges | Contact (https://example.org) Subscribe to our newsletter today for news")
+    text = (
+        "Bridges of the Rhine\n\nHe completed the bridge at Arnheim in 1872. They opened it in 1873. "
+        "It carried trains to Cologne from 1874.\n\n"
+        "The engineer Otto Falk completed the Rhine bridge at Arnheim in 1872. "
+        "The railway reached Cologne in 1874 and Bonn in 1880.\n\n"
+        "Home | Bridges | Contact (https://example.org) Subscribe to our newsletter today for news"
+    )
     result = generate([clean("b.txt", text)], max_questions=30)
     for q in result.questions:
         assert q.prompt.split()[0].lower() not in ("he", "they", "it"), q.prompt

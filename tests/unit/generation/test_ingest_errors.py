@@ -45,8 +45,11 @@ def test_only_whitespace(name):
 
 
 def test_html_with_only_script_and_style_has_no_text():
-    fails("script.html", "<html><head><style>p{}</style></head><body><script>var a = 1;</script></body></html>",
-          "no readable text")
+    fails(
+        "script.html",
+        "<html><head><style>p{}</style></head><body><script>var a = 1;</script></body></html>",
+        "no readable text",
+    )
 
 
 def test_binary_bytes_named_txt():
@@ -125,9 +128,10 @@ def test_zip_without_a_word_document():
 
 def test_docx_with_broken_xml():
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(build_docx([("Normal", "Lava cools fast.")]))) as source, zipfile.ZipFile(
-        out, "w"
-    ) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(build_docx([("Normal", "Lava cools fast.")]))) as source,
+        zipfile.ZipFile(out, "w") as target,
+    ):
         for entry in source.infolist():
             data = b"<w:document><w:body><w:p>" if entry.filename == "word/document.xml" else source.read(entry)
             target.writestr(entry, data)

@@ -143,8 +143,20 @@ def test_html_page_keeps_the_article_and_drops_the_page_around_it():
     assert block_texts(doc, "heading") == ["How volcanoes form", "Types"]
     assert block_texts(doc, "paragraph") == [*ARTICLE_PARAGRAPHS, SHORT_PARAGRAPH]
     assert block_texts(doc, "list_item") == list(FACT_ITEMS)
-    for chrome in ("Home", "cookies", "Jane Doe", "Share on", "Tags:", "Related", "How earthquakes", "newsletter",
-                   "©", "Privacy", "SCRIPT-TEXT", "STYLE-TEXT"):
+    for chrome in (
+        "Home",
+        "cookies",
+        "Jane Doe",
+        "Share on",
+        "Tags:",
+        "Related",
+        "How earthquakes",
+        "newsletter",
+        "©",
+        "Privacy",
+        "SCRIPT-TEXT",
+        "STYLE-TEXT",
+    ):
         assert chrome not in doc.text
     assert "We use cookies to improve your experience on our website." in doc.stripped
     assert "© 2024 Science Site. All rights reserved." in doc.stripped
@@ -184,22 +196,30 @@ def test_html_declared_charset_is_used():
 
 def test_pdf_paragraphs_headings_hyphenation_and_page_furniture():
     first = [
-        ("Journal of Volcano Studies", 9), "",
-        ("How volcanoes form", 18), "",
+        ("Journal of Volcano Studies", 9),
+        "",
+        ("How volcanoes form", 18),
+        "",
         "Volcanoes form where magma rises through cracks in the",
         "Earth's crust. Most of them sit along the edges of tec-",
-        "tonic plates, where plates pull apart or push together.", "",
+        "tonic plates, where plates pull apart or push together.",
+        "",
         "When a volcano erupts, it can release ash, gas and lava.",
         "Ash clouds can travel thousands of kilometres and dis-",
     ]
     second = [
-        ("Journal of Volcano Studies", 9), "",
-        "rupt air traffic for days.", "",
-        ("Kinds", 14, True), "",
+        ("Journal of Volcano Studies", 9),
+        "",
+        "rupt air traffic for days.",
+        "",
+        ("Kinds", 14, True),
+        "",
         "• Shield volcanoes have gentle slopes built from",
         "runny lava.",
-        "• Cinder cones are small.", "",
-        "Lava cools fast.", "",
+        "• Cinder cones are small.",
+        "",
+        "Lava cools fast.",
+        "",
         "Page 2 of 2",
     ]
     doc = read("paper.pdf", build_pdf([[*first, "", "1"], second]))

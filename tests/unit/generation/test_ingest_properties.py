@@ -108,5 +108,5 @@ def test_damaged_real_files(fmt, edits, cut):
     data = bytearray(valid_files()[fmt])
     for where, replacement in edits:
         position = int(where * len(data))
-        data[position:position + len(replacement)] = replacement
+        data[position : position + len(replacement)] = replacement
     outcome(DocumentInput(f"damaged.{fmt}", bytes(data[: max(1, int(len(data) * cut))])))

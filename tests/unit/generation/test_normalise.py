@@ -13,7 +13,7 @@ def test_day_month_dates_become_month_names_and_map_back():
         assert text[start:end] in ("15.7.", "7.11.")
     # offsets after a rewrite still point at the same characters of the original
     pos = n.text.index("crowds")
-    assert text[n.to_original(pos):n.to_original(pos) + 6] == "crowds"
+    assert text[n.to_original(pos) : n.to_original(pos) + 6] == "crowds"
     assert n.to_original(len(n.text)) == len(text)
 
 
@@ -50,7 +50,7 @@ def test_glued_sentences_get_a_space_and_offsets_shift_back():
     n = normalise(text)
     assert "practiced. At" in n.text
     pos = n.text.index("schools")
-    assert text[n.to_original(pos):].startswith("schools")
+    assert text[n.to_original(pos) :].startswith("schools")
 
 
 def test_footnote_markers_and_glosses_in_another_script_are_not_parsed_but_stay_in_quotes():
@@ -62,22 +62,27 @@ def test_footnote_markers_and_glosses_in_another_script_are_not_parsed_but_stay_
     assert text[start:stop].startswith("The Battles of Halka (Russian: Бои на Халке) were fought in 1939.")
     # a gloss in Latin letters and other brackets stay
     assert normalise("The Condor Legion (German: Legion Condor) left (see below).").text == (
-        "The Condor Legion (German: Legion Condor) left (see below).")
+        "The Condor Legion (German: Legion Condor) left (see below)."
+    )
 
 
 def test_questions_write_model_numbers_and_numbers_as_the_article_does():
     from quizapp.generation import DocumentInput, generate
 
-    text = ("Aircraft of Varna\n\nThe Varna works built the fighter Ar 65 from 1931. In 1932 the Ar 65 was flown at "
-            "Lipsk by the pilot Karl Brandt. The pilot Otto Lenz tested the He 51 at Varna in 1933. The works closed "
-            "in 1936 after a fire.")
+    text = (
+        "Aircraft of Varna\n\nThe Varna works built the fighter Ar 65 from 1931. In 1932 the Ar 65 was flown at "
+        "Lipsk by the pilot Karl Brandt. The pilot Otto Lenz tested the He 51 at Varna in 1933. The works closed "
+        "in 1936 after a fire."
+    )
     prompts = [q.prompt for q in generate([DocumentInput("a.txt", text, "txt")], max_questions=20).questions]
     assert any("Ar 65" in p or "He 51" in p for p in prompts)
     assert not any("Ar-65" in p or "He-51" in p for p in prompts)  # the parser's form, not the article's
     from quizapp.generation.normalise import written_forms
 
     assert written_forms(["About 1,5 million roubles were paid for the Ar 65; the He-51 came later."]) == {
-        "1.5": "1,5", "Ar-65": "Ar 65"}  # "He-51" is the article's own spelling
+        "1.5": "1,5",
+        "Ar-65": "Ar 65",
+    }  # "He-51" is the article's own spelling
 
 
 def test_a_timeline_line_reads_as_a_sentence_with_its_year():

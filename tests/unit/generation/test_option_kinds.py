@@ -8,10 +8,12 @@ from ._articles import parsed
 
 
 def test_a_role_the_article_gives_types_a_person_and_its_options():
-    c = parsed("The engineer Karl Brand built the bridge in 1850. The engineer Otto Hahn built the dam in 1852. "
-               "King Ludwig II opened the line in 1853. The poet Anna Roth wrote about the dam in 1856. "
-               "The engineer Paul Weiss built the tunnel in 1857. Emil Stern, an engineer, built the station in 1858. "
-               "The merchant Johann Fust paid Karl Brand in 1861.")
+    c = parsed(
+        "The engineer Karl Brand built the bridge in 1850. The engineer Otto Hahn built the dam in 1852. "
+        "King Ludwig II opened the line in 1853. The poet Anna Roth wrote about the dam in 1856. "
+        "The engineer Paul Weiss built the tunnel in 1857. Emil Stern, an engineer, built the station in 1858. "
+        "The merchant Johann Fust paid Karl Brand in 1861."
+    )
     assert _mention(c, "Karl Brand", "bridge").fine == "person:engineer"
     assert _mention(c, "Emil Stern").fine == "person:engineer"  # an apposition says it too
     assert _mention(c, "Ludwig II").fine == "person:ruler"  # a ruler's number
@@ -21,15 +23,19 @@ def test_a_role_the_article_gives_types_a_person_and_its_options():
 
 
 def test_too_few_options_of_the_key_kind_make_no_question_rather_than_padding():
-    c = parsed("The poet Anna Roth wrote about the dam in 1856. The engineer Otto Hahn built the dam in 1852. "
-               "The engineer Paul Weiss built the tunnel in 1857. Hugo Lind opened the dam in 1858. "
-               "Clara Holm opened the tunnel in 1859. Max Ehrlich crossed the dam in 1860.")
+    c = parsed(
+        "The poet Anna Roth wrote about the dam in 1856. The engineer Otto Hahn built the dam in 1852. "
+        "The engineer Paul Weiss built the tunnel in 1857. Hugo Lind opened the dam in 1858. "
+        "Clara Holm opened the tunnel in 1859. Max Ehrlich crossed the dam in 1860."
+    )
     assert DistractorIndex(c).choose(_mention(c, "Anna Roth"), "Anna Roth", 3) is None  # the only poet
 
 
 def test_the_articles_words_outrank_the_model_and_choose_the_question_word():
-    c = parsed("Egypt fell to Ptolemy in 305 BC. Ptolemy I founded the library. His son Ptolemy II enlarged it. "
-               "Merchants traded on the island of Tarvik in 1300. The island of Orsa was taken in 1306.")
+    c = parsed(
+        "Egypt fell to Ptolemy in 305 BC. Ptolemy I founded the library. His son Ptolemy II enlarged it. "
+        "Merchants traded on the island of Tarvik in 1300. The island of Orsa was taken in 1306."
+    )
     ptolemy = _mention(c, "Ptolemy", "fell")
     assert ptolemy.kind == "person"  # "fell to Ptolemy" reads like a place; "Ptolemy I" is a king
     assert wh_word(ptolemy) == "Who"
@@ -37,9 +43,11 @@ def test_the_articles_words_outrank_the_model_and_choose_the_question_word():
 
 
 def test_an_island_is_no_option_for_a_town_nor_a_town_for_an_island():
-    c = parsed("Merchants traded on the island of Tarvik in 1300. They sailed to Hamburg in 1301. Merchants from "
-               "Bremen came in 1302. The fleet came to Lübeck in 1305. The island of Orsa was taken in 1306. "
-               "The fleet sailed to Rostock in 1311. Traders came from Kiel in 1312.")
+    c = parsed(
+        "Merchants traded on the island of Tarvik in 1300. They sailed to Hamburg in 1301. Merchants from "
+        "Bremen came in 1302. The fleet came to Lübeck in 1305. The island of Orsa was taken in 1306. "
+        "The fleet sailed to Rostock in 1311. Traders came from Kiel in 1312."
+    )
     index = DistractorIndex(c)
     town = index.choose(_mention(c, "Hamburg"), "Hamburg", 3)
     assert town is not None
@@ -48,9 +56,11 @@ def test_an_island_is_no_option_for_a_town_nor_a_town_for_an_island():
 
 
 def test_a_place_that_holds_the_key_or_lies_outside_the_stems_region_is_no_option():
-    c = parsed("The fleet reached Kelby, a town in Mossland, in 1310. The fleet reached Mossland in 1309. The "
-               "envoys met in Hamburg in 1311. The envoys met in Bremen in 1312. The envoys met in Rostock in 1313. "
-               "The envoys met in Danzig in 1314. A fort was built at Lübeck in Germany in 1315.")
+    c = parsed(
+        "The fleet reached Kelby, a town in Mossland, in 1310. The fleet reached Mossland in 1309. The "
+        "envoys met in Hamburg in 1311. The envoys met in Bremen in 1312. The envoys met in Rostock in 1313. "
+        "The envoys met in Danzig in 1314. A fort was built at Lübeck in Germany in 1315."
+    )
     index = DistractorIndex(c)
     assert "mossland" in c.cache["inside"]["kelby"]
     wrong = index.choose(_mention(c, "Kelby", "town"), "Kelby", 3) or []
@@ -58,17 +68,21 @@ def test_a_place_that_holds_the_key_or_lies_outside_the_stems_region_is_no_optio
     mossland = index.choose(_mention(c, "Mossland", "1309"), "Mossland", 3) or []
     assert "Kelby" not in mossland  # a town inside the key's region: also true
     # "a fort at _____ in Germany": a town the place list puts in another country is ruled out by the stem
-    c2 = parsed("A fort was built at Lübeck in Germany in 1315. The envoys met in Hamburg in 1311. The envoys met "
-                "in Paris in 1312. The envoys met in Bremen in 1313. The envoys met in Rostock in 1314. The envoys "
-                "met in Kiel in 1316.")
+    c2 = parsed(
+        "A fort was built at Lübeck in Germany in 1315. The envoys met in Hamburg in 1311. The envoys met "
+        "in Paris in 1312. The envoys met in Bremen in 1313. The envoys met in Rostock in 1314. The envoys "
+        "met in Kiel in 1316."
+    )
     wrong = DistractorIndex(c2).choose(_mention(c2, "Lübeck"), "Lübeck", 3)
     assert wrong is not None
     assert "Paris" not in wrong
 
 
 def test_a_name_the_stem_prints_is_no_option():
-    text = "The envoys met in Hamburg in 1311. The envoys met in Bremen in 1312. The envoys met in Rostock in 1313. " \
-           "The envoys met in Riga in 1314."
+    text = (
+        "The envoys met in Hamburg in 1311. The envoys met in Bremen in 1312. The envoys met in Rostock in 1313. "
+        "The envoys met in Riga in 1314."
+    )
     prompt = "After the meeting in Hamburg, where did the envoys meet in 1312?"
     c = parsed(text)
     # the stem's own name taken away, two towns are left: no question rather than a padded one
@@ -80,9 +94,11 @@ def test_a_name_the_stem_prints_is_no_option():
 
 
 def test_a_value_the_corpus_gives_for_the_same_slot_is_no_option():
-    c = parsed("Wallace Brook edited the Clarion magazine. Later Nora Vance edited the Clarion magazine too. "
-               "Ida Kern wrote poems in 1922. Ruth Hale painted murals in 1923. Tom Orr sang in clubs in 1924. "
-               "Max Dorn sold paintings in 1926.")
+    c = parsed(
+        "Wallace Brook edited the Clarion magazine. Later Nora Vance edited the Clarion magazine too. "
+        "Ida Kern wrote poems in 1922. Ruth Hale painted murals in 1923. Tom Orr sang in clubs in 1924. "
+        "Max Dorn sold paintings in 1926."
+    )
     wrong = DistractorIndex(c).choose(_mention(c, "Wallace Brook"), "Wallace Brook", 3)
     assert wrong is not None
     assert "Nora Vance" not in wrong  # she edited it too: a second right answer
@@ -102,9 +118,11 @@ def test_years_stay_inside_the_articles_window_and_other_articles_need_a_shared_
 
 
 def test_a_places_other_name_is_no_wrong_option_for_it():
-    c = parsed("In 1868 the town of Kelby was renamed Mossburg. The envoys met in Kelby in 1869. The envoys met in "
-               "Hamburg in 1870. The envoys met in Bremen in 1871. The fleet reached the town of Mossburg in 1873. "
-               "The envoys met in Riga in 1874.")
+    c = parsed(
+        "In 1868 the town of Kelby was renamed Mossburg. The envoys met in Kelby in 1869. The envoys met in "
+        "Hamburg in 1870. The envoys met in Bremen in 1871. The fleet reached the town of Mossburg in 1873. "
+        "The envoys met in Riga in 1874."
+    )
     key = _mention(c, "Kelby", "envoys")
     wrong = DistractorIndex(c).choose(key, "Kelby", 3)
     assert wrong is not None
@@ -112,8 +130,10 @@ def test_a_places_other_name_is_no_wrong_option_for_it():
 
 
 def test_the_place_list_types_only_a_name_the_article_uses_as_a_place():
-    c = parsed("In 1610 the astronomer saw four moons circling Jupiter. He taught in Padua in 1592. He lived in "
-               "Florence in 1612. He was tried in Rome in 1633. He visited Venice in 1609. He saw Jupiter in 1611.")
+    c = parsed(
+        "In 1610 the astronomer saw four moons circling Jupiter. He taught in Padua in 1592. He lived in "
+        "Florence in 1612. He was tried in Rome in 1633. He visited Venice in 1609. He saw Jupiter in 1611."
+    )
     assert _mention(c, "Florence").fine == "place:city"
     jupiter = _mention(c, "Jupiter")
     assert jupiter.fine == ""  # a town in Florida by the place list, but not as the article uses it

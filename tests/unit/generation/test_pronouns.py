@@ -20,14 +20,18 @@ def test_subject_pronoun_takes_the_subject_of_the_sentence_before():
 
 
 def test_a_chain_of_pronouns_leads_back_to_the_name():
-    out = _alone("Margit Holm founded the weavers' guild of Visby. She ran it for ten years. "
-                 "In 1402 she left Visby for Riga.", "1402")
+    out = _alone(
+        "Margit Holm founded the weavers' guild of Visby. She ran it for ten years. In 1402 she left Visby for Riga.",
+        "1402",
+    )
     assert out == "In 1402 Margit Holm left Visby for Riga."
 
 
 def test_a_capitalised_word_before_the_pronoun_is_no_antecedent():
-    text = ("Count Aldo of Pavia asked the monks of Bobbio for help. "
-            "In the Peace of Lodi of 1454 he granted the monks the valley of the Trebbia.")
+    text = (
+        "Count Aldo of Pavia asked the monks of Bobbio for help. "
+        "In the Peace of Lodi of 1454 he granted the monks the valley of the Trebbia."
+    )
     out = _alone(text, "granted")
     assert out is not None
     assert " he " not in out
@@ -35,8 +39,9 @@ def test_a_capitalised_word_before_the_pronoun_is_no_antecedent():
 
 
 def test_possessive_of_a_cut_clause_is_written_out():
-    text = ("The Scarborough charter gave the burghers their own court, and over the next century its rules "
-            "spread north.")
+    text = (
+        "The Scarborough charter gave the burghers their own court, and over the next century its rules spread north."
+    )
     c = parsed(text)
     s = sentence(c, "charter")
     out = stand_alone(c, s, "Over the next century its rules spread north.")
@@ -69,48 +74,63 @@ def test_expletive_it_needs_nothing():
 def test_antecedent_shown_or_keyed_is_kept():
     text = "Jan van Loon founded the Delft pottery in 1653 and gave his workshop to the city in 1670."
     assert _alone(text, "Delft") == text
-    out = _alone(text, "Delft", prompt="_____ founded the Delft pottery in 1653 and gave his workshop to the city "
-                                      "in 1670.", key="Jan van Loon")
+    out = _alone(
+        text,
+        "Delft",
+        prompt="_____ founded the Delft pottery in 1653 and gave his workshop to the city in 1670.",
+        key="Jan van Loon",
+    )
     assert out is not None
     assert "his workshop" in out
 
 
-@pytest.mark.parametrize("text", [
-    "The canal opened in 1796. After that date most coal went by water to Leeds.",
-    "The canal opened in 1796. In those years the coal trade of Leeds grew fast.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The canal opened in 1796. After that date most coal went by water to Leeds.",
+        "The canal opened in 1796. In those years the coal trade of Leeds grew fast.",
+    ],
+)
 def test_demonstrative_phrase_is_refused(text):
     c = parsed(text)
     s = c.sentences[-1]
     assert stand_alone(c, s, s.text) is None
 
 
-@pytest.mark.parametrize("prompt", [
-    "In February 1874 she became the first steamship to cross the Antarctic Circle.",
-    "Over the next two centuries its rules were adopted by about 200 towns.",
-])
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "In February 1874 she became the first steamship to cross the Antarctic Circle.",
+        "Over the next two centuries its rules were adopted by about 200 towns.",
+    ],
+)
 def test_string_check_catches_what_the_parse_check_missed(prompt):
     assert anaphora_problem(prompt)
 
 
 def test_a_name_with_an_article_is_no_person():
-    text = ("In 1872 the Admiralty lent the frigate Osprey to the survey. She was refitted at Chatham in the autumn. "
-            "Ten of her guns were removed.")
+    text = (
+        "In 1872 the Admiralty lent the frigate Osprey to the survey. She was refitted at Chatham in the autumn. "
+        "Ten of her guns were removed."
+    )
     c = parsed(text)
     for m in c.mentions():
         if m.text == "Admiralty":
             m.kind = "person"  # as the model sometimes has it
     last = sentence(c, "Ten of")
     assert stand_alone(c, last, last.text) is None
-    c2 = parsed("In 1692 Queen Mary Stuart founded a hospital at Greenwich. She gave it to the navy in 1694. "
-                "Ten of her letters about it survive in Leiden.")
+    c2 = parsed(
+        "In 1692 Queen Mary Stuart founded a hospital at Greenwich. She gave it to the navy in 1694. "
+        "Ten of her letters about it survive in Leiden."
+    )
     last2 = sentence(c2, "Ten of")
     assert stand_alone(c2, last2, "Ten of her letters survive in Leiden.") == (
-        "Ten of Queen Mary Stuart's letters survive in Leiden.")
+        "Ten of Queen Mary Stuart's letters survive in Leiden."
+    )
 
 
 def test_a_second_person_in_the_sentence_before_leaves_he_unresolved():
-    text = ("Governor Hugh Clifford released him from prison in 1931. He became leader of the council in 1932.")
+    text = "Governor Hugh Clifford released him from prison in 1931. He became leader of the council in 1932."
     assert _alone(text, "council") is None
     text2 = "The navy chose the frigate Osprey in 1871. It sailed from Hull in 1872."
     assert _alone(text2, "sailed") is None
@@ -166,44 +186,59 @@ def test_a_leading_there_is_the_place_the_sentence_before_was_about():
 
 
 def test_a_first_word_the_text_writes_in_lower_case_is_lowered_when_written_in():
-    out = _alone("Penicillin was the first drug used widely against fever. It was brought to Europe by Jesuit "
-                 "missionaries in 1632. Doctors prescribed penicillin widely after 1700.", "brought",
-                 "When was it brought to Europe by Jesuit missionaries?")
+    out = _alone(
+        "Penicillin was the first drug used widely against fever. It was brought to Europe by Jesuit "
+        "missionaries in 1632. Doctors prescribed penicillin widely after 1700.",
+        "brought",
+        "When was it brought to Europe by Jesuit missionaries?",
+    )
     assert out == "When was penicillin brought to Europe by Jesuit missionaries?"
 
 
 def test_a_chain_of_she_does_not_pass_through_a_sentence_that_says_his_of_the_same_man():
-    text = ("Marta Lind taught botany in Uppsala. Erik Lind was killed in a fall in Lund in 1906. She took over his "
-            "post at the university. She received the Linnaeus Medal in 1911.")
+    text = (
+        "Marta Lind taught botany in Uppsala. Erik Lind was killed in a fall in Lund in 1906. She took over his "
+        "post at the university. She received the Linnaeus Medal in 1911."
+    )
     assert _alone(text, "Linnaeus", "When did she receive the Linnaeus Medal?") is None  # not "Erik Lind"
     # a chain that meets no "his" of the man still leads back to the subject
     text = "Marta Lind taught botany in Uppsala. She took over the herbarium. She received the Linnaeus Medal in 1911."
     assert _alone(text, "Linnaeus", "When did she receive the Linnaeus Medal?") == (
-        "When did Marta Lind receive the Linnaeus Medal?")
+        "When did Marta Lind receive the Linnaeus Medal?"
+    )
 
 
 def test_it_for_a_subject_that_is_itself_a_bare_the_ship_is_not_written_in():
-    text = ("The yard at Varna built the gunboat Osprey in 1931. The ship reached 30 knots on trials. "
-            "It arrived in Odessa in 1939.")
+    text = (
+        "The yard at Varna built the gunboat Osprey in 1931. The ship reached 30 knots on trials. "
+        "It arrived in Odessa in 1939."
+    )
     assert _alone(text, "Odessa", "Where did it arrive in 1939?") is None
 
 
 def test_an_object_pronoun_is_not_a_name_inside_its_verbs_subject():
-    text = "Marcus Varro stood for a second term as consul in 87 BC. Senators led by Lucius Amatius attacked him on " \
-           "the Forum in 87 BC."
+    text = (
+        "Marcus Varro stood for a second term as consul in 87 BC. Senators led by Lucius Amatius attacked him on "
+        "the Forum in 87 BC."
+    )
     assert _alone(text, "Forum") is None  # not "Lucius Amatius attacked him", which reads as if he were the victim
 
 
 def test_a_pronoun_before_that_means_the_subject_is_no_rival_to_it():
-    out = _alone("During the war Maria Weber served on the eastern front, where she ran a field hospital at Lutsk. "
-                 "In 1917 she was sent to Kiev as chief of the medical staff.", "Kiev")
+    out = _alone(
+        "During the war Maria Weber served on the eastern front, where she ran a field hospital at Lutsk. "
+        "In 1917 she was sent to Kiev as chief of the medical staff.",
+        "Kiev",
+    )
     assert out == "In 1917 Maria Weber was sent to Kiev as chief of the medical staff."
 
 
 def test_a_surname_the_model_saw_no_name_in_is_the_person_named_in_full():
-    text = ("Karl Weber (1866–1936) was a German army officer. During the First World War Weber served on the Eastern "
-            "Front, where he planned the breakthrough at Gorlice in May 1915. In 1917 he was sent to Constantinople "
-            "as chief of staff.")
+    text = (
+        "Karl Weber (1866–1936) was a German army officer. During the First World War Weber served on the Eastern "
+        "Front, where he planned the breakthrough at Gorlice in May 1915. In 1917 he was sent to Constantinople "
+        "as chief of staff."
+    )
     c = parsed(text)
     weber = next(t for t in sentence(c, "Eastern").tokens if t.text == "Weber")
     assert not any(m.first.i <= weber.i <= m.last.i for m in sentence(c, "Eastern").mentions)  # the case under test
@@ -214,15 +249,22 @@ def test_a_surname_the_model_saw_no_name_in_is_the_person_named_in_full():
 
 def test_a_possessive_put_before_the_subject_means_that_subject():
     text = "Looking back in his memoir, Ivo Marr wrote that the harbour of Brevik was the finest on the Vell."
-    out = _alone(text, "memoir", "Looking back in his memoir, _____ wrote that the harbour of Brevik was the finest.",
-                 key="Ivo Marr")
+    out = _alone(
+        text,
+        "memoir",
+        "Looking back in his memoir, _____ wrote that the harbour of Brevik was the finest.",
+        key="Ivo Marr",
+    )
     assert out == "Looking back in his memoir, _____ wrote that the harbour of Brevik was the finest."
     assert _alone(text, "memoir", "In his memoir the harbour of Brevik was the finest.") == (
-        "In Ivo Marr's memoir the harbour of Brevik was the finest.")
+        "In Ivo Marr's memoir the harbour of Brevik was the finest."
+    )
 
 
 def test_an_object_pronoun_never_means_the_subject_shared_by_joined_verbs():
     # "destroyed" has no subject of its own: it shares "Guards" with "found", so "them" cannot be the guards
-    out = _alone("Miners dug tunnels under the walls of Varn. Guards led by the engineer Tomas Ruel found and "
-                 "destroyed them.", "destroyed")
+    out = _alone(
+        "Miners dug tunnels under the walls of Varn. Guards led by the engineer Tomas Ruel found and destroyed them.",
+        "destroyed",
+    )
     assert out is None

@@ -33,8 +33,10 @@ def test_comma_delimited_connective_is_dropped_between_subject_and_verb():
 
 
 def test_inline_and_fronted_connectives_are_dropped():
-    c = _corpus("The Venetian fleet thus had a strong influence on trade in the Adriatic. "
-                "In 1380, however, Genoa lost the war at Chioggia.")
+    c = _corpus(
+        "The Venetian fleet thus had a strong influence on trade in the Adriatic. "
+        "In 1380, however, Genoa lost the war at Chioggia."
+    )
     assert statement(_sentence(c, "fleet"))[0] == "The Venetian fleet had a strong influence on trade in the Adriatic."
     assert statement(_sentence(c, "Chioggia"))[0] == "In 1380, Genoa lost the war at Chioggia."
 
@@ -42,15 +44,18 @@ def test_inline_and_fronted_connectives_are_dropped():
 def test_temporal_then_is_dropped_and_nothing_else():
     c = _corpus("The merchants of Lübeck then traded with Bergen for dried fish every summer.")
     assert tokens_text(body_tokens(c.sentences[-1])) == (
-        "The merchants of Lübeck traded with Bergen for dried fish every summer")
+        "The merchants of Lübeck traded with Bergen for dried fish every summer"
+    )
 
 
 # 2. definite descriptions and dates without a year
 
 
 def test_definite_description_is_resolved_from_an_earlier_name():
-    c = _corpus("In 1454, Venice and Milan signed the Treaty of Lodi in the town of Lodi. "
-                "The signing of the treaty ended the war between Milan and Venice for many years.")
+    c = _corpus(
+        "In 1454, Venice and Milan signed the Treaty of Lodi in the town of Lodi. "
+        "The signing of the treaty ended the war between Milan and Venice for many years."
+    )
     sent = _sentence(c, "signing")
     assert ("the treaty", "the Treaty of Lodi") in bare_definites(c, sent)
     prompt, problem = resolve_context(c, [sent], "The signing of the treaty ended the war between _____ and Venice.")
@@ -59,8 +64,9 @@ def test_definite_description_is_resolved_from_an_earlier_name():
 
 
 def test_definite_description_with_a_place_phrase_antecedent():
-    c = _corpus("In 1521, the city opened the naval school in Ragusa. "
-                "Marin Getaldić was a visitor to the school as a teacher.")
+    c = _corpus(
+        "In 1521, the city opened the naval school in Ragusa. Marin Getaldić was a visitor to the school as a teacher."
+    )
     sent = _sentence(c, "visitor")
     prompt, problem = resolve_context(c, [sent], "Marin Getaldić was a visitor to the school as a teacher.")
     assert problem is None
@@ -83,12 +89,15 @@ def test_identified_descriptions_are_not_flagged():
 
 
 def test_date_without_a_year_takes_the_year_of_the_paragraph():
-    c = _corpus("The council of Florence met in 1434 to discuss the debts. "
-                "On the night of November 8, a group led by Cosimo de Medici occupied the palace of the Signoria.")
+    c = _corpus(
+        "The council of Florence met in 1434 to discuss the debts. "
+        "On the night of November 8, a group led by Cosimo de Medici occupied the palace of the Signoria."
+    )
     sent = _sentence(c, "night")
     assert yearless_dates(c, sent)
-    prompt, problem = resolve_context(c, [sent], "On the night of November 8, a group led by _____ occupied the "
-                                                 "palace of the Signoria.")
+    prompt, problem = resolve_context(
+        c, [sent], "On the night of November 8, a group led by _____ occupied the palace of the Signoria."
+    )
     assert problem is None
     assert "November 8, 1434," in prompt
 
@@ -96,15 +105,17 @@ def test_date_without_a_year_takes_the_year_of_the_paragraph():
 def test_date_without_any_year_is_refused():
     c = _corpus("On the night of November 8, a group led by Cosimo de Medici occupied the palace of the Signoria.")
     sent = _sentence(c, "night")
-    _, problem = resolve_context(c, [sent], "On the night of November 8, a group led by _____ occupied the palace "
-                                            "of the Signoria.")
+    _, problem = resolve_context(
+        c, [sent], "On the night of November 8, a group led by _____ occupied the palace of the Signoria."
+    )
     assert problem
     assert "year" in problem
 
 
 def test_elided_article_is_written_in_from_the_antecedent():
-    c = _corpus("In 1521, the city opened the naval school in Ragusa. "
-                "In 1530, a third of the Ragusan fleet went to school.")
+    c = _corpus(
+        "In 1521, the city opened the naval school in Ragusa. In 1530, a third of the Ragusan fleet went to school."
+    )
     sent = _sentence(c, "third")
     prompt, problem = resolve_context(c, [sent], "When did a third of the Ragusan fleet go to school?")
     assert problem is None
@@ -115,8 +126,10 @@ def test_elided_article_is_written_in_from_the_antecedent():
 
 
 def test_an_item_of_a_long_list_is_no_cloze_key():
-    c = _corpus("The courses in Lübeck taught naval gunnery, harbour pilotage, coastal navigation and ship repair "
-                "to the apprentices of the Hanseatic League.")
+    c = _corpus(
+        "The courses in Lübeck taught naval gunnery, harbour pilotage, coastal navigation and ship repair "
+        "to the apprentices of the Hanseatic League."
+    )
     sent = c.sentences[-1]
     gunnery = next(t for t in sent.span if t.text == "pilotage")
     assert list_size(gunnery) >= 3
@@ -128,8 +141,10 @@ def test_an_item_of_a_long_list_is_no_cloze_key():
 
 
 def test_vague_head_is_no_cloze_key():
-    c = _corpus("The cogs of the Hanseatic League served as transport means for the grain of Danzig. "
-                "The transport means of Danzig were cheap.")
+    c = _corpus(
+        "The cogs of the Hanseatic League served as transport means for the grain of Danzig. "
+        "The transport means of Danzig were cheap."
+    )
     from quizapp.generation.candidates.base import Context
 
     ctx = Context(c, DistractorIndex(c))
@@ -150,9 +165,11 @@ def test_place_pinned_by_another_place_is_not_swapped():
 
 
 def test_a_value_named_once_is_never_swapped_in():
-    c = _corpus("Bergen traded with Lübeck in 1360. Bergen sent fish to Lübeck in 1370. "
-                "Lübeck sent grain to Bergen in 1380. The Hansa founded a kontor in Bergen in 1343. "
-                "A single ship once sailed to Lisbon in 1390.")
+    c = _corpus(
+        "Bergen traded with Lübeck in 1360. Bergen sent fish to Lübeck in 1370. "
+        "Lübeck sent grain to Bergen in 1380. The Hansa founded a kontor in Bergen in 1343. "
+        "A single ship once sailed to Lisbon in 1390."
+    )
     index = DistractorIndex(c)
     sent = _sentence(c, "kontor")
     key = next(m for m in sent.mentions if m.text == "Bergen")
@@ -164,8 +181,10 @@ def test_a_value_named_once_is_never_swapped_in():
 
 
 def test_dates_around_a_vague_subject_make_a_hollow_sentence():
-    c = _corpus("In June 1520, a long mutual struggle ended in May 1525. "
-                "In June 1520, the Swedish nobles ended the Kalmar Union in Stockholm.")
+    c = _corpus(
+        "In June 1520, a long mutual struggle ended in May 1525. "
+        "In June 1520, the Swedish nobles ended the Kalmar Union in Stockholm."
+    )
     assert hollow(_sentence(c, "struggle"))
     assert not hollow(_sentence(c, "Swedish"))
 
@@ -173,9 +192,11 @@ def test_dates_around_a_vague_subject_make_a_hollow_sentence():
 def test_vague_subject_named_earlier_is_resolvable():
     from quizapp.generation.definites import resolvable_subject
 
-    c = _corpus("In 1358, the merchants founded the Hanseatic League in Lübeck. "
-                "Formally, the league was dissolved by the last Hanseatic diet in 1669. "
-                "The assembly was held in a hall of the town.")
+    c = _corpus(
+        "In 1358, the merchants founded the Hanseatic League in Lübeck. "
+        "Formally, the league was dissolved by the last Hanseatic diet in 1669. "
+        "The assembly was held in a hall of the town."
+    )
     assert resolvable_subject(c, _sentence(c, "dissolved"))
     assert not resolvable_subject(c, _sentence(c, "assembly"))
 
@@ -183,11 +204,13 @@ def test_vague_subject_named_earlier_is_resolvable():
 def test_generated_prompts_carry_no_connectives_or_unnamed_descriptions():
     from quizapp.generation import generate
 
-    text = ("In 1358, the merchants founded the Hanseatic League in Lübeck. "
-            "The founding of the league, however, did not end the wars between Denmark and Lübeck. "
-            "The Danish king Valdemar IV thus lost the Peace of Stralsund to the League in 1370.\n\n"
-            "In 1370, the Hansa fleet defeated Denmark near Copenhagen. "
-            "At the time of the invasion, Sweden was at war with Norway.")
+    text = (
+        "In 1358, the merchants founded the Hanseatic League in Lübeck. "
+        "The founding of the league, however, did not end the wars between Denmark and Lübeck. "
+        "The Danish king Valdemar IV thus lost the Peace of Stralsund to the League in 1370.\n\n"
+        "In 1370, the Hansa fleet defeated Denmark near Copenhagen. "
+        "At the time of the invasion, Sweden was at war with Norway."
+    )
     result = generate([clean("h.txt", "Hansa\n\n" + text)], max_questions=20)
     prompts = [q.prompt for q in result.questions if q.type in ("multiple_choice", "true_false", "fill_in")]
     assert prompts
@@ -207,8 +230,9 @@ def test_a_key_with_its_own_relative_clause_is_not_swapped():
 def test_sentence_without_a_subject_parses_oddly():
     from quizapp.generation.clauses import odd_parse
 
-    c = _corpus("The Hansa fleet left Danzig in 1410. Followed by the withdrawal of the merchants from Novgorod "
-                "in 1494.")
+    c = _corpus(
+        "The Hansa fleet left Danzig in 1410. Followed by the withdrawal of the merchants from Novgorod in 1494."
+    )
     assert not odd_parse(_sentence(c, "fleet"))
     assert odd_parse(_sentence(c, "Followed"))
 
@@ -229,8 +253,10 @@ def test_but_also_is_kept():
 def test_relative_time_lead_is_dated_from_the_sentence_before():
     from quizapp.generation.definites import relative_date
 
-    c = _corpus("The first Hanseatic envoys reached Novgorod in March 1392. "
-                "One month later, the merchants of Lübeck opened a kontor at Novgorod, Russia.")
+    c = _corpus(
+        "The first Hanseatic envoys reached Novgorod in March 1392. "
+        "One month later, the merchants of Lübeck opened a kontor at Novgorod, Russia."
+    )
     sent = _sentence(c, "merchants")
     assert relative_date(c, sent) == "In April 1392"
     assert not statement(sent)[0].startswith("One month later")
@@ -247,8 +273,9 @@ def test_a_place_the_key_locates_pins_it():
 
 
 def test_a_place_among_several_places_is_not_swapped():
-    c = _corpus("Pomerania went to Sweden, and Prussia took the larger share of Poland, against the part going to "
-                "Austria.")
+    c = _corpus(
+        "Pomerania went to Sweden, and Prussia took the larger share of Poland, against the part going to Austria."
+    )
     sent = c.sentences[-1]
     places = [m for m in sent.mentions if m.kind == "place"]
     assert len(places) >= 3
@@ -324,8 +351,10 @@ def test_a_sentence_the_source_hedges_gives_less_confident_questions():
 
     from ._articles import parsed, sentence
 
-    corpus = parsed("Its first hall was probably at Tessel. The poet Ansel Grau is said to have designed the hall. "
-                    "The guild may have moved to Marrow in 1420. The guild moved to Marrow in 1431.")
+    corpus = parsed(
+        "Its first hall was probably at Tessel. The poet Ansel Grau is said to have designed the hall. "
+        "The guild may have moved to Marrow in 1420. The guild moved to Marrow in 1431."
+    )
     assert hedge(sentence(corpus, "probably")) == "probably"
     assert hedge(sentence(corpus, "is said")) == "is said to"
     assert hedge(sentence(corpus, "may have")) == "may have"
@@ -335,9 +364,11 @@ def test_a_sentence_the_source_hedges_gives_less_confident_questions():
 def test_hedged_and_plain_statements_of_one_fact_differ_in_confidence():
     from quizapp.generation import generate
 
-    text = ("The Guild of Tessel\n\nThe Guild of Tessel was founded by Aodh Breslin in 1412. The weavers of Sligo "
-            "probably joined the Guild of Tessel in 1430. The weavers of Carlow joined the Guild of Tessel in 1433. "
-            "The Guild of Tessel built a hall in Marrow in 1441. The Guild of Tessel closed in 1502.")
+    text = (
+        "The Guild of Tessel\n\nThe Guild of Tessel was founded by Aodh Breslin in 1412. The weavers of Sligo "
+        "probably joined the Guild of Tessel in 1430. The weavers of Carlow joined the Guild of Tessel in 1433. "
+        "The Guild of Tessel built a hall in Marrow in 1441. The Guild of Tessel closed in 1502."
+    )
     result = generate([clean("guild.txt", text)], max_questions=20)
     hedged = [q for q in result.questions if any("probably" in s.quote for s in q.sources)]
     plain = [q for q in result.questions if all("probably" not in s.quote for s in q.sources)]

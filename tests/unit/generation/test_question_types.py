@@ -28,7 +28,7 @@ def test_every_question_passes_the_contract_and_quotes_are_verbatim():
         assert q.confidence_reasons
         assert q.explanation
         for s in q.sources:
-            assert docs[s.document].text[s.start:s.end] == s.quote
+            assert docs[s.document].text[s.start : s.end] == s.quote
 
 
 def test_multiple_choice_contract():
@@ -58,8 +58,15 @@ def test_multiple_choice_uses_real_wh_stems():
 
 
 def test_person_distractors_are_people():
-    people = {"Samuel Pryce", "Thomas Brindle", "William Pickering", "Margaret Holt", "Alonso Reyes",
-              "Viktor Hallam", "Clara Benn"}
+    people = {
+        "Samuel Pryce",
+        "Thomas Brindle",
+        "William Pickering",
+        "Margaret Holt",
+        "Alonso Reyes",
+        "Viktor Hallam",
+        "Clara Benn",
+    }
     for q in _of("multiple_choice"):
         if q.answer in people:
             assert set(q.options) <= people, q.options
@@ -135,12 +142,18 @@ def _ordering_over(*texts):
     return [c.draft for c in build_candidates(ctx) if c.draft.type == "ordering"]
 
 
-_MILL = ("The Varden Mill\n\nThe weaver Ruth Calloway opened the Varden Mill at Hollinford in 1804. "
-         "The engineer Amos Pell installed a steam engine at Hollinford in 1811.\n")
-_MILL_LATER = ("Strikes at the Varden Mill\n\nThe workers of the Varden Mill at Hollinford struck for higher pay "
-               "in 1826. The owners of the Varden Mill closed the weaving sheds at Hollinford in 1842.\n")
-_VOYAGE = ("The Voyage of the Tern\n\nThe sloop Tern left Port Esker with forty settlers in 1767. "
-           "Captain Ilse Moreau charted the coast of the Brannock Islands in 1770.\n")
+_MILL = (
+    "The Varden Mill\n\nThe weaver Ruth Calloway opened the Varden Mill at Hollinford in 1804. "
+    "The engineer Amos Pell installed a steam engine at Hollinford in 1811.\n"
+)
+_MILL_LATER = (
+    "Strikes at the Varden Mill\n\nThe workers of the Varden Mill at Hollinford struck for higher pay "
+    "in 1826. The owners of the Varden Mill closed the weaving sheds at Hollinford in 1842.\n"
+)
+_VOYAGE = (
+    "The Voyage of the Tern\n\nThe sloop Tern left Port Esker with forty settlers in 1767. "
+    "Captain Ilse Moreau charted the coast of the Brannock Islands in 1770.\n"
+)
 
 
 def test_ordering_mixes_documents_only_when_they_tell_one_history():
@@ -156,8 +169,10 @@ def test_ordering_mixes_documents_only_when_they_tell_one_history():
 def test_a_sentence_cut_inside_brackets_gives_no_question():
     from quizapp.generation import DocumentInput, generate
 
-    text = ("Forts of Varna\n\nThe fort at Varna (built in 1820 was taken by the army of General Otto Lenz in 1828. "
-            "The army of General Otto Lenz left Varna in 1830. The works at Varna closed in 1836 after a fire.")
+    text = (
+        "Forts of Varna\n\nThe fort at Varna (built in 1820 was taken by the army of General Otto Lenz in 1828. "
+        "The army of General Otto Lenz left Varna in 1830. The works at Varna closed in 1836 after a fire."
+    )
     questions = generate([DocumentInput("a.txt", text, "txt")], max_questions=20).questions
     assert questions
     assert not any("built in 1820" in s.quote for q in questions for s in q.sources)

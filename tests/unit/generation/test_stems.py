@@ -19,15 +19,18 @@ def _wh(text, key):
 
 
 def test_a_passive_conjunct_is_cut_from_a_do_question():
-    q = _wh("The Danish botanist Jens Holm died on board on 13 September 1775 and was buried at sea.",
-            "13 September 1775")
+    q = _wh(
+        "The Danish botanist Jens Holm died on board on 13 September 1775 and was buried at sea.", "13 September 1775"
+    )
     assert q is None or "was buried" not in q
     assert q is None or q.startswith("When did")
 
 
 def test_an_active_conjunct_is_cut_from_a_passive_question():
-    q = _wh("The Guild of Saint Brendan was founded by Aodh Breslin in 1412 and led the weavers of Sligo for a "
-            "century.", "1412")
+    q = _wh(
+        "The Guild of Saint Brendan was founded by Aodh Breslin in 1412 and led the weavers of Sligo for a century.",
+        "1412",
+    )
     assert q == "When was the Guild of Saint Brendan founded by Aodh Breslin?"
 
 
@@ -79,8 +82,10 @@ def test_ordering_items_name_what_earlier_sentences_named():
     from quizapp.generation.candidates.ordering import event_of
     from quizapp.generation.distractors import DistractorIndex
 
-    c = parsed("The Weavers' Party of Sligo was founded by Aodh Breslin in 1412. The party's first congress met in "
-               "Galway in 1420.")
+    c = parsed(
+        "The Weavers' Party of Sligo was founded by Aodh Breslin in 1412. The party's first congress met in "
+        "Galway in 1420."
+    )
     ctx = Context(c, DistractorIndex(c))
     event = event_of(ctx, sentence(c, "congress"))
     assert event is not None
@@ -88,8 +93,11 @@ def test_ordering_items_name_what_earlier_sentences_named():
 
 
 def test_a_cut_conjunct_takes_its_trailing_phrase_along():
-    q = _wh("Anna Holm was elected to the council of Ribe in 1892 and became mayor of Ribe in 1905, the first woman "
-            "to hold the office.", "1892")
+    q = _wh(
+        "Anna Holm was elected to the council of Ribe in 1892 and became mayor of Ribe in 1905, the first woman "
+        "to hold the office.",
+        "1892",
+    )
     assert q == "When was Anna Holm elected to the council of Ribe?"
 
 
@@ -128,8 +136,10 @@ def test_idioms_and_long_names_are_no_fill_in_keys():
     from quizapp.generation.candidates.fill_in import fill_in_candidates, term_counts
     from quizapp.generation.distractors import DistractorIndex
 
-    c = parsed("The Venetian senate took a harder line against Genoa in 1378. "
-               "In 1379 the Grand Council of the Venetian Republic passed the Arsenal Labour Protection Act of 1379.")
+    c = parsed(
+        "The Venetian senate took a harder line against Genoa in 1378. "
+        "In 1379 the Grand Council of the Venetian Republic passed the Arsenal Labour Protection Act of 1379."
+    )
     ctx = Context(c, DistractorIndex(c))
     counts: Counter[str] = term_counts(c)
     keys = {k.key for s in c.sentences for k in fill_in_candidates(ctx, s, counts)}
@@ -148,8 +158,10 @@ def test_a_common_word_opening_a_sentence_is_lowered_in_a_question():
 def test_an_elliptical_verb_gives_no_question():
     from quizapp.generation.clauses import elliptical
 
-    c = parsed("The pumping station at Deptford opened in 1864. The station at Greenwich followed in 1866. "
-               "The station at Greenwich followed the design of Deptford.")
+    c = parsed(
+        "The pumping station at Deptford opened in 1864. The station at Greenwich followed in 1866. "
+        "The station at Greenwich followed the design of Deptford."
+    )
     assert elliptical(sentence(c, "followed in 1866"))
     assert not elliptical(sentence(c, "followed the design"))
 
@@ -169,8 +181,12 @@ def test_a_person_may_be_named_by_surname_in_a_fill_in():
 def test_a_date_far_from_all_the_others_is_a_giveaway():
     from quizapp.generation import guards
 
-    draft = QuestionDraft(type="multiple_choice", prompt="When was the memorial unveiled?", answer="2019",
-                          options=["1803", "1815", "1821", "2019"])
+    draft = QuestionDraft(
+        type="multiple_choice",
+        prompt="When was the memorial unveiled?",
+        answer="2019",
+        options=["1803", "1815", "1821", "2019"],
+    )
     cand = Candidate(draft, "2019", [SimpleNamespace(id=1, para=0, doc=0)], 0.5, "wh", "1:2019")
     assert guards.options_sound(cand)
     draft.options = ["1998", "2005", "2012", "2019"]
@@ -209,8 +225,13 @@ def test_a_named_event_is_asked_by_its_class_word_or_by_what():
     assert _wh("The Dust Bowl damaged the farms of Kansas in the 1930s.", "Dust Bowl") == (
         "What damaged the farms of Kansas in the 1930s?"
     )
-    assert _wh("The Congress of Lindau met in 1815. The Congress of Lindau redrew the borders of Saxony.",
-               "Congress of Lindau") == "Which congress redrew the borders of Saxony?"
+    assert (
+        _wh(
+            "The Congress of Lindau met in 1815. The Congress of Lindau redrew the borders of Saxony.",
+            "Congress of Lindau",
+        )
+        == "Which congress redrew the borders of Saxony?"
+    )
 
 
 def test_a_capitalised_word_inside_the_sentence_keeps_its_capital_at_the_front():
@@ -236,8 +257,10 @@ def test_only_a_first_word_is_lowered_for_its_place():
 
 
 def test_a_preposition_parsed_with_two_objects_gives_no_where_question():
-    text = ("Both claims alarmed the other powers. "
-            "In January 1815 Britain, Spain and Naples signed a secret treaty of alliance against the two claims.")
+    text = (
+        "Both claims alarmed the other powers. "
+        "In January 1815 Britain, Spain and Naples signed a secret treaty of alliance against the two claims."
+    )
     s = parsed(text).sentences[-1]
     britain = next(m for m in s.mentions if m.text == "Britain")
     # the parser hangs the list's first member on "In" beside the date: the case under test

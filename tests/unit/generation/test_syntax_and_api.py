@@ -18,13 +18,22 @@ def _questions(text):
     return {m.text: wh_question(s, m) for s in c.sentences for m in s.mentions}
 
 
-@pytest.mark.parametrize(("sentence", "key", "expected"), [
-    ("The engineer Otto Falk built the Rhine bridge at Arnheim in 1872.", "1872",
-     "When did the engineer Otto Falk build the Rhine bridge at Arnheim?"),
-    ("A naval school was founded at Kiel in 1865.", "Kiel", "Where was a naval school founded in 1865?"),
-    ("The London Steelyard was closed by Queen Mary Tudor in 1554.", "Mary Tudor",
-     "Who closed the London Steelyard in 1554?"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "key", "expected"),
+    [
+        (
+            "The engineer Otto Falk built the Rhine bridge at Arnheim in 1872.",
+            "1872",
+            "When did the engineer Otto Falk build the Rhine bridge at Arnheim?",
+        ),
+        ("A naval school was founded at Kiel in 1865.", "Kiel", "Where was a naval school founded in 1865?"),
+        (
+            "The London Steelyard was closed by Queen Mary Tudor in 1554.",
+            "Mary Tudor",
+            "Who closed the London Steelyard in 1554?",
+        ),
+    ],
+)
 def test_wh_stems(sentence, key, expected):
     got = _questions(sentence)
     assert got.get(key) == expected, got
