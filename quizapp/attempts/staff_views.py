@@ -10,11 +10,11 @@ from quizapp.access import STAFF, allow
 from quizapp.attempts import loading, marking, presenters, starting
 from quizapp.attempts import regrade as regrading
 from quizapp.attempts.forms import MarkForm
-from quizapp.auth.forms import ConfirmForm
 from quizapp.bank.review import question_of
 from quizapp.classes.services import student_names
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
+from quizapp.forms import ConfirmForm
 from quizapp.models import utcnow
 from quizapp.quizzes.services import quiz_of_teacher
 from quizapp.wording import count

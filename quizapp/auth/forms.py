@@ -79,9 +79,3 @@ class CreateUserForm(FlaskForm):
 class RoleForm(FlaskForm):
     role = SelectField("Role", choices=ROLE_CHOICES)
     submit = SubmitField("Set role")
-
-
-class ConfirmForm(FlaskForm):
-    """No fields: gives a POST-only button its CSRF token."""
-
-    submit = SubmitField("Confirm")

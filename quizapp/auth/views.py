@@ -10,9 +10,10 @@ from werkzeug.wrappers import Response
 
 from quizapp.access import ANYONE, SIGNED_IN, allow
 from quizapp.auth import services, session_limits
-from quizapp.auth.forms import ChangePasswordForm, ConfirmForm, LoginForm, RegisterForm
+from quizapp.auth.forms import ChangePasswordForm, LoginForm, RegisterForm
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
+from quizapp.forms import ConfirmForm
 from quizapp.rate_limits import limited
 from quizapp.request_args import has_control_characters
 

@@ -26,9 +26,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.auth.models import User
 from quizapp.models import JSONType, UTCDateTime, db, one_of, timestamp_column
+from quizapp.question_types import QUESTION_TYPES
 from quizapp.sources.models import SourceDocument
 
-QUESTION_TYPES = ("multiple_choice", "true_false", "fill_in", "ordering", "matching")
 QUESTION_STATUSES = ("draft", "approved", "rejected", "retired")
 QUESTION_ORIGINS = ("generated", "authored", "imported")
 FLAG_KINDS = ("wrong", "unclear", "other")

@@ -13,13 +13,13 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from quizapp.access import STAFF, STUDENT, allow
-from quizapp.auth.forms import ConfirmForm
 from quizapp.classes import services
 from quizapp.classes.forms import ClassForm, ExtraTimeForm, JoinForm
 from quizapp.classes.models import SchoolClass
 from quizapp.classes.pages import render_class_list, render_class_page
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
+from quizapp.forms import ConfirmForm
 from quizapp.rate_limits import limited
 
 bp = Blueprint("classes", __name__, url_prefix="/classes", template_folder="templates")

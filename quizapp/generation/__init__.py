@@ -4,11 +4,12 @@ from quizapp.generation import generate, DocumentInput
 result = generate([DocumentInput("treaty.txt", text)])
 """
 
+from quizapp.question_types import QUESTION_TYPES
+
 from .contract import validate_draft
 from .pipeline import generate
 from .report import quality_report
 from .types import (
-    QUESTION_TYPES,
     Block,
     CleanDocument,
     Disagreement,

@@ -10,7 +10,9 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .types import QUESTION_TYPES, CleanDocument
+from quizapp.question_types import QUESTION_TYPES
+
+from .types import CleanDocument
 
 _BLANK = re.compile(r"_{3,}")
 

@@ -10,9 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-QuestionType = Literal["multiple_choice", "true_false", "fill_in", "ordering", "matching"]
-QUESTION_TYPES: tuple[str, ...] = ("multiple_choice", "true_false", "fill_in", "ordering", "matching")
-
 # File formats the ingestion understands, by the name used in the database.
 FORMATS: tuple[str, ...] = ("txt", "md", "html", "pdf", "docx")
 

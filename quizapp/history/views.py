@@ -12,13 +12,13 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from quizapp.access import STAFF, STUDENT, allow
-from quizapp.auth.forms import ConfirmForm
 from quizapp.auth.models import User
 from quizapp.bank.interchange.csv_export import table_to_csv
 from quizapp.classes.models import ClassMember
 from quizapp.classes.services import class_for_teacher
 from quizapp.exceptions import NotFound
 from quizapp.extensions import db
+from quizapp.forms import ConfirmForm
 from quizapp.history import analysis, charts, gradebook, stats, student
 from quizapp.models import utcnow
 from quizapp.quizzes.services import quiz_of_teacher

@@ -15,11 +15,11 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from quizapp.access import STAFF, allow
-from quizapp.auth.forms import ConfirmForm
 from quizapp.classes.models import SchoolClass
 from quizapp.classes.pages import ClassPagePart, add_part, render_class_page
 from quizapp.classes.services import class_for_teacher
 from quizapp.extensions import db
+from quizapp.forms import ConfirmForm
 from quizapp.quizzes import assignments
 from quizapp.quizzes.forms import AssignForm
 from quizapp.quizzes.services import quiz_of_teacher, quizzes_of_teacher

@@ -7,9 +7,9 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from quizapp.access import STAFF, allow
-from quizapp.auth.forms import ConfirmForm
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
+from quizapp.forms import ConfirmForm
 from quizapp.quizzes import builder
 from quizapp.quizzes.forms import QuestionsForm, QuizForm, RuleForm
 from quizapp.quizzes.services import quiz_of_teacher, quizzes_of_teacher

@@ -19,6 +19,7 @@ PACKAGE = Path(quizapp.__file__).resolve().parent
 PURE = (
     "quizapp.generation",
     "quizapp.wording",
+    "quizapp.question_types",
     "quizapp.attempts.grading",
     "quizapp.attempts.normalise_answers",
     "quizapp.attempts.deadlines",
@@ -36,6 +37,7 @@ ROOT = (
     "quizapp.access",
     "quizapp.rate_limits",
     "quizapp.request_args",
+    "quizapp.forms",
     "quizapp.errors",
     "quizapp.security_headers",
     "quizapp.cli_progress",

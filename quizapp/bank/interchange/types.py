@@ -22,9 +22,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .text import clean_block, clean_line
+from quizapp.question_types import QUESTION_TYPES
 
-QUESTION_TYPES: tuple[str, ...] = ("multiple_choice", "true_false", "fill_in", "ordering", "matching")
+from .text import clean_block, clean_line
 
 # No real question has more; the cap keeps a hostile file from costing minutes of parsing.
 MAX_ANSWERS = 200
