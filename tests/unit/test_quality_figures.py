@@ -1,26 +1,13 @@
 """The figures benchmarks/quality/figures.py computes from a reader's verdicts, on a tiny made-up verdict set."""
 
-import importlib.util
 import json
-import pathlib
 import re
-import sys
 
 import pytest
 
-QUALITY = pathlib.Path(__file__).resolve().parents[2] / "benchmarks" / "quality"
+from tests.unit.quality_scripts import load_script
 
-
-def _load(name: str):
-    # The benchmark scripts are not a package: load the module from its file, as the script does.
-    spec = importlib.util.spec_from_file_location(f"quality_{name}", QUALITY / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-fig = _load("figures")
+fig = load_script("figures")
 
 # Two made-up sheets: 01-a has 5 questions, 02-b has 3.
 VERDICTS_A = (

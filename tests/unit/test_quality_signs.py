@@ -1,24 +1,10 @@
 """The signs benchmarks/quality/measure.py prints: malformed prompts, date keys, why/how questions, the counts."""
 
-import importlib.util
-import pathlib
-import sys
-
 import pytest
 
-QUALITY = pathlib.Path(__file__).resolve().parents[2] / "benchmarks" / "quality"
+from tests.unit.quality_scripts import load_script
 
-
-def _load(name: str):
-    # The benchmark scripts are not a package: load the module from its file, as the script does.
-    spec = importlib.util.spec_from_file_location(f"quality_{name}", QUALITY / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-signs = _load("signs")
+signs = load_script("signs")
 
 
 @pytest.mark.parametrize(

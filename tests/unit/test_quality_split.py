@@ -1,23 +1,10 @@
 """The split rule of the quality set (benchmarks/quality/split.py), fixed before any article existed."""
 
 import hashlib
-import importlib.util
-import pathlib
-import sys
 
-QUALITY = pathlib.Path(__file__).resolve().parents[2] / "benchmarks" / "quality"
+from tests.unit.quality_scripts import load_script
 
-
-def _load(name: str):
-    # The benchmark scripts are not a package: load the module from its file, as the script does.
-    spec = importlib.util.spec_from_file_location(f"quality_{name}", QUALITY / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-split = _load("split")
+split = load_script("split")
 
 
 def test_ids_sorted_by_salted_sha256_first_half_rounded_down_is_test():
