@@ -119,7 +119,6 @@ def _register_blueprints(app: Flask) -> None:
     from quizapp.audit.views import bp as audit_bp
     from quizapp.auth.admin_views import bp as admin_bp
     from quizapp.auth.views import bp as auth_bp
-    from quizapp.bank.document_views import bp as sources_bp
     from quizapp.bank.views import bp as bank_bp
     from quizapp.classes.views import bp as classes_bp
     from quizapp.dashboard.views import bp as dashboard_bp
@@ -128,6 +127,7 @@ def _register_blueprints(app: Flask) -> None:
     from quizapp.quizzes.class_views import bp as class_quizzes_bp
     from quizapp.quizzes.views import bp as quizzes_bp
     from quizapp.request_args import URL_CONVERTERS
+    from quizapp.sources.views import bp as sources_bp
 
     app.url_map.converters.update(URL_CONVERTERS)  # <id:...> and <index:...>, before any route uses them
     app.register_blueprint(dashboard_bp)
@@ -159,8 +159,10 @@ def _register_hooks(app: Flask) -> None:
     from quizapp.access import enforce_access
     from quizapp.auth.session_limits import UnchangedOnServerError, check_session_age
     from quizapp.database import set_write_intent
+    from quizapp.moved import init_moved
 
     security_headers.init_app(app)
+    init_moved(app)  # an old URL is redirected before anything else looks at it
     app.session_interface = UnchangedOnServerError()
 
     @app.before_request

@@ -19,10 +19,11 @@ from quizapp.models import utcnow
 from quizapp.quizzes.services import quiz_of_teacher
 from quizapp.wording import count
 
-bp = Blueprint("attempts_staff", __name__, url_prefix="/manage", template_folder="templates")
+# No prefix of its own: each page lives in the area of what it shows (a quiz, a question of the bank, an attempt).
+bp = Blueprint("attempts_staff", __name__, template_folder="templates")
 
 
-@bp.route("/quizzes/<id:quiz_id>/preview")
+@bp.route("/manage/quizzes/<id:quiz_id>/preview")
 @allow(STAFF)
 def preview(quiz_id: int) -> ResponseReturnValue:
     """The quiz as a student sees it (shuffled as for a student), without starting an attempt."""
@@ -35,7 +36,7 @@ def preview(quiz_id: int) -> ResponseReturnValue:
     return render_template("attempts/preview.html", page=page, attempt=attempt, quiz=quiz)
 
 
-@bp.route("/questions/<id:question_id>/regrade", methods=["GET", "POST"])
+@bp.route("/bank/questions/<id:question_id>/regrade", methods=["GET", "POST"])
 @allow(STAFF)
 def regrade(question_id: int) -> ResponseReturnValue:
     """Apply a corrected key to past attempts: first the list of scores it changes, then a confirmed POST."""
@@ -50,7 +51,7 @@ def regrade(question_id: int) -> ResponseReturnValue:
     return render_template("attempts/regrade.html", question=question, changes=changes, form=form)
 
 
-@bp.route("/attempts/<id:attempt_id>")
+@bp.route("/manage/attempts/<id:attempt_id>")
 @allow(STAFF)
 def attempt_detail(attempt_id: int) -> ResponseReturnValue:
     """One finished attempt at the teacher's own quiz: every answer with its mark, the key and the student's time."""
@@ -66,7 +67,7 @@ def attempt_detail(attempt_id: int) -> ResponseReturnValue:
     )
 
 
-@bp.route("/attempts/<id:attempt_id>/answers/<index:position>/mark", methods=["POST"])
+@bp.route("/manage/attempts/<id:attempt_id>/answers/<index:position>/mark", methods=["POST"])
 @allow(STAFF)
 def mark_answer(attempt_id: int, position: int) -> ResponseReturnValue:
     """The teacher's mark for an answer that grading could not mark; the attempt's score then counts it."""

@@ -7,7 +7,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from quizapp.access import STAFF, allow, wants_json
-from quizapp.bank import authoring, import_jobs, tasks
+from quizapp.bank import authoring, import_jobs, source_parts, tasks
 from quizapp.bank import review as queue
 from quizapp.bank.content import describe
 from quizapp.bank.forms import (
@@ -30,6 +30,7 @@ from quizapp.sources.services import documents_of, sentence_in_context
 from quizapp.wording import count
 
 bp = Blueprint("bank", __name__, url_prefix="/bank", template_folder="templates")
+bp.record_once(source_parts.add_to_sources)  # the sources pages show and draft questions through the bank
 
 
 # The queue's own filters: the only query arguments carried from the queue to its forms and back. The rest

@@ -54,7 +54,7 @@ def _chart(history: student.StudentHistory):
     )
 
 
-@bp.route("/manage/classes/<id:class_id>/gradebook")
+@bp.route("/classes/<id:class_id>/gradebook")
 @allow(STAFF)
 def class_gradebook(class_id: int) -> ResponseReturnValue:
     school_class = class_for_teacher(db.session, class_id, current_user)
@@ -62,7 +62,7 @@ def class_gradebook(class_id: int) -> ResponseReturnValue:
     return render_template("history/gradebook.html", book=book)
 
 
-@bp.route("/manage/classes/<id:class_id>/gradebook.csv")
+@bp.route("/classes/<id:class_id>/gradebook.csv")
 @allow(STAFF)
 def class_gradebook_csv(class_id: int) -> ResponseReturnValue:
     school_class = class_for_teacher(db.session, class_id, current_user)
@@ -70,7 +70,7 @@ def class_gradebook_csv(class_id: int) -> ResponseReturnValue:
     return _csv(gradebook.gradebook_csv_rows(book), f"gradebook-class-{school_class.id}.csv")
 
 
-@bp.route("/manage/classes/<id:class_id>/students/<id:student_id>")
+@bp.route("/classes/<id:class_id>/students/<id:student_id>")
 @allow(STAFF)
 def student_in_class(class_id: int, student_id: int) -> ResponseReturnValue:
     school_class = class_for_teacher(db.session, class_id, current_user)

@@ -43,6 +43,7 @@ ROOT = (
     "quizapp.cli_progress",
     "quizapp.backups",
     "quizapp.background",
+    "quizapp.moved",
     # The role names, an enum that imports nothing: access.py needs them to say who may use a route.
     "quizapp.auth.roles",
 )
