@@ -44,7 +44,6 @@ def regrade(question_id: int) -> ResponseReturnValue:
     form = ConfirmForm()
     if form.validate_on_submit():
         changed = regrading.apply_regrade(db.session, question, current_user, now=utcnow())
-        db.session.commit()
         flash(f"Regraded: {count(changed, 'answer')} changed score.", "success")
         return redirect(url_for("bank.edit", question_id=question_id))
     changes = regrading.regrade_preview(db.session, question, current_user)
@@ -76,6 +75,5 @@ def mark_answer(attempt_id: int, position: int) -> ResponseReturnValue:
         problems = " ".join(error for errors in form.errors.values() for error in errors)
         raise DomainError(f"The mark was not saved: {problems} Give a number from 0 to the question's marks.")
     answer = marking.set_mark(db.session, attempt_id, position, form.mark.data, current_user, now=utcnow())
-    db.session.commit()
     flash(f"Marked question {position + 1}: {answer.score:g} of {answer.points:g}.", "success")
     return redirect(url_for("attempts_staff.attempt_detail", attempt_id=attempt_id))

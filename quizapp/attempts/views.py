@@ -1,6 +1,7 @@
 """The student's path through a quiz: start, answer (autosaved), check, submit, review, flag.
 
-Views parse and authorise, call one service, commit once, render. Every
+Views parse and authorise, call one service and render; the request's end commits (quizapp.transactions).
+The pages that close an overdue attempt as they show it are declared ``@writes_on_get``. Every
 rendering of a question before it is revealed goes through
 ``presenters.question_for_student``, which has no key to give away.
 """
@@ -25,6 +26,7 @@ from quizapp.models import utcnow
 from quizapp.quizzes.services import quiz_for_student, timings, window_problem
 from quizapp.rate_limits import limited
 from quizapp.request_args import whole_number
+from quizapp.transactions import commit_now, undo_on, writes_on_get
 
 bp = Blueprint("attempts", __name__, template_folder="templates")
 
@@ -47,21 +49,20 @@ def _reading(call):
 
 
 def _current_attempt(attempt_id: int):
-    """The student's attempt, closed and graded first if its deadline has passed (saved at once)."""
+    """The student's attempt, closed and graded first if its deadline has passed (the request's end saves it)."""
     attempt = loading.attempt_of(db.session, attempt_id, current_user)
-    if submitting.close_if_overdue(db.session, attempt, now=utcnow()):
-        db.session.commit()
+    submitting.close_if_overdue(db.session, attempt, now=utcnow())
     return attempt
 
 
 @bp.route("/quizzes/<id:quiz_id>")
 @allow(STUDENT)
+@writes_on_get
 def quiz(quiz_id: int) -> ResponseReturnValue:
     quiz = quiz_for_student(db.session, quiz_id, current_user)
     now = utcnow()
     current = starting.open_attempt(db.session, quiz, current_user)
     if current is not None and submitting.close_if_overdue(db.session, current, now=now):
-        db.session.commit()
         current = None
     past = presenters.past_attempts(db.session, quiz, current_user)
     return render_template(
@@ -81,13 +82,12 @@ def quiz(quiz_id: int) -> ResponseReturnValue:
 @allow(STUDENT)
 def start(quiz_id: int) -> ResponseReturnValue:
     attempt = starting.start_attempt(db.session, quiz_id, current_user, now=utcnow())
-    attempt_id = attempt.id  # read before the commit expires it, which would cost another transaction
-    db.session.commit()
-    return redirect(url_for("attempts.show", attempt_id=attempt_id))
+    return redirect(url_for("attempts.show", attempt_id=attempt.id))
 
 
 @bp.route("/attempts/<id:attempt_id>")
 @allow(STUDENT)
+@writes_on_get
 def show(attempt_id: int) -> ResponseReturnValue:
     attempt = _current_attempt(attempt_id)
     if attempt.status != "in_progress":
@@ -101,6 +101,7 @@ def show(attempt_id: int) -> ResponseReturnValue:
 
 @bp.route("/attempts/<id:attempt_id>/q/<index:position>")
 @allow(STUDENT)
+@writes_on_get
 def question(attempt_id: int, position: int) -> ResponseReturnValue:
     attempt = _current_attempt(attempt_id)  # the review page says when time ran out
     if attempt.status != "in_progress":
@@ -143,7 +144,6 @@ def post_question(attempt_id: int, position: int) -> ResponseReturnValue:
                 db.session, attempt_id, current_user, position, fields_of(request.form, position), now=now
             )
         )
-    db.session.commit()
     if isinstance(outcome, saving.SaveOutcome) and outcome.closed:
         flash(outcome.message, "warning")
         return redirect(url_for("attempts.review", attempt_id=attempt_id))
@@ -175,7 +175,6 @@ def save_all(attempt_id: int) -> ResponseReturnValue:
     attempt = loading.attempt_of(db.session, attempt_id, current_user)
     by_position = {a.position: fields_of(request.form, a.position) for a in attempt.answers}
     outcome = _reading(lambda: saving.save_many(db.session, attempt_id, current_user, by_position, now=utcnow()))
-    db.session.commit()
     if outcome.closed:
         flash(outcome.message, "warning")
         return redirect(url_for("attempts.review", attempt_id=attempt_id))
@@ -207,9 +206,8 @@ def autosave(attempt_id: int) -> ResponseReturnValue:
     try:
         outcome = saving.save_answer(db.session, attempt_id, current_user, position, fields, now=now)
     except InvalidResponse as error:
-        db.session.rollback()
         return jsonify(ok=False, error=str(error)), 400
-    db.session.commit()
+    commit_now()  # saved (or closed) even when the answer below is a 409
     if outcome.closed:
         return jsonify(
             ok=False, closed=True, error=outcome.message, review=url_for("attempts.review", attempt_id=attempt_id)
@@ -229,9 +227,8 @@ def check(attempt_id: int) -> ResponseReturnValue:
             db.session, attempt_id, current_user, position, fields, now=utcnow(), give_up=give_up
         )
     except InvalidResponse as error:
-        db.session.rollback()
         return jsonify(ok=False, error=str(error)), 400
-    db.session.commit()
+    commit_now()  # saved (or closed) even when the answer below is a 409
     if isinstance(outcome, saving.SaveOutcome) and not outcome.closed:
         return jsonify(ok=False, error=outcome.message), 409  # saved, but this question cannot be checked
     if isinstance(outcome, saving.SaveOutcome):
@@ -246,6 +243,7 @@ def check(attempt_id: int) -> ResponseReturnValue:
 
 @bp.route("/attempts/<id:attempt_id>/submit", methods=["GET"])
 @allow(STUDENT)
+@writes_on_get
 def confirm_submit(attempt_id: int) -> ResponseReturnValue:
     attempt = _current_attempt(attempt_id)
     if attempt.status != "in_progress":
@@ -264,15 +262,14 @@ def confirm_submit(attempt_id: int) -> ResponseReturnValue:
 @allow(STUDENT)
 def submit(attempt_id: int) -> ResponseReturnValue:
     attempt = submitting.submit_attempt(db.session, attempt_id, current_user, now=utcnow())
-    closed_by_deadline = attempt.status == "closed_overdue"  # read before the commit expires it
-    db.session.commit()
-    if closed_by_deadline:
+    if attempt.status == "closed_overdue":
         flash("Time was up: your attempt was submitted with the answers saved before the deadline.", "warning")
     return redirect(url_for("attempts.review", attempt_id=attempt_id))
 
 
 @bp.route("/attempts/<id:attempt_id>/review")
 @allow(STUDENT)
+@writes_on_get
 def review(attempt_id: int) -> ResponseReturnValue:
     attempt = _current_attempt(attempt_id)
     if attempt.status == "in_progress":
@@ -306,7 +303,7 @@ def flag(attempt_id: int, position: int) -> ResponseReturnValue:
     if not form.validate_on_submit():
         session[FLAG_RESULT] = {"position": position, "category": "danger", "message": FLAG_INVALID}
         return redirect(back)
-    try:
+    with undo_on(flagging.AlreadyFlagged, category=None) as step:
         flagging.flag_question(
             db.session,
             attempt_id,
@@ -315,11 +312,9 @@ def flag(attempt_id: int, position: int) -> ResponseReturnValue:
             kind=form.kind.data or "other",
             comment=form.comment.data or "",
         )
-    except flagging.AlreadyFlagged as error:
-        db.session.rollback()
-        session[FLAG_RESULT] = {"position": position, "category": "info", "message": str(error)}
+    if step.error is not None:
+        session[FLAG_RESULT] = {"position": position, "category": "info", "message": str(step.error)}
         return redirect(back)
-    db.session.commit()
     message = f"Thank you: your note on question {position + 1} was sent to the teacher."
     session[FLAG_RESULT] = {"position": position, "category": "success", "message": message}
     return redirect(back)

@@ -144,7 +144,6 @@ def send_back(quiz_id: int) -> ResponseReturnValue:
         return redirect(url_for("history.item_analysis", quiz_id=quiz.id))
     found = analysis.item_analysis(db.session, quiz, which=_which())
     sent = analysis.send_weak_questions_back(db.session, found, current_user)
-    db.session.commit()
     if sent:
         flash(f"{count(len(sent), 'question')} went back to the review queue with the reasons found.", "success")
     else:

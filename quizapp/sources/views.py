@@ -18,6 +18,7 @@ from quizapp.rate_limits import limited
 from quizapp.sources import services
 from quizapp.sources.forms import UploadForm
 from quizapp.sources.pages import document_questions
+from quizapp.transactions import undo_on
 from quizapp.wording import count
 
 bp = Blueprint("sources", __name__, url_prefix="/sources", template_folder="templates")
@@ -49,20 +50,17 @@ def upload() -> ResponseReturnValue:
     name, data, fmt = _submitted_file(form)
     try:
         document, created = services.import_document(db.session, current_user, name, data, fmt)
-        if not created:
-            db.session.rollback()
-            flash(f"You already have this document: “{document.title}”.", "info")
-            return redirect(url_for("sources.show", document_id=document.id))
-        drafted = document_questions().draft(db.session, current_user, document)
-        # The job is handed to the worker as this commits. Nothing more is read here: a new transaction would
-        # hold SQLite's write lock from the worker.
-        db.session.commit()
-        if drafted.job_id is not None:
-            return redirect(url_for("sources.job", job_id=drafted.job_id))
-    except IngestError as error:
-        db.session.rollback()
+    except IngestError as error:  # a 400: the request's end rolls back
         form.file.errors = [*form.file.errors, str(error)]
         return render_template("sources/upload.html", form=form), 400
+    if not created:
+        flash(f"You already have this document: “{document.title}”.", "info")
+        return redirect(url_for("sources.show", document_id=document.id))
+    # A job is handed to the worker as the request's end commits. Nothing is read after that: a new
+    # transaction would hold SQLite's write lock from the worker.
+    drafted = document_questions().draft(db.session, current_user, document)
+    if drafted.job_id is not None:
+        return redirect(url_for("sources.job", job_id=drafted.job_id))
     flash(f"Read “{document.title}”: {drafted.made} draft questions are waiting for your review.", "success")
     return redirect(url_for("bank.review", document=document.id))
 
@@ -97,13 +95,10 @@ def revision(document_id: int) -> ResponseReturnValue:
         flash("Choose a file or paste the new text (one of the two).", "danger")
         return redirect(url_for("sources.show", document_id=document_id))
     name, data, fmt = _submitted_file(form)
-    try:
+    with undo_on(IngestError, DomainError) as step:
         newer = services.new_revision(db.session, current_user, document, services.read_document(name, data, fmt))
         carried = document_questions().carry(db.session, document, newer, current_user)
-        db.session.commit()
-    except (IngestError, DomainError) as error:
-        db.session.rollback()
-        flash(str(error), "danger")
+    if step.failed:
         return redirect(url_for("sources.show", document_id=document_id))
     flash(
         f"Revision {newer.revision} stored: {count(carried.kept, 'question follows', 'questions follow')}"

@@ -44,6 +44,7 @@ ROOT = (
     "quizapp.backups",
     "quizapp.background",
     "quizapp.moved",
+    "quizapp.transactions",
     # The role names, an enum that imports nothing: access.py needs them to say who may use a route.
     "quizapp.auth.roles",
 )
