@@ -26,6 +26,7 @@ from quizapp.models import utcnow
 from quizapp.quizzes.services import quiz_for_student, timings, window_problem
 from quizapp.rate_limits import limited
 from quizapp.request_args import whole_number
+from quizapp.statuses import AttemptStatus
 from quizapp.transactions import commit_now, undo_on, writes_on_get
 
 bp = Blueprint("attempts", __name__, template_folder="templates")
@@ -90,7 +91,7 @@ def start(quiz_id: int) -> ResponseReturnValue:
 @writes_on_get
 def show(attempt_id: int) -> ResponseReturnValue:
     attempt = _current_attempt(attempt_id)
-    if attempt.status != "in_progress":
+    if attempt.status != AttemptStatus.IN_PROGRESS:
         return redirect(url_for("attempts.review", attempt_id=attempt.id))
     if attempt.quiz.layout == "all_on_one_page":
         return _render_attempt(attempt, None)
@@ -104,7 +105,7 @@ def show(attempt_id: int) -> ResponseReturnValue:
 @writes_on_get
 def question(attempt_id: int, position: int) -> ResponseReturnValue:
     attempt = _current_attempt(attempt_id)  # the review page says when time ran out
-    if attempt.status != "in_progress":
+    if attempt.status != AttemptStatus.IN_PROGRESS:
         return redirect(url_for("attempts.review", attempt_id=attempt.id))
     return _render_attempt(attempt, position)
 
@@ -246,7 +247,7 @@ def check(attempt_id: int) -> ResponseReturnValue:
 @writes_on_get
 def confirm_submit(attempt_id: int) -> ResponseReturnValue:
     attempt = _current_attempt(attempt_id)
-    if attempt.status != "in_progress":
+    if attempt.status != AttemptStatus.IN_PROGRESS:
         return redirect(url_for("attempts.review", attempt_id=attempt.id))
     answers = loading.load_answers(db.session, attempt, versions=False)
     return render_template(
@@ -262,7 +263,7 @@ def confirm_submit(attempt_id: int) -> ResponseReturnValue:
 @allow(STUDENT)
 def submit(attempt_id: int) -> ResponseReturnValue:
     attempt = submitting.submit_attempt(db.session, attempt_id, current_user, now=utcnow())
-    if attempt.status == "closed_overdue":
+    if attempt.status == AttemptStatus.CLOSED_OVERDUE:
         flash("Time was up: your attempt was submitted with the answers saved before the deadline.", "warning")
     return redirect(url_for("attempts.review", attempt_id=attempt_id))
 
@@ -272,7 +273,7 @@ def submit(attempt_id: int) -> ResponseReturnValue:
 @writes_on_get
 def review(attempt_id: int) -> ResponseReturnValue:
     attempt = _current_attempt(attempt_id)
-    if attempt.status == "in_progress":
+    if attempt.status == AttemptStatus.IN_PROGRESS:
         flash("Submit the attempt to see its review.", "info")
         return redirect(url_for("attempts.show", attempt_id=attempt.id))
     answers = loading.load_answers(db.session, attempt)

@@ -13,6 +13,7 @@ from quizapp.bank.models import GenerationJob
 from quizapp.extensions import db
 from quizapp.models import utcnow
 from quizapp.sources.models import SourceDocument
+from quizapp.statuses import JobStatus
 
 
 def create_job(session: Session, owner: User, document: SourceDocument) -> GenerationJob:
@@ -34,7 +35,7 @@ def run_job(job_id: int) -> None:
     """Generate and store the drafts of the job's document; a failure stores no draft and says why."""
     session = db.session
     job = session.get(GenerationJob, job_id)
-    if job is None or job.status in ("done", "running"):
+    if job is None or job.status in (JobStatus.DONE, JobStatus.RUNNING):
         return
     document_id, owner_id = job.document_id, job.owner_id
     clean = services.as_clean_document(job.document)
@@ -53,7 +54,7 @@ def run_job(job_id: int) -> None:
         document = session.get(SourceDocument, document_id)
         drafts = services.store_drafts(session, session.get(User, owner_id), [document], result)
         job = session.get(GenerationJob, job_id)
-        job.status, job.stage, job.progress = "done", "done", 1.0
+        job.status, job.stage, job.progress = JobStatus.DONE, "done", 1.0
         job.questions_made, job.finished_at = len(drafts.questions), utcnow()
         session.commit()
     except Exception as error:

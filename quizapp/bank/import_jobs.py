@@ -19,6 +19,7 @@ from quizapp.bank.job_rows import owned_job, record
 from quizapp.bank.models import ImportJob
 from quizapp.extensions import db
 from quizapp.models import utcnow
+from quizapp.statuses import JobStatus
 from quizapp.wording import count
 
 log = logging.getLogger(__name__)
@@ -55,7 +56,7 @@ def run_job(job_id: int) -> None:
     """Import the job's file as its owner's drafts; a failure stores no question and says why."""
     session = db.session
     job = session.get(ImportJob, job_id)
-    if job is None or job.status != "queued" or job.data is None:
+    if job is None or job.status != JobStatus.QUEUED or job.data is None:
         return
     data, fmt, filename, owner_id = job.data, job.format, job.filename, job.owner_id
     session.rollback()  # no transaction stays open while the file is read and checked: progress must get through
@@ -74,7 +75,7 @@ def run_job(job_id: int) -> None:
         _record(job_id, stage=f"storing {count(len(kept), 'question')}", progress=READ_SHARE + CHECK_SHARE)
         questions = authoring.store_imported(session, session.get(User, owner_id), kept)
         job = session.get(ImportJob, job_id)
-        job.status, job.stage, job.progress, job.data = "done", "done", 1.0, None
+        job.status, job.stage, job.progress, job.data = JobStatus.DONE, "done", 1.0, None
         job.imported, job.skipped, job.finished_at = len(questions), skipped, utcnow()
         session.commit()
     except InterchangeError as error:

@@ -20,13 +20,13 @@ from quizapp.bank.forms import (
     ReviewForm,
 )
 from quizapp.bank.interchange import InterchangeError
-from quizapp.bank.models import QUESTION_STATUSES
 from quizapp.bank.tags import parse_tags
 from quizapp.exceptions import DomainError, NotFound
 from quizapp.extensions import db
 from quizapp.rate_limits import limited
 from quizapp.request_args import id_arg, ids_arg, text_arg
 from quizapp.sources.services import documents_of, sentence_in_context
+from quizapp.statuses import QUESTION_STATUSES, QuestionStatus
 from quizapp.transactions import commit_now, undo_on
 from quizapp.wording import count
 
@@ -46,7 +46,7 @@ def queue_args() -> dict[str, str]:
 def _filter_from_args() -> queue.QueueFilter:
     args = request.args
     return queue.QueueFilter(
-        status=args.get("status", "draft") or None,
+        status=args.get("status", QuestionStatus.DRAFT) or None,
         document_id=id_arg(args.get("document")),
         question_type=args.get("type") or None,
         flagged=args.get("flagged") == "1",
@@ -239,7 +239,7 @@ def import_job(import_job_id: int) -> ResponseReturnValue:
 @bp.route("/export/<fmt>")
 @allow(STAFF)
 def export(fmt: str) -> ResponseReturnValue:
-    status = request.args.get("status", "approved")
+    status = request.args.get("status", QuestionStatus.APPROVED)
     if status and status not in QUESTION_STATUSES:
         raise DomainError(f"Export the questions of one status: {', '.join(QUESTION_STATUSES)}; or all of them.")
     content, mimetype, extension = authoring.export(db.session, current_user, fmt, status=status or None)

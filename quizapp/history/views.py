@@ -13,7 +13,6 @@ from sqlalchemy import select
 
 from quizapp.access import STAFF, STUDENT, allow
 from quizapp.auth.models import User
-from quizapp.bank.interchange.csv_export import table_to_csv
 from quizapp.classes.models import ClassMember
 from quizapp.classes.services import class_for_teacher
 from quizapp.exceptions import NotFound
@@ -22,6 +21,7 @@ from quizapp.forms import ConfirmForm
 from quizapp.history import analysis, charts, gradebook, stats, student
 from quizapp.models import utcnow
 from quizapp.quizzes.services import quiz_of_teacher
+from quizapp.spreadsheets import table_to_csv
 from quizapp.wording import count
 
 bp = Blueprint("history", __name__, template_folder="templates")
