@@ -17,7 +17,9 @@ from quizapp.statuses import JobStatus
 
 
 def create_job(session: Session, owner: User, document: SourceDocument) -> GenerationJob:
-    job = GenerationJob(owner_id=owner.id, document_id=document.id, status="queued", stage="waiting for a worker")
+    job = GenerationJob(
+        owner_id=owner.id, document_id=document.id, status=JobStatus.QUEUED, stage="waiting for a worker"
+    )
     session.add(job)
     session.flush()
     return job
@@ -40,7 +42,7 @@ def run_job(job_id: int) -> None:
     document_id, owner_id = job.document_id, job.owner_id
     clean = services.as_clean_document(job.document)
     session.rollback()  # no transaction stays open during the (long) generation: progress must get through
-    _record(job_id, status="running", stage="reading", progress=0.0)
+    _record(job_id, status=JobStatus.RUNNING, stage="reading", progress=0.0)
     last = {"step": -1}
 
     def progress(stage: str, fraction: float) -> None:
@@ -61,7 +63,11 @@ def run_job(job_id: int) -> None:
         session.rollback()
         current_app.logger.exception("generation job %s failed", job_id)
         _record(
-            job_id, status="failed", stage="failed", message=f"Generation failed: {error}"[:2000], finished_at=utcnow()
+            job_id,
+            status=JobStatus.FAILED,
+            stage="failed",
+            message=f"Generation failed: {error}"[:2000],
+            finished_at=utcnow(),
         )
         raise
 

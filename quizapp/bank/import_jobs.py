@@ -31,7 +31,12 @@ READ_SHARE, CHECK_SHARE = 0.05, 0.85
 def create_job(session: Session, owner: User, filename: str, fmt: str, data: bytes) -> ImportJob:
     """A queued import of this file for its owner; the file waits in the job's row for the worker."""
     job = ImportJob(
-        owner_id=owner.id, filename=filename[:255], format=fmt, data=data, status="queued", stage="waiting for a worker"
+        owner_id=owner.id,
+        filename=filename[:255],
+        format=fmt,
+        data=data,
+        status=JobStatus.QUEUED,
+        stage="waiting for a worker",
     )
     session.add(job)
     session.flush()
@@ -60,7 +65,7 @@ def run_job(job_id: int) -> None:
         return
     data, fmt, filename, owner_id = job.data, job.format, job.filename, job.owner_id
     session.rollback()  # no transaction stays open while the file is read and checked: progress must get through
-    _record(job_id, status="running", stage="reading the file", progress=0.0)
+    _record(job_id, status=JobStatus.RUNNING, stage="reading the file", progress=0.0)
     every = {"step": -1}
 
     def checked(done: int, total: int) -> None:
@@ -89,4 +94,4 @@ def run_job(job_id: int) -> None:
 
 
 def _failed(job_id: int, message: str) -> None:
-    _record(job_id, status="failed", stage="failed", message=message[:2000], data=None, finished_at=utcnow())
+    _record(job_id, status=JobStatus.FAILED, stage="failed", message=message[:2000], data=None, finished_at=utcnow())
