@@ -16,6 +16,14 @@ from quizapp.bank.models import (
     question_tags,
 )
 from quizapp.classes.models import ClassMember, SchoolClass
+from quizapp.lti.models import (
+    LtiDeployment,
+    LtiIdentity,
+    LtiLaunchValue,
+    LtiPlatform,
+    LtiResourceLink,
+    LtiToolKey,
+)
 from quizapp.models import db
 from quizapp.practice.models import ReviewCard
 from quizapp.quizzes.models import Quiz, QuizAssignment, QuizQuestion, QuizRule
@@ -29,6 +37,12 @@ __all__ = [
     "AuditEvent",
     "ClassMember",
     "GenerationJob",
+    "LtiDeployment",
+    "LtiIdentity",
+    "LtiLaunchValue",
+    "LtiPlatform",
+    "LtiResourceLink",
+    "LtiToolKey",
     "Question",
     "QuestionFlag",
     "QuestionSource",
