@@ -178,3 +178,32 @@ def _options_and_answer(qtype: str, raw_options: Any, raw_answer: Any) -> tuple[
     if len({left for left, _ in cleaned}) != len(cleaned):
         raise ValueError("the left-hand sides of a matching question are not distinct")
     return _dedupe([right for _, right in cleaned] + options), [[left, right] for left, right in cleaned]
+
+
+@dataclass
+class QuestionGroup:
+    """A quiz's random pick: ``pick`` questions drawn from ``questions``, each worth ``points``.
+
+    Exported as Canvas's question group and as a QTI 2.1 test section with a selection; the bank exports have none.
+    """
+
+    title: str
+    pick: int
+    points: float
+    questions: list[dict[str, Any]] = field(default_factory=list)
+
+
+def checked_for_export(
+    question: Mapping[str, Any], number: int, writers: Mapping[str, Any], fmt: str
+) -> tuple[dict[str, Any], Any]:
+    """(the canonical question, the format's writer for its type), or InterchangeError naming question ``number``:
+    the dict is not a valid question, or ``fmt`` has no writer for its type."""
+    try:
+        canonical = normalise_question(question)
+    except ValueError as err:
+        name = label(str(question.get("title") or ""), str(question.get("prompt") or ""))
+        raise InterchangeError(f"question {number} {name}: {err}") from None
+    writer = writers.get(canonical["type"])
+    if writer is None:
+        raise InterchangeError(f"question {number}: {fmt} has no place for a {canonical['type']} question")
+    return canonical, writer
