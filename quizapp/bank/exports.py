@@ -1,0 +1,95 @@
+"""The bank as files for the other systems teachers use: Canvas, QTI 2.1 (Blackboard, Brightspace, item banks), Anki.
+
+The Moodle formats and CSV stay in :mod:`quizapp.bank.authoring`; this module adds the packaged formats, and the
+question dicts they need (with each question's source sentence, for Anki's card backs). A quiz's export
+(:mod:`quizapp.quizzes.exports`) builds on the same functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from quizapp.auth.models import User
+from quizapp.bank import authoring
+from quizapp.bank.interchange.anki_export import export_anki
+from quizapp.bank.interchange.canvas_qti import export_canvas_qti
+from quizapp.bank.interchange.qti21_export import export_qti21
+from quizapp.bank.interchange.types import QuestionGroup
+from quizapp.bank.question_rows import bank_questions, question_dicts
+from quizapp.exceptions import DomainError
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    key: str
+    name: str
+    extension: str
+    mimetype: str
+    what: str  # where it goes, for the export page
+
+
+PACKAGED_FORMATS = {
+    f.key: f
+    for f in (
+        ExportFormat("canvas", "Canvas (QTI 1.2)", "canvas-qti.zip", "application/zip",
+                     "Canvas Classic Quizzes: Settings → Import Course Content → QTI .zip file"),
+        ExportFormat("qti21", "QTI 2.1", "qti21.zip", "application/zip",
+                     "Blackboard, Brightspace (D2L) and most item banks; quizapp's own import reads it back"),
+        ExportFormat("anki", "Anki deck", "apkg", "application/octet-stream",
+                     "Anki: File → Import; a later export updates the same cards"),
+    )
+}  # fmt: skip
+
+# What each quizapp type becomes in each packaged format (the export page and the README say the same).
+TYPE_MAPPING: dict[str, dict[str, str]] = {
+    "multiple_choice": {"canvas": "Multiple choice", "qti21": "choiceInteraction", "anki": "prompt and options"},
+    "true_false": {"canvas": "True/False", "qti21": "choiceInteraction (true, false)", "anki": "prompt"},
+    "fill_in": {
+        "canvas": "Fill in the blank (every accepted answer; no spelling forgiveness)",
+        "qti21": "textEntryInteraction, accepted answers mapped",
+        "anki": "prompt",
+    },
+    "ordering": {
+        "canvas": "Matching of “Position 1, 2, …” to the items (Classic Quizzes has no ordering type)",
+        "qti21": "orderInteraction",
+        "anki": "prompt and the items to order",
+    },
+    "matching": {
+        "canvas": "Matching (unmatched values kept as wrong choices)",
+        "qti21": "matchInteraction",
+        "anki": "prompt and both columns",
+    },
+}
+
+
+def package(
+    fmt: str, questions: list[dict[str, Any]], *, title: str, deck_key: str, groups: Sequence[QuestionGroup] = ()
+) -> tuple[bytes, ExportFormat]:
+    """The questions (and a quiz's random groups) in a packaged format; DomainError for an unknown format."""
+    chosen = PACKAGED_FORMATS.get(fmt)
+    if chosen is None:
+        raise DomainError("Choose Canvas, QTI 2.1 or Anki.")
+    if fmt == "canvas":
+        return export_canvas_qti(questions, title=title, groups=groups), chosen
+    if fmt == "qti21":
+        return export_qti21(questions, title=title if groups else "", groups=groups), chosen
+    # Anki drills every question a student may meet: the fixed ones and every rule's pool.
+    pooled = {q["id"]: q for q in [*questions, *(q for g in groups for q in g.questions)]}
+    return export_anki(list(pooled.values()), deck_name=title, deck_key=deck_key), chosen
+
+
+def export_bank(session: Session, owner: User, fmt: str, *, status: str | None) -> tuple[bytes, str, str]:
+    """The owner's questions as a file: (content, mimetype, file name). Anki decks hold approved questions only."""
+    if fmt not in PACKAGED_FORMATS:
+        content, mimetype, extension = authoring.export(session, owner, fmt, status=status)
+        return content, mimetype, f"questions.{extension}"
+    if fmt == "anki":
+        status = "approved"
+    questions = question_dicts(session, bank_questions(session, owner, status))
+    title = f"quizapp questions ({owner.username})"
+    content, chosen = package(fmt, questions, title=title, deck_key=f"bank-{owner.id}")
+    return content, chosen.mimetype, f"questions.{chosen.extension}"
