@@ -6,8 +6,6 @@ teacher and a student may open, with their own ids, and looks for the other part
 
 from __future__ import annotations
 
-import io
-import zipfile
 from urllib.parse import urlencode
 
 from flask import Flask
@@ -17,6 +15,7 @@ from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.bank.models import Question
 from quizapp.extensions import db
 from tests.security.db_state import Watch
+from tests.security.html_checks import readable_text
 from tests.security.routes import Clients, pages
 from tests.security.world import World
 
@@ -32,14 +31,6 @@ def _foreign_query(world: World) -> str:
     })  # fmt: skip
 
 
-def _readable(data: bytes) -> str:
-    """A page's text, or the text of every file in a zip package (an export: QTI, Anki's SQLite collection)."""
-    if not data.startswith(b"PK\x03\x04"):
-        return data.decode("utf-8")
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return "\n".join(archive.read(name).decode("utf-8", errors="replace") for name in archive.namelist())
-
-
 def test_no_page_shows_another_partys_content(world_app: Flask, world: World, clients: Clients) -> None:
     """Lists, pickers, previews, exports and filters: nothing of teacher B or student 2 reaches A or student 1.
 
@@ -52,7 +43,7 @@ def test_no_page_shows_another_partys_content(world_app: Flask, world: World, cl
     for viewer in ("teacher_a", "student_1"):
         for rule, url in pages(world_app, world, viewer):
             for target in (url, f"{url}?{query}"):
-                body = _readable(clients(viewer).get(target).data)
+                body = readable_text(clients(viewer).get(target).data)
                 opened += 1
                 if marker in body:
                     at = body.index(marker)

@@ -60,7 +60,11 @@ def export_canvas_qti(
     total = sum(points for _, points in items)
     number = len(items)
     for g, group in enumerate(groups, start=1):
-        pool = [_item({**q, "points": group.points}, number + k)[0] for k, q in enumerate(group.questions, start=1)]
+        # A question may sit in a fixed place and in pools too: each place gets an ident of its own.
+        pool = [
+            _item({**q, "points": group.points}, number + k, place=f"g{g}")[0]
+            for k, q in enumerate(group.questions, start=1)
+        ]
         number += len(group.questions)
         total += group.pick * group.points
         sections.append(_group(group, g, pool))
@@ -101,10 +105,10 @@ def _field(name: str, value: str) -> str:
     )
 
 
-def _item(question: Mapping[str, Any], number: int) -> tuple[str, float]:
+def _item(question: Mapping[str, Any], number: int, place: str = "") -> tuple[str, float]:
     q, writer = checked_for_export(question, number, _ITEM_WRITERS, "Canvas")
     points = float(question.get("points") or 1.0)
-    item_id = identifier("quizapp", "q", question.get("id") or f"n{number}")
+    item_id = identifier("quizapp", "q", question.get("id") or f"n{number}", *([place] if place else []))
     answer_ids, presentation, processing = writer(q, item_id)
     feedback = ""
     if q["explanation"]:

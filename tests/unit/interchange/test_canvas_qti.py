@@ -93,3 +93,12 @@ def test_a_quiz_rule_becomes_a_question_group() -> None:
 def test_an_invalid_question_is_named() -> None:
     with pytest.raises(InterchangeError, match="question 1"):
         export_canvas_qti([{"type": "multiple_choice", "prompt": "x", "options": ["a"], "answer": "a"}], title="t")
+
+
+def test_a_question_fixed_and_in_a_pool_gets_an_ident_per_place() -> None:
+    questions = [{**q, "id": n} for n, q in enumerate(plain_questions()[:2], start=1)]
+    group = QuestionGroup("Both", 1, 1.0, questions)
+    files, assessment = _open(export_canvas_qti(questions, title="Rome", groups=[group, group]))
+    idents = [item.get("ident") for item in fromstring(files[assessment]).iter(f"{NS}item")]
+    assert len(idents) == 6
+    assert len(set(idents)) == 6
