@@ -67,19 +67,22 @@ TYPE_MAPPING: dict[str, dict[str, str]] = {
 
 
 def package(
-    fmt: str, questions: list[dict[str, Any]], *, title: str, deck_key: str, groups: Sequence[QuestionGroup] = ()
+    fmt: str, questions: list[dict[str, Any]], *, title: str, key: str, groups: Sequence[QuestionGroup] = ()
 ) -> tuple[bytes, ExportFormat]:
-    """The questions (and a quiz's random groups) in a packaged format; DomainError for an unknown format."""
+    """The questions (and a quiz's random groups) in a packaged format; DomainError for an unknown format.
+
+    ``key`` ("quiz-12", "bank-3") gives the Canvas quiz and the Anki deck identifiers that stay the same from one
+    export to the next, so re-importing updates instead of duplicating."""
     chosen = PACKAGED_FORMATS.get(fmt)
     if chosen is None:
         raise DomainError("Choose Canvas, QTI 2.1 or Anki.")
     if fmt == "canvas":
-        return export_canvas_qti(questions, title=title, groups=groups), chosen
+        return export_canvas_qti(questions, title=title, groups=groups, key=key), chosen
     if fmt == "qti21":
         return export_qti21(questions, title=title if groups else "", groups=groups), chosen
     # Anki drills every question a student may meet: the fixed ones and every rule's pool.
     pooled = {q["id"]: q for q in [*questions, *(q for g in groups for q in g.questions)]}
-    return export_anki(list(pooled.values()), deck_name=title, deck_key=deck_key), chosen
+    return export_anki(list(pooled.values()), deck_name=title, deck_key=key), chosen
 
 
 def export_bank(session: Session, owner: User, fmt: str, *, status: str | None) -> tuple[bytes, str, str]:
@@ -91,5 +94,5 @@ def export_bank(session: Session, owner: User, fmt: str, *, status: str | None) 
         status = "approved"
     questions = question_dicts(session, bank_questions(session, owner, status))
     title = f"quizapp questions ({owner.username})"
-    content, chosen = package(fmt, questions, title=title, deck_key=f"bank-{owner.id}")
+    content, chosen = package(fmt, questions, title=title, key=f"bank-{owner.id}")
     return content, chosen.mimetype, f"questions.{chosen.extension}"

@@ -38,5 +38,5 @@ def export_quiz(session: Session, quiz: Quiz, fmt: str) -> tuple[bytes, str, str
         pool = [q for q in rule_pool(session, rule) if q.id not in fixed_ids]
         title = rule_title(rule.count, rule.document.title if rule.document else None, rule.question_type, rule.tag)
         groups.append(QuestionGroup(title, rule.count, rule.points, question_dicts(session, pool)))
-    content, chosen = package(fmt, fixed, title=quiz.title, deck_key=f"quiz-{quiz.id}", groups=groups)
+    content, chosen = package(fmt, fixed, title=quiz.title, key=f"quiz-{quiz.id}", groups=groups)
     return content, chosen.mimetype, f"quiz-{quiz.id}.{chosen.extension}"

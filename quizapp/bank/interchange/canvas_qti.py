@@ -50,11 +50,14 @@ def export_canvas_qti(
     title: str,
     description: str = "",
     groups: Sequence[QuestionGroup] = (),
+    key: str = "",
 ) -> bytes:
     """A Canvas QTI .zip: one quiz titled ``title`` with ``questions`` (each may carry ``id`` and ``points``), then
-    ``groups`` as question groups. Raises InterchangeError naming the question when a dict is not a valid question.
+    ``groups`` as question groups. ``key`` names the quiz for Canvas (the same key, the same quiz identifier: an
+    import with "overwrite assessment content with matching IDs" replaces it); the title when none is given.
+    Raises InterchangeError naming the question when a dict is not a valid question.
     """
-    quiz_id = identifier("quizapp", "quiz", title)[:60]
+    quiz_id = identifier("quizapp", "quiz", key or title)[:60]
     sections = []
     items = [_item(q, n) for n, q in enumerate(questions, start=1)]
     total = sum(points for _, points in items)

@@ -102,3 +102,9 @@ def test_a_question_fixed_and_in_a_pool_gets_an_ident_per_place() -> None:
     idents = [item.get("ident") for item in fromstring(files[assessment]).iter(f"{NS}item")]
     assert len(idents) == 6
     assert len(set(idents)) == 6
+
+
+def test_the_quiz_identifier_follows_the_key_not_the_title() -> None:
+    first = _open(export_canvas_qti(plain_questions()[:1], title="Rome", key="quiz-12"))[1]
+    renamed = _open(export_canvas_qti(plain_questions()[:1], title="Rome, revised", key="quiz-12"))[1]
+    assert first == renamed == "quizapp_quiz_quiz-12/quizapp_quiz_quiz-12.xml"
