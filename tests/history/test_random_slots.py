@@ -24,14 +24,15 @@ NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 ATTEMPTS = [(1, 0, 1), (1, 1, 1), (1, 0, 0), (0, 1, 0), (0, 0, 0)] * 4
 
 
-def _quiz_with_a_rule(users: Accounts):  # type: ignore[no-untyped-def]
-    teacher = user(users.teacher)
+def quiz_with_a_rule(teacher_name: str, student_name: str):  # type: ignore[no-untyped-def]
+    """A quiz of one fixed question and a rule drawing one of two others, with the attempts of ``ATTEMPTS``."""
+    teacher = user(teacher_name)
     document = make_document(teacher)
     fixed, *pool = [make_question(teacher, document, spec) for spec in QUESTIONS[:3]]
     quiz = make_quiz(teacher, [fixed])
     quiz.rules.append(QuizRule(count=1, points=1.0, document_id=document.id))
     db.session.flush()
-    student = user(users.student)
+    student = user(student_name)
     for n, (fixed_mark, drawn, drawn_mark) in enumerate(ATTEMPTS, start=1):
         attempt = Attempt(
             quiz_id=quiz.id, student_id=student.id, number=n, status="submitted", score=float(fixed_mark + drawn_mark),
@@ -50,7 +51,7 @@ def _quiz_with_a_rule(users: Accounts):  # type: ignore[no-untyped-def]
 
 
 def test_the_random_slot_has_its_row_and_alpha_is_computed_over_slots(users: Accounts) -> None:
-    quiz, fixed, pool = _quiz_with_a_rule(users)
+    quiz, fixed, pool = quiz_with_a_rule(users.teacher, users.student)
     found = analysis.item_analysis(db.session, quiz)
     assert [row.slot.label for row in found.random_slots] == ["1 random question, from “The Riverside Canal”: draw 1"]
     slot = found.random_slots[0]
@@ -69,7 +70,7 @@ def test_the_random_slot_has_its_row_and_alpha_is_computed_over_slots(users: Acc
 
 
 def test_the_page_and_the_csv_name_both_figures(teacher_client: FlaskClient, users: Accounts) -> None:
-    quiz, _, pool = _quiz_with_a_rule(users)
+    quiz, _, pool = quiz_with_a_rule(users.teacher, users.student)
     page = lxml.html.fromstring(teacher_client.get(f"/manage/quizzes/{quiz.id}/analysis").data)
     headers = [" ".join(th.text_content().split()) for th in page.xpath("//table[1]/thead//th")]
     assert "Discrimination (rest of quiz)" in headers
