@@ -21,6 +21,7 @@ from quizapp.bank.interchange.qti21_export import export_qti21
 from quizapp.bank.interchange.types import QuestionGroup
 from quizapp.bank.question_rows import bank_questions, question_dicts
 from quizapp.exceptions import DomainError
+from quizapp.question_types import QUESTION_TYPES
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,9 @@ PACKAGED_FORMATS = {
     )
 }  # fmt: skip
 
-# What each quizapp type becomes in each packaged format (the export page and the README say the same).
-TYPE_MAPPING: dict[str, dict[str, str]] = {
+# What each quizapp type becomes in each packaged format (the export page and the README say the same); the page
+# lists the types this bank has (QUESTION_TYPES).
+_TYPE_MAPPING: dict[str, dict[str, str]] = {
     "multiple_choice": {"canvas": "Multiple choice", "qti21": "choiceInteraction", "anki": "prompt and options"},
     "true_false": {"canvas": "True/False", "qti21": "choiceInteraction (true, false)", "anki": "prompt"},
     "fill_in": {
@@ -63,7 +65,13 @@ TYPE_MAPPING: dict[str, dict[str, str]] = {
         "qti21": "matchInteraction",
         "anki": "prompt and both columns",
     },
+    "multiple_answer": {
+        "canvas": "Multiple answers (the options worth marks are the right ones; Canvas's own partial credit)",
+        "qti21": "choiceInteraction, any number of choices, each option's fraction mapped",
+        "anki": "prompt and options",
+    },
 }
+TYPE_MAPPING = {qtype: row for qtype, row in _TYPE_MAPPING.items() if qtype in QUESTION_TYPES}
 
 
 def package(

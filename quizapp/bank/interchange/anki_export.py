@@ -101,6 +101,10 @@ def _multiple_choice(q: dict[str, Any]) -> str:
     return _html(q["prompt"]) + _list(q["options"], 'ol type="a"')
 
 
+def _multiple_answer(q: dict[str, Any]) -> str:
+    return _html(q["prompt"]) + "<p><i>Choose all that apply:</i></p>" + _list(q["options"], 'ol type="a"')
+
+
 def _true_false(q: dict[str, Any]) -> str:
     return _html(q["prompt"]) + "<p><i>True or false?</i></p>"
 
@@ -124,4 +128,5 @@ _FRONT_WRITERS: dict[str, Callable[[dict[str, Any]], str]] = {
     "fill_in": _fill_in,
     "ordering": _ordering,
     "matching": _matching,
+    "multiple_answer": _multiple_answer,
 }

@@ -8,6 +8,8 @@ quiz settings (``<id>/assessment_meta.xml``). Each item carries Canvas's metadat
 What each quizapp type becomes (one writer per type, in ``_ITEM_WRITERS``):
 
 * multiple_choice → ``multiple_choice_question``; true_false → ``true_false_question`` (options True, False);
+* multiple_answer (choose all that apply, where the bank has it) → ``multiple_answers_question``, the options worth
+  marks as the right ones (Canvas's own partial credit, not the options' fractions);
 * fill_in → ``short_answer_question`` (Canvas's "fill in the blank"), each accepted answer a right answer
   (Canvas compares them ignoring case, but without quizapp's forgiveness of spelling slips, accents or articles);
 * matching → ``matching_question``, one row per left-hand side, right-hand values that match nothing kept as
@@ -41,6 +43,7 @@ CANVAS_TYPES = {
     "fill_in": "short_answer_question",
     "matching": "matching_question",
     "ordering": "matching_question",
+    "multiple_answer": "multiple_answers_question",
 }
 
 
@@ -174,6 +177,28 @@ def _true_false(q: dict[str, Any], item_id: str) -> tuple[list[str], str, str]:
     return _single_choice(item_id, ["True", "False"], 0 if q["answer"] else 1)
 
 
+def _multiple_answer(q: dict[str, Any], item_id: str) -> tuple[list[str], str, str]:
+    """Choose all that apply: full marks for ticking every option worth marks and none worth nothing or less
+    (Canvas then gives its own partial credit; the options' fractions do not travel)."""
+    ids, labels = _labels(item_id, q["options"])
+    fractions = dict(q["answer"])
+    presentation = (
+        '<response_lid ident="response1" rcardinality="Multiple">'
+        f"<render_choice>{labels}</render_choice></response_lid>"
+    )
+    conditions = "".join(
+        f'<varequal respident="response1">{i}</varequal>'
+        if fractions[option] > 0
+        else f'<not><varequal respident="response1">{i}</varequal></not>'
+        for i, option in zip(ids, q["options"], strict=True)
+    )
+    processing = (
+        f'<respcondition continue="No"><conditionvar><and>{conditions}</and></conditionvar>'
+        '<setvar action="Set" varname="SCORE">100</setvar></respcondition>'
+    )
+    return ids, presentation, processing
+
+
 def _fill_in(q: dict[str, Any], item_id: str) -> tuple[list[str], str, str]:
     presentation = (
         '<response_str ident="response1" rcardinality="Single"><render_fib>'
@@ -222,6 +247,7 @@ _ITEM_WRITERS: dict[str, Callable[[dict[str, Any], str], tuple[list[str], str, s
     "fill_in": _fill_in,
     "matching": _matching,
     "ordering": _ordering,
+    "multiple_answer": _multiple_answer,
 }
 
 

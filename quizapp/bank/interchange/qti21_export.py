@@ -8,6 +8,8 @@ standard templates, which every QTI 2.1 player knows.
 One writer per type (``_ITEM_WRITERS``):
 
 * multiple_choice, true_false → ``choiceInteraction``, one choice right (true/false: choices ``true``/``false``);
+* multiple_answer (choose all that apply, where the bank has it) → ``choiceInteraction`` with any number of
+  choices, a mapping giving each option its fraction, the score bounded to 0..1;
 * fill_in → ``textEntryInteraction``, a string response whose ``mapping`` gives every accepted answer full marks,
   not case-sensitive (quizapp's forgiveness of spelling slips, accents and articles does not travel);
 * ordering → ``orderInteraction`` (ordered identifiers, all or nothing under ``match_correct``);
@@ -97,6 +99,12 @@ def export_qti21(
 def _item(question: Mapping[str, Any], number: int) -> tuple[str, str, dict[str, Any], str]:
     q, writer = checked_for_export(question, number, _ITEM_WRITERS, "QTI 2.1")
     item_id = identifier("quizapp", "q", question.get("id") or f"n{number}")
+    xml, kind = item_xml(q, item_id, writer)
+    return item_id, xml, q, kind
+
+
+def item_xml(q: dict[str, Any], item_id: str, writer: _Writer) -> tuple[str, str]:
+    """(the assessmentItem document, its interaction's name) of a canonical question, by its type's writer."""
     declaration, interaction, template, kind = writer(q)
     feedback = ""
     if q["explanation"]:
@@ -117,7 +125,7 @@ def _item(question: Mapping[str, Any], number: int) -> tuple[str, str, dict[str,
         f"{feedback}"
         "</assessmentItem>\n"
     )
-    return item_id, xml, q, kind
+    return xml, kind
 
 
 def _lines(text: str) -> str:
@@ -131,9 +139,10 @@ def _paragraphs(text: str) -> str:
 
 def _declaration(cardinality: str, base_type: str, correct: Sequence[str], mapping: str = "") -> str:
     values = "".join(element("value", v) for v in correct)
+    correct_response = f"<correctResponse>{values}</correctResponse>" if values else ""
     return (
         f'<responseDeclaration identifier="RESPONSE" cardinality="{cardinality}" baseType="{base_type}">'
-        f"<correctResponse>{values}</correctResponse>{mapping}</responseDeclaration>"
+        f"{correct_response}{mapping}</responseDeclaration>"
     )
 
 
@@ -156,6 +165,23 @@ def _choice(texts: Sequence[str], right: str, ids: Sequence[str] | None = None) 
 
 def _multiple_choice(q: dict[str, Any]) -> tuple[str, str, str, str]:
     return _choice(q["options"], f"C{q['options'].index(q['answer']) + 1}")
+
+
+def _multiple_answer(q: dict[str, Any]) -> tuple[str, str, str, str]:
+    """Choose all that apply: a multiple response whose mapping gives each option its fraction, the score bounded
+    to 0..1, as Moodle grades it."""
+    ids = [f"C{k}" for k in range(1, len(q["options"]) + 1)]
+    fractions = dict(q["answer"])
+    entries = "".join(
+        f'<mapEntry mapKey="{i}" mappedValue="{fractions[o]:g}"/>' for i, o in zip(ids, q["options"], strict=True)
+    )
+    mapping = f'<mapping defaultValue="0" lowerBound="0" upperBound="1">{entries}</mapping>'
+    right = [i for i, o in zip(ids, q["options"], strict=True) if fractions[o] > 0]
+    interaction = (
+        '<choiceInteraction responseIdentifier="RESPONSE" shuffle="true" maxChoices="0">'
+        f"{_choices(q['options'], ids=ids)}</choiceInteraction>"
+    )
+    return _declaration("multiple", "identifier", right, mapping), interaction, MAP_RESPONSE, "choiceInteraction"
 
 
 def _true_false(q: dict[str, Any]) -> tuple[str, str, str, str]:
@@ -212,6 +238,7 @@ _ITEM_WRITERS: dict[str, _Writer] = {
     "fill_in": _fill_in,
     "ordering": _ordering,
     "matching": _matching,
+    "multiple_answer": _multiple_answer,
 }
 
 

@@ -1,7 +1,8 @@
 """Read a QTI 2.1 content package (a .zip with ``imsmanifest.xml``) into question dicts.
 
 Understood, one reader per interaction (``_READERS``): ``choiceInteraction`` with one right choice
-(multiple_choice, or true_false when the two choices say True and False), ``textEntryInteraction`` (fill_in: the
+(multiple_choice, or true_false when the two choices say True and False) or, where the bank has the type, a
+multiple response (multiple_answer, each option's fraction from the mapping), ``textEntryInteraction`` (fill_in: the
 correct response and every mapped key worth marks), ``orderInteraction`` (ordering) and ``matchInteraction``
 (matching: the directed pairs of the correct response; choices of the second set that pair with nothing are
 distractors). An item with another interaction, several interactions or several right choices is left out and
@@ -25,7 +26,7 @@ from defusedxml.ElementTree import fromstring
 from .packages import open_package
 from .qti21_export import CP_NAMESPACE, ITEM_RESOURCE, LOM_NAMESPACE, QTI_NAMESPACE, TRUE_FALSE_CHOICES
 from .text import clean_line, html_to_text
-from .types import MAX_ANSWERS, ImportResult, InterchangeError, label, normalise_question
+from .types import MAX_ANSWERS, QUESTION_TYPES, ImportResult, InterchangeError, label, normalise_question
 
 MAX_QUESTIONS = 5000
 _Q = f"{{{QTI_NAMESPACE}}}"
@@ -179,9 +180,11 @@ def _choices(interaction: Element, tag: str = "simpleChoice") -> list[tuple[str,
 
 
 def _choice(interaction: Element, declaration: Element, correct: list[str]) -> dict[str, Any]:
+    choices = _choices(interaction)
+    if declaration.get("cardinality") == "multiple" and "multiple_answer" in QUESTION_TYPES:
+        return _multiple_answer(choices, declaration, correct)
     if declaration.get("cardinality") != "single" or len(correct) != 1:
         raise _Skip("several right choices (multiple response) cannot be held; one right option is")
-    choices = _choices(interaction)
     texts = dict(choices)
     if correct[0] not in texts:
         raise _Skip("the correct response names no choice of the item")
@@ -189,6 +192,17 @@ def _choice(interaction: Element, declaration: Element, correct: list[str]) -> d
     if len(choices) == 2 and sorted(t.casefold() for t in shown) == sorted(TRUE_FALSE_CHOICES):
         return {"type": "true_false", "options": [], "answer": texts[correct[0]].casefold() == "true"}
     return {"type": "multiple_choice", "options": shown, "answer": texts[correct[0]]}
+
+
+def _multiple_answer(choices: list[tuple[str, str]], declaration: Element, correct: list[str]) -> dict[str, Any]:
+    """Choose all that apply: each option's fraction from the mapping, else full marks shared among the correct
+    response's choices."""
+    mapped = {e.get("mapKey"): _number(e.get("mappedValue")) for e in declaration.iter(f"{_Q}mapEntry")}
+    share = 1 / len(correct) if correct else 0.0
+    fractions = [
+        [text, max(-1.0, min(1.0, mapped.get(ident, share if ident in correct else 0.0)))] for ident, text in choices
+    ]
+    return {"type": "multiple_answer", "options": [text for _, text in choices], "answer": fractions}
 
 
 def _text_entry(interaction: Element, declaration: Element, correct: list[str]) -> dict[str, Any]:
