@@ -51,8 +51,8 @@ _TYPE_MAPPING: dict[str, dict[str, str]] = {
     "multiple_choice": {"canvas": "Multiple choice", "qti21": "choiceInteraction", "anki": "prompt and options"},
     "true_false": {"canvas": "True/False", "qti21": "choiceInteraction (true, false)", "anki": "prompt"},
     "fill_in": {
-        "canvas": "Fill in the blank (every accepted answer; no spelling forgiveness)",
-        "qti21": "textEntryInteraction, accepted answers mapped",
+        "canvas": "Fill in the blank: the accepted answers worth full marks (no wildcards, no spelling forgiveness)",
+        "qti21": "textEntryInteraction, each accepted answer mapped to its share of the marks (no wildcards)",
         "anki": "prompt",
     },
     "ordering": {

@@ -29,6 +29,7 @@ from typing import Any
 from xml.sax.saxutils import escape as _escape
 from xml.sax.saxutils import quoteattr as _attr
 
+from .keys import exact_answers
 from .packages import element, identifier, zip_package
 from .text import text_to_html
 from .types import QuestionGroup, checked_for_export, default_title
@@ -204,12 +205,17 @@ def _fill_in(q: dict[str, Any], item_id: str) -> tuple[list[str], str, str]:
         '<response_str ident="response1" rcardinality="Single"><render_fib>'
         '<response_label ident="answer1" rshuffle="No"/></render_fib></response_str>'
     )
-    accepted = "".join(f'<varequal respident="response1">{_escape(a)}</varequal>' for a in q["answer"])
+    # Canvas's short answers are all or nothing and match literally: entries worth part of the marks, or with a
+    # Moodle wildcard, cannot go.
+    texts = [text for text, _ in exact_answers(q["answer"], full_marks_only=True)]
+    if not texts:
+        raise ValueError("Canvas cannot hold this fill-in key: no answer is worth full marks without a wildcard")
+    accepted = "".join(f'<varequal respident="response1">{_escape(a)}</varequal>' for a in texts)
     processing = (
         f'<respcondition continue="No"><conditionvar>{accepted}</conditionvar>'
         '<setvar action="Set" varname="SCORE">100</setvar></respcondition>'
     )
-    return [f"{item_id}_a{k}" for k in range(1, len(q["answer"]) + 1)], presentation, processing
+    return [f"{item_id}_a{k}" for k in range(1, len(texts) + 1)], presentation, processing
 
 
 def _rows(item_id: str, pairs: Sequence[tuple[str, str]], choices: Sequence[str]) -> tuple[list[str], str, str]:

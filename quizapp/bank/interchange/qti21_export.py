@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from .keys import exact_answers
 from .packages import element, identifier, zip_package
 from .types import QuestionGroup, checked_for_export, default_title
 
@@ -189,11 +190,19 @@ def _true_false(q: dict[str, Any]) -> tuple[str, str, str, str]:
 
 
 def _fill_in(q: dict[str, Any]) -> tuple[str, str, str, str]:
-    entries = "".join(f'<mapEntry mapKey={quoteattr(a)} mappedValue="1" caseSensitive="false"/>' for a in q["answer"])
+    # Each literal entry mapped to its fraction; a mapping has no wildcards, so entries with Moodle's * cannot go.
+    accepted = exact_answers(q["answer"], full_marks_only=False)
+    if not accepted:
+        raise ValueError("QTI 2.1 cannot hold this fill-in key: every answer has a wildcard")
+    case = "true" if q.get("case_sensitive") else "false"
+    entries = "".join(
+        f'<mapEntry mapKey={quoteattr(a)} mappedValue="{f:g}" caseSensitive="{case}"/>' for a, f in accepted
+    )
     mapping = f'<mapping defaultValue="0" lowerBound="0" upperBound="1">{entries}</mapping>'
-    longest = max(len(a) for a in q["answer"])
+    best = [a for a, f in accepted if f >= 1] or [accepted[0][0]]
+    longest = max(len(a) for a, _ in accepted)
     interaction = f'<p><textEntryInteraction responseIdentifier="RESPONSE" expectedLength="{max(10, longest)}"/></p>'
-    return _declaration("single", "string", q["answer"][:1], mapping), interaction, MAP_RESPONSE, "textEntryInteraction"
+    return _declaration("single", "string", best[:1], mapping), interaction, MAP_RESPONSE, "textEntryInteraction"
 
 
 def _ordering(q: dict[str, Any]) -> tuple[str, str, str, str]:

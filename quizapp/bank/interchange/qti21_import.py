@@ -23,6 +23,7 @@ from xml.sax.saxutils import escape
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
+from .keys import entry
 from .packages import open_package
 from .qti21_export import CP_NAMESPACE, ITEM_RESOURCE, LOM_NAMESPACE, QTI_NAMESPACE, TRUE_FALSE_CHOICES
 from .text import clean_line, html_to_text
@@ -206,15 +207,25 @@ def _multiple_answer(choices: list[tuple[str, str]], declaration: Element, corre
 
 
 def _text_entry(interaction: Element, declaration: Element, correct: list[str]) -> dict[str, Any]:
-    mapped = [
-        clean_line(e.get("mapKey") or "")
-        for e in declaration.iter(f"{_Q}mapEntry")
-        if _number(e.get("mappedValue")) > 0
-    ]
-    accepted = list(dict.fromkeys(a for a in [*correct, *mapped] if a))
-    if len(accepted) > MAX_ANSWERS:
-        raise _Skip(f"the item has {len(accepted)} accepted answers; at most {MAX_ANSWERS}")
-    return {"type": "fill_in", "options": [], "answer": accepted}
+    """The correct response and every mapped key worth marks, in the mapping's order; a key worth part of the
+    marks keeps its fraction (a bank without partial credit then leaves the question out, saying so)."""
+    fractions: dict[str, float] = {}
+    case_sensitive = False
+    for e in declaration.iter(f"{_Q}mapEntry"):
+        text, value = clean_line(e.get("mapKey") or ""), min(1.0, _number(e.get("mappedValue")))
+        if text and value > 0 and text not in fractions:
+            fractions[text] = value
+            case_sensitive = case_sensitive or e.get("caseSensitive") == "true"
+    for text in correct:
+        if text:
+            fractions.setdefault(text, 1.0)
+    if len(fractions) > MAX_ANSWERS:
+        raise _Skip(f"the item has {len(fractions)} accepted answers; at most {MAX_ANSWERS}")
+    answer = [entry(text, f) for text, f in fractions.items()]
+    question: dict[str, Any] = {"type": "fill_in", "options": [], "answer": answer}
+    if case_sensitive:
+        question["case_sensitive"] = True
+    return question
 
 
 def _order(interaction: Element, declaration: Element, correct: list[str]) -> dict[str, Any]:
