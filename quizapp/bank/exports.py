@@ -18,7 +18,7 @@ from quizapp.bank import authoring
 from quizapp.bank.interchange.anki_export import export_anki
 from quizapp.bank.interchange.canvas_qti import export_canvas_qti
 from quizapp.bank.interchange.qti21_export import export_qti21
-from quizapp.bank.interchange.types import QuestionGroup
+from quizapp.bank.interchange.types import InterchangeError, QuestionGroup
 from quizapp.bank.question_rows import bank_questions, question_dicts
 from quizapp.exceptions import DomainError
 from quizapp.question_types import QUESTION_TYPES
@@ -84,13 +84,23 @@ def package(
     chosen = PACKAGED_FORMATS.get(fmt)
     if chosen is None:
         raise DomainError("Choose Canvas, QTI 2.1 or Anki.")
+    try:
+        return _package(chosen, questions, title=title, key=key, groups=groups), chosen
+    except InterchangeError as error:
+        raise DomainError(f"Nothing was exported: {error}.") from None
+
+
+def _package(
+    chosen: ExportFormat, questions: list[dict[str, Any]], *, title: str, key: str, groups: Sequence[QuestionGroup]
+) -> bytes:
+    fmt = chosen.key
     if fmt == "canvas":
-        return export_canvas_qti(questions, title=title, groups=groups, key=key), chosen
+        return export_canvas_qti(questions, title=title, groups=groups, key=key)
     if fmt == "qti21":
-        return export_qti21(questions, title=title if groups else "", groups=groups), chosen
+        return export_qti21(questions, title=title if groups else "", groups=groups)
     # Anki drills every question a student may meet: the fixed ones and every rule's pool.
     pooled = {q["id"]: q for q in [*questions, *(q for g in groups for q in g.questions)]}
-    return export_anki(list(pooled.values()), deck_name=title, deck_key=key), chosen
+    return export_anki(list(pooled.values()), deck_name=title, deck_key=key)
 
 
 def export_bank(session: Session, owner: User, fmt: str, *, status: str | None) -> tuple[bytes, str, str]:

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import genanki
+import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
@@ -149,3 +150,12 @@ def test_a_damaged_package_is_refused_and_nothing_is_stored(teacher_client: Flas
     assert b"broken.zip" in response.data
     assert b"not a zip package" in response.data
     assert db.session.scalar(select(func.count()).select_from(Question)) == 0
+
+
+def test_a_question_a_format_cannot_hold_stops_the_export_with_a_message() -> None:
+    from quizapp.bank.exports import package
+    from quizapp.exceptions import DomainError
+
+    wild = {"id": 9, "type": "fill_in", "prompt": "Anything: _____", "answer": ["*"], "title": "Wild"}
+    with pytest.raises(DomainError, match='Nothing was exported: question 1 "Wild": Canvas cannot hold'):
+        package("canvas", [wild], title="Bank", key="bank-1")

@@ -197,7 +197,8 @@ def checked_for_export(
     question: Mapping[str, Any], number: int, writers: Mapping[str, Any], fmt: str
 ) -> tuple[dict[str, Any], Any]:
     """(the canonical question, the format's writer for its type), or InterchangeError naming question ``number``:
-    the dict is not a valid question, or ``fmt`` has no writer for its type."""
+    the dict is not a valid question, or ``fmt`` has no writer for its type. The writer returned raises
+    InterchangeError naming the question too when it cannot write it."""
     try:
         canonical = normalise_question(question)
     except ValueError as err:
@@ -206,4 +207,13 @@ def checked_for_export(
     writer = writers.get(canonical["type"])
     if writer is None:
         raise InterchangeError(f"question {number}: {fmt} has no place for a {canonical['type']} question")
-    return canonical, writer
+
+    def write(*args: Any) -> Any:
+        # A writer refuses what its format cannot hold (a key of wildcards only): say which question.
+        try:
+            return writer(*args)
+        except ValueError as err:
+            name = label(canonical["title"], canonical["prompt"])
+            raise InterchangeError(f"question {number} {name}: {err}") from None
+
+    return canonical, write

@@ -56,3 +56,15 @@ def test_a_key_of_wildcards_only_cannot_go_and_says_why() -> None:
         qti21_export._ITEM_WRITERS["fill_in"](only_wild)
     with pytest.raises(ValueError, match="wildcard"):
         canvas_qti._ITEM_WRITERS["fill_in"](only_wild, "q1")
+
+
+def test_an_export_that_cannot_hold_a_key_names_the_question() -> None:
+    from quizapp.bank.interchange import InterchangeError
+    from quizapp.bank.interchange.canvas_qti import export_canvas_qti
+    from quizapp.bank.interchange.qti21_export import export_qti21
+
+    wild = {"type": "fill_in", "prompt": "Anything at all: _____", "answer": ["*"], "title": "Wild card"}
+    with pytest.raises(InterchangeError, match=r'question 2 "Wild card": QTI 2\.1 cannot hold this fill-in key'):
+        export_qti21([{**QUESTION, "answer": ["753"]}, wild])
+    with pytest.raises(InterchangeError, match=r'question 1 "Wild card": Canvas cannot hold'):
+        export_canvas_qti([wild], title="t")
