@@ -168,13 +168,19 @@ def _multiple_choice(q: dict[str, Any]) -> tuple[str, str, str, str]:
     return _choice(q["options"], f"C{q['options'].index(q['answer']) + 1}")
 
 
+def _fraction(value: float) -> str:
+    """A fraction as Moodle keeps it, to 7 decimals, written without a trailing zero (0.3333333, 1, -0.5)."""
+    return f"{round(float(value), 7):.10g}"
+
+
 def _multiple_answer(q: dict[str, Any]) -> tuple[str, str, str, str]:
     """Choose all that apply: a multiple response whose mapping gives each option its fraction, the score bounded
     to 0..1, as Moodle grades it."""
     ids = [f"C{k}" for k in range(1, len(q["options"]) + 1)]
     fractions = dict(q["answer"])
     entries = "".join(
-        f'<mapEntry mapKey="{i}" mappedValue="{fractions[o]:g}"/>' for i, o in zip(ids, q["options"], strict=True)
+        f'<mapEntry mapKey="{i}" mappedValue="{_fraction(fractions[o])}"/>'
+        for i, o in zip(ids, q["options"], strict=True)
     )
     mapping = f'<mapping defaultValue="0" lowerBound="0" upperBound="1">{entries}</mapping>'
     right = [i for i, o in zip(ids, q["options"], strict=True) if fractions[o] > 0]
@@ -196,7 +202,7 @@ def _fill_in(q: dict[str, Any]) -> tuple[str, str, str, str]:
         raise ValueError("QTI 2.1 cannot hold this fill-in key: every answer has a wildcard")
     case = "true" if q.get("case_sensitive") else "false"
     entries = "".join(
-        f'<mapEntry mapKey={quoteattr(a)} mappedValue="{f:g}" caseSensitive="{case}"/>' for a, f in accepted
+        f'<mapEntry mapKey={quoteattr(a)} mappedValue="{_fraction(f)}" caseSensitive="{case}"/>' for a, f in accepted
     )
     mapping = f'<mapping defaultValue="0" lowerBound="0" upperBound="1">{entries}</mapping>'
     best = [a for a, f in accepted if f >= 1] or [accepted[0][0]]

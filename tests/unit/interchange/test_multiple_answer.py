@@ -18,7 +18,7 @@ CHOOSE_ALL = {
     "type": "multiple_answer",
     "prompt": "Which of these were Roman emperors?",
     "options": ["Augustus", "Hannibal", "Trajan", "Pericles"],
-    "answer": [["Augustus", 0.5], ["Hannibal", -1.0], ["Trajan", 0.5], ["Pericles", 0.0]],
+    "answer": [["Augustus", 0.3333333], ["Hannibal", -1.0], ["Trajan", 0.6666667], ["Pericles", 0.0]],
     "explanation": "Hannibal was Carthaginian, Pericles Athenian.",
     "tags": [],
     "title": "",
@@ -35,7 +35,7 @@ def test_qti21_maps_each_option_to_its_fraction_and_reads_it_back() -> None:
     _check_references(tree)
     assert tree.find(f".//{QTI}choiceInteraction").get("maxChoices") == "0"
     mapped = {e.get("mapKey"): e.get("mappedValue") for e in tree.iter(f"{QTI}mapEntry")}
-    assert mapped == {"C1": "0.5", "C2": "-1", "C3": "0.5", "C4": "0"}
+    assert mapped == {"C1": "0.3333333", "C2": "-1", "C3": "0.6666667", "C4": "0"}
     assert [v.text for v in tree.iter(f"{QTI}value") if v.text.startswith("C")] == ["C1", "C3"]
     item = fromstring(xml.encode())
     choices = qti21_import._choices(item.find(f".//{QTI}choiceInteraction"))
