@@ -108,3 +108,20 @@ def test_the_quiz_identifier_follows_the_key_not_the_title() -> None:
     first = _open(export_canvas_qti(plain_questions()[:1], title="Rome", key="quiz-12"))[1]
     renamed = _open(export_canvas_qti(plain_questions()[:1], title="Rome, revised", key="quiz-12"))[1]
     assert first == renamed == "quizapp_quiz_quiz-12/quizapp_quiz_quiz-12.xml"
+
+
+def test_the_assessment_has_the_structure_canvas_reads() -> None:
+    from pathlib import Path
+
+    from lxml import etree
+
+    schema = etree.RelaxNG(etree.parse(str(Path(__file__).parent / "schemas" / "qti12_canvas.rng")))
+    questions = [{**q, "id": n} for n, q in enumerate(plain_questions() + awkward_questions(), 1)]
+    group = QuestionGroup("Random", 2, 2.0, questions[:3])
+    files, assessment = _open(export_canvas_qti(questions, title="Rome", groups=[group]))
+    tree = etree.fromstring(files[assessment])
+    assert schema.validate(tree), schema.error_log
+    broken = files[assessment].replace(
+        b"<fieldlabel>points_possible</fieldlabel>", b"<fieldlabel>points</fieldlabel>", 1
+    )
+    assert not schema.validate(etree.fromstring(broken))
