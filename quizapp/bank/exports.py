@@ -18,7 +18,8 @@ from quizapp.bank import authoring
 from quizapp.bank.interchange.anki_export import export_anki
 from quizapp.bank.interchange.canvas_qti import export_canvas_qti
 from quizapp.bank.interchange.qti21_export import export_qti21
-from quizapp.bank.interchange.types import InterchangeError, QuestionGroup
+from quizapp.bank.interchange.types import InterchangeError
+from quizapp.bank.interchange.writers import QuestionGroup
 from quizapp.bank.question_rows import bank_questions, question_dicts
 from quizapp.exceptions import DomainError
 from quizapp.question_types import QUESTION_TYPES

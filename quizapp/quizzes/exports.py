@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from quizapp.bank.exports import package, question_dicts
-from quizapp.bank.interchange.types import QuestionGroup
+from quizapp.bank.interchange.writers import QuestionGroup
 from quizapp.quizzes.models import Quiz
 from quizapp.quizzes.services import rule_pool
 

@@ -21,7 +21,7 @@ from typing import Any
 import genanki
 
 from .csv_export import readable_answer
-from .types import checked_for_export
+from .writers import checked_for_export
 
 # Fixed for good: changing them makes Anki treat every later export as a new note type / a new deck.
 MODEL_ID = 1_734_560_117

@@ -32,7 +32,8 @@ from xml.sax.saxutils import quoteattr as _attr
 from .keys import exact_answers
 from .packages import element, identifier, zip_package
 from .text import text_to_html
-from .types import QuestionGroup, checked_for_export, default_title
+from .types import default_title
+from .writers import QuestionGroup, checked_for_export
 
 QTI_NAMESPACE = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CANVAS_NAMESPACE = "http://canvas.instructure.com/xsd/cccv1p0"

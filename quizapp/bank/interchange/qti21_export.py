@@ -28,7 +28,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from .keys import exact_answers
 from .packages import element, identifier, zip_package
-from .types import QuestionGroup, checked_for_export, default_title
+from .types import default_title
+from .writers import QuestionGroup, checked_for_export
 
 QTI_NAMESPACE = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 CP_NAMESPACE = "http://www.imsglobal.org/xsd/imscp_v1p1"

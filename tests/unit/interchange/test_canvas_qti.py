@@ -10,7 +10,7 @@ from defusedxml.ElementTree import fromstring
 
 from quizapp.bank.interchange import InterchangeError
 from quizapp.bank.interchange.canvas_qti import CANVAS_TYPES, export_canvas_qti
-from quizapp.bank.interchange.types import QuestionGroup
+from quizapp.bank.interchange.writers import QuestionGroup
 
 from .samples import awkward_questions, plain_questions
 

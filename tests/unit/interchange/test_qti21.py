@@ -14,7 +14,7 @@ from quizapp.bank.interchange import InterchangeError, normalise_question
 from quizapp.bank.interchange.packages import zip_package
 from quizapp.bank.interchange.qti21_export import MAP_RESPONSE, MATCH_CORRECT, export_qti21
 from quizapp.bank.interchange.qti21_import import import_qti21
-from quizapp.bank.interchange.types import QuestionGroup
+from quizapp.bank.interchange.writers import QuestionGroup
 
 from .samples import awkward_questions, plain_questions
 
