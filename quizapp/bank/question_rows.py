@@ -40,7 +40,11 @@ def question_dicts(session: Session, questions: Sequence[Question]) -> list[dict
                 "answer": version.answer,
                 "explanation": version.explanation or "",
                 "tags": [t.name for t in question.tags],
-                "title": "",
+                # Fields the Moodle work adds to a version (a name, the case flag, an ordering's grading type), read
+                # where the model has them so every export carries them.
+                "title": getattr(version, "name", None) or "",
+                "case_sensitive": bool(getattr(version, "case_sensitive", False)),
+                "grading": getattr(version, "ordering_grading", None),
                 "confidence": version.confidence,
                 "source": source.quote if source else "",
                 "source_title": source.document.title if source else "",
