@@ -16,7 +16,7 @@ What each quizapp type becomes (one writer per type, in ``_ITEM_WRITERS``):
   wrong choices; each row scores its share;
 * ordering → Classic Quizzes has no ordering type: written as a ``matching_question`` whose rows are
   "Position 1", "Position 2", … and whose choices are the items, so each item in its place scores its share
-  (quizapp scores the longest run in order instead, so marks can differ).
+  (quizapp grades by the longest run in order, or the question's own grading type, so marks can differ).
 
 The explanation is Canvas's general feedback. A quiz's random rule becomes a question group ("pick N, worth P
 points each") holding the rule's pool.
