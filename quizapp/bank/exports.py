@@ -23,6 +23,7 @@ from quizapp.bank.interchange.writers import QuestionGroup
 from quizapp.bank.question_rows import bank_questions, question_dicts
 from quizapp.exceptions import DomainError
 from quizapp.question_types import QUESTION_TYPES
+from quizapp.statuses import QuestionStatus
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def export_bank(session: Session, owner: User, fmt: str, *, status: str | None) 
         content, mimetype, extension = authoring.export(session, owner, fmt, status=status)
         return content, mimetype, f"questions.{extension}"
     if fmt == "anki":
-        status = "approved"
+        status = QuestionStatus.APPROVED
     questions = question_dicts(session, bank_questions(session, owner, status))
     title = f"quizapp questions ({owner.username})"
     content, chosen = package(fmt, questions, title=title, key=f"bank-{owner.id}")
