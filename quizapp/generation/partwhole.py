@@ -148,6 +148,8 @@ def part_of_each_other(corpus: Corpus, key: Mention, value: str) -> bool:
         return True
     if (legislature(key.norm) and chamber(value)) or (chamber(key.norm) and legislature(value)):
         return True
+    if key.kind != "place" or value not in anchors:
+        return False
     inside: dict[str, frozenset[str]] = corpus.cache.get("inside", {})
     located = (
         key.norm in linked
@@ -155,7 +157,7 @@ def part_of_each_other(corpus: Corpus, key: Mention, value: str) -> bool:
         or key.sub in ("country", "region", "state", "city")
         or place_class(key.norm) is not None
     )
-    return key.kind == "place" and not located and value in anchors
+    return not located
 
 
 def paired(corpus: Corpus, key: Mention, value: str) -> bool:

@@ -80,13 +80,29 @@ def why_options(ctx: Context, cause: Cause, wanted: int) -> list[str]:
 def far_facts(ctx: Context, sent: Sentence, tense: str) -> list[str]:
     """ "Because ..." clauses from sentences of the document far from ``sent`` that share no content word with it."""
     mine = content_tokens(sent.text)
-    out = []
-    for s in ctx.corpus.sentences:
-        if s.doc != sent.doc or s.heading or abs(s.para - sent.para) < MIN_PARAGRAPHS_AWAY:
-            continue
-        text = fact_clause(ctx, s, tense)
-        if text is not None and len(content_tokens(text) & mine) <= MAX_SHARED_WORDS:
-            out.append(text)
+    return [
+        text
+        for para, text, words in _facts_of(ctx, sent.doc, tense)
+        if abs(para - sent.para) >= MIN_PARAGRAPHS_AWAY and len(words & mine) <= MAX_SHARED_WORDS
+    ]
+
+
+def _facts_of(ctx: Context, doc: int, tense: str) -> list[tuple[int, str, set[str]]]:
+    """(paragraph, clause, content words) of every fact a document states in a tense, built once per document."""
+    index: dict[tuple[int, str], list[tuple[int, str, set[str]]]] = ctx.corpus.cache.setdefault("why_facts", {})
+    if (doc, tense) not in index:
+        if "sentences_by_doc" not in ctx.corpus.cache:
+            by_doc: dict[int, list[Sentence]] = {}
+            for s in ctx.corpus.sentences:
+                by_doc.setdefault(s.doc, []).append(s)
+            ctx.corpus.cache["sentences_by_doc"] = by_doc
+        facts = []
+        for s in ctx.corpus.cache["sentences_by_doc"].get(doc, []):
+            text = None if s.heading else fact_clause(ctx, s, tense)
+            if text is not None:
+                facts.append((s.para, text, content_tokens(text)))
+        index[(doc, tense)] = facts
+    out: list[tuple[int, str, set[str]]] = index[(doc, tense)]
     return out
 
 
