@@ -96,13 +96,18 @@ def check_imported(
     kept = []
     for number, item in enumerate(result.questions, start=1):
         try:
-            checked_version(item, version=1)
+            checked_version(imported_content(item), version=1)
             kept.append(item)
         except DomainError as error:
-            skipped.append(f"{item.get('title') or item['prompt'][:60]}: {error}")
+            skipped.append(f"{result.place(number - 1)}: {error}")
         if progress is not None:
             progress(number, len(result.questions))
     return kept, skipped
+
+
+def imported_content(item: dict[str, Any]) -> dict[str, Any]:
+    """An imported question dict as the bank's content: the file's title is the question's name."""
+    return {**item, "name": item.get("title") or ""}
 
 
 def store_imported(session: Session, owner: User, questions: list[dict[str, Any]]) -> list[Question]:
@@ -113,7 +118,10 @@ def store_imported(session: Session, owner: User, questions: list[dict[str, Any]
     """
     names = list(dict.fromkeys(name for item in questions for name in item.get("tags", [])))
     tags = {tag.name: tag for tag in tags_named(session, names)}
-    made = [_unsaved_question(owner, item, "imported", [tags[n] for n in item.get("tags", [])]) for item in questions]
+    made = [
+        _unsaved_question(owner, imported_content(item), "imported", [tags[n] for n in item.get("tags", [])])
+        for item in questions
+    ]
     session.add_all(made)
     session.flush()
     for question in made:
@@ -144,7 +152,8 @@ def bank_as_dicts(session: Session, owner: User, *, status: str | None = "approv
                 "answer": version.answer,
                 "explanation": version.explanation or "",
                 "tags": [t.name for t in question.tags],
-                "title": "",
+                "title": version.name,
+                "case_sensitive": version.case_sensitive,
                 "confidence": version.confidence,
             }
         )

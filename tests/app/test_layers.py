@@ -20,6 +20,7 @@ PURE = (
     "quizapp.generation",
     "quizapp.wording",
     "quizapp.question_types",
+    "quizapp.short_answers",
     "quizapp.attempts.grading",
     "quizapp.attempts.normalise_answers",
     "quizapp.attempts.deadlines",
