@@ -11,13 +11,17 @@ own; ``\\`` escapes ``~ = # { } :`` and itself, and ``\\n`` is a line break.
 Answer blocks: ``{=right ~wrong#feedback ####general feedback}`` is multiple choice
 (``%50%`` weights are read: one option with full credit and no partial credit is
 supported); ``{T}``, ``{TRUE#wrong-answer feedback#right-answer feedback}`` is
-true/false; ``{=a =b}`` is short answer (fill_in, with the answers worth 100%);
+true/false; ``{=a =%50%b =%0%*}`` is short answer (fill_in: every answer with its
+weight, in order, ``*`` as Moodle's wildcard; a ``// quizapp: case-sensitive``
+comment, which quizapp's export writes, makes case matter);
 ``{=left -> right}`` is matching (``= -> x`` adds a distractor). Text after the
 block makes it a missing-word question, read as a prompt with ``_____`` where the
 block stood. The general feedback becomes the explanation, or failing that the
 right answer's feedback.
 
-Skipped with a reason, not refused: essays ``{}``, descriptions (no block),
+Skipped with a reason, not refused: a question with a brace out of place (with
+the brace's line: Moodle, too, refuses that question and reads the rest), essays
+``{}``, descriptions (no block),
 numerical questions with a tolerance, a range or several answers. A numerical
 question with one exact number, ``{#42}``, is read as fill_in with that number as
 the accepted answer. A matching question written by :func:`export_gift` for an
@@ -115,8 +119,9 @@ def import_gift(data: bytes | str, *, max_bytes: int = MAX_BYTES, max_questions:
     """Read a GIFT file into question dicts (see the module docstring for what is understood).
 
     Raises InterchangeError, and returns nothing partial, when the file is too big,
-    not text, has unbalanced braces (with the line), holds no question or more than
-    ``max_questions``. Questions of a kind the shape cannot hold go to ``skipped``.
+    not text, holds no question or more than ``max_questions``. Questions of a kind
+    the shape cannot hold, or with a brace out of place, go to ``skipped`` with their
+    line.
     """
     size = len(data.encode("utf-8", "surrogatepass")) if isinstance(data, str) else len(data)
     check_size(size, max_bytes)
