@@ -18,18 +18,33 @@ down_revision = '46d641372c92'
 branch_labels = None
 depends_on = None
 
+CHECK_NAME = 'ck_question_versions_case_sensitive_fill_in_only'
+CHECK = "NOT case_sensitive OR type = 'fill_in'"
+
 
 def upgrade():
-    with op.batch_alter_table('question_versions', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('name', sa.String(length=255), server_default='', nullable=False))
-        batch_op.add_column(sa.Column('case_sensitive', sa.Boolean(), server_default=sa.false(), nullable=False))
-        batch_op.create_check_constraint(
-            'case_sensitive_fill_in_only', "NOT case_sensitive OR type = 'fill_in'"
+    if op.get_bind().dialect.name == 'sqlite':
+        # Batch mode would copy the table and drop the old one, which attempts, sources and flags point at (with
+        # foreign keys on, that fails or cascades). SQLite adds a column with its own CHECK in place.
+        op.execute("ALTER TABLE question_versions ADD COLUMN name VARCHAR(255) DEFAULT '' NOT NULL")
+        op.execute(
+            "ALTER TABLE question_versions ADD COLUMN case_sensitive BOOLEAN DEFAULT 0 NOT NULL "
+            f"CONSTRAINT {CHECK_NAME} CHECK ({CHECK})"
         )
+        return
+    op.add_column('question_versions', sa.Column('name', sa.String(length=255), server_default='', nullable=False))
+    op.add_column(
+        'question_versions', sa.Column('case_sensitive', sa.Boolean(), server_default=sa.false(), nullable=False)
+    )
+    op.create_check_constraint(op.f(CHECK_NAME), 'question_versions', CHECK)
 
 
 def downgrade():
-    with op.batch_alter_table('question_versions', schema=None) as batch_op:
-        batch_op.drop_constraint(op.f('ck_question_versions_case_sensitive_fill_in_only'), type_='check')
-        batch_op.drop_column('case_sensitive')
-        batch_op.drop_column('name')
+    if op.get_bind().dialect.name == 'sqlite':
+        # In place too (SQLite 3.35+): the CHECK belongs to the column it goes with.
+        op.execute('ALTER TABLE question_versions DROP COLUMN case_sensitive')
+        op.execute('ALTER TABLE question_versions DROP COLUMN name')
+        return
+    op.drop_constraint(op.f(CHECK_NAME), 'question_versions', type_='check')
+    op.drop_column('question_versions', 'case_sensitive')
+    op.drop_column('question_versions', 'name')
