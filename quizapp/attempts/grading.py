@@ -227,12 +227,14 @@ def grade_fill_in(
     if not isinstance(response, str):
         return _unreadable("not text")
     given = _exact_text(response) if case_sensitive else normalise_free_text(response)
-    folded = given if case_sensitive else fold_text(response)
+    folded = given if case_sensitive else None  # folded for the wildcards only when the key has one
     tried: list[_FillInMatcher] = []
     for matcher in matchers:
         if matcher.pieces is None and given == matcher.text:
             return _fill_in_grade(matcher.fraction, "")
-        if matcher.pieces is not None and _fits(folded, matcher.pieces):
+        if matcher.pieces is not None and folded is None:
+            folded = fold_text(response)
+        if matcher.pieces is not None and _fits(folded or "", matcher.pieces):
             spelt = _misspelt(given, tried, case_sensitive)
             return spelt or _fill_in_grade(matcher.fraction, "")
         tried.append(matcher)
