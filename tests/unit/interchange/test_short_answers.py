@@ -174,3 +174,10 @@ def test_a_name_longer_than_moodles_is_shortened_as_moodle_does() -> None:
     (question,) = import_gift("::" + "word " * 100 + ":: Right? {T}").questions
     assert len(question["title"]) <= 255
     assert question["title"].endswith("…")
+
+
+def test_csv_shows_each_answers_weight() -> None:
+    from quizapp.bank.interchange import export_csv
+
+    questions = import_gift(GIFT_SHORT_ANSWER).questions
+    assert "Frog | Cat (50%) | * (0%)" in export_csv(questions)
