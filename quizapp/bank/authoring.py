@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -67,6 +68,8 @@ def _log_created(question: Question, owner: User) -> None:
 
 
 FORMATS = ("gift", "moodle_xml")
+# How the readers say where a question stands: "line 12 …" (GIFT), "question 3 …" (Moodle XML).
+_PLACE = re.compile(r"(?:line|question) (\d+)\b")
 
 
 def import_file(session: Session, owner: User, data: bytes, fmt: str) -> tuple[list[Question], list[str]]:
@@ -102,7 +105,14 @@ def check_imported(
             skipped.append(f"{result.place(number - 1)}: {error}")
         if progress is not None:
             progress(number, len(result.questions))
+    # The reader's reasons come first and the bank's after: list them all as they stand in the file.
+    skipped.sort(key=_file_position)
     return kept, skipped
+
+
+def _file_position(reason: str) -> int:
+    found = _PLACE.match(reason)
+    return int(found.group(1)) if found else 0
 
 
 def imported_content(item: dict[str, Any]) -> dict[str, Any]:

@@ -59,4 +59,5 @@ def test_imported_keys_that_cannot_be_graded_are_left_out_with_line_and_why(teac
     assert "line 1 &#34;Shrug&#34;: The question cannot be saved: its key cannot be graded" in left_out
     assert "letters or digits" in left_out
     assert "line 3 &#34;Half&#34;: no short answer is worth 100%" in left_out
+    assert left_out.index("line 1 ") < left_out.index("line 3 ")  # in file order, whichever check left it out
     assert [q.latest.prompt for q in db.session.scalars(select(Question))] == ["The canal opened in 1821."]
