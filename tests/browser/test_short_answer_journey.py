@@ -15,7 +15,7 @@ from quizapp.bank.models import Question
 from quizapp.extensions import db
 from tests.browser.conftest import AxeChecker, LiveServer
 from tests.browser.test_first_journey import log_in
-from tests.browser.test_taking_quizzes import press_on, wait_saved
+from tests.browser.test_taking_quizzes import make_student, press_on, wait_saved
 from tests.factories import make_quiz, user
 from tests.support import TEST_PASSWORD
 
@@ -33,18 +33,15 @@ GIFT = """// A Moodle export
 def test_partial_credit_from_import_to_the_students_score(
     browser: Any, live_server: LiveServer, axe: AxeChecker, tmp_path: Path
 ) -> None:
+    make_student(live_server, "sa_student")
     with live_server.app.app_context():
         accounts.create_user(db.session, username="sa_teacher", password=TEST_PASSWORD, role=Role.TEACHER)
-        accounts.create_user(db.session, username="sa_student", password=TEST_PASSWORD, role=Role.STUDENT)
         db.session.commit()
-        db.session.remove()
-    gift = tmp_path / "canal.gift"
-    gift.write_text(GIFT, encoding="utf-8")
-
+    (tmp_path / "canal.gift").write_text(GIFT, encoding="utf-8")
     teacher = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     log_in(teacher, live_server, "sa_teacher")
     teacher.goto(live_server.url + "/bank/import")
-    teacher.set_input_files("#file", str(gift))
+    teacher.set_input_files("#file", str(tmp_path / "canal.gift"))
     teacher.get_by_role("button", name="Import as drafts").click()
     expect(teacher.get_by_text("1 question imported as drafts.")).to_be_visible()
     expect(teacher.get_by_text("line 8 \"Stray\": a second '{' inside an answer block", exact=False)).to_be_visible()
