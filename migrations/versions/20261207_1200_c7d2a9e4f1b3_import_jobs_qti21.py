@@ -1,7 +1,7 @@
 """import_jobs.format: QTI 2.1 packages are imported in the background too
 
 Revision ID: c7d2a9e4f1b3
-Revises: 46d641372c92
+Revises: c4a7e1d9b350
 Create Date: 2026-12-07 12:00:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'c7d2a9e4f1b3'
-down_revision = '46d641372c92'
+down_revision = 'c4a7e1d9b350'
 branch_labels = None
 depends_on = None
 
