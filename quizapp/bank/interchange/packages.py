@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Mapping
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
@@ -77,7 +78,9 @@ def open_package(data: bytes) -> dict[str, bytes]:
             if len(content) > info.file_size:
                 raise InterchangeError(f"{info.filename} is larger than the package says")
             contents[info.filename] = content
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+    except InterchangeError:
+        raise
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
         raise InterchangeError("the zip package is damaged or encrypted") from None
     return contents
 

@@ -144,3 +144,12 @@ def test_an_item_of_another_kind_is_left_out_and_listed() -> None:
 def test_a_refused_package_says_why(data: bytes, message: str) -> None:
     with pytest.raises(InterchangeError, match=message):
         import_qti21(data)
+
+
+def test_a_damaged_compressed_member_is_refused_not_a_crash() -> None:
+    """Found by the mutation fuzzer: a deflate stream broken inside a member raised zlib.error."""
+    package = bytearray(export_qti21(plain_questions()))
+    start = package.index(b"imsmanifest.xml") + len("imsmanifest.xml")
+    package[start + 5 : start + 25] = b"\x00" * 20  # inside the manifest's compressed bytes
+    with pytest.raises(InterchangeError, match="damaged or encrypted"):
+        import_qti21(bytes(package))
