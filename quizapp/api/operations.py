@@ -19,6 +19,7 @@ from quizapp.access import allow
 from quizapp.api.errors import ApiError
 from quizapp.auth.roles import Role
 from quizapp.extensions import db
+from quizapp.rate_limits import limited
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
@@ -41,6 +42,7 @@ class Operation:
     upload: bool = False  # also takes multipart/form-data with a ``file`` (and the body's fields as form fields)
     produces: tuple[str, ...] = ()  # media types of a file it answers with instead of JSON
     public: bool = False  # needs no token (the description and its page)
+    rate_limit: str | None = None  # a setting of quizapp.rate_limits that also limits its calls (uploads)
 
 
 @dataclass
@@ -64,6 +66,7 @@ class ApiBlueprint:
         upload: bool = False,
         produces: tuple[str, ...] = (),
         public: bool = False,
+        rate_limit: str | None = None,
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """Declare an operation; the decorated function gets the path values, ``query=`` and ``body=``."""
 
@@ -85,9 +88,12 @@ class ApiBlueprint:
                 upload=upload,
                 produces=produces,
                 public=public,
+                rate_limit=rate_limit,
             )
             self.operations.append(op)
             view = _view(op, func)
+            if rate_limit is not None:
+                view = limited(rate_limit)(view)
             self.blueprint.add_url_rule(rule, endpoint=op.endpoint, view_func=allow(op.roles)(view), methods=[method])
             return func
 

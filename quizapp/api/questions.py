@@ -10,7 +10,7 @@ from pydantic import Field
 
 from quizapp.access import STAFF
 from quizapp.api.blueprint import V1, api
-from quizapp.api.schemas import Id, Input, Limit, Output, Query, text
+from quizapp.api.schemas import Id, Input, Limit, Output, Query, printable
 from quizapp.bank import authoring
 from quizapp.bank import review as queue
 from quizapp.bank.models import QUESTION_STATUSES, Question, QuestionVersion
@@ -23,8 +23,8 @@ from quizapp.sources.services import document_of
 
 QuestionType = Literal[QUESTION_TYPES]  # type: ignore[valid-type]
 Status = Literal[QUESTION_STATUSES]  # type: ignore[valid-type]
-Option = Annotated[str, text(500, min_length=1)]
-Tag = Annotated[str, text(60, min_length=1)]
+Option = Annotated[str, printable(500, min_length=1)]
+Tag = Annotated[str, printable(60, min_length=1)]
 Pair = Annotated[list[Option], Field(min_length=2, max_length=2)]
 Answer = Annotated[
     bool | Option | list[Option] | list[Pair],
@@ -47,10 +47,10 @@ class QueueQuery(Query):
 
 class QuestionContent(Input):
     type: QuestionType
-    prompt: Annotated[str, text(2000, min_length=1)]
+    prompt: Annotated[str, printable(2000, min_length=1)]
     options: Annotated[list[Option], Field(max_length=20, default_factory=list)]
     answer: Answer
-    explanation: Annotated[str, text(5000)] = ""
+    explanation: Annotated[str, printable(5000)] = ""
 
 
 class QuestionCreate(QuestionContent):
@@ -65,11 +65,11 @@ class QuestionEdit(QuestionContent):
 
 
 class Approval(Input):
-    note: Annotated[str, text(1000)] | None = None
+    note: Annotated[str, printable(1000)] | None = None
 
 
 class Rejection(Input):
-    reason: Annotated[str, text(1000, min_length=1)]
+    reason: Annotated[str, printable(1000, min_length=1)]
 
 
 class QuestionSummary(Output):

@@ -10,7 +10,7 @@ from pydantic import AwareDatetime, Field
 
 from quizapp.access import STAFF
 from quizapp.api.blueprint import V1, api
-from quizapp.api.schemas import Id, Input, Output, text
+from quizapp.api.schemas import Id, Input, Output, printable
 from quizapp.extensions import db
 from quizapp.question_types import QUESTION_TYPES
 from quizapp.quizzes import builder
@@ -25,8 +25,8 @@ NULLABLE = frozenset({"time_limit_minutes", "attempts_allowed", "opens_at", "clo
 class QuizSettings(Input):
     """Every setting is optional (a new quiz takes the defaults of the quiz page); times are UTC, with an offset."""
 
-    title: Annotated[str, text(200, min_length=1)] | None = None
-    description: Annotated[str, text(5000)] | None = None
+    title: Annotated[str, printable(200, min_length=1)] | None = None
+    description: Annotated[str, printable(5000)] | None = None
     mode: Literal[QUIZ_MODES] | None = None  # type: ignore[valid-type]
     time_limit_minutes: Count | None = Field(None, description="minutes; null for no limit")
     attempts_allowed: Count | None = Field(None, description="null for unlimited")
@@ -45,7 +45,7 @@ class QuizSettings(Input):
 
 
 class NewQuiz(QuizSettings):
-    title: Annotated[str, text(200, min_length=1)]
+    title: Annotated[str, printable(200, min_length=1)]
 
 
 class QuestionIds(Input):
@@ -56,7 +56,7 @@ class NewRule(Input):
     count: Annotated[int, Field(ge=1, le=200)]
     document_id: Id | None = None
     type: Literal[QUESTION_TYPES] | None = None  # type: ignore[valid-type]
-    tag: Annotated[str, text(60)] | None = None
+    tag: Annotated[str, printable(60)] | None = None
 
 
 class FixedQuestion(Output):

@@ -49,6 +49,6 @@ class Deleted(Output):
 _PRINTABLE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 
 
-def text(max_length: int, *, min_length: int = 0, description: str | None = None) -> object:
+def printable(max_length: int, *, min_length: int = 0, description: str | None = None) -> object:
     """A string field of at most ``max_length`` characters without control characters (line breaks allowed)."""
     return Field(min_length=min_length, max_length=max_length, pattern=_PRINTABLE, description=description)
