@@ -38,7 +38,7 @@ def index() -> ResponseReturnValue:
     if not form.validate_on_submit():
         return _render(form, 400 if form.is_submitted() else 200)
     try:
-        write = bool(form.write.data) if hasattr(form, "write") else False
+        write = bool(form.write.data) if form.write is not None else False  # a student's form has none
         new = tokens.create_token(
             db.session, current_user, name=form.name.data or "", write=write, days=form.days.data or 0, now=utcnow()
         )

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quizapp.api.models import ApiToken
-from quizapp.audit.services import record
+from quizapp.audit.services import quoted, record
 from quizapp.auth.models import User
 from quizapp.auth.roles import Role
 from quizapp.exceptions import DomainError, NotFound
@@ -76,7 +76,8 @@ def create_token(session: Session, user: User, *, name: str, write: bool, days: 
     )
     session.add(row)
     session.flush()
-    record(session, user, "api_token.create", user, f"Created API token {prefix} ({row.scopes})", {"name": name})
+    summary = f"Created API token {quoted(name)} ({row.scopes}, {days} days)"
+    record(session, user, "api_token.create", user, summary, {"name": name, "scopes": row.scopes, "days": days})
     return NewToken(row, token)
 
 
@@ -87,7 +88,7 @@ def revoke_token(session: Session, user: User, token_id: int, now: datetime) -> 
         raise NotFound("There is no such token.")
     if row.revoked_at is None:
         row.revoked_at = now
-        record(session, user, "api_token.revoke", user, f"Revoked API token {row.prefix}", {"name": row.name})
+        record(session, user, "api_token.revoke", user, f"Revoked API token {quoted(row.name)}", {"name": row.name})
         session.flush()
     return row
 

@@ -165,3 +165,14 @@ def test_another_users_token_cannot_be_revoked(app: Flask, users, make_token, te
     token = csrf_token(teacher_client, "/account/tokens/")
     assert teacher_client.post(f"/account/tokens/{row.id}/revoke", data={"csrf_token": token}).status_code == 404
     assert app.test_client().get("/api/v1/me", headers=bearer(other)).status_code == 200
+
+
+def test_a_student_makes_a_read_token_even_when_the_form_is_forged(student_client: FlaskClient) -> None:
+    token = csrf_token(student_client, "/account/tokens/")
+    page = student_client.get("/account/tokens/").get_data(as_text=True)
+    assert "write scope" not in page
+    made = student_client.post(
+        "/account/tokens/", data={"csrf_token": token, "name": "my phone", "write": "y", "days": "7"}
+    )
+    assert made.status_code == 200
+    assert db.session.scalar(select(ApiToken.scopes)) == "read"
