@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
+from quizapp.access import ANYONE, allow
 from tests.api.conftest import bearer
 from tests.auth.test_rate_limits import redis_limited_app
 
@@ -59,3 +60,17 @@ def test_each_token_has_its_own_rate_limit(app: Flask, database_url: str, users,
     assert [client.get("/api/v1/me", headers=first).status_code for _ in range(3)] == [200, 200, 200]
     assert_error(client.get("/api/v1/me", headers=first), 429, "rate_limited")
     assert client.get("/api/v1/me", headers=second).status_code == 200
+
+
+def test_an_unexpected_error_is_a_json_500_under_api_and_a_page_elsewhere(app: Flask) -> None:
+    def boom() -> str:
+        raise RuntimeError("bug")
+
+    app.add_url_rule("/api/v1/boom", "api_boom", allow(ANYONE)(boom))
+    app.add_url_rule("/boom", "page_boom", allow(ANYONE)(boom))
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    client = app.test_client()
+    assert_error(client.get("/api/v1/boom"), 500, "server_error")
+    page = client.get("/boom")
+    assert page.status_code == 500
+    assert page.mimetype == "text/html"
