@@ -22,6 +22,10 @@ class NewClass(Input):
     name: Annotated[str, printable(120, min_length=1)]
 
 
+class ExtraTime(Input):
+    extra_time_percent: Annotated[int, Field(ge=0, le=services.EXTRA_TIME_MAX, description="25: a quarter more time")]
+
+
 class Assignment(Input):
     quiz_id: Id
 
@@ -123,6 +127,21 @@ def remove_member(class_id: int, member_id: int) -> None:
     """Take a student out of the class (their past attempts stay)."""
     school_class = services.class_for_teacher(db.session, class_id, current_user)
     services.remove_member(db.session, school_class, member_id, actor=current_user)
+
+
+@api.operation(
+    "PATCH",
+    V1 + "/classes/<id:class_id>/members/<id:member_id>",
+    tag="classes",
+    roles=STAFF,
+    body=ExtraTime,
+    response=ClassDetail,
+)
+def set_extra_time(class_id: int, member_id: int, body: ExtraTime) -> ClassDetail:
+    """Give a member extra time on the class's timed quizzes."""
+    school_class = services.class_for_teacher(db.session, class_id, current_user)
+    services.set_extra_time(db.session, school_class, member_id, body.extra_time_percent, actor=current_user)
+    return detail(school_class)
 
 
 @api.operation(

@@ -40,6 +40,7 @@ BODIES: dict[str, Body] = {
     "api.set_quiz_questions": lambda me: {"question_ids": me.values["approved_question_ids"][:2]},
     "api.add_quiz_rule": lambda me: {"count": 1},
     "api.assign_quiz": lambda me: {"quiz_id": me.ids["spare_quiz_id"]},
+    "api.set_extra_time": lambda me: {"extra_time_percent": 25},
 }
 # URL parameters looked up under another name in a party's ids (the world's exam has a rule too short to publish).
 PARAMS: dict[str, dict[str, str]] = {"api.publish_quiz": {"quiz_id": "spare_quiz_id"}}
