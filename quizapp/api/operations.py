@@ -1,9 +1,9 @@
 """API operations: a view declared once with its roles, input and output models, and described from that.
 
 ``ApiBlueprint.operation`` registers a Flask route whose view reads the query string and the JSON body into
-pydantic models (strict: a string is no number, an unknown field is refused), calls the resource's function,
-commits once for a write, and writes the returned model as JSON. The same declaration is what
-``quizapp.api.openapi`` turns into the OpenAPI description, so the description cannot drift from the code.
+pydantic models (strict: a string is no number, an unknown field is refused), calls the resource's function
+and writes the returned model as JSON (the app's commit point commits a write that succeeded). The same
+declaration is what ``quizapp.api.openapi`` turns into the OpenAPI description, so the two cannot drift apart.
 """
 
 from __future__ import annotations
@@ -18,10 +18,7 @@ from pydantic import BaseModel, ValidationError
 from quizapp.access import allow
 from quizapp.api.errors import ApiError
 from quizapp.auth.roles import Role
-from quizapp.extensions import db
 from quizapp.rate_limits import limited
-
-WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 @dataclass(frozen=True)
@@ -111,9 +108,8 @@ def _view(op: Operation, func: Callable[..., Any]) -> Callable[..., Any]:
             )
         if op.body is not None:
             arguments["body"] = read_body(op)
+        # Committed at the app's one commit point (quizapp.transactions) when the answer is a success.
         result = func(**arguments)
-        if op.method in WRITE_METHODS:
-            db.session.commit()  # one commit point per request; an error rolls back in quizapp.api.errors
         if isinstance(result, Response):
             return result
         if result is None:

@@ -42,11 +42,9 @@ def index() -> ResponseReturnValue:
         new = tokens.create_token(
             db.session, current_user, name=form.name.data or "", write=write, days=form.days.data or 0, now=utcnow()
         )
-        db.session.commit()
     except DomainError as error:
-        db.session.rollback()
         flash(str(error), "danger")
-        return _render(form, error.status_code)
+        return _render(form, error.status_code)  # an error status: the commit point rolls back
     # Shown in this answer only: never in a flash message, which would keep it in the session cookie.
     return _render(NewTokenForm(formdata=None), 200, new)
 
@@ -56,6 +54,5 @@ def index() -> ResponseReturnValue:
 def revoke(token_id: int) -> ResponseReturnValue:
     if ConfirmForm().validate_on_submit():
         row = tokens.revoke_token(db.session, current_user, token_id, utcnow())
-        db.session.commit()
         flash(f"Token “{row.name}” revoked: it no longer works.", "success")
     return redirect(url_for("tokens.index"))
