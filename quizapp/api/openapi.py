@@ -152,4 +152,4 @@ def _upload_schema(model: type[BaseModel]) -> dict[str, Any]:
         for name, prop in schema.get("properties", {}).items()
     }
     properties["file"] = {"type": "string", "contentMediaType": "application/octet-stream"}
-    return {"type": "object", "properties": properties, "required": ["file"]}
+    return {"type": "object", "properties": properties, "required": ["file"], "additionalProperties": False}

@@ -134,7 +134,14 @@ def read_body(op: Operation) -> BaseModel:
     assert op.body is not None
     model = op.body
     if op.upload and request.mimetype == "multipart/form-data":
-        fields = {key: value for key, value in request.form.items() if key in model.model_fields}
+        unknown = [key for key in request.form if key not in model.model_fields]
+        unknown += [key for key in request.files if key != "file"]
+        unknown += [key for key, values in [*request.form.lists(), *request.files.lists()] if len(values) > 1]
+        if unknown:
+            raise ApiError(422, "Unknown form fields: see fields.", fields=dict.fromkeys(unknown, "unknown field"))
+        if not (request.files.get("file") and request.files["file"].filename):
+            raise ApiError(422, "Send the file in the form field `file`.", fields={"file": "missing"})
+        fields = {key: request.form[key] for key in request.form}
         return _validated(model, lambda m: m.model_validate(fields))
     if not request.is_json:
         raise ApiError(415, "Send the body as JSON, with Content-Type: application/json.")

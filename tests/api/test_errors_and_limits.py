@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from flask import Flask
 
 from quizapp.access import ANYONE, allow
@@ -74,3 +76,28 @@ def test_an_unexpected_error_is_a_json_500_under_api_and_a_page_elsewhere(app: F
     page = client.get("/boom")
     assert page.status_code == 500
     assert page.mimetype == "text/html"
+
+
+def test_an_upload_without_its_file_or_with_unknown_fields_is_refused(app: Flask, users, teacher_headers) -> None:  # type: ignore[no-untyped-def]
+    client = app.test_client()
+    no_file = client.post(
+        "/api/v1/documents",
+        data={"text": "The canal opened in 1761."},
+        headers=teacher_headers,
+        content_type="multipart/form-data",
+    )
+    assert_error(no_file, 422, "invalid")
+    assert no_file.get_json()["error"]["fields"] == {"file": "missing"}
+    extra = client.post(
+        "/api/v1/documents",
+        data={"file": (io.BytesIO(b"The canal opened in 1761."), "canal.txt"), "colour": "red"},
+        headers=teacher_headers,
+    )
+    assert_error(extra, 422, "invalid")
+    made = client.post(
+        "/api/v1/documents",
+        data={"file": (io.BytesIO(b"The Canal\\n\\nThe canal opened in 1761."), "canal.txt")},
+        headers=teacher_headers,
+    )
+    assert made.status_code == 201, made.get_json()
+    assert made.get_json()["created"] is True
