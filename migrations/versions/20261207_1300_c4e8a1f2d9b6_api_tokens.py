@@ -1,7 +1,7 @@
 """api tokens: personal tokens for the JSON API, stored as sha256 hashes with scopes and an expiry; audit actions api_token.create and api_token.revoke
 
 Revision ID: c4e8a1f2d9b6
-Revises: 46d641372c92
+Revises: c4a7e1d9b350
 Create Date: 2026-12-07 13:00:00.000000
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'c4e8a1f2d9b6'
-down_revision = '46d641372c92'
+down_revision = 'c4a7e1d9b350'
 branch_labels = None
 depends_on = None
 
