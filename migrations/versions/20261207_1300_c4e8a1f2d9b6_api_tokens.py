@@ -1,7 +1,7 @@
 """api tokens: personal tokens for the JSON API, stored as sha256 hashes with scopes and an expiry; audit actions api_token.create and api_token.revoke
 
 Revision ID: c4e8a1f2d9b6
-Revises: c4a7e1d9b350
+Revises: c7d2a9e4f1b3
 Create Date: 2026-12-07 13:00:00.000000
 
 """
