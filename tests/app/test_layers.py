@@ -20,6 +20,7 @@ PURE = (
     "quizapp.generation",
     "quizapp.wording",
     "quizapp.question_types",
+    "quizapp.short_answers",
     # Shared by several features, so that none borrows them from another: statuses, CSV cells, the GC pause.
     "quizapp.statuses",
     "quizapp.spreadsheets",
@@ -66,6 +67,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("attempts", ("quizapp.attempts",)),
     ("practice/history", ("quizapp.practice", "quizapp.history")),
     ("dashboard", ("quizapp.dashboard",)),
+    # The JSON API calls the features' services as the pages do.
+    ("api", ("quizapp.api",)),
     ("top", ("quizapp.schema", "quizapp.jobs", "quizapp.cli", "quizapp.seeding", "quizapp")),
 ]
 # Layers of features side by side, which do not import each other.

@@ -122,12 +122,14 @@ def test_progress_is_reported_while_the_questions_are_checked(
 
 def test_a_refused_large_file_stores_nothing_and_the_page_says_why(app: Flask, teacher_client: FlaskClient) -> None:
     app.config["IMPORT_INLINE_BYTES"] = 1_000
-    data = gift_file(50) + b"\n::Broken:: Who dug it? {=navvies ~miners\n"
+    data = gift_file(50) + b"\n::Broken:: Who dug it? \x00 {=navvies ~miners}\n"
     response = post_import(teacher_client, data, "broken.gift")
     job = the_job()
     assert job.status == "failed"
     last_line = len(data.decode().splitlines())
-    assert job.message == f"broken.gift: line {last_line}: '{{' is never closed by '}}' (a blank line ends a question)"
+    assert job.message == (
+        f"broken.gift: line {last_line}: the file contains binary data (character U+0000), not GIFT text"
+    )
     assert job.data is None
     assert count(Question) == 0
     page = teacher_client.get(response.headers["Location"]).get_data(as_text=True)
@@ -214,3 +216,16 @@ def test_the_request_hands_a_4000_question_file_to_the_worker_which_stores_it(
     job = the_job()
     assert (job.status, job.imported, len(job.skipped)) == ("done", 4000, 1)
     assert count(Question) == 4000
+
+
+def test_a_large_qti21_package_is_imported_in_the_background(app: Flask, teacher_client: FlaskClient) -> None:
+    from quizapp.bank.interchange.qti21_export import export_qti21
+
+    app.config["IMPORT_INLINE_BYTES"] = 10_000
+    data = export_qti21(bank_questions(200))
+    assert len(data) > 10_000
+    response = post_import(teacher_client, data, "bank.zip")
+    assert response.status_code == 302
+    job = the_job()
+    assert (job.status, job.format, job.imported, job.skipped) == ("done", "qti21", 200, [])
+    assert count(Question) == 200

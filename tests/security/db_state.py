@@ -23,7 +23,7 @@ T = TypeVar("T")
 
 # Values that differ between two runs of the same request by design: clocks, salts, random codes and shuffles.
 VOLATILE_COLUMNS = frozenset(
-    {"password_hash", "join_code", "option_order", "kid", "private_key_pem", "public_key_pem"}  # random by design
+    {"password_hash", "join_code", "option_order", "token_hash", "prefix", "kid", "private_key_pem", "public_key_pem"}
 )
 
 
