@@ -18,7 +18,7 @@ from quizapp.extensions import csrf, db
 from quizapp.forms import ConfirmForm
 from quizapp.lti import launches, services
 from quizapp.lti.forms import PlatformForm
-from quizapp.lti.tool import DatabaseLaunchStorage, DatabaseToolConf, QuizMessageLaunch
+from quizapp.lti.tool import DatabaseLaunchStorage, DatabaseToolConf, QuizMessageLaunch, forget_expired
 from quizapp.models import utcnow
 from quizapp.transactions import undo_on, writes_on_get
 
@@ -103,6 +103,7 @@ def login() -> ResponseReturnValue:
     oidc = FlaskOIDCLogin(
         FlaskRequest(), DatabaseToolConf(db.session), launch_data_storage=DatabaseLaunchStorage(db.session)
     )
+    forget_expired(db.session)  # old state and nonces go as new ones come; the table stays small
     try:
         return oidc.redirect(url_for("lti.launch", _external=True))
     except (LtiException, OIDCException) as error:

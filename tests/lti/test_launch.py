@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
 from flask import Flask
@@ -10,7 +11,8 @@ from sqlalchemy import func, select
 
 from quizapp.auth.models import User
 from quizapp.extensions import db
-from quizapp.lti.models import LtiIdentity, LtiResourceLink
+from quizapp.lti.models import LtiIdentity, LtiLaunchValue, LtiResourceLink
+from quizapp.models import utcnow
 from quizapp.quizzes.models import Quiz
 from tests.conftest import Accounts
 from tests.factories import all_types_quiz
@@ -124,3 +126,16 @@ def test_a_launch_without_the_login_state_is_refused(app: Flask, lms: Platform, 
     response = app.test_client().post("/lti/launch", data=form)  # another browser: no state cookie
     assert response.status_code == 400
     assert _count(LtiIdentity) == 0
+
+
+def test_a_login_clears_expired_state_and_an_expired_nonce_is_refused(app: Flask, lms: Platform, quiz: Quiz) -> None:
+    browser = app.test_client()
+    auth = lms.login(browser, "lms-user-1")
+    form = lms.signed_launch(auth, "lms-user-1", [LEARNER], custom={"quiz_id": str(quiz.id)})
+    long_ago = utcnow() - timedelta(days=2)
+    for row in db.session.scalars(select(LtiLaunchValue)):
+        row.expires_at = long_ago
+    db.session.commit()
+    assert browser.post("/lti/launch", data=form).status_code == 400  # its nonce expired
+    lms.login(app.test_client(), "lms-user-2")
+    assert all(row.expires_at > long_ago for row in db.session.scalars(select(LtiLaunchValue)))
