@@ -38,6 +38,9 @@ ACTIONS: dict[str, str] = {
     "class.quiz_unassign": "Quiz taken away from class",
     "user.create": "Account created",
     "user.role": "Role changed",
+    "user.disable": "Account disabled",
+    "user.enable": "Account enabled again",
+    "user.temporary_password": "Temporary password set",
 }
 SUBJECT_TYPES = ("question", "quiz", "class", "attempt", "user")
 ACTOR_NAME_MAX = 160

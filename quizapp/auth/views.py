@@ -11,6 +11,7 @@ from werkzeug.wrappers import Response
 from quizapp.access import ANYONE, SIGNED_IN, allow
 from quizapp.auth import services, session_limits
 from quizapp.auth.forms import ChangePasswordForm, LoginForm, RegisterForm
+from quizapp.auth.zones import adopt_browser_zone
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
 from quizapp.forms import ConfirmForm
@@ -48,6 +49,7 @@ def login() -> str | Response:
             db.session.rollback()
             flash(str(error), "danger")
             return render_template("auth/login.html", form=form), 401
+        adopt_browser_zone(user, form.time_zone.data)
         db.session.commit()
         session.clear()  # a fresh session on login: nothing carried over from before
         session.permanent = True
@@ -73,6 +75,7 @@ def register() -> str | Response:
                 password=form.password.data or "",
                 display_name=form.display_name.data or "",
             )
+            adopt_browser_zone(user, form.time_zone.data)
             db.session.commit()
         except DomainError as error:
             db.session.rollback()
