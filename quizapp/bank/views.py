@@ -10,6 +10,7 @@ from quizapp.access import STAFF, allow, wants_json
 from quizapp.bank import authoring, import_jobs, tasks
 from quizapp.bank import review as queue
 from quizapp.bank.content import describe
+from quizapp.bank.flags import open_flags_by_question
 from quizapp.bank.forms import (
     ApproveConfidentForm,
     BulkForm,
@@ -67,6 +68,7 @@ def review() -> ResponseReturnValue:
         confident=ApproveConfidentForm(threshold=queue.PUBLISH_CONFIDENCE),
         publish_confidence=queue.PUBLISH_CONFIDENCE,
         forms={item.question.id: ReviewForm(prefix=f"r{item.question.id}") for item in items},
+        flags=open_flags_by_question(db.session, current_user, [item.question.id for item in items if item.open_flags]),
         describe=describe,
         in_context=sentence_in_context,
         queue_args=queue_args(),
@@ -104,7 +106,8 @@ def review_one(question_id: int) -> ResponseReturnValue:
 @allow(STAFF)
 def review_bulk() -> ResponseReturnValue:
     form = BulkForm()
-    ids = ids_arg(request.form.getlist("selected"))
+    # "Select all on this page" sends the page's ids (it works without script too).
+    ids = ids_arg(request.form.getlist("on_page" if request.form.get("all_on_page") else "selected"))
     if ids is None:
         raise DomainError("A selected question could not be read; reload the page and try again. Nothing was changed.")
     if not form.validate_on_submit():
