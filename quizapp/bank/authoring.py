@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from quizapp.auth.models import User
+from quizapp.bank.duplicates import leave_out_duplicates
 from quizapp.bank.interchange import (
     ImportResult,
     export_csv,
@@ -69,9 +70,17 @@ def _log_created(question: Question, owner: User) -> None:
 FORMATS = ("gift", "moodle_xml")
 
 
-def import_file(session: Session, owner: User, data: bytes, fmt: str) -> tuple[list[Question], list[str]]:
-    """Import a GIFT or Moodle XML file as drafts. All or nothing: a refused file (InterchangeError) stores none."""
+def import_file(
+    session: Session, owner: User, data: bytes, fmt: str, *, keep_duplicates: bool = False
+) -> tuple[list[Question], list[str]]:
+    """Import a GIFT or Moodle XML file as drafts. All or nothing: a refused file (InterchangeError) stores none.
+
+    Questions the owner's bank already holds are left out and listed, unless ``keep_duplicates``.
+    """
     kept, skipped = check_imported(read_import(data, fmt))
+    if not keep_duplicates:
+        kept, duplicates = leave_out_duplicates(session, owner, kept)
+        skipped = [*duplicates, *skipped]
     return store_imported(session, owner, kept), skipped
 
 

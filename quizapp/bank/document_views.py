@@ -6,7 +6,7 @@ documents is quizapp.sources.
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, url_for
+from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy import select
@@ -19,9 +19,10 @@ from quizapp.bank.models import Question, QuestionSource, QuestionVersion
 from quizapp.bank.tasks import draft_questions
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
-from quizapp.generation.types import IngestError
+from quizapp.forms import ConfirmForm
+from quizapp.generation.types import CleanDocument, IngestError
 from quizapp.rate_limits import limited
-from quizapp.sources import services
+from quizapp.sources import duplicates, services
 from quizapp.sources.forms import UploadForm
 from quizapp.wording import count
 
@@ -53,28 +54,58 @@ def upload() -> ResponseReturnValue:
         return render_template("sources/upload.html", form=form), 400 if form.is_submitted() else 200
     name, data, fmt = _submitted_file(form)
     try:
-        document, created = services.import_document(db.session, current_user, name, data, fmt)
-        if not created:
-            db.session.rollback()
-            flash(f"You already have this document: “{document.title}”.", "info")
-            return redirect(url_for("sources.show", document_id=document.id))
-        drafting = draft_documents(
-            db.session,
-            current_user,
-            [document],
-            model=current_app.config["SPACY_MODEL"],
-            enqueue=draft_questions,
-            inline_words=current_app.config["GENERATION_INLINE_WORDS"],
-        )
-        # The job is handed to the worker as this commits. Nothing more is read here: a new transaction would
-        # hold SQLite's write lock from the worker.
-        db.session.commit()
-        if drafting.job_id is not None:
-            return redirect(url_for("sources.job", job_id=drafting.job_id))
+        clean = services.read_document(name, data, fmt)
     except IngestError as error:
-        db.session.rollback()
         form.file.errors = [*form.file.errors, str(error)]
         return render_template("sources/upload.html", form=form), 400
+    same = duplicates.same_text_as(db.session, current_user, clean.text)
+    if same is not None:  # ask first: open the one there is, or (a copy saved another way) upload anyway
+        identical = duplicates.is_identical(same, clean.text)
+        token = (
+            None if identical else duplicates.keep_pending(current_app.instance_path, current_user.id, name, data, fmt)
+        )
+        page = render_template("sources/duplicate.html", document=same, identical=identical, token=token, name=name)
+        return page, 409
+    return _store_and_draft(clean)
+
+
+@bp.route("/new/anyway", methods=["POST"])
+@allow(STAFF)
+@limited("RATELIMIT_UPLOAD")
+def upload_anyway() -> ResponseReturnValue:
+    """The teacher saw that the upload matches one of their documents and wants it as a document of its own."""
+    kept = None
+    if ConfirmForm().validate_on_submit():
+        kept = duplicates.take_pending(current_app.instance_path, current_user.id, request.form.get("token", ""))
+    if kept is None:
+        flash("That upload is no longer waiting (it waits an hour). Please upload the file again.", "danger")
+        return redirect(url_for("sources.upload"))
+    try:
+        return _store_and_draft(services.read_document(*kept))
+    except IngestError as error:
+        flash(str(error), "danger")
+        return redirect(url_for("sources.upload"))
+
+
+def _store_and_draft(clean: CleanDocument) -> ResponseReturnValue:
+    document, created = services.store_document(db.session, current_user, clean)
+    if not created:
+        db.session.rollback()
+        flash(f"You already have this document: “{document.title}”.", "info")
+        return redirect(url_for("sources.show", document_id=document.id))
+    drafting = draft_documents(
+        db.session,
+        current_user,
+        [document],
+        model=current_app.config["SPACY_MODEL"],
+        enqueue=draft_questions,
+        inline_words=current_app.config["GENERATION_INLINE_WORDS"],
+    )
+    # The job is handed to the worker as this commits. Nothing more is read here: a new transaction would
+    # hold SQLite's write lock from the worker.
+    db.session.commit()
+    if drafting.job_id is not None:
+        return redirect(url_for("sources.job", job_id=drafting.job_id))
     made = len(drafting.drafts.questions) if drafting.drafts else 0
     flash(f"Read “{document.title}”: {made} draft questions are waiting for your review.", "success")
     return redirect(url_for("bank.review", document=document.id))

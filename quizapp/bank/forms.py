@@ -6,7 +6,7 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import DecimalField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import BooleanField, DecimalField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
@@ -108,6 +108,10 @@ class EditQuestionForm(FlaskForm):
 
 class ImportForm(FlaskForm):
     file = FileField("A GIFT (.txt, .gift) or Moodle XML (.xml) file", validators=[FileRequired()])
+    keep_duplicates = BooleanField(
+        "Also import questions my bank already has",
+        description="Left unticked, a question of the same type and wording as one of yours is left out and listed.",
+    )
     submit = SubmitField("Import as drafts")
 
 

@@ -214,9 +214,10 @@ def import_questions() -> ResponseReturnValue:
         fmt = "moodle_xml" if upload.filename.lower().endswith(".xml") or data.lstrip()[:5] == b"<?xml" else "gift"
         try:
             authoring.check_import_size(data, fmt)
+            keep = bool(form.keep_duplicates.data)
             if len(data) > current_app.config["IMPORT_INLINE_BYTES"]:
-                return _import_in_background(upload.filename, fmt, data)
-            questions, skipped = authoring.import_file(db.session, current_user, data, fmt)
+                return _import_in_background(upload.filename, fmt, data, keep)
+            questions, skipped = authoring.import_file(db.session, current_user, data, fmt, keep_duplicates=keep)
             db.session.commit()
         except InterchangeError as error:
             db.session.rollback()
@@ -231,9 +232,9 @@ def import_questions() -> ResponseReturnValue:
     return render_template("bank/import.html", form=form, skipped=[], recent=recent), status
 
 
-def _import_in_background(filename: str, fmt: str, data: bytes) -> ResponseReturnValue:
+def _import_in_background(filename: str, fmt: str, data: bytes, keep_duplicates: bool) -> ResponseReturnValue:
     """Hand a large file to the worker (reading and storing thousands of questions outlasts a request)."""
-    job_id = import_jobs.create_job(db.session, current_user, filename, fmt, data).id
+    job_id = import_jobs.create_job(db.session, current_user, filename, fmt, data, keep_duplicates=keep_duplicates).id
     db.session.commit()
     # Nothing more is read here: a new transaction would hold SQLite's write lock from the worker.
     tasks.import_questions(job_id)

@@ -183,6 +183,8 @@ ROUTES: dict[str, Route] = {
     "quizzes.publish": Route(body=lambda c: {"publish": "0"}),
     "quizzes.duplicate": Route(body=nothing),
     "sources.upload": Route(body=lambda c: {"title": "The Harbour Bridge", "text": ARTICLE}),
+    # Only an upload that matched one of the teacher's documents waits under a token; any other is refused.
+    "sources.upload_anyway": Route(body=lambda c: {"token": "0" * 32}, changes=False),
     "sources.revision": Route(body=lambda c: {"title": "Revised", "text": ARTICLE}),
     "history.send_back": Route(body=nothing, changes=False),  # sends back only questions that did badly
     # --- accounts ---------------------------------------------------------------
