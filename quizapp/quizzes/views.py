@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from quizapp.access import STAFF, allow
+from quizapp.auth.zones import zone_of
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
 from quizapp.forms import ConfirmForm
@@ -23,10 +24,11 @@ bp = Blueprint("quizzes", __name__, url_prefix="/manage/quizzes", template_folde
 @bp.route("/", methods=["GET", "POST"])
 @allow(STAFF)
 def index() -> ResponseReturnValue:
-    form = QuizForm()
+    where = zone_of(current_user, current_app.config)
+    form = QuizForm().show_times_in(where)
     if form.validate_on_submit():
         try:
-            quiz = builder.create_quiz(db.session, current_user, form.settings())
+            quiz = builder.create_quiz(db.session, current_user, form.settings(where))
             db.session.commit()
         except DomainError as error:
             db.session.rollback()
@@ -76,10 +78,11 @@ def _render_edit(quiz, settings: QuizForm, rule_form: RuleForm, status: int = 20
 @allow(STAFF)
 def edit(quiz_id: int) -> ResponseReturnValue:
     quiz = quiz_of_teacher(db.session, quiz_id, current_user)
-    settings = QuizForm(obj=quiz if request.method == "GET" else None)
+    where = zone_of(current_user, current_app.config)
+    settings = QuizForm(obj=quiz if request.method == "GET" else None).show_times_in(where)
     if settings.validate_on_submit():
         try:
-            builder.update_settings(db.session, quiz, settings.settings(), actor=current_user)
+            builder.update_settings(db.session, quiz, settings.settings(where), actor=current_user)
             db.session.commit()
         except DomainError as error:
             db.session.rollback()
@@ -136,7 +139,8 @@ def add_rule(quiz_id: int) -> ResponseReturnValue:
         except DomainError as error:
             db.session.rollback()
             flash(str(error), "danger")
-    return _render_edit(quiz, QuizForm(obj=quiz, formdata=None), form, 400)
+    settings = QuizForm(obj=quiz, formdata=None).show_times_in(zone_of(current_user, current_app.config))
+    return _render_edit(quiz, settings, form, 400)
 
 
 @bp.route("/<id:quiz_id>/rules/<id:rule_id>/remove", methods=["POST"])
