@@ -31,11 +31,10 @@ def ask_for_a_new_password() -> ResponseReturnValue | None:
         return None
     if not current_user.is_authenticated or not current_user.must_change_password:
         return None
-    message = "You logged in with a temporary password: choose your own to go on."
     if wants_json():
+        message = "You logged in with a temporary password: choose your own to go on."
         return jsonify(ok=False, error=message, login=url_for("auth.change_password")), 403
-    flash(message, "warning")
-    return redirect(url_for("auth.change_password"))
+    return redirect(url_for("auth.change_password"))  # the page says why
 
 
 @bp.route("/account", methods=["GET", "POST"])
