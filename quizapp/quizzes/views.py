@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
@@ -13,8 +13,9 @@ from quizapp.extensions import db
 from quizapp.forms import ConfirmForm
 from quizapp.quizzes import builder
 from quizapp.quizzes.forms import QuestionsForm, QuizForm, RuleForm
+from quizapp.quizzes.rule_preview import preview_pool
 from quizapp.quizzes.services import quiz_of_teacher, quizzes_of_teacher
-from quizapp.request_args import id_arg, ids_arg, text_arg
+from quizapp.request_args import id_arg, ids_arg, text_arg, whole_number
 from quizapp.sources.services import documents_of
 from quizapp.wording import count
 
@@ -89,7 +90,7 @@ def edit(quiz_id: int) -> ResponseReturnValue:
             flash(str(error), "danger")
             return _render_edit(quiz, settings, _rule_form(), 400)
         flash("Settings saved.", "success")
-        return redirect(url_for("quizzes.edit", quiz_id=quiz.id))
+        return redirect(url_for("quizzes.edit", quiz_id=quiz.id, _anchor="settings"))
     return _render_edit(quiz, settings, _rule_form(), 400 if settings.is_submitted() else 200)
 
 
@@ -111,7 +112,7 @@ def questions(quiz_id: int) -> ResponseReturnValue:
         flash(str(error), "danger")
         return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
     flash(f"The quiz has {count(len(ids), 'fixed question')}.", "success")
-    return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
+    return redirect(url_for("quizzes.edit", quiz_id=quiz_id, _anchor="questions"))
 
 
 @bp.route("/<id:quiz_id>/rules", methods=["POST"])
@@ -135,12 +136,37 @@ def add_rule(quiz_id: int) -> ResponseReturnValue:
             )
             db.session.commit()
             flash(f"Rule added. {pool.describe()}", "warning" if pool.short else "success")
-            return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
+            return redirect(url_for("quizzes.edit", quiz_id=quiz_id, _anchor="picks"))
         except DomainError as error:
             db.session.rollback()
             flash(str(error), "danger")
     settings = QuizForm(obj=quiz, formdata=None).show_times_in(zone_of(current_user, current_app.config))
     return _render_edit(quiz, settings, form, 400)
+
+
+@bp.route("/<id:quiz_id>/rules/pool")
+@allow(STAFF)
+def rule_pool(quiz_id: int) -> ResponseReturnValue:
+    """How many questions the rule being typed would pick from (the page's script asks as the teacher types)."""
+    quiz = quiz_of_teacher(db.session, quiz_id, current_user)
+    args = request.args
+    document_text = args.get("rule-document", "")
+    document_id = id_arg(document_text)
+    try:
+        if document_text and document_id is None:
+            raise DomainError("Choose one of your own documents, or any document.")
+        pool = preview_pool(
+            db.session,
+            quiz,
+            current_user,
+            count=whole_number(args.get("rule-count", "")) or 0,
+            document_id=document_id,
+            question_type=args.get("rule-question_type") or None,
+            tag=text_arg(args.get("rule-tag", ""))[:60],
+        )
+    except DomainError as error:
+        return jsonify(ok=False, error=str(error)), 400
+    return jsonify(ok=True, holds=pool.holds, short=pool.short, message=pool.describe())
 
 
 @bp.route("/<id:quiz_id>/rules/<id:rule_id>/remove", methods=["POST"])
@@ -151,7 +177,7 @@ def remove_rule(quiz_id: int, rule_id: int) -> ResponseReturnValue:
         builder.remove_rule(db.session, quiz, rule_id, actor=current_user)
         db.session.commit()
         flash("Rule removed.", "success")
-    return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
+    return redirect(url_for("quizzes.edit", quiz_id=quiz_id, _anchor="picks"))
 
 
 @bp.route("/<id:quiz_id>/publish", methods=["POST"])
