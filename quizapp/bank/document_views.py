@@ -15,6 +15,7 @@ from quizapp.access import STAFF, allow, wants_json
 from quizapp.bank import generation_jobs
 from quizapp.bank import services as bank
 from quizapp.bank.drafting import draft_documents
+from quizapp.bank.job_steps import DRAFTING_STEPS
 from quizapp.bank.models import Question, QuestionSource, QuestionVersion
 from quizapp.bank.tasks import draft_questions
 from quizapp.exceptions import DomainError
@@ -178,4 +179,4 @@ def job(job_id: int) -> ResponseReturnValue:
             status=work.status, stage=work.stage, progress=round(work.progress, 3), message=work.message,
             questions=work.questions_made, review=url_for("bank.review", document=work.document_id),
         )  # fmt: skip
-    return render_template("sources/job.html", job=work)
+    return render_template("sources/job.html", job=work, steps=DRAFTING_STEPS)
