@@ -27,6 +27,8 @@ def build(server: LiveServer) -> dict[str, int]:
         quiz, questions = all_types_quiz("looker", title="Canal quiz")
         teacher = user("looker")
         questions[1].status = "draft"  # two drafts for the queue; the flagged question stays approved
+        questions[1].latest.confidence_reasons = ["the answer is a date", "a short sentence"]
+        questions[1].latest.checks = ["the answer is in its source sentence"]
         questions[2].status = "draft"
         db.session.add(
             QuestionFlag(question_id=questions[0].id, user_id=user("lookstudent").id, kind="wrong",
@@ -80,6 +82,11 @@ def test_pages_pass_axe_at_both_widths_and_are_photographed(
                 assert response.status == 200, path
                 page.wait_for_timeout(150)
                 axe22.check(page)
+                if name == "queue-drafts":  # "Why this confidence", "What the guards found": 21 px high before
+                    measure = "all => all.map(s => s.getBoundingClientRect().height)"
+                    heights = page.eval_on_selector_all("summary", measure)
+                    assert len(heights) >= 2
+                    assert min(heights) >= 24, heights
                 wide = page.evaluate("document.documentElement.scrollWidth")
                 if wide > width:  # WCAG 1.4.10: no scrolling sideways
                     axe22.problems.append(f"{path} at {width} px: the page is {wide} px wide")
