@@ -1,5 +1,5 @@
 """When each stage of the generator begins, on the longest seed article (the shares of the drafting progress bar,
-quizapp/bank/job_steps.py, come from it). The model is loaded and warmed first.
+quizapp/sources/job_steps.py, come from it). The model is loaded and warmed first.
 
     .venv/bin/python benchmarks/drafting_stages.py [FILE]
 """

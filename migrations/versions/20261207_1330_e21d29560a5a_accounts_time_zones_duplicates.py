@@ -1,7 +1,7 @@
 """accounts (email, time zone, temporary passwords, reset links), document fingerprints, import duplicates
 
 Revision ID: e21d29560a5a
-Revises: 46d641372c92
+Revises: c4a7e1d9b350
 Create Date: 2026-12-07 13:30:00
 
 """
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'e21d29560a5a'
-down_revision = '46d641372c92'
+down_revision = 'c4a7e1d9b350'
 branch_labels = None
 depends_on = None
 

@@ -27,6 +27,7 @@ from quizapp.bank.tags import tags_named
 from quizapp.exceptions import DomainError, NotFound
 from quizapp.generation.contract import validate_draft
 from quizapp.models import utcnow
+from quizapp.statuses import QuestionStatus
 
 ORDERS = ("confidence_asc", "confidence_desc", "newest")
 # The confidence at or above which a teacher may approve drafts in one go. On a blind reader's verdicts on the
@@ -34,11 +35,13 @@ ORDERS = ("confidence_asc", "confidence_desc", "newest")
 # it were usable as they were (46% of all), 84% after a light edit, and it kept 60% of the drafts; a higher
 # threshold kept half as many for hardly more.
 PUBLISH_CONFIDENCE = 0.85
+# As long as Moodle's question names (question.name is 255 characters).
+NAME_LENGTH = 255
 
 
 @dataclass(frozen=True)
 class QueueFilter:
-    status: str | None = "draft"
+    status: str | None = QuestionStatus.DRAFT
     document_id: int | None = None
     question_type: str | None = None
     flagged: bool = False
@@ -106,7 +109,8 @@ def review_queue(session: Session, owner: User, flt: QueueFilter, *, limit: int 
     if flt.flagged:
         query = query.where(open_flags.c.n > 0)
     if flt.search:
-        query = query.where(QuestionVersion.prompt.ilike(f"%{flt.search}%"))
+        pattern = f"%{flt.search}%"
+        query = query.where(QuestionVersion.prompt.ilike(pattern) | QuestionVersion.name.ilike(pattern))
     if flt.order == "confidence_desc":
         query = query.order_by(QuestionVersion.confidence.desc().nulls_last(), Question.id)
     elif flt.order == "newest":
@@ -129,11 +133,11 @@ def log_question(question: Question, actor: User | None, action: str, verb: str,
 
 def approve(question: Question, reviewer: User, note: str | None = None) -> None:
     old_status = question.status
-    question.status = "approved"
+    question.status = QuestionStatus.APPROVED
     question.reviewed_by_id = reviewer.id
     question.reviewed_at = utcnow()
     question.review_note = note
-    details: dict[str, Any] = {"status": change(old_status, "approved")}
+    details: dict[str, Any] = {"status": change(old_status, QuestionStatus.APPROVED)}
     if note:
         details["note"] = note
     log_question(question, reviewer, "question.approve", "Approved", details)
@@ -144,12 +148,16 @@ def reject(question: Question, reviewer: User, reason: str) -> None:
     if not reason:
         raise DomainError("Say why the question is rejected (it helps the next reviewer).")
     old_status = question.status
-    question.status = "rejected"
+    question.status = QuestionStatus.REJECTED
     question.reviewed_by_id = reviewer.id
     question.reviewed_at = utcnow()
     question.review_note = reason[:1000]
     log_question(
-        question, reviewer, "question.reject", "Rejected", {"status": change(old_status, "rejected"), "reason": reason}
+        question,
+        reviewer,
+        "question.reject",
+        "Rejected",
+        {"status": change(old_status, QuestionStatus.REJECTED), "reason": reason},
     )
 
 
@@ -159,13 +167,13 @@ def send_back_to_review(question: Question, reason: str, actor: User | None) -> 
     Attempts keep the versions they were graded on; only new quizzes stop drawing it
     until a teacher approves it again. ``actor`` is None when a scheduled check sends it.
     """
-    if question.status != "approved":
+    if question.status != QuestionStatus.APPROVED:
         return False
-    question.status = "draft"
+    question.status = QuestionStatus.DRAFT
     question.review_note = " ".join(reason.split())[:1000]
     question.reviewed_by_id = actor.id if actor is not None else None
     question.reviewed_at = utcnow()
-    details = {"status": change("approved", "draft"), "reason": question.review_note}
+    details = {"status": change(QuestionStatus.APPROVED, QuestionStatus.DRAFT), "reason": question.review_note}
     log_question(question, actor, "question.sent_back", "Sent back to review", details)
     return True
 
@@ -201,7 +209,7 @@ def approve_drafts_at_or_above(session: Session, owner: User, flt: QueueFilter, 
     """
     if not 0.0 <= threshold <= 1.0:
         raise DomainError("The confidence is a number from 0 to 1.")
-    drafts_only = replace(flt.cleaned(), status="draft")
+    drafts_only = replace(flt.cleaned(), status=QuestionStatus.DRAFT)
     note = f"approved with every draft at or above confidence {threshold:.2f}"
     chosen = [
         item.question
@@ -215,11 +223,23 @@ def approve_drafts_at_or_above(session: Session, owner: User, flt: QueueFilter, 
 
 
 def checked_version(content: dict[str, Any], **fields: Any) -> QuestionVersion:
-    """A question version from teacher-given content, checked against the generator's own contract first."""
+    """A question version from teacher-given content, checked against the generator's own contract first.
+
+    ``content`` may also carry the question's ``name`` and, for a fill-in, ``case_sensitive``.
+    """
     problems = validate_draft({**content, "sources": []}, strict=False)
+    case_sensitive = bool(content.get("case_sensitive"))
+    name = " ".join(str(content.get("name") or "").split())
+    if len(name) > NAME_LENGTH:
+        problems.append(f"its name has {len(name)} characters; at most {NAME_LENGTH}")
     if not problems:
         # The contract checks the shape; only the grader knows whether the key can be graded at all.
-        ungradeable = key_problem(content["type"], content["answer"], options=list(content.get("options") or []))
+        ungradeable = key_problem(
+            content["type"],
+            content["answer"],
+            options=list(content.get("options") or []),
+            case_sensitive=case_sensitive,
+        )
         if ungradeable:
             problems = [f"its key cannot be graded ({ungradeable})"]
     if problems:
@@ -230,6 +250,8 @@ def checked_version(content: dict[str, Any], **fields: Any) -> QuestionVersion:
         options=list(content.get("options") or []),
         answer=content["answer"],
         explanation=content.get("explanation", ""),
+        name=name,
+        case_sensitive=case_sensitive,
         **fields,
     )
 
@@ -263,7 +285,7 @@ def edit_question(
     if "tags" in content:
         question.tags = tags_named(session, content["tags"])
     details: dict[str, Any] = {"version": change(previous.version, version.version)}
-    for field in ("type", "prompt", "options", "answer", "explanation"):
+    for field in ("type", "name", "prompt", "options", "answer", "case_sensitive", "explanation"):
         if getattr(previous, field) != getattr(version, field):
             details[field] = change(getattr(previous, field), getattr(version, field))
     new_tags = sorted(tag.name for tag in question.tags)

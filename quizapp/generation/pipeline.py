@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from quizapp.collector import collector_paused
 from quizapp.wording import count
 
 from .analysis import Corpus, parse_corpus
@@ -19,13 +20,13 @@ from .candidates import (
     matching_candidates,
     multiple_choice_candidates,
     ordering_candidates,
+    result_candidates,
     true_false_candidates,
 )
 from .candidates.fill_in import term_counts
 from .candidates.matching import pairs_of
 from .candidates.ordering import event_of
 from .clauses import elliptical, hedge, hollow, odd_parse, run_on, vague_subject
-from .collector import collector_paused
 from .definites import resolvable_subject, resolve_context
 from .disagreements import find_disagreements
 from .distractors import DistractorIndex
@@ -88,6 +89,7 @@ def build_candidates(ctx: Context) -> list[Candidate]:
             mine += true_false_candidates(ctx, sent)
             mine += fill_in_candidates(ctx, sent, counts)
             mine += cause_candidates(ctx, sent)
+            mine += result_candidates(ctx, sent)
         if mine and odd_parse(sent):
             _penalise(
                 mine,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from quizapp.bank.job_steps import DRAFTING_STEPS, overall, step_of
+from quizapp.sources.job_steps import DRAFTING_STEPS, overall, step_of
 
 
 def test_the_bar_moves_forward_through_the_stages_and_never_back() -> None:
