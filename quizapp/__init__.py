@@ -131,8 +131,10 @@ def _register_blueprints(app: Flask) -> None:
     from quizapp.attempts.views import bp as attempts_bp
     from quizapp.audit.views import bp as audit_bp
     from quizapp.auth.admin_views import bp as admin_bp
+    from quizapp.auth.recovery_views import bp as account_bp
     from quizapp.auth.views import bp as auth_bp
     from quizapp.bank.views import bp as bank_bp
+    from quizapp.classes.account_views import bp as accounts_bp
     from quizapp.classes.views import bp as classes_bp
     from quizapp.dashboard.views import bp as dashboard_bp
     from quizapp.history.views import bp as history_bp
@@ -146,6 +148,8 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(dashboard_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(account_bp)
+    app.register_blueprint(accounts_bp)
     app.register_blueprint(attempts_bp)
     app.register_blueprint(attempts_staff_bp)
     app.register_blueprint(classes_bp)

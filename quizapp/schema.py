@@ -6,7 +6,7 @@ Alembic's autogenerate and the tests that compare models with migrations rely on
 from quizapp.api.models import ApiToken
 from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.audit.models import AuditEvent
-from quizapp.auth.models import User
+from quizapp.auth.models import PasswordResetToken, User
 from quizapp.bank.models import (
     GenerationJob,
     Question,
@@ -31,6 +31,7 @@ __all__ = [
     "AuditEvent",
     "ClassMember",
     "GenerationJob",
+    "PasswordResetToken",
     "Question",
     "QuestionFlag",
     "QuestionSource",

@@ -130,6 +130,10 @@ class ImportForm(FlaskForm):
     file = FileField(
         "A GIFT (.txt, .gift), Moodle XML (.xml) or QTI 2.1 package (.zip) file", validators=[FileRequired()]
     )
+    keep_duplicates = BooleanField(
+        "Also import questions my bank already has",
+        description="Left unticked, a question of the same type and wording as one of yours is left out and listed.",
+    )
     submit = SubmitField("Import as drafts")
 
 

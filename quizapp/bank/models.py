@@ -244,5 +244,7 @@ class ImportJob(db.Model):
     imported: Mapped[int] = mapped_column(default=0)
     # One line per question left out and why, as the inline import lists them.
     skipped: Mapped[list[Any]] = mapped_column(JSONType, default=list)
+    # Import questions the owner's bank already holds too (by default they are left out and listed).
+    keep_duplicates: Mapped[bool] = mapped_column(default=False, server_default="0")
     created_at: Mapped[datetime] = timestamp_column()
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -32,6 +32,7 @@ PURE = (
     "quizapp.history.stats",
     "quizapp.history.option_analysis",
     "quizapp.practice.scheduling",
+    "quizapp.timezones",
 )
 ROOT = (
     "quizapp.config",
