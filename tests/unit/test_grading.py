@@ -22,19 +22,21 @@ from quizapp.attempts.grading import (
 )
 
 UNREADABLE = "could not read the response"
-TYPES = ("multiple_choice", "true_false", "fill_in", "ordering", "matching")
+TYPES = ("multiple_choice", "true_false", "fill_in", "ordering", "matching", "multiple_answer")
 
 
 def test_grading_modules_import_only_the_standard_library_and_rapidfuzz():
     here = pathlib.Path(grading.__file__).parent
-    for name in ("grading.py", "normalise_answers.py"):
+    for name in ("grading.py", "normalise_answers.py", "ordering_scores.py"):
         tree = ast.parse((here / name).read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
                 roots = [alias.name.split(".")[0] for alias in node.names]
             elif isinstance(node, ast.ImportFrom):
-                if node.level:  # the sibling normaliser
-                    assert node.module == "normalise_answers"
+                if node.level:  # the sibling normaliser and ordering formulas
+                    assert node.module in ("normalise_answers", "ordering_scores")
+                    continue
+                if node.module == "quizapp.question_types":  # the names of the types, itself pure
                     continue
                 roots = [node.module.split(".")[0]]
             else:
@@ -607,6 +609,7 @@ KEYS = {
     "fill_in": (["16 April 1922", "Treaty of Rapallo", "1,5 million"], None),
     "ordering": (KEY5, None),
     "matching": (PAIRS, RIGHTS),
+    "multiple_answer": ([["Rome", 0.5], ["Milan", 0.5], ["Turin", -1.0], ["Genoa", 0]], None),
 }
 
 
