@@ -26,7 +26,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.auth.models import User
 from quizapp.models import JSONType, UTCDateTime, db, one_of, timestamp_column
-from quizapp.question_types import QUESTION_TYPES
+from quizapp.question_types import ORDERING_GRADINGS, QUESTION_TYPES
 from quizapp.sources.models import SourceDocument
 
 QUESTION_STATUSES = ("draft", "approved", "rejected", "retired")
@@ -102,6 +102,10 @@ class QuestionVersion(db.Model):
         CheckConstraint("confidence IS NULL OR (confidence >= 0 AND confidence <= 1)", name="confidence_range"),
         CheckConstraint("difficulty IS NULL OR (difficulty >= 0 AND difficulty <= 1)", name="difficulty_range"),
         CheckConstraint("length(prompt) > 0", name="prompt_not_empty"),
+        CheckConstraint(
+            f"ordering_grading IS NULL OR (type = 'ordering' AND {one_of('ordering_grading', ORDERING_GRADINGS)})",
+            name="ordering_grading_known",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -113,6 +117,9 @@ class QuestionVersion(db.Model):
     options: Mapped[list[Any]] = mapped_column(JSONType, default=list)
     answer: Mapped[Any] = mapped_column(JSONType)
     explanation: Mapped[str] = mapped_column(Text, default="")
+    # How an ordering question is graded (Moodle's grading types); None (and any other type) grades by the
+    # longest ordered subset, as every ordering question written before the choice existed.
+    ordering_grading: Mapped[str | None] = mapped_column(String(32))
     confidence: Mapped[float | None] = mapped_column()
     confidence_reasons: Mapped[list[Any]] = mapped_column(JSONType, default=list)
     # What the generator's guards found (empty for written or imported questions).

@@ -219,7 +219,12 @@ def checked_version(content: dict[str, Any], **fields: Any) -> QuestionVersion:
     problems = validate_draft({**content, "sources": []}, strict=False)
     if not problems:
         # The contract checks the shape; only the grader knows whether the key can be graded at all.
-        ungradeable = key_problem(content["type"], content["answer"], options=list(content.get("options") or []))
+        ungradeable = key_problem(
+            content["type"],
+            content["answer"],
+            options=list(content.get("options") or []),
+            grading=content.get("grading") if content["type"] == "ordering" else None,
+        )
         if ungradeable:
             problems = [f"its key cannot be graded ({ungradeable})"]
     if problems:
@@ -230,6 +235,7 @@ def checked_version(content: dict[str, Any], **fields: Any) -> QuestionVersion:
         options=list(content.get("options") or []),
         answer=content["answer"],
         explanation=content.get("explanation", ""),
+        ordering_grading=content.get("grading") if content["type"] == "ordering" else None,
         **fields,
     )
 
@@ -263,7 +269,7 @@ def edit_question(
     if "tags" in content:
         question.tags = tags_named(session, content["tags"])
     details: dict[str, Any] = {"version": change(previous.version, version.version)}
-    for field in ("type", "prompt", "options", "answer", "explanation"):
+    for field in ("type", "prompt", "options", "answer", "explanation", "ordering_grading"):
         if getattr(previous, field) != getattr(version, field):
             details[field] = change(getattr(previous, field), getattr(version, field))
     new_tags = sorted(tag.name for tag in question.tags)

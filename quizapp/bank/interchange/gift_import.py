@@ -34,7 +34,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from .text import clean_block, clean_line, html_to_text
-from .types import MAX_ANSWERS, ImportResult, InterchangeError, check_size, label, normalise_question
+from .types import (
+    MAX_ANSWERS,
+    ImportResult,
+    InterchangeError,
+    check_size,
+    label,
+    moodle_ordering_grading,
+    normalise_question,
+)
 
 _ESCAPABLE = {"\\": "\\", ":": ":", "#": "#", "=": "=", "{": "{", "}": "}", "~": "~", "n": "\n"}
 _ESCAPE = re.compile(r"\\([\\:#={}~n])")
@@ -325,6 +333,9 @@ def _read_answers(answer_text: _Marked, fmt: str) -> dict[str, Any]:
         raise _Skip("essay questions (an empty answer block {}) are not supported")
     if answer_text.mask.startswith("#"):
         return _numerical(answer_text[1:].strip(), general, fmt)
+    ordering = _ORDERING.match(answer_text.mask)
+    if ordering:
+        return _ordering(answer_text, ordering, general, fmt)
     if "~" in answer_text.mask:
         return _multiple_choice(answer_text, general, fmt)
     if "=" in answer_text.mask and "->" in answer_text.mask:
@@ -346,6 +357,9 @@ def _multiple_choice(answer_text: _Marked, general: str, fmt: str) -> dict[str, 
         options.append(_formatted(text.strip(), fmt)[0])
         feedbacks.append(_formatted(feedback.strip(), fmt)[0] if feedback else "")
         weights.append(weight)
+    # As Moodle's reader: no "=" anywhere in the block (escaped or in feedback too) means several answers.
+    if "=" not in answer_text.text:
+        return _multiple_answer(options, weights, general)
     right = [i for i, w in enumerate(weights) if math.isclose(w, 100.0)]
     if any(0 < w < 100 and not math.isclose(w, 100.0) for w in weights) or any(w > 100 for w in weights):
         raise _Skip("multiple choice with partial-credit weights is not supported (one option must be worth 100%)")
@@ -357,6 +371,66 @@ def _multiple_choice(answer_text: _Marked, general: str, fmt: str) -> dict[str, 
         "options": options,
         "answer": options[right[0]],
         "explanation": general or feedbacks[right[0]],
+    }
+
+
+def _multiple_answer(options: list[str], weights: list[float], general: str) -> dict[str, Any]:
+    """``{~%50%A ~%50%B ~%-100%C}``: Moodle's multiple choice with several answers (``single`` = 0)."""
+    if len(set(options)) != len(options):
+        raise _Skip("the options are not distinct")
+    outside = [w for w in weights if not -100 <= w <= 100]
+    if outside:
+        raise _Skip(f"an option is weighted {outside[0]:g}%; weights go from -100% to 100%")
+    positive = math.fsum(w for w in weights if w > 0)
+    if positive == 0:
+        raise _Skip("no option is marked right (choose all that apply needs weights such as ~%50%)")
+    if round(positive / 100, 2) != 1:
+        raise _Skip(f"the right options' weights add up to {positive:g}%, not 100%")
+    return {
+        "type": "multiple_answer",
+        "options": options,
+        "answer": [[option, weight / 100] for option, weight in zip(options, weights, strict=True)],
+        "explanation": general,
+    }
+
+
+# Moodle's ordering block, after qtype_ordering's import_from_gift: ">count [select] [layout] [grading] [show]
+# [numbering]" and then one item per line. Two slips of its pattern are not copied: its grading alternatives
+# run "REL" and "LONGEST_ORDERED_SUBSET" together (so Moodle reads that grading type as the first item), and a
+# keyword may end inside the next word (an item "Victoria" would lose its "V" to the layout).
+_ORDERING = re.compile(
+    r"\s*>\s*(?P<count>\d+)\s*"
+    r"(?:(?P<select>ALL|EXACT|RANDOM|REL|CONTIGUOUS|CONTIG)\b)?\s*"
+    r"(?:(?P<layout>HORIZONTAL|HORI|H|1|VERTICAL|VERT|V|0)\b)?\s*"
+    r"(?:(?P<grading>ALL_OR_NOTHING|ABSOLUTE_POSITION|ABSOLUTE|ABS|RELATIVE_NEXT_EXCLUDE_LAST|"
+    r"RELATIVE_NEXT_INCLUDE_LAST|RELATIVE_ONE_PREVIOUS_AND_NEXT|RELATIVE_ALL_PREVIOUS_AND_NEXT|RELATIVE_TO_CORRECT|"
+    r"RELATIVE|REL|LONGEST_ORDERED_SUBSET|LONGEST_CONTIGUOUS_SUBSET)\b)?\s*"
+    r"(?:(?P<show>SHOW|TRUE|YES|1|HIDE|FALSE|NO|0)\b)?\s*"
+    r"(?:(?P<numbering>none|123|abc|ABCD|iii|IIII)\b)?\s*"
+)
+
+
+def _ordering(answer_text: _Marked, header: re.Match[str], general: str, fmt: str) -> dict[str, Any]:
+    """``{>6 ALL VERTICAL ABSOLUTE_POSITION SHOW none`` and one item a line: Moodle's ordering question."""
+    lines = answer_text[header.end() :].split_before("\n")
+    items = [text for text in (_formatted(line.strip(), fmt)[0] for _, line in lines) if text]
+    if len(items) > MAX_ANSWERS:
+        raise _Skip(f"the question has {len(items)} items; at most {MAX_ANSWERS}")
+    select = header["select"] or "RANDOM"
+    count = int(header["count"])
+    shown = count if 2 <= count <= len(items) else min(6, len(items))
+    if select not in ("ALL", "EXACT") and shown < len(items):
+        raise _Skip(
+            f"it shows {shown} of its {len(items)} items, chosen anew each attempt ({select}); "
+            "quizapp shows every item (write ALL to keep them all)"
+        )
+    grading = header["grading"] or ""
+    return {
+        "type": "ordering",
+        "answer": items,
+        "options": items,
+        "grading": moodle_ordering_grading(grading),
+        "explanation": general,
     }
 
 
