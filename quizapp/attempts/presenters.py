@@ -27,6 +27,8 @@ from quizapp.sources.models import SourceDocument
 
 TYPE_LABELS = {
     "multiple_choice": "Choose one answer",
+    # As Moodle says it: nothing about how many are right.
+    "multiple_answer": "Select one or more",
     "true_false": "True or false?",
     "fill_in": "Fill in the blank",
     "ordering": "Put these in chronological order (1 = earliest)",

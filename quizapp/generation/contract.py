@@ -81,7 +81,7 @@ def _multiple_answer_problems(answer: Any, options: list[Any], *, strict: bool) 
         return ["options are not distinct"]
     pairs = answer if isinstance(answer, list) else []
     if [p[0] if isinstance(p, (list, tuple)) and p else None for p in pairs] != options:
-        return ["the answer must give each option its fraction, in the options' order"]
+        return ["every right answer must be one of the options, and each option needs its fraction"]
     if not any(isinstance(p[1], (int, float)) and not isinstance(p[1], bool) and p[1] > 0 for p in pairs):
         return ["at least one option must be right"]
     return []
