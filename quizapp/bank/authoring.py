@@ -142,6 +142,7 @@ def bank_as_dicts(session: Session, owner: User, *, status: str | None = "approv
                 "prompt": version.prompt,
                 "options": list(version.options or []),
                 "answer": version.answer,
+                "grading": version.ordering_grading,
                 "explanation": version.explanation or "",
                 "tags": [t.name for t in question.tags],
                 "title": "",

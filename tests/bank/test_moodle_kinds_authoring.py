@@ -137,3 +137,16 @@ def test_import_stores_the_kinds_and_lists_what_was_left_out(teacher_client: Fla
     assert len(versions["ordering"].answer) == 6
     assert versions["multiple_answer"].answer == [["Nero", 0.5], ["Trajan", 0.5], ["Cicero", -1.0]]
     assert versions["matching"].options == ["Tiber", "Seine", "Danube"]
+
+
+def test_the_bank_exports_each_question_with_its_own_grading_and_weights(teacher_client: FlaskClient) -> None:
+    write(teacher_client, type="ordering", prompt="Order.", answer="a\nb\nc", grading="absolute_position")
+    write(teacher_client, type="multiple_answer", prompt="Pick.", options="x\ny\nz", answer="x\ny\n%-100% z")
+    gift = teacher_client.get("/bank/export/gift?status=").get_data(as_text=True)
+    assert "Order. {>3 ALL VERTICAL ABSOLUTE_POSITION SHOW none\n" in gift
+    assert "\t~%50%x\n\t~%50%y\n\t~%-100%z\n" in gift
+    xml = teacher_client.get("/bank/export/moodle_xml?status=").get_data(as_text=True)
+    assert "<gradingtype>ABSOLUTE_POSITION</gradingtype>" in xml
+    assert "<single>false</single>" in xml
+    csv = teacher_client.get("/bank/export/csv?status=").get_data(as_text=True)
+    assert "x (50%) | y (50%) | z (-100%)" in csv
