@@ -150,6 +150,15 @@ def _new_attempt(
     return attempt
 
 
+def first_page(attempt: Attempt, started: datetime) -> int | None:
+    """Where a student who pressed Start at ``started`` goes: question 0 of the attempt that start created on a
+    paged quiz, else None (show the attempt: a resumed one goes to its first open question, a one-page quiz
+    whole). Asks nothing of the database: the new attempt and its quiz are already in the session."""
+    if attempt.started_at != started or attempt.quiz.layout == "all_on_one_page":
+        return None
+    return 0
+
+
 def preview(session: Session, quiz: Quiz) -> tuple[Attempt, list[AttemptAnswer]]:
     """The quiz as a student would get it, built in memory only (nothing is stored, no attempt counts)."""
     fixed = _fixed_candidates(session, quiz)
