@@ -68,7 +68,7 @@ class EditQuestionForm(FlaskForm):
     )
     grading = SelectField(
         "Ordering: how a partly right order is graded (Moodle's grading types)",
-        choices=list(ORDERING_GRADING_LABELS.items()),
+        choices=[SelectChoice(value, label) for value, label in ORDERING_GRADING_LABELS.items()],
         default=DEFAULT_ORDERING_GRADING,
     )
     explanation = TextAreaField("Explanation shown after answering", validators=[Optional(), Length(max=5000)])
