@@ -4,6 +4,7 @@ the page, autosave, a practice check, submitting, regrading and the item analysi
 from __future__ import annotations
 
 import math
+import re
 from datetime import timedelta
 
 import pytest
@@ -184,3 +185,22 @@ def test_item_analysis_counts_each_ticked_option(app, users) -> None:  # type: i
     assert counts["Planned the route"] == (1, True)
     assert counts["Bought the railway"] == (0, False)
     assert counts[None] == (0, False)
+
+
+def test_the_review_shows_the_ticked_options_and_the_weighted_key(app, student_client, users) -> None:  # type: ignore[no-untyped-def]
+    quiz, _ = quiz_of(users.teacher, MULTIPLE_ANSWER, review_show_answers=True, review_show_score=True)
+    student = user(users.student)
+    now = utcnow()
+    attempt = starting.start_attempt(db.session, quiz.id, student, now=now)
+    (answer,) = attempt.answers
+    saving.save_answer(
+        db.session, attempt.id, student, 0, picks(answer, "Opened the canal", "Closed the docks"), now=now
+    )
+    submitting.submit_attempt(db.session, attempt.id, student, now=now + timedelta(minutes=1))
+    db.session.commit()
+    page = student_client.get(f"/attempts/{attempt.id}/review").get_data(as_text=True)
+    given = re.search(r"Your answer:</strong> (.*?)</p>", page)
+    assert given is not None
+    assert sorted(given.group(1).split("; ")) == ["Closed the docks", "Opened the canal"]
+    assert "Opened the canal (50%); Bought the railway (−100%); Planned the route (50%)" in page
+    assert "1 of 2 right options chosen" in page
