@@ -43,6 +43,15 @@ def picks(answer, *options: str) -> dict[str, str]:  # type: ignore[no-untyped-d
     return {f"pick-{items.index(option)}": "1" for option in options}
 
 
+def submitted_with(quiz_id: int, student, chosen: list[str], *, now):  # type: ignore[no-untyped-def]
+    """A submitted attempt at a one-question quiz, with these options of its multiple-answer question ticked."""
+    attempt = starting.start_attempt(db.session, quiz_id, student, now=now)
+    saving.save_answer(db.session, attempt.id, student, 0, picks(attempt.answers[0], *chosen), now=now)
+    submitting.submit_attempt(db.session, attempt.id, student, now=now + timedelta(minutes=1))
+    db.session.commit()
+    return attempt
+
+
 @pytest.mark.parametrize(
     ("chosen", "score"),
     [
@@ -146,13 +155,7 @@ def test_regrading_a_corrected_multiple_answer_key(app, users) -> None:  # type:
     quiz, (question,) = quiz_of(users.teacher, MULTIPLE_ANSWER)
     teacher, student = user(users.teacher), user(users.student)
     now = utcnow()
-    attempt = starting.start_attempt(db.session, quiz.id, student, now=now)
-    (answer,) = attempt.answers
-    saving.save_answer(
-        db.session, attempt.id, student, 0, picks(answer, "Opened the canal", "Closed the docks"), now=now
-    )
-    submitting.submit_attempt(db.session, attempt.id, student, now=now + timedelta(minutes=1))
-    db.session.commit()
+    attempt = submitted_with(quiz.id, student, ["Opened the canal", "Closed the docks"], now=now)
     assert math.isclose(attempt.score, 0.5)
     corrected = [
         ["Opened the canal", 0.5],
@@ -191,13 +194,7 @@ def test_the_review_shows_the_ticked_options_and_the_weighted_key(app, student_c
     quiz, _ = quiz_of(users.teacher, MULTIPLE_ANSWER, review_show_answers=True, review_show_score=True)
     student = user(users.student)
     now = utcnow()
-    attempt = starting.start_attempt(db.session, quiz.id, student, now=now)
-    (answer,) = attempt.answers
-    saving.save_answer(
-        db.session, attempt.id, student, 0, picks(answer, "Opened the canal", "Closed the docks"), now=now
-    )
-    submitting.submit_attempt(db.session, attempt.id, student, now=now + timedelta(minutes=1))
-    db.session.commit()
+    attempt = submitted_with(quiz.id, student, ["Opened the canal", "Closed the docks"], now=now)
     page = student_client.get(f"/attempts/{attempt.id}/review").get_data(as_text=True)
     given = re.search(r"Your answer:</strong> (.*?)</p>", page)
     assert given is not None
