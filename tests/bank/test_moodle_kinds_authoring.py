@@ -79,6 +79,8 @@ def test_write_ten_items_to_order_graded_by_absolute_position(teacher_client: Fl
     version = latest()
     assert len(version.answer) == 10
     assert version.ordering_grading == "absolute_position"
+    queue = teacher_client.get("/bank/review").get_data(as_text=True)
+    assert "<strong>Graded by:</strong> absolute position" in queue
     forged = write(teacher_client, type="ordering", prompt="Order.", answer="a\nb\nc", grading="best_guess")
     assert forged.status_code == 400
     assert count() == 1

@@ -10,15 +10,21 @@ own; ``\\`` escapes ``~ = # { } :`` and itself, and ``\\n`` is a line break.
 
 Answer blocks: ``{=right ~wrong#feedback ####general feedback}`` is multiple choice
 (``%50%`` weights are read: one option with full credit and no partial credit is
-supported); ``{T}``, ``{TRUE#wrong-answer feedback#right-answer feedback}`` is
-true/false; ``{=a =b}`` is short answer (fill_in, with the answers worth 100%);
+supported); a block with ``~`` and no ``=`` anywhere, ``{~%50%A ~%50%B ~%-100%C}``, is
+Moodle's multiple choice with several answers (``single`` = 0), multiple_answer with
+each option's weight; ``{>6 ALL VERTICAL ABSOLUTE_POSITION SHOW none`` and one item a
+line is qtype_ordering's ordering question, its grading type kept; ``{T}``,
+``{TRUE#wrong-answer feedback#right-answer feedback}`` is true/false; ``{=a =b}`` is
+short answer (fill_in, with the answers worth 100%);
 ``{=left -> right}`` is matching (``= -> x`` adds a distractor). Text after the
 block makes it a missing-word question, read as a prompt with ``_____`` where the
 block stood. The general feedback becomes the explanation, or failing that the
 right answer's feedback.
 
 Skipped with a reason, not refused: essays ``{}``, descriptions (no block),
-numerical questions with a tolerance, a range or several answers. A numerical
+numerical questions with a tolerance, a range or several answers, several answers
+whose right weights do not add up to 100%, an ordering question showing a random
+subset of its items. A numerical
 question with one exact number, ``{#42}``, is read as fill_in with that number as
 the accepted answer. A matching question written by :func:`export_gift` for an
 ordering question (marked ``// quizapp: ordering``) is read back as ordering.
