@@ -31,7 +31,8 @@ TYPE_LABELS = {
     "multiple_answer": "Select one or more",
     "true_false": "True or false?",
     "fill_in": "Fill in the blank",
-    "ordering": "Put these in chronological order (1 = earliest)",
+    # The prompt says which order (the generator asks for chronological; a Moodle question may order words).
+    "ordering": "Give each item its position in the order asked for (1 = first)",
     "matching": "Match each item on the left with one on the right",
 }
 

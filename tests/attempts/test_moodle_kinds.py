@@ -103,7 +103,9 @@ def test_a_practice_check_grades_the_ticked_options(app, users) -> None:  # type
 
 
 def test_the_attempt_page_shows_checkboxes_and_nothing_of_the_key(app, student_client, users) -> None:  # type: ignore[no-untyped-def]
-    quiz, _ = quiz_of(users.teacher, MULTIPLE_ANSWER, MATCHING_WITH_DISTRACTOR, layout="all_on_one_page")
+    words = {**ORDER_ABSOLUTE, "prompt": "Put these words in order.", "answer": ["Modular", "Object", "Oriented"]}
+    words["options"] = ["Oriented", "Modular", "Object"]
+    quiz, _ = quiz_of(users.teacher, MULTIPLE_ANSWER, MATCHING_WITH_DISTRACTOR, words, layout="all_on_one_page")
     attempt = starting.start_attempt(db.session, quiz.id, user(users.student), now=utcnow())
     db.session.commit()
     started = student_client.get(f"/attempts/{attempt.id}")
@@ -112,6 +114,9 @@ def test_the_attempt_page_shows_checkboxes_and_nothing_of_the_key(app, student_c
     assert "Select one or more" in page
     for leak in ("0.5", "-1.0", "50%", "EXPLAIN-MANS", "2 right", "two right"):
         assert leak not in page
+    # An ordering question's prompt says which order: the instruction does not claim it is chronological.
+    assert "Give each item its position in the order asked for (1 = first)" in page
+    assert "chronological" not in page
     # The distractor is one of the values each left-hand item can be matched with.
     assert page.count(">the docks burned</option>") == 3
 
