@@ -29,7 +29,9 @@ are skipped. Multiple choice with several answers (``<single>false</single>``, o
 GIFT weights with no ``=``) is read as multiple_answer, each option's fraction kept.
 """
 
-from .csv_export import escape_csv_cell, export_csv
+from quizapp.spreadsheets import escape_csv_cell
+
+from .csv_export import export_csv
 from .gift_export import export_gift
 from .gift_import import import_gift
 from .moodle_xml_export import export_moodle_xml
