@@ -133,7 +133,7 @@ def test_import_stores_the_kinds_and_lists_what_was_left_out(teacher_client: Fla
     assert response.status_code == 200
     assert "3 questions imported" in page
     assert "line 14" in page
-    assert "the right options&#39; weights add up to 80%, not 100%" in page
+    assert "the right options add up to 80%, not 100%" in page
     versions = {q.latest.type: q.latest for q in db.session.scalars(select(Question))}
     assert versions["ordering"].ordering_grading == "longest_contiguous_subset"
     assert len(versions["ordering"].answer) == 6

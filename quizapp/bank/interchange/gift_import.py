@@ -48,6 +48,7 @@ from .types import (
     label,
     moodle_ordering_grading,
     normalise_question,
+    several_answers,
 )
 
 _ESCAPABLE = {"\\": "\\", ":": ":", "#": "#", "=": "=", "{": "{", "}": "}", "~": "~", "n": "\n"}
@@ -384,20 +385,7 @@ def _multiple_answer(options: list[str], weights: list[float], general: str) -> 
     """``{~%50%A ~%50%B ~%-100%C}``: Moodle's multiple choice with several answers (``single`` = 0)."""
     if len(set(options)) != len(options):
         raise _Skip("the options are not distinct")
-    outside = [w for w in weights if not -100 <= w <= 100]
-    if outside:
-        raise _Skip(f"an option is weighted {outside[0]:g}%; weights go from -100% to 100%")
-    positive = math.fsum(w for w in weights if w > 0)
-    if positive == 0:
-        raise _Skip("no option is marked right (choose all that apply needs weights such as ~%50%)")
-    if round(positive / 100, 2) != 1:
-        raise _Skip(f"the right options' weights add up to {positive:g}%, not 100%")
-    return {
-        "type": "multiple_answer",
-        "options": options,
-        "answer": [[option, weight / 100] for option, weight in zip(options, weights, strict=True)],
-        "explanation": general,
-    }
+    return {**several_answers(options, weights), "explanation": general}
 
 
 # Moodle's ordering block, after qtype_ordering's import_from_gift: ">count [select] [layout] [grading] [show]

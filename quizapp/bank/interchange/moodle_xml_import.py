@@ -40,6 +40,7 @@ from .types import (
     label,
     moodle_ordering_grading,
     normalise_question,
+    several_answers,
 )
 
 _DECLARATION = re.compile(rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z][A-Za-z0-9._-]*)[\"']")
@@ -219,19 +220,7 @@ def _multiple_choice(element: Element) -> dict[str, Any]:
 
 
 def _multiple_answer(answers: list[tuple[float, str, str]]) -> dict[str, Any]:
-    outside = [f for f, _, _ in answers if not -100 <= f <= 100]
-    if outside:
-        raise _Skip(f"an option's fraction is {outside[0]:g}%; fractions go from -100% to 100%")
-    positive = math.fsum(f for f, _, _ in answers if f > 0)
-    if positive == 0:
-        raise _Skip("no option is worth anything: choose all that apply needs right options")
-    if round(positive / 100, 2) != 1:
-        raise _Skip(f"the right options add up to {positive:g}%, not 100% (Moodle's editor refuses that too)")
-    return {
-        "type": "multiple_answer",
-        "options": [text for _, text, _ in answers],
-        "answer": [[text, fraction / 100] for fraction, text, _ in answers],
-    }
+    return several_answers([text for _, text, _ in answers], [fraction for fraction, _, _ in answers])
 
 
 def _true_false(element: Element) -> dict[str, Any]:

@@ -22,6 +22,7 @@ import hands back.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +36,25 @@ MAX_ANSWERS = 200
 
 # Moodle names a question after the start of its text when the file gives no name.
 _TITLE_LENGTH = 80
+
+
+def several_answers(options: list[str], percents: list[float]) -> dict[str, Any]:
+    """Moodle's multiple choice with several answers (``single`` = 0) from each option's weight in percent, as
+    both formats write them; ValueError when Moodle's editor would refuse the weights (quizapp could not grade
+    them: full marks out of reach, or had too cheaply)."""
+    outside = [p for p in percents if not -100 <= p <= 100]
+    if outside:
+        raise ValueError(f"an option is worth {outside[0]:g}%; options are worth -100% to 100%")
+    positive = math.fsum(p for p in percents if p > 0)
+    if positive == 0:
+        raise ValueError("no option is marked right (choose all that apply needs weights such as ~%50%)")
+    if round(positive / 100, 2) != 1:
+        raise ValueError(f"the right options add up to {positive:g}%, not 100% (Moodle's editor refuses that too)")
+    return {
+        "type": "multiple_answer",
+        "options": options,
+        "answer": [[option, percent / 100] for option, percent in zip(options, percents, strict=True)],
+    }
 
 
 def moodle_ordering_grading(name: str) -> str:
