@@ -28,6 +28,7 @@ def graded_or_none(answer: AttemptAnswer) -> Grade | None:
             answer.response,
             options=version.options,
             grading=version.ordering_grading,
+            case_sensitive=version.case_sensitive,
         )
     except Exception:  # any failure of one grader is that one answer's, never the attempt's
         logger.exception("answer %s (question version %s) could not be graded", answer.id, version.id)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from quizapp.short_answers import describe_key
+
 
 def _by_rank(pair: tuple[str, Any]) -> tuple[Any, str]:
     return pair[1], pair[0]
@@ -20,7 +22,7 @@ def describe(question_type: str, value: Any) -> str:
     if question_type == "true_false":
         return "True" if value else "False"
     if question_type == "fill_in" and isinstance(value, list):
-        return " / ".join(str(v) for v in value)
+        return describe_key(value)
     if question_type == "multiple_answer" and value and all(isinstance(v, list) for v in value):  # the key
         return "; ".join(f"{option} ({_percent(fraction)})" for option, fraction in value if fraction)
     if question_type == "multiple_answer" and isinstance(value, list):  # the options a student ticked

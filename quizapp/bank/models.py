@@ -20,6 +20,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -108,6 +109,8 @@ class QuestionVersion(db.Model):
             f"ordering_grading IS NULL OR (type = 'ordering' AND {one_of('ordering_grading', ORDERING_GRADINGS)})",
             name="ordering_grading_known",
         ),
+        # Moodle's "case matters" belongs to short answers alone.
+        CheckConstraint("NOT case_sensitive OR type = 'fill_in'", name="case_sensitive_fill_in_only"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -122,6 +125,10 @@ class QuestionVersion(db.Model):
     # How an ordering question is graded (Moodle's grading types); None (and any other type) grades by the
     # longest ordered subset, as every ordering question written before the choice existed.
     ordering_grading: Mapped[str | None] = mapped_column(String(32))
+    # The teacher's name for the question (Moodle's question name); "" when it has none.
+    name: Mapped[str] = mapped_column(String(255), default="", server_default="")
+    # Fill-in only: whether letter case matters when a response is compared with the key (Moodle's usecase).
+    case_sensitive: Mapped[bool] = mapped_column(default=False, server_default=false())
     confidence: Mapped[float | None] = mapped_column()
     confidence_reasons: Mapped[list[Any]] = mapped_column(JSONType, default=list)
     # What the generator's guards found (empty for written or imported questions).
