@@ -77,3 +77,7 @@ def downgrade():
     with op.batch_alter_table('question_versions', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('ck_question_versions_ordering_grading_known'), type_='check')
         batch_op.drop_column('ordering_grading')
+        if op.get_bind().dialect.name == 'sqlite':
+            # The copy made the case_sensitive CHECK a table constraint, which the previous revision's in-place
+            # DROP COLUMN cannot remove: it goes here, and that revision's downgrade drops the column after.
+            batch_op.drop_constraint(batch_op.f('ck_question_versions_case_sensitive_fill_in_only'), type_='check')
