@@ -176,7 +176,9 @@ def weighted_options(options: list[str], lines: list[str]) -> list[list[Any]]:
 
 
 class ImportForm(FlaskForm):
-    file = FileField("A GIFT (.txt, .gift) or Moodle XML (.xml) file", validators=[FileRequired()])
+    file = FileField(
+        "A GIFT (.txt, .gift), Moodle XML (.xml) or QTI 2.1 package (.zip) file", validators=[FileRequired()]
+    )
     submit = SubmitField("Import as drafts")
 
 

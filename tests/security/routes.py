@@ -140,7 +140,8 @@ ROUTES: dict[str, Route] = {
         body=lambda c: {**_question_body(c), "document": str(c.me.ids["document_id"])},  # type: ignore[union-attr]
         foreign_body=lambda c, v: {**_question_body(c), "document": str(v.ids["document_id"])},
     ),
-    "bank.export": Route(walk={"fmt": ("csv", "gift", "moodle_xml")}),
+    "bank.export": Route(walk={"fmt": ("csv", "gift", "moodle_xml", "canvas", "qti21", "anki")}),
+    "quizzes.export": Route(walk={"fmt": ("canvas", "qti21", "anki")}, locators={"fmt": "qti21"}),
     "bank.review_one": Route(
         params={"question_id": "draft_question_id"}, body=lambda c: {f"r{c.url['question_id']}-approve": "Approve"}
     ),
