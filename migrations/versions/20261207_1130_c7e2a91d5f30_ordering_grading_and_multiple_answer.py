@@ -1,7 +1,7 @@
 """ordering grading types kept per question version; "choose all that apply" (multiple_answer) as a type
 
 Revision ID: c7e2a91d5f30
-Revises: c7d2a9e4f1b3
+Revises: c4e8a1f2d9b6
 Create Date: 2026-12-07 11:30:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'c7e2a91d5f30'
-down_revision = 'c7d2a9e4f1b3'
+down_revision = 'c4e8a1f2d9b6'
 branch_labels = None
 depends_on = None
 

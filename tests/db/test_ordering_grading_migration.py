@@ -17,7 +17,7 @@ from tests.db.test_migrations import empty_database  # noqa: F401 - the fixture
 from tests.factories import MULTIPLE_ANSWER, QUESTIONS, make_document, make_question
 from tests.support import TEST_PASSWORD
 
-BEFORE = "c7d2a9e4f1b3"
+BEFORE = "c4e8a1f2d9b6"
 
 
 def count(table: str, where: str = "1 = 1") -> int:
