@@ -28,9 +28,12 @@ from quizapp.statuses import AttemptStatus
 
 TYPE_LABELS = {
     "multiple_choice": "Choose one answer",
+    # As Moodle says it: nothing about how many are right.
+    "multiple_answer": "Select one or more",
     "true_false": "True or false?",
     "fill_in": "Fill in the blank",
-    "ordering": "Put these in chronological order (1 = earliest)",
+    # The prompt says which order (the generator asks for chronological; a Moodle question may order words).
+    "ordering": "Give each item its position in the order asked for (1 = first)",
     "matching": "Match each item on the left with one on the right",
 }
 

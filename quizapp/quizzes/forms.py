@@ -91,6 +91,7 @@ class RuleForm(FlaskForm):
         choices=_choices(
             ("", "Any type"), ("multiple_choice", "Multiple choice"), ("true_false", "True / false"),
             ("fill_in", "Fill in"), ("ordering", "Ordering"), ("matching", "Matching"),
+            ("multiple_answer", "Choose all that apply"),
         ),
     )  # fmt: skip
     tag = StringField("With tag", validators=[Optional(), Length(max=60)])

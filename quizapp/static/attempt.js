@@ -23,7 +23,7 @@
     const fields = {};
     box.querySelectorAll("input, select").forEach(function (el) {
       if (!el.name || !el.name.startsWith(prefix)) return;
-      if (el.type === "radio" && !el.checked) return;
+      if ((el.type === "radio" || el.type === "checkbox") && !el.checked) return;
       fields[el.name.slice(prefix.length)] = el.value;
     });
     return fields;

@@ -27,6 +27,7 @@ PURE = (
     "quizapp.collector",
     "quizapp.attempts.grading",
     "quizapp.attempts.normalise_answers",
+    "quizapp.attempts.ordering_scores",
     "quizapp.attempts.deadlines",
     "quizapp.quizzes.timing",
     "quizapp.history.stats",

@@ -199,3 +199,51 @@ def test_offline_answers_are_saved_as_soon_as_the_network_returns(page: Any, liv
         attempt = db.session.scalars(select(Attempt).where(Attempt.quiz_id == quiz_id)).one()
         assert attempt.answers[0].response == SPEC["multiple_choice"]["answer"]
         db.session.remove()
+
+
+def test_choose_all_that_apply_and_a_matching_distractor(page: Any, live_server: LiveServer, axe: AxeChecker) -> None:
+    """Moodle's kinds in Chromium: tick two of four options (autosaved, kept across a reload), match around a
+    distractor, check in practice, submit; the page never says how many options are right."""
+    from tests.factories import MATCHING_WITH_DISTRACTOR, MULTIPLE_ANSWER, make_document, make_question, user
+    from tests.factories import make_quiz as quiz_with
+
+    make_student(live_server, "moodle_kid")
+    with live_server.app.app_context():
+        teacher = user("btteacher")
+        document = make_document(teacher)
+        questions = [make_question(teacher, document, spec) for spec in (MULTIPLE_ANSWER, MATCHING_WITH_DISTRACTOR)]
+        quiz = quiz_with(
+            teacher, questions, title="Moodle kinds", mode="practice", layout="all_on_one_page", shuffle_questions=False
+        )
+        db.session.commit()
+        quiz_id = quiz.id
+        db.session.remove()
+    log_in(page, live_server, "moodle_kid")
+    page.goto(f"{live_server.url}/quizzes/{quiz_id}")
+    press_on(page, page.get_by_role("button", name="Start"), "Enter")
+    wait_for_questions(page)
+    expect(page.get_by_text("Select one or more")).to_be_visible()
+    assert page.locator("input[type=checkbox]").count() == 4
+    for option in ("Opened the canal", "Planned the route"):
+        press_on(page, page.get_by_label(option, exact=True), "Space")
+    wait_saved(page)
+    page.reload()
+    wait_for_questions(page)
+    assert page.get_by_label("Opened the canal", exact=True).is_checked()
+    assert page.get_by_label("Planned the route", exact=True).is_checked()
+    assert not page.get_by_label("Bought the railway", exact=True).is_checked()
+    press_on(page, page.locator("[data-check='0']"), "Enter")
+    page.locator("#feedback-0").get_by_text(MULTIPLE_ANSWER["explanation"]).wait_for()
+    # The matching question: the distractor is offered with the rest, and left unused.
+    choices = page.get_by_label("1821", exact=True).locator("option").all_inner_texts()
+    assert "the docks burned" in choices
+    for left, right in MATCHING_WITH_DISTRACTOR["answer"]:
+        page.get_by_label(left, exact=True).select_option(label=right)
+    wait_saved(page)
+    axe.check(page)
+    press_on(page, page.get_by_role("button", name="Finish and submit…"), "Enter")
+    page.wait_for_url("**/submit")
+    press_on(page, page.get_by_role("button", name="Submit now"), "Enter")
+    page.wait_for_url("**/review")
+    expect(page.get_by_text("2.0").first).to_be_visible()
+    assert axe.problems == [], "\n".join(axe.problems)
