@@ -49,7 +49,7 @@ def test_practice_page_makes_cards_and_says_when_the_next_is_due(student_client:
     assert db.session.scalar(select(func.count()).select_from(ReviewCard)) == 5
     assert re.search(r'id="due-count">0<', html)
     assert "The next question is due on" in html
-    tomorrow = (attempt.submitted_at + timedelta(days=1)).strftime("%d %B %Y at %H:%M")
+    tomorrow = (attempt.submitted_at + timedelta(days=1)).strftime("%d %B %Y, %H:%M UTC")
     assert tomorrow in html  # the missed one comes back first, a day later
     assert "Start review" not in html
     # The last attempt had one mistake: it can be retaken from here.
