@@ -279,7 +279,7 @@ def review(attempt_id: int) -> ResponseReturnValue:
         flash("Submit the attempt to see its review.", "info")
         return redirect(url_for("attempts.show", attempt_id=attempt.id))
     answers = loading.load_answers(db.session, attempt)
-    page = presenters.review_page(attempt, answers)
+    page = presenters.review_page(attempt, answers, only_missed=request.args.get("show") == "missed")
     # What became of a report just sent, shown at its question (the redirect lands there), once.
     flag_result = session.pop(FLAG_RESULT, None)
     return render_template(
@@ -302,7 +302,8 @@ def source(attempt_id: int, position: int, index: int) -> ResponseReturnValue:
 @limited("RATELIMIT_FLAG")
 def flag(attempt_id: int, position: int) -> ResponseReturnValue:
     form = FlagForm()
-    back = url_for("attempts.review", attempt_id=attempt_id, _anchor=f"q{position}")
+    # The outcome is shown inside the question's card, under its feedback: land on it, not on the card's top.
+    back = url_for("attempts.review", attempt_id=attempt_id, _anchor=f"q{position}-flag-result")
     if not form.validate_on_submit():
         session[FLAG_RESULT] = {"position": position, "category": "danger", "message": FLAG_INVALID}
         return redirect(back)
