@@ -1,0 +1,169 @@
+"""Ordering questions in Chromium: drag with the mouse, move with the keyboard alone, drag with a finger.
+
+Every move leaves a whole order (1..n, never two items at one number): no red "unfinished" error on the way,
+and the order is saved by the page's autosave.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+from sqlalchemy import select
+
+from quizapp.attempts.models import Attempt
+from quizapp.extensions import db
+from tests.browser.conftest import AxeChecker, LiveServer
+from tests.browser.test_first_journey import log_in
+from tests.browser.test_taking_quizzes import make_quiz, make_student, wait_for_questions, wait_saved
+from tests.factories import QUESTIONS
+
+ORDERING = next(spec for spec in QUESTIONS if spec["type"] == "ordering")
+POSITION = QUESTIONS.index(ORDERING)
+
+
+def start_quiz(page: Any, server: LiveServer, student: str, **settings: Any) -> int:
+    """A new student starts a new quiz of every question type (an exam unless ``settings`` say otherwise)."""
+    make_student(server, student)
+    quiz_id = make_quiz(server, f"Quiz of {student}", **{"mode": "exam", **settings})
+    log_in(page, server, student)
+    page.goto(f"{server.url}/quizzes/{quiz_id}")
+    page.get_by_role("button", name="Start").click()
+    wait_for_questions(page)
+    return quiz_id
+
+
+def start_exam(page: Any, server: LiveServer, student: str) -> int:
+    return start_quiz(page, server, student, layout="all_on_one_page")
+
+
+def saved_response(server: LiveServer, quiz_id: int) -> Any:
+    with server.app.app_context():
+        attempt = db.session.scalars(select(Attempt).where(Attempt.quiz_id == quiz_id)).one()
+        response = next(a.response for a in attempt.answers if a.position == POSITION)
+        db.session.remove()
+    return response
+
+
+def shown_order(page: Any) -> list[str]:
+    items = page.locator(f"ol[data-orderable='{POSITION}'] > li")
+    return [items.nth(i).get_attribute("data-label") for i in range(items.count())]
+
+
+def numbers(page: Any) -> list[str]:
+    selects = page.locator(f"ol[data-orderable='{POSITION}'] select")
+    return [selects.nth(i).input_value() for i in range(selects.count())]
+
+
+def assert_whole_order(page: Any) -> None:
+    """The dropdowns say 1..n in list order, and nothing is marked unfinished."""
+    assert numbers(page) == [str(n) for n in range(1, len(ORDERING["answer"]) + 1)]
+    expect(page.locator(f"[data-problem='{POSITION}']")).to_have_text("")
+    assert page.locator(f"ol[data-orderable='{POSITION}'] .is-invalid").count() == 0
+
+
+def handle(page: Any, label: str) -> Any:
+    return page.get_by_role("button", name=f"Move “{label}”")
+
+
+def test_mouse_drag_puts_items_in_order_and_saves(page: Any, live_server: LiveServer, axe: AxeChecker) -> None:
+    quiz_id = start_exam(page, live_server, "drag_kid")
+    assert numbers(page) == ["", "", ""]  # nothing answered until the student moves something
+    page.locator(f"ol[data-orderable='{POSITION}']").scroll_into_view_if_needed()  # the mouse acts on what is seen
+    for rank, label in enumerate(ORDERING["answer"]):
+        if shown_order(page)[rank] == label:
+            continue
+        grip = handle(page, label).bounding_box()
+        target = page.locator(f"ol[data-orderable='{POSITION}'] > li").nth(rank).bounding_box()
+        page.mouse.move(grip["x"] + grip["width"] / 2, grip["y"] + grip["height"] / 2)
+        page.mouse.down()
+        page.mouse.move(grip["x"] + grip["width"] / 2, target["y"] + 4, steps=8)
+        page.mouse.up()
+        assert shown_order(page)[rank] == label
+        assert_whole_order(page)
+        wait_saved(page)
+    if shown_order(page) == ORDERING["answer"] and numbers(page) == ["", "", ""]:
+        handle(page, ORDERING["answer"][0]).click()  # shown in order already: a click on a handle keeps it
+        wait_saved(page)
+    assert shown_order(page) == ORDERING["answer"]
+    assert saved_response(live_server, quiz_id) == ORDERING["answer"]
+    axe.check(page, wcag22=True)
+    page.reload()  # the saved order comes back as a list in that order
+    wait_for_questions(page)
+    assert shown_order(page) == ORDERING["answer"]
+    assert axe.problems == [], "\n".join(axe.problems)
+
+
+def test_keyboard_alone_moves_items_and_says_where_they_went(page: Any, live_server: LiveServer) -> None:
+    quiz_id = start_exam(page, live_server, "key_kid")
+    announcer = page.locator(f"ol[data-orderable='{POSITION}'] + [role='status']")
+    last = ORDERING["answer"][-1]
+    grip = handle(page, last)
+    grip.focus()
+    page.keyboard.press("End")  # the latest event goes last
+    expect(announcer).to_have_text(f"“{last}” moved to position 3 of 3.")
+    expect(grip).to_be_focused()  # the focus moves with the item
+    first = ORDERING["answer"][0]
+    handle(page, first).focus()
+    while shown_order(page)[0] != first:
+        page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    expect(announcer).to_have_text(f"“{first}” is already first, at position 1 of 3.")
+    # The visible up/down buttons do the same, for those who do not know the arrow keys work.
+    middle = ORDERING["answer"][1]
+    if shown_order(page)[1] != middle:
+        page.get_by_role("button", name=f"Move up: {middle}").focus()
+        page.keyboard.press("Enter")
+    assert shown_order(page) == ORDERING["answer"]
+    assert_whole_order(page)
+    wait_saved(page)
+    assert saved_response(live_server, quiz_id) == ORDERING["answer"]
+    # A number typed into a dropdown moves that item there and the others make room: still a whole order.
+    page.get_by_label(f"Position of: {first}").focus()
+    page.keyboard.type("3")
+    assert shown_order(page) == [ORDERING["answer"][1], ORDERING["answer"][2], first]
+    assert_whole_order(page)
+    expect(page.get_by_label(f"Position of: {first}")).to_be_focused()
+
+
+@pytest.fixture
+def phone(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    context.set_default_timeout(10_000)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def touch_drag(page: Any, start: dict[str, float], end_y: float) -> None:
+    """A finger on ``start``, moved to ``end_y`` and lifted, as Chromium's touch input (CDP)."""
+    cdp = page.context.new_cdp_session(page)
+    x, y = start["x"] + start["width"] / 2, start["y"] + start["height"] / 2
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for step in range(1, 9):
+        point = {"x": x, "y": y + (end_y - y) * step / 8}
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    cdp.detach()
+
+
+def test_a_finger_drags_items_into_order_on_a_phone(phone: Any, live_server: LiveServer, axe: AxeChecker) -> None:
+    quiz_id = start_exam(phone, live_server, "touch_kid")
+    phone.locator(f"ol[data-orderable='{POSITION}']").scroll_into_view_if_needed()
+    for rank, label in enumerate(ORDERING["answer"]):
+        if shown_order(phone)[rank] == label:
+            continue
+        target = phone.locator(f"ol[data-orderable='{POSITION}'] > li").nth(rank).bounding_box()
+        touch_drag(phone, handle(phone, label).bounding_box(), target["y"] + 4)
+        assert shown_order(phone)[rank] == label
+        assert_whole_order(phone)
+        wait_saved(phone)
+    if numbers(phone) == ["", "", ""]:
+        touch_drag(phone, handle(phone, ORDERING["answer"][0]).bounding_box(), 0)  # already in order: keep it
+        wait_saved(phone)
+    assert saved_response(live_server, quiz_id) == ORDERING["answer"]
+    axe.check(phone, wcag22=True)
+    assert axe.problems == [], "\n".join(axe.problems)
