@@ -1,0 +1,53 @@
+"""The attempt page puts the question first: a skip link to it, the question numbers after it (folded on a
+phone), each number saying answered or not in words, a tick and a colour, updated as answers are saved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import AxeChecker, LiveServer
+from tests.browser.test_ordering import start_quiz
+from tests.browser.test_taking_quizzes import SPEC, press_on, wait_saved
+
+
+def test_question_first_skip_link_and_navigator_state(page: Any, live_server: LiveServer, axe: AxeChecker) -> None:
+    start_quiz(page, live_server, "nav_kid")
+    page.wait_for_url("**/q/0")
+    # The first Tab stop is the skip link; it lands on the question, and the next Tab is the first answer.
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to the question")
+    expect(skip).to_be_focused()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    expect(page.locator("fieldset.question input").first).to_be_focused()
+    # The question comes before the numbers in reading order.
+    order = page.locator("fieldset.question, nav[aria-label='Questions']")
+    assert order.first.evaluate("el => el.tagName") == "FIELDSET"
+    expect(page.locator("#navigator")).to_have_attribute("open", "")  # a wide screen shows every number
+    press_on(page, page.get_by_label(SPEC["multiple_choice"]["answer"], exact=True), "Space")
+    wait_saved(page)
+    # Saved: the number says so at once, in words, a tick, and the summary line.
+    expect(page.locator("#nav-summary")).to_have_text("1 of 5 answered, 4 not yet")
+    expect(page.get_by_role("button", name="Question 1, answered")).to_contain_text("✓")
+    expect(page.get_by_role("button", name="Question 2, not answered")).not_to_contain_text("✓")
+    axe.check(page, wcag22=True)
+    assert axe.problems == [], "\n".join(axe.problems)
+
+
+def test_on_a_phone_the_numbers_fold_away(browser: Any, live_server: LiveServer, axe: AxeChecker) -> None:
+    page = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True).new_page()
+    try:
+        start_quiz(page, live_server, "nav_phone")
+        page.wait_for_url("**/q/0")
+        navigator = page.locator("#navigator")
+        expect(navigator).not_to_have_attribute("open", "")
+        expect(page.get_by_role("button", name="Question 3, not answered")).to_be_hidden()
+        navigator.locator("summary").click()  # one tap opens them
+        page.get_by_role("button", name="Question 3, not answered").click()
+        page.wait_for_url("**/q/2")
+        axe.check(page, wcag22=True)
+        assert axe.problems == [], "\n".join(axe.problems)
+    finally:
+        page.context.close()
