@@ -265,9 +265,12 @@ def confirm_submit(attempt_id: int) -> ResponseReturnValue:
 def submit(attempt_id: int) -> ResponseReturnValue:
     attempt = submitting.submit_attempt(db.session, attempt_id, current_user, now=utcnow())
     closed_by_deadline = attempt.status == "closed_overdue"  # read before the commit expires it
+    practice_session = attempt.quiz.personal_for_id is not None
     db.session.commit()
     if closed_by_deadline:
         flash("Time was up: your attempt was submitted with the answers saved before the deadline.", "warning")
+    if practice_session:  # a finished practice session says what comes next (the practice feature's page)
+        return redirect(url_for("practice.finished_session", attempt_id=attempt_id))
     return redirect(url_for("attempts.review", attempt_id=attempt_id))
 
 
