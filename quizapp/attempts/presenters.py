@@ -90,6 +90,7 @@ class QuestionView:
     answered: bool
     feedback: Feedback | None
     problem: str | None = None  # what is unfinished about the saved answer, shown at the question
+    flagged: bool = False  # the student flagged it to come back to
 
     @property
     def prefix(self) -> str:
@@ -102,6 +103,7 @@ class NavEntry:
     number: int
     answered: bool
     current: bool
+    flagged: bool = False
 
 
 @dataclass
@@ -198,6 +200,7 @@ def question_for_student(attempt: Attempt, answer: AttemptAnswer, version: Shown
         answered=answer.response is not None,
         feedback=feedback_for(attempt, answer),
         problem=response_problem(shown, answer.response),
+        flagged=answer.flagged_for_later,
     )
 
 
@@ -219,7 +222,8 @@ def attempt_page(
         quiz=attempt.quiz,
         questions=[question_for_student(attempt, a, versions[a.question_version_id]) for a in shown],
         navigator=[
-            NavEntry(a.position, a.position + 1, a.response is not None, a.position == position) for a in answers
+            NavEntry(a.position, a.position + 1, a.response is not None, a.position == position, a.flagged_for_later)
+            for a in answers
         ],
         answered=sum(1 for a in answers if a.response is not None),
         total=total,

@@ -16,7 +16,7 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
 from quizapp.access import SIGNED_IN, STUDENT, allow
-from quizapp.attempts import flagging, loading, presenters, saving, starting, submitting
+from quizapp.attempts import flagging, for_later, loading, presenters, saving, starting, submitting
 from quizapp.attempts.forms import FlagForm
 from quizapp.attempts.responses import InvalidResponse
 from quizapp.exceptions import DomainError, NotFound
@@ -143,6 +143,8 @@ def post_question(attempt_id: int, position: int) -> ResponseReturnValue:
                 db.session, attempt_id, current_user, position, fields_of(request.form, position), now=now
             )
         )
+        if action == "later" and not outcome.closed:  # saved as left, and flagged (or unflagged) to come back to
+            for_later.flag_for_later(db.session, attempt_id, current_user, position, now=now)
     db.session.commit()
     if isinstance(outcome, saving.SaveOutcome) and outcome.closed:
         flash(outcome.message, "warning")
@@ -255,6 +257,7 @@ def confirm_submit(attempt_id: int) -> ResponseReturnValue:
         "attempts/confirm_submit.html",
         attempt=attempt,
         unanswered=[p + 1 for p in submitting.unanswered_positions(answers)],
+        flagged=[a.position + 1 for a in answers if a.flagged_for_later],
         total=len(answers),
         time_left=loading.time_left(attempt, utcnow()),
     )

@@ -69,7 +69,8 @@
         nav.classList.toggle("btn-success", answered);
         nav.classList.toggle("btn-outline-secondary", !answered);
       }
-      nav.setAttribute("aria-label", "Question " + (position + 1) + (answered ? ", answered" : ", not answered"));
+      const flagged = nav.dataset.flagged ? ", flagged to come back to" : "";
+      nav.setAttribute("aria-label", "Question " + (position + 1) + (answered ? ", answered" : ", not answered") + flagged);
       nav.querySelector(".nav-mark").textContent = answered ? "✓" : "";
     }
     const summary = document.getElementById("nav-summary");
