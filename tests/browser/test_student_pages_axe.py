@@ -9,7 +9,7 @@ from tests.browser.test_first_journey import log_in
 from tests.browser.test_taking_quizzes import make_quiz, make_student, wait_for_questions
 
 
-def test_student_pages_pass_axe_with_wcag22_at_both_widths(browser: Any, live_server: LiveServer, axe: AxeChecker) -> None:
+def test_student_pages_pass_wcag22_axe(browser: Any, live_server: LiveServer, axe: AxeChecker) -> None:
     make_student(live_server, "axe_kid")
     exam = make_quiz(live_server, "Exam: axe", mode="exam", time_limit_minutes=30)
     practice = make_quiz(live_server, "Practice: axe", mode="practice", layout="all_on_one_page")
