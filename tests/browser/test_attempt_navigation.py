@@ -7,9 +7,12 @@ from typing import Any
 
 from playwright.sync_api import expect
 
+from quizapp.extensions import db
 from tests.browser.conftest import AxeChecker, LiveServer
+from tests.browser.test_first_journey import log_in
 from tests.browser.test_ordering import start_quiz
-from tests.browser.test_taking_quizzes import SPEC, press_on, wait_saved
+from tests.browser.test_taking_quizzes import SPEC, make_student, press_on, wait_for_questions, wait_saved
+from tests.factories import QUESTIONS, make_document, make_question, make_quiz, user
 
 
 def test_question_first_skip_link_and_navigator_state(page: Any, live_server: LiveServer, axe: AxeChecker) -> None:
@@ -56,3 +59,26 @@ def test_on_a_phone_the_numbers_fold_away(browser: Any, live_server: LiveServer,
         assert axe.problems == [], "\n".join(axe.problems)
     finally:
         page.context.close()
+
+
+def test_on_a_27_question_page_the_first_answer_is_a_few_tabs_away(page: Any, live_server: LiveServer) -> None:
+    with live_server.app.app_context():
+        teacher = user("btteacher")
+        document = make_document(teacher)
+        questions = [make_question(teacher, document, QUESTIONS[n % len(QUESTIONS)]) for n in range(27)]
+        quiz_id = make_quiz(teacher, questions, title="Long exam", shuffle_questions=False).id
+        db.session.commit()
+        db.session.remove()
+    make_student(live_server, "tab_kid")
+    log_in(page, live_server, "tab_kid")
+    page.goto(f"{live_server.url}/quizzes/{quiz_id}")
+    page.get_by_role("button", name="Start").click()
+    page.wait_for_url("**/q/0")
+    wait_for_questions(page)
+    presses = 0
+    while not page.evaluate("() => Boolean(document.activeElement.closest('fieldset.question'))"):
+        page.keyboard.press("Tab")
+        presses += 1
+        assert presses < 36, "the first answer is as far as it was before the question came first"
+    print(f"\nTab presses to the first answer of a 27-question page, without the skip link: {presses}")
+    assert presses <= 10  # the skip link, the site's links, then the question (was 36: 27 numbers first)
