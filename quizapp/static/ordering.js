@@ -44,6 +44,9 @@
     });
     numbered.forEach(function (item) { list.appendChild(item); });
 
+    // Once a practice answer is shown its dropdowns are disabled (attempt.js): the order is final.
+    function locked() { return itemsOf(list).some(function (item) { return selectOf(item).disabled; }); }
+
     function announce(item, verb) {
       const place = itemsOf(list).indexOf(item) + 1;
       live.textContent = "“" + labelOf(item) + "” " + verb + " position " + place + " of " + count + ".";
@@ -79,6 +82,7 @@
       item.append(moves);
 
       function step(delta) {
+        if (locked()) return;
         const from = itemsOf(list).indexOf(item);
         const to = Math.max(0, Math.min(count - 1, from + delta));
         if (to === from) { announce(item, delta < 0 ? "is already first, at" : "is already last, at"); return; }
@@ -99,7 +103,7 @@
       // from scrolling the page while it drags the handle.
       let dragging = false;
       handle.addEventListener("pointerdown", function (event) {
-        if (event.button !== 0) return;
+        if (event.button !== 0 || locked()) return;
         dragging = true;
         handle.setPointerCapture(event.pointerId);
         item.classList.add("dragging");

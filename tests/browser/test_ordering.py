@@ -167,3 +167,19 @@ def test_a_finger_drags_items_into_order_on_a_phone(phone: Any, live_server: Liv
     assert saved_response(live_server, quiz_id) == ORDERING["answer"]
     axe.check(phone, wcag22=True)
     assert axe.problems == [], "\n".join(axe.problems)
+
+
+def test_once_the_answer_is_shown_the_order_cannot_move(page: Any, live_server: LiveServer) -> None:
+    quiz_id = start_quiz(page, live_server, "shown_kid", mode="practice", layout="all_on_one_page")
+    first = shown_order(page)[0]
+    handle(page, first).focus()
+    page.keyboard.press("End")
+    wait_saved(page)
+    before = saved_response(live_server, quiz_id)
+    page.locator(f"[data-reveal='{POSITION}']").click()
+    page.locator(f"#feedback-{POSITION}").get_by_text("Answer:").wait_for()
+    expect(handle(page, first)).to_be_hidden()  # the controls go with the dropdowns
+    grip = page.locator(f"ol[data-orderable='{POSITION}'] li[data-label='{first}'] .drag-handle")
+    grip.dispatch_event("keydown", {"key": "Home"})  # a key press that reached it anyway
+    assert shown_order(page)[-1] == first  # nothing moved
+    assert saved_response(live_server, quiz_id) == before
