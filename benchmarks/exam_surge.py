@@ -1,20 +1,27 @@
-"""A whole class presses Start at once: gunicorn + PostgreSQL on 127.0.0.1, bounded in time.
+"""A whole class presses Start at once: gunicorn + PostgreSQL or SQLite on 127.0.0.1, bounded in time.
 
-    .venv/bin/python benchmarks/exam_surge.py [--students 300] [--workers 2xcores+1] [--answers 20]
-        [--think 2] [--worker-class sync|gthread --threads N]
+    .venv/bin/python benchmarks/exam_surge.py [--database postgresql|sqlite] [--students 300]
+        [--workers 2xcores+1] [--answers 20] [--think 2] [--worker-class sync|gthread --threads N]
+    .venv/bin/python benchmarks/exam_surge.py --synchronized [--students 1000] [--database sqlite]
 
-1. Builds a fresh PostgreSQL database, a 20-question exam and N students.
+1. Builds a fresh database (a PostgreSQL database, or a SQLite file), a 20-question exam and N students.
 2. Serves the app with gunicorn (sync workers by default) on a free local port.
-3. Surge: the students log in and start the exam within 10 s, autosave every answer (a student takes
+3. Logs every student in, before anything is measured (a class is signed in before the teacher says "start").
+4. Surge: the students start the exam within ``--window`` s, autosave every answer (a student takes
    ``--think`` seconds per answer on average, 2 s by default, far quicker than anyone reads a question;
    0 makes it a stress test in which latency only measures the queue) and submit;
    latency per step (p50/p95/p99), requests/s, errors, and answers lost (what each student was told
-   was saved, against what the database graded). Then where the cores went (client, gunicorn,
-   PostgreSQL, from /proc), during the arrival (the window and 2 s more) and during the whole surge.
-4. Throughput, each for a few seconds with the same client: /healthz (the ceiling), a signed-in route that
-   does nothing but check the login (the ceiling of every signed-in page), the question page and autosave,
-   so their ratios to /healthz can be read off. wrk is used when installed (apt-get install
-   wrk), else a Python client (which then is the bottleneck and flatters the ratios; it says so).
+   was saved, against what the database graded). Then where the cores went (client, gunicorn, the
+   database's server processes, from /proc), during the arrival (the window and 2 s more) and the whole surge.
+   ``--synchronized`` instead: every student presses Start within one second (a barrier), then every one
+   opens the first question the same way; how long until the last one has it, and the server's CPU per
+   student for each step (gunicorn and PostgreSQL, from /proc).
+5. Throughput, each for a few seconds with the same client: /healthz (the ceiling), a signed-in route that
+   does nothing but check the login (the ceiling of every signed-in page), the question page and autosave
+   (spread over the attempts of many students, not one attempt's locked row), so their ratios to /healthz can
+   be read off. wrk is used when installed (apt-get install wrk), waiting before each run until the
+   connections of the last one have left TIME_WAIT (else /healthz runs the machine out of ephemeral ports),
+   else a Python client (which then is the bottleneck and flatters the ratios; it says so).
 
 Only 127.0.0.1 is ever contacted; every loop is bounded in count and time; the database and the
 server are removed at the end.
@@ -72,7 +79,9 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def make_database() -> str:
+def make_database(kind: str = "postgresql") -> str:
+    if kind == "sqlite":
+        return f"sqlite:///{tempfile.mkdtemp(prefix='quizapp-bench-')}/surge.sqlite"
     name = f"quizapp_bench_{uuid.uuid4().hex[:10]}"
     admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
     with admin.connect() as c:
@@ -82,6 +91,9 @@ def make_database() -> str:
 
 
 def drop_database(url: str) -> None:
+    if url.startswith("sqlite:///"):
+        shutil.rmtree(Path(url.removeprefix("sqlite:///")).parent, ignore_errors=True)
+        return
     admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
     with admin.connect() as c:
         c.execute(text(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)'))
@@ -174,36 +186,47 @@ class Recorder:
         return response
 
 
-def student_path(
-    base: str, quiz_id: int, n: int, delay: float, answers: int, think: float, rec: Recorder, sent: dict
-) -> None:
-    time.sleep(delay)
+def log_in(base: str, n: int, rec: Recorder) -> requests.Session | None:
+    """Student n, signed in (before the surge: not measured as part of it)."""
     s = requests.Session()
     page = rec.call("login page", s.get, f"{base}/login")
     if page is None:
-        return
+        return None
     token = TOKEN.search(page.text).group(1)
-    if (
-        rec.call(
-            "log in",
-            s.post,
-            f"{base}/login",
-            data={"username": f"s{n:04d}", "password": PASSWORD, "csrf_token": token},
-            allow_redirects=False,
-        )
-        is None
-    ):
-        return
+    form = {"username": f"s{n:04d}", "password": PASSWORD, "csrf_token": token}
+    done = rec.call("log in", s.post, f"{base}/login", data=form, allow_redirects=False)
+    return s if done is not None and done.status_code == 302 else None
+
+
+def press_start(base: str, quiz_id: int, s: requests.Session, rec: Recorder) -> int | None:
+    """The quiz page, then Start: the new attempt's id (the redirect is not followed)."""
     quiz_page = rec.call("quiz start page", s.get, f"{base}/quizzes/{quiz_id}")
     if quiz_page is None:
-        return
+        return None
     token = TOKEN.search(quiz_page.text).group(1)
     started = rec.call(
         "start", s.post, f"{base}/quizzes/{quiz_id}/start", data={"csrf_token": token}, allow_redirects=False
     )
     if started is None or "Location" not in started.headers:
+        return None
+    return int(re.search(r"/attempts/(\d+)", started.headers["Location"]).group(1))
+
+
+def student_path(
+    base: str,
+    quiz_id: int,
+    s: requests.Session,
+    n: int,
+    delay: float,
+    answers: int,
+    think: float,
+    rec: Recorder,
+    sent: dict,
+) -> None:
+    time.sleep(delay)
+    attempt_id = press_start(base, quiz_id, s, rec)
+    if attempt_id is None:
         return
-    attempt_id = int(re.search(r"/attempts/(\d+)", started.headers["Location"]).group(1))
     question = rec.call("question page", s.get, f"{base}/attempts/{attempt_id}/q/0")
     if question is None:
         return
@@ -229,6 +252,62 @@ def student_path(
     rec.call(
         "submit", s.post, f"{base}/attempts/{attempt_id}/submit", data={"csrf_token": token}, allow_redirects=False
     )
+
+
+def synchronized_start(base: str, quiz_id: int, sessions: list[requests.Session], server_pid: int) -> None:
+    """Every signed-in student presses Start within one second, then every one opens the first question the
+    same way; each step's wall time to the last student, and the server's CPU per student for it."""
+    rec = Recorder()
+    pages: list[str | None] = [None] * len(sessions)
+    pool_size = len(sessions)
+    with ThreadPoolExecutor(max_workers=32) as pool:  # the quiz page each student has open: its form's token
+        quiz_pages = list(pool.map(lambda s: s.get(f"{base}/quizzes/{quiz_id}", timeout=60).text, sessions))
+    tokens = [TOKEN.search(page).group(1) for page in quiz_pages]  # type: ignore[union-attr]
+
+    def wave(step: str, act) -> tuple[float, dict[str, float]]:  # type: ignore[no-untyped-def]
+        gate = threading.Barrier(pool_size + 1)
+
+        def one(i: int) -> None:
+            gate.wait()
+            act(i)
+
+        with ThreadPoolExecutor(max_workers=pool_size) as pool:
+            futures = [pool.submit(one, i) for i in range(pool_size)]
+            time.sleep(0.5)  # every thread parked at the gate
+            before = machine_cpu(server_pid)
+            began = time.perf_counter()
+            gate.wait()
+            for future in futures:
+                future.result()
+        return time.perf_counter() - began, {k: v - before[k] for k, v in machine_cpu(server_pid).items()}
+
+    def start(i: int) -> None:
+        s = sessions[i]
+        started = rec.call(
+            "start", s.post, f"{base}/quizzes/{quiz_id}/start", data={"csrf_token": tokens[i]}, allow_redirects=False
+        )
+        if started is not None and "Location" in started.headers:
+            pages[i] = started.headers["Location"]
+
+    def first_question(i: int) -> None:
+        if pages[i]:
+            rec.call("first question", sessions[i].get, base + pages[i] if pages[i].startswith("/") else pages[i])
+
+    steps = [("start", *wave("start", start)), ("first question", *wave("first question", first_question))]
+    n = len(sessions)
+    print(f"\nsynchronized start: {n} signed-in students press Start within 1 s, then open the first question")
+    print(f"{'step':<16}{'wall s':>8}{'p50 ms':>8}{'p99 ms':>8}{'errors':>8}{'server CPU ms/student':>24}")
+    for step, seconds, used in steps:
+        values = rec.latency.get(step, [])
+        server_cpu = (used["gunicorn"] + used["database"]) * 1000 / n
+        print(
+            f"{step:<16}{seconds:>8.1f}{percentile(values, 0.5) * 1000:>8.0f}{percentile(values, 0.99) * 1000:>8.0f}"
+            f"{rec.errors.get(step, 0):>8}{server_cpu:>16.1f} (app {used['gunicorn'] * 1000 / n:.1f},"
+            f" db {used['database'] * 1000 / n:.1f})"
+        )
+    total = sum(seconds for _, seconds, _ in steps)
+    per_student = sum((u["gunicorn"] + u["database"]) for _, _, u in steps) * 1000 / n
+    print(f"every student had the first question after {total:.1f} s; {per_student:.1f} ms of server CPU per student")
 
 
 def count_lost(url: str, sent: dict) -> tuple[int, int]:
@@ -288,15 +367,19 @@ def _proc_cpu(pid: int, with_children: bool = False) -> float:
 
 def machine_cpu(server_pid: int) -> dict[str, float]:
     """CPU seconds used so far by this process (the client), the gunicorn workers, and PostgreSQL (its live
-    processes plus what its server reaped from backends that ended): where the cores went during the surge."""
+    processes plus what its server reaped from backends that ended): where the cores went."""
     children = Path(f"/proc/{server_pid}/task/{server_pid}/children").read_text().split()
     postgres = [int(d.name) for d in Path("/proc").iterdir() if d.name.isdigit() and _comm(d) == "postgres"]
+    if not COUNT_POSTGRES:
+        postgres = []  # SQLite works inside the gunicorn workers
     parents = {pid: _ppid(pid) for pid in postgres}
     roots = [pid for pid in postgres if parents[pid] not in parents]  # the postmaster
     return {
         "client": time.process_time(),
         "gunicorn": sum(_proc_cpu(int(pid)) for pid in children),
-        "PostgreSQL": sum(_proc_cpu(pid, with_children=pid in roots) for pid in postgres),
+        # PostgreSQL's processes (SQLite works inside the gunicorn workers): other databases' work on this
+        # machine counts too, so run it on a quiet machine.
+        "database": sum(_proc_cpu(pid, with_children=pid in roots) for pid in postgres),
     }
 
 
@@ -314,7 +397,72 @@ def _ppid(pid: int) -> int:
         return 0
 
 
+SAVERS = 16
+COUNT_POSTGRES = True  # main() turns it off for a SQLite run
+
+
+def autosave_script(savers: list[tuple[requests.Session, int, str, str]], body: str) -> str:
+    """A wrk script that sends each autosave to the next student's attempt, with that student's login."""
+    rows = ",\n".join(
+        f'  {{path = "/attempts/{attempt_id}/autosave", cookie = {json.dumps(cookie)}, token = {json.dumps(token)}}}'
+        for _, attempt_id, token, cookie in savers
+    )
+    return (
+        f"local savers = {{\n{rows}\n}}\nlocal body = {json.dumps(body)}\nlocal turn = 0\n"
+        "request = function()\n"
+        "  turn = turn % #savers + 1\n"
+        "  local s = savers[turn]\n"
+        '  return wrk.format("POST", s.path, {["Cookie"] = s.cookie, ["X-CSRFToken"] = s.token,\n'
+        '    ["Content-Type"] = "application/json", ["Accept"] = "application/json"}, body)\n'
+        "end\n"
+    )
+
+
+def python_autosave_throughput(
+    base: str, savers: list[tuple[requests.Session, int, str, str]], body: str, seconds: float
+) -> float:
+    done = 0
+    lock = threading.Lock()
+    stop = time.perf_counter() + seconds
+
+    def loop(saver: tuple[requests.Session, int, str, str]) -> None:
+        nonlocal done
+        session, attempt_id, token, _ = saver
+        headers = {"Content-Type": "application/json", "X-CSRFToken": token, "Accept": "application/json"}
+        while time.perf_counter() < stop:
+            session.post(f"{base}/attempts/{attempt_id}/autosave", data=body, headers=headers, timeout=10)
+            with lock:
+                done += 1
+
+    threads = [threading.Thread(target=loop, args=(saver,)) for saver in savers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return done / seconds
+
+
+def sockets_in_time_wait() -> int:
+    count = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            rows = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        count += sum(1 for row in rows if row.split()[3] == "06")  # TCP_TIME_WAIT
+    return count
+
+
+def drain_time_wait(limit: int = 2000, wait_s: float = 90) -> None:
+    """Wait until the last run's connections have left TIME_WAIT: a /healthz run at thousands of requests a
+    second left 28,000 behind, and the next run then failed for want of ephemeral ports."""
+    stop = time.monotonic() + wait_s
+    while sockets_in_time_wait() > limit and time.monotonic() < stop:
+        time.sleep(1)
+
+
 def wrk_throughput(url: str, seconds: int, headers: dict[str, str], script: str | None = None) -> float:
+    drain_time_wait()
     args = ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency"]
     for name, value in headers.items():
         args += ["-H", f"{name}: {value}"]
@@ -326,6 +474,12 @@ def wrk_throughput(url: str, seconds: int, headers: dict[str, str], script: str 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", choices=("postgresql", "sqlite"), default="postgresql")
+    parser.add_argument(
+        "--synchronized",
+        action="store_true",
+        help="every student presses Start within one second (then opens the first question); no surge",
+    )
     parser.add_argument("--students", type=int, default=300)
     # gunicorn's advice; a worker waiting on the database leaves its core to another.
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
@@ -348,7 +502,9 @@ def main() -> None:
     args = parser.parse_args()
     deadline = time.monotonic() + HARD_LIMIT_S
 
-    url = make_database()
+    global COUNT_POSTGRES
+    COUNT_POSTGRES = args.database == "postgresql"
+    url = make_database(args.database)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = None
@@ -393,11 +549,22 @@ def main() -> None:
             except requests.RequestException:
                 time.sleep(0.1)
 
+        # The class signs in first, outside every measured window.
+        rec = Recorder()
+        with ThreadPoolExecutor(max_workers=32) as pool:
+            signed_in = list(pool.map(lambda n: log_in(base, n, rec), range(args.students)))
+        sessions = [s for s in signed_in if s is not None]
+        if len(sessions) < args.students:
+            raise SystemExit(f"only {len(sessions)} of {args.students} students could log in")
+        if args.synchronized:
+            synchronized_start(base, quiz_id, sessions, server.pid)
+            return
+
         rec = Recorder()
         sent: dict = {}
         cpu_before = machine_cpu(server.pid)
         began = time.perf_counter()
-        # The arrival: while the class logs in and starts (the window and 2 s more), is the machine saturated?
+        # The arrival: while the class starts (the window and 2 s more), is the machine saturated?
         arrival_s = args.window + 2
         arrival: dict[str, float] = {}
         sampler = threading.Timer(arrival_s, lambda: arrival.update(machine_cpu(server.pid)))
@@ -405,9 +572,9 @@ def main() -> None:
         # With fewer threads than students, student 65 could only start when one of the first 64 had finished:
         # the arrivals would no longer be "within the window" and latency would measure the client's queue.
         with ThreadPoolExecutor(max_workers=args.client_threads or args.students) as pool:
-            for n in range(args.students):
+            for n, session in enumerate(sessions):
                 delay = args.window * n / args.students
-                pool.submit(student_path, base, quiz_id, n, delay, args.answers, args.think, rec, sent)
+                pool.submit(student_path, base, quiz_id, session, n, delay, args.answers, args.think, rec, sent)
         surge_seconds = time.perf_counter() - began
         cpu_after = machine_cpu(server.pid)
         if time.monotonic() > deadline:
@@ -418,10 +585,10 @@ def main() -> None:
         threads = f" of {args.threads} threads" if args.worker_class == "gthread" else ""
         print(
             f"\nsurge: {args.students} students starting within {args.window:g} s, {args.think:g} s per answer, "
-            f"{args.workers} gunicorn {args.worker_class} workers{threads}, PostgreSQL, {surge_seconds:.1f} s"
+            f"{args.workers} gunicorn {args.worker_class} workers{threads}, {args.database}, {surge_seconds:.1f} s"
         )
         print(f"{'step':<16}{'requests':>9}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'errors':>8}")
-        for step in ("login page", "log in", "quiz start page", "start", "question page", "autosave", "submit"):
+        for step in ("quiz start page", "start", "question page", "autosave", "submit"):
             values = rec.latency.get(step, [])
             print(
                 f"{step:<16}{len(values):>9}{len(values) / surge_seconds:>8.1f}"
@@ -446,49 +613,35 @@ def main() -> None:
                 f"({sum(used.values()) / (cores * seconds):.0%})"
             )
 
-        # Throughput against the ceiling, measured in this same run.
-        s = requests.Session()
-        token = TOKEN.search(s.get(f"{base}/login").text).group(1)
-        s.post(f"{base}/login", data={"username": "s0000", "password": PASSWORD, "csrf_token": token})
-        attempt_page = s.get(f"{base}/quizzes/{quiz_id}")
-        token = TOKEN.search(attempt_page.text).group(1)
-        started = s.post(f"{base}/quizzes/{quiz_id}/start", data={"csrf_token": token}, allow_redirects=False)
-        if started.status_code != 302:  # s0000 submitted in the surge; any student's page costs the same
-            raise SystemExit("could not start the throughput attempt")
-        attempt_id = int(re.search(r"/attempts/(\d+)", started.headers["Location"]).group(1))
+        # Throughput against the ceiling, measured in this same run. Autosave goes to the attempts of
+        # SAVERS students in turn: on one attempt every save would wait for the one before on its locked row.
+        savers = []
+        for session in sessions[:SAVERS]:
+            attempt_id = press_start(base, quiz_id, session, Recorder())
+            if attempt_id is None:
+                raise SystemExit("could not start the throughput attempts")
+            token = TOKEN.search(session.get(f"{base}/attempts/{attempt_id}/q/0").text).group(1)
+            cookie = "; ".join(f"{k}={v}" for k, v in session.cookies.items())
+            savers.append((session, attempt_id, token, cookie))
+        s, attempt_id, token, cookie = savers[0]
         page_url = f"{base}/attempts/{attempt_id}/q/0"
-        token = TOKEN.search(s.get(page_url).text).group(1)
-        cookie = "; ".join(f"{k}={v}" for k, v in s.cookies.items())
         body = json.dumps({"position": 0, "fields": {"choice": "1"}})
         if shutil.which("wrk"):
             client = "wrk (2 threads, 16 connections, 5 s each)"
             with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
-                lua.write(
-                    f'wrk.method = "POST"\nwrk.body = {json.dumps(body)}\n'
-                    'wrk.headers["Content-Type"] = "application/json"\nwrk.headers["Accept"] = "application/json"\n'
-                )
+                lua.write(autosave_script(savers, body))
             headers = {"Cookie": cookie}
             healthz = wrk_throughput(f"{base}/healthz", 5, {})
             signed_in = wrk_throughput(f"{base}/csrf-token", 5, headers)
             page = wrk_throughput(page_url, 5, headers)
-            save = wrk_throughput(
-                f"{base}/attempts/{attempt_id}/autosave", 5, {**headers, "X-CSRFToken": token}, lua.name
-            )
+            save = wrk_throughput(f"{base}/attempts/{attempt_id}/autosave", 5, {}, lua.name)
             os.unlink(lua.name)
         else:
             client = "Python threads (wrk not installed: the client limits these figures)"
             healthz = python_throughput(f"{base}/healthz", 5, 16)
             signed_in = python_throughput(f"{base}/csrf-token", 5, 16, session=s)
             page = python_throughput(page_url, 5, 16, session=s)
-            save = python_throughput(
-                f"{base}/attempts/{attempt_id}/autosave",
-                5,
-                16,
-                session=s,
-                method="POST",
-                data=body,
-                headers={"Content-Type": "application/json", "X-CSRFToken": token, "Accept": "application/json"},
-            )
+            save = python_autosave_throughput(base, savers, body, 5)
         print(f"\nthroughput, {client}:")
         print(f"  /healthz        {healthz:8.0f} req/s (ceiling)")
         print(f"  signed in       {signed_in:8.0f} req/s = {signed_in / healthz:.2f} x healthz (login check only)")

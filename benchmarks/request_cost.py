@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TICK_S = 1 / os.sysconf("SC_CLK_TCK")
 BATCHES = 5
 CALL_SAMPLE = 20
-LIFTED = '["10000000/minute", "10000000/minute"]'
+LIFTED = ["10000000/minute", "10000000/minute"]  # a list, as production's settings are: parsed and counted
 
 
 class Statements:

@@ -9,9 +9,12 @@ runs each job at once, in process.
 
 from __future__ import annotations
 
+import logging
 import os
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime, timedelta
 from typing import Any
 
 from flask import Flask, current_app, has_app_context
@@ -47,6 +50,8 @@ class AppQueue(Huey):
         self._storage = value
 
 
+# Under huey's logger: the consumer sets up only that one (its level, its handler), so the claims show in its log.
+logger = logging.getLogger("huey.quizapp.periodic")
 huey = AppQueue("quizapp")
 _configured_app: Flask | None = None
 
@@ -77,3 +82,39 @@ def job_context() -> Iterator[None]:
         raise RuntimeError("No app: build one with create_app before running jobs.")
     with app.app_context(), writing():
         yield
+
+
+# What the periodic tasks leave in the queue's storage, which every consumer of a deployment shares.
+LAST_PERIODIC_RUN = "periodic:last-run"
+DUPLICATE_PERIODIC_RUN = "periodic:duplicate"
+
+
+def consumer_name() -> str:
+    """Which consumer process this is, as `flask doctor` reports it."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def claim_periodic_run(task: str, slot: datetime) -> bool:
+    """Take the run of ``task`` for the minute ``slot`` falls in; False when another consumer already took it.
+
+    Every huey consumer started without ``-n`` schedules the periodic tasks, and with a shared queue (Redis) each
+    of them enqueues its own copy every minute. The first copy of a minute claims it with an atomic
+    put-if-empty in the shared storage; the others skip and leave a note that `flask doctor` reports. The claim
+    of two minutes back is deleted, so the storage keeps at most a few keys.
+    """
+    minute = slot.replace(second=0, microsecond=0)
+    me = consumer_name()
+    if not huey.put_if_empty(_slot_key(task, minute), me):
+        holder = huey.get(_slot_key(task, minute), peek=True)
+        if holder != me:
+            huey.put(DUPLICATE_PERIODIC_RUN, {"task": task, "at": minute.isoformat(), "by": me, "ran_by": holder})
+        logger.info("periodic %s of %s skipped: run by %s", task, f"{minute:%H:%M}", holder)
+        return False
+    logger.info("periodic %s of %s run by %s", task, f"{minute:%H:%M}", me)
+    huey.delete(_slot_key(task, minute - timedelta(minutes=2)))
+    huey.put(LAST_PERIODIC_RUN, {"task": task, "at": minute.isoformat(), "by": me})
+    return True
+
+
+def _slot_key(task: str, minute: datetime) -> str:
+    return f"periodic:{task}:{minute:%Y-%m-%dT%H:%M}"

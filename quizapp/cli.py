@@ -74,7 +74,26 @@ def backup_command(target: Path) -> None:
     click.echo(f"wrote {backup.path} ({human_size(backup.size)}, {backup.method})")
 
 
+@click.command("doctor")
+@click.option(
+    "--processes",
+    type=click.IntRange(min=1),
+    default=None,
+    help="App processes serving requests in all (gunicorn workers x servers); default WEB_CONCURRENCY, else 1.",
+)
+def doctor_command(processes: int | None) -> None:
+    """Say what this deployment is missing (shared stores, secret key, a running worker); exit 1 on a problem."""
+    from quizapp.doctor import PROBLEM, diagnose, gather_facts
+
+    findings = diagnose(gather_facts(current_app, processes))
+    for finding in findings:
+        click.echo(f"{finding.level:8} {finding.topic}: {finding.message}")
+    if any(finding.level == PROBLEM for finding in findings):
+        raise SystemExit(1)
+
+
 def register_commands(app: Flask) -> None:
+    app.cli.add_command(doctor_command)
     app.cli.add_command(users_cli)
     app.cli.add_command(attempts_cli)
     app.cli.add_command(questions_cli)

@@ -51,6 +51,10 @@ class Defaults:
     # student shares the proxy's address (one guesser locks the whole school out) and HSTS is never sent.
     TRUSTED_PROXIES = 0
 
+    # PostgreSQL reached through PgBouncer in transaction mode: a server connection serves another client's next
+    # transaction, so psycopg 3 must not prepare statements (its default after 5 runs of one query).
+    PGBOUNCER_TRANSACTION_MODE = False
+
     # Rate-limit counts: per process in memory; redis://host:6379 to count across gunicorn workers.
     RATELIMIT_STORAGE_URI = "memory://"
 

@@ -32,6 +32,9 @@ def engine_options(app: Flask) -> dict[str, Any]:
         # A restarted server leaves dead connections in the pool; test them on checkout.
         options.setdefault("pool_pre_ping", True)
         options.setdefault("pool_recycle", 1800)
+        if app.config.get("PGBOUNCER_TRANSACTION_MODE"):
+            options.setdefault("connect_args", {})
+            options["connect_args"]["prepare_threshold"] = None
     return options
 
 

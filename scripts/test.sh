@@ -7,10 +7,11 @@ bash scripts/setup.sh dev
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "Installing Debian's Chromium for the browser tests..."
+# Debian's Chromium for the browser tests, and PgBouncer for the test of PostgreSQL behind it.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/sbin/pgbouncer ]; then
+  echo "Installing Debian's Chromium and PgBouncer for the tests..."
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium pgbouncer >/dev/null
 fi
 
 if command -v pg_isready >/dev/null 2>&1 && ! pg_isready -q -h 127.0.0.1 -p 5432; then

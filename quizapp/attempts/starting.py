@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 import secrets
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -45,9 +46,17 @@ def _candidate(version: QuestionVersion, points: float) -> Candidate:
 
 def _fixed_candidates(session: Session, quiz: Quiz) -> list[Candidate]:
     """The quiz's fixed approved questions in order, each at its version in force, in one query (a whole class
-    presses Start at once: one query per question each was the start's main cost)."""
+    presses Start at once: one query per question each was the start's main cost). Only the columns a plan
+    needs, not whole versions: building twenty ORM objects with their texts was a tenth of a start."""
     rows = session.execute(
-        select(QuizQuestion.points, QuestionVersion)
+        select(
+            QuizQuestion.points,
+            QuestionVersion.question_id,
+            QuestionVersion.id,
+            QuestionVersion.type,
+            QuestionVersion.options,
+            QuestionVersion.answer,
+        )
         .join(Question, Question.id == QuizQuestion.question_id)
         .join(
             QuestionVersion,
@@ -56,7 +65,10 @@ def _fixed_candidates(session: Session, quiz: Quiz) -> list[Candidate]:
         .where(QuizQuestion.quiz_id == quiz.id, Question.status == "approved")
         .order_by(QuizQuestion.position)
     )
-    return [_candidate(version, points) for points, version in rows]
+    return [
+        Candidate(question_id, version_id, type_, list(options or []), answer, points)
+        for points, question_id, version_id, type_, options, answer in rows
+    ]
 
 
 def _rule_pool(session: Session, rule: QuizRule) -> list[Candidate]:
@@ -107,11 +119,16 @@ def start_attempt(session: Session, quiz_id: int, student: User, *, now: datetim
         used = attempts_used(session, quiz, student)
         if quiz.attempts_allowed is not None and used >= quiz.attempts_allowed:
             raise AttemptLimitReached(f"You have used all {count(quiz.attempts_allowed, 'attempt')} this quiz allows.")
-        attempt = _new_attempt(session, quiz, student, number=used + 1, now=now, seed=seed)
+        attempt, answers = _new_attempt(session, quiz, student, number=used + 1, now=now, seed=seed)
         try:
             with session.begin_nested():
                 session.add(attempt)
                 session.flush()
+                # The answers' rows in one executemany, outside the unit of work: the ORM's insert of twenty
+                # objects, with their ids returned, was a third of a start. attempt.answers loads them if asked.
+                session.execute(
+                    AttemptAnswer.__table__.insert(), [{**answer, "attempt_id": attempt.id} for answer in answers]
+                )
         except IntegrityError:
             # Another start won the race for this number; the savepoint's rollback dropped ours.
             continue
@@ -121,7 +138,8 @@ def start_attempt(session: Session, quiz_id: int, student: User, *, now: datetim
 
 def _new_attempt(
     session: Session, quiz: Quiz, student: User, *, number: int, now: datetime, seed: int | None
-) -> Attempt:
+) -> tuple[Attempt, list[dict[str, Any]]]:
+    """The attempt, and the rows of its answers (without the attempt's id, which its insert gives)."""
     fixed = _fixed_candidates(session, quiz)
     rules = [Rule(rule.count, _rule_pool(session, rule), rule.points) for rule in quiz.rules]
     rng = random.Random(seed if seed is not None else secrets.randbits(64))  # noqa: S311 - shuffling, not secrecy
@@ -137,17 +155,26 @@ def _new_attempt(
         deadline=_deadline(session, quiz, student, now),
         max_score=sum(slot.points for slot in slots),
     )
-    for position, slot in enumerate(slots):
-        attempt.answers.append(
-            AttemptAnswer(
-                question_id=slot.candidate.question_id,
-                question_version_id=slot.candidate.version_id,
-                position=position,
-                points=slot.points,
-                option_order=slot.option_order,
-            )
-        )
-    return attempt
+    answers = [
+        {
+            "question_id": slot.candidate.question_id,
+            "question_version_id": slot.candidate.version_id,
+            "position": position,
+            "points": slot.points,
+            "option_order": slot.option_order,
+        }
+        for position, slot in enumerate(slots)
+    ]
+    return attempt, answers
+
+
+def first_page(attempt: Attempt, started: datetime) -> int | None:
+    """Where a student who pressed Start at ``started`` goes: question 0 of the attempt that start created on a
+    paged quiz, else None (show the attempt: a resumed one goes to its first open question, a one-page quiz
+    whole). Asks nothing of the database: the new attempt and its quiz are already in the session."""
+    if attempt.started_at != started or attempt.quiz.layout == "all_on_one_page":
+        return None
+    return 0
 
 
 def preview(session: Session, quiz: Quiz) -> tuple[Attempt, list[AttemptAnswer]]:

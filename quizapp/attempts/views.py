@@ -80,10 +80,16 @@ def quiz(quiz_id: int) -> ResponseReturnValue:
 @bp.route("/quizzes/<id:quiz_id>/start", methods=["POST"])
 @allow(STUDENT)
 def start(quiz_id: int) -> ResponseReturnValue:
-    attempt = starting.start_attempt(db.session, quiz_id, current_user, now=utcnow())
-    attempt_id = attempt.id  # read before the commit expires it, which would cost another transaction
+    now = utcnow()
+    attempt = starting.start_attempt(db.session, quiz_id, current_user, now=now)
+    # Read before the commit expires them, which would cost another transaction. A new attempt on a paged
+    # quiz goes straight to its first question: the redirect through attempts.show cost a whole request per
+    # student when a class presses Start at once. A resumed one goes through show, to its first open question.
+    attempt_id, first = attempt.id, starting.first_page(attempt, now)
     db.session.commit()
-    return redirect(url_for("attempts.show", attempt_id=attempt_id))
+    if first is None:
+        return redirect(url_for("attempts.show", attempt_id=attempt_id))
+    return redirect(url_for("attempts.question", attempt_id=attempt_id, position=first))
 
 
 @bp.route("/attempts/<id:attempt_id>")

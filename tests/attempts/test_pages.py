@@ -296,3 +296,19 @@ def test_all_on_one_page_saves_every_answer_at_once_or_none(student_client, user
     saved = post_form(student_client, f"{page}/save-all", data, token_from=page)
     assert saved.status_code == 302
     assert responses()[:2] == [mc.question_version.answer, True]
+
+
+def test_start_goes_straight_to_the_first_question_and_a_second_start_resumes(student_client, users) -> None:  # type: ignore[no-untyped-def]
+    quiz, _ = all_types_quiz(users.teacher, shuffle_questions=False)
+    first = post_form(student_client, f"/quizzes/{quiz.id}/start", {}, token_from=f"/quizzes/{quiz.id}")
+    attempt_id = int(re.search(r"/attempts/(\d+)/q/0$", first.headers["Location"]).group(1))  # type: ignore[union-attr]
+    autosave(student_client, attempt_id, 0, {"choice": "0"})
+    again = post_form(student_client, f"/quizzes/{quiz.id}/start", {}, token_from=f"/quizzes/{quiz.id}")
+    assert again.headers["Location"].endswith(f"/attempts/{attempt_id}")  # resumed: show finds the first open one
+    assert student_client.get(again.headers["Location"]).headers["Location"].endswith(f"/attempts/{attempt_id}/q/1")
+
+
+def test_start_of_a_one_page_quiz_shows_the_whole_attempt(student_client, users) -> None:  # type: ignore[no-untyped-def]
+    quiz, _ = all_types_quiz(users.teacher, layout="all_on_one_page")
+    started = post_form(student_client, f"/quizzes/{quiz.id}/start", {}, token_from=f"/quizzes/{quiz.id}")
+    assert re.search(r"/attempts/\d+$", started.headers["Location"])

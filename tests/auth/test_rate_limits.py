@@ -182,3 +182,23 @@ def test_one_address_cannot_register_many_accounts(app: Flask, database_url: str
     with limited.app_context():
         assert db.session.query(User).filter(User.username == "newcomer2").count() == 0
         db.session.remove()
+
+
+def test_only_the_limited_views_consult_the_limiter(limited_app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    limiter = limited_app.extensions["quizapp.limiter"]
+    checks: list[str] = []
+    identify = limiter.identify_request  # the first thing every check of the limiter does
+    monkeypatch.setattr(limiter, "identify_request", lambda: checks.append("check") or identify())
+    client = limited_app.test_client()
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/").status_code in (200, 302)
+    assert client.get("/static/no-such-file.css").status_code == 404
+    assert checks == []
+    try_login(client, "somebody")
+    assert checks
+
+
+def test_app_wide_limits_keep_the_limiters_hooks(database_url: str) -> None:
+    app = redis_limited_app(database_url, RATELIMIT_APPLICATION="2/hour")
+    client = app.test_client()
+    assert [client.get("/register").status_code for _ in range(3)] == [200, 200, 429]
