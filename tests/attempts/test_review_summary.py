@@ -25,15 +25,16 @@ def test_summary_counts_links_and_the_filter_for_what_was_not_fully_right(studen
     assert page.get_element_by_id("review-time") is not None
     links = page.xpath("//nav[@aria-label='Go to a question']//a")
     assert [link.get("href") for link in links] == [f"#q{n}" for n in range(5)]
-    said = sorted(_words(link).split(": ", 1)[1] for link in links)  # words for screen readers, then a symbol
-    assert said == ["not right ✗"] * 3 + ["partly right ◐", "right ✓"]
+    said = sorted(link.get("aria-label").split(": ", 1)[1] + " " + _words(link)[-1] for link in links)
+    assert said == ["not right ✗"] * 3 + ["partly right ◐", "right ✓"]  # in words for screen readers, and a symbol
+    assert links[0].get("aria-label").startswith("Question 1: ")
     assert len(page.xpath("//section[starts-with(@id, 'q')]")) == 5
 
     missed_link = page.xpath("//p[@id='review-filter']//a")[0].get("href")
     assert missed_link.endswith("/review?show=missed#summary")
     missed = lxml.html.fromstring(student_client.get(missed_link.split("#")[0]).data)
     shown = [section.get("id") for section in missed.xpath("//section[starts-with(@id, 'q')]")]
-    right = next(f"q{n}" for n, link in enumerate(links) if _words(link).endswith(": right ✓"))
+    right = next(f"q{n}" for n, link in enumerate(links) if link.get("aria-label").endswith(": right"))
     assert shown == [f"q{n}" for n in range(5) if f"q{n}" != right]  # the one right answer is left out
     assert "only the 4 not fully right" in _words(missed.get_element_by_id("review-filter"))
     hrefs = [link.get("href") for link in missed.xpath("//nav[@aria-label='Go to a question']//a")]
