@@ -31,7 +31,8 @@ def test_student_pages_pass_wcag22_axe(browser: Any, live_server: LiveServer, ax
 
     paths = [
         "/", f"/quizzes/{exam}", f"{attempt_url}/review", f"{attempt_url}/review?show=missed",
-        f"/practice/finished/{attempt_url.rsplit('/', 1)[1]}", practice_url, "/practice", "/history",
+        f"/practice/finished/{attempt_url.rsplit('/', 1)[1]}", practice_url, f"{practice_url}/submit", "/practice",
+        "/history",
     ]  # fmt: skip
     for width, height in ((1280, 900), (390, 844)):
         context = browser.new_context(viewport={"width": width, "height": height}, has_touch=width < 500)
