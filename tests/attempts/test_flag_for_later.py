@@ -42,6 +42,7 @@ def test_flag_toggles_shows_on_the_numbers_and_before_submitting(student_client:
         "//button[@value='later']"
     )
     assert toggle.get("aria-pressed") == "true"
+    assert "Press again to remove the flag." in student_client.get(f"/attempts/{attempt.id}/q/2").get_data(as_text=True)
     confirm = lxml.html.fromstring(student_client.get(f"/attempts/{attempt.id}/submit").data)
     assert "Question 3" in confirm.get_element_by_id("flagged-for-later").text_content()
 
