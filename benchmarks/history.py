@@ -313,17 +313,17 @@ def run(backend: str, students: int, attempts: int, runs: int) -> None:
                 (
                     "gradebook of a class (100 students x 5 quizzes)",
                     teacher,
-                    f"/manage/classes/{ids['class']}/gradebook",
+                    f"/classes/{ids['class']}/gradebook",
                 ),
                 ("a student's history (100 attempts)", student, "/history"),
                 (
                     "the teacher's view of that student",
                     teacher,
-                    f"/manage/classes/{ids['class']}/students/{ids['student']}",
+                    f"/classes/{ids['class']}/students/{ids['student']}",
                 ),
                 ("quiz results (100 students)", teacher, f"/manage/quizzes/{ids['quiz']}/results"),
                 ("item analysis of a quiz (2,000 attempts)", teacher, f"/manage/quizzes/{ids['quiz']}/analysis"),
-                ("gradebook CSV", teacher, f"/manage/classes/{ids['class']}/gradebook.csv"),
+                ("gradebook CSV", teacher, f"/classes/{ids['class']}/gradebook.csv"),
             ]
             print(f"{'page':<52} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
             for label, client, path in pages:

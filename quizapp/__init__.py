@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from flask import Flask, g, request
+from flask import Flask, g
+from flask.typing import ResponseReturnValue
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from quizapp.config import DEFAULT_SECRET_KEY, Defaults, from_environment
@@ -20,9 +21,18 @@ class ConfigurationError(RuntimeError):
     """The configuration cannot be used; the message says what to change."""
 
 
+class QuizFlask(Flask):
+    """Flask with one commit point: every view's response passes ``quizapp.transactions.finish_request``."""
+
+    def dispatch_request(self) -> ResponseReturnValue:
+        from quizapp.transactions import finish_request
+
+        return finish_request(self.make_response(super().dispatch_request()))
+
+
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the app. ``config`` (tests) is applied last, over every other source."""
-    app = Flask(__name__, instance_relative_config=True)
+    app = QuizFlask(__name__, instance_relative_config=True)
     app.config.from_object(Defaults)
     app.config.from_pyfile("config.py", silent=True)
     app.config.from_prefixed_env("FLASK")
@@ -121,7 +131,6 @@ def _register_blueprints(app: Flask) -> None:
     from quizapp.audit.views import bp as audit_bp
     from quizapp.auth.admin_views import bp as admin_bp
     from quizapp.auth.views import bp as auth_bp
-    from quizapp.bank.document_views import bp as sources_bp
     from quizapp.bank.views import bp as bank_bp
     from quizapp.classes.views import bp as classes_bp
     from quizapp.dashboard.views import bp as dashboard_bp
@@ -130,6 +139,7 @@ def _register_blueprints(app: Flask) -> None:
     from quizapp.quizzes.class_views import bp as class_quizzes_bp
     from quizapp.quizzes.views import bp as quizzes_bp
     from quizapp.request_args import URL_CONVERTERS
+    from quizapp.sources.views import bp as sources_bp
 
     app.url_map.converters.update(URL_CONVERTERS)  # <id:...> and <index:...>, before any route uses them
     app.register_blueprint(dashboard_bp)
@@ -161,13 +171,17 @@ def _register_hooks(app: Flask) -> None:
     from quizapp.access import enforce_access
     from quizapp.auth.session_limits import UnchangedOnServerError, check_session_age
     from quizapp.database import set_write_intent
+    from quizapp.moved import init_moved
+    from quizapp.transactions import init_transactions, request_may_write
 
     security_headers.init_app(app)
+    init_moved(app)  # an old URL is redirected before anything else looks at it
+    init_transactions(app)
     app.session_interface = UnchangedOnServerError()
 
     @app.before_request
     def _mark_writes() -> None:
-        set_write_intent(request.method not in ("GET", "HEAD", "OPTIONS"))
+        set_write_intent(request_may_write())
 
     app.before_request(check_session_age)
     app.before_request(enforce_access)

@@ -20,6 +20,7 @@ from quizapp.quizzes import services as quizzes
 from quizapp.quizzes.models import Quiz
 from quizapp.sources.models import SourceDocument
 from quizapp.sources.services import import_document
+from quizapp.statuses import QuestionStatus
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "seed"
 SEED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
@@ -99,7 +100,7 @@ def _publish(session: Session, result: SeedResult, threshold: float) -> None:
     questions = bank.questions_from_documents(session, [d.id for d in result.documents])
     result.approved = len(bank.approve_confident(questions, result.teacher, threshold))
     session.flush()
-    approved = [q for q in questions if q.status == "approved"]
+    approved = [q for q in questions if q.status == QuestionStatus.APPROVED]
     wanted: list[tuple[str, list]] = [
         (f"Practice: {document.title}", [q for q in approved if q.document_id == document.id])
         for document in result.documents

@@ -20,6 +20,7 @@ from quizapp.bank.models import QuestionVersion
 from quizapp.exceptions import NotFound
 from quizapp.quizzes.models import Quiz
 from quizapp.quizzes.services import open_to_student
+from quizapp.statuses import AttemptStatus
 
 # Every question page and submit loads the attempt: the statement is built once, not on every request.
 # It reads in passing whether the quiz is still open to the student (unpublished, taken away: not).
@@ -47,7 +48,7 @@ def attempt_for_owner(session: Session, attempt_id: int, teacher: User) -> Attem
     attempt = session.scalar(
         select(Attempt)
         .join(Quiz, Quiz.id == Attempt.quiz_id)
-        .where(Attempt.id == attempt_id, Quiz.owner_id == teacher.id, Attempt.status != "in_progress")
+        .where(Attempt.id == attempt_id, Quiz.owner_id == teacher.id, Attempt.status != AttemptStatus.IN_PROGRESS)
     )
     if attempt is None:
         raise NotFound("There is no such finished attempt at one of your quizzes.")
@@ -103,4 +104,4 @@ def time_left(attempt: Attempt, now: datetime) -> float | None:
 
 def is_revealed(attempt: Attempt, answer: AttemptAnswer) -> bool:
     """May the student see this question's key? After submitting, or once checked out in practice mode."""
-    return attempt.status != "in_progress" or answer.graded_at is not None
+    return attempt.status != AttemptStatus.IN_PROGRESS or answer.graded_at is not None

@@ -13,8 +13,7 @@ from quizapp.auth.models import User
 from quizapp.bank.models import Question, QuestionVersion
 from quizapp.models import JSONType, UTCDateTime, db, one_of, timestamp_column, utcnow
 from quizapp.quizzes.models import Quiz
-
-ATTEMPT_STATUSES = ("in_progress", "submitted", "closed_overdue")
+from quizapp.statuses import ATTEMPT_STATUSES, AttemptStatus
 
 
 class Attempt(db.Model):
@@ -44,7 +43,7 @@ class Attempt(db.Model):
     quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id", ondelete="CASCADE"))
     student_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     number: Mapped[int] = mapped_column()
-    status: Mapped[str] = mapped_column(String(16), default="in_progress")
+    status: Mapped[str] = mapped_column(String(16), default=AttemptStatus.IN_PROGRESS)
     started_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     # The attempt's own deadline (time limit and extra time); the quiz's closing time may come first.
     deadline: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -25,6 +25,7 @@ from quizapp.bank.content import describe
 from quizapp.exceptions import NotFound
 from quizapp.quizzes.models import Quiz
 from quizapp.sources.models import SourceDocument
+from quizapp.statuses import AttemptStatus
 
 TYPE_LABELS = {
     "multiple_choice": "Choose one answer",
@@ -285,7 +286,7 @@ def review_page(attempt: Attempt, answers: Sequence[AttemptAnswer], *, only_miss
         show_score=attempt.quiz.review_show_score,
         score=attempt.score,
         max_score=attempt.max_score,
-        closed_by_deadline=attempt.status == "closed_overdue",
+        closed_by_deadline=attempt.status == AttemptStatus.CLOSED_OVERDUE,
         awaiting_marks=sum(1 for a in answers if a.needs_mark),
         seconds_taken=taken,
         only_missed=only_missed,
@@ -314,7 +315,8 @@ def source_view(attempt: Attempt, answer: AttemptAnswer, index: int) -> SourceVi
     """The article with the question's source sentence marked; NotFound until the question is revealed."""
     sources = answer.question_version.sources
     allowed = loading.is_revealed(attempt, answer) and (
-        attempt.quiz.review_show_sources or (attempt.status == "in_progress" and answer.graded_at is not None)
+        attempt.quiz.review_show_sources
+        or (attempt.status == AttemptStatus.IN_PROGRESS and answer.graded_at is not None)
     )
     if not allowed or not 0 <= index < len(sources):
         raise NotFound("There is no such source to show.")
@@ -343,7 +345,11 @@ def past_attempts(session: Session, quiz: Quiz, student: User) -> list[Attempt]:
     return list(
         session.scalars(
             select(Attempt)
-            .where(Attempt.quiz_id == quiz.id, Attempt.student_id == student.id, Attempt.status != "in_progress")
+            .where(
+                Attempt.quiz_id == quiz.id,
+                Attempt.student_id == student.id,
+                Attempt.status != AttemptStatus.IN_PROGRESS,
+            )
             .order_by(Attempt.number.desc())
         )
     )

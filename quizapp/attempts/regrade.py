@@ -25,6 +25,7 @@ from quizapp.auth.models import User
 from quizapp.bank.models import Question
 from quizapp.classes.services import student_names
 from quizapp.exceptions import DomainError
+from quizapp.statuses import AttemptStatus
 from quizapp.wording import count
 
 
@@ -71,7 +72,7 @@ def regrade_preview(session: Session, question: Question, teacher: User) -> list
             .where(
                 AttemptAnswer.question_id == question.id,
                 AttemptAnswer.question_version_id != current.id,
-                Attempt.status != "in_progress",
+                Attempt.status != AttemptStatus.IN_PROGRESS,
             )
             .order_by(Attempt.id)
         )

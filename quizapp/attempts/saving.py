@@ -28,6 +28,7 @@ from quizapp.auth.models import User
 from quizapp.exceptions import Conflict, DomainError, NotFound
 from quizapp.quizzes.models import Quiz
 from quizapp.quizzes.services import open_to_student
+from quizapp.statuses import AttemptStatus
 
 # Practice mode: tries at a question before its answer is shown anyway.
 PRACTICE_TRIES = 3
@@ -53,7 +54,7 @@ class SaveOutcome:
 
 def _writable(session: Session, attempt_id: int, student: User, now: datetime) -> tuple[Attempt, SaveOutcome | None]:
     attempt = attempt_of(session, attempt_id, student, lock=True)
-    if attempt.status != "in_progress":
+    if attempt.status != AttemptStatus.IN_PROGRESS:
         raise AttemptClosed("This attempt is already submitted; nothing more can be saved.")
     closed = close_if_overdue(session, attempt, now=now)
     if closed:
@@ -105,7 +106,7 @@ def save_answer(
     ).one_or_none()
     if (
         place is None
-        or place.status != "in_progress"
+        or place.status != AttemptStatus.IN_PROGRESS
         or is_past(effective_deadline(place.deadline, place.closes_at), now)
         or not place.quiz_open
     ):

@@ -19,10 +19,11 @@ from quizapp.models import utcnow
 from quizapp.quizzes.services import quiz_of_teacher
 from quizapp.wording import count
 
-bp = Blueprint("attempts_staff", __name__, url_prefix="/manage", template_folder="templates")
+# No prefix of its own: each page lives in the area of what it shows (a quiz, a question of the bank, an attempt).
+bp = Blueprint("attempts_staff", __name__, template_folder="templates")
 
 
-@bp.route("/quizzes/<id:quiz_id>/preview")
+@bp.route("/manage/quizzes/<id:quiz_id>/preview")
 @allow(STAFF)
 def preview(quiz_id: int) -> ResponseReturnValue:
     """The quiz as a student sees it (shuffled as for a student), without starting an attempt."""
@@ -35,7 +36,7 @@ def preview(quiz_id: int) -> ResponseReturnValue:
     return render_template("attempts/preview.html", page=page, attempt=attempt, quiz=quiz)
 
 
-@bp.route("/questions/<id:question_id>/regrade", methods=["GET", "POST"])
+@bp.route("/bank/questions/<id:question_id>/regrade", methods=["GET", "POST"])
 @allow(STAFF)
 def regrade(question_id: int) -> ResponseReturnValue:
     """Apply a corrected key to past attempts: first the list of scores it changes, then a confirmed POST."""
@@ -43,14 +44,13 @@ def regrade(question_id: int) -> ResponseReturnValue:
     form = ConfirmForm()
     if form.validate_on_submit():
         changed = regrading.apply_regrade(db.session, question, current_user, now=utcnow())
-        db.session.commit()
         flash(f"Regraded: {count(changed, 'answer')} changed score.", "success")
         return redirect(url_for("bank.edit", question_id=question_id))
     changes = regrading.regrade_preview(db.session, question, current_user)
     return render_template("attempts/regrade.html", question=question, changes=changes, form=form)
 
 
-@bp.route("/attempts/<id:attempt_id>")
+@bp.route("/manage/attempts/<id:attempt_id>")
 @allow(STAFF)
 def attempt_detail(attempt_id: int) -> ResponseReturnValue:
     """One finished attempt at the teacher's own quiz: every answer with its mark, the key and the student's time."""
@@ -66,7 +66,7 @@ def attempt_detail(attempt_id: int) -> ResponseReturnValue:
     )
 
 
-@bp.route("/attempts/<id:attempt_id>/answers/<index:position>/mark", methods=["POST"])
+@bp.route("/manage/attempts/<id:attempt_id>/answers/<index:position>/mark", methods=["POST"])
 @allow(STAFF)
 def mark_answer(attempt_id: int, position: int) -> ResponseReturnValue:
     """The teacher's mark for an answer that grading could not mark; the attempt's score then counts it."""
@@ -75,6 +75,5 @@ def mark_answer(attempt_id: int, position: int) -> ResponseReturnValue:
         problems = " ".join(error for errors in form.errors.values() for error in errors)
         raise DomainError(f"The mark was not saved: {problems} Give a number from 0 to the question's marks.")
     answer = marking.set_mark(db.session, attempt_id, position, form.mark.data, current_user, now=utcnow())
-    db.session.commit()
     flash(f"Marked question {position + 1}: {answer.score:g} of {answer.points:g}.", "success")
     return redirect(url_for("attempts_staff.attempt_detail", attempt_id=attempt_id))

@@ -23,6 +23,7 @@ from quizapp.bank.models import Question, QuestionVersion
 from quizapp.exceptions import Conflict, DomainError
 from quizapp.quizzes.models import Quiz, QuizQuestion, QuizRule
 from quizapp.quizzes.services import extra_time_percent, quiz_for_student, rule_pool, window_problem
+from quizapp.statuses import AttemptStatus, QuestionStatus
 from quizapp.wording import count
 
 START_RETRIES = 3
@@ -62,7 +63,7 @@ def _fixed_candidates(session: Session, quiz: Quiz) -> list[Candidate]:
             QuestionVersion,
             (QuestionVersion.question_id == Question.id) & (QuestionVersion.version == Question.current_version),
         )
-        .where(QuizQuestion.quiz_id == quiz.id, Question.status == "approved")
+        .where(QuizQuestion.quiz_id == quiz.id, Question.status == QuestionStatus.APPROVED)
         .order_by(QuizQuestion.position)
     )
     return [
@@ -85,7 +86,7 @@ def _deadline(session: Session, quiz: Quiz, student: User, started: datetime) ->
 def open_attempt(session: Session, quiz: Quiz, student: User) -> Attempt | None:
     return session.scalar(
         select(Attempt).where(
-            Attempt.quiz_id == quiz.id, Attempt.student_id == student.id, Attempt.status == "in_progress"
+            Attempt.quiz_id == quiz.id, Attempt.student_id == student.id, Attempt.status == AttemptStatus.IN_PROGRESS
         )
     )
 
@@ -150,7 +151,7 @@ def _new_attempt(
         quiz_id=quiz.id,
         student_id=student.id,
         number=number,
-        status="in_progress",
+        status=AttemptStatus.IN_PROGRESS,
         started_at=now,
         deadline=_deadline(session, quiz, student, now),
         max_score=sum(slot.points for slot in slots),
@@ -194,7 +195,7 @@ def preview(session: Session, quiz: Quiz) -> tuple[Attempt, list[AttemptAnswer]]
             select(QuestionVersion).where(QuestionVersion.id.in_([s.candidate.version_id for s in slots]))
         )
     }
-    attempt = Attempt(quiz=quiz, status="in_progress", number=0)
+    attempt = Attempt(quiz=quiz, status=AttemptStatus.IN_PROGRESS, number=0)
     answers = [
         AttemptAnswer(
             question_id=slot.candidate.question_id,

@@ -24,6 +24,7 @@ from quizapp.auth.models import User
 from quizapp.classes.services import student_names
 from quizapp.quizzes.models import Quiz
 from quizapp.quizzes.services import open_to_student
+from quizapp.statuses import AttemptStatus
 
 logger = logging.getLogger(__name__)
 
@@ -74,12 +75,12 @@ def submit_attempt(session: Session, attempt_id: int, student: User, *, now: dat
     the back button) is returned as it is, graded once.
     """
     attempt = attempt_of(session, attempt_id, student, lock=True)
-    if attempt.status != "in_progress":
+    if attempt.status != AttemptStatus.IN_PROGRESS:
         return attempt
     if close_if_overdue(session, attempt, now=now):
         return attempt
     _grade_all(session, attempt, now)
-    attempt.status = "submitted"
+    attempt.status = AttemptStatus.SUBMITTED
     attempt.submitted_at = now
     session.flush()
     return attempt
@@ -100,7 +101,7 @@ def close_if_overdue(session: Session, attempt: Attempt, *, now: datetime) -> st
     as overdue at that deadline. Its quiz no longer open to the student (unpublished, taken away from the class,
     the student taken out of the class): handed in now, as if submitted.
     """
-    if attempt.status != "in_progress":
+    if attempt.status != AttemptStatus.IN_PROGRESS:
         return None
     deadline = attempt.effective_deadline
     if deadline is None or not is_past(deadline, now):
@@ -112,7 +113,7 @@ def close_if_overdue(session: Session, attempt: Attempt, *, now: datetime) -> st
         session,
         attempt,
         now,
-        status="closed_overdue",
+        status=AttemptStatus.CLOSED_OVERDUE,
         closed_at=max(deadline, attempt.started_at),
         how="closed at its deadline and graded",
         details={"deadline": deadline},
@@ -126,7 +127,7 @@ def _hand_in_withdrawn(session: Session, attempt: Attempt, now: datetime) -> str
         session,
         attempt,
         now,
-        status="submitted",
+        status=AttemptStatus.SUBMITTED,
         closed_at=now,
         how="handed in when the quiz stopped being open to the student, graded",
         details={"reason": "quiz no longer open to the student"},
@@ -189,7 +190,7 @@ def close_overdue(session: Session, *, now: datetime) -> OverdueSweep:
         select(Attempt.id)
         .join(Quiz, Quiz.id == Attempt.quiz_id)
         .where(
-            Attempt.status == "in_progress",
+            Attempt.status == AttemptStatus.IN_PROGRESS,
             or_(Attempt.deadline < cutoff, Quiz.closes_at < cutoff, not_(open_to_student(Attempt.student_id))),
         )
     ).all()

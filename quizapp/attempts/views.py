@@ -1,6 +1,7 @@
 """The student's path through a quiz: start, answer (autosaved), check, submit, review, flag.
 
-Views parse and authorise, call one service, commit once, render. Every
+Views parse and authorise, call one service and render; the request's end commits (quizapp.transactions).
+The pages that close an overdue attempt as they show it are declared ``@writes_on_get``. Every
 rendering of a question before it is revealed goes through
 ``presenters.question_for_student``, which has no key to give away.
 """
@@ -25,6 +26,8 @@ from quizapp.models import utcnow
 from quizapp.quizzes.services import quiz_for_student, timings, window_problem
 from quizapp.rate_limits import limited
 from quizapp.request_args import whole_number
+from quizapp.statuses import AttemptStatus
+from quizapp.transactions import commit_now, undo_on, writes_on_get
 
 bp = Blueprint("attempts", __name__, template_folder="templates")
 
@@ -47,21 +50,20 @@ def _reading(call):
 
 
 def _current_attempt(attempt_id: int):
-    """The student's attempt, closed and graded first if its deadline has passed (saved at once)."""
+    """The student's attempt, closed and graded first if its deadline has passed (the request's end saves it)."""
     attempt = loading.attempt_of(db.session, attempt_id, current_user)
-    if submitting.close_if_overdue(db.session, attempt, now=utcnow()):
-        db.session.commit()
+    submitting.close_if_overdue(db.session, attempt, now=utcnow())
     return attempt
 
 
 @bp.route("/quizzes/<id:quiz_id>")
 @allow(STUDENT)
+@writes_on_get
 def quiz(quiz_id: int) -> ResponseReturnValue:
     quiz = quiz_for_student(db.session, quiz_id, current_user)
     now = utcnow()
     current = starting.open_attempt(db.session, quiz, current_user)
     if current is not None and submitting.close_if_overdue(db.session, current, now=now):
-        db.session.commit()
         current = None
     past = presenters.past_attempts(db.session, quiz, current_user)
     return render_template(
@@ -82,21 +84,21 @@ def quiz(quiz_id: int) -> ResponseReturnValue:
 def start(quiz_id: int) -> ResponseReturnValue:
     now = utcnow()
     attempt = starting.start_attempt(db.session, quiz_id, current_user, now=now)
-    # Read before the commit expires them, which would cost another transaction. A new attempt on a paged
-    # quiz goes straight to its first question: the redirect through attempts.show cost a whole request per
-    # student when a class presses Start at once. A resumed one goes through show, to its first open question.
-    attempt_id, first = attempt.id, starting.first_page(attempt, now)
-    db.session.commit()
+    # A new attempt on a paged quiz goes straight to its first question: the redirect through attempts.show
+    # cost a whole request per student when a class presses Start at once. A resumed one goes through show,
+    # to its first open question.
+    first = starting.first_page(attempt, now)
     if first is None:
-        return redirect(url_for("attempts.show", attempt_id=attempt_id))
-    return redirect(url_for("attempts.question", attempt_id=attempt_id, position=first))
+        return redirect(url_for("attempts.show", attempt_id=attempt.id))
+    return redirect(url_for("attempts.question", attempt_id=attempt.id, position=first))
 
 
 @bp.route("/attempts/<id:attempt_id>")
 @allow(STUDENT)
+@writes_on_get
 def show(attempt_id: int) -> ResponseReturnValue:
     attempt = _current_attempt(attempt_id)
-    if attempt.status != "in_progress":
+    if attempt.status != AttemptStatus.IN_PROGRESS:
         return redirect(url_for("attempts.review", attempt_id=attempt.id))
     if attempt.quiz.layout == "all_on_one_page":
         return _render_attempt(attempt, None)
@@ -107,9 +109,10 @@ def show(attempt_id: int) -> ResponseReturnValue:
 
 @bp.route("/attempts/<id:attempt_id>/q/<index:position>")
 @allow(STUDENT)
+@writes_on_get
 def question(attempt_id: int, position: int) -> ResponseReturnValue:
     attempt = _current_attempt(attempt_id)  # the review page says when time ran out
-    if attempt.status != "in_progress":
+    if attempt.status != AttemptStatus.IN_PROGRESS:
         return redirect(url_for("attempts.review", attempt_id=attempt.id))
     return _render_attempt(attempt, position)
 
@@ -151,7 +154,6 @@ def post_question(attempt_id: int, position: int) -> ResponseReturnValue:
         )
         if action == "later" and not outcome.closed:  # saved as left, and flagged (or unflagged) to come back to
             for_later.flag_for_later(db.session, attempt_id, current_user, position, now=now)
-    db.session.commit()
     if isinstance(outcome, saving.SaveOutcome) and outcome.closed:
         flash(outcome.message, "warning")
         return redirect(url_for("attempts.review", attempt_id=attempt_id))
@@ -183,7 +185,6 @@ def save_all(attempt_id: int) -> ResponseReturnValue:
     attempt = loading.attempt_of(db.session, attempt_id, current_user)
     by_position = {a.position: fields_of(request.form, a.position) for a in attempt.answers}
     outcome = _reading(lambda: saving.save_many(db.session, attempt_id, current_user, by_position, now=utcnow()))
-    db.session.commit()
     if outcome.closed:
         flash(outcome.message, "warning")
         return redirect(url_for("attempts.review", attempt_id=attempt_id))
@@ -215,9 +216,8 @@ def autosave(attempt_id: int) -> ResponseReturnValue:
     try:
         outcome = saving.save_answer(db.session, attempt_id, current_user, position, fields, now=now)
     except InvalidResponse as error:
-        db.session.rollback()
         return jsonify(ok=False, error=str(error)), 400
-    db.session.commit()
+    commit_now()  # saved (or closed) even when the answer below is a 409
     if outcome.closed:
         return jsonify(
             ok=False, closed=True, error=outcome.message, review=url_for("attempts.review", attempt_id=attempt_id)
@@ -237,9 +237,8 @@ def check(attempt_id: int) -> ResponseReturnValue:
             db.session, attempt_id, current_user, position, fields, now=utcnow(), give_up=give_up
         )
     except InvalidResponse as error:
-        db.session.rollback()
         return jsonify(ok=False, error=str(error)), 400
-    db.session.commit()
+    commit_now()  # saved (or closed) even when the answer below is a 409
     if isinstance(outcome, saving.SaveOutcome) and not outcome.closed:
         return jsonify(ok=False, error=outcome.message), 409  # saved, but this question cannot be checked
     if isinstance(outcome, saving.SaveOutcome):
@@ -254,9 +253,10 @@ def check(attempt_id: int) -> ResponseReturnValue:
 
 @bp.route("/attempts/<id:attempt_id>/submit", methods=["GET"])
 @allow(STUDENT)
+@writes_on_get
 def confirm_submit(attempt_id: int) -> ResponseReturnValue:
     attempt = _current_attempt(attempt_id)
-    if attempt.status != "in_progress":
+    if attempt.status != AttemptStatus.IN_PROGRESS:
         return redirect(url_for("attempts.review", attempt_id=attempt.id))
     answers = loading.load_answers(db.session, attempt, versions=False)
     return render_template(
@@ -273,21 +273,19 @@ def confirm_submit(attempt_id: int) -> ResponseReturnValue:
 @allow(STUDENT)
 def submit(attempt_id: int) -> ResponseReturnValue:
     attempt = submitting.submit_attempt(db.session, attempt_id, current_user, now=utcnow())
-    closed_by_deadline = attempt.status == "closed_overdue"  # read before the commit expires it
-    practice_session = attempt.quiz.personal_for_id is not None
-    db.session.commit()
-    if closed_by_deadline:
+    if attempt.status == AttemptStatus.CLOSED_OVERDUE:
         flash("Time was up: your attempt was submitted with the answers saved before the deadline.", "warning")
-    if practice_session:  # a finished practice session says what comes next (the practice feature's page)
+    if attempt.quiz.personal_for_id is not None:  # a finished practice session says what comes next
         return redirect(url_for("practice.finished_session", attempt_id=attempt_id))
     return redirect(url_for("attempts.review", attempt_id=attempt_id))
 
 
 @bp.route("/attempts/<id:attempt_id>/review")
 @allow(STUDENT)
+@writes_on_get
 def review(attempt_id: int) -> ResponseReturnValue:
     attempt = _current_attempt(attempt_id)
-    if attempt.status == "in_progress":
+    if attempt.status == AttemptStatus.IN_PROGRESS:
         flash("Submit the attempt to see its review.", "info")
         return redirect(url_for("attempts.show", attempt_id=attempt.id))
     answers = loading.load_answers(db.session, attempt)
@@ -319,7 +317,7 @@ def flag(attempt_id: int, position: int) -> ResponseReturnValue:
     if not form.validate_on_submit():
         session[FLAG_RESULT] = {"position": position, "category": "danger", "message": FLAG_INVALID}
         return redirect(back)
-    try:
+    with undo_on(flagging.AlreadyFlagged, category=None) as step:
         flagging.flag_question(
             db.session,
             attempt_id,
@@ -328,11 +326,9 @@ def flag(attempt_id: int, position: int) -> ResponseReturnValue:
             kind=form.kind.data or "other",
             comment=form.comment.data or "",
         )
-    except flagging.AlreadyFlagged as error:
-        db.session.rollback()
-        session[FLAG_RESULT] = {"position": position, "category": "info", "message": str(error)}
+    if step.error is not None:
+        session[FLAG_RESULT] = {"position": position, "category": "info", "message": str(step.error)}
         return redirect(back)
-    db.session.commit()
     message = f"Thank you: your note on question {position + 1} was sent to the teacher."
     session[FLAG_RESULT] = {"position": position, "category": "success", "message": message}
     return redirect(back)

@@ -11,8 +11,9 @@ from quizapp.auth import services
 from quizapp.auth.forms import CreateUserForm, RoleForm
 from quizapp.auth.models import User
 from quizapp.auth.roles import Role
-from quizapp.exceptions import DomainError, NotFound
+from quizapp.exceptions import NotFound
 from quizapp.extensions import db
+from quizapp.transactions import undo_on
 
 bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="templates")
 
@@ -28,7 +29,7 @@ def _render_users(form: CreateUserForm, status: int = 200) -> tuple[str, int]:
 def users() -> tuple[str, int] | Response:
     form = CreateUserForm()
     if form.validate_on_submit():
-        try:
+        with undo_on() as step:
             user = services.create_account(
                 db.session,
                 current_user,
@@ -37,11 +38,8 @@ def users() -> tuple[str, int] | Response:
                 display_name=form.display_name.data,
                 role=Role(form.role.data),
             )
-            db.session.commit()
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "danger")
-            return _render_users(form, error.status_code)
+        if step.failed:
+            return _render_users(form, step.status_code)
         flash(f"Created {user.role} '{user.username}'.", "success")
         return redirect(url_for("admin.users"))
     return _render_users(form, 400 if form.is_submitted() else 200)
@@ -57,12 +55,9 @@ def set_role(user_id: int) -> Response:
     if not form.validate_on_submit():
         flash("Choose one of the listed roles.", "danger")
         return redirect(url_for("admin.users"))
-    try:
+    with undo_on() as step:
         services.change_role(db.session, current_user, user.username, Role(form.role.data))
-        db.session.commit()
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "danger")
+    if step.failed:
         return redirect(url_for("admin.users"))
     flash(f"'{user.username}' is now {user.role}.", "success")
     return redirect(url_for("admin.users"))

@@ -11,11 +11,11 @@ from werkzeug.wrappers import Response
 from quizapp.access import ANYONE, SIGNED_IN, allow
 from quizapp.auth import services, session_limits
 from quizapp.auth.forms import ChangePasswordForm, LoginForm, RegisterForm
-from quizapp.exceptions import DomainError
 from quizapp.extensions import db
 from quizapp.forms import ConfirmForm
 from quizapp.rate_limits import limited
 from quizapp.request_args import has_control_characters
+from quizapp.transactions import undo_on
 
 bp = Blueprint("auth", __name__, template_folder="templates")
 
@@ -42,13 +42,10 @@ def login() -> str | Response:
         return redirect(url_for("dashboard.index"))
     form = LoginForm()
     if form.validate_on_submit():
-        try:
+        with undo_on(services.LoginFailed) as step:
             user = services.authenticate(db.session, form.username.data or "", form.password.data or "")
-        except services.LoginFailed as error:
-            db.session.rollback()
-            flash(str(error), "danger")
+        if step.failed:
             return render_template("auth/login.html", form=form), 401
-        db.session.commit()
         session.clear()  # a fresh session on login: nothing carried over from before
         session.permanent = True
         login_user(user)
@@ -66,18 +63,15 @@ def register() -> str | Response:
         return redirect(url_for("dashboard.index"))
     form = RegisterForm()
     if form.validate_on_submit():
-        try:
+        with undo_on() as step:
             user = services.register_student(
                 db.session,
                 username=form.username.data or "",
                 password=form.password.data or "",
                 display_name=form.display_name.data or "",
             )
-            db.session.commit()
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "danger")
-            return render_template("auth/register.html", form=form), error.status_code
+        if step.failed:
+            return render_template("auth/register.html", form=form), step.status_code
         session.clear()
         session.permanent = True
         login_user(user)
@@ -93,7 +87,6 @@ def logout() -> Response:
     if ConfirmForm().validate_on_submit():
         # Logging out here logs this account out everywhere (its other sessions carry the old version).
         services.end_all_sessions(db.session, current_user._get_current_object())
-        db.session.commit()
         logout_user()
         session.clear()
         flash("You are logged out.", "info")
@@ -106,18 +99,15 @@ def logout() -> Response:
 def change_password() -> str | Response:
     form = ChangePasswordForm()
     if form.validate_on_submit():
-        try:
+        with undo_on() as step:
             services.change_password(
                 db.session,
                 current_user,
                 current_password=form.current_password.data or "",
                 new_password=form.password.data or "",
             )
-            db.session.commit()
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "danger")
-            return render_template("auth/change_password.html", form=form), error.status_code
+        if step.failed:
+            return render_template("auth/change_password.html", form=form), step.status_code
         # The session version moved on: log this browser in again under it; every other session ends.
         login_user(current_user._get_current_object())
         flash("Your password is changed. Other devices were logged out.", "success")

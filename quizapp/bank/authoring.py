@@ -25,6 +25,7 @@ from quizapp.bank.review import approve, checked_version, log_question
 from quizapp.bank.tags import tags_named
 from quizapp.exceptions import DomainError
 from quizapp.sources.models import SourceDocument
+from quizapp.statuses import QuestionStatus
 
 
 def create_question(
@@ -53,7 +54,7 @@ def _unsaved_question(
     version = checked_version(content, version=1, created_by_id=owner.id)
     if document is not None and document.owner_id != owner.id:
         raise DomainError("Choose one of your own documents.")
-    question = Question(owner_id=owner.id, document=document, status="draft", origin=origin)
+    question = Question(owner_id=owner.id, document=document, status=QuestionStatus.DRAFT, origin=origin)
     question.versions.append(version)
     question.tags = tags
     return question
@@ -122,7 +123,9 @@ def store_imported(session: Session, owner: User, questions: list[dict[str, Any]
     return made
 
 
-def bank_as_dicts(session: Session, owner: User, *, status: str | None = "approved") -> list[dict[str, Any]]:
+def bank_as_dicts(
+    session: Session, owner: User, *, status: str | None = QuestionStatus.APPROVED
+) -> list[dict[str, Any]]:
     query = (
         select(Question)
         .options(selectinload(Question.versions), selectinload(Question.tags))
@@ -151,7 +154,9 @@ def bank_as_dicts(session: Session, owner: User, *, status: str | None = "approv
     return rows
 
 
-def export(session: Session, owner: User, fmt: str, *, status: str | None = "approved") -> tuple[bytes, str, str]:
+def export(
+    session: Session, owner: User, fmt: str, *, status: str | None = QuestionStatus.APPROVED
+) -> tuple[bytes, str, str]:
     """The owner's questions as a file: (content, mimetype, file extension).
 
     The mimetype names no charset: the Response adds ``charset=utf-8`` to a text type itself (twice if given one).

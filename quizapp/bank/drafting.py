@@ -19,8 +19,7 @@ from quizapp.auth.models import User
 from quizapp.bank import generation_jobs, services
 from quizapp.bank.models import GenerationJob, Question
 from quizapp.sources.models import SourceDocument
-
-UNDER_WAY = ("queued", "running")
+from quizapp.statuses import UNDER_WAY
 
 
 @dataclass

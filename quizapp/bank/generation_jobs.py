@@ -13,10 +13,13 @@ from quizapp.bank.models import GenerationJob
 from quizapp.extensions import db
 from quizapp.models import utcnow
 from quizapp.sources.models import SourceDocument
+from quizapp.statuses import JobStatus
 
 
 def create_job(session: Session, owner: User, document: SourceDocument) -> GenerationJob:
-    job = GenerationJob(owner_id=owner.id, document_id=document.id, status="queued", stage="waiting for a worker")
+    job = GenerationJob(
+        owner_id=owner.id, document_id=document.id, status=JobStatus.QUEUED, stage="waiting for a worker"
+    )
     session.add(job)
     session.flush()
     return job
@@ -34,12 +37,12 @@ def run_job(job_id: int) -> None:
     """Generate and store the drafts of the job's document; a failure stores no draft and says why."""
     session = db.session
     job = session.get(GenerationJob, job_id)
-    if job is None or job.status in ("done", "running"):
+    if job is None or job.status in (JobStatus.DONE, JobStatus.RUNNING):
         return
     document_id, owner_id = job.document_id, job.owner_id
     clean = services.as_clean_document(job.document)
     session.rollback()  # no transaction stays open during the (long) generation: progress must get through
-    _record(job_id, status="running", stage="reading", progress=0.0)
+    _record(job_id, status=JobStatus.RUNNING, stage="reading", progress=0.0)
     last = {"step": -1}
 
     def progress(stage: str, fraction: float) -> None:
@@ -53,14 +56,18 @@ def run_job(job_id: int) -> None:
         document = session.get(SourceDocument, document_id)
         drafts = services.store_drafts(session, session.get(User, owner_id), [document], result)
         job = session.get(GenerationJob, job_id)
-        job.status, job.stage, job.progress = "done", "done", 1.0
+        job.status, job.stage, job.progress = JobStatus.DONE, "done", 1.0
         job.questions_made, job.finished_at = len(drafts.questions), utcnow()
         session.commit()
     except Exception as error:
         session.rollback()
         current_app.logger.exception("generation job %s failed", job_id)
         _record(
-            job_id, status="failed", stage="failed", message=f"Generation failed: {error}"[:2000], finished_at=utcnow()
+            job_id,
+            status=JobStatus.FAILED,
+            stage="failed",
+            message=f"Generation failed: {error}"[:2000],
+            finished_at=utcnow(),
         )
         raise
 

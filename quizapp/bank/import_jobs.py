@@ -19,6 +19,7 @@ from quizapp.bank.job_rows import owned_job, record
 from quizapp.bank.models import ImportJob
 from quizapp.extensions import db
 from quizapp.models import utcnow
+from quizapp.statuses import JobStatus
 from quizapp.wording import count
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,12 @@ READ_SHARE, CHECK_SHARE = 0.05, 0.85
 def create_job(session: Session, owner: User, filename: str, fmt: str, data: bytes) -> ImportJob:
     """A queued import of this file for its owner; the file waits in the job's row for the worker."""
     job = ImportJob(
-        owner_id=owner.id, filename=filename[:255], format=fmt, data=data, status="queued", stage="waiting for a worker"
+        owner_id=owner.id,
+        filename=filename[:255],
+        format=fmt,
+        data=data,
+        status=JobStatus.QUEUED,
+        stage="waiting for a worker",
     )
     session.add(job)
     session.flush()
@@ -55,11 +61,11 @@ def run_job(job_id: int) -> None:
     """Import the job's file as its owner's drafts; a failure stores no question and says why."""
     session = db.session
     job = session.get(ImportJob, job_id)
-    if job is None or job.status != "queued" or job.data is None:
+    if job is None or job.status != JobStatus.QUEUED or job.data is None:
         return
     data, fmt, filename, owner_id = job.data, job.format, job.filename, job.owner_id
     session.rollback()  # no transaction stays open while the file is read and checked: progress must get through
-    _record(job_id, status="running", stage="reading the file", progress=0.0)
+    _record(job_id, status=JobStatus.RUNNING, stage="reading the file", progress=0.0)
     every = {"step": -1}
 
     def checked(done: int, total: int) -> None:
@@ -74,7 +80,7 @@ def run_job(job_id: int) -> None:
         _record(job_id, stage=f"storing {count(len(kept), 'question')}", progress=READ_SHARE + CHECK_SHARE)
         questions = authoring.store_imported(session, session.get(User, owner_id), kept)
         job = session.get(ImportJob, job_id)
-        job.status, job.stage, job.progress, job.data = "done", "done", 1.0, None
+        job.status, job.stage, job.progress, job.data = JobStatus.DONE, "done", 1.0, None
         job.imported, job.skipped, job.finished_at = len(questions), skipped, utcnow()
         session.commit()
     except InterchangeError as error:
@@ -88,4 +94,4 @@ def run_job(job_id: int) -> None:
 
 
 def _failed(job_id: int, message: str) -> None:
-    _record(job_id, status="failed", stage="failed", message=message[:2000], data=None, finished_at=utcnow())
+    _record(job_id, status=JobStatus.FAILED, stage="failed", message=message[:2000], data=None, finished_at=utcnow())

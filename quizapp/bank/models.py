@@ -28,8 +28,8 @@ from quizapp.auth.models import User
 from quizapp.models import JSONType, UTCDateTime, db, one_of, timestamp_column
 from quizapp.question_types import QUESTION_TYPES
 from quizapp.sources.models import SourceDocument
+from quizapp.statuses import JOB_STATUSES, QUESTION_STATUSES, JobStatus, QuestionStatus
 
-QUESTION_STATUSES = ("draft", "approved", "rejected", "retired")
 QUESTION_ORIGINS = ("generated", "authored", "imported")
 FLAG_KINDS = ("wrong", "unclear", "other")
 
@@ -65,7 +65,9 @@ class Question(db.Model):
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     # The document it was generated from or filed under (optional for authored ones).
     document_id: Mapped[int | None] = mapped_column(ForeignKey("source_documents.id", ondelete="SET NULL"))
-    status: Mapped[str] = mapped_column(String(16), default="draft", server_default="draft")
+    status: Mapped[str] = mapped_column(
+        String(16), default=QuestionStatus.DRAFT, server_default=QuestionStatus.DRAFT.value
+    )
     origin: Mapped[str] = mapped_column(String(16), default="generated")
     current_version: Mapped[int] = mapped_column(default=1, server_default="1")
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
@@ -182,9 +184,6 @@ class QuestionFlag(db.Model):
     question: Mapped[Question] = relationship(back_populates="flags")
 
 
-JOB_STATUSES = ("queued", "running", "done", "failed")
-
-
 class GenerationJob(db.Model):
     """Drafting questions for a long document in the background, with progress a page can follow."""
 
@@ -198,7 +197,7 @@ class GenerationJob(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     document_id: Mapped[int] = mapped_column(ForeignKey("source_documents.id", ondelete="CASCADE"))
-    status: Mapped[str] = mapped_column(String(16), default="queued")
+    status: Mapped[str] = mapped_column(String(16), default=JobStatus.QUEUED)
     stage: Mapped[str] = mapped_column(String(40), default="")
     progress: Mapped[float] = mapped_column(default=0.0)
     message: Mapped[str] = mapped_column(Text, default="")
@@ -231,7 +230,7 @@ class ImportJob(db.Model):
     filename: Mapped[str] = mapped_column(String(255))
     format: Mapped[str] = mapped_column(String(16))
     data: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)  # loaded by the worker alone
-    status: Mapped[str] = mapped_column(String(16), default="queued")
+    status: Mapped[str] = mapped_column(String(16), default=JobStatus.QUEUED)
     stage: Mapped[str] = mapped_column(String(40), default="")
     progress: Mapped[float] = mapped_column(default=0.0)
     message: Mapped[str] = mapped_column(Text, default="")

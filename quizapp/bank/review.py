@@ -27,6 +27,7 @@ from quizapp.bank.tags import tags_named
 from quizapp.exceptions import DomainError, NotFound
 from quizapp.generation.contract import validate_draft
 from quizapp.models import utcnow
+from quizapp.statuses import QuestionStatus
 
 ORDERS = ("confidence_asc", "confidence_desc", "newest")
 # The confidence at or above which a teacher may approve drafts in one go. On a blind reader's verdicts on the
@@ -38,7 +39,7 @@ PUBLISH_CONFIDENCE = 0.85
 
 @dataclass(frozen=True)
 class QueueFilter:
-    status: str | None = "draft"
+    status: str | None = QuestionStatus.DRAFT
     document_id: int | None = None
     question_type: str | None = None
     flagged: bool = False
@@ -129,11 +130,11 @@ def log_question(question: Question, actor: User | None, action: str, verb: str,
 
 def approve(question: Question, reviewer: User, note: str | None = None) -> None:
     old_status = question.status
-    question.status = "approved"
+    question.status = QuestionStatus.APPROVED
     question.reviewed_by_id = reviewer.id
     question.reviewed_at = utcnow()
     question.review_note = note
-    details: dict[str, Any] = {"status": change(old_status, "approved")}
+    details: dict[str, Any] = {"status": change(old_status, QuestionStatus.APPROVED)}
     if note:
         details["note"] = note
     log_question(question, reviewer, "question.approve", "Approved", details)
@@ -144,12 +145,16 @@ def reject(question: Question, reviewer: User, reason: str) -> None:
     if not reason:
         raise DomainError("Say why the question is rejected (it helps the next reviewer).")
     old_status = question.status
-    question.status = "rejected"
+    question.status = QuestionStatus.REJECTED
     question.reviewed_by_id = reviewer.id
     question.reviewed_at = utcnow()
     question.review_note = reason[:1000]
     log_question(
-        question, reviewer, "question.reject", "Rejected", {"status": change(old_status, "rejected"), "reason": reason}
+        question,
+        reviewer,
+        "question.reject",
+        "Rejected",
+        {"status": change(old_status, QuestionStatus.REJECTED), "reason": reason},
     )
 
 
@@ -159,13 +164,13 @@ def send_back_to_review(question: Question, reason: str, actor: User | None) -> 
     Attempts keep the versions they were graded on; only new quizzes stop drawing it
     until a teacher approves it again. ``actor`` is None when a scheduled check sends it.
     """
-    if question.status != "approved":
+    if question.status != QuestionStatus.APPROVED:
         return False
-    question.status = "draft"
+    question.status = QuestionStatus.DRAFT
     question.review_note = " ".join(reason.split())[:1000]
     question.reviewed_by_id = actor.id if actor is not None else None
     question.reviewed_at = utcnow()
-    details = {"status": change("approved", "draft"), "reason": question.review_note}
+    details = {"status": change(QuestionStatus.APPROVED, QuestionStatus.DRAFT), "reason": question.review_note}
     log_question(question, actor, "question.sent_back", "Sent back to review", details)
     return True
 
@@ -201,7 +206,7 @@ def approve_drafts_at_or_above(session: Session, owner: User, flt: QueueFilter, 
     """
     if not 0.0 <= threshold <= 1.0:
         raise DomainError("The confidence is a number from 0 to 1.")
-    drafts_only = replace(flt.cleaned(), status="draft")
+    drafts_only = replace(flt.cleaned(), status=QuestionStatus.DRAFT)
     note = f"approved with every draft at or above confidence {threshold:.2f}"
     chosen = [
         item.question

@@ -18,6 +18,7 @@ from quizapp.bank.models import Question, QuestionSource, QuestionVersion
 from quizapp.bank.review import approve, log_question
 from quizapp.generation.types import Block, CleanDocument, GenerationReport, GenerationResult, QuestionDraft
 from quizapp.sources.models import SourceDocument
+from quizapp.statuses import QuestionStatus
 
 
 @dataclass
@@ -43,7 +44,9 @@ def store_draft(
 ) -> Question:
     """One generated draft as a Question with version 1 and its sources."""
     first = documents[draft.sources[0].document] if draft.sources else None
-    question = Question(owner_id=owner.id if owner else None, document=first, status="draft", origin="generated")
+    question = Question(
+        owner_id=owner.id if owner else None, document=first, status=QuestionStatus.DRAFT, origin="generated"
+    )
     version = QuestionVersion(
         version=1,
         type=draft.type,
@@ -129,7 +132,7 @@ def approve_confident(questions: Sequence[Question], reviewer: User, threshold: 
     approved = []
     for question in questions:
         confidence = question.latest.confidence
-        if question.status == "draft" and confidence is not None and confidence >= threshold:
+        if question.status == QuestionStatus.DRAFT and confidence is not None and confidence >= threshold:
             approve(question, reviewer, note=f"approved by seeding: confidence {confidence:.2f} >= {threshold:.2f}")
             approved.append(question)
     return approved
@@ -165,15 +168,15 @@ def carry_to_revision(session: Session, old: SourceDocument, new: SourceDocument
                 missing = True
                 continue
             source.document_id, source.start_offset, source.end_offset = new.id, start, start + len(source.quote)
-        if missing and question.status in ("approved", "draft"):
+        if missing and question.status in (QuestionStatus.APPROVED, QuestionStatus.DRAFT):
             was = question.status
-            question.status = "draft"
+            question.status = QuestionStatus.DRAFT
             question.review_note = (
                 f"Its source sentence changed in revision {new.revision}; check it against the new text."
             )
             sent_back.append(question)
-            if was == "approved":  # a draft that stays a draft gave no one any trust to take back
-                details = {"status": change(was, "draft"), "revision": change(old.revision, new.revision)}
+            if was == QuestionStatus.APPROVED:  # a draft that stays a draft gave no one any trust to take back
+                details = {"status": change(was, QuestionStatus.DRAFT), "revision": change(old.revision, new.revision)}
                 log_question(question, actor, "question.sent_back", "Sent back to review", details)
         else:
             kept += 1

@@ -7,7 +7,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from quizapp.access import STAFF, allow, wants_json
-from quizapp.bank import authoring, import_jobs, tasks
+from quizapp.bank import authoring, import_jobs, source_parts, tasks
 from quizapp.bank import review as queue
 from quizapp.bank.content import describe
 from quizapp.bank.forms import (
@@ -20,16 +20,18 @@ from quizapp.bank.forms import (
     ReviewForm,
 )
 from quizapp.bank.interchange import InterchangeError
-from quizapp.bank.models import QUESTION_STATUSES
 from quizapp.bank.tags import parse_tags
 from quizapp.exceptions import DomainError, NotFound
 from quizapp.extensions import db
 from quizapp.rate_limits import limited
 from quizapp.request_args import id_arg, ids_arg, text_arg
 from quizapp.sources.services import documents_of, sentence_in_context
+from quizapp.statuses import QUESTION_STATUSES, QuestionStatus
+from quizapp.transactions import commit_now, undo_on
 from quizapp.wording import count
 
 bp = Blueprint("bank", __name__, url_prefix="/bank", template_folder="templates")
+bp.record_once(source_parts.add_to_sources)  # the sources pages show and draft questions through the bank
 
 
 # The queue's own filters: the only query arguments carried from the queue to its forms and back. The rest
@@ -44,7 +46,7 @@ def queue_args() -> dict[str, str]:
 def _filter_from_args() -> queue.QueueFilter:
     args = request.args
     return queue.QueueFilter(
-        status=args.get("status", "draft") or None,
+        status=args.get("status", QuestionStatus.DRAFT) or None,
         document_id=id_arg(args.get("document")),
         question_type=args.get("type") or None,
         flagged=args.get("flagged") == "1",
@@ -86,15 +88,12 @@ def review_one(question_id: int) -> ResponseReturnValue:
     if not form.validate_on_submit():
         flash("The reason can have at most 1000 characters.", "danger")
         return _back()
-    try:
+    with undo_on() as step:
         if form.reject.data:
             queue.reject(question, current_user, form.reason.data or "")
         else:
             queue.approve(question, current_user)
-        db.session.commit()
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "danger")
+    if step.failed:
         return _back()
     flash(f"Question {question_id} {question.status}.", "success")
     return _back()
@@ -111,14 +110,10 @@ def review_bulk() -> ResponseReturnValue:
         flash("The reason can have at most 1000 characters.", "danger")
         return _back()
     action = "reject" if form.reject.data else "approve"
-    try:
+    # Someone else's question is the same 404 as one that does not exist.
+    with undo_on(passing=(NotFound,)) as step:
         done = queue.review_many(db.session, current_user, ids, action, form.reason.data or "")
-        db.session.commit()
-    except NotFound:
-        raise  # someone else's question: the same 404 as one that does not exist
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "danger")
+    if step.failed:
         return _back()
     flash(f"{count(done, 'question')} {'rejected' if action == 'reject' else 'approved'}.", "success")
     return _back()
@@ -134,7 +129,6 @@ def approve_confident() -> ResponseReturnValue:
         return _back()
     threshold = float(form.threshold.data)
     done = queue.approve_drafts_at_or_above(db.session, current_user, _filter_from_args(), threshold)
-    db.session.commit()
     flash(f"{count(done, 'draft')} at or above confidence {threshold:.2f} approved.", "success")
     return _back()
 
@@ -148,7 +142,7 @@ def edit(question_id: int) -> ResponseReturnValue:
         form.fill_from(question.latest)
         form.tags.data = ", ".join(t.name for t in question.tags)
     elif form.validate_on_submit():
-        try:
+        with undo_on() as step:
             queue.edit_question(
                 db.session,
                 question,
@@ -156,10 +150,7 @@ def edit(question_id: int) -> ResponseReturnValue:
                 {**form.content(), "tags": parse_tags(form.tags.data or "")},
                 approve_now=bool(form.save_approve.data),
             )
-            db.session.commit()
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "danger")
+        if step.failed:
             return _render_edit(form, question, 400)
         flash(f"Saved as version {question.current_version}.", "success")
         return redirect(url_for("bank.edit", question_id=question.id))
@@ -179,7 +170,7 @@ def new() -> ResponseReturnValue:
     form.document.choices = [("", "None")] + [(str(d.id), d.title) for d in documents]
     if form.validate_on_submit():
         chosen = next((d for d in documents if str(d.id) == form.document.data), None)
-        try:
+        with undo_on() as step:
             if form.document.data and chosen is None:
                 raise DomainError("Choose one of your own documents.")
             question = authoring.create_question(
@@ -190,10 +181,7 @@ def new() -> ResponseReturnValue:
                 document=chosen,
                 approve_now=bool(form.save_approve.data),
             )
-            db.session.commit()
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "danger")
+        if step.failed:
             return render_template("bank/new.html", form=form), 400
         flash(f"Question {question.id} saved as {question.status}.", "success")
         return redirect(url_for("bank.edit", question_id=question.id))
@@ -214,9 +202,7 @@ def import_questions() -> ResponseReturnValue:
             if len(data) > current_app.config["IMPORT_INLINE_BYTES"]:
                 return _import_in_background(upload.filename, fmt, data)
             questions, skipped = authoring.import_file(db.session, current_user, data, fmt)
-            db.session.commit()
-        except InterchangeError as error:
-            db.session.rollback()
+        except InterchangeError as error:  # a 400: the request's end rolls back what was read so far
             form.file.errors = [*form.file.errors, f"{upload.filename}: {error}"]
             return render_template("bank/import.html", form=form, skipped=[]), 400
         flash(f"Imported {count(len(questions), 'question')} as drafts from {upload.filename}.", "success")
@@ -231,7 +217,7 @@ def import_questions() -> ResponseReturnValue:
 def _import_in_background(filename: str, fmt: str, data: bytes) -> ResponseReturnValue:
     """Hand a large file to the worker (reading and storing thousands of questions outlasts a request)."""
     job_id = import_jobs.create_job(db.session, current_user, filename, fmt, data).id
-    db.session.commit()
+    commit_now()  # the worker reads the job's row
     # Nothing more is read here: a new transaction would hold SQLite's write lock from the worker.
     tasks.import_questions(job_id)
     return redirect(url_for("bank.import_job", import_job_id=job_id))
@@ -253,7 +239,7 @@ def import_job(import_job_id: int) -> ResponseReturnValue:
 @bp.route("/export/<fmt>")
 @allow(STAFF)
 def export(fmt: str) -> ResponseReturnValue:
-    status = request.args.get("status", "approved")
+    status = request.args.get("status", QuestionStatus.APPROVED)
     if status and status not in QUESTION_STATUSES:
         raise DomainError(f"Export the questions of one status: {', '.join(QUESTION_STATUSES)}; or all of them.")
     content, mimetype, extension = authoring.export(db.session, current_user, fmt, status=status or None)
@@ -271,6 +257,5 @@ def resolve_flag(question_id: int, flag_id: int) -> ResponseReturnValue:
         flash("Say what was done (at most 1000 characters).", "danger")
         return redirect(url_for("bank.edit", question_id=question_id))
     queue.resolve_flag(db.session, question, flag_id, current_user, form.resolution.data or "")
-    db.session.commit()
     flash("Flag resolved.", "success")
     return redirect(url_for("bank.edit", question_id=question_id))

@@ -17,10 +17,10 @@ from quizapp.classes import services
 from quizapp.classes.forms import ClassForm, ExtraTimeForm, JoinForm
 from quizapp.classes.models import SchoolClass
 from quizapp.classes.pages import render_class_list, render_class_page
-from quizapp.exceptions import DomainError
 from quizapp.extensions import db
 from quizapp.forms import ConfirmForm
 from quizapp.rate_limits import limited
+from quizapp.transactions import undo_on
 
 bp = Blueprint("classes", __name__, url_prefix="/classes", template_folder="templates")
 
@@ -34,13 +34,10 @@ def _back(school_class: SchoolClass, anchor: str | None = None) -> ResponseRetur
 def index() -> ResponseReturnValue:
     form = ClassForm()
     if form.validate_on_submit():
-        try:
+        with undo_on() as step:
             school_class = services.create_class(db.session, current_user, form.name.data or "")
-            db.session.commit()
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "danger")
-            return render_class_list(form, error.status_code)
+        if step.failed:
+            return render_class_list(form, step.status_code)
         flash(f"Class '{school_class.name}' is ready. Give your students its join code.", "success")
         return _back(school_class)
     return render_class_list(form, 400 if form.is_submitted() else 200)
@@ -58,7 +55,6 @@ def regenerate_code(class_id: int) -> ResponseReturnValue:
     school_class = services.class_for_teacher(db.session, class_id, current_user)
     if ConfirmForm().validate_on_submit():
         code = services.regenerate_code(db.session, school_class)
-        db.session.commit()
         flash(f"The new join code is {code}. The old code no longer works; students already in stay in.", "success")
     return _back(school_class, "code")
 
@@ -69,7 +65,6 @@ def archive(class_id: int) -> ResponseReturnValue:
     school_class = services.class_for_teacher(db.session, class_id, current_user)
     if ConfirmForm().validate_on_submit():
         services.set_archived(db.session, school_class, not school_class.is_archived)
-        db.session.commit()
         if school_class.is_archived:
             flash("The class is archived: no one can join it. Members and quizzes stay.", "info")
         else:
@@ -92,7 +87,6 @@ def set_extra_time(class_id: int, member_id: int) -> ResponseReturnValue:
         form.percent.data,
         actor=current_user,
     )
-    db.session.commit()
     flash(f"{member.user.display_name} now has {member.extra_time_percent}% extra time.", "success")
     return _back(school_class, "members")
 
@@ -103,7 +97,6 @@ def remove_member(class_id: int, member_id: int) -> ResponseReturnValue:
     school_class = services.class_for_teacher(db.session, class_id, current_user)
     if ConfirmForm().validate_on_submit():
         student = services.remove_member(db.session, school_class, member_id, actor=current_user)
-        db.session.commit()
         flash(f"{student.display_name} is no longer in {school_class.name}.", "info")
     return _back(school_class, "members")
 
@@ -115,13 +108,10 @@ def join() -> ResponseReturnValue:
     form = JoinForm()
     status = 200
     if form.validate_on_submit():
-        try:
+        with undo_on() as step:
             member = services.join_class(db.session, current_user, form.code.data or "")
-            db.session.commit()
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "danger")
-            status = error.status_code
+        if step.failed:
+            status = step.status_code
         else:
             flash(f"You are in {member.school_class.name}. Its quizzes are listed below.", "success")
             return redirect(url_for("dashboard.index"))

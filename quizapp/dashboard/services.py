@@ -17,6 +17,7 @@ from quizapp.practice.cards import due_count
 from quizapp.quizzes.models import Quiz
 from quizapp.quizzes.services import Timing, timings, visible_quizzes
 from quizapp.sources.models import SourceDocument
+from quizapp.statuses import AttemptStatus, QuestionStatus
 
 
 @dataclass
@@ -47,9 +48,11 @@ def student_overview(session: Session, student: User, *, now: datetime, limit: i
     for timing in timings(session, student, visible_quizzes(session, student, limit=50)):
         by_state[timing.state(now)].append(timing)
     attempts: Any = select(Attempt).options(joinedload(Attempt.quiz)).where(Attempt.student_id == student.id)
-    in_progress = session.scalars(attempts.where(Attempt.status == "in_progress").order_by(Attempt.started_at)).all()
+    in_progress = session.scalars(
+        attempts.where(Attempt.status == AttemptStatus.IN_PROGRESS).order_by(Attempt.started_at)
+    ).all()
     recent = session.scalars(
-        attempts.where(Attempt.status != "in_progress").order_by(Attempt.submitted_at.desc()).limit(limit)
+        attempts.where(Attempt.status != AttemptStatus.IN_PROGRESS).order_by(Attempt.submitted_at.desc()).limit(limit)
     ).all()
     return StudentOverview(
         by_state["open"],
@@ -69,8 +72,12 @@ def staff_overview(session: Session, teacher: User) -> StaffOverview:
         documents=count(
             select(SourceDocument.id).where(SourceDocument.owner_id == teacher.id, SourceDocument.is_current)
         ),
-        drafts=count(select(Question.id).where(Question.owner_id == teacher.id, Question.status == "draft")),
-        approved=count(select(Question.id).where(Question.owner_id == teacher.id, Question.status == "approved")),
+        drafts=count(
+            select(Question.id).where(Question.owner_id == teacher.id, Question.status == QuestionStatus.DRAFT)
+        ),
+        approved=count(
+            select(Question.id).where(Question.owner_id == teacher.id, Question.status == QuestionStatus.APPROVED)
+        ),
         quizzes=count(select(Quiz.id).where(Quiz.owner_id == teacher.id)),
         classes=count(select(SchoolClass.id).where(SchoolClass.teacher_id == teacher.id)),
     )

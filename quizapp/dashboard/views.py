@@ -13,12 +13,14 @@ from quizapp.dashboard import services
 from quizapp.extensions import db
 from quizapp.models import utcnow
 from quizapp.practice.refresh import refresh_cards
+from quizapp.transactions import writes_on_get
 
 bp = Blueprint("dashboard", __name__, template_folder="templates")
 
 
 @bp.route("/")
 @allow(ANYONE)
+@writes_on_get  # a student's practice cards are brought up to date
 def index() -> str:
     if not current_user.is_authenticated:
         return render_template("dashboard/welcome.html")

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from quizapp.collector import collector_paused
 from quizapp.wording import count
 
 from .analysis import Corpus, parse_corpus
@@ -25,7 +26,6 @@ from .candidates.fill_in import term_counts
 from .candidates.matching import pairs_of
 from .candidates.ordering import event_of
 from .clauses import elliptical, hedge, hollow, odd_parse, run_on, vague_subject
-from .collector import collector_paused
 from .definites import resolvable_subject, resolve_context
 from .disagreements import find_disagreements
 from .distractors import DistractorIndex

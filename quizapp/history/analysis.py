@@ -23,10 +23,10 @@ from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.auth.models import User
 from quizapp.bank import review
 from quizapp.bank.models import Question, QuestionFlag, QuestionVersion
-from quizapp.generation.collector import collector_paused
+from quizapp.collector import collector_paused
 from quizapp.history import stats
-from quizapp.history.student import FINISHED
 from quizapp.quizzes.models import Quiz, QuizQuestion
+from quizapp.statuses import FINISHED
 
 WHICH_ATTEMPTS = ("all", "first")
 CHOICE_TYPES = ("multiple_choice", "true_false")

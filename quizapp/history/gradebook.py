@@ -21,8 +21,8 @@ from quizapp.auth.models import User
 from quizapp.classes.models import ClassMember, SchoolClass
 from quizapp.classes.services import OUTSIDE_CLASSES, nameable_students
 from quizapp.history import stats
-from quizapp.history.student import FINISHED
 from quizapp.quizzes.models import Quiz, QuizAssignment
+from quizapp.statuses import FINISHED
 
 
 @dataclass(frozen=True)

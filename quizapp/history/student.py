@@ -22,8 +22,7 @@ from quizapp.bank.models import Question, Tag, question_tags
 from quizapp.history import stats
 from quizapp.quizzes.models import Quiz
 from quizapp.sources.models import SourceDocument
-
-FINISHED = ("submitted", "closed_overdue")
+from quizapp.statuses import FINISHED
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ from sqlalchemy import select
 
 from quizapp.access import STAFF, STUDENT, allow
 from quizapp.auth.models import User
-from quizapp.bank.interchange.csv_export import table_to_csv
 from quizapp.classes.models import ClassMember
 from quizapp.classes.services import class_for_teacher
 from quizapp.exceptions import NotFound
@@ -22,6 +21,7 @@ from quizapp.forms import ConfirmForm
 from quizapp.history import analysis, charts, gradebook, stats, student
 from quizapp.models import utcnow
 from quizapp.quizzes.services import quiz_of_teacher
+from quizapp.spreadsheets import table_to_csv
 from quizapp.wording import count
 
 bp = Blueprint("history", __name__, template_folder="templates")
@@ -54,7 +54,7 @@ def _chart(history: student.StudentHistory):
     )
 
 
-@bp.route("/manage/classes/<id:class_id>/gradebook")
+@bp.route("/classes/<id:class_id>/gradebook")
 @allow(STAFF)
 def class_gradebook(class_id: int) -> ResponseReturnValue:
     school_class = class_for_teacher(db.session, class_id, current_user)
@@ -62,7 +62,7 @@ def class_gradebook(class_id: int) -> ResponseReturnValue:
     return render_template("history/gradebook.html", book=book)
 
 
-@bp.route("/manage/classes/<id:class_id>/gradebook.csv")
+@bp.route("/classes/<id:class_id>/gradebook.csv")
 @allow(STAFF)
 def class_gradebook_csv(class_id: int) -> ResponseReturnValue:
     school_class = class_for_teacher(db.session, class_id, current_user)
@@ -70,7 +70,7 @@ def class_gradebook_csv(class_id: int) -> ResponseReturnValue:
     return _csv(gradebook.gradebook_csv_rows(book), f"gradebook-class-{school_class.id}.csv")
 
 
-@bp.route("/manage/classes/<id:class_id>/students/<id:student_id>")
+@bp.route("/classes/<id:class_id>/students/<id:student_id>")
 @allow(STAFF)
 def student_in_class(class_id: int, student_id: int) -> ResponseReturnValue:
     school_class = class_for_teacher(db.session, class_id, current_user)
@@ -144,7 +144,6 @@ def send_back(quiz_id: int) -> ResponseReturnValue:
         return redirect(url_for("history.item_analysis", quiz_id=quiz.id))
     found = analysis.item_analysis(db.session, quiz, which=_which())
     sent = analysis.send_weak_questions_back(db.session, found, current_user)
-    db.session.commit()
     if sent:
         flash(f"{count(len(sent), 'question')} went back to the review queue with the reasons found.", "success")
     else:

@@ -26,6 +26,7 @@ from quizapp.bank.models import Question
 from quizapp.practice import scheduling
 from quizapp.practice.models import ReviewCard
 from quizapp.quizzes.models import Quiz
+from quizapp.statuses import AttemptStatus, QuestionStatus
 
 
 def feeds_practice(quiz: Quiz) -> bool:
@@ -59,7 +60,7 @@ def _feeding_answers(student_id: int, now: datetime) -> Any:
         .join(Quiz, Quiz.id == Attempt.quiz_id)
         .where(
             Attempt.student_id == student_id,
-            Attempt.status != "in_progress",
+            Attempt.status != AttemptStatus.IN_PROGRESS,
             AttemptAnswer.graded_at.is_not(None),
             AttemptAnswer.graded_at <= now,
             # Waiting for the teacher's mark is not a forgotten answer: it feeds the card once marked.
@@ -170,7 +171,7 @@ def cards_of(student_id: int) -> Any:
     return (
         select(ReviewCard)
         .join(Question, Question.id == ReviewCard.question_id)
-        .where(ReviewCard.student_id == student_id, Question.status == "approved")
+        .where(ReviewCard.student_id == student_id, Question.status == QuestionStatus.APPROVED)
     )
 
 

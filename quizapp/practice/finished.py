@@ -16,6 +16,7 @@ from quizapp.auth.models import User
 from quizapp.exceptions import NotFound
 from quizapp.practice import services
 from quizapp.practice.cards import feeds_practice
+from quizapp.statuses import AttemptStatus
 
 
 @dataclass
@@ -30,7 +31,7 @@ def finished_session(
 ) -> FinishedSession:
     """The student's finished attempt and what comes after it; NotFound for another's or one in progress."""
     attempt = attempt_of(session, attempt_id, student)
-    if attempt.status == "in_progress":
+    if attempt.status == AttemptStatus.IN_PROGRESS:
         raise NotFound("This attempt is not finished yet.")
     return FinishedSession(
         attempt=attempt,

@@ -28,6 +28,7 @@ from quizapp.exceptions import DomainError
 from quizapp.practice.cards import cards_of, due_count, due_question_ids, feeds_practice, feeds_practice_sql, sync_cards
 from quizapp.practice.models import ReviewCard
 from quizapp.quizzes.models import Quiz, QuizQuestion
+from quizapp.statuses import AttemptStatus, QuestionStatus
 
 REVIEW = "review"
 MISTAKES = "mistakes"
@@ -73,7 +74,7 @@ def last_finished_attempt(session: Session, student: User) -> Attempt | None:
         select(Attempt)
         .join(Quiz, Quiz.id == Attempt.quiz_id)
         .options(joinedload(Attempt.quiz))
-        .where(Attempt.student_id == student.id, Attempt.status != "in_progress", feeds_practice_sql())
+        .where(Attempt.student_id == student.id, Attempt.status != AttemptStatus.IN_PROGRESS, feeds_practice_sql())
         .order_by(Attempt.submitted_at.desc(), Attempt.id.desc())
         .limit(1)
     )
@@ -85,7 +86,7 @@ def mistakes_in(session: Session, attempt: Attempt) -> list[int]:
         session.scalars(
             select(AttemptAnswer.question_id)
             .join(Question, Question.id == AttemptAnswer.question_id)
-            .where(AttemptAnswer.attempt_id == attempt.id, Question.status == "approved", _is_wrong())
+            .where(AttemptAnswer.attempt_id == attempt.id, Question.status == QuestionStatus.APPROVED, _is_wrong())
             .order_by(AttemptAnswer.position)
         )
     )
@@ -96,7 +97,11 @@ def sessions_in_progress(session: Session, student: User) -> dict[str, Attempt]:
     rows = session.execute(
         select(Quiz.personal_kind, Attempt)
         .join(Attempt, Attempt.quiz_id == Quiz.id)
-        .where(Quiz.personal_for_id == student.id, Attempt.student_id == student.id, Attempt.status == "in_progress")
+        .where(
+            Quiz.personal_for_id == student.id,
+            Attempt.student_id == student.id,
+            Attempt.status == AttemptStatus.IN_PROGRESS,
+        )
     ).all()
     return {row.personal_kind: row.Attempt for row in rows}
 
@@ -212,7 +217,7 @@ def start_review_session(session: Session, student: User, *, now: datetime, size
 def start_mistakes_session(session: Session, student: User, attempt_id: int, *, now: datetime) -> SessionStart:
     """A practice attempt over the questions the student got wrong in one of their finished attempts."""
     attempt = attempt_of(session, attempt_id, student)
-    if attempt.status == "in_progress":
+    if attempt.status == AttemptStatus.IN_PROGRESS:
         raise NotPracticable("Submit this attempt first; then you can retake what you got wrong.")
     if not feeds_practice(attempt.quiz):
         raise NotPracticable("Your teacher keeps this quiz's answers hidden, so its mistakes cannot be retaken here.")

@@ -14,6 +14,7 @@ from quizapp.extensions import db
 from quizapp.models import utcnow
 from quizapp.practice import finished, services
 from quizapp.practice.refresh import refresh_cards
+from quizapp.transactions import undo_on, writes_on_get
 
 bp = Blueprint("practice", __name__, template_folder="templates")
 
@@ -22,6 +23,7 @@ RESUMED = "You had a session of this kind in progress: here it is. Submit it, th
 
 @bp.route("/practice")
 @allow(STUDENT)
+@writes_on_get  # brings the student's cards up to date
 def index() -> ResponseReturnValue:
     now = utcnow()
     refresh_cards(current_user.id, now=now)
@@ -40,33 +42,28 @@ def _go_to(started: services.SessionStart) -> ResponseReturnValue:
 @bp.route("/practice/review", methods=["POST"])
 @allow(STUDENT)
 def start_review() -> ResponseReturnValue:
-    try:
+    with undo_on(services.NothingToPractice, category="info") as step:
         started = services.start_review_session(
             db.session, current_user, now=utcnow(), size=current_app.config["PRACTICE_SESSION_SIZE"]
         )
-    except services.NothingToPractice as nothing:
-        db.session.rollback()
-        flash(str(nothing), "info")
+    if step.failed:
         return redirect(url_for("practice.index"))
-    db.session.commit()
     return _go_to(started)
 
 
 @bp.route("/practice/mistakes/<id:attempt_id>", methods=["POST"])
 @allow(STUDENT)
 def retake(attempt_id: int) -> ResponseReturnValue:
-    try:
+    with undo_on(services.NothingToPractice, category="success") as step:
         started = services.start_mistakes_session(db.session, current_user, attempt_id, now=utcnow())
-    except services.NothingToPractice as nothing:
-        db.session.rollback()
-        flash(str(nothing), "success")
+    if step.failed:
         return redirect(url_for("attempts.review", attempt_id=attempt_id))
-    db.session.commit()
     return _go_to(started)
 
 
 @bp.route("/practice/finished/<id:attempt_id>")
 @allow(STUDENT)
+@writes_on_get  # brings the student's cards up to date
 def finished_session(attempt_id: int) -> ResponseReturnValue:
     """After a practice session is submitted: its score, mistakes to retake, when the next review is due."""
     now = utcnow()

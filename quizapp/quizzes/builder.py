@@ -20,6 +20,7 @@ from quizapp.exceptions import DomainError, NotFound
 from quizapp.quizzes.models import LAYOUTS, QUIZ_MODES, SCORE_POLICIES, VISIBILITIES, Quiz, QuizQuestion, QuizRule
 from quizapp.quizzes.services import rule_pool
 from quizapp.sources.models import SourceDocument
+from quizapp.statuses import QuestionStatus
 from quizapp.wording import count as counted
 
 SETTINGS = (
@@ -87,7 +88,7 @@ def approved_questions(session: Session, owner: User, ids: Sequence[int]) -> lis
         q.id: q
         for q in session.scalars(
             select(Question).where(
-                Question.id.in_(wanted), Question.owner_id == owner.id, Question.status == "approved"
+                Question.id.in_(wanted), Question.owner_id == owner.id, Question.status == QuestionStatus.APPROVED
             )
         )
     }
@@ -236,7 +237,7 @@ def picker(session: Session, owner: User, *, document_id: int | None, question_t
     query = (
         select(Question)
         .options(selectinload(Question.versions))
-        .where(Question.owner_id == owner.id, Question.status == "approved")
+        .where(Question.owner_id == owner.id, Question.status == QuestionStatus.APPROVED)
         .order_by(Question.id)
     )
     if document_id:

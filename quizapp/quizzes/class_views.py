@@ -60,7 +60,6 @@ def assign(class_id: int) -> ResponseReturnValue:
         return render_class_page(school_class, assign_form=form, status=400)
     quiz = quiz_of_teacher(db.session, form.quiz_id.data, current_user)
     assignments.assign_quiz(db.session, school_class, quiz, current_user)
-    db.session.commit()
     flash(f"'{quiz.title}' is assigned to {school_class.name}.", "success")
     return _back(school_class)
 
@@ -73,6 +72,5 @@ def unassign(class_id: int, quiz_id: int) -> ResponseReturnValue:
     quiz = quiz_of_teacher(db.session, quiz_id, current_user)
     if ConfirmForm().validate_on_submit():
         assignments.unassign_quiz(db.session, school_class, quiz.id, actor=current_user)
-        db.session.commit()
         flash("The quiz is no longer assigned to this class. Attempts already made are kept.", "info")
     return _back(school_class)

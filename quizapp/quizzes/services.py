@@ -16,6 +16,7 @@ from quizapp.classes.models import ClassMember
 from quizapp.exceptions import NotFound
 from quizapp.quizzes.models import Quiz, QuizAssignment, QuizQuestion, QuizRule
 from quizapp.quizzes.timing import time_allowed
+from quizapp.statuses import QuestionStatus
 
 NO_SUCH_QUIZ = "There is no such quiz, or it is not yours."
 
@@ -49,7 +50,7 @@ def create_fixed_quiz(
     publish: bool = False,
 ) -> Quiz:
     """A quiz over a fixed list of approved questions, in the given order."""
-    if any(q.status != "approved" for q in questions):
+    if any(q.status != QuestionStatus.APPROVED for q in questions):
         raise ValueError("only approved questions can go into a quiz")
     quiz = Quiz(
         owner_id=owner.id,
@@ -172,7 +173,7 @@ def rule_pool(session: Session, rule: QuizRule) -> list[Question]:
     query = (
         select(Question)
         .options(selectinload(Question.versions))
-        .where(Question.status == "approved", Question.owner_id == rule.quiz.owner_id)
+        .where(Question.status == QuestionStatus.APPROVED, Question.owner_id == rule.quiz.owner_id)
         .order_by(Question.id)
     )
     if rule.document_id is not None:

@@ -15,6 +15,7 @@ from quizapp.quizzes.forms import QuestionsForm, QuizForm, RuleForm
 from quizapp.quizzes.services import quiz_of_teacher, quizzes_of_teacher
 from quizapp.request_args import id_arg, ids_arg, text_arg
 from quizapp.sources.services import documents_of
+from quizapp.transactions import undo_on
 from quizapp.wording import count
 
 bp = Blueprint("quizzes", __name__, url_prefix="/manage/quizzes", template_folder="templates")
@@ -25,13 +26,9 @@ bp = Blueprint("quizzes", __name__, url_prefix="/manage/quizzes", template_folde
 def index() -> ResponseReturnValue:
     form = QuizForm()
     if form.validate_on_submit():
-        try:
+        with undo_on() as step:
             quiz = builder.create_quiz(db.session, current_user, form.settings())
-            db.session.commit()
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "danger")
-        else:
+        if not step.failed:
             flash("Quiz created: now add its questions.", "success")
             return redirect(url_for("quizzes.edit", quiz_id=quiz.id))
     status = 400 if form.is_submitted() else 200
@@ -78,12 +75,9 @@ def edit(quiz_id: int) -> ResponseReturnValue:
     quiz = quiz_of_teacher(db.session, quiz_id, current_user)
     settings = QuizForm(obj=quiz if request.method == "GET" else None)
     if settings.validate_on_submit():
-        try:
+        with undo_on() as step:
             builder.update_settings(db.session, quiz, settings.settings(), actor=current_user)
-            db.session.commit()
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "danger")
+        if step.failed:
             return _render_edit(quiz, settings, _rule_form(), 400)
         flash("Settings saved.", "success")
         return redirect(url_for("quizzes.edit", quiz_id=quiz.id))
@@ -100,12 +94,9 @@ def questions(quiz_id: int) -> ResponseReturnValue:
     ids = ids_arg(request.form.getlist("question"))
     if ids is None:
         raise DomainError("A chosen question could not be read; reload the page and try again. Nothing was changed.")
-    try:
+    with undo_on() as step:
         builder.set_questions(db.session, quiz, current_user, ids)
-        db.session.commit()
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "danger")
+    if step.failed:
         return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
     flash(f"The quiz has {count(len(ids), 'fixed question')}.", "success")
     return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
@@ -117,7 +108,7 @@ def add_rule(quiz_id: int) -> ResponseReturnValue:
     quiz = quiz_of_teacher(db.session, quiz_id, current_user)
     form = _rule_form()
     if form.validate_on_submit():
-        try:
+        with undo_on() as step:
             document_id = id_arg(form.document.data)
             if form.document.data and document_id is None:
                 raise DomainError("Choose one of your own documents, or any document.")
@@ -130,12 +121,9 @@ def add_rule(quiz_id: int) -> ResponseReturnValue:
                 question_type=form.question_type.data or None,
                 tag=form.tag.data,
             )
-            db.session.commit()
+        if not step.failed:
             flash(f"Rule added. {pool.describe()}", "warning" if pool.short else "success")
             return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "danger")
     return _render_edit(quiz, QuizForm(obj=quiz, formdata=None), form, 400)
 
 
@@ -145,7 +133,6 @@ def remove_rule(quiz_id: int, rule_id: int) -> ResponseReturnValue:
     quiz = quiz_of_teacher(db.session, quiz_id, current_user)
     if ConfirmForm().validate_on_submit():
         builder.remove_rule(db.session, quiz, rule_id, actor=current_user)
-        db.session.commit()
         flash("Rule removed.", "success")
     return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
 
@@ -156,13 +143,10 @@ def publish(quiz_id: int) -> ResponseReturnValue:
     quiz = quiz_of_teacher(db.session, quiz_id, current_user)
     if ConfirmForm().validate_on_submit():
         publish_it = request.form.get("publish") == "1"
-        try:
+        with undo_on() as step:
             builder.set_published(db.session, quiz, publish_it, actor=current_user)
-            db.session.commit()
+        if not step.failed:
             flash("Published: students it is open to can take it." if publish_it else "Unpublished.", "success")
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "danger")
     return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
 
 
@@ -173,6 +157,5 @@ def duplicate(quiz_id: int) -> ResponseReturnValue:
     if not ConfirmForm().validate_on_submit():
         return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
     copy = builder.duplicate(db.session, quiz, current_user)
-    db.session.commit()
     flash("Copied. The copy is not published.", "success")
     return redirect(url_for("quizzes.edit", quiz_id=copy.id))

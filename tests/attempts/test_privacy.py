@@ -56,7 +56,7 @@ def test_a_teacher_never_sees_the_name_or_practice_of_a_student_outside_their_cl
 
     client = app.test_client()
     login(client, users.teacher)
-    regrade = f"/manage/questions/{tf.id}/regrade"
+    regrade = f"/bank/questions/{tf.id}/regrade"
     pages = {
         "own student's attempt": client.get(f"/manage/attempts/{ids['mine']}"),
         "outsider's attempt": client.get(f"/manage/attempts/{ids['theirs']}"),

@@ -33,18 +33,18 @@ def test_regrade_preview_then_apply(app, teacher_client: FlaskClient, users) -> 
     edit_question(db.session, tf, teacher, content)
     db.session.commit()
 
-    preview = teacher_client.get(f"/manage/questions/{tf.id}/regrade").get_data(as_text=True)
+    preview = teacher_client.get(f"/bank/questions/{tf.id}/regrade").get_data(as_text=True)
     assert "1.00 → 0.00" in preview
     assert "0.00 → 1.00" in preview
     other = app.test_client()
     login(other, users.other_teacher)
-    assert other.get(f"/manage/questions/{tf.id}/regrade").status_code == 404
-    assert post_form(other, f"/manage/questions/{tf.id}/regrade", {}).status_code == 404
+    assert other.get(f"/bank/questions/{tf.id}/regrade").status_code == 404
+    assert post_form(other, f"/bank/questions/{tf.id}/regrade", {}).status_code == 404
     db.session.expire_all()
     assert db.session.get(Attempt, scores[users.student]).score == 1  # nothing changed by looking
 
     response = post_form(
-        teacher_client, f"/manage/questions/{tf.id}/regrade", {}, token_from=f"/manage/questions/{tf.id}/regrade"
+        teacher_client, f"/bank/questions/{tf.id}/regrade", {}, token_from=f"/bank/questions/{tf.id}/regrade"
     )
     assert response.status_code == 302
     db.session.expire_all()
@@ -52,7 +52,7 @@ def test_regrade_preview_then_apply(app, teacher_client: FlaskClient, users) -> 
     assert db.session.get(Attempt, scores[users.other_student]).score == 1
     answer = db.session.query(AttemptAnswer).filter_by(attempt_id=scores[users.student]).one()
     assert answer.question_version_id == db.session.get(type(tf), tf.id).latest.id
-    again = teacher_client.get(f"/manage/questions/{tf.id}/regrade").get_data(as_text=True)
+    again = teacher_client.get(f"/bank/questions/{tf.id}/regrade").get_data(as_text=True)
     assert "No submitted attempt would change score." in again
 
 
@@ -69,7 +69,7 @@ def test_a_regrade_to_a_key_that_cannot_be_graded_is_refused(teacher_client: Fla
     fill_in.versions.append(type(fill_in.latest)(version=2, type="fill_in", prompt="Name anything", answer=["*"]))
     fill_in.current_version = 2
     db.session.commit()
-    url = f"/manage/questions/{fill_in.id}/regrade"
+    url = f"/bank/questions/{fill_in.id}/regrade"
     for response in (
         teacher_client.get(url),
         post_form(teacher_client, url, {}, token_from=f"/bank/questions/{fill_in.id}/edit"),

@@ -60,7 +60,7 @@ def test_a_question_that_cannot_be_graded_waits_for_the_teachers_mark(  # type: 
     page = teacher_client.get(detail).get_data(as_text=True)
     assert "awaiting mark" in page
     assert "1 answer awaiting your mark" in page
-    gradebook = teacher_client.get(f"/manage/classes/{school_class.id}/gradebook").get_data(as_text=True)
+    gradebook = teacher_client.get(f"/classes/{school_class.id}/gradebook").get_data(as_text=True)
     assert "1 awaiting mark" in gradebook
 
     mark = f"/manage/attempts/{attempt.id}/answers/1/mark"
@@ -78,9 +78,7 @@ def test_a_question_that_cannot_be_graded_waits_for_the_teachers_mark(  # type: 
     assert db.session.get(Attempt, attempt.id).score == 1.5
     marked = answers_of(attempt.id)[1]
     assert (marked.score, marked.needs_mark) == (0.5, False)
-    assert "1 awaiting mark" not in teacher_client.get(f"/manage/classes/{school_class.id}/gradebook").get_data(
-        as_text=True
-    )
+    assert "1 awaiting mark" not in teacher_client.get(f"/classes/{school_class.id}/gradebook").get_data(as_text=True)
 
 
 def test_the_overdue_sweep_closes_every_other_attempt_and_reports_the_rest(  # type: ignore[no-untyped-def]
@@ -193,7 +191,7 @@ def test_a_corrected_key_regrades_the_answers_awaiting_a_mark(  # type: ignore[n
     # The teacher corrects the key, then regrades: the answer is graded by the new key, not left waiting.
     edit_question(db.session, pending.question, user(users.teacher), {**WILDCARD, "answer": ["Margaret Hale"]})
     db.session.commit()
-    page = f"/manage/questions/{pending.question_id}/regrade"
+    page = f"/bank/questions/{pending.question_id}/regrade"
     preview = teacher_client.get(page)
     assert preview.status_code == 200
     assert "awaiting mark → 1.00" in preview.get_data(as_text=True)

@@ -29,7 +29,7 @@ def test_a_regrade_logs_each_attempts_old_and_new_score(app: Flask, teacher_clie
         submitting.submit_attempt(db.session, attempt.id, student, now=utcnow())
         attempt_ids[name] = attempt.id
     db.session.commit()
-    url = f"/manage/questions/{tf.id}/regrade"
+    url = f"/bank/questions/{tf.id}/regrade"
     # Nothing to regrade yet: applying changes no score and logs nothing.
     assert post_form(teacher_client, url, {}, token_from=url).status_code == 302
     assert logged() == []

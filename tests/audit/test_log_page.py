@@ -155,5 +155,5 @@ def test_the_question_and_regrade_pages_link_to_the_questions_history(teacher_cl
     question = draft_of(users.teacher)
     link = f'href="/manage/audit?subject=question:{question.id}"'
     assert link in teacher_client.get(f"/bank/questions/{question.id}/edit").get_data(as_text=True)
-    assert link in teacher_client.get(f"/manage/questions/{question.id}/regrade").get_data(as_text=True)
+    assert link in teacher_client.get(f"/bank/questions/{question.id}/regrade").get_data(as_text=True)
     assert 'href="/manage/audit"' in teacher_client.get("/").get_data(as_text=True)  # in the menu

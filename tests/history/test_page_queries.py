@@ -32,9 +32,9 @@ def pages(quiz_id: int, class_id: int, student_id: int) -> dict[str, list[str]]:
     return {
         "student": ["/history"],
         "teacher": [
-            f"/manage/classes/{class_id}/gradebook",
-            f"/manage/classes/{class_id}/gradebook.csv",
-            f"/manage/classes/{class_id}/students/{student_id}",
+            f"/classes/{class_id}/gradebook",
+            f"/classes/{class_id}/gradebook.csv",
+            f"/classes/{class_id}/students/{student_id}",
             f"/manage/quizzes/{quiz_id}/results",
             f"/manage/quizzes/{quiz_id}/results.csv",
             f"/manage/quizzes/{quiz_id}/analysis",

@@ -64,18 +64,18 @@ def test_student_sees_chart_and_table_of_their_own_attempts(student_client: Flas
 def test_teacher_gradebook_student_page_results_and_csv(teacher_client: FlaskClient, users: Accounts) -> None:
     quiz, _, school_class = world(users)
 
-    book = teacher_client.get(f"/manage/classes/{school_class.id}/gradebook")
+    book = teacher_client.get(f"/classes/{school_class.id}/gradebook")
     assert book.status_code == 200
     assert user(users.student).display_name in book.get_data(as_text=True)
 
-    rows = read_csv(teacher_client.get(f"/manage/classes/{school_class.id}/gradebook.csv").data)
+    rows = read_csv(teacher_client.get(f"/classes/{school_class.id}/gradebook.csv").data)
     # The quiz title starts with "=": a spreadsheet must not run it.
     assert rows[0][2].startswith("'=HYPERLINK")
     assert rows[1][:2] == [user(users.student).display_name, users.student]
     assert rows[1][2] == "80.0"
     assert rows[1][3] == "3"
 
-    student_page = teacher_client.get(f"/manage/classes/{school_class.id}/students/{user(users.student).id}")
+    student_page = teacher_client.get(f"/classes/{school_class.id}/students/{user(users.student).id}")
     assert student_page.status_code == 200
     assert student_page.get_data(as_text=True).count("<circle") == 3
 
@@ -128,9 +128,9 @@ def test_another_teachers_class_quiz_and_students_are_not_found(app, users: Acco
     other = app.test_client()
     login(other, users.other_teacher)
     for path in (
-        f"/manage/classes/{school_class.id}/gradebook",
-        f"/manage/classes/{school_class.id}/gradebook.csv",
-        f"/manage/classes/{school_class.id}/students/{user(users.student).id}",
+        f"/classes/{school_class.id}/gradebook",
+        f"/classes/{school_class.id}/gradebook.csv",
+        f"/classes/{school_class.id}/students/{user(users.student).id}",
         f"/manage/quizzes/{quiz.id}/results",
         f"/manage/quizzes/{quiz.id}/results.csv",
         f"/manage/quizzes/{quiz.id}/analysis",
@@ -141,13 +141,13 @@ def test_another_teachers_class_quiz_and_students_are_not_found(app, users: Acco
 
 def test_a_student_not_in_the_class_is_not_found(teacher_client: FlaskClient, users: Accounts) -> None:
     _, _, school_class = world(users)
-    response = teacher_client.get(f"/manage/classes/{school_class.id}/students/{user(users.other_student).id}")
+    response = teacher_client.get(f"/classes/{school_class.id}/students/{user(users.other_student).id}")
     assert response.status_code == 404
 
 
 def test_students_cannot_open_teacher_pages(student_client: FlaskClient, users: Accounts) -> None:
     quiz, _, school_class = world(users)
-    assert student_client.get(f"/manage/classes/{school_class.id}/gradebook").status_code == 403
+    assert student_client.get(f"/classes/{school_class.id}/gradebook").status_code == 403
     assert student_client.get(f"/manage/quizzes/{quiz.id}/analysis").status_code == 403
 
 
@@ -161,7 +161,7 @@ def test_teacher_opens_a_students_attempt_with_every_answer_and_key(
     from tests.support import login
 
     attempt_id = db.session.query(Attempt.id).filter_by(quiz_id=quiz.id).scalar()
-    history_page = teacher_client.get(f"/manage/classes/{school_class.id}/students/{user(users.student).id}")
+    history_page = teacher_client.get(f"/classes/{school_class.id}/students/{user(users.student).id}")
     assert f"/manage/attempts/{attempt_id}" in history_page.get_data(as_text=True)
 
     page = teacher_client.get(f"/manage/attempts/{attempt_id}")

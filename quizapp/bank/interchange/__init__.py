@@ -26,7 +26,9 @@ become fill_in; essays, descriptions, cloze, numerical with tolerance or units,
 and multiple choice with several right options or partial credit are skipped.
 """
 
-from .csv_export import escape_csv_cell, export_csv
+from quizapp.spreadsheets import escape_csv_cell
+
+from .csv_export import export_csv
 from .gift_export import export_gift
 from .gift_import import import_gift
 from .moodle_xml_export import export_moodle_xml

@@ -11,14 +11,9 @@ import io
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-# Spreadsheets run a cell starting with one of these as a formula ("CSV injection").
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from quizapp.spreadsheets import escape_csv_cell
+
 _SEPARATOR = " | "
-
-
-def escape_csv_cell(value: str) -> str:
-    """The cell text with a leading single quote when a spreadsheet would otherwise read it as a formula."""
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
 def readable_answer(question: Mapping[str, Any]) -> str:
@@ -44,7 +39,7 @@ def export_csv(questions: Iterable[Mapping[str, Any]]) -> str:
     """CSV text with a header row: id (when any question has one), type, status (likewise), prompt,
     options (joined with " | "), answer (readable), explanation, tags (comma-separated), confidence (likewise).
 
-    Every text cell is escaped with :func:`escape_csv_cell`; rows end in CRLF as RFC 4180 says.
+    Every text cell is escaped with :func:`quizapp.spreadsheets.escape_csv_cell`; rows end in CRLF as RFC 4180 says.
     """
     rows = list(questions)
     present = {name for name in ("id", "status", "confidence") if any(name in row for row in rows)}
@@ -78,18 +73,3 @@ def _cell(row: Mapping[str, Any], column: str) -> str:
     if column == "tags":
         return ", ".join(str(v) for v in value) if isinstance(value, (list, tuple)) else str(value)
     return str(value)
-
-
-def table_to_csv(rows: Iterable[Iterable[object]]) -> str:
-    """Any table (header first) as CSV text: numbers stay numbers (a negative figure is not a formula),
-    every other cell is text escaped with :func:`escape_csv_cell`."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    for row in rows:
-        writer.writerow(
-            [
-                cell if isinstance(cell, int | float) and not isinstance(cell, bool) else escape_csv_cell(str(cell))
-                for cell in row
-            ]
-        )
-    return out.getvalue()

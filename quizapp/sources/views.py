@@ -1,28 +1,24 @@
 """A teacher's source documents and their questions: bring one in, list them, read one, revise it, follow a job.
 
-The pages live in the bank because they are about drafting and showing questions; storing and reading
-documents is quizapp.sources.
+What the pages show and do about questions (drafting, the highlighted sentences, carrying questions to a new
+revision, the drafting job) comes from the question bank through ``quizapp.sources.pages``.
 """
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, url_for
+from flask import Blueprint, flash, jsonify, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
-from sqlalchemy import select
 
 from quizapp.access import STAFF, allow, wants_json
-from quizapp.bank import generation_jobs
-from quizapp.bank import services as bank
-from quizapp.bank.drafting import draft_documents
-from quizapp.bank.models import Question, QuestionSource, QuestionVersion
-from quizapp.bank.tasks import draft_questions
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
 from quizapp.generation.types import IngestError
 from quizapp.rate_limits import limited
 from quizapp.sources import services
 from quizapp.sources.forms import UploadForm
+from quizapp.sources.pages import document_questions
+from quizapp.transactions import undo_on
 from quizapp.wording import count
 
 bp = Blueprint("sources", __name__, url_prefix="/sources", template_folder="templates")
@@ -32,7 +28,7 @@ bp = Blueprint("sources", __name__, url_prefix="/sources", template_folder="temp
 @allow(STAFF)
 def index() -> ResponseReturnValue:
     documents = services.documents_of(db.session, current_user)
-    jobs = generation_jobs.latest_jobs(db.session, current_user, [d.id for d in documents])
+    jobs = document_questions().latest_jobs(db.session, current_user, [d.id for d in documents])
     return render_template("sources/index.html", documents=documents, jobs=jobs)
 
 
@@ -54,29 +50,18 @@ def upload() -> ResponseReturnValue:
     name, data, fmt = _submitted_file(form)
     try:
         document, created = services.import_document(db.session, current_user, name, data, fmt)
-        if not created:
-            db.session.rollback()
-            flash(f"You already have this document: “{document.title}”.", "info")
-            return redirect(url_for("sources.show", document_id=document.id))
-        drafting = draft_documents(
-            db.session,
-            current_user,
-            [document],
-            model=current_app.config["SPACY_MODEL"],
-            enqueue=draft_questions,
-            inline_words=current_app.config["GENERATION_INLINE_WORDS"],
-        )
-        # The job is handed to the worker as this commits. Nothing more is read here: a new transaction would
-        # hold SQLite's write lock from the worker.
-        db.session.commit()
-        if drafting.job_id is not None:
-            return redirect(url_for("sources.job", job_id=drafting.job_id))
-    except IngestError as error:
-        db.session.rollback()
+    except IngestError as error:  # a 400: the request's end rolls back
         form.file.errors = [*form.file.errors, str(error)]
         return render_template("sources/upload.html", form=form), 400
-    made = len(drafting.drafts.questions) if drafting.drafts else 0
-    flash(f"Read “{document.title}”: {made} draft questions are waiting for your review.", "success")
+    if not created:
+        flash(f"You already have this document: “{document.title}”.", "info")
+        return redirect(url_for("sources.show", document_id=document.id))
+    # A job is handed to the worker as the request's end commits. Nothing is read after that: a new
+    # transaction would hold SQLite's write lock from the worker.
+    drafted = document_questions().draft(db.session, current_user, document)
+    if drafted.job_id is not None:
+        return redirect(url_for("sources.job", job_id=drafted.job_id))
+    flash(f"Read “{document.title}”: {drafted.made} draft questions are waiting for your review.", "success")
     return redirect(url_for("bank.review", document=document.id))
 
 
@@ -84,18 +69,8 @@ def upload() -> ResponseReturnValue:
 @allow(STAFF)
 def show(document_id: int) -> ResponseReturnValue:
     document = services.document_of(db.session, document_id, current_user)
-    rows = db.session.execute(
-        select(
-            QuestionSource.start_offset, QuestionSource.end_offset, Question.id, QuestionVersion.prompt, Question.status
-        )
-        .join(QuestionVersion, QuestionSource.question_version_id == QuestionVersion.id)
-        .join(
-            Question,
-            (Question.id == QuestionVersion.question_id) & (Question.current_version == QuestionVersion.version),
-        )
-        .where(QuestionSource.document_id == document.id)
-        .order_by(QuestionSource.start_offset)
-    ).all()
+    bank = document_questions()
+    rows = bank.questions_in(db.session, document)
     paragraphs = services.highlighted_paragraphs(document.cleaned_text, [(s, e, q) for s, e, q, _, _ in rows])
     questions = {q: (prompt, status) for _, _, q, prompt, status in rows}
     return render_template(
@@ -104,7 +79,7 @@ def show(document_id: int) -> ResponseReturnValue:
         paragraphs=paragraphs,
         questions=questions,
         revisions=services.revisions_of(db.session, document),
-        job=generation_jobs.latest_jobs(db.session, current_user, [document.id]).get(document.id),
+        job=bank.latest_jobs(db.session, current_user, [document.id]).get(document.id),
         revision_form=UploadForm(formdata=None),
     )
 
@@ -120,18 +95,15 @@ def revision(document_id: int) -> ResponseReturnValue:
         flash("Choose a file or paste the new text (one of the two).", "danger")
         return redirect(url_for("sources.show", document_id=document_id))
     name, data, fmt = _submitted_file(form)
-    try:
+    with undo_on(IngestError, DomainError) as step:
         newer = services.new_revision(db.session, current_user, document, services.read_document(name, data, fmt))
-        carried = bank.carry_to_revision(db.session, document, newer, actor=current_user)
-        db.session.commit()
-    except (IngestError, DomainError) as error:
-        db.session.rollback()
-        flash(str(error), "danger")
+        carried = document_questions().carry(db.session, document, newer, current_user)
+    if step.failed:
         return redirect(url_for("sources.show", document_id=document_id))
     flash(
         f"Revision {newer.revision} stored: {count(carried.kept, 'question follows', 'questions follow')}"
         " it unchanged, "
-        f"{len(carried.sent_back)} went back to review because their sentence changed.",
+        f"{carried.sent_back} went back to review because their sentence changed.",
         "success",
     )
     return redirect(url_for("sources.show", document_id=newer.id))
@@ -141,7 +113,7 @@ def revision(document_id: int) -> ResponseReturnValue:
 @allow(STAFF)
 def job(job_id: int) -> ResponseReturnValue:
     """A long document's drafting, followed by the page (it can be left and come back to)."""
-    work = generation_jobs.job_of(db.session, job_id, current_user)
+    work = document_questions().job_of(db.session, job_id, current_user)
     if wants_json():
         return jsonify(
             status=work.status, stage=work.stage, progress=round(work.progress, 3), message=work.message,

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from quizapp.generation.collector import collector_paused
+from quizapp.collector import collector_paused
 
 
 def paused() -> bool:
