@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from flask import Flask, g
+from flask import Flask, g, request
 from flask.typing import ResponseReturnValue
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -172,7 +172,7 @@ def _register_hooks(app: Flask) -> None:
     from quizapp.auth.session_limits import UnchangedOnServerError, check_session_age
     from quizapp.database import set_write_intent
     from quizapp.moved import init_moved
-    from quizapp.transactions import init_transactions, request_may_write
+    from quizapp.transactions import READ_METHODS, init_transactions, request_may_write
 
     security_headers.init_app(app)
     init_moved(app)  # an old URL is redirected before anything else looks at it
@@ -181,7 +181,8 @@ def _register_hooks(app: Flask) -> None:
 
     @app.before_request
     def _mark_writes() -> None:
-        set_write_intent(request_may_write())
+        # A POST's transactions begin for writing; a GET declared @writes_on_get reads until begin_writing.
+        set_write_intent(request.method not in READ_METHODS, may_begin_writing=request_may_write())
 
     app.before_request(check_session_age)
     app.before_request(enforce_access)

@@ -19,6 +19,8 @@ from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 
 _write_intent: ContextVar[bool] = ContextVar("quizapp_sqlite_write_intent", default=False)
+# A GET declared @writes_on_get: it reads until begin_writing says it must write.
+_may_begin_writing: ContextVar[bool] = ContextVar("quizapp_may_begin_writing", default=False)
 
 
 def engine_options(app: Flask) -> dict[str, Any]:
@@ -73,9 +75,32 @@ def configure_engine(engine: Engine, app: Flask) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if _write_intent.get() else "BEGIN")
 
 
-def set_write_intent(value: bool) -> None:
-    """Mark the current context (request, command) as one that will write."""
+def set_write_intent(value: bool, *, may_begin_writing: bool = False) -> None:
+    """Mark the current context (request, command) as one that will write, or as a read that may turn into one
+    (``begin_writing``)."""
     _write_intent.set(value)
+    _may_begin_writing.set(may_begin_writing and not value)
+
+
+def begin_writing(session: Any) -> bool:
+    """From here the current request writes: True when its read transaction was ended to begin again for writing.
+
+    A GET declared ``@writes_on_get`` reads in a plain transaction, since most of its loads write nothing (an
+    attempt page closes an attempt only once it is overdue); beginning every one with BEGIN IMMEDIATE queued the
+    whole class's page loads behind each autosave on SQLite. When it must write, SQLite cannot turn the read
+    transaction into a write once another writer has committed, so it is ended here (its objects reload when
+    next touched) and the next statement begins for writing. The caller decides again on the fresh rows.
+    On PostgreSQL, when the request already writes, and outside such a GET (a command, a job, a test calling a
+    service), nothing is ended.
+    """
+    if _write_intent.get() or not _may_begin_writing.get():
+        return False
+    _write_intent.set(True)
+    session = session() if callable(session) else session  # Flask-SQLAlchemy's scoped session, or a Session
+    if session.get_bind().dialect.name != "sqlite" or not session.in_transaction():
+        return False
+    session.rollback()
+    return True
 
 
 @contextmanager

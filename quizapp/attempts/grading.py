@@ -19,13 +19,16 @@ from __future__ import annotations
 
 import bisect
 import math
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz.distance import OSA
 
-from .normalise_answers import normalise_free_text
+from quizapp.short_answers import accepted_answers, has_wildcard, literal_text, percent, wildcard_pieces
+
+from .normalise_answers import fold_text, normalise_free_text
 
 __all__ = [
     "GRADERS",
@@ -80,29 +83,44 @@ def _grader(question_type: str) -> Callable[[Callable[..., Grade]], Callable[...
     return register
 
 
-def grade(question_type: str, answer: Any, response: Any, *, options: Sequence[str] | None = None) -> Grade:
+def grade(
+    question_type: str,
+    answer: Any,
+    response: Any,
+    *,
+    options: Sequence[str] | None = None,
+    case_sensitive: bool = False,
+) -> Grade:
     """Grade ``response`` against the key ``answer`` for a question of ``question_type``.
 
     ``options`` are the choices shown (multiple choice: the options; matching: the right-hand
-    values); when given, a response outside them is not accepted. Raises :class:`GradingError`
-    for an unknown type or a malformed key, never for a malformed response.
+    values); when given, a response outside them is not accepted. ``case_sensitive`` is the
+    question's "case matters" setting, which only a fill-in question has. Raises
+    :class:`GradingError` for an unknown type or a malformed key, never for a malformed response.
     """
     grader = GRADERS.get(question_type) if isinstance(question_type, str) else None
     if grader is None:
         raise GradingError(f"unknown question type {question_type!r}")
+    if case_sensitive:
+        if question_type != "fill_in":
+            raise GradingError("only a fill-in question can be case-sensitive")
+        return grade_fill_in(answer, response, options=options, case_sensitive=True)
     return grader(answer, response, options=options)
 
 
-def key_problem(question_type: str, answer: Any, *, options: Sequence[str] | None = None) -> str | None:
+def key_problem(
+    question_type: str, answer: Any, *, options: Sequence[str] | None = None, case_sensitive: bool = False
+) -> str | None:
     """Why a key cannot be graded, or ``None`` when it can: the one test of a gradeable key.
 
     A key is gradeable exactly when its grader grades an unanswered response with it (every grader
     checks the key before it looks at the response), so this can never disagree with :func:`grade`.
     Saving a question (written, edited or imported) calls this, so that no key reaches an attempt
-    that grading would refuse: Moodle's fill-in wildcard ``*``, for one, normalises to nothing.
+    that grading would refuse: a fill-in key whose answers can match nothing ("?!"), for one, or
+    whose answers are all worth less than full marks.
     """
     try:
-        grade(question_type, answer, None, options=options)
+        grade(question_type, answer, None, options=options, case_sensitive=case_sensitive)
     except GradingError as error:
         return str(error)
     return None
@@ -184,29 +202,114 @@ def grade_true_false(answer: Any, response: Any, *, options: Sequence[str] | Non
 
 
 @_grader("fill_in")
-def grade_fill_in(answer: Any, response: Any, *, options: Sequence[str] | None = None) -> Grade:
-    """A list of accepted strings; the response text is right when it normalises like any of them.
+def grade_fill_in(
+    answer: Any, response: Any, *, options: Sequence[str] | None = None, case_sensitive: bool = False
+) -> Grade:
+    """A fill-in key (see :mod:`quizapp.short_answers`): accepted answers in order, each with a fraction.
 
-    See :func:`normalise_free_text`. An accepted variant that normalises to nothing is ignored, so a
-    blank or punctuation-only response never matches; a key with no usable variant is malformed.
-    A misspelt name is right too, within a tolerance scaled to each word's length (see
-    :func:`close_spelling`); never a number or a date.
+    As in Moodle, the first entry that matches the response gives the grade, and ``*`` in an entry matches any
+    run of characters. How a response matches an entry:
+
+    * case-blind (the default): a plain entry when both normalise alike (:func:`normalise_free_text`: case,
+      accents, articles, number and date forms are forgiven), or when the response is the entry misspelt within
+      :func:`close_spelling`'s tolerance; a wildcard entry when the response fits it, both folded for case and
+      accents only (:func:`fold_text`). A misspelling counts before any wildcard listed after its entry, so a
+      catch-all ``*`` for no marks never takes a name the key accepts, misspelt;
+    * ``case_sensitive`` (Moodle's "case matters"): the text as typed, runs of spaces and the ends forgiven and
+      nothing else, as Moodle compares.
+
+    An entry that can match nothing (it normalises to nothing) is ignored; a key with no entry that can match,
+    or none worth full marks, is malformed.
     """
-    if not isinstance(answer, list | tuple) or not all(isinstance(v, str) for v in answer):
-        raise GradingError("a fill-in key must be a list of accepted strings")
-    accepted = {normalise_free_text(v) for v in answer} - {""}
-    if not accepted:
-        raise GradingError("a fill-in key needs at least one accepted answer with letters or digits")
+    matchers = _fill_in_matchers(answer, case_sensitive)
     if _blank(response):
         return NOT_ANSWERED
     if not isinstance(response, str):
         return _unreadable("not text")
-    given = normalise_free_text(response)
-    if given in accepted:
-        return Grade(1.0, "matches an accepted answer")
-    if any(close_spelling(given, variant) for variant in sorted(accepted)):
-        return Grade(1.0, "matches an accepted answer, allowing for spelling")
-    return Grade(0.0, "does not match an accepted answer")
+    given = _exact_text(response) if case_sensitive else normalise_free_text(response)
+    folded = given if case_sensitive else None  # folded for the wildcards only when the key has one
+    tried: list[_FillInMatcher] = []
+    for matcher in matchers:
+        if matcher.pieces is None and given == matcher.text:
+            return _fill_in_grade(matcher.fraction, "")
+        if matcher.pieces is not None and folded is None:
+            folded = fold_text(response)
+        if matcher.pieces is not None and _fits(folded or "", matcher.pieces):
+            spelt = _misspelt(given, tried, case_sensitive)
+            return spelt or _fill_in_grade(matcher.fraction, "")
+        tried.append(matcher)
+    return _misspelt(given, tried, case_sensitive) or Grade(0.0, "does not match an accepted answer")
+
+
+@dataclass(frozen=True)
+class _FillInMatcher:
+    text: str  # the entry as compared: normalised (case-blind) or as typed (case-sensitive)
+    pieces: list[str] | None  # the literal pieces around the wildcards, or None for a plain entry
+    fraction: float
+
+
+def _fill_in_matchers(answer: Any, case_sensitive: bool) -> list[_FillInMatcher]:
+    try:
+        entries = accepted_answers(answer)
+    except ValueError as error:
+        raise GradingError(f"a fill-in key must be a list of accepted answers: {error}") from None
+    matchers = []
+    for entry in entries:
+        if has_wildcard(entry.text):
+            text = _exact_text(entry.text) if case_sensitive else fold_text(entry.text)
+            matchers.append(_FillInMatcher(text, wildcard_pieces(text), entry.fraction))
+            continue
+        literal = literal_text(entry.text)
+        text = _exact_text(literal) if case_sensitive else normalise_free_text(literal)
+        if text:  # a variant that normalises to nothing could only ever match a blank
+            matchers.append(_FillInMatcher(text, None, entry.fraction))
+    if not matchers:
+        raise GradingError("a fill-in key needs at least one accepted answer with letters or digits")
+    if not any(math.isclose(m.fraction, 1.0, abs_tol=_TOLERANCE) for m in matchers):
+        raise GradingError("a fill-in key needs an accepted answer worth full marks")
+    return matchers
+
+
+def _fill_in_grade(fraction: float, how: str) -> Grade:
+    if math.isclose(fraction, 1.0, abs_tol=_TOLERANCE):
+        return Grade(1.0, "matches an accepted answer" + how)
+    if fraction <= _TOLERANCE:
+        return Grade(0.0, "does not match an accepted answer")
+    return Grade(fraction, f"matches an answer worth {percent(fraction)}%{how}")
+
+
+def _misspelt(given: str, tried: list[_FillInMatcher], case_sensitive: bool) -> Grade | None:
+    """The grade of the first plain entry ``given`` is a misspelling of (never when case matters), or None."""
+    if case_sensitive:
+        return None
+    for matcher in tried:
+        if matcher.pieces is None and close_spelling(given, matcher.text):
+            return _fill_in_grade(matcher.fraction, ", allowing for spelling")
+    return None
+
+
+def _exact_text(text: str) -> str:
+    # What Moodle forgives when case matters: Unicode's equivalent forms, the ends; runs of spaces too, as typed
+    # answers are compared here after a form field.
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _fits(text: str, pieces: list[str]) -> bool:
+    """Whether ``text`` is the pieces in order with anything between them (a wildcard between each two).
+
+    Greedy, leftmost search for each middle piece: for ``*`` alone that is exact, and it takes time linear in the
+    text for each piece, where a regular expression can backtrack for minutes on a pattern of many wildcards.
+    """
+    first, *middle, last = pieces
+    if len(text) < len(first) + len(last) or not text.startswith(first) or not text.endswith(last):
+        return False
+    position, end = len(first), len(text) - len(last)
+    for piece in middle:
+        found = text.find(piece, position, end)
+        if found < 0:
+            return False
+        position = found + len(piece)
+    return True
 
 
 def spelling_tolerance(word: str) -> int:

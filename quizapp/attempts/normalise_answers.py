@@ -45,7 +45,7 @@ import calendar
 import re
 import unicodedata
 
-__all__ = ["normalise_free_text"]
+__all__ = ["fold_text", "normalise_free_text"]
 
 _STRAIGHTEN = str.maketrans(
     dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u2035\u02bc\u02bb\u0060\u00b4", "'")
@@ -157,6 +157,15 @@ def normalise_free_text(text: str) -> str:
     while len(words) > 1 and words[0] in _ARTICLES:
         del words[0]
     return _PARKED.sub(lambda m: parked[_unpark_index(m.group(1))], " ".join(words))
+
+
+def fold_text(text: str) -> str:
+    """``text`` with only case, accents, quote and dash styles and runs of spaces forgiven (step 1 above).
+
+    What a wildcard pattern and a response are compared in: unlike :func:`normalise_free_text` it keeps
+    punctuation and words in place, so the literal pieces around a ``*`` keep their meaning.
+    """
+    return " ".join(_clean_unicode(text).split())
 
 
 def _clean_unicode(text: str) -> str:

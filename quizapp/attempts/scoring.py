@@ -22,7 +22,13 @@ def graded_or_none(answer: AttemptAnswer) -> Grade | None:
     """
     version = answer.question_version
     try:
-        return grade(version.type, version.answer, answer.response, options=version.options)
+        return grade(
+            version.type,
+            version.answer,
+            answer.response,
+            options=version.options,
+            case_sensitive=version.case_sensitive,
+        )
     except Exception:  # any failure of one grader is that one answer's, never the attempt's
         logger.exception("answer %s (question version %s) could not be graded", answer.id, version.id)
         return None

@@ -22,6 +22,7 @@ from quizapp.attempts.scoring import graded_or_none, scored
 from quizapp.audit.services import quoted, record
 from quizapp.auth.models import User
 from quizapp.classes.services import student_names
+from quizapp.database import begin_writing
 from quizapp.quizzes.models import Quiz
 from quizapp.quizzes.services import open_to_student
 from quizapp.statuses import AttemptStatus
@@ -104,9 +105,11 @@ def close_if_overdue(session: Session, attempt: Attempt, *, now: datetime) -> st
     if attempt.status != AttemptStatus.IN_PROGRESS:
         return None
     deadline = attempt.effective_deadline
+    if (deadline is None or not is_past(deadline, now)) and _quiz_still_open(session, attempt):
+        return None
+    if begin_writing(session):
+        return close_if_overdue(session, attempt, now=now)  # decided again on fresh rows, now able to write
     if deadline is None or not is_past(deadline, now):
-        if _quiz_still_open(session, attempt):
-            return None
         return _hand_in_withdrawn(session, attempt, now)
     # A closing time moved before the start: the attempt ends where it began.
     _close(

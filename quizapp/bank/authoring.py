@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -68,6 +69,8 @@ def _log_created(question: Question, owner: User) -> None:
 
 
 FORMATS = ("gift", "moodle_xml")
+# How the readers say where a question stands: "line 12 …" (GIFT), "question 3 …" (Moodle XML).
+_PLACE = re.compile(r"(?:line|question) (\d+)\b")
 
 
 def import_file(session: Session, owner: User, data: bytes, fmt: str) -> tuple[list[Question], list[str]]:
@@ -97,13 +100,25 @@ def check_imported(
     kept = []
     for number, item in enumerate(result.questions, start=1):
         try:
-            checked_version(item, version=1)
+            checked_version(imported_content(item), version=1)
             kept.append(item)
         except DomainError as error:
-            skipped.append(f"{item.get('title') or item['prompt'][:60]}: {error}")
+            skipped.append(f"{result.place(number - 1)}: {error}")
         if progress is not None:
             progress(number, len(result.questions))
+    # The reader's reasons come first and the bank's after: list them all as they stand in the file.
+    skipped.sort(key=_file_position)
     return kept, skipped
+
+
+def _file_position(reason: str) -> int:
+    found = _PLACE.match(reason)
+    return int(found.group(1)) if found else 0
+
+
+def imported_content(item: dict[str, Any]) -> dict[str, Any]:
+    """An imported question dict as the bank's content: the file's title is the question's name."""
+    return {**item, "name": item.get("title") or ""}
 
 
 def store_imported(session: Session, owner: User, questions: list[dict[str, Any]]) -> list[Question]:
@@ -114,7 +129,10 @@ def store_imported(session: Session, owner: User, questions: list[dict[str, Any]
     """
     names = list(dict.fromkeys(name for item in questions for name in item.get("tags", [])))
     tags = {tag.name: tag for tag in tags_named(session, names)}
-    made = [_unsaved_question(owner, item, "imported", [tags[n] for n in item.get("tags", [])]) for item in questions]
+    made = [
+        _unsaved_question(owner, imported_content(item), "imported", [tags[n] for n in item.get("tags", [])])
+        for item in questions
+    ]
     session.add_all(made)
     session.flush()
     for question in made:
@@ -147,7 +165,8 @@ def bank_as_dicts(
                 "answer": version.answer,
                 "explanation": version.explanation or "",
                 "tags": [t.name for t in question.tags],
-                "title": "",
+                "title": version.name,
+                "case_sensitive": version.case_sensitive,
                 "confidence": version.confidence,
             }
         )

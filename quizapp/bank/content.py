@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from quizapp.short_answers import describe_key
+
 
 def _by_rank(pair: tuple[str, Any]) -> tuple[Any, str]:
     return pair[1], pair[0]
@@ -16,7 +18,7 @@ def describe(question_type: str, value: Any) -> str:
     if question_type == "true_false":
         return "True" if value else "False"
     if question_type == "fill_in" and isinstance(value, list):
-        return " / ".join(str(v) for v in value)
+        return describe_key(value)
     if question_type == "ordering" and isinstance(value, dict):  # unfinished: each item at the position given
         placed = value.get("positions") or {}
         return "unfinished: " + "; ".join(f"{rank}. {item}" for item, rank in sorted(placed.items(), key=_by_rank))

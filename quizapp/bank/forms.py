@@ -6,9 +6,12 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import DecimalField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import BooleanField, DecimalField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+from quizapp.bank.review import NAME_LENGTH
+from quizapp.short_answers import accepted_answers, format_line, key_from, parse_line
 
 TYPE_CHOICES = [
     SelectChoice("multiple_choice", "Multiple choice"),
@@ -41,6 +44,11 @@ class ApproveConfidentForm(FlaskForm):
 
 class EditQuestionForm(FlaskForm):
     type = SelectField("Type", choices=TYPE_CHOICES)
+    name = StringField(
+        "Name (optional)",
+        validators=[Optional(), Length(max=NAME_LENGTH)],
+        description="Your own name for the question, shown in the bank; Moodle exports and imports keep it.",
+    )
     prompt = TextAreaField("Question", validators=[DataRequired(), Length(max=2000)])
     options = TextAreaField(
         "Options, one per line",
@@ -54,9 +62,15 @@ class EditQuestionForm(FlaskForm):
         validators=[DataRequired(), Length(max=5000)],
         description=(
             "Multiple choice: the right option. True/false: true or false. Fill in: accepted answers, one per line "
-            "(case, accents, articles and small misspellings of names are forgiven; numbers and dates are exact). "
+            "(case, accents, articles and small misspellings of names are forgiven; numbers and dates are exact); "
+            "as in Moodle, %50% before an answer makes it worth half marks, * stands for any run of characters "
+            "(colo*r; a last line %0% * catches every other answer) and the first line that matches counts. "
             "Ordering: the items in the right order, one per line. Matching: one pair per line as left => right."
         ),
+    )
+    case_sensitive = BooleanField(
+        "Fill in: case matters",
+        description="Answers must then be typed exactly, letter case included (only spaces are forgiven).",
     )
     explanation = TextAreaField("Explanation shown after answering", validators=[Optional(), Length(max=5000)])
     tags = StringField("Tags, separated by commas", validators=[Optional(), Length(max=500)])
@@ -73,7 +87,7 @@ class EditQuestionForm(FlaskForm):
             answer = (lines[0].lower() if lines else "") in ("true", "t", "yes")
             options = []
         elif kind == "fill_in":
-            answer, options = lines, []
+            answer, options = key_from(parse_line(line) for line in lines), []
         elif kind == "ordering":
             answer, options = lines, lines
         elif kind == "matching":
@@ -84,19 +98,25 @@ class EditQuestionForm(FlaskForm):
             answer = lines[0] if lines else ""
         return {
             "type": kind,
+            "name": " ".join((self.name.data or "").split()),
             "prompt": " ".join((self.prompt.data or "").split()),
             "options": options,
             "answer": answer,
+            "case_sensitive": kind == "fill_in" and bool(self.case_sensitive.data),
             "explanation": (self.explanation.data or "").strip(),
         }
 
     def fill_from(self, version: Any) -> None:
         self.type.data = version.type
+        self.name.data = version.name
         self.prompt.data = version.prompt
+        self.case_sensitive.data = version.case_sensitive
         answer = version.answer
         if version.type == "true_false":
             self.answer.data = "true" if answer else "false"
-        elif version.type in ("fill_in", "ordering"):
+        elif version.type == "fill_in":
+            self.answer.data = "\n".join(format_line(entry) for entry in accepted_answers(answer))
+        elif version.type == "ordering":
             self.answer.data = "\n".join(answer)
         elif version.type == "matching":
             self.answer.data = "\n".join(f"{left} => {right}" for left, right in answer)

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -104,6 +105,8 @@ class QuestionVersion(db.Model):
         CheckConstraint("confidence IS NULL OR (confidence >= 0 AND confidence <= 1)", name="confidence_range"),
         CheckConstraint("difficulty IS NULL OR (difficulty >= 0 AND difficulty <= 1)", name="difficulty_range"),
         CheckConstraint("length(prompt) > 0", name="prompt_not_empty"),
+        # Moodle's "case matters" belongs to short answers alone.
+        CheckConstraint("NOT case_sensitive OR type = 'fill_in'", name="case_sensitive_fill_in_only"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -115,6 +118,10 @@ class QuestionVersion(db.Model):
     options: Mapped[list[Any]] = mapped_column(JSONType, default=list)
     answer: Mapped[Any] = mapped_column(JSONType)
     explanation: Mapped[str] = mapped_column(Text, default="")
+    # The teacher's name for the question (Moodle's question name); "" when it has none.
+    name: Mapped[str] = mapped_column(String(255), default="", server_default="")
+    # Fill-in only: whether letter case matters when a response is compared with the key (Moodle's usecase).
+    case_sensitive: Mapped[bool] = mapped_column(default=False, server_default=false())
     confidence: Mapped[float | None] = mapped_column()
     confidence_reasons: Mapped[list[Any]] = mapped_column(JSONType, default=list)
     # What the generator's guards found (empty for written or imported questions).

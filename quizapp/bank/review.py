@@ -35,6 +35,8 @@ ORDERS = ("confidence_asc", "confidence_desc", "newest")
 # it were usable as they were (46% of all), 84% after a light edit, and it kept 60% of the drafts; a higher
 # threshold kept half as many for hardly more.
 PUBLISH_CONFIDENCE = 0.85
+# As long as Moodle's question names (question.name is 255 characters).
+NAME_LENGTH = 255
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,8 @@ def review_queue(session: Session, owner: User, flt: QueueFilter, *, limit: int 
     if flt.flagged:
         query = query.where(open_flags.c.n > 0)
     if flt.search:
-        query = query.where(QuestionVersion.prompt.ilike(f"%{flt.search}%"))
+        pattern = f"%{flt.search}%"
+        query = query.where(QuestionVersion.prompt.ilike(pattern) | QuestionVersion.name.ilike(pattern))
     if flt.order == "confidence_desc":
         query = query.order_by(QuestionVersion.confidence.desc().nulls_last(), Question.id)
     elif flt.order == "newest":
@@ -220,11 +223,23 @@ def approve_drafts_at_or_above(session: Session, owner: User, flt: QueueFilter, 
 
 
 def checked_version(content: dict[str, Any], **fields: Any) -> QuestionVersion:
-    """A question version from teacher-given content, checked against the generator's own contract first."""
+    """A question version from teacher-given content, checked against the generator's own contract first.
+
+    ``content`` may also carry the question's ``name`` and, for a fill-in, ``case_sensitive``.
+    """
     problems = validate_draft({**content, "sources": []}, strict=False)
+    case_sensitive = bool(content.get("case_sensitive"))
+    name = " ".join(str(content.get("name") or "").split())
+    if len(name) > NAME_LENGTH:
+        problems.append(f"its name has {len(name)} characters; at most {NAME_LENGTH}")
     if not problems:
         # The contract checks the shape; only the grader knows whether the key can be graded at all.
-        ungradeable = key_problem(content["type"], content["answer"], options=list(content.get("options") or []))
+        ungradeable = key_problem(
+            content["type"],
+            content["answer"],
+            options=list(content.get("options") or []),
+            case_sensitive=case_sensitive,
+        )
         if ungradeable:
             problems = [f"its key cannot be graded ({ungradeable})"]
     if problems:
@@ -235,6 +250,8 @@ def checked_version(content: dict[str, Any], **fields: Any) -> QuestionVersion:
         options=list(content.get("options") or []),
         answer=content["answer"],
         explanation=content.get("explanation", ""),
+        name=name,
+        case_sensitive=case_sensitive,
         **fields,
     )
 
@@ -268,7 +285,7 @@ def edit_question(
     if "tags" in content:
         question.tags = tags_named(session, content["tags"])
     details: dict[str, Any] = {"version": change(previous.version, version.version)}
-    for field in ("type", "prompt", "options", "answer", "explanation"):
+    for field in ("type", "name", "prompt", "options", "answer", "case_sensitive", "explanation"):
         if getattr(previous, field) != getattr(version, field):
             details[field] = change(getattr(previous, field), getattr(version, field))
     new_tags = sorted(tag.name for tag in question.tags)

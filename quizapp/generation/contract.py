@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from quizapp.question_types import QUESTION_TYPES
+from quizapp.short_answers import accepted_answers
 
 from .types import CleanDocument
 
@@ -33,6 +34,17 @@ def _texts(documents: Sequence[CleanDocument] | Mapping[str, str] | None) -> dic
 
 def _strings(values: Any) -> bool:
     return isinstance(values, list) and all(isinstance(v, str) and v.strip() for v in values)
+
+
+def _fill_in_key_problems(answer: Any) -> list[str]:
+    # Accepted answers may carry a fraction (Moodle's partial credit); the generator's are plain strings.
+    try:
+        entries = accepted_answers(answer)
+    except ValueError as error:
+        return [f"fill-in needs a non-empty list of accepted answers ({error})"]
+    if not entries or not all(entry.text.strip() for entry in entries):
+        return ["fill-in needs a non-empty list of accepted answers"]
+    return []
 
 
 def validate_draft(
@@ -71,8 +83,7 @@ def validate_draft(
         if options:
             problems.append("true/false takes no options")
     elif qtype == "fill_in":
-        if not _strings(answer) or not answer:
-            problems.append("fill-in needs a non-empty list of accepted answers")
+        problems += _fill_in_key_problems(answer)
         if strict and isinstance(prompt, str) and not _BLANK.search(prompt):
             problems.append("fill-in prompt has no blank")
         if options:

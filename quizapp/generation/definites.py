@@ -544,8 +544,9 @@ def _name_around(sent: Sentence, t: Any) -> str | None:
         elif c.dep_ == "appos" and c.pos_ == "PROPN" and c.n_lefts + c.n_rights <= 2:
             toks += [g for g in c.lefts if g.dep_ == "compound"] + [c]  # the tank school "Kama"
     toks.sort(key=lambda x: x.i)
-    # The chunk must name the thing ("the tank school Kama"); "a new school" names nothing.
-    if not any(x.pos_ == "PROPN" for x in toks) or any(x.pos_ == "PRON" for x in toks):
+    # The chunk must name the thing ("the tank school Kama"); "a new school" names nothing; nor does a foreign
+    # function word the model tags as a name ("du" of "Compagnie universelle du canal": "the du canal").
+    if not any(x.pos_ == "PROPN" and x.text[:1].isupper() for x in toks) or any(x.pos_ == "PRON" for x in toks):
         return None
     text = tokens_text(toks)
     if word_count(text) > MAX_NAME_WORDS:

@@ -17,6 +17,7 @@ from .analysis import Corpus, Mention, Sentence, norm_key
 from .gazetteer import alias_group
 from .lexicon import FACILITY_WORDS, TITLES
 from .normalise import MONTHS
+from .partwhole import paired, part_of_each_other
 from .slots import Slot, gives_for_slot, slot_of
 from .textutil import contains_phrase, content_tokens
 
@@ -447,6 +448,8 @@ class DistractorIndex:
                 continue  # "Charles Wyville Thomson" against a prompt that names "Wyville Thomson"
             if not self._typed(v, key, prompt):
                 continue
+            if part_of_each_other(self.corpus, key, v.norm) or paired(self.corpus, key, v.norm):
+                continue  # it holds the key, lies in it, or goes with it: arguably right too
             if key.kind == "place" and (v.with_article * 2 > v.count) != _has_article(key):
                 continue  # "the Pacific", "the Commonwealth" are no options against "London"
             if (

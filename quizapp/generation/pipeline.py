@@ -20,6 +20,7 @@ from .candidates import (
     matching_candidates,
     multiple_choice_candidates,
     ordering_candidates,
+    result_candidates,
     true_false_candidates,
 )
 from .candidates.fill_in import term_counts
@@ -88,6 +89,7 @@ def build_candidates(ctx: Context) -> list[Candidate]:
             mine += true_false_candidates(ctx, sent)
             mine += fill_in_candidates(ctx, sent, counts)
             mine += cause_candidates(ctx, sent)
+            mine += result_candidates(ctx, sent)
         if mine and odd_parse(sent):
             _penalise(
                 mine,

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 from flask import Flask, redirect
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 import quizapp
 from quizapp.access import ANYONE, allow
 from quizapp.auth.models import User
-from quizapp.database import _write_intent
+from quizapp.database import _write_intent, begin_writing
 from quizapp.exceptions import Conflict, DomainError
 from quizapp.extensions import csrf, db
 from quizapp.transactions import UndeclaredWrite, commit_now, undo_on, writes_on_get
@@ -164,14 +164,17 @@ def test_a_get_without_the_declaration_cannot_commit_early(app: Flask) -> None:
     assert rows_written() == 0
 
 
-def test_a_declared_get_writes_in_a_write_transaction(app: Flask) -> None:
+def test_a_declared_get_reads_until_it_begins_writing(app: Flask) -> None:
     seen: list[bool] = []
 
     @route(app, "/t/declared", methods=("GET",), declared=True)
     def declared() -> str:
-        seen.append(_write_intent.get())  # SQLite begins this request's transactions with BEGIN IMMEDIATE
+        db.session.execute(text("SELECT 1"))
+        seen.append(_write_intent.get())  # a plain read transaction: page loads do not queue behind writers
+        restarted = begin_writing(db.session)
+        seen.append(_write_intent.get())  # SQLite begins the next transaction with BEGIN IMMEDIATE
         _write()
-        return "wrote"
+        return "restarted" if restarted else "went on"
 
     @route(app, "/t/plain", methods=("GET",))
     def plain() -> str:
@@ -179,9 +182,25 @@ def test_a_declared_get_writes_in_a_write_transaction(app: Flask) -> None:
         return "read"
 
     client = app.test_client()
-    assert client.get("/t/declared").status_code == 200
+    answer = client.get("/t/declared")
+    assert answer.status_code == 200
+    # SQLite ends the read transaction to begin again for writing; PostgreSQL's can simply write.
+    assert answer.get_data(as_text=True) == ("restarted" if db.engine.dialect.name == "sqlite" else "went on")
     assert client.get("/t/plain").status_code == 200
     assert rows_written() == 1
+    assert seen == [False, True, False]
+
+
+def test_a_post_begins_writing_from_its_first_statement(app: Flask) -> None:
+    seen: list[bool] = []
+
+    @route(app, "/t/post", methods=("POST",))
+    def post() -> str:
+        seen.append(_write_intent.get())
+        seen.append(begin_writing(db.session))  # nothing to end: it already writes
+        return "ok"
+
+    assert app.test_client().post("/t/post").status_code == 200
     assert seen == [True, False]
 
 

@@ -20,6 +20,7 @@ PURE = (
     "quizapp.generation",
     "quizapp.wording",
     "quizapp.question_types",
+    "quizapp.short_answers",
     # Shared by several features, so that none borrows them from another: statuses, CSV cells, the GC pause.
     "quizapp.statuses",
     "quizapp.spreadsheets",

@@ -66,7 +66,7 @@ def test_a_regrade_to_a_key_that_cannot_be_graded_is_refused(teacher_client: Fla
     saving.save_answer(db.session, attempt.id, student, 0, {"text": "nine years"}, now=utcnow())
     submitting.submit_attempt(db.session, attempt.id, student, now=utcnow())
     # A version saved before keys were checked on saving (written straight in, as old data would be).
-    fill_in.versions.append(type(fill_in.latest)(version=2, type="fill_in", prompt="Name anything", answer=["*"]))
+    fill_in.versions.append(type(fill_in.latest)(version=2, type="fill_in", prompt="Name anything", answer=["?!"]))
     fill_in.current_version = 2
     db.session.commit()
     url = f"/bank/questions/{fill_in.id}/regrade"

@@ -14,14 +14,15 @@ from quizapp.models import utcnow
 from tests.factories import QUESTIONS, assign, class_with, make_document, make_question, make_quiz, user
 from tests.support import csrf_token, post_form
 
-# Moodle's short-answer wildcard {=*}, imported before keys were checked on saving (or saved by an older version).
-WILDCARD = {**QUESTIONS[2], "prompt": "Name anything: ___", "answer": ["*"]}
+# A short-answer key that can match nothing (punctuation normalises to nothing), saved before keys were checked on
+# saving (or by an older version).
+UNGRADEABLE = {**QUESTIONS[2], "prompt": "Name anything: ___", "answer": ["?!"]}
 
 
-def quiz_with_a_wildcard(teacher_name: str, title: str = "Canal quiz", **settings):  # type: ignore[no-untyped-def]
+def quiz_with_an_ungradeable_key(teacher_name: str, title: str = "Canal quiz", **settings):  # type: ignore[no-untyped-def]
     teacher = user(teacher_name)
     document = make_document(teacher)
-    questions = [make_question(teacher, document, QUESTIONS[1]), make_question(teacher, document, WILDCARD)]
+    questions = [make_question(teacher, document, QUESTIONS[1]), make_question(teacher, document, UNGRADEABLE)]
     return make_quiz(teacher, questions, title=title, shuffle_questions=False, **settings)
 
 
@@ -32,7 +33,7 @@ def answers_of(attempt_id: int) -> list[AttemptAnswer]:
 def test_a_question_that_cannot_be_graded_waits_for_the_teachers_mark(  # type: ignore[no-untyped-def]
     app, users, student_client: FlaskClient, teacher_client: FlaskClient
 ) -> None:
-    quiz = quiz_with_a_wildcard(users.teacher)
+    quiz = quiz_with_an_ungradeable_key(users.teacher)
     school_class = class_with(users.teacher, [users.student])
     assign(quiz, school_class)
     db.session.commit()
@@ -84,14 +85,14 @@ def test_a_question_that_cannot_be_graded_waits_for_the_teachers_mark(  # type: 
 def test_the_overdue_sweep_closes_every_other_attempt_and_reports_the_rest(  # type: ignore[no-untyped-def]
     app, users, runner, monkeypatch
 ) -> None:
-    bad_quiz = quiz_with_a_wildcard(users.teacher, title="Wildcard quiz", time_limit_minutes=5)
+    bad_quiz = quiz_with_an_ungradeable_key(users.teacher, title="Ungradeable quiz", time_limit_minutes=5)
     teacher = user(users.teacher)
     good_quiz = make_quiz(teacher, [make_question(teacher, make_document(teacher), QUESTIONS[0])], title="Good quiz",
                           time_limit_minutes=5)  # fmt: skip
     db.session.commit()
     long_ago = utcnow() - timedelta(minutes=30)
-    # The attempt at the quiz with a wildcard comes first: it used to stop the sweep before any other.
-    wildcard = starting.start_attempt(db.session, bad_quiz.id, user(users.student), now=long_ago)
+    # The attempt at the quiz with an ungradeable key comes first: it used to stop the sweep before any other.
+    ungradeable = starting.start_attempt(db.session, bad_quiz.id, user(users.student), now=long_ago)
     others = [
         starting.start_attempt(db.session, quiz.id, user(name), now=long_ago)
         for quiz in (good_quiz, bad_quiz)
@@ -112,14 +113,14 @@ def test_the_overdue_sweep_closes_every_other_attempt_and_reports_the_rest(  # t
     result = runner.invoke(args=["attempts", "close-overdue"])
     assert result.exit_code == 1
     assert "closed 5 overdue attempts" in result.output
-    assert f"attempt {wildcard.id}: 1 answer could not be graded and await the teacher's mark" in result.output
+    assert f"attempt {ungradeable.id}: 1 answer could not be graded and await the teacher's mark" in result.output
     assert f"attempt {broken.id} could not be closed and stays open: RuntimeError: disk on fire" in result.output
     db.session.expire_all()
     statuses = {a.id: a.status for a in db.session.query(Attempt)}
     assert statuses.pop(broken.id) == "in_progress"
     assert set(statuses.values()) == {"closed_overdue"}
-    assert set(statuses) == {wildcard.id, *(other.id for other in others)}
-    assert [a.needs_mark for a in answers_of(wildcard.id)] == [False, True]
+    assert set(statuses) == {ungradeable.id, *(other.id for other in others)}
+    assert [a.needs_mark for a in answers_of(ungradeable.id)] == [False, True]
 
     sweep = submitting.close_overdue(db.session, now=utcnow())  # the return value says the same
     assert (sweep.closed, [attempt_id for attempt_id, _ in sweep.failed]) == (0, [broken.id])
@@ -128,7 +129,7 @@ def test_the_overdue_sweep_closes_every_other_attempt_and_reports_the_rest(  # t
 def test_the_worker_closes_overdue_attempts_despite_a_question_that_cannot_be_graded(app, users) -> None:  # type: ignore[no-untyped-def]
     from quizapp.history.tasks import every_minute
 
-    quiz = quiz_with_a_wildcard(users.teacher, time_limit_minutes=5)
+    quiz = quiz_with_an_ungradeable_key(users.teacher, time_limit_minutes=5)
     db.session.commit()
     long_ago = utcnow() - timedelta(minutes=30)
     ids = [starting.start_attempt(db.session, quiz.id, user(n), now=long_ago).id for n in (users.student, users.admin)]
@@ -141,7 +142,7 @@ def test_the_worker_closes_overdue_attempts_despite_a_question_that_cannot_be_gr
 def test_checking_a_practice_answer_whose_key_cannot_be_graded_keeps_it_for_the_teacher(  # type: ignore[no-untyped-def]
     app, users, student_client: FlaskClient
 ) -> None:
-    quiz = quiz_with_a_wildcard(users.teacher, mode="practice")
+    quiz = quiz_with_an_ungradeable_key(users.teacher, mode="practice")
     assign(quiz, class_with(users.teacher, [users.student]))
     db.session.commit()
     attempt = starting.start_attempt(db.session, quiz.id, user(users.student), now=utcnow())
@@ -177,7 +178,7 @@ def test_a_corrected_key_regrades_the_answers_awaiting_a_mark(  # type: ignore[n
     from quizapp.attempts.models import Attempt as AttemptRow
     from quizapp.bank.review import edit_question
 
-    quiz = quiz_with_a_wildcard(users.teacher)
+    quiz = quiz_with_an_ungradeable_key(users.teacher)
     assign(quiz, class_with(users.teacher, [users.student]))
     db.session.commit()
     student = user(users.student)
@@ -189,7 +190,7 @@ def test_a_corrected_key_regrades_the_answers_awaiting_a_mark(  # type: ignore[n
     assert pending.needs_mark
 
     # The teacher corrects the key, then regrades: the answer is graded by the new key, not left waiting.
-    edit_question(db.session, pending.question, user(users.teacher), {**WILDCARD, "answer": ["Margaret Hale"]})
+    edit_question(db.session, pending.question, user(users.teacher), {**UNGRADEABLE, "answer": ["Margaret Hale"]})
     db.session.commit()
     page = f"/bank/questions/{pending.question_id}/regrade"
     preview = teacher_client.get(page)

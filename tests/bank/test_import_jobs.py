@@ -122,12 +122,14 @@ def test_progress_is_reported_while_the_questions_are_checked(
 
 def test_a_refused_large_file_stores_nothing_and_the_page_says_why(app: Flask, teacher_client: FlaskClient) -> None:
     app.config["IMPORT_INLINE_BYTES"] = 1_000
-    data = gift_file(50) + b"\n::Broken:: Who dug it? {=navvies ~miners\n"
+    data = gift_file(50) + b"\n::Broken:: Who dug it? \x00 {=navvies ~miners}\n"
     response = post_import(teacher_client, data, "broken.gift")
     job = the_job()
     assert job.status == "failed"
     last_line = len(data.decode().splitlines())
-    assert job.message == f"broken.gift: line {last_line}: '{{' is never closed by '}}' (a blank line ends a question)"
+    assert job.message == (
+        f"broken.gift: line {last_line}: the file contains binary data (character U+0000), not GIFT text"
+    )
     assert job.data is None
     assert count(Question) == 0
     page = teacher_client.get(response.headers["Location"]).get_data(as_text=True)

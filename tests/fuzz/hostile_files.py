@@ -564,9 +564,10 @@ def gift_cases() -> list[Hostile]:
         return Hostile(f"gift-{name}", f"{name}.gift", build, expect, match, kind="gift")
 
     return [
-        case("unclosed-brace", lambda: b"::A:: Question {=a ~b\n", "error", "never closed"),
-        case("stray-closing-brace", lambda: b"::A:: Question } =a ~b\n", "error", "without an opening"),
-        case("second-brace", lambda: b"::A:: Question {=a ~b {=c}\n", "error", "second"),
+        # A stray brace costs its question alone, as in Moodle: it is left out, saying where and why.
+        case("unclosed-brace", lambda: b"::A:: Question {=a ~b\n\n" + GIFT_QUESTION.encode(), "document"),
+        case("stray-closing-brace", lambda: b"::A:: Question } =a ~b\n", "document"),
+        case("second-brace", lambda: b"::A:: Question {=a ~b {=c}\n", "document"),
         case("over-the-size-limit", lambda: GIFT_QUESTION.encode() * 100_000, "error", "at most"),
         case("100k-questions", lambda: b"Q{T}\n\n" * 100_000, "error", "at most 5000"),
         case("4mb-prompt", lambda: b"::Big:: " + b"word " * 800_000 + b"{T}\n", "document"),

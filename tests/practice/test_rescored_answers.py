@@ -20,7 +20,7 @@ from quizapp.practice import cards
 from quizapp.practice.models import ReviewCard
 from quizapp.practice.scheduling import Rating, replay
 from quizapp.quizzes.models import Quiz
-from tests.attempts.test_ungradeable import WILDCARD
+from tests.attempts.test_ungradeable import UNGRADEABLE
 from tests.conftest import Accounts
 from tests.factories import QUESTIONS, make_document, make_question, make_quiz, user
 
@@ -135,13 +135,13 @@ def test_an_answer_given_up_in_practice_stays_at_nothing_after_a_regrade(users: 
 
 def test_the_teachers_mark_on_an_answer_older_than_the_card_brings_the_card_in_step(users: Accounts) -> None:
     teacher, student = user(users.teacher), user(users.student)
-    question = make_question(teacher, make_document(teacher), WILDCARD)  # a key grading cannot use
+    question = make_question(teacher, make_document(teacher), UNGRADEABLE)  # a key grading cannot use
     quiz = make_quiz(teacher, [question])
     db.session.commit()
     pending = answered(quiz, student, {"text": "Margaret Hale"}, T0)
     assert pending.needs_mark
     # The teacher fixes the key; the student's next attempt is graded and makes the card.
-    edit_question(db.session, question, teacher, {**WILDCARD, "answer": ["Margaret Hale"]})
+    edit_question(db.session, question, teacher, {**UNGRADEABLE, "answer": ["Margaret Hale"]})
     db.session.commit()
     answered(quiz, student, {"text": "Thomas Reed"}, T0 + DAY)
     assert synced(student, T0 + DAY + HOUR) == 1

@@ -32,4 +32,5 @@ def test_version_2_tests_on_the_articles_written_after_the_burn() -> None:
     ids = ["01-a", "24-b", "25-c", "36-d"]
     assert split.split(ids, 2) == (["25-c", "36-d"], ["01-a", "24-b"])
     assert split.split([*ids, "37-e"], 3) == (["37-e"], ["01-a", "24-b", "25-c", "36-d"])
+    assert split.split([*ids, "37-e", "49-f"], 4) == (["49-f"], ["01-a", "24-b", "25-c", "36-d", "37-e"])
     assert split.split(ids) == split.split(ids, split.VERSION)

@@ -6,7 +6,9 @@ question dicts (see :mod:`.types`); importers return an :class:`ImportResult`
 :class:`InterchangeError` when the file is refused as a whole.
 
 What survives an export followed by an import (both formats): type, prompt,
-options, answer, explanation, tags and title, in the canonical form of
+options, answer (a fill-in's answers with their fractions and wildcards, as
+Moodle's short answers), explanation, tags, title (the question's name) and
+case_sensitive (Moodle's usecase), in the canonical form of
 :func:`normalise_question` (whitespace tidied, control characters dropped), with
 these losses:
 
@@ -19,8 +21,12 @@ these losses:
   matching); the question is replaced by a comment saying so.
 * Tags: Moodle XML ``<tags>``; GIFT ``// [tag:name]`` comments, as Moodle writes them.
 
-On import, anything the shape cannot hold is dropped: categories, per-answer
-feedback other than the right answer's (used as explanation when there is no
+* GIFT: a case-sensitive short answer is marked with a ``// quizapp: case-sensitive``
+  comment (GIFT cannot say it; Moodle reads the question as case-blind).
+
+A GIFT question with a brace out of place is left out with its line, and the rest
+of the file read, as Moodle does. On import, anything the shape cannot hold is
+dropped: categories, per-answer feedback other than the right answer's (used as explanation when there is no
 general feedback), penalties, images. Numerical questions with one exact number
 become fill_in; essays, descriptions, cloze, numerical with tolerance or units,
 and multiple choice with several right options or partial credit are skipped.

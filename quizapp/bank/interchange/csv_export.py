@@ -11,6 +11,7 @@ import io
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from quizapp.short_answers import describe_key
 from quizapp.spreadsheets import escape_csv_cell
 
 _SEPARATOR = " | "
@@ -32,6 +33,8 @@ def readable_answer(question: Mapping[str, Any]) -> str:
         return _SEPARATOR.join(
             f"{p[0]} → {p[1]}" if isinstance(p, (list, tuple)) and len(p) == 2 else str(p) for p in answer
         )
+    if qtype == "fill_in":
+        return describe_key(answer).replace(" / ", _SEPARATOR)
     return _SEPARATOR.join(str(a) for a in answer)
 
 

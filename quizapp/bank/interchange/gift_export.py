@@ -10,7 +10,10 @@ a matching question pairing positions 1, 2, 3… with the items, marked with a
 ``// quizapp: ordering`` comment so :func:`import_gift` reads it back as ordering
 (with the items shown in the right order); Moodle imports it as matching. A short
 answer containing ``->`` cannot be written (Moodle would read the block as
-matching), so such a question is replaced by a comment saying so. Matching
+matching), so such a question is replaced by a comment saying so. A short answer's
+weight is written as Moodle writes it (``=%50%Cat``); that case matters in a short
+answer, which GIFT cannot say, goes in a ``// quizapp: case-sensitive`` comment that
+:func:`import_gift` reads back (Moodle reads the question as case-blind). Matching
 options come back as the pairs' right-hand values followed by the distractors.
 """
 
@@ -20,7 +23,9 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .gift_import import ORDERING_MARK
+from quizapp.short_answers import accepted_answers, percent
+
+from .gift_import import CASE_MARK, ORDERING_MARK
 from .text import text_to_html
 from .types import InterchangeError, label, normalise_question
 
@@ -56,7 +61,8 @@ def _needs_html(text: str) -> bool:
 
 def _question(q: dict[str, Any], number: int) -> str:
     qtype = q["type"]
-    if qtype == "fill_in" and any("->" in a for a in q["answer"]):
+    accepted = accepted_answers(q["answer"]) if qtype == "fill_in" else []
+    if any("->" in a.text for a in accepted):
         return (
             f"// Not exported: question {number} {label(q['title'], q['prompt'])}: "
             "GIFT cannot hold a short answer containing '->'.\n"
@@ -64,6 +70,8 @@ def _question(q: dict[str, Any], number: int) -> str:
     comments = []
     if q["tags"]:
         comments.append("// " + " ".join(f"[tag:{t.replace(']', chr(92) + ']')}]" for t in q["tags"]))
+    if q["case_sensitive"]:
+        comments.append(f"// {CASE_MARK}: GIFT cannot say that case matters; Moodle reads this as case-blind")
     if qtype == "ordering":
         comments.append(f"// {ORDERING_MARK} question, written as matching: position -> item")
         q = {**q, "type": "matching", "answer": [[str(i), item] for i, item in enumerate(q["answer"], 1)]}
@@ -95,10 +103,12 @@ def _question(q: dict[str, Any], number: int) -> str:
                 # A wrong option that begins like a weight gets an explicit 0% so its text is kept whole.
                 lines.append(f"\t~{'%0%' if _WEIGHT_LIKE.match(written) else ''}{written}")
     elif qtype == "fill_in":
-        for accepted in q["answer"]:
+        for answer in accepted:
             # Moodle reads a leading weight and then a leading [format] off a short answer; explicit ones protect it.
-            weight = "%100%" if _WEIGHT_LIKE.match(accepted) else ""
-            lines.append(f"\t={weight}{'[moodle]' if accepted.startswith('[') else ''}{escape(accepted)}")
+            weight = (
+                "" if answer.full_marks and not _WEIGHT_LIKE.match(answer.text) else f"%{percent(answer.fraction)}%"
+            )
+            lines.append(f"\t={weight}{'[moodle]' if answer.text.startswith('[') else ''}{escape(answer.text)}")
     else:
         lines += [f"\t={text(left)} -> {escape(right)}" for left, right in q["answer"]]
         rights = {right for _, right in q["answer"]}

@@ -11,13 +11,17 @@ own; ``\\`` escapes ``~ = # { } :`` and itself, and ``\\n`` is a line break.
 Answer blocks: ``{=right ~wrong#feedback ####general feedback}`` is multiple choice
 (``%50%`` weights are read: one option with full credit and no partial credit is
 supported); ``{T}``, ``{TRUE#wrong-answer feedback#right-answer feedback}`` is
-true/false; ``{=a =b}`` is short answer (fill_in, with the answers worth 100%);
+true/false; ``{=a =%50%b =%0%*}`` is short answer (fill_in: every answer with its
+weight, in order, ``*`` as Moodle's wildcard; a ``// quizapp: case-sensitive``
+comment, which quizapp's export writes, makes case matter);
 ``{=left -> right}`` is matching (``= -> x`` adds a distractor). Text after the
 block makes it a missing-word question, read as a prompt with ``_____`` where the
 block stood. The general feedback becomes the explanation, or failing that the
 right answer's feedback.
 
-Skipped with a reason, not refused: essays ``{}``, descriptions (no block),
+Skipped with a reason, not refused: a question with a brace out of place (with
+the brace's line: Moodle, too, refuses that question and reads the rest), essays
+``{}``, descriptions (no block),
 numerical questions with a tolerance, a range or several answers. A numerical
 question with one exact number, ``{#42}``, is read as fill_in with that number as
 the accepted answer. A matching question written by :func:`export_gift` for an
@@ -44,6 +48,8 @@ _FORMATS = ("html", "moodle", "plain", "markdown")
 _WEIGHT = re.compile(r"%(-?\d+(?:\.\d+)?)%")
 _TAG = re.compile(r"\[tag:((?:\\\]|[^\]])*)\]")
 ORDERING_MARK = "quizapp: ordering"
+# GIFT cannot say that case matters in a short answer; quizapp's export says so in a comment Moodle ignores.
+CASE_MARK = "quizapp: case-sensitive"
 _BAD_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -113,8 +119,9 @@ def import_gift(data: bytes | str, *, max_bytes: int = MAX_BYTES, max_questions:
     """Read a GIFT file into question dicts (see the module docstring for what is understood).
 
     Raises InterchangeError, and returns nothing partial, when the file is too big,
-    not text, has unbalanced braces (with the line), holds no question or more than
-    ``max_questions``. Questions of a kind the shape cannot hold go to ``skipped``.
+    not text, holds no question or more than ``max_questions``. Questions of a kind
+    the shape cannot hold, or with a brace out of place, go to ``skipped`` with their
+    line.
     """
     size = len(data.encode("utf-8", "surrogatepass")) if isinstance(data, str) else len(data)
     check_size(size, max_bytes)
@@ -136,6 +143,7 @@ def import_gift(data: bytes | str, *, max_bytes: int = MAX_BYTES, max_questions:
     for block in candidates:
         try:
             result.questions.append(_read_question(block))
+            result.places.append(f"line {block.lines[0][0]}")
         except _Skip as skip:
             result.skipped.append(str(skip))
     return result
@@ -217,6 +225,14 @@ def _title_end(raw: str) -> int:
     return 2  # Moodle drops an unclosed "::" and reads on without a title
 
 
+class _BraceError(ValueError):
+    """A brace out of place: ``line`` is where, ``str()`` says what."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
 def _braces(block: _Block, raw: str, start: int) -> tuple[int, int] | None:
     """Positions of the answer block's braces, or None for a question without one."""
     opening = closing = -1
@@ -225,21 +241,19 @@ def _braces(block: _Block, raw: str, start: int) -> tuple[int, int] | None:
         if ch == "{":
             if opening >= 0:
                 where = "inside an answer block" if closing < 0 else "after the answer block"
-                raise InterchangeError(
-                    f"line {_line_of(block, raw, i)}: a second '{{' {where}; "
-                    "a question has one {…} block, and a literal brace is written \\{"
+                raise _BraceError(
+                    _line_of(block, raw, i),
+                    f"a second '{{' {where}; a question has one {{…}} block, and a literal brace is written \\{{",
                 )
             opening = i
         elif ch == "}":
             if opening < 0 or closing >= 0:
-                raise InterchangeError(
-                    f"line {_line_of(block, raw, i)}: '}}' without an opening '{{' (a literal brace is written \\}})"
+                raise _BraceError(
+                    _line_of(block, raw, i), "'}' without an opening '{' (a literal brace is written \\})"
                 )
             closing = i
     if opening >= 0 and closing < 0:
-        raise InterchangeError(
-            f"line {_line_of(block, raw, opening)}: '{{' is never closed by '}}' (a blank line ends a question)"
-        )
+        raise _BraceError(_line_of(block, raw, opening), "'{' is never closed by '}' (a blank line ends a question)")
     return None if opening < 0 else (opening, closing)
 
 
@@ -248,7 +262,13 @@ def _read_question(block: _Block) -> dict[str, Any]:
     line = block.lines[0][0]
     title_end = _title_end(raw)
     title = clean_line(_Marked.parse(raw[2 : title_end - 2]).text) if title_end > 2 else ""
-    braces = _braces(block, raw, title_end)
+    try:
+        braces = _braces(block, raw, title_end)
+    except _BraceError as error:
+        # As Moodle does, one question's stray brace costs that question alone, not the file.
+        opening = _BRACE.search(raw, title_end)
+        text = _Marked.parse(raw[title_end : opening.start() if opening else len(raw)]).strip().text
+        raise _Skip(f"line {error.line} {label(title, clean_line(text))}: {error}") from None
     before = _Marked.parse(raw[title_end : braces[0] if braces else len(raw)])
     where = f"line {line}"
     if braces is None:
@@ -264,6 +284,8 @@ def _read_question(block: _Block) -> dict[str, Any]:
         question.update(prompt=prompt, title=title, tags=_tags(block.comments))
         if any(comment.startswith("// " + ORDERING_MARK) for comment in block.comments):
             question = _as_ordering(question)
+        if question["type"] == "fill_in" and any(c.startswith("// " + CASE_MARK) for c in block.comments):
+            question["case_sensitive"] = True
         return normalise_question(question)
     except ValueError as err:
         raise _Skip(f"{where} {label(title, prompt)}: {err}") from None
@@ -361,16 +383,20 @@ def _multiple_choice(answer_text: _Marked, general: str, fmt: str) -> dict[str, 
 
 
 def _short_answer(answer_text: _Marked, general: str, fmt: str) -> dict[str, Any]:
-    accepted, feedback = [], ""
+    # As in Moodle, every answer is kept with its weight (100% without one), in order: the first that matches a
+    # response grades it, so a "%0%" answer before a wildcard matters too.
+    accepted: list[dict[str, Any]] = []
+    feedback = ""
     for _, piece in _answers(answer_text, "="):
         weight, piece = _weight(piece, 100.0)
         text, note = piece.cut("#")
-        if math.isclose(weight, 100.0):
-            # Moodle drops a [format] prefix here too, but keeps the rest as typed: it is compared, not shown.
-            accepted.append(clean_line(_format_prefix(text.strip())[1].text))
-            if note and not feedback:
-                feedback = _formatted(note.strip(), fmt)[0]
-    if not accepted:
+        if not 0 <= weight <= 100:
+            raise _Skip(f"the short answer {clean_line(text.text)!r} is worth {weight:g}%; a weight is from 0% to 100%")
+        # Moodle drops a [format] prefix here too, but keeps the rest as typed: it is compared, not shown.
+        accepted.append({"text": clean_line(_format_prefix(text.strip())[1].text), "fraction": weight / 100})
+        if note and not feedback and math.isclose(weight, 100.0):
+            feedback = _formatted(note.strip(), fmt)[0]
+    if not any(math.isclose(entry["fraction"], 1.0) for entry in accepted):
         raise _Skip("no short answer is worth 100%")
     return {"type": "fill_in", "options": [], "answer": accepted, "explanation": general or feedback}
 

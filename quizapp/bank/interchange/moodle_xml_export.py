@@ -5,7 +5,9 @@ matching left sides, ordering items) are written in ``html`` format, escaped and
 in CDATA, so they show exactly as typed; short answers and matching right sides,
 which Moodle treats as plain strings, are written as XML-escaped text. A question
 without a title gets its prompt's opening words as name (Moodle requires a name);
-the importer recognises that and gives an empty title back.
+the importer recognises that and gives an empty title back. A short answer's
+accepted answers carry their fractions (``fraction="50"``) and ``<usecase>`` says
+whether case matters.
 
 Ordering questions use the qtype_ordering plugin's layout: the items in the right
 order (Moodle shuffles them for students), so the shown order is not kept.
@@ -16,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
+
+from quizapp.short_answers import accepted_answers, percent
 
 from .text import text_to_html
 from .types import InterchangeError, default_title, label, normalise_question
@@ -117,9 +121,9 @@ def _body(q: dict[str, Any]) -> list[str]:
             *_answer("0" if q["answer"] else "100", "false", False),
         ]
     if qtype == "fill_in":
-        lines = ["    <usecase>0</usecase>"]
-        for accepted in q["answer"]:
-            lines += _answer("100", accepted, html=False)
+        lines = [f"    <usecase>{int(q['case_sensitive'])}</usecase>"]
+        for answer in accepted_answers(q["answer"]):
+            lines += _answer(percent(answer.fraction), answer.text, html=False)
         return lines
     if qtype == "matching":
         lines = ["    <shuffleanswers>true</shuffleanswers>", *_combined_feedback()]

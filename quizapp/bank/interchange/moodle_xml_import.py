@@ -1,8 +1,8 @@
 """Read Moodle XML (question/format/xml in Moodle).
 
 Understood: ``multichoice`` (one option worth 100%, the rest 0% or a penalty),
-``truefalse``, ``shortanswer`` (the answers worth 100% become fill_in's accepted
-answers), ``matching`` (a subquestion with empty text is a distractor),
+``truefalse``, ``shortanswer`` (every answer with its fraction, in file order, and
+``<usecase>``), ``matching`` (a subquestion with empty text is a distractor),
 ``ordering`` (the qtype_ordering plugin: items in the file order are the right
 order; Moodle shuffles them when showing), and ``numerical`` with one exact number
 and no units (read as fill_in). ``category`` entries are read and dropped. Other
@@ -79,6 +79,7 @@ def import_moodle_xml(data: bytes | str, *, max_bytes: int = MAX_BYTES, max_ques
     for number, element in enumerate(elements, start=1):
         try:
             result.questions.append(_read_question(element, number))
+            result.places.append(f"question {number}")
         except _Skip as skip:
             result.skipped.append(str(skip))
     return result
@@ -223,12 +224,37 @@ def _true_false(element: Element) -> dict[str, Any]:
 
 def _short_answer(element: Element) -> dict[str, Any]:
     # Short answers are compared with what students type, so they are plain text whatever the format says.
-    full = [a for a in element.findall("answer") if _is_full(_fraction(a))]
+    # Every answer is kept with its fraction, in file order: Moodle grades with the first that matches.
+    answers = element.findall("answer")
+    accepted = []
+    for answer in answers:
+        fraction = _fraction(answer)
+        text = clean_line(_raw_text(answer))
+        if not 0 <= fraction <= 100:
+            raise _Skip(f"the short answer {text!r} is worth {fraction:g}%; a fraction is from 0 to 100")
+        accepted.append({"text": text, "fraction": 1.0 if _is_full(fraction) else fraction / 100})
+    full = [a for a in answers if _is_full(_fraction(a))]
     if not full:
         raise _Skip("no short answer is worth 100%")
-    accepted = [clean_line(_raw_text(a)) for a in full]
     feedback = next((f for f in (_formatted(a.find("feedback")) for a in full) if f), "")
-    return {"type": "fill_in", "options": [], "answer": accepted, "feedback": feedback}
+    return {
+        "type": "fill_in",
+        "options": [],
+        "answer": accepted,
+        "feedback": feedback,
+        "case_sensitive": _flag(element.findtext("usecase")),
+    }
+
+
+def _flag(value: str | None) -> bool:
+    """A Moodle yes/no setting: 1 (or true, yes) is yes; empty, 0 or anything else no."""
+    text = (value or "").strip().lower()
+    if text in ("true", "yes"):
+        return True
+    try:
+        return float(text) != 0
+    except ValueError:
+        return False
 
 
 def _matching(element: Element) -> dict[str, Any]:

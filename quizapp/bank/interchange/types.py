@@ -4,13 +4,17 @@ A question is a plain dict::
 
     {"type": "multiple_choice" | "true_false" | "fill_in" | "ordering" | "matching",
      "prompt": str, "options": list[str], "answer": ..., "explanation": str,
-     "tags": list[str], "title": str}
+     "tags": list[str], "title": str, "case_sensitive": bool}
 
 ``answer`` by type: multiple_choice, the right option; true_false, a bool; fill_in,
-the accepted strings; ordering, the items in the right order; matching, a list of
+the accepted answers in the order they are tried, each a string (full marks) or
+``{"text", "fraction"}`` (see :mod:`quizapp.short_answers`: ``*`` is Moodle's
+wildcard); ordering, the items in the right order; matching, a list of
 [left, right] pairs. ``options``: multiple_choice, the choices in shown order;
 ordering, the items in shown order; matching, the right-hand values (pairs first,
 then distractors that match no left); empty for true_false and fill_in.
+``title`` is the question's name (Moodle's ``::name::`` or ``<name>``), "" when it has
+none; ``case_sensitive`` is Moodle's "case matters" (``usecase``), fill_in only.
 
 :func:`normalise_question` gives the canonical form: what an export followed by an
 import hands back.
@@ -23,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from quizapp.question_types import QUESTION_TYPES
+from quizapp.short_answers import AcceptedAnswer, accepted_answers, key_from
 
 from .text import clean_block, clean_line
 
@@ -31,6 +36,8 @@ MAX_ANSWERS = 200
 
 # Moodle names a question after the start of its text when the file gives no name.
 _TITLE_LENGTH = 80
+# Moodle's question names are at most 255 characters; it shortens a longer one on import, and so do we.
+NAME_LENGTH = 255
 
 
 class InterchangeError(ValueError):
@@ -39,18 +46,32 @@ class InterchangeError(ValueError):
 
 @dataclass
 class ImportResult:
-    """What an import produced: the questions, and one line per question left out and why."""
+    """What an import produced: the questions, and one line per question left out and why.
+
+    ``places`` says where each question stands in the file ("line 12", "question 3"), in the order of
+    ``questions``, so that a question refused later (by the bank) can be named as the file names it.
+    """
 
     questions: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+
+    def place(self, index: int) -> str:
+        """Where the question at ``index`` stands in the file, with its name or opening words."""
+        question = self.questions[index]
+        where = self.places[index] if index < len(self.places) else f"question {index + 1}"
+        return f"{where} {label(str(question.get('title') or ''), str(question.get('prompt') or ''))}"
 
 
 def default_title(prompt: str) -> str:
     """The name Moodle-style tools give a question without one: the prompt's opening words."""
-    line = clean_line(prompt)
-    if len(line) <= _TITLE_LENGTH:
+    return _shortened(clean_line(prompt), _TITLE_LENGTH)
+
+
+def _shortened(line: str, length: int) -> str:
+    if len(line) <= length:
         return line
-    cut = line[: _TITLE_LENGTH - 1]
+    cut = line[: length - 1]
     if " " in cut:
         cut = cut.rsplit(" ", 1)[0]
     return cut + "…"
@@ -112,7 +133,7 @@ def normalise_question(question: Mapping[str, Any]) -> dict[str, Any]:
     fill-in answers without blanks or repeats, ordering options defaulting to the
     answer order, matching options listing the pairs' right-hand values first and
     then the distractors, and a title that only repeats the prompt's opening made
-    empty. Keys other than the seven of the shape are dropped.
+    empty. Keys other than the eight of the shape are dropped.
     """
     qtype = question.get("type")
     if qtype not in QUESTION_TYPES:
@@ -127,11 +148,16 @@ def normalise_question(question: Mapping[str, Any]) -> dict[str, Any]:
     title = question.get("title") or ""
     if not isinstance(title, str):
         raise ValueError("the title must be a string")
-    title = clean_line(title)
+    title = _shortened(clean_line(title), NAME_LENGTH)
     if title == default_title(prompt):
         title = ""
     tags = _strings(question.get("tags") or [], "tags")
     options, answer = _options_and_answer(qtype, question.get("options") or [], question.get("answer"))
+    case_sensitive = question.get("case_sensitive", False)
+    if not isinstance(case_sensitive, bool):
+        raise ValueError("case_sensitive must be true or false")
+    if case_sensitive and qtype != "fill_in":
+        raise ValueError("only a fill-in question can be case-sensitive")
     return {
         "type": qtype,
         "prompt": prompt,
@@ -140,7 +166,22 @@ def normalise_question(question: Mapping[str, Any]) -> dict[str, Any]:
         "explanation": clean_block(explanation),
         "tags": _dedupe_tags(tags),
         "title": title,
+        "case_sensitive": case_sensitive,
     }
+
+
+def _fill_in_key(raw_answer: Any) -> list[Any]:
+    # The first entry with a given text is the one Moodle's first-match grading would ever reach.
+    entries: dict[str, AcceptedAnswer] = {}
+    for entry in accepted_answers(raw_answer):
+        text = clean_line(entry.text)
+        if text and text not in entries:
+            entries[text] = AcceptedAnswer(text, entry.fraction)
+    if not entries:
+        raise ValueError("a fill-in question needs at least one accepted answer")
+    if not any(entry.full_marks for entry in entries.values()):
+        raise ValueError("no accepted answer is worth 100%")
+    return key_from(entries.values())
 
 
 def _options_and_answer(qtype: str, raw_options: Any, raw_answer: Any) -> tuple[list[str], Any]:
@@ -158,10 +199,7 @@ def _options_and_answer(qtype: str, raw_options: Any, raw_answer: Any) -> tuple[
             raise ValueError("a true/false answer must be true or false")
         return [], raw_answer
     if qtype == "fill_in":
-        accepted = _dedupe(_strings([raw_answer] if isinstance(raw_answer, str) else raw_answer, "the answer"))
-        if not accepted:
-            raise ValueError("a fill-in question needs at least one accepted answer")
-        return [], accepted
+        return [], _fill_in_key([raw_answer] if isinstance(raw_answer, str) else raw_answer)
     if qtype == "ordering":
         items = _strings(raw_answer, "the answer")
         if len(items) < 2 or not all(items) or len(set(items)) != len(items):

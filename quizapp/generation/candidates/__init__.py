@@ -6,6 +6,7 @@ from .fill_in import fill_in_candidates
 from .matching import matching_candidates
 from .multiple_choice import multiple_choice_candidates
 from .ordering import ordering_candidates
+from .result_causes import result_candidates
 from .true_false import true_false_candidates
 
 __all__ = [
@@ -16,5 +17,6 @@ __all__ = [
     "matching_candidates",
     "multiple_choice_candidates",
     "ordering_candidates",
+    "result_candidates",
     "true_false_candidates",
 ]

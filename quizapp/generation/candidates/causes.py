@@ -3,24 +3,25 @@
 A stated cause is found in the parse: a "because" clause, a "because of / due to / owing to / thanks to" phrase
 (reasons), a "so that" clause, an "in order to" or bare "to" infinitive on the main verb (purposes). The effect,
 the main clause without its cause, becomes the stem; the cause, as written, is the key; the wrong options are
-causes the same document states for other things, of the same family (a reason against reasons, a purpose against
-purposes). With fewer than three such rivals the claim becomes a true/false instead: false with a rival's cause
-in place of its own where there is one, true as stated where there is none.
+causes the same document states for other things, far from the key, and where those are too few, facts it states
+far from the key (see why_options). Where no stem can be built or too few options are found, the claim becomes a
+true statement instead. A causal "since" ("since the roads were poor") is a reason, written "because".
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from ..analysis import Corpus, Sentence
 from ..clauses import hedge, root_clause
-from ..distractors import stable_hash
 from ..pronouns import PRONOUNS, stand_alone
 from ..syntax import wh_why
 from ..textutil import anaphora_problem, capitalise, drop_parentheticals, keeps_capital, tidy, tokens_text, word_count
 from ..types import QuestionDraft
 from .base import Candidate, Context, shuffled, source_of
+from .why_options import why_options
 
 MAX_CAUSE_WORDS = 14  # a key of about twelve words; longer causes are trimmed of trailing clauses, else skipped
 MIN_CAUSE_WORDS = 3
@@ -32,7 +33,6 @@ _REASON_PREPS = {"because": "of", "due": "to", "owing": "to", "thanks": "to"}
 # an aside, a second reason joined by "and".
 _TRIMMABLE = frozenset({"relcl", "acl", "appos", "advcl"})
 CLAIM_AS_STATED = "the causal claim of one sentence, as stated"
-CLAIM_SWAPPED = "the causal claim of one sentence, its cause swapped for one the document gives for something else"
 STEM_KIND = "cause"  # Candidate.stem_kind of these questions (the ranker keeps one per document)
 
 
@@ -56,6 +56,8 @@ def _marker(t: Any) -> tuple[str, str, Any] | None:
         words = [c.lower_ for c in marks]
         if "because" in words:
             return "reason", "clause", marks[words.index("because")]
+        if words == ["since"] and causal_since(t):
+            return "reason", "since", marks[0]
         if words[:2] == ["so", "that"] and marks[1].i == marks[0].i + 1:
             return "purpose", "so that", marks[0]
         return None  # a bare "to" infinitive is as often a misparse or a complement as a purpose: not taken
@@ -78,6 +80,15 @@ def _marker(t: Any) -> tuple[str, str, Any] | None:
         ):
             return "purpose", "to", t
     return None
+
+
+def causal_since(t: Any) -> bool:
+    """A "since" clause that gives a reason, not a starting time: its main clause is not in a perfect tense
+    ("has ruled since he came") and it names no date or time ("since 1920", "since the war ended in 1918")."""
+    head = t.head
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children):
+        return False
+    return not any(x.ent_type_ in ("DATE", "TIME") for x in t.subtree)
 
 
 def _trimmable(t: Any) -> bool:
@@ -164,6 +175,9 @@ def causes_of(corpus: Corpus, sent: Sentence) -> list[Cause]:
         if toks is None:
             continue
         start, end = sent.char_span(toks[0], toks[-1])
+        written = text[start:end]
+        if form == "since":  # "since the roads were poor" is read "because ...": so the options all read alike
+            form, written = "clause", ("B" if written[:1] == "S" else "b") + "ecause" + written[5:]
         removed = {x.i for x in t.subtree}
         before = first.i - 1 if first.i > span.start else None
         after = whole[-1].i + 1 if whole[-1].i + 1 < span.end else None
@@ -171,7 +185,7 @@ def causes_of(corpus: Corpus, sent: Sentence) -> list[Cause]:
             removed.add(before)
         elif after is not None and span.doc[after].text == "," and first.i <= span.start + 1:
             removed.add(after)  # "Because ..., it began": the comma after a fronted cause
-        out.append(Cause(sent, family, form, text[start:end], toks, removed, t.head == sent.root))
+        out.append(Cause(sent, family, form, written, toks, removed, t.head == sent.root))
     out += _agents(sent)
     sent.cache["causes"] = out
     return list(out)
@@ -191,30 +205,6 @@ def _document_causes(ctx: Context, doc: int) -> list[tuple[Cause, str]]:
                     index.setdefault(s.doc, []).append((cause, alone))
         ctx.corpus.cache["causes"] = index
     return index.get(doc, [])
-
-
-def rivals(ctx: Context, cause: Cause, wanted: int) -> list[str]:
-    """Up to ``wanted`` causes stated elsewhere in the document for other things: same family, similar length,
-    none overlapping the key or another (as each reads alone, capitalised)."""
-    key = cause.text.lower()
-    pool = []
-    for other, alone in _document_causes(ctx, cause.sent.doc):
-        low = alone.lower()
-        if other.sent is cause.sent or other.family != cause.family or low in key or key in low:
-            continue
-        if _tense(other) and _tense(cause) and _tense(other) != _tense(cause):
-            continue  # "were erased because the code is long": a rival in another tense reads as nonsense
-        if max(len(low), len(key)) > MAX_RIVAL_RATIO * min(len(low), len(key)):
-            continue
-        # same form first, then the closest in length
-        pool.append((other.form != cause.form, abs(len(low) - len(key)), stable_hash(low, cause.sent.id), alone))
-    chosen: list[str] = []
-    for *_, alone in sorted(pool):
-        if all(alone.lower() not in c.lower() and c.lower() not in alone.lower() for c in chosen):
-            chosen.append(capitalise(alone))
-        if len(chosen) == wanted:
-            break
-    return chosen
 
 
 def _tense(cause: Cause) -> str:
@@ -295,72 +285,83 @@ def cause_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     for cause in causes_of(ctx.corpus, sent):
         if not cause.on_root:
             continue
-        wrong = rivals(ctx, cause, 3)
-        made = _why(ctx, sent, cause, wrong) if len(wrong) == 3 else _claim(ctx, sent, cause, wrong[:1])
+        wrong = why_options(ctx, cause, 3)
+        made = _why(ctx, sent, cause, wrong) if len(wrong) == 3 else None
+        if made is None:
+            made = _claim(ctx, sent, cause)
         if made is not None:
             out.append(made)
     return out
 
 
-def _why(ctx: Context, sent: Sentence, cause: Cause, wrong: list[str]) -> Candidate | None:
+_FRONTED = re.compile(r"^((?:(?:In|On|At|During|After|Before|By|From|Under) [^,?]{1,40}, )+)why (.+)\?$")
+
+
+def why_first(prompt: str) -> str:
+    """ "In 1941, why did Mandela flee to Johannesburg?" -> "Why did Mandela flee to Johannesburg in 1941?": the
+    question word first, where a reader looks for it, the time or place it was fronted with at the end."""
+    m = _FRONTED.match(prompt)
+    if m is None:
+        return prompt
+    phrases = [p[:1].lower() + p[1:] for p in m[1].rstrip(", ").split(", ")]
+    return f"Why {m[2]} {' '.join(reversed(phrases))}?"
+
+
+def _why(
+    ctx: Context, sent: Sentence, cause: Cause, wrong: list[str], before: Sentence | None = None
+) -> Candidate | None:
+    """The "Why ...?" question on ``sent`` keyed on ``cause``; ``before`` is the sentence that states the cause when
+    it is not ``sent`` itself ("... As a result, ...", see result_causes)."""
     prompt = wh_why(sent, cause.removed)
     if prompt is None:
         return None
     prompt = ctx.stand_alone(sent, drop_parentheticals(prompt))
     if prompt is None or ctx.early_reject(prompt) or not _key_reads_with(ctx, cause, prompt):
         return None
+    prompt = why_first(prompt)
     key = capitalise(cause.text)
-    reasons = [
-        f"the text states this {cause.family} ('{cause.text.split(' ', 1)[0].lower()}')",
-        f"wrong options are {cause.family}s the document gives for other things",
-    ]
+    said = f"the text states this {cause.family} ('{cause.text.split(' ', 1)[0].lower()}')"
+    if before is not None:
+        said = f"the text states this result ('{sent.text.split(',', 1)[0]}') of the sentence before"
+    sentences = [sent] if before is None else [before, sent]
     draft = QuestionDraft(
         type="multiple_choice",
         prompt=prompt,
         answer=key,
         options=shuffled([key, *wrong], sent.id, "why"),
-        explanation=f"The text says: \u201c{sent.text.strip()}\u201d",
-        confidence=CAUSE_CONFIDENCE,
-        confidence_reasons=reasons,
+        explanation=f"The text says: \u201c{' '.join(s.text.strip() for s in sentences)}\u201d",
+        confidence=CAUSE_CONFIDENCE - (0.05 if before is not None else 0.0),
+        confidence_reasons=[said, "wrong options are causes and facts the document states far from this one"],
         difficulty=0.5,
-        sources=[source_of(ctx, sent)],
+        sources=[source_of(ctx, s) for s in sentences],
     )
     score = CAUSE_CONFIDENCE + 0.1 - 0.02 * max(word_count(prompt) - 16, 0) - 0.01 * max(word_count(key) - 8, 0)
-    return Candidate(draft, key, [sent], score, STEM_KIND, f"{sent.id}:cause")
+    return Candidate(draft, key, sentences, score, STEM_KIND, f"{sent.id}:cause")
 
 
-def _claim(ctx: Context, sent: Sentence, cause: Cause, wrong: list[str]) -> Candidate | None:
+def _claim(ctx: Context, sent: Sentence, cause: Cause) -> Candidate | None:
+    """The causal claim as stated, a true statement. (A false one, with a cause the document gives for something
+    else swapped in, read as nonsense more often than as a plausible error: "The committee's choice was
+    significant because there was too little fuel to cook"; the readers rejected such swaps.)"""
     effect = _effect(sent, cause)
     if effect is None:
         return None
-    effect = ctx.stand_alone(sent, effect) if not wrong else stand_alone(ctx.corpus, sent, effect)
+    effect = ctx.stand_alone(sent, effect)
     if effect is None:
         return None
-    given = wrong[0] if wrong else cause.text
-    given = given[:1].lower() + given[1:]  # each begins with its marker word
-    text = capitalise(tidy(f"{effect} {given}")) + "."
-    if not wrong:
-        resolved = ctx.stand_alone(sent, text)
-        if resolved is None:
-            return None
-        text = resolved
-    if ctx.early_reject(text):
+    given = cause.text[:1].lower() + cause.text[1:]  # it begins with its marker word
+    text = ctx.stand_alone(sent, capitalise(tidy(f"{effect} {given}")) + ".")
+    if text is None or ctx.early_reject(text):
         return None
-    quote = sent.text.strip()
-    explanation = (
-        f"False. The text gives another {cause.family}: \u201c{quote}\u201d"
-        if wrong
-        else f"True. The text says: \u201c{quote}\u201d"
-    )
     draft = QuestionDraft(
         type="true_false",
         prompt=text,
-        answer=not wrong,
-        explanation=explanation,
+        answer=True,
+        explanation=f"True. The text says: \u201c{sent.text.strip()}\u201d",
         confidence=CAUSE_CONFIDENCE - 0.05,
-        confidence_reasons=[CLAIM_SWAPPED if wrong else CLAIM_AS_STATED],
-        difficulty=0.45 if wrong else 0.3,
+        confidence_reasons=[CLAIM_AS_STATED],
+        difficulty=0.3,
         sources=[source_of(ctx, sent)],
     )
     score = CAUSE_CONFIDENCE - 0.02 * max(word_count(text) - 18, 0)
-    return Candidate(draft, capitalise(cause.text) if wrong else "", [sent], score, STEM_KIND, f"{sent.id}:cause")
+    return Candidate(draft, "", [sent], score, STEM_KIND, f"{sent.id}:cause")

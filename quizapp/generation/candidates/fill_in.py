@@ -199,23 +199,36 @@ def answer_variants(text: str, date: Any = None, source: str = "", person: bool 
     before the key; dates and numbers in other forms."""
     out = [text]
     bare = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
-    out += [bare, bare.lower(), text.lower()]
+    out.append(bare)
     if not re.match(r"^(the|a|an)\s", text, re.I) and re.search(r"\bthe\s+" + re.escape(text), source, re.I):
-        out += ["the " + text, "The " + text]
+        out.append("the " + text)
     if date is not None:
         out += date.variants()
     else:
         out += number_variants(text)
     if person and len(text.split()) > 1:
         out.append(text.split()[-1])  # "Shelley" for "Percy Bysshe Shelley": a student names a person so
-    return list(dict.fromkeys(v for v in out if v.strip()))
+    return case_blind_unique(out)
+
+
+def case_blind_unique(answers: list[str]) -> list[str]:
+    """The answers without blanks and without case-only repeats, each in its first form (the article's: the
+    key comes first): grading ignores case, so "Venezuela" and "venezuela" are one answer shown twice."""
+    seen: set[str] = set()
+    out = []
+    for v in answers:
+        folded = v.strip().casefold()
+        if folded and folded not in seen:
+            seen.add(folded)
+            out.append(v)
+    return out
 
 
 def accepted_answers(ctx: Context, sent: Sentence, key: str, first: Any, last: Any, kind: str, m: Any) -> list[str]:
     """Every answer the blank accepts: the key's own forms (``answer_variants``) and its other forms and names."""
     person = kind == "person" and not surname_shared(ctx.corpus, sent.doc, key)
     out = answer_variants(key, m.date if m is not None else None, sent.text, person)
-    return list(dict.fromkeys(out + other_answers(ctx.corpus, sent, key, first, last, kind)))
+    return case_blind_unique(out + other_answers(ctx.corpus, sent, key, first, last, kind))
 
 
 def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> list[Candidate]:

@@ -140,13 +140,30 @@ def _aliases(corpus: Corpus, doc: int) -> dict[str, list[str]]:
     text = corpus.documents[doc].text
     pairs = [(m["a"], m["b"].strip()) for m in _BRACKETED.finditer(text)]
     pairs = [_abbreviated(a, b) for a, b in pairs if _ABBREVIATION.match(b) or _ABBREVIATION.match(a)]
-    pairs += [(_trim(m["a"]), m["b"]) for m in _ALSO_CALLED.finditer(text)]
+    pairs += [(_trim(m["a"]), _sentence_end(m["b"])) for m in _ALSO_CALLED.finditer(text) if _names_itself(text, m)]
     for a, b in pairs:
         if a and b and norm_key(a) != norm_key(b):
             out[norm_key(a)].append(b)
             out[norm_key(b)].append(a)
     cached[doc] = out
     return out
+
+
+# "an invasion of Venezuela known as the Admirable Campaign": the name before "known as" is the object of a
+# preposition, and what is known by the other name is the noun the phrase hangs on, not the name.
+_HANGS_ON = re.compile(r"\b(?:of|in|into|at|from|to|by|for|with|on|against)\s+$")
+
+
+def _names_itself(text: str, m: re.Match[str]) -> bool:
+    """Whether "X known as Y" gives X's other name (not that of a noun X completes; "the town of X, known as Y"
+    with its comma names X)."""
+    comma = m.group(0)[len(m["a"]) :].lstrip().startswith(",")
+    return comma or _HANGS_ON.search(text[max(0, m.start() - 12) : m.start()]) is None
+
+
+def _sentence_end(run: str) -> str:
+    """The name up to the end of its sentence ("Admirable Campaign. During it" -> "Admirable Campaign")."""
+    return re.split(r"(?<=[a-z])[.!?]\s", run, maxsplit=1)[0].rstrip(".")
 
 
 def _trim(run: str) -> str:

@@ -30,11 +30,31 @@ def metonymy(m: Mention) -> bool:
     return m.kind == "place" and m.root.dep_ == "poss"
 
 
+# Prepositions that make a date one end of a stretch of time: "before 1492" stays true of "before 1520".
+BOUNDARY_PREPS = frozenset({"before", "after", "until", "till", "since", "by", "from", "between", "through"})
+
+
+def open_ended(m: Mention) -> bool:
+    """A date that bounds a stretch of time ("Before 1492 the Americas had few horses", "By 1434 he lived in
+    Strasbourg"): a later (or earlier) option is true as well, so the options would hold more than one key."""
+    return m.kind == "date" and m.root.dep_ == "pobj" and m.root.head.lower_ in BOUNDARY_PREPS
+
+
+def family_name(m: Mention) -> bool:
+    """A place that is part of a person's name ("Archbishop Adolf of Nassau"): it says which family, not where,
+    and the place he ruled from may well be among the options ("Adolf of Mainz")."""
+    r = m.root
+    if m.kind != "place" or r.dep_ != "pobj" or r.head.lower_ != "of":
+        return False
+    holder = r.head.head
+    return any(p.kind == "person" and p.first.i <= holder.i <= p.last.i for p in m.sent.mentions)
+
+
 def multiple_choice_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     """All multiple-choice candidates of one sentence."""
     out = []
     for m in sent.mentions:
-        if not key_ok(sent, m):
+        if not key_ok(sent, m) or open_ended(m) or family_name(m):
             continue
         key_text = display(m)
         prompt = wh_question(sent, m)

@@ -7,11 +7,15 @@ from quizapp.generation.distractors import DistractorIndex
 
 from ._articles import clean, parsed, sentence
 
+# Each reason in a paragraph of its own, two apart: reasons told side by side are often links of one chain.
 MILLS = (
-    "The town of Brackwell grew quickly in the nineteenth century. "
-    "The mill owners of Brackwell built a canal because the roads were too poor for heavy carts. "
-    "The Earl of Fenwick sold Harrow Hall because the family debts had grown too large to pay. "
-    "Bishop Aldous Carrow closed the grammar school because the teachers had joined the strike. "
+    "The town of Brackwell grew quickly in the nineteenth century.\n\n"
+    "The mill owners of Brackwell built a canal because the roads were too poor for heavy carts.\n\n"
+    "Coal was cheap.\n\n"
+    "The Earl of Fenwick sold Harrow Hall because the family debts had grown too large to pay.\n\n"
+    "Wool was dear.\n\n"
+    "Bishop Aldous Carrow closed the grammar school because the teachers had joined the strike.\n\n"
+    "Bread was scarce.\n\n"
     "The council of Brackwell banned the fair because the crowds had damaged the market hall."
 )
 
@@ -63,15 +67,25 @@ def test_a_denied_reason_is_no_cause():
     assert found == ["because of the quarry"]
 
 
-def test_with_one_rival_the_causal_claim_becomes_a_false_statement():
+def test_with_too_few_options_the_causal_claim_is_stated_as_true_never_swapped():
     corpus, ctx = _ctx(
         "The mill owners of Brackwell built a canal because the roads were too poor for heavy carts. "
         "The Earl of Fenwick sold Harrow Hall because the family debts had grown too large to pay."
     )
+    # "sold Harrow Hall because the roads were too poor": a swapped cause reads as nonsense, not as an error
     (c,) = cause_candidates(ctx, sentence(corpus, "Earl of Fenwick"))
     assert c.draft.type == "true_false"
-    assert c.draft.answer is False
-    assert c.draft.prompt == "The Earl of Fenwick sold Harrow Hall because the roads were too poor for heavy carts."
+    assert c.draft.answer is True
+    assert c.draft.prompt == "The Earl of Fenwick sold Harrow Hall because the family debts had grown too large to pay."
+
+
+def test_a_reason_told_beside_the_key_is_no_wrong_option():
+    text = MILLS.replace("\n\nCoal was cheap.\n\n", " ") + "\n\nThe weavers of Lowmoor founded a guild in 1820."
+    corpus, ctx = _ctx(text)
+    (c,) = cause_candidates(ctx, sentence(corpus, "Earl of Fenwick"))
+    assert c.draft.type == "multiple_choice"
+    assert "Because the roads were too poor for heavy carts" not in c.draft.options
+    assert "Because the weavers of Lowmoor founded a guild in 1820" in c.draft.options
 
 
 def test_without_a_rival_the_causal_claim_is_stated_as_true():
@@ -111,3 +125,69 @@ def test_a_hedged_or_partial_reason_is_no_cause():
         "The fair of Kelso moved to Ashby, partly because the bridge at Kelso had fallen."
     )
     assert [c.text for s in corpus.sentences for c in causes_of(corpus, s)] == []
+
+
+# One reason, and plain facts told in other paragraphs (and one beside the reason, which may be part of its story).
+ONE_REASON = (
+    "The abbey of Kelso stood on the river Tweed for four centuries.\n\n"
+    "The monks of Kelso moved their library to Roxby because the river flooded the lower cloister. "
+    "The flood waters ruined many old charters.\n\n"
+    "The weavers of Hawick founded a guild in 1420.\n\n"
+    "The merchants of Berwick built a new stone quay on the harbour.\n\n"
+    "The Earl of Dunbar raised taxes on wool and hides. He kept their money.\n\n"
+    "The bishop of Durham sold the northern estates to the crown."
+)
+
+
+def test_a_why_question_is_filled_with_facts_told_far_from_the_key_when_reasons_are_few():
+    corpus = parsed(ONE_REASON)
+    ctx = Context(corpus, DistractorIndex(corpus))
+    (c,) = cause_candidates(ctx, sentence(corpus, "moved their library"))
+    assert c.draft.type == "multiple_choice"
+    assert c.draft.prompt == "Why did the monks of Kelso move their library to Roxby?"
+    assert c.draft.answer == "Because the river flooded the lower cloister"
+    wrong = [o for o in c.draft.options if o != c.draft.answer]
+    assert len(wrong) == 3
+    assert all(o.startswith("Because ") for o in wrong)
+    assert not any("charters" in o for o in wrong)  # told beside the reason: it may be read as part of it
+    assert not any(" their " in o or " He " in o for o in wrong)  # a fact that points back reads badly alone
+
+
+def test_a_causal_since_is_a_reason_written_as_because_and_a_temporal_one_is_not():
+    corpus = parsed(
+        "The guild of Kelso hired armed guards since the roads were full of robbers. "
+        "The abbey of Roxby has owned the mill since the old abbot bought it. "
+        "The town of Ayr has held a fair since the war ended in 1650."
+    )
+    found = [(c.family, c.form, c.text) for s in corpus.sentences for c in causes_of(corpus, s)]
+    assert found == [("reason", "clause", "because the roads were full of robbers")]
+
+
+def test_a_sentence_opening_with_as_a_result_is_asked_why_keyed_on_the_sentence_before():
+    from quizapp.generation.candidates.result_causes import result_candidates
+
+    corpus, ctx = _ctx(
+        "The abbey of Kelso stood on the river Tweed.\n\n"
+        "The guild of Kelso paid the masons a high wage from the town treasury. "
+        "As a result, the masons of Kelso finished the new bridge in two years.\n\n"
+        "The weavers of Hawick founded a guild in 1420.\n\n"
+        "The merchants of Berwick built a new stone quay on the harbour.\n\n"
+        "The Earl of Dunbar raised taxes on wool and hides.\n\n"
+        "The bishop of Durham sold the northern estates to the crown."
+    )
+    (c,) = result_candidates(ctx, sentence(corpus, "As a result"))
+    assert c.draft.prompt == "Why did the masons of Kelso finish the new bridge in two years?"
+    assert c.draft.answer == "Because the guild of Kelso paid the masons a high wage from the town treasury"
+    assert len(c.draft.options) == 4
+    assert [s.start for s in c.draft.sources] == [c.sentences[0].start, c.sentences[1].start]  # both quoted
+    assert result_candidates(ctx, sentence(corpus, "Earl of Dunbar")) == []
+
+
+def test_the_question_word_comes_first_and_a_fronted_time_or_place_goes_to_the_end():
+    from quizapp.generation.candidates.causes import why_first
+
+    assert why_first("In 1941, why did Ruth Dale flee to Kelso?") == "Why did Ruth Dale flee to Kelso in 1941?"
+    assert why_first("In 1085, At Christmas in Ayr, why does the king order a survey?") == (
+        "Why does the king order a survey at Christmas in Ayr in 1085?"
+    )
+    assert why_first("Why did Ruth Dale flee to Kelso?") == "Why did Ruth Dale flee to Kelso?"

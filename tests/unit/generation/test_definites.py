@@ -268,3 +268,16 @@ def test_a_thing_told_of_before_but_never_named_makes_the_question_refused():
     )
     assert problem is not None
     assert "the seal" in problem
+
+
+def test_a_foreign_function_word_tagged_as_a_name_is_no_name():
+    """ "Compagnie universelle du canal maritime": the model tags "du" as a proper noun, and "the canal" became
+    "the du canal" in a question."""
+    from quizapp.generation.definites import bare_definites
+
+    c = parsed(
+        "In 1858 the engineer Paul Dorval founded the Compagnie universelle du canal maritime in Paris. "
+        "The company sold shares to the public. The canal cut the route to India by a third.",
+        titles=("Building a ship canal",),
+    )
+    assert all("du canal" not in (name or "") for _, name in bare_definites(c, sentence(c, "cut the route")))

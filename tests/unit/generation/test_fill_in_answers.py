@@ -90,3 +90,22 @@ def test_a_head_the_article_also_uses_in_a_name_is_not_accepted_alone():
     assert "roads" in keys["salt roads"]
     keys, _ = _fill_ins(roads + "Count Orlan paved the Abbey Road to the harbour of Veldmark in 1801.")
     assert "roads" not in keys["salt roads"]  # "the roads" may mean the Abbey Road too
+
+
+def test_known_as_names_the_noun_a_name_completes_and_stops_at_the_sentence_end():
+    from quizapp.generation.candidates.fill_in_answers import _aliases
+
+    corpus = parse_corpus(
+        [
+            clean(
+                "s.txt",
+                "Title\n\nIn 1713 Duke Anselm led a swift invasion of Ostergau known as the Winter Ride. During it "
+                "he burned six villages. The town of Kelby, also known as Kelborough, paid a ransom in 1714.",
+            )
+        ],
+        get_nlp(),
+    )
+    aliases = _aliases(corpus, 0)
+    assert "ostergau" not in aliases  # the invasion is known as the Winter Ride, not Ostergau
+    assert not any("During" in v for vs in aliases.values() for v in vs)
+    assert aliases["kelby"] == ["Kelborough"]  # with its comma, the phrase names the town

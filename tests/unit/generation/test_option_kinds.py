@@ -139,3 +139,22 @@ def test_the_place_list_types_only_a_name_the_article_uses_as_a_place():
     assert jupiter.fine == ""  # a town in Florida by the place list, but not as the article uses it
     wrong = DistractorIndex(c).choose(_mention(c, "Rome"), "Rome", 3) or []
     assert "Jupiter" not in wrong
+
+
+def test_no_choice_question_on_a_date_that_bounds_a_stretch_of_time_or_a_place_in_a_name():
+    """ "Before 1492" stays true of "before 1520", "by 1434" of "by 1439": the options would hold two keys; "Adolf
+    of Nassau" names a family, and the place he ruled ("Adolf of Mainz") may be among the options."""
+    from quizapp.generation.candidates.base import Context
+    from quizapp.generation.candidates.multiple_choice import multiple_choice_candidates
+    from quizapp.generation.distractors import DistractorIndex
+
+    from ._articles import parsed
+
+    c = parsed(
+        "Before 1492 the Americas had few large domesticated animals. By 1434 Gutenberg was living in Strasbourg. "
+        "In 1465 Archbishop Adolf of Nassau gave Gutenberg a title. In 1450 Gutenberg returned to Mainz."
+    )
+    ctx = Context(c, DistractorIndex(c))
+    keys = {k.key for s in c.sentences for k in multiple_choice_candidates(ctx, s)}
+    assert not {"1492", "1434", "Nassau"} & keys
+    assert {"1450", "1465", "Mainz"} <= keys

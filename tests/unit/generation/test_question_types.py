@@ -129,7 +129,16 @@ def test_fill_in_answer_variants(date, variants):
     for v in variants:
         assert v in out
     assert "Canal" in answer_variants("the Canal")
-    assert "canal" in answer_variants("the Canal")
+
+
+def test_fill_in_answers_have_no_case_only_repeats():
+    """Grading ignores case: "Venezuela" and "venezuela" would be one answer listed twice; the article's form
+    (the key's, which comes first) is the one kept."""
+    from quizapp.generation.candidates.fill_in import answer_variants, case_blind_unique
+
+    assert answer_variants("the Canal") == ["the Canal", "Canal"]
+    assert answer_variants("Kelsby Mill", source="the Kelsby Mill burned") == ["Kelsby Mill", "the Kelsby Mill"]
+    assert case_blind_unique(["Venezuela", "venezuela", "VENEZUELA ", "Caracas"]) == ["Venezuela", "Caracas"]
 
 
 def _ordering_over(*texts):

@@ -163,6 +163,7 @@ def test_a_teachers_file_with_categories_comments_formats_and_feedback():
         "explanation": "Legend dates it to 21 April 753 BC.",
         "tags": ["rome", "founding"],
         "title": "Founding of Rome",
+        "case_sensitive": False,
     }
     assert caesar["type"] == "true_false"
     assert caesar["answer"] is True
@@ -211,10 +212,6 @@ def test_windows_text_bytes_are_read():
         ("  \n// only a comment\n\n", "contains no questions"),
         ("Just some prose.\n\nAnd more.", "contains no questions"),
         ("$CATEGORY: top\n", "contains no questions"),
-        ("::Q1::Fine {T}\n\n::Q2::Broken {=a ~b\n\n::Q3::x {T}", "line 3: '{' is never closed"),
-        ("::Q1::Fine {T}\n\nBroken }\n", "line 3: '}' without an opening '{'"),
-        ("Q {=a\n{~b}\n}", "line 2: a second '{' inside an answer block"),
-        ("Q {T} and {F}", "line 1: a second '{' after the answer block"),
         (b"::Q:: x {T}\n\x81\x8d\x8f", "line 2: the file is not UTF-8 text (byte 0x81)"),
         (bytes(range(256)) * 4, "not UTF-8 text"),
         (b"\x00\x01\x02{T}", "binary data"),
@@ -226,6 +223,23 @@ def test_malformed_files_are_refused_with_a_clear_line(data, message):
         import_gift(data)
     assert message in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("data", "kept", "left_out"),
+    [
+        ("::Q1::Fine {T}\n\n::Q2::Broken {=a ~b\n\n::Q3::x {T}", ["Q1", "Q3"], """line 3 "Q2": '{' is never closed"""),
+        ("::Q1::Fine {T}\n\nBroken }\n", ["Q1"], """line 3 "Broken": '}' without an opening '{'"""),
+        ("Q {=a\n{~b}\n}\n\nR {F}", ["R"], """line 2 "Q": a second '{' inside an answer block"""),
+        ("Q {T} and {F}\n\n\nR {F}", ["R"], """line 1 "Q": a second '{' after the answer block"""),
+    ],
+)
+def test_a_stray_brace_leaves_out_its_question_with_its_line_and_keeps_the_rest(data, kept, left_out):
+    # Moodle reads a GIFT file question by question: one with a brace out of place is refused, the others imported.
+    result = import_gift(data)
+    assert [q["title"] or q["prompt"] for q in result.questions] == kept
+    assert len(result.skipped) == 1
+    assert result.skipped[0].startswith(left_out)
 
 
 def test_oversized_and_overfull_files_are_refused():
@@ -259,6 +273,7 @@ def test_matching_with_numbered_lefts_stays_matching_without_the_ordering_mark()
         "explanation": "",
         "tags": [],
         "title": "",
+        "case_sensitive": False,
     }
 
 

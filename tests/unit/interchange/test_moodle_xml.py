@@ -352,11 +352,13 @@ def test_a_file_as_moodle_exports_it():
         "explanation": "Varro’s date: 753 BC & no other.",
         "tags": ["rome", "legend"],
         "title": "Rome founding",
+        "case_sensitive": False,
     }
     assert rubicon["answer"] is False
     assert rubicon["prompt"] == "Caesar crossed the Rubicon\nin 49 BC."
     assert rubicon["explanation"] == "Right, a trick question: it was January 49... no, wait."
-    assert capital["answer"] == ["Rome", "Roma"]
+    # Moodle's partial credit is kept, not dropped: Milan is worth half marks.
+    assert capital["answer"] == ["Rome", "Roma", {"text": "Milan", "fraction": 0.5}]
     assert capital["explanation"] == "Yes."
     assert rivers["answer"] == [["Rome", "Tiber"], ["Paris", "Seine"]]
     assert rivers["options"] == ["Tiber", "Seine", "Danube"]

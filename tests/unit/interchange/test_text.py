@@ -56,6 +56,7 @@ def test_normalise_question():
         "explanation": "",
         "tags": ["x", "y"],
         "title": "",
+        "case_sensitive": False,
     }
 
 

@@ -1,0 +1,73 @@
+""" "Why ...?" questions where the cause is the sentence before: "X happened. As a result, Y." (issue #15).
+
+A sentence that opens with "As a result," "Therefore," "Consequently," "Thus," "Hence," or "For this reason," states
+an effect whose cause the sentence before it, in the same paragraph, gives. The effect, without its opening
+words, becomes the stem ("Why could the scholars spend their time on research?"); the cause is the main clause of
+the sentence before, as a plain statement with a named subject ("Because the scholars received a salary from the
+king"); the wrong options are chosen as for any other cause (see why_options). Both sentences are quoted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..analysis import Sentence
+from .base import Candidate, Context
+from .causes import Cause, _why
+from .why_options import fact_clause, why_options
+
+MAX_KEY_WORDS = 18  # the key is the cause as the article tells it; a far fact, a wrong option, is kept shorter
+# Openings that say the sentence is the result of the one before (lower case, word by word).
+RESULT_LEADS: tuple[tuple[str, ...], ...] = (
+    ("as", "a", "result"),
+    ("as", "a", "consequence"),
+    ("for", "this", "reason"),
+    ("therefore",),
+    ("consequently",),
+    ("thus",),
+    ("hence",),
+)
+
+
+def result_lead(sent: Sentence) -> set[int] | None:
+    """Token indices of a result opening and the comma after it ("As a result,"), or None."""
+    toks = list(sent.span[:5])
+    words = [t.lower_ for t in toks]
+    for lead in RESULT_LEADS:
+        n = len(lead)
+        if tuple(words[:n]) == lead and len(toks) > n and toks[n].text == ",":
+            return {t.i for t in toks[: n + 1]}
+    return None
+
+
+def _before(ctx: Context, sent: Sentence) -> Sentence | None:
+    """The sentence just before, in the same paragraph of the same document."""
+    if sent.id == 0:
+        return None
+    prev = ctx.corpus.sentences[sent.id - 1]
+    return prev if prev.doc == sent.doc and prev.para == sent.para and not prev.heading else None
+
+
+def result_cause(ctx: Context, sent: Sentence) -> Cause | None:
+    """The cause of a sentence that opens with a result word: the sentence before, as "because ..."."""
+    removed = result_lead(sent)
+    prev = _before(ctx, sent) if removed is not None else None
+    if prev is None or removed is None:
+        return None
+    tense = "past" if prev.root.tag_ == "VBD" or any(c.tag_ == "VBD" for c in prev.root.children) else "present"
+    clause = fact_clause(ctx, prev, tense, MAX_KEY_WORDS)
+    if clause is None:
+        return None
+    toks: list[Any] = list(prev.tokens)
+    return Cause(sent, "reason", "clause", clause[:1].lower() + clause[1:], toks, removed, True)
+
+
+def result_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
+    """A "Why ...?" multiple choice on a sentence whose cause is the one before, or nothing."""
+    cause = result_cause(ctx, sent)
+    before = _before(ctx, sent)
+    if cause is None or before is None:
+        return []
+    wrong = why_options(ctx, cause, 3)
+    made = _why(ctx, sent, cause, wrong, before) if len(wrong) == 3 else None
+    return [made] if made is not None else []

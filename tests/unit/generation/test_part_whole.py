@@ -1,0 +1,73 @@
+"""Wrong options that are not wrong (issue #15): a place that holds the key's site or lies in it, a chamber of the
+keyed legislature, a value the article pairs with the key. Made-up texts; each test fails without its rule."""
+
+from quizapp.generation.distractors import DistractorIndex
+from quizapp.generation.partwhole import chamber, legislature, paired, part_of_each_other
+
+from ._articles import mention, parsed, sentence
+
+
+def _choose(corpus, words: str, key_text: str, n: int = 3, swap: bool = False) -> list[str] | None:
+    index = DistractorIndex(corpus)
+    key = next(m for m in sentence(corpus, words).mentions if m.text == key_text)
+    if swap:
+        return index.choose(key, key_text, 1, unsupported_only=True, same_article=True)
+    return index.choose(key, key_text, n)
+
+
+def test_the_articles_own_words_say_what_holds_what():
+    c = parsed(
+        "The Bardo Works, in Kelsby, made steam engines from 1820. Marlow's Grey Abbey was rebuilt in 1701. "
+        "The Harbour Guild of Ostrel ran the docks."
+    )
+    assert part_of_each_other(c, mention(c, "Bardo Works"), "kelsby")  # "X, in Y"
+    assert part_of_each_other(c, mention(c, "Kelsby"), "bardo works")  # and the other way round
+    assert part_of_each_other(c, mention(c, "Grey Abbey"), "marlow")  # "Y's X"
+    assert part_of_each_other(c, mention(c, "Harbour Guild"), "ostrel")  # "X of Y"
+    assert not part_of_each_other(c, mention(c, "Bardo Works"), "marlow")
+
+
+def test_a_place_that_locates_other_sites_is_no_option_against_a_site_the_article_does_not_locate():
+    c = parsed(
+        "The priests of Amun grew rich at Velmora. The queen's tomb was cut into the cliffs opposite Velmora. "
+        "At Dunkar, the queen raised two obelisks for her jubilee. Her ships sailed to Ostrel for incense. "
+        "Her armies fought in Kesh. The old capital of Harrab kept its walls. Traders from Ostrel reached Harrab "
+        "in 1470 BC. Her father died in Marrow."
+    )
+    # Dunkar may well lie in Velmora, the place the article locates a tomb by: "Where ...? Velmora" could be right
+    wrong = _choose(c, "two obelisks", "Dunkar")
+    assert wrong is not None
+    assert "Velmora" not in wrong
+
+
+def test_a_chamber_is_no_wrong_option_against_its_legislature():
+    assert legislature("congress")
+    assert legislature("the imperial diet")
+    assert not legislature("senate")
+    assert chamber("the u.s. senate")
+    assert chamber("house of commons")
+    assert not chamber("congress")
+    c = parsed(
+        "In 1880 Congress passed a bill on tariffs. The Senate debated the bill for a month. "
+        "The High Court struck down the law in 1883. The Farmers' League campaigned against the tariff. "
+        "The Grange Society backed the farmers. The Iron Union opposed the bill. "
+        "In 1882 Congress passed a new version of the bill, which President Dorn signed. "
+        "The Senate passed a resolution in 1890. The Iron Union and the Grange Society met in 1884."
+    )
+    key = mention(c, "Congress", "new version")
+    assert part_of_each_other(c, key, "senate")
+    wrong = _choose(c, "new version", "Congress")
+    assert wrong is not None
+    assert "Senate" not in wrong
+
+
+def test_no_false_statement_swaps_in_a_value_the_article_pairs_with_the_key():
+    c = parsed(
+        "In 1540 the king recovered Toledo and Madrid. "
+        "In 1556 the rebel general Hosk, who had seized Toledo, was defeated at Valencia by the king. "
+        "In 1560 the king built a fort at Madrid. The court moved to Madrid in 1571. The king died at Madrid in 1580. "
+        "The rebels burned Valencia in 1550."
+    )
+    assert paired(c, mention(c, "Toledo", "had seized"), "madrid")
+    # "Hosk had seized Madrid" is no safe False: the article says Madrid was taken back with Toledo
+    assert _choose(c, "had seized", "Toledo", swap=True) is None
