@@ -54,6 +54,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     init_rate_limits(app)  # after the blueprints: it wraps the views they marked
     _warn_unshared_rate_limits(app)
 
+    from quizapp import api
     from quizapp.cli import register_commands
     from quizapp.errors import register_error_handlers
     from quizapp.local_time import time_element
@@ -61,6 +62,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     register_commands(app)
     register_error_handlers(app)
+    api.finish(app)  # after the limiter and the error pages: per-token limits, JSON errors under /api
     app.jinja_env.filters["plural"] = count  # {{ n|plural('question') }}: "1 question", "74 questions"
     app.jinja_env.filters["when"] = time_element  # {{ moment|when }}: a <time> in UTC, shown in the reader's zone
     return app
@@ -126,6 +128,7 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from quizapp import api
     from quizapp.attempts.staff_views import bp as attempts_staff_bp
     from quizapp.attempts.views import bp as attempts_bp
     from quizapp.audit.views import bp as audit_bp
@@ -155,6 +158,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(audit_bp)
     app.register_blueprint(history_bp)
     app.register_blueprint(practice_bp)
+    api.register(app)
 
 
 def _register_tasks(app: Flask) -> None:
@@ -169,6 +173,7 @@ def _register_tasks(app: Flask) -> None:
 def _register_hooks(app: Flask) -> None:
     from quizapp import security_headers
     from quizapp.access import enforce_access
+    from quizapp.api.auth import authenticate_request
     from quizapp.auth.session_limits import UnchangedOnServerError, check_session_age
     from quizapp.database import set_write_intent
     from quizapp.moved import init_moved
@@ -184,6 +189,7 @@ def _register_hooks(app: Flask) -> None:
         # A POST's transactions begin for writing; a GET declared @writes_on_get reads until begin_writing.
         set_write_intent(request.method not in READ_METHODS, may_begin_writing=request_may_write())
 
+    app.before_request(authenticate_request)  # under /api the caller is the token's user, never the session's
     app.before_request(check_session_age)
     app.before_request(enforce_access)
 

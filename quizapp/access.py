@@ -30,6 +30,9 @@ BUILTIN_PUBLIC_ENDPOINTS = frozenset({"static", "bootstrap.static"})
 
 ACCESS_ATTRIBUTE = "access_rule"
 
+# The JSON API (quizapp.api) lives under this prefix: token authentication, no session, JSON errors.
+API_PREFIX = "/api"
+
 
 def allow(rule: str | Iterable[Role]) -> Callable[[F], F]:
     """Declare who may call a view: ``ANYONE`` or a set of roles."""
@@ -75,6 +78,11 @@ def enforce_access() -> object | None:
     if current_user.role not in rule:
         abort(403)
     return None
+
+
+def is_api_request() -> bool:
+    """True for a request to the JSON API, whether or not a route matched (its 404s are JSON too)."""
+    return request.path == API_PREFIX or request.path.startswith(API_PREFIX + "/")
 
 
 def wants_json() -> bool:

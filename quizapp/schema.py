@@ -3,6 +3,7 @@
 Alembic's autogenerate and the tests that compare models with migrations rely on it.
 """
 
+from quizapp.api.models import ApiToken
 from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.audit.models import AuditEvent
 from quizapp.auth.models import User
@@ -24,6 +25,7 @@ from quizapp.sources.models import SourceDocument
 metadata = db.metadata
 
 __all__ = [
+    "ApiToken",
     "Attempt",
     "AttemptAnswer",
     "AuditEvent",

@@ -1,7 +1,7 @@
 """attempt_answers.flagged_for_later: a student's flag on a question to come back to before submitting
 
 Revision ID: c5e8a1f37b90
-Revises: c4a7e1d9b350
+Revises: c4e8a1f2d9b6
 Create Date: 2026-12-07 12:30:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'c5e8a1f37b90'
-down_revision = 'c4a7e1d9b350'
+down_revision = 'c4e8a1f2d9b6'
 branch_labels = None
 depends_on = None
 

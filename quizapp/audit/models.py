@@ -38,6 +38,8 @@ ACTIONS: dict[str, str] = {
     "class.quiz_unassign": "Quiz taken away from class",
     "user.create": "Account created",
     "user.role": "Role changed",
+    "api_token.create": "API token created",
+    "api_token.revoke": "API token revoked",
 }
 SUBJECT_TYPES = ("question", "quiz", "class", "attempt", "user")
 ACTOR_NAME_MAX = 160

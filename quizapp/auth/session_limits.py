@@ -12,9 +12,9 @@ from flask import Flask, current_app, flash, jsonify, redirect, request, session
 from flask.sessions import SecureCookieSessionInterface, SessionMixin
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, logout_user
-from werkzeug.wrappers import Response
+from werkzeug.wrappers import Request, Response
 
-from quizapp.access import wants_json
+from quizapp.access import is_api_request, wants_json
 
 LOGIN_AT = "_login_at"
 SEEN_AT = "_seen_at"
@@ -31,7 +31,9 @@ def start(now: float | None = None) -> None:
 
 def check_session_age() -> ResponseReturnValue | None:
     """before_request hook: end a login that was idle too long or is older than the absolute limit."""
-    if request.endpoint in ("static", "bootstrap.static", "dashboard.healthz") or not current_user.is_authenticated:
+    if request.endpoint in ("static", "bootstrap.static", "dashboard.healthz") or is_api_request():
+        return None  # the API authenticates by token, never by this session (quizapp.api.auth)
+    if not current_user.is_authenticated:
         return None
     now = time.time()
     login_at, seen_at = session.get(LOGIN_AT), session.get(SEEN_AT)
@@ -58,9 +60,18 @@ def _seconds(value: object) -> float:
 class UnchangedOnServerError(SecureCookieSessionInterface):
     """The signed session cookie, written only when the request did not fail: after a 5xx the browser keeps
     the cookie it came with. A login whose answer could not be made (a 500 under a page saying nothing was
-    saved) must not leave the browser logged in, nor a logout half-done."""
+    saved) must not leave the browser logged in, nor a logout half-done.
+
+    The JSON API neither reads nor writes it: a request there starts with an empty session whatever cookie
+    it brings (so the cookie never authenticates an API call, and CSRF cannot reach the API through it),
+    and its answers set no cookie and leave a login's idle time as it was."""
+
+    def open_session(self, app: Flask, request: Request) -> SessionMixin | None:
+        if is_api_request():
+            return self.session_class()
+        return super().open_session(app, request)
 
     def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
-        if response.status_code >= 500:
+        if response.status_code >= 500 or is_api_request():
             return
         super().save_session(app, session, response)

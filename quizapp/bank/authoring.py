@@ -6,8 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from quizapp.auth.models import User
 from quizapp.bank.interchange import (
@@ -20,8 +19,11 @@ from quizapp.bank.interchange import (
 )
 from quizapp.bank.interchange.gift_import import MAX_BYTES as GIFT_MAX_BYTES
 from quizapp.bank.interchange.moodle_xml_import import MAX_BYTES as MOODLE_XML_MAX_BYTES
+from quizapp.bank.interchange.packages import MAX_PACKAGE_BYTES
+from quizapp.bank.interchange.qti21_import import import_qti21
 from quizapp.bank.interchange.types import check_size
 from quizapp.bank.models import Question, Tag
+from quizapp.bank.question_rows import bank_questions, question_dicts
 from quizapp.bank.review import approve, checked_version, log_question
 from quizapp.bank.tags import tags_named
 from quizapp.exceptions import DomainError
@@ -68,25 +70,37 @@ def _log_created(question: Question, owner: User) -> None:
     log_question(question, owner, action, verb, details)
 
 
-FORMATS = ("gift", "moodle_xml")
-# How the readers say where a question stands: "line 12 …" (GIFT), "question 3 …" (Moodle XML).
-_PLACE = re.compile(r"(?:line|question) (\d+)\b")
+FORMATS = ("gift", "moodle_xml", "qti21")
+_MAX_BYTES = {"gift": GIFT_MAX_BYTES, "moodle_xml": MOODLE_XML_MAX_BYTES, "qti21": MAX_PACKAGE_BYTES}
+_READERS = {"gift": import_gift, "moodle_xml": import_moodle_xml, "qti21": import_qti21}
+# How the readers say where a question stands: "line 12 …" (GIFT), "question 3 …" (Moodle XML), "item 4 …" (QTI).
+_PLACE = re.compile(r"(?:line|question|item) (\d+)\b")
 
 
 def import_file(session: Session, owner: User, data: bytes, fmt: str) -> tuple[list[Question], list[str]]:
-    """Import a GIFT or Moodle XML file as drafts. All or nothing: a refused file (InterchangeError) stores none."""
+    """Import a GIFT, Moodle XML or QTI 2.1 file as drafts.
+
+    All or nothing: a refused file (InterchangeError) stores none.
+    """
     kept, skipped = check_imported(read_import(data, fmt))
     return store_imported(session, owner, kept), skipped
 
 
+def import_format(filename: str, data: bytes) -> str:
+    """The format of an uploaded question file: a zip is a QTI 2.1 package, XML is Moodle XML, the rest GIFT."""
+    if data[:4] == b"PK\x03\x04" or filename.lower().endswith(".zip"):
+        return "qti21"
+    return "moodle_xml" if filename.lower().endswith(".xml") or data.lstrip()[:5] == b"<?xml" else "gift"
+
+
 def check_import_size(data: bytes, fmt: str) -> None:
     """Refuse a file over its format's size limit at once (InterchangeError), before it is queued or read."""
-    check_size(len(data), GIFT_MAX_BYTES if fmt == "gift" else MOODLE_XML_MAX_BYTES)
+    check_size(len(data), _MAX_BYTES[fmt])
 
 
 def read_import(data: bytes, fmt: str) -> ImportResult:
-    """The questions of a GIFT or Moodle XML file; InterchangeError when the file is refused whole."""
-    return import_gift(data) if fmt == "gift" else import_moodle_xml(data)
+    """The questions of a GIFT, Moodle XML or QTI 2.1 file; InterchangeError when the file is refused whole."""
+    return _READERS[fmt](data)
 
 
 def check_imported(
@@ -144,33 +158,7 @@ def store_imported(session: Session, owner: User, questions: list[dict[str, Any]
 def bank_as_dicts(
     session: Session, owner: User, *, status: str | None = QuestionStatus.APPROVED
 ) -> list[dict[str, Any]]:
-    query = (
-        select(Question)
-        .options(selectinload(Question.versions), selectinload(Question.tags))
-        .where(Question.owner_id == owner.id)
-        .order_by(Question.id)
-    )
-    if status:
-        query = query.where(Question.status == status)
-    rows = []
-    for question in session.scalars(query):
-        version = question.latest
-        rows.append(
-            {
-                "id": question.id,
-                "status": question.status,
-                "type": version.type,
-                "prompt": version.prompt,
-                "options": list(version.options or []),
-                "answer": version.answer,
-                "explanation": version.explanation or "",
-                "tags": [t.name for t in question.tags],
-                "title": version.name,
-                "case_sensitive": version.case_sensitive,
-                "confidence": version.confidence,
-            }
-        )
-    return rows
+    return question_dicts(session, bank_questions(session, owner, status))
 
 
 def export(

@@ -127,7 +127,9 @@ class EditQuestionForm(FlaskForm):
 
 
 class ImportForm(FlaskForm):
-    file = FileField("A GIFT (.txt, .gift) or Moodle XML (.xml) file", validators=[FileRequired()])
+    file = FileField(
+        "A GIFT (.txt, .gift), Moodle XML (.xml) or QTI 2.1 package (.zip) file", validators=[FileRequired()]
+    )
     submit = SubmitField("Import as drafts")
 
 

@@ -215,11 +215,11 @@ class GenerationJob(db.Model):
     document: Mapped[SourceDocument] = relationship()
 
 
-IMPORT_FORMATS = ("gift", "moodle_xml")
+IMPORT_FORMATS = ("gift", "moodle_xml", "qti21")
 
 
 class ImportJob(db.Model):
-    """A large GIFT or Moodle XML import run by the background worker, with progress a page can follow.
+    """A large GIFT, Moodle XML or QTI 2.1 import run by the background worker, with progress a page can follow.
 
     The file itself waits here (``data``), where any worker machine can read it, and is dropped once the job ends.
     """

@@ -7,7 +7,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from quizapp.access import STAFF, allow, wants_json
-from quizapp.bank import authoring, import_jobs, source_parts, tasks
+from quizapp.bank import authoring, exports, import_jobs, source_parts, tasks
 from quizapp.bank import review as queue
 from quizapp.bank.content import describe
 from quizapp.bank.forms import (
@@ -196,7 +196,7 @@ def import_questions() -> ResponseReturnValue:
     if form.validate_on_submit():
         upload = form.file.data
         data = upload.read()
-        fmt = "moodle_xml" if upload.filename.lower().endswith(".xml") or data.lstrip()[:5] == b"<?xml" else "gift"
+        fmt = authoring.import_format(upload.filename, data)
         try:
             authoring.check_import_size(data, fmt)
             if len(data) > current_app.config["IMPORT_INLINE_BYTES"]:
@@ -242,10 +242,15 @@ def export(fmt: str) -> ResponseReturnValue:
     status = request.args.get("status", QuestionStatus.APPROVED)
     if status and status not in QUESTION_STATUSES:
         raise DomainError(f"Export the questions of one status: {', '.join(QUESTION_STATUSES)}; or all of them.")
-    content, mimetype, extension = authoring.export(db.session, current_user, fmt, status=status or None)
-    return Response(
-        content, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="questions.{extension}"'}
-    )
+    content, mimetype, filename = exports.export_bank(db.session, current_user, fmt, status=status or None)
+    return Response(content, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.route("/export")
+@allow(STAFF)
+def export_page() -> ResponseReturnValue:
+    """The export formats, where each goes, and what each question type becomes in each."""
+    return render_template("bank/export.html", formats=exports.PACKAGED_FORMATS, mapping=exports.TYPE_MAPPING)
 
 
 @bp.route("/questions/<id:question_id>/flags/<id:flag_id>/resolve", methods=["POST"])

@@ -24,8 +24,10 @@ from quizapp.auth.models import User
 from quizapp.bank import review
 from quizapp.bank.models import Question, QuestionFlag, QuestionVersion
 from quizapp.collector import collector_paused
-from quizapp.history import stats
+from quizapp.history import slot_stats, stats
+from quizapp.quizzes.exports import rule_title
 from quizapp.quizzes.models import Quiz, QuizQuestion
+from quizapp.quizzes.services import rule_pool
 from quizapp.statuses import FINISHED
 
 WHICH_ATTEMPTS = ("all", "first")
@@ -43,6 +45,9 @@ class ItemRow:
     options: list[stats.OptionCount] | None
     open_flags: int
     reasons: list[str] = field(default_factory=list)
+    # Moodle's figures beside quizapp's: for a question a rule drew, Moodle correlates it with the total including it.
+    moodle: slot_stats.MoodleFigures = field(default_factory=lambda: slot_stats.MoodleFigures(None, None))
+    drawn_at_random: bool = False
 
 
 @dataclass
@@ -53,6 +58,13 @@ class ItemAnalysis:
     quiz_statistics: stats.QuizStatistics
     items: list[ItemRow]
     newest_submission: datetime | None
+    # With random rules: a row per slot (each fixed question, each draw of a rule) and alpha over the slots.
+    slots: list[slot_stats.SlotRow] = field(default_factory=list)
+    slot_alpha: float | None = None
+
+    @property
+    def random_slots(self) -> list[slot_stats.SlotRow]:
+        return [row for row in self.slots if row.slot.is_random]
 
     @property
     def reliable(self) -> bool:
@@ -183,6 +195,25 @@ def item_analysis(session: Session, quiz: Quiz, *, which: str = "all") -> ItemAn
         ).all()
     )
 
+    fixed = sorted(quiz_positions, key=lambda q: (quiz_positions[q], q))
+    slots: list[slot_stats.SlotRow] = []
+    slot_alpha = None
+    if quiz.rules and answers:
+        rules = [
+            slot_stats.RandomRule(
+                rule.id,
+                rule_title(rule.count, rule.document.title if rule.document else None, rule.question_type, rule.tag),
+                rule.count,
+                frozenset(q.id for q in rule_pool(session, rule)) - set(fixed),
+            )
+            for rule in sorted(quiz.rules, key=lambda r: r.id)
+        ]
+        slot_matrix, slot_list = slot_stats.slot_matrix(
+            attempt_ids, question_ids, positions, marks, points, [q for q in fixed if q in first_position], rules
+        )
+        slots = slot_stats.slot_rows(slot_matrix, slot_list)
+        slot_alpha = slot_stats.slot_alpha(slot_matrix)
+
     items = []
     for number, question_id in enumerate(_quiz_order(first_position, quiz_positions), start=1):
         version = versions[question_id]
@@ -206,6 +237,10 @@ def item_analysis(session: Session, quiz: Quiz, *, which: str = "all") -> ItemAn
                 options=options,
                 open_flags=open_flags,
                 reasons=stats.weak_question_reasons(question_stats, options, open_flags),
+                moodle=slot_stats.question_moodle_figures(
+                    matrix, question_id, drawn_at_random=question_id not in quiz_positions
+                ),
+                drawn_at_random=question_id not in quiz_positions,
             )
         )
     return ItemAnalysis(
@@ -215,6 +250,8 @@ def item_analysis(session: Session, quiz: Quiz, *, which: str = "all") -> ItemAn
         quiz_statistics=matrix.quiz_statistics(),
         items=items,
         newest_submission=newest,
+        slots=slots,
+        slot_alpha=slot_alpha,
     )
 
 
@@ -259,7 +296,8 @@ def item_analysis_csv_rows(analysis: ItemAnalysis) -> list[list[object]]:
         "attempts",
         "facility_%",
         "sd_%",
-        "discrimination_index_%",
+        "discrimination_rest_of_quiz_%",
+        "moodle_discrimination_index_%",
         "discriminative_efficiency_%",
         "open_flags",
         "options (count)",
@@ -279,12 +317,20 @@ def item_analysis_csv_rows(analysis: ItemAnalysis) -> list[list[object]]:
                 _pct(s.facility),
                 _pct(s.sd),
                 _pct(s.discrimination_index),
+                _pct(item.moodle.discrimination_index if s.reliable else None),
                 _blank(s.discriminative_efficiency),
                 item.open_flags,
                 options,
                 "; ".join(item.reasons),
             ]
         )
+    for row in analysis.random_slots:
+        s = row.statistics.shown()
+        moodle = row.moodle.discrimination_index if s.reliable else None
+        rows.append(
+            ["slot", "", "random slot", row.slot.label, s.n, _pct(s.facility), _pct(s.sd),
+             _pct(s.discrimination_index), _pct(moodle), _blank(s.discriminative_efficiency), "", "", ""]
+        )  # fmt: skip
     return rows
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
@@ -10,7 +10,7 @@ from quizapp.access import STAFF, allow
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
 from quizapp.forms import ConfirmForm
-from quizapp.quizzes import builder
+from quizapp.quizzes import builder, exports
 from quizapp.quizzes.forms import QuestionsForm, QuizForm, RuleForm
 from quizapp.quizzes.services import quiz_of_teacher, quizzes_of_teacher
 from quizapp.request_args import id_arg, ids_arg, text_arg
@@ -159,3 +159,12 @@ def duplicate(quiz_id: int) -> ResponseReturnValue:
     copy = builder.duplicate(db.session, quiz, current_user)
     flash("Copied. The copy is not published.", "success")
     return redirect(url_for("quizzes.edit", quiz_id=copy.id))
+
+
+@bp.route("/<id:quiz_id>/export/<fmt>")
+@allow(STAFF)
+def export(quiz_id: int, fmt: str) -> ResponseReturnValue:
+    """The quiz for Canvas, QTI 2.1 or Anki (the teacher's own quiz only)."""
+    quiz = quiz_of_teacher(db.session, quiz_id, current_user)
+    content, mimetype, filename = exports.export_quiz(db.session, quiz, fmt)
+    return Response(content, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -67,6 +67,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("attempts", ("quizapp.attempts",)),
     ("practice/history", ("quizapp.practice", "quizapp.history")),
     ("dashboard", ("quizapp.dashboard",)),
+    # The JSON API calls the features' services as the pages do.
+    ("api", ("quizapp.api",)),
     ("top", ("quizapp.schema", "quizapp.jobs", "quizapp.cli", "quizapp.seeding", "quizapp")),
 ]
 # Layers of features side by side, which do not import each other.

@@ -11,11 +11,16 @@ import re
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import select
 from werkzeug.routing import Rule
 
 from quizapp import create_app
-from quizapp.access import ANYONE, rule_for, undeclared_endpoints
+from quizapp.access import ANYONE, API_PREFIX, rule_for, undeclared_endpoints
+from quizapp.api import tokens
+from quizapp.auth.models import User
 from quizapp.auth.roles import Role
+from quizapp.extensions import db
+from quizapp.models import utcnow
 from tests.support import app_config, login
 
 ROLES_TO_TRY = (None, Role.STUDENT, Role.TEACHER, Role.ADMIN)
@@ -56,17 +61,41 @@ def client_as(app: Flask, users, role: Role | None) -> FlaskClient:  # type: ign
     return client
 
 
+def is_api(rule: Rule) -> bool:
+    return rule.rule.startswith(API_PREFIX + "/")
+
+
+def api_headers(users, role: Role | None) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """The API takes no session: a caller of a role sends a token of that role (with every scope)."""
+    if role is None:
+        return {}
+    name = {Role.STUDENT: users.student, Role.TEACHER: users.teacher, Role.ADMIN: users.admin}[role]
+    user = db.session.scalar(select(User).where(User.username == name))
+    new = tokens.create_token(db.session, user, name="access", write=role != Role.STUDENT, days=1, now=utcnow())
+    db.session.commit()
+    return {"Authorization": f"Bearer {new.token}"}
+
+
 @pytest.mark.parametrize("role", ROLES_TO_TRY, ids=lambda r: r.value if r else "anonymous")
 def test_each_rule_holds_for_each_role(app: Flask, users, role: Role | None) -> None:  # type: ignore[no-untyped-def]
     client = client_as(app, users, role)
+    token = api_headers(users, role)
     checked = 0
     for rule in app_rules(app):
         declared = rule_for(app, rule.endpoint)
         method = "GET" if "GET" in (rule.methods or ()) else sorted((rule.methods or set()) - {"OPTIONS", "HEAD"})[0]
         # CSRF would refuse a token-less POST before the role check; the role check must answer first.
-        response = client.open(placeholder_url(rule), method=method)
+        response = client.open(placeholder_url(rule), method=method, headers=token if is_api(rule) else {})
         where = f"{method} {rule.rule} as {role or 'anonymous'}"
-        if declared == ANYONE:
+        if is_api(rule) and declared != ANYONE:
+            # Without a token: 401 in JSON (never a redirect to the login page); the wrong role: 403.
+            expected_denial = 401 if role is None else 403
+            if role is None or role not in declared:
+                assert response.status_code == expected_denial, where
+                assert response.is_json, where
+            else:
+                assert response.status_code not in (401, 403), where
+        elif declared == ANYONE:
             assert response.status_code != 403, where
         elif role is None:
             assert response.status_code == 302, where
@@ -90,6 +119,10 @@ def test_every_post_without_csrf_token_is_refused(app: Flask, users, role: Role 
         if "POST" not in (rule.methods or ()) or not allowed:
             continue
         response = client.post(placeholder_url(rule), data={"anything": "x"})
+        if is_api(rule):
+            # No CSRF token is needed there because the session cookie is not accepted at all: a 401.
+            assert response.status_code == 401, f"POST {rule.rule} as {role or 'anonymous'} with only a session"
+            continue
         assert response.status_code == 400, f"POST {rule.rule} as {role or 'anonymous'}"
         posted += 1
     assert posted >= 2

@@ -216,3 +216,16 @@ def test_the_request_hands_a_4000_question_file_to_the_worker_which_stores_it(
     job = the_job()
     assert (job.status, job.imported, len(job.skipped)) == ("done", 4000, 1)
     assert count(Question) == 4000
+
+
+def test_a_large_qti21_package_is_imported_in_the_background(app: Flask, teacher_client: FlaskClient) -> None:
+    from quizapp.bank.interchange.qti21_export import export_qti21
+
+    app.config["IMPORT_INLINE_BYTES"] = 10_000
+    data = export_qti21(bank_questions(200))
+    assert len(data) > 10_000
+    response = post_import(teacher_client, data, "bank.zip")
+    assert response.status_code == 302
+    job = the_job()
+    assert (job.status, job.format, job.imported, job.skipped) == ("done", "qti21", 200, [])
+    assert count(Question) == 200

@@ -14,6 +14,7 @@ import zipfile
 from hypothesis import strategies as st
 
 from quizapp.bank.interchange import export_gift, export_moodle_xml
+from quizapp.bank.interchange.qti21_export import export_qti21
 from tests.unit.generation.ingest_samples import (
     ARTICLE_PARAGRAPHS,
     FACT_ITEMS,
@@ -52,9 +53,13 @@ def valid_files() -> dict[str, bytes]:
 
 
 def valid_imports() -> dict[str, bytes]:
-    """A small valid GIFT and Moodle XML file, as the exporters write them."""
+    """A small valid GIFT and Moodle XML file and QTI 2.1 package, as the exporters write them."""
     questions = plain_questions()
-    return {"gift": export_gift(questions).encode(), "moodle_xml": export_moodle_xml(questions)}
+    return {
+        "gift": export_gift(questions).encode(),
+        "moodle_xml": export_moodle_xml(questions),
+        "qti21": export_qti21(questions),
+    }
 
 
 def sample_mutations() -> list[tuple[str, str, bytes]]:
@@ -115,13 +120,13 @@ def mutated(draw: st.DrawFn, seed: bytes) -> bytes:
 
 
 @st.composite
-def mutated_docx_part(draw: st.DrawFn, seed: bytes) -> bytes:
-    """A Word file whose zip is intact but one XML part (most often the document) is mutated:
-    the zip layer stays valid, so the damage reaches python-docx and the XML parser."""
+def mutated_docx_part(draw: st.DrawFn, seed: bytes, main_part: str = "word/document.xml") -> bytes:
+    """A zip package (a Word file, a QTI package) that stays intact but one XML part (most often ``main_part``)
+    is mutated: the zip layer stays valid, so the damage reaches the reader and the XML parser."""
     with zipfile.ZipFile(io.BytesIO(seed)) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
     xml = sorted(name for name in parts if name.endswith((".xml", ".rels")))
-    name = draw(st.one_of(st.just("word/document.xml"), st.sampled_from(xml)))
+    name = draw(st.one_of(st.just(main_part), st.sampled_from(xml)))
     parts[name] = draw(mutated(parts[name]))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:

@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizapp.bank.interchange import InterchangeError, import_gift, import_moodle_xml, normalise_question
+from quizapp.bank.interchange.qti21_import import import_qti21
 from quizapp.generation.ingest import ingest
 from quizapp.generation.types import FORMATS, DocumentInput, IngestError
 from tests.fuzz.bounded import ROOT
@@ -33,7 +34,7 @@ SCALE = int(os.environ.get("QUIZAPP_FUZZ_SCALE", "1"))
 FUZZ = settings(
     max_examples=200 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
 )
-IMPORTERS = {"gift": import_gift, "moodle_xml": import_moodle_xml}
+IMPORTERS = {"gift": import_gift, "moodle_xml": import_moodle_xml, "qti21": import_qti21}
 
 
 @cache
@@ -118,6 +119,14 @@ def test_one_format_spliced_into_another(data: st.DataObject, fmt: str, other: s
 def test_mutated_question_file(data: st.DataObject, kind: str) -> None:
     damaged = data.draw(mutated(import_seeds()[kind]))
     assert import_outcome(kind, damaged) == import_outcome(kind, damaged)
+
+
+@settings(FUZZ, max_examples=150 * SCALE)
+@given(data=st.data())
+def test_qti21_package_with_a_mutated_part(data: st.DataObject) -> None:
+    """The zip intact, the manifest or an item damaged: questions, a list of those left out, or our own error."""
+    damaged = data.draw(mutated_docx_part(import_seeds()["qti21"], main_part="imsmanifest.xml"))
+    assert import_outcome("qti21", damaged) == import_outcome("qti21", damaged)
 
 
 def outcome_digest() -> str:

@@ -60,12 +60,15 @@ def test_the_csv_hides_the_figures_the_page_hides_below_the_minimum(
     body = teacher_client.get(f"/manage/quizzes/{quiz.id}/analysis.csv").get_data(as_text=True)
     rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
     header = rows[0]
-    figures = [header.index(name) for name in ("facility_%", "sd_%", "discrimination_index_%")]
+    figures = [
+        header.index(name)
+        for name in ("facility_%", "sd_%", "discrimination_rest_of_quiz_%", "moodle_discrimination_index_%")
+    ]
     figures.append(header.index("discriminative_efficiency_%"))
     assert len(rows) == 1 + len(questions)
     for row in rows[1:]:
         assert row[header.index("attempts")] == "3"
-        assert [row[i] for i in figures] == ["", "", "", ""]
+        assert [row[i] for i in figures] == ["", "", "", "", ""]
 
 
 def test_shown_statistics_keep_figures_only_from_the_minimum() -> None:

@@ -8,7 +8,9 @@ app's own markup: its scripts are files under /static and /bootstrap/static (the
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from html.parser import HTMLParser
 
 # Each payload carries an id (P01 ...), so a page that shows it can be told apart from one that does not.
@@ -106,3 +108,19 @@ _NUMBER = re.compile(r"^-?\d+(\.\d+)?%?$")
 def formula_cells(rows: list[list[str]]) -> list[str]:
     """Cells a spreadsheet would run as a formula (text starting with = + - @ tab or CR; numbers are fine)."""
     return [cell for row in rows for cell in row if cell.startswith(FORMULA_STARTS) and not _NUMBER.match(cell)]
+
+
+def zip_members(data: bytes) -> dict[str, bytes] | None:
+    """The files of a zip export (QTI packages, Anki decks), or None when ``data`` is not a zip."""
+    if not data.startswith(b"PK\x03\x04"):
+        return None
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def readable_text(data: bytes) -> str:
+    """A response's text: the page itself, or every file of a zip export (its SQLite or XML read as UTF-8)."""
+    members = zip_members(data)
+    if members is None:
+        return data.decode("utf-8")
+    return "\n".join(content.decode("utf-8", errors="replace") for content in members.values())

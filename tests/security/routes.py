@@ -21,7 +21,7 @@ from flask.testing import FlaskClient
 from werkzeug.routing import Rule
 from werkzeug.test import TestResponse
 
-from quizapp.access import ADMIN, ANYONE, SIGNED_IN, STAFF, STUDENT, rule_for
+from quizapp.access import ADMIN, ANYONE, API_PREFIX, SIGNED_IN, STAFF, STUDENT, rule_for
 from quizapp.auth.roles import Role
 from tests.security.world import ATTACKS, AWAITING_MARK_POSITION, Party, World
 from tests.support import TEST_PASSWORD, csrf_token, login
@@ -141,7 +141,8 @@ ROUTES: dict[str, Route] = {
         body=lambda c: {**_question_body(c), "document": str(c.me.ids["document_id"])},  # type: ignore[union-attr]
         foreign_body=lambda c, v: {**_question_body(c), "document": str(v.ids["document_id"])},
     ),
-    "bank.export": Route(walk={"fmt": ("csv", "gift", "moodle_xml")}),
+    "bank.export": Route(walk={"fmt": ("csv", "gift", "moodle_xml", "canvas", "qti21", "anki")}),
+    "quizzes.export": Route(walk={"fmt": ("canvas", "qti21", "anki")}, locators={"fmt": "qti21"}),
     "bank.review_one": Route(
         params={"question_id": "draft_question_id"}, body=lambda c: {f"r{c.url['question_id']}-approve": "Approve"}
     ),
@@ -193,6 +194,8 @@ ROUTES: dict[str, Route] = {
     "auth.change_password": Route(
         body=lambda c: {"current_password": TEST_PASSWORD, "password": NEW_PASSWORD, "confirm": NEW_PASSWORD}
     ),
+    "tokens.index": Route(body=lambda c: {"name": "grading script", "days": "30"}),
+    "tokens.revoke": Route(body=nothing),
     "admin.users": Route(body=_new_account(username="newteacher", display_name="New teacher", role="teacher")),
     "admin.set_role": Route(
         not_owned="an admin may set the role of any account",
@@ -203,7 +206,13 @@ ROUTES: dict[str, Route] = {
 
 
 def app_rules(app: Flask) -> list[Rule]:
-    return [rule for rule in app.url_map.iter_rules() if rule.endpoint not in ("static", "bootstrap.static")]
+    """Every route the pages' sweeps walk: all but static files and the JSON API, which takes no session (no
+    login, no CSRF token) and is swept with API tokens by tests/api/ (ownership, schemathesis, access)."""
+    return [
+        rule
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint not in ("static", "bootstrap.static") and not rule.rule.startswith(API_PREFIX + "/")
+    ]
 
 
 def route_of(rule: Rule) -> Route:

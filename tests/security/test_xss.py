@@ -39,7 +39,7 @@ from quizapp.classes.models import SchoolClass
 from quizapp.extensions import db
 from quizapp.quizzes.models import Quiz
 from quizapp.sources.models import SourceDocument
-from tests.security.html_checks import PAYLOADS, formula_cells, unsafe_markup
+from tests.security.html_checks import PAYLOADS, formula_cells, readable_text, unsafe_markup, zip_members
 from tests.security.routes import NEW_PASSWORD, Clients, pages
 from tests.security.world import Party, World
 from tests.support import csrf_token
@@ -405,7 +405,10 @@ def walk(world_app: Flask, world: World, clients: Clients, writes: Writes) -> Wa
             where = f"GET {url} ({rule.endpoint}) as {who or 'anonymous'}"
             assert response.status_code < 500, f"{where}: {response.status_code}"
             result.by_role[who or "anonymous"] += 1
-            body = response.get_data(as_text=True)
+            body = readable_text(response.get_data())
+            for name, content in (zip_members(response.get_data()) or {}).items():
+                if name.endswith(".xml"):
+                    ElementTree.fromstring(content)  # payloads must not break a package's XML either
             if response.mimetype == "text/html":
                 result.problems += [f"{where}: {p}" for p in unsafe_markup(body)]
             elif response.mimetype == "text/csv":

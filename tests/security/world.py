@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from quizapp.api import tokens
 from quizapp.attempts import flagging, saving, starting, submitting
 from quizapp.auth import services as accounts
 from quizapp.auth.models import User
@@ -91,8 +92,19 @@ def build_world() -> World:
         exam = db.session.get(Quiz, parties[teacher].ids["quiz_id"])
         update_settings(db.session, exam, {"title": exam.title, "attempts_allowed": 50}, actor=users[teacher])
     parties["admin"].ids["user_id"] = users["student_2"].id  # the account whose role the admin sets
+    for key, user in users.items():
+        _api_token(parties[key], user)
     db.session.commit()
     return World(parties)
+
+
+def _api_token(party: Party, user: User) -> None:
+    """A personal API token of every party: its row (``token_id``) and the token itself (for the API sweeps)."""
+    new = tokens.create_token(
+        db.session, user, name=f"script {party.marker}", write=user.role != Role.STUDENT, days=30, now=utcnow()
+    )
+    party.ids["token_id"] = new.row.id
+    party.values["api_token"] = new.token
 
 
 def _user(username: str, role: Role) -> User:
