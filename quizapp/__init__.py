@@ -57,12 +57,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from quizapp import api
     from quizapp.cli import register_commands
     from quizapp.errors import register_error_handlers
+    from quizapp.local_time import time_element
     from quizapp.wording import count
 
     register_commands(app)
     register_error_handlers(app)
     api.finish(app)  # after the limiter and the error pages: per-token limits, JSON errors under /api
     app.jinja_env.filters["plural"] = count  # {{ n|plural('question') }}: "1 question", "74 questions"
+    app.jinja_env.filters["when"] = time_element  # {{ moment|when }}: a <time> in UTC, shown in the reader's zone
     return app
 
 

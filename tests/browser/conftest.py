@@ -132,8 +132,11 @@ class AxeChecker:
         self.checked: list[str] = []
         self.problems: list[str] = []
 
-    def check(self, page: Any) -> None:
-        results = self.axe.run(page, options=self.options) if self.options else self.axe.run(page)
+    def check(self, page: Any, *, wcag22: bool = False) -> None:
+        """Serious and critical violations on the page; ``wcag22`` (or a checker made with WCAG22_OPTIONS) adds
+        the WCAG 2.2 AA rules (target size), which axe leaves out unless asked for by tag."""
+        options = WCAG22_OPTIONS if wcag22 else self.options
+        results = self.axe.run(page, options=options) if options else self.axe.run(page)
         self.checked.append(page.url)
         for violation in results.response["violations"]:
             if violation.get("impact") in ("serious", "critical"):

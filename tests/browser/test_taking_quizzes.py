@@ -81,13 +81,13 @@ def test_exam_with_every_type_reload_submit_review(page: Any, live_server: LiveS
     quiz_id = make_quiz(live_server, "Exam: canal", mode="exam")
     log_in(page, live_server, "exam_kid")
     page.goto(f"{live_server.url}/quizzes/{quiz_id}")
-    axe.check(page)
+    axe.check(page, wcag22=True)
     press_on(page, page.get_by_role("button", name="Start"), "Enter")
     page.wait_for_url("**/q/0")
     order = [spec["type"] for spec in QUESTIONS]
     for index, qtype in enumerate(order):
         answer_with_keyboard(page, qtype)
-        axe.check(page)
+        axe.check(page, wcag22=True)
         if index == 2:
             page.reload()  # mid-exam: everything typed so far is still there
             assert page.get_by_label("Your answer to question").input_value() == SPEC["fill_in"]["answer"][0]
@@ -105,19 +105,19 @@ def test_exam_with_every_type_reload_submit_review(page: Any, live_server: LiveS
     press_on(page, page.get_by_role("button", name="Finish and submit…"), "Enter")
     page.wait_for_url("**/submit")
     expect(page.get_by_text("All 5 questions have an answer.")).to_be_visible()
-    axe.check(page)
+    axe.check(page, wcag22=True)
     press_on(page, page.get_by_role("button", name="Submit now"), "Enter")
     page.wait_for_url("**/review")
     expect(page.get_by_text("5.0").first).to_be_visible()
     for spec in QUESTIONS:
         expect(page.get_by_text(spec["explanation"])).to_be_visible()
-    axe.check(page)
+    axe.check(page, wcag22=True)
     page.get_by_role("link", name="Read it in “The Riverside Canal”").first.focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**/source/0#sentence")
     highlighted = page.locator("mark#sentence")
     assert highlighted.inner_text() == QUESTIONS[0]["quote"]
-    axe.check(page)
+    axe.check(page, wcag22=True)
     assert axe.problems == [], "\n".join(axe.problems)
 
 
@@ -137,7 +137,7 @@ def test_practice_checks_answers_as_you_go(page: Any, live_server: LiveServer, a
     feedback = page.locator("#feedback-2")
     feedback.get_by_text("Not right yet.").wait_for()
     assert SPEC["fill_in"]["explanation"] not in page.content()
-    axe.check(page)
+    axe.check(page, wcag22=True)
     page.get_by_label("Your answer to question").fill("")
     page.keyboard.type("nine years")
     press_on(page, page.locator("[data-check='2']"), "Enter")
@@ -145,7 +145,7 @@ def test_practice_checks_answers_as_you_go(page: Any, live_server: LiveServer, a
     assert page.get_by_label("Your answer to question").is_disabled()
     for qtype in ("multiple_choice", "true_false", "ordering", "matching"):
         answer_with_keyboard(page, qtype)
-    axe.check(page)
+    axe.check(page, wcag22=True)
     press_on(page, page.get_by_role("button", name="Finish and submit…"), "Enter")
     page.wait_for_url("**/submit")
     press_on(page, page.get_by_role("button", name="Submit now"), "Enter")

@@ -133,6 +133,7 @@ ROUTES: dict[str, Route] = {
     ),
     "practice.retake": Route(params={"attempt_id": "submitted_attempt_id"}, body=nothing),
     "practice.start_review": Route(body=nothing, changes=False),  # only when cards are due
+    "practice.finished_session": Route(params={"attempt_id": "submitted_attempt_id"}),
     "classes.join": Route(body=lambda c: {"code": c.me.values["join_code"]}),  # type: ignore[union-attr]
     # --- teachers ---------------------------------------------------------------
     "bank.edit": Route(body=_question_body),
