@@ -57,12 +57,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from quizapp import api
     from quizapp.cli import register_commands
     from quizapp.errors import register_error_handlers
+    from quizapp.local_time import time_element
     from quizapp.wording import count
 
     register_commands(app)
     register_error_handlers(app)
     api.finish(app)  # after the limiter and the error pages: per-token limits, JSON errors under /api
     app.jinja_env.filters["plural"] = count  # {{ n|plural('question') }}: "1 question", "74 questions"
+    app.jinja_env.filters["when"] = time_element  # {{ moment|when }}: a <time> in UTC, shown in the reader's zone
     return app
 
 
@@ -131,8 +133,10 @@ def _register_blueprints(app: Flask) -> None:
     from quizapp.attempts.views import bp as attempts_bp
     from quizapp.audit.views import bp as audit_bp
     from quizapp.auth.admin_views import bp as admin_bp
+    from quizapp.auth.recovery_views import bp as account_bp
     from quizapp.auth.views import bp as auth_bp
     from quizapp.bank.views import bp as bank_bp
+    from quizapp.classes.account_views import bp as accounts_bp
     from quizapp.classes.views import bp as classes_bp
     from quizapp.dashboard.views import bp as dashboard_bp
     from quizapp.history.views import bp as history_bp
@@ -147,6 +151,8 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(dashboard_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(account_bp)
+    app.register_blueprint(accounts_bp)
     app.register_blueprint(attempts_bp)
     app.register_blueprint(attempts_staff_bp)
     app.register_blueprint(classes_bp)

@@ -96,6 +96,24 @@ class Defaults:
     # Practice: at most this many questions in one "due for review" session.
     PRACTICE_SESSION_SIZE = 10
 
+    # The time zone of accounts that chose none (an IANA name): opening and closing times are typed and read in it.
+    SCHOOL_TIME_ZONE = "UTC"
+
+    # Mail for "Forgot password" links: off until MAIL_SERVER is set.
+    MAIL_SERVER: str | None = None
+    MAIL_PORT = 25
+    MAIL_USE_TLS = False  # STARTTLS after connecting
+    MAIL_USE_SSL = False  # TLS from the start (port 465)
+    MAIL_USERNAME: str | None = None
+    MAIL_PASSWORD: str | None = None
+    MAIL_FROM = "quizapp@localhost"
+    MAIL_TIMEOUT = 10
+    # The address students and teachers reach the app at (https://quiz.school.example): links in mail use it
+    # rather than the request's Host header. Set it in production.
+    PUBLIC_URL: str | None = None
+    # How long a reset link works.
+    PASSWORD_RESET_MINUTES = 60
+
 
 def normalise_database_url(url: str) -> str:
     """Turn the URLs hosting platforms hand out into what SQLAlchemy wants.

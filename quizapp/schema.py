@@ -6,7 +6,7 @@ Alembic's autogenerate and the tests that compare models with migrations rely on
 from quizapp.api.models import ApiToken
 from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.audit.models import AuditEvent
-from quizapp.auth.models import User
+from quizapp.auth.models import PasswordResetToken, User
 from quizapp.bank.models import (
     GenerationJob,
     Question,
@@ -18,6 +18,7 @@ from quizapp.bank.models import (
 )
 from quizapp.classes.models import ClassMember, SchoolClass
 from quizapp.lti.models import (
+    LtiContext,
     LtiDeployment,
     LtiIdentity,
     LtiLaunchValue,
@@ -39,12 +40,14 @@ __all__ = [
     "AuditEvent",
     "ClassMember",
     "GenerationJob",
+    "LtiContext",
     "LtiDeployment",
     "LtiIdentity",
     "LtiLaunchValue",
     "LtiPlatform",
     "LtiResourceLink",
     "LtiToolKey",
+    "PasswordResetToken",
     "Question",
     "QuestionFlag",
     "QuestionSource",

@@ -68,6 +68,34 @@ QUESTIONS: list[dict[str, Any]] = [
 ]
 
 
+# The kinds Moodle has beyond what the generator drafts: choose all that apply, and matching with a distractor.
+MULTIPLE_ANSWER: dict[str, Any] = {
+    "type": "multiple_answer",
+    "prompt": "Which of these did the Riverside Canal company do?",
+    "options": ["Opened the canal", "Bought the railway", "Planned the route", "Closed the docks"],
+    "answer": [
+        ["Opened the canal", 0.5],
+        ["Bought the railway", -1.0],
+        ["Planned the route", 0.5],
+        ["Closed the docks", 0.0],
+    ],
+    "explanation": "EXPLAIN-MANS: it opened the canal along the route Hale planned.",
+    "quote": "Its chief engineer, Margaret Hale, planned the route from Eastport to Millbridge.",
+}
+MATCHING_WITH_DISTRACTOR: dict[str, Any] = {
+    "type": "matching",
+    "prompt": "Match each year with what happened (one is left over).",
+    "options": ["the canal opened", "the company bought the canal", "the railway arrived", "the docks burned"],
+    "answer": [
+        ["1821", "the canal opened"],
+        ["1834", "the company bought the canal"],
+        ["1852", "the railway arrived"],
+    ],
+    "explanation": "EXPLAIN-MD: years from the article.",
+    "quote": "In 1834 the Eastport Company bought the canal.",
+}
+
+
 def make_document(owner: User) -> SourceDocument:
     existing = db.session.scalar(
         select(SourceDocument).where(
@@ -100,6 +128,7 @@ def make_question(owner: User, document: SourceDocument, spec: dict[str, Any], s
         options=list(spec["options"]),
         answer=spec["answer"],
         explanation=spec["explanation"],
+        ordering_grading=spec.get("ordering_grading"),
         confidence=0.9,
     )
     start = document.cleaned_text.index(spec["quote"])

@@ -1,7 +1,7 @@
 """LTI 1.3: registered platforms and deployments, the tool's keys, LMS identities, courses, links, launch state
 
 Revision ID: 7a1c3e9d2b40
-Revises: c4e8a1f2d9b6
+Revises: c5e8a1f37b90
 Create Date: 2026-12-06 09:55:28.190938
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = "7a1c3e9d2b40"
-down_revision = "c4e8a1f2d9b6"
+down_revision = "c5e8a1f37b90"
 branch_labels = None
 depends_on = None
 

@@ -17,7 +17,6 @@ classes: adding a type means adding a function with the :func:`_grader` decorato
 
 from __future__ import annotations
 
-import bisect
 import math
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
@@ -26,9 +25,11 @@ from typing import Any
 
 from rapidfuzz.distance import OSA
 
+from quizapp.question_types import DEFAULT_ORDERING_GRADING, ORDERING_GRADINGS
 from quizapp.short_answers import accepted_answers, has_wildcard, literal_text, percent, wildcard_pieces
 
 from .normalise_answers import fold_text, normalise_free_text
+from .ordering_scores import ordering_counts
 
 __all__ = [
     "GRADERS",
@@ -38,6 +39,7 @@ __all__ = [
     "close_spelling",
     "grade",
     "key_problem",
+    "multiple_answer_weights",
     "normalise_free_text",
     "practice_mark",
     "spelling_tolerance",
@@ -89,14 +91,17 @@ def grade(
     response: Any,
     *,
     options: Sequence[str] | None = None,
+    grading: str | None = None,
     case_sensitive: bool = False,
 ) -> Grade:
     """Grade ``response`` against the key ``answer`` for a question of ``question_type``.
 
     ``options`` are the choices shown (multiple choice: the options; matching: the right-hand
-    values); when given, a response outside them is not accepted. ``case_sensitive`` is the
-    question's "case matters" setting, which only a fill-in question has. Raises
-    :class:`GradingError` for an unknown type or a malformed key, never for a malformed response.
+    values); when given, a response outside them is not accepted. ``grading`` is an ordering
+    question's grading type (one of ``ORDERING_GRADINGS``; ``None`` is the longest ordered subset)
+    and means nothing to other types. ``case_sensitive`` is the question's "case matters" setting,
+    which only a fill-in question has. Raises :class:`GradingError` for an unknown type or a
+    malformed key, never for a malformed response.
     """
     grader = GRADERS.get(question_type) if isinstance(question_type, str) else None
     if grader is None:
@@ -105,11 +110,18 @@ def grade(
         if question_type != "fill_in":
             raise GradingError("only a fill-in question can be case-sensitive")
         return grade_fill_in(answer, response, options=options, case_sensitive=True)
+    if question_type == "ordering":
+        return grade_ordering(answer, response, options=options, grading=grading)
     return grader(answer, response, options=options)
 
 
 def key_problem(
-    question_type: str, answer: Any, *, options: Sequence[str] | None = None, case_sensitive: bool = False
+    question_type: str,
+    answer: Any,
+    *,
+    options: Sequence[str] | None = None,
+    grading: str | None = None,
+    case_sensitive: bool = False,
 ) -> str | None:
     """Why a key cannot be graded, or ``None`` when it can: the one test of a gradeable key.
 
@@ -120,7 +132,7 @@ def key_problem(
     whose answers are all worth less than full marks.
     """
     try:
-        grade(question_type, answer, None, options=options, case_sensitive=case_sensitive)
+        grade(question_type, answer, None, options=options, grading=grading, case_sensitive=case_sensitive)
     except GradingError as error:
         return str(error)
     return None
@@ -332,20 +344,23 @@ def close_spelling(given: str, accepted: str) -> bool:
 
 
 @_grader("ordering")
-def grade_ordering(answer: Any, response: Any, *, options: Sequence[str] | None = None) -> Grade:
+def grade_ordering(
+    answer: Any, response: Any, *, options: Sequence[str] | None = None, grading: str | None = None
+) -> Grade:
     """Items in the right order; the response is the same items in the student's order.
 
-    Partial credit as Moodle's ordering question grades with "longest ordered subset": the
-    fraction is the length of the longest subsequence of the response whose items keep the
-    key's relative order (not necessarily adjacent), divided by the number of items. A longest
-    subset of a single item scores 0, since one item alone is never "in order". So for the key
-    ABCDE: ABDCE and BACDE score 4/5, ACBED 3/5, EDCBA 0. The response must be a permutation of
-    the key's items, otherwise it cannot be read. ``options`` (the shown order) is not needed.
+    Graded by the question's ``grading`` type, Moodle's ordering grading types with qtype_ordering's formulas
+    (:mod:`.ordering_scores`). Without one, "longest ordered subset", as quizapp always graded: the fraction is
+    the length of the longest subsequence of the response whose items keep the key's relative order (not
+    necessarily adjacent), divided by the number of items. A longest subset of a single item scores 0, since
+    one item alone is never "in order". So for the key ABCDE: ABDCE and BACDE score 4/5, ACBED 3/5, EDCBA 0.
+    The response must be a permutation of the key's items, otherwise it cannot be read. ``options`` (the
+    shown order) is not needed.
 
-    An unfinished order, ``{"positions": {item: position}}`` (some items without a position, or two at
-    one), is graded on what is there, like a partial matching: the items that hold a position of their
-    own, in that order, score their longest ordered subset over *all* the items, so it never earns more
-    than finishing it could.
+    An unfinished order, ``{"positions": {item: position from 1}}`` (some items without a position, or two at
+    one), is graded on what is there: the items that hold a position of their own stand there, the other
+    positions are empty and earn nothing; subsets are counted over *all* the items, so an unfinished order
+    never earns more than finishing it could.
     """
     if (
         not isinstance(answer, list | tuple)
@@ -354,34 +369,102 @@ def grade_ordering(answer: Any, response: Any, *, options: Sequence[str] | None 
         or len(set(answer)) != len(answer)
     ):
         raise GradingError("an ordering key must be a list of at least two distinct item strings")
+    method = DEFAULT_ORDERING_GRADING if grading is None else grading
+    if method not in ORDERING_GRADINGS:
+        raise GradingError(f"unknown ordering grading type {grading!r}")
     if _blank(response):
         return NOT_ANSWERED
-    position = {item: i for i, item in enumerate(answer)}
     n = len(answer)
     if isinstance(response, Mapping):
-        placed = response.get("positions")
-        if (
-            not isinstance(placed, Mapping)
-            or not set(placed) <= set(answer)
-            or not all(isinstance(rank, int) and not isinstance(rank, bool) for rank in placed.values())
-        ):
+        slots = _unfinished_slots(response.get("positions"), answer)
+        if slots is None:
             return _unreadable("not the question's items with positions")
-        ranks = list(placed.values())
-        alone = sorted((rank, item) for item, rank in placed.items() if ranks.count(rank) == 1)
-        in_order = _longest_increasing_length([position[item] for _, item in alone])
-        if in_order < 2:
-            return Grade(0.0, "unfinished order: no items in order")
-        return Grade(in_order / n, f"unfinished order: {in_order} of {n} items in order")
-    if not isinstance(response, list | tuple) or not all(isinstance(item, str) for item in response):
-        return _unreadable("not a list of items")
-    if len(response) != len(answer) or set(response) != set(answer):
-        return _unreadable("not the question's items, each once")
-    in_order = _longest_increasing_length([position[item] for item in response])
-    if in_order == n:
+        said = "unfinished order: "
+    else:
+        if not isinstance(response, list | tuple) or not all(isinstance(item, str) for item in response):
+            return _unreadable("not a list of items")
+        if len(response) != n or set(response) != set(answer):
+            return _unreadable("not the question's items, each once")
+        slots, said = list(response), ""
+    right, total, counted = ordering_counts(method, answer, slots)
+    if right == total and not said:
         return Grade(1.0, f"all {n} items in order")
-    if in_order < 2:
-        return Grade(0.0, "no items in order")
-    return Grade(in_order / n, f"{in_order} of {n} items in order")
+    if right == 0:
+        return Grade(0.0, f"{said}no {counted}")
+    return Grade(right / total, f"{said}{right} of {total} {counted}")
+
+
+def _unfinished_slots(placed: Any, answer: Sequence[str]) -> list[str | None] | None:
+    """Each position's item, ``None`` where no item (or more than one) stands; None when unreadable."""
+    n = len(answer)
+    if (
+        not isinstance(placed, Mapping)
+        or not set(placed) <= set(answer)
+        or not all(isinstance(rank, int) and not isinstance(rank, bool) and 1 <= rank <= n for rank in placed.values())
+    ):
+        return None
+    ranks = list(placed.values())
+    slots: list[str | None] = [None] * n
+    for item, rank in placed.items():
+        if ranks.count(rank) == 1:
+            slots[rank - 1] = item
+    return slots
+
+
+@_grader("multiple_answer")
+def grade_multiple_answer(answer: Any, response: Any, *, options: Sequence[str] | None = None) -> Grade:
+    """Choose all that apply, graded as Moodle's multiple choice with several answers.
+
+    Key: ``[[option, fraction], ...]``, one pair per option, fractions from -1 to 1, the positive ones adding
+    up to 1 (Moodle's editor refuses other sums). Response: the options chosen. The fraction is the sum of the
+    chosen options' fractions, at least 0 and at most 1 (``qtype_multichoice_multi_question::grade_response``).
+    A response naming an option twice or one not in the question cannot be read.
+    """
+    weights = multiple_answer_weights(answer)
+    choices = _string_options(options)
+    if choices is not None and choices != set(weights):
+        raise GradingError("the options of a multiple-answer key are not the options shown")
+    if _blank(response):
+        return NOT_ANSWERED
+    if not isinstance(response, list | tuple) or not all(isinstance(item, str) for item in response):
+        return _unreadable("not a list of options")
+    if len(set(response)) != len(response) or not set(response) <= set(weights):
+        return _unreadable("not the question's options, each at most once")
+    total = math.fsum(weights[option] for option in response)
+    # Moodle counts 0.9999999 (three options at 33.33333%) as right.
+    fraction = 1.0 if total >= 1 - 1e-6 else max(0.0, total)
+    right = sum(1 for option in response if weights[option] > 0)
+    wrong = sum(1 for option in response if weights[option] <= 0)
+    wanted = sum(1 for weight in weights.values() if weight > 0)
+    detail = f"{right} of {wanted} right options chosen" + (f", {wrong} wrong" if wrong else "")
+    return Grade(fraction, detail)
+
+
+def multiple_answer_weights(answer: Any) -> dict[str, float]:
+    """A multiple-answer key as option -> fraction; :class:`GradingError` when it cannot be graded."""
+    if not isinstance(answer, list | tuple) or len(answer) < 2:
+        raise GradingError("a multiple-answer key must list at least two [option, fraction] pairs")
+    weights: dict[str, float] = {}
+    for pair in answer:
+        if not (
+            isinstance(pair, list | tuple)
+            and len(pair) == 2
+            and isinstance(pair[0], str)
+            and pair[0].strip()
+            and isinstance(pair[1], int | float)
+            and not isinstance(pair[1], bool)
+            and math.isfinite(pair[1])
+        ):
+            raise GradingError("a multiple-answer key must be [option, fraction] pairs of text and a number")
+        if pair[0] in weights:
+            raise GradingError(f"the option {pair[0]!r} appears twice in the multiple-answer key")
+        if not -1.0 <= pair[1] <= 1.0:
+            raise GradingError(f"the option {pair[0]!r} is worth {pair[1]:.0%}; each is worth -100% to 100%")
+        weights[pair[0]] = float(pair[1])
+    positive = math.fsum(weight for weight in weights.values() if weight > 0)
+    if round(positive, 2) != 1:
+        raise GradingError(f"the right options add up to {positive:.0%}; they must add up to 100%")
+    return weights
 
 
 @_grader("matching")
@@ -450,18 +533,6 @@ def _matching_response(response: Any, key: dict[str, str]) -> dict[str, str] | G
             return _unreadable("a right-hand value that is not text")
         chosen[left] = right
     return chosen
-
-
-def _longest_increasing_length(values: list[int]) -> int:
-    # Patience sorting: tails[k] is the smallest tail of an increasing run of length k + 1.
-    tails: list[int] = []
-    for value in values:
-        k = bisect.bisect_left(tails, value)
-        if k == len(tails):
-            tails.append(value)
-        else:
-            tails[k] = value
-    return len(tails)
 
 
 def _string_options(options: Any) -> set[str] | None:

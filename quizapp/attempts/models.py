@@ -114,6 +114,8 @@ class AttemptAnswer(db.Model):
     # When a regrade or the teacher's mark last changed the score after grading: practice cards built
     # from the answer before then are rebuilt (see practice.cards).
     rescored_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The student flagged it to come back to before submitting (shown on the question numbers).
+    flagged_for_later: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     attempt: Mapped[Attempt] = relationship(back_populates="answers")
     question: Mapped[Question] = relationship()

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from quizapp.attempts import loading, saving
 from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.attempts.responses import fields_for, response_problem
+from quizapp.attempts.review_wording import explanation_beyond, verdict, verdict_kind
 from quizapp.attempts.shown_versions import ShownVersion
 from quizapp.auth.models import User
 from quizapp.bank.content import describe
@@ -28,11 +29,21 @@ from quizapp.statuses import AttemptStatus
 
 TYPE_LABELS = {
     "multiple_choice": "Choose one answer",
+    # As Moodle says it: nothing about how many are right.
+    "multiple_answer": "Select one or more",
     "true_false": "True or false?",
     "fill_in": "Fill in the blank",
-    "ordering": "Put these in chronological order (1 = earliest)",
+    # The prompt says which order (the generator asks for chronological; a Moodle question may order words).
+    "ordering": "Give each item its position in the order asked for (1 = first)",
     "matching": "Match each item on the left with one on the right",
 }
+
+
+@dataclass
+class Paragraph:
+    before: str
+    highlight: str = ""
+    after: str = ""
 
 
 @dataclass
@@ -40,6 +51,7 @@ class SourceLink:
     quote: str
     document_title: str
     url: str
+    paragraph: Paragraph | None = None  # the sentence in its paragraph, marked
 
 
 @dataclass
@@ -58,6 +70,16 @@ class Feedback:
     sources: list[SourceLink] = field(default_factory=list)
     awaiting_mark: bool = False  # grading could not mark it; the teacher will
 
+    @property
+    def kind(self) -> str:
+        """ "right", "partly", "wrong" or "awaiting"."""
+        return verdict_kind(self.score, self.points, awaiting_mark=self.awaiting_mark)
+
+    @property
+    def verdict(self) -> str:
+        """One sentence for the verdict, the grader's finding when it adds anything, and the marks."""
+        return verdict(self.score, self.points, self.detail)
+
 
 @dataclass
 class QuestionView:
@@ -72,6 +94,7 @@ class QuestionView:
     answered: bool
     feedback: Feedback | None
     problem: str | None = None  # what is unfinished about the saved answer, shown at the question
+    flagged: bool = False  # the student flagged it to come back to
 
     @property
     def prefix(self) -> str:
@@ -84,6 +107,7 @@ class NavEntry:
     number: int
     answered: bool
     current: bool
+    flagged: bool = False
 
 
 @dataclass
@@ -106,6 +130,14 @@ def _sources(attempt: Attempt, answer: AttemptAnswer) -> list[SourceLink]:
             quote=source.quote,
             document_title=source.document.title,
             url=url_for("attempts.source", attempt_id=attempt.id, position=answer.position, index=index) + "#sentence",
+            paragraph=next(
+                (
+                    p
+                    for p in marked_paragraphs(source.document.cleaned_text, source.start_offset, source.end_offset)
+                    if p.highlight
+                ),
+                None,
+            ),
         )
         for index, source in enumerate(answer.question_version.sources)
     ]
@@ -142,10 +174,11 @@ def feedback_for(attempt: Attempt, answer: AttemptAnswer, *, review: bool = Fals
         feedback.detail = ""
     if show_answers:
         feedback.key = describe(version.type, version.answer)
-    if show_explanations:
-        feedback.explanation = version.explanation or None
     if show_sources:
         feedback.sources = _sources(attempt, answer)
+    if show_explanations:
+        # The generator's "The text says: “…”" is the source sentence again: said once, in its paragraph.
+        feedback.explanation = explanation_beyond(version.explanation, [s.quote for s in feedback.sources])
     if not (feedback.judged or feedback.key or feedback.explanation or feedback.sources):
         return None  # nothing the settings allow to say about this answer
     return feedback
@@ -171,6 +204,7 @@ def question_for_student(attempt: Attempt, answer: AttemptAnswer, version: Shown
         answered=answer.response is not None,
         feedback=feedback_for(attempt, answer),
         problem=response_problem(shown, answer.response),
+        flagged=answer.flagged_for_later,
     )
 
 
@@ -192,7 +226,8 @@ def attempt_page(
         quiz=attempt.quiz,
         questions=[question_for_student(attempt, a, versions[a.question_version_id]) for a in shown],
         navigator=[
-            NavEntry(a.position, a.position + 1, a.response is not None, a.position == position) for a in answers
+            NavEntry(a.position, a.position + 1, a.response is not None, a.position == position, a.flagged_for_later)
+            for a in answers
         ],
         answered=sum(1 for a in answers if a.response is not None),
         total=total,
@@ -213,6 +248,11 @@ class ReviewEntry:
     response: str
     feedback: Feedback | None
 
+    @property
+    def kind(self) -> str | None:
+        """ "right", "partly", "wrong", "awaiting"; None where the settings hide the verdict."""
+        return self.feedback.kind if self.feedback is not None and self.feedback.judged else None
+
 
 @dataclass
 class ReviewPage:
@@ -222,15 +262,37 @@ class ReviewPage:
     entries: list[ReviewEntry]
     closed_by_deadline: bool
     awaiting_marks: int = 0  # answers the teacher has still to mark: the score is provisional
+    seconds_taken: float | None = None
+    only_missed: bool = False  # show only the questions not fully right (when verdicts may be seen)
+
+    @property
+    def judged(self) -> bool:
+        """Whether the review settings let the student see which answers were right."""
+        return any(e.feedback is not None and e.feedback.judged for e in self.entries)
+
+    def count(self, kind: str) -> int:
+        return sum(1 for e in self.entries if e.kind == kind)
+
+    @property
+    def shown(self) -> list[ReviewEntry]:
+        if self.only_missed and self.judged:
+            return [e for e in self.entries if e.kind != "right"]
+        return self.entries
 
 
-def review_page(attempt: Attempt, answers: Sequence[AttemptAnswer]) -> ReviewPage:
+def review_page(attempt: Attempt, answers: Sequence[AttemptAnswer], *, only_missed: bool = False) -> ReviewPage:
+    """The review of a submitted attempt, as its quiz's review settings allow; ``only_missed`` filters it."""
+    taken = None
+    if attempt.submitted_at is not None and attempt.started_at is not None:
+        taken = max(0.0, (attempt.submitted_at - attempt.started_at).total_seconds())
     return ReviewPage(
         show_score=attempt.quiz.review_show_score,
         score=attempt.score,
         max_score=attempt.max_score,
         closed_by_deadline=attempt.status == AttemptStatus.CLOSED_OVERDUE,
         awaiting_marks=sum(1 for a in answers if a.needs_mark),
+        seconds_taken=taken,
+        only_missed=only_missed,
         entries=[
             ReviewEntry(
                 position=a.position,
@@ -243,13 +305,6 @@ def review_page(attempt: Attempt, answers: Sequence[AttemptAnswer]) -> ReviewPag
             for a in answers
         ],
     )
-
-
-@dataclass
-class Paragraph:
-    before: str
-    highlight: str = ""
-    after: str = ""
 
 
 @dataclass
@@ -269,19 +324,24 @@ def source_view(attempt: Attempt, answer: AttemptAnswer, index: int) -> SourceVi
     if not allowed or not 0 <= index < len(sources):
         raise NotFound("There is no such source to show.")
     source = sources[index]
-    text = source.document.cleaned_text
+    paragraphs = marked_paragraphs(source.document.cleaned_text, source.start_offset, source.end_offset)
+    return SourceView(document=source.document, paragraphs=paragraphs, quote=source.quote)
+
+
+def marked_paragraphs(text: str, start_offset: int, end_offset: int) -> list[Paragraph]:
+    """The text's paragraphs (split at blank lines), with the characters start_offset..end_offset marked."""
     paragraphs: list[Paragraph] = []
     offset = 0
     for chunk in text.split("\n\n"):
         start, end = offset, offset + len(chunk)
         offset = end + 2
-        if start <= source.start_offset < end or start < source.end_offset <= end:
-            a = max(source.start_offset, start) - start
-            b = min(source.end_offset, end) - start
+        if start <= start_offset < end or start < end_offset <= end:
+            a = max(start_offset, start) - start
+            b = min(end_offset, end) - start
             paragraphs.append(Paragraph(chunk[:a], chunk[a:b], chunk[b:]))
         else:
             paragraphs.append(Paragraph(chunk))
-    return SourceView(document=source.document, paragraphs=paragraphs, quote=source.quote)
+    return paragraphs
 
 
 def past_attempts(session: Session, quiz: Quiz, student: User) -> list[Attempt]:

@@ -48,7 +48,12 @@ def _new_grade(answer: AttemptAnswer, question: Question) -> tuple[float, str]:
     """The answer's score with the current key, and the grade's detail for its feedback."""
     version = question.latest
     result = grade(
-        version.type, version.answer, answer.response, options=version.options, case_sensitive=version.case_sensitive
+        version.type,
+        version.answer,
+        answer.response,
+        options=version.options,
+        grading=version.ordering_grading,
+        case_sensitive=version.case_sensitive,
     )
     return scored(answer, answer.attempt.quiz, result.fraction), result.detail
 
@@ -59,7 +64,13 @@ def regrade_preview(session: Session, question: Question, teacher: User) -> list
     Names are the ones ``teacher`` may see; a change in a student's own practice is ``private`` and unnamed.
     """
     current = question.latest
-    problem = key_problem(current.type, current.answer, options=current.options, case_sensitive=current.case_sensitive)
+    problem = key_problem(
+        current.type,
+        current.answer,
+        options=current.options,
+        grading=current.ordering_grading,
+        case_sensitive=current.case_sensitive,
+    )
     if problem:
         # Only a question saved before keys were checked can get here: edit it to a key that can be graded.
         raise DomainError(f"The current key cannot be graded ({problem}); edit the question first.")

@@ -6,7 +6,8 @@ they were *shown* at, which the attempt fixed when it started. A forged value
 (a position that was not shown, a text for a choice) is refused here.
 
 Canonical responses, as stored and graded:
-multiple_choice -> option text; true_false -> bool; fill_in -> str;
+multiple_choice -> option text; multiple_answer -> the option texts ticked, in shown order;
+true_false -> bool; fill_in -> str;
 ordering -> item texts in the student's order, or, while unfinished (some items without a position,
 or two at one), {"positions": {item text: position from 1}} as the student left it;
 matching -> [[left, right], ...].
@@ -62,6 +63,19 @@ def _read_choice(shown: Shown, fields: Mapping[str, Any]) -> str | None:
     if value in (None, ""):
         return None
     return shown.shown_options()[_shown_index(value, len(shown.option_order))]
+
+
+def _read_picks(shown: Shown, fields: Mapping[str, Any]) -> list[str] | None:
+    """Choose all that apply: one checkbox a shown option, ``pick-<shown index>``, sent only when ticked."""
+    items = shown.shown_options()
+    picked = set()
+    for name, value in fields.items():
+        if not name.startswith("pick-"):
+            raise InvalidResponse("That answer is not one of the choices shown.")
+        if value in (None, "", False):
+            continue
+        picked.add(_shown_index(name.removeprefix("pick-"), len(items)))
+    return [items[index] for index in sorted(picked)] or None
 
 
 def _read_true_false(shown: Shown, fields: Mapping[str, Any]) -> bool | None:
@@ -146,6 +160,7 @@ def _read_matching(shown: Shown, fields: Mapping[str, Any]) -> list[list[str | N
 
 _READERS = {
     "multiple_choice": _read_choice,
+    "multiple_answer": _read_picks,
     "true_false": _read_true_false,
     "fill_in": _read_text,
     "ordering": _read_ordering,
@@ -160,6 +175,8 @@ def fields_for(shown: Shown, response: Any) -> dict[str, str]:
     items = shown.shown_options()
     if shown.type == "multiple_choice":
         return {"choice": str(items.index(response))} if response in items else {}
+    if shown.type == "multiple_answer":
+        return {f"pick-{items.index(item)}": "1" for item in response if item in items}
     if shown.type == "true_false":
         return {"choice": "true" if response else "false"}
     if shown.type == "fill_in":

@@ -27,6 +27,7 @@ def graded_or_none(answer: AttemptAnswer) -> Grade | None:
             version.answer,
             answer.response,
             options=version.options,
+            grading=version.ordering_grading,
             case_sensitive=version.case_sensitive,
         )
     except Exception:  # any failure of one grader is that one answer's, never the attempt's

@@ -77,7 +77,7 @@ def option_order(candidate: Candidate, rng: random.Random, *, shuffle_options: b
         if count > 1 and order == key:
             order = order[1:] + order[:1]
         return order
-    if candidate.type == "multiple_choice" and shuffle_options:
+    if candidate.type in ("multiple_choice", "multiple_answer") and shuffle_options:
         rng.shuffle(order)
     return order
 

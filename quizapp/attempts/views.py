@@ -17,7 +17,7 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
 from quizapp.access import SIGNED_IN, STUDENT, allow
-from quizapp.attempts import flagging, loading, presenters, saving, starting, submitting
+from quizapp.attempts import flagging, for_later, loading, presenters, saving, starting, submitting
 from quizapp.attempts.forms import FlagForm
 from quizapp.attempts.responses import InvalidResponse
 from quizapp.exceptions import DomainError, NotFound
@@ -152,6 +152,8 @@ def post_question(attempt_id: int, position: int) -> ResponseReturnValue:
                 db.session, attempt_id, current_user, position, fields_of(request.form, position), now=now
             )
         )
+        if action == "later" and not outcome.closed:  # saved as left, and flagged (or unflagged) to come back to
+            for_later.flag_for_later(db.session, attempt_id, current_user, position, now=now)
     if isinstance(outcome, saving.SaveOutcome) and outcome.closed:
         flash(outcome.message, "warning")
         return redirect(url_for("attempts.review", attempt_id=attempt_id))
@@ -261,6 +263,7 @@ def confirm_submit(attempt_id: int) -> ResponseReturnValue:
         "attempts/confirm_submit.html",
         attempt=attempt,
         unanswered=[p + 1 for p in submitting.unanswered_positions(answers)],
+        flagged=[a.position + 1 for a in answers if a.flagged_for_later],
         total=len(answers),
         time_left=loading.time_left(attempt, utcnow()),
     )
@@ -272,6 +275,8 @@ def submit(attempt_id: int) -> ResponseReturnValue:
     attempt = submitting.submit_attempt(db.session, attempt_id, current_user, now=utcnow())
     if attempt.status == AttemptStatus.CLOSED_OVERDUE:
         flash("Time was up: your attempt was submitted with the answers saved before the deadline.", "warning")
+    if attempt.quiz.personal_for_id is not None:  # a finished practice session says what comes next
+        return redirect(url_for("practice.finished_session", attempt_id=attempt_id))
     return redirect(url_for("attempts.review", attempt_id=attempt_id))
 
 
@@ -284,7 +289,7 @@ def review(attempt_id: int) -> ResponseReturnValue:
         flash("Submit the attempt to see its review.", "info")
         return redirect(url_for("attempts.show", attempt_id=attempt.id))
     answers = loading.load_answers(db.session, attempt)
-    page = presenters.review_page(attempt, answers)
+    page = presenters.review_page(attempt, answers, only_missed=request.args.get("show") == "missed")
     # What became of a report just sent, shown at its question (the redirect lands there), once.
     flag_result = session.pop(FLAG_RESULT, None)
     return render_template(
@@ -307,7 +312,8 @@ def source(attempt_id: int, position: int, index: int) -> ResponseReturnValue:
 @limited("RATELIMIT_FLAG")
 def flag(attempt_id: int, position: int) -> ResponseReturnValue:
     form = FlagForm()
-    back = url_for("attempts.review", attempt_id=attempt_id, _anchor=f"q{position}")
+    # The outcome is shown inside the question's card, under its feedback: land on it, not on the card's top.
+    back = url_for("attempts.review", attempt_id=attempt_id, _anchor=f"q{position}-flag-result")
     if not form.validate_on_submit():
         session[FLAG_RESULT] = {"position": position, "category": "danger", "message": FLAG_INVALID}
         return redirect(back)

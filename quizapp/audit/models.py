@@ -40,6 +40,9 @@ ACTIONS: dict[str, str] = {
     "user.role": "Role changed",
     "api_token.create": "API token created",
     "api_token.revoke": "API token revoked",
+    "user.disable": "Account disabled",
+    "user.enable": "Account enabled again",
+    "user.temporary_password": "Temporary password set",
 }
 SUBJECT_TYPES = ("question", "quiz", "class", "attempt", "user")
 ACTOR_NAME_MAX = 160

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, SelectField, StringField, SubmitField
+from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, EqualTo, Length, Regexp
+from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp
 
-from quizapp.auth.models import DISPLAY_NAME_MAX, USERNAME_MAX
+from quizapp.auth.models import DISPLAY_NAME_MAX, EMAIL_MAX, TIME_ZONE_MAX, USERNAME_MAX
 from quizapp.auth.passwords import PASSWORD_MAX, PASSWORD_MIN
 from quizapp.auth.roles import Role
 
@@ -42,6 +42,8 @@ class LoginForm(FlaskForm):
         validators=[DataRequired(), Length(max=PASSWORD_MAX)],
         render_kw={"autocomplete": "current-password"},
     )
+    # Filled by static/timezone.js with the browser's zone: an account without one takes it at login.
+    time_zone = HiddenField(validators=[Optional(), Length(max=TIME_ZONE_MAX)])
     submit = SubmitField("Log in")
 
 
@@ -55,6 +57,7 @@ class RegisterForm(FlaskForm):
         "Your name", validators=[DataRequired(), Length(max=DISPLAY_NAME_MAX)], render_kw={"autocomplete": "name"}
     )
     password, confirm = _new_password_fields()
+    time_zone = HiddenField(validators=[Optional(), Length(max=TIME_ZONE_MAX)])
     submit = SubmitField("Create account")
 
 
@@ -79,3 +82,28 @@ class CreateUserForm(FlaskForm):
 class RoleForm(FlaskForm):
     role = SelectField("Role", choices=ROLE_CHOICES)
     submit = SubmitField("Set role")
+
+
+class AccountForm(FlaskForm):
+    email = EmailField(
+        "Email address (for password reset links)",
+        validators=[Optional(), Length(max=EMAIL_MAX)],
+        render_kw={"autocomplete": "email"},
+    )
+    time_zone = SelectField("Your time zone", choices=[], validate_choice=False)
+    submit = SubmitField("Save")
+
+
+class ForgotPasswordForm(FlaskForm):
+    identifier = StringField(
+        "Your username or email address",
+        validators=[DataRequired(), Length(max=EMAIL_MAX)],
+        render_kw={"autocomplete": "username"},
+    )
+    submit = SubmitField("Send me a link")
+
+
+class ResetPasswordForm(FlaskForm):
+    token = HiddenField(validators=[Length(max=200)])
+    password, confirm = _new_password_fields()
+    submit = SubmitField("Set the new password")

@@ -23,6 +23,7 @@ from quizapp.request_args import whole_number
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
 LOGIN_FAILED = "Unknown username or wrong password."
+ACCOUNT_DISABLED = "This account is disabled. Ask your teacher or an administrator."
 
 
 class InvalidAccountData(DomainError):
@@ -112,8 +113,10 @@ def authenticate(session: Session, username: str, password: str) -> User:
     if user is None:
         passwords.burn_equal_time(password)
         raise LoginFailed(LOGIN_FAILED)
-    if not passwords.verify_password(user.password_hash, password) or not user.is_active_account:
+    if not passwords.verify_password(user.password_hash, password):
         raise LoginFailed(LOGIN_FAILED)
+    if not user.is_active_account:  # told only to whoever knows the password
+        raise LoginFailed(ACCOUNT_DISABLED)
     if passwords.needs_rehash(user.password_hash):
         # An older method or cost: only now, with the password in hand, can it be hashed again.
         user.password_hash = passwords.hash_password(password)
@@ -126,7 +129,10 @@ def change_password(session: Session, user: User, *, current_password: str, new_
     if not passwords.verify_password(user.password_hash, current_password):
         raise InvalidAccountData("The current password is wrong.")
     check_password(new_password, user_inputs=(user.username, user.display_name))
+    if passwords.verify_password(user.password_hash, new_password):
+        raise InvalidAccountData("Choose a password other than the current one.")
     user.password_hash = passwords.hash_password(new_password)
+    user.must_change_password = False
     user.session_version += 1
     session.flush()
 

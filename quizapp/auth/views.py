@@ -11,6 +11,7 @@ from werkzeug.wrappers import Response
 from quizapp.access import ANYONE, SIGNED_IN, allow
 from quizapp.auth import services, session_limits
 from quizapp.auth.forms import ChangePasswordForm, LoginForm, RegisterForm
+from quizapp.auth.zones import adopt_browser_zone
 from quizapp.extensions import db
 from quizapp.forms import ConfirmForm
 from quizapp.rate_limits import limited
@@ -46,6 +47,7 @@ def login() -> str | Response:
             user = services.authenticate(db.session, form.username.data or "", form.password.data or "")
         if step.failed:
             return render_template("auth/login.html", form=form), 401
+        adopt_browser_zone(user, form.time_zone.data)
         session.clear()  # a fresh session on login: nothing carried over from before
         session.permanent = True
         login_user(user)
@@ -72,6 +74,7 @@ def register() -> str | Response:
             )
         if step.failed:
             return render_template("auth/register.html", form=form), step.status_code
+        adopt_browser_zone(user, form.time_zone.data)
         session.clear()
         session.permanent = True
         login_user(user)

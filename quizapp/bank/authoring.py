@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from quizapp.auth.models import User
+from quizapp.bank.duplicates import leave_out_duplicates
 from quizapp.bank.interchange import (
     ImportResult,
     export_csv,
@@ -77,12 +78,18 @@ _READERS = {"gift": import_gift, "moodle_xml": import_moodle_xml, "qti21": impor
 _PLACE = re.compile(r"(?:line|question|item) (\d+)\b")
 
 
-def import_file(session: Session, owner: User, data: bytes, fmt: str) -> tuple[list[Question], list[str]]:
-    """Import a GIFT, Moodle XML or QTI 2.1 file as drafts.
+def import_file(
+    session: Session, owner: User, data: bytes, fmt: str, *, keep_duplicates: bool = False
+) -> tuple[list[Question], list[str]]:
+    """Import a GIFT, Moodle XML or QTI 2.1 file as drafts. All or nothing: a refused file (InterchangeError)
+    stores none.
 
-    All or nothing: a refused file (InterchangeError) stores none.
+    Questions the owner's bank already holds are left out and listed, unless ``keep_duplicates``.
     """
     kept, skipped = check_imported(read_import(data, fmt))
+    if not keep_duplicates:
+        kept, duplicates = leave_out_duplicates(session, owner, kept)
+        skipped = [*duplicates, *skipped]
     return store_imported(session, owner, kept), skipped
 
 

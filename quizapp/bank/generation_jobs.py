@@ -12,6 +12,7 @@ from quizapp.bank.job_rows import owned_job, record
 from quizapp.bank.models import GenerationJob
 from quizapp.extensions import db
 from quizapp.models import utcnow
+from quizapp.sources import job_steps
 from quizapp.sources.models import SourceDocument
 from quizapp.statuses import JobStatus
 
@@ -43,16 +44,21 @@ def run_job(job_id: int) -> None:
     clean = services.as_clean_document(job.document)
     session.rollback()  # no transaction stays open during the (long) generation: progress must get through
     _record(job_id, status=JobStatus.RUNNING, stage="reading", progress=0.0)
-    last = {"step": -1}
+    last = {"stage": "reading", "shown": 0.0}
 
     def progress(stage: str, fraction: float) -> None:
-        step = int(fraction * 20)
-        if step != last["step"] or stage != "parse":
-            last["step"] = step
-            _record(job_id, stage=stage, progress=min(max(fraction, 0.0), 1.0) * 0.95)
+        step = job_steps.step_of(stage)
+        if step is None:
+            return  # "done": storing the drafts comes after the generator's own end
+        stage, shown = step.key, job_steps.overall(stage, fraction, last["shown"])
+        # A new stage at once, within one at every 2% of the bar: the page moves, the database is not flooded.
+        if stage != last["stage"] or shown - last["shown"] >= 0.02:
+            last["stage"], last["shown"] = stage, shown
+            _record(job_id, stage=stage, progress=shown)
 
     try:
         result = services.run_generator([clean], model=current_app.config["SPACY_MODEL"], progress=progress)
+        _record(job_id, stage="storing", progress=job_steps.overall("storing", 0.0, last["shown"]))
         document = session.get(SourceDocument, document_id)
         drafts = services.store_drafts(session, session.get(User, owner_id), [document], result)
         job = session.get(GenerationJob, job_id)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from quizapp.auth.models import User
 from quizapp.bank import authoring
+from quizapp.bank.duplicates import leave_out_duplicates
 from quizapp.bank.interchange import InterchangeError
 from quizapp.bank.job_rows import owned_job, record
 from quizapp.bank.models import ImportJob
@@ -28,7 +29,9 @@ log = logging.getLogger(__name__)
 READ_SHARE, CHECK_SHARE = 0.05, 0.85
 
 
-def create_job(session: Session, owner: User, filename: str, fmt: str, data: bytes) -> ImportJob:
+def create_job(
+    session: Session, owner: User, filename: str, fmt: str, data: bytes, *, keep_duplicates: bool = False
+) -> ImportJob:
     """A queued import of this file for its owner; the file waits in the job's row for the worker."""
     job = ImportJob(
         owner_id=owner.id,
@@ -37,6 +40,7 @@ def create_job(session: Session, owner: User, filename: str, fmt: str, data: byt
         data=data,
         status=JobStatus.QUEUED,
         stage="waiting for a worker",
+        keep_duplicates=keep_duplicates,
     )
     session.add(job)
     session.flush()
@@ -63,7 +67,13 @@ def run_job(job_id: int) -> None:
     job = session.get(ImportJob, job_id)
     if job is None or job.status != JobStatus.QUEUED or job.data is None:
         return
-    data, fmt, filename, owner_id = job.data, job.format, job.filename, job.owner_id
+    data, fmt, filename, owner_id, keep_duplicates = (
+        job.data,
+        job.format,
+        job.filename,
+        job.owner_id,
+        job.keep_duplicates,
+    )
     session.rollback()  # no transaction stays open while the file is read and checked: progress must get through
     _record(job_id, status=JobStatus.RUNNING, stage="reading the file", progress=0.0)
     every = {"step": -1}
@@ -78,7 +88,11 @@ def run_job(job_id: int) -> None:
     try:
         kept, skipped = authoring.check_imported(authoring.read_import(data, fmt), progress=checked)
         _record(job_id, stage=f"storing {count(len(kept), 'question')}", progress=READ_SHARE + CHECK_SHARE)
-        questions = authoring.store_imported(session, session.get(User, owner_id), kept)
+        owner = session.get(User, owner_id)
+        if not keep_duplicates:
+            kept, duplicates = leave_out_duplicates(session, owner, kept)
+            skipped = [*duplicates, *skipped]
+        questions = authoring.store_imported(session, owner, kept)
         job = session.get(ImportJob, job_id)
         job.status, job.stage, job.progress, job.data = JobStatus.DONE, "done", 1.0, None
         job.imported, job.skipped, job.finished_at = len(questions), skipped, utcnow()

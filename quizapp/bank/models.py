@@ -27,7 +27,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.auth.models import User
 from quizapp.models import JSONType, UTCDateTime, db, one_of, timestamp_column
-from quizapp.question_types import QUESTION_TYPES
+from quizapp.question_types import ORDERING_GRADINGS, QUESTION_TYPES
 from quizapp.sources.models import SourceDocument
 from quizapp.statuses import JOB_STATUSES, QUESTION_STATUSES, JobStatus, QuestionStatus
 
@@ -105,6 +105,10 @@ class QuestionVersion(db.Model):
         CheckConstraint("confidence IS NULL OR (confidence >= 0 AND confidence <= 1)", name="confidence_range"),
         CheckConstraint("difficulty IS NULL OR (difficulty >= 0 AND difficulty <= 1)", name="difficulty_range"),
         CheckConstraint("length(prompt) > 0", name="prompt_not_empty"),
+        CheckConstraint(
+            f"ordering_grading IS NULL OR (type = 'ordering' AND {one_of('ordering_grading', ORDERING_GRADINGS)})",
+            name="ordering_grading_known",
+        ),
         # Moodle's "case matters" belongs to short answers alone.
         CheckConstraint("NOT case_sensitive OR type = 'fill_in'", name="case_sensitive_fill_in_only"),
     )
@@ -118,6 +122,9 @@ class QuestionVersion(db.Model):
     options: Mapped[list[Any]] = mapped_column(JSONType, default=list)
     answer: Mapped[Any] = mapped_column(JSONType)
     explanation: Mapped[str] = mapped_column(Text, default="")
+    # How an ordering question is graded (Moodle's grading types); None (and any other type) grades by the
+    # longest ordered subset, as every ordering question written before the choice existed.
+    ordering_grading: Mapped[str | None] = mapped_column(String(32))
     # The teacher's name for the question (Moodle's question name); "" when it has none.
     name: Mapped[str] = mapped_column(String(255), default="", server_default="")
     # Fill-in only: whether letter case matters when a response is compared with the key (Moodle's usecase).
@@ -244,5 +251,7 @@ class ImportJob(db.Model):
     imported: Mapped[int] = mapped_column(default=0)
     # One line per question left out and why, as the inline import lists them.
     skipped: Mapped[list[Any]] = mapped_column(JSONType, default=list)
+    # Import questions the owner's bank already holds too (by default they are left out and listed).
+    keep_duplicates: Mapped[bool] = mapped_column(default=False, server_default="0")
     created_at: Mapped[datetime] = timestamp_column()
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

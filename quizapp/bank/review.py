@@ -238,6 +238,7 @@ def checked_version(content: dict[str, Any], **fields: Any) -> QuestionVersion:
             content["type"],
             content["answer"],
             options=list(content.get("options") or []),
+            grading=content.get("grading") if content["type"] == "ordering" else None,
             case_sensitive=case_sensitive,
         )
         if ungradeable:
@@ -250,6 +251,7 @@ def checked_version(content: dict[str, Any], **fields: Any) -> QuestionVersion:
         options=list(content.get("options") or []),
         answer=content["answer"],
         explanation=content.get("explanation", ""),
+        ordering_grading=content.get("grading") if content["type"] == "ordering" else None,
         name=name,
         case_sensitive=case_sensitive,
         **fields,
@@ -285,7 +287,7 @@ def edit_question(
     if "tags" in content:
         question.tags = tags_named(session, content["tags"])
     details: dict[str, Any] = {"version": change(previous.version, version.version)}
-    for field in ("type", "name", "prompt", "options", "answer", "case_sensitive", "explanation"):
+    for field in ("type", "name", "prompt", "options", "answer", "case_sensitive", "explanation", "ordering_grading"):
         if getattr(previous, field) != getattr(version, field):
             details[field] = change(getattr(previous, field), getattr(version, field))
     new_tags = sorted(tag.name for tag in question.tags)

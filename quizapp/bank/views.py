@@ -10,6 +10,7 @@ from quizapp.access import STAFF, allow, wants_json
 from quizapp.bank import authoring, exports, import_jobs, source_parts, tasks
 from quizapp.bank import review as queue
 from quizapp.bank.content import describe
+from quizapp.bank.flags import open_flags_by_question
 from quizapp.bank.forms import (
     ApproveConfidentForm,
     BulkForm,
@@ -69,6 +70,7 @@ def review() -> ResponseReturnValue:
         confident=ApproveConfidentForm(threshold=queue.PUBLISH_CONFIDENCE),
         publish_confidence=queue.PUBLISH_CONFIDENCE,
         forms={item.question.id: ReviewForm(prefix=f"r{item.question.id}") for item in items},
+        flags=open_flags_by_question(db.session, current_user, [item.question.id for item in items if item.open_flags]),
         describe=describe,
         in_context=sentence_in_context,
         queue_args=queue_args(),
@@ -103,7 +105,8 @@ def review_one(question_id: int) -> ResponseReturnValue:
 @allow(STAFF)
 def review_bulk() -> ResponseReturnValue:
     form = BulkForm()
-    ids = ids_arg(request.form.getlist("selected"))
+    # "Select all on this page" sends the page's ids (it works without script too).
+    ids = ids_arg(request.form.getlist("on_page" if request.form.get("all_on_page") else "selected"))
     if ids is None:
         raise DomainError("A selected question could not be read; reload the page and try again. Nothing was changed.")
     if not form.validate_on_submit():
@@ -199,9 +202,10 @@ def import_questions() -> ResponseReturnValue:
         fmt = authoring.import_format(upload.filename, data)
         try:
             authoring.check_import_size(data, fmt)
+            keep = bool(form.keep_duplicates.data)
             if len(data) > current_app.config["IMPORT_INLINE_BYTES"]:
-                return _import_in_background(upload.filename, fmt, data)
-            questions, skipped = authoring.import_file(db.session, current_user, data, fmt)
+                return _import_in_background(upload.filename, fmt, data, keep)
+            questions, skipped = authoring.import_file(db.session, current_user, data, fmt, keep_duplicates=keep)
         except InterchangeError as error:  # a 400: the request's end rolls back what was read so far
             form.file.errors = [*form.file.errors, f"{upload.filename}: {error}"]
             return render_template("bank/import.html", form=form, skipped=[]), 400
@@ -214,9 +218,9 @@ def import_questions() -> ResponseReturnValue:
     return render_template("bank/import.html", form=form, skipped=[], recent=recent), status
 
 
-def _import_in_background(filename: str, fmt: str, data: bytes) -> ResponseReturnValue:
+def _import_in_background(filename: str, fmt: str, data: bytes, keep_duplicates: bool) -> ResponseReturnValue:
     """Hand a large file to the worker (reading and storing thousands of questions outlasts a request)."""
-    job_id = import_jobs.create_job(db.session, current_user, filename, fmt, data).id
+    job_id = import_jobs.create_job(db.session, current_user, filename, fmt, data, keep_duplicates=keep_duplicates).id
     commit_now()  # the worker reads the job's row
     # Nothing more is read here: a new transaction would hold SQLite's write lock from the worker.
     tasks.import_questions(job_id)

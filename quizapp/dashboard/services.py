@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from quizapp.attempts.models import Attempt
 from quizapp.auth.models import User
+from quizapp.bank.flags import OpenFlag, count_open_flags, latest_open_flags
 from quizapp.bank.models import Question
 from quizapp.classes.models import SchoolClass
 from quizapp.practice.cards import due_count
@@ -37,6 +38,8 @@ class StaffOverview:
     approved: int
     quizzes: int
     classes: int
+    open_flags: int = 0
+    latest_flags: list[OpenFlag] = field(default_factory=list)  # newest first, with their text
 
 
 def student_overview(session: Session, student: User, *, now: datetime, limit: int = 10) -> StudentOverview:
@@ -80,4 +83,6 @@ def staff_overview(session: Session, teacher: User) -> StaffOverview:
         ),
         quizzes=count(select(Quiz.id).where(Quiz.owner_id == teacher.id)),
         classes=count(select(SchoolClass.id).where(SchoolClass.teacher_id == teacher.id)),
+        open_flags=count_open_flags(session, teacher),
+        latest_flags=latest_open_flags(session, teacher),
     )

@@ -36,6 +36,58 @@ def _strings(values: Any) -> bool:
     return isinstance(values, list) and all(isinstance(v, str) and v.strip() for v in values)
 
 
+# A question a teacher writes or imports may be longer than a generated one (Moodle's own fixtures order six
+# items, and its matching questions carry extra right-hand values that match nothing).
+MAX_ITEMS = 20
+
+
+def _between(low: int, high: int) -> str:
+    words = {2: "two", 3: "three", 5: "five", 8: "eight", MAX_ITEMS: str(MAX_ITEMS)}
+    return f"{words.get(low, low)} to {words.get(high, high)}"
+
+
+def _matching_problems(answer: Any, options: list[Any], *, strict: bool) -> list[str]:
+    """A generated matching question shows exactly its pairs' right-hand values; a written one may add
+    distractors (Moodle's subquestions with an answer and no text)."""
+    pairs = answer if isinstance(answer, list) else []
+    low, high = (3, 5) if strict else (2, MAX_ITEMS)
+    ok = all(isinstance(p, (list, tuple)) and len(p) == 2 and _strings(list(p)) for p in pairs)
+    if not ok or not low <= len(pairs) <= high:
+        return [f"matching needs {_between(low, high)} [left, right] pairs"]
+    problems = []
+    lefts = [p[0].lower() for p in pairs]
+    rights = [p[1] for p in pairs]
+    if len(set(lefts)) != len(lefts) or len({r.lower() for r in rights}) != len(rights):
+        problems.append("matching pairs are not distinct")
+    if strict and sorted(options) != sorted(rights):
+        problems.append("matching options must be the right-hand values")
+    elif not strict:
+        if not _strings(options) or len({str(o).strip().lower() for o in options}) != len(options):
+            problems.append("matching options must be distinct, non-empty values")
+        elif not set(rights) <= set(options):
+            problems.append("matching options must hold every right-hand value (and any distractors)")
+        elif len(options) > MAX_ITEMS:
+            problems.append(f"matching shows at most {MAX_ITEMS} right-hand values")
+    return problems
+
+
+def _multiple_answer_problems(answer: Any, options: list[Any], *, strict: bool) -> list[str]:
+    """Choose all that apply: ``answer`` is one [option, fraction] pair per option, in the options' order."""
+    if strict:
+        return ["the generator does not draft multiple-answer questions"]
+    n = len(options)
+    if not _strings(options) or not 2 <= n <= MAX_ITEMS:
+        return [f"choose-all-that-apply needs {_between(2, MAX_ITEMS)} non-empty options"]
+    if len({str(o).strip().lower() for o in options}) != n:
+        return ["options are not distinct"]
+    pairs = answer if isinstance(answer, list) else []
+    if [p[0] if isinstance(p, (list, tuple)) and p else None for p in pairs] != options:
+        return ["every right answer must be one of the options, and each option needs its fraction"]
+    if not any(isinstance(p[1], (int, float)) and not isinstance(p[1], bool) and p[1] > 0 for p in pairs):
+        return ["at least one option must be right"]
+    return []
+
+
 def _fill_in_key_problems(answer: Any) -> list[str]:
     # Accepted answers may carry a fraction (Moodle's partial credit); the generator's are plain strings.
     try:
@@ -89,24 +141,17 @@ def validate_draft(
         if options:
             problems.append("fill-in takes no options")
     elif qtype == "ordering":
-        if not _strings(answer) or not 3 <= len(answer) <= 5 or len(set(answer)) != len(answer):
-            problems.append("ordering needs three to five distinct items")
+        low, high = (3, 5) if strict else (2, MAX_ITEMS)
+        if not _strings(answer) or not low <= len(answer) <= high or len(set(answer)) != len(answer):
+            problems.append(f"ordering needs {_between(low, high)} distinct items")
         elif sorted(options) != sorted(answer):
             problems.append("ordering options must be the answer items in shown order")
         elif strict and options == answer:
             problems.append("ordering items are shown in the right order")
     elif qtype == "matching":
-        pairs = answer if isinstance(answer, list) else []
-        ok = all(isinstance(p, (list, tuple)) and len(p) == 2 and _strings(list(p)) for p in pairs)
-        if not ok or not 3 <= len(pairs) <= 5:
-            problems.append("matching needs three to five [left, right] pairs")
-        else:
-            lefts = [p[0].lower() for p in pairs]
-            rights = [p[1] for p in pairs]
-            if len(set(lefts)) != len(lefts) or len({r.lower() for r in rights}) != len(rights):
-                problems.append("matching pairs are not distinct")
-            if sorted(options) != sorted(rights):
-                problems.append("matching options must be the right-hand values")
+        problems += _matching_problems(answer, options, strict=strict)
+    elif qtype == "multiple_answer":
+        problems += _multiple_answer_problems(answer, options, strict=strict)
     for name in ("confidence", "difficulty"):
         value = _get(draft, name)
         if value is not None and not (isinstance(value, (int, float)) and 0.0 <= value <= 1.0):

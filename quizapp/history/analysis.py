@@ -31,7 +31,7 @@ from quizapp.quizzes.services import rule_pool
 from quizapp.statuses import FINISHED
 
 WHICH_ATTEMPTS = ("all", "first")
-CHOICE_TYPES = ("multiple_choice", "true_false")
+CHOICE_TYPES = ("multiple_choice", "true_false", "multiple_answer")
 
 
 @dataclass
@@ -79,6 +79,12 @@ def _option_key(value: Any) -> Any:
     return value if not isinstance(value, list) else tuple(value)
 
 
+def _right_options(version_type: str, answer: Any) -> list[Any]:
+    if version_type == "multiple_answer":
+        return [option for option, fraction in answer if fraction > 0]
+    return [_option_key(answer)]
+
+
 def _choices(version_type: str, options: Sequence[Any]) -> list[Any]:
     if version_type == "true_false":
         return [True, False]
@@ -86,9 +92,14 @@ def _choices(version_type: str, options: Sequence[Any]) -> list[Any]:
 
 
 def _choice_counts(
-    question_ids: Sequence[int], version_ids: Sequence[int], responses: Sequence[str | None], choice_versions: set[int]
+    question_ids: Sequence[int],
+    version_ids: Sequence[int],
+    responses: Sequence[str | None],
+    choice_versions: set[int],
+    several: frozenset[int] = frozenset(),
 ) -> dict[int, list[tuple[Any, int]]]:
-    """How often each response was given to the choice questions (these versions).
+    """How often each response was given to the choice questions (these versions); for the versions in
+    ``several`` (choose all that apply) how often each option was ticked.
 
     Counted on the stored JSON text, so only the few distinct responses are decoded.
     """
@@ -97,7 +108,13 @@ def _choice_counts(
     for (question_id, version_id, response), count in given.items():
         if version_id in choice_versions:
             # Two spellings of one JSON value (SQLite keeps the text as written) count as one response.
-            merged[question_id][_option_key(None if response is None else json.loads(response))] += count
+            value = None if response is None else json.loads(response)
+            if version_id in several and isinstance(value, list):
+                # Choose all that apply: each ticked option counts, as Moodle's response analysis counts them.
+                for option in value:
+                    merged[question_id][_option_key(option)] += count
+            else:
+                merged[question_id][_option_key(value)] += count
     return {question_id: list(counts.items()) for question_id, counts in merged.items()}
 
 
@@ -159,6 +176,7 @@ def item_analysis(session: Session, quiz: Quiz, *, which: str = "all") -> ItemAn
     # The newest version each question was graded on names it and lists its options.
     versions: dict[int, Any] = {}
     choice_versions: set[int] = set()
+    several: set[int] = set()
     if version_ids:
         for row in connection.execute(
             select(
@@ -176,7 +194,9 @@ def item_analysis(session: Session, quiz: Quiz, *, which: str = "all") -> ItemAn
             versions[row.question_id] = row
             if row.type in CHOICE_TYPES:
                 choice_versions.add(row.id)
-    chosen = _choice_counts(question_ids, version_ids, responses, choice_versions)
+            if row.type == "multiple_answer":
+                several.add(row.id)
+    chosen = _choice_counts(question_ids, version_ids, responses, choice_versions, frozenset(several))
     flags = (
         dict(
             session.execute(
@@ -223,7 +243,7 @@ def item_analysis(session: Session, quiz: Quiz, *, which: str = "all") -> ItemAn
             options = stats.counted_option_frequencies(
                 chosen.get(question_id, []),
                 _choices(version.type, version.options),
-                correct=[_option_key(version.answer)],
+                correct=_right_options(version.type, version.answer),
             )
         open_flags = int(flags.get(question_id, 0))
         items.append(

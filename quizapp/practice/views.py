@@ -12,7 +12,7 @@ from flask_login import current_user
 from quizapp.access import STUDENT, allow
 from quizapp.extensions import db
 from quizapp.models import utcnow
-from quizapp.practice import services
+from quizapp.practice import finished, services
 from quizapp.practice.refresh import refresh_cards
 from quizapp.transactions import undo_on, writes_on_get
 
@@ -59,3 +59,16 @@ def retake(attempt_id: int) -> ResponseReturnValue:
     if step.failed:
         return redirect(url_for("attempts.review", attempt_id=attempt_id))
     return _go_to(started)
+
+
+@bp.route("/practice/finished/<id:attempt_id>")
+@allow(STUDENT)
+@writes_on_get  # brings the student's cards up to date
+def finished_session(attempt_id: int) -> ResponseReturnValue:
+    """After a practice session is submitted: its score, mistakes to retake, when the next review is due."""
+    now = utcnow()
+    refresh_cards(current_user.id, now=now)  # the answers just submitted set the next due times
+    done = finished.finished_session(
+        db.session, current_user, attempt_id, now=now, session_size=current_app.config["PRACTICE_SESSION_SIZE"]
+    )
+    return render_template("practice/finished.html", done=done, overview=done.overview)

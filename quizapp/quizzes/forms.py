@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateTimeLocalField, IntegerField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from quizapp.exceptions import DomainError
 from quizapp.quizzes.builder import SETTINGS
 from quizapp.quizzes.models import Quiz
+from quizapp.timezones import NoSuchLocalTime, local_to_utc, utc_to_local
 
 
 def _choices(*pairs: tuple[str, str]) -> list[SelectChoice]:
@@ -40,8 +43,9 @@ class QuizForm(FlaskForm):
     layout = SelectField(
         "Layout", choices=_choices(("one_per_page", "One question per page"), ("all_on_one_page", "All on one page"))
     )
-    opens_at = DateTimeLocalField("Opens (UTC, empty: now)", format="%Y-%m-%dT%H:%M", validators=[Optional()])
-    closes_at = DateTimeLocalField("Closes (UTC, empty: never)", format="%Y-%m-%dT%H:%M", validators=[Optional()])
+    # Typed in the teacher's zone (show_times_in), stored in UTC (settings).
+    opens_at = DateTimeLocalField("Opens (empty: now)", format="%Y-%m-%dT%H:%M", validators=[Optional()])
+    closes_at = DateTimeLocalField("Closes (empty: never)", format="%Y-%m-%dT%H:%M", validators=[Optional()])
     penalty_percent = IntegerField("Practice: penalty per extra try (%)", default=10, validators=[NumberRange(0, 100)])
     review_show_score = BooleanField("After submitting, show the score", default=True)
     review_show_answers = BooleanField("… the right answers", default=True)
@@ -52,11 +56,25 @@ class QuizForm(FlaskForm):
     )
     submit = SubmitField("Save settings")
 
-    def settings(self) -> dict[str, Any]:
+    def show_times_in(self, where: ZoneInfo) -> QuizForm:
+        """Label the opening and closing times with the teacher's zone; a stored (UTC) time is shown in it."""
+        self.opens_at.label.text = f"Opens ({where.key} time; empty: now)"
+        self.closes_at.label.text = f"Closes ({where.key} time; empty: never)"
+        for field in (self.opens_at, self.closes_at):
+            if isinstance(field.data, datetime) and field.data.tzinfo is not None:
+                field.data = utc_to_local(field.data, where)
+        return self
+
+    def settings(self, where: ZoneInfo) -> dict[str, Any]:
+        """The settings as the builder stores them: times typed in ``where`` become UTC (DomainError for a time
+        the clocks skip there)."""
         values = {name: getattr(self, name).data for name in SETTINGS}
         for key in ("opens_at", "closes_at"):
             if values[key] is not None:
-                values[key] = values[key].replace(tzinfo=UTC)
+                try:
+                    values[key] = local_to_utc(values[key], where)
+                except NoSuchLocalTime as error:
+                    raise DomainError(str(error)) from None
         values["description"] = values["description"] or ""
         return values
 
@@ -73,6 +91,7 @@ class RuleForm(FlaskForm):
         choices=_choices(
             ("", "Any type"), ("multiple_choice", "Multiple choice"), ("true_false", "True / false"),
             ("fill_in", "Fill in"), ("ordering", "Ordering"), ("matching", "Matching"),
+            ("multiple_answer", "Choose all that apply"),
         ),
     )  # fmt: skip
     tag = StringField("With tag", validators=[Optional(), Length(max=60)])

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from quizapp.access import STAFF, allow
+from quizapp.auth.zones import zone_of
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
 from quizapp.forms import ConfirmForm
 from quizapp.quizzes import builder, exports
 from quizapp.quizzes.forms import QuestionsForm, QuizForm, RuleForm
+from quizapp.quizzes.rule_preview import preview_pool
 from quizapp.quizzes.services import quiz_of_teacher, quizzes_of_teacher
-from quizapp.request_args import id_arg, ids_arg, text_arg
+from quizapp.request_args import id_arg, ids_arg, text_arg, whole_number
 from quizapp.sources.services import documents_of
 from quizapp.transactions import undo_on
 from quizapp.wording import count
@@ -24,10 +26,11 @@ bp = Blueprint("quizzes", __name__, url_prefix="/manage/quizzes", template_folde
 @bp.route("/", methods=["GET", "POST"])
 @allow(STAFF)
 def index() -> ResponseReturnValue:
-    form = QuizForm()
+    where = zone_of(current_user, current_app.config)
+    form = QuizForm().show_times_in(where)
     if form.validate_on_submit():
         with undo_on() as step:
-            quiz = builder.create_quiz(db.session, current_user, form.settings())
+            quiz = builder.create_quiz(db.session, current_user, form.settings(where))
         if not step.failed:
             flash("Quiz created: now add its questions.", "success")
             return redirect(url_for("quizzes.edit", quiz_id=quiz.id))
@@ -73,14 +76,15 @@ def _render_edit(quiz, settings: QuizForm, rule_form: RuleForm, status: int = 20
 @allow(STAFF)
 def edit(quiz_id: int) -> ResponseReturnValue:
     quiz = quiz_of_teacher(db.session, quiz_id, current_user)
-    settings = QuizForm(obj=quiz if request.method == "GET" else None)
+    where = zone_of(current_user, current_app.config)
+    settings = QuizForm(obj=quiz if request.method == "GET" else None).show_times_in(where)
     if settings.validate_on_submit():
         with undo_on() as step:
-            builder.update_settings(db.session, quiz, settings.settings(), actor=current_user)
+            builder.update_settings(db.session, quiz, settings.settings(where), actor=current_user)
         if step.failed:
             return _render_edit(quiz, settings, _rule_form(), 400)
         flash("Settings saved.", "success")
-        return redirect(url_for("quizzes.edit", quiz_id=quiz.id))
+        return redirect(url_for("quizzes.edit", quiz_id=quiz.id, _anchor="settings"))
     return _render_edit(quiz, settings, _rule_form(), 400 if settings.is_submitted() else 200)
 
 
@@ -99,7 +103,7 @@ def questions(quiz_id: int) -> ResponseReturnValue:
     if step.failed:
         return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
     flash(f"The quiz has {count(len(ids), 'fixed question')}.", "success")
-    return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
+    return redirect(url_for("quizzes.edit", quiz_id=quiz_id, _anchor="questions"))
 
 
 @bp.route("/<id:quiz_id>/rules", methods=["POST"])
@@ -123,8 +127,34 @@ def add_rule(quiz_id: int) -> ResponseReturnValue:
             )
         if not step.failed:
             flash(f"Rule added. {pool.describe()}", "warning" if pool.short else "success")
-            return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
-    return _render_edit(quiz, QuizForm(obj=quiz, formdata=None), form, 400)
+            return redirect(url_for("quizzes.edit", quiz_id=quiz_id, _anchor="picks"))
+    settings = QuizForm(obj=quiz, formdata=None).show_times_in(zone_of(current_user, current_app.config))
+    return _render_edit(quiz, settings, form, 400)
+
+
+@bp.route("/<id:quiz_id>/rules/pool")
+@allow(STAFF)
+def rule_pool(quiz_id: int) -> ResponseReturnValue:
+    """How many questions the rule being typed would pick from (the page's script asks as the teacher types)."""
+    quiz = quiz_of_teacher(db.session, quiz_id, current_user)
+    args = request.args
+    document_text = args.get("rule-document", "")
+    document_id = id_arg(document_text)
+    try:
+        if document_text and document_id is None:
+            raise DomainError("Choose one of your own documents, or any document.")
+        pool = preview_pool(
+            db.session,
+            quiz,
+            current_user,
+            count=whole_number(args.get("rule-count", "")) or 0,
+            document_id=document_id,
+            question_type=args.get("rule-question_type") or None,
+            tag=text_arg(args.get("rule-tag", ""))[:60],
+        )
+    except DomainError as error:
+        return jsonify(ok=False, error=str(error)), 400
+    return jsonify(ok=True, holds=pool.holds, short=pool.short, message=pool.describe())
 
 
 @bp.route("/<id:quiz_id>/rules/<id:rule_id>/remove", methods=["POST"])
@@ -134,7 +164,7 @@ def remove_rule(quiz_id: int, rule_id: int) -> ResponseReturnValue:
     if ConfirmForm().validate_on_submit():
         builder.remove_rule(db.session, quiz, rule_id, actor=current_user)
         flash("Rule removed.", "success")
-    return redirect(url_for("quizzes.edit", quiz_id=quiz_id))
+    return redirect(url_for("quizzes.edit", quiz_id=quiz_id, _anchor="picks"))
 
 
 @bp.route("/<id:quiz_id>/publish", methods=["POST"])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from datetime import datetime
 from typing import Any
 
@@ -16,6 +18,23 @@ from quizapp.models import JSONType, db, timestamp_column
 def content_hash(text: str) -> str:
     """The identity of a document's cleaned text: the same text twice is one document."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_NOT_A_WORD = re.compile(r"[\W_]+")
+
+
+def normalised_words(text: str) -> str:
+    """The words of a text, with case, accents' composed forms, punctuation and spacing set aside."""
+    return _NOT_A_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+def text_fingerprint(text: str) -> str:
+    """What two copies of one article share however they were saved (a web page, a pasted text, a .md file)."""
+    return hashlib.sha256(normalised_words(text).encode("utf-8")).hexdigest()
+
+
+def _fingerprint_default(context: Any) -> str:
+    return text_fingerprint(context.get_current_parameters()["cleaned_text"])
 
 
 class SourceDocument(db.Model):
@@ -35,6 +54,7 @@ class SourceDocument(db.Model):
         UniqueConstraint("owner_id", "content_hash"),
         UniqueConstraint("lineage_id", "revision"),
         Index("ix_source_documents_owner_id", "owner_id"),
+        Index("ix_source_documents_owner_id_text_fingerprint", "owner_id", "text_fingerprint"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -52,6 +72,9 @@ class SourceDocument(db.Model):
     # Facts this document states differently from another one, as the generator found them.
     disagreements: Mapped[list[Any]] = mapped_column(JSONType, default=list, server_default="[]")
     content_hash: Mapped[str] = mapped_column(String(64))
+    # The text with case, punctuation and spacing set aside (quizapp.sources.duplicates): the same article
+    # saved another way (a web page, then its text pasted) has the same fingerprint.
+    text_fingerprint: Mapped[str | None] = mapped_column(String(64), default=_fingerprint_default)
     created_at: Mapped[datetime] = timestamp_column()
 
     owner: Mapped[User | None] = relationship()

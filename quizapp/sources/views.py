@@ -6,17 +6,19 @@ revision, the drafting job) comes from the question bank through ``quizapp.sourc
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, jsonify, redirect, render_template, url_for
+from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from quizapp.access import STAFF, allow, wants_json
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
-from quizapp.generation.types import IngestError
+from quizapp.forms import ConfirmForm
+from quizapp.generation.types import CleanDocument, IngestError
 from quizapp.rate_limits import limited
-from quizapp.sources import services
+from quizapp.sources import duplicates, services
 from quizapp.sources.forms import UploadForm
+from quizapp.sources.job_steps import DRAFTING_STEPS
 from quizapp.sources.pages import document_questions
 from quizapp.transactions import undo_on
 from quizapp.wording import count
@@ -49,10 +51,42 @@ def upload() -> ResponseReturnValue:
         return render_template("sources/upload.html", form=form), 400 if form.is_submitted() else 200
     name, data, fmt = _submitted_file(form)
     try:
-        document, created = services.import_document(db.session, current_user, name, data, fmt)
+        clean = services.read_document(name, data, fmt)
     except IngestError as error:  # a 400: the request's end rolls back
         form.file.errors = [*form.file.errors, str(error)]
         return render_template("sources/upload.html", form=form), 400
+    same = duplicates.same_text_as(db.session, current_user, clean.text)
+    if same is not None:  # ask first: open the one there is, or (a copy saved another way) upload anyway
+        identical = duplicates.is_identical(same, clean.text)
+        token = (
+            None if identical else duplicates.keep_pending(current_app.instance_path, current_user.id, name, data, fmt)
+        )
+        page = render_template("sources/duplicate.html", document=same, identical=identical, token=token, name=name)
+        return page, 409
+    return _store_and_draft(clean)
+
+
+@bp.route("/new/anyway", methods=["POST"])
+@allow(STAFF)
+@limited("RATELIMIT_UPLOAD")
+def upload_anyway() -> ResponseReturnValue:
+    """The teacher saw that the upload matches one of their documents and wants it as a document of its own."""
+    kept = None
+    if ConfirmForm().validate_on_submit():
+        kept = duplicates.take_pending(current_app.instance_path, current_user.id, request.form.get("token", ""))
+    if kept is None:
+        flash("That upload is no longer waiting (it waits an hour). Please upload the file again.", "danger")
+        return redirect(url_for("sources.upload"))
+    try:
+        clean = services.read_document(*kept)
+    except IngestError as error:
+        flash(str(error), "danger")
+        return redirect(url_for("sources.upload"))
+    return _store_and_draft(clean)
+
+
+def _store_and_draft(clean: CleanDocument) -> ResponseReturnValue:
+    document, created = services.store_document(db.session, current_user, clean)
     if not created:
         flash(f"You already have this document: “{document.title}”.", "info")
         return redirect(url_for("sources.show", document_id=document.id))
@@ -119,4 +153,4 @@ def job(job_id: int) -> ResponseReturnValue:
             status=work.status, stage=work.stage, progress=round(work.progress, 3), message=work.message,
             questions=work.questions_made, review=url_for("bank.review", document=work.document_id),
         )  # fmt: skip
-    return render_template("sources/job.html", job=work)
+    return render_template("sources/job.html", job=work, steps=DRAFTING_STEPS)

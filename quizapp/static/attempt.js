@@ -23,7 +23,7 @@
     const fields = {};
     box.querySelectorAll("input, select").forEach(function (el) {
       if (!el.name || !el.name.startsWith(prefix)) return;
-      if (el.type === "radio" && !el.checked) return;
+      if ((el.type === "radio" || el.type === "checkbox") && !el.checked) return;
       fields[el.name.slice(prefix.length)] = el.value;
     });
     return fields;
@@ -64,9 +64,19 @@
       bar.querySelector(".progress-bar").style.width = (100 * answeredSet.size / total) + "%";
     }
     const nav = root.querySelector('[data-nav="' + position + '"]');
-    if (nav && !nav.classList.contains("btn-primary")) {
-      nav.classList.toggle("btn-success", answered);
-      nav.classList.toggle("btn-outline-secondary", !answered);
+    if (nav) {
+      if (!nav.classList.contains("btn-primary")) {
+        nav.classList.toggle("btn-success", answered);
+        nav.classList.toggle("btn-outline-secondary", !answered);
+      }
+      const flagged = nav.dataset.flagged ? ", flagged to come back to" : "";
+      nav.setAttribute("aria-label", "Question " + (position + 1) + (answered ? ", answered" : ", not answered") + flagged);
+      nav.querySelector(".nav-mark").textContent = answered ? "✓" : "";
+    }
+    const summary = document.getElementById("nav-summary");
+    if (summary) {
+      const open = total - answeredSet.size;
+      summary.textContent = answeredSet.size + " of " + total + " answered" + (open ? ", " + open + " not yet" : "");
     }
   }
 

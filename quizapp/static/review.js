@@ -29,3 +29,21 @@
     });
   });
 })();
+// "Select all on this page" ticks every question's box; ticking or unticking one box updates it (mixed: indeterminate).
+(function () {
+  "use strict";
+  const all = document.getElementById("select-all");
+  if (!all) return;
+  const boxes = Array.from(document.querySelectorAll(".select-one"));
+  function sync() {
+    const ticked = boxes.filter(function (box) { return box.checked; }).length;
+    all.checked = ticked === boxes.length;
+    all.indeterminate = ticked > 0 && ticked < boxes.length;
+  }
+  all.addEventListener("change", function () {
+    boxes.forEach(function (box) { box.checked = all.checked; });
+  });
+  boxes.forEach(function (box) { box.addEventListener("change", sync); });
+  // The x shortcut changes a box without a change event: keep the state right when the form is sent.
+  document.getElementById("bulk-form").addEventListener("submit", sync);
+})();

@@ -27,11 +27,13 @@ PURE = (
     "quizapp.collector",
     "quizapp.attempts.grading",
     "quizapp.attempts.normalise_answers",
+    "quizapp.attempts.ordering_scores",
     "quizapp.attempts.deadlines",
     "quizapp.quizzes.timing",
     "quizapp.history.stats",
     "quizapp.history.option_analysis",
     "quizapp.practice.scheduling",
+    "quizapp.timezones",
 )
 ROOT = (
     "quizapp.config",

@@ -32,12 +32,16 @@ def test_a_sent_report_lands_at_its_question_with_the_confirmation_there(student
     review = f"/attempts/{attempt_id}/review"
     sent = post_form(student_client, f"/attempts/{attempt_id}/q/2/flag", {"kind": "wrong"}, token_from=review)
     assert sent.status_code == 302
-    assert sent.headers["Location"].endswith(f"{review}#q2")
+    # The anchor is the confirmation itself, inside question 3's card (the card's top can be a screen above it).
+    assert sent.headers["Location"].endswith(f"{review}#q2-flag-result")
 
     page = lxml.html.fromstring(student_client.get(sent.headers["Location"]).data)
     confirmation = "Thank you: your note on question 3 was sent to the teacher."
     block = page.get_element_by_id("q2")
     assert confirmation in block.text_content()
+    result = page.get_element_by_id("q2-flag-result")
+    assert confirmation in result.text_content()
+    assert result.get("tabindex") == "-1"
     assert confirmation not in page.get_element_by_id("q0").text_content()
     assert page.text_content().count(confirmation) == 1  # at the question only, not also at the top
     again = lxml.html.fromstring(student_client.get(review).data)
@@ -50,6 +54,6 @@ def test_a_refused_report_says_why_at_its_question(student_client: FlaskClient, 
     refused = post_form(
         student_client, f"/attempts/{attempt_id}/q/1/flag", {"kind": "wrong", "comment": "x" * 1001}, token_from=review
     )
-    assert refused.headers["Location"].endswith(f"{review}#q1")
+    assert refused.headers["Location"].endswith(f"{review}#q1-flag-result")
     page = lxml.html.fromstring(student_client.get(refused.headers["Location"]).data)
     assert "Say what is wrong (at most 1000 characters)." in page.get_element_by_id("q1").text_content()

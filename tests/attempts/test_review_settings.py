@@ -11,8 +11,9 @@ from tests.factories import all_types_quiz
 from tests.support import post_form
 
 # Everything that says, per question, whether the student's answer was right.
-VERDICTS = ("(right)", "(wrong)", "items in order", "Right.", "Not right.", "Partly right.", " of 1 mark")
-VERDICT_STYLES = ("alert-success", "alert-warning")
+VERDICTS = ("(right)", "(wrong)", "items in order", "Right", "Not right", "Partly right", " of 1 mark", "fully right")
+# The colours, and the summary's counts, symbols on the question links and the "not fully right" filter.
+VERDICT_STYLES = ("alert-success", "alert-warning", 'id="review-counts"', 'id="review-filter"', "jump-right", "✓", "✗")
 
 
 def reviewed(client, quiz_id: int) -> str:  # type: ignore[no-untyped-def]
@@ -60,8 +61,13 @@ def test_a_review_with_answers_or_score_hidden_shows_only_what_was_answered(
 def test_a_review_that_shows_score_and_answers_says_what_was_right(student_client, users) -> None:  # type: ignore[no-untyped-def]
     quiz, _ = all_types_quiz(users.teacher, review_show_explanations=False, review_show_sources=False)
     html = reviewed(student_client, quiz.id)
-    for verdict in ("(right)", "(wrong)", "2 of 3 items in order", "Right.", "Not right.", "Partly right."):
+    # One sentence each: the verdict, what the grader found when it adds anything, the marks.
+    for verdict in ("Right: 1 of 1 mark.", "Not right: 0 of 1 mark.", "Partly right (2 of 3 items in order): 0.67 of"):
         assert verdict in html
+    assert "(right)" not in html
+    assert "(wrong)" not in html
+    assert 'id="review-counts"' in html
+    assert "jump-right" in html
     assert "alert-success" in html
     assert "alert-warning" in html
     assert "<strong>Answer:</strong>" in html

@@ -117,7 +117,7 @@ def test_an_edit_logs_the_versions_and_what_changed_in_the_key(teacher_client: F
 def test_writing_and_importing_questions_are_logged(teacher_client: FlaskClient, users) -> None:  # type: ignore[no-untyped-def]
     theirs = make_document(user(users.other_teacher))
     db.session.commit()
-    form = {"type": "true_false", "prompt": "The canal opened in 1821.", "answer": "true", "save": "Save"}
+    form = {"type": "true_false", "prompt": "The canal was finished in 1821.", "answer": "true", "save": "Save"}
     refused = post_form(
         teacher_client, "/bank/questions/new", {**form, "document": str(theirs.id)}, token_from="/bank/questions/new"
     )

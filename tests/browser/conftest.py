@@ -113,18 +113,30 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     setattr(item, f"rep_{report.when}", report)
 
 
+# WCAG 2.0 to 2.2, A and AA, with 2.2's target size (24 by 24 px) on, and axe's best practices.
+WCAG22_OPTIONS = {
+    "resultTypes": ["violations"],
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+    "rules": {"target-size": {"enabled": True}},
+}
+
+
 class AxeChecker:
     """Runs axe-core on pages and collects serious and critical violations."""
 
-    def __init__(self) -> None:
+    def __init__(self, options: dict[str, Any] | None = None) -> None:
         from axe_playwright_python.sync_playwright import Axe
 
         self.axe = Axe()
+        self.options = options
         self.checked: list[str] = []
         self.problems: list[str] = []
 
-    def check(self, page: Any) -> None:
-        results = self.axe.run(page)
+    def check(self, page: Any, *, wcag22: bool = False) -> None:
+        """Serious and critical violations on the page; ``wcag22`` (or a checker made with WCAG22_OPTIONS) adds
+        the WCAG 2.2 AA rules (target size), which axe leaves out unless asked for by tag."""
+        options = WCAG22_OPTIONS if wcag22 else self.options
+        results = self.axe.run(page, options=options) if options else self.axe.run(page)
         self.checked.append(page.url)
         for violation in results.response["violations"]:
             if violation.get("impact") in ("serious", "critical"):
@@ -135,3 +147,9 @@ class AxeChecker:
 @pytest.fixture
 def axe() -> AxeChecker:
     return AxeChecker()
+
+
+@pytest.fixture
+def axe22() -> AxeChecker:
+    """axe with the WCAG 2.2 rules on, target size included."""
+    return AxeChecker(WCAG22_OPTIONS)

@@ -104,6 +104,13 @@ def test_due_review_session_in_the_browser(page: Any, live_server: LiveServer, a
     press_on(page, page.get_by_role("button", name="Finish and submit…"), "Enter")
     page.wait_for_url("**/submit")
     press_on(page, page.get_by_role("button", name="Submit now"), "Enter")
+    # A finished session says what comes next: the mistakes to retake now, when the next review is due.
+    page.wait_for_url("**/practice/finished/*")
+    expect(page.get_by_role("heading", name="What comes next")).to_be_visible()
+    expect(page.locator("#next-mistakes")).to_contain_text("not fully right in this session")
+    expect(page.locator("#next-review")).to_contain_text("The next question comes back for review on")
+    axe.check(page, wcag22=True)
+    press_on(page, page.get_by_role("link", name="See every answer"), "Enter")
     page.wait_for_url("**/review")
     expect(page.get_by_text("0.9").first).to_be_visible()  # right at the second try: a tenth off
     press_on(page, page.get_by_role("link", name="Back to practice"), "Enter")

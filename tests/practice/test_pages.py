@@ -49,7 +49,7 @@ def test_practice_page_makes_cards_and_says_when_the_next_is_due(student_client:
     assert db.session.scalar(select(func.count()).select_from(ReviewCard)) == 5
     assert re.search(r'id="due-count">0<', html)
     assert "The next question is due on" in html
-    tomorrow = (attempt.submitted_at + timedelta(days=1)).strftime("%d %B %Y at %H:%M")
+    tomorrow = (attempt.submitted_at + timedelta(days=1)).strftime("%d %B %Y, %H:%M UTC")
     assert tomorrow in html  # the missed one comes back first, a day later
     assert "Start review" not in html
     # The last attempt had one mistake: it can be retaken from here.
@@ -101,6 +101,7 @@ def test_review_page_offers_a_retake_of_the_mistakes(student_client: FlaskClient
     # Its own review page leads back to practice, not to a quiz page.
     done = post_form(student_client, f"/attempts/{retake.id}/submit", {}, token_from="/practice")
     assert done.status_code == 302
+    assert done.headers["Location"].endswith(f"/practice/finished/{retake.id}")  # what comes next, first
     html = student_client.get(f"/attempts/{retake.id}/review").get_data(as_text=True)
     assert 'href="/practice">Back to practice' in html
 
@@ -143,3 +144,33 @@ def test_another_students_practice_is_not_found(app, users) -> None:  # type: ig
         assert teacher.get(path).status_code == 404, path
     class_page = teacher.get(f"/classes/{db.session.scalar(select(func.max(Quiz.id)))}")
     assert "My mistakes" not in class_page.get_data(as_text=True)
+
+
+def test_a_finished_session_says_what_comes_next(app, student_client: FlaskClient, users) -> None:  # type: ignore[no-untyped-def]
+    attempt = practice_quiz_with_answers(users, [1, 0, 0.5, 1, 1])
+    retake = attempt_from(post_form(student_client, f"/practice/mistakes/{attempt.id}", {}, token_from="/practice"))
+    done = post_form(student_client, f"/attempts/{retake.id}/submit", {}, token_from="/practice")
+    page = student_client.get(done.headers["Location"])
+    assert page.status_code == 200
+    html = " ".join(page.get_data(as_text=True).split())
+    assert "What comes next" in html
+    assert "2 questions not fully right in this session." in html  # submitted blank: both still wrong
+    assert f'action="/practice/mistakes/{retake.id}"' in html  # retake them at once
+    assert "The next question comes back for review on" in html
+    assert f'href="/attempts/{retake.id}/review">See every answer' in html
+
+    # Any finished attempt of the student's has one; nobody else's, and none still in progress.
+    assert "2 questions not fully right in this attempt." in student_client.get(
+        f"/practice/finished/{attempt.id}"
+    ).get_data(as_text=True)
+    hidden = practice_quiz_with_answers(users, [0, 0, 0, 0, 0], title="Hidden", review_show_answers=False)
+    kept = " ".join(student_client.get(f"/practice/finished/{hidden.id}").get_data(as_text=True).split())
+    assert "keeps this quiz's answers hidden" in kept
+    assert f"/practice/mistakes/{hidden.id}" not in kept
+    quiz, _ = all_types_quiz(users.teacher, title="Open one")
+    opened = attempt_from(post_form(student_client, f"/quizzes/{quiz.id}/start", {}, token_from=f"/quizzes/{quiz.id}"))
+    assert student_client.get(f"/practice/finished/{opened.id}").status_code == 404
+    other = app.test_client()
+    login(other, users.other_student)
+    assert other.get(f"/practice/finished/{retake.id}").status_code == 404
+    assert other.get("/practice/finished/999999").status_code == 404

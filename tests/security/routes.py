@@ -23,7 +23,7 @@ from werkzeug.test import TestResponse
 
 from quizapp.access import ADMIN, ANYONE, API_PREFIX, SIGNED_IN, STAFF, STUDENT, rule_for
 from quizapp.auth.roles import Role
-from tests.security.world import ATTACKS, AWAITING_MARK_POSITION, Party, World
+from tests.security.world import ATTACKS, AWAITING_MARK_POSITION, RESET_TOKEN, Party, World
 from tests.support import TEST_PASSWORD, csrf_token, login
 
 # URL parameters that locate something inside an object already named by another parameter (a question's
@@ -136,6 +136,7 @@ ROUTES: dict[str, Route] = {
     ),
     "practice.retake": Route(params={"attempt_id": "submitted_attempt_id"}, body=nothing),
     "practice.start_review": Route(body=nothing, changes=False),  # only when cards are due
+    "practice.finished_session": Route(params={"attempt_id": "submitted_attempt_id"}),
     "classes.join": Route(body=lambda c: {"code": c.me.values["join_code"]}),  # type: ignore[union-attr]
     # --- teachers ---------------------------------------------------------------
     "bank.edit": Route(body=_question_body),
@@ -187,6 +188,8 @@ ROUTES: dict[str, Route] = {
     "quizzes.publish": Route(body=lambda c: {"publish": "0"}),
     "quizzes.duplicate": Route(body=nothing),
     "sources.upload": Route(body=lambda c: {"title": "The Harbour Bridge", "text": ARTICLE}),
+    # Only an upload that matched one of the teacher's documents waits under a token; any other is refused.
+    "sources.upload_anyway": Route(body=lambda c: {"token": "0" * 32}, changes=False),
     "sources.revision": Route(body=lambda c: {"title": "Revised", "text": ARTICLE}),
     "history.send_back": Route(body=nothing, changes=False),  # sends back only questions that did badly
     # --- accounts ---------------------------------------------------------------
@@ -219,6 +222,22 @@ ROUTES: dict[str, Route] = {
         not_owned="an admin may set the role of any account",
         params={"user_id": "user_id"},
         body=lambda c: {f"u{c.url['user_id']}-role": "teacher"},
+    ),
+    "accounts.temporary_password": Route(
+        not_owned="an admin may set anyone's; a teacher only their students' (tests/auth/test_recovery.py)",
+        params={"user_id": "student_id"},
+        body=nothing,
+    ),
+    "accounts.set_active": Route(
+        not_owned="an admin may disable any account but their own",
+        params={"user_id": "user_id"},
+        body=lambda c: {"active": "0"},
+    ),
+    "account.settings": Route(body=lambda c: {"email": "someone@school.example", "time_zone": "Europe/Paris"}),
+    # Without a mail server the page only says whom to ask; with one, an unknown name changes nothing either.
+    "account.forgot": Route(caller=None, body=lambda c: {"identifier": "stu"}, changes=False),
+    "account.reset": Route(
+        caller=None, body=lambda c: {"token": RESET_TOKEN, "password": NEW_PASSWORD, "confirm": NEW_PASSWORD}
     ),
 }
 

@@ -16,13 +16,15 @@ makes the sweeps fail: add the object to ``_teacher_objects`` or
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from quizapp.api import tokens
 from quizapp.attempts import flagging, saving, starting, submitting
 from quizapp.auth import services as accounts
-from quizapp.auth.models import User
+from quizapp.auth.models import PasswordResetToken, User
 from quizapp.auth.roles import Role
 from quizapp.bank.models import GenerationJob, ImportJob, Question, QuestionSource, QuestionVersion
 from quizapp.classes.models import ClassMember, SchoolClass
@@ -94,6 +96,7 @@ def build_world() -> World:
     parties["admin"].ids["user_id"] = users["student_2"].id  # the account whose role the admin sets
     for key, user in users.items():
         _api_token(parties[key], user)
+    _reset_link_of_a_bystander()
     db.session.commit()
     return World(parties)
 
@@ -105,6 +108,21 @@ def _api_token(party: Party, user: User) -> None:
     )
     party.ids["token_id"] = new.row.id
     party.values["api_token"] = new.token
+
+
+# The token of a "Forgot password" link in the world (see LOCATORS in routes.py), for an account no party uses:
+# using it ends that account's sessions.
+RESET_TOKEN = "world-reset-token"
+
+
+def _reset_link_of_a_bystander() -> None:
+    bystander = _user("bystander", Role.STUDENT)
+    bystander.email = "bystander@school.example"
+    db.session.flush()
+    token_hash = hashlib.sha256(RESET_TOKEN.encode()).hexdigest()
+    db.session.add(
+        PasswordResetToken(user_id=bystander.id, token_hash=token_hash, expires_at=utcnow() + timedelta(days=1))
+    )
 
 
 def _user(username: str, role: Role) -> User:

@@ -54,7 +54,7 @@ def test_upload_makes_drafts_and_a_document_page(teacher_client: FlaskClient) ->
     assert "<mark>" in page
     assert "All rights reserved" in page  # shown to the teacher as set aside
     again = upload(teacher_client, file=(io.BytesIO(PAGE.encode()), "canal-copy.html"))
-    assert again.status_code == 302
+    assert again.status_code == 409  # asks: "already in your sources" (tests/sources/test_duplicates.py)
     assert count(SourceDocument) == 1
 
 
@@ -202,3 +202,28 @@ def test_a_failed_background_job_says_why_and_keeps_no_draft(
     other = app.test_client()
     login(other, users.other_teacher)
     assert other.get(response.headers["Location"]).status_code == 404
+
+
+def test_a_background_job_s_bar_only_moves_forward_in_named_steps(
+    app, teacher_client: FlaskClient, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from quizapp.bank import generation_jobs
+
+    recorded: list[dict[str, object]] = []
+    real_record = generation_jobs._record
+
+    def watch(job_id: int, **values: object) -> None:
+        recorded.append(values)
+        real_record(job_id, **values)
+
+    monkeypatch.setattr(generation_jobs, "_record", watch)
+    app.config["GENERATION_INLINE_WORDS"] = 50
+    response = upload(teacher_client, title="Canal notes", text=CANAL)
+    bar = [float(values["progress"]) for values in recorded if "progress" in values]  # type: ignore[arg-type]
+    stages = [values["stage"] for values in recorded if "stage" in values]
+    assert bar == sorted(bar)
+    assert len(set(bar)) >= 4  # not 0 then 100
+    assert list(dict.fromkeys(stages)) == ["reading", "parse", "candidates", "rank", "storing"]
+    page = teacher_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Reading each sentence" in page
+    assert 'class="small text-body-secondary d-none" id="job-leave"' in page  # done: nothing left to wait for

@@ -22,7 +22,7 @@ from quizapp.attempts.grading import (
 )
 
 UNREADABLE = "could not read the response"
-TYPES = ("multiple_choice", "true_false", "fill_in", "ordering", "matching")
+TYPES = ("multiple_choice", "true_false", "fill_in", "ordering", "matching", "multiple_answer")
 
 
 def _imported_roots(path: pathlib.Path):
@@ -37,13 +37,20 @@ def _imported_roots(path: pathlib.Path):
 
 def test_grading_modules_import_only_the_standard_library_and_rapidfuzz():
     here = pathlib.Path(grading.__file__).parent
-    # The fill-in key's shape (quizapp/short_answers.py) is shared with the bank and the importers; it is pure too.
+    # The fill-in key's shape (quizapp/short_answers.py) is shared with the bank and the importers; it is pure too,
+    # as are the ordering formulas and the names of the question types.
     allowed = ("__future__", "rapidfuzz", *sys.stdlib_module_names)
-    for path in (here / "grading.py", here / "normalise_answers.py", here.parent / "short_answers.py"):
+    paths = (
+        here / "grading.py",
+        here / "normalise_answers.py",
+        here / "ordering_scores.py",
+        here.parent / "short_answers.py",
+    )
+    for path in paths:
         for module, node in _imported_roots(path):
-            if module is None:  # the sibling normaliser
-                assert node.module == "normalise_answers"
-            elif module != "quizapp.short_answers":
+            if module is None:  # the sibling normaliser and ordering formulas
+                assert node.module in ("normalise_answers", "ordering_scores")
+            elif module not in ("quizapp.short_answers", "quizapp.question_types"):
                 assert module.split(".")[0] in allowed, (path.name, module)
 
 
@@ -611,6 +618,7 @@ KEYS = {
     "fill_in": (["16 April 1922", "Treaty of Rapallo", "1,5 million"], None),
     "ordering": (KEY5, None),
     "matching": (PAIRS, RIGHTS),
+    "multiple_answer": ([["Rome", 0.5], ["Milan", 0.5], ["Turin", -1.0], ["Genoa", 0]], None),
 }
 
 

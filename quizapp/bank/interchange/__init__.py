@@ -13,9 +13,9 @@ case_sensitive (Moodle's usecase), in the canonical form of
 these losses:
 
 * ordering: the shown order of the items; they come back in the right order
-  (Moodle shuffles them anyway). GIFT has no ordering type: it is written as
-  matching "1 -> first item, 2 -> second…" with a ``// quizapp: ordering``
-  comment that brings it back as ordering here; Moodle imports it as matching.
+  (Moodle shuffles them anyway), with their grading type. GIFT writes Moodle's
+  ordering syntax ``{>N ALL VERTICAL GRADING SHOW none`` and one item a line;
+  quizapp's older files, matching marked ``// quizapp: ordering``, still read back.
 * matching: options come back as the pairs' right-hand values, then distractors.
 * GIFT: a fill-in answer containing ``->`` cannot be written (Moodle would read
   matching); the question is replaced by a comment saying so.
@@ -29,7 +29,10 @@ of the file read, as Moodle does. On import, anything the shape cannot hold is
 dropped: categories, per-answer feedback other than the right answer's (used as explanation when there is no
 general feedback), penalties, images. Numerical questions with one exact number
 become fill_in; essays, descriptions, cloze, numerical with tolerance or units,
-and multiple choice with several right options or partial credit are skipped.
+a single-answer multiple choice with partial credit, choose all that apply whose right options do
+not add up to 100%, and an ordering question showing a random subset of its items
+are skipped. Multiple choice with several answers (``<single>false</single>``, or
+GIFT weights with no ``=``) is read as multiple_answer, each option's fraction kept.
 """
 
 from quizapp.spreadsheets import escape_csv_cell

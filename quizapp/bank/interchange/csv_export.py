@@ -29,6 +29,10 @@ def readable_answer(question: Mapping[str, Any]) -> str:
         return "" if answer is None else str(answer)
     if qtype == "ordering":
         return _SEPARATOR.join(f"{i}. {item}" for i, item in enumerate(answer, start=1))
+    if qtype == "multiple_answer":
+        return _SEPARATOR.join(
+            f"{p[0]} ({p[1] * 100:g}%)" for p in answer if isinstance(p, (list, tuple)) and len(p) == 2 and p[1]
+        )
     if qtype == "matching":
         return _SEPARATOR.join(
             f"{p[0]} → {p[1]}" if isinstance(p, (list, tuple)) and len(p) == 2 else str(p) for p in answer

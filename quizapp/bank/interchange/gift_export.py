@@ -5,10 +5,14 @@ question is written in ``[html]`` with the text HTML-escaped, so Moodle shows th
 characters themselves (``<``, ``&``), not markup. Tags go in a ``// [tag:name]``
 comment, as Moodle's own GIFT export writes them and as Moodle reads them back.
 
-What GIFT cannot hold: an ordering question (GIFT has no such type) is written as
-a matching question pairing positions 1, 2, 3… with the items, marked with a
-``// quizapp: ordering`` comment so :func:`import_gift` reads it back as ordering
-(with the items shown in the right order); Moodle imports it as matching. A short
+An ordering question is written in the syntax of Moodle's ordering question type,
+``{>N ALL VERTICAL <GRADING> SHOW none`` and one item a line, in the right order
+(Moodle's own ordering fixtures; quizapp's older files wrote it as matching marked
+``// quizapp: ordering``, which is still read). Moodle's GIFT reader misreads one
+grading type, LONGEST_ORDERED_SUBSET (a slip in its pattern makes it the first
+item), so for that one Moodle XML carries it across. Choose all that apply is
+``{~%50%A ~%50%B ~%-100%C}``: no ``=`` in the block, which is how Moodle knows it
+(an ``=`` inside an option is written ``&#61;`` in html for that reason). A short
 answer containing ``->`` cannot be written (Moodle would read the block as
 matching), so such a question is replaced by a comment saying so. A short answer's
 weight is written as Moodle writes it (``=%50%Cat``); that case matters in a short
@@ -25,7 +29,7 @@ from typing import Any
 
 from quizapp.short_answers import accepted_answers, percent
 
-from .gift_import import CASE_MARK, ORDERING_MARK
+from .gift_import import CASE_MARK
 from .text import text_to_html
 from .types import InterchangeError, label, normalise_question
 
@@ -72,20 +76,24 @@ def _question(q: dict[str, Any], number: int) -> str:
         comments.append("// " + " ".join(f"[tag:{t.replace(']', chr(92) + ']')}]" for t in q["tags"]))
     if q["case_sensitive"]:
         comments.append(f"// {CASE_MARK}: GIFT cannot say that case matters; Moodle reads this as case-blind")
-    if qtype == "ordering":
-        comments.append(f"// {ORDERING_MARK} question, written as matching: position -> item")
-        q = {**q, "type": "matching", "answer": [[str(i), item] for i, item in enumerate(q["answer"], 1)]}
-        qtype = "matching"
     # Texts Moodle reads in the question's format: one needing html puts the whole question in html.
     lefts = [left for left, _ in q["answer"]] if qtype == "matching" else []
-    formatted = [q["prompt"], q["explanation"], *lefts, *(q["options"] if qtype == "multiple_choice" else [])]
-    # A left side cannot hold "->" (Moodle splits there), but in html it can be written "-&gt;".
-    html = any(_needs_html(t) for t in formatted) or any("->" in left for left in lefts)
+    shown = q["options"] if qtype in ("multiple_choice", "multiple_answer") else []
+    formatted = [q["prompt"], q["explanation"], *lefts, *shown, *(q["answer"] if qtype == "ordering" else [])]
+    # A left side cannot hold "->" (Moodle splits there), but in html it can be written "-&gt;"; nor can an
+    # option of a multiple-answer question hold "=" (Moodle would read one right answer), written "&#61;".
+    html = (
+        any(_needs_html(t) for t in formatted)
+        or any("->" in left for left in lefts)
+        or (qtype == "multiple_answer" and any("=" in option for option in shown))
+    )
 
     def text(value: str) -> str:
         if not html:
             return escape(value)
         body = text_to_html(value)
+        if qtype == "multiple_answer":
+            body = body.replace("=", "&#61;")
         return escape(("[html]" if body.startswith("[") else "") + body)
 
     head = f"::{escape(q['title'])}::" if q["title"] else ""
@@ -93,8 +101,21 @@ def _question(q: dict[str, Any], number: int) -> str:
     general = f"####{text(q['explanation'])}" if q["explanation"] else ""
     if qtype == "true_false":
         return "\n".join([*comments, f"{head} {{{'TRUE' if q['answer'] else 'FALSE'}{general}}}", ""])
+    if qtype == "ordering":
+        grading = q["grading"].upper()
+        lines = [*comments, f"{head} {{>{len(q['answer'])} ALL VERTICAL {grading} SHOW none"]
+        # An item has a line of its own, and a line starting "//" is a comment: its slash goes as an html entity
+        # (such an item put the question in html above).
+        lines += [f"\t{re.sub('^//', '&#47;/', text(item))}" for item in q["answer"]]
+        if general:
+            lines.append(f"\t{general}")
+        return "\n".join([*lines, "}", ""])
     lines = [*comments, head + " {"]
-    if qtype == "multiple_choice":
+    if qtype == "multiple_answer":
+        for option, fraction in q["answer"]:
+            written = text(option)
+            lines.append(f"\t~{_gift_weight(fraction, written)}{written}")
+    elif qtype == "multiple_choice":
         for option in q["options"]:
             written = text(option)
             if option == q["answer"]:
@@ -117,3 +138,12 @@ def _question(q: dict[str, Any], number: int) -> str:
         lines.append(f"\t{general}")
     lines += ["}", ""]
     return "\n".join(lines)
+
+
+def _gift_weight(fraction: float, written: str) -> str:
+    """Moodle's GIFT weight for a fraction: ``%50%``, ``%-100%``, ``%33.33333%``; nothing for 0, as Moodle writes
+    it, unless the option's text itself begins like a weight (then ``%0%`` keeps it whole)."""
+    percent = f"{fraction * 100:.5f}".rstrip("0").rstrip(".")
+    if percent in ("0", "-0"):
+        return "%0%" if _WEIGHT_LIKE.match(written) else ""
+    return f"%{percent}%"

@@ -10,10 +10,14 @@ own; ``\\`` escapes ``~ = # { } :`` and itself, and ``\\n`` is a line break.
 
 Answer blocks: ``{=right ~wrong#feedback ####general feedback}`` is multiple choice
 (``%50%`` weights are read: one option with full credit and no partial credit is
-supported); ``{T}``, ``{TRUE#wrong-answer feedback#right-answer feedback}`` is
-true/false; ``{=a =%50%b =%0%*}`` is short answer (fill_in: every answer with its
-weight, in order, ``*`` as Moodle's wildcard; a ``// quizapp: case-sensitive``
-comment, which quizapp's export writes, makes case matter);
+supported); a block with ``~`` and no ``=`` anywhere, ``{~%50%A ~%50%B ~%-100%C}``, is
+Moodle's multiple choice with several answers (``single`` = 0), multiple_answer with
+each option's weight; ``{>6 ALL VERTICAL ABSOLUTE_POSITION SHOW none`` and one item a
+line is qtype_ordering's ordering question, its grading type kept; ``{T}``,
+``{TRUE#wrong-answer feedback#right-answer feedback}`` is true/false; ``{=a =%50%b =%0%*}``
+is short answer (fill_in: every answer with its weight, in order, ``*`` as Moodle's
+wildcard; a ``// quizapp: case-sensitive`` comment, which quizapp's export writes, makes
+case matter);
 ``{=left -> right}`` is matching (``= -> x`` adds a distractor). Text after the
 block makes it a missing-word question, read as a prompt with ``_____`` where the
 block stood. The general feedback becomes the explanation, or failing that the
@@ -22,7 +26,9 @@ right answer's feedback.
 Skipped with a reason, not refused: a question with a brace out of place (with
 the brace's line: Moodle, too, refuses that question and reads the rest), essays
 ``{}``, descriptions (no block),
-numerical questions with a tolerance, a range or several answers. A numerical
+numerical questions with a tolerance, a range or several answers, several answers
+whose right weights do not add up to 100%, an ordering question showing a random
+subset of its items. A numerical
 question with one exact number, ``{#42}``, is read as fill_in with that number as
 the accepted answer. A matching question written by :func:`export_gift` for an
 ordering question (marked ``// quizapp: ordering``) is read back as ordering.
@@ -38,7 +44,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from .text import clean_block, clean_line, html_to_text
-from .types import MAX_ANSWERS, ImportResult, InterchangeError, check_size, label, normalise_question
+from .types import (
+    MAX_ANSWERS,
+    ImportResult,
+    InterchangeError,
+    check_size,
+    label,
+    moodle_ordering_grading,
+    normalise_question,
+    several_answers,
+)
 
 _ESCAPABLE = {"\\": "\\", ":": ":", "#": "#", "=": "=", "{": "{", "}": "}", "~": "~", "n": "\n"}
 _ESCAPE = re.compile(r"\\([\\:#={}~n])")
@@ -347,6 +362,9 @@ def _read_answers(answer_text: _Marked, fmt: str) -> dict[str, Any]:
         raise _Skip("essay questions (an empty answer block {}) are not supported")
     if answer_text.mask.startswith("#"):
         return _numerical(answer_text[1:].strip(), general, fmt)
+    ordering = _ORDERING.match(answer_text.mask)
+    if ordering:
+        return _ordering(answer_text, ordering, general, fmt)
     if "~" in answer_text.mask:
         return _multiple_choice(answer_text, general, fmt)
     if "=" in answer_text.mask and "->" in answer_text.mask:
@@ -368,6 +386,9 @@ def _multiple_choice(answer_text: _Marked, general: str, fmt: str) -> dict[str, 
         options.append(_formatted(text.strip(), fmt)[0])
         feedbacks.append(_formatted(feedback.strip(), fmt)[0] if feedback else "")
         weights.append(weight)
+    # As Moodle's reader: no "=" anywhere in the block (escaped or in feedback too) means several answers.
+    if "=" not in answer_text.text:
+        return _multiple_answer(options, weights, general)
     right = [i for i, w in enumerate(weights) if math.isclose(w, 100.0)]
     if any(0 < w < 100 and not math.isclose(w, 100.0) for w in weights) or any(w > 100 for w in weights):
         raise _Skip("multiple choice with partial-credit weights is not supported (one option must be worth 100%)")
@@ -379,6 +400,53 @@ def _multiple_choice(answer_text: _Marked, general: str, fmt: str) -> dict[str, 
         "options": options,
         "answer": options[right[0]],
         "explanation": general or feedbacks[right[0]],
+    }
+
+
+def _multiple_answer(options: list[str], weights: list[float], general: str) -> dict[str, Any]:
+    """``{~%50%A ~%50%B ~%-100%C}``: Moodle's multiple choice with several answers (``single`` = 0)."""
+    if len(set(options)) != len(options):
+        raise _Skip("the options are not distinct")
+    return {**several_answers(options, weights), "explanation": general}
+
+
+# Moodle's ordering block, after qtype_ordering's import_from_gift: ">count [select] [layout] [grading] [show]
+# [numbering]" and then one item per line. Two slips of its pattern are not copied: its grading alternatives
+# run "REL" and "LONGEST_ORDERED_SUBSET" together (so Moodle reads that grading type as the first item), and a
+# keyword may end inside the next word (an item "Victoria" would lose its "V" to the layout).
+_ORDERING = re.compile(
+    r"\s*>\s*(?P<count>\d+)\s*"
+    r"(?:(?P<select>ALL|EXACT|RANDOM|REL|CONTIGUOUS|CONTIG)\b)?\s*"
+    r"(?:(?P<layout>HORIZONTAL|HORI|H|1|VERTICAL|VERT|V|0)\b)?\s*"
+    r"(?:(?P<grading>ALL_OR_NOTHING|ABSOLUTE_POSITION|ABSOLUTE|ABS|RELATIVE_NEXT_EXCLUDE_LAST|"
+    r"RELATIVE_NEXT_INCLUDE_LAST|RELATIVE_ONE_PREVIOUS_AND_NEXT|RELATIVE_ALL_PREVIOUS_AND_NEXT|RELATIVE_TO_CORRECT|"
+    r"RELATIVE|REL|LONGEST_ORDERED_SUBSET|LONGEST_CONTIGUOUS_SUBSET)\b)?\s*"
+    r"(?:(?P<show>SHOW|TRUE|YES|1|HIDE|FALSE|NO|0)\b)?\s*"
+    r"(?:(?P<numbering>none|123|abc|ABCD|iii|IIII)\b)?\s*"
+)
+
+
+def _ordering(answer_text: _Marked, header: re.Match[str], general: str, fmt: str) -> dict[str, Any]:
+    """``{>6 ALL VERTICAL ABSOLUTE_POSITION SHOW none`` and one item a line: Moodle's ordering question."""
+    lines = answer_text[header.end() :].split_before("\n")
+    items = [text for text in (_formatted(line.strip(), fmt)[0] for _, line in lines) if text]
+    if len(items) > MAX_ANSWERS:
+        raise _Skip(f"the question has {len(items)} items; at most {MAX_ANSWERS}")
+    select = header["select"] or "RANDOM"
+    count = int(header["count"])
+    shown = count if 2 <= count <= len(items) else min(6, len(items))
+    if select not in ("ALL", "EXACT") and shown < len(items):
+        raise _Skip(
+            f"it shows {shown} of its {len(items)} items, chosen anew each attempt ({select}); "
+            "quizapp shows every item (write ALL to keep them all)"
+        )
+    grading = header["grading"] or ""
+    return {
+        "type": "ordering",
+        "answer": items,
+        "options": items,
+        "grading": moodle_ordering_grading(grading),
+        "explanation": general,
     }
 
 

@@ -78,6 +78,7 @@ def _answer(fraction: str, text: str, html: bool = True) -> list[str]:
 def _question(q: dict[str, Any]) -> str:
     moodle_type = {
         "multiple_choice": "multichoice",
+        "multiple_answer": "multichoice",
         "true_false": "truefalse",
         "fill_in": "shortanswer",
         "matching": "matching",
@@ -115,6 +116,17 @@ def _body(q: dict[str, Any]) -> list[str]:
         for option in q["options"]:
             lines += _answer("100" if option == q["answer"] else "0", option)
         return lines
+    if qtype == "multiple_answer":
+        lines = [
+            "    <single>false</single>",
+            "    <shuffleanswers>true</shuffleanswers>",
+            "    <answernumbering>abc</answernumbering>",
+            "    <showstandardinstruction>0</showstandardinstruction>",
+            *_combined_feedback(),
+        ]
+        for option, fraction in q["answer"]:
+            lines += _answer(f"{fraction * 100:.7f}".rstrip("0").rstrip("."), option)
+        return lines
     if qtype == "true_false":
         return [
             *_answer("100" if q["answer"] else "0", "true", False),
@@ -140,8 +152,8 @@ def _body(q: dict[str, Any]) -> list[str]:
     lines = [
         "    <layouttype>VERTICAL</layouttype>",
         "    <selecttype>ALL</selecttype>",
-        "    <selectcount>0</selectcount>",
-        "    <gradingtype>ABSOLUTE_POSITION</gradingtype>",
+        f"    <selectcount>{len(q['answer'])}</selectcount>",
+        f"    <gradingtype>{q['grading'].upper()}</gradingtype>",
         "    <showgrading>SHOW</showgrading>",
         "    <numberingstyle>none</numberingstyle>",
         *_combined_feedback(),

@@ -1,10 +1,12 @@
 """Read Moodle XML (question/format/xml in Moodle).
 
-Understood: ``multichoice`` (one option worth 100%, the rest 0% or a penalty),
-``truefalse``, ``shortanswer`` (every answer with its fraction, in file order, and
-``<usecase>``), ``matching`` (a subquestion with empty text is a distractor),
-``ordering`` (the qtype_ordering plugin: items in the file order are the right
-order; Moodle shuffles them when showing), and ``numerical`` with one exact number
+Understood: ``multichoice`` (one option worth 100%, the rest 0% or a penalty; with
+``<single>false</single>`` "choose all that apply", multiple_answer, each option's
+fraction kept), ``truefalse``, ``shortanswer`` (every answer with its fraction, in file
+order, and ``<usecase>``), ``matching`` (a subquestion with empty text is a
+distractor), ``ordering`` (the qtype_ordering plugin: items in the file order are the
+right order, its ``gradingtype`` kept; a random subset of the items, ``selecttype``
+RANDOM or CONTIGUOUS with fewer than all, is skipped), and ``numerical`` with one exact number
 and no units (read as fill_in). ``category`` entries are read and dropped. Other
 types are skipped with a reason.
 
@@ -30,7 +32,16 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from .text import clean_block, clean_line, html_to_text
-from .types import MAX_ANSWERS, ImportResult, InterchangeError, check_size, label, normalise_question
+from .types import (
+    MAX_ANSWERS,
+    ImportResult,
+    InterchangeError,
+    check_size,
+    label,
+    moodle_ordering_grading,
+    normalise_question,
+    several_answers,
+)
 
 _DECLARATION = re.compile(rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z][A-Za-z0-9._-]*)[\"']")
 _DECLARATION_TEXT = re.compile(r"\A\s*<\?xml[^>]*\?>")
@@ -191,6 +202,10 @@ def _multiple_choice(element: Element) -> dict[str, Any]:
     answers = [
         (_fraction(a), clean_line(_formatted(a)), _formatted(a.find("feedback"))) for a in element.findall("answer")
     ]
+    # As Moodle's trans_single: "false", "0" or nothing mean several answers; the element missing means one.
+    single = element.findtext("single")
+    if single is not None and single.strip() in ("false", "0", ""):
+        return _multiple_answer(answers)
     right = [a for a in answers if _is_full(a[0])]
     if any(0 < f < 100 and not _is_full(f) for f, _, _ in answers) or any(f > 100 for f, _, _ in answers):
         raise _Skip("multiple choice with partial-credit fractions is not supported (one option must be worth 100%)")
@@ -203,6 +218,10 @@ def _multiple_choice(element: Element) -> dict[str, Any]:
         "answer": right[0][1],
         "feedback": right[0][2],
     }
+
+
+def _multiple_answer(answers: list[tuple[float, str, str]]) -> dict[str, Any]:
+    return several_answers([text for _, text, _ in answers], [fraction for fraction, _, _ in answers])
 
 
 def _true_false(element: Element) -> dict[str, Any]:
@@ -274,7 +293,18 @@ def _matching(element: Element) -> dict[str, Any]:
 def _ordering(element: Element) -> dict[str, Any]:
     # qtype_ordering imports items in file order as the right order (it resets the fractions itself).
     items = [clean_line(_formatted(a)) for a in element.findall("answer")]
-    return {"type": "ordering", "answer": items, "options": items}
+    # Its import_from_xml: older files name selecttype "logical" and selectcount "studentsee".
+    select = clean_line(element.findtext("selecttype") or element.findtext("logical") or "RANDOM").upper()
+    count_text = clean_line(element.findtext("selectcount") or element.findtext("studentsee") or "6")
+    count = int(count_text) if count_text.isdigit() else 2
+    shown = min(len(items), max(2, count))
+    if select not in ("ALL", "EXACT") and shown < len(items):
+        raise _Skip(
+            f"it shows {shown} of its {len(items)} items, chosen anew each attempt ({select}); "
+            "quizapp shows every item (set it to select all items)"
+        )
+    grading = moodle_ordering_grading(element.findtext("gradingtype") or "")
+    return {"type": "ordering", "answer": items, "options": items, "grading": grading}
 
 
 def _numerical(element: Element) -> dict[str, Any]:

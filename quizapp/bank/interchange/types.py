@@ -2,17 +2,21 @@
 
 A question is a plain dict::
 
-    {"type": "multiple_choice" | "true_false" | "fill_in" | "ordering" | "matching",
+    {"type": "multiple_choice" | "multiple_answer" | "true_false" | "fill_in" | "ordering" | "matching",
      "prompt": str, "options": list[str], "answer": ..., "explanation": str,
      "tags": list[str], "title": str, "case_sensitive": bool}
 
-``answer`` by type: multiple_choice, the right option; true_false, a bool; fill_in,
-the accepted answers in the order they are tried, each a string (full marks) or
-``{"text", "fraction"}`` (see :mod:`quizapp.short_answers`: ``*`` is Moodle's
-wildcard); ordering, the items in the right order; matching, a list of
-[left, right] pairs. ``options``: multiple_choice, the choices in shown order;
-ordering, the items in shown order; matching, the right-hand values (pairs first,
-then distractors that match no left); empty for true_false and fill_in.
+and, for ordering only, ``"grading"``: one of ``ORDERING_GRADINGS`` (Moodle's grading types).
+
+``answer`` by type: multiple_choice, the right option; multiple_answer ("choose all
+that apply"), one [option, fraction] pair per option in the options' order (fractions
+from -1 to 1); true_false, a bool; fill_in, the accepted answers in the order they are
+tried, each a string (full marks) or ``{"text", "fraction"}`` (see
+:mod:`quizapp.short_answers`: ``*`` is Moodle's wildcard); ordering, the items in the
+right order; matching, a list of [left, right] pairs. ``options``: multiple_choice and
+multiple_answer, the choices in shown order; ordering, the items in shown order;
+matching, the right-hand values (pairs first, then distractors that match no left);
+empty for true_false and fill_in.
 ``title`` is the question's name (Moodle's ``::name::`` or ``<name>``), "" when it has
 none; ``case_sensitive`` is Moodle's "case matters" (``usecase``), fill_in only.
 
@@ -22,11 +26,12 @@ import hands back.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from quizapp.question_types import QUESTION_TYPES
+from quizapp.question_types import DEFAULT_ORDERING_GRADING, ORDERING_GRADINGS, QUESTION_TYPES
 from quizapp.short_answers import AcceptedAnswer, accepted_answers, key_from
 
 from .text import clean_block, clean_line
@@ -38,6 +43,35 @@ MAX_ANSWERS = 200
 _TITLE_LENGTH = 80
 # Moodle's question names are at most 255 characters; it shortens a longer one on import, and so do we.
 NAME_LENGTH = 255
+
+
+def several_answers(options: list[str], percents: list[float]) -> dict[str, Any]:
+    """Moodle's multiple choice with several answers (``single`` = 0) from each option's weight in percent, as
+    both formats write them; ValueError when Moodle's editor would refuse the weights (quizapp could not grade
+    them: full marks out of reach, or had too cheaply)."""
+    outside = [p for p in percents if not -100 <= p <= 100]
+    if outside:
+        raise ValueError(f"an option is worth {outside[0]:g}%; options are worth -100% to 100%")
+    positive = math.fsum(p for p in percents if p > 0)
+    if positive == 0:
+        raise ValueError("no option is marked right (choose all that apply needs weights such as ~%50%)")
+    if round(positive / 100, 2) != 1:
+        raise ValueError(f"the right options add up to {positive:g}%, not 100% (Moodle's editor refuses that too)")
+    return {
+        "type": "multiple_answer",
+        "options": options,
+        "answer": [[option, percent / 100] for option, percent in zip(options, percents, strict=True)],
+    }
+
+
+def moodle_ordering_grading(name: str) -> str:
+    """quizapp's name for one of Moodle's ordering grading types as its files write them (``ABSOLUTE_POSITION``,
+    ``ABS``...). As qtype_ordering's set_options_for_import: any other name, or none, is its default, relative to
+    the next item excluding the last."""
+    name = clean_line(name).upper()
+    if name in ("ABS", "ABSOLUTE"):
+        return "absolute_position"
+    return name.lower() if name.lower() in ORDERING_GRADINGS else "relative_next_exclude_last"
 
 
 class InterchangeError(ValueError):
@@ -158,7 +192,7 @@ def normalise_question(question: Mapping[str, Any]) -> dict[str, Any]:
         raise ValueError("case_sensitive must be true or false")
     if case_sensitive and qtype != "fill_in":
         raise ValueError("only a fill-in question can be case-sensitive")
-    return {
+    canonical = {
         "type": qtype,
         "prompt": prompt,
         "options": options,
@@ -168,6 +202,12 @@ def normalise_question(question: Mapping[str, Any]) -> dict[str, Any]:
         "title": title,
         "case_sensitive": case_sensitive,
     }
+    if qtype == "ordering":
+        grading = question.get("grading") or DEFAULT_ORDERING_GRADING
+        if grading not in ORDERING_GRADINGS:
+            raise ValueError(f"unknown ordering grading type {grading!r}")
+        canonical["grading"] = grading
+    return canonical
 
 
 def _fill_in_key(raw_answer: Any) -> list[Any]:
@@ -194,6 +234,8 @@ def _options_and_answer(qtype: str, raw_options: Any, raw_answer: Any) -> tuple[
         if not isinstance(raw_answer, str) or clean_line(raw_answer) not in options:
             raise ValueError("the answer must be one of the options")
         return options, clean_line(raw_answer)
+    if qtype == "multiple_answer":
+        return _multiple_answer(options, raw_answer)
     if qtype == "true_false":
         if not isinstance(raw_answer, bool):
             raise ValueError("a true/false answer must be true or false")
@@ -216,3 +258,19 @@ def _options_and_answer(qtype: str, raw_options: Any, raw_answer: Any) -> tuple[
     if len({left for left, _ in cleaned}) != len(cleaned):
         raise ValueError("the left-hand sides of a matching question are not distinct")
     return _dedupe([right for _, right in cleaned] + options), [[left, right] for left, right in cleaned]
+
+
+def _multiple_answer(options: list[str], raw_answer: Any) -> tuple[list[str], list[list[Any]]]:
+    if len(options) < 2 or not all(options) or len(set(options)) != len(options):
+        raise ValueError("a choose-all-that-apply question needs at least two distinct non-empty options")
+    if not isinstance(raw_answer, (list, tuple)) or not all(
+        isinstance(p, (list, tuple)) and len(p) == 2 and isinstance(p[0], str) for p in raw_answer
+    ):
+        raise ValueError("a choose-all-that-apply answer must be a list of [option, fraction] pairs")
+    fractions = {clean_line(option): fraction for option, fraction in raw_answer}
+    if sorted(fractions) != sorted(options) or len(fractions) != len(raw_answer):
+        raise ValueError("a choose-all-that-apply answer must give each option one fraction")
+    if not all(isinstance(f, (int, float)) and not isinstance(f, bool) and -1 <= f <= 1 for f in fractions.values()):
+        raise ValueError("each option's fraction must be a number from -1 to 1")
+    # Moodle keeps fractions to 7 places (33.33333% is 0.3333333): so does the canonical form.
+    return options, [[option, round(float(fractions[option]), 7)] for option in options]

@@ -34,9 +34,9 @@ def test_export_writes_moodle_syntax():
     assert "\t=753\n\t=753 BC\n" in text
     assert "\t=Actium -> 31 BC\n" in text
     assert "\t= -> 476 AD\n" in text
-    # Ordering is written as matching, positions to items, marked so it reads back as ordering.
-    assert "// quizapp: ordering" in text
-    assert "\t=1 -> Augustus\n\t=2 -> Tiberius\n\t=3 -> Nero\n" in text
+    # Ordering is written as Moodle's ordering question type writes it, items in the right order.
+    assert "{>3 ALL VERTICAL LONGEST_ORDERED_SUBSET SHOW none\n\tAugustus\n\tTiberius\n\tNero\n" in text
+    assert "// quizapp: ordering" not in text
 
 
 def test_special_characters_are_escaped_or_written_in_html():
@@ -153,8 +153,10 @@ $CATEGORY: $course$/top/History/Greece
 
 def test_a_teachers_file_with_categories_comments_formats_and_feedback():
     result = import_gift(TEACHER_FILE)
-    assert len(result.questions) == 6
-    rome, caesar, emperors, greek, missing, scale = result.questions
+    assert len(result.questions) == 7
+    rome, caesar, emperors, emperor, greek, missing, scale = result.questions
+    assert emperor["type"] == "multiple_answer"
+    assert emperor["answer"] == [["Nero", 0.5], ["Trajan", 0.5], ["Cicero", 0.0]]
     assert rome == {
         "type": "multiple_choice",
         "prompt": 'In which year was Rome founded, according to "legend"?',
@@ -179,10 +181,8 @@ def test_a_teachers_file_with_categories_comments_formats_and_feedback():
     # A single exact number is read as fill_in with that number.
     assert scale["type"] == "fill_in"
     assert scale["answer"] == ["1050"]
-    assert result.skipped == [
-        'line 23 "Which is an emperor?": multiple choice with partial-credit weights is not supported '
-        "(one option must be worth 100%)"
-    ]
+    # No "=" in the block: Moodle reads several right answers (single = 0), the weights kept.
+    assert result.skipped == []
 
 
 def test_description_without_answer_block_is_skipped_not_refused():
@@ -195,7 +195,7 @@ def test_multiple_right_options_are_skipped_with_a_reason():
     result = import_gift("Pick two {=a =b ~c}\n\nPick none {~a ~b}\n\nOK {=a ~b}")
     assert len(result.questions) == 1
     assert "2 options are marked right" in result.skipped[0]
-    assert "no option is marked right" in result.skipped[1]
+    assert "no option is marked right (choose all that apply needs weights" in result.skipped[1]
 
 
 def test_windows_text_bytes_are_read():
@@ -274,6 +274,7 @@ def test_matching_with_numbered_lefts_stays_matching_without_the_ordering_mark()
         "tags": [],
         "title": "",
         "case_sensitive": False,
+        "grading": "longest_ordered_subset",  # as quizapp graded every ordering question when it wrote these
     }
 
 

@@ -343,7 +343,7 @@ in 49 BC.</text>
 
 def test_a_file_as_moodle_exports_it():
     result = import_moodle_xml(MOODLE_EXPORT.encode())
-    rome, rubicon, capital, rivers, kings, hills = result.questions
+    rome, rubicon, capital, rivers, kings, hills, two_right = result.questions
     assert rome == {
         "type": "multiple_choice",
         "prompt": "In which year was Rome founded?",
@@ -363,14 +363,16 @@ def test_a_file_as_moodle_exports_it():
     assert rivers["answer"] == [["Rome", "Tiber"], ["Paris", "Seine"]]
     assert rivers["options"] == ["Tiber", "Seine", "Danube"]
     assert kings["answer"] == ["Romulus", "Numa Pompilius", "Tullus Hostilius"] == kings["options"]
+    assert kings["grading"] == "absolute_position"  # its <gradingtype>, kept
+    # <single>false</single>: choose all that apply, each option's fraction kept.
+    assert two_right["type"] == "multiple_answer"
+    assert two_right["answer"] == [["Nero", 0.5], ["Trajan", 0.5], ["Cicero", -1.0]]
     assert hills["type"] == "fill_in"
     assert hills["answer"] == ["7"]
     assert hills["explanation"] == "Seven."
     assert result.skipped == [
         'question 7 "Essay": essay questions are not supported',
         'question 8 "Cloze": cloze (embedded answers) questions are not supported',
-        'question 9 "Two right": multiple choice with partial-credit fractions is not supported '
-        "(one option must be worth 100%)",
         'question 10 "Intro": a description is not a question',
     ]
 

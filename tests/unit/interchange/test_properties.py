@@ -16,6 +16,7 @@ from quizapp.bank.interchange import (
     import_moodle_xml,
     normalise_question,
 )
+from quizapp.question_types import ORDERING_GRADINGS
 
 from .samples import shown_as_returned
 
@@ -114,7 +115,9 @@ tags = st.lists(
 
 @st.composite
 def questions(draw) -> dict[str, Any]:
-    qtype = draw(st.sampled_from(["multiple_choice", "true_false", "fill_in", "ordering", "matching"]))
+    qtype = draw(
+        st.sampled_from(["multiple_choice", "true_false", "fill_in", "ordering", "matching", "multiple_answer"])
+    )
     base = {
         "type": qtype,
         "prompt": draw(line),
@@ -133,6 +136,16 @@ def questions(draw) -> dict[str, Any]:
     elif qtype == "ordering":
         items = draw(_distinct_lines(2))
         base.update(answer=items, options=draw(st.permutations(items)))
+        base["grading"] = draw(st.sampled_from(ORDERING_GRADINGS))
+    elif qtype == "multiple_answer":
+        options = draw(_distinct_lines(2))
+        right = draw(st.integers(min_value=1, max_value=len(options)))
+        wrong = [draw(st.sampled_from([0.0, -0.5, -1.0])) for _ in options[right:]]
+        base.update(
+            options=options,
+            answer=[[o, 1 / right] for o in options[:right]]
+            + [[o, w] for o, w in zip(options[right:], wrong, strict=True)],
+        )
     else:
         lefts = draw(_distinct_lines(2))
         rights = draw(st.lists(line, min_size=len(lefts), max_size=len(lefts)))
