@@ -51,7 +51,7 @@ def test_a_learner_launch_makes_a_student_who_can_open_the_quiz(app: Flask, lms:
     assert framed.status_code == 200, framed.headers.get("Location")  # in the frame, where cookies are allowed
 
     # The new tab is a first-party window without the frame's cookies: the one-time link signs it in.
-    handoff = re.search(r'href="http://localhost(/lti/enter/[^"]+)"', page)
+    handoff = re.search(r'href="http://localhost(/lti/enter\?token=[^"]+)"', page)
     assert handoff is not None
     tab = app.test_client()
     opened = tab.get(handoff.group(1))
