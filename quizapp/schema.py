@@ -17,6 +17,15 @@ from quizapp.bank.models import (
     question_tags,
 )
 from quizapp.classes.models import ClassMember, SchoolClass
+from quizapp.lti.models import (
+    LtiContext,
+    LtiDeployment,
+    LtiIdentity,
+    LtiLaunchValue,
+    LtiPlatform,
+    LtiResourceLink,
+    LtiToolKey,
+)
 from quizapp.models import db
 from quizapp.practice.models import ReviewCard
 from quizapp.quizzes.models import Quiz, QuizAssignment, QuizQuestion, QuizRule
@@ -31,6 +40,13 @@ __all__ = [
     "AuditEvent",
     "ClassMember",
     "GenerationJob",
+    "LtiContext",
+    "LtiDeployment",
+    "LtiIdentity",
+    "LtiLaunchValue",
+    "LtiPlatform",
+    "LtiResourceLink",
+    "LtiToolKey",
     "PasswordResetToken",
     "Question",
     "QuestionFlag",

@@ -22,7 +22,9 @@ Row = tuple[Any, ...]
 T = TypeVar("T")
 
 # Values that differ between two runs of the same request by design: clocks, salts, random codes and shuffles.
-VOLATILE_COLUMNS = frozenset({"password_hash", "join_code", "option_order", "token_hash", "prefix"})
+VOLATILE_COLUMNS = frozenset(
+    {"password_hash", "join_code", "option_order", "token_hash", "prefix", "kid", "private_key_pem", "public_key_pem"}
+)
 
 
 def tables() -> list[Table]:

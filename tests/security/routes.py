@@ -66,6 +66,9 @@ class Route:
     foreign_body: Callable[[Call, Party], dict[str, Any]] | None = None
     walk: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)  # locator values a page walk tries
     locators: Mapping[str, Any] = field(default_factory=dict)  # locator values other than LOCATORS' for this route
+    # Why the route takes no CSRF token (a POST from another site carrying a signed JWT): the CSRF sweep then checks
+    # that the body without its signature is refused and changes nothing; tests/lti covers the signed requests.
+    csrf_exempt: str | None = None
 
 
 def _question_body(call: Call) -> dict[str, Any]:
@@ -199,6 +202,22 @@ ROUTES: dict[str, Route] = {
     "tokens.index": Route(body=lambda c: {"name": "grading script", "days": "30"}),
     "tokens.revoke": Route(body=nothing),
     "admin.users": Route(body=_new_account(username="newteacher", display_name="New teacher", role="teacher")),
+    "lti.admin": Route(
+        body=lambda c: {
+            "name": "Sweep LMS",
+            "issuer": "https://lms.example.org",
+            "client_id": "sweep",
+            "deployment_ids": "1",
+            "auth_login_url": "https://lms.example.org/auth",
+            "auth_token_url": "https://lms.example.org/token",
+            "key_set_url": "https://lms.example.org/jwks",
+        }
+    ),
+    "lti.rotate_key": Route(body=nothing),
+    "lti.login": Route(
+        caller=None, body=nothing, csrf_exempt="an LMS posts it; a signed launch follows", changes=False
+    ),
+    "lti.launch": Route(caller=None, body=nothing, csrf_exempt="the LMS signs the id_token (RS256)", changes=False),
     "admin.set_role": Route(
         not_owned="an admin may set the role of any account",
         params={"user_id": "user_id"},

@@ -37,6 +37,12 @@ def test_every_post_with_a_missing_forged_or_borrowed_token_is_refused(
         party = world[who] if who else None
         url, values = own_url(rule, party) if party else (rule.rule, {})
         client = clients(who)
+        if route.csrf_exempt:
+            response, changed = watch(partial(client.post, url, data=route.body(Call(party, values, world))))
+            if response.status_code != 400 or changed:
+                failures.append(f"POST {url} ({rule.endpoint}) unsigned: {response.status_code}, {changed}")
+            tried += 1
+            continue
         for label, token in (("no token", None), ("a forged token", FORGED), ("another user's token", borrowed)):
             body = route.body(Call(party, values, world))  # afresh: an uploaded file is read once
             if route.json:

@@ -83,8 +83,8 @@ def test_extra_fields_change_nothing(world_app: Flask, world: World, clients: Cl
     watch = Watch()
     failures, compared = [], set()
     for rule in app_rules(world_app):
-        if "POST" not in methods(rule):
-            continue
+        if "POST" not in methods(rule) or route_of(rule).csrf_exempt:
+            continue  # a signed LTI request: its valid body needs a platform's signature (tests/lti)
         outcomes = []
         for extra in (None, extras):
             outcomes.append(run(world_app, world, clients, rule, extra, watch))
