@@ -105,7 +105,6 @@ def login() -> ResponseReturnValue:
     try:
         return oidc.redirect(url_for("lti.launch", _external=True))
     except (LtiException, OIDCException) as error:
-        db.session.rollback()
         return _refused(f"The LMS's login request was refused: {error}")
 
 
@@ -116,10 +115,8 @@ def launch() -> ResponseReturnValue:
     try:
         result = launches.accept_launch(db.session, launch_message(), now=utcnow())
     except LtiException as error:
-        db.session.rollback()
-        return _refused(f"This launch could not be checked: {error}")
+        return _refused(f"This launch could not be checked: {error}")  # an error status: the commit point undoes
     except DomainError as error:
-        db.session.rollback()
         return _refused(str(error), error.status_code)
     _sign_in(result.user)
     return render_template(

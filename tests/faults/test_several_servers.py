@@ -36,11 +36,19 @@ from tests.support import CSRF_INPUT, TEST_PASSWORD
 ROOT = Path(__file__).resolve().parents[2]
 ENV_EXAMPLE = ROOT / "deploy" / "quizapp.env.example"
 REDIS = "redis://127.0.0.1:6379"
-# Redis databases of their own, emptied before and after: the queue's name is the same in every run.
-LIMITS_DB, QUEUE_DB = 11, 12
+# Redis databases of their own, emptied after: the queue's name is the same in every run, so a run takes two empty
+# ones of these (another run on this machine, or one killed before its teardown, keeps its own busy).
+SPARE_DATABASES = range(10, 16)
 
 
-def deployment_environment(database_url: str) -> dict[str, str]:
+def _empty_redis_databases() -> tuple[int, int]:
+    empty = [n for n in SPARE_DATABASES if redis.Redis.from_url(f"{REDIS}/{n}").dbsize() == 0]
+    if len(empty) < 2:
+        pytest.fail(f"Redis databases {SPARE_DATABASES.start}-{SPARE_DATABASES.stop - 1} are in use; two must be empty")
+    return empty[0], empty[1]
+
+
+def deployment_environment(database_url: str, limits_db: int, queue_db: int) -> dict[str, str]:
     """The example environment file, its addresses pointed at this machine's services."""
     settings = {}
     for line in ENV_EXAMPLE.read_text().splitlines():
@@ -50,8 +58,8 @@ def deployment_environment(database_url: str) -> dict[str, str]:
     settings.update(
         DATABASE_URL=database_url,
         FLASK_SECRET_KEY=uuid.uuid4().hex * 2,
-        FLASK_RATELIMIT_STORAGE_URI=f"{REDIS}/{LIMITS_DB}",
-        FLASK_HUEY_REDIS_URL=f"{REDIS}/{QUEUE_DB}",
+        FLASK_RATELIMIT_STORAGE_URI=f"{REDIS}/{limits_db}",
+        FLASK_HUEY_REDIS_URL=f"{REDIS}/{queue_db}",
         # The test talks to gunicorn directly, over plain HTTP: no proxy to trust, no HTTPS for the cookies.
         FLASK_TRUSTED_PROXIES="0",
         FLASK_SESSION_COOKIE_SECURE="false",
@@ -81,6 +89,7 @@ class Process:
 
 @dataclass
 class Deployment:
+    environment: dict[str, str] = field(default_factory=dict)
     servers: list[Process] = field(default_factory=list)
     consumers: list[Process] = field(default_factory=list)
 
@@ -115,12 +124,11 @@ def _serving(server: Process) -> bool:
 def deployment(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Deployment, str]]:
     if not postgresql_selected(request.config):
         pytest.skip("several app servers share PostgreSQL; this run selected SQLite only")
-    queues = [redis.Redis.from_url(f"{REDIS}/{number}") for number in (LIMITS_DB, QUEUE_DB)]
-    for store in queues:
-        store.flushdb()
+    databases = _empty_redis_databases()
+    queues = [redis.Redis.from_url(f"{REDIS}/{number}") for number in databases]
     running = Deployment()
     with fresh_postgresql_database() as database_url:
-        environment = deployment_environment(database_url)
+        environment = running.environment = deployment_environment(database_url, *databases)
         try:
             for name in ("server-a", "server-b"):
                 port = free_port()
@@ -258,7 +266,7 @@ def test_an_exam_across_two_servers_and_two_workers_loses_nothing_and_grades_onc
         # Cy's wrong passwords, alternating between the servers, meet one count: 4 a minute per name.
         cy = Student()
         command = [sys.executable, "-m", "gunicorn", "--bind", a.url.removeprefix("http://"), "wsgi:app"]
-        restarted = _spawn("server-a2", command, deployment_environment(database_url), a.log.parent)
+        restarted = _spawn("server-a2", command, running.environment, a.log.parent)
         restarted.url = a.url
         running.servers.append(restarted)
         wait_until(lambda: _serving(restarted), 90, "server A restarted")
@@ -288,7 +296,7 @@ def test_an_exam_across_two_servers_and_two_workers_loses_nothing_and_grades_onc
     doctor = subprocess.run(
         [sys.executable, "-m", "flask", "doctor", "--processes", "2"],
         cwd=ROOT,
-        env=deployment_environment(database_url),
+        env=running.environment,
         capture_output=True,
         text=True,
         timeout=120,

@@ -101,7 +101,7 @@ def _parse(data: bytes, name: str) -> Element:
         return fromstring(data, forbid_dtd=True)
     except DefusedXmlException:
         raise InterchangeError(f"{name} declares a DTD or entities, which QTI files never need") from None
-    except (ParseError, ValueError) as err:
+    except (ParseError, ValueError, LookupError) as err:  # LookupError: an encoding Python does not know
         raise InterchangeError(f"{name} is not well-formed XML ({err})") from None
 
 
