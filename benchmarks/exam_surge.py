@@ -264,7 +264,7 @@ def synchronized_start(base: str, quiz_id: int, sessions: list[requests.Session]
         quiz_pages = list(pool.map(lambda s: s.get(f"{base}/quizzes/{quiz_id}", timeout=60).text, sessions))
     tokens = [TOKEN.search(page).group(1) for page in quiz_pages]  # type: ignore[union-attr]
 
-    def wave(step: str, act) -> tuple[float, dict[str, float]]:  # type: ignore[no-untyped-def]
+    def wave(act) -> tuple[float, dict[str, float]]:  # type: ignore[no-untyped-def]
         gate = threading.Barrier(pool_size + 1)
 
         def one(i: int) -> None:
@@ -293,7 +293,7 @@ def synchronized_start(base: str, quiz_id: int, sessions: list[requests.Session]
         if pages[i]:
             rec.call("first question", sessions[i].get, base + pages[i] if pages[i].startswith("/") else pages[i])
 
-    steps = [("start", *wave("start", start)), ("first question", *wave("first question", first_question))]
+    steps = [("start", *wave(start)), ("first question", *wave(first_question))]
     n = len(sessions)
     print(f"\nsynchronized start: {n} signed-in students press Start within 1 s, then open the first question")
     print(f"{'step':<16}{'wall s':>8}{'p50 ms':>8}{'p99 ms':>8}{'errors':>8}{'server CPU ms/student':>24}")

@@ -15,8 +15,7 @@ from quizapp.api.errors import ApiError
 from quizapp.api.tokens import user_for_token
 from quizapp.extensions import db, login_manager
 from quizapp.models import utcnow
-
-READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+from quizapp.transactions import READ_METHODS
 
 
 def authenticate_request() -> None:

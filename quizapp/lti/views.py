@@ -13,6 +13,7 @@ from quizapp.access import ADMIN, ANYONE, allow
 from quizapp.auth import session_limits
 from quizapp.auth.models import User
 from quizapp.auth.roles import Role
+from quizapp.database import begin_writing
 from quizapp.exceptions import DomainError
 from quizapp.extensions import csrf, db
 from quizapp.forms import ConfirmForm
@@ -98,6 +99,8 @@ def _refused(message: str, status: int = 400) -> tuple[str, int]:
 @writes_on_get
 def login() -> ResponseReturnValue:
     """OIDC login initiation: the LMS names itself; quizapp stores a nonce and sends the browser to its auth URL."""
+    # Every login writes (a nonce, expired state cleared): on SQLite, begin for writing from the first statement.
+    begin_writing(db.session)
     oidc = FlaskOIDCLogin(
         FlaskRequest(), DatabaseToolConf(db.session), launch_data_storage=DatabaseLaunchStorage(db.session)
     )

@@ -16,7 +16,7 @@ from quizapp.models import utcnow
 from quizapp.quizzes.models import Quiz
 from tests.conftest import Accounts
 from tests.factories import all_types_quiz
-from tests.lti.platform import INSTRUCTOR, LEARNER, Platform, new_key_pair
+from tests.lti.platform import CLIENT_ID, INSTRUCTOR, ISSUER, LAUNCH_URL, LEARNER, Platform, new_key_pair
 
 
 @pytest.fixture
@@ -139,3 +139,17 @@ def test_a_login_clears_expired_state_and_an_expired_nonce_is_refused(app: Flask
     assert browser.post("/lti/launch", data=form).status_code == 400  # its nonce expired
     lms.login(app.test_client(), "lms-user-2")
     assert all(row.expires_at > long_ago for row in db.session.scalars(select(LtiLaunchValue)))
+
+
+def test_a_login_by_get_writes_from_its_first_statement(
+    app: Flask, lms: Platform, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quizapp.database import _write_intent
+    from quizapp.lti import views
+
+    seen: list[bool] = []
+    clear = views.forget_expired
+    monkeypatch.setattr(views, "forget_expired", lambda session: seen.append(_write_intent.get()) or clear(session))
+    query = {"iss": ISSUER, "login_hint": "lms-user-1", "target_link_uri": LAUNCH_URL, "client_id": CLIENT_ID}
+    assert app.test_client().get("/lti/login", query_string=query).status_code == 302
+    assert seen == [True]  # SQLite begins its transaction with BEGIN IMMEDIATE, not a read to upgrade

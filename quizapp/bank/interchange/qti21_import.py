@@ -1,13 +1,14 @@
 """Read a QTI 2.1 content package (a .zip with ``imsmanifest.xml``) into question dicts.
 
 Understood, one reader per interaction (``_READERS``): ``choiceInteraction`` with one right choice
-(multiple_choice, or true_false when the two choices say True and False) or, where the bank has the type, a
-multiple response (multiple_answer, each option's fraction from the mapping), ``textEntryInteraction`` (fill_in: the
+(multiple_choice, or true_false when the two choices say True and False) or a multiple response
+(multiple_answer, each option's fraction from the mapping), ``textEntryInteraction`` (fill_in: the
 correct response and every mapped key worth marks), ``orderInteraction`` (ordering) and ``matchInteraction``
 (matching: the directed pairs of the correct response; choices of the second set that pair with nothing are
-distractors). An item with another interaction, several interactions or several right choices is left out and
-listed. Texts become plain text (tags dropped, ``<br/>`` and blocks as line breaks); the item's title becomes the
-title, a ``modalFeedback`` the explanation, the manifest's LOM keywords the tags.
+distractors). An item with another interaction, several interactions, or a single-choice response naming other
+than one right choice is left out and listed. Texts become plain text (tags dropped, ``<br/>`` and blocks as line
+breaks); the item's title becomes the title, a ``modalFeedback`` the explanation, the manifest's LOM keywords the
+tags.
 
 Every XML file is parsed with defusedxml and no DTD is allowed; the zip is read with :func:`.packages.open_package`'s
 limits, in memory only.
@@ -27,7 +28,7 @@ from .keys import entry
 from .packages import open_package
 from .qti21_export import CP_NAMESPACE, ITEM_RESOURCE, LOM_NAMESPACE, QTI_NAMESPACE, TRUE_FALSE_CHOICES
 from .text import clean_line, html_to_text
-from .types import MAX_ANSWERS, QUESTION_TYPES, ImportResult, InterchangeError, label, normalise_question
+from .types import MAX_ANSWERS, ImportResult, InterchangeError, label, normalise_question
 
 MAX_QUESTIONS = 5000
 _Q = f"{{{QTI_NAMESPACE}}}"
@@ -182,10 +183,10 @@ def _choices(interaction: Element, tag: str = "simpleChoice") -> list[tuple[str,
 
 def _choice(interaction: Element, declaration: Element, correct: list[str]) -> dict[str, Any]:
     choices = _choices(interaction)
-    if declaration.get("cardinality") == "multiple" and "multiple_answer" in QUESTION_TYPES:
+    if declaration.get("cardinality") == "multiple":
         return _multiple_answer(choices, declaration, correct)
     if declaration.get("cardinality") != "single" or len(correct) != 1:
-        raise _Skip("several right choices (multiple response) cannot be held; one right option is")
+        raise _Skip("a single-choice item must name exactly one right choice")
     texts = dict(choices)
     if correct[0] not in texts:
         raise _Skip("the correct response names no choice of the item")

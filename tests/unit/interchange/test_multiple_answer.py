@@ -1,16 +1,13 @@
 """Choose all that apply (multiple_answer, Moodle's multiple choice with several right options) in the packaged
-formats. The type arrives with another branch's question model: the writers and the reader are tested here on the
-canonical shape directly, so they are ready when it does; the round trip through the bank runs once it exists."""
+formats: each writer and the QTI 2.1 reader on the canonical shape, and a package read back whole."""
 
 from __future__ import annotations
 
-import pytest
 from defusedxml.ElementTree import fromstring
 from lxml import etree
 
 from quizapp.bank.interchange import anki_export, canvas_qti, qti21_export, qti21_import
 from quizapp.bank.interchange.packages import zip_package
-from quizapp.question_types import QUESTION_TYPES
 
 from .test_qti21 import SCHEMAS, _check_references
 
@@ -44,21 +41,39 @@ def test_qti21_maps_each_option_to_its_fraction_and_reads_it_back() -> None:
     assert back == {"type": "multiple_answer", "options": CHOOSE_ALL["options"], "answer": CHOOSE_ALL["answer"]}
 
 
-@pytest.mark.skipif("multiple_answer" in QUESTION_TYPES, reason="the bank holds the type: it is imported instead")
-def test_without_the_type_a_multiple_response_is_left_out_and_says_why() -> None:
-    package = zip_package(
+def _package_of(item: bytes) -> bytes:
+    return zip_package(
         {
             "imsmanifest.xml": (
                 b'<manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" identifier="m"><organizations/><resources>'
                 b'<resource identifier="r" type="imsqti_item_xmlv2p1" href="i.xml"><file href="i.xml"/></resource>'
                 b"</resources></manifest>"
             ),
-            "i.xml": qti21_export.item_xml(CHOOSE_ALL, "q1", qti21_export._ITEM_WRITERS["multiple_answer"])[0].encode(),
+            "i.xml": item,
         }
     )
-    result = qti21_import.import_qti21(package)
+
+
+def test_a_multiple_response_package_reads_back_as_choose_all_that_apply() -> None:
+    item = qti21_export.item_xml(CHOOSE_ALL, "q1", qti21_export._ITEM_WRITERS["multiple_answer"])[0]
+    result = qti21_import.import_qti21(_package_of(item.encode()))
+    assert result.skipped == []
+    [question] = result.questions
+    assert (question["type"], question["options"], question["answer"]) == (
+        "multiple_answer",
+        CHOOSE_ALL["options"],
+        CHOOSE_ALL["answer"],
+    )
+
+
+def test_a_single_choice_naming_two_right_choices_is_left_out_and_says_why() -> None:
+    single = {**CHOOSE_ALL, "type": "multiple_choice", "answer": "Augustus"}
+    item = qti21_export.item_xml(single, "q1", qti21_export._ITEM_WRITERS["multiple_choice"])[0]
+    two_right = item.replace("<value>C1</value>", "<value>C1</value><value>C3</value>", 1)
+    assert two_right != item
+    result = qti21_import.import_qti21(_package_of(two_right.encode()))
     assert result.questions == []
-    assert "several right choices" in result.skipped[0]
+    assert "exactly one right choice" in result.skipped[0]
 
 
 def test_canvas_writes_multiple_answers_with_the_options_worth_marks_as_right() -> None:
