@@ -32,6 +32,7 @@ def upgrade():
     sa.Column('opened_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('closes_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('paused_remaining', sa.Double(), nullable=True),
+    sa.Column('allowed_seconds', sa.Double(), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
     sa.Column('ended_at', sa.DateTime(timezone=True), nullable=True),

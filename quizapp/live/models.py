@@ -59,6 +59,8 @@ class LiveSession(db.Model):
     closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Seconds the open question had left when the teacher paused it (closes_at is then NULL).
     paused_remaining: Mapped[float | None] = mapped_column()
+    # Seconds the open question runs for in all: the countdown and any time the teacher added (for the points).
+    allowed_seconds: Mapped[float | None] = mapped_column()
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = timestamp_column()
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
