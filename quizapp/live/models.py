@@ -30,7 +30,7 @@ class LiveSession(db.Model):
         CheckConstraint(
             f"seconds_per_question >= {SECONDS_MIN} AND seconds_per_question <= {SECONDS_MAX}", name="seconds_range"
         ),
-        CheckConstraint("current_index >= 0", name="index_non_negative"),
+        CheckConstraint("current_index >= 0 AND current_index < question_count", name="index_in_range"),
         CheckConstraint("version >= 1", name="version_positive"),
         # An open question either runs against the server's clock or is paused with the seconds it had left.
         CheckConstraint(
@@ -54,6 +54,8 @@ class LiveSession(db.Model):
     state: Mapped[str] = mapped_column(String(16), default=LiveState.LOBBY)
     # The questions fixed when the session started, in order: [{question_id, version_id, points, option_order}].
     questions: Mapped[list[Any]] = mapped_column(JSONType, default=list)
+    # len(questions), kept in a column so that the state every phone polls reads no JSON.
+    question_count: Mapped[int] = mapped_column()
     current_index: Mapped[int] = mapped_column(default=0)
     opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -72,10 +74,6 @@ class LiveSession(db.Model):
     participants: Mapped[list[LiveParticipant]] = relationship(
         back_populates="live_session", cascade="all, delete-orphan", order_by="LiveParticipant.id"
     )
-
-    @property
-    def question_count(self) -> int:
-        return len(self.questions or ())
 
 
 class LiveParticipant(db.Model):

@@ -53,8 +53,8 @@ def test_live_tables_upgrade_downgrade_and_constraints(empty_database: Flask) ->
         connection.execute(
             text(
                 "INSERT INTO live_sessions (id, quiz_id, teacher_id, join_code, show_names, seconds_per_question, "
-                "state, questions, current_index, version, expires_at) VALUES (1, :quiz, :teacher, 'ABC234', "
-                ":yes, 20, 'lobby', '[]', 0, 1, :expires)"
+                "state, questions, question_count, current_index, version, expires_at) "
+                "VALUES (1, :quiz, :teacher, 'ABC234', :yes, 20, 'lobby', '[]', 1, 0, 1, :expires)"
             ),
             {"quiz": ids["quiz"], "teacher": ids["teacher"], "yes": True, "expires": now + timedelta(hours=1)},
         )
@@ -101,7 +101,7 @@ def test_a_state_without_its_times_is_refused(empty_database: Flask, state: str)
     db.session.remove()
     statement = (
         "INSERT INTO live_sessions (quiz_id, teacher_id, join_code, show_names, seconds_per_question, state, "
-        "questions, current_index, version, expires_at) VALUES (:quiz, :teacher, 'XYZ234', :yes, 20, :state, '[]', "
-        "0, 1, :expires)"
+        "questions, question_count, current_index, version, expires_at) "
+        "VALUES (:quiz, :teacher, 'XYZ234', :yes, 20, :state, '[]', 1, 0, 1, :expires)"
     )
     assert _refused(statement, {**values, "yes": True})
