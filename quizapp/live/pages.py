@@ -139,7 +139,9 @@ def phone(session: Session, participant: LiveParticipant, *, now: datetime) -> P
     live = participant.live_session
     # Counted in SQL: a whole class's phones fetch this at once, and loading every participant on each was
     # a class's square.
-    view = Phone(live=live, participant=participant, players=services.player_count(session, live.id))
+    view = Phone(live=live, participant=participant)
+    if live.state != LiveState.QUESTION:  # the open question's panel says nothing of the others
+        view.players = services.player_count(session, live.id)
     if live.state == LiveState.QUESTION:
         view.answered = services.answer_of(session, participant.id, live.current_index) is not None
         view.paused = live.closes_at is None

@@ -77,6 +77,10 @@ def _seat(live_id: int, kind: str) -> int | None:
     return int(who) if signed_live == live_id and isinstance(who, int) else None
 
 
+def _state_cache_seconds() -> float:
+    return float(current_app.config.get("LIVE_STATE_CACHE_SECONDS") or 0)
+
+
 def _participant(live_id: int) -> LiveParticipant:
     """This browser's participant in the session: by its cookie, else by the signed-in student; 404 otherwise."""
     participant_id = _seat(live_id, "p")
@@ -237,7 +241,8 @@ def play(live_id: int) -> ResponseReturnValue:
 def panel(live_id: int) -> ResponseReturnValue:
     """The phone's changing part, fetched by its script when the version changes."""
     now = utcnow()
-    services.current_state(db.session, live_id, now=now)
+    # For its closing only (the participant's row brings the session's own): the poll just read the state.
+    services.current_state(db.session, live_id, now=now, max_age=_state_cache_seconds())
     participant = _participant(live_id)
     return render_template("live/_panel.html", phone=pages.phone(db.session, participant, now=now))
 
@@ -276,9 +281,7 @@ def state(live_id: int) -> ResponseReturnValue:
     """The session's state as JSON (version, state, index, closing time, seconds left), ``304`` when the version
     is the one the caller has. For the session's teacher or a participant (signed cookie); 404 for anyone else."""
     now = utcnow()
-    row = services.current_state(
-        db.session, live_id, now=now, max_age=float(current_app.config.get("LIVE_STATE_CACHE_SECONDS") or 0)
-    )
+    row = services.current_state(db.session, live_id, now=now, max_age=_state_cache_seconds())
     if row is None:
         abort(404)
     if _seat(live_id, "p") is None and _seat(live_id, "t") != row.teacher_id:
