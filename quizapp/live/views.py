@@ -30,6 +30,7 @@ from quizapp.live.models import LiveParticipant, LiveSession
 from quizapp.models import utcnow
 from quizapp.quizzes.services import quiz_of_teacher
 from quizapp.rate_limits import limited
+from quizapp.request_args import whole_number
 from quizapp.transactions import undo_on, writes_on_get
 
 bp = Blueprint("live", __name__, url_prefix="/live", template_folder="templates")
@@ -37,6 +38,7 @@ bp = Blueprint("live", __name__, url_prefix="/live", template_folder="templates"
 # The endpoint every phone polls: auth.session_limits does not load the user for it.
 STATE_ENDPOINT = "live.state"
 COOKIE_PATH = "/live/"
+QUESTIONS_MAX = 10_000  # more than any quiz has: a larger index is not one of the session's
 _SALT = "quizapp.live.seat"
 
 
@@ -127,10 +129,16 @@ def new(quiz_id: int) -> ResponseReturnValue:
     return render_template("live/new.html", form=form, quiz=quiz), status
 
 
+def _address(endpoint: str, **values: Any) -> str:
+    """A full address for the projector: under PUBLIC_URL when set (behind a proxy the request's Host may be an
+    inside name), else the request's own."""
+    public = str(current_app.config.get("PUBLIC_URL") or "").rstrip("/")
+    return public + url_for(endpoint, **values) if public else url_for(endpoint, _external=True, **values)
+
+
 def _qr_code(live: LiveSession) -> Markup:
     """The join link (with the code filled in) as an inline SVG QR code, drawn here: no image file, no CDN."""
-    link = url_for("live.join", code=live.join_code, _external=True)
-    svg = segno.make(link, error="m").svg_inline(
+    svg = segno.make(_address("live.join", code=live.join_code), error="m").svg_inline(
         scale=6, border=2, svgclass="live-qr", title="QR code: opens the join page with this session's code filled in"
     )
     return Markup(svg)  # noqa: S704 - segno's own markup of a link we built; no user text in it
@@ -147,7 +155,7 @@ def projector(live_id: int) -> ResponseReturnValue:
         "live/projector.html",
         screen=pages.screen(db.session, live, now=now),
         qr=_qr_code(live),
-        join_url=url_for("live.join", _external=True),
+        join_url=_address("live.join"),
         form=ConfirmForm(),
     )
     return _set_seat(current_app.make_response(body), live.id, "t", current_user.id)
@@ -181,8 +189,8 @@ def control(live_id: int) -> ResponseReturnValue:
     services.live_for_teacher(db.session, live_id, current_user)  # another teacher's session: 404 before anything
     action = CONTROLS.get(request.form.get("action", ""))
     if action is None:
-        flash("Unknown control.", "danger")
-        return redirect(url_for("live.projector", live_id=live_id)), 400
+        flash("That button is not one of the session's controls: nothing was changed.", "danger")
+        return redirect(url_for("live.projector", live_id=live_id))
     if ConfirmForm().validate_on_submit():
         with undo_on(category="warning"):
             live = action(db.session, live_id, current_user, now=utcnow())
@@ -257,14 +265,12 @@ def _fields(form: Any, index: int) -> dict[str, Any]:
 def answer(live_id: int) -> ResponseReturnValue:
     participant = _participant(live_id)
     wants_json = request.accept_mimetypes.best == "application/json"
-    index = request.form.get("index", "")
-    if not ConfirmForm().validate_on_submit() or not index.isdigit() or len(index) > 6:
+    index = whole_number(request.form.get("index"), maximum=QUESTIONS_MAX)
+    if not ConfirmForm().validate_on_submit() or index is None:
         message = "The answer could not be read: reload the page and answer again."
         return (jsonify(ok=False, error=message), 400) if wants_json else abort(400)
     with undo_on(category=None if wants_json else "warning") as step:
-        services.answer(
-            db.session, live_id, participant.id, int(index), _fields(request.form, int(index)), now=utcnow()
-        )
+        services.answer(db.session, live_id, participant.id, index, _fields(request.form, index), now=utcnow())
     if wants_json:
         if step.failed:
             return jsonify(ok=False, error=str(step.error)), step.status_code

@@ -176,3 +176,24 @@ def test_guests_only_when_allowed_and_expired_codes(app: Flask, users: Accounts,
     assert expired.status_code == 404
     assert "No live session has this code" in expired.get_data(as_text=True)
     assert re.search(r"Join", app.test_client().get(f"/live/join?code={live.join_code}").get_data(as_text=True))
+
+
+def test_odd_answers_and_controls_change_nothing(
+    app: Flask, users: Accounts, teacher_client: FlaskClient, student_client: FlaskClient
+) -> None:
+    live = _start(teacher_client, _quiz(users))
+    _join(student_client, live.join_code)
+    _control(teacher_client, live, "next")
+    token = csrf_token(student_client, "/live/join")
+    for index in ("²", "-1", "99999999999", "", "0x1"):
+        odd = student_client.post(
+            f"/live/{live.id}/answer",
+            data={"csrf_token": token, "index": index, "q0-choice": "1"},
+            headers={"Accept": "application/json"},
+        )
+        assert odd.status_code in (400, 409), index
+    assert _control(teacher_client, live, "explode").status_code == 302
+    db.session.expire_all()
+    assert db.session.get(LiveSession, live.id).version == 3  # one join, one next: nothing else
+    app.config["PUBLIC_URL"] = "https://quiz.school.example"
+    assert "https://quiz.school.example/live/join" in teacher_client.get(f"/live/{live.id}").get_data(as_text=True)
