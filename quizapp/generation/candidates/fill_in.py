@@ -19,7 +19,7 @@ from ..textutil import anaphora_problem, drop_parentheticals, has_anchor, tokens
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, mention_once, source_of
 from .fill_in_answers import other_answers, surname_shared
-from .multiple_choice import key_ok
+from .multiple_choice import key_ok, worth_asking
 
 _WEAK_HEADS = frozenset(
     {
@@ -248,7 +248,8 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
         weight = min(counts[last.lemma_.lower()], 4) / 4
         items.append((first, last, "term", 0.55 + 0.25 * weight, None))
     for m in sent.mentions:
-        if key_ok(sent, m) and m.kind in ("person", "place", "org", "law", "event", "date"):
+        named = m.kind in ("person", "place", "org", "law", "event", "date")
+        if named and key_ok(sent, m) and worth_asking(ctx, sent, m):
             if m.kind in ("org", "law", "event") and len(m.text.split()) > MAX_TYPED_NAME_WORDS:
                 continue  # "Metropolis Local Management Amendment Act" is to be recognised, not typed word for word
             items.append((m.first, m.last, m.kind, 0.6, m))

@@ -11,7 +11,7 @@ from ..distractors import display
 from ..textutil import BLANK, anaphora_problem, capitalise, has_anchor, tidy, tokens_text
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, source_of
-from .multiple_choice import KIND_TRUST, key_ok
+from .multiple_choice import KIND_TRUST, key_ok, worth_asking
 
 _SWAP_ORDER = {"date": 0, "place": 1, "person": 2, "number": 3, "org": 4}
 _LOCATIVE = frozenset({"in", "at", "near", "to", "from", "into", "outside", "inside", "towards"})
@@ -132,7 +132,7 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     """A true and a false candidate from one sentence, where it reads on its own."""
     if imperative(sent):
         return []
-    keys = [m for m in sent.mentions if key_ok(sent, m) and swappable(sent, m)]
+    keys = [m for m in sent.mentions if key_ok(sent, m) and swappable(sent, m) and worth_asking(ctx, sent, m)]
     if not keys:
         return []
     keys.sort(key=lambda m: (_SWAP_ORDER.get(m.kind, 9), m.start))
