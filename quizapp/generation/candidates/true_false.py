@@ -260,15 +260,18 @@ def other_side(ctx: Context, m: Mention) -> frozenset[str]:
     false at a glance rather than a plausible error."""
     if m.kind != "person":
         return frozenset()
-    words = side_words(m)
+    words = frozenset(side_words(m))
     if not words:
         return frozenset()
-    out = set()
-    for v in ctx.distractors.pools.get("person", []):
-        named = (ctx.corpus.sentences[sid] for sid in v.sentences)
-        if not any(t.lower_ in words for s in named for t in s.tokens):
-            out.add(v.norm)
-    return frozenset(out)
+    cache: dict[frozenset[str], frozenset[str]] = ctx.corpus.cache.setdefault("other_side", {})
+    if words not in cache:
+        out = set()
+        for v in ctx.distractors.pools.get("person", []):
+            named = (ctx.corpus.sentences[sid] for sid in v.sentences)
+            if not any(t.lower_ in words for s in named for t in s.tokens):
+                out.add(v.norm)
+        cache[words] = frozenset(out)
+    return cache[words]
 
 
 def _keeps_date_order(sent: Sentence, m: Mention, wrong: str) -> bool:
