@@ -145,13 +145,22 @@ def _short_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
     return [part]
 
 
+_WORDS_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*[ \t]+){1,3})$")
+
+
 def _fuller_name(corpus: Corpus, doc: int, key: str) -> list[str]:
     """ "Legislative Council" for "Council": the one longer name the article writes that ends in the key; a
     student who writes the full name is right."""
-    found = {
-        _trim(m.group(1).strip())
-        for m in re.finditer(rf"((?:[A-Z][\w'’-]*[ \t]+){{1,3}}){re.escape(key)}(?![\w-])", corpus.documents[doc].text)
-    }
+    text = corpus.documents[doc].text
+    found = set()
+    at = text.find(key)
+    while at != -1:  # a scan per occurrence of the key, not a pattern over the whole text: the key is rare
+        end = at + len(key)
+        if end == len(text) or not (text[end].isalnum() or text[end] == "-"):
+            before = _WORDS_BEFORE.search(text, max(0, at - 80), at)
+            if before is not None:
+                found.add(_trim(before.group(1).strip()))
+        at = text.find(key, at + 1)
     found = {f"{head} {key}" for head in found if head and head.split()[0].lower() not in STOP_WORDS}
     return sorted(found) if len(found) == 1 else []
 
