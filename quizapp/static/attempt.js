@@ -220,6 +220,48 @@
     box.focus();
   });
 
+  // Flag to come back to: toggled in place (the form post without script reloads the page); the question numbers
+  // and their summary follow.
+  function showFlag(position, flagged) {
+    const button = root.querySelector('[data-later="' + position + '"]');
+    button.setAttribute("aria-pressed", flagged ? "true" : "false");
+    button.classList.toggle("btn-warning", flagged);
+    button.classList.toggle("btn-outline-secondary", !flagged);
+    root.querySelector('[data-later-note="' + position + '"]').hidden = !flagged;
+    const nav = root.querySelector('[data-nav="' + position + '"]');
+    if (nav) {
+      if (flagged) nav.dataset.flagged = "true"; else delete nav.dataset.flagged;
+      nav.querySelector(".nav-flag").textContent = flagged ? "⚑" : "";
+      markAnswered(position, answeredSet.has(position)); // rewrites the number's label, flag included
+    }
+    const count = root.querySelectorAll("[data-nav][data-flagged]").length;
+    const summary = document.getElementById("nav-flagged");
+    if (summary) summary.textContent = count ? ", ⚑ " + count + " flagged" : "";
+  }
+
+  root.addEventListener("click", async function (event) {
+    const button = event.target.closest("[data-later]");
+    if (!button || !root.dataset.laterUrl) return;
+    event.preventDefault();
+    const position = Number(button.dataset.later);
+    let response;
+    try {
+      response = await post(root.dataset.laterUrl, { position: position });
+    } catch (e) {
+      setStatus("Not flagged (no connection); try again.", "danger");
+      return;
+    }
+    let data = {};
+    try { data = await response.json(); } catch (e) { data = {}; }
+    if (response.status === 409 && data.closed) { window.location.assign(data.review || root.dataset.reviewUrl); return; }
+    if (!response.ok) {
+      if (data.csrf) await freshToken();
+      setStatus("Not flagged: " + (data.error || "try again"), "danger");
+      return;
+    }
+    showFlag(position, data.flagged);
+  });
+
   // Buttons that leave the page save first (the server saves the posted form too; saving twice is harmless).
   const form = document.getElementById("attempt-form");
   form.addEventListener("submit", function () { timers.forEach(function (t) { clearTimeout(t); }); });
