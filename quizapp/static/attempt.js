@@ -183,6 +183,27 @@
     await Promise.all(waiting.map(function (p) { return save(p, 0); }));
   }
 
+  // One request the student asked for (check, flag): its JSON on success; otherwise null, with what went wrong
+  // said after ``refused`` ("Not checked"), or off to the review once the attempt has closed.
+  async function askServer(url, body, refused) {
+    let response;
+    try {
+      response = await post(url, body);
+    } catch (e) {
+      setStatus(refused + " (no connection); try again.", "danger");
+      return null;
+    }
+    let data = {};
+    try { data = await response.json(); } catch (e) { data = {}; }
+    if (response.status === 409 && data.closed) { window.location.assign(data.review || root.dataset.reviewUrl); return null; }
+    if (!response.ok) {
+      if (data.csrf) await freshToken();
+      setStatus(refused + ": " + (data.error || "try again"), "danger");
+      return null;
+    }
+    return data;
+  }
+
   // Practice mode: check or reveal one answer without leaving the page.
   root.addEventListener("click", async function (event) {
     const button = event.target.closest("[data-check], [data-reveal]");
@@ -191,21 +212,9 @@
     const position = Number(button.dataset.check !== undefined ? button.dataset.check : button.dataset.reveal);
     const giveUp = button.dataset.reveal !== undefined;
     clearTimeout(timers.get(position));
-    let response;
-    try {
-      response = await post(root.dataset.checkUrl, { position: position, fields: fieldsOf(position), give_up: giveUp });
-    } catch (e) {
-      setStatus("Not checked (no connection); try again.", "danger");
-      return;
-    }
-    let data = {};
-    try { data = await response.json(); } catch (e) { data = {}; }
-    if (response.status === 409 && data.closed) { window.location.assign(data.review || root.dataset.reviewUrl); return; }
-    if (!response.ok) {
-      if (data.csrf) await freshToken();
-      setStatus("Not checked: " + (data.error || "try again"), "danger");
-      return;
-    }
+    const body = { position: position, fields: fieldsOf(position), give_up: giveUp };
+    const data = await askServer(root.dataset.checkUrl, body, "Not checked");
+    if (!data) return;
     const box = document.getElementById("feedback-" + position);
     box.innerHTML = data.html;
     markAnswered(position, true);
@@ -244,22 +253,8 @@
     if (!button || !root.dataset.laterUrl) return;
     event.preventDefault();
     const position = Number(button.dataset.later);
-    let response;
-    try {
-      response = await post(root.dataset.laterUrl, { position: position });
-    } catch (e) {
-      setStatus("Not flagged (no connection); try again.", "danger");
-      return;
-    }
-    let data = {};
-    try { data = await response.json(); } catch (e) { data = {}; }
-    if (response.status === 409 && data.closed) { window.location.assign(data.review || root.dataset.reviewUrl); return; }
-    if (!response.ok) {
-      if (data.csrf) await freshToken();
-      setStatus("Not flagged: " + (data.error || "try again"), "danger");
-      return;
-    }
-    showFlag(position, data.flagged);
+    const data = await askServer(root.dataset.laterUrl, { position: position }, "Not flagged");
+    if (data) showFlag(position, data.flagged);
   });
 
   // Buttons that leave the page save first (the server saves the posted form too; saving twice is harmless).
