@@ -23,6 +23,14 @@ class AttemptStatus(StrEnum):
     CLOSED_OVERDUE = "closed_overdue"  # the deadline passed: closed with the answers saved before it
 
 
+class QuizWindow(StrEnum):
+    """Where a moment falls in a quiz's window (computed from its opening and closing times, never stored)."""
+
+    UPCOMING = "upcoming"  # before it opens
+    OPEN = "open"
+    CLOSED = "closed"  # at or after its closing time
+
+
 class JobStatus(StrEnum):
     """A generation or import job run by the background worker."""
 

@@ -126,6 +126,7 @@ ROUTES: dict[str, Route] = {
     "attempts.check": Route(json=True, body=lambda c: {"position": 0, "fields": {"choice": "1"}}),
     "attempts.post_question": Route(body=lambda c: {"action": "save", "q0-choice": "1"}),
     "attempts.save_all": Route(body=lambda c: {"q0-choice": "1"}),
+    "attempts.later": Route(json=True, body=lambda c: {"position": 0}),
     "attempts.submit": Route(body=nothing),
     "attempts.review": Route(params={"attempt_id": "submitted_attempt_id"}),
     "attempts.source": Route(params={"attempt_id": "submitted_attempt_id"}),
