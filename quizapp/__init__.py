@@ -172,8 +172,11 @@ def _register_tasks(app: Flask) -> None:
     from quizapp.background import init_queue
     from quizapp.bank import tasks as bank_tasks  # noqa: F401 - registers its tasks
     from quizapp.history import tasks as history_tasks  # noqa: F401 - registers its tasks
+    from quizapp.lti import tasks as lti_tasks  # noqa: F401 - registers its tasks
+    from quizapp.lti.outbox import init_outbox
 
     init_queue(app)
+    init_outbox()  # LMS scores are queued with the transaction that changes them
 
 
 def _register_hooks(app: Flask) -> None:

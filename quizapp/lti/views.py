@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
-from flask_login import login_user
+from flask_login import current_user, login_user
 from pylti1p3.contrib.flask import FlaskMessageLaunch, FlaskOIDCLogin, FlaskRequest
 from pylti1p3.contrib.flask.service_connector import FlaskServiceConnector
 from pylti1p3.exception import LtiException, OIDCException
 
-from quizapp.access import ADMIN, ANYONE, allow
+from quizapp.access import ADMIN, ANYONE, STAFF, allow
 from quizapp.auth import session_limits
 from quizapp.auth.models import User
 from quizapp.auth.roles import Role
@@ -17,11 +17,13 @@ from quizapp.database import begin_writing
 from quizapp.exceptions import DomainError
 from quizapp.extensions import csrf, db
 from quizapp.forms import ConfirmForm
-from quizapp.lti import launches, services
+from quizapp.lti import launches, outbox, services
 from quizapp.lti.forms import PlatformForm
 from quizapp.lti.tool import DatabaseLaunchStorage, DatabaseToolConf, QuizMessageLaunch, forget_expired
 from quizapp.models import utcnow
+from quizapp.quizzes.services import quiz_of_teacher
 from quizapp.transactions import undo_on, writes_on_get
+from quizapp.wording import count
 
 bp = Blueprint("lti", __name__, template_folder="templates")
 
@@ -45,6 +47,7 @@ def _render_admin(form: PlatformForm, status: int = 200) -> tuple[str, int]:
         keys=services.live_tool_keys(db.session),
         urls=tool_urls(),
         rotate_form=ConfirmForm(),
+        grade_problems_list=outbox.send_problems(db.session),
     ), status
 
 
@@ -82,6 +85,37 @@ def rotate_key() -> ResponseReturnValue:
     services.rotate_tool_key(db.session)
     flash("A new tool key signs from now on; the previous one stays published until the next rotation.", "success")
     return redirect(url_for("lti.admin"))
+
+
+@bp.route("/admin/lti/grades/retry", methods=["POST"])
+@allow(ADMIN)
+def retry_all_grades() -> ResponseReturnValue:
+    """Every score the LMSs refused is tried again now."""
+    if not ConfirmForm().validate_on_submit():
+        flash("The form expired; try again.", "danger")
+        return redirect(url_for("lti.admin"))
+    retried = outbox.retry_now(db.session, now=utcnow())
+    flash(f"{count(len(retried), 'score')} handed to the background worker to send again.", "info")
+    return redirect(url_for("lti.admin"))
+
+
+@bp.route("/manage/quizzes/<id:quiz_id>/lms-grades/retry", methods=["POST"])
+@allow(STAFF)
+def retry_quiz_grades(quiz_id: int) -> ResponseReturnValue:
+    """The teacher tries the quiz's unsent LMS scores again now, without waiting for the backoff."""
+    quiz = quiz_of_teacher(db.session, quiz_id, current_user)
+    if not ConfirmForm().validate_on_submit():
+        flash("The form expired; try again.", "danger")
+        return redirect(url_for("history.quiz_results", quiz_id=quiz.id))
+    retried = outbox.retry_now(db.session, now=utcnow(), quiz_id=quiz.id)
+    flash(f"{count(len(retried), 'score')} handed to the background worker to send again.", "info")
+    return redirect(url_for("history.quiz_results", quiz_id=quiz.id))
+
+
+@bp.app_template_global("lms_grade_problems")
+def lms_grade_problems(quiz_id: int) -> list[outbox.SendProblem]:
+    """The quiz's scores the LMS has not taken, for its results page (history cannot import LTI)."""
+    return outbox.send_problems(db.session, quiz_id=quiz_id)
 
 
 @bp.route("/lti/jwks")

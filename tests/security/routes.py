@@ -214,6 +214,8 @@ ROUTES: dict[str, Route] = {
         }
     ),
     "lti.rotate_key": Route(body=nothing),
+    "lti.retry_all_grades": Route(body=nothing, changes=False),  # changes only scores the LMS refused
+    "lti.retry_quiz_grades": Route(body=nothing, changes=False),
     "lti.login": Route(
         caller=None, body=nothing, csrf_exempt="an LMS posts it; a signed launch follows", changes=False
     ),

@@ -1,0 +1,64 @@
+"""lti_grade_sends: the outbox of scores for LMS line items, sent and retried by the background worker
+
+Revision ID: b3d5f7a9c1e2
+Revises: 7a1c3e9d2b40
+Create Date: 2026-12-07 18:00:00
+
+"""
+
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = "b3d5f7a9c1e2"
+down_revision = "7a1c3e9d2b40"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table(
+        "lti_grade_sends",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("link_id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("score", sa.Double(), nullable=False),
+        sa.Column("fully_graded", sa.Boolean(), nullable=False),
+        sa.Column("status", sa.String(length=16), nullable=False),
+        sa.Column("tries", sa.Integer(), nullable=False),
+        sa.Column("last_error", sa.Text(), nullable=True),
+        sa.Column("next_try_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("claimed_until", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column(
+            "updated_at", sa.DateTime(timezone=True), server_default=sa.text("(CURRENT_TIMESTAMP)"), nullable=False
+        ),
+        sa.CheckConstraint("score >= 0 AND score <= 100", name=op.f("ck_lti_grade_sends_score_percent")),
+        sa.CheckConstraint(
+            "status IN ('pending', 'sent', 'failed')", name=op.f("ck_lti_grade_sends_status_known")
+        ),
+        sa.CheckConstraint("tries >= 0", name=op.f("ck_lti_grade_sends_tries_not_negative")),
+        sa.ForeignKeyConstraint(
+            ["link_id"],
+            ["lti_resource_links.id"],
+            name=op.f("fk_lti_grade_sends_link_id_lti_resource_links"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], name=op.f("fk_lti_grade_sends_user_id_users"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_lti_grade_sends")),
+        sa.UniqueConstraint("link_id", "user_id", name=op.f("uq_lti_grade_sends_link_id_user_id")),
+    )
+    with op.batch_alter_table("lti_grade_sends", schema=None) as batch_op:
+        batch_op.create_index("ix_lti_grade_sends_status_next_try_at", ["status", "next_try_at"], unique=False)
+        batch_op.create_index("ix_lti_grade_sends_user_id", ["user_id"], unique=False)
+
+
+def downgrade():
+    with op.batch_alter_table("lti_grade_sends", schema=None) as batch_op:
+        batch_op.drop_index("ix_lti_grade_sends_user_id")
+        batch_op.drop_index("ix_lti_grade_sends_status_next_try_at")
+
+    op.drop_table("lti_grade_sends")
