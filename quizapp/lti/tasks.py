@@ -8,7 +8,7 @@ from huey import crontab
 
 from quizapp.background import claim_periodic_run, huey, job_context
 from quizapp.extensions import db
-from quizapp.lti import outbox
+from quizapp.lti import sending
 from quizapp.models import utcnow
 
 logger = logging.getLogger("huey.quizapp.lti")
@@ -18,7 +18,7 @@ logger = logging.getLogger("huey.quizapp.lti")
 def send_grade(send_id: int) -> None:
     """Send one queued score (``outbox.send_one``); a failure is recorded on the row for a later try."""
     with job_context():
-        outbox.send_one(db.session, send_id)
+        sending.send_one(db.session, send_id)
 
 
 @huey.periodic_task(crontab(minute="*"))
@@ -27,6 +27,6 @@ def retry_grades() -> None:
     if not claim_periodic_run("lti_grades", utcnow()):
         return
     with huey.lock_task("lti_grades"), job_context():
-        outcome = outbox.send_due(db.session)
+        outcome = sending.send_due(db.session)
         if outcome:
             logger.info("LMS scores: %s", dict(outcome))

@@ -21,12 +21,13 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from quizapp.attempts import saving, starting, submitting
+from quizapp.attempts.marking import set_mark
 from quizapp.attempts.regrade import apply_regrade
 from quizapp.auth.models import User
 from quizapp.bank.models import Question
 from quizapp.bank.review import edit_question
 from quizapp.extensions import db
-from quizapp.lti import outbox, services, tasks
+from quizapp.lti import outbox, sending, services, tasks
 from quizapp.lti.grades import QuizServiceConnector
 from quizapp.lti.models import LtiGradeSend, LtiIdentity
 from quizapp.models import utcnow
@@ -126,7 +127,7 @@ def test_the_score_the_policy_keeps_is_sent_and_an_unchanged_one_is_not_sent_aga
     assert [body["scoreGiven"] for body in _scores_sent(lms_http)] == [100.0]
 
     # The worker running again, or the queue delivering the job twice, sends nothing more.
-    assert outbox.send_one(db.session, linked.row().id) is None
+    assert sending.send_one(db.session, linked.row().id) is None
     tasks.send_grade(linked.row().id)
     tasks.retry_grades()
     assert len(_scores_sent(lms_http)) == 1
@@ -162,7 +163,7 @@ def test_a_refused_score_is_retried_later_and_shown_to_the_teacher_and_the_admin
     # The backoff passes, the LMS is still down: a second failed try, a longer wait.
     row.next_try_at = utcnow() - timedelta(seconds=1)
     db.session.commit()
-    assert outbox.send_due(db.session) == {"failed": 1}
+    assert sending.send_due(db.session) == {"failed": 1}
     row = linked.row()
     assert row.tries == 2
     assert row.next_try_at is not None
@@ -187,11 +188,11 @@ def test_tries_run_out_and_the_admin_can_retry_them(
     lms_http.add(responses.POST, SCORES, status=503)
     linked.submit("true")
     row = linked.row()
-    row.tries, row.next_try_at = outbox.MAX_TRIES - 1, utcnow() - timedelta(seconds=1)
+    row.tries, row.next_try_at = sending.MAX_TRIES - 1, utcnow() - timedelta(seconds=1)
     db.session.commit()
-    outbox.send_due(db.session)
+    sending.send_due(db.session)
     row = linked.row()
-    assert (row.status, row.tries, row.next_try_at) == ("failed", outbox.MAX_TRIES, None)  # no more automatic tries
+    assert (row.status, row.tries, row.next_try_at) == ("failed", sending.MAX_TRIES, None)  # no more automatic tries
     assert "No more automatic tries" in admin_client.get("/admin/lti").get_data(as_text=True)
 
     lms_http.replace(responses.POST, SCORES, json={}, status=200)
@@ -210,6 +211,19 @@ def test_a_regrade_sends_the_new_score(linked: LinkedQuiz, lms_http: responses.R
     db.session.commit()
     assert [body["scoreGiven"] for body in _scores_sent(lms_http)] == [100.0, 0.0]
     assert linked.row().score == 0.0
+
+
+def test_a_score_awaiting_the_teachers_mark_goes_as_pending_then_the_mark_is_sent(
+    linked: LinkedQuiz, lms_http: responses.RequestsMock, users: Accounts
+) -> None:
+    lms_http.add(responses.POST, SCORES, json={}, status=200)
+    attempt = finished_attempt(linked.quiz, linked.student, [0.0], submitted_at=utcnow())
+    attempt.answers[0].score, attempt.answers[0].needs_mark = None, True  # its key could not be graded
+    db.session.commit()
+    set_mark(db.session, attempt.id, 0, 1.0, user(users.teacher), now=utcnow())
+    db.session.commit()
+    sent = [(body["scoreGiven"], body["gradingProgress"]) for body in _scores_sent(lms_http)]
+    assert sent == [(0.0, "PendingManual"), (100.0, "FullyGraded")]
 
 
 def test_an_overdue_close_by_the_sweep_sends_the_score(linked: LinkedQuiz, lms_http: responses.RequestsMock) -> None:
@@ -236,15 +250,15 @@ def test_a_score_changed_while_it_was_being_sent_is_sent_again(
     send_id = row.id
     row.status, row.next_try_at = GradeSendStatus.PENDING, utcnow()  # due again, as if the LMS lost it
     db.session.commit()
-    claim = outbox.claim_send(db.session, send_id, now=utcnow())
+    claim = sending.claim_send(db.session, send_id, now=utcnow())
     db.session.commit()
     assert claim is not None
     assert claim.score == 100.0
-    assert outbox.claim_send(db.session, send_id, now=utcnow()) is None  # a second worker cannot take it
+    assert sending.claim_send(db.session, send_id, now=utcnow()) is None  # a second worker cannot take it
     finished_attempt(linked.quiz, linked.student, [0.0], submitted_at=utcnow())
     db.session.commit()  # the new score waits: the row is claimed
-    assert outbox.deliver(claim, now=utcnow()) is None
-    outbox.record_outcome(db.session, claim, None, now=utcnow())
+    assert sending.deliver(claim, now=utcnow()) is None
+    sending.record_outcome(db.session, claim, None, now=utcnow())
     db.session.commit()  # due again, handed to the worker, sent
     assert [body["scoreGiven"] for body in _scores_sent(lms_http)] == [100.0, 100.0, 0.0]
     assert (linked.row().status, linked.row().score) == ("sent", 0.0)
