@@ -53,6 +53,11 @@ def queue_kept_scores(session: Session, pairs: Iterable[tuple[int, int]], *, now
         return []
     quiz_ids = sorted({quiz_id for quiz_id, _ in wanted})
     student_ids = sorted({student_id for _, student_id in wanted})
+    linked = select(LtiResourceLink.id).where(
+        LtiResourceLink.quiz_id.in_(quiz_ids), LtiResourceLink.lineitem_url.is_not(None)
+    )
+    if session.scalar(linked.limit(1)) is None:  # most quizzes: one indexed look, and nothing more
+        return []
     targets = [
         (link_id, quiz_id, user_id, policy)
         for link_id, quiz_id, user_id, policy in session.execute(
