@@ -1,4 +1,4 @@
-"""lti_grade_sends: the outbox of scores for LMS line items, sent and retried by the background worker
+"""lti_grade_sends: the outbox of scores for LMS line items, sent and retried by the background worker; audit action user.lms_link
 
 Revision ID: b3d5f7a9c1e2
 Revises: 7a1c3e9d2b40
@@ -15,6 +15,23 @@ revision = "b3d5f7a9c1e2"
 down_revision = "7a1c3e9d2b40"
 branch_labels = None
 depends_on = None
+
+# The audit log's action codes before and after this revision (see the audit_log revision).
+OLD_ACTIONS = (
+    "question.create", "question.import", "question.approve", "question.reject", "question.edit",
+    "question.sent_back", "question.regrade", "flag.resolve", "attempt.close_overdue", "quiz.publish",
+    "quiz.unpublish", "quiz.duplicate", "quiz.settings", "quiz.rule_remove", "class.member_remove",
+    "class.extra_time", "class.quiz_unassign", "user.create", "user.role", "attempt.mark",
+    "api_token.create", "api_token.revoke", "user.disable", "user.enable", "user.temporary_password",
+)
+NEW_ACTIONS = OLD_ACTIONS + ("user.lms_link",)
+
+
+def _actions_check(actions):
+    listed = ", ".join(repr(v) for v in actions)
+    with op.batch_alter_table("audit_events", schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f("ck_audit_events_action_known"), type_="check")
+        batch_op.create_check_constraint(batch_op.f("ck_audit_events_action_known"), f"action IN ({listed})")
 
 
 def upgrade():
@@ -54,9 +71,12 @@ def upgrade():
     with op.batch_alter_table("lti_grade_sends", schema=None) as batch_op:
         batch_op.create_index("ix_lti_grade_sends_status_next_try_at", ["status", "next_try_at"], unique=False)
         batch_op.create_index("ix_lti_grade_sends_user_id", ["user_id"], unique=False)
+    _actions_check(NEW_ACTIONS)
 
 
 def downgrade():
+    op.execute("DELETE FROM audit_events WHERE action = 'user.lms_link'")
+    _actions_check(OLD_ACTIONS)
     with op.batch_alter_table("lti_grade_sends", schema=None) as batch_op:
         batch_op.drop_index("ix_lti_grade_sends_user_id")
         batch_op.drop_index("ix_lti_grade_sends_status_next_try_at")

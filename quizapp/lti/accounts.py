@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from quizapp.audit.services import quoted, record
 from quizapp.auth.models import DISPLAY_NAME_MAX, User
 from quizapp.auth.passwords import hash_password
 from quizapp.auth.roles import Role
@@ -117,7 +118,8 @@ class Handoff:
     picker: str | None
     platform_id: int | None = None
     subject: str = ""
-    name: str = ""
+    name: str = ""  # the instructor's name in the LMS
+    lms: str = ""  # the LMS registration's name
 
 
 def open_handoff(session: Session, token: str, *, now: datetime) -> Handoff | None:
@@ -140,6 +142,7 @@ def open_handoff(session: Session, token: str, *, now: datetime) -> Handoff | No
         pending.get("platform_id"),
         str(pending.get("subject", "")),
         str(pending.get("name", "")),
+        str(pending.get("lms", "")),
     )
 
 
@@ -181,5 +184,14 @@ def settle_instructor(session: Session, handoff: Handoff, account: User | None, 
             raise Conflict(f"{account.display_name} is linked to another account of this LMS already.")
         session.add(LtiIdentity(platform_id=platform.id, subject=handoff.subject, user_id=account.id))
         user = account
+        # Whoever holds this LMS account now enters quizapp as ``account``: a change of trust, logged.
+        record(
+            session,
+            account,
+            "user.lms_link",
+            account,
+            f"LMS account {quoted(handoff.name)} of {platform.name} linked to {account.display_name}",
+            {"platform": platform.name, "lms_user": handoff.subject, "lms_name": handoff.name},
+        )
     use_handoff(session, handoff, user, now=now)
     return user

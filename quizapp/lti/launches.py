@@ -143,7 +143,7 @@ def accept_launch(session: Session, message: Any, *, now: datetime) -> Launch:
         raise LaunchRefused("This account is disabled.")
     pending = None if user is not None else {"platform_id": platform.id, "subject": lms_subject(claims)}
     if pending is not None:
-        pending["name"] = display_name(claims)
+        pending["name"], pending["lms"] = display_name(claims), platform.name
     if message.is_deep_link_launch():
         if role != Role.TEACHER or (user is not None and user.role == Role.STUDENT.value):
             raise Forbidden("Only teachers can choose quizzes to add to the course.")

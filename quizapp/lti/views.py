@@ -168,7 +168,9 @@ def enter() -> ResponseReturnValue:
     if handoff is None:
         return _refused("This link was used already or is too old. Open the quiz again from your course.", 404)
     if handoff.user is None and current_user.is_authenticated and current_user.role in STAFF:
-        return render_template("lti/link_offer.html", form=LinkAccountForm(token=handoff.token), account=current_user)
+        return render_template(
+            "lti/link_offer.html", form=LinkAccountForm(token=handoff.token), account=current_user, handoff=handoff
+        )
     if handoff.user is None:
         user = accounts.settle_instructor(db.session, handoff, None, now=utcnow())
     else:

@@ -9,6 +9,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
+from quizapp.audit.models import AuditEvent
 from quizapp.auth.models import User
 from quizapp.extensions import db
 from quizapp.lti.models import LtiIdentity
@@ -50,6 +51,7 @@ def test_a_signed_in_teacher_links_the_lms_account_to_their_own(
     assert page.status_code == 200
     teacher = user(users.teacher)
     assert f"Link this LMS account to {teacher.display_name}" in page.get_data(as_text=True)
+    assert "User lms-teacher</strong> of <strong>Test LMS" in page.get_data(as_text=True)  # whose LMS account
     assert _count_identities() == 0  # looking changes nothing
 
     response = post_form(browser, "/lti/link", {"token": _token(enter), "link": "1"}, token_from=enter)
@@ -60,6 +62,9 @@ def test_a_signed_in_teacher_links_the_lms_account_to_their_own(
     assert _users() == before  # no new account
     assert browser.get(f"/manage/quizzes/{quiz.id}").status_code == 200  # still the teacher, who owns it
     assert browser.get(enter).status_code == 404  # the handoff is used up
+    [event] = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "user.lms_link")).all()
+    assert (event.actor_id, event.subject_id) == (teacher.id, teacher.id)
+    assert event.details["lms_user"] == "lms-teacher"
 
     # From now on the LMS opens quizapp as that teacher, in any browser.
     again = lms.launch(app.test_client(), "lms-teacher", [INSTRUCTOR])
