@@ -42,6 +42,14 @@ _DUE = "lti_sends_due"  # session.info: outbox rows to hand to the worker once t
 # --- writing the outbox ------------------------------------------------------------------------------------
 
 
+def has_line_items(session: Session, quiz_ids: Iterable[int]) -> bool:
+    """Whether any of the quizzes has an LMS link with a line item (most have none: one indexed look)."""
+    linked = select(LtiResourceLink.id).where(
+        LtiResourceLink.quiz_id.in_(list(quiz_ids)), LtiResourceLink.lineitem_url.is_not(None)
+    )
+    return session.scalar(linked.limit(1)) is not None
+
+
 def queue_kept_scores(session: Session, pairs: Iterable[tuple[int, int]], *, now: datetime) -> list[int]:
     """Queue the kept score of each (quiz id, student id) for the LMS line items it belongs to.
 
@@ -53,10 +61,7 @@ def queue_kept_scores(session: Session, pairs: Iterable[tuple[int, int]], *, now
         return []
     quiz_ids = sorted({quiz_id for quiz_id, _ in wanted})
     student_ids = sorted({student_id for _, student_id in wanted})
-    linked = select(LtiResourceLink.id).where(
-        LtiResourceLink.quiz_id.in_(quiz_ids), LtiResourceLink.lineitem_url.is_not(None)
-    )
-    if session.scalar(linked.limit(1)) is None:  # most quizzes: one indexed look, and nothing more
+    if not has_line_items(session, quiz_ids):
         return []
     targets = [
         (link_id, quiz_id, user_id, policy)
@@ -166,6 +171,8 @@ def _queue_before_commit(session: Session) -> None:
         return
     pairs = {(attempt.quiz_id, attempt.student_id) for attempt in noted}
     try:
+        if not has_line_items(session, {quiz_id for quiz_id, _ in pairs}):
+            return  # no savepoint either: the commit of a quiz outside any LMS costs one small query
         with session.begin_nested():
             hand_to_worker(session, queue_kept_scores(session, pairs, now=utcnow()))
     except Exception:  # the student's submit must not fail because of LMS bookkeeping; the log says which
