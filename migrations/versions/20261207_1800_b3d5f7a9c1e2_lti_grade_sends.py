@@ -1,7 +1,7 @@
 """lti_grade_sends: the outbox of scores for LMS line items, sent and retried by the background worker; audit action user.lms_link
 
 Revision ID: b3d5f7a9c1e2
-Revises: 7a1c3e9d2b40
+Revises: e5ce868a31c3
 Create Date: 2026-12-07 18:00:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = "b3d5f7a9c1e2"
-down_revision = "7a1c3e9d2b40"
+down_revision = "e5ce868a31c3"
 branch_labels = None
 depends_on = None
 
