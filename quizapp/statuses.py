@@ -40,10 +40,19 @@ class JobStatus(StrEnum):
     FAILED = "failed"
 
 
+class GradeSendStatus(StrEnum):
+    """A score on its way to an LMS line item (LTI Assignment and Grade Services)."""
+
+    PENDING = "pending"  # to be sent (again): a new score, or one changed while it was being sent
+    SENT = "sent"  # the LMS took this score
+    FAILED = "failed"  # the last try failed: retried with backoff until the tries run out, then on request
+
+
 # Plain strings, in order: the check constraints and the migrations list them.
 QUESTION_STATUSES: tuple[str, ...] = tuple(status.value for status in QuestionStatus)
 ATTEMPT_STATUSES: tuple[str, ...] = tuple(status.value for status in AttemptStatus)
 JOB_STATUSES: tuple[str, ...] = tuple(status.value for status in JobStatus)
+GRADE_SEND_STATUSES: tuple[str, ...] = tuple(status.value for status in GradeSendStatus)
 # An attempt that counts: submitted by the student or closed at its deadline.
 FINISHED: tuple[str, ...] = (AttemptStatus.SUBMITTED, AttemptStatus.CLOSED_OVERDUE)
 # A job the worker has not finished: a document under it is not drafted again.
