@@ -1,7 +1,7 @@
 """pending_uploads: an upload matching one of its owner's documents waits here (not on one server's disk) for an hour
 
 Revision ID: f09e33acf77f
-Revises: e5ce868a31c3
+Revises: b3d5f7a9c1e2
 Create Date: 2026-12-06 12:22:20.868503
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'f09e33acf77f'
-down_revision = 'e5ce868a31c3'
+down_revision = 'b3d5f7a9c1e2'
 branch_labels = None
 depends_on = None
 

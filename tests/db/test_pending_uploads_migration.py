@@ -14,7 +14,7 @@ from quizapp.sources import duplicates
 from tests.db.test_migrations import empty_database  # noqa: F401 - the fixture
 from tests.support import TEST_PASSWORD
 
-BEFORE = "e5ce868a31c3"
+BEFORE = "b3d5f7a9c1e2"
 
 
 def has_table() -> bool:
