@@ -17,6 +17,7 @@ from .dates import DateValue
 from .lexicon import EVENT_WORDS, LAW_WORDS, TITLES
 from .normalise import MONTHS
 from .textutil import contains_phrase, tidy, tokens_text, word_count
+from .timeline import dated as entry_dated
 
 LOOK_BACK = 6  # earlier sentences of the same document searched for an antecedent
 MAX_NAME_WORDS = 7
@@ -723,7 +724,8 @@ def resolve_context(corpus: Corpus, sentences: list[Sentence], prompt: str, key:
                 prompt = shorter
                 continue
             prompt = _replace_first(prompt, text, dated)
-    return prompt, None
+    # a timeline's line: the date at the head of its entry belongs to the question ("In 1559, where ...?")
+    return entry_dated(corpus, sent, prompt, key), None
 
 
 _PLACED = re.compile(r"^(.*\S)\s+(?:in|at)\s+(.+)$")
