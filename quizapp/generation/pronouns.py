@@ -52,6 +52,8 @@ def _expletive(t: Any) -> bool:
     if t.dep_ == "expl":
         return True
     head = t.head
+    if _described_subject(t):
+        return False  # "Written in Akkadian, it is one of the longest texts to survive": "it" is the text
     return (
         t.dep_ in _SUBJ
         and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > head.i for c in head.children)
@@ -60,6 +62,25 @@ def _expletive(t: Any) -> bool:
             or any(c.dep_ == "acomp" for c in head.children)
         )
     )
+
+
+def _fronted_participles(t: Any) -> list[Any]:
+    """The participle phrases put before ``t``, the subject of its verb, that have no subject of their own
+    ("Officially named Madinat al-Salam, it became ..."): they describe that subject."""
+    if t.dep_ not in _SUBJ:
+        return []
+    return [
+        c
+        for c in t.head.children
+        if c.dep_ == "advcl"
+        and c.i < t.i
+        and c.tag_ in ("VBN", "VBG")
+        and not any(g.dep_ in (*_SUBJ, "mark") for g in c.children)
+    ]
+
+
+def _described_subject(t: Any) -> bool:
+    return bool(_fronted_participles(t))
 
 
 def _mention_at(sent: Sentence, t: Any) -> Any:
@@ -137,7 +158,16 @@ def _fits(word: str, sent: Sentence, t: Any) -> bool:
         article = m is not None and m.first.i > sent.span.start and m.first.nbor(-1).lower_ == "the"
         return (kind == "person" or (not kind and (titled or surname))) and not plural and not article
     if word in NEUTER:
-        return not plural and kind not in ("person", "group") and t.lower_ not in ("people", "men", "women")
+        # "the caliph", "King Hammurabi": a title is a person's, whatever the model made of the name
+        personal = t.lemma_.lower() in TITLES or (
+            t.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ in TITLES for c in t.children)
+        )
+        return (
+            not plural
+            and not personal
+            and kind not in ("person", "group")
+            and t.lower_ not in ("people", "men", "women")
+        )
     return plural or kind == "group"
 
 
@@ -147,6 +177,9 @@ def _bound(pron: Any, cand: Any) -> bool:
     "friends of John helped him" may be John)."""
     if pron.dep_ == "poss":
         return False
+    for phrase in _fronted_participles(pron):
+        if phrase.left_edge.i <= cand.i <= phrase.right_edge.i:
+            return True  # "Officially named X, it ...": X is what it was named, said of it, not what it stands for
     verb = pron.head if pron.dep_ != "pobj" else pron.head.head
     while verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and not any(c.dep_ in _SUBJ for c in verb.children):
         verb = verb.head  # "Guards found and destroyed them": "destroyed" shares the subject of "found"
