@@ -371,9 +371,18 @@ def _told_before(corpus: Corpus, sent: Sentence, phrase: str) -> bool:
     return any(s.id < sent.id for s, _ in places.get(lemma, ()))
 
 
+# Words no name ends on: "the Dialogue Concerning" is a title the model cut short ("... the Two Chief World Systems")
+_CUT_NAME_ENDS = frozenset(
+    {"of", "the", "and", "a", "an", "on", "in", "for", "to", "with", "by", "at", "from", "concerning", "or", "de"}
+)
+
+
 def _one_name(names: list[str]) -> str | None:
-    """The name all of ``names`` write (the longest form), or None if they name different things."""
+    """The name all of ``names`` write (the longest form), or None if they name different things or the name is
+    cut short."""
     longest = max(names, key=lambda n: (len(n), n))
+    if longest.split()[-1].lower() in _CUT_NAME_ENDS:
+        return None
     if any(not contains_phrase(longest, _strip_the(n)) for n in names):
         return None
     return longest

@@ -34,6 +34,7 @@ from .entities import repair_kinds
 from .guards import GUARD_LABELS, GUARDS, exercise_problem, first_failure
 from .nlp import get_nlp
 from .normalise import written_forms
+from .prompt_form import mend
 from .rank import default_cap, select
 from .textutil import word_count
 from .timeline import subjectless_line
@@ -180,6 +181,7 @@ def _generate(
             if prompt != c.draft.prompt and REWRITTEN not in c.draft.checks:
                 c.draft.checks.append(REWRITTEN)
             c.draft.prompt = prompt
+        c.draft.prompt = mend(c.draft.prompt)
         failure = first_failure(c)
         if failure is not None:
             rejected[failure[0]] += 1

@@ -8,8 +8,9 @@ import pytest
 
 from quizapp.generation import DocumentInput, generate
 from quizapp.generation.clauses import body_tokens, elliptical
-from quizapp.generation.definites import resolve_context
+from quizapp.generation.definites import _one_name, resolve_context
 from quizapp.generation.ingest import ingest
+from quizapp.generation.prompt_form import mend
 from quizapp.generation.textutil import tokens_text
 from quizapp.generation.timeline import adverbial, entry_date, subjectless_line
 
@@ -148,3 +149,16 @@ def test_a_reply_without_what_it_answers_is_elliptical():
     assert elliptical(sentence(c, "refused"))
     full = parsed("The master of the guild, Pieter Hals, refused the loan in 1704.")
     assert not elliptical(sentence(full, "refused"))
+
+
+def test_a_quotation_that_ends_the_prompt_keeps_one_full_stop():
+    assert mend('The town was renamed Neuburg, "New Castle.".') == 'The town was renamed Neuburg, "New Castle."'
+    assert mend("The town was renamed Neuburg.") == "The town was renamed Neuburg."
+
+
+def test_a_name_cut_short_by_the_model_is_not_written_in():
+    # the model's entity for "the Treatise Concerning the Two Rivers" may stop at "Concerning": no name ends so
+    assert _one_name(["the Treatise Concerning"]) is None
+    assert _one_name(["the Treatise", "the Treatise Concerning the Two Rivers"]) == (
+        "the Treatise Concerning the Two Rivers"
+    )
