@@ -110,7 +110,7 @@ def adverbial(date: str) -> str:
     return f"In {about}{text}"
 
 
-def _front(sent: Sentence, prompt: str, phrase: str) -> str:
+def _front(corpus: Corpus, sent: Sentence, prompt: str, phrase: str) -> str:
     """``prompt`` with ``phrase`` put before it (after an "According to ..." prefix), its first word lowered
     unless it is a name ("Diplomats see" -> "In the 1550s, diplomats see"; "Mehmed" stays)."""
     prefix = ""
@@ -118,7 +118,7 @@ def _front(sent: Sentence, prompt: str, phrase: str) -> str:
     if m:
         prefix, prompt = prompt[: m.end()], prompt[m.end() :]
     first = prompt.split(" ", 1)[0]
-    if first in _LOWER or _common(sent, first):
+    if first in _LOWER or _common(corpus, sent, first):
         prompt = prompt[:1].lower() + prompt[1:]
     if prefix:
         phrase = phrase[:1].lower() + phrase[1:]
@@ -132,25 +132,34 @@ def dated(corpus: Corpus, sent: Sentence, prompt: str, key: str = "") -> str:
     has a year of its own is dated already."""
     m = LABEL.match(prompt)
     if m is not None:
-        return _front(sent, prompt[m.end() :], adverbial(m.group("date")))
+        return _front(corpus, sent, prompt[m.end() :], adverbial(m.group("date")))
     blank = re.match(rf"^((?:[Cc]\.|[Cc]a\.|[Cc]irca)\s?)?{re.escape(BLANK)}\s?[:\u2013\u2014-]\s+", prompt)
     if blank is not None:
         how = "On" if re.match(r"^\d{1,2}\s", key) and not re.match(r"^\d{3}", key) else "In"
         about = "about " if blank.group(1) else ""
-        return _front(sent, prompt[blank.end() :], f"{how} {about}{BLANK}")
+        return _front(corpus, sent, prompt[blank.end() :], f"{how} {about}{BLANK}")
     if _HAS_YEAR.search(prompt) or _HAS_YEAR.search(key):
         return prompt
     date = entry_date(corpus, sent)
     if date is None or date in prompt:
         return prompt
-    return _front(sent, prompt, adverbial(date))
+    return _front(corpus, sent, prompt, adverbial(date))
 
 
-def _common(sent: Sentence, word: str) -> bool:
-    """Whether ``word``, the prompt's first word, is a common word where the sentence has it (not a name)."""
+def _common(corpus: Corpus, sent: Sentence, word: str) -> bool:
+    """Whether ``word``, the prompt's first word, is a common word where the sentence has it (not a name), or
+    stands first in the sentence's text (after its label) and the article writes it in lower case elsewhere
+    ("Imperial forces defeat ..." beside "imperial rule")."""
     if not word[:1].isupper() or word == "I":
         return False
     tok = next((t for t in sent.tokens if t.text == word), None)
+    m = LABEL.match(sent.text)
+    if (
+        sent.text[m.end() if m else 0 :].startswith(word + " ")
+        and word.lower() in corpus.cache.get("lower_words", ())
+        and (tok is None or tok.pos_ != "PROPN" or tok.ent_type_ in ("", "NORP"))
+    ):
+        return True
     return (
         tok is not None
         and tok.pos_ not in ("PROPN", "X")

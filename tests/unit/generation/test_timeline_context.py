@@ -162,3 +162,13 @@ def test_a_name_cut_short_by_the_model_is_not_written_in():
     assert _one_name(["the Treatise", "the Treatise Concerning the Two Rivers"]) == (
         "the Treatise Concerning the Two Rivers"
     )
+
+
+def test_a_first_word_the_article_writes_in_lower_case_is_lowered_after_the_date():
+    c = parsed(
+        "The ducal guard kept the imperial seal at Orvel until 1702.\n"
+        "1705: Imperial troops occupy Orvel and seize the town hall. The duke flees to Varro."
+    )
+    s = sentence(c, "seize")
+    prompt, _ = resolve_context(c, [s], "Imperial troops occupy Orvel and seize the _____.", "town hall")
+    assert prompt == "In 1705, imperial troops occupy Orvel and seize the _____."
