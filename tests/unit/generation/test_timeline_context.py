@@ -165,10 +165,12 @@ def test_a_name_cut_short_by_the_model_is_not_written_in():
 
 
 def test_a_first_word_the_article_writes_in_lower_case_is_lowered_after_the_date():
-    c = parsed(
-        "The ducal guard kept the imperial seal at Orvel until 1702.\n"
-        "1705: Imperial troops occupy Orvel and seize the town hall. The duke flees to Varro."
+    text = (
+        "The ducal guard kept the imperial seal at Orvel.\n1705: Imperial troops occupy Orvel and seize the town hall."
     )
-    s = sentence(c, "seize")
-    prompt, _ = resolve_context(c, [s], "Imperial troops occupy Orvel and seize the _____.", "town hall")
-    assert prompt == "In 1705, imperial troops occupy Orvel and seize the _____."
+    prompts = {
+        "Imperial troops occupy Orvel and seize _____.": "In 1705, imperial troops occupy Orvel and seize _____.",
+        "Imperial troops occupy _____.": "In 1705, imperial troops occupy _____.",
+    }
+    c = parsed(text)
+    assert {p: resolve_context(c, [sentence(c, "seize")], p, "x")[0] for p in prompts} == prompts
