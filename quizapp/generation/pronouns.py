@@ -391,10 +391,31 @@ def demonstratives(sent: Sentence) -> list[str]:
     return out
 
 
+# "Most are written in Prakrit", "a large part flowed on to Genoa", "The rest fled": a share of something told before
+_PARTITIVES = frozenset({"most", "many", "some", "several", "few", "all", "none", "both", "half", "much", "others"})
+_SHARES = frozenset({"part", "rest", "majority", "minority", "remainder", "bulk"})
+
+
+def partitives(sent: Sentence) -> list[str]:
+    """Subjects that are a share of something the sentence does not name ("Most", "a large part"), each with the
+    words up to its verb ("Most are written"): a prompt that keeps them says "most" of nothing."""
+    out = []
+    for t in sent.tokens:
+        if t.dep_ not in _SUBJ or t.head.i != sent.root.i or t.head.i < t.i:
+            continue  # "Rulers had dug canals, but none had cut ...": a share in a later clause is of what it follows
+        if t.lower_ not in _PARTITIVES and not (t.lemma_.lower() in _SHARES and t.pos_ == "NOUN"):
+            continue
+        if any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in t.children):
+            continue  # "most of the edicts", "the rest who stayed": the share says of what
+        out.append(tokens_text(list(t.doc[t.left_edge.i : t.head.i + 1])))
+    return out
+
+
 def stand_alone(corpus: Corpus, sent: Sentence, text: str, key: str = "") -> str | None:
     """``text`` (a prompt or item cut from ``sent``) with its pronouns' antecedents written in, or None when a
-    pronoun or a demonstrative ("that date") is left pointing at nothing the reader can see."""
-    for phrase in demonstratives(sent):
+    pronoun, a demonstrative ("that date") or a share of something untold ("Most are") is left pointing at nothing
+    the reader can see."""
+    for phrase in demonstratives(sent) + partitives(sent):
         if contains_phrase(text, phrase):
             return None
     if THERE_LOCATIVE.search(text):

@@ -295,3 +295,13 @@ def test_it_after_a_fronted_participle_is_no_empty_it():
         "Carved in the Latin language on a _____, the Code of Varro is one of the oldest and best-kept legal texts "
         "to survive from the northern kingdoms."
     )
+
+
+def test_a_share_of_something_untold_does_not_stand_alone():
+    text = "Pieter Hals carved forty edicts on the cliffs of Orvel. Most are written in Latin in a Gothic hand."
+    assert _alone(text, "Gothic", "Most are written in _____ in a Gothic hand.", "Latin") is None
+    # a share that says of what, or one in a later clause of a sentence that names what it is of, stands alone
+    named = "Most of the edicts are written in Latin in a Gothic hand."
+    assert _alone(named, "Gothic", "Most of the edicts are written in _____.", "Latin") is not None
+    later = "Earlier dukes had carved edicts on the cliffs, but none had written them in Latin."
+    assert _alone(later, "Earlier", later) is not None
