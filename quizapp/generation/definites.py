@@ -693,8 +693,11 @@ def _drop_date(prompt: str, date: str) -> str | None:
     return out[:1].upper() + out[1:] if out else None
 
 
-def resolve_context(corpus: Corpus, sentences: list[Sentence], prompt: str, key: str = "") -> tuple[str, str | None]:
-    """The prompt with earlier-named things and years written in, and why it still cannot stand alone (or None)."""
+def resolve_context(
+    corpus: Corpus, sentences: list[Sentence], prompt: str, key: str = "", *, date_entry: bool = True
+) -> tuple[str, str | None]:
+    """The prompt with earlier-named things and years written in, and why it still cannot stand alone (or None);
+    ``date_entry=False`` leaves out a timeline entry's date (an ordering's item is to be placed without it)."""
     if len(sentences) != 1:
         return prompt, None
     sent = sentences[0]
@@ -734,7 +737,7 @@ def resolve_context(corpus: Corpus, sentences: list[Sentence], prompt: str, key:
                 continue
             prompt = _replace_first(prompt, text, dated)
     # a timeline's line: the date at the head of its entry belongs to the question ("In 1559, where ...?")
-    return entry_dated(corpus, sent, prompt, key), None
+    return (entry_dated(corpus, sent, prompt, key) if date_entry else prompt), None
 
 
 _PLACED = re.compile(r"^(.*\S)\s+(?:in|at)\s+(.+)$")

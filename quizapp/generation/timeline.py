@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .analysis import Corpus, Sentence
+from .lexicon import TITLES
 from .textutil import BLANK
 
 _SUBJ = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
@@ -139,6 +140,10 @@ def dated(corpus: Corpus, sent: Sentence, prompt: str, key: str = "") -> str:
         about = "about " if blank.group(1) else ""
         return _front(corpus, sent, prompt[blank.end() :], f"{how} {about}{BLANK}")
     if _HAS_YEAR.search(prompt) or _HAS_YEAR.search(key):
+        # "In 1711, Weavers from Flanders settle ...": the label read as a fronted date left the capital
+        read = re.match(r"^(In|On) [^,]{3,30}, (\w+)", prompt)
+        if read is not None and label_of(sent) is not None and _common(corpus, sent, read.group(2)):
+            return prompt[: read.start(2)] + read.group(2).lower() + prompt[read.end(2) :]
         return prompt
     date = entry_date(corpus, sent)
     if date is None or date in prompt:
@@ -153,6 +158,8 @@ def _common(corpus: Corpus, sent: Sentence, word: str) -> bool:
     if not word[:1].isupper() or word == "I":
         return False
     tok = next((t for t in sent.tokens if t.text == word), None)
+    if word.lower() in TITLES or (tok is not None and tok.i + 1 < len(tok.doc) and tok.nbor(1).pos_ == "PROPN"):
+        return False  # "King Æthelred", "Imperial Russia": part of a name
     m = LABEL.match(sent.text)
     if (
         sent.text[m.end() if m else 0 :].startswith(word + " ")

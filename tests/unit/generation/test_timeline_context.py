@@ -174,3 +174,26 @@ def test_a_first_word_the_article_writes_in_lower_case_is_lowered_after_the_date
     }
     c = parsed(text)
     assert {p: resolve_context(c, [sentence(c, "seize")], p, "x")[0] for p in prompts} == prompts
+
+
+def test_an_ordering_of_timeline_entries_is_made_without_their_dates():
+    text = "# The Orvel cloth trade\n\n" + "".join(
+        f"- {line}\n"
+        for line in (
+            "1702: The merchant guild of Orvel opens a new cloth hall beside the river Lenne.",
+            "1705: Duke Anselm of Varro besieges Orvel with three thousand soldiers.",
+            "1711: Weavers from Flanders settle in Orvel and bring new looms.",
+            "1718: Mayor Hendrik Stoel builds a stone bridge over the Lenne at Orvel.",
+            "1724: The Orvel guild signs a trade treaty with the Hanseatic town of Bruges.",
+        )
+    )
+    result = generate([DocumentInput("orvel.md", text)], max_questions=8)
+    orderings = [q for q in result.questions if q.type == "ordering"]
+    assert orderings
+    assert not any("17" in item for q in orderings for item in q.options)
+
+
+def test_a_title_before_a_name_keeps_its_capital_after_the_date():
+    c = parsed("The king of Varro taxed the guild.\n1705: King Anselm of Varro besieges Orvel with his army.")
+    prompt, _ = resolve_context(c, [sentence(c, "besieges")], "King Anselm of Varro besieges _____ with his army.", "x")
+    assert prompt == "In 1705, King Anselm of Varro besieges _____ with his army."
