@@ -140,6 +140,7 @@ def _register_blueprints(app: Flask) -> None:
     from quizapp.classes.views import bp as classes_bp
     from quizapp.dashboard.views import bp as dashboard_bp
     from quizapp.history.views import bp as history_bp
+    from quizapp.live.views import bp as live_bp
     from quizapp.lti.views import bp as lti_bp
     from quizapp.practice.views import bp as practice_bp
     from quizapp.quizzes.class_views import bp as class_quizzes_bp
@@ -163,6 +164,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(audit_bp)
     app.register_blueprint(history_bp)
     app.register_blueprint(practice_bp)
+    app.register_blueprint(live_bp)
     api.register(app)
     app.register_blueprint(lti_bp)
 

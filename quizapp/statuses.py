@@ -40,3 +40,15 @@ JOB_STATUSES: tuple[str, ...] = tuple(status.value for status in JobStatus)
 FINISHED: tuple[str, ...] = (AttemptStatus.SUBMITTED, AttemptStatus.CLOSED_OVERDUE)
 # A job the worker has not finished: a document under it is not drafted again.
 UNDER_WAY: tuple[str, ...] = (JobStatus.QUEUED, JobStatus.RUNNING)
+
+
+class LiveState(StrEnum):
+    """Where a live session is: waiting for the class, a question open, its answers shown, over."""
+
+    LOBBY = "lobby"
+    QUESTION = "question"
+    REVEAL = "reveal"
+    ENDED = "ended"
+
+
+LIVE_STATES: tuple[str, ...] = tuple(state.value for state in LiveState)

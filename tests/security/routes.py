@@ -138,6 +138,14 @@ ROUTES: dict[str, Route] = {
     "practice.start_review": Route(body=nothing, changes=False),  # only when cards are due
     "practice.finished_session": Route(params={"attempt_id": "submitted_attempt_id"}),
     "classes.join": Route(body=lambda c: {"code": c.me.values["join_code"]}),  # type: ignore[union-attr]
+    # Live sessions: anyone may knock; the session's pages answer only its participants (a signed seat cookie, or
+    # the signed-in student's account) and its teacher. tests/live/test_pages.py tries other parties' sessions.
+    "live.join": Route(
+        caller=None, body=lambda c: {"code": c.world["teacher_a"].values["live_code"], "nickname": "Sweep"}
+    ),
+    "live.answer": Route(caller="student_1", body=lambda c: {"index": "0", "q0-choice": "1"}),
+    "live.new": Route(body=lambda c: {"seconds": "20", "show_names": "y"}),
+    "live.control": Route(body=lambda c: {"action": "extend"}),
     # --- teachers ---------------------------------------------------------------
     "bank.edit": Route(body=_question_body),
     "bank.new": Route(
@@ -401,7 +409,8 @@ def pages(
         if "GET" not in methods(rule) or not may_use(app, rule, party):
             continue
         if party is None:
-            found.append((rule, build_url(rule, {})))
+            if not id_params(rule):  # a visitor owns nothing: a live session's page needs a seat it does not have
+                found.append((rule, build_url(rule, {})))
             continue
         missing = missing_from_world(rule, party)
         if missing:
