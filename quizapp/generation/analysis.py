@@ -94,6 +94,12 @@ class Sentence:
         s, e = self.norm.span_to_original(token_start.idx, token_end.idx + len(token_end.text))
         return self.block_start + s, self.block_start + e
 
+    @property
+    def table_row(self) -> bool:
+        """A row of a table (ingest joins its cells with " | "): cells, not a sentence; a header row's cells read
+        as a clause ("section | Year begun | Route") and must never become a statement, a stem or an option."""
+        return " | " in self.text
+
     def words(self) -> int:
         return len(self.text.split())
 
