@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .analysis import Corpus, Mention, Sentence, norm_key
-from .gazetteer import alias_group
+from .gazetteer import alias_group, place_class
 from .lexicon import FACILITY_WORDS, TITLES
 from .normalise import MONTHS
 from .partwhole import paired, part_of_each_other
@@ -159,10 +159,13 @@ class DistractorIndex:
         self.person_first_words = {v.norm.split()[0] for v in self.pools.get("person", []) if " " in v.norm}
 
     def _other_kind(self, v: Value, key: Mention) -> bool:
-        """A value a student rules out by its kind alone: an office ("King of Jerusalem") against a person's name,
-        a person's first name ("Godfrey", of "Godfrey of Bouillon") against a place: "sultan of Godfrey"."""
-        if key.kind == "person":
-            return _office(v.norm) and not _office(key.norm)
+        """A value a student rules out by its kind alone: an office ("King of Jerusalem") or a place the gazetteer
+        knows against a person's name, a person's first name ("Godfrey", of "Godfrey of Bouillon") against a place:
+        "sultan of Godfrey"."""
+        if key.kind == "person":  # nor a one-word place name ("Jerusalem", of the "King of Jerusalem")
+            return (_office(v.norm) and not _office(key.norm)) or (
+                " " not in v.norm and place_class(v.norm) is not None
+            )
         if key.kind != "place":
             return False
         return v.norm in self.person_first_words

@@ -65,7 +65,7 @@ def build_candidates(ctx: Context) -> list[Candidate]:
     pairs = []
     events = []
     for sent in corpus.sentences:
-        if sent.heading or sent.table_row or not MIN_SENTENCE_WORDS <= sent.words() <= MAX_SENTENCE_WORDS:
+        if sent.heading or sent.cut or sent.table_row or not MIN_SENTENCE_WORDS <= sent.words() <= MAX_SENTENCE_WORDS:
             continue
         if sent.root.pos_ not in ("VERB", "AUX"):
             continue  # a fragment without a main verb states nothing a question can test

@@ -114,7 +114,14 @@ def _fact_clause(ctx: Context, s: Sentence, tense: str, longest: int) -> str | N
     from .causes import causes_of
 
     root = s.root
-    if s.table_row or root.pos_ != "VERB" or s.text.rstrip().endswith("?") or hedge(s) or causes_of(ctx.corpus, s):
+    if (
+        s.table_row
+        or s.cut
+        or root.pos_ != "VERB"
+        or s.text.rstrip().endswith("?")
+        or hedge(s)
+        or causes_of(ctx.corpus, s)
+    ):
         return None
     wanted = ("VBD",) if tense == "past" else ("VBZ", "VBP")
     finite = [root, *(c for c in root.children if c.dep_ in ("aux", "auxpass"))]

@@ -20,6 +20,8 @@ def test_an_office_is_no_option_against_a_persons_name():
     key = mention(c, "Lothar Brenn Aske")
     assert index._other_kind(index.by_norm["king of varna"], key)  # "King of Jerusalem" against a name
     assert not index._other_kind(index.by_norm["marco pell"], key)
+    pell = index.by_norm["marco pell"]
+    assert index._other_kind(replace(pell, norm="jerusalem", text="Jerusalem"), key)  # a city read as a person
 
 
 def test_a_persons_first_name_is_no_option_against_a_place():
