@@ -50,6 +50,7 @@ class SignedInUser:
     is_active = True  # only active accounts are loaded
     is_active_account = True
     is_anonymous = False
+    __tablename__ = User.__tablename__  # an audit event about the account itself names its table (api tokens)
 
     def __init__(
         self,
