@@ -47,6 +47,7 @@ ROOT = (
     "quizapp.forms",
     "quizapp.errors",
     "quizapp.security_headers",
+    "quizapp.page_urls",
     "quizapp.cli_progress",
     "quizapp.backups",
     "quizapp.background",
