@@ -23,7 +23,10 @@ from quizapp.transactions import undo_on
 bp = Blueprint("account", __name__, template_folder="templates")
 
 # What a signed-in account with a temporary password may still reach.
-OPEN_WHILE_TEMPORARY = frozenset({"auth.change_password", "auth.logout", "static", "bootstrap.static"})
+# /healthz too: a load balancer's check must not read the account of a cookie sent along with it.
+OPEN_WHILE_TEMPORARY = frozenset(
+    {"auth.change_password", "auth.logout", "static", "bootstrap.static", "dashboard.healthz"}
+)
 
 
 @bp.before_app_request

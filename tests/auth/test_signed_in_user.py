@@ -104,3 +104,10 @@ def test_the_account_page_still_shows_and_saves_the_account(app, users, student_
     assert re.search(r'<option[^>]*(selected[^>]*value="Europe/Paris"|value="Europe/Paris"[^>]*selected)', page)
     db.session.remove()
     assert db.session.query(User).filter_by(username=users.student).one().time_zone == "Europe/Paris"
+
+
+def test_healthz_reads_no_account_even_with_a_login_cookie(app, users, student_client) -> None:  # type: ignore[no-untyped-def]
+    with statements() as sent:
+        response = fresh_request(lambda: student_client.get("/healthz"))
+    assert response.status_code == 200
+    assert sent == []
