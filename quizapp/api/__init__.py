@@ -15,7 +15,7 @@ RATE_LIMIT_DEFAULT = "600/minute"
 
 def register(app: Flask) -> None:
     """Register the API's blueprint; call with the other blueprints."""
-    from quizapp.api import attempts, classes, docs, documents, questions, quizzes, results  # noqa: F401 - routes
+    from quizapp.api import attempts, classes, docs, documents, imports, questions, quizzes, results, reviews  # noqa: F401
     from quizapp.api.blueprint import bp
     from quizapp.api.token_views import bp as tokens_bp
     from quizapp.extensions import csrf

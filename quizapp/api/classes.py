@@ -1,4 +1,5 @@
-"""Classes: create one, see its members and join code, remove a member, give or take away a quiz."""
+"""Classes: create one, see its members and join code, archive it, give it a new join code, remove a member or
+set their extra time, give or take away a quiz. A student's own classes are under /me/classes."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Annotated
 from flask_login import current_user
 from pydantic import Field
 
-from quizapp.access import STAFF
+from quizapp.access import STAFF, STUDENT
 from quizapp.api.blueprint import V1, api
 from quizapp.api.schemas import Id, Input, Output, printable
 from quizapp.classes import services
@@ -67,6 +68,17 @@ class ClassDetail(Output):
     quizzes: list[AssignedQuiz]
 
 
+class StudentClass(Output):
+    id: int
+    name: str
+    teacher: str = Field(description="the teacher's display name")
+    is_archived: bool
+
+
+class StudentClassList(Output):
+    classes: list[StudentClass]
+
+
 def detail(school_class: SchoolClass) -> ClassDetail:
     return ClassDetail(
         id=school_class.id,
@@ -122,6 +134,31 @@ def get_class(class_id: int) -> ClassDetail:
     return detail(services.class_for_teacher(db.session, class_id, current_user))
 
 
+@api.operation("POST", V1 + "/classes/<id:class_id>/archive", tag="classes", roles=STAFF, response=ClassDetail)
+def archive_class(class_id: int) -> ClassDetail:
+    """Archive one of your classes: no one can join it any more; its members and quizzes stay.
+
+    Archiving an archived class changes nothing.
+    """
+    school_class = services.class_for_teacher(db.session, class_id, current_user)
+    return detail(services.set_archived(db.session, school_class, True))
+
+
+@api.operation("POST", V1 + "/classes/<id:class_id>/unarchive", tag="classes", roles=STAFF, response=ClassDetail)
+def unarchive_class(class_id: int) -> ClassDetail:
+    """Open an archived class again: students can join it with its code."""
+    school_class = services.class_for_teacher(db.session, class_id, current_user)
+    return detail(services.set_archived(db.session, school_class, False))
+
+
+@api.operation("POST", V1 + "/classes/<id:class_id>/join-code", tag="classes", roles=STAFF, response=ClassDetail)
+def regenerate_join_code(class_id: int) -> ClassDetail:
+    """Give the class a new join code: the old one stops working; students already in stay in."""
+    school_class = services.class_for_teacher(db.session, class_id, current_user)
+    services.regenerate_code(db.session, school_class)
+    return detail(school_class)
+
+
 @api.operation("DELETE", V1 + "/classes/<id:class_id>/members/<id:member_id>", tag="classes", roles=STAFF, status=204)
 def remove_member(class_id: int, member_id: int) -> None:
     """Take a student out of the class (their past attempts stay)."""
@@ -161,3 +198,14 @@ def unassign_quiz(class_id: int, quiz_id: int) -> None:
     school_class = services.class_for_teacher(db.session, class_id, current_user)
     quiz = quiz_of_teacher(db.session, quiz_id, current_user)
     assignments.unassign_quiz(db.session, school_class, quiz.id, actor=current_user)
+
+
+@api.operation("GET", V1 + "/me/classes", tag="me", roles=STUDENT, response=StudentClassList)
+def my_classes() -> StudentClassList:
+    """The classes you are in, as the Join a class page lists them (read only; join on that page)."""
+    return StudentClassList(
+        classes=[
+            StudentClass(id=c.id, name=c.name, teacher=c.teacher.display_name, is_archived=c.is_archived)
+            for c in services.classes_of_student(db.session, current_user)
+        ]
+    )

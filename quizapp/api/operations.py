@@ -19,6 +19,7 @@ from quizapp.access import allow
 from quizapp.api.errors import ApiError
 from quizapp.auth.roles import Role
 from quizapp.rate_limits import limited
+from quizapp.transactions import writes_on_get
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Operation:
     produces: tuple[str, ...] = ()  # media types of a file it answers with instead of JSON
     public: bool = False  # needs no token (the description and its page)
     rate_limit: str | None = None  # a setting of quizapp.rate_limits that also limits its calls (uploads)
+    writes_on_get: bool = False  # a GET that may write, as its page does (closing an overdue attempt)
 
 
 @dataclass
@@ -64,8 +66,12 @@ class ApiBlueprint:
         produces: tuple[str, ...] = (),
         public: bool = False,
         rate_limit: str | None = None,
+        writes: bool = False,
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        """Declare an operation; the decorated function gets the path values, ``query=`` and ``body=``."""
+        """Declare an operation; the decorated function gets the path values, ``query=`` and ``body=``.
+
+        ``writes``: a GET that may write, declared like its page's ``@writes_on_get`` view.
+        """
 
         def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
             doc = (func.__doc__ or "").strip()
@@ -86,11 +92,14 @@ class ApiBlueprint:
                 produces=produces,
                 public=public,
                 rate_limit=rate_limit,
+                writes_on_get=writes,
             )
             self.operations.append(op)
             view = _view(op, func)
             if rate_limit is not None:
                 view = limited(rate_limit)(view)
+            if writes:
+                view = writes_on_get(view)
             self.blueprint.add_url_rule(rule, endpoint=op.endpoint, view_func=allow(op.roles)(view), methods=[method])
             return func
 

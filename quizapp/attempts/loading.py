@@ -43,6 +43,20 @@ def attempt_of(session: Session, attempt_id: int, student: User, *, lock: bool =
     return attempt
 
 
+def attempts_of_student(session: Session, student: User, *, limit: int) -> list[Attempt]:
+    """The student's own attempts, open and finished, newest first, with their quizzes (one query)."""
+    return list(
+        session.scalars(
+            select(Attempt)
+            .join(Attempt.quiz)
+            .options(contains_eager(Attempt.quiz))
+            .where(Attempt.student_id == student.id)
+            .order_by(Attempt.started_at.desc(), Attempt.id.desc())
+            .limit(limit)
+        )
+    )
+
+
 def attempt_for_owner(session: Session, attempt_id: int, teacher: User) -> Attempt:
     """A finished attempt at one of the teacher's own quizzes; NotFound for any other (the same answer as none)."""
     attempt = session.scalar(

@@ -280,13 +280,18 @@ class ReviewPage:
         return self.entries
 
 
+def shows_score(attempt: Attempt) -> bool:
+    """Whether the student may see the attempt's score: once it is finished, where the quiz's settings show it."""
+    return attempt.status != AttemptStatus.IN_PROGRESS and attempt.quiz.review_show_score
+
+
 def review_page(attempt: Attempt, answers: Sequence[AttemptAnswer], *, only_missed: bool = False) -> ReviewPage:
     """The review of a submitted attempt, as its quiz's review settings allow; ``only_missed`` filters it."""
     taken = None
     if attempt.submitted_at is not None and attempt.started_at is not None:
         taken = max(0.0, (attempt.submitted_at - attempt.started_at).total_seconds())
     return ReviewPage(
-        show_score=attempt.quiz.review_show_score,
+        show_score=shows_score(attempt),
         score=attempt.score,
         max_score=attempt.max_score,
         closed_by_deadline=attempt.status == AttemptStatus.CLOSED_OVERDUE,

@@ -8,6 +8,7 @@ all in one transaction. A refused file or any failure stores nothing and the job
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,7 +18,7 @@ from quizapp.bank import authoring
 from quizapp.bank.duplicates import leave_out_duplicates
 from quizapp.bank.interchange import InterchangeError
 from quizapp.bank.job_rows import owned_job, record
-from quizapp.bank.models import ImportJob
+from quizapp.bank.models import ImportJob, Question
 from quizapp.extensions import db
 from quizapp.models import utcnow
 from quizapp.statuses import JobStatus
@@ -45,6 +46,41 @@ def create_job(
     session.add(job)
     session.flush()
     return job
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an upload became: questions stored now (and those left out, why), or a job queued to do it."""
+
+    questions: list[Question]
+    skipped: list[str]
+    job: ImportJob | None = None
+
+
+def import_upload(
+    session: Session,
+    owner: User,
+    filename: str,
+    data: bytes,
+    *,
+    inline_bytes: int,
+    keep_duplicates: bool = False,
+    fmt: str | None = None,
+) -> Imported:
+    """Import an uploaded question file as the owner's drafts, as the import page and the API both do.
+
+    The format is read from the name and content unless given; a file over its format's size limit is refused
+    (InterchangeError) before anything else. One larger than ``inline_bytes`` becomes a queued job: the caller
+    commits, then hands ``job.id`` to the worker. A smaller one is imported within the caller's transaction, all
+    or nothing (InterchangeError for a refused file).
+    """
+    fmt = fmt or authoring.import_format(filename, data)
+    authoring.check_import_size(data, fmt)
+    if len(data) > inline_bytes:
+        job = create_job(session, owner, filename, fmt, data, keep_duplicates=keep_duplicates)
+        return Imported([], [], job)
+    questions, skipped = authoring.import_file(session, owner, data, fmt, keep_duplicates=keep_duplicates)
+    return Imported(questions, skipped)
 
 
 def job_of(session: Session, job_id: int, owner: User) -> ImportJob:

@@ -198,29 +198,30 @@ def import_questions() -> ResponseReturnValue:
     form = ImportForm()
     if form.validate_on_submit():
         upload = form.file.data
-        data = upload.read()
-        fmt = authoring.import_format(upload.filename, data)
         try:
-            authoring.check_import_size(data, fmt)
-            keep = bool(form.keep_duplicates.data)
-            if len(data) > current_app.config["IMPORT_INLINE_BYTES"]:
-                return _import_in_background(upload.filename, fmt, data, keep)
-            questions, skipped = authoring.import_file(db.session, current_user, data, fmt, keep_duplicates=keep)
+            imported = import_jobs.import_upload(
+                db.session,
+                current_user,
+                upload.filename,
+                upload.read(),
+                inline_bytes=current_app.config["IMPORT_INLINE_BYTES"],
+                keep_duplicates=bool(form.keep_duplicates.data),
+            )
         except InterchangeError as error:  # a 400: the request's end rolls back what was read so far
             form.file.errors = [*form.file.errors, f"{upload.filename}: {error}"]
             return render_template("bank/import.html", form=form, skipped=[]), 400
-        flash(f"Imported {count(len(questions), 'question')} as drafts from {upload.filename}.", "success")
-        return render_template(
-            "bank/import.html", form=ImportForm(formdata=None), skipped=skipped, imported=len(questions)
-        )
+        if imported.job is not None:
+            return _import_in_background(imported.job.id)
+        stored, skipped = len(imported.questions), imported.skipped
+        flash(f"Imported {count(stored, 'question')} as drafts from {upload.filename}.", "success")
+        return render_template("bank/import.html", form=ImportForm(formdata=None), skipped=skipped, imported=stored)
     recent = import_jobs.recent_jobs(db.session, current_user)  # large files under way or done: their pages
     status = 400 if form.is_submitted() else 200
     return render_template("bank/import.html", form=form, skipped=[], recent=recent), status
 
 
-def _import_in_background(filename: str, fmt: str, data: bytes, keep_duplicates: bool) -> ResponseReturnValue:
-    """Hand a large file to the worker (reading and storing thousands of questions outlasts a request)."""
-    job_id = import_jobs.create_job(db.session, current_user, filename, fmt, data, keep_duplicates=keep_duplicates).id
+def _import_in_background(job_id: int) -> ResponseReturnValue:
+    """Hand a large file's job to the worker (reading and storing thousands of questions outlasts a request)."""
     commit_now()  # the worker reads the job's row
     # Nothing more is read here: a new transaction would hold SQLite's write lock from the worker.
     tasks.import_questions(job_id)

@@ -419,6 +419,8 @@ class DistractorIndex:
     ) -> list[str] | None:
         """Pick ``n`` wrong options for ``key`` or None if the corpus has too few good ones (of its fine kind,
         that neither the ``prompt`` nor the corpus makes true: never padded with others)."""
+        if key.kind == "person" and named_for_a_place(key):
+            return None  # "the parish church of St Michael": a church, whatever the model read
         pool = self.pools.get(pool_of(key), [])
         sent = key.sent
         key_tokens = content_tokens(key_text)
@@ -446,7 +448,7 @@ class DistractorIndex:
                 continue
             if v.tokens & other_names:
                 continue  # "Charles Wyville Thomson" against a prompt that names "Wyville Thomson"
-            if not self._typed(v, key, prompt):
+            if not self._typed(v, key, prompt) or (key.kind == "person" and not person_like(v)):
                 continue
             if part_of_each_other(self.corpus, key, v.norm) or paired(self.corpus, key, v.norm):
                 continue  # it holds the key, lies in it, or goes with it: arguably right too
@@ -580,6 +582,32 @@ def _counted(m: Mention) -> str | None:
     if r.dep_ in ("nummod", "compound", "quantmod") and r.head.pos_ == "NOUN":
         return str(r.head.lemma_).lower()
     return None
+
+
+# Last words of names of states and bodies the model reads as people ("Sokoto Caliphate").
+_POLITIES = frozenset({"caliphate", "kingdom", "empire", "sultanate", "khanate", "republic", "dynasty", "company"})
+_QUOTES = frozenset({'"', "\u201c", "'", "\u2018"})
+
+
+def named_for_a_place(m: Mention) -> bool:
+    """A "person" that completes a building's or a parish's name ("the church of St Michael", "the Board of
+    Guardians of St James"): the name of a place, not someone to ask about."""
+    r = m.root
+    return r.dep_ == "pobj" and r.head.lower_ == "of" and r.head.head.lower_ in FACILITY_WORDS | {"parish", "guardians"}
+
+
+def person_like(v: Value) -> bool:
+    """Whether the article's own words let a value the model calls a person stand among people: never written
+    with "the" ("the Bosphorus") or in quotation marks (a ship, a tulip, a book), not ending in a word for a
+    place or a state, and either given a title or role, named more than once, or doing something in its clause
+    (a subject); a name met once as the object of "of" ("the parish of St James") is no one's name."""
+    m = v.mention
+    last = v.norm.split()[-1] if v.norm.split() else ""
+    if v.with_article or last in _NOT_PEOPLE or last in _POLITIES or named_for_a_place(m):
+        return False
+    if m.first.i > m.sent.span.start and m.first.nbor(-1).text in _QUOTES:
+        return False
+    return bool(v.titles) or ":" in m.fine or v.count >= 2 or m.root.dep_ in ("nsubj", "nsubjpass", "appos", "dobj")
 
 
 def _has_article(m: Mention) -> bool:

@@ -33,32 +33,38 @@ EXAMPLES = {GenerationMode.POSITIVE: 8, GenerationMode.NEGATIVE: 5}
 FEWER = {("POST", "/documents"): 3}
 
 
-def described_operations() -> list[tuple[str, str]]:
-    """(method, path) of every operation the app describes (the description needs no database)."""
+def described_operations() -> tuple[list[tuple[str, str]], set[tuple[str, str]]]:
+    """(method, path) of every operation the app describes (the description needs no database), and those only
+    students may call (driven with a student's token, so that they answer more than 403)."""
     app = create_app(app_config("sqlite://"))
     spec = app.test_client().get("/api/openapi.json").get_json()
-    return [(method.upper(), path) for path, item in spec["paths"].items() for method in item]
+    operations = [(method.upper(), path, op) for path, item in spec["paths"].items() for method, op in item.items()]
+    students_only = {(method, path) for method, path, op in operations if op.get("x-roles") == [Role.STUDENT]}
+    return [(method, path) for method, path, _ in operations], students_only
 
 
-OPERATIONS = described_operations()
+OPERATIONS, STUDENTS_ONLY = described_operations()
 
 
 @pytest.fixture(scope="module")
-def described(database_url: str) -> Iterator[tuple[Any, dict[str, str]]]:
-    """One app per database for the module: its loaded description, and a teacher's write token."""
+def described(database_url: str) -> Iterator[tuple[Any, dict[str, str], dict[str, str]]]:
+    """One app per database for the module: its loaded description, a teacher's write token and a student's."""
     with app_on(database_url) as app:
         teacher = accounts.create_user(db.session, username="teach", password=TEST_PASSWORD, role=Role.TEACHER)
+        student = accounts.create_user(db.session, username="stu", password=TEST_PASSWORD, role=Role.STUDENT)
         token = tokens.create_token(db.session, teacher, name="schemathesis", write=True, days=1, now=utcnow()).token
+        reader = tokens.create_token(db.session, student, name="schemathesis", write=False, days=1, now=utcnow()).token
         db.session.commit()
-        yield schemathesis.openapi.from_wsgi("/api/openapi.json", app), bearer(token)
+        yield schemathesis.openapi.from_wsgi("/api/openapi.json", app), bearer(token), bearer(reader)
 
 
 @pytest.mark.parametrize("mode", list(EXAMPLES), ids=str)
 @pytest.mark.parametrize(("method", "path"), OPERATIONS, ids=[f"{m} {p}" for m, p in OPERATIONS])
 def test_every_operation_answers_as_described(
-    described: tuple[Any, dict[str, str]], method: str, path: str, mode: GenerationMode
+    described: tuple[Any, dict[str, str], dict[str, str]], method: str, path: str, mode: GenerationMode
 ) -> None:
-    schema, auth = described
+    schema, teacher, student = described
+    auth = student if (method, path) in STUDENTS_ONLY else teacher
     operation = schema[path][method]
     examples = min(EXAMPLES[mode], FEWER.get((method, path), EXAMPLES[mode]))
 

@@ -19,7 +19,7 @@ from ..textutil import anaphora_problem, drop_parentheticals, has_anchor, tokens
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, mention_once, source_of
 from .fill_in_answers import other_answers, surname_shared
-from .multiple_choice import key_ok
+from .multiple_choice import key_ok, worth_asking
 
 _WEAK_HEADS = frozenset(
     {
@@ -194,6 +194,19 @@ def list_size(t: Any) -> int:
     return items
 
 
+# "before _____", "by _____", "after _____": any later (or earlier) year is as right; "since _____" and "from _____"
+# name the start, which is one year.
+ONE_SIDED = frozenset({"before", "after", "by", "until", "till"})
+
+
+def bounds_from_one_side(m: Any) -> bool:
+    """A date that the sentence uses as one end of an open stretch of time ("fell after 1900")."""
+    return m.kind == "date" and m.root.dep_ == "pobj" and m.root.head.lower_ in ONE_SIDED
+
+
+_ROMAN = re.compile(r"^[IVXL]+$")
+
+
 def answer_variants(text: str, date: Any = None, source: str = "", person: bool = False) -> list[str]:
     """Accepted answers: as written, without an article, in lower case; with "the" where the source has it
     before the key; dates and numbers in other forms."""
@@ -206,7 +219,7 @@ def answer_variants(text: str, date: Any = None, source: str = "", person: bool 
         out += date.variants()
     else:
         out += number_variants(text)
-    if person and len(text.split()) > 1:
+    if person and len(text.split()) > 1 and not _ROMAN.match(text.split()[-1]):
         out.append(text.split()[-1])  # "Shelley" for "Percy Bysshe Shelley": a student names a person so
     return case_blind_unique(out)
 
@@ -224,9 +237,25 @@ def case_blind_unique(answers: list[str]) -> list[str]:
     return out
 
 
+# A last word this common in English ("Office", "House") names no one alone unless the article uses it so.
+COMMON_NAME_WORD_ZIPF = 4.0
+
+
+def surname_names(ctx: Context, sent: Sentence, key: str) -> bool:
+    """Whether the key's last word alone names the person: a word rare in English ("Orlan"), or one the article
+    itself writes alone ("Snow" after "John Snow"). A common word ends many names that are not people's
+    ("General Register Office", read as a person by the model): alone it is no right answer."""
+    words = key.split()
+    if len(words) < 2 or _zipf(words[-1].lower()) < COMMON_NAME_WORD_ZIPF:
+        return True
+    text = ctx.corpus.documents[sent.doc].text
+    alone = rf"(?<!{re.escape(words[-2])} )(?<![\w-]){re.escape(words[-1])}(?![\w-])"
+    return re.search(alone, text) is not None
+
+
 def accepted_answers(ctx: Context, sent: Sentence, key: str, first: Any, last: Any, kind: str, m: Any) -> list[str]:
     """Every answer the blank accepts: the key's own forms (``answer_variants``) and its other forms and names."""
-    person = kind == "person" and not surname_shared(ctx.corpus, sent.doc, key)
+    person = kind == "person" and not surname_shared(ctx.corpus, sent.doc, key) and surname_names(ctx, sent, key)
     out = answer_variants(key, m.date if m is not None else None, sent.text, person)
     return case_blind_unique(out + other_answers(ctx.corpus, sent, key, first, last, kind))
 
@@ -248,7 +277,9 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
         weight = min(counts[last.lemma_.lower()], 4) / 4
         items.append((first, last, "term", 0.55 + 0.25 * weight, None))
     for m in sent.mentions:
-        if key_ok(sent, m) and m.kind in ("person", "place", "org", "law", "event", "date"):
+        named = m.kind in ("person", "place", "org", "law", "event", "date")
+        # "fell after _____": an earlier year makes it true as well
+        if named and key_ok(sent, m) and not bounds_from_one_side(m) and worth_asking(ctx, sent, m):
             if m.kind in ("org", "law", "event") and len(m.text.split()) > MAX_TYPED_NAME_WORDS:
                 continue  # "Metropolis Local Management Amendment Act" is to be recognised, not typed word for word
             items.append((m.first, m.last, m.kind, 0.6, m))

@@ -13,6 +13,7 @@ from ..distractors import display, usable_key
 from ..syntax import wh_question
 from ..textutil import drop_parentheticals, has_anchor, word_count
 from ..types import QuestionDraft
+from ..worth import bounded_key, minor_life_date, place_given_away
 from .base import Candidate, Context, according_to, coordinated, mention_once, shuffled, source_of
 
 # How often the model's label is right, by kind (see GENERATION_NOTES): sets the base confidence.
@@ -50,11 +51,27 @@ def family_name(m: Mention) -> bool:
     return any(p.kind == "person" and p.first.i <= holder.i <= p.last.i for p in m.sent.mentions)
 
 
+def worth_asking(ctx: Context, sent: Sentence, m: Mention) -> bool:
+    """Whether a key is the one right answer and worth asking (see worth.py); a refusal is counted."""
+    why = (
+        "bounded_count"
+        if bounded_key(sent, m)
+        else "minor_date"
+        if minor_life_date(ctx.corpus, sent, m)
+        else "given_place"
+        if place_given_away(ctx.corpus, sent, m)
+        else None
+    )
+    if why is not None:
+        ctx.rejected[why] += 1
+    return why is None
+
+
 def multiple_choice_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     """All multiple-choice candidates of one sentence."""
     out = []
     for m in sent.mentions:
-        if not key_ok(sent, m) or open_ended(m) or family_name(m):
+        if not key_ok(sent, m) or open_ended(m) or family_name(m) or not worth_asking(ctx, sent, m):
             continue
         key_text = display(m)
         prompt = wh_question(sent, m)

@@ -11,7 +11,7 @@ from ..distractors import display
 from ..textutil import BLANK, anaphora_problem, capitalise, has_anchor, tidy, tokens_text
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, source_of
-from .multiple_choice import KIND_TRUST, key_ok
+from .multiple_choice import KIND_TRUST, key_ok, worth_asking
 
 _SWAP_ORDER = {"date": 0, "place": 1, "person": 2, "number": 3, "org": 4}
 _LOCATIVE = frozenset({"in", "at", "near", "to", "from", "into", "outside", "inside", "towards"})
@@ -132,7 +132,7 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     """A true and a false candidate from one sentence, where it reads on its own."""
     if imperative(sent):
         return []
-    keys = [m for m in sent.mentions if key_ok(sent, m) and swappable(sent, m)]
+    keys = [m for m in sent.mentions if key_ok(sent, m) and swappable(sent, m) and worth_asking(ctx, sent, m)]
     if not keys:
         return []
     keys.sort(key=lambda m: (_SWAP_ORDER.get(m.kind, 9), m.start))
@@ -223,7 +223,7 @@ def _swapper(ctx: Context, cand: Candidate, m: Mention) -> Callable[[], bool]:
         # the statement with its blank, as finalize left it (earlier names and years written in)
         template = cand.draft.prompt
         sent = m.sent
-        exclude = ctx.rival_values.get(sent.id, frozenset()) | _of_bound_people(ctx)
+        exclude = ctx.rival_values.get(sent.id, frozenset()) | _of_bound_people(ctx) | other_side(ctx, m)
         wrong = ctx.distractors.choose(m, cand.key, 1, exclude=exclude, unsupported_only=True, same_article=True)
         if not wrong or not _keeps_date_order(sent, m, wrong[0]):
             return False
@@ -233,6 +233,45 @@ def _swapper(ctx: Context, cand: Candidate, m: Mention) -> Callable[[], bool]:
         return True
 
     return finish
+
+
+def side_words(m: Mention) -> set[str]:
+    """The nationalities or groups the sentence ties a person to ("a small Spanish force led by X", "the British
+    consul X"): adjectives the model reads as a people, on the nouns from the person up to the main verb."""
+    words: set[str] = set()
+    tok = m.root
+    seen = 0
+    while seen < 6:
+        for c in tok.children:
+            if c.ent_type_ == "NORP" and c.dep_ in ("amod", "compound", "nmod"):
+                words.add(c.lower_)
+            if c.dep_ == "compound" and c.pos_ == "NOUN":  # "the British consul X": the title's own adjective
+                words |= {g.lower_ for g in c.children if g.ent_type_ == "NORP" and g.dep_ in ("amod", "compound")}
+        if tok.head.i == tok.i or (tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("acl", "relcl")):
+            break
+        tok = tok.head
+        seen += 1
+    return words
+
+
+def other_side(ctx: Context, m: Mention) -> frozenset[str]:
+    """People of the corpus never named beside the nationality or group the sentence ties the key to (see
+    side_words): swapped in, they would make an incoherent statement (an Inca ruler leading a Spanish force),
+    false at a glance rather than a plausible error."""
+    if m.kind != "person":
+        return frozenset()
+    words = frozenset(side_words(m))
+    if not words:
+        return frozenset()
+    cache: dict[frozenset[str], frozenset[str]] = ctx.corpus.cache.setdefault("other_side", {})
+    if words not in cache:
+        out = set()
+        for v in ctx.distractors.pools.get("person", []):
+            named = (ctx.corpus.sentences[sid] for sid in v.sentences)
+            if not any(t.lower_ in words for s in named for t in s.tokens):
+                out.add(v.norm)
+        cache[words] = frozenset(out)
+    return cache[words]
 
 
 def _keeps_date_order(sent: Sentence, m: Mention, wrong: str) -> bool:

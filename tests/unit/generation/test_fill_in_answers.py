@@ -109,3 +109,39 @@ def test_known_as_names_the_noun_a_name_completes_and_stops_at_the_sentence_end(
     assert "ostergau" not in aliases  # the invasion is known as the Winter Ride, not Ostergau
     assert not any("During" in v for vs in aliases.values() for v in vs)
     assert aliases["kelby"] == ["Kelborough"]  # with its comma, the phrase names the town
+
+
+FAIR = (
+    "The physician Tomas Reyl obtained a list of the dead from the General Register Office in 1841. "
+    "The painter Ilse Marn produced bold portraits of kabuki actors over ten months in 1794. "
+    "The kabuki actors of Veldmark were paid by the guild of Ostergau. "
+    "The Legislative Council of Veldmark rejected the suffrage bill in 1891. "
+    "The Council delayed the suffrage bill again in 1892. "
+    "In 1893 the elected assembly of Veldmark passed the suffrage bill again, and attention turned to the Council. "
+    "The mortality rate of Veldmark fell in 1900. The mortality rate of Ostergau fell in 1905."
+)
+
+
+def test_a_specific_head_is_fair_alone_and_a_common_one_is_not():
+    keys, _ = _fill_ins(FAIR)
+    assert "actors" in keys["kabuki actors"]  # never alone in the article, but specific by itself
+    assert "rate" not in keys["mortality rate"]  # as common as words go: says nothing alone
+
+
+def test_a_common_last_word_is_no_name_alone_and_the_fuller_name_is_accepted():
+    keys, _ = _fill_ins(FAIR)
+    assert "Office" not in keys["General Register Office"]  # the model may read it as a person: not "Office"
+    assert "Reyl" in keys["Tomas Reyl"]
+    assert "Legislative Council" in keys["Council"]  # the one longer name the article writes for it
+
+
+def test_a_date_that_bounds_a_stretch_of_time_is_no_blank():
+    keys, _ = _fill_ins("The mortality rate of Veldmark fell after 1900. The port of Veldmark closed in 1912.")
+    assert "1900" not in keys  # an earlier year makes "fell after _____" true as well
+    assert "1912" in keys
+
+
+def test_a_rulers_number_is_no_name_alone():
+    keys, _ = _fill_ins("In 1200 the emperor Otto IV crowned Anna Orlan at the abbey of Ostergau.")
+    assert keys["Otto IV"] == ["Otto IV"]  # not "IV"
+    assert keys["1200"] == ["1200"]  # and no longer "name" run across the title's line

@@ -158,3 +158,32 @@ def test_no_choice_question_on_a_date_that_bounds_a_stretch_of_time_or_a_place_i
     keys = {k.key for s in c.sentences for k in multiple_choice_candidates(ctx, s)}
     assert not {"1492", "1434", "Nassau"} & keys
     assert {"1450", "1465", "Mainz"} <= keys
+
+
+PEOPLE = (
+    "Henrik Dalberg founded the bank of Veldmark in 1741. Jonas Weil opened the bank of Ostergau in 1744. "
+    "Anna Orlan sold the bank of Tarvik in 1746. The sultan's ships sailed through the Rovamar in 1747. "
+    "The merchants of the Rovamar paid Henrik Dalberg in 1748. "
+    'Famous bulbs included "Aurum Regis", of which only a few were ever sold. '
+    "The guild reported to the Board of Guardians of St Elmar in 1750. "
+    "The interior was held by powerful states such as the Kessa Caliphate in 1751. "
+    "Marta Kessel was buried at the parish church of St Ambrose in 1771."
+)
+
+
+def test_only_names_the_article_lets_stand_among_people_are_options_for_a_person():
+    c = parsed(PEOPLE)
+    index = DistractorIndex(c)
+    options = index.choose(_mention(c, "Henrik Dalberg", "founded"), "Henrik Dalberg", 3)
+    shown = set(options or [])
+    # "the Rovamar" (written with "the"), a quoted bulb, a parish and a caliphate are no people
+    assert not shown & {"Rovamar", "Aurum Regis", "St Elmar", "Kessa Caliphate"}
+    assert options is None or shown <= {"Jonas Weil", "Anna Orlan", "Marta Kessel"}
+
+
+def test_a_name_that_completes_a_churchs_is_no_person_to_ask_about():
+    from quizapp.generation.distractors import named_for_a_place
+
+    c = parsed(PEOPLE)
+    assert named_for_a_place(_mention(c, "St Ambrose"))  # "the parish church of St Ambrose"
+    assert not named_for_a_place(_mention(c, "Henrik Dalberg", "founded"))

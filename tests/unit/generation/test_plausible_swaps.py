@@ -94,3 +94,24 @@ def test_an_ordering_leaves_out_a_birth_and_a_listing_long_after():
     assert drafts
     items = [item for d in drafts for item in d.answer]
     assert not any("born" in item or "museum" in item for item in items)
+
+
+def test_a_person_tied_to_a_side_is_swapped_only_for_someone_of_that_side():
+    from quizapp.generation.candidates.base import Context
+    from quizapp.generation.candidates.true_false import other_side
+
+    c = parsed(
+        "In 1527 the Inca ruler Tupa Yanqui died of a fever at Quito. In 1529 his sons Manco Huari and Titu Atoq "
+        "fought a civil war over the throne. In 1530 Titu Atoq defeated Manco Huari near Cuzco. In 1532 a small "
+        "Spanish force led by Diego Varela captured the victorious Titu Atoq at Tumbala. In 1533 the Spanish "
+        "captain Luis Ortega founded the town of Piura. In 1534 the Spanish governor Pedro Salas arrived at Tumbala. "
+        "In 1531 Manco Huari escaped from Cuzco."
+    )
+    ctx = Context(c, DistractorIndex(c))
+    varela = next(m for m in sentence(c, "Spanish force").mentions if m.text == "Diego Varela")
+    assert _swap(c, "Spanish force", "Diego Varela") == ["Manco Huari"]  # what the swap took before
+    off = other_side(ctx, varela)
+    assert {"manco huari", "titu atoq"} <= off  # an Inca prince leading a Spanish force is false at a glance
+    assert not {"luis ortega", "pedro salas"} & off
+    wrong = ctx.distractors.choose(varela, "Diego Varela", 1, exclude=off, unsupported_only=True, same_article=True)
+    assert wrong != ["Manco Huari"]

@@ -1,0 +1,126 @@
+"""How well the generator's confidence ranks the reader's verdicts: fitted on some verdicts, checked on others.
+
+    .venv/bin/python benchmarks/quality/calibration.py [--fit-below 49] [--verdicts DIR] [--sheets DIR]
+
+Recomputes each judged question's confidence from its sheet (``out/<id>.json``) with the generator's own
+``calibrate`` (which reads only the draft), and prints:
+
+- per kind of question (``calibrate.KINDS``), the share the reader rejected (reject or wrong key) on the fitting
+  verdicts (articles numbered below ``--fit-below``, v1 to v3) and on the checking ones (v4): the table in
+  ``calibrate.py`` is the first column, rounded and smoothed;
+- the share of rejects (and of rejects or wrong keys) in the least and the most confident quarter, on each set,
+  with the confidence as the sheet recorded it and as ``calibrate`` computes it now;
+- for a few publish thresholds, on each set: how many drafts are at or above it, and what share of those the
+  reader found usable as they are, after a light edit, rejected, and with a wrong key.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parents[1])]
+
+from figures import confidence_quarters, load_article  # noqa: E402
+
+from quizapp.generation.calibrate import KINDS, calibrate  # noqa: E402
+from quizapp.generation.types import QuestionDraft  # noqa: E402
+
+THRESHOLDS = (0.6, 0.7, 0.75, 0.8, 0.85)
+
+
+def draft_of(q: dict) -> QuestionDraft:  # type: ignore[type-arg]
+    return QuestionDraft(
+        type=q["type"],
+        prompt=q["prompt"],
+        answer=q["answer"],
+        options=list(q.get("options") or []),
+        confidence=float(q["confidence"]),
+        confidence_reasons=list(q.get("confidence_reasons", [])),
+        checks=list(q.get("checks", [])),
+    )
+
+
+def load(verdicts: Path, sheets: Path) -> list[tuple[str, QuestionDraft, float, str]]:
+    """(article id, draft recalibrated, confidence on the sheet, verdict) of every judged question."""
+    import json
+
+    out = []
+    for path in sorted(verdicts.glob("*.tsv")):
+        sheet = sheets / f"{path.stem}.json"
+        article = load_article(path, sheet)
+        questions = json.loads(sheet.read_text(encoding="utf-8"))["questions"]
+        for v in sorted(article.verdicts, key=lambda v: v.number):
+            q = questions[v.number - 1]
+            d = draft_of(q)
+            calibrate(d)
+            out.append((path.stem, d, float(q["confidence"]), v.verdict))
+    return out
+
+
+def _kind(d: QuestionDraft) -> str:
+    return next((k.name for k in KINDS if k.applies(d)), "other")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--fit-below", type=int, default=49, help="articles numbered below this are the fitting set")
+    p.add_argument("--verdicts", type=Path, default=HERE / "verdicts")
+    p.add_argument("--sheets", type=Path, default=HERE / "out")
+    args = p.parse_args(argv)
+    rows = load(args.verdicts, args.sheets)
+    sets = {
+        f"fit (< {args.fit_below:02d})": [r for r in rows if int(r[0][:2]) < args.fit_below],
+        f"check (>= {args.fit_below:02d})": [r for r in rows if int(r[0][:2]) >= args.fit_below],
+    }
+    names = list(sets)
+    bad = ("reject", "wrong-key")
+    print("kind of question                                   " + "  ".join(f"{n:>18}" for n in names))
+    counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for n, part in sets.items():
+        for _, d, _, v in part:
+            c = counts[_kind(d)][n]
+            c[0] += 1
+            c[1] += v in bad
+    for kind in [k.name for k in KINDS] + ["other"]:
+        cells = []
+        for n in names:
+            total, rejected = counts[kind][n]
+            cells.append(f"{rejected:3d}/{total:3d} = {rejected / total:4.0%}" if total else f"{'-':>18}")
+        print(f"{kind:50s} " + "  ".join(f"{c:>18}" for c in cells))
+    print()
+    print("rejects (or wrong keys) in the least / most confident quarter")
+    for n, part in sets.items():
+        for label, idx in (("as on the sheet", 2), ("recalibrated", 1)):
+            judged = [(r[idx] if idx == 2 else r[1].confidence, r[3]) for r in part]
+            q = confidence_quarters(judged)
+            if q is None:
+                continue
+            print(
+                f"  {n:14s} {label:16s} {q.low_reject:4.0%} ({q.low_bad:4.0%}) / {q.high_reject:4.0%} "
+                f"({q.high_bad:4.0%})   of {len(part)} questions, quarters of {q.size}"
+            )
+    print()
+    print("publish threshold: drafts at or above it (recalibrated), and the reader's verdicts on them")
+    for n, part in sets.items():
+        for t in THRESHOLDS:
+            kept = [r[3] for r in part if r[1].confidence >= t]
+            if not kept:
+                continue
+
+            def share(*vs: str, kept: list[str] = kept) -> str:
+                return f"{sum(v in vs for v in kept) / len(kept):4.0%}"
+
+            print(
+                f"  {n:14s} >= {t:.2f}: {len(kept):3d} of {len(part)} ({len(kept) / len(part):4.0%}); "
+                f"as-is {share('as-is')}, after a light edit {share('as-is', 'light-edit')}, "
+                f"rejected {share('reject')}, wrong keys {sum(v == 'wrong-key' for v in kept)}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
