@@ -96,6 +96,11 @@ class Defaults:
     # Practice: at most this many questions in one "due for review" session.
     PRACTICE_SESSION_SIZE = 10
 
+    # Live sessions: how long each worker process reuses a session's state row for the phones' polls (seconds).
+    # 0.2 s keeps a class's 300 polls a second to a few reads of the database per worker; "next" reaches the last
+    # phone within a second (its poll) plus this.
+    LIVE_STATE_CACHE_SECONDS = 0.2
+
     # The time zone of accounts that chose none (an IANA name): opening and closing times are typed and read in it.
     SCHOOL_TIME_ZONE = "UTC"
 

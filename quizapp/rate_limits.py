@@ -41,6 +41,8 @@ DEFAULTS = {
     "RATELIMIT_UPLOAD": ("120/hour", "30/hour"),
     "RATELIMIT_AUTOSAVE": ("6000/minute", "240/minute"),
     "RATELIMIT_FLAG": ("300/hour", "30/hour"),
+    # Live sessions: a whole class (guests too, all "no account" from one school address) joins in a minute.
+    "RATELIMIT_LIVE_JOIN": ("600/hour", "600/hour"),
 }
 
 

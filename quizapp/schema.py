@@ -17,6 +17,7 @@ from quizapp.bank.models import (
     question_tags,
 )
 from quizapp.classes.models import ClassMember, SchoolClass
+from quizapp.live.models import LiveAnswer, LiveParticipant, LiveSession
 from quizapp.lti.models import (
     LtiContext,
     LtiDeployment,
@@ -40,6 +41,9 @@ __all__ = [
     "AuditEvent",
     "ClassMember",
     "GenerationJob",
+    "LiveAnswer",
+    "LiveParticipant",
+    "LiveSession",
     "LtiContext",
     "LtiDeployment",
     "LtiIdentity",

@@ -16,13 +16,13 @@ from sqlalchemy.orm import Session
 
 from quizapp.attempts.deadlines import own_deadline
 from quizapp.attempts.models import Attempt, AttemptAnswer
-from quizapp.attempts.selection import Candidate, Rule, plan
+from quizapp.attempts.selection import Candidate, Rule, Slot, plan
 from quizapp.attempts.submitting import close_if_overdue
 from quizapp.auth.models import User
 from quizapp.bank.models import Question, QuestionVersion
 from quizapp.exceptions import Conflict, DomainError
 from quizapp.quizzes.models import Quiz, QuizQuestion, QuizRule
-from quizapp.quizzes.services import extra_time_percent, quiz_for_student, rule_pool, window_problem
+from quizapp.quizzes.services import WindowProblem, extra_time_percent, quiz_for_student, rule_pool, window_problem
 from quizapp.statuses import AttemptStatus, QuestionStatus
 from quizapp.wording import count
 
@@ -30,7 +30,13 @@ START_RETRIES = 3
 
 
 class QuizNotOpen(DomainError):
+    """Refused: the quiz is not open now. ``window`` says why, for the page to show in the reader's zone."""
+
     status_code = 403
+
+    def __init__(self, window: WindowProblem) -> None:
+        super().__init__(str(window))
+        self.window = window
 
 
 class AttemptLimitReached(DomainError):
@@ -137,14 +143,21 @@ def start_attempt(session: Session, quiz_id: int, student: User, *, now: datetim
     raise Conflict("Starting the quiz collided with another start; please try again.")
 
 
+def quiz_slots(session: Session, quiz: Quiz, rng: random.Random) -> list[Slot]:
+    """The questions one sitting of the quiz gets, in order, with their option orders and points: its fixed
+    approved questions and its rules' random picks, shuffled as the quiz's settings say (an attempt, a preview,
+    a live session)."""
+    fixed = _fixed_candidates(session, quiz)
+    rules = [Rule(rule.count, _rule_pool(session, rule), rule.points) for rule in quiz.rules]
+    return plan(fixed, rules, rng, shuffle_questions=quiz.shuffle_questions, shuffle_options=quiz.shuffle_options)
+
+
 def _new_attempt(
     session: Session, quiz: Quiz, student: User, *, number: int, now: datetime, seed: int | None
 ) -> tuple[Attempt, list[dict[str, Any]]]:
     """The attempt, and the rows of its answers (without the attempt's id, which its insert gives)."""
-    fixed = _fixed_candidates(session, quiz)
-    rules = [Rule(rule.count, _rule_pool(session, rule), rule.points) for rule in quiz.rules]
     rng = random.Random(seed if seed is not None else secrets.randbits(64))  # noqa: S311 - shuffling, not secrecy
-    slots = plan(fixed, rules, rng, shuffle_questions=quiz.shuffle_questions, shuffle_options=quiz.shuffle_options)
+    slots = quiz_slots(session, quiz, rng)
     if not slots:
         raise EmptyQuiz("This quiz has no questions yet.")
     attempt = Attempt(
@@ -180,15 +193,7 @@ def first_page(attempt: Attempt, started: datetime) -> int | None:
 
 def preview(session: Session, quiz: Quiz) -> tuple[Attempt, list[AttemptAnswer]]:
     """The quiz as a student would get it, built in memory only (nothing is stored, no attempt counts)."""
-    fixed = _fixed_candidates(session, quiz)
-    rules = [Rule(rule.count, _rule_pool(session, rule), rule.points) for rule in quiz.rules]
-    slots = plan(
-        fixed,
-        rules,
-        random.Random(quiz.id),  # noqa: S311 - a stable shuffle for a preview, not a secret
-        shuffle_questions=quiz.shuffle_questions,
-        shuffle_options=quiz.shuffle_options,
-    )
+    slots = quiz_slots(session, quiz, random.Random(quiz.id))  # noqa: S311 - a stable shuffle for a preview
     versions = {
         v.id: v
         for v in session.scalars(

@@ -18,6 +18,9 @@ from quizapp.access import is_api_request, wants_json
 
 LOGIN_AT = "_login_at"
 SEEN_AT = "_seen_at"
+# Static files, the health check, and the live state every phone polls each second (it needs no login: a signed
+# cookie says who polls, and loading the user there would be most of its cost).
+UNCHECKED_ENDPOINTS = frozenset({"static", "bootstrap.static", "dashboard.healthz", "live.state"})
 # Writing the cookie on every request costs; a minute's precision is plenty for an idle limit.
 TOUCH_EVERY_S = 60
 
@@ -31,7 +34,7 @@ def start(now: float | None = None) -> None:
 
 def check_session_age() -> ResponseReturnValue | None:
     """before_request hook: end a login that was idle too long or is older than the absolute limit."""
-    if request.endpoint in ("static", "bootstrap.static", "dashboard.healthz") or is_api_request():
+    if request.endpoint in UNCHECKED_ENDPOINTS or is_api_request():
         return None  # the API authenticates by token, never by this session (quizapp.api.auth)
     if not current_user.is_authenticated:
         return None

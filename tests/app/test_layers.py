@@ -33,6 +33,8 @@ PURE = (
     "quizapp.history.stats",
     "quizapp.history.option_analysis",
     "quizapp.practice.scheduling",
+    "quizapp.live.scoring",
+    "quizapp.live.clock",
     "quizapp.timezones",
 )
 ROOT = (
@@ -68,14 +70,14 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("bank", ("quizapp.bank",)),
     ("quizzes", ("quizapp.quizzes",)),
     ("attempts", ("quizapp.attempts",)),
-    ("practice/history", ("quizapp.practice", "quizapp.history")),
+    ("practice/history/live", ("quizapp.practice", "quizapp.history", "quizapp.live")),
     ("dashboard", ("quizapp.dashboard",)),
     # The JSON API calls the features' services as the pages do.
     ("api", ("quizapp.api",)),
     ("top", ("quizapp.schema", "quizapp.jobs", "quizapp.cli", "quizapp.seeding", "quizapp")),
 ]
 # Layers of features side by side, which do not import each other.
-SIBLING_LAYERS = {"practice/history"}
+SIBLING_LAYERS = {"practice/history/live"}
 # Pure modules know nothing of Flask or the database.
 FRAMEWORKS = ("flask", "flask_login", "flask_wtf", "flask_sqlalchemy", "flask_migrate", "sqlalchemy", "huey")
 

@@ -27,6 +27,7 @@ def test_teacher_pages_pass_axe(browser: Any, live_server: LiveServer, axe: AxeC
         "/", "/sources/", f"/sources/{document_id}", "/bank/review?status=", f"/bank/questions/{question_id}/edit",
         "/bank/questions/new", "/bank/import", "/manage/quizzes/", f"/manage/quizzes/{quiz_id}",
         f"/manage/quizzes/{quiz_id}/preview", f"/bank/questions/{question_id}/regrade", "/classes/", "/admin/users",
+        "/live/", f"/live/new/{quiz_id}",
     ]  # fmt: skip
     for width, height in ((1280, 900), (390, 844)):
         page = browser.new_context(viewport={"width": width, "height": height}).new_page()

@@ -23,7 +23,19 @@ T = TypeVar("T")
 
 # Values that differ between two runs of the same request by design: clocks, salts, random codes and shuffles.
 VOLATILE_COLUMNS = frozenset(
-    {"password_hash", "join_code", "option_order", "token_hash", "prefix", "kid", "private_key_pem", "public_key_pem"}
+    {
+        "password_hash",
+        "join_code",
+        "option_order",
+        "token_hash",
+        "prefix",
+        "kid",
+        "private_key_pem",
+        "public_key_pem",
+        # A live session's plan of questions holds their shuffled option orders; an answer's seconds are a clock's.
+        "questions",
+        "seconds_taken",
+    }
 )
 
 

@@ -126,6 +126,7 @@ ROUTES: dict[str, Route] = {
     "attempts.check": Route(json=True, body=lambda c: {"position": 0, "fields": {"choice": "1"}}),
     "attempts.post_question": Route(body=lambda c: {"action": "save", "q0-choice": "1"}),
     "attempts.save_all": Route(body=lambda c: {"q0-choice": "1"}),
+    "attempts.later": Route(json=True, body=lambda c: {"position": 0}),
     "attempts.submit": Route(body=nothing),
     "attempts.review": Route(params={"attempt_id": "submitted_attempt_id"}),
     "attempts.source": Route(params={"attempt_id": "submitted_attempt_id"}),
@@ -138,6 +139,14 @@ ROUTES: dict[str, Route] = {
     "practice.start_review": Route(body=nothing, changes=False),  # only when cards are due
     "practice.finished_session": Route(params={"attempt_id": "submitted_attempt_id"}),
     "classes.join": Route(body=lambda c: {"code": c.me.values["join_code"]}),  # type: ignore[union-attr]
+    # Live sessions: anyone may knock; the session's pages answer only its participants (a signed seat cookie, or
+    # the signed-in student's account) and its teacher. tests/live/test_pages.py tries other parties' sessions.
+    "live.join": Route(
+        caller=None, body=lambda c: {"code": c.world["teacher_a"].values["live_code"], "nickname": "Sweep"}
+    ),
+    "live.answer": Route(caller="student_1", body=lambda c: {"index": "0", "q0-choice": "1"}),
+    "live.new": Route(body=lambda c: {"seconds": "20", "show_names": "y"}),
+    "live.control": Route(body=lambda c: {"action": "extend"}),
     # --- teachers ---------------------------------------------------------------
     "bank.edit": Route(body=_question_body),
     "bank.new": Route(
@@ -214,10 +223,20 @@ ROUTES: dict[str, Route] = {
         }
     ),
     "lti.rotate_key": Route(body=nothing),
+    "lti_grades.retry_all": Route(body=nothing, changes=False),  # changes only scores the LMS refused
+    "lti_grades.retry_quiz": Route(body=nothing, changes=False),
     "lti.login": Route(
         caller=None, body=nothing, csrf_exempt="an LMS posts it; a signed launch follows", changes=False
     ),
     "lti.launch": Route(caller=None, body=nothing, csrf_exempt="the LMS signs the id_token (RS256)", changes=False),
+    # Only a launch's live handoff token links an account (tests/lti/test_accounts.py); any other is refused.
+    "lti.link_account": Route(body=lambda c: {"token": "0" * 32, "link": "1"}, changes=False),
+    "lti.deep_link_choose": Route(
+        caller=None,
+        body=lambda c: {"token": "0" * 32, "quiz_id": "1"},
+        csrf_exempt="a random picker token from a signed deep linking request, used once",
+        changes=False,
+    ),
     "admin.set_role": Route(
         not_owned="an admin may set the role of any account",
         params={"user_id": "user_id"},
@@ -401,7 +420,8 @@ def pages(
         if "GET" not in methods(rule) or not may_use(app, rule, party):
             continue
         if party is None:
-            found.append((rule, build_url(rule, {})))
+            if not id_params(rule):  # a visitor owns nothing: a live session's page needs a seat it does not have
+                found.append((rule, build_url(rule, {})))
             continue
         missing = missing_from_world(rule, party)
         if missing:

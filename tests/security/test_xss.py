@@ -327,6 +327,14 @@ def write_everything(writes: Writes) -> None:
     )
     writes.note("F15", pack("F15", 1000)[0])
 
+    # Live: the student joins teacher A's session (the projector lists their name); guests join with nicknames.
+    code = world["teacher_a"].values["live_code"]
+    writes.post(None, "/live/join", {"code": code}, client=student)
+    nicknames = [value for value in pack("F27", 30) if len(value) <= 30]
+    for nickname in nicknames:
+        writes.post(None, "/live/join", {"code": code, "nickname": nickname}, client=writes.clients.app.test_client())
+    writes.note("F27", *nicknames)
+
     # The page's script checks a practice answer: its feedback HTML comes back inside JSON.
     token = csrf_token(student, f"/attempts/{practice_attempt}")
     for position in range(3):
@@ -340,7 +348,7 @@ def write_everything(writes: Writes) -> None:
     world.parties["xss_student"] = Party(
         "xss_student", "xss0", Role.STUDENT, "", values={"self_id": user.id}, password=NEW_PASSWORD,
         ids={"attempt_id": practice_attempt, "submitted_attempt_id": exam_attempt, "quiz_id": quizzes[1],
-             "practice_quiz_id": quizzes[0]},
+             "practice_quiz_id": quizzes[0], "live_id": world["teacher_a"].ids["live_id"]},
     )  # fmt: skip
 
 

@@ -29,6 +29,7 @@ from quizapp.auth.roles import Role
 from quizapp.bank.models import GenerationJob, ImportJob, Question, QuestionSource, QuestionVersion
 from quizapp.classes.models import ClassMember, SchoolClass
 from quizapp.extensions import db
+from quizapp.live import services as live_services
 from quizapp.models import utcnow
 from quizapp.quizzes.builder import update_settings
 from quizapp.quizzes.models import Quiz, QuizAssignment, QuizRule
@@ -90,6 +91,7 @@ def build_world() -> World:
     for teacher, student in TEACHING:
         _student_objects(parties[student], users[student], parties[teacher], primary=teacher != "admin")
         _add_rule(parties[teacher])
+        _live_session(parties[teacher], users[teacher], parties[student], users[student], primary=teacher != "admin")
         # Through the service, so the audit log has an event about each teacher's quiz (its title, its marker).
         exam = db.session.get(Quiz, parties[teacher].ids["quiz_id"])
         update_settings(db.session, exam, {"title": exam.title, "attempts_allowed": 50}, actor=users[teacher])
@@ -247,6 +249,25 @@ def _student_objects(party: Party, student: User, teacher: Party, *, primary: bo
         practice_quiz_id=teacher.ids["practice_quiz_id"],
     )  # fmt: skip
     party.values.update(join_code=teacher.values["spare_join_code"])
+
+
+def _live_session(teacher: Party, owner: User, student: Party, pupil: User, *, primary: bool) -> None:
+    """A live session of the teacher's exam with its first question open, which the student
+    joined; guests allowed (the join sweep joins as one)."""
+    now = utcnow()
+    live = live_services.start_session(
+        db.session, teacher.ids["quiz_id"], owner, seconds=600, allow_guests=True, show_names=True, now=now, seed=1
+    )
+    seat = live_services.join(db.session, live.join_code, student=pupil, nickname=None, now=now)
+    live_services.advance(db.session, live.id, owner, now=now)
+    # Open for a hundred days: an answer in any sweep comes in time, and earns the same points whenever it comes.
+    live.closes_at = now + timedelta(days=100)
+    live.allowed_seconds = timedelta(days=100).total_seconds()
+    teacher.ids["live_id"] = live.id
+    teacher.values["live_code"] = live.join_code
+    if primary:
+        student.ids["live_id"] = live.id
+        student.values["live_seat"] = seat.id
 
 
 def _add_rule(teacher: Party) -> None:

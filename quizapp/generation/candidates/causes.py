@@ -294,7 +294,8 @@ def cause_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     return out
 
 
-_FRONTED = re.compile(r"^((?:(?:In|On|At|During|After|Before|By|From|Under) [^,?]{1,40}, )+)why (.+)\?$")
+# the phrases after the first start in lower case ("In 1085, at Christmas in Gloucester, why ...?")
+_FRONTED = re.compile(r"^((?:(?i:In|On|At|During|After|Before|By|From|Under) [^,?]{1,40}, )+)why (.+)\?$")
 
 
 def why_first(prompt: str) -> str:

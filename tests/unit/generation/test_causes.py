@@ -190,4 +190,8 @@ def test_the_question_word_comes_first_and_a_fronted_time_or_place_goes_to_the_e
     assert why_first("In 1085, At Christmas in Ayr, why does the king order a survey?") == (
         "Why does the king order a survey at Christmas in Ayr in 1085?"
     )
+    # a timeline's label read "In 1085, at Christmas ...": the second phrase begins in lower case
+    assert why_first("In 1085, at Christmas in Ayr, why does the king order a survey?") == (
+        "Why does the king order a survey at Christmas in Ayr in 1085?"
+    )
     assert why_first("Why did Ruth Dale flee to Kelso?") == "Why did Ruth Dale flee to Kelso?"

@@ -1,0 +1,110 @@
+// Live sessions: poll the session's tiny state endpoint once a second (ETag: 304 while nothing changed), fetch
+// the page's changing part again when the version changes, count down between polls, and send an answer without
+// leaving the page. Without script the page still works: reload it, and the answer form posts normally.
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-live-state]");
+  if (!root) return;
+  var stateUrl = root.getAttribute("data-live-state");
+  var panelUrl = root.getAttribute("data-live-panel");
+  var panel = document.getElementById("live-panel");
+  var version = root.getAttribute("data-version");
+  var etag = null;
+  var deadline = null; // performance.now() at which the open question closes, by the server's seconds left
+  var paused = false;
+  var refreshing = false;
+  // The projector counts the answers coming in: it fetches its screen every other second while a question is open
+  // (answers do not change the version, or 300 phones would each fetch their page 300 times a question).
+  var projector = root.hasAttribute("data-live-projector");
+  var open = false;
+  var ticks = 0;
+
+  function countdown() {
+    var shown = panel.querySelector("[data-countdown]");
+    if (!shown) return;
+    if (paused) { shown.textContent = "Paused"; return; }
+    if (deadline === null) return;
+    var left = Math.max(0, Math.ceil((deadline - performance.now()) / 1000));
+    shown.textContent = left + " s";
+  }
+
+  function bindAnswer() {
+    var form = panel.querySelector("form[data-live-answer]");
+    if (!form) return;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var button = form.querySelector("button[type=submit]");
+      if (button) button.disabled = true;
+      fetch(form.action, {
+        method: "POST", body: new FormData(form), credentials: "same-origin",
+        headers: { "Accept": "application/json" }
+      }).then(function (response) {
+        return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+      }).then(function (result) {
+        if (result.ok) { refresh(); return; }
+        var error = form.querySelector("[data-live-error]");
+        if (error) error.textContent = result.body.error || "Not saved: try again.";
+        if (button) button.disabled = false;
+      }).catch(function () {
+        var error = form.querySelector("[data-live-error]");
+        if (error) error.textContent = "No connection: try again.";
+        if (button) button.disabled = false;
+      });
+    });
+  }
+
+  function refresh() {
+    if (refreshing) return Promise.resolve();
+    refreshing = true;
+    return fetch(panelUrl, { credentials: "same-origin", cache: "no-store" }).then(function (response) {
+      if (!response.ok) return;
+      return response.text().then(function (html) {
+        var form = panel.querySelector("form[data-live-answer]");
+        var typing = form && form.contains(document.activeElement) && document.activeElement.type === "text";
+        var fresh = document.createElement("div");
+        fresh.innerHTML = html;
+        var freshVersion = fresh.firstElementChild && fresh.firstElementChild.getAttribute("data-live-version");
+        // Keep a half-typed answer: only the countdown changes while the same question stays open.
+        if (typing && freshVersion === version && fresh.querySelector("form[data-live-answer]")) return;
+        panel.innerHTML = html;
+        bindAnswer();
+        countdown();
+      });
+    }).catch(function () { /* the next poll tries again */ }).then(function () { refreshing = false; });
+  }
+
+  function poll() {
+    var headers = { "Accept": "application/json" };
+    if (etag) headers["If-None-Match"] = etag;
+    fetch(stateUrl, { credentials: "same-origin", cache: "no-store", headers: headers }).then(function (response) {
+      if (response.status === 304 || !response.ok) return;
+      etag = response.headers.get("ETag");
+      return response.json().then(function (state) {
+        paused = !!state.paused;
+        open = state.state === "question";
+        deadline = state.seconds_left === null ? null : performance.now() + state.seconds_left * 1000;
+        if (String(state.version) !== String(version)) {
+          version = String(state.version);
+          root.setAttribute("data-version", version);
+          return refresh();
+        }
+      });
+    }).catch(function () { /* offline for a moment: keep polling */ }).then(function () {
+      ticks += 1;
+      if (projector && open && ticks % 2 === 0) return refresh();
+    }).then(function () {
+      countdown();
+      window.setTimeout(poll, 1000);
+    });
+  }
+
+  var first = panel.querySelector("[data-countdown]");
+  if (first) {
+    paused = first.getAttribute("data-paused") === "true";
+    var left = parseFloat(first.getAttribute("data-seconds-left"));
+    if (!isNaN(left)) deadline = performance.now() + left * 1000;
+  }
+  bindAnswer();
+  window.setInterval(countdown, 250);
+  poll();
+})();
