@@ -163,9 +163,7 @@ class DistractorIndex:
         knows against a person's name, a person's first name ("Godfrey", of "Godfrey of Bouillon") against a place:
         "sultan of Godfrey"."""
         if key.kind == "person":  # nor a one-word place name ("Jerusalem", of the "King of Jerusalem")
-            return (_office(v.norm) and not _office(key.norm)) or (
-                " " not in v.norm and place_class(v.norm) is not None
-            )
+            return (office(v.norm) and not office(key.norm)) or (" " not in v.norm and place_class(v.norm) is not None)
         if key.kind != "place":
             return False
         return v.norm in self.person_first_words
@@ -545,7 +543,7 @@ WINDOW_REACH = 2  # sections (or paragraphs) either side the window may widen to
 MAX_SWAP_FACTOR = 3.0
 
 
-def _office(norm: str) -> bool:
+def office(norm: str) -> bool:
     """ "king of jerusalem", "sultan of rum": a title and its realm, an office held by many, not a person's name."""
     words = norm.split()
     return len(words) >= 3 and words[0] in TITLES and words[1] == "of"

@@ -58,3 +58,13 @@ def test_he_is_not_a_name_inside_a_things_of_phrase_nor_through_an_earlier_his()
         )
         s = sentence(c, "Marco Pell")
         assert stand_alone(c, s, "In 1603 he sold the Orsk estates to the city of Varna.") is None, middle
+
+
+def test_timeline_lines_run_together_make_no_statement():
+    from quizapp.generation.timeline import merged_lines
+
+    c = parsed(
+        "Key dates\n\nc. 1583 - Born in Orsk 1622 - Embassy to Kelby; baptised Ana 1624 - Becomes ruler of Orsk\n\n"
+        "1601 - The council of Orsk founds a school."
+    )
+    assert [s.text[:9] for s in c.sentences if merged_lines(s)] == ["c. 1583 -"]

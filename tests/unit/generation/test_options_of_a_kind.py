@@ -39,3 +39,10 @@ def test_a_table_row_is_no_sentence():
     rows = [s for s in c.sentences if s.table_row]
     assert [s.text for s in rows] == ["Section | Year begun | Route | Main purpose"]
     assert all(isinstance(s, Sentence) for s in rows)
+
+
+def test_an_office_and_an_ordinal_make_no_matching_pair():
+    from quizapp.generation.candidates.matching import _person_pairs
+
+    c = parsed("25 December 1100 - Baldwin I is crowned the first King of Varna in Orsk.")
+    assert [p for s in c.sentences for p in _person_pairs(s)] == []  # not "King of Varna -> First"
