@@ -48,9 +48,22 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
         elif kind in ("org", "event", "law"):  # not "Central Asia" for "Asia": another place
             out += _fuller_name(corpus, sent.doc, key)
     out += _aliases(corpus, sent.doc).get(norm_key(key), [])
+    if kind != "place":  # "Conakry (Guinea)" says where, not another name
+        out += bracketed_names(corpus, sent.doc, key)
     out += _variant_names().get(norm_key(key), [])
     out += [s for v in [key, *out] for s in _spellings(v)]
     return list(dict.fromkeys(v for v in out if v.strip() and v != key))
+
+
+_BRACKETED_NAME = r"\s*\((?P<b>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\)"
+
+
+def bracketed_names(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "Mandinka" for "Malinke" where the article writes "the Malinke (Mandinka) chiefdoms": a name alone in
+    brackets right after the key is the same thing's other name (the prompt drops the brackets)."""
+    text = corpus.documents[doc].text
+    found = [m["b"] for m in re.finditer(rf"(?<![\w'’-]){re.escape(key)}{_BRACKETED_NAME}", text)]
+    return [b for b in dict.fromkeys(found) if not _ABBREVIATION.match(b)]  # abbreviations: ``_aliases``
 
 
 def _plural(word: str) -> str:

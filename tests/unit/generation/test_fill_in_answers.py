@@ -3,7 +3,7 @@
 from quizapp.generation.analysis import parse_corpus
 from quizapp.generation.candidates.base import Context
 from quizapp.generation.candidates.fill_in import fill_in_candidates, term_counts
-from quizapp.generation.candidates.fill_in_answers import person_full_name, surname_shared
+from quizapp.generation.candidates.fill_in_answers import bracketed_names, person_full_name, surname_shared
 from quizapp.generation.distractors import DistractorIndex
 from quizapp.generation.entities import repair_kinds
 from quizapp.generation.nlp import get_nlp
@@ -197,3 +197,12 @@ def test_a_blank_describing_the_name_beside_it_is_refused():
     )
     assert not {"harbour engineer", "eyewitness account"} & set(keys)  # "builder", "memoir" are as fair
     assert ctx.rejected["descriptor_blank"] >= 1
+
+
+def test_a_name_in_brackets_after_the_key_is_accepted():
+    _, ctx = _fill_ins(
+        "Veldmark grew out of the small Ostrian (Ostrani) chiefdoms of the Drava region. "
+        "The Ostrian chiefdoms paid tribute to the kings of Marlow."
+    )
+    assert bracketed_names(ctx.corpus, 0, "Ostrian") == ["Ostrani"]
+    assert bracketed_names(ctx.corpus, 0, "Drava") == []
