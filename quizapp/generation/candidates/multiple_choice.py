@@ -50,11 +50,11 @@ STATE_VERBS = frozenset({"be", "remain", "stay", "exist", "lie", "belong", "have
 
 
 def dated_state(m: Mention) -> bool:
-    """Whether the date dates a state (the verb it hangs on is "be", "remain", "have" ...) rather than an event."""
-    t = m.root
-    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
-        t = t.head
-    return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in STATE_VERBS
+    """Whether the date dates a state (the verb it hangs on is "be", "remain", "have" ...) rather than an event.
+    Only a date on the verb itself counts: "the peace of 201 BCE was harsh" names an event by its date."""
+    t = m.root.head if m.root.dep_ == "pobj" else m.root
+    verb = t.head
+    return t.dep_ in ("prep", "npadvmod") and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in STATE_VERBS
 
 
 def family_name(m: Mention) -> bool:

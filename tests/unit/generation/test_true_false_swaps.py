@@ -2,7 +2,7 @@
 its time window, that the text never gives for that slot; a document's set is about half false."""
 
 from quizapp.generation import generate
-from quizapp.generation.candidates.multiple_choice import open_ended
+from quizapp.generation.candidates.multiple_choice import dated_state, open_ended
 from quizapp.generation.candidates.true_false import imperative, of_bound, swappable
 from quizapp.generation.distractors import DistractorIndex
 from quizapp.generation.slots import slot_of
@@ -124,3 +124,5 @@ def test_the_date_of_a_state_is_not_swapped():
     # nor asked for: "In _____ there was no bridge" holds more than one year among the options
     assert open_ended(next(m for m in state.mentions if m.text == "1852"))
     assert not open_ended(next(m for m in event.mentions if m.text == "1852"))
+    named = parsed("The peace of 1852 was harsh for the merchants of Kelsby.").sentences[-1]
+    assert not dated_state(next(m for m in named.mentions if m.text == "1852"))  # the date names the peace
