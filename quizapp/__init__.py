@@ -112,6 +112,9 @@ def _init_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=os.path.join(os.path.dirname(os.path.dirname(__file__)), "migrations"))
     csrf.init_app(app)
     bootstrap.init_app(app)
+    from quizapp.page_urls import init_page_urls
+
+    init_page_urls(app)  # after Bootstrap-Flask's init: it wraps its template object
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Please log in to see this page."

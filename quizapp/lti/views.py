@@ -25,6 +25,7 @@ from pylti1p3.exception import LtiException, OIDCException
 
 from quizapp.access import ADMIN, ANYONE, STAFF, allow
 from quizapp.auth import session_limits
+from quizapp.auth.login import signed_in_account
 from quizapp.auth.models import User
 from quizapp.auth.roles import Role
 from quizapp.database import begin_writing
@@ -192,7 +193,7 @@ def link_account() -> ResponseReturnValue:
     if not form.validate_on_submit():
         flash("The form expired; choose again.", "danger")
         return redirect(url_for("lti.enter", token=handoff.token))
-    account = current_user._get_current_object() if form.link.data else None
+    account = signed_in_account() if form.link.data else None  # the account's own row: a change of trust
     with undo_on() as step:
         user = accounts.settle_instructor(db.session, handoff, account, now=utcnow())
     if step.failed:
