@@ -366,39 +366,33 @@ def _proc_cpu(pid: int, with_children: bool = False) -> float:
 
 
 def machine_cpu(server_pid: int) -> dict[str, float]:
-    """CPU seconds used so far by this process (the client), the gunicorn workers, and PostgreSQL (its live
-    processes plus what its server reaped from backends that ended): where the cores went."""
+    """CPU seconds used so far by this process (the client), the gunicorn workers, and the PostgreSQL backends
+    serving the benchmark's own database (other helpers' databases on a shared machine are left out; a backend
+    that ended in between takes its seconds with it, but the workers keep theirs open): where the cores went."""
     children = Path(f"/proc/{server_pid}/task/{server_pid}/children").read_text().split()
-    postgres = [int(d.name) for d in Path("/proc").iterdir() if d.name.isdigit() and _comm(d) == "postgres"]
-    if not COUNT_POSTGRES:
-        postgres = []  # SQLite works inside the gunicorn workers
-    parents = {pid: _ppid(pid) for pid in postgres}
-    roots = [pid for pid in postgres if parents[pid] not in parents]  # the postmaster
     return {
         "client": time.process_time(),
         "gunicorn": sum(_proc_cpu(int(pid)) for pid in children),
-        # PostgreSQL's processes (SQLite works inside the gunicorn workers): other databases' work on this
-        # machine counts too, so run it on a quiet machine.
-        "database": sum(_proc_cpu(pid, with_children=pid in roots) for pid in postgres),
+        # SQLite works inside the gunicorn workers.
+        "database": sum(_proc_cpu(pid) for pid in _backends_of(POSTGRES_DATABASE)) if POSTGRES_DATABASE else 0.0,
     }
 
 
-def _comm(d: Path) -> str:
-    try:
-        return (d / "comm").read_text().strip()
-    except OSError:
-        return ""
+_ADMIN_ENGINE: list = []
 
 
-def _ppid(pid: int) -> int:
-    try:
-        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
-    except OSError:
-        return 0
+def _backends_of(name: str) -> list[int]:
+    if not _ADMIN_ENGINE:
+        _ADMIN_ENGINE.append(create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT", pool_size=1))
+    with _ADMIN_ENGINE[0].connect() as c:
+        rows = c.execute(
+            text("SELECT pid FROM pg_stat_activity WHERE datname = :name AND pid <> pg_backend_pid()"), {"name": name}
+        )
+        return [pid for (pid,) in rows]
 
 
 SAVERS = 16
-COUNT_POSTGRES = True  # main() turns it off for a SQLite run
+POSTGRES_DATABASE: str | None = None  # main() names the run's database on PostgreSQL
 
 
 def autosave_script(savers: list[tuple[requests.Session, int, str, str]], body: str) -> str:
@@ -502,9 +496,9 @@ def main() -> None:
     args = parser.parse_args()
     deadline = time.monotonic() + HARD_LIMIT_S
 
-    global COUNT_POSTGRES
-    COUNT_POSTGRES = args.database == "postgresql"
+    global POSTGRES_DATABASE
     url = make_database(args.database)
+    POSTGRES_DATABASE = url.rsplit("/", 1)[1] if args.database == "postgresql" else None
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = None

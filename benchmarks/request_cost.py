@@ -1,22 +1,23 @@
 """What one request costs, route by route: CPU ms in the app and in PostgreSQL, and SQL statements.
 
-    .venv/bin/python benchmarks/request_cost.py [--requests 400] [--questions 20] [--sql] [--profile ROUTE]
+    .venv/bin/python benchmarks/request_cost.py [--requests 400] [--questions 20] [--database postgresql|sqlite]
+        [--sql] [--profile ROUTE]
 
 Wall-clock load tests are noisy on a shared two-core machine, CPU time less so (other work still slows
 the caches and the shared cores: up to 2x here), counts not at all. This drives the app in
 process through Flask's test client (production settings, rate limits on but lifted as in the surge) on a
-fresh PostgreSQL database holding the surge benchmark's exam, and for each route prints per request:
+fresh PostgreSQL database (or SQLite file) holding the surge benchmark's exam, and for each route prints per request:
 
 - app CPU ms: ``time.process_time`` of this process, in the least disturbed of 5 batches (the test
   client's own cost is in it: read /healthz as that floor);
 - PG CPU ms: user + system time of the database's server processes, from /proc (clock ticks, so only
-  meaningful over many requests);
+  meaningful over many requests); on SQLite the database works inside this process, so it is in app CPU;
 - queries: statements sent, counted with SQLAlchemy's ``before_cursor_execute`` event;
 - Python calls: function calls counted by cProfile, exact whatever the load, so the best figure to compare
   two versions of the code on a busy machine.
 
-``--sql`` also prints the statements of one request of each route, ``--profile ROUTE`` a cProfile of
-one route. The database is dropped at the end.
+``--sql`` also prints the statements of one request of each route, ``--profile ROUTE`` a sampling profile
+(pyinstrument) of one route. The database is dropped at the end.
 """
 
 from __future__ import annotations
@@ -59,6 +60,20 @@ class Statements:
             self.keep.append(" ".join(statement.split())[:160])
 
 
+class NoServer:
+    """SQLite has no server processes: its work is in this process's CPU time."""
+
+    def sample(self) -> dict[int, float]:
+        return {}
+
+    @staticmethod
+    def used(_before: dict[int, float], _after: dict[int, float]) -> float:
+        return 0.0
+
+    def dispose(self) -> None:
+        pass
+
+
 class ServerCpu:
     """CPU seconds used so far by the server processes of one database (not this monitor's own)."""
 
@@ -88,6 +103,9 @@ class ServerCpu:
     def used(before: dict[int, float], after: dict[int, float]) -> float:
         return sum(value - before.get(pid, 0.0) for pid, value in after.items())
 
+    def dispose(self) -> None:
+        self.engine.dispose()
+
 
 @dataclass
 class Row:
@@ -104,7 +122,7 @@ def measure(
     call: Callable[[int], object],
     n: int,
     statements: Statements,
-    server: ServerCpu,
+    server: ServerCpu | NoServer,
     *,
     setup: Callable[[int], object] | None = None,
 ) -> Row:
@@ -148,11 +166,21 @@ def measure(
 
 
 def profile(call: Callable[[int], None], n: int) -> None:
-    profiler = cProfile.Profile(time.process_time)  # CPU time: waiting on the database or a busy machine is not cost
-    profiler.runcall(lambda: [call(i) for i in range(n)])
-    stats = pstats.Stats(profiler)
-    stats.sort_stats("tottime").print_stats(25)
-    stats.sort_stats("cumulative").print_stats(40)
+    """A sampling profile of ``n`` requests (pyinstrument: cProfile inflates templates about fivefold)."""
+    try:
+        from pyinstrument import Profiler
+    except ImportError:  # pip install -e '.[dev]' brings it
+        profiler = cProfile.Profile(time.process_time)  # CPU time: waiting on the database is not cost
+        profiler.runcall(lambda: [call(i) for i in range(n)])
+        stats = pstats.Stats(profiler)
+        stats.sort_stats("tottime").print_stats(25)
+        stats.sort_stats("cumulative").print_stats(40)
+        return
+    sampler = Profiler(interval=0.0002)
+    with sampler:
+        for i in range(n):
+            call(i)
+    print(sampler.output_text(unicode=True, color=False, show_all=False, time="percent_of_total"))
 
 
 def show_statements(routes: list[tuple[str, Callable[[int], None]]], statements: Statements) -> None:
@@ -170,13 +198,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=400, help="measured requests per route")
     parser.add_argument("--questions", type=int, default=20, help="questions in the exam")
+    parser.add_argument("--database", choices=("postgresql", "sqlite"), default="postgresql")
     parser.add_argument("--sql", action="store_true", help="print the statements of one request per route")
-    parser.add_argument("--profile", metavar="ROUTE", help="cProfile this route's requests (a name printed below)")
+    parser.add_argument("--profile", metavar="ROUTE", help="sample-profile this route (a name below)")
     args = parser.parse_args()
 
-    url = make_database()
+    url = make_database(args.database)
     try:
-        print(f"building a {args.questions}-question exam on a fresh PostgreSQL database ...", flush=True)
+        print(f"building a {args.questions}-question exam on a fresh {args.database} database ...", flush=True)
         quiz_id = build_content(url, 1, args.questions)
         app = create_app(
             {
@@ -240,7 +269,7 @@ def run(app, url: str, quiz_id: int, args: argparse.Namespace) -> None:  # type:
         ok(client.post(f"/attempts/{fresh.pop()}/submit", data={"csrf_token": token}))
 
     statements = Statements()
-    server = ServerCpu(url)
+    server = NoServer() if url.startswith("sqlite") else ServerCpu(url)
     with app.app_context():
         event.listen(db.engine, "before_cursor_execute", statements)
     rows = [measure(name, call, n, statements, server) for name, call in routes]
@@ -253,9 +282,11 @@ def run(app, url: str, quiz_id: int, args: argparse.Namespace) -> None:  # type:
     while fresh:
         submit(0)
     rows.append(measure("submit", submit, n // 4, statements, server, setup=start))
-    server.engine.dispose()
+    server.dispose()
 
-    print(f"\nper request, {n} requests each ({n // 4} for start and submit), {questions}-question exam, PostgreSQL")
+    print(
+        f"\nper request, {n} requests each ({n // 4} for start and submit), {questions}-question exam, {args.database}"
+    )
     print(
         f"{'route':<18}{'app CPU ms':>11}{'PG CPU ms':>11}{'queries':>9}{'Python calls':>14}"
         f"{'wall ms':>9}{'x healthz':>10}"

@@ -115,6 +115,9 @@ def _init_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=os.path.join(os.path.dirname(os.path.dirname(__file__)), "migrations"))
     csrf.init_app(app)
     bootstrap.init_app(app)
+    from quizapp.page_urls import init_page_urls
+
+    init_page_urls(app)  # after Bootstrap-Flask's init: it wraps its template object
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Please log in to see this page."
@@ -144,6 +147,7 @@ def _register_blueprints(app: Flask) -> None:
     from quizapp.dashboard.views import bp as dashboard_bp
     from quizapp.history.views import bp as history_bp
     from quizapp.live.views import bp as live_bp
+    from quizapp.lti.grade_views import bp as lti_grades_bp
     from quizapp.lti.views import bp as lti_bp
     from quizapp.practice.views import bp as practice_bp
     from quizapp.quizzes.class_views import bp as class_quizzes_bp
@@ -170,6 +174,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(live_bp)
     api.register(app)
     app.register_blueprint(lti_bp)
+    app.register_blueprint(lti_grades_bp)
 
 
 def _register_tasks(app: Flask) -> None:
@@ -177,8 +182,11 @@ def _register_tasks(app: Flask) -> None:
     from quizapp.background import init_queue
     from quizapp.bank import tasks as bank_tasks  # noqa: F401 - registers its tasks
     from quizapp.history import tasks as history_tasks  # noqa: F401 - registers its tasks
+    from quizapp.lti import tasks as lti_tasks  # noqa: F401 - registers its tasks
+    from quizapp.lti.outbox import init_outbox
 
     init_queue(app)
+    init_outbox()  # LMS scores are queued with the transaction that changes them
 
 
 def _register_hooks(app: Flask) -> None:

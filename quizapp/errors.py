@@ -33,9 +33,11 @@ UNAVAILABLE_PAGE = "The database is busy or not answering for a moment. Please t
 UNAVAILABLE_JSON = "the database is busy or not answering for a moment; nothing was lost, try again in a few seconds."
 
 
-def render_error(status: int, detail: str | None = None) -> tuple[str, int]:
+def render_error(status: int, detail: str | None = None, *, window: object = None) -> tuple[str, int]:
+    """The error page; ``window`` (a quiz's WindowProblem) is said with its time in the reader's zone."""
     title, message = MESSAGES.get(status, (f"Error {status}", "The request failed."))
-    return render_template("errors/error.html", status=status, title=title, message=detail or message), status
+    page = render_template("errors/error.html", status=status, title=title, message=detail or message, window=window)
+    return page, status
 
 
 def register_error_handlers(app: Flask) -> None:
@@ -69,7 +71,7 @@ def register_error_handlers(app: Flask) -> None:
         db.session.rollback()
         if wants_json():
             return jsonify(ok=False, error=str(error)), error.status_code
-        return render_error(error.status_code, str(error))
+        return render_error(error.status_code, str(error), window=getattr(error, "window", None))
 
     @app.errorhandler(OperationalError)
     def database_error(error: OperationalError) -> ResponseReturnValue:

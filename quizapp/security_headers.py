@@ -15,27 +15,34 @@ from flask import Flask, Response, request
 
 from quizapp.access import BUILTIN_PUBLIC_ENDPOINTS
 
-CONTENT_SECURITY_POLICY = "; ".join(
-    (
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
+
+def content_security_policy(*, frame_ancestors: str = "'none'", form_action: str = "'self'") -> str:
+    """The policy of every page; the LTI pages an LMS frames, or that post back to it, widen the last two."""
+    return "; ".join(
+        (
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            f"form-action {form_action}",
+            f"frame-ancestors {frame_ancestors}",
+        )
     )
-)
+
+
+CONTENT_SECURITY_POLICY = content_security_policy()
 
 
 def add_security_headers(response: Response) -> Response:
     headers = response.headers
     headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     headers.setdefault("X-Content-Type-Options", "nosniff")
-    headers.setdefault("X-Frame-Options", "DENY")
+    if "frame-ancestors 'none'" in headers["Content-Security-Policy"]:  # else the page named who may frame it
+        headers.setdefault("X-Frame-Options", "DENY")
     headers.setdefault("Referrer-Policy", "same-origin")
     if request.endpoint not in BUILTIN_PUBLIC_ENDPOINTS:
         headers.setdefault("Cache-Control", "no-store")

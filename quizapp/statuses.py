@@ -23,6 +23,14 @@ class AttemptStatus(StrEnum):
     CLOSED_OVERDUE = "closed_overdue"  # the deadline passed: closed with the answers saved before it
 
 
+class QuizWindow(StrEnum):
+    """Where a moment falls in a quiz's window (computed from its opening and closing times, never stored)."""
+
+    UPCOMING = "upcoming"  # before it opens
+    OPEN = "open"
+    CLOSED = "closed"  # at or after its closing time
+
+
 class JobStatus(StrEnum):
     """A generation or import job run by the background worker."""
 
@@ -32,10 +40,19 @@ class JobStatus(StrEnum):
     FAILED = "failed"
 
 
+class GradeSendStatus(StrEnum):
+    """A score on its way to an LMS line item (LTI Assignment and Grade Services)."""
+
+    PENDING = "pending"  # to be sent (again): a new score, or one changed while it was being sent
+    SENT = "sent"  # the LMS took this score
+    FAILED = "failed"  # the last try failed: retried with backoff until the tries run out, then on request
+
+
 # Plain strings, in order: the check constraints and the migrations list them.
 QUESTION_STATUSES: tuple[str, ...] = tuple(status.value for status in QuestionStatus)
 ATTEMPT_STATUSES: tuple[str, ...] = tuple(status.value for status in AttemptStatus)
 JOB_STATUSES: tuple[str, ...] = tuple(status.value for status in JobStatus)
+GRADE_SEND_STATUSES: tuple[str, ...] = tuple(status.value for status in GradeSendStatus)
 # An attempt that counts: submitted by the student or closed at its deadline.
 FINISHED: tuple[str, ...] = (AttemptStatus.SUBMITTED, AttemptStatus.CLOSED_OVERDUE)
 # A job the worker has not finished: a document under it is not drafted again.

@@ -22,7 +22,7 @@ from quizapp.auth.models import User
 from quizapp.bank.models import Question, QuestionVersion
 from quizapp.exceptions import Conflict, DomainError
 from quizapp.quizzes.models import Quiz, QuizQuestion, QuizRule
-from quizapp.quizzes.services import extra_time_percent, quiz_for_student, rule_pool, window_problem
+from quizapp.quizzes.services import WindowProblem, extra_time_percent, quiz_for_student, rule_pool, window_problem
 from quizapp.statuses import AttemptStatus, QuestionStatus
 from quizapp.wording import count
 
@@ -30,7 +30,13 @@ START_RETRIES = 3
 
 
 class QuizNotOpen(DomainError):
+    """Refused: the quiz is not open now. ``window`` says why, for the page to show in the reader's zone."""
+
     status_code = 403
+
+    def __init__(self, window: WindowProblem) -> None:
+        super().__init__(str(window))
+        self.window = window
 
 
 class AttemptLimitReached(DomainError):

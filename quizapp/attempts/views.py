@@ -188,10 +188,29 @@ def save_all(attempt_id: int) -> ResponseReturnValue:
     if outcome.closed:
         flash(outcome.message, "warning")
         return redirect(url_for("attempts.review", attempt_id=attempt_id))
-    if request.form.get("action") == "finish":
+    action = request.form.get("action", "save")
+    if action == "finish":
         return redirect(url_for("attempts.confirm_submit", attempt_id=attempt_id))
+    if action.startswith("later-") and (position := whole_number(action[6:])) is not None:
+        # Saved as left, and this question flagged (or unflagged) to come back to; back to it on the page.
+        for_later.flag_for_later(db.session, attempt_id, current_user, position, now=utcnow())
+        return redirect(url_for("attempts.show", attempt_id=attempt_id, _anchor=f"q{position}"))
     flash("Saved.", "success")
     return redirect(url_for("attempts.show", attempt_id=attempt_id))
+
+
+@bp.route("/attempts/<id:attempt_id>/later", methods=["POST"])
+@allow(STUDENT)
+@limited("RATELIMIT_AUTOSAVE")
+def later(attempt_id: int) -> ResponseReturnValue:
+    """The page's script: flag (or unflag) one question to come back to, without leaving the page."""
+    position, _, _ = _json_payload()
+    flagged = for_later.flag_for_later(db.session, attempt_id, current_user, position, now=utcnow())
+    if flagged is None:  # the attempt's time ran out just now: closed with the answers saved
+        commit_now()
+        review = url_for("attempts.review", attempt_id=attempt_id)
+        return jsonify(ok=False, closed=True, error="This attempt has closed.", review=review), 409
+    return jsonify(ok=True, position=position, flagged=flagged)
 
 
 def _json_payload() -> tuple[int, dict[str, Any], bool]:

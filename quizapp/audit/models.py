@@ -43,6 +43,7 @@ ACTIONS: dict[str, str] = {
     "user.disable": "Account disabled",
     "user.enable": "Account enabled again",
     "user.temporary_password": "Temporary password set",
+    "user.lms_link": "LMS account linked",
 }
 SUBJECT_TYPES = ("question", "quiz", "class", "attempt", "user")
 ACTOR_NAME_MAX = 160

@@ -11,6 +11,7 @@ from flask_login import current_user
 from quizapp.access import ANYONE, SIGNED_IN, allow, wants_json
 from quizapp.auth import recovery
 from quizapp.auth.forms import AccountForm, ForgotPasswordForm, ResetPasswordForm
+from quizapp.auth.login import signed_in_account
 from quizapp.auth.mail import MailFailed, mail_enabled, send_mail
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
@@ -22,7 +23,10 @@ from quizapp.transactions import undo_on
 bp = Blueprint("account", __name__, template_folder="templates")
 
 # What a signed-in account with a temporary password may still reach.
-OPEN_WHILE_TEMPORARY = frozenset({"auth.change_password", "auth.logout", "static", "bootstrap.static"})
+# /healthz too: a load balancer's check must not read the account of a cookie sent along with it.
+OPEN_WHILE_TEMPORARY = frozenset(
+    {"auth.change_password", "auth.logout", "static", "bootstrap.static", "dashboard.healthz"}
+)
 
 
 @bp.before_app_request
@@ -41,18 +45,19 @@ def ask_for_a_new_password() -> ResponseReturnValue | None:
 @bp.route("/account", methods=["GET", "POST"])
 @allow(SIGNED_IN)
 def settings() -> ResponseReturnValue:
-    form = AccountForm(obj=current_user if request.method == "GET" else None)
+    account = signed_in_account()
+    form = AccountForm(obj=account if request.method == "GET" else None)
     school_zone = current_app.config.get("SCHOOL_TIME_ZONE") or "UTC"
     form.time_zone.choices = [("", f"The school's ({school_zone})"), *((name, name) for name in zone_names())]
     if request.method == "GET":
-        form.time_zone.data = current_user.time_zone or ""
+        form.time_zone.data = account.time_zone or ""
     if form.validate_on_submit():
         chosen = form.time_zone.data or None
         with undo_on() as step:
             if chosen is not None and not is_zone(chosen):
                 raise DomainError("Choose a time zone from the list.")
-            recovery.set_email(db.session, current_user, form.email.data or "")
-            current_user.time_zone = chosen
+            recovery.set_email(db.session, account, form.email.data or "")
+            account.time_zone = chosen
         if step.failed:
             page = render_template("auth/account.html", form=form, mail=mail_enabled(current_app.config))
             return page, step.status_code

@@ -19,7 +19,6 @@ from quizapp.auth.models import DISPLAY_NAME_MAX, USERNAME_MAX, User
 from quizapp.auth.roles import Role
 from quizapp.exceptions import Conflict, DomainError, NotFound
 from quizapp.models import utcnow
-from quizapp.request_args import whole_number
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
 LOGIN_FAILED = "Unknown username or wrong password."
@@ -161,18 +160,6 @@ def list_users(session: Session, *, role: Role | None = None) -> Sequence[User]:
     if role is not None:
         query = query.where(User.role == role.value)
     return session.scalars(query).all()
-
-
-def user_for_session_id(session: Session, session_id: str) -> User | None:
-    """The user behind a login cookie's id ("<id>:<session version>"), if still valid."""
-    user_text, _, version_text = session_id.partition(":")
-    user_id, version = whole_number(user_text), whole_number(version_text)
-    if user_id is None or version is None:
-        return None
-    user = session.get(User, user_id)
-    if user is None or user.session_version != version or not user.is_active_account:
-        return None
-    return user
 
 
 def end_all_sessions(session: Session, user: User) -> None:

@@ -11,6 +11,7 @@ from werkzeug.wrappers import Response
 from quizapp.access import ANYONE, SIGNED_IN, allow
 from quizapp.auth import services, session_limits
 from quizapp.auth.forms import ChangePasswordForm, LoginForm, RegisterForm
+from quizapp.auth.login import signed_in_account
 from quizapp.auth.zones import adopt_browser_zone
 from quizapp.extensions import db
 from quizapp.forms import ConfirmForm
@@ -89,7 +90,7 @@ def register() -> str | Response:
 def logout() -> Response:
     if ConfirmForm().validate_on_submit():
         # Logging out here logs this account out everywhere (its other sessions carry the old version).
-        services.end_all_sessions(db.session, current_user._get_current_object())
+        services.end_all_sessions(db.session, signed_in_account())
         logout_user()
         session.clear()
         flash("You are logged out.", "info")
@@ -102,17 +103,18 @@ def logout() -> Response:
 def change_password() -> str | Response:
     form = ChangePasswordForm()
     if form.validate_on_submit():
+        account = signed_in_account()
         with undo_on() as step:
             services.change_password(
                 db.session,
-                current_user,
+                account,
                 current_password=form.current_password.data or "",
                 new_password=form.password.data or "",
             )
         if step.failed:
             return render_template("auth/change_password.html", form=form), step.status_code
         # The session version moved on: log this browser in again under it; every other session ends.
-        login_user(current_user._get_current_object())
+        login_user(account)
         flash("Your password is changed. Other devices were logged out.", "success")
         return redirect(url_for("dashboard.index"))
     return render_template("auth/change_password.html", form=form)

@@ -94,6 +94,8 @@ def connective_tokens(sent: Sentence) -> set[int]:
             first, last = t.i, t.i
         elif t.lower_ == "in" and [c.lower_ for c in t.children] == ["turn"] and t.nbor(1).lower_ == "turn":
             first, last = t.i, t.i + 1
+        elif _in_reply(t):
+            first, last = t.i, t.i + 1  # "In response, Spain sent forces": in response to what the text told before
         else:
             continue
         prev = doc[first - 1] if first > span.start else None
@@ -118,6 +120,18 @@ def connective_tokens(sent: Sentence) -> set[int]:
         out |= set(range(span.start, lead))
     sent.cache["connectives"] = out
     return out
+
+
+# "In response," "In retaliation,": a reply to something the sentence does not say; dropped, the sentence still
+# states what was done (with "to ..." it says what it replies to, and stays)
+_REPLY_NOUNS = frozenset({"response", "reply", "retaliation", "return", "answer", "protest", "revenge", "exchange"})
+
+
+def _in_reply(t: Any) -> bool:
+    kids = list(t.children)
+    if t.lower_ != "in" or len(kids) != 1 or kids[0].lower_ not in _REPLY_NOUNS or kids[0].i != t.i + 1:
+        return False
+    return not list(kids[0].children) and t.i + 2 < len(t.doc) and t.doc[t.i + 2].text == ","
 
 
 _COUNT_WORDS = {
@@ -318,7 +332,11 @@ def odd_parse(sent: Sentence) -> bool:
 
 
 # Verbs whose object, when left out, is something told before: "The station at Abbey Mills followed in 1868".
-_ELLIPTICAL = frozenset({"follow", "succeed", "precede", "ensue"})
+# So are replies whose object is left out: "Snow disagreed", "The council refused", "Castile retaliated".
+_ELLIPTICAL = frozenset(
+    {"follow", "succeed", "precede", "ensue", "disagree", "agree", "refuse", "retaliate", "respond", "reply", "object"}
+    | {"comply", "decline", "relent", "concur", "protest"}
+)
 
 
 def elliptical(sent: Sentence) -> bool:
@@ -326,7 +344,8 @@ def elliptical(sent: Sentence) -> bool:
     sentence says nothing a question could ask."""
     root = sent.root
     return root.lemma_.lower() in _ELLIPTICAL and not any(
-        c.dep_ in ("dobj", "prep", "xcomp") and (c.dep_ != "prep" or c.lower_ not in ("in", "on", "at", "during"))
+        c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "advcl")
+        and (c.dep_ != "prep" or c.lower_ not in ("in", "on", "at", "during"))
         for c in root.children
     )
 

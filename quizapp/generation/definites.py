@@ -17,6 +17,7 @@ from .dates import DateValue
 from .lexicon import EVENT_WORDS, LAW_WORDS, TITLES
 from .normalise import MONTHS
 from .textutil import contains_phrase, tidy, tokens_text, word_count
+from .timeline import dated as entry_dated
 
 LOOK_BACK = 6  # earlier sentences of the same document searched for an antecedent
 MAX_NAME_WORDS = 7
@@ -310,7 +311,7 @@ def _short_name(t: Any) -> bool:
         and t.dep_ != "compound"
         and t.i > t.sent.start
         and t.doc[t.i - 1].lower_ == "the"
-        and all(k.i == t.i - 1 for k in t.children)
+        and all(k.i == t.i - 1 or (k.dep_ == "case" and k.i == t.i + 1) for k in t.children)  # "the League's"
     )
 
 
@@ -370,9 +371,18 @@ def _told_before(corpus: Corpus, sent: Sentence, phrase: str) -> bool:
     return any(s.id < sent.id for s, _ in places.get(lemma, ()))
 
 
+# Words no name ends on: "the Dialogue Concerning" is a title the model cut short ("... the Two Chief World Systems")
+_CUT_NAME_ENDS = frozenset(
+    {"of", "the", "and", "a", "an", "on", "in", "for", "to", "with", "by", "at", "from", "concerning", "or", "de"}
+)
+
+
 def _one_name(names: list[str]) -> str | None:
-    """The name all of ``names`` write (the longest form), or None if they name different things."""
+    """The name all of ``names`` write (the longest form), or None if they name different things or the name is
+    cut short."""
     longest = max(names, key=lambda n: (len(n), n))
+    if longest.split()[-1].lower() in _CUT_NAME_ENDS:
+        return None
     if any(not contains_phrase(longest, _strip_the(n)) for n in names):
         return None
     return longest
@@ -583,6 +593,8 @@ def bare_definites(corpus: Corpus, sent: Sentence) -> list[tuple[str, str | None
                 and all(w[:1].isupper() or len(w) <= 3 for w in _strip_the(name).split())
             ):
                 out.append((phrase, name))
+            elif name is None:
+                out.append((phrase, None))  # "the League" of a name the reader cannot see: no question
             continue
         if not _bare(t):
             continue
@@ -683,8 +695,11 @@ def _drop_date(prompt: str, date: str) -> str | None:
     return out[:1].upper() + out[1:] if out else None
 
 
-def resolve_context(corpus: Corpus, sentences: list[Sentence], prompt: str, key: str = "") -> tuple[str, str | None]:
-    """The prompt with earlier-named things and years written in, and why it still cannot stand alone (or None)."""
+def resolve_context(
+    corpus: Corpus, sentences: list[Sentence], prompt: str, key: str = "", *, date_entry: bool = True
+) -> tuple[str, str | None]:
+    """The prompt with earlier-named things and years written in, and why it still cannot stand alone (or None);
+    ``date_entry=False`` leaves out a timeline entry's date (an ordering's item is to be placed without it)."""
     if len(sentences) != 1:
         return prompt, None
     sent = sentences[0]
@@ -723,7 +738,8 @@ def resolve_context(corpus: Corpus, sentences: list[Sentence], prompt: str, key:
                 prompt = shorter
                 continue
             prompt = _replace_first(prompt, text, dated)
-    return prompt, None
+    # a timeline's line: the date at the head of its entry belongs to the question ("In 1559, where ...?")
+    return (entry_dated(corpus, sent, prompt, key) if date_entry else prompt), None
 
 
 _PLACED = re.compile(r"^(.*\S)\s+(?:in|at)\s+(.+)$")

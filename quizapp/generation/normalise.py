@@ -82,7 +82,10 @@ _EURO_DECIMAL = re.compile(r"\b(\d{1,3}),(\d{1,2})(?=\s?(?:million|billion|thous
 _DOTTED_THOUSANDS = re.compile(r"\b\d{1,3}(?:\.\d{3}){2,}\b")
 _PARENTHESIS = re.compile(r"\s?\(([^()]{1,120})\)")
 # "1161: King Henry granted ...", a line of a timeline: read as "In 1161, King Henry granted ..."
-_TIMELINE_LABEL = re.compile(r"^(\d{3,4}(?: (?:BC|BCE|AD|CE))?)\s?[:\u2013\u2014-]\s+(?:(The|A|An) )?(?=[^\W\d_])")
+_TIMELINE_LABEL = re.compile(
+    r"^(\d{3,4}(?: (?:BC|BCE|AD|CE))?)\s?[:\u2013\u2014-]\s+"
+    r"(?:(The|A|An|At|In|On|After|Before|During|Under|With|By|From|Following|When|While|As|For) )?(?=[^\W\d_])"
+)
 _FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|clarification needed|note \d{1,3}|nb \d{1,3})\]", re.I)
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=\s[.!?])(?=[A-Z][a-z])")
 

@@ -96,3 +96,13 @@ FORM_CHECKS: dict[str, Callable[[str], bool]] = {
 def form_problems(prompt: str) -> list[str]:
     """What is wrong with a prompt's form (names from FORM_CHECKS); empty when it is well formed."""
     return [name for name, check in FORM_CHECKS.items() if check(prompt)]
+
+
+# A quotation that ends the sentence keeps its own full stop: "... renamed Tokyo, "Eastern Capital."." has two.
+_DOUBLE_STOP = re.compile(r"([.!?])([\"\u201d\u2019'])\.$")
+
+
+def mend(prompt: str) -> str:
+    """The prompt with what cutting a sentence leaves behind mended where the mend is certain (a doubled full stop
+    after a closing quotation); what cannot be mended is left to the form check."""
+    return _DOUBLE_STOP.sub(r"\1\2", prompt.rstrip())

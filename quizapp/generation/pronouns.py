@@ -52,6 +52,8 @@ def _expletive(t: Any) -> bool:
     if t.dep_ == "expl":
         return True
     head = t.head
+    if _described_subject(t):
+        return False  # "Written in Akkadian, it is one of the longest texts to survive": "it" is the text
     return (
         t.dep_ in _SUBJ
         and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > head.i for c in head.children)
@@ -60,6 +62,25 @@ def _expletive(t: Any) -> bool:
             or any(c.dep_ == "acomp" for c in head.children)
         )
     )
+
+
+def _fronted_participles(t: Any) -> list[Any]:
+    """The participle phrases put before ``t``, the subject of its verb, that have no subject of their own
+    ("Officially named Madinat al-Salam, it became ..."): they describe that subject."""
+    if t.dep_ not in _SUBJ:
+        return []
+    return [
+        c
+        for c in t.head.children
+        if c.dep_ == "advcl"
+        and c.i < t.i
+        and c.tag_ in ("VBN", "VBG")
+        and not any(g.dep_ in (*_SUBJ, "mark") for g in c.children)
+    ]
+
+
+def _described_subject(t: Any) -> bool:
+    return bool(_fronted_participles(t))
 
 
 def _mention_at(sent: Sentence, t: Any) -> Any:
@@ -137,7 +158,16 @@ def _fits(word: str, sent: Sentence, t: Any) -> bool:
         article = m is not None and m.first.i > sent.span.start and m.first.nbor(-1).lower_ == "the"
         return (kind == "person" or (not kind and (titled or surname))) and not plural and not article
     if word in NEUTER:
-        return not plural and kind not in ("person", "group") and t.lower_ not in ("people", "men", "women")
+        # "the caliph", "King Hammurabi": a title is a person's, whatever the model made of the name
+        personal = t.lemma_.lower() in TITLES or (
+            t.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ in TITLES for c in t.children)
+        )
+        return (
+            not plural
+            and not personal
+            and kind not in ("person", "group")
+            and t.lower_ not in ("people", "men", "women")
+        )
     return plural or kind == "group"
 
 
@@ -147,6 +177,9 @@ def _bound(pron: Any, cand: Any) -> bool:
     "friends of John helped him" may be John)."""
     if pron.dep_ == "poss":
         return False
+    for phrase in _fronted_participles(pron):
+        if phrase.left_edge.i <= cand.i <= phrase.right_edge.i:
+            return True  # "Officially named X, it ...": X is what it was named, said of it, not what it stands for
     verb = pron.head if pron.dep_ != "pobj" else pron.head.head
     while verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and not any(c.dep_ in _SUBJ for c in verb.children):
         verb = verb.head  # "Guards found and destroyed them": "destroyed" shares the subject of "found"
@@ -154,6 +187,20 @@ def _bound(pron: Any, cand: Any) -> bool:
         return True
     subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
     return subj is not None and subj.left_edge.i <= cand.i <= subj.right_edge.i
+
+
+def _inside_a_thing(pron: Any, cand: Any) -> bool:
+    """ "The death of Marco Pell led the council to ..., and he sold ...": a person named only inside a thing's
+    "of" phrase is not who a later "he" (doing something) is; the reader takes the actor of the story, and a name
+    written in from there changes the fact ("Saint-Domingue sold Louisiana"). A possessive may still mean him
+    ("The death of Alexander left his generals ...")."""
+    return (
+        pron.lower_ in PERSONAL
+        and pron.dep_ != "poss"
+        and cand.dep_ == "pobj"
+        and cand.head.lower_ == "of"
+        and cand.head.head.pos_ == "NOUN"
+    )
 
 
 def _local(sent: Sentence, pron: Any, earlier: dict[int, Link]) -> Any:
@@ -167,9 +214,11 @@ def _local(sent: Sentence, pron: Any, earlier: dict[int, Link]) -> Any:
         if t.i >= pron.i:
             break
         same = t.i in earlier and t.lower_ in _same_class(word)
+        if same and any(_inside_a_thing(pron, x) and x.text in (earlier[t.i].antecedent or "") for x in sent.tokens):
+            continue  # "The loss of X led Y to abandon his plans, and he ...": "his" read as X cannot carry "he"
         if not same and (t.dep_ in ("compound", "poss") or not _fits(word, sent, t)):
             continue
-        if _bound(pron, t) or _bracketed(sent, t):
+        if _bound(pron, t) or _bracketed(sent, t) or _inside_a_thing(pron, t):
             continue
         m = _mention_at(sent, t)
         if m is not None and t.i != m.root.i and t.i != m.last.i:
@@ -358,10 +407,31 @@ def demonstratives(sent: Sentence) -> list[str]:
     return out
 
 
+# "Most are written in Prakrit", "a large part flowed on to Genoa", "The rest fled": a share of something told before
+_PARTITIVES = frozenset({"most", "many", "some", "several", "few", "all", "none", "both", "half", "much", "others"})
+_SHARES = frozenset({"part", "rest", "majority", "minority", "remainder", "bulk"})
+
+
+def partitives(sent: Sentence) -> list[str]:
+    """Subjects that are a share of something the sentence does not name ("Most", "a large part"), each with the
+    words up to its verb ("Most are written"): a prompt that keeps them says "most" of nothing."""
+    out = []
+    for t in sent.tokens:
+        if t.dep_ not in _SUBJ or t.head.i != sent.root.i or t.head.i < t.i:
+            continue  # "Rulers had dug canals, but none had cut ...": a share in a later clause is of what it follows
+        if t.lower_ not in _PARTITIVES and not (t.lemma_.lower() in _SHARES and t.pos_ == "NOUN"):
+            continue
+        if any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in t.children):
+            continue  # "most of the edicts", "the rest who stayed": the share says of what
+        out.append(tokens_text(list(t.doc[t.left_edge.i : t.head.i + 1])))
+    return out
+
+
 def stand_alone(corpus: Corpus, sent: Sentence, text: str, key: str = "") -> str | None:
     """``text`` (a prompt or item cut from ``sent``) with its pronouns' antecedents written in, or None when a
-    pronoun or a demonstrative ("that date") is left pointing at nothing the reader can see."""
-    for phrase in demonstratives(sent):
+    pronoun, a demonstrative ("that date") or a share of something untold ("Most are") is left pointing at nothing
+    the reader can see."""
+    for phrase in demonstratives(sent) + partitives(sent):
         if contains_phrase(text, phrase):
             return None
     if THERE_LOCATIVE.search(text):

@@ -9,11 +9,13 @@ from quizapp.background import claim_periodic_run, huey, job_context
 from quizapp.extensions import db
 from quizapp.history.analysis import check_quizzes
 from quizapp.models import utcnow
+from quizapp.sources.duplicates import forget_expired
 
 
 @huey.periodic_task(crontab(minute="*"))
 def every_minute() -> None:
-    """Close overdue attempts, then check the quizzes that closed: once a minute in the whole deployment.
+    """Close overdue attempts, then check the quizzes that closed, then forget uploads left waiting over an hour:
+    once a minute in the whole deployment.
 
     The same work as ``flask attempts close-overdue`` and ``flask history check-questions``, in this order
     (a quiz is checked once its overdue attempts are graded), so a quiz's weak questions go back to review
@@ -28,4 +30,6 @@ def every_minute() -> None:
         close_overdue(db.session, now=utcnow())
         db.session.commit()
         check_quizzes(db.session, now=utcnow())
+        db.session.commit()
+        forget_expired(db.session, now=utcnow())
         db.session.commit()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import StringField, SubmitField, TextAreaField
+from wtforms import HiddenField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from quizapp.lti.models import URL_MAX
@@ -31,3 +31,11 @@ class PlatformForm(FlaskForm):
         description="PEM or JWK(S), when the platform publishes no keyset URL.",
     )
     submit = SubmitField("Register platform")
+
+
+class LinkAccountForm(FlaskForm):
+    """An instructor new to quizapp, signed in here already: link the LMS account to this one, or make a new one."""
+
+    token = HiddenField(validators=[DataRequired(), Length(max=64)])
+    link = SubmitField("Link to this account")
+    new = SubmitField("Use a new account instead")

@@ -1,81 +1,39 @@
-"""What a validated LTI launch does: who the user is here, which quiz the link opens, and letting them take it.
+"""What a validated LTI launch does: which quiz the link opens, and letting them take it.
 
 Plain functions over a session and the launch's claims (a dict); the view validates the JWT first.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from quizapp.auth.models import DISPLAY_NAME_MAX, User
-from quizapp.auth.passwords import hash_password
+from quizapp.auth.models import User
 from quizapp.auth.roles import Role
 from quizapp.classes.models import ClassMember
 from quizapp.classes.services import create_class
-from quizapp.exceptions import DomainError, NotFound
-from quizapp.lti.models import LtiContext, LtiIdentity, LtiLaunchValue, LtiPlatform, LtiResourceLink
+from quizapp.exceptions import Forbidden, NotFound
+from quizapp.lti.accounts import (
+    CLAIM,
+    LaunchRefused,
+    display_name,
+    known_user,
+    lms_subject,
+    new_handoff,
+    new_lms_user,
+    role_from_claims,
+)
+from quizapp.lti.deep_linking import start_picker
+from quizapp.lti.models import LtiContext, LtiPlatform, LtiResourceLink
 from quizapp.lti.tool import find_platform
-from quizapp.models import utcnow
 from quizapp.quizzes.models import Quiz, QuizAssignment
 
-CLAIM = "https://purl.imsglobal.org/spec/lti/claim/"
 AGS_ENDPOINT = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"
-HANDOFF = "handoff-"
-HANDOFF_LIFETIME = timedelta(minutes=5)
-TEACHING_ROLES = ("#Instructor", "#ContentDeveloper", "#Administrator", "#Mentor")
-
-
-class LaunchRefused(DomainError):
-    """A signed launch quizapp cannot serve (no quiz linked, a teacher's quiz gone); the message says why."""
-
-
-def role_from_claims(claims: Mapping[str, Any]) -> Role:
-    """Teacher for the LMS's Instructor (and course designer, administrator) roles, student otherwise."""
-    roles = claims.get(CLAIM + "roles") or []
-    if any(str(role).endswith(TEACHING_ROLES) or "#Instructor#" in str(role) for role in roles):
-        return Role.TEACHER
-    return Role.STUDENT
-
-
-def _username(platform: LtiPlatform, subject: str) -> str:
-    digest = hashlib.sha256(f"{platform.id}\0{subject}".encode()).hexdigest()[:24]
-    return f"lti-{platform.id}-{digest}"[:40]
-
-
-def user_for_launch(session: Session, platform: LtiPlatform, claims: Mapping[str, Any]) -> User:
-    """The user behind the LMS's ``sub`` on this platform, made on the first launch with the LMS's role.
-
-    The account has a random password nobody knows: it is reached only through the LMS.
-    """
-    subject = str(claims.get("sub") or "")
-    if not subject or len(subject) > 255:
-        raise LaunchRefused("The LMS sent no user (an anonymous launch); quizapp needs to know who takes the quiz.")
-    identity = session.scalar(
-        select(LtiIdentity).where(LtiIdentity.platform_id == platform.id, LtiIdentity.subject == subject)
-    )
-    if identity is not None:
-        return identity.user
-    name = str(claims.get("name") or claims.get("given_name") or "LMS user").strip()[:DISPLAY_NAME_MAX] or "LMS user"
-    user = User(
-        username=_username(platform, subject),
-        display_name=name,
-        password_hash=hash_password(secrets.token_urlsafe(32)),
-        role=role_from_claims(claims).value,
-    )
-    session.add(user)
-    session.flush()
-    session.add(LtiIdentity(platform_id=platform.id, subject=subject, user_id=user.id))
-    session.flush()
-    return user
 
 
 def _custom_quiz_id(claims: Mapping[str, Any]) -> int | None:
@@ -157,9 +115,14 @@ def open_quiz_to(session: Session, platform: LtiPlatform, claims: Mapping[str, A
 
 @dataclass(frozen=True)
 class Launch:
-    user: User
-    quiz: Quiz
-    handoff: str  # one-time token that logs the user in in a new tab
+    """What a launch leads to. ``user`` is None for an instructor new to quizapp: who they are here (a new
+    account, or the account already signed in in their browser) is settled where the browser's own cookies are
+    sent, in the new tab the handoff opens."""
+
+    user: User | None
+    quiz: Quiz | None  # the linked quiz; None for a deep linking request
+    handoff: str  # one-time token that signs the user in (or offers the link) in a new tab
+    picker: str | None = None  # the deep linking request's picker token
 
 
 def accept_launch(session: Session, message: Any, *, now: datetime) -> Launch:
@@ -172,40 +135,24 @@ def accept_launch(session: Session, message: Any, *, now: datetime) -> Launch:
     platform = find_platform(session, str(claims.get("iss")), message.get_client_id())
     if platform is None:  # validation found it a moment ago
         raise LaunchRefused("This LMS is not registered.")
-    if message.is_deep_link_launch():
-        raise LaunchRefused("Choosing a quiz from the LMS (deep linking) is not available yet; use quiz_id.")
-    user = user_for_launch(session, platform, claims)
-    if not user.is_active_account:
+    role = role_from_claims(claims)
+    user = known_user(session, platform, claims)
+    if user is None and role == Role.STUDENT:
+        user = new_lms_user(session, platform, lms_subject(claims), display_name(claims), role)
+    if user is not None and not user.is_active_account:
         raise LaunchRefused("This account is disabled.")
+    pending = None if user is not None else {"platform_id": platform.id, "subject": lms_subject(claims)}
+    if pending is not None:
+        pending["name"], pending["lms"] = display_name(claims), platform.name
+    if message.is_deep_link_launch():
+        if role != Role.TEACHER or (user is not None and user.role == Role.STUDENT.value):
+            raise Forbidden("Only teachers can choose quizzes to add to the course.")
+        picker = start_picker(session, platform, claims, user, now=now)
+        return Launch(user, None, new_handoff(session, user, pending, None, picker, now), picker)
     link = link_for_launch(session, platform, claims)
     quiz = session.get(Quiz, link.quiz_id)
     if quiz is None:
         raise NotFound("The quiz of this link no longer exists.")
-    open_quiz_to(session, platform, claims, user, quiz)
-    token = secrets.token_urlsafe(24)
-    session.add(
-        LtiLaunchValue(
-            key=HANDOFF + token,
-            value=json.dumps({"user_id": user.id, "quiz_id": quiz.id}),
-            expires_at=now + HANDOFF_LIFETIME,
-        )
-    )
-    session.flush()
-    return Launch(user=user, quiz=quiz, handoff=token)
-
-
-def use_handoff(session: Session, token: str, *, now: datetime | None = None) -> tuple[User, int] | None:
-    """The user and quiz of a launch's one-time token, which is used up; None when unknown, used or expired."""
-    if not token or len(token) > 64:
-        return None
-    row = session.get(LtiLaunchValue, HANDOFF + token)
-    if row is None:
-        return None
-    data = json.loads(row.value)
-    fresh = row.expires_at > (now or utcnow())
-    session.delete(row)
-    session.flush()
-    user = session.get(User, int(data["user_id"])) if fresh else None
-    if user is None or not user.is_active_account:
-        return None
-    return user, int(data["quiz_id"])
+    if user is not None:
+        open_quiz_to(session, platform, claims, user, quiz)
+    return Launch(user, quiz, new_handoff(session, user, pending, quiz.id, None, now))

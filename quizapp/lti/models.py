@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.auth.models import User
-from quizapp.models import UTCDateTime, db, timestamp_column
+from quizapp.models import UTCDateTime, db, one_of, timestamp_column
+from quizapp.statuses import GRADE_SEND_STATUSES, GradeSendStatus
 
 URL_MAX = 500
 
@@ -114,3 +115,38 @@ class LtiContext(db.Model):
     platform_id: Mapped[int] = mapped_column(ForeignKey("lti_platforms.id", ondelete="CASCADE"))
     context_id: Mapped[str] = mapped_column(String(255))
     class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"), unique=True)
+
+
+class LtiGradeSend(db.Model):
+    """The outbox of scores for the LMS: one row per resource link and student, holding the score to send.
+
+    Written in the transaction that changed the student's score (a submit, a regrade, a mark, an overdue close),
+    sent later by the background worker. A row already ``sent`` with the same score is not sent again.
+    """
+
+    __tablename__ = "lti_grade_sends"
+    __table_args__ = (
+        UniqueConstraint("link_id", "user_id"),
+        CheckConstraint(one_of("status", GRADE_SEND_STATUSES), name="status_known"),
+        CheckConstraint("tries >= 0", name="tries_not_negative"),
+        CheckConstraint("score >= 0 AND score <= 100", name="score_percent"),
+        Index("ix_lti_grade_sends_status_next_try_at", "status", "next_try_at"),
+        Index("ix_lti_grade_sends_user_id", "user_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    link_id: Mapped[int] = mapped_column(ForeignKey("lti_resource_links.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    score: Mapped[float] = mapped_column()  # percent, as the quiz's score policy keeps it
+    fully_graded: Mapped[bool] = mapped_column()  # False while answers await the teacher's mark
+    status: Mapped[str] = mapped_column(String(16), default=GradeSendStatus.PENDING)
+    tries: Mapped[int] = mapped_column(default=0)  # tries of this score
+    last_error: Mapped[str | None] = mapped_column(Text)
+    next_try_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # None: sent, or tries ran out
+    # A worker sending the row holds it until then, so that no other sends it at the same time.
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = timestamp_column()
+
+    link: Mapped[LtiResourceLink] = relationship()
+    user: Mapped[User] = relationship()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
@@ -16,7 +16,7 @@ from quizapp.classes.models import ClassMember
 from quizapp.exceptions import NotFound
 from quizapp.quizzes.models import Quiz, QuizAssignment, QuizQuestion, QuizRule
 from quizapp.quizzes.timing import time_allowed
-from quizapp.statuses import QuestionStatus
+from quizapp.statuses import QuestionStatus, QuizWindow
 
 NO_SUCH_QUIZ = "There is no such quiz, or it is not yours."
 
@@ -140,13 +140,10 @@ class Timing:
     def allowed(self) -> timedelta | None:
         return time_allowed(self.quiz.time_limit_minutes, self.extra_percent)
 
-    def state(self, now: datetime) -> str:
-        """The quiz's state at ``now``: "upcoming" before it opens, "closed" once it has closed, else "open"."""
-        if self.quiz.opens_at is not None and now < self.quiz.opens_at:
-            return "upcoming"
-        if self.quiz.closes_at is not None and now >= self.quiz.closes_at:
-            return "closed"
-        return "open"
+    def state(self, now: datetime) -> QuizWindow:
+        """The quiz's state at ``now``: upcoming before it opens, closed once it has closed, else open."""
+        problem = window_problem(self.quiz, now)
+        return problem.kind if problem is not None else QuizWindow.OPEN
 
 
 def timings(session: Session, student: User, quizzes: Sequence[Quiz]) -> list[Timing]:
@@ -155,12 +152,31 @@ def timings(session: Session, student: User, quizzes: Sequence[Quiz]) -> list[Ti
     return [Timing(quiz, extra.get(quiz.id, 0)) for quiz in quizzes]
 
 
-def window_problem(quiz: Quiz, now: datetime) -> str | None:
-    """Why the quiz cannot be started now, or None when it can."""
+@dataclass(frozen=True)
+class WindowProblem:
+    """Why a quiz cannot be started: it opens later (``at`` its opening) or has closed (``at`` its closing).
+
+    Pages say it with ``at`` in the reader's own zone (the ``window_refusal`` macro of ``_timing.html``);
+    ``str()`` is the same sentence in UTC, for JSON answers and logs, which have no reader's zone.
+    """
+
+    kind: QuizWindow  # UPCOMING or CLOSED
+    at: datetime
+
+    @property
+    def verb(self) -> str:
+        return "opens" if self.kind == QuizWindow.UPCOMING else "closed"
+
+    def __str__(self) -> str:
+        return f"This quiz {self.verb} on {self.at.astimezone(UTC):%d %B %Y at %H:%M} UTC."
+
+
+def window_problem(quiz: Quiz, now: datetime) -> WindowProblem | None:
+    """Why the quiz cannot be started at ``now``, or None when it can."""
     if quiz.opens_at is not None and now < quiz.opens_at:
-        return f"This quiz opens on {quiz.opens_at:%d %B %Y at %H:%M} UTC."
+        return WindowProblem(QuizWindow.UPCOMING, quiz.opens_at)
     if quiz.closes_at is not None and now >= quiz.closes_at:
-        return f"This quiz closed on {quiz.closes_at:%d %B %Y at %H:%M} UTC."
+        return WindowProblem(QuizWindow.CLOSED, quiz.closes_at)
     return None
 
 

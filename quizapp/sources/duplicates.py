@@ -1,26 +1,26 @@
 """An article the teacher has already brought in: found by its text, however it was saved, before it is stored.
 
-When the upload matches, the page asks ("open it / upload anyway"). The file waits meanwhile in the instance
-folder (``pending-uploads/``), named for its owner and a random token, for an hour at most: a file input cannot
-be filled again by the page, and the teacher should not have to choose the file twice.
+When the upload matches, the page asks ("open it / upload anyway"). The file waits meanwhile in the database
+(``PendingUpload``), named for its owner and a random token, for an hour at most: a file input cannot be filled
+again by the page, and the teacher should not have to choose the file twice. Not on the local disk: with several
+app servers behind a proxy, the "upload anyway" may reach another server than the upload did.
 """
 
 from __future__ import annotations
 
-import json
+import re
 import secrets
-import time
-from pathlib import Path
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from quizapp.auth.models import User
-from quizapp.sources.models import SourceDocument, content_hash, text_fingerprint
+from quizapp.sources.models import PendingUpload, SourceDocument, content_hash, text_fingerprint
 
-PENDING_FOLDER = "pending-uploads"
 PENDING_SECONDS = 3600
 _TOKEN_LENGTH = 32
+_TOKEN = re.compile(r"[0-9a-f]{32}")
 
 
 def same_text_as(session: Session, owner: User, text: str) -> SourceDocument | None:
@@ -43,44 +43,50 @@ def is_identical(document: SourceDocument, text: str) -> bool:
     return document.content_hash == content_hash(text)
 
 
-def _folder(instance_path: str) -> Path:
-    return Path(instance_path) / PENDING_FOLDER
+def forget_expired(session: Session, *, now: datetime) -> int:
+    """Remove the uploads waiting longer than an hour (the worker's minute sweep calls it); how many went."""
+    cutoff = now - timedelta(seconds=PENDING_SECONDS)
+    result = session.execute(delete(PendingUpload).where(PendingUpload.created_at < cutoff))
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
-def _paths(instance_path: str, owner_id: int, token: str) -> tuple[Path, Path]:
-    stem = _folder(instance_path) / f"{owner_id}-{token}"
-    return stem.with_suffix(".data"), stem.with_suffix(".json")
+def keep_pending(session: Session, owner: User, name: str, data: bytes | str, fmt: str | None, *, now: datetime) -> str:
+    """Keep an upload while its teacher decides; returns the token that names it. Older leftovers are removed.
 
-
-def keep_pending(instance_path: str, owner_id: int, name: str, data: bytes | str, fmt: str | None) -> str:
-    """Keep an upload while its teacher decides; returns the token that names it. Older leftovers are removed."""
-    folder = _folder(instance_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    cutoff = time.time() - PENDING_SECONDS
-    for old in folder.iterdir():
-        if old.stat().st_mtime < cutoff:
-            old.unlink(missing_ok=True)
+    The row must be committed before the page that asks is answered (it answers 409, which the commit point would
+    otherwise roll back)."""
+    forget_expired(session, now=now)
     token = secrets.token_hex(_TOKEN_LENGTH // 2)
-    data_path, meta_path = _paths(instance_path, owner_id, token)
     is_text = isinstance(data, str)
-    data_path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    meta_path.write_text(json.dumps({"name": name, "format": fmt, "text": is_text}), encoding="utf-8")
+    session.add(
+        PendingUpload(
+            owner_id=owner.id,
+            token=token,
+            name=name[:255],
+            data=data.encode("utf-8") if isinstance(data, str) else data,
+            is_text=is_text,
+            format=fmt,
+            created_at=now,
+        )
+    )
+    session.flush()
     return token
 
 
-def take_pending(instance_path: str, owner_id: int, token: str) -> tuple[str, bytes | str, str | None] | None:
-    """The kept upload (name, data, format), removed from the folder; None when unknown, another's, or too old."""
-    if len(token) != _TOKEN_LENGTH or any(c not in "0123456789abcdef" for c in token):
+def take_pending(
+    session: Session, owner: User, token: str, *, now: datetime
+) -> tuple[str, bytes | str, str | None] | None:
+    """The kept upload (name, data, format), removed; None when unknown, another's, already taken, or too old.
+
+    Of two requests taking one token at once, one gets it: the delete of the row is what decides."""
+    if not isinstance(token, str) or not _TOKEN.fullmatch(token):
         return None
-    data_path, meta_path = _paths(instance_path, owner_id, token)
-    try:
-        if data_path.stat().st_mtime < time.time() - PENDING_SECONDS:
-            return None
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        raw = data_path.read_bytes()
-    except (OSError, ValueError):
+    kept = session.scalar(select(PendingUpload).where(PendingUpload.owner_id == owner.id, PendingUpload.token == token))
+    if kept is None:
         return None
-    finally:
-        data_path.unlink(missing_ok=True)
-        meta_path.unlink(missing_ok=True)
-    return meta["name"], raw.decode("utf-8") if meta.get("text") else raw, meta.get("format")
+    name, raw, is_text, fmt, created_at = kept.name, kept.data, kept.is_text, kept.format, kept.created_at
+    session.expunge(kept)
+    taken = session.execute(delete(PendingUpload).where(PendingUpload.id == kept.id))
+    if getattr(taken, "rowcount", 0) != 1 or created_at < now - timedelta(seconds=PENDING_SECONDS):
+        return None
+    return name, raw.decode("utf-8") if is_text else raw, fmt

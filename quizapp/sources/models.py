@@ -8,7 +8,7 @@ import unicodedata
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.auth.models import User
@@ -81,3 +81,27 @@ class SourceDocument(db.Model):
 
     def __repr__(self) -> str:
         return f"<SourceDocument {self.id} {self.title!r} r{self.revision}>"
+
+
+class PendingUpload(db.Model):
+    """An upload that matched one of its owner's documents, kept while the owner decides (``sources.duplicates``).
+
+    In the database, not on one server's disk: behind a proxy, the "upload anyway" that follows may reach another
+    app server. Kept an hour at most; the worker's minute sweep, and every new one, remove older ones.
+    """
+
+    __tablename__ = "pending_uploads"
+    __table_args__ = (
+        CheckConstraint("length(token) = 32", name="token_length"),
+        Index("ix_pending_uploads_owner_id", "owner_id"),
+        Index("ix_pending_uploads_created_at", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    token: Mapped[str] = mapped_column(String(32), unique=True)  # random, in the page's form: names the upload
+    name: Mapped[str] = mapped_column(String(255))  # the file's name as uploaded
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    is_text: Mapped[bool] = mapped_column()  # pasted text (stored UTF-8) rather than a file's bytes
+    format: Mapped[str | None] = mapped_column(String(10))  # given with pasted text; a file's comes from its name
+    created_at: Mapped[datetime] = timestamp_column()

@@ -6,7 +6,7 @@ revision, the drafting job) comes from the question bank through ``quizapp.sourc
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
@@ -15,12 +15,13 @@ from quizapp.exceptions import DomainError
 from quizapp.extensions import db
 from quizapp.forms import ConfirmForm
 from quizapp.generation.types import CleanDocument, IngestError
+from quizapp.models import utcnow
 from quizapp.rate_limits import limited
 from quizapp.sources import duplicates, services
 from quizapp.sources.forms import UploadForm
 from quizapp.sources.job_steps import DRAFTING_STEPS
 from quizapp.sources.pages import document_questions
-from quizapp.transactions import undo_on
+from quizapp.transactions import commit_now, undo_on
 from quizapp.wording import count
 
 bp = Blueprint("sources", __name__, url_prefix="/sources", template_folder="templates")
@@ -58,9 +59,8 @@ def upload() -> ResponseReturnValue:
     same = duplicates.same_text_as(db.session, current_user, clean.text)
     if same is not None:  # ask first: open the one there is, or (a copy saved another way) upload anyway
         identical = duplicates.is_identical(same, clean.text)
-        token = (
-            None if identical else duplicates.keep_pending(current_app.instance_path, current_user.id, name, data, fmt)
-        )
+        token = None if identical else duplicates.keep_pending(db.session, current_user, name, data, fmt, now=utcnow())
+        commit_now()  # the waiting upload must outlive this 409, which the request's end would roll back
         page = render_template("sources/duplicate.html", document=same, identical=identical, token=token, name=name)
         return page, 409
     return _store_and_draft(clean)
@@ -73,7 +73,7 @@ def upload_anyway() -> ResponseReturnValue:
     """The teacher saw that the upload matches one of their documents and wants it as a document of its own."""
     kept = None
     if ConfirmForm().validate_on_submit():
-        kept = duplicates.take_pending(current_app.instance_path, current_user.id, request.form.get("token", ""))
+        kept = duplicates.take_pending(db.session, current_user, request.form.get("token", ""), now=utcnow())
     if kept is None:
         flash("That upload is no longer waiting (it waits an hour). Please upload the file again.", "danger")
         return redirect(url_for("sources.upload"))

@@ -183,6 +183,27 @@
     await Promise.all(waiting.map(function (p) { return save(p, 0); }));
   }
 
+  // One request the student asked for (check, flag): its JSON on success; otherwise null, with what went wrong
+  // said after ``refused`` ("Not checked"), or off to the review once the attempt has closed.
+  async function askServer(url, body, refused) {
+    let response;
+    try {
+      response = await post(url, body);
+    } catch (e) {
+      setStatus(refused + " (no connection); try again.", "danger");
+      return null;
+    }
+    let data = {};
+    try { data = await response.json(); } catch (e) { data = {}; }
+    if (response.status === 409 && data.closed) { window.location.assign(data.review || root.dataset.reviewUrl); return null; }
+    if (!response.ok) {
+      if (data.csrf) await freshToken();
+      setStatus(refused + ": " + (data.error || "try again"), "danger");
+      return null;
+    }
+    return data;
+  }
+
   // Practice mode: check or reveal one answer without leaving the page.
   root.addEventListener("click", async function (event) {
     const button = event.target.closest("[data-check], [data-reveal]");
@@ -191,21 +212,9 @@
     const position = Number(button.dataset.check !== undefined ? button.dataset.check : button.dataset.reveal);
     const giveUp = button.dataset.reveal !== undefined;
     clearTimeout(timers.get(position));
-    let response;
-    try {
-      response = await post(root.dataset.checkUrl, { position: position, fields: fieldsOf(position), give_up: giveUp });
-    } catch (e) {
-      setStatus("Not checked (no connection); try again.", "danger");
-      return;
-    }
-    let data = {};
-    try { data = await response.json(); } catch (e) { data = {}; }
-    if (response.status === 409 && data.closed) { window.location.assign(data.review || root.dataset.reviewUrl); return; }
-    if (!response.ok) {
-      if (data.csrf) await freshToken();
-      setStatus("Not checked: " + (data.error || "try again"), "danger");
-      return;
-    }
+    const body = { position: position, fields: fieldsOf(position), give_up: giveUp };
+    const data = await askServer(root.dataset.checkUrl, body, "Not checked");
+    if (!data) return;
     const box = document.getElementById("feedback-" + position);
     box.innerHTML = data.html;
     markAnswered(position, true);
@@ -218,6 +227,34 @@
     }
     box.setAttribute("tabindex", "-1");
     box.focus();
+  });
+
+  // Flag to come back to: toggled in place (the form post without script reloads the page); the question numbers
+  // and their summary follow.
+  function showFlag(position, flagged) {
+    const button = root.querySelector('[data-later="' + position + '"]');
+    button.setAttribute("aria-pressed", flagged ? "true" : "false");
+    button.classList.toggle("btn-warning", flagged);
+    button.classList.toggle("btn-outline-secondary", !flagged);
+    root.querySelector('[data-later-note="' + position + '"]').hidden = !flagged;
+    const nav = root.querySelector('[data-nav="' + position + '"]');
+    if (nav) {
+      if (flagged) nav.dataset.flagged = "true"; else delete nav.dataset.flagged;
+      nav.querySelector(".nav-flag").textContent = flagged ? "⚑" : "";
+      markAnswered(position, answeredSet.has(position)); // rewrites the number's label, flag included
+    }
+    const count = root.querySelectorAll("[data-nav][data-flagged]").length;
+    const summary = document.getElementById("nav-flagged");
+    if (summary) summary.textContent = count ? ", ⚑ " + count + " flagged" : "";
+  }
+
+  root.addEventListener("click", async function (event) {
+    const button = event.target.closest("[data-later]");
+    if (!button || !root.dataset.laterUrl) return;
+    event.preventDefault();
+    const position = Number(button.dataset.later);
+    const data = await askServer(root.dataset.laterUrl, { position: position }, "Not flagged");
+    if (data) showFlag(position, data.flagged);
   });
 
   // Buttons that leave the page save first (the server saves the posted form too; saving twice is harmless).

@@ -49,6 +49,7 @@ ROOT = (
     "quizapp.forms",
     "quizapp.errors",
     "quizapp.security_headers",
+    "quizapp.page_urls",
     "quizapp.cli_progress",
     "quizapp.backups",
     "quizapp.background",

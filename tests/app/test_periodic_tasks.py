@@ -60,8 +60,9 @@ def test_every_minute_does_nothing_in_a_minute_another_consumer_took(consumer: l
     ran: list[str] = []
     monkeypatch.setattr(tasks, "close_overdue", lambda *_a, **_k: ran.append("closed"))
     monkeypatch.setattr(tasks, "check_quizzes", lambda *_a, **_k: ran.append("checked"))
+    monkeypatch.setattr(tasks, "forget_expired", lambda *_a, **_k: ran.append("forgot"))
     monkeypatch.setattr(tasks, "utcnow", lambda: NOON)
     tasks.every_minute.call_local()
     consumer[0] = "host-b:202"
     tasks.every_minute.call_local()
-    assert ran == ["closed", "checked"]
+    assert ran == ["closed", "checked", "forgot"]

@@ -13,6 +13,7 @@ from quizapp.attempts.responses import InvalidResponse
 from quizapp.exceptions import NotFound
 from quizapp.extensions import db
 from quizapp.models import utcnow
+from quizapp.statuses import QuizWindow
 from tests.factories import all_types_quiz, assign, class_with, user
 
 
@@ -82,12 +83,15 @@ def test_class_quiz_is_only_for_its_class(app, users) -> None:  # type: ignore[n
 def test_quiz_window_is_enforced(app, users) -> None:  # type: ignore[no-untyped-def]
     now = utcnow()
     quiz, _ = all_types_quiz(users.teacher, opens_at=now + timedelta(hours=1))
-    with pytest.raises(starting.QuizNotOpen, match="opens on"):
+    with pytest.raises(starting.QuizNotOpen, match="opens on") as refused:
         starting.start_attempt(db.session, quiz.id, user(users.student), now=now)
+    # What and when, for the page to say in the reader's zone; str() is the UTC sentence for JSON.
+    assert (refused.value.window.kind, refused.value.window.at) == (QuizWindow.UPCOMING, quiz.opens_at)
     quiz.opens_at, quiz.closes_at = now - timedelta(hours=2), now - timedelta(hours=1)
     db.session.commit()
-    with pytest.raises(starting.QuizNotOpen, match="closed on"):
+    with pytest.raises(starting.QuizNotOpen, match=r"closed on .* UTC\.") as refused:
         starting.start_attempt(db.session, quiz.id, user(users.student), now=now)
+    assert (refused.value.window.kind, refused.value.window.at) == (QuizWindow.CLOSED, quiz.closes_at)
 
 
 def test_saving_maps_shown_positions_and_refuses_forged_values(app, users) -> None:  # type: ignore[no-untyped-def]

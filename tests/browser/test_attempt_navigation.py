@@ -35,7 +35,7 @@ def test_question_first_skip_link_and_navigator_state(page: Any, live_server: Li
     expect(page.locator("#nav-summary")).to_have_text("1 of 5 answered, 4 not yet")
     expect(page.get_by_role("button", name="Question 1, answered")).to_contain_text("✓")
     expect(page.get_by_role("button", name="Question 2, not answered")).not_to_contain_text("✓")
-    # Flag the question to come back to: the page reloads with it pressed, and its number says so.
+    # Flag the question to come back to: pressed in place, and its number says so.
     press_on(page, page.get_by_role("button", name="Flag to come back to"), "Enter")
     expect(page.get_by_role("button", name="Flag to come back to")).to_have_attribute("aria-pressed", "true")
     expect(page.get_by_role("button", name="Question 1, answered, flagged to come back to")).to_contain_text("⚑")
@@ -82,3 +82,51 @@ def test_on_a_27_question_page_the_first_answer_is_a_few_tabs_away(page: Any, li
         assert presses < 36, "the first answer is as far as it was before the question came first"
     print(f"\nTab presses to the first answer of a 27-question page, without the skip link: {presses}")
     assert presses <= 10  # the skip link, the site's links, then the question (was 36: 27 numbers first)
+
+
+def test_all_on_one_page_flags_in_place_and_the_numbers_link_to_questions(
+    page: Any, live_server: LiveServer, axe: AxeChecker
+) -> None:
+    start_quiz(page, live_server, "one_page_flagger", layout="all_on_one_page")
+    page.evaluate("() => { window.notReloaded = true; }")
+    third = page.locator("#q2")
+    flag = third.get_by_role("button", name="Flag to come back to")
+    press_on(page, flag, "Enter")
+    expect(flag).to_have_attribute("aria-pressed", "true")
+    expect(third.get_by_text("Press again to remove the flag.")).to_be_visible()
+    number = page.get_by_role("link", name="Question 3, not answered, flagged to come back to")
+    expect(number).to_contain_text("⚑")
+    expect(page.locator("#navigator summary")).to_contain_text("⚑ 1 flagged")
+    assert page.evaluate("() => window.notReloaded") is True  # flagged without leaving the page
+    # An answer saved later keeps the flag in the number's words.
+    third.get_by_label("Your answer to question").fill("nine years")
+    wait_saved(page)
+    expect(page.get_by_role("link", name="Question 3, answered, flagged to come back to")).to_be_visible()
+    axe.check(page, wcag22=True)
+    page.reload()  # kept on the server
+    wait_for_questions(page)
+    expect(page.locator("#q2").get_by_role("button", name="Flag to come back to")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    page.get_by_role("link", name="Question 3, answered, flagged to come back to").click()
+    assert page.url.endswith("#q2")
+    press_on(page, page.locator("#q2").get_by_role("button", name="Flag to come back to"), "Space")  # off again
+    expect(page.locator("#navigator summary")).not_to_contain_text("flagged")
+    expect(page.get_by_role("link", name="Question 3, answered")).not_to_contain_text("⚑")
+    assert axe.problems == [], "\n".join(axe.problems)
+
+
+def test_all_on_one_page_flags_without_script(browser: Any, live_server: LiveServer) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        start_quiz(page, live_server, "one_page_no_script", layout="all_on_one_page")
+        page.locator("#q1").get_by_role("button", name="Flag to come back to").click()  # posts the whole form
+        page.wait_for_url("**#q1")
+        expect(page.locator("#q1").get_by_role("button", name="Flag to come back to")).to_have_attribute(
+            "aria-pressed", "true"
+        )
+        expect(page.get_by_role("link", name="Question 2, not answered, flagged to come back to")).to_be_visible()
+        expect(page.locator("#navigator summary")).to_contain_text("⚑ 1 flagged")
+    finally:
+        context.close()

@@ -201,27 +201,40 @@ def test_offline_answers_are_saved_as_soon_as_the_network_returns(page: Any, liv
         db.session.remove()
 
 
-def test_choose_all_that_apply_and_a_matching_distractor(page: Any, live_server: LiveServer, axe: AxeChecker) -> None:
-    """Moodle's kinds in Chromium: tick two of four options (autosaved, kept across a reload), match around a
-    distractor, check in practice, submit; the page never says how many options are right."""
-    from tests.factories import MATCHING_WITH_DISTRACTOR, MULTIPLE_ANSWER, make_document, make_question, user
+def start_quiz_of(page: Any, server: LiveServer, student: str, specs: list[dict[str, Any]], **settings: Any) -> int:
+    """A new student starts a new all-on-one-page quiz of questions made from ``specs``, in that order."""
+    from tests.factories import make_document, make_question, user
     from tests.factories import make_quiz as quiz_with
 
-    make_student(live_server, "moodle_kid")
-    with live_server.app.app_context():
+    make_student(server, student)
+    with server.app.app_context():
         teacher = user("btteacher")
         document = make_document(teacher)
-        questions = [make_question(teacher, document, spec) for spec in (MULTIPLE_ANSWER, MATCHING_WITH_DISTRACTOR)]
+        questions = [make_question(teacher, document, spec) for spec in specs]
         quiz = quiz_with(
-            teacher, questions, title="Moodle kinds", mode="practice", layout="all_on_one_page", shuffle_questions=False
+            teacher,
+            questions,
+            title=f"Quiz of {student}",
+            layout="all_on_one_page",
+            shuffle_questions=False,
+            **settings,
         )
         db.session.commit()
         quiz_id = quiz.id
         db.session.remove()
-    log_in(page, live_server, "moodle_kid")
-    page.goto(f"{live_server.url}/quizzes/{quiz_id}")
+    log_in(page, server, student)
+    page.goto(f"{server.url}/quizzes/{quiz_id}")
     press_on(page, page.get_by_role("button", name="Start"), "Enter")
     wait_for_questions(page)
+    return int(quiz_id)
+
+
+def test_choose_all_that_apply_and_a_matching_distractor(page: Any, live_server: LiveServer, axe: AxeChecker) -> None:
+    """Moodle's kinds in Chromium: tick two of four options (autosaved, kept across a reload), match around a
+    distractor, check in practice, submit; the page never says how many options are right."""
+    from tests.factories import MATCHING_WITH_DISTRACTOR, MULTIPLE_ANSWER
+
+    start_quiz_of(page, live_server, "moodle_kid", [MULTIPLE_ANSWER, MATCHING_WITH_DISTRACTOR], mode="practice")
     expect(page.get_by_text("Select one or more")).to_be_visible()
     assert page.locator("input[type=checkbox]").count() == 4
     for option in ("Opened the canal", "Planned the route"):

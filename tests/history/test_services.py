@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from quizapp.attempts.models import Attempt
 from quizapp.bank.models import Question, Tag
@@ -13,6 +13,9 @@ from quizapp.bank.review import approve
 from quizapp.extensions import db
 from quizapp.history import analysis, gradebook, student
 from quizapp.history.stats import MIN_ATTEMPTS_FOR_STATISTICS
+from quizapp.models import utcnow
+from quizapp.sources import duplicates
+from quizapp.sources.models import PendingUpload
 from tests.conftest import Accounts
 from tests.factories import all_types_quiz, assign, class_with, finished_attempt, make_quiz, user
 
@@ -359,6 +362,9 @@ def test_the_worker_closes_overdue_attempts_and_checks_closed_quizzes_every_minu
         max_score=5.0,
     )
     db.session.add(overdue)
+    teacher = user(users.teacher)
+    fresh = duplicates.keep_pending(db.session, teacher, "new.txt", "new", "txt", now=utcnow())
+    duplicates.keep_pending(db.session, teacher, "old.txt", "old", "txt", now=days_ago(1))  # after: kept till the sweep
     db.session.commit()
 
     every_minute.call_local()
@@ -367,6 +373,8 @@ def test_the_worker_closes_overdue_attempts_and_checks_closed_quizzes_every_minu
     assert db.session.get(Attempt, overdue.id).status == "closed_overdue"  # type: ignore[union-attr]
     assert db.session.get(Question, questions[0].id).status == "draft"  # type: ignore[union-attr]
     assert db.session.get(type(quiz), quiz.id).weak_check_at is not None  # type: ignore[union-attr]
+    # An upload left waiting over an hour is forgotten; one waiting now stays.
+    assert db.session.scalars(select(PendingUpload.token)).all() == [fresh]
 
 
 def test_item_analysis_counts_true_false_and_blank_responses_and_survives_no_attempts(canal, users: Accounts) -> None:

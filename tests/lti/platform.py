@@ -6,6 +6,7 @@ lti1p3platform refuses to fetch keys from localhost, so each side is given the o
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -29,6 +30,13 @@ LAUNCH_URL = "http://localhost/lti/launch"
 LOGIN_URL = "http://localhost/lti/login"
 LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"
 INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"
+
+
+def handoff_path(page: str) -> str:
+    """The one-time /lti/enter link of a launch's page (the new tab's address)."""
+    found = re.search(r'href="http://localhost(/lti/enter\?token=[^"]+)"', page)
+    assert found is not None, page
+    return found.group(1)
 
 
 def new_key_pair() -> tuple[str, str]:
@@ -122,9 +130,12 @@ class Platform:
         lineitem: str | None = None,
         private_key: str | None = None,
         deployment_id: str | None = None,
+        deep_link_return: str | None = None,
     ) -> dict[str, str]:
-        """The form the LMS posts to the launch URL: state and a signed id_token."""
-        launch = _Launch(_Request(auth), _Conf(registration=self.registration(private_key, deployment_id)))
+        """The form the LMS posts to the launch URL: state and a signed id_token (an LtiDeepLinkingRequest
+        returning to ``deep_link_return`` when it is given)."""
+        registration = self.registration(private_key, deployment_id)
+        launch = _Launch(_Request(auth), _Conf(registration=registration))
         launch._registration = launch._platform_config.get_registration()
         launch.validate_preflight_response(auth)
         launch.set_launch_url(LAUNCH_URL)
@@ -135,8 +146,17 @@ class Platform:
             launch.set_custom_parameters_claim(custom)
         if lineitem:
             launch.set_ags(f"{ISSUER}/lineitems", lineitem)
+        if deep_link_return:
+            registration.set_deeplink_launch_url(LAUNCH_URL)
+            launch.set_dl(deep_link_return, title="Add an activity", extra_data={"course": "7"})
         data = launch.generate_launch_request()
         return {"state": data["state"], "id_token": data["id_token"]}
+
+    def content_items(self, jwt: str, tool_jwks: dict[str, Any]) -> list[dict[str, Any]]:
+        """The items of a tool's LtiDeepLinkingResponse, its signature checked against the tool's key set."""
+        conf = _Conf(registration=self.registration().set_tool_key_set(tool_jwks))
+        conf.get_registration()
+        return conf.validate_deeplinking_resp({"JWT": jwt})
 
     def launch(self, client: FlaskClient, subject: str, roles: list[str], **options: Any) -> Any:
         """Login initiation, then the signed launch, as a browser in the LMS would; the launch's response."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 
 import pytest
@@ -14,22 +13,16 @@ from quizapp.extensions import db
 from quizapp.lti.models import LtiIdentity, LtiLaunchValue, LtiResourceLink
 from quizapp.models import utcnow
 from quizapp.quizzes.models import Quiz
-from tests.conftest import Accounts
-from tests.factories import all_types_quiz
-from tests.lti.platform import CLIENT_ID, INSTRUCTOR, ISSUER, LAUNCH_URL, LEARNER, Platform, new_key_pair
-
-
-@pytest.fixture
-def lms(app: Flask, users: Accounts) -> Platform:
-    platform = Platform()
-    platform.register_in_quizapp()
-    return platform
-
-
-@pytest.fixture
-def quiz(app: Flask, users: Accounts) -> Quiz:
-    made, _ = all_types_quiz(users.teacher, visibility="class")
-    return made
+from tests.lti.platform import (
+    CLIENT_ID,
+    INSTRUCTOR,
+    ISSUER,
+    LAUNCH_URL,
+    LEARNER,
+    Platform,
+    handoff_path,
+    new_key_pair,
+)
 
 
 def _count(model: type) -> int:
@@ -51,14 +44,13 @@ def test_a_learner_launch_makes_a_student_who_can_open_the_quiz(app: Flask, lms:
     assert framed.status_code == 200, framed.headers.get("Location")  # in the frame, where cookies are allowed
 
     # The new tab is a first-party window without the frame's cookies: the one-time link signs it in.
-    handoff = re.search(r'href="http://localhost(/lti/enter\?token=[^"]+)"', page)
-    assert handoff is not None
+    handoff = handoff_path(page)
     tab = app.test_client()
-    opened = tab.get(handoff.group(1))
+    opened = tab.get(handoff)
     assert opened.status_code == 302
     assert opened.headers["Location"].endswith(f"/quizzes/{quiz.id}")
     assert tab.get(f"/quizzes/{quiz.id}").status_code == 200
-    assert app.test_client().get(handoff.group(1)).status_code == 404  # used once only
+    assert app.test_client().get(handoff).status_code == 404  # used once only
 
 
 def test_the_same_lms_user_is_matched_again_and_the_link_remembers_its_quiz(
@@ -73,10 +65,18 @@ def test_the_same_lms_user_is_matched_again_and_the_link_remembers_its_quiz(
     assert db.session.scalars(select(LtiResourceLink)).one().quiz_id == quiz.id
 
 
-def test_an_instructor_launch_makes_a_teacher(app: Flask, lms: Platform, quiz: Quiz) -> None:
+def test_an_instructor_launch_makes_a_teacher_in_the_new_tab(app: Flask, lms: Platform, quiz: Quiz) -> None:
     response = lms.launch(app.test_client(), "lms-teacher", [INSTRUCTOR], custom={"quiz_id": str(quiz.id)})
     assert response.status_code == 200, response.get_data(as_text=True)
+    assert _count(LtiIdentity) == 0  # settled where the browser sends its own cookies: the new tab
+    tab = app.test_client()
+    opened = tab.get(handoff_path(response.get_data(as_text=True)))
+    assert opened.status_code == 302
+    assert opened.headers["Location"].endswith(f"/manage/quizzes/{quiz.id}")
     assert db.session.scalars(select(LtiIdentity)).one().user.role == "teacher"
+    again = lms.launch(app.test_client(), "lms-teacher", [INSTRUCTOR])  # known now: signed in at once
+    assert "Open the quiz in a new tab" in again.get_data(as_text=True)
+    assert _count(LtiIdentity) == 1
 
 
 def test_an_unlinked_launch_says_what_to_do(app: Flask, lms: Platform, quiz: Quiz) -> None:

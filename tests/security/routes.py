@@ -126,6 +126,7 @@ ROUTES: dict[str, Route] = {
     "attempts.check": Route(json=True, body=lambda c: {"position": 0, "fields": {"choice": "1"}}),
     "attempts.post_question": Route(body=lambda c: {"action": "save", "q0-choice": "1"}),
     "attempts.save_all": Route(body=lambda c: {"q0-choice": "1"}),
+    "attempts.later": Route(json=True, body=lambda c: {"position": 0}),
     "attempts.submit": Route(body=nothing),
     "attempts.review": Route(params={"attempt_id": "submitted_attempt_id"}),
     "attempts.source": Route(params={"attempt_id": "submitted_attempt_id"}),
@@ -222,10 +223,20 @@ ROUTES: dict[str, Route] = {
         }
     ),
     "lti.rotate_key": Route(body=nothing),
+    "lti_grades.retry_all": Route(body=nothing, changes=False),  # changes only scores the LMS refused
+    "lti_grades.retry_quiz": Route(body=nothing, changes=False),
     "lti.login": Route(
         caller=None, body=nothing, csrf_exempt="an LMS posts it; a signed launch follows", changes=False
     ),
     "lti.launch": Route(caller=None, body=nothing, csrf_exempt="the LMS signs the id_token (RS256)", changes=False),
+    # Only a launch's live handoff token links an account (tests/lti/test_accounts.py); any other is refused.
+    "lti.link_account": Route(body=lambda c: {"token": "0" * 32, "link": "1"}, changes=False),
+    "lti.deep_link_choose": Route(
+        caller=None,
+        body=lambda c: {"token": "0" * 32, "quiz_id": "1"},
+        csrf_exempt="a random picker token from a signed deep linking request, used once",
+        changes=False,
+    ),
     "admin.set_role": Route(
         not_owned="an admin may set the role of any account",
         params={"user_id": "user_id"},

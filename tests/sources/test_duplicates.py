@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import timedelta
 
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
+from quizapp import create_app
 from quizapp.bank.models import Question
 from quizapp.extensions import db
-from quizapp.sources.models import SourceDocument, text_fingerprint
+from quizapp.models import utcnow
+from quizapp.sources import duplicates
+from quizapp.sources.models import PendingUpload, SourceDocument, text_fingerprint
+from tests.factories import user
 from tests.seeding.test_seed import CANAL
 from tests.sources.test_upload import upload
-from tests.support import login, post_form
+from tests.support import app_config, login, post_form
 
 TOKEN = re.compile(r'name="token" value="([0-9a-f]+)"')
 
@@ -56,6 +61,51 @@ def test_the_same_article_saved_another_way_asks_open_it_or_upload_anyway(teache
     again = post_form(teacher_client, "/sources/new/anyway", {"token": token}, token_from="/sources/new")
     assert again.status_code == 302  # a token is used once
     assert documents() == before[0] + 1
+
+
+def test_upload_anyway_reaches_another_app_server(app: Flask, users, teacher_client: FlaskClient) -> None:  # type: ignore[no-untyped-def]
+    """Behind a proxy the second POST may go to another server: the waiting upload is in the shared database."""
+    upload(teacher_client, title="Canal notes", text=CANAL)
+    asked = upload(teacher_client, title="Canal notes", text=CANAL.upper())
+    assert asked.status_code == 409
+    token = TOKEN.search(asked.get_data(as_text=True)).group(1)
+    db.session.expire_all()
+    assert db.session.scalars(select(PendingUpload.token)).all() == [token]  # committed, though the page was a 409
+    db.session.rollback()  # this test's read ends before the other server writes
+    other_server = create_app(app_config(app.config["SQLALCHEMY_DATABASE_URI"]))
+    client = other_server.test_client()
+    login(client, users.teacher)
+    anyway = post_form(client, "/sources/new/anyway", {"token": token}, token_from="/sources/new")
+    assert anyway.status_code == 302
+    assert "/sources/new" not in anyway.headers["Location"]  # not "no longer waiting": stored
+    with other_server.app_context():
+        db.engine.dispose()
+    db.session.expire_all()
+    assert documents() == 2
+    assert db.session.scalar(select(func.count()).select_from(PendingUpload)) == 0
+
+
+def test_a_waiting_upload_is_taken_once_by_its_owner_within_the_hour(app: Flask, users) -> None:  # type: ignore[no-untyped-def]
+    teacher, other = user(users.teacher), user(users.other_teacher)
+    now = utcnow()
+    token = duplicates.keep_pending(db.session, teacher, "canal.md", CANAL, "txt", now=now)
+    old = duplicates.keep_pending(db.session, teacher, "old.pdf", b"%PDF-1.4", None, now=now - timedelta(minutes=61))
+    assert duplicates.take_pending(db.session, other, token, now=now) is None  # another teacher's: not found
+    assert duplicates.take_pending(db.session, teacher, old, now=now) is None  # too old, and removed
+    assert duplicates.take_pending(db.session, teacher, token, now=now) == ("canal.md", CANAL, "txt")
+    assert duplicates.take_pending(db.session, teacher, token, now=now) is None  # once
+    kept = duplicates.keep_pending(db.session, teacher, "a.pdf", b"%PDF-1.4 \x00\xff", None, now=now)
+    assert duplicates.take_pending(db.session, teacher, kept, now=now + timedelta(minutes=59)) == (
+        "a.pdf",
+        b"%PDF-1.4 \x00\xff",
+        None,
+    )
+    # The worker's minute sweep forgets what waited over an hour, and only that.
+    fresh = duplicates.keep_pending(db.session, teacher, "fresh.txt", "fresh", "txt", now=now)
+    duplicates.keep_pending(db.session, teacher, "stale.txt", "stale", "txt", now=now - timedelta(hours=2))
+    assert duplicates.forget_expired(db.session, now=now) == 1
+    assert db.session.scalars(select(PendingUpload.token)).all() == [fresh]
+    db.session.commit()
 
 
 def test_an_identical_text_offers_only_to_open_it(teacher_client: FlaskClient) -> None:

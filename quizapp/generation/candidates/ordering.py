@@ -60,7 +60,7 @@ def event_of(ctx: Context, sent: Sentence) -> Event | None:
     if text is None:
         return None
     # "The party's campaign began": an item is read alone too, so what earlier sentences named is written in
-    text, problem = resolve_context(ctx.corpus, [sent], text)
+    text, problem = resolve_context(ctx.corpus, [sent], text, date_entry=False)
     if problem is not None:
         return None
     if word_count(text) > MAX_ITEM_WORDS or word_count(text) < 5 or _YEARISH.search(text) or anaphora_problem(text):

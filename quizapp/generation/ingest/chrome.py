@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from quizapp.generation.ingest import chrome_patterns as cp
 from quizapp.generation.ingest.lines import ends_sentence
@@ -64,6 +65,7 @@ def strip_chrome(pieces: list[Piece]) -> tuple[list[Piece], list[str]]:
     lines = [_describe(piece) for piece in pieces]
     for line in lines:
         line.reason = line.piece.chrome or _line_rule(line)
+    _timeline_rule(lines)
     _section_rule(lines)
     _apparatus_rule(lines)
     _link_runs(lines)
@@ -160,6 +162,30 @@ def _date_line(line: _Line) -> str | None:
         return None
     rest = cp.DATE_FILLER.sub("", cp.DATE.sub("", text))
     return "date line" if not re.search(r"\w", rest) else None
+
+
+# A timeline: this many date lines, each over a sentence of its own, are the heads of its entries.
+_TIMELINE_DATES = 3
+# a year or decade alone on a line ("1559", "c. 1640", "1620s-1630s"), which no rule takes for chrome
+_YEAR_LINE = re.compile(r"^(?:c\.\s?)?\d{3,4}s?(?:\s?[\u2013-]\s?\d{2,4}s?)?:?$")
+
+
+def _timeline_rule(lines: list[_Line]) -> None:
+    """A date alone on a line is a page's date stamp, unless the page is a timeline: dates that each head a
+    paragraph of prose ("1559" over "The naturalist ... sees a tulip"), several of them, are what the entries
+    are dated by, and the questions on the entries need them."""
+    heads = [
+        line
+        for line, after in pairwise(lines)
+        if (line.reason == "date line" or (line.reason is None and _YEAR_LINE.match(line.piece.text.strip())))
+        and not line.piece.chrome
+        and after.reason is None
+        and after.sentence
+        and not after.linkish
+    ]
+    if len(heads) >= _TIMELINE_DATES:
+        for line in heads:
+            line.reason = None
 
 
 def _tags(line: _Line) -> str | None:

@@ -268,3 +268,40 @@ def test_an_object_pronoun_never_means_the_subject_shared_by_joined_verbs():
         "destroyed",
     )
     assert out is None
+
+
+def test_a_fronted_participle_describes_it_and_does_not_name_it():
+    # "Officially named X, it ...": X is what "it" was named, not what it stands for; nothing before says which
+    # thing it is (a person is no "it"), so the prompt is refused
+    text = (
+        "The caliph Mansur founded a new capital on the river in 762. "
+        "Officially named Madinat al-Salam, it became known as Baghdad."
+    )
+    assert _alone(text, "Officially", "Officially named Madinat al-Salam, it became known as _____.", "Baghdad") is None
+
+
+def test_it_after_a_fronted_participle_is_no_empty_it():
+    # "it is ... to survive" looks like an empty "it" ("it is hard to say"), but the participle says what it is
+    out = _alone(
+        "The Code of Varro is a collection of laws issued by King Anselm. "
+        "Carved in the Latin language on a bronze tablet, it is one of the oldest and best-kept legal texts to "
+        "survive from the northern kingdoms.",
+        "Carved",
+        "Carved in the Latin language on a _____, it is one of the oldest and best-kept legal texts to survive "
+        "from the northern kingdoms.",
+        "bronze tablet",
+    )
+    assert out == (
+        "Carved in the Latin language on a _____, the Code of Varro is one of the oldest and best-kept legal texts "
+        "to survive from the northern kingdoms."
+    )
+
+
+def test_a_share_of_something_untold_does_not_stand_alone():
+    text = "Pieter Hals carved forty edicts on the cliffs of Orvel. Most are written in Latin in a Gothic hand."
+    assert _alone(text, "Gothic", "Most are written in _____ in a Gothic hand.", "Latin") is None
+    # a share that says of what, or one in a later clause of a sentence that names what it is of, stands alone
+    named = "Most of the edicts are written in Latin in a Gothic hand."
+    assert _alone(named, "Gothic", "Most of the edicts are written in _____.", "Latin") is not None
+    later = "Earlier dukes had carved edicts on the cliffs, but none had written them in Latin."
+    assert _alone(later, "Earlier", later) is not None

@@ -1,0 +1,194 @@
+"""A timeline's date belongs to every question on its line.
+
+A timeline (or a chronology in a biography, or a dated section) gives an event's date once, at the head of its
+entry: "1559: The naturalist ... sees a tulip" or a line "1559" over a paragraph. A question cut from the entry
+without that date ("Where does the naturalist see a tulip?") cannot be answered from the page the student
+holds, and reads as if it were true of any time. Here the entry's date is found, and written into the question
+as an adverbial ("In 1559, where does ...?"); a line whose subject the timeline leaves out ("1826 - opens a
+shop") is no statement at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .analysis import Corpus, Sentence
+from .lexicon import TITLES
+from .textutil import BLANK
+
+_SUBJ = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_SEASON = r"(?:[Ww]inter|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all)"
+_EDGE = r"(?:[Ee]arly|[Ll]ate|[Mm]id(?:-|\s))"
+_YEARISH = r"\d{3,4}s?(?:\s?(?:BC|BCE|AD|CE))?"
+_RANGE = rf"{_YEARISH}(?:\s?[\u2013\u2014-]\s?\d{{2,4}}s?(?:\s?(?:BC|BCE|AD|CE))?)?"
+_DAYS = r"\d{1,2}(?:\s?[\u2013-]\s?\d{1,2})?"
+# "1559", "c. 1600-1630", "Winter 1636-1637", "3 February 1637", "Early June 1453", "1550s", "27-31 January 1868"
+DATE = (
+    rf"(?:(?:c\.|ca\.|circa)\s?)?(?:{_SEASON}\s(?:of\s)?|{_EDGE}\s?)?(?:{_DAYS}\s{_MONTH}\s|{_MONTH}\s(?:{_DAYS},?\s)?)?"
+    rf"{_RANGE}"
+)
+_APPROX = r"\((?:approximately|approx\.|about|circa|c\.)\)"
+# The label that heads a timeline's line: "1559: ", "12 December 1452: ", "1826 - ", "3 February 1637 (approx.):"
+LABEL = re.compile(rf"^(?P<date>{DATE})(?:\s{_APPROX})?\s?[:\u2013\u2014-]\s+(?=\S)")
+# A line that is a date and nothing else ("1559", "Before 1550", "1989 and 2000", "3 February 1637 (approximately)")
+_DATE_LINE = re.compile(
+    rf"^(?:(?:[Bb]efore|[Aa]fter|[Bb]y|[Ff]rom|[Uu]ntil|[Ss]ince|[Aa]round)\s)?{DATE}"
+    rf"(?:\s(?:and|to|or)\s{DATE})?(?:\s{_APPROX})?$"
+)
+# a year of its own ("in 1559", "the 1550s", "331 BC"); not a count ("3,000 men", "about 700 soldiers")
+_HAS_YEAR = re.compile(r"(?<![\d,.])(?:1\d{3}|20\d{2})s?\b(?!,\d)|\b\d{1,4}\s?(?:BC|BCE|AD|CE)\b")
+_PREPOSITION = re.compile(r"^(?:before|after|by|from|until|since|around)\s", re.I)
+# First words lowered after a fronted date: "In 1559, the naturalist ...", "In 1559, who ...?"
+_LOWER = frozenset(
+    {"The", "A", "An", "Who", "What", "When", "Where", "Which", "How", "Why", "In", "On", "At", "During", "After"}
+    | {"Before", "From", "By", "Since", "Until", "With", "Under", "For", "To", "As", "Among", "Following"}
+)
+
+
+# Entity labels of names, which keep their capital wherever they stand
+_NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
+
+
+def label_of(sent: Sentence) -> str | None:
+    """The date label that begins the sentence's own text ("1559: ..."), or None."""
+    m = LABEL.match(sent.text)
+    return m.group("date") if m else None
+
+
+def entry_date(corpus: Corpus, sent: Sentence) -> str | None:
+    """The date that heads the timeline entry the sentence belongs to: the label of its paragraph's first
+    sentence, or a line that is only a date just before its paragraph (a heading or a paragraph of its own)."""
+    if sent.heading:
+        return None
+    first = sent.id
+    while first > 0 and _same_block(corpus.sentences[first - 1], sent):
+        first -= 1
+    head = corpus.sentences[first]
+    own = label_of(head) or _date_alone(head.text)
+    if own is not None:
+        return own
+    if first == 0:
+        return None
+    line = corpus.sentences[first - 1]
+    if line.doc != sent.doc or line.para != sent.para - 1:
+        return None
+    if first >= 2 and corpus.sentences[first - 2].para == line.para and corpus.sentences[first - 2].doc == line.doc:
+        return None  # the date must be a line of its own, not the end of a paragraph
+    return _date_alone(line.text)
+
+
+def _date_alone(text: str) -> str | None:
+    """The date a line or sentence is made of and nothing else ("1559", "January 1449:"), or None."""
+    text = text.strip().rstrip(":\u2013\u2014- ")
+    return text if _DATE_LINE.match(text) else None
+
+
+def _same_block(a: Sentence, b: Sentence) -> bool:
+    return a.doc == b.doc and a.para == b.para and not a.heading
+
+
+def adverbial(date: str) -> str:
+    """ "1559" -> "In 1559", "3 February 1637" -> "On 3 February 1637", "1550s" -> "In the 1550s",
+    "c. 1640" -> "In about 1640", "Winter 1636-1637" -> "In the winter of 1636-1637", "Before 1550" as it is."""
+    approx = bool(re.search(_APPROX, date))
+    text = re.sub(rf"\s?{_APPROX}", "", date).strip()
+    if _PREPOSITION.match(text):
+        return text[:1].upper() + text[1:]
+    m = re.match(r"^(?:c\.|ca\.|circa)\s?", text)
+    if m:
+        approx, text = True, text[m.end() :]
+    about = "about " if approx else ""
+    season = re.match(rf"^({_SEASON})\s(?:of\s)?", text)
+    if season:
+        return f"In {about}the {season.group(1).lower()} of {text[season.end() :]}"
+    if re.match(rf"^{_EDGE}", text):
+        return f"In {about}{text[:1].lower()}{text[1:]}"
+    if re.match(r"^\d{1,2}\b", text) and not re.match(r"^\d{3}", text):
+        return f"On {about}{text}"
+    if re.match(r"^\d{3,4}s\b", text):
+        return f"In {about}the {text}"
+    return f"In {about}{text}"
+
+
+def _front(corpus: Corpus, sent: Sentence, prompt: str, phrase: str) -> str:
+    """``prompt`` with ``phrase`` put before it (after an "According to ..." prefix), its first word lowered
+    unless it is a name ("Diplomats see" -> "In the 1550s, diplomats see"; "Mehmed" stays)."""
+    prefix = ""
+    m = re.match(r"^According to [^,]{1,80},\s*", prompt)
+    if m:
+        prefix, prompt = prompt[: m.end()], prompt[m.end() :]
+    first = prompt.split(" ", 1)[0]
+    if first in _LOWER or _common(corpus, sent, first):
+        prompt = prompt[:1].lower() + prompt[1:]
+    if prefix:
+        phrase = phrase[:1].lower() + phrase[1:]
+    return f"{prefix}{phrase}, {prompt}"
+
+
+def dated(corpus: Corpus, sent: Sentence, prompt: str, key: str = "") -> str:
+    """The prompt with its timeline entry's date written in front: a label it begins with becomes an adverbial
+    ("May 1453: Mehmed begins ..." -> "In May 1453, Mehmed begins ..."; "_____: the siege begins" -> "In _____,
+    the siege begins"), and a prompt that dropped its entry's date gets it back. A prompt or key that already
+    has a year of its own is dated already."""
+    m = LABEL.match(prompt)
+    if m is not None:
+        return _front(corpus, sent, prompt[m.end() :], adverbial(m.group("date")))
+    blank = re.match(rf"^((?:[Cc]\.|[Cc]a\.|[Cc]irca)\s?)?{re.escape(BLANK)}\s?[:\u2013\u2014-]\s+", prompt)
+    if blank is not None:
+        how = "On" if re.match(r"^\d{1,2}\s", key) and not re.match(r"^\d{3}", key) else "In"
+        about = "about " if blank.group(1) else ""
+        return _front(corpus, sent, prompt[blank.end() :], f"{how} {about}{BLANK}")
+    if _HAS_YEAR.search(prompt) or _HAS_YEAR.search(key):
+        # "In 1711, Weavers from Flanders settle ...": the label read as a fronted date left the capital
+        read = re.match(r"^(In|On) [^,]{3,30}, (\w+)", prompt)
+        if read is not None and label_of(sent) is not None and _common(corpus, sent, read.group(2)):
+            return prompt[: read.start(2)] + read.group(2).lower() + prompt[read.end(2) :]
+        return prompt
+    date = entry_date(corpus, sent)
+    if date is None or date in prompt:
+        return prompt
+    return _front(corpus, sent, prompt, adverbial(date))
+
+
+def _common(corpus: Corpus, sent: Sentence, word: str) -> bool:
+    """Whether ``word``, the prompt's first word, is a common word where the sentence has it (not a name), or
+    stands first in the sentence's text (after its label) and the article writes it in lower case elsewhere
+    ("Imperial forces defeat ..." beside "imperial rule")."""
+    if not word[:1].isupper() or word == "I":
+        return False
+    tok = next((t for t in sent.tokens if t.text == word), None)
+    if word.lower() in TITLES or (tok is not None and tok.i + 1 < len(tok.doc) and tok.nbor(1).pos_ == "PROPN"):
+        return False  # "King Æthelred", "Imperial Russia": part of a name
+    m = LABEL.match(sent.text)
+    if (
+        sent.text[m.end() if m else 0 :].startswith(word + " ")
+        and word.lower() in corpus.cache.get("lower_words", ())
+        and (tok is None or tok.pos_ != "PROPN" or tok.ent_type_ in ("", "NORP"))
+    ):
+        return True
+    return (
+        tok is not None
+        and tok.pos_ not in ("PROPN", "X")
+        and tok.tag_ not in ("NNP", "NNPS")
+        and tok.ent_type_ not in _NAMES
+    )
+
+
+def subjectless_line(sent: Sentence) -> bool:
+    """A timeline line whose subject the list leaves out ("1826 - opens a shop", "1799 - born in Dorset"): it
+    states nothing a question could restate."""
+    if label_of(sent) is None:
+        return False
+    root = sent.root
+    return root.pos_ in ("VERB", "AUX") and not any(c.dep_ in _SUBJ for c in root.children)
+
+
+# "1622 - Embassy to Luanda": a year (or a "c." one) and a dash opening a timeline entry
+_ENTRY = re.compile(r"(?:^|\s)(?:c\.\s*)?\d{3,4}\s+[-\u2013\u2014]\s+\S")
+
+
+def merged_lines(sent: Sentence) -> bool:
+    """Timeline entries run together into one "sentence" (a PDF's lines extracted as one, "c. 1583 - Born in
+    Ndongo 1622 - Embassy to Luanda 1624 - Becomes ruler"): several facts, none stated whole."""
+    return len(_ENTRY.findall(sent.text)) >= 2

@@ -1,0 +1,24 @@
+"""An emulated LMS registered in quizapp, and a teacher's quiz its links may open."""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask
+
+from quizapp.quizzes.models import Quiz
+from tests.conftest import Accounts
+from tests.factories import all_types_quiz
+from tests.lti.platform import Platform
+
+
+@pytest.fixture
+def lms(app: Flask, users: Accounts) -> Platform:
+    platform = Platform()
+    platform.register_in_quizapp()
+    return platform
+
+
+@pytest.fixture
+def quiz(app: Flask, users: Accounts) -> Quiz:
+    made, _ = all_types_quiz(users.teacher, visibility="class")
+    return made
