@@ -4,6 +4,7 @@ itself never sees a poll. Through the test client, which calls ``app.wsgi_app`` 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from datetime import timedelta
 from typing import Any
@@ -125,6 +126,8 @@ def test_the_open_question_rides_on_the_state_without_its_key(
     assert 'name="csrf_token" value=""' in html  # the phone's script puts in its own token
     for secret in ("EXPLAIN-MC", "planned the route from Eastport", "data-correct", "checked"):
         assert secret not in html
+    assert "Flag to come back to" not in html  # a quiz attempt's reminder: a live question has no "before you submit"
+    assert html.count('type="submit"') == 1  # the one button, "Answer"
     poll: StatePoll = app.extensions[EXTENSION]
     assert poll._questions[live.id] == (state.json["version"], html)  # rendered once for this version
     assert nova.get(url).json["question"] == html  # the same for the whole class
@@ -134,7 +137,7 @@ def test_the_open_question_rides_on_the_state_without_its_key(
     _control(teacher_client, live, "pause")
     paused = comet.get(url).json
     assert paused["paused"] is True
-    assert "disabled" in paused["question"].split('type="submit"')[1].split(">")[0]
+    assert re.search(r"<button[^>]*\bdisabled\b[^>]*>Answer</button>", paused["question"])
     _control(teacher_client, live, "resume")
     _control(teacher_client, live, "reveal")
     revealed = comet.get(url).json
