@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Callable
@@ -75,6 +76,7 @@ class Sentence:
     norm: Normalised
     block_start: int
     heading: bool = False
+    cut: bool = False  # the parser ended it mid-sentence: "added to the UNESCO" | "World Heritage List."
     mentions: list[Mention] = field(default_factory=list)
     chunks: list[Any] = field(default_factory=list)  # noun chunks (computed once per paragraph)
     cache: dict[str, Any] = field(default_factory=dict)  # per-sentence results reused by several makers
@@ -93,6 +95,12 @@ class Sentence:
         """Original offsets of the tokens token_start..token_end (inclusive)."""
         s, e = self.norm.span_to_original(token_start.idx, token_end.idx + len(token_end.text))
         return self.block_start + s, self.block_start + e
+
+    @property
+    def table_row(self) -> bool:
+        """A row of a table (ingest joins its cells with " | "): cells, not a sentence; a header row's cells read
+        as a clause ("section | Year begun | Route") and must never become a statement, a stem or an option."""
+        return " | " in self.text
 
     def words(self) -> int:
         return len(self.text.split())
@@ -126,6 +134,22 @@ def text_blocks(doc: CleanDocument) -> list[tuple[int, int, bool]]:
     for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", doc.text):
         out.append((m.start(), m.end(), False))
     return out
+
+
+_ENDS = ".!?:;\"'\u201d\u2019)]\u2026"
+
+
+def _mark_cut(sentences: list[Sentence]) -> None:
+    """Mark a sentence the parser ended without a stop though its paragraph runs on, on the same line, into the
+    next: a name cut in two ("the UNESCO" | "World Heritage List."), whose first half states a truncated fact."""
+    for a, b in itertools.pairwise(sentences):
+        if a.doc != b.doc or a.para != b.para or a.heading:
+            continue
+        if (
+            not a.text.rstrip().endswith(tuple(_ENDS))
+            and "\n" not in a.span.doc.text[a.span.end_char - 1 : b.span.start_char]
+        ):
+            a.cut = True
 
 
 def parse_corpus(documents: list[CleanDocument], nlp: Any, progress: Callable[[float], None] | None = None) -> Corpus:
@@ -163,6 +187,7 @@ def parse_corpus(documents: list[CleanDocument], nlp: Any, progress: Callable[[f
             sentences.append(sent)
         if progress is not None and done % 16 == 0:
             progress(done / total)
+    _mark_cut(sentences)
     corpus = Corpus(documents, sentences, paragraphs)
     corpus.cache["lower_words"] = _mark_common_first_words(sentences)
     return corpus

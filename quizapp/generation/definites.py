@@ -311,7 +311,7 @@ def _short_name(t: Any) -> bool:
         and t.dep_ != "compound"
         and t.i > t.sent.start
         and t.doc[t.i - 1].lower_ == "the"
-        and all(k.i == t.i - 1 for k in t.children)
+        and all(k.i == t.i - 1 or (k.dep_ == "case" and k.i == t.i + 1) for k in t.children)  # "the League's"
     )
 
 
@@ -593,6 +593,8 @@ def bare_definites(corpus: Corpus, sent: Sentence) -> list[tuple[str, str | None
                 and all(w[:1].isupper() or len(w) <= 3 for w in _strip_the(name).split())
             ):
                 out.append((phrase, name))
+            elif name is None:
+                out.append((phrase, None))  # "the League" of a name the reader cannot see: no question
             continue
         if not _bare(t):
             continue

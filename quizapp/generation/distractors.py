@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .analysis import Corpus, Mention, Sentence, norm_key
-from .gazetteer import alias_group
+from .gazetteer import alias_group, place_class
 from .lexicon import FACILITY_WORDS, TITLES
 from .normalise import MONTHS
 from .partwhole import paired, part_of_each_other
@@ -155,6 +155,18 @@ class DistractorIndex:
             full = self.by_norm.get(norm_key(surnames.get(v.norm) or "")) if " " not in v.norm else None
             if full is not None and full is not v and pool_of(full.mention) == "person":
                 v.full = full
+        # "godfrey" of "godfrey of bouillon": a first name the model may read as a place elsewhere
+        self.person_first_words = {v.norm.split()[0] for v in self.pools.get("person", []) if " " in v.norm}
+
+    def _other_kind(self, v: Value, key: Mention) -> bool:
+        """A value a student rules out by its kind alone: an office ("King of Jerusalem") or a place the gazetteer
+        knows against a person's name, a person's first name ("Godfrey", of "Godfrey of Bouillon") against a place:
+        "sultan of Godfrey"."""
+        if key.kind == "person":  # nor a one-word place name ("Jerusalem", of the "King of Jerusalem")
+            return (office(v.norm) and not office(key.norm)) or (" " not in v.norm and place_class(v.norm) is not None)
+        if key.kind != "place":
+            return False
+        return v.norm in self.person_first_words
 
     def _no_longest_key(self, key: Mention, key_text: str, chosen: list[Value], ranked: list[Value]) -> list[Value]:
         """Students learn that the longest option is often right: if the key is the unique longest, swap
@@ -450,6 +462,8 @@ class DistractorIndex:
                 continue  # "Charles Wyville Thomson" against a prompt that names "Wyville Thomson"
             if not self._typed(v, key, prompt) or (key.kind == "person" and not person_like(v)):
                 continue
+            if self._other_kind(v, key):
+                continue
             if part_of_each_other(self.corpus, key, v.norm) or paired(self.corpus, key, v.norm):
                 continue  # it holds the key, lies in it, or goes with it: arguably right too
             if key.kind == "place" and (v.with_article * 2 > v.count) != _has_article(key):
@@ -527,6 +541,12 @@ MIN_SWAP_YEARS = 3
 WINDOW_YEARS = 3  # distinct years that make a window of events to take a swapped date from
 WINDOW_REACH = 2  # sections (or paragraphs) either side the window may widen to
 MAX_SWAP_FACTOR = 3.0
+
+
+def office(norm: str) -> bool:
+    """ "king of jerusalem", "sultan of rum": a title and its realm, an office held by many, not a person's name."""
+    words = norm.split()
+    return len(words) >= 3 and words[0] in TITLES and words[1] == "of"
 
 
 def _plausible_swap(key: Mention, other: Mention) -> bool:

@@ -75,7 +75,11 @@ _NAME_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
 def related_name(prompt: str, key: str) -> str | None:
     """A name of the prompt built on a name of the key ("Alexandria" for "Alexander the Great", "Ptolemaic" for
-    "Ptolemy", "Egyptians" for "Egypt"): it points at the answer as surely as the name itself."""
+    "Ptolemy", "Egyptians" for "Egypt"), or the last name of a longer key alone ("the Gaillard Cut" for "David
+    Gaillard"): it points at the answer as surely as the name itself."""
+    last = key.split()[-1] if len(key.split()) > 1 else ""
+    if len(last) >= 5 and _NAME_WORD.fullmatch(last) and re.search(rf"\b{re.escape(last)}\b", prompt):
+        return last
     for name in _NAME_WORD.findall(key):
         if len(name) < 5:
             continue

@@ -189,6 +189,20 @@ def _bound(pron: Any, cand: Any) -> bool:
     return subj is not None and subj.left_edge.i <= cand.i <= subj.right_edge.i
 
 
+def _inside_a_thing(pron: Any, cand: Any) -> bool:
+    """ "The death of Marco Pell led the council to ..., and he sold ...": a person named only inside a thing's
+    "of" phrase is not who a later "he" (doing something) is; the reader takes the actor of the story, and a name
+    written in from there changes the fact ("Saint-Domingue sold Louisiana"). A possessive may still mean him
+    ("The death of Alexander left his generals ...")."""
+    return (
+        pron.lower_ in PERSONAL
+        and pron.dep_ != "poss"
+        and cand.dep_ == "pobj"
+        and cand.head.lower_ == "of"
+        and cand.head.head.pos_ == "NOUN"
+    )
+
+
 def _local(sent: Sentence, pron: Any, earlier: dict[int, Link]) -> Any:
     """The antecedent within the sentence: for a person the nearest name before the pronoun; for "it" and
     "they", which could follow almost any noun, only a subject or object (the nearest subject first).
@@ -200,9 +214,11 @@ def _local(sent: Sentence, pron: Any, earlier: dict[int, Link]) -> Any:
         if t.i >= pron.i:
             break
         same = t.i in earlier and t.lower_ in _same_class(word)
+        if same and any(_inside_a_thing(pron, x) and x.text in (earlier[t.i].antecedent or "") for x in sent.tokens):
+            continue  # "The loss of X led Y to abandon his plans, and he ...": "his" read as X cannot carry "he"
         if not same and (t.dep_ in ("compound", "poss") or not _fits(word, sent, t)):
             continue
-        if _bound(pron, t) or _bracketed(sent, t):
+        if _bound(pron, t) or _bracketed(sent, t) or _inside_a_thing(pron, t):
             continue
         m = _mention_at(sent, t)
         if m is not None and t.i != m.root.i and t.i != m.last.i:

@@ -73,6 +73,14 @@ _ANAPHORIC_PHRASES = re.compile(
     r"named|called|known)\b))\b",
     re.I,
 )
+# "A fourth, the Codex of X, ...": an ordinal with no noun counts on from things told before; "remembers the day"
+# (no "of ...", "when ...") is a day told before. Timing phrases ("during the day", "by the day") point nowhere.
+_COUNTED_ON = re.compile(
+    r"\ban? (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?=,| (?:was|is|were|are|had|has)\b)|"
+    r"(?<!during )(?<!\bby )(?<!\bof )(?<!\ball )(?<!\bper )\bthe day\b"
+    r"(?! (?:of|when|that|on which|in which|before|after|he|she|they|it|was|is)\b)",
+    re.I,
+)
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers|its|they|them|their|theirs)\b", re.I)
 # Capitalised words that are no antecedent: "In February 1874 she ..." names no one.
 _NOT_NAMES = re.compile(
@@ -104,6 +112,9 @@ def anaphora_problem(text: str) -> str | None:
     if ws[0].lower() in _START_ANAPHORA:
         return f"starts with '{ws[0]}'"
     m = _ANAPHORIC_PHRASES.search(body)
+    if m:
+        return f"anaphoric phrase '{m.group(0)}'"
+    m = _COUNTED_ON.search(body)
     if m:
         return f"anaphoric phrase '{m.group(0)}'"
     m = THERE_LOCATIVE.search(body)

@@ -182,3 +182,13 @@ def subjectless_line(sent: Sentence) -> bool:
         return False
     root = sent.root
     return root.pos_ in ("VERB", "AUX") and not any(c.dep_ in _SUBJ for c in root.children)
+
+
+# "1622 - Embassy to Luanda": a year (or a "c." one) and a dash opening a timeline entry
+_ENTRY = re.compile(r"(?:^|\s)(?:c\.\s*)?\d{3,4}\s+[-\u2013\u2014]\s+\S")
+
+
+def merged_lines(sent: Sentence) -> bool:
+    """Timeline entries run together into one "sentence" (a PDF's lines extracted as one, "c. 1583 - Born in
+    Ndongo 1622 - Embassy to Luanda 1624 - Becomes ruler"): several facts, none stated whole."""
+    return len(_ENTRY.findall(sent.text)) >= 2

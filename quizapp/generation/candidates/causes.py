@@ -197,7 +197,7 @@ def _document_causes(ctx: Context, doc: int) -> list[tuple[Cause, str]]:
     if index is None:
         index = {}
         for s in ctx.corpus.sentences:
-            if s.heading:
+            if s.heading or s.table_row:
                 continue
             for cause in causes_of(ctx.corpus, s):
                 alone = stand_alone(ctx.corpus, s, cause.text) or _subject_written_in(ctx.corpus, cause)
@@ -332,7 +332,7 @@ def _why(
         options=shuffled([key, *wrong], sent.id, "why"),
         explanation=f"The text says: \u201c{' '.join(s.text.strip() for s in sentences)}\u201d",
         confidence=CAUSE_CONFIDENCE - (0.05 if before is not None else 0.0),
-        confidence_reasons=[said, "wrong options are causes and facts the document states far from this one"],
+        confidence_reasons=[said, "wrong options are other reasons the document states for what the same actor did"],
         difficulty=0.5,
         sources=[source_of(ctx, s) for s in sentences],
     )

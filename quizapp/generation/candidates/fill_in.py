@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -11,15 +12,15 @@ from wordfreq import zipf_frequency
 
 from quizapp.wording import with_article
 
-from ..analysis import Corpus, Sentence
+from ..analysis import Corpus, Sentence, norm_key
 from ..clauses import cloze_tokens, statement
 from ..dates import number_variants
 from ..distractors import display
 from ..textutil import anaphora_problem, drop_parentheticals, has_anchor, tokens_text, word_count
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, mention_once, source_of
-from .fill_in_answers import other_answers, surname_shared
-from .multiple_choice import key_ok, worth_asking
+from .fill_in_answers import other_answers, particle_forms, surname_shared
+from .multiple_choice import dated_state, key_ok, worth_asking
 
 _WEAK_HEADS = frozenset(
     {
@@ -178,6 +179,28 @@ def generic_term(sent: Sentence, first: Any, last: Any, counts: Counter[str]) ->
     return not words or min(_zipf(w) for w in words) >= RARE_ZIPF
 
 
+def describes_a_name(sent: Sentence, last: Any) -> bool:
+    """A term that only describes the name beside it ("the sanitary engineer George Jennings", "his eyewitness
+    account, The Salt Road"): many words describe a person or a book as fairly ("engineer", "plumber"; "book",
+    "memoir"), and no list of them is complete, so the blank is refused."""
+    doc = sent.span.doc
+    at = last.i + 1
+    comma = at < sent.span.end and doc[at].text == ","
+    at += 1 if comma else 0
+    if at < sent.span.end and doc[at].lower_ == "the":
+        at += 1
+    if at >= sent.span.end or doc[at].pos_ != "PROPN":
+        return False
+    if not comma:
+        return True
+    end = at
+    while end < sent.span.end and (doc[end].pos_ == "PROPN" or doc[end].text[:1].isupper()):
+        end += 1
+    # ", The Salt Road," closed by a comma: an appositive the parser often misses; or the parser's own appositive
+    closed = end < sent.span.end and doc[end].text in (",", ")", ";")
+    return closed or any(t.dep_ == "appos" and t.head.i == last.i for t in doc[at:end])
+
+
 def list_size(t: Any) -> int:
     """How many items the coordination holding ``t`` has ("fights, tactics, bombing and flying": 4)."""
     top = t
@@ -200,8 +223,9 @@ ONE_SIDED = frozenset({"before", "after", "by", "until", "till"})
 
 
 def bounds_from_one_side(m: Any) -> bool:
-    """A date that the sentence uses as one end of an open stretch of time ("fell after 1900")."""
-    return m.kind == "date" and m.root.dep_ == "pobj" and m.root.head.lower_ in ONE_SIDED
+    """A date that the sentence uses as one end of an open stretch of time ("fell after 1900"), or the date of a
+    state ("in 1703 there was no city"), which held in other years too."""
+    return m.kind == "date" and ((m.root.dep_ == "pobj" and m.root.head.lower_ in ONE_SIDED) or dated_state(m))
 
 
 _ROMAN = re.compile(r"^[IVXL]+$")
@@ -253,10 +277,62 @@ def surname_names(ctx: Context, sent: Sentence, key: str) -> bool:
     return re.search(alone, text) is not None
 
 
+# Words that name a person by rank or office before the name: after "Captain _____", the surname alone is how
+# anyone names him ("Captain Thomas"), however common the word.
+TITLES = frozenset(
+    {"captain", "capt.", "general", "gen.", "colonel", "col.", "major", "lieutenant", "lt.", "admiral", "commander",
+     "sergeant", "commodore", "marshal", "dr", "dr.", "doctor", "professor", "prof.", "mr", "mr.", "mrs", "mrs.",
+     "ms", "ms.", "miss", "governor", "president", "senator", "judge", "bishop", "reverend", "rev."}
+)  # fmt: skip
+# "in _____" before a month or a day: the year alone makes the sentence as true ("in 1700" for "November 1700").
+YEAR_FRAMES = frozenset({"in", "during"})
+
+
+def family_name_first(ctx: Context, sent: Sentence, key: str) -> bool:
+    """Whether the key's first word is the family name ("Yang Jian" beside "Yang Guang"): another person of the
+    article bears the same first word with another last one, and the article never writes the last word alone.
+    Then the last word is a given name, which names no one alone."""
+    words = norm_key(key).split()
+    if len(words) != 2:
+        return False
+    others = {
+        tuple(m.norm.split())
+        for s in ctx.corpus.sentences
+        if s.doc == sent.doc
+        for m in s.mentions
+        if m.kind == "person"
+    }
+    if not any(len(o) == 2 and o[0] == words[0] and o[1] != words[1] for o in others):
+        return False
+    text = ctx.corpus.documents[sent.doc].text
+    alone = rf"(?<!{re.escape(key.split()[0])} )(?<![\w-]){re.escape(key.split()[-1])}(?![\w-])"
+    return re.search(alone, text) is None
+
+
+def after_title(sent: Sentence, first: Any) -> bool:
+    """The key follows a rank or office ("under Captain _____")."""
+    return first.i > sent.span.start and first.doc[first.i - 1].lower_ in TITLES
+
+
+def year_of(date: Any, sent: Sentence, first: Any) -> list[str]:
+    """The year alone, where the blank follows "in" and the key is a month or a day of that year."""
+    if date is None or date.granularity not in ("month", "day") or first.i <= sent.span.start:
+        return []
+    if first.doc[first.i - 1].lower_ not in YEAR_FRAMES:
+        return []
+    return replace(date, granularity="year", month=0, day=0).variants()
+
+
 def accepted_answers(ctx: Context, sent: Sentence, key: str, first: Any, last: Any, kind: str, m: Any) -> list[str]:
     """Every answer the blank accepts: the key's own forms (``answer_variants``) and its other forms and names."""
-    person = kind == "person" and not surname_shared(ctx.corpus, sent.doc, key) and surname_names(ctx, sent, key)
-    out = answer_variants(key, m.date if m is not None else None, sent.text, person)
+    person = (
+        kind == "person"
+        and not surname_shared(ctx.corpus, sent.doc, key)
+        and (after_title(sent, first) or (surname_names(ctx, sent, key) and not family_name_first(ctx, sent, key)))
+    )
+    date = m.date if m is not None else None
+    out = answer_variants(key, date, sent.text, person) + year_of(date, sent, first)
+    out += particle_forms(key) if person else []
     return case_blind_unique(out + other_answers(ctx.corpus, sent, key, first, last, kind))
 
 
@@ -271,6 +347,9 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
             continue
         if last.dep_ == "dobj" and last.head.lemma_.lower() in LIGHT_VERBS:
             continue  # "took a milder line", "played a key role": half of an idiom, which many words could fill
+        if describes_a_name(sent, last):
+            ctx.rejected["descriptor_blank"] += 1
+            continue
         if generic_term(sent, first, last, counts):
             ctx.rejected["generic_blank"] += 1
             continue

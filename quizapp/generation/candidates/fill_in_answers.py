@@ -40,15 +40,30 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
     out: list[str] = []
     if kind == "term":
         out += _number_forms(corpus, sent, first, last)
-        out += _head_alone(corpus, sent, first, last)
+        out += _head_alone(corpus, sent, first, last) or _named_by_class(first, last)
     else:
         out += _short_forms(corpus, sent.doc, key)
-        if kind in ("person", "org", "event", "law"):  # not "Central Asia" for "Asia": another place
+        if kind == "person":
+            out += person_full_name(corpus, sent.doc, key) or _fuller_name(corpus, sent.doc, key)
+        elif kind in ("org", "event", "law"):  # not "Central Asia" for "Asia": another place
             out += _fuller_name(corpus, sent.doc, key)
     out += _aliases(corpus, sent.doc).get(norm_key(key), [])
+    if kind != "place":  # "Conakry (Guinea)" says where, not another name
+        out += bracketed_names(corpus, sent.doc, key)
     out += _variant_names().get(norm_key(key), [])
     out += [s for v in [key, *out] for s in _spellings(v)]
     return list(dict.fromkeys(v for v in out if v.strip() and v != key))
+
+
+_BRACKETED_NAME = r"\s*\((?P<b>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\)"
+
+
+def bracketed_names(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "Mandinka" for "Malinke" where the article writes "the Malinke (Mandinka) chiefdoms": a name alone in
+    brackets right after the key is the same thing's other name (the prompt drops the brackets)."""
+    text = corpus.documents[doc].text
+    found = [m["b"] for m in re.finditer(rf"(?<![\w'’-]){re.escape(key)}{_BRACKETED_NAME}", text)]
+    return [b for b in dict.fromkeys(found) if not _ABBREVIATION.match(b)]  # abbreviations: ``_aliases``
 
 
 def _plural(word: str) -> str:
@@ -116,6 +131,25 @@ def _head_alone(corpus: Corpus, sent: Sentence, first: Any, last: Any) -> list[s
     return [last.text, other] if other else [last.text]
 
 
+# "the chemical element curium", "the title ngola": a word as common as "element" (Zipf 4.6) or "title" (5.1) before
+# one as rare as "curium" or "ngola" (under 3) says what kind of thing the rare word names, and the rare word alone
+# names it: a student who writes "curium" is right.
+CLASS_NOUN_ZIPF = 4.0
+NAMED_ZIPF = 3.0
+
+
+def _named_by_class(first: Any, last: Any) -> list[str]:
+    """ "curium" and "element curium" for "chemical element curium": the rare name after its class noun."""
+    if last.i == first.i:
+        return []
+    before = first.doc[last.i - 1]
+    if before.pos_ != "NOUN" or not before.is_alpha or not last.is_alpha:
+        return []
+    if zipf_frequency(before.lower_, "en") < CLASS_NOUN_ZIPF or zipf_frequency(last.lower_, "en") >= NAMED_ZIPF:
+        return []
+    return [last.text, f"{before.text} {last.text}"] if before.i > first.i else [last.text]
+
+
 def surname_shared(corpus: Corpus, doc: int, key: str) -> bool:
     """Another person of the article has the key's last name ("Ptolemy" of two Ptolemies): the last name alone
     does not say which one is meant."""
@@ -123,12 +157,19 @@ def surname_shared(corpus: Corpus, doc: int, key: str) -> bool:
     if len(words) < 2:
         return False
     surname = words[-1].lower()
+    own = norm_key(key).split()
     return any(
-        m.kind == "person" and m.norm.split()[-1:] == [surname] and m.norm not in (surname, norm_key(key))
+        m.kind == "person" and m.norm.split()[-1:] == [surname] and not _same_name(m.norm.split(), own)
         for s in corpus.sentences
         if s.doc == doc
         for m in s.mentions
     )
+
+
+def _same_name(a: list[str], b: list[str]) -> bool:
+    """One name is the other's tail ("de lesseps" of "ferdinand de lesseps"): the same person, named shorter."""
+    n = min(len(a), len(b))
+    return a[-n:] == b[-n:]
 
 
 def _short_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
@@ -146,6 +187,40 @@ def _short_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
 
 
 _WORDS_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*[ \t]+){1,3})$")
+# A person's given names before a surname with its particle ("Diego de Landa", "Ferdinand de Lesseps").
+_PARTICLES = frozenset({"de", "da", "di", "del", "della", "do", "dos", "du", "van", "von", "der", "den", "la", "le"})
+_GIVEN_BEFORE = re.compile(
+    rf"(?<![\w'’-])((?:[A-Z][\w'’-]*[ \t]+){{1,2}}(?:(?:{'|'.join(sorted(_PARTICLES))})[ \t]+){{0,2}})$"
+)
+
+
+def person_full_name(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "Diego de Landa" for "Landa", "Ferdinand de Lesseps" for "De Lesseps": the one fuller name of the same
+    person the article writes (a capitalised particle at the front of a sentence matched in any case), checked to
+    be a person's name there. A student who writes the full name is right."""
+    text = corpus.documents[doc].text
+    persons = {m.norm for s in corpus.sentences if s.doc == doc for m in s.mentions if m.kind == "person"}
+    found = set()
+    for hit in re.finditer(rf"(?<![\w'’-]){re.escape(key)}(?![\w'’-])", text, re.I):
+        before = _GIVEN_BEFORE.search(text, max(0, hit.start() - 60), hit.start())
+        if before is None:
+            continue
+        full = _trim(before.group(1).strip() + " " + hit.group(0))
+        words = full.split()
+        if len(words) > len(key.split()) and words[0].lower() not in STOP_WORDS and norm_key(full) in persons:
+            found.add(full)
+    return sorted(found) if len(found) == 1 else []
+
+
+def particle_forms(key: str) -> list[str]:
+    """ "Lesseps" and "de Lesseps" for "Ferdinand de Lesseps" or "De Lesseps": the surname with and without its
+    particle, as people write it."""
+    words = key.split()
+    at = next((i for i, w in enumerate(words[:-1]) if w.lower() in _PARTICLES), None)
+    if at is None or (at == 0 and not words[0][:1].isupper()):
+        return []
+    tail = words[at:]
+    return [" ".join([tail[0].lower(), *tail[1:]]), " ".join(w for w in tail if w.lower() not in _PARTICLES)]
 
 
 def _fuller_name(corpus: Corpus, doc: int, key: str) -> list[str]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..analysis import Sentence
-from ..distractors import display, usable_key
+from ..distractors import display, office, usable_key
 from ..entities import TITLES
 from ..giveaways import is_date_key
 from ..textutil import anaphora_problem, keeps_capital, tidy, tokens_text, word_count
@@ -130,6 +130,8 @@ def _person_pairs(sent: Sentence) -> list[Pair]:
                 # without a clause hung on it, whole: "special representative [sent by Lenin to Berlin]"
                 clauses = {x.i for c in appos[0].subtree if c.dep_ in ("relcl", "acl") for x in c.subtree}
                 role = [t for t in appos[0].subtree if t.i not in clauses]
+        if office(m.norm) or (len(role) == 1 and role[0].pos_ not in ("NOUN", "PROPN")):
+            continue  # "King of Jerusalem -> First": an office is no person, an ordinal or adjective no role
         label = _label(role, min_words=1, keep_case=True) if role else None
         if label and " " not in label and label.lower() in TITLES:
             continue  # "Governor", "Queen" alone fit too many people to make a pair worth matching

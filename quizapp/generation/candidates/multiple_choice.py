@@ -37,8 +37,24 @@ BOUNDARY_PREPS = frozenset({"before", "after", "until", "till", "since", "by", "
 
 def open_ended(m: Mention) -> bool:
     """A date that bounds a stretch of time ("Before 1492 the Americas had few horses", "By 1434 he lived in
-    Strasbourg"): a later (or earlier) option is true as well, so the options would hold more than one key."""
-    return m.kind == "date" and m.root.dep_ == "pobj" and m.root.head.lower_ in BOUNDARY_PREPS
+    Strasbourg"), or dates a state ("In 1703 there was no city there"): a later (or earlier) option is true as
+    well, so the options would hold more than one key."""
+    if m.kind != "date":
+        return False
+    return (m.root.dep_ == "pobj" and m.root.head.lower_ in BOUNDARY_PREPS) or dated_state(m)
+
+
+# Verbs of a state rather than an event: "in 1703 there was no city there" was as true in 1700, so a state's date
+# swapped for another year may make no false statement.
+STATE_VERBS = frozenset({"be", "remain", "stay", "exist", "lie", "belong", "have", "live", "own", "contain"})
+
+
+def dated_state(m: Mention) -> bool:
+    """Whether the date dates a state (the verb it hangs on is "be", "remain", "have" ...) rather than an event.
+    Only a date on the verb itself counts: "the peace of 201 BCE was harsh" names an event by its date."""
+    t = m.root.head if m.root.dep_ == "pobj" else m.root
+    verb = t.head
+    return t.dep_ in ("prep", "npadvmod") and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in STATE_VERBS
 
 
 def family_name(m: Mention) -> bool:

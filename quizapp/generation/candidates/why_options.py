@@ -1,15 +1,13 @@
-"""Wrong options for a "Why ...?" question where the document states too few other causes of the key's family.
+"""Wrong options for a "Why ...?" question: other reasons the document states for what the same actor did.
 
-A history article of a thousand words states two or three reasons: too few to fill three wrong options from
-reasons alone, so most stated causes became a true/false claim, or nothing (issue #15: why/how questions were
-0-1% of the set). The options are widened in two steps, each only as far as needed:
-
-1. causes of the other family ("In order to pay for the fleet" against "Because the harvest failed"): both answer
-   "Why?", and a reader sees nothing odd in a list that mixes them (those of the key's family come first);
-2. facts the document states far from the key (another paragraph, no name or content word shared with the key's
-   sentence), as a clause of the key's tense with a named subject: "Because the merchants of Kelso built a new
-   quay". Each is true in the article but of something else, the usual "true but not the reason" distractor.
-   Facts close to the key, or sharing its words, might be read as a cause of it too, and are never taken.
+A student must not be able to rule a wrong option out without knowing the history: so each is a cause of the same
+family and shape as the key ("Because ..." against "Because ...", "In order to ..." against "In order to ..."),
+stated in the article for something the same actor (the subject of the effect) did, far from the key. A history
+article states two or three reasons, so most stated causes find too few and become a true/false claim instead.
+Round 5 widened the options with causes of other actors and with facts told far from the key ("Because the
+merchants of Kelso built a new quay"); the blind reader rejected 9 of the 10 such questions as options "ruled out
+without knowledge" (issue #15, round 6). ``fact_clause`` still reads a sentence as a "Because ..." clause for the
+questions keyed on the sentence before an "As a result, ..." (see result_causes).
 """
 
 from __future__ import annotations
@@ -19,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..analysis import Sentence
 from ..clauses import hedge, root_clause
 from ..distractors import stable_hash
+from ..pronouns import stand_alone
 from ..textutil import anaphora_problem, capitalise, content_tokens, keeps_capital, tidy, tokens_text, word_count
 from .base import Context
 
@@ -29,7 +28,6 @@ MIN_FACT_WORDS = 5
 MAX_FACT_WORDS = 14
 MIN_PARAGRAPHS_AWAY = 2  # a fact of the key's paragraph or the one beside it may well be part of the story told
 MAX_RATIO = 2.0  # characters, longest option against the key
-MAX_SHARED_WORDS = 1  # the article's subject ("Gutenberg", "the canal") is in most of its sentences
 
 
 def off_topic(ctx: Context, sent: Sentence, option: str) -> bool:
@@ -38,15 +36,37 @@ def off_topic(ctx: Context, sent: Sentence, option: str) -> bool:
     return not (content_tokens(option) & content_tokens(ctx.title(sent)))
 
 
+def actor(ctx: Context, cause: Cause) -> str | None:
+    """The lower-case head word of the subject of the effect a cause explains ("Peter" of "Peter the Great moved
+    the court"), its pronoun read through to the name it means; None where there is none to read."""
+    if not cause.on_root:
+        return None
+    subj = next((c for c in cause.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i in cause.removed:
+        return None
+    if subj.pos_ in ("NOUN", "PROPN"):
+        return str(subj.lemma_ if subj.pos_ == "NOUN" else subj.text).lower()
+    if subj.lower_ not in ("he", "she", "they", "it"):
+        return None
+    written = stand_alone(ctx.corpus, cause.sent, subj.text)
+    names = [w for w in (written or "").split() if w[:1].isupper() and w not in ("The", "A", "An")]
+    return names[0].lower() if names else None
+
+
 def why_options(ctx: Context, cause: Cause, wanted: int) -> list[str]:
-    """Up to ``wanted`` wrong options: the document's other causes, then far facts; each from a sentence at least
-    MIN_PARAGRAPHS_AWAY paragraphs from the key's (causes told together are often links of one chain: "Because
-    of the spread of Old World diseases" is no wrong answer to why planters turned to enslaved Africans when the
-    next sentence tells that the diseases killed the Native labourers), none naming the document's subject."""
+    """Up to ``wanted`` wrong options: the other causes the document states for what the same actor did, of the
+    same family (reasons against a reason, purposes against a purpose) and tense, each from a sentence at least
+    MIN_PARAGRAPHS_AWAY paragraphs from the key's (causes told together are often links of one chain), none naming
+    the document's subject. Fewer than ``wanted`` means no question: the caller states the claim as true instead.
+    (Facts told far from the key, and causes of what someone else did, were offered before: a blind reader ruled
+    them out without knowledge, "a naming anecdote offered as a reason for a war aim": 9 of 10 such rejected.)"""
     from .causes import _document_causes, _tense
 
     out: list[str] = []
     key = cause.text.lower()
+    who = actor(ctx, cause)
+    if who is None:
+        return out
 
     def fits(text: str) -> bool:
         low = text.lower()
@@ -60,49 +80,16 @@ def why_options(ctx: Context, cause: Cause, wanted: int) -> list[str]:
     for other, alone in _document_causes(ctx, cause.sent.doc):
         if abs(other.sent.para - cause.sent.para) < MIN_PARAGRAPHS_AWAY or alone != other.text:
             continue  # near the key, or read alone only with a pronoun written in (which may be the wrong one)
-        if _tense(other) and _tense(cause) and _tense(other) != _tense(cause):
-            continue  # "were erased because the code is long": a cause in another tense reads as nonsense
-        order = (other.family != cause.family, other.form != cause.form, abs(len(alone) - len(key)))
-        causes.append((*order, stable_hash(alone, cause.sent.id), capitalise(alone)))
-    tense = _tense(cause) or "past"
-    facts = sorted(
-        (abs(len(text) - len(key)), stable_hash(text, cause.sent.id), text)
-        for text in far_facts(ctx, cause.sent, tense)
-    )
-    for text in [c[-1] for c in sorted(causes)] + [f[-1] for f in facts]:
+        if other.family != cause.family or other.form != cause.form or _tense(other) != _tense(cause):
+            continue  # "In order to pay" against "Because the harvest failed": told apart by shape alone
+        if actor(ctx, other) != who:
+            continue  # a cause of what someone else did is no reason this actor might have had
+        causes.append((abs(len(alone) - len(key)), stable_hash(alone, cause.sent.id), capitalise(alone)))
+    for text in [c[-1] for c in sorted(causes)]:
         if len(out) == wanted:
             break
         if fits(text):
             out.append(text)
-    return out
-
-
-def far_facts(ctx: Context, sent: Sentence, tense: str) -> list[str]:
-    """ "Because ..." clauses from sentences of the document far from ``sent`` that share no content word with it."""
-    mine = content_tokens(sent.text)
-    return [
-        text
-        for para, text, words in _facts_of(ctx, sent.doc, tense)
-        if abs(para - sent.para) >= MIN_PARAGRAPHS_AWAY and len(words & mine) <= MAX_SHARED_WORDS
-    ]
-
-
-def _facts_of(ctx: Context, doc: int, tense: str) -> list[tuple[int, str, set[str]]]:
-    """(paragraph, clause, content words) of every fact a document states in a tense, built once per document."""
-    index: dict[tuple[int, str], list[tuple[int, str, set[str]]]] = ctx.corpus.cache.setdefault("why_facts", {})
-    if (doc, tense) not in index:
-        if "sentences_by_doc" not in ctx.corpus.cache:
-            by_doc: dict[int, list[Sentence]] = {}
-            for s in ctx.corpus.sentences:
-                by_doc.setdefault(s.doc, []).append(s)
-            ctx.corpus.cache["sentences_by_doc"] = by_doc
-        facts = []
-        for s in ctx.corpus.cache["sentences_by_doc"].get(doc, []):
-            text = None if s.heading else fact_clause(ctx, s, tense)
-            if text is not None:
-                facts.append((s.para, text, content_tokens(text)))
-        index[(doc, tense)] = facts
-    out: list[tuple[int, str, set[str]]] = index[(doc, tense)]
     return out
 
 
@@ -127,7 +114,14 @@ def _fact_clause(ctx: Context, s: Sentence, tense: str, longest: int) -> str | N
     from .causes import causes_of
 
     root = s.root
-    if root.pos_ != "VERB" or s.text.rstrip().endswith("?") or hedge(s) or causes_of(ctx.corpus, s):
+    if (
+        s.table_row
+        or s.cut
+        or root.pos_ != "VERB"
+        or s.text.rstrip().endswith("?")
+        or hedge(s)
+        or causes_of(ctx.corpus, s)
+    ):
         return None
     wanted = ("VBD",) if tense == "past" else ("VBZ", "VBP")
     finite = [root, *(c for c in root.children if c.dep_ in ("aux", "auxpass"))]

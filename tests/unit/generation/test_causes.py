@@ -7,16 +7,24 @@ from quizapp.generation.distractors import DistractorIndex
 
 from ._articles import clean, parsed, sentence
 
-# Each reason in a paragraph of its own, two apart: reasons told side by side are often links of one chain.
+# Each reason in a paragraph of its own, two apart: reasons told side by side are often links of one chain. All
+# are reasons the same actor (the council) had: options a student cannot rule out without knowing the story.
 MILLS = (
     "The town of Brackwell grew quickly in the nineteenth century.\n\n"
-    "The mill owners of Brackwell built a canal because the roads were too poor for heavy carts.\n\n"
+    "The council of Brackwell built a canal because the roads were too poor for heavy carts.\n\n"
     "Coal was cheap.\n\n"
-    "The Earl of Fenwick sold Harrow Hall because the family debts had grown too large to pay.\n\n"
+    "The council of Brackwell sold Harrow Hall because the town debts had grown too large to pay.\n\n"
     "Wool was dear.\n\n"
-    "Bishop Aldous Carrow closed the grammar school because the teachers had joined the strike.\n\n"
+    "The council of Brackwell closed the grammar school because the teachers had joined the strike.\n\n"
     "Bread was scarce.\n\n"
     "The council of Brackwell banned the fair because the crowds had damaged the market hall."
+)
+
+# The same reasons, each of a different actor's decision: told apart without knowing anything.
+OTHERS = (
+    MILLS.replace("The council of Brackwell built", "The mill owners of Brackwell built")
+    .replace("The council of Brackwell sold", "The Earl of Fenwick sold")
+    .replace("The council of Brackwell closed", "Bishop Aldous Carrow closed")
 )
 
 
@@ -27,22 +35,38 @@ def _ctx(*texts):
 
 def test_a_because_clause_gives_a_why_question_keyed_on_its_reason():
     corpus, ctx = _ctx(MILLS)
-    (c,) = cause_candidates(ctx, sentence(corpus, "Earl of Fenwick"))
+    (c,) = cause_candidates(ctx, sentence(corpus, "sold Harrow Hall"))
     assert c.draft.type == "multiple_choice"
-    assert c.draft.prompt == "Why did the Earl of Fenwick sell Harrow Hall?"
-    assert c.draft.answer == "Because the family debts had grown too large to pay"
+    assert c.draft.prompt == "Why did the council of Brackwell sell Harrow Hall?"
+    assert c.draft.answer == "Because the town debts had grown too large to pay"
 
 
 def test_the_wrong_options_are_the_other_reasons_the_document_states():
     corpus, ctx = _ctx(MILLS)
-    (c,) = cause_candidates(ctx, sentence(corpus, "Bishop Aldous Carrow"))
+    (c,) = cause_candidates(ctx, sentence(corpus, "grammar school"))
     wrong = sorted(o for o in c.draft.options if o != c.draft.answer)
     assert wrong == [
         "Because the crowds had damaged the market hall",
-        "Because the family debts had grown too large to pay",
         "Because the roads were too poor for heavy carts",
+        "Because the town debts had grown too large to pay",
     ]
     assert c.draft.answer == "Because the teachers had joined the strike"
+
+
+def test_reasons_of_what_other_actors_did_are_no_wrong_options():
+    # "Why did Bishop Carrow close the school? Because the roads were too poor for carts": ruled out unread
+    corpus, ctx = _ctx(OTHERS)
+    (c,) = cause_candidates(ctx, sentence(corpus, "Bishop Aldous Carrow"))
+    assert c.draft.type == "true_false"
+    assert c.draft.prompt == (
+        "Bishop Aldous Carrow closed the grammar school because the teachers had joined the strike."
+    )
+
+
+def test_a_purpose_is_no_wrong_option_for_a_reason():
+    corpus, ctx = _ctx(MILLS.replace("because the roads were too poor", "in order to carry coal more cheaply than"))
+    (c,) = cause_candidates(ctx, sentence(corpus, "grammar school"))
+    assert c.draft.type == "true_false"  # two reasons left of the council's: too few
 
 
 def test_reason_phrases_and_purposes_are_found():
@@ -82,10 +106,8 @@ def test_with_too_few_options_the_causal_claim_is_stated_as_true_never_swapped()
 def test_a_reason_told_beside_the_key_is_no_wrong_option():
     text = MILLS.replace("\n\nCoal was cheap.\n\n", " ") + "\n\nThe weavers of Lowmoor founded a guild in 1820."
     corpus, ctx = _ctx(text)
-    (c,) = cause_candidates(ctx, sentence(corpus, "Earl of Fenwick"))
-    assert c.draft.type == "multiple_choice"
-    assert "Because the roads were too poor for heavy carts" not in c.draft.options
-    assert "Because the weavers of Lowmoor founded a guild in 1820" in c.draft.options
+    (c,) = cause_candidates(ctx, sentence(corpus, "sold Harrow Hall"))
+    assert c.draft.type == "true_false"  # the canal's reason is told beside it: two reasons left, too few
 
 
 def test_without_a_rival_the_causal_claim_is_stated_as_true():
@@ -139,18 +161,15 @@ ONE_REASON = (
 )
 
 
-def test_a_why_question_is_filled_with_facts_told_far_from_the_key_when_reasons_are_few():
+def test_facts_told_far_from_the_key_are_no_wrong_options():
+    # "Because the merchants of Berwick built a new stone quay" is true, and plainly no reason the monks moved
     corpus = parsed(ONE_REASON)
     ctx = Context(corpus, DistractorIndex(corpus))
     (c,) = cause_candidates(ctx, sentence(corpus, "moved their library"))
-    assert c.draft.type == "multiple_choice"
-    assert c.draft.prompt == "Why did the monks of Kelso move their library to Roxby?"
-    assert c.draft.answer == "Because the river flooded the lower cloister"
-    wrong = [o for o in c.draft.options if o != c.draft.answer]
-    assert len(wrong) == 3
-    assert all(o.startswith("Because ") for o in wrong)
-    assert not any("charters" in o for o in wrong)  # told beside the reason: it may be read as part of it
-    assert not any(" their " in o or " He " in o for o in wrong)  # a fact that points back reads badly alone
+    assert c.draft.type == "true_false"
+    assert c.draft.prompt == (
+        "The monks of Kelso moved their library to Roxby because the river flooded the lower cloister."
+    )
 
 
 def test_a_causal_since_is_a_reason_written_as_because_and_a_temporal_one_is_not():
@@ -170,10 +189,12 @@ def test_a_sentence_opening_with_as_a_result_is_asked_why_keyed_on_the_sentence_
         "The abbey of Kelso stood on the river Tweed.\n\n"
         "The guild of Kelso paid the masons a high wage from the town treasury. "
         "As a result, the masons of Kelso finished the new bridge in two years.\n\n"
-        "The weavers of Hawick founded a guild in 1420.\n\n"
-        "The merchants of Berwick built a new stone quay on the harbour.\n\n"
+        "Wool was dear.\n\n"
+        "The masons of Kelso left the abbey works because the abbot had refused to pay for stone.\n\n"
         "The Earl of Dunbar raised taxes on wool and hides.\n\n"
-        "The bishop of Durham sold the northern estates to the crown."
+        "The masons of Kelso moved to Ayr because the quarries near the town had flooded.\n\n"
+        "The bishop of Durham sold the northern estates to the crown.\n\n"
+        "The masons of Kelso refused the contract because the guild of Ayr had set a low price."
     )
     (c,) = result_candidates(ctx, sentence(corpus, "As a result"))
     assert c.draft.prompt == "Why did the masons of Kelso finish the new bridge in two years?"
@@ -181,6 +202,16 @@ def test_a_sentence_opening_with_as_a_result_is_asked_why_keyed_on_the_sentence_
     assert len(c.draft.options) == 4
     assert [s.start for s in c.draft.sources] == [c.sentences[0].start, c.sentences[1].start]  # both quoted
     assert result_candidates(ctx, sentence(corpus, "Earl of Dunbar")) == []
+    # without the masons' other reasons, only unrelated facts are left: no question
+    corpus, ctx = _ctx(
+        "The guild of Kelso paid the masons a high wage from the town treasury. "
+        "As a result, the masons of Kelso finished the new bridge in two years.\n\n"
+        "The weavers of Hawick founded a guild in 1420.\n\n"
+        "The merchants of Berwick built a new stone quay on the harbour.\n\n"
+        "The Earl of Dunbar raised taxes on wool and hides.\n\n"
+        "The bishop of Durham sold the northern estates to the crown."
+    )
+    assert result_candidates(ctx, sentence(corpus, "As a result")) == []
 
 
 def test_the_question_word_comes_first_and_a_fronted_time_or_place_goes_to_the_end():

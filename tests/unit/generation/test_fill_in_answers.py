@@ -3,6 +3,7 @@
 from quizapp.generation.analysis import parse_corpus
 from quizapp.generation.candidates.base import Context
 from quizapp.generation.candidates.fill_in import fill_in_candidates, term_counts
+from quizapp.generation.candidates.fill_in_answers import bracketed_names, person_full_name, surname_shared
 from quizapp.generation.distractors import DistractorIndex
 from quizapp.generation.entities import repair_kinds
 from quizapp.generation.nlp import get_nlp
@@ -145,3 +146,63 @@ def test_a_rulers_number_is_no_name_alone():
     keys, _ = _fill_ins("In 1200 the emperor Otto IV crowned Anna Orlan at the abbey of Ostergau.")
     assert keys["Otto IV"] == ["Otto IV"]  # not "IV"
     assert keys["1200"] == ["1200"]  # and no longer "name" run across the title's line
+
+
+NAMES = (
+    "In 1562 the friar Luis de Morena burned the books of Marlow. "
+    "Ironically, Morena wrote a long account of the Drava valley. "
+    "In 1881, De Castellan insisted on a canal without locks. "
+    "Henri de Castellan was a famous diplomat of Veldmark. "
+    "At dawn soldiers under Captain John Thomas stormed the stockade at Kelsby. "
+    "In 581 a general, Wen Tao, seized the throne of Veldmark. "
+    "His rival Wen Bai dug a canal to the river."
+)
+
+
+def test_every_name_the_article_gives_a_person_is_accepted():
+    keys, ctx = _fill_ins(NAMES)
+    # the full name the article writes for the same person (the small model reads "Morena" alone as a place, so
+    # the lookup is tested directly)
+    assert person_full_name(ctx.corpus, 0, "Morena") == ["Luis de Morena"]
+    assert person_full_name(ctx.corpus, 0, "De Castellan") == ["Henri de Castellan"]  # any case at the front
+    assert {"Morena", "de Morena"} <= set(keys["Luis de Morena"])
+    # "De Castellan" is "Henri de Castellan": not another person with that surname
+    assert not surname_shared(ctx.corpus, 0, "Henri de Castellan")
+    assert {"Castellan", "de Castellan"} <= set(keys["Henri de Castellan"])
+    assert "Thomas" in keys["John Thomas"]  # after "Captain _____" the surname alone, however common
+
+
+def test_a_given_name_alone_is_refused_where_the_family_name_comes_first():
+    keys, _ = _fill_ins(NAMES)
+    # Wen Tao and Wen Bai share the first word, and "Tao" is never written alone: it is a given name
+    assert "Tao" not in keys["Wen Tao"]
+
+
+def test_the_year_is_accepted_after_in_where_the_key_is_a_month():
+    keys, _ = _fill_ins("The war began badly: in November 1700 the king of Veldmark crushed a larger army at Narva.")
+    assert "1700" in keys["November 1700"]
+    keys, _ = _fill_ins("The siege of Marlow ended on 5 May 1703 with the surrender of the fort.")
+    assert "1703" not in keys.get("5 May 1703", [])  # "on 1703" is no answer for a day
+
+
+def test_a_rare_name_after_its_class_noun_is_accepted_alone():
+    keys, _ = _fill_ins("The chemical element veldium is named in honour of the Orlans of Marlow.")
+    assert {"veldium", "element veldium"} <= set(keys["chemical element veldium"])
+
+
+def test_a_blank_describing_the_name_beside_it_is_refused():
+    keys, ctx = _fill_ins(
+        "The harbour engineer George Penrose built the new docks of Kelsby. "
+        "The rebel Piet Orlan published his eyewitness account, The Salt Road, in 1855."
+    )
+    assert not {"harbour engineer", "eyewitness account"} & set(keys)  # "builder", "memoir" are as fair
+    assert ctx.rejected["descriptor_blank"] >= 1
+
+
+def test_a_name_in_brackets_after_the_key_is_accepted():
+    _, ctx = _fill_ins(
+        "Veldmark grew out of the small Ostrian (Ostrani) chiefdoms of the Drava region. "
+        "The Ostrian chiefdoms paid tribute to the kings of Marlow."
+    )
+    assert bracketed_names(ctx.corpus, 0, "Ostrian") == ["Ostrani"]
+    assert bracketed_names(ctx.corpus, 0, "Drava") == []

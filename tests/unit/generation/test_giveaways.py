@@ -208,3 +208,12 @@ def test_a_stem_that_names_the_key_through_a_related_name_is_refused():
     good = _mc("Who founded the city of Skarn in 1204?", "Ostrov the Bold", 1)
     assert guards.GUARDS["key_not_in_prompt"](good) is None
     assert "Ostrovia" in guards.GUARDS["key_not_in_prompt"](bad)
+
+
+def test_the_last_name_of_a_longer_key_alone_in_the_stem_gives_it_away():
+    from quizapp.generation.giveaways import related_name
+
+    prompt = "In 1915 the Kelsby Cut is renamed the Penrose Cut after engineer _____, who died in 1913."
+    assert related_name(prompt, "David Penrose") == "Penrose"
+    assert related_name(prompt, "Arthur Hale") is None
+    assert related_name("Emperor Yang dug the canal in _____.", "Emperor Wenli") is None  # a title, not a name

@@ -2,6 +2,7 @@
 its time window, that the text never gives for that slot; a document's set is about half false."""
 
 from quizapp.generation import generate
+from quizapp.generation.candidates.multiple_choice import dated_state, open_ended
 from quizapp.generation.candidates.true_false import imperative, of_bound, swappable
 from quizapp.generation.distractors import DistractorIndex
 from quizapp.generation.slots import slot_of
@@ -111,3 +112,17 @@ def test_a_false_statement_ranks_above_a_cloze_question_on_the_same_fact():
     false, choice, stem = _scores(ctx, "opened a mill", "1847")
     assert stem == "wh"
     assert choice > false
+
+
+def test_the_date_of_a_state_is_not_swapped():
+    # "there was no bridge" held in 1849 as in 1852: another year may make no false statement
+    c = parsed("In 1852 there was no bridge at Marlow, only a ford. In 1852 the council of Kelsby built a bridge.")
+    state = sentence(c, "there was no bridge")
+    event = sentence(c, "the council of Kelsby built")
+    assert not swappable(state, next(m for m in state.mentions if m.text == "1852"))
+    assert swappable(event, next(m for m in event.mentions if m.text == "1852"))
+    # nor asked for: "In _____ there was no bridge" holds more than one year among the options
+    assert open_ended(next(m for m in state.mentions if m.text == "1852"))
+    assert not open_ended(next(m for m in event.mentions if m.text == "1852"))
+    named = parsed("The peace of 1852 was harsh for the merchants of Kelsby.").sentences[-1]
+    assert not dated_state(next(m for m in named.mentions if m.text == "1852"))  # the date names the peace
