@@ -13,6 +13,7 @@ from collections.abc import MutableMapping
 from typing import Any
 from urllib.parse import urlsplit
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from quizapp.lti.models import LtiPlatform
@@ -49,6 +50,9 @@ def frame_ancestors(
     platform_id = browser_session.get(SESSION_KEY)
     if not isinstance(platform_id, int) or isinstance(platform_id, bool):
         return None
-    platform = db_session.get(LtiPlatform, platform_id)
+    try:
+        platform = db_session.get(LtiPlatform, platform_id)
+    except SQLAlchemyError:  # the database is down (the page says so): not frameable, and no 500 from here
+        return None
     origins = platform_origins(platform) if platform is not None else []
     return " ".join(origins) or None

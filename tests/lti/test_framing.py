@@ -4,6 +4,8 @@ only when LTI_IN_FRAME is set with Secure cookies."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
@@ -97,3 +99,17 @@ def test_the_session_cookie_is_samesite_none_only_in_frame_mode_with_secure(
     cookie = _session_cookie(database_url, **settings)
     assert same_site in cookie
     assert ("; Secure" in cookie) is secure
+
+
+def test_a_database_failure_while_reading_the_platform_falls_back_to_none() -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from quizapp.lti import framing
+
+    class Down:
+        def get(self, *args: object) -> None:
+            raise OperationalError("SELECT", {}, Exception("database is down"))
+
+    down: Any = Down()
+    assert framing.frame_ancestors(down, {framing.SESSION_KEY: 1}, "attempts", "attempts.quiz") is None
+    assert framing.frame_ancestors(down, {framing.SESSION_KEY: True}, "attempts", "attempts.quiz") is None
