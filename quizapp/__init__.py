@@ -46,6 +46,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     polling.install(app)  # the live state every phone polls, answered below Flask; inside ProxyFix
     _trust_proxies(app)
+    _cookies_for_lms_frames(app)
 
     # Before the extensions' own hooks: who may use a route is decided before CSRF or anything else.
     _register_hooks(app)
@@ -81,6 +82,20 @@ def _trust_proxies(app: Flask) -> None:
         raise ConfigurationError(f"TRUSTED_PROXIES must be a whole number of proxies, 0 or more, not {value!r}")
     if hops:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+
+
+def _cookies_for_lms_frames(app: Flask) -> None:
+    """LTI_IN_FRAME: the session cookie is sent in an LMS's frame too (SameSite=None), only when it is Secure."""
+    if not app.config.get("LTI_IN_FRAME"):
+        return
+    if app.config.get("SESSION_COOKIE_SECURE"):
+        app.config["SESSION_COOKIE_SAMESITE"] = "None"
+    else:
+        app.logger.warning(
+            "LTI_IN_FRAME is on but SESSION_COOKIE_SECURE is not: the session cookie stays SameSite=Lax (browsers "
+            "refuse SameSite=None without Secure), so quizzes open in a new window only. Serve over HTTPS and set "
+            "FLASK_SESSION_COOKIE_SECURE=true."
+        )
 
 
 def _refuse_unsafe_production(app: Flask) -> None:

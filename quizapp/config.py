@@ -34,6 +34,10 @@ class Defaults:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SECURE = False
+    # LTI "continue here" inside the LMS's frame: the session cookie becomes SameSite=None so that the frame (a
+    # third-party context) gets it. Honoured only with SESSION_COOKIE_SECURE (browsers drop SameSite=None cookies
+    # without Secure); `flask doctor` says when it is on without. Off: opening in a new window is the only path.
+    LTI_IN_FRAME = False
     PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
     # A login ends after this long without a request, and this long after it began, whatever happens.
     # Idle is longer than any exam's silence: an open attempt page autosaves and keeps its login alive.

@@ -45,6 +45,7 @@ class Facts:
     last_periodic_run: dict[str, Any] | None = None
     duplicate_periodic_run: dict[str, Any] | None = None
     cookie_secure: bool = False
+    lti_in_frame: bool = False
     trusted_proxies: int = 0
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
 
@@ -160,9 +161,19 @@ def _worker(facts: Facts) -> list[Finding]:
 
 
 def _cookies_and_proxies(facts: Facts) -> list[Finding]:
-    if not facts.production:
-        return []
     found = []
+    if facts.lti_in_frame and not facts.cookie_secure:
+        found.append(
+            Finding(
+                PROBLEM,
+                "cookies",
+                "LTI_IN_FRAME is on without SESSION_COOKIE_SECURE: the session cookie stays SameSite=Lax, so "
+                "quizzes launched from an LMS open in a new window only. Serve over HTTPS and set "
+                "FLASK_SESSION_COOKIE_SECURE=true (behind a proxy, FLASK_TRUSTED_PROXIES too)",
+            )
+        )
+    if not facts.production:
+        return found
     if not facts.cookie_secure:
         found.append(
             Finding(
@@ -210,6 +221,7 @@ def gather_facts(app: Flask, processes: int | None = None) -> Facts:
         rate_limit_storage=str(config.get("RATELIMIT_STORAGE_URI") or "memory://"),
         queue_backend="redis" if config.get("HUEY_REDIS_URL") else "sqlite",
         cookie_secure=bool(config.get("SESSION_COOKIE_SECURE")),
+        lti_in_frame=bool(config.get("LTI_IN_FRAME")),
         trusted_proxies=int(config.get("TRUSTED_PROXIES") or 0),
         now=utcnow(),
     )

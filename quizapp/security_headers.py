@@ -7,13 +7,18 @@ Every response but a static file is ``Cache-Control: no-store``: pages and downl
 show grades, keys and names, and the same URL ("/") is a dashboard for one visitor and
 the public landing page for the next, so neither a shared cache nor the browser's
 (back button after logging out) may keep them. Static assets stay cacheable.
+
+Nothing may frame a page (``frame-ancestors 'none'``), except the quiz pages of a session launched from an LMS,
+which that LMS's registered origins may frame (``quizapp.lti.framing``).
 """
 
 from __future__ import annotations
 
-from flask import Flask, Response, request
+from flask import Flask, Response, request, session
 
 from quizapp.access import BUILTIN_PUBLIC_ENDPOINTS
+from quizapp.extensions import db
+from quizapp.lti import framing
 
 
 def content_security_policy(*, frame_ancestors: str = "'none'", form_action: str = "'self'") -> str:
@@ -39,7 +44,11 @@ CONTENT_SECURITY_POLICY = content_security_policy()
 
 def add_security_headers(response: Response) -> Response:
     headers = response.headers
-    headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    if "Content-Security-Policy" not in headers:
+        framers = framing.frame_ancestors(db.session, session, request.blueprint, request.endpoint)
+        headers["Content-Security-Policy"] = (
+            CONTENT_SECURITY_POLICY if framers is None else content_security_policy(frame_ancestors=framers)
+        )
     headers.setdefault("X-Content-Type-Options", "nosniff")
     if "frame-ancestors 'none'" in headers["Content-Security-Policy"]:  # else the page named who may frame it
         headers.setdefault("X-Frame-Options", "DENY")

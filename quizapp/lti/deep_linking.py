@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from quizapp.auth.models import User
 from quizapp.auth.roles import Role
 from quizapp.exceptions import DomainError, NotFound
-from quizapp.lti.models import LtiLaunchValue, LtiPlatform
+from quizapp.lti.models import LtiLaunchValue, LtiPlacement, LtiPlatform
 from quizapp.lti.tool import DatabaseToolConf
 from quizapp.quizzes.models import Quiz
 
@@ -103,6 +103,21 @@ def open_picker(session: Session, token: str, *, now: datetime) -> Picker:
     return Picker(token, user, quizzes, str(data["settings"]["deep_link_return_url"]))
 
 
+def record_placement(session: Session, platform: LtiPlatform, deployment_id: str, quiz: Quiz, user: User) -> None:
+    """Remember that ``quiz`` was placed on this platform and deployment: its links there may open it."""
+    known = session.scalar(
+        select(LtiPlacement.id).where(
+            LtiPlacement.platform_id == platform.id,
+            LtiPlacement.deployment_id == deployment_id,
+            LtiPlacement.quiz_id == quiz.id,
+        )
+    )
+    if known is None:
+        session.add(
+            LtiPlacement(platform_id=platform.id, deployment_id=deployment_id, quiz_id=quiz.id, placed_by_id=user.id)
+        )
+
+
 @dataclass(frozen=True)
 class DeepLinkAnswer:
     return_url: str
@@ -141,6 +156,7 @@ def answer_picker(session: Session, token: str, quiz_id: int, *, launch_url: str
         .set_lineitem(LineItem().set_score_maximum(100).set_label(quiz.title).set_resource_id(f"quiz-{quiz.id}"))
     )
     jwt = DeepLink(registration, data["deployment_id"], data["settings"]).get_response_jwt([resource])
+    record_placement(session, platform, str(data["deployment_id"]), quiz, picker.user)
     session.delete(row)
     session.flush()
     return DeepLinkAnswer(picker.return_url, jwt, quiz)

@@ -30,6 +30,13 @@ class PlatformForm(FlaskForm):
         validators=[Optional(), Length(max=20000)],
         description="PEM or JWK(S), when the platform publishes no keyset URL.",
     )
+    frame_origins = TextAreaField(
+        "Addresses that frame quizapp (optional)",
+        validators=[Optional(), Length(max=2000)],
+        description="The LMS's own https addresses, one per line, when they differ from the issuer's and the "
+        "login URL's (Canvas: https://YOUR-SCHOOL.instructure.com). A session launched from this LMS may show its "
+        "quiz in these sites' frames.",
+    )
     submit = SubmitField("Register platform")
 
 

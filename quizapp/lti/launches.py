@@ -5,6 +5,7 @@ Plain functions over a session and the launch's claims (a dict); the view valida
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,12 +29,17 @@ from quizapp.lti.accounts import (
     new_lms_user,
     role_from_claims,
 )
-from quizapp.lti.deep_linking import start_picker
-from quizapp.lti.models import LtiContext, LtiPlatform, LtiResourceLink
+from quizapp.lti.deep_linking import DEPLOYMENT_CLAIM, start_picker
+from quizapp.lti.models import LtiContext, LtiPlacement, LtiPlatform, LtiResourceLink
 from quizapp.lti.tool import find_platform
 from quizapp.quizzes.models import Quiz, QuizAssignment
 
 AGS_ENDPOINT = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"
+logger = logging.getLogger(__name__)
+
+
+class LinkNotAllowed(Forbidden):
+    """A launch whose link names a quiz this LMS was not given; the message tells the LMS user what to do."""
 
 
 def _custom_quiz_id(claims: Mapping[str, Any]) -> int | None:
@@ -42,8 +48,26 @@ def _custom_quiz_id(claims: Mapping[str, Any]) -> int | None:
     return int(value) if value.isdigit() and len(value) < 10 else None
 
 
-def link_for_launch(session: Session, platform: LtiPlatform, claims: Mapping[str, Any]) -> LtiResourceLink:
-    """The resource link launched, mapped to its quiz: known already, or named by the custom parameter quiz_id."""
+def may_link(session: Session, platform: LtiPlatform, claims: Mapping[str, Any], user: User | None, quiz: Quiz) -> bool:
+    """Whether a new resource link of this launch may open ``quiz``: placed by deep linking on this platform and
+    deployment, or owned by the launching instructor's linked quizapp account (never a learner's choice)."""
+    placed = session.scalar(
+        select(LtiPlacement.id).where(
+            LtiPlacement.platform_id == platform.id,
+            LtiPlacement.deployment_id == str(claims.get(DEPLOYMENT_CLAIM, "")),
+            LtiPlacement.quiz_id == quiz.id,
+        )
+    )
+    if placed is not None:
+        return True
+    return user is not None and user.role != Role.STUDENT.value and quiz.owner_id == user.id
+
+
+def link_for_launch(
+    session: Session, platform: LtiPlatform, claims: Mapping[str, Any], user: User | None = None
+) -> LtiResourceLink:
+    """The resource link launched, mapped to its quiz: known already, or named by the custom parameter quiz_id
+    (when the link may open that quiz, see ``may_link``)."""
     link_claim = claims.get(CLAIM + "resource_link") or {}
     link_id = str(link_claim.get("id", "")) if isinstance(link_claim, Mapping) else ""
     if not link_id:
@@ -63,6 +87,19 @@ def link_for_launch(session: Session, platform: LtiPlatform, claims: Mapping[str
         quiz = session.get(Quiz, quiz_id)
         if quiz is None or quiz.personal_for_id is not None or quiz.owner_id is None:
             raise NotFound("The quiz this link names does not exist.")
+        if not may_link(session, platform, claims, user, quiz):
+            logger.warning(
+                "LTI launch refused: link %r of %s (deployment %r) names quiz %s, neither placed there nor the "
+                "launching instructor's",
+                link_id[:80],
+                platform.name,
+                str(claims.get(DEPLOYMENT_CLAIM, ""))[:80],
+                quiz.id,
+            )
+            raise LinkNotAllowed(
+                "This LMS link names a quiz that was not added to this LMS. Ask your teacher to add the quiz "
+                "through the tool's content picker (deep linking), or the quiz's owner to launch the link once."
+            )
         link = LtiResourceLink(platform_id=platform.id, resource_link_id=link_id, quiz_id=quiz.id)
         session.add(link)
     ags = claims.get(AGS_ENDPOINT) or {}
@@ -123,6 +160,7 @@ class Launch:
     quiz: Quiz | None  # the linked quiz; None for a deep linking request
     handoff: str  # one-time token that signs the user in (or offers the link) in a new tab
     picker: str | None = None  # the deep linking request's picker token
+    platform_id: int | None = None  # the launching platform
 
 
 def accept_launch(session: Session, message: Any, *, now: datetime) -> Launch:
@@ -148,11 +186,11 @@ def accept_launch(session: Session, message: Any, *, now: datetime) -> Launch:
         if role != Role.TEACHER or (user is not None and user.role == Role.STUDENT.value):
             raise Forbidden("Only teachers can choose quizzes to add to the course.")
         picker = start_picker(session, platform, claims, user, now=now)
-        return Launch(user, None, new_handoff(session, user, pending, None, picker, now), picker)
-    link = link_for_launch(session, platform, claims)
+        return Launch(user, None, new_handoff(session, user, pending, None, picker, now), picker, platform.id)
+    link = link_for_launch(session, platform, claims, user)
     quiz = session.get(Quiz, link.quiz_id)
     if quiz is None:
         raise NotFound("The quiz of this link no longer exists.")
     if user is not None:
         open_quiz_to(session, platform, claims, user, quiz)
-    return Launch(user, quiz, new_handoff(session, user, pending, quiz.id, None, now))
+    return Launch(user, quiz, new_handoff(session, user, pending, quiz.id, None, now), None, platform.id)

@@ -29,6 +29,9 @@ class LtiPlatform(db.Model):
     # One of the two: where the platform publishes its keys, or its public key (PEM or JWKS JSON) pasted in.
     key_set_url: Mapped[str | None] = mapped_column(String(URL_MAX))
     public_key: Mapped[str | None] = mapped_column(Text)
+    # Further https origins (space-separated) whose pages may frame a session launched from this platform, besides
+    # the issuer's and the login URL's: the school's own Canvas address (https://school.instructure.com).
+    frame_origins: Mapped[str | None] = mapped_column(String(2000))
     created_at: Mapped[datetime] = timestamp_column()
 
     deployments: Mapped[list[LtiDeployment]] = relationship(
@@ -91,6 +94,25 @@ class LtiResourceLink(db.Model):
     resource_link_id: Mapped[str] = mapped_column(String(255))
     quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id", ondelete="CASCADE"))
     lineitem_url: Mapped[str | None] = mapped_column(String(URL_MAX))
+    created_at: Mapped[datetime] = timestamp_column()
+
+
+class LtiPlacement(db.Model):
+    """A quiz a teacher placed in an LMS through deep linking, on one platform and deployment: a resource link
+    there may open it (with the custom parameter quiz_id the placement wrote), a link naming any other quiz may not
+    unless the quiz's owner is the instructor who launches it."""
+
+    __tablename__ = "lti_placements"
+    __table_args__ = (
+        UniqueConstraint("platform_id", "deployment_id", "quiz_id"),
+        Index("ix_lti_placements_quiz_id", "quiz_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform_id: Mapped[int] = mapped_column(ForeignKey("lti_platforms.id", ondelete="CASCADE"))
+    deployment_id: Mapped[str] = mapped_column(String(255))
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id", ondelete="CASCADE"))
+    placed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = timestamp_column()
 
 

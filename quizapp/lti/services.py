@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import secrets
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -133,6 +134,21 @@ def parse_deployment_ids(text: str) -> list[str]:
     return seen
 
 
+ORIGIN = re.compile(r"https://[A-Za-z0-9.-]+(:[0-9]{1,5})?")
+
+
+def parse_frame_origins(text: str) -> str:
+    """Site addresses (https://host[:port], nothing after), one per line or space-separated; kept space-separated."""
+    origins: list[str] = []
+    for part in text.replace(",", " ").split():
+        origin = part.rstrip("/").lower()
+        if not ORIGIN.fullmatch(origin):
+            raise InvalidRegistration(f"{part[:80]!r} is not a site address like https://lms.example.org.")
+        if origin not in origins:
+            origins.append(origin)
+    return " ".join(origins)
+
+
 def register_platform(
     session: Session,
     *,
@@ -144,6 +160,7 @@ def register_platform(
     auth_token_url: str,
     key_set_url: str = "",
     public_key: str = "",
+    frame_origins: str = "",
     allow_http: bool = False,
 ) -> LtiPlatform:
     """Register an LMS. Exactly one of ``key_set_url`` and ``public_key`` gives the platform's keys.
@@ -170,6 +187,7 @@ def register_platform(
         auth_token_url=_https_url(auth_token_url, "The access token URL", testing=allow_http),
         key_set_url=_https_url(key_set_url, "The key set URL", testing=allow_http) if key_set_url.strip() else None,
         public_key=_check_public_key(public_key) if public_key.strip() else None,
+        frame_origins=parse_frame_origins(frame_origins) or None,
         deployments=[LtiDeployment(deployment_id=d) for d in deployment_ids],
     )
     session.add(platform)

@@ -32,7 +32,7 @@ from quizapp.database import begin_writing
 from quizapp.exceptions import DomainError
 from quizapp.extensions import csrf, db
 from quizapp.forms import ConfirmForm
-from quizapp.lti import accounts, deep_linking, launches, outbox, services
+from quizapp.lti import accounts, deep_linking, framing, launches, outbox, services
 from quizapp.lti.forms import LinkAccountForm, PlatformForm
 from quizapp.lti.tool import DatabaseLaunchStorage, DatabaseToolConf, QuizMessageLaunch, forget_expired
 from quizapp.models import utcnow
@@ -82,6 +82,7 @@ def admin() -> ResponseReturnValue:
                 auth_token_url=form.auth_token_url.data or "",
                 key_set_url=form.key_set_url.data or "",
                 public_key=form.public_key.data or "",
+                frame_origins=form.frame_origins.data or "",
                 allow_http=bool(current_app.config.get("LTI_ALLOW_HTTP")),
             )
         if step.failed:
@@ -144,6 +145,8 @@ def launch() -> ResponseReturnValue:
     if result.user is None:  # an instructor new to quizapp: who they are here is settled in the new tab
         return _lms_page(render_template("lti/first_visit.html", quiz=result.quiz, new_window=new_window))
     _sign_in(result.user)
+    if result.platform_id is not None:  # this session's quiz pages may show in that LMS's frame
+        framing.mark(session, result.platform_id)
     if result.picker is not None:
         return redirect(url_for("lti.deep_link", token=result.picker))
     return _lms_page(

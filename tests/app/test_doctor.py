@@ -95,3 +95,12 @@ def test_the_command_reads_the_running_deployment_and_exits_1_on_a_problem(app: 
     result = runner.invoke(args=["doctor", "--processes", "1"])
     assert "ok       background worker: periodic tasks last run by w:1" in result.output
     assert "scheduled by more than one consumer (a and b)" in result.output
+
+
+def test_lti_in_frame_without_secure_cookies_is_a_problem_even_outside_production() -> None:
+    assert levels(replace(HEALTHY, lti_in_frame=True), "cookies") == []  # Secure: fine
+    found = diagnose(replace(HEALTHY, production=False, lti_in_frame=True, cookie_secure=False))
+    [problem] = [f for f in found if f.topic == "cookies"]
+    assert problem.level == PROBLEM
+    assert "FLASK_SESSION_COOKIE_SECURE=true" in problem.message
+    assert levels(replace(HEALTHY, production=False, cookie_secure=False), "cookies") == []  # off: nothing to say

@@ -19,6 +19,15 @@ def lms(app: Flask, users: Accounts) -> Platform:
 
 
 @pytest.fixture
-def quiz(app: Flask, users: Accounts) -> Quiz:
+def quiz(app: Flask, users: Accounts, lms: Platform) -> Quiz:
+    """The teacher's quiz, placed in the emulated LMS by deep linking (so its links there may open it)."""
+    made, _ = all_types_quiz(users.teacher, visibility="class")
+    lms.place(made)
+    return made
+
+
+@pytest.fixture
+def unplaced_quiz(app: Flask, users: Accounts) -> Quiz:
+    """A quiz of the same teacher never placed in the LMS: a link naming it is refused, except to its owner."""
     made, _ = all_types_quiz(users.teacher, visibility="class")
     return made

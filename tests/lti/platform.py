@@ -18,10 +18,14 @@ from lti1p3platform.ltiplatform import LTI1P3PlatformConfAbstract
 from lti1p3platform.message_launch import LTIAdvantageMessageLaunchAbstract
 from lti1p3platform.registration import Registration
 from lti1p3platform.request import RequestBase, TRequest
+from sqlalchemy import select
 
+from quizapp.auth.models import User
 from quizapp.extensions import db
 from quizapp.lti import services
+from quizapp.lti.deep_linking import record_placement
 from quizapp.lti.models import LtiPlatform
+from quizapp.quizzes.models import Quiz
 
 ISSUER = "https://lms.example.org"
 CLIENT_ID = "quizapp-client"
@@ -93,6 +97,14 @@ class Platform:
 
     def jwks(self) -> str:
         return json.dumps({"keys": self.registration().get_jwks()})
+
+    def place(self, quiz: Quiz, deployment_id: str = DEPLOYMENT_ID) -> None:
+        """Record ``quiz`` as placed in this LMS by deep linking, as the picker's answer does."""
+        platform = db.session.scalars(select(LtiPlatform).where(LtiPlatform.issuer == ISSUER)).one()
+        owner = db.session.get(User, quiz.owner_id)
+        assert owner is not None
+        record_placement(db.session, platform, deployment_id, quiz, owner)
+        db.session.commit()
 
     def register_in_quizapp(self) -> LtiPlatform:
         platform = services.register_platform(

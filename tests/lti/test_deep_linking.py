@@ -11,10 +11,11 @@ import jwt
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import select
 
 from quizapp.extensions import db
 from quizapp.lti import services
-from quizapp.lti.models import LtiIdentity
+from quizapp.lti.models import LtiIdentity, LtiPlacement
 from quizapp.quizzes.models import Quiz
 from tests.conftest import Accounts
 from tests.factories import all_types_quiz, user
@@ -87,6 +88,9 @@ def test_a_teacher_picks_a_quiz_and_the_lms_gets_a_signed_link_with_its_line_ite
     assert claims["https://purl.imsglobal.org/spec/lti/claim/message_type"] == "LtiDeepLinkingResponse"
     assert claims["https://purl.imsglobal.org/spec/lti-dl/claim/data"] == {"course": "7"}  # echoed back
     assert claims["aud"] == [ISSUER]
+
+    placement = db.session.scalars(select(LtiPlacement)).one()  # its links in this deployment may open it
+    assert (placement.deployment_id, placement.quiz_id) == ("deployment-1", quizzes["mine"].id)
 
     # The picker is used up; a second answer is refused.
     assert _choose(browser, page, quizzes["mine"]).status_code == 400

@@ -69,6 +69,7 @@ def linked(app: Flask, users: Accounts) -> LinkedQuiz:
     question = make_question(teacher, make_document(teacher), QUESTIONS[1])
     quiz = make_quiz(teacher, [question], visibility="class", score_policy="last", attempts_allowed=None)
     db.session.commit()
+    lms.place(quiz)
     response = lms.launch(
         app.test_client(), "lms-user-1", [LEARNER], custom={"quiz_id": str(quiz.id)}, lineitem=LINEITEM
     )
