@@ -10,10 +10,11 @@
 3. Idle: every phone polls ``/live/<id>/state`` once a second (each at its own phase, with If-None-Match, as
    live.js does) for ``--idle`` seconds while nothing changes. The server's CPU in that window (gunicorn and
    PostgreSQL, from /proc) per poll and as a share of the machine's cores is the polling cost.
-4. Questions: the teacher presses "next"; each phone, seeing the new version, fetches its panel (the question),
+4. Questions: the teacher presses "next"; each phone, seeing the new version, shows the question the state
+   carries (as live.js does; it fetches its panel only when the state carries none or it answered already),
    answers after a random 1 s to 80% of the countdown, and keeps polling; once the countdown is over (the
    server closes the question when the next poll comes), the teacher presses "next" again. For each "next":
-   how long until the last phone had the new question on screen (its panel fetched).
+   how long until the last phone had the new question on screen.
 5. Throughput against the ceiling in this same run (wrk when installed, else Python threads): /healthz, the
    state endpoint answering 304, and answering 200; ratios to /healthz, and the server's CPU per request of
    each (so polling CPU per request is also given as a ratio to /healthz's).
@@ -57,6 +58,7 @@ from exam_surge import (
 ROOT = Path(__file__).resolve().parents[1]
 HARD_LIMIT_S = 600
 VERSION = re.compile(r'data-live-version="(\d+)"')
+PAGE_TOKEN = re.compile(r'data-csrf="([^"]+)"')
 CHOICE = re.compile(r'name="q\d+-choice"[^>]*value="([^"]+)"')
 
 
@@ -94,6 +96,7 @@ class Phone:
         self.answer_index: int | None = None
         self.token: str | None = None
         self.choices: list[str] = []
+        self.answered: set[int] = set()
         self.seconds = 10.0
 
     def _get(self, step: str, path: str, **kwargs: object) -> requests.Response | None:
@@ -118,23 +121,31 @@ class Phone:
         if state["version"] == self.version:
             return
         self.version = state["version"]
+        index = state["index"]
+        # As live.js does: an open question the phone has not answered comes in the state itself.
+        if state["state"] == "question" and state.get("question") and index not in self.answered:
+            self._show(index, state["question"], state["seconds_left"])
+            return
         panel = self._get("panel", f"/live/{self.live_id}/play/panel")
         if panel is None or panel.status_code != 200:
             return
         if state["state"] == "question" and "data-live-answer" in panel.text:
-            index = state["index"]
-            self.shown.setdefault(index, time.perf_counter())
             match = TOKEN.search(panel.text)
-            self.token = match.group(1) if match else None
-            self.choices = CHOICE.findall(panel.text)
-            left = state["seconds_left"] or self.seconds
-            self.answer_index = index
-            self.answer_at = time.perf_counter() + self.rng.uniform(1.0, max(1.0, 0.8 * left))
+            self.token = match.group(1) if match else self.token
+            self._show(index, panel.text, state["seconds_left"])
+
+    def _show(self, index: int, html: str, left: float | None) -> None:
+        """The question is on screen: plan the answer after 1 s to 80% of the time left."""
+        self.shown.setdefault(index, time.perf_counter())
+        self.choices = CHOICE.findall(html)
+        self.answer_index = index
+        self.answer_at = time.perf_counter() + self.rng.uniform(1.0, max(1.0, 0.8 * (left or self.seconds)))
 
     def answer_if_due(self) -> None:
         if self.answer_at is None or time.perf_counter() < self.answer_at or not (self.token and self.choices):
             return
         index, self.answer_at = self.answer_index, None
+        self.answered.add(index)
         data = {"csrf_token": self.token, "index": str(index), f"q{index}-choice": self.rng.choice(self.choices)}
         started = time.perf_counter()
         try:
@@ -185,7 +196,7 @@ def start_session(base: str, teacher: requests.Session, quiz_id: int, seconds: i
     return live_id, code
 
 
-def join(base: str, code: str, n: int) -> requests.Session:
+def join(base: str, code: str, n: int) -> tuple[requests.Session, str]:
     s = requests.Session()
     token = TOKEN.search(s.get(f"{base}/live/join?code={code}", timeout=30).text).group(1)
     done = s.post(
@@ -196,7 +207,8 @@ def join(base: str, code: str, n: int) -> requests.Session:
     )
     if done.status_code != 302:
         raise SystemExit(f"phone {n} could not join: {done.status_code}")
-    return s
+    play = s.get(requests.compat.urljoin(base + "/live/join", done.headers["Location"]), timeout=30)
+    return s, PAGE_TOKEN.search(play.text).group(1)  # the play page's token, which live.js puts in each question
 
 
 def control(base: str, teacher: requests.Session, live_id: int, action: str) -> None:
@@ -278,14 +290,15 @@ def main() -> None:
         teacher = log_in_teacher(base)
         live_id, code = start_session(base, teacher, quiz_id, args.seconds)
         with ThreadPoolExecutor(max_workers=16) as pool:
-            sessions = list(pool.map(lambda n: join(base, code, n), range(args.phones)))
+            joined = list(pool.map(lambda n: join(base, code, n), range(args.phones)))
         print(f"{args.phones} phones joined session {live_id} (code {code})", flush=True)
 
         stats = Stats()
         rng = random.Random(7)
-        phones = [Phone(base, live_id, s, stats, random.Random(rng.random())) for s in sessions]
-        for phone in phones:
+        phones = [Phone(base, live_id, s, stats, random.Random(rng.random())) for s, _ in joined]
+        for phone, (_, token) in zip(phones, joined, strict=True):
             phone.seconds = args.seconds
+            phone.token = token
         threads = [
             threading.Thread(target=phone.run, args=(stop, n / args.phones), daemon=True)
             for n, phone in enumerate(phones)
@@ -355,7 +368,7 @@ def main() -> None:
         )
 
         # Throughput and CPU per request beside /healthz, in this run.
-        seat = sessions[0].cookies.get(f"livep{live_id}")
+        seat = joined[0][0].cookies.get(f"livep{live_id}")
         cookie = {"Cookie": f"livep{live_id}={seat}"}
         etag = phones[0].etag or ""
         client = "wrk (2 threads, 16 connections, 5 s each)" if shutil.which("wrk") else "Python threads (slower)"

@@ -42,6 +42,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + os.path.join(app.instance_path, "quizapp.sqlite")
     _refuse_unsafe_production(app)
+    from quizapp.live import polling
+
+    polling.install(app)  # the live state every phone polls, answered below Flask; inside ProxyFix
     _trust_proxies(app)
     _cookies_for_lms_frames(app)
 

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Engine, bindparam, func, select, update
+from sqlalchemy import Connection, Engine, bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
@@ -290,6 +290,10 @@ class StateRow:
     def timing(self) -> clock.Timing:
         return clock.Timing(self.closes_at, self.paused_remaining)
 
+    def is_over(self, now: datetime) -> bool:
+        """True when an open question's time is up by the server's clock (it is to be closed)."""
+        return self.state == LiveState.QUESTION and clock.is_over(self.timing(), now)
+
     def as_json(self, now: datetime) -> dict[str, Any]:
         question = self.state == LiveState.QUESTION
         return {
@@ -318,8 +322,9 @@ _STATE_QUERY = select(
 ).where(_COLUMNS.id == bindparam("live_id"))
 
 
-def _read_state(session: Session, live_id: int) -> StateRow | None:
-    row = session.execute(_STATE_QUERY, {"live_id": live_id}).first()
+def read_state(executor: Session | Connection, live_id: int) -> StateRow | None:
+    """The session's state row by one Core select, on a session or a bare connection; None for no such session."""
+    row = executor.execute(_STATE_QUERY, {"live_id": live_id}).first()
     return None if row is None else StateRow(*row)
 
 
@@ -330,45 +335,60 @@ _recent: WeakKeyDictionary[Engine, dict[int, tuple[float, StateRow]]] = WeakKeyD
 _recent_lock = threading.Lock()
 
 
-def _remember(session: Session, row: StateRow | None, live_id: int) -> None:
+def remember_state(engine: Engine, live_id: int, row: StateRow | None) -> None:
+    """Keep (or, with None, drop) this process's copy of the session's state row."""
     with _recent_lock:
-        entries = _recent.setdefault(session.get_bind(), {})
+        entries = _recent.setdefault(engine, {})
         if row is None:
             entries.pop(live_id, None)
         else:
             entries[live_id] = (time.monotonic(), row)
 
 
+def remembered_state(engine: Engine, live_id: int, max_age: float) -> StateRow | None:
+    """The state row this process read less than ``max_age`` seconds ago, if any."""
+    if max_age <= 0:
+        return None
+    with _recent_lock:
+        remembered = _recent.get(engine, {}).get(live_id)
+    if remembered is not None and time.monotonic() - remembered[0] < max_age:
+        return remembered[1]
+    return None
+
+
+def _engine_of(session: Session) -> Engine:
+    bind = session.get_bind()
+    return bind if isinstance(bind, Engine) else bind.engine
+
+
 def forget_state(session: Session, live_id: int) -> None:
     """Drop this process's remembered state of the session (after changing it)."""
-    _remember(session, None, live_id)
+    remember_state(_engine_of(session), live_id, None)
 
 
 def current_state(session: Session, live_id: int, *, now: datetime, max_age: float = 0.0) -> StateRow | None:
     """The session's state from its row alone (no ORM objects), or as this process read it less than ``max_age``
     seconds ago; a question past its closing time is closed here, by a conditional update that only the first
     reader of any worker wins. None for no such session."""
-    row = None
-    if max_age > 0:
-        with _recent_lock:
-            remembered = _recent.get(session.get_bind(), {}).get(live_id)
-        if remembered is not None and time.monotonic() - remembered[0] < max_age:
-            row = remembered[1]
+    engine = _engine_of(session)
+    row = remembered_state(engine, live_id, max_age)
     if row is None:
-        row = _read_state(session, live_id)
+        row = read_state(session, live_id)
         if max_age > 0:
-            _remember(session, row, live_id)
-    if row is None or row.state != LiveState.QUESTION or not clock.is_over(row.timing(), now):
+            remember_state(engine, live_id, row)
+    if row is None or not row.is_over(now):
         return row
     begin_writing(session)  # a GET that must write: on SQLite, begin again for writing
-    _close_if_over(session, live_id, now)
-    row = _read_state(session, live_id)
-    _remember(session, row, live_id)
+    close_if_over(session, live_id, now)
+    row = read_state(session, live_id)
+    remember_state(engine, live_id, row)
     return row
 
 
-def _close_if_over(session: Session, live_id: int, now: datetime) -> bool:
-    result = session.execute(
+def close_if_over(executor: Session | Connection, live_id: int, now: datetime) -> bool:
+    """Close the session's open question if the server's clock passed its closing time: True for the one caller
+    (of any worker) whose conditional update did it."""
+    result = executor.execute(
         update(LiveSession)
         .where(
             LiveSession.id == live_id,
@@ -506,7 +526,7 @@ def answer(
     participant = participant_of(session, live_id, participant_id)
     live = participant.live_session
     if live.state == LiveState.QUESTION and clock.is_over(_timing(live), now):
-        _close_if_over(session, live.id, now)
+        close_if_over(session, live.id, now)
         forget_state(session, live.id)
         raise AnswerRefused("Time is up: your answer came too late and was not counted.")
     if live.state != LiveState.QUESTION or live.current_index != index:

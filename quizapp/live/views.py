@@ -16,7 +16,7 @@ import segno
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
-from itsdangerous import BadSignature, URLSafeSerializer
+from itsdangerous import URLSafeSerializer
 from markupsafe import Markup
 from werkzeug.wrappers import Response
 
@@ -24,7 +24,7 @@ from quizapp.access import ANYONE, STAFF, allow
 from quizapp.auth.roles import Role
 from quizapp.extensions import db
 from quizapp.forms import ConfirmForm
-from quizapp.live import pages, services
+from quizapp.live import pages, polling, services
 from quizapp.live.forms import LiveJoinForm, LiveSettingsForm
 from quizapp.live.models import LiveParticipant, LiveSession
 from quizapp.models import utcnow
@@ -39,25 +39,16 @@ bp = Blueprint("live", __name__, url_prefix="/live", template_folder="templates"
 STATE_ENDPOINT = "live.state"
 COOKIE_PATH = "/live/"
 QUESTIONS_MAX = 10_000  # more than any quiz has: a larger index is not one of the session's
-_SALT = "quizapp.live.seat"
 
 
 def _serializer() -> URLSafeSerializer:
-    # Made once per app: every poll checks a seat, and building the signer each time was a fifth of a poll's cost.
-    serializer = current_app.extensions.get(_SALT)
-    if serializer is None:
-        serializer = current_app.extensions[_SALT] = URLSafeSerializer(current_app.config["SECRET_KEY"], salt=_SALT)
-    return serializer
-
-
-def _cookie_name(live_id: int, kind: str) -> str:
-    return f"live{kind}{live_id}"
+    return current_app.extensions[polling.EXTENSION].serializer()
 
 
 def _set_seat(response: Response, live_id: int, kind: str, who: int) -> Response:
     """A signed cookie saying who this browser is in the session: ``p`` a participant, ``t`` its teacher."""
     response.set_cookie(
-        _cookie_name(live_id, kind),
+        polling.seat_cookie_name(live_id, kind),
         _serializer().dumps([live_id, who]),
         max_age=int(services.SESSION_LIFETIME.total_seconds()),
         path=COOKIE_PATH,
@@ -69,14 +60,7 @@ def _set_seat(response: Response, live_id: int, kind: str, who: int) -> Response
 
 
 def _seat(live_id: int, kind: str) -> int | None:
-    value = request.cookies.get(_cookie_name(live_id, kind))
-    if not value:
-        return None
-    try:
-        signed_live, who = _serializer().loads(value)
-    except (BadSignature, TypeError, ValueError):
-        return None
-    return int(who) if signed_live == live_id and isinstance(who, int) else None
+    return polling.read_seat(_serializer(), request.cookies, live_id, kind)
 
 
 def _state_cache_seconds() -> float:
@@ -282,18 +266,10 @@ def answer(live_id: int) -> ResponseReturnValue:
 
 @bp.route("/<id:live_id>/state")
 @allow(ANYONE)
-@writes_on_get  # closes a question past its time (one conditional UPDATE, once)
 def state(live_id: int) -> ResponseReturnValue:
-    """The session's state as JSON (version, state, index, closing time, seconds left), ``304`` when the version
-    is the one the caller has. For the session's teacher or a participant (signed cookie); 404 for anyone else."""
-    now = utcnow()
-    row = services.current_state(db.session, live_id, now=now, max_age=_state_cache_seconds())
-    if row is None:
-        abort(404)
-    if _seat(live_id, "p") is None and _seat(live_id, "t") != row.teacher_id:
-        abort(404)
-    etag = f"v{row.version}"
-    unchanged = etag in request.if_none_match
-    response = current_app.response_class(status=304) if unchanged else jsonify(row.as_json(now))
-    response.set_etag(etag)
-    return response
+    """The session's state as JSON (version, state, index, closing time, seconds left; the open question for a
+    participant), ``304`` when the version is the one the caller has; 404 for anyone but the session's teacher and
+    its participants. ``quizapp.live.polling.StatePoll`` answers this URL before Flask sees it: the route names it
+    (``url_for``, the access map), and answers the same should a request reach it."""
+    status, headers, content_type, body = current_app.extensions[polling.EXTENSION].answer(live_id, request.environ)
+    return current_app.response_class(body, status=status, headers=headers, content_type=content_type)

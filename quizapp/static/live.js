@@ -1,6 +1,8 @@
 // Live sessions: poll the session's tiny state endpoint once a second (ETag: 304 while nothing changed), fetch
 // the page's changing part again when the version changes, count down between polls, and send an answer without
 // leaving the page. Without script the page still works: reload it, and the answer form posts normally.
+// When a question is open the state itself carries it (the same HTML for the whole class, no key in it): a phone
+// that has not answered it shows it at once, without a second request; anything else fetches the phone's panel.
 (function () {
   "use strict";
   var root = document.querySelector("[data-live-state]");
@@ -13,6 +15,7 @@
   var deadline = null; // performance.now() at which the open question closes, by the server's seconds left
   var paused = false;
   var refreshing = false;
+  var csrf = root.getAttribute("data-csrf");
   // The projector counts the answers coming in: it fetches its screen every other second while a question is open
   // (answers do not change the version, or 300 phones would each fetch their page 300 times a question).
   var projector = root.hasAttribute("data-live-projector");
@@ -53,6 +56,31 @@
     });
   }
 
+  // The index of the question this phone answered (its panel says so), or null.
+  function answeredIndex() {
+    var mark = panel.querySelector("[data-answered]");
+    return mark ? mark.getAttribute("data-answered") : null;
+  }
+
+  // The open question from the state: shown unless this phone answered it, or its student is typing into it.
+  function showQuestion(state) {
+    if (answeredIndex() === String(state.index)) return false;
+    var form = panel.querySelector("form[data-live-answer]");
+    var shownIndex = form && form.querySelector("input[name=index]");
+    var typing = form && form.contains(document.activeElement) && document.activeElement.type === "text";
+    if (typing && shownIndex && shownIndex.value === String(state.index)) {
+      var button = form.querySelector("button[type=submit]");
+      if (button) button.disabled = !!state.paused;
+      return true;
+    }
+    panel.innerHTML = state.question;
+    var token = panel.querySelector("input[name=csrf_token]");
+    if (token && csrf) token.value = csrf;
+    bindAnswer();
+    countdown();
+    return true;
+  }
+
   function refresh() {
     if (refreshing) return Promise.resolve();
     refreshing = true;
@@ -86,6 +114,7 @@
         if (String(state.version) !== String(version)) {
           version = String(state.version);
           root.setAttribute("data-version", version);
+          if (!projector && state.question && showQuestion(state)) return;
           return refresh();
         }
       });
