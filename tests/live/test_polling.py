@@ -11,10 +11,11 @@ from typing import Any
 
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import select
 from werkzeug.test import Client
 
 from quizapp.extensions import db
-from quizapp.live.models import LiveSession
+from quizapp.live.models import LiveParticipant, LiveSession
 from quizapp.live.polling import EXTENSION, StatePoll
 from quizapp.models import utcnow
 from quizapp.request_args import DB_INT_MAX
@@ -228,13 +229,17 @@ def test_each_phone_gets_its_own_result_once_the_question_closed(
     forged = app.test_client()
     forged.set_cookie(f"livep{live.id}", seat.value[:-2] + "xx", path="/live/")
     assert forged.get(url).status_code == 404
-    # A seat signed for this session but naming no participant of it gets the state and no result.
+    # A seat signed for this session but naming a participant of another session (or none) gets no result.
+    other = _start(teacher_client, live.quiz_id, allow_guests="y")
+    _guest(app, other, "Elsewhere")
+    elsewhere = db.session.scalars(select(LiveParticipant.id).where(LiveParticipant.live_session_id == other.id)).one()
     poll: StatePoll = app.extensions[EXTENSION]
-    stranger = app.test_client()
-    stranger.set_cookie(f"livep{live.id}", poll.serializer().dumps([live.id, 10**9]), path="/live/")
-    stranger_state = stranger.get(url).json
-    assert stranger_state["state"] == "reveal"
-    assert "result" not in stranger_state
+    for who in (elsewhere, 10**9):
+        stranger = app.test_client()
+        stranger.set_cookie(f"livep{live.id}", poll.serializer().dumps([live.id, who]), path="/live/")
+        stranger_state = stranger.get(url).json
+        assert stranger_state["state"] == "reveal"
+        assert "result" not in stranger_state
 
     _control(teacher_client, live, "end")
     ended = student_client.get(url).json
