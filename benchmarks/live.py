@@ -11,7 +11,8 @@
    live.js does) for ``--idle`` seconds while nothing changes. The server's CPU in that window (gunicorn and
    PostgreSQL, from /proc) per poll and as a share of the machine's cores is the polling cost.
 4. Questions: the teacher presses "next"; each phone, seeing the new version, shows the question the state
-   carries (as live.js does; it fetches its panel only when the state carries none or it answered already),
+   carries (as live.js does; it fetches its panel only when the state carries none or it answered already; once
+   the question closed it shows the result the state carries, and fetches its panel only if there is none),
    answers after a random 1 s to 80% of the countdown, and keeps polling; once the countdown is over (the
    server closes the question when the next poll comes), the teacher presses "next" again. For each "next":
    how long until the last phone had the new question on screen.
@@ -125,6 +126,10 @@ class Phone:
         # As live.js does: an open question the phone has not answered comes in the state itself.
         if state["state"] == "question" and state.get("question") and index not in self.answered:
             self._show(index, state["question"], state["seconds_left"])
+            return
+        # As live.js does: once the question closed (or the session ended) the state carries this phone's result.
+        if state["state"] in ("reveal", "ended") and state.get("result") is not None:
+            self.stats.record("result", 0, 200)
             return
         panel = self._get("panel", f"/live/{self.live_id}/play/panel")
         if panel is None or panel.status_code != 200:
@@ -353,6 +358,7 @@ def main() -> None:
             f"p99 {percentile(idle_poll_latency, 0.99) * 1000:.0f} ms"
         )
         print(f"{'step':<8}{'requests':>9}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'errors':>8}  statuses")
+        print(f"results carried in the state (no panel fetched): {sum(stats.status['result'].values())}")
         for step in ("poll", "panel", "answer"):
             values = stats.latency.get(step, [])
             statuses = ", ".join(f"{code_}: {n}" for code_, n in sorted(stats.status[step].items()))

@@ -15,8 +15,12 @@ past its closing time is closed here by the same conditional update as everywher
 
 When a question is open, a participant's ``200`` also carries the question as the phones show it (``question``:
 HTML rendered once per session version in this process, the same for the whole class, no key in it), so that a
-phone shows a new question without a second request; a phone that already answered it, or any other state,
-fetches its own panel as before.
+phone shows a new question without a second request; a phone that already answered it, or the lobby, fetches its
+own panel as before. Once the question closed (``reveal``) or the session ended, a participant's ``200`` carries
+that seat's own ``result`` instead (answered, right or partly right, the points it earned, the running score, place
+and players: one Core statement), with the key only while revealed (read once per version in this process), so
+that a class's phones do not all fetch their panels through Flask at once. Another seat's result never, the
+teacher none.
 """
 
 from __future__ import annotations
@@ -28,13 +32,15 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from flask import Flask, render_template
+from flask import Flask, render_template, url_for
 from itsdangerous import BadSignature, URLSafeSerializer
 from markupsafe import Markup
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.http import parse_cookie, parse_etags, quote_etag
 
+from quizapp.bank.content import describe
+from quizapp.bank.models import QuestionVersion
 from quizapp.database import is_unavailable, writing
 from quizapp.extensions import db
 from quizapp.live import clock, pages, services
@@ -106,6 +112,9 @@ class StatePoll:
         self._serializer: tuple[str, URLSafeSerializer] | None = None
         # The open question's HTML per session: (version it was rendered at, html). One entry per session.
         self._questions: dict[int, tuple[int, str]] = {}
+        # The revealed question's answer per session: (version it was read at, text). One entry per session.
+        self._keys: dict[int, tuple[int, str]] = {}
+        self._history: str | None = None
         self._lock = threading.Lock()
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
@@ -144,6 +153,10 @@ class StatePoll:
         state = row.as_json(now)
         if participant is not None and row.state == LiveState.QUESTION:
             state["question"] = self.question_html(row)
+        elif participant is not None and row.state in (LiveState.REVEAL, LiveState.ENDED):
+            result = self.result(row, participant)
+            if result is not None:
+                state["result"] = result
         return 200, tag, "application/json", json.dumps(state, separators=(",", ":")).encode()
 
     def serializer(self) -> URLSafeSerializer:
@@ -176,6 +189,54 @@ class StatePoll:
             row = services.read_state(connection, live_id)
         services.remember_state(engine, live_id, row)
         return row
+
+    # --- the closed question's result, the phone's own -------------------------------------------------------------
+
+    def result(self, row: services.StateRow, participant: int) -> dict[str, Any] | None:
+        """This seat's result after the question closed (one Core statement), with the key while it is revealed;
+        None when it cannot be read now (the phone then fetches its panel)."""
+        try:
+            with self.engine().connect() as connection:
+                result = services.read_result(connection, row.id, participant, row.current_index)
+        except SQLAlchemyError as error:
+            if not is_unavailable(error):
+                self.app.logger.exception("live result %s could not be read", row.id)
+            return None
+        if result is None:
+            return None
+        if row.state == LiveState.REVEAL:
+            key = self.key_text(row)
+            if key is None:
+                return None
+            result["key"] = key
+        elif not result["guest"]:
+            result["history"] = self.history_url()
+        return result
+
+    def key_text(self, row: services.StateRow) -> str | None:
+        """The revealed question's answer as the phones show it, read once per version in this process; None when
+        the database has moved on from that version already."""
+        with self._lock:
+            cached = self._keys.get(row.id)
+        if cached is not None and cached[0] == row.version:
+            return cached[1]
+        with self.app.app_context():
+            live = db.session.get(LiveSession, row.id)
+            if live is None or live.version != row.version or live.state != LiveState.REVEAL:
+                return None
+            version = db.session.get(QuestionVersion, int(live.questions[live.current_index]["version_id"]))
+            if version is None:
+                return None
+            key = describe(version.type, version.answer)
+        with self._lock:
+            self._keys[row.id] = (row.version, key)
+        return key
+
+    def history_url(self) -> str:
+        if self._history is None:
+            with self.app.test_request_context("/"):
+                self._history = url_for("history.mine")
+        return self._history
 
     # --- the open question, shared by every phone ----------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Connection, Engine, bindparam, func, select, update
+from sqlalchemy import Connection, Engine, and_, bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
@@ -326,6 +326,56 @@ def read_state(executor: Session | Connection, live_id: int) -> StateRow | None:
     """The session's state row by one Core select, on a session or a bare connection; None for no such session."""
     row = executor.execute(_STATE_QUERY, {"live_id": live_id}).first()
     return None if row is None else StateRow(*row)
+
+
+_PLAYER_TABLE = LiveParticipant.__table__
+_ANSWER_TABLE = LiveAnswer.__table__
+_PLAYERS = _PLAYER_TABLE.c
+_ANSWERS = _ANSWER_TABLE.c
+_OTHERS = _PLAYER_TABLE.alias("others")
+# Built once: a participant's own result once a question closed, in one statement (their row, their answer to
+# the question, how many have more points and how many play), for the state poll.
+_RESULT_QUERY = (
+    select(
+        _PLAYERS.score,
+        _PLAYERS.user_id.is_(None),
+        _ANSWERS.correct,
+        _ANSWERS.fraction,
+        _ANSWERS.points,
+        select(func.count())
+        .where(_OTHERS.c.live_session_id == _PLAYERS.live_session_id, _OTHERS.c.score > _PLAYERS.score)
+        .scalar_subquery(),
+        select(func.count()).where(_OTHERS.c.live_session_id == _PLAYERS.live_session_id).scalar_subquery(),
+    )
+    .select_from(
+        _PLAYER_TABLE.outerjoin(
+            _ANSWER_TABLE,
+            and_(_ANSWERS.participant_id == _PLAYERS.id, _ANSWERS.question_index == bindparam("index")),
+        )
+    )
+    .where(_PLAYERS.id == bindparam("participant_id"), _PLAYERS.live_session_id == bindparam("live_id"))
+)
+
+
+def read_result(connection: Connection, live_id: int, participant_id: int, index: int) -> dict[str, Any] | None:
+    """A participant's own standing after question ``index`` closed, as the phone shows it: whether they answered,
+    right or partly right, the points it earned, the running score, place and players. None for no such seat."""
+    row = connection.execute(
+        _RESULT_QUERY, {"live_id": live_id, "participant_id": participant_id, "index": index}
+    ).first()
+    if row is None:
+        return None
+    score, guest, correct, fraction, points, better, players = row
+    return {
+        "answered": correct is not None,
+        "correct": bool(correct),
+        "partly": correct is not None and not correct and (fraction or 0) > 0,
+        "points": points or 0,
+        "score": score,
+        "place": (better or 0) + 1,
+        "players": players or 0,
+        "guest": bool(guest),
+    }
 
 
 # The state rows this process read lately, by engine and session id, with the monotonic time of the read. The

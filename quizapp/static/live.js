@@ -2,7 +2,8 @@
 // the page's changing part again when the version changes, count down between polls, and send an answer without
 // leaving the page. Without script the page still works: reload it, and the answer form posts normally.
 // When a question is open the state itself carries it (the same HTML for the whole class, no key in it): a phone
-// that has not answered it shows it at once, without a second request; anything else fetches the phone's panel.
+// that has not answered it shows it at once, without a second request. Once it closed (or the session ended) the
+// state carries this phone's own result, shown the same way; anything else fetches the phone's panel.
 (function () {
   "use strict";
   var root = document.querySelector("[data-live-state]");
@@ -81,6 +82,47 @@
     return true;
   }
 
+  function line(tag, className, parts) {
+    var element = document.createElement(tag);
+    if (className) element.className = className;
+    parts.forEach(function (part) {
+      if (typeof part === "string") { element.appendChild(document.createTextNode(part)); return; }
+      element.appendChild(part);
+    });
+    return element;
+  }
+
+  // The phone's own result once the question closed (or the session ended), carried in the state: the same as
+  // its panel would show, built from text (never HTML), without a second request.
+  function showResult(state) {
+    var result = state.result;
+    var box = line("div", "", []);
+    box.setAttribute("data-live-version", String(state.version));
+    box.setAttribute("data-live-result", state.state);
+    if (state.state === "reveal") {
+      if (!result.answered) box.appendChild(line("p", "h4", ["No answer this time."]));
+      else if (result.correct) box.appendChild(line("p", "h4 text-success", ["Right! +" + result.points + " points"]));
+      else if (result.partly) {
+        box.appendChild(line("p", "h4 text-warning-emphasis", ["Partly right: +" + result.points + " points"]));
+      } else box.appendChild(line("p", "h4 text-danger", ["Not right this time."]));
+      box.appendChild(line("p", "", ["The answer: ", line("strong", "", [result.key])]));
+    } else {
+      box.appendChild(line("p", "h4", ["The session has ended."]));
+    }
+    box.appendChild(line("p", "", [
+      "Your score: ", line("strong", "", [String(result.score)]),
+      " points \u00b7 place " + result.place + " of " + result.players
+    ]));
+    if (result.history) {
+      var link = line("a", "", ["your history"]);
+      link.setAttribute("href", result.history);
+      box.appendChild(line("p", "", ["Your answers are in ", link, "."]));
+    }
+    panel.innerHTML = "";
+    panel.appendChild(box);
+    return true;
+  }
+
   function refresh() {
     if (refreshing) return Promise.resolve();
     refreshing = true;
@@ -115,6 +157,7 @@
           version = String(state.version);
           root.setAttribute("data-version", version);
           if (!projector && state.question && showQuestion(state)) return;
+          if (!projector && state.result && showResult(state)) return;
           return refresh();
         }
       });

@@ -95,6 +95,8 @@ def test_a_live_session_on_a_projector_and_two_phones(
         expect(page.get_by_text("planned the route from Eastport to Millbridge")).to_be_visible()
         expect(student.get_by_text("Right!")).to_be_visible(timeout=FOLLOW_MS)
         expect(guest.get_by_text("Not right this time.")).to_be_visible(timeout=FOLLOW_MS)
+        # Drawn from the result the state carried, not from a panel fetched through Flask.
+        expect(student.locator("[data-live-result=reveal]")).to_contain_text("Margaret Hale")
         expect(page.locator(".live-standings")).to_contain_text("live_kid")
         axe.check(page)
 
@@ -113,6 +115,7 @@ def test_a_live_session_on_a_projector_and_two_phones(
         expect(page.get_by_text("1 guests, counted but not named")).to_be_visible()
         expect(student.get_by_text("The session has ended.")).to_be_visible(timeout=FOLLOW_MS)
         expect(student.get_by_role("link", name="your history")).to_be_visible()
+        expect(student.locator("[data-live-result=ended]")).to_be_visible()
         expect(guest.get_by_text("The session has ended.")).to_be_visible(timeout=FOLLOW_MS)
     finally:
         student_context.close()

@@ -11,15 +11,16 @@ from typing import Any
 
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import select
 from werkzeug.test import Client
 
 from quizapp.extensions import db
-from quizapp.live.models import LiveSession
+from quizapp.live.models import LiveParticipant, LiveSession
 from quizapp.live.polling import EXTENSION, StatePoll
 from quizapp.models import utcnow
 from quizapp.request_args import DB_INT_MAX
 from tests.conftest import Accounts
-from tests.live.test_pages import _control, _join, _quiz, _start
+from tests.live.test_pages import _answer, _control, _join, _quiz, _start
 
 SECURITY_HEADERS = {
     "Cache-Control": "no-store",
@@ -182,3 +183,67 @@ def test_the_route_answers_the_same_should_a_request_reach_flask(
     )
     assert unchanged.status_code == 304
     assert flask_only.get(url).status_code == 404
+
+
+def test_each_phone_gets_its_own_result_once_the_question_closed(
+    app: Flask, users: Accounts, teacher_client: FlaskClient, student_client: FlaskClient
+) -> None:
+    live = _start(teacher_client, _quiz(users), allow_guests="y")
+    teacher_client.get(f"/live/{live.id}")
+    assert _join(student_client, live.join_code).status_code == 302
+    comet, nova, quiet = _guest(app, live, "Comet"), _guest(app, live, "Nova"), _guest(app, live, "Quiet")
+    url = f"/live/{live.id}/state"
+    assert "result" not in comet.get(url).json  # the lobby
+
+    _control(teacher_client, live, "next")
+    assert _answer(student_client, live, 0, {"choice": "1"}).json["ok"] is True  # right
+    assert _answer(comet, live, 0, {"choice": "0"}).json["ok"] is True  # wrong
+    for client in (student_client, comet, nova):
+        state = client.get(url).json
+        assert state["state"] == "question"
+        assert "result" not in state  # nothing of anyone's result, nor of the key, while it is open
+        assert "Margaret Hale" not in str({k: v for k, v in state.items() if k != "question"})
+
+    flask_saw = _flask_requests(app)
+    _control(teacher_client, live, "reveal")
+    flask_saw.clear()
+    student = student_client.get(url).json["result"]
+    assert (student["answered"], student["correct"], student["partly"]) == (True, True, False)
+    assert 500 <= student["points"] <= 1000
+    assert (student["score"], student["place"], student["players"]) == (student["points"], 1, 4)
+    assert student["key"] == "Margaret Hale"
+    assert "history" not in student  # only when the session ended
+    wrong = comet.get(url).json["result"]
+    assert (wrong["answered"], wrong["correct"], wrong["points"], wrong["score"], wrong["place"]) == (
+        True, False, 0, 0, 2,
+    )  # fmt: skip
+    assert wrong["key"] == "Margaret Hale"
+    silent = quiet.get(url).json["result"]
+    assert (silent["answered"], silent["score"], silent["place"], silent["players"]) == (False, 0, 2, 4)
+    assert "result" not in teacher_client.get(url).json  # the projector shows its own screen
+    assert flask_saw == []  # every result above came without Flask
+
+    # A seat's cookie carries its own id, signed: another seat's result is out of reach, a forged one a 404.
+    seat = comet.get_cookie(f"livep{live.id}", path="/live/")
+    assert seat is not None
+    forged = app.test_client()
+    forged.set_cookie(f"livep{live.id}", seat.value[:-2] + "xx", path="/live/")
+    assert forged.get(url).status_code == 404
+    # A seat signed for this session but naming a participant of another session (or none) gets no result.
+    other = _start(teacher_client, live.quiz_id, allow_guests="y")
+    _guest(app, other, "Elsewhere")
+    elsewhere = db.session.scalars(select(LiveParticipant.id).where(LiveParticipant.live_session_id == other.id)).one()
+    poll: StatePoll = app.extensions[EXTENSION]
+    for who in (elsewhere, 10**9):
+        stranger = app.test_client()
+        stranger.set_cookie(f"livep{live.id}", poll.serializer().dumps([live.id, who]), path="/live/")
+        stranger_state = stranger.get(url).json
+        assert stranger_state["state"] == "reveal"
+        assert "result" not in stranger_state
+
+    _control(teacher_client, live, "end")
+    ended = student_client.get(url).json
+    assert ended["state"] == "ended"
+    assert "key" not in ended["result"]
+    assert ended["result"]["history"] == "/history"
+    assert "history" not in comet.get(url).json["result"]  # a guest has no history
