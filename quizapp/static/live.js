@@ -63,15 +63,22 @@
     return mark ? mark.getAttribute("data-answered") : null;
   }
 
-  // The open question from the state: shown unless this phone answered it, or its student is typing into it.
-  function showQuestion(state) {
-    if (answeredIndex() === String(state.index)) return false;
+  // The question form on the page when it is for question `index`: a pause, a resume or added time changes the
+  // version but not the question, and drawing it again would throw away a choice made and not yet sent.
+  function shownForm(index) {
     var form = panel.querySelector("form[data-live-answer]");
     var shownIndex = form && form.querySelector("input[name=index]");
-    var typing = form && form.contains(document.activeElement) && document.activeElement.type === "text";
-    if (typing && shownIndex && shownIndex.value === String(state.index)) {
+    return shownIndex && shownIndex.value === String(index) ? form : null;
+  }
+
+  // The open question from the state: shown unless this phone answered it, or already shows it.
+  function showQuestion(state) {
+    if (answeredIndex() === String(state.index)) return false;
+    var form = shownForm(state.index);
+    if (form) {
       var button = form.querySelector("button[type=submit]");
       if (button) button.disabled = !!state.paused;
+      countdown();
       return true;
     }
     panel.innerHTML = state.question;
@@ -129,13 +136,17 @@
     return fetch(panelUrl, { credentials: "same-origin", cache: "no-store" }).then(function (response) {
       if (!response.ok) return;
       return response.text().then(function (html) {
-        var form = panel.querySelector("form[data-live-answer]");
-        var typing = form && form.contains(document.activeElement) && document.activeElement.type === "text";
         var fresh = document.createElement("div");
         fresh.innerHTML = html;
-        var freshVersion = fresh.firstElementChild && fresh.firstElementChild.getAttribute("data-live-version");
-        // Keep a half-typed answer: only the countdown changes while the same question stays open.
-        if (typing && freshVersion === version && fresh.querySelector("form[data-live-answer]")) return;
+        var freshIndex = fresh.querySelector("form[data-live-answer] input[name=index]");
+        // Keep a half-made answer: only the countdown changes while the same question stays open.
+        var kept = freshIndex && shownForm(freshIndex.value);
+        if (kept) {
+          var button = kept.querySelector("button[type=submit]");
+          if (button) button.disabled = !!paused;
+          countdown();
+          return;
+        }
         panel.innerHTML = html;
         bindAnswer();
         countdown();
