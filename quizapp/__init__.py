@@ -210,10 +210,11 @@ def _register_hooks(app: Flask) -> None:
     from quizapp.api.auth import authenticate_request
     from quizapp.auth.session_limits import UnchangedOnServerError, check_session_age
     from quizapp.database import set_write_intent
+    from quizapp.lti import framing
     from quizapp.moved import init_moved
     from quizapp.transactions import READ_METHODS, init_transactions, request_may_write
 
-    security_headers.init_app(app)
+    security_headers.init_app(app, frame_ancestors=framing.frame_ancestors)  # a launched session's LMS may frame
     init_moved(app)  # an old URL is redirected before anything else looks at it
     init_transactions(app)
     app.session_interface = UnchangedOnServerError()

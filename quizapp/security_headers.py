@@ -9,16 +9,24 @@ the public landing page for the next, so neither a shared cache nor the browser'
 (back button after logging out) may keep them. Static assets stay cacheable.
 
 Nothing may frame a page (``frame-ancestors 'none'``), except the quiz pages of a session launched from an LMS,
-which that LMS's registered origins may frame (``quizapp.lti.framing``).
+which that LMS's registered origins may frame. Which ones is LTI's business (``quizapp.lti.framing``), handed in
+by the app factory: this module sits below every feature and imports none of them.
 """
 
 from __future__ import annotations
 
-from flask import Flask, Response, request, session
+from collections.abc import Callable, MutableMapping
+from typing import Any
+
+from flask import Flask, Response, current_app, request, session
+from sqlalchemy.orm import Session
 
 from quizapp.access import BUILTIN_PUBLIC_ENDPOINTS
 from quizapp.extensions import db
-from quizapp.lti import framing
+
+# (database session, browser session, blueprint, endpoint) -> the page's frame-ancestors, or None for 'none'.
+FrameAncestors = Callable[[Session, MutableMapping[str, Any], str | None, str | None], str | None]
+_PROVIDER = "security_headers.frame_ancestors"
 
 
 def content_security_policy(*, frame_ancestors: str = "'none'", form_action: str = "'self'") -> str:
@@ -45,7 +53,8 @@ CONTENT_SECURITY_POLICY = content_security_policy()
 def add_security_headers(response: Response) -> Response:
     headers = response.headers
     if "Content-Security-Policy" not in headers:
-        framers = framing.frame_ancestors(db.session, session, request.blueprint, request.endpoint)
+        provider: FrameAncestors | None = current_app.extensions.get(_PROVIDER)
+        framers = provider(db.session, session, request.blueprint, request.endpoint) if provider else None
         headers["Content-Security-Policy"] = (
             CONTENT_SECURITY_POLICY if framers is None else content_security_policy(frame_ancestors=framers)
         )
@@ -60,5 +69,8 @@ def add_security_headers(response: Response) -> Response:
     return response
 
 
-def init_app(app: Flask) -> None:
+def init_app(app: Flask, frame_ancestors: FrameAncestors | None = None) -> None:
+    """Add the headers to every response; ``frame_ancestors`` names who may frame a page (none when not given)."""
+    if frame_ancestors is not None:
+        app.extensions[_PROVIDER] = frame_ancestors
     app.after_request(add_security_headers)
