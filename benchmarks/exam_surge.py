@@ -455,6 +455,17 @@ def drain_time_wait(limit: int = 2000, wait_s: float = 90) -> None:
         time.sleep(1)
 
 
+def stop_server(server: subprocess.Popen | None) -> None:
+    """Stop the gunicorn the benchmark started, by force when it does not stop within 10 s."""
+    if server is None:
+        return
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
 def wrk_throughput(url: str, seconds: int, headers: dict[str, str], script: str | None = None) -> float:
     drain_time_wait()
     args = ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency"]
@@ -644,12 +655,7 @@ def main() -> None:
         # Other work on the machine takes cores from the server and the client alike: say how much there was.
         print("load average (1, 5, 15 min): " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
     finally:
-        if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+        stop_server(server)
         drop_database(url)
 
 

@@ -47,13 +47,14 @@ from exam_surge import (
     PASSWORD,
     TOKEN,
     build_content,
-    drain_time_wait,
     drop_database,
     free_port,
     machine_cpu,
     make_database,
     percentile,
     python_throughput,
+    stop_server,
+    wrk_throughput,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -229,20 +230,11 @@ def control(base: str, teacher: requests.Session, live_id: int, action: str) -> 
         raise SystemExit(f"control {action} failed: {done.status_code}")
 
 
-def wrk(url: str, seconds: int, headers: dict[str, str]) -> float:
-    drain_time_wait()
-    args = ["wrk", "-t2", "-c16", f"-d{seconds}s"]
-    for name, value in headers.items():
-        args += ["-H", f"{name}: {value}"]
-    out = subprocess.run([*args, url], capture_output=True, text=True, timeout=seconds + 30, check=True).stdout
-    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-
-
 def measured_throughput(url: str, seconds: int, headers: dict[str, str], server_pid: int) -> tuple[float, float]:
     """(requests/s, server CPU ms per request) of one URL for ``seconds``."""
     before = machine_cpu(server_pid)
     if shutil.which("wrk"):
-        rate = wrk(url, seconds, headers)
+        rate = wrk_throughput(url, seconds, headers)
     else:
         session = requests.Session()
         session.headers.update(headers)
@@ -396,12 +388,7 @@ def main() -> None:
         print("load average (1, 5, 15 min): " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
     finally:
         stop.set()
-        if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+        stop_server(server)
         drop_database(url)
 
 
