@@ -134,7 +134,7 @@ def _qr_code(live: LiveSession) -> Markup:
 def projector(live_id: int) -> ResponseReturnValue:
     now = utcnow()
     services.current_state(db.session, live_id, now=now)
-    live = services.live_for_teacher(db.session, live_id, current_user)
+    live = services.live_for_teacher(db.session, live_id, current_user, players=True)
     body = render_template(
         "live/projector.html",
         screen=pages.screen(db.session, live, now=now),
@@ -152,7 +152,7 @@ def screen(live_id: int) -> ResponseReturnValue:
     """The projector's changing part, fetched by its script when the version changes."""
     now = utcnow()
     services.current_state(db.session, live_id, now=now)
-    live = services.live_for_teacher(db.session, live_id, current_user)
+    live = services.live_for_teacher(db.session, live_id, current_user, players=True)
     return render_template("live/_screen.html", screen=pages.screen(db.session, live, now=now), form=ConfirmForm())
 
 
@@ -186,7 +186,7 @@ def control(live_id: int) -> ResponseReturnValue:
 @bp.route("/<id:live_id>/results")
 @allow(STAFF)
 def results(live_id: int) -> ResponseReturnValue:
-    live = services.live_for_teacher(db.session, live_id, current_user)
+    live = services.live_for_teacher(db.session, live_id, current_user, players=True)
     return render_template("live/results.html", results=pages.results(db.session, live))
 
 

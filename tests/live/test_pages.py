@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from quizapp.attempts.models import Attempt
 from quizapp.extensions import db
-from quizapp.live.models import LiveSession
+from quizapp.live.models import LiveParticipant, LiveSession
 from quizapp.models import utcnow
 from tests.conftest import Accounts
 from tests.factories import QUESTIONS, make_document, make_question, make_quiz, user
@@ -197,3 +197,27 @@ def test_odd_answers_and_controls_change_nothing(
     assert db.session.get(LiveSession, live.id).version == 3  # one join, one next: nothing else
     app.config["PUBLIC_URL"] = "https://quiz.school.example"
     assert "https://quiz.school.example/live/join" in teacher_client.get(f"/live/{live.id}").get_data(as_text=True)
+
+
+def test_the_projector_names_its_players_in_a_fixed_number_of_statements(
+    app: Flask, users: Accounts, teacher_client: FlaskClient
+) -> None:
+    """The projector fetches its screen every other second: naming each player must not cost a statement each."""
+    from tests.history.test_page_queries import statements_of
+
+    live_id = _start(teacher_client, _quiz(users)).id
+    screen = f"/live/{live_id}/screen"
+
+    def seat(*names: str) -> int:
+        for name in names:
+            db.session.add(LiveParticipant(live_session_id=live_id, user_id=user(name).id))
+        db.session.commit()
+        db.session.remove()  # the request loads its own, as in production
+        seen = statements_of(app, lambda: teacher_client.get(screen))
+        return len(seen)
+
+    one = seat(users.student)
+    four = seat(users.other_student, users.other_teacher, users.admin)
+    page = teacher_client.get(screen).get_data(as_text=True)
+    assert all(user(name).display_name in page for name in (users.student, users.admin))
+    assert four == one, f"{one} statements with one player, {four} with four"
