@@ -151,6 +151,8 @@ class StatePoll:
         if etag in parse_etags(environ.get("HTTP_IF_NONE_MATCH")):
             return 304, tag, None, b""
         state = row.as_json(now)
+        if row.state == LiveState.ENDED:  # nothing of it is drawn again: its copies leave this long-lived worker
+            self.forget(row.id)
         if participant is not None and row.state == LiveState.QUESTION:
             state["question"] = self.question_html(row)
         elif participant is not None and row.state in (LiveState.REVEAL, LiveState.ENDED):
@@ -212,6 +214,11 @@ class StatePoll:
         elif not result["guest"]:
             result["history"] = self.history_url()
         return result
+
+    def forget(self, live_id: int) -> None:
+        with self._lock:
+            self._questions.pop(live_id, None)
+            self._keys.pop(live_id, None)
 
     def key_text(self, row: services.StateRow) -> str | None:
         """The revealed question's answer as the phones show it, read once per version in this process; None when
