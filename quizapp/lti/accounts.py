@@ -84,14 +84,6 @@ def new_lms_user(session: Session, platform: LtiPlatform, subject: str, name: st
     return user
 
 
-def user_for_launch(session: Session, platform: LtiPlatform, claims: Mapping[str, Any]) -> User:
-    """The user behind the LMS's ``sub`` on this platform, made on the first launch with the LMS's role."""
-    found = known_user(session, platform, claims)
-    if found is not None:
-        return found
-    return new_lms_user(session, platform, lms_subject(claims), display_name(claims), role_from_claims(claims))
-
-
 def new_handoff(
     session: Session,
     user: User | None,
