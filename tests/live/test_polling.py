@@ -247,4 +247,5 @@ def test_each_phone_gets_its_own_result_once_the_question_closed(
     assert "key" not in ended["result"]
     assert ended["result"]["history"] == "/history"
     assert "history" not in comet.get(url).json["result"]  # a guest has no history
-    assert live.id not in poll._questions and live.id not in poll._keys  # an ended session's copies are let go
+    assert live.id not in poll._questions  # an ended session's copies are let go
+    assert live.id not in poll._keys
