@@ -108,7 +108,7 @@ def claim_periodic_run(task: str, slot: datetime) -> bool:
         holder = huey.get(_slot_key(task, minute), peek=True)
         if holder != me:
             huey.put(DUPLICATE_PERIODIC_RUN, {"task": task, "at": minute.isoformat(), "by": me, "ran_by": holder})
-        logger.info("periodic %s of %s skipped: run by %s", task, f"{minute:%H:%M}", holder)
+        logger.info("periodic %s of %s skipped by %s: run by %s", task, f"{minute:%H:%M}", me, holder)
         return False
     logger.info("periodic %s of %s run by %s", task, f"{minute:%H:%M}", me)
     huey.delete(_slot_key(task, minute - timedelta(minutes=2)))

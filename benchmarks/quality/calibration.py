@@ -25,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parents[1])]
 
 from figures import confidence_quarters, load_article  # noqa: E402
+from split import article_number  # noqa: E402
 
 from quizapp.generation.calibrate import KINDS, calibrate  # noqa: E402
 from quizapp.generation.types import QuestionDraft  # noqa: E402
@@ -73,8 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     rows = load(args.verdicts, args.sheets)
     sets = {
-        f"fit (< {args.fit_below:02d})": [r for r in rows if int(r[0][:2]) < args.fit_below],
-        f"check (>= {args.fit_below:02d})": [r for r in rows if int(r[0][:2]) >= args.fit_below],
+        f"fit (< {args.fit_below:02d})": [r for r in rows if article_number(r[0]) < args.fit_below],
+        f"check (>= {args.fit_below:02d})": [r for r in rows if article_number(r[0]) >= args.fit_below],
     }
     names = list(sets)
     bad = ("reject", "wrong-key")

@@ -283,7 +283,10 @@ def test_an_exam_across_two_servers_and_two_workers_loses_nothing_and_grades_onc
         )
         logs = "\n".join(consumer.text() for consumer in running.consumers)
         ran = re.findall(r"periodic every_minute of (\d\d:\d\d) run by (\S+)", logs)
-        skipped = re.findall(r"periodic every_minute of (\d\d:\d\d) skipped", logs)
+        skips = re.findall(r"periodic every_minute of (\d\d:\d\d) skipped by (\S+): run by (\S+)", logs)
+        skipped = [minute for minute, by, holder in skips]
+        # A consumer's own copy running late into the next minute is skipped too, and is no duplicate.
+        skipped_for_another = [minute for minute, by, holder in skips if by != holder]
         minutes = [minute for minute, _ in ran]
         assert minutes, logs[-3000:]
         assert len(minutes) == len(set(minutes)), ran  # each minute run once in the whole deployment
@@ -303,5 +306,5 @@ def test_an_exam_across_two_servers_and_two_workers_loses_nothing_and_grades_onc
     )
     assert doctor.returncode == 0, doctor.stdout + doctor.stderr
     assert "ok       background worker: periodic tasks last run by" in doctor.stdout
-    if skipped:
+    if skipped_for_another:
         assert "scheduled by more than one consumer" in doctor.stdout

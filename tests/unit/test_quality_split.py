@@ -34,3 +34,11 @@ def test_version_2_tests_on_the_articles_written_after_the_burn() -> None:
     assert split.split([*ids, "37-e"], 3) == (["37-e"], ["01-a", "24-b", "25-c", "36-d"])
     assert split.split([*ids, "37-e", "49-f"], 4) == (["49-f"], ["01-a", "24-b", "25-c", "36-d", "37-e"])
     assert split.split(ids) == split.split(ids, split.VERSION)
+
+
+def test_version_7_counts_ids_of_three_digits_by_their_whole_number(tmp_path) -> None:
+    for name in ("90-benin.md", "91-a.txt", "102-b.pdf", "1000-too-long.md"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    ids = split.article_ids([tmp_path])
+    assert ids == ["102-b", "90-benin", "91-a"]
+    assert split.split(ids, 7) == (["102-b", "91-a"], ["90-benin"])
