@@ -16,8 +16,10 @@ from .clauses import body_tokens, relative_time
 from .dates import DateValue
 from .lexicon import EVENT_WORDS, LAW_WORDS, TITLES
 from .normalise import MONTHS
+from .tense import historical_present, past_question
 from .textutil import contains_phrase, tidy, tokens_text, word_count
 from .timeline import dated as entry_dated
+from .timeline import raw_label
 
 LOOK_BACK = 6  # earlier sentences of the same document searched for an antecedent
 MAX_NAME_WORDS = 7
@@ -738,8 +740,13 @@ def resolve_context(
                 prompt = shorter
                 continue
             prompt = _replace_first(prompt, text, dated)
+    if not date_entry:
+        return prompt, None
     # a timeline's line: the date at the head of its entry belongs to the question ("In 1559, where ...?")
-    return (entry_dated(corpus, sent, prompt, key) if date_entry else prompt), None
+    prompt = entry_dated(corpus, sent, prompt, key)
+    if raw_label(prompt):
+        return prompt, "a timeline line's date is run into the question"
+    return (past_question(prompt) if historical_present(corpus, sent) else prompt), None
 
 
 _PLACED = re.compile(r"^(.*\S)\s+(?:in|at)\s+(.+)$")

@@ -1,0 +1,109 @@
+"""Text garbled on its way to a stem, and stems that cannot be read alone: raw timeline labels, present tense in a
+past chronology, verbless lines, blanks inside hyphenated words, words run together where a clause was cut, the
+degree word and comma of a stated purpose, "fled" from nowhere, "the order" of someone unnamed.
+(Texts made up for the tests.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from quizapp.generation.definites import resolve_context
+from quizapp.generation.tense import past_question
+from quizapp.generation.timeline import adverbial, raw_label, verbless_line
+
+from ._articles import parsed, sentence
+
+CHRONICLE = (
+    "C. 1064: Harold travels to Orvel with six ships.\n"
+    "30 Sep 1520 - Anselm becomes duke in Varro after the death of his father.\n"
+    "1903, 3 November - The merchants of Orvel declare their town free of all tolls.\n"
+    "29 May 1555 - Peace of Brisk with the Margrave; the guild keeps its cloth hall.\n"
+    "1494 - Anselm is born in Varro, the only son of the old duke."
+)
+
+
+@pytest.mark.parametrize(
+    ("label", "phrase"),
+    [
+        ("C. 2200 BCE", "In about 2200 BCE"),
+        ("30 Sep 1520", "On 30 September 1520"),
+        ("1903, 3 November", "On 3 November 1903"),
+        ("1905, late", "In late 1905"),
+        ("By 1109", "By 1109"),
+    ],
+)
+def test_labels_a_chronology_writes_in_other_ways_read_as_adverbials(label, phrase):
+    assert adverbial(label) == phrase
+
+
+@pytest.mark.parametrize(
+    ("words", "prompt", "key", "expected"),
+    [
+        (
+            "Harold travels",
+            "C. 1064: Harold travels to _____ with six ships.",
+            "Orvel",
+            "In about 1064, Harold travels to _____ with six ships.",
+        ),
+        (
+            "becomes duke",
+            "30 Sep 1520 - Anselm becomes duke in _____ after the death of his father.",
+            "Varro",
+            "On 30 September 1520, Anselm becomes duke in _____ after the death of his father.",
+        ),
+        (
+            "declare their town",
+            "_____, 3 November - The merchants of Orvel declare their town free of all tolls.",
+            "1903",
+            "On 3 November _____, the merchants of Orvel declare their town free of all tolls.",
+        ),
+    ],
+)
+def test_a_label_at_the_head_of_a_stem_becomes_a_sentence(words, prompt, key, expected):
+    c = parsed(CHRONICLE)
+    out, problem = resolve_context(c, [sentence(c, words)], prompt, key)
+    assert problem is None
+    assert out == expected
+
+
+def test_a_label_run_into_the_question_is_refused():
+    c = parsed(CHRONICLE)
+    s = sentence(c, "becomes duke")
+    _, problem = resolve_context(c, [s], "Where does 30 Sep 1520 - Anselm become duke?", "Varro")
+    assert problem is not None
+    assert raw_label("_____, 15 August - The ship makes the first crossing.")
+    assert not raw_label("The war (1914 \u2013 1918) ended the guild's trade.")
+
+
+def test_a_line_whose_first_statement_has_no_verb_makes_no_question():
+    c = parsed(CHRONICLE)
+    assert verbless_line(sentence(c, "Peace of Brisk"))
+    assert not verbless_line(sentence(c, "becomes duke"))
+
+
+def test_a_question_from_a_dated_line_in_the_present_asks_in_the_past():
+    c = parsed(CHRONICLE + "\n\nToday the cloth hall is a museum of the guild.")
+    out, _ = resolve_context(c, [sentence(c, "is born")], "Where is Anselm born?", "Varro")
+    assert out == "In 1494, where was Anselm born?"
+    today, _ = resolve_context(c, [sentence(c, "Today")], "What is the cloth hall today?", "a museum")
+    assert today == "What is the cloth hall today?"
+    assert past_question("When does the guild open its hall?") == "When did the guild open its hall?"
+    assert past_question("Anselm is born in _____.") == "Anselm is born in _____."
+
+
+def test_a_present_verb_dated_by_a_year_on_it_asks_in_the_past():
+    c = parsed("The old duke ruled Varro for forty years. In 1509 Duke Anselm defeats his brother at Brisk.")
+    out, _ = resolve_context(c, [sentence(c, "defeats")], "Where does Duke Anselm defeat his brother?", "")
+    assert out == "Where did Duke Anselm defeat his brother?"
+
+
+def test_a_common_word_the_parser_ran_into_the_label_loses_its_capital():
+    c = parsed(
+        "c. 1000 CE - Voyagers reach the Society Islands in central East Polynesia.\n"
+        "c. 1200 CE - Later voyagers settle the Orvel Islands."
+    )
+    s = sentence(c, "Voyagers reach")
+    out, _ = resolve_context(
+        c, [s], "C. 1000 CE - Voyagers reach the _____ in central East Polynesia.", "Society Islands"
+    )
+    assert out == "In about 1000 CE, voyagers reach the _____ in central East Polynesia."
