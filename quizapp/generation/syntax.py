@@ -140,8 +140,10 @@ def _invert(sent: Sentence, removed: set[int], head: str) -> str | None:
     if not _prefix_ok(prefix) or not body:
         return None
     parts = []
-    for t in body:
-        parts.append(replace.get(t.i, t.text) + t.whitespace_)
+    for k, t in enumerate(body):
+        # where tokens were cut out between two ("Germany) , ruled"), the neighbours keep a space between them
+        gap = k + 1 < len(body) and body[k + 1].i != t.i + 1
+        parts.append(replace.get(t.i, t.text) + (t.whitespace_ or (" " if gap else "")))
     text = "".join(parts).strip()
     # A title before a name keeps its capital ("When did President Abraham Lincoln sign ...?").
     title_word = body[0].lower_ in TITLES and len(body) > 1 and body[1].pos_ == "PROPN"

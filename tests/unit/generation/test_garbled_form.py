@@ -7,8 +7,14 @@ from __future__ import annotations
 
 import pytest
 
+from quizapp.generation.candidates.base import Context
+from quizapp.generation.candidates.causes import _claim, causes_of
+from quizapp.generation.clauses import cloze_tokens, root_clause
 from quizapp.generation.definites import resolve_context
+from quizapp.generation.distractors import DistractorIndex
+from quizapp.generation.syntax import _invert
 from quizapp.generation.tense import past_question
+from quizapp.generation.textutil import tokens_text
 from quizapp.generation.timeline import adverbial, raw_label, verbless_line
 
 from ._articles import parsed, sentence
@@ -107,3 +113,44 @@ def test_a_common_word_the_parser_ran_into_the_label_loses_its_capital():
         c, [s], "C. 1000 CE - Voyagers reach the _____ in central East Polynesia.", "Society Islands"
     )
     assert out == "In about 1000 CE, voyagers reach the _____ in central East Polynesia."
+
+
+def test_a_blank_never_splits_a_hyphenated_word():
+    c = parsed("Oral traditions of Orvel remember later two-way voyages between the islands.")
+    s = sentence(c, "two-way")
+    way = next(t for t in s.span if t.text == "way")
+    voyages = next(t for t in s.span if t.text == "voyages")
+    assert cloze_tokens(list(s.span), way, voyages) is None
+    assert cloze_tokens(list(s.span), voyages, voyages) is not None
+
+
+def test_words_either_side_of_a_cut_keep_a_space():
+    c = parsed("The duke gave Orvel (the river town), in 1620, a new charter. The guild was pleased.")
+    s = sentence(c, "duke gave")
+    removed = {t.i for t in s.span if t.text in ("in", "1620") or (t.text == "," and t.i > s.span.start + 5)}
+    assert _invert(s, removed, "When") == "When did the duke give Orvel (the river town) a new charter?"
+
+
+def test_a_verb_after_a_cut_clause_goes_with_it():
+    c = parsed(
+        "In 1949 the western lands became the Republic of Varro (West Varro), and the eastern land became "
+        "the Republic of Orvel (East Orvel), ruled by the Unity Party of Orvel."
+    )
+    text = tokens_text(root_clause(sentence(c, "western lands")))
+    assert "ruled" not in text
+    assert text.endswith("the Republic of Varro (West Varro)")
+
+
+def test_a_stated_purpose_keeps_its_degree_word_and_its_comma():
+    c = parsed(
+        "The guild of Orvel was founded in 1340. Digging began in 1748 under Anselm of Varro, Duke of Brisk, "
+        "mainly in order to find statues for the royal collections."
+    )
+    ctx = Context(c, DistractorIndex(c))
+    (cause,) = [x for x in causes_of(c, sentence(c, "Digging began")) if x.family == "purpose"]
+    assert cause.lead == "mainly"
+    assert cause.set_off
+
+    claim = _claim(ctx, sentence(c, "Digging began"), cause)
+    assert claim is not None
+    assert "Duke of Brisk, mainly in order to find statues" in claim.draft.prompt
