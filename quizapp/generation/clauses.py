@@ -371,11 +371,35 @@ _ELLIPTICAL = frozenset(
 )
 
 
+# Going away or back from a place: "30,000 people fled" - fled from where? The place is in the sentences before.
+_MOVE_FROM = frozenset({"flee", "escape", "emigrate", "withdraw", "retreat", "defect", "return"})
+# Adverbs that say when or how much, not where to ("fled alone", "returned later")
+_NOT_WHERE = frozenset(
+    {"alone", "then", "later", "soon", "again", "also", "finally", "eventually", "quickly", "only", "too"}
+)
+
+
+def _time_phrase(prep: Any) -> bool:
+    """ "in July 1961", "after the war", "during the night": a phrase that says when, not where."""
+    if prep.lower_ in ("during", "after", "before", "until", "since", "within", "for"):
+        return True
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") or o.like_num for o in objs)
+
+
 def elliptical(sent: Sentence) -> bool:
-    """The main verb leaves out what it relates to ("X followed in 1868" - followed what?): read alone, the
-    sentence says nothing a question could ask."""
+    """The main verb leaves out what it relates to ("X followed in 1868" - followed what?; "thousands fled" - from
+    where?): read alone, the sentence says nothing a question could ask."""
     root = sent.root
-    return root.lemma_.lower() in _ELLIPTICAL and not any(
+    lemma = root.lemma_.lower()
+    if lemma in _MOVE_FROM:
+        return not any(
+            c.dep_ in ("dobj", "prt", "xcomp", "ccomp", "advcl")
+            or (c.dep_ == "prep" and not _time_phrase(c))
+            or (c.dep_ in ("advmod", "npadvmod") and c.pos_ == "ADV" and c.lower_ not in _NOT_WHERE)
+            for c in root.children
+        )
+    return lemma in _ELLIPTICAL and not any(
         c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "advcl")
         and (c.dep_ != "prep" or c.lower_ not in ("in", "on", "at", "during"))
         for c in root.children

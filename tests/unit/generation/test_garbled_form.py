@@ -9,7 +9,7 @@ import pytest
 
 from quizapp.generation.candidates.base import Context
 from quizapp.generation.candidates.causes import _claim, causes_of
-from quizapp.generation.clauses import cloze_tokens, root_clause
+from quizapp.generation.clauses import cloze_tokens, elliptical, root_clause
 from quizapp.generation.definites import resolve_context
 from quizapp.generation.distractors import DistractorIndex
 from quizapp.generation.syntax import _invert
@@ -154,3 +154,25 @@ def test_a_stated_purpose_keeps_its_degree_word_and_its_comma():
     claim = _claim(ctx, sentence(c, "Digging began"), cause)
     assert claim is not None
     assert "Duke of Brisk, mainly in order to find statues" in claim.draft.prompt
+
+
+def test_fled_from_nowhere_is_not_a_statement_alone():
+    c = parsed(
+        "Many people left Orvel for the free cities. In July 1761 alone about 3,000 people fled. "
+        "In 1762 the duke fled to Varro."
+    )
+    assert elliptical(sentence(c, "people fled"))
+    assert not elliptical(sentence(c, "fled to Varro"))
+
+
+def test_the_order_of_an_unnamed_action_is_refused_unless_the_prompt_tells_it():
+    c = parsed(
+        "The guild of Orvel kept its privileges until 1760. Duke Anselm of Varro ordered the expulsion of the guild "
+        "from all his lands in 1767, and the order was carried out in Brisk in 1768 by Governor Hendrik Stoel."
+    )
+    s = sentence(c, "order was carried")
+    _, problem = resolve_context(c, [s], "The order was carried out in _____ in 1768.", "Brisk")
+    assert problem is not None
+    whole = "Duke Anselm of Varro ordered the expulsion of the guild of Orvel, and the order was carried out in _____."
+    _, problem = resolve_context(c, [s], whole, "Brisk")
+    assert problem is None
