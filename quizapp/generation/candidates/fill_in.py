@@ -16,11 +16,13 @@ from ..analysis import Corpus, Sentence, norm_key
 from ..clauses import cloze_tokens, statement
 from ..dates import number_variants
 from ..distractors import display
+from ..lexicon import TITLES
 from ..textutil import anaphora_problem, drop_parentheticals, has_anchor, tokens_text, word_count
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, mention_once, source_of
 from .fill_in_answers import other_answers, particle_forms, surname_shared
-from .multiple_choice import dated_state, key_ok, worth_asking
+from .multiple_choice import key_ok, worth_asking
+from .open_dates import open_ended
 
 _WEAK_HEADS = frozenset(
     {
@@ -217,17 +219,6 @@ def list_size(t: Any) -> int:
     return items
 
 
-# "before _____", "by _____", "after _____": any later (or earlier) year is as right; "since _____" and "from _____"
-# name the start, which is one year.
-ONE_SIDED = frozenset({"before", "after", "by", "until", "till"})
-
-
-def bounds_from_one_side(m: Any) -> bool:
-    """A date that the sentence uses as one end of an open stretch of time ("fell after 1900"), or the date of a
-    state ("in 1703 there was no city"), which held in other years too."""
-    return m.kind == "date" and ((m.root.dep_ == "pobj" and m.root.head.lower_ in ONE_SIDED) or dated_state(m))
-
-
 _ROMAN = re.compile(r"^[IVXL]+$")
 
 
@@ -277,13 +268,6 @@ def surname_names(ctx: Context, sent: Sentence, key: str) -> bool:
     return re.search(alone, text) is not None
 
 
-# Words that name a person by rank or office before the name: after "Captain _____", the surname alone is how
-# anyone names him ("Captain Thomas"), however common the word.
-TITLES = frozenset(
-    {"captain", "capt.", "general", "gen.", "colonel", "col.", "major", "lieutenant", "lt.", "admiral", "commander",
-     "sergeant", "commodore", "marshal", "dr", "dr.", "doctor", "professor", "prof.", "mr", "mr.", "mrs", "mrs.",
-     "ms", "ms.", "miss", "governor", "president", "senator", "judge", "bishop", "reverend", "rev."}
-)  # fmt: skip
 # "in _____" before a month or a day: the year alone makes the sentence as true ("in 1700" for "November 1700").
 YEAR_FRAMES = frozenset({"in", "during"})
 
@@ -310,8 +294,9 @@ def family_name_first(ctx: Context, sent: Sentence, key: str) -> bool:
 
 
 def after_title(sent: Sentence, first: Any) -> bool:
-    """The key follows a rank or office ("under Captain _____")."""
-    return first.i > sent.span.start and first.doc[first.i - 1].lower_ in TITLES
+    """The key follows a rank or office ("under Captain _____", "Capt. _____"): the surname alone is how anyone
+    names him then, however common the word."""
+    return first.i > sent.span.start and first.doc[first.i - 1].lower_.rstrip(".") in TITLES
 
 
 def year_of(date: Any, sent: Sentence, first: Any) -> list[str]:
@@ -358,7 +343,7 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
     for m in sent.mentions:
         named = m.kind in ("person", "place", "org", "law", "event", "date")
         # "fell after _____": an earlier year makes it true as well
-        if named and key_ok(sent, m) and not bounds_from_one_side(m) and worth_asking(ctx, sent, m):
+        if named and key_ok(sent, m) and not open_ended(m, blank=True) and worth_asking(ctx, sent, m):
             if m.kind in ("org", "law", "event") and len(m.text.split()) > MAX_TYPED_NAME_WORDS:
                 continue  # "Metropolis Local Management Amendment Act" is to be recognised, not typed word for word
             items.append((m.first, m.last, m.kind, 0.6, m))

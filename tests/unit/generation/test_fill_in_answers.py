@@ -206,3 +206,8 @@ def test_a_name_in_brackets_after_the_key_is_accepted():
     )
     assert bracketed_names(ctx.corpus, 0, "Ostrian") == ["Ostrani"]
     assert bracketed_names(ctx.corpus, 0, "Drava") == []
+
+
+def test_the_surname_alone_is_accepted_after_any_title_or_role():
+    keys, _ = _fill_ins("In 1854 the engineer John Church surveyed the harbour of Veldmark for the council.")
+    assert "Church" in keys["John Church"]  # a common word, but the role before it says it is his surname
