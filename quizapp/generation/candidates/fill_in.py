@@ -121,6 +121,20 @@ QUANTIFIERS = frozenset(
     {"many", "several", "few", "fewer", "most", "numerous", "various", "countless", "some", "certain", "such",
      "large", "huge", "vast", "small", "much", "more", "less"}
 )  # fmt: skip
+# "protected East Germany from the West": a compass point names a side, not a place, and "West Germany", "the
+# Western powers" or "Western Europe" fill the blank as fairly; a choice question can still ask it.
+COMPASS_POINTS = frozenset(
+    {"west", "east", "north", "south", "northwest", "northeast", "southwest", "southeast", "orient", "occident"}
+)
+QUOTE_MARKS = frozenset("'\"‘’“”")
+
+
+def strands_a_quote(key: str) -> bool:
+    """A key that takes one quotation mark with it ("Salt Rampart'" read from "the 'Salt Rampart'"): the blank
+    would leave the other stranded in the prompt."""
+    return key[:1] in QUOTE_MARKS or key[-1:] in QUOTE_MARKS
+
+
 # "called the shield wall", "known as the unequal treaties": the article names the term itself.
 NAMING_WORDS = frozenset({"called", "named", "termed", "dubbed"})
 
@@ -183,9 +197,11 @@ def generic_term(sent: Sentence, first: Any, last: Any, counts: Counter[str]) ->
 
 def describes_a_name(sent: Sentence, last: Any) -> bool:
     """A term that only describes the name beside it ("the sanitary engineer George Jennings", "his eyewitness
-    account, The Salt Road"): many words describe a person or a book as fairly ("engineer", "plumber"; "book",
-    "memoir"), and no list of them is complete, so the blank is refused."""
+    account, The Salt Road", "Hurrem Sultan, a former slave"): many words describe a person or a book as fairly
+    ("engineer", "plumber"; "book", "memoir"), and no list of them is complete, so the blank is refused."""
     doc = sent.span.doc
+    if last.dep_ == "appos" and last.head.pos_ == "PROPN":
+        return True  # after the name: "Hurrem Sultan, a former slave", "Checkpoint Charlie, the crossing point"
     at = last.i + 1
     comma = at < sent.span.end and doc[at].text == ","
     at += 1 if comma else 0
@@ -342,6 +358,8 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
         items.append((first, last, "term", 0.55 + 0.25 * weight, None))
     for m in sent.mentions:
         named = m.kind in ("person", "place", "org", "law", "event", "date")
+        if m.kind == "place" and norm_key(m.text) in COMPASS_POINTS:
+            continue
         # "fell after _____": an earlier year makes it true as well
         if named and key_ok(sent, m) and not open_ended(m, blank=True) and worth_asking(ctx, sent, m):
             if m.kind in ("org", "law", "event") and len(m.text.split()) > MAX_TYPED_NAME_WORDS:
@@ -352,6 +370,8 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
             continue
         key_text = display(m) if m is not None else tokens_text(sent.span.doc[first.i : last.i + 1])
         if m is None and sent.text.lower().count(key_text.lower()) != 1:
+            continue
+        if strands_a_quote(key_text):
             continue
         if m is not None and (not mention_once(sent, m) or key_text not in sent.text):
             continue

@@ -2,7 +2,7 @@
 
 from quizapp.generation.analysis import parse_corpus
 from quizapp.generation.candidates.base import Context
-from quizapp.generation.candidates.fill_in import fill_in_candidates, term_counts
+from quizapp.generation.candidates.fill_in import fill_in_candidates, strands_a_quote, term_counts
 from quizapp.generation.candidates.fill_in_answers import (
     bracketed_names,
     distinctive_part,
@@ -247,6 +247,26 @@ def test_other_names_given_in_brackets_or_as_a_spelling_are_accepted():
     assert "Njara" in keys["Nzara Mbel"]
 
 
+def test_a_descriptor_after_the_name_is_no_blank():
+    text = (
+        "In 1961 the soldiers of Veldmark guarded Checkpoint Orlan, the crossing point for merchants. "
+        "The crossing point was closed by the rebels of Ostergau in 1962."
+    )
+    corpus = parse_corpus([clean("s.txt", "Title\n\n" + text)], get_nlp())
+    repair_kinds(corpus)
+    ctx = Context(corpus, DistractorIndex(corpus))
+    counts = term_counts(corpus)
+    first = next(s for s in corpus.sentences if "Checkpoint" in s.text)
+    # "gate", "border post", "checkpoint" would fit "Checkpoint Orlan, the _____" as fairly
+    assert "crossing point" not in {c.key for c in fill_in_candidates(ctx, first, counts)}
+    assert ctx.rejected["descriptor_blank"] == 1
+
+
+def test_a_compass_point_is_no_blank():
+    keys, _ = _fill_ins("The council of Veldmark claimed that the rampart protected Ostergau from the West in 1961.")
+    assert "West" not in keys  # "West Germany", "the Western powers" fit as fairly
+
+
 def test_the_surname_alone_is_accepted_after_any_title_or_role():
     keys, _ = _fill_ins("In 1854 the engineer John Church surveyed the harbour of Veldmark for the council.")
     assert "Church" in keys["John Church"]  # a common word, but the role before it says it is his surname
@@ -259,6 +279,12 @@ def test_the_head_alone_is_accepted_beside_a_use_that_keeps_the_keys_modifier():
         "The kabuki actors of Veldmark were banned in 1796."
     )
     assert "actors" in keys["kabuki actors"]
+
+
+def test_a_key_that_takes_one_quotation_mark_is_no_blank():
+    assert strands_a_quote("Salt Protection Rampart'")  # read from "called it the 'Salt Protection Rampart'"
+    assert strands_a_quote("\u2018Salt Rampart")
+    assert not strands_a_quote("Xi'an")  # an apostrophe inside a name
 
 
 def test_a_state_acting_accepts_its_peoples_name():
