@@ -126,6 +126,14 @@ QUANTIFIERS = frozenset(
 COMPASS_POINTS = frozenset(
     {"west", "east", "north", "south", "northwest", "northeast", "southwest", "southeast", "orient", "occident"}
 )
+
+
+def adjective_of_place(m: Any) -> bool:
+    """A place named by its adjective before a noun ("froze a Roman town"): any adjective fits "a _____ town"
+    (small, market, Campanian), so the blank has no one answer."""
+    return m.root.pos_ == "ADJ" and m.root.dep_ == "amod" and m.root.head.pos_ == "NOUN"
+
+
 QUOTE_MARKS = frozenset("'\"‘’“”")
 
 
@@ -358,7 +366,7 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
         items.append((first, last, "term", 0.55 + 0.25 * weight, None))
     for m in sent.mentions:
         named = m.kind in ("person", "place", "org", "law", "event", "date")
-        if m.kind == "place" and norm_key(m.text) in COMPASS_POINTS:
+        if m.kind == "place" and (norm_key(m.text) in COMPASS_POINTS or adjective_of_place(m)):
             continue
         # "fell after _____": an earlier year makes it true as well
         if named and key_ok(sent, m) and not open_ended(m, blank=True) and worth_asking(ctx, sent, m):

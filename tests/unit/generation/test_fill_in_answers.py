@@ -292,3 +292,8 @@ def test_a_state_acting_accepts_its_peoples_name():
     assert "the British" in keys["Britain"]  # "the British answered" is as true
     keys, _ = _fill_ins("In 1897 the merchants of Veldmark sold their bronzes in Britain to the museums of Marlow.")
     assert "the British" not in keys["Britain"]  # a place where, not a state acting
+
+
+def test_a_place_named_by_its_adjective_is_no_blank():
+    keys, _ = _fill_ins("In 79 the eruption of the mountain froze a Roman town near Veldmark in mid-sentence.")
+    assert "Roman" not in keys  # "a small town", "a market town" fill "a _____ town" as well
