@@ -221,3 +221,27 @@ def test_the_projector_names_its_players_in_a_fixed_number_of_statements(
     page = teacher_client.get(screen).get_data(as_text=True)
     assert all(user(name).display_name in page for name in (users.student, users.admin))
     assert four == one, f"{one} statements with one player, {four} with four"
+
+
+def test_the_results_page_reads_the_same_few_statements_however_many_questions_were_asked(
+    app: Flask, users: Accounts, teacher_client: FlaskClient, student_client: FlaskClient
+) -> None:
+    from tests.history.test_page_queries import statements_of
+
+    teacher = user(users.teacher)
+    document = make_document(teacher)
+    quiz = make_quiz(teacher, [make_question(teacher, document, spec) for spec in QUESTIONS[:4]])
+    db.session.commit()
+    live = _start(teacher_client, quiz.id)
+    _join(student_client, live.join_code)
+    counts = []
+    for index in range(4):
+        _control(teacher_client, live, "next")
+        _answer(student_client, live, index, {"choice": "0"})
+        _control(teacher_client, live, "reveal")
+        if index in (0, 3):
+            counts.append(len(statements_of(app, lambda: teacher_client.get(f"/live/{live.id}/results"))))
+    assert counts[0] == counts[1], counts
+    page = teacher_client.get(f"/live/{live.id}/results")
+    assert page.status_code == 200
+    assert "Who was the chief engineer" in page.get_data(as_text=True)
