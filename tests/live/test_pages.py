@@ -14,6 +14,7 @@ from quizapp.attempts.models import Attempt
 from quizapp.extensions import db
 from quizapp.live.models import LiveParticipant, LiveSession
 from quizapp.models import utcnow
+from quizapp.quizzes.models import Quiz
 from tests.conftest import Accounts
 from tests.factories import QUESTIONS, make_document, make_question, make_quiz, user
 from tests.support import csrf_token, login, post_form
@@ -245,3 +246,30 @@ def test_the_results_page_reads_the_same_few_statements_however_many_questions_w
     page = teacher_client.get(f"/live/{live.id}/results")
     assert page.status_code == 200
     assert "Who was the chief engineer" in page.get_data(as_text=True)
+
+
+def test_ending_gives_each_signed_in_student_their_next_attempt_number(
+    app: Flask, users: Accounts, teacher_client: FlaskClient, student_client: FlaskClient
+) -> None:
+    from tests.factories import finished_attempt
+
+    quiz_id = _quiz(users)
+    earlier = finished_attempt(db.session.get(Quiz, quiz_id), user(users.other_student), [1, 0], submitted_at=utcnow())
+    db.session.commit()
+    other = app.test_client()
+    login(other, users.other_student)
+    live = _start(teacher_client, quiz_id)
+    for client in (student_client, other):
+        assert _join(client, live.join_code).status_code == 302
+    _control(teacher_client, live, "next")
+    _answer(student_client, live, 0, {"choice": "1"})
+    _answer(other, live, 0, {"choice": "0"})
+    _control(teacher_client, live, "end")
+    made = {a.student_id: a for a in db.session.scalars(select(Attempt).where(Attempt.id != earlier.id))}
+    assert {a.student_id: a.number for a in made.values()} == {
+        user(users.student).id: 1,
+        user(users.other_student).id: 2,
+    }
+    assert all(a.status == "submitted" and a.max_score == 1.0 for a in made.values())
+    seats = db.session.scalars(select(LiveParticipant).where(LiveParticipant.live_session_id == live.id)).all()
+    assert sorted(p.attempt_id for p in seats) == sorted(a.id for a in made.values())
