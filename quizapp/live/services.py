@@ -15,7 +15,7 @@ import random
 import secrets
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -426,17 +426,35 @@ def current_state(session: Session, live_id: int, *, now: datetime, max_age: flo
     """The session's state from its row alone (no ORM objects), or as this process read it less than ``max_age``
     seconds ago; a question past its closing time is closed here, by a conditional update that only the first
     reader of any worker wins. None for no such session."""
-    engine = _engine_of(session)
+
+    def close_and_read() -> StateRow | None:
+        begin_writing(session)  # a GET that must write: on SQLite, begin again for writing
+        close_if_over(session, live_id, now)
+        return read_state(session, live_id)
+
+    return state_through(
+        _engine_of(session), live_id, now, max_age, lambda: read_state(session, live_id), close_and_read
+    )
+
+
+def state_through(
+    engine: Engine,
+    live_id: int,
+    now: datetime,
+    max_age: float,
+    read: Callable[[], StateRow | None],
+    close_and_read: Callable[[], StateRow | None],
+) -> StateRow | None:
+    """The state as ``current_state`` describes it, read and closed by the caller's own means: a request's
+    session, or the polling endpoint's bare connections."""
     row = remembered_state(engine, live_id, max_age)
     if row is None:
-        row = read_state(session, live_id)
+        row = read()
         if max_age > 0:
             remember_state(engine, live_id, row)
     if row is None or not row.is_over(now):
         return row
-    begin_writing(session)  # a GET that must write: on SQLite, begin again for writing
-    close_if_over(session, live_id, now)
-    row = read_state(session, live_id)
+    row = close_and_read()
     remember_state(engine, live_id, row)
     return row
 
