@@ -236,7 +236,12 @@ def verbless_line(sent: Sentence) -> bool:
         return False
     start = sent.span.start_char + m.end()
     end = start + len(re.split(r"[;:]", text[m.end() :], maxsplit=1)[0])
-    return not any(t.tag_ in _FINITE for t in sent.span if start <= t.idx < end)
+    # a verb with a subject counts however it is tagged ("The Turks ... destroy", read as a base form)
+    return not any(
+        t.tag_ in _FINITE or (t.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJ for c in t.children))
+        for t in sent.span
+        if start <= t.idx < end
+    )
 
 
 def _in_label_entity(sent: Sentence, tok: Any) -> bool:

@@ -85,6 +85,9 @@ def test_a_line_whose_first_statement_has_no_verb_makes_no_question():
     c = parsed(CHRONICLE)
     assert verbless_line(sentence(c, "Peace of Brisk"))
     assert not verbless_line(sentence(c, "becomes duke"))
+    # a verb with its subject is a statement, even where the parser tags it as a base form
+    c = parsed("21 October 1096 \u2013 The knights of Varro, allies of the duke, destroy the Orvel bridge near Brisk.")
+    assert not verbless_line(sentence(c, "destroy"))
 
 
 def test_a_question_from_a_dated_line_in_the_present_asks_in_the_past():
