@@ -126,6 +126,10 @@ def _invert(sent: Sentence, removed: set[int], head: str) -> str | None:
         if aux is None and c.tag_ == "VBD":
             replace[c.i] = _base(c)
             continue
+        if aux is None and root.tag_ == "VBD" and c.tag_ in ("VBZ", "VBP"):
+            # "Edward, later called the Confessor, becomes king": a past and a present verb on one subject are
+            # a misparse (the participle taken for the main verb), which no operator fits
+            return None
         own_aux = any(g.dep_ in ("aux", "auxpass") for g in c.children)
         if (aux is None and own_aux) or (aux is not None and not own_aux and c.tag_ != root.tag_):
             # the conjunct goes with all after it: a trailing phrase may belong to it ("... and became President

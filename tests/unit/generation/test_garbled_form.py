@@ -179,3 +179,10 @@ def test_the_order_of_an_unnamed_action_is_refused_unless_the_prompt_tells_it():
     whole = "Duke Anselm of Varro ordered the expulsion of the guild of Orvel, and the order was carried out in _____."
     _, problem = resolve_context(c, [s], whole, "Brisk")
     assert problem is None
+
+
+def test_a_past_and_a_present_verb_on_one_subject_make_no_question():
+    c = parsed("1042: Anselm, later called the Builder, becomes duke of Orvel. He rules until 1066.")
+    s = sentence(c, "Builder")
+    removed = {t.i for t in s.span if t.text in ("In", "1042", ",") and t.i < s.span.start + 4}
+    assert _invert(s, removed, "When") is None  # not "When did Anselm, later call the Builder, becomes duke?"
