@@ -109,9 +109,14 @@ def _invert(sent: Sentence, removed: set[int], head: str) -> str | None:
     if aux is None and root.lemma_ == "be":
         aux = root
     replace: dict[int, str] = {}
+    pluperfect = aux is not None and _plain_pluperfect(root, aux)
     if aux is not None:
         operator = aux.lower_
         toks = [t for t in toks if t.i != aux.i]
+        if pluperfect:
+            # "When had Dias founded Luanda?" reads as a slip: "When did Dias found Luanda?" asks the same
+            operator = "did"
+            replace[root.i] = _base(root)
     else:
         operator = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(root.tag_, "")
         if not operator or any(c.dep_ == "neg" for c in root.children):
@@ -123,7 +128,9 @@ def _invert(sent: Sentence, removed: set[int], head: str) -> str | None:
     for c in root.children:
         if c.dep_ != "conj" or c.pos_ not in ("VERB", "AUX") or any(g.dep_ in _SUBJ for g in c.children):
             continue
-        if aux is None and c.tag_ == "VBD":
+        if (aux is None and c.tag_ == "VBD") or (
+            pluperfect and c.tag_ == "VBN" and not any(g.dep_ in ("aux", "auxpass") for g in c.children)
+        ):
             replace[c.i] = _base(c)
             continue
         if aux is None and root.tag_ == "VBD" and c.tag_ in ("VBZ", "VBP"):
@@ -155,6 +162,16 @@ def _invert(sent: Sentence, removed: set[int], head: str) -> str | None:
     if (not keeps_capital(body[0]) and not title_word) or common:
         text = text[:1].lower() + text[1:]
     return _join(prefix, f"{head} {operator}", text)
+
+
+def _plain_pluperfect(root: Any, aux: Any) -> bool:
+    """ "had founded", active and with no other auxiliary or negation: its question takes "did"."""
+    return (
+        aux.lower_ == "had"
+        and aux.dep_ == "aux"
+        and root.tag_ == "VBN"
+        and not any(c.dep_ in ("auxpass", "neg") or (c.dep_ == "aux" and c.i != aux.i) for c in root.children)
+    )
 
 
 def wh_adjunct(sent: Sentence, m: Mention) -> str | None:

@@ -12,7 +12,7 @@ from quizapp.generation.candidates.causes import _claim, causes_of
 from quizapp.generation.clauses import cloze_tokens, elliptical, root_clause
 from quizapp.generation.definites import resolve_context
 from quizapp.generation.distractors import DistractorIndex
-from quizapp.generation.syntax import _invert
+from quizapp.generation.syntax import _invert, wh_adjunct
 from quizapp.generation.tense import past_question
 from quizapp.generation.textutil import tokens_text
 from quizapp.generation.timeline import adverbial, raw_label, verbless_line
@@ -186,3 +186,17 @@ def test_a_past_and_a_present_verb_on_one_subject_make_no_question():
     s = sentence(c, "Builder")
     removed = {t.i for t in s.span if t.text in ("In", "1042", ",") and t.i < s.span.start + 4}
     assert _invert(s, removed, "When") is None  # not "When did Anselm, later call the Builder, becomes duke?"
+
+
+def test_a_pluperfect_is_asked_with_did():
+    c = parsed(
+        "The guild of Orvel grew rich on the river trade. "
+        "In 1576 the merchant Anselm Varr had founded the town of Brisk on the coast. "
+        "In 1590 the bridge at Brisk had been built by the guild."
+    )
+    s = sentence(c, "had founded")
+    year = next(m for m in s.mentions if m.text == "1576")
+    assert wh_adjunct(s, year) == "When did the merchant Anselm Varr found the town of Brisk on the coast?"
+    s = sentence(c, "had been built")
+    year = next(m for m in s.mentions if m.text == "1590")
+    assert wh_adjunct(s, year) == "When had the bridge at Brisk been built by the guild?"
