@@ -16,7 +16,7 @@ from .clauses import body_tokens, relative_time
 from .dates import DateValue
 from .lexicon import EVENT_WORDS, LAW_WORDS, TITLES
 from .normalise import MONTHS
-from .tense import historical_present, past_question
+from .tense import historical_present, past_question, past_statement
 from .textutil import contains_phrase, tidy, tokens_text, word_count
 from .timeline import dated as entry_dated
 from .timeline import raw_label
@@ -777,7 +777,9 @@ def resolve_context(
     prompt = entry_dated(corpus, sent, prompt, key)
     if raw_label(prompt):
         return prompt, "a timeline line's date is run into the question"
-    return (past_question(prompt) if historical_present(corpus, sent) else prompt), None
+    if not historical_present(corpus, sent):
+        return prompt, None
+    return (past_question(prompt) if prompt.rstrip().endswith("?") else past_statement(corpus, sent, prompt)), None
 
 
 _PLACED = re.compile(r"^(.*\S)\s+(?:in|at)\s+(.+)$")

@@ -55,13 +55,13 @@ def test_labels_a_chronology_writes_in_other_ways_read_as_adverbials(label, phra
             "becomes duke",
             "30 Sep 1520 - Anselm becomes duke in _____ after the death of his father.",
             "Varro",
-            "On 30 September 1520, Anselm becomes duke in _____ after the death of his father.",
+            "On 30 September 1520, Anselm became duke in _____ after the death of his father.",
         ),
         (
             "declare their town",
             "_____, 3 November - The merchants of Orvel declare their town free of all tolls.",
             "1903",
-            "On 3 November _____, the merchants of Orvel declare their town free of all tolls.",
+            "On 3 November _____, the merchants of Orvel declared their town free of all tolls.",
         ),
     ],
 )
@@ -115,7 +115,7 @@ def test_a_common_word_the_parser_ran_into_the_label_loses_its_capital():
     out, _ = resolve_context(
         c, [s], "C. 1000 CE - Voyagers reach the _____ in central East Polynesia.", "Society Islands"
     )
-    assert out == "In about 1000 CE, voyagers reach the _____ in central East Polynesia."
+    assert out == "In about 1000 CE, voyagers reached the _____ in central East Polynesia."
 
 
 def test_a_blank_never_splits_a_hyphenated_word():
@@ -200,3 +200,35 @@ def test_a_pluperfect_is_asked_with_did():
     s = sentence(c, "had been built")
     year = next(m for m in s.mentions if m.text == "1590")
     assert wh_adjunct(s, year) == "When had the bridge at Brisk been built by the guild?"
+
+
+STATEMENTS = (
+    "1513 - Anselm becomes governor of Orvel in the west.\n"
+    "1100 BCE - Settlers reach Orvel. The cemetery at Brisk, found in 2003, holds the oldest graves of the island.\n"
+    "1541 - Suleiman annexes Buda; central Hungary becomes an Ottoman province.\n"
+    "1560 - Anselm builds a hall at Varro, which still stands today."
+)
+
+
+def test_a_dated_statement_in_the_present_is_put_in_the_past():
+    c = parsed(STATEMENTS)
+    out, _ = resolve_context(
+        c, [sentence(c, "becomes governor")], "1513 - Anselm becomes governor of _____ in the west.", "Orvel"
+    )
+    assert out == "In 1513, Anselm became governor of _____ in the west."
+    out, _ = resolve_context(
+        c,
+        [sentence(c, "builds")],
+        "1560 - Anselm builds a hall at _____, which still stands today.",
+        "Varro",
+    )
+    assert out == "In 1560, Anselm built a hall at _____, which still stands today."
+
+
+def test_a_present_fact_or_a_misread_verb_keeps_the_statement_as_it_is():
+    c = parsed(STATEMENTS)
+    prompt = "The cemetery at Brisk, found in _____, holds the oldest graves of the island."
+    assert resolve_context(c, [sentence(c, "cemetery")], prompt, "2003")[0] == prompt
+    prompt = "1541 - Suleiman annexes _____; central Hungary becomes an Ottoman province."
+    out, _ = resolve_context(c, [sentence(c, "annexes")], prompt, "Buda")
+    assert "became" not in out

@@ -170,8 +170,9 @@ def test_a_first_word_the_article_writes_in_lower_case_is_lowered_after_the_date
         "The ducal guard kept the imperial seal at Orvel.\n1705: Imperial troops occupy Orvel and seize the town hall."
     )
     prompts = {
-        "Imperial troops occupy Orvel and seize _____.": "In 1705, imperial troops occupy Orvel and seize _____.",
-        "Imperial troops occupy _____.": "In 1705, imperial troops occupy _____.",
+        # (and the chronology's present is put in the past: see tense.py)
+        "Imperial troops occupy Orvel and seize _____.": "In 1705, imperial troops occupied Orvel and seized _____.",
+        "Imperial troops occupy _____.": "In 1705, imperial troops occupied _____.",
     }
     c = parsed(text)
     assert {p: resolve_context(c, [sentence(c, "seize")], p, "x")[0] for p in prompts} == prompts
@@ -197,4 +198,4 @@ def test_an_ordering_of_timeline_entries_is_made_without_their_dates():
 def test_a_title_before_a_name_keeps_its_capital_after_the_date():
     c = parsed("The king of Varro taxed the guild.\n1705: King Anselm of Varro besieges Orvel with his army.")
     prompt, _ = resolve_context(c, [sentence(c, "besieges")], "King Anselm of Varro besieges _____ with his army.", "x")
-    assert prompt == "In 1705, King Anselm of Varro besieges _____ with his army."
+    assert prompt == "In 1705, King Anselm of Varro besieged _____ with his army."
