@@ -10,6 +10,7 @@ from ..analysis import Mention, Sentence
 from ..clauses import cloze, statement
 from ..dates import parse_date, parse_number
 from ..distractors import display, usable_key
+from ..option_fit import drop_nationality, stem_nationality
 from ..syntax import wh_question
 from ..textutil import drop_parentheticals, has_anchor, word_count
 from ..types import QuestionDraft
@@ -121,9 +122,15 @@ def multiple_choice_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
 def _options_maker(ctx: Context, cand: Candidate, m: Mention) -> Callable[[], bool]:
     def finish() -> bool:
         sent = m.sent
-        wrong = ctx.distractors.choose(
-            m, cand.key, 3, exclude=ctx.rival_values.get(sent.id, frozenset()), prompt=cand.draft.prompt
-        )
+        exclude = ctx.rival_values.get(sent.id, frozenset())
+        wrong = ctx.distractors.choose(m, cand.key, 3, exclude=exclude, prompt=cand.draft.prompt)
+        adjective = stem_nationality(m, cand.draft.prompt)
+        looser = drop_nationality(cand.draft.prompt, adjective) if wrong is None and adjective else None
+        if looser is not None:
+            # too few options the article calls Dutch for "the Dutch explorer ___": ask for "the explorer ___"
+            wrong = ctx.distractors.choose(m, cand.key, 3, exclude=exclude, prompt=looser)
+            if wrong is not None:
+                cand.draft.prompt = looser
         if wrong is None:
             return False
         cand.draft.options = ordered_options([cand.key, *wrong], sent.id, m.start)
