@@ -13,11 +13,11 @@ from ..distractors import display
 from ..textutil import BLANK, anaphora_problem, capitalise, has_anchor, tidy, tokens_text
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, source_of
-from .multiple_choice import KIND_TRUST, dated_state, key_ok, worth_asking
+from .multiple_choice import KIND_TRUST, key_ok, worth_asking
+from .open_dates import open_ended
 
 _SWAP_ORDER = {"date": 0, "place": 1, "person": 2, "number": 3, "org": 4}
 _LOCATIVE = frozenset({"in", "at", "near", "to", "from", "into", "outside", "inside", "towards"})
-_BOUNDARY_PREPS = frozenset({"before", "after", "until", "till", "since", "by", "from", "to", "between", "through"})
 FALSE_BONUS = 0.1
 CROWDED = 2  # other places in a sentence from which on a place is not swapped
 _STATIC = frozenset({"in", "at", "near", "outside", "inside"})
@@ -44,10 +44,7 @@ def swappable(sent: Sentence, m: Mention) -> bool:
         # describing the swapped-in value, which it does not fit
         return False
     if m.kind == "date":
-        # "before 1938" stays true as "before 1940", "since 1920" as "since 1910": only a point in time is swapped
-        if m.root.dep_ == "pobj" and m.root.head.lower_ in _BOUNDARY_PREPS:
-            return False
-        if dated_state(m):
+        if open_ended(m):  # "before 1938" stays true as "before 1940": only a point in time is swapped
             return False
         return sum(1 for o in sent.mentions if o.kind in ("date", "vague_date")) == 1
     if m.kind == "place":
@@ -185,8 +182,8 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     return out
 
 
-# A sentence with no fact that can be swapped for a plausible false one ("Seven of the ten cardinal judges signed
-# the sentence") still states a checkable fact: its true statement ranks below those that have a false twin.
+# A sentence with no fact that can be swapped for a plausible false one ("About 1,200 deputies arrived at
+# Versailles": an estimate) still states a checkable fact: its true statement ranks below those with a false twin.
 TRUE_ONLY_PENALTY = 0.1
 _LABELLED = re.compile(r":|\s[-\u2013\u2014]\s")
 

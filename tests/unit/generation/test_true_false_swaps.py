@@ -2,7 +2,7 @@
 its time window, that the text never gives for that slot; a document's set is about half false."""
 
 from quizapp.generation import generate
-from quizapp.generation.candidates.multiple_choice import dated_state, open_ended
+from quizapp.generation.candidates.open_dates import dated_state, open_ended
 from quizapp.generation.candidates.true_false import imperative, of_bound, swappable
 from quizapp.generation.distractors import DistractorIndex
 from quizapp.generation.slots import slot_of
@@ -149,3 +149,15 @@ def test_a_verdict_with_no_date_or_number_and_no_fact_to_swap_gives_no_statement
 
     c = parsed(MILLS + " The weavers of Kelsby changed the economy of the guild.")
     assert true_false_candidates(Context(c, DistractorIndex(c)), sentence(c, "changed the economy")) == []
+
+
+def test_one_test_of_open_dates_for_blanks_options_and_swaps():
+    c = parsed("Duke Orlan has ruled Veldmark since 1520. Before 1492 the valley of Marlow had few horses.")
+    ruled, before = sentence(c, "ruled Veldmark"), sentence(c, "few horses")
+    start = next(m for m in ruled.mentions if m.text == "1520")
+    # a blank asks for the year written; an option or a swapped year could fall inside the reign
+    assert open_ended(start)
+    assert not open_ended(start, blank=True)
+    bound = next(m for m in before.mentions if m.text == "1492")
+    assert open_ended(bound)
+    assert open_ended(bound, blank=True)
