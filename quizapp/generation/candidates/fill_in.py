@@ -367,15 +367,24 @@ def describing_word(word: str) -> bool:
     return bool(classes) and classes <= {"ADJ", "ADV"}
 
 
+# An adjective and a noun said this often is the article's own term ("the unequal treaties", four times).
+ADJECTIVE_TERM_USES = 3
+
+
 def adjective_blank(sent: Sentence, first: Any) -> bool:
     """A term that opens with a descriptive adjective ("chiefly authority", "subsidiary dials", "white workers",
-    "new government"), unless the article names it ("called the ..."): readers judged such blanks either vague or
-    graded unfairly, since another adjective or the noun alone describes the same thing as well."""
+    "new government"), unless the article names it ("called the ...") or sets it in quotation marks: readers
+    judged such blanks either vague or graded unfairly, since another adjective or the noun alone describes the
+    same thing as well. (The caller lets through a phrase the article keeps using: ADJECTIVE_TERM_USES.)"""
     if first.pos_ != "ADJ" and not describing_word(first.lower_):
         return False
     doc = sent.span.doc
     before = [t.lower_ for t in doc[max(first.i - 3, sent.span.start) : first.i] if t.lower_ not in ("the", "a")]
-    return not ((before[-1:] and before[-1] in NAMING_WORDS) or before[-2:] == ["known", "as"])
+    return not ((before[-1:] and before[-1] in NAMING_WORDS) or before[-2:] == ["known", "as"] or _quoted(first))
+
+
+def _quoted(first: Any) -> bool:
+    return first.i > 0 and first.doc[first.i - 1].text in QUOTE_MARKS
 
 
 def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> list[Candidate]:
@@ -387,7 +396,7 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
         # term; a compound of nouns ("tank warfare school") or a phrase the text repeats is a term.
         if first.pos_ != "NOUN" and counts[_term_key(sent, first, last)] < 2:
             continue
-        if adjective_blank(sent, first):
+        if counts[_term_key(sent, first, last)] < ADJECTIVE_TERM_USES and adjective_blank(sent, first):
             ctx.rejected["adjective_blank"] += 1
             continue
         if last.dep_ == "dobj" and last.head.lemma_.lower() in LIGHT_VERBS:

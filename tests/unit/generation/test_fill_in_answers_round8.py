@@ -51,9 +51,13 @@ def test_a_blank_on_a_describing_word_and_a_noun_is_refused():
         "The reforms cut across the Samoan system of chiefly authority in 1923. "
         "The governor despised chiefly authority and the village councils. "
         "The customs barrier of Veldmark was torn down in 1420. "
-        "The customs barrier was rebuilt by the merchants in 1424."
+        "The customs barrier was rebuilt by the merchants in 1424. "
+        "In 1858 Veldmark signed the unequal treaties with Ostergau. "
+        "The unequal treaties opened the ports of Veldmark to the merchants of Ostergau. "
+        "Ostergau revised the unequal treaties in 1899."
     )
     assert "chiefly authority" not in keys
+    assert "unequal treaties" in keys  # an adjective and a noun the article keeps using: its own term
     assert "customs barrier" in keys  # two nouns: a term the article keeps using
     assert ctx.rejected["adjective_blank"] >= 1
 
