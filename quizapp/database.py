@@ -1,9 +1,17 @@
-"""Engine tuning per database: SQLite pragmas and write transactions, PostgreSQL pool health.
+"""Engine tuning per database: SQLite pragmas and write transactions, PostgreSQL's reads and pool.
 
 SQLite: WAL so readers never wait for the writer; foreign keys on (off by
 default there); and a write transaction starts with BEGIN IMMEDIATE, because a
 plain BEGIN that reads and then writes fails with "database is locked" most of
 the time under concurrent writers (measured, see TRAPS.md), busy timeout or not.
+
+PostgreSQL: a GET (or HEAD, OPTIONS) reads in autocommit, so its statements go alone, without the BEGIN and
+ROLLBACK round trips that carried no data (the question page sent 6 round trips for 3 statements). Its first
+write, or row lock, opens a transaction first (``open_transaction``), so a GET that writes still commits or
+rolls back as one (``quizapp.transactions``). The pool does not ping a connection on every checkout (another
+round trip per request): a connection the server dropped fails its request with a 503 that the pages retry
+(``is_unavailable``), SQLAlchemy then replaces every older connection of the pool, and ``pool_recycle``
+retires connections before a firewall's idle timeout.
 """
 
 from __future__ import annotations
@@ -15,12 +23,19 @@ from contextvars import ContextVar
 from typing import Any
 
 from flask import Flask
+from flask_sqlalchemy.session import Session as FlaskSession
 from sqlalchemy import Engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.orm import Session
+
+_IDLE = 0  # psycopg.pq.TransactionStatus.IDLE: no transaction open on the server connection
 
 _write_intent: ContextVar[bool] = ContextVar("quizapp_sqlite_write_intent", default=False)
 # A GET declared @writes_on_get: it reads until begin_writing says it must write.
 _may_begin_writing: ContextVar[bool] = ContextVar("quizapp_may_begin_writing", default=False)
+# A read request: the request session's PostgreSQL connection is in autocommit until its first write.
+_reads_in_autocommit: ContextVar[bool] = ContextVar("quizapp_reads_in_autocommit", default=False)
+_AUTOCOMMIT = "AUTOCOMMIT"
 
 
 def engine_options(app: Flask) -> dict[str, Any]:
@@ -31,8 +46,7 @@ def engine_options(app: Flask) -> dict[str, Any]:
         options.setdefault("connect_args", {})
         options["connect_args"].setdefault("timeout", app.config["SQLITE_BUSY_TIMEOUT_MS"] / 1000)
     else:
-        # A restarted server leaves dead connections in the pool; test them on checkout.
-        options.setdefault("pool_pre_ping", True)
+        # No pre-ping: see the module's docstring. Recycling keeps connections younger than idle timeouts.
         options.setdefault("pool_recycle", 1800)
         if app.config.get("PGBOUNCER_TRANSACTION_MODE"):
             options.setdefault("connect_args", {})
@@ -75,11 +89,55 @@ def configure_engine(engine: Engine, app: Flask) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if _write_intent.get() else "BEGIN")
 
 
-def set_write_intent(value: bool, *, may_begin_writing: bool = False) -> None:
+def set_write_intent(value: bool, *, may_begin_writing: bool = False, autocommit_reads: bool = False) -> None:
     """Mark the current context (request, command) as one that will write, or as a read that may turn into one
-    (``begin_writing``)."""
+    (``begin_writing``); ``autocommit_reads``: a read request, whose PostgreSQL statements run in autocommit
+    until its first write."""
     _write_intent.set(value)
     _may_begin_writing.set(may_begin_writing and not value)
+    _reads_in_autocommit.set(autocommit_reads and not value)
+
+
+class RequestSession(FlaskSession):
+    """Flask-SQLAlchemy's session, on an autocommit connection to PostgreSQL during a read request."""
+
+    def get_bind(self, *args: Any, **kwargs: Any) -> Any:
+        bind = super().get_bind(*args, **kwargs)
+        if not _reads_in_autocommit.get() or not isinstance(bind, Engine) or bind.dialect.name != "postgresql":
+            return bind
+        # A variant of the same engine and pool; the pool puts the connection back out of autocommit.
+        variant = bind.__dict__.get("_quizapp_autocommit")
+        if variant is None:
+            variant = bind.__dict__["_quizapp_autocommit"] = bind.execution_options(isolation_level=_AUTOCOMMIT)
+        return variant
+
+
+def _in_autocommit(connection: Connection) -> bool:
+    return connection.get_execution_options().get("isolation_level") == _AUTOCOMMIT
+
+
+def open_transaction(session: Session) -> None:
+    """Before a read request's first write or row lock on PostgreSQL: BEGIN on its autocommit connection, so
+    that what follows commits or rolls back as one (a lock taken in autocommit would end with its statement).
+    Nothing elsewhere: a request that may write, SQLite, a connection already in a transaction."""
+    if not _reads_in_autocommit.get():
+        return
+    connection = session.connection()
+    if not _in_autocommit(connection):
+        return  # a transaction begun before the request was marked (a test keeping one session open)
+    dbapi_connection = connection.connection.dbapi_connection
+    if dbapi_connection is not None and dbapi_connection.info.transaction_status == _IDLE:
+        connection.exec_driver_sql("BEGIN")
+
+
+def end_mismatched_transaction(session: Session) -> None:
+    """At a write request's start: end a transaction on an autocommit connection that the session kept from an
+    earlier read request. Only a caller keeping one app context across requests (the tests) has one; in
+    production every request gets a new session, and this asks nothing of the database."""
+    if _reads_in_autocommit.get() or not session.in_transaction():
+        return
+    if _in_autocommit(session.connection()):
+        session.rollback()
 
 
 def begin_writing(session: Any) -> bool:
@@ -97,7 +155,10 @@ def begin_writing(session: Any) -> bool:
         return False
     _write_intent.set(True)
     session = session() if callable(session) else session  # Flask-SQLAlchemy's scoped session, or a Session
-    if session.get_bind().dialect.name != "sqlite" or not session.in_transaction():
+    if session.get_bind().dialect.name != "sqlite":
+        open_transaction(session)  # PostgreSQL: the autocommit connection begins a transaction here
+        return False
+    if not session.in_transaction():
         return False
     session.rollback()
     return True
