@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.orm import Session, contains_eager, joinedload, object_session, with_expression
 
 from quizapp.attempts.deadlines import seconds_left
@@ -24,12 +24,14 @@ from quizapp.statuses import AttemptStatus
 
 # Every question page and submit loads the attempt: the statement is built once, not on every request.
 # It reads in passing whether the quiz is still open to the student (unpublished, taken away: not).
-_ATTEMPT_OF = (
+_ATTEMPT_BY_ID = (
     select(Attempt)
     .join(Attempt.quiz)
     .options(contains_eager(Attempt.quiz), with_expression(Attempt.quiz_open, open_to_student(Attempt.student_id)))
-    .where(Attempt.id == bindparam("attempt_id"), Attempt.student_id == bindparam("student_id"))
+    .where(Attempt.id == bindparam("attempt_id"))
 )
+_ATTEMPT_OF = _ATTEMPT_BY_ID.where(Attempt.student_id == bindparam("student_id"))
+_ATTEMPT_AGAIN = _ATTEMPT_BY_ID.execution_options(populate_existing=True)
 _ATTEMPT_OF_LOCKED = _ATTEMPT_OF.with_for_update(of=Attempt)  # the quiz is joined in; only the attempt row is locked
 
 
@@ -41,6 +43,13 @@ def attempt_of(session: Session, attempt_id: int, student: User, *, lock: bool =
     if attempt is None:
         raise NotFound("There is no such attempt.")
     return attempt
+
+
+def read_again(session: Session, attempt: Attempt) -> None:
+    """Read an attempt loaded by ``attempt_of`` again, in place, after its transaction ended: left expired,
+    it would reload by itself without its quiz joined, and the expression of whether the quiz is open would
+    then range over every quiz."""
+    session.execute(_ATTEMPT_AGAIN, {"attempt_id": inspect(attempt).identity[0]}).one()
 
 
 def attempts_of_student(session: Session, student: User, *, limit: int) -> list[Attempt]:
