@@ -23,11 +23,11 @@ from contextvars import ContextVar
 from typing import Any
 
 from flask import Flask
-from flask_sqlalchemy.session import Session as FlaskSession
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.orm import Session
 
+_listening = False
 _IDLE = 0  # psycopg.pq.TransactionStatus.IDLE: no transaction open on the server connection
 
 _write_intent: ContextVar[bool] = ContextVar("quizapp_sqlite_write_intent", default=False)
@@ -35,7 +35,7 @@ _write_intent: ContextVar[bool] = ContextVar("quizapp_sqlite_write_intent", defa
 _may_begin_writing: ContextVar[bool] = ContextVar("quizapp_may_begin_writing", default=False)
 # A read request: the request session's PostgreSQL connection is in autocommit until its first write.
 _reads_in_autocommit: ContextVar[bool] = ContextVar("quizapp_reads_in_autocommit", default=False)
-_AUTOCOMMIT = "AUTOCOMMIT"
+_AUTOCOMMIT = "quizapp_autocommit"  # connection record info: this pool connection reads in autocommit
 
 
 def engine_options(app: Flask) -> dict[str, Any]:
@@ -59,8 +59,13 @@ def is_sqlite(engine: Engine) -> bool:
 
 
 def configure_engine(engine: Engine, app: Flask) -> None:
-    """Install the per-connection setup on an engine (SQLite only needs any)."""
+    """Install the per-connection setup on an engine."""
+    global _listening
+    if not _listening:
+        event.listen(Session, "after_begin", _autocommit_reads)
+        _listening = True
     if not is_sqlite(engine):
+        event.listen(engine, "checkin", _leave_autocommit)
         return
     synchronous = app.config["SQLITE_SYNCHRONOUS"]
     busy_ms = int(app.config["SQLITE_BUSY_TIMEOUT_MS"])
@@ -98,22 +103,32 @@ def set_write_intent(value: bool, *, may_begin_writing: bool = False, autocommit
     _reads_in_autocommit.set(autocommit_reads and not value)
 
 
-class RequestSession(FlaskSession):
-    """Flask-SQLAlchemy's session, on an autocommit connection to PostgreSQL during a read request."""
+def _autocommit_reads(session: Session, transaction: Any, connection: Connection) -> None:
+    """Session ``after_begin``: a read request's PostgreSQL connection, not yet used, goes into autocommit.
 
-    def get_bind(self, *args: Any, **kwargs: Any) -> Any:
-        bind = super().get_bind(*args, **kwargs)
-        if not _reads_in_autocommit.get() or not isinstance(bind, Engine) or bind.dialect.name != "postgresql":
-            return bind
-        # A variant of the same engine and pool; the pool puts the connection back out of autocommit.
-        variant = bind.__dict__.get("_quizapp_autocommit")
-        if variant is None:
-            variant = bind.__dict__["_quizapp_autocommit"] = bind.execution_options(isolation_level=_AUTOCOMMIT)
-        return variant
+    Set on psycopg's connection itself, not as SQLAlchemy's isolation level: that would need another engine
+    (``execution_options``), and caches kept per engine (shown versions, live state) would split in two.
+    """
+    if transaction.parent is not None or not _reads_in_autocommit.get() or connection.dialect.name != "postgresql":
+        return
+    dbapi_connection = connection.connection.dbapi_connection
+    if dbapi_connection is not None and dbapi_connection.info.transaction_status == _IDLE:
+        dbapi_connection.autocommit = True
+        connection.connection.info[_AUTOCOMMIT] = True
+
+
+def _leave_autocommit(dbapi_connection: Any, record: Any) -> None:
+    """Pool ``checkin``: the connection goes back as it came (after the pool's rollback, so out of any BEGIN)."""
+    if not record.info.pop(_AUTOCOMMIT, False) or dbapi_connection is None:
+        return
+    if dbapi_connection.info.transaction_status == _IDLE:
+        dbapi_connection.autocommit = False
+    else:  # the pool's rollback did not get through: psycopg refuses the change; a new connection replaces it
+        record.invalidate()
 
 
 def _in_autocommit(connection: Connection) -> bool:
-    return connection.get_execution_options().get("isolation_level") == _AUTOCOMMIT
+    return bool(connection.connection.info.get(_AUTOCOMMIT))
 
 
 def open_transaction(session: Session) -> None:

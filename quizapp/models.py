@@ -14,8 +14,6 @@ from sqlalchemy import JSON, DateTime, MetaData, TypeDecorator, func
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, mapped_column
 
-from quizapp.database import RequestSession
-
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -29,7 +27,7 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-db = SQLAlchemy(model_class=Base, session_options={"class_": RequestSession})
+db = SQLAlchemy(model_class=Base)
 
 
 def utcnow() -> datetime:
