@@ -141,11 +141,11 @@ def _init_extensions(app: Flask) -> None:
         configure_engine(db.engine, app)
 
     from quizapp.auth import passwords
-    from quizapp.auth.login import load_user_from_session_id
+    from quizapp.auth.login import init_login
 
     passwords.configure(app.config["PASSWORD_HASH_METHOD"], published=(app.config.get("DEMO_PASSWORD") or "",))
 
-    login_manager.user_loader(load_user_from_session_id)
+    init_login(app)
 
 
 def _register_blueprints(app: Flask) -> None:
