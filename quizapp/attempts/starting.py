@@ -10,7 +10,7 @@ import secrets
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, make_transient_to_detached
@@ -30,6 +30,13 @@ from quizapp.wording import count
 
 START_RETRIES = 3
 _ATTEMPTS = Attempt.__table__
+# The student's attempt at a quiz, the one in progress first, with the count of all of them beside it.
+_CURRENT_AND_USED = (
+    select(Attempt, func.count().over())
+    .where(Attempt.quiz_id == bindparam("quiz_id"), Attempt.student_id == bindparam("student_id"))
+    .order_by((Attempt.status == AttemptStatus.IN_PROGRESS).desc())
+    .limit(1)
+)
 
 
 class QuizNotOpen(DomainError):
@@ -100,17 +107,6 @@ def open_attempt(session: Session, quiz: Quiz, student: User) -> Attempt | None:
     )
 
 
-def attempts_used(session: Session, quiz: Quiz, student: User) -> int:
-    return (
-        session.scalar(
-            select(func.count())
-            .select_from(Attempt)
-            .where(Attempt.quiz_id == quiz.id, Attempt.student_id == student.id)
-        )
-        or 0
-    )
-
-
 def start_attempt(session: Session, quiz_id: int, student: User, *, now: datetime, seed: int | None = None) -> Attempt:
     """Start an attempt, or resume the one in progress (a double click or a second tab gets the same one).
 
@@ -120,17 +116,14 @@ def start_attempt(session: Session, quiz_id: int, student: User, *, now: datetim
     """
     quiz = quiz_for_student(session, quiz_id, student)
     for _ in range(START_RETRIES):
-        # The student's attempts at the quiz in one query (a handful at most): the one in progress, and the count.
-        attempts = session.scalars(
-            select(Attempt).where(Attempt.quiz_id == quiz.id, Attempt.student_id == student.id)
-        ).all()
-        current = next((a for a in attempts if a.status == AttemptStatus.IN_PROGRESS), None)
+        # One query for the attempt in progress (if any) and how many the student has made, whatever that number.
+        row = session.execute(_CURRENT_AND_USED, {"quiz_id": quiz.id, "student_id": student.id}).first()
+        current, used = (row[0] if row[0].status == AttemptStatus.IN_PROGRESS else None, row[1]) if row else (None, 0)
         if current is not None and not close_if_overdue(session, current, now=now):
             return current
         problem = window_problem(quiz, now)
         if problem:
             raise QuizNotOpen(problem)
-        used = len(attempts)
         if quiz.attempts_allowed is not None and used >= quiz.attempts_allowed:
             raise AttemptLimitReached(f"You have used all {count(quiz.attempts_allowed, 'attempt')} this quiz allows.")
         values, answers = _new_attempt(session, quiz, student, number=used + 1, now=now, seed=seed)
