@@ -14,7 +14,7 @@ from flask import Flask, g, request
 from flask.typing import ResponseReturnValue
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from quizapp.config import DEFAULT_SECRET_KEY, Defaults, from_environment
+from quizapp.config import DEFAULT_SECRET_KEY, IN_FRAME_WITHOUT_SECURE, Defaults, from_environment
 
 
 class ConfigurationError(RuntimeError):
@@ -91,11 +91,7 @@ def _cookies_for_lms_frames(app: Flask) -> None:
     if app.config.get("SESSION_COOKIE_SECURE"):
         app.config["SESSION_COOKIE_SAMESITE"] = "None"
     else:
-        app.logger.warning(
-            "LTI_IN_FRAME is on but SESSION_COOKIE_SECURE is not: the session cookie stays SameSite=Lax (browsers "
-            "refuse SameSite=None without Secure), so quizzes open in a new window only. Serve over HTTPS and set "
-            "FLASK_SESSION_COOKIE_SECURE=true."
-        )
+        app.logger.warning(IN_FRAME_WITHOUT_SECURE)
 
 
 def _refuse_unsafe_production(app: Flask) -> None:

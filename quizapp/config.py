@@ -12,6 +12,12 @@ from typing import Any, ClassVar
 
 # A value nobody should run a real deployment with; production refuses it.
 DEFAULT_SECRET_KEY = "dev-not-secret-change-me"  # noqa: S105 - the known value production refuses
+# Said at start-up and by `flask doctor` when LTI_IN_FRAME cannot be honoured.
+IN_FRAME_WITHOUT_SECURE = (
+    "LTI_IN_FRAME is on without SESSION_COOKIE_SECURE: the session cookie stays SameSite=Lax (browsers refuse "
+    "SameSite=None without Secure), so quizzes launched from an LMS open in a new window only. Serve over HTTPS and "
+    "set FLASK_SESSION_COOKIE_SECURE=true (behind a proxy, FLASK_TRUSTED_PROXIES too)"
+)
 
 
 class Defaults:

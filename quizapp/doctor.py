@@ -14,7 +14,7 @@ from typing import Any
 
 from flask import Flask
 
-from quizapp.config import DEFAULT_SECRET_KEY
+from quizapp.config import DEFAULT_SECRET_KEY, IN_FRAME_WITHOUT_SECURE
 
 PROBLEM, WARNING, OK = "problem", "warning", "ok"
 # The periodic tasks run every minute: three missed minutes means no consumer runs them.
@@ -163,15 +163,7 @@ def _worker(facts: Facts) -> list[Finding]:
 def _cookies_and_proxies(facts: Facts) -> list[Finding]:
     found = []
     if facts.lti_in_frame and not facts.cookie_secure:
-        found.append(
-            Finding(
-                PROBLEM,
-                "cookies",
-                "LTI_IN_FRAME is on without SESSION_COOKIE_SECURE: the session cookie stays SameSite=Lax, so "
-                "quizzes launched from an LMS open in a new window only. Serve over HTTPS and set "
-                "FLASK_SESSION_COOKIE_SECURE=true (behind a proxy, FLASK_TRUSTED_PROXIES too)",
-            )
-        )
+        found.append(Finding(PROBLEM, "cookies", IN_FRAME_WITHOUT_SECURE))
     if not facts.production:
         return found
     if not facts.cookie_secure:

@@ -48,8 +48,16 @@ def _swapped(d: QuestionDraft) -> str:
     return m.group(1) if m else ""
 
 
+# "How many soldiers ...?", "How long did ...?" ask a number or a span, not a cause or a means.
+_WHY_HOW = re.compile(
+    r"^(?:according to [^,]{1,80},\s*)?(?:why|how)\b"
+    r"(?!\s+(?:many|much|long|old|far|often|large|big|high|tall|wide|deep)\b)",
+    re.I,
+)
+
+
 def _why(d: QuestionDraft) -> bool:
-    return d.prompt.lower().startswith(("why ", "how ")) or "cause" in _reasons(d).lower()
+    return bool(_WHY_HOW.match(d.prompt.strip())) or "cause" in _reasons(d).lower()
 
 
 # First match wins. The shares are those of v1 to v3 (see the module's docstring), rounded.

@@ -189,6 +189,14 @@ def root_clause(sent: Sentence) -> list[Any]:
             for t in span.doc[max(left - 2, span.start) : left]:
                 if t.dep_ in ("cc", "punct") and t.head in (root, c):
                     cut.add(t.i)
+    if cut:
+        # "A became X, and B became Y, ruled by Z": a verb with no subject of its own after a cut clause is read
+        # with that clause's subject, whatever the parse hung it on; left alone it would say X was ruled by Z
+        last = max(cut)
+        for c in root.children:
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.left_edge.i > last and c.i not in cut:
+                cut |= {t.i for t in c.subtree}
+                cut |= {t.i for t in span.doc[last + 1 : c.left_edge.i] if t.dep_ in ("cc", "punct")}
     toks = [t for t in body_tokens(sent) if t.i not in cut]
     while toks and toks[-1].text in _END_PUNCT:
         toks.pop()
@@ -253,12 +261,36 @@ def cloze(tokens: list[Any], m: Mention) -> str | None:
 
 def cloze_tokens(tokens: list[Any], first: Any, last: Any) -> str | None:
     """The tokens as a sentence with first..last blanked out."""
-    if not tokens or not (tokens[0].i <= first.i and last.i <= tokens[-1].i):
+    if not tokens or not (tokens[0].i <= first.i and last.i <= tokens[-1].i) or inside_a_word(first, last):
         return None
     before = tokens_text([t for t in tokens if t.i < first.i])
     after = tokens_text([t for t in tokens if t.i > last.i])
     text = before + (" " if before else "") + BLANK + (" " if after and after[0] not in ",.;:" else "") + after
     return capitalise(tidy(text)) + "."
+
+
+_JOINERS = frozenset({"-", "/", "\u2010", "\u2011"})
+
+
+def inside_a_word(first: Any, last: Any) -> bool:
+    """Whether first..last is part of a hyphenated or slashed word ("two-way", "451/450"): a blank there would
+    leave half of the word in the sentence ("two- _____")."""
+    doc = first.doc
+    before = doc[first.i - 1] if first.i > 0 else None
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return (
+        before is not None
+        and before.text in _JOINERS
+        and not before.whitespace_
+        and first.i >= 2
+        and not doc[first.i - 2].whitespace_
+    ) or (
+        after is not None
+        and after.text in _JOINERS
+        and not last.whitespace_
+        and after.i + 1 < len(doc)
+        and not after.whitespace_
+    )
 
 
 def run_on(sent: Sentence) -> bool:
@@ -339,11 +371,35 @@ _ELLIPTICAL = frozenset(
 )
 
 
+# Going away or back from a place: "30,000 people fled" - fled from where? The place is in the sentences before.
+_MOVE_FROM = frozenset({"flee", "escape", "emigrate", "withdraw", "retreat", "defect", "return"})
+# Adverbs that say when or how much, not where to ("fled alone", "returned later")
+_NOT_WHERE = frozenset(
+    {"alone", "then", "later", "soon", "again", "also", "finally", "eventually", "quickly", "only", "too"}
+)
+
+
+def _time_phrase(prep: Any) -> bool:
+    """ "in July 1961", "after the war", "during the night": a phrase that says when, not where."""
+    if prep.lower_ in ("during", "after", "before", "until", "since", "within", "for"):
+        return True
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") or o.like_num for o in objs)
+
+
 def elliptical(sent: Sentence) -> bool:
-    """The main verb leaves out what it relates to ("X followed in 1868" - followed what?): read alone, the
-    sentence says nothing a question could ask."""
+    """The main verb leaves out what it relates to ("X followed in 1868" - followed what?; "thousands fled" - from
+    where?): read alone, the sentence says nothing a question could ask."""
     root = sent.root
-    return root.lemma_.lower() in _ELLIPTICAL and not any(
+    lemma = root.lemma_.lower()
+    if lemma in _MOVE_FROM:
+        return not any(
+            c.dep_ in ("dobj", "prt", "xcomp", "ccomp", "advcl")
+            or (c.dep_ == "prep" and not _time_phrase(c))
+            or (c.dep_ in ("advmod", "npadvmod") and c.pos_ == "ADV" and c.lower_ not in _NOT_WHERE)
+            for c in root.children
+        )
+    return lemma in _ELLIPTICAL and not any(
         c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "advcl")
         and (c.dep_ != "prep" or c.lower_ not in ("in", "on", "at", "during"))
         for c in root.children

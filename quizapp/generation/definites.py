@@ -16,8 +16,10 @@ from .clauses import body_tokens, relative_time
 from .dates import DateValue
 from .lexicon import EVENT_WORDS, LAW_WORDS, TITLES
 from .normalise import MONTHS
+from .tense import historical_present, past_question, past_statement
 from .textutil import contains_phrase, tidy, tokens_text, word_count
 from .timeline import dated as entry_dated
+from .timeline import raw_label
 
 LOOK_BACK = 6  # earlier sentences of the same document searched for an antecedent
 MAX_NAME_WORDS = 7
@@ -371,6 +373,36 @@ def _told_before(corpus: Corpus, sent: Sentence, phrase: str) -> bool:
     return any(s.id < sent.id for s, _ in places.get(lemma, ()))
 
 
+DONE_LOOK_BACK = 3  # sentences before, where "the order" may name what "ordered" told
+
+
+def _done_before(corpus: Corpus, sent: Sentence, phrase: str, prompt: str) -> bool:
+    """Whether "the <noun>" names an action told just before with its verb ("Charles III ordered their expulsion,
+    and the order was carried out ..."; "defended" ... "the defence"), in a sentence before or in a part of the
+    sentence the prompt left out: read alone, the phrase does not say whose action, or of what."""
+    word = phrase.split()[-1]
+    head = next((t for t in sent.tokens if t.text == word), None)
+    noun = head.lemma_.lower() if head is not None else word.lower()
+    verbs = [
+        t
+        for s in corpus.sentences[max(sent.id - DONE_LOOK_BACK, 0) : sent.id]
+        if s.doc == sent.doc and not s.heading
+        for t in s.tokens
+    ]
+    if head is not None:
+        verbs += [t for t in sent.tokens if t.i < head.i and not contains_phrase(prompt, t.text)]
+    return any(t.pos_ == "VERB" and len(t.lemma_) >= 4 and _derived(noun, t.lemma_.lower()) for t in verbs)
+
+
+def _derived(noun: str, verb: str) -> bool:
+    """Whether the noun is the verb's action ("order"/"order", "defence"/"defend", "invasion"/"invade"): the same
+    word, or the verb's stem (less its last letter) with a short ending."""
+    if noun == verb:
+        return True
+    stem = verb[:-1]
+    return len(verb) >= 5 and noun.startswith(stem) and len(noun) - len(stem) <= 5 and noun != stem
+
+
 # Words no name ends on: "the Dialogue Concerning" is a title the model cut short ("... the Two Chief World Systems")
 _CUT_NAME_ENDS = frozenset(
     {"of", "the", "and", "a", "an", "on", "in", "for", "to", "with", "by", "at", "from", "concerning", "or", "de"}
@@ -599,8 +631,8 @@ def bare_definites(corpus: Corpus, sent: Sentence) -> list[tuple[str, str | None
         if not _bare(t):
             continue
         lemma = t.lemma_.lower()
-        if any(x.i < t.i and x.lemma_.lower() == lemma for x in sent.tokens):
-            continue  # "a school ... the school": named in the sentence itself
+        if any(x.i < t.i and x.lemma_.lower() == lemma and x.pos_ != "VERB" for x in sent.tokens):
+            continue  # "a school ... the school": named in the sentence itself ("ordered ... the order" is told)
         det = next((k for k in t.children if k.dep_ == "det" and k.lower_ == "the"), None)
         if det is None:
             continue
@@ -712,6 +744,7 @@ def resolve_context(
             and head not in REFERRING_HEADS
             and head not in TITLES
             and not _told_before(corpus, sent, phrase)
+            and not _done_before(corpus, sent, phrase, prompt)
         ):
             continue  # "most of the trade": vague, but no particular thing spoken of before is missing
         # ("the chief scientist", "the governor": a role is someone's in particular, of something named before)
@@ -738,8 +771,15 @@ def resolve_context(
                 prompt = shorter
                 continue
             prompt = _replace_first(prompt, text, dated)
+    if not date_entry:
+        return prompt, None
     # a timeline's line: the date at the head of its entry belongs to the question ("In 1559, where ...?")
-    return (entry_dated(corpus, sent, prompt, key) if date_entry else prompt), None
+    prompt = entry_dated(corpus, sent, prompt, key)
+    if raw_label(prompt):
+        return prompt, "a timeline line's date is run into the question"
+    if not historical_present(corpus, sent):
+        return prompt, None
+    return (past_question(prompt) if prompt.rstrip().endswith("?") else past_statement(corpus, sent, prompt)), None
 
 
 _PLACED = re.compile(r"^(.*\S)\s+(?:in|at)\s+(.+)$")

@@ -17,6 +17,7 @@ from .analysis import Corpus, Mention, Sentence, norm_key
 from .gazetteer import alias_group, place_class
 from .lexicon import FACILITY_WORDS, TITLES
 from .normalise import MONTHS
+from .option_fit import ruled_out
 from .partwhole import paired, part_of_each_other
 from .slots import Slot, gives_for_slot, slot_of
 from .textutil import contains_phrase, content_tokens
@@ -442,6 +443,7 @@ class DistractorIndex:
         sent_groups = {g for g in (alias_group(m.norm) for m in sent.mentions) if g is not None}
         other_names = self._name_tokens(sent, key) if key.kind not in ("date", "number") else set()
         key_title = _title_before(key)
+        key_years = self._window_of(sent) if key.kind == "person" else None
         scored: list[tuple[float, int, Value]] = []
         seen: set[str] = set()
         for v in self._window(pool, key):
@@ -464,6 +466,8 @@ class DistractorIndex:
                 continue
             if self._other_kind(v, key):
                 continue
+            if ruled_out(self.corpus, key, v.norm, v.mention, v.sentences, prompt, key_years, unsupported_only):
+                continue  # the stem's words, the value's other name, kin, era or rank rule it out (see option_fit)
             if part_of_each_other(self.corpus, key, v.norm) or paired(self.corpus, key, v.norm):
                 continue  # it holds the key, lies in it, or goes with it: arguably right too
             if key.kind == "place" and (v.with_article * 2 > v.count) != _has_article(key):

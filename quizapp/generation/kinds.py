@@ -28,7 +28,9 @@ ROLE_CLASSES: dict[str, str] = {
     ),
     **dict.fromkeys(
         ("general", "colonel", "major", "captain", "lieutenant", "admiral", "marshal", "sergeant", "commander",
-         "commodore", "officer", "soldier", "warlord"),
+         "commodore", "officer", "soldier", "warlord",
+         # at sea a navigator and a captain are one kind of answer: "the navigator X" among "Captain Y"s
+         "explorer", "navigator", "voyager", "discoverer", "conquistador"),
         "officer",
     ),
     **dict.fromkeys(
@@ -40,7 +42,8 @@ ROLE_CLASSES: dict[str, str] = {
     **dict.fromkeys(("engineer", "architect", "inventor", "builder", "mason", "contractor", "surveyor"), "engineer"),
     **dict.fromkeys(
         ("scientist", "astronomer", "physicist", "chemist", "mathematician", "physician", "doctor", "philosopher",
-         "scholar", "geographer", "botanist", "naturalist"),
+         "scholar", "geographer", "botanist", "naturalist", "archaeologist", "anthropologist", "economist",
+         "linguist", "epigrapher", "egyptologist", "expert"),
         "scientist",
     ),
     **dict.fromkeys(
@@ -48,7 +51,11 @@ ROLE_CLASSES: dict[str, str] = {
          "sculptor", "composer", "musician", "photographer", "artist", "singer", "printer"),
         "writer",
     ),
-    **dict.fromkeys(("bishop", "archbishop", "priest", "monk", "cardinal", "missionary", "abbot", "saint"), "cleric"),
+    **dict.fromkeys(
+        ("bishop", "archbishop", "priest", "monk", "cardinal", "missionary", "abbot", "saint", "friar", "nun",
+         "preacher", "theologian", "imam", "rabbi"),
+        "cleric",
+    ),
     **dict.fromkeys(("merchant", "banker", "industrialist", "trader", "financier", "goldsmith"), "merchant"),
 }  # fmt: skip
 # Words of kinship or office that say a person without saying which class ("his son X", "the rebel X").
@@ -64,7 +71,16 @@ PLACE_GRAINS: dict[str, str] = {
 }
 _GAZETTEER_GRAINS = {"city": "city", "country": "country", "state": "region", "region": "region"}
 # Nouns for what is neither person nor place: "the planet Jupiter", "the relic X", "the ship X".
-THING_WORDS = frozenset({"planet", "moon", "star", "comet", "relic", "ship", "book", "magazine", "poem", "novel"})
+THING_WORDS = frozenset(
+    {
+        "planet", "moon", "star", "comet", "relic", "ship", "book", "magazine", "poem", "novel",
+        # documents and objects a name may stand for: "the bull Exsurge Domine", "the raft Kon-Tiki"
+        "bull", "edict", "decree", "charter", "encyclical", "pamphlet", "manifesto", "newspaper", "painting",
+        "statue", "raft", "canoe", "boat", "vessel", "variety",
+    }
+)  # fmt: skip
+# Heads of buildings named after a saint or founder: "St Peter's Basilica" is a church, "St Peter" in it no one.
+_NAMED_BUILDINGS = frozenset({"basilica", "church", "cathedral", "chapel", "mosque", "abbey", "monastery", "temple"})
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "inside", "towards", "around", "via"})
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{0,3})$")
 _NAME_KINDS = frozenset({"person", "place", "org", "product", "group", "other"})
@@ -103,6 +119,17 @@ def _evidence(m: Mention) -> list[str]:
         kind = _noun_class(prev.lemma_ if prev.lower_ not in ROLE_CLASSES else prev.lower_)
         if kind is not None:
             out.append(kind)
+    # "historians such as X", "two daughters, X": the noun the name stands in apposition to
+    head = m.root.head
+    if m.root.dep_ == "appos" and head.i < m.first.i and head is not prev:
+        # "the Governor of New Zealand, Lord Glasgow": a role word however it is capitalised; a kinship word
+        # ("his son, X") is no class and would outvote the role the name has elsewhere
+        kind = _noun_class(head.lemma_ if head.pos_ == "NOUN" else head.lower_)
+        if kind is not None and kind != "person" and (head.pos_ == "NOUN" or head.lower_ in ROLE_CLASSES):
+            out.append(kind)
+    # "St Peter's Basilica": the name is part of a building's
+    if m.kind == "person" and m.root.dep_ == "poss" and head.lower_ in _NAMED_BUILDINGS:  # not "Marlow's Abbey"
+        out.append("thing")
     # "X, a painter", "X, the capital of Y", "X, Duke of Normandy"; "X was a painter"
     for c in m.root.children:
         if c.dep_ == "appos" and c.i > m.last.i:
@@ -217,3 +244,9 @@ def assign_fine_kinds(corpus: Corpus) -> None:
     for norm in {m.norm for m in names if m.kind == "place"}:
         inside[norm] |= containers(norm)
     corpus.cache["inside"] = {k: frozenset(v) for k, v in inside.items() if v}
+
+
+def said_kinds(m: Mention) -> list[str]:
+    """The fine kinds a mention's own sentence gives it (see assign_fine_kinds), for rules that weigh one
+    mention's evidence rather than the name's majority."""
+    return _evidence(m)

@@ -4,10 +4,22 @@
 PEERAGES = frozenset(
     {"lord", "lady", "earl", "duke", "duchess", "marquess", "marquis", "viscount", "baron", "baroness"}
 )
-# Titles and roles that stand before a name ("Foreign Minister Rathenau", "the pirate Klaus").
+# Titles and roles that stand before a name ("Foreign Minister Rathenau", "the pirate Klaus"); abbreviations without
+# their full stop ("Capt. Thomas": compare ``word.rstrip(".")``).
 TITLES = frozenset(
     {
         "general",
+        "gen",
+        "col",
+        "capt",
+        "lt",
+        "commodore",
+        "doctor",
+        "prof",
+        "ms",
+        "judge",
+        "reverend",
+        "rev",
         "colonel",
         "major",
         "captain",

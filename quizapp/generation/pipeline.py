@@ -10,7 +10,7 @@ from typing import Any
 from quizapp.collector import collector_paused
 from quizapp.wording import count
 
-from .analysis import Corpus, parse_corpus
+from .analysis import Corpus, Sentence, parse_corpus
 from .calibrate import REWRITTEN_CHECK, calibrate
 from .candidates import (
     Candidate,
@@ -37,7 +37,7 @@ from .normalise import written_forms
 from .prompt_form import mend
 from .rank import default_cap, select
 from .textutil import word_count
-from .timeline import merged_lines, subjectless_line
+from .timeline import merged_lines, subjectless_line, verbless_line
 from .types import CleanDocument, DocumentInput, GenerationReport, GenerationResult, QuestionDraft
 
 Progress = Callable[[str, float], None]
@@ -74,8 +74,8 @@ def build_candidates(ctx: Context) -> list[Candidate]:
             continue
         if sent.text.count("(") != sent.text.count(")") or sent.text.count("[") != sent.text.count("]"):
             continue  # the parser cut a sentence inside brackets: what it holds is half of one
-        if subjectless_line(sent) or merged_lines(sent):
-            continue  # "1826 - opens a shop": a timeline's line without its subject states nothing alone
+        if subjectless_line(sent) or merged_lines(sent) or verbless_line(sent):
+            continue  # "1826 - opens a shop": a timeline's line without its subject (or verb) states nothing alone
         pairs += pairs_of(ctx, sent)
         # A comma splice reads badly however it is cut; a subject like "The school" or "the base" points
         # back to something named earlier: questions restating such sentences are unclear alone.
@@ -87,13 +87,7 @@ def build_candidates(ctx: Context) -> list[Candidate]:
         event = event_of(ctx, sent) if not vague else None
         if event is not None:
             events.append(event)
-        mine = multiple_choice_candidates(ctx, sent)
-        if not sent.norm.in_day_month(sent.span.start_char, sent.span.end_char):
-            # The prompt would show "7 November" where the reader sees "7.11." and no year: skip restating it.
-            mine += true_false_candidates(ctx, sent)
-            mine += fill_in_candidates(ctx, sent, counts)
-            mine += cause_candidates(ctx, sent)
-            mine += result_candidates(ctx, sent)
+        mine = sentence_candidates(ctx, sent, counts)
         if mine and odd_parse(sent):
             _penalise(
                 mine,
@@ -109,6 +103,18 @@ def build_candidates(ctx: Context) -> list[Candidate]:
     out += ordering_candidates(ctx, events)
     out += matching_candidates(ctx, pairs)
     return out
+
+
+def sentence_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> list[Candidate]:
+    """The single-sentence candidates of a sentence the loop of ``build_candidates`` reads."""
+    mine = multiple_choice_candidates(ctx, sent)
+    if not sent.norm.in_day_month(sent.span.start_char, sent.span.end_char):
+        # The prompt would show "7 November" where the reader sees "7.11." and no year: skip restating it.
+        mine += true_false_candidates(ctx, sent)
+        mine += fill_in_candidates(ctx, sent, counts)
+        mine += cause_candidates(ctx, sent)
+        mine += result_candidates(ctx, sent)
+    return mine
 
 
 def _penalise(candidates: list[Candidate], amount: float, reason: str) -> None:

@@ -109,9 +109,14 @@ def _invert(sent: Sentence, removed: set[int], head: str) -> str | None:
     if aux is None and root.lemma_ == "be":
         aux = root
     replace: dict[int, str] = {}
+    pluperfect = aux is not None and _plain_pluperfect(root, aux)
     if aux is not None:
         operator = aux.lower_
         toks = [t for t in toks if t.i != aux.i]
+        if pluperfect:
+            # "When had Dias founded Luanda?" reads as a slip: "When did Dias found Luanda?" asks the same
+            operator = "did"
+            replace[root.i] = _base(root)
     else:
         operator = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(root.tag_, "")
         if not operator or any(c.dep_ == "neg" for c in root.children):
@@ -123,9 +128,15 @@ def _invert(sent: Sentence, removed: set[int], head: str) -> str | None:
     for c in root.children:
         if c.dep_ != "conj" or c.pos_ not in ("VERB", "AUX") or any(g.dep_ in _SUBJ for g in c.children):
             continue
-        if aux is None and c.tag_ == "VBD":
+        if (aux is None and c.tag_ == "VBD") or (
+            pluperfect and c.tag_ == "VBN" and not any(g.dep_ in ("aux", "auxpass") for g in c.children)
+        ):
             replace[c.i] = _base(c)
             continue
+        if aux is None and root.tag_ == "VBD" and c.tag_ in ("VBZ", "VBP"):
+            # "Edward, later called the Confessor, becomes king": a past and a present verb on one subject are
+            # a misparse (the participle taken for the main verb), which no operator fits
+            return None
         own_aux = any(g.dep_ in ("aux", "auxpass") for g in c.children)
         if (aux is None and own_aux) or (aux is not None and not own_aux and c.tag_ != root.tag_):
             # the conjunct goes with all after it: a trailing phrase may belong to it ("... and became President
@@ -140,8 +151,10 @@ def _invert(sent: Sentence, removed: set[int], head: str) -> str | None:
     if not _prefix_ok(prefix) or not body:
         return None
     parts = []
-    for t in body:
-        parts.append(replace.get(t.i, t.text) + t.whitespace_)
+    for k, t in enumerate(body):
+        # where tokens were cut out between two ("Germany) , ruled"), the neighbours keep a space between them
+        gap = k + 1 < len(body) and body[k + 1].i != t.i + 1
+        parts.append(replace.get(t.i, t.text) + (t.whitespace_ or (" " if gap else "")))
     text = "".join(parts).strip()
     # A title before a name keeps its capital ("When did President Abraham Lincoln sign ...?").
     title_word = body[0].lower_ in TITLES and len(body) > 1 and body[1].pos_ == "PROPN"
@@ -149,6 +162,16 @@ def _invert(sent: Sentence, removed: set[int], head: str) -> str | None:
     if (not keeps_capital(body[0]) and not title_word) or common:
         text = text[:1].lower() + text[1:]
     return _join(prefix, f"{head} {operator}", text)
+
+
+def _plain_pluperfect(root: Any, aux: Any) -> bool:
+    """ "had founded", active and with no other auxiliary or negation: its question takes "did"."""
+    return (
+        aux.lower_ == "had"
+        and aux.dep_ == "aux"
+        and root.tag_ == "VBN"
+        and not any(c.dep_ in ("auxpass", "neg") or (c.dep_ == "aux" and c.i != aux.i) for c in root.children)
+    )
 
 
 def wh_adjunct(sent: Sentence, m: Mention) -> str | None:

@@ -11,29 +11,50 @@ shop") is no statement at all.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .analysis import Corpus, Sentence
 from .lexicon import TITLES
+from .normalise import MONTHS
 from .textutil import BLANK
 
 _SUBJ = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+# "Sep" in a label reads "September" in a sentence
+_FULL_MONTH = {m[:3]: m for m in MONTHS}
 _SEASON = r"(?:[Ww]inter|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all)"
 _EDGE = r"(?:[Ee]arly|[Ll]ate|[Mm]id(?:-|\s))"
 _YEARISH = r"\d{3,4}s?(?:\s?(?:BC|BCE|AD|CE))?"
 _RANGE = rf"{_YEARISH}(?:\s?[\u2013\u2014-]\s?\d{{2,4}}s?(?:\s?(?:BC|BCE|AD|CE))?)?"
 _DAYS = r"\d{1,2}(?:\s?[\u2013-]\s?\d{1,2})?"
-# "1559", "c. 1600-1630", "Winter 1636-1637", "3 February 1637", "Early June 1453", "1550s", "27-31 January 1868"
-DATE = (
-    rf"(?:(?:c\.|ca\.|circa)\s?)?(?:{_SEASON}\s(?:of\s)?|{_EDGE}\s?)?(?:{_DAYS}\s{_MONTH}\s|{_MONTH}\s(?:{_DAYS},?\s)?)?"
-    rf"{_RANGE}"
+_CIRCA = r"(?:[Cc]\.|[Cc]a\.|[Cc]irca)"
+# A year written first, as some chronologies do: "1903, 3 November", "1914, August", "1905, late"
+_YEAR_FIRST = (
+    rf"\d{{3,4}}(?:\s?(?:BC|BCE|AD|CE))?,\s(?:{_DAYS}\s{_MONTH}|{_MONTH}(?:\s{_DAYS})?|[Ee]arly|[Ll]ate|[Mm]id)"
 )
+# "1559", "c. 1600-1630", "Winter 1636-1637", "3 February 1637", "Early June 1453", "1550s", "27-31 January 1868",
+# "C. 2200 BCE" (a line's first letter is a capital), "30 Sep 1520", "1903, 3 November"
+DATE = (
+    rf"(?:{_YEAR_FIRST}|(?:{_CIRCA}\s?)?(?:{_SEASON}\s(?:of\s)?|{_EDGE}\s?)?"
+    rf"(?:{_DAYS}\s{_MONTH}\s|{_MONTH}\s(?:{_DAYS},?\s)?)?{_RANGE})"
+)
+_LEADING = r"(?:[Bb]efore|[Aa]fter|[Bb]y|[Ff]rom|[Uu]ntil|[Ss]ince|[Aa]round)"
 _APPROX = r"\((?:approximately|approx\.|about|circa|c\.)\)"
 # The label that heads a timeline's line: "1559: ", "12 December 1452: ", "1826 - ", "3 February 1637 (approx.):"
-LABEL = re.compile(rf"^(?P<date>{DATE})(?:\s{_APPROX})?\s?[:\u2013\u2014-]\s+(?=\S)")
+# "By 1109 \u2013 With the capture ...": a preposition may lead the label, and stays with the date
+LABEL = re.compile(rf"^(?P<date>(?:{_LEADING}\s)?{DATE})(?:\s{_APPROX})?\s?[:\u2013\u2014-]\s+(?=\S)")
+# A label left inside a prompt ("Where does 27 October 1605 \u2013 Akbar die?", "_____, 15 August - The SS ..."): the
+# line's date and its event run together, which no rewording here can part
+_RAW_LABEL = re.compile(
+    rf"(?:^|[\s(])(?:{DATE}|{re.escape(BLANK)}(?:,\s(?:{_DAYS}\s{_MONTH}|{_MONTH}|[Ee]arly|[Ll]ate))?)"
+    rf"\s[\u2013\u2014-]\s+[A-Z]"
+)
 # A line that is a date and nothing else ("1559", "Before 1550", "1989 and 2000", "3 February 1637 (approximately)")
 _DATE_LINE = re.compile(
-    rf"^(?:(?:[Bb]efore|[Aa]fter|[Bb]y|[Ff]rom|[Uu]ntil|[Ss]ince|[Aa]round)\s)?{DATE}"
+    rf"^(?:{_LEADING}\s)?{DATE}"
     rf"(?:\s(?:and|to|or)\s{DATE})?(?:\s{_APPROX})?$"
 )
 # a year of its own ("in 1559", "the 1550s", "331 BC"); not a count ("3,000 men", "about 700 soldiers")
@@ -48,6 +69,11 @@ _LOWER = frozenset(
 
 # Entity labels of names, which keep their capital wherever they stand
 _NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
+
+
+def has_year(text: str) -> bool:
+    """Whether the text holds a year of its own ("in 1559", "the 1550s", "331 BC"), not a count."""
+    return _HAS_YEAR.search(text) is not None
 
 
 def label_of(sent: Sentence) -> str | None:
@@ -93,9 +119,13 @@ def adverbial(date: str) -> str:
     "c. 1640" -> "In about 1640", "Winter 1636-1637" -> "In the winter of 1636-1637", "Before 1550" as it is."""
     approx = bool(re.search(_APPROX, date))
     text = re.sub(rf"\s?{_APPROX}", "", date).strip()
+    text = re.sub(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]?\.?(?=\s|$)", _full_month, text)
+    first = re.match(r"^(\d{3,4}(?:\s?(?:BC|BCE|AD|CE))?),\s(.+)$", text)
+    if first is not None:  # "1903, 3 November" -> "3 November 1903"; "1905, late" -> "late 1905"
+        text = f"{first.group(2)} {first.group(1)}"
     if _PREPOSITION.match(text):
         return text[:1].upper() + text[1:]
-    m = re.match(r"^(?:c\.|ca\.|circa)\s?", text)
+    m = re.match(rf"^{_CIRCA}\s?", text)
     if m:
         approx, text = True, text[m.end() :]
     about = "about " if approx else ""
@@ -109,6 +139,10 @@ def adverbial(date: str) -> str:
     if re.match(r"^\d{3,4}s\b", text):
         return f"In {about}the {text}"
     return f"In {about}{text}"
+
+
+def _full_month(m: re.Match[str]) -> str:
+    return _FULL_MONTH.get(m.group(1), m.group(0))
 
 
 def _front(corpus: Corpus, sent: Sentence, prompt: str, phrase: str) -> str:
@@ -134,7 +168,16 @@ def dated(corpus: Corpus, sent: Sentence, prompt: str, key: str = "") -> str:
     m = LABEL.match(prompt)
     if m is not None:
         return _front(corpus, sent, prompt[m.end() :], adverbial(m.group("date")))
-    blank = re.match(rf"^((?:[Cc]\.|[Cc]a\.|[Cc]irca)\s?)?{re.escape(BLANK)}\s?[:\u2013\u2014-]\s+", prompt)
+    first = re.match(
+        rf"^{re.escape(BLANK)},\s(?P<rest>{_DAYS}\s{_MONTH}|{_MONTH}(?:\s{_DAYS})?|[Ee]arly|[Ll]ate)"
+        rf"\s?[:\u2013\u2014-]\s+",
+        prompt,
+    )
+    if first is not None:  # "_____, 15 August - The SS Ancon ..." (the year asked): "On 15 August _____, the ..."
+        return _front(
+            corpus, sent, prompt[first.end() :], adverbial(f"1000, {first.group('rest')}").replace("1000", BLANK)
+        )
+    blank = re.match(rf"^({_CIRCA}\s?)?{re.escape(BLANK)}\s?[:\u2013\u2014-]\s+", prompt)
     if blank is not None:
         how = "On" if re.match(r"^\d{1,2}\s", key) and not re.match(r"^\d{3}", key) else "In"
         about = "about " if blank.group(1) else ""
@@ -164,7 +207,7 @@ def _common(corpus: Corpus, sent: Sentence, word: str) -> bool:
     if (
         sent.text[m.end() if m else 0 :].startswith(word + " ")
         and word.lower() in corpus.cache.get("lower_words", ())
-        and (tok is None or tok.pos_ != "PROPN" or tok.ent_type_ in ("", "NORP"))
+        and (tok is None or tok.pos_ != "PROPN" or tok.ent_type_ in ("", "NORP") or _in_label_entity(sent, tok))
     ):
         return True
     return (
@@ -173,6 +216,42 @@ def _common(corpus: Corpus, sent: Sentence, word: str) -> bool:
         and tok.tag_ not in ("NNP", "NNPS")
         and tok.ent_type_ not in _NAMES
     )
+
+
+def raw_label(prompt: str) -> bool:
+    """Whether a timeline line's label is still in the prompt, run into its event ("Where does 27 October 1605 -
+    Akbar die?"): no rewording of the date into a sentence reached it."""
+    return _RAW_LABEL.search(prompt) is not None
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def verbless_line(sent: Sentence) -> bool:
+    """A timeline line whose first statement has no finite verb ("1555 - Peace of Amasya with Persia; the
+    Ottomans keep Baghdad"): a note, not a sentence, which a question cannot restate as a fact."""
+    text = sent.span.text
+    m = LABEL.match(text)
+    if m is None:
+        return False
+    start = sent.span.start_char + m.end()
+    end = start + len(re.split(r"[;:]", text[m.end() :], maxsplit=1)[0])
+    # a verb with a subject counts however it is tagged ("The Turks ... destroy", read as a base form)
+    return not any(
+        t.tag_ in _FINITE or (t.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJ for c in t.children))
+        for t in sent.span
+        if start <= t.idx < end
+    )
+
+
+def _in_label_entity(sent: Sentence, tok: Any) -> bool:
+    """Whether the token's entity begins inside the line's label ("CE - Voyagers" read as one organisation): the
+    parser ran the date into the first word, which says nothing of that word being a name."""
+    m = LABEL.match(sent.span.text)
+    if m is None:
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and ent.start_char < sent.span.start_char + m.end()
 
 
 def subjectless_line(sent: Sentence) -> bool:

@@ -7,6 +7,8 @@ closed (``reveal``) by the server's clock or the teacher.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -89,20 +91,30 @@ def _names(live: LiveSession) -> list[str]:
     return [participant.name for participant in live.participants]
 
 
-def _revealed(session: Session, live: LiveSession, index: int) -> Revealed:
-    slot = live.questions[index]
-    version = session.scalar(
-        select(QuestionVersion)
-        .options(selectinload(QuestionVersion.sources))
-        .where(QuestionVersion.id == int(slot["version_id"]))
-    )
+def _revealed(
+    session: Session,
+    live: LiveSession,
+    index: int,
+    version: QuestionVersion | None = None,
+    answers: Sequence[LiveAnswer] | None = None,
+) -> Revealed:
+    """What the class sees once question ``index`` closed; ``version`` (its sources loaded) and ``answers`` when the
+    caller already has them, as the results page has for every question at once."""
+    if version is None:
+        version = session.scalar(
+            select(QuestionVersion)
+            .options(selectinload(QuestionVersion.sources))
+            .where(QuestionVersion.id == int(live.questions[index]["version_id"]))
+        )
     assert version is not None
+    if answers is None:
+        answers = services.answers_to(session, live.id, index)
     shown, order = services.shown_question(session, live, index)
     counted = class_answers(
         version.type,
         shown.shown(order).shown_options(),
         version.answer,
-        ((row.response, row.correct) for row in services.answers_to(session, live.id, index)),
+        ((row.response, row.correct) for row in answers),
     )
     return Revealed(
         key=describe(version.type, version.answer),
@@ -189,17 +201,35 @@ def results(session: Session, live: LiveSession) -> Results:
     Guests are counted in every figure but not named."""
     asked = live.current_index + 1 if live.opened_at is not None else 0
     rows = session.scalars(select(LiveAnswer).where(LiveAnswer.live_session_id == live.id)).all()
+    # One read of the answers and one of the versions for the whole page, not one of each per question asked.
+    by_question: dict[int, list[LiveAnswer]] = defaultdict(list)
+    answered: Counter[int] = Counter()
+    right: Counter[int] = Counter()
+    for row in rows:
+        by_question[row.question_index].append(row)
+        answered[row.participant_id] += 1
+        right[row.participant_id] += row.correct
+    version_ids = {int(slot["version_id"]) for slot in live.questions[:asked]}
+    versions = {
+        version.id: version
+        for version in session.scalars(
+            select(QuestionVersion)
+            .options(selectinload(QuestionVersion.sources))
+            .where(QuestionVersion.id.in_(version_ids))
+        )
+    }
     questions = []
     for index in range(asked):
-        revealed = _revealed(session, live, index)
+        version = versions[int(live.questions[index]["version_id"])]
+        revealed = _revealed(session, live, index, version, by_question[index])
         shown, _ = services.shown_question(session, live, index)
         questions.append(QuestionResult(index + 1, shown.prompt, revealed.key, revealed.answers))
     players = [
         PlayerResult(
             name=None if participant.is_guest else participant.name,
             score=participant.score,
-            answered=sum(1 for row in rows if row.participant_id == participant.id),
-            right=sum(1 for row in rows if row.participant_id == participant.id and row.correct),
+            answered=answered[participant.id],
+            right=right[participant.id],
             attempt_id=participant.attempt_id,
         )
         for participant in sorted(live.participants, key=lambda p: -p.score)

@@ -177,20 +177,18 @@ class StatePoll:
     def state(self, live_id: int, now: datetime) -> services.StateRow | None:
         """The session's state row: this process's recent copy, else one select; closed here when its time is up."""
         engine = self.engine()
-        max_age = float(self.app.config.get("LIVE_STATE_CACHE_SECONDS") or 0)
-        row = services.remembered_state(engine, live_id, max_age)
-        if row is None:
+
+        def read() -> services.StateRow | None:
             with engine.connect() as connection:
-                row = services.read_state(connection, live_id)
-            if max_age > 0:
-                services.remember_state(engine, live_id, row)
-        if row is None or not row.is_over(now):
-            return row
-        with writing(), engine.begin() as connection:  # BEGIN IMMEDIATE on SQLite
-            services.close_if_over(connection, live_id, now)
-            row = services.read_state(connection, live_id)
-        services.remember_state(engine, live_id, row)
-        return row
+                return services.read_state(connection, live_id)
+
+        def close_and_read() -> services.StateRow | None:
+            with writing(), engine.begin() as connection:  # BEGIN IMMEDIATE on SQLite
+                services.close_if_over(connection, live_id, now)
+                return services.read_state(connection, live_id)
+
+        max_age = float(self.app.config.get("LIVE_STATE_CACHE_SECONDS") or 0)
+        return services.state_through(engine, live_id, now, max_age, read, close_and_read)
 
     # --- the closed question's result, the phone's own -------------------------------------------------------------
 

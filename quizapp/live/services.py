@@ -15,7 +15,7 @@ import random
 import secrets
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -426,17 +426,35 @@ def current_state(session: Session, live_id: int, *, now: datetime, max_age: flo
     """The session's state from its row alone (no ORM objects), or as this process read it less than ``max_age``
     seconds ago; a question past its closing time is closed here, by a conditional update that only the first
     reader of any worker wins. None for no such session."""
-    engine = _engine_of(session)
+
+    def close_and_read() -> StateRow | None:
+        begin_writing(session)  # a GET that must write: on SQLite, begin again for writing
+        close_if_over(session, live_id, now)
+        return read_state(session, live_id)
+
+    return state_through(
+        _engine_of(session), live_id, now, max_age, lambda: read_state(session, live_id), close_and_read
+    )
+
+
+def state_through(
+    engine: Engine,
+    live_id: int,
+    now: datetime,
+    max_age: float,
+    read: Callable[[], StateRow | None],
+    close_and_read: Callable[[], StateRow | None],
+) -> StateRow | None:
+    """The state as ``current_state`` describes it, read and closed by the caller's own means: a request's
+    session, or the polling endpoint's bare connections."""
     row = remembered_state(engine, live_id, max_age)
     if row is None:
-        row = read_state(session, live_id)
+        row = read()
         if max_age > 0:
             remember_state(engine, live_id, row)
     if row is None or not row.is_over(now):
         return row
-    begin_writing(session)  # a GET that must write: on SQLite, begin again for writing
-    close_if_over(session, live_id, now)
-    row = read_state(session, live_id)
+    row = close_and_read()
     remember_state(engine, live_id, row)
     return row
 
@@ -690,35 +708,42 @@ def record_attempts(session: Session, live: LiveSession, asked: int, *, now: dat
         (row.participant_id, row.question_index): row
         for row in session.scalars(select(LiveAnswer).where(LiveAnswer.live_session_id == live.id))
     }
-    made = 0
-    for participant in live.participants:
-        if participant.user_id is None or participant.attempt_id is not None:
-            continue
-        attempt = _attempt_for(session, live, participant, slots, versions, given, now)
+    students = [p for p in live.participants if p.user_id is not None and p.attempt_id is None]
+    # One read of every student's last attempt number and one flush for the class, not one of each per student.
+    used = dict(
+        session.execute(
+            select(Attempt.student_id, func.max(Attempt.number))
+            .where(Attempt.quiz_id == live.quiz_id, Attempt.student_id.in_([p.user_id for p in students]))
+            .group_by(Attempt.student_id)
+        )
+        .tuples()
+        .all()
+    )
+    made = [
+        (participant, _attempt_for(live, participant, used.get(participant.user_id) or 0, slots, versions, given, now))
+        for participant in students
+    ]
+    session.add_all(attempt for _, attempt in made)
+    session.flush()
+    for participant, attempt in made:
         participant.attempt_id = attempt.id
-        made += 1
-    return made
+    return len(made)
 
 
 def _attempt_for(
-    session: Session,
     live: LiveSession,
     participant: LiveParticipant,
+    used: int,
     slots: Sequence[Mapping[str, Any]],
     versions: Mapping[int, QuestionVersion],
     given: Mapping[tuple[int, int], LiveAnswer],
     now: datetime,
 ) -> Attempt:
     assert participant.user_id is not None
-    used = session.scalar(
-        select(func.max(Attempt.number)).where(
-            Attempt.quiz_id == live.quiz_id, Attempt.student_id == participant.user_id
-        )
-    )
     attempt = Attempt(
         quiz_id=live.quiz_id,
         student_id=participant.user_id,
-        number=(used or 0) + 1,
+        number=used + 1,
         status=AttemptStatus.SUBMITTED,
         started_at=min(participant.joined_at or now, now),
         submitted_at=now,
@@ -749,6 +774,4 @@ def _attempt_for(
         row.graded_at = now
         total += row.score
     attempt.score = round(min(total, attempt.max_score or total), 4)
-    session.add(attempt)
-    session.flush()
     return attempt

@@ -84,6 +84,8 @@ class Picker:
     user: User
     quizzes: list[Quiz]
     return_url: str
+    row: LtiLaunchValue
+    data: Mapping[str, Any]
 
 
 def open_picker(session: Session, token: str, *, now: datetime) -> Picker:
@@ -91,7 +93,7 @@ def open_picker(session: Session, token: str, *, now: datetime) -> Picker:
     row = _row(session, token, now)
     data = json.loads(row.value) if row is not None else {}
     user = session.get(User, int(data["user_id"])) if data.get("user_id") else None
-    if user is None or not user.is_active_account or user.role not in (Role.TEACHER, Role.ADMIN):
+    if row is None or user is None or not user.is_active_account or user.role not in (Role.TEACHER, Role.ADMIN):
         raise NotFound("This choice of quiz was made already or is too old. Start again from the LMS.")
     quizzes = list(
         session.scalars(
@@ -100,7 +102,7 @@ def open_picker(session: Session, token: str, *, now: datetime) -> Picker:
             .order_by(Quiz.title, Quiz.id)
         )
     )
-    return Picker(token, user, quizzes, str(data["settings"]["deep_link_return_url"]))
+    return Picker(token, user, quizzes, str(data["settings"]["deep_link_return_url"]), row, data)
 
 
 def record_placement(session: Session, platform: LtiPlatform, deployment_id: str, quiz: Quiz, user: User) -> None:
@@ -137,9 +139,7 @@ def answer_picker(session: Session, token: str, quiz_id: int, *, launch_url: str
     quiz = next((quiz for quiz in picker.quizzes if quiz.id == quiz_id), None)
     if quiz is None:
         raise NotFound("That quiz is not one of your published quizzes.")
-    row = _row(session, token, now)
-    assert row is not None  # open_picker found it
-    data = json.loads(row.value)
+    data = picker.data
     platform = session.get(LtiPlatform, int(data["platform_id"]))
     registration = (
         DatabaseToolConf(session).find_registration_by_params(platform.issuer, platform.client_id)
@@ -157,6 +157,6 @@ def answer_picker(session: Session, token: str, quiz_id: int, *, launch_url: str
     )
     jwt = DeepLink(registration, data["deployment_id"], data["settings"]).get_response_jwt([resource])
     record_placement(session, platform, str(data["deployment_id"]), quiz, picker.user)
-    session.delete(row)
+    session.delete(picker.row)
     session.flush()
     return DeepLinkAnswer(picker.return_url, jwt, quiz)

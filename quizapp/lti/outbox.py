@@ -80,24 +80,42 @@ def queue_kept_scores(session: Session, pairs: Iterable[tuple[int, int]], *, now
     if not targets:
         return []
     cells = policy_cells(session, student_ids, quiz_ids)
+    # The rows already there, read at once: a class's regrade is one select here, not one per student.
+    queued = {
+        (row.link_id, row.user_id): row
+        for row in session.scalars(
+            select(LtiGradeSend).where(
+                LtiGradeSend.link_id.in_(sorted({link_id for link_id, *_ in targets})),
+                LtiGradeSend.user_id.in_(student_ids),
+            )
+        )
+    }
     due = []
     for link_id, quiz_id, user_id, policy in targets:
         cell = cells.get((user_id, quiz_id))
         kept = cell.kept(policy) if cell is not None else None
         if kept is None:
             continue  # no finished attempt any more: the LMS keeps what it has
-        row = _queue(session, link_id, user_id, round(min(max(kept, 0.0), 100.0), 2), not cell.awaiting_marks, now)
+        score = round(min(max(kept, 0.0), 100.0), 2)
+        row = _queue(session, queued.get((link_id, user_id)), link_id, user_id, score, not cell.awaiting_marks, now)
         if row is not None:
             due.append(row.id)
+    session.flush()
     return due
 
 
 def _queue(
-    session: Session, link_id: int, user_id: int, score: float, fully_graded: bool, now: datetime
+    session: Session,
+    row: LtiGradeSend | None,
+    link_id: int,
+    user_id: int,
+    score: float,
+    fully_graded: bool,
+    now: datetime,
 ) -> LtiGradeSend | None:
-    """Put the score in the link's row for the user; the row when it is due now, None when nothing changed."""
+    """Put the score in the link's row for the user (``row``, when it was there already); the row when it is due
+    now, None when nothing changed."""
     where = (LtiGradeSend.link_id == link_id, LtiGradeSend.user_id == user_id)
-    row = session.scalar(select(LtiGradeSend).where(*where))
     if row is None:
         row = LtiGradeSend(link_id=link_id, user_id=user_id, score=score, fully_graded=fully_graded, tries=0)
         row.status, row.next_try_at = GradeSendStatus.PENDING, now
@@ -114,7 +132,6 @@ def _queue(
     row.score, row.fully_graded = score, fully_graded
     row.status, row.tries, row.last_error, row.next_try_at = GradeSendStatus.PENDING, 0, None, now
     row.updated_at = now
-    session.flush()
     return row
 
 

@@ -16,6 +16,7 @@
   var deadline = null; // performance.now() at which the open question closes, by the server's seconds left
   var paused = false;
   var refreshing = false;
+  var again = false; // a refresh was asked for while one was under way
   var csrf = root.getAttribute("data-csrf");
   // The projector counts the answers coming in: it fetches its screen every other second while a question is open
   // (answers do not change the version, or 300 phones would each fetch their page 300 times a question).
@@ -130,12 +131,16 @@
     return true;
   }
 
+  // A panel asked for at one version and answered after the state moved on (an answer sent in the last second,
+  // then the question closed and the state drew the result) is stale: it is dropped and the panel asked for again.
   function refresh() {
-    if (refreshing) return Promise.resolve();
+    if (refreshing) { again = true; return Promise.resolve(); }
     refreshing = true;
+    var asked = version;
     return fetch(panelUrl, { credentials: "same-origin", cache: "no-store" }).then(function (response) {
       if (!response.ok) return;
       return response.text().then(function (html) {
+        if (version !== asked) return;
         var fresh = document.createElement("div");
         fresh.innerHTML = html;
         var freshIndex = fresh.querySelector("form[data-live-answer] input[name=index]");
@@ -151,7 +156,10 @@
         bindAnswer();
         countdown();
       });
-    }).catch(function () { /* the next poll tries again */ }).then(function () { refreshing = false; });
+    }).catch(function () { /* the next poll tries again */ }).then(function () {
+      refreshing = false;
+      if (again || version !== asked) { again = false; return refresh(); }
+    });
   }
 
   function poll() {

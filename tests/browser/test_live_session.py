@@ -20,6 +20,18 @@ PHONE = {"width": 390, "height": 844}
 # A phone follows the projector by polling once a second: it must show a change within this (the aim is 1.5 s;
 # Chromium, the server and the test share two cores here).
 FOLLOW_MS = 4_000
+# Delivers the phone's next panel response 2.5 s late, as a slow network would (the request itself goes at once).
+SLOW_NEXT_PANEL = """() => {
+  const real = window.fetch;
+  window.fetch = function (url, options) {
+    if (!String(url).includes("/play/panel")) return real(url, options);
+    window.fetch = real;
+    return real(url, options).then((response) => new Promise((resolve) => setTimeout(() => {
+      window.slowPanelDelivered = true;
+      resolve(response);
+    }, 2500)));
+  };
+}"""
 
 
 def _quiz(server: LiveServer) -> int:
@@ -112,9 +124,20 @@ def test_a_live_session_on_a_projector_and_two_phones(
             "data-version", before or "", timeout=FOLLOW_MS
         )
         expect(student.get_by_label("True")).to_be_checked()
-        student.get_by_role("button", name="Answer").click()
-        expect(student.get_by_text("Answer received.")).to_be_visible()
+        # An answer in the last second: the panel the phone then fetches comes back only after the question has
+        # closed and the state has drawn the result; the stale panel must not draw "Answer received." over it.
+        student.evaluate(SLOW_NEXT_PANEL)
+        with student.expect_response(lambda response: response.url.endswith("/answer")):
+            student.get_by_role("button", name="Answer").click()
         page.get_by_role("button", name="Close and show answers").click()
+        expect(student.get_by_text("Right!")).to_be_visible(timeout=FOLLOW_MS)
+        delivered = time.monotonic() + (FOLLOW_MS + 3_000) / 1000
+        while not student.evaluate("() => window.slowPanelDelivered === true") and time.monotonic() < delivered:
+            student.wait_for_timeout(100)
+        assert student.evaluate("() => window.slowPanelDelivered === true")
+        student.wait_for_timeout(500)
+        expect(student.get_by_text("Right!")).to_be_visible()
+        expect(student.get_by_text("Answer received.")).to_have_count(0)
         expect(guest.get_by_text("No answer this time.")).to_be_visible(timeout=FOLLOW_MS)
         page.get_by_role("button", name="Finish").click()
         page.wait_for_url("**/results")

@@ -14,6 +14,7 @@ from quizapp.attempts.models import Attempt
 from quizapp.extensions import db
 from quizapp.live.models import LiveParticipant, LiveSession
 from quizapp.models import utcnow
+from quizapp.quizzes.models import Quiz
 from tests.conftest import Accounts
 from tests.factories import QUESTIONS, make_document, make_question, make_quiz, user
 from tests.support import csrf_token, login, post_form
@@ -221,3 +222,54 @@ def test_the_projector_names_its_players_in_a_fixed_number_of_statements(
     page = teacher_client.get(screen).get_data(as_text=True)
     assert all(user(name).display_name in page for name in (users.student, users.admin))
     assert four == one, f"{one} statements with one player, {four} with four"
+
+
+def test_the_results_page_reads_the_same_few_statements_however_many_questions_were_asked(
+    app: Flask, users: Accounts, teacher_client: FlaskClient, student_client: FlaskClient
+) -> None:
+    from tests.history.test_page_queries import statements_of
+
+    teacher = user(users.teacher)
+    document = make_document(teacher)
+    quiz = make_quiz(teacher, [make_question(teacher, document, spec) for spec in QUESTIONS[:4]])
+    db.session.commit()
+    live = _start(teacher_client, quiz.id)
+    _join(student_client, live.join_code)
+    counts = []
+    for index in range(4):
+        _control(teacher_client, live, "next")
+        _answer(student_client, live, index, {"choice": "0"})
+        _control(teacher_client, live, "reveal")
+        if index in (0, 3):
+            counts.append(len(statements_of(app, lambda: teacher_client.get(f"/live/{live.id}/results"))))
+    assert counts[0] == counts[1], counts
+    page = teacher_client.get(f"/live/{live.id}/results")
+    assert page.status_code == 200
+    assert "Who was the chief engineer" in page.get_data(as_text=True)
+
+
+def test_ending_gives_each_signed_in_student_their_next_attempt_number(
+    app: Flask, users: Accounts, teacher_client: FlaskClient, student_client: FlaskClient
+) -> None:
+    from tests.factories import finished_attempt
+
+    quiz_id = _quiz(users)
+    earlier = finished_attempt(db.session.get(Quiz, quiz_id), user(users.other_student), [1, 0], submitted_at=utcnow())
+    db.session.commit()
+    other = app.test_client()
+    login(other, users.other_student)
+    live = _start(teacher_client, quiz_id)
+    for client in (student_client, other):
+        assert _join(client, live.join_code).status_code == 302
+    _control(teacher_client, live, "next")
+    _answer(student_client, live, 0, {"choice": "1"})
+    _answer(other, live, 0, {"choice": "0"})
+    _control(teacher_client, live, "end")
+    made = {a.student_id: a for a in db.session.scalars(select(Attempt).where(Attempt.id != earlier.id))}
+    assert {a.student_id: a.number for a in made.values()} == {
+        user(users.student).id: 1,
+        user(users.other_student).id: 2,
+    }
+    assert all(a.status == "submitted" and a.max_score == 1.0 for a in made.values())
+    seats = db.session.scalars(select(LiveParticipant).where(LiveParticipant.live_session_id == live.id)).all()
+    assert sorted(p.attempt_id for p in seats) == sorted(a.id for a in made.values())

@@ -101,6 +101,19 @@ def test_the_session_cookie_is_samesite_none_only_in_frame_mode_with_secure(
     assert ("; Secure" in cookie) is secure
 
 
+def test_in_frame_mode_without_secure_cookies_is_said_at_start_up(
+    database_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    from quizapp.config import IN_FRAME_WITHOUT_SECURE
+
+    with caplog.at_level("WARNING"):
+        create_app(app_config(database_url, LTI_IN_FRAME=True, SESSION_COOKIE_SECURE=True))
+    assert IN_FRAME_WITHOUT_SECURE not in caplog.text
+    with caplog.at_level("WARNING"):
+        create_app(app_config(database_url, LTI_IN_FRAME=True))
+    assert IN_FRAME_WITHOUT_SECURE in caplog.text
+
+
 def test_a_database_failure_while_reading_the_platform_falls_back_to_none() -> None:
     from sqlalchemy.exc import OperationalError
 

@@ -272,3 +272,34 @@ def test_attempts_outside_an_lms_link_queue_nothing(app: Flask, users: Accounts)
         finished_attempt(quiz, user(users.student), [1.0], submitted_at=utcnow())
         db.session.commit()
     assert db.session.scalars(select(LtiGradeSend)).all() == []
+
+
+def test_a_class_regraded_at_once_reads_its_queued_rows_in_one_select(
+    app: Flask, linked: LinkedQuiz, lms_http: responses.RequestsMock
+) -> None:
+    from sqlalchemy import update
+
+    from quizapp.attempts.models import Attempt
+    from tests.history.test_page_queries import statements_of
+
+    lms_http.add(responses.POST, SCORES, json={}, status=200)
+    students = [linked.student]
+    for n in (2, 3):
+        launched = linked.lms.launch(
+            app.test_client(), f"lms-user-{n}", [LEARNER], custom={"quiz_id": str(linked.quiz.id)}, lineitem=LINEITEM
+        )
+        assert launched.status_code == 200
+        students.append(
+            db.session.scalars(select(LtiIdentity).where(LtiIdentity.subject == f"lms-user-{n}")).one().user
+        )
+    for student in students:
+        finished_attempt(linked.quiz, student, [1.0], submitted_at=utcnow())
+    db.session.commit()  # three rows queued and sent: 100 each
+    db.session.execute(update(Attempt).values(score=0.0))  # as a regrade leaves them, without its hooks
+    pairs = [(linked.quiz.id, student.id) for student in students]
+    due: list[int] = []
+    seen = statements_of(app, lambda: due.extend(outbox.queue_kept_scores(db.session, pairs, now=utcnow())))
+    assert len(due) == 3
+    reads = [sql for sql, _ in seen if sql.lstrip().startswith("SELECT") and "FROM lti_grade_sends" in sql]
+    assert len(reads) == 1, reads
+    assert sorted(row.score for row in db.session.scalars(select(LtiGradeSend))) == [0.0, 0.0, 0.0]

@@ -47,6 +47,10 @@ class Cause:
     tokens: list[Any]  # its tokens
     removed: set[int]  # token indices of the whole causal phrase and the comma setting it off
     on_root: bool  # it gives the cause of the main verb (only then can the stem be built)
+    # what the claim must keep around it: a degree word before the marker ("mainly in order to": not the whole
+    # reason) and the comma that set the cause off
+    lead: str = ""
+    set_off: bool = False
 
 
 def _marker(t: Any) -> tuple[str, str, Any] | None:
@@ -185,7 +189,11 @@ def causes_of(corpus: Corpus, sent: Sentence) -> list[Cause]:
             removed.add(before)
         elif after is not None and span.doc[after].text == "," and first.i <= span.start + 1:
             removed.add(after)  # "Because ..., it began": the comma after a fronted cause
-        out.append(Cause(sent, family, form, written, toks, removed, t.head == sent.root))
+        leading = [x for x in t.subtree if x.i < first.i and x.pos_ == "ADV" and x.dep_ == "advmod"]
+        lead = " ".join(x.text for x in leading)
+        left = min([first.i] + [x.i for x in leading])
+        set_off = left > span.start and span.doc[left - 1].text == ","
+        out.append(Cause(sent, family, form, written, toks, removed, t.head == sent.root, lead, set_off))
     out += _agents(sent)
     sent.cache["causes"] = out
     return list(out)
@@ -351,7 +359,10 @@ def _claim(ctx: Context, sent: Sentence, cause: Cause) -> Candidate | None:
     if effect is None:
         return None
     given = cause.text[:1].lower() + cause.text[1:]  # it begins with its marker word
-    text = ctx.stand_alone(sent, capitalise(tidy(f"{effect} {given}")) + ".")
+    if cause.lead:
+        given = f"{cause.lead.lower()} {given}"  # "mainly in order to ...": without it the claim says more
+    joint = ", " if cause.set_off else " "
+    text = ctx.stand_alone(sent, capitalise(tidy(f"{effect}{joint}{given}")) + ".")
     if text is None or ctx.early_reject(text):
         return None
     draft = QuestionDraft(

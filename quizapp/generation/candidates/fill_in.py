@@ -16,11 +16,13 @@ from ..analysis import Corpus, Sentence, norm_key
 from ..clauses import cloze_tokens, statement
 from ..dates import number_variants
 from ..distractors import display
+from ..lexicon import TITLES
 from ..textutil import anaphora_problem, drop_parentheticals, has_anchor, tokens_text, word_count
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, mention_once, source_of
 from .fill_in_answers import other_answers, particle_forms, surname_shared
-from .multiple_choice import dated_state, key_ok, worth_asking
+from .multiple_choice import key_ok, worth_asking
+from .open_dates import open_ended
 
 _WEAK_HEADS = frozenset(
     {
@@ -119,6 +121,28 @@ QUANTIFIERS = frozenset(
     {"many", "several", "few", "fewer", "most", "numerous", "various", "countless", "some", "certain", "such",
      "large", "huge", "vast", "small", "much", "more", "less"}
 )  # fmt: skip
+# "protected East Germany from the West": a compass point names a side, not a place, and "West Germany", "the
+# Western powers" or "Western Europe" fill the blank as fairly; a choice question can still ask it.
+COMPASS_POINTS = frozenset(
+    {"west", "east", "north", "south", "northwest", "northeast", "southwest", "southeast", "orient", "occident"}
+)
+
+
+def adjective_of_place(m: Any) -> bool:
+    """A place named by its adjective before a noun ("froze a Roman town"): any adjective fits "a _____ town"
+    (small, market, Campanian), so the blank has no one answer."""
+    return m.root.pos_ == "ADJ" and m.root.dep_ == "amod" and m.root.head.pos_ == "NOUN"
+
+
+QUOTE_MARKS = frozenset("'\"‘’“”")
+
+
+def strands_a_quote(key: str) -> bool:
+    """A key that takes one quotation mark with it ("Salt Rampart'" read from "the 'Salt Rampart'"): the blank
+    would leave the other stranded in the prompt."""
+    return key[:1] in QUOTE_MARKS or key[-1:] in QUOTE_MARKS
+
+
 # "called the shield wall", "known as the unequal treaties": the article names the term itself.
 NAMING_WORDS = frozenset({"called", "named", "termed", "dubbed"})
 
@@ -181,9 +205,11 @@ def generic_term(sent: Sentence, first: Any, last: Any, counts: Counter[str]) ->
 
 def describes_a_name(sent: Sentence, last: Any) -> bool:
     """A term that only describes the name beside it ("the sanitary engineer George Jennings", "his eyewitness
-    account, The Salt Road"): many words describe a person or a book as fairly ("engineer", "plumber"; "book",
-    "memoir"), and no list of them is complete, so the blank is refused."""
+    account, The Salt Road", "Hurrem Sultan, a former slave"): many words describe a person or a book as fairly
+    ("engineer", "plumber"; "book", "memoir"), and no list of them is complete, so the blank is refused."""
     doc = sent.span.doc
+    if last.dep_ == "appos" and last.head.pos_ == "PROPN":
+        return True  # after the name: "Hurrem Sultan, a former slave", "Checkpoint Charlie, the crossing point"
     at = last.i + 1
     comma = at < sent.span.end and doc[at].text == ","
     at += 1 if comma else 0
@@ -215,17 +241,6 @@ def list_size(t: Any) -> int:
                 items += 1
                 stack.append(c)
     return items
-
-
-# "before _____", "by _____", "after _____": any later (or earlier) year is as right; "since _____" and "from _____"
-# name the start, which is one year.
-ONE_SIDED = frozenset({"before", "after", "by", "until", "till"})
-
-
-def bounds_from_one_side(m: Any) -> bool:
-    """A date that the sentence uses as one end of an open stretch of time ("fell after 1900"), or the date of a
-    state ("in 1703 there was no city"), which held in other years too."""
-    return m.kind == "date" and ((m.root.dep_ == "pobj" and m.root.head.lower_ in ONE_SIDED) or dated_state(m))
 
 
 _ROMAN = re.compile(r"^[IVXL]+$")
@@ -277,13 +292,6 @@ def surname_names(ctx: Context, sent: Sentence, key: str) -> bool:
     return re.search(alone, text) is not None
 
 
-# Words that name a person by rank or office before the name: after "Captain _____", the surname alone is how
-# anyone names him ("Captain Thomas"), however common the word.
-TITLES = frozenset(
-    {"captain", "capt.", "general", "gen.", "colonel", "col.", "major", "lieutenant", "lt.", "admiral", "commander",
-     "sergeant", "commodore", "marshal", "dr", "dr.", "doctor", "professor", "prof.", "mr", "mr.", "mrs", "mrs.",
-     "ms", "ms.", "miss", "governor", "president", "senator", "judge", "bishop", "reverend", "rev."}
-)  # fmt: skip
 # "in _____" before a month or a day: the year alone makes the sentence as true ("in 1700" for "November 1700").
 YEAR_FRAMES = frozenset({"in", "during"})
 
@@ -310,8 +318,9 @@ def family_name_first(ctx: Context, sent: Sentence, key: str) -> bool:
 
 
 def after_title(sent: Sentence, first: Any) -> bool:
-    """The key follows a rank or office ("under Captain _____")."""
-    return first.i > sent.span.start and first.doc[first.i - 1].lower_ in TITLES
+    """The key follows a rank or office ("under Captain _____", "Capt. _____"): the surname alone is how anyone
+    names him then, however common the word."""
+    return first.i > sent.span.start and first.doc[first.i - 1].lower_.rstrip(".") in TITLES
 
 
 def year_of(date: Any, sent: Sentence, first: Any) -> list[str]:
@@ -357,8 +366,10 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
         items.append((first, last, "term", 0.55 + 0.25 * weight, None))
     for m in sent.mentions:
         named = m.kind in ("person", "place", "org", "law", "event", "date")
+        if m.kind == "place" and (norm_key(m.text) in COMPASS_POINTS or adjective_of_place(m)):
+            continue
         # "fell after _____": an earlier year makes it true as well
-        if named and key_ok(sent, m) and not bounds_from_one_side(m) and worth_asking(ctx, sent, m):
+        if named and key_ok(sent, m) and not open_ended(m, blank=True) and worth_asking(ctx, sent, m):
             if m.kind in ("org", "law", "event") and len(m.text.split()) > MAX_TYPED_NAME_WORDS:
                 continue  # "Metropolis Local Management Amendment Act" is to be recognised, not typed word for word
             items.append((m.first, m.last, m.kind, 0.6, m))
@@ -367,6 +378,8 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
             continue
         key_text = display(m) if m is not None else tokens_text(sent.span.doc[first.i : last.i + 1])
         if m is None and sent.text.lower().count(key_text.lower()) != 1:
+            continue
+        if strands_a_quote(key_text):
             continue
         if m is not None and (not mention_once(sent, m) or key_text not in sent.text):
             continue

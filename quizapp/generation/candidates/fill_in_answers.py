@@ -9,6 +9,7 @@ abbreviation where the article uses it; the well-known other names of major even
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from functools import cache
 from importlib import resources
@@ -19,6 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from ..analysis import Corpus, Sentence, norm_key
+from ..lexicon import EVENT_WORDS, LAW_WORDS
 
 # A head noun the article never writes alone is still a fair answer when it is specific enough by itself
 # ("actors" for "kabuki actors": Zipf 4.4), not when it is as common as "rate" (5.1) or "office" (5.4).
@@ -29,8 +31,11 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 _RUN_OPENERS = frozenset({"the", "in", "at", "on", "by", "from", "during", "after", "before", "when", "while", "under"})
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of|the|and|for|de|la|le|von|van|du|des|der|[A-Z][\w'’.-]*))*"
 _BRACKETED = re.compile(rf"(?P<a>{_NAME})\s*\((?P<b>[^()]{{1,60}})\)")
+# "X, also known as Y", "X (known in Europe as Y)", "X, also spelled Y": the article gives X another name.
 _ALSO_CALLED = re.compile(
-    rf"(?P<a>{_NAME}),?\s+(?:also|often|sometimes)?\s*(?:known as|called)\s+(?:the\s+)?(?P<b>{_NAME})"
+    rf"(?P<a>{_NAME}),?\s+\(?(?:also|often|sometimes)?\s*"
+    r"(?:known(?:\s+(?:in|to|among)(?:\s+[A-Z][\w'’-]*){1,2})?\s+as|called|spelled|spelt)"
+    rf"\s+(?:the\s+)?(?P<b>{_NAME})"
 )
 _ABBREVIATION = re.compile(r"^[A-Z](?:\.?[A-Z&]){1,7}\.?$")
 
@@ -43,16 +48,44 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
         out += _head_alone(corpus, sent, first, last) or _named_by_class(first, last)
     else:
         out += _short_forms(corpus, sent.doc, key)
+        if kind == "place" and last.dep_ in ("nsubj", "nsubjpass"):
+            out += _people_of().get(_folded(key), [])
         if kind == "person":
             out += person_full_name(corpus, sent.doc, key) or _fuller_name(corpus, sent.doc, key)
         elif kind in ("org", "event", "law"):  # not "Central Asia" for "Asia": another place
             out += _fuller_name(corpus, sent.doc, key)
+        if kind in ("org", "event", "law"):
+            out += distinctive_part(corpus, sent.doc, key)
     out += _aliases(corpus, sent.doc).get(norm_key(key), [])
     if kind != "place":  # "Conakry (Guinea)" says where, not another name
         out += bracketed_names(corpus, sent.doc, key)
-    out += _variant_names().get(norm_key(key), [])
+    out += _variant_names().get(_folded(key), [])
     out += [s for v in [key, *out] for s in _spellings(v)]
     return list(dict.fromkeys(v for v in out if v.strip() and v != key))
+
+
+# Class nouns of a named event, treaty or assembly ("the Battle of X", "the Diet of X"): the name after "of" is what
+# tells it from every other of its class.
+NAMED_BY_PLACE = frozenset({*LAW_WORDS, *EVENT_WORDS, "Council", "Diet", "Synod", "Sack", "Fall"})
+# A word this common in English ("Britain" 4.7, "Union" 5.1, "Independence" 4.6) names more than the event alone: "the
+# Battle of Britain", "the Act of Union". A rarer one ("Vienna" 4.0, "Nantes" 2.8, "Gingindlovu") names it.
+DISTINCTIVE_ZIPF = 4.5
+_OF_NAME = re.compile(r"^(?:the\s+)?(?P<cls>[A-Z][a-z]+)\s+of\s+(?P<part>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$")
+
+
+def distinctive_part(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "Gingindlovu" for "Battle of Gingindlovu", "Amasya" for "Peace of Amasya": the name that tells an event or a
+    treaty from the others of its class, where it is rare enough to name nothing else and the article names no
+    other event or treaty by it ("the Siege of X" beside "the Battle of X")."""
+    m = _OF_NAME.match(key)
+    if m is None or m["cls"] not in NAMED_BY_PLACE:
+        return []
+    part = m["part"]
+    if any(zipf_frequency(w.lower(), "en") >= DISTINCTIVE_ZIPF for w in part.split()):
+        return []
+    text = corpus.documents[doc].text
+    classes = set(re.findall(rf"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?{re.escape(part)}(?![\w'’-])", text))
+    return [part] if not classes & NAMED_BY_PLACE - {m["cls"]} else []
 
 
 _BRACKETED_NAME = r"\s*\((?P<b>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\)"
@@ -118,8 +151,10 @@ def _head_alone(corpus: Corpus, sent: Sentence, first: Any, last: Any) -> list[s
     if not own or own != tuple(t.lower_ for t in first.doc[first.i : last.i]):
         return []  # the key is not exactly the head and its own modifiers
     seen = _head_uses(corpus).get((sent.doc, last.lemma_.lower()), set())
-    if not seen <= {own, ()}:
-        return []  # also with another modifier ("north tower", "west towers"): ambiguous
+    if any(use and not set(own) <= set(use) for use in seen):
+        # also with another modifier ("north tower", "west towers"): ambiguous; "favourite kabuki actors" keeps the
+        # key's own modifier, so it is the same kind of actor
+        return []
     if () not in seen and (
         zipf_frequency(last.lower_, "en") >= SPECIFIC_HEAD_ZIPF
         or any(t.pos_ != "NOUN" for t in first.doc[first.i : last.i])
@@ -306,8 +341,28 @@ def _variant_names() -> dict[str, list[str]]:
             continue
         names = [n.strip() for n in line.split("|") if n.strip()]
         for name in names:
-            out[norm_key(name)] = [n for n in names if n != name]
+            out[_folded(name)] = [n for n in names if n != name]
     return out
+
+
+@cache
+def _people_of() -> dict[str, list[str]]:
+    """folded state name -> its people's name with the article ("the British"), from the curated table."""
+    table = resources.files("quizapp.generation").joinpath("data/demonyms.txt").read_text(encoding="utf-8")
+    out: dict[str, list[str]] = {}
+    for line in table.splitlines():
+        if "=" not in line or line.startswith("#"):
+            continue
+        people, states = line.split("=", 1)
+        for state in states.split("|"):
+            out[_folded(state.strip())] = [f"the {people.strip()}"]
+    return out
+
+
+def _folded(name: str) -> str:
+    """The table's lookup form: accents go too, as a key may be written "Krakow" or "Kraków"."""
+    decomposed = unicodedata.normalize("NFKD", norm_key(name))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _spellings(text: str) -> list[str]:

@@ -10,11 +10,13 @@ from ..analysis import Mention, Sentence
 from ..clauses import cloze, statement
 from ..dates import parse_date, parse_number
 from ..distractors import display, usable_key
+from ..option_fit import drop_nationality, stem_nationality
 from ..syntax import wh_question
 from ..textutil import drop_parentheticals, has_anchor, word_count
 from ..types import QuestionDraft
 from ..worth import bounded_key, minor_life_date, place_given_away
 from .base import Candidate, Context, according_to, coordinated, mention_once, shuffled, source_of
+from .open_dates import open_ended
 
 # How often the model's label is right, by kind (see GENERATION_NOTES): sets the base confidence.
 KIND_TRUST = {"date": 0.9, "place": 0.85, "number": 0.8, "law": 0.8, "event": 0.8, "person": 0.75, "org": 0.65}
@@ -29,32 +31,6 @@ def metonymy(m: Mention) -> bool:
     """ "Moscow's military assistance": a place in the possessive stands for its government, not a location,
     so other towns are no options for it and no false statement comes from swapping it."""
     return m.kind == "place" and m.root.dep_ == "poss"
-
-
-# Prepositions that make a date one end of a stretch of time: "before 1492" stays true of "before 1520".
-BOUNDARY_PREPS = frozenset({"before", "after", "until", "till", "since", "by", "from", "between", "through"})
-
-
-def open_ended(m: Mention) -> bool:
-    """A date that bounds a stretch of time ("Before 1492 the Americas had few horses", "By 1434 he lived in
-    Strasbourg"), or dates a state ("In 1703 there was no city there"): a later (or earlier) option is true as
-    well, so the options would hold more than one key."""
-    if m.kind != "date":
-        return False
-    return (m.root.dep_ == "pobj" and m.root.head.lower_ in BOUNDARY_PREPS) or dated_state(m)
-
-
-# Verbs of a state rather than an event: "in 1703 there was no city there" was as true in 1700, so a state's date
-# swapped for another year may make no false statement.
-STATE_VERBS = frozenset({"be", "remain", "stay", "exist", "lie", "belong", "have", "live", "own", "contain"})
-
-
-def dated_state(m: Mention) -> bool:
-    """Whether the date dates a state (the verb it hangs on is "be", "remain", "have" ...) rather than an event.
-    Only a date on the verb itself counts: "the peace of 201 BCE was harsh" names an event by its date."""
-    t = m.root.head if m.root.dep_ == "pobj" else m.root
-    verb = t.head
-    return t.dep_ in ("prep", "npadvmod") and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in STATE_VERBS
 
 
 def family_name(m: Mention) -> bool:
@@ -146,9 +122,15 @@ def multiple_choice_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
 def _options_maker(ctx: Context, cand: Candidate, m: Mention) -> Callable[[], bool]:
     def finish() -> bool:
         sent = m.sent
-        wrong = ctx.distractors.choose(
-            m, cand.key, 3, exclude=ctx.rival_values.get(sent.id, frozenset()), prompt=cand.draft.prompt
-        )
+        exclude = ctx.rival_values.get(sent.id, frozenset())
+        wrong = ctx.distractors.choose(m, cand.key, 3, exclude=exclude, prompt=cand.draft.prompt)
+        adjective = stem_nationality(m, cand.draft.prompt)
+        looser = drop_nationality(cand.draft.prompt, adjective) if wrong is None and adjective else None
+        if looser is not None:
+            # too few options the article calls Dutch for "the Dutch explorer ___": ask for "the explorer ___"
+            wrong = ctx.distractors.choose(m, cand.key, 3, exclude=exclude, prompt=looser)
+            if wrong is not None:
+                cand.draft.prompt = looser
         if wrong is None:
             return False
         cand.draft.options = ordered_options([cand.key, *wrong], sent.id, m.start)

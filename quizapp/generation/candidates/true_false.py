@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from typing import Any
 
 from ..analysis import Mention, Sentence
-from ..clauses import statement
+from ..clauses import hedge, statement
 from ..dates import parse_date
 from ..distractors import display
 from ..textutil import BLANK, anaphora_problem, capitalise, has_anchor, tidy, tokens_text
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, source_of
-from .multiple_choice import KIND_TRUST, dated_state, key_ok, worth_asking
+from .multiple_choice import KIND_TRUST, key_ok, worth_asking
+from .open_dates import open_ended
 
 _SWAP_ORDER = {"date": 0, "place": 1, "person": 2, "number": 3, "org": 4}
 _LOCATIVE = frozenset({"in", "at", "near", "to", "from", "into", "outside", "inside", "towards"})
-_BOUNDARY_PREPS = frozenset({"before", "after", "until", "till", "since", "by", "from", "to", "between", "through"})
 FALSE_BONUS = 0.1
 CROWDED = 2  # other places in a sentence from which on a place is not swapped
 _STATIC = frozenset({"in", "at", "near", "outside", "inside"})
@@ -42,10 +44,7 @@ def swappable(sent: Sentence, m: Mention) -> bool:
         # describing the swapped-in value, which it does not fit
         return False
     if m.kind == "date":
-        # "before 1938" stays true as "before 1940", "since 1920" as "since 1910": only a point in time is swapped
-        if m.root.dep_ == "pobj" and m.root.head.lower_ in _BOUNDARY_PREPS:
-            return False
-        if dated_state(m):
+        if open_ended(m):  # "before 1938" stays true as "before 1940": only a point in time is swapped
             return False
         return sum(1 for o in sent.mentions if o.kind in ("date", "vague_date")) == 1
     if m.kind == "place":
@@ -136,45 +135,16 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
         return []
     keys = [m for m in sent.mentions if key_ok(sent, m) and swappable(sent, m) and worth_asking(ctx, sent, m)]
     if not keys:
-        return []
+        return _true_only(ctx, sent)
     keys.sort(key=lambda m: (_SWAP_ORDER.get(m.kind, 9), m.start))
-    anchor = keys[0].root
-    st = statement(sent, anchor, max_words=26)
-    if st is None:
+    made = _true_statement(ctx, sent, keys[0].root)
+    if made is None:
         return []
-    text, toks = st
-    resolved = ctx.stand_alone(sent, text)
-    if resolved is None:
-        return []
-    text = resolved
-    if anaphora_problem(text) or len(toks) < 6 or not has_anchor(text):
-        return []  # a statement naming no one and nowhere ("Testing outweighed training") says nothing alone
+    true, toks = made
+    out = [true]
     disputed = sent.id in ctx.disputed
     source = source_of(ctx, sent)
-    base_conf = 0.85 - (0.25 if disputed else 0.0)
-    reasons = ["statement taken from one sentence of the text"]
-    if disputed:
-        reasons.append(f"documents disagree on this fact ({ctx.disputed[sent.id]})")
-    shown = according_to(ctx, sent, text) if disputed else text
-    out = [
-        Candidate(
-            QuestionDraft(
-                type="true_false",
-                prompt=shown,
-                answer=True,
-                explanation=f"True. The text says: \u201c{sent.text.strip()}\u201d",
-                confidence=base_conf,
-                confidence_reasons=list(reasons),
-                difficulty=0.3,
-                sources=[source],
-            ),
-            "",
-            [sent],
-            base_conf - 0.05 - (0.0 if has_anchor(text) else 0.15) - 0.02 * max(len(toks) - 18, 0),
-            "",
-            f"{sent.id}:tf",
-        )
-    ]
+    reasons = list(true.draft.confidence_reasons)
     falses = 0
     for m in keys:
         if not (toks[0].i <= m.first.i and m.last.i <= toks[-1].i):
@@ -210,6 +180,67 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
         if falses == 2:
             break
     return out
+
+
+# A sentence with no fact that can be swapped for a plausible false one ("About 1,200 deputies arrived at
+# Versailles": an estimate) still states a checkable fact: its true statement ranks below those with a false twin.
+TRUE_ONLY_PENALTY = 0.1
+_LABELLED = re.compile(r":|\s[-\u2013\u2014]\s")
+
+
+def _true_only(ctx: Context, sent: Sentence) -> list[Candidate]:
+    """The true statement of a sentence that gives no false one, where it states a checkable fact: a date or a
+    number the text gives as a fact (not hedged; a sentence naming only people and places was as often a verdict,
+    "The Black Death changed the economy of Europe", that a student calls true unread), in one plain sentence (no
+    label or list after a colon, no timeline's "1906, June -" before a dash)."""
+    if hedge(sent) or _LABELLED.search(sent.text):
+        return []
+    if not any(m.kind in ("date", "number") and key_ok(sent, m) for m in sent.mentions):
+        return []
+    made = _true_statement(ctx, sent, None)
+    if made is None:
+        return []
+    true = made[0]
+    true.score -= TRUE_ONLY_PENALTY
+    return [true]
+
+
+def _true_statement(ctx: Context, sent: Sentence, anchor: Any | None) -> tuple[Candidate, list[Any]] | None:
+    """The sentence (or its clause holding ``anchor``) as a true statement that reads alone, and its tokens."""
+    st = statement(sent, anchor, max_words=26)
+    if st is None:
+        return None
+    text, toks = st
+    resolved = ctx.stand_alone(sent, text)
+    if resolved is None:
+        return None
+    text = resolved
+    if anaphora_problem(text) or len(toks) < 6 or not has_anchor(text):
+        return None  # a statement naming no one and nowhere ("Testing outweighed training") says nothing alone
+    disputed = sent.id in ctx.disputed
+    base_conf = 0.85 - (0.25 if disputed else 0.0)
+    reasons = ["statement taken from one sentence of the text"]
+    if disputed:
+        reasons.append(f"documents disagree on this fact ({ctx.disputed[sent.id]})")
+    shown = according_to(ctx, sent, text) if disputed else text
+    true = Candidate(
+        QuestionDraft(
+            type="true_false",
+            prompt=shown,
+            answer=True,
+            explanation=f"True. The text says: \u201c{sent.text.strip()}\u201d",
+            confidence=base_conf,
+            confidence_reasons=reasons,
+            difficulty=0.3,
+            sources=[source_of(ctx, sent)],
+        ),
+        "",
+        [sent],
+        base_conf - 0.05 - 0.02 * max(len(toks) - 18, 0),
+        "",
+        f"{sent.id}:tf",
+    )
+    return true, toks
 
 
 def imperative(sent: Sentence) -> bool:

@@ -75,3 +75,13 @@ def test_calibration_changes_the_confidence_only(monkeypatch):
     ]
     assert any(q.confidence != p.confidence for q, p in zip(calibrated, plain, strict=True))
     assert all(0.05 <= q.confidence <= 0.95 for q in calibrated)
+
+
+def test_a_how_many_question_is_no_cause_and_effect_question():
+    number = ["key is a number (model label, vote share 1.00)"]
+    how_many = _draft("multiple_choice", number, prompt="How many ships sailed?")
+    how = _draft("multiple_choice", number, prompt="How did Lee reach Harlow?")
+    for d in (how_many, how):
+        calibrate(d)
+    assert not any("cause-and-effect" in r for r in how_many.confidence_reasons)
+    assert any("cause-and-effect" in r for r in how.confidence_reasons)

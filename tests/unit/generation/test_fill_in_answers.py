@@ -2,8 +2,13 @@
 
 from quizapp.generation.analysis import parse_corpus
 from quizapp.generation.candidates.base import Context
-from quizapp.generation.candidates.fill_in import fill_in_candidates, term_counts
-from quizapp.generation.candidates.fill_in_answers import bracketed_names, person_full_name, surname_shared
+from quizapp.generation.candidates.fill_in import fill_in_candidates, strands_a_quote, term_counts
+from quizapp.generation.candidates.fill_in_answers import (
+    bracketed_names,
+    distinctive_part,
+    person_full_name,
+    surname_shared,
+)
 from quizapp.generation.distractors import DistractorIndex
 from quizapp.generation.entities import repair_kinds
 from quizapp.generation.nlp import get_nlp
@@ -206,3 +211,89 @@ def test_a_name_in_brackets_after_the_key_is_accepted():
     )
     assert bracketed_names(ctx.corpus, 0, "Ostrian") == ["Ostrani"]
     assert bracketed_names(ctx.corpus, 0, "Drava") == []
+
+
+def test_the_distinctive_name_of_an_event_or_treaty_is_accepted_alone():
+    keys, ctx = _fill_ins(
+        "In 1879 the army of Veldmark relieved Ostergau after the Battle of Vrelost. "
+        "In 1880 the duke of Veldmark signed the Treaty of Amaskel with the king of Ostergau. "
+        "In 1707 the parliament of Veldmark passed the Act of Union with Ostergau."
+    )
+    assert "Vrelost" in keys["Battle of Vrelost"]
+    assert "Amaskel" in keys["Treaty of Amaskel"]
+    assert distinctive_part(ctx.corpus, 0, "Act of Union") == []  # a word this common names more than the act
+
+
+def test_the_distinctive_name_is_not_accepted_where_another_event_shares_it():
+    keys, _ = _fill_ins(
+        "The Siege of Vrelost lasted all winter in 1878. The army of Veldmark won the Battle of Vrelost in 1879."
+    )
+    assert "Vrelost" not in keys["Battle of Vrelost"]  # the siege is named by it too
+
+
+def test_a_place_is_accepted_under_the_name_its_period_used():
+    keys, _ = _fill_ins("In 1550 the architect Piet Orlan built a great mosque in Istanbul for the sultan.")
+    assert "Constantinople" in keys["Istanbul"]
+    keys, _ = _fill_ins("In 1410 the merchants of Veldmark opened a trading house in Krakow.")
+    assert "Cracow" in keys["Krakow"]  # the table is read without accents
+
+
+def test_other_names_given_in_brackets_or_as_a_spelling_are_accepted():
+    keys, _ = _fill_ins(
+        "In 1533 the duke married Anna Vrelova (known in Europe as Roxelana), a weaver from Ostergau. "
+        "The queen of Marlow, Nzara Mbel, also spelled Njara, ruled the Drava valley from 1624."
+    )
+    assert "Roxelana" in keys["Anna Vrelova"]
+    assert "Njara" in keys["Nzara Mbel"]
+
+
+def test_a_descriptor_after_the_name_is_no_blank():
+    text = (
+        "In 1961 the soldiers of Veldmark guarded Checkpoint Orlan, the crossing point for merchants. "
+        "The crossing point was closed by the rebels of Ostergau in 1962."
+    )
+    corpus = parse_corpus([clean("s.txt", "Title\n\n" + text)], get_nlp())
+    repair_kinds(corpus)
+    ctx = Context(corpus, DistractorIndex(corpus))
+    counts = term_counts(corpus)
+    first = next(s for s in corpus.sentences if "Checkpoint" in s.text)
+    # "gate", "border post", "checkpoint" would fit "Checkpoint Orlan, the _____" as fairly
+    assert "crossing point" not in {c.key for c in fill_in_candidates(ctx, first, counts)}
+    assert ctx.rejected["descriptor_blank"] == 1
+
+
+def test_a_compass_point_is_no_blank():
+    keys, _ = _fill_ins("The council of Veldmark claimed that the rampart protected Ostergau from the West in 1961.")
+    assert "West" not in keys  # "West Germany", "the Western powers" fit as fairly
+
+
+def test_the_surname_alone_is_accepted_after_any_title_or_role():
+    keys, _ = _fill_ins("In 1854 the engineer John Church surveyed the harbour of Veldmark for the council.")
+    assert "Church" in keys["John Church"]  # a common word, but the role before it says it is his surname
+
+
+def test_the_head_alone_is_accepted_beside_a_use_that_keeps_the_keys_modifier():
+    keys, _ = _fill_ins(
+        "In 1794 the painter Piet Orlan produced bold portraits of kabuki actors in Veldmark. "
+        "His favourite kabuki actors came from the theatres of Ostergau in 1795. "
+        "The kabuki actors of Veldmark were banned in 1796."
+    )
+    assert "actors" in keys["kabuki actors"]
+
+
+def test_a_key_that_takes_one_quotation_mark_is_no_blank():
+    assert strands_a_quote("Salt Protection Rampart'")  # read from "called it the 'Salt Protection Rampart'"
+    assert strands_a_quote("\u2018Salt Rampart")
+    assert not strands_a_quote("Xi'an")  # an apostrophe inside a name
+
+
+def test_a_state_acting_accepts_its_peoples_name():
+    keys, _ = _fill_ins("In 1897 Britain answered the raid on Veldmark with a punitive expedition to Ostergau.")
+    assert "the British" in keys["Britain"]  # "the British answered" is as true
+    keys, _ = _fill_ins("In 1897 the merchants of Veldmark sold their bronzes in Britain to the museums of Marlow.")
+    assert "the British" not in keys["Britain"]  # a place where, not a state acting
+
+
+def test_a_place_named_by_its_adjective_is_no_blank():
+    keys, _ = _fill_ins("In 79 the eruption of the mountain froze a Roman town near Veldmark in mid-sentence.")
+    assert "Roman" not in keys  # "a small town", "a market town" fill "a _____ town" as well

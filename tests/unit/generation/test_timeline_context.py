@@ -83,8 +83,9 @@ def test_a_question_that_dropped_its_line_label_gets_it_back():
 def test_a_prompt_or_key_with_its_own_year_is_left_as_it_is():
     c = parsed(LINES)
     s = sentence(c, "besieges")
+    # no date is added (the key has one); the chronology's present is asked in the past (see tense.py)
     assert resolve_context(c, [s], "When does Duke Anselm besiege Orvel?", "March 1705")[0] == (
-        "When does Duke Anselm besiege Orvel?"
+        "When did Duke Anselm besiege Orvel?"
     )
 
 
@@ -169,8 +170,9 @@ def test_a_first_word_the_article_writes_in_lower_case_is_lowered_after_the_date
         "The ducal guard kept the imperial seal at Orvel.\n1705: Imperial troops occupy Orvel and seize the town hall."
     )
     prompts = {
-        "Imperial troops occupy Orvel and seize _____.": "In 1705, imperial troops occupy Orvel and seize _____.",
-        "Imperial troops occupy _____.": "In 1705, imperial troops occupy _____.",
+        # (and the chronology's present is put in the past: see tense.py)
+        "Imperial troops occupy Orvel and seize _____.": "In 1705, imperial troops occupied Orvel and seized _____.",
+        "Imperial troops occupy _____.": "In 1705, imperial troops occupied _____.",
     }
     c = parsed(text)
     assert {p: resolve_context(c, [sentence(c, "seize")], p, "x")[0] for p in prompts} == prompts
@@ -196,4 +198,4 @@ def test_an_ordering_of_timeline_entries_is_made_without_their_dates():
 def test_a_title_before_a_name_keeps_its_capital_after_the_date():
     c = parsed("The king of Varro taxed the guild.\n1705: King Anselm of Varro besieges Orvel with his army.")
     prompt, _ = resolve_context(c, [sentence(c, "besieges")], "King Anselm of Varro besieges _____ with his army.", "x")
-    assert prompt == "In 1705, King Anselm of Varro besieges _____ with his army."
+    assert prompt == "In 1705, King Anselm of Varro besieged _____ with his army."

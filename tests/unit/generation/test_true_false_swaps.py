@@ -2,7 +2,7 @@
 its time window, that the text never gives for that slot; a document's set is about half false."""
 
 from quizapp.generation import generate
-from quizapp.generation.candidates.multiple_choice import dated_state, open_ended
+from quizapp.generation.candidates.open_dates import dated_state, open_ended
 from quizapp.generation.candidates.true_false import imperative, of_bound, swappable
 from quizapp.generation.distractors import DistractorIndex
 from quizapp.generation.slots import slot_of
@@ -126,3 +126,38 @@ def test_the_date_of_a_state_is_not_swapped():
     assert not open_ended(next(m for m in event.mentions if m.text == "1852"))
     named = parsed("The peace of 1852 was harsh for the merchants of Kelsby.").sentences[-1]
     assert not dated_state(next(m for m in named.mentions if m.text == "1852"))  # the date names the peace
+
+
+def test_a_sentence_with_no_fact_to_swap_still_gives_its_true_statement():
+    from quizapp.generation.candidates.base import Context
+    from quizapp.generation.candidates.true_false import true_false_candidates
+
+    c = parsed(MILLS + " About 340 weavers of Kelsby signed the petition of the guild.")
+    sent = sentence(c, "signed the petition")
+    assert not [m for m in sent.mentions if swappable(sent, m)]  # an estimate: no false twin can be made of it
+    made = true_false_candidates(Context(c, DistractorIndex(c)), sent)
+    assert [(d.draft.answer, d.draft.prompt) for d in made] == [
+        (True, "About 340 weavers of Kelsby signed the petition of the guild.")
+    ]
+    with_twin = true_false_candidates(Context(c, DistractorIndex(c)), sentence(c, "opened a mill"))
+    assert max(x.score for x in with_twin if x.draft.answer is True) > made[0].score
+
+
+def test_a_verdict_with_no_date_or_number_and_no_fact_to_swap_gives_no_statement():
+    from quizapp.generation.candidates.base import Context
+    from quizapp.generation.candidates.true_false import true_false_candidates
+
+    c = parsed(MILLS + " The weavers of Kelsby changed the economy of the guild.")
+    assert true_false_candidates(Context(c, DistractorIndex(c)), sentence(c, "changed the economy")) == []
+
+
+def test_one_test_of_open_dates_for_blanks_options_and_swaps():
+    c = parsed("Duke Orlan has ruled Veldmark since 1520. Before 1492 the valley of Marlow had few horses.")
+    ruled, before = sentence(c, "ruled Veldmark"), sentence(c, "few horses")
+    start = next(m for m in ruled.mentions if m.text == "1520")
+    # a blank asks for the year written; an option or a swapped year could fall inside the reign
+    assert open_ended(start)
+    assert not open_ended(start, blank=True)
+    bound = next(m for m in before.mentions if m.text == "1492")
+    assert open_ended(bound)
+    assert open_ended(bound, blank=True)

@@ -1,0 +1,155 @@
+"""A chronology told in the present ("1494 - Suleiman is born in Trabzon") is asked in the past.
+
+Timelines and dated lines often use the historical present. Cut out of the chronology, a question in it ("Where is
+Suleiman born?") reads as if asked of today, and a statement ("In 1439, the Byzantines agree ...") as a slip. A
+question takes the past tense of its operator (does/do -> did, is/are -> was/were, has/have -> had); a statement
+takes the past of each present verb it keeps, or stays as it is where one cannot be put in the past with
+certainty.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lemminflect import getInflection
+
+from .analysis import Corpus, Sentence
+from .timeline import entry_date, has_year, label_of
+
+_PRESENT = frozenset({"VBZ", "VBP"})
+_PAST = {"does": "did", "do": "did", "is": "was", "are": "were", "has": "had", "have": "had"}
+_QUESTION = re.compile(
+    r"^(?P<pre>(?:According to [^,]{1,80},\s*)?(?:[A-Z][^,?]{2,40},\s)?)"
+    r"(?P<wh>(?:when|where|why|how|who|whom|what|which)(?:\s[a-z]+)?)\s(?P<op>does|do|is|are|has|have)\b",
+    re.I,
+)
+
+
+def historical_present(corpus: Corpus, sent: Sentence) -> bool:
+    """Whether the sentence tells a dated past event in the present: its main verb (or the auxiliary carrying
+    its tense) is present, and a year dates it (a timeline label or entry, or a date phrase on the verb)."""
+    root = sent.root
+    tensed = [root] + [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if not any(_present(t) for t in tensed) or any(t.tag_ in ("VBD", "MD") for t in tensed):
+        return False
+    if label_of(sent) is not None or entry_date(corpus, sent) is not None:
+        return True
+    return _year_on_verb(root)
+
+
+def _year_on_verb(root: Any) -> bool:
+    """Whether a phrase on the verb itself gives a year ("In 1509 the duke defeats ..."), not a clause or a
+    bracket inside it ("in the Western calendar, which Japan adopted in 1873"; "In The Milkmaid (about 1658)")."""
+    for c in root.children:
+        if c.dep_ not in ("prep", "npadvmod"):
+            continue
+        words = [t for t in c.subtree if not any(a.pos_ in ("VERB", "AUX") for a in _between(t, c))]
+        text = re.sub(r"\([^()]*\)", "", "".join(t.text_with_ws for t in words))
+        if has_year(text):
+            return True
+    return False
+
+
+def _between(token: Any, top: Any) -> list[Any]:
+    """The tokens from ``token`` up to ``top`` (both included) along the parse."""
+    path = [token]
+    while path[-1].i != top.i and path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    return path
+
+
+def past_question(prompt: str) -> str:
+    """The question with its present operator put in the past ("In 1494, where is Suleiman born?" -> "In 1494,
+    where was Suleiman born?"); anything but a wh-question is returned as it is."""
+    if not prompt.rstrip().endswith("?"):
+        return prompt
+    m = _QUESTION.match(prompt)
+    if m is None:
+        return prompt
+    op = m.group("op")
+    past = _PAST[op.lower()]
+    return prompt[: m.start("op")] + (past.capitalize() if op[:1].isupper() else past) + prompt[m.end("op") :]
+
+
+# Clauses that speak of now inside a dated sentence ("Edo, which is today Tokyo"): their present stays
+_NOW = frozenset({"today", "now", "currently", "nowadays"})
+_SUBJ = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+# "1541 - Suleiman annexes Buda": a verb the parser took for a plural noun would stay in the present
+_MISREAD_AS_NOUN = ("dep", "ROOT", "conj")
+# "In 1439, ...", "On 15 August _____, ...", "By 1109, ...": the statement's own date leads it
+_FRONTED_DATE = re.compile(r"^(?:In|On|By|Before|After|From|Until|Since|Around)\s[^,]{0,40}(?:\d|_____)[^,]*,\s")
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "relcl", "ccomp", "advcl", "aux", "auxpass"})
+
+
+def past_statement(corpus: Corpus, sent: Sentence, prompt: str) -> str:
+    """The statement with the sentence's present verbs put in the past ("In 1513, Suleiman becomes governor of
+    _____" -> "... became governor of _____"); unchanged if any verb it keeps has no certain past form."""
+    if prompt.rstrip().endswith("?") or not (_FRONTED_DATE.match(prompt) or _year_on_verb(sent.root)):
+        return prompt  # the year it speaks of is not the statement's own (a present fact in a timeline's entry)
+    if any(_misread_verb(t) for t in sent.span):
+        return prompt
+    out = prompt
+    for t in sent.span:
+        if not _present(t) or t.pos_ not in ("VERB", "AUX"):
+            continue
+        clause = t.head if t.dep_ in ("aux", "auxpass") else t
+        if any(c.lower_ in _NOW for c in clause.children):
+            continue
+        found = list(re.finditer(rf"(?<![\w'-]){re.escape(t.text)}(?![\w'-])", out))
+        if not found:
+            continue  # cut from the prompt
+        past = _past(corpus, t) if _finite_clause_verb(t) else None
+        if past is None or len(found) > 1:
+            return prompt  # all of its verbs in the past or none: a statement in two tenses reads worse
+        m = found[0]
+        out = out[: m.start()] + past + out[m.end() :]
+    return out
+
+
+def _present(t: Any) -> bool:
+    """A present verb, or a base form with a subject and no auxiliary ("The merchants ... declare"), which the
+    parser tags VB where the subject is far from it, or one conjoined to a present verb."""
+    if t.tag_ in _PRESENT:
+        return True
+    if t.tag_ != "VB" or any(c.dep_ in ("aux", "auxpass") for c in t.children):
+        return False
+    # "... occupy Orvel and seize the hall": a base form sharing a present verb's subject is present too
+    return any(c.dep_ in _SUBJ for c in t.children) or (t.dep_ == "conj" and t.head.i != t.i and _present(t.head))
+
+
+def _misread_verb(t: Any) -> bool:
+    """A present verb the parser took for a plural noun ("Suleiman annexes Buda", "... with four warships and
+    demands that Japan open its ports"): left in the present, it would stand beside verbs put in the past."""
+    if t.tag_ not in ("NNS", "NNPS"):
+        return False
+    if t.dep_ in _MISREAD_AS_NOUN and (t.dep_ != "conj" or t.head.pos_ == "VERB"):
+        return True
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    return nxt is not None and (nxt.lower_ == "that" or nxt.tag_ in ("DT", "PRP$", "NNP"))
+
+
+def _finite_clause_verb(t: Any) -> bool:
+    """A verb heading a clause with its subject, one sharing another verb's, or an auxiliary of one (not a noun
+    the parser tagged as a verb: "the papal legate")."""
+    if t.dep_ in ("aux", "auxpass", "conj"):
+        return bool(t.head.pos_ in ("VERB", "AUX"))
+    return t.dep_ in _CLAUSE_DEPS and any(c.dep_ in _SUBJ for c in t.children)
+
+
+def _past(corpus: Corpus, verb: Any) -> str | None:
+    """The past form of a present verb: was/were/had/did for the auxiliaries, else the form the article itself
+    writes where it gives a choice ("travelled", "traveled")."""
+    lemma = verb.lemma_.lower()
+    if lemma == "be":
+        return {"is": "was", "are": "were", "am": "was"}.get(verb.lower_)
+    if lemma in ("have", "do"):
+        return "had" if lemma == "have" else "did"
+    forms = getInflection(lemma, tag="VBD")
+    if not forms:
+        return None
+    if len(forms) == 1:
+        return str(forms[0])
+    # "travelled" or "traveled": the article's own spelling, or no change where it shows none
+    words = corpus.cache.get("lower_words", ())
+    return next((str(f) for f in forms if f in words), None)
