@@ -59,7 +59,7 @@ def load_user_from_session_id(session_id: str) -> SignedInUser | None:
         if user_id is None or version is None:
             return None
         return SignedInUser.pending_login(user_id, version)
-    return signed_in_user(db.session, session_id)
+    return signed_in_user(db.session(), session_id)
 
 
 def _checked_by_the_route() -> bool:
