@@ -346,8 +346,11 @@ def _outside_stem_region(key: Mention, norm: str, prompt: str) -> bool:
     return False
 
 
+LISTED_PLACES = 2
+
+
 def _off_the_listed_continent(key: Mention, norm: str, prompt: str) -> bool:
-    """Whether the stem names other places that share a continent with the key ("opened in ___ in 1650, London
+    """Whether the stem lists other places that share a continent with the key ("opened in ___ in 1650, London
     in 1652 and Paris and Vienna"), and the place list puts the value on none of them: an Asian city among
     European ones stands out at a glance."""
     shared = continents(key.norm)
@@ -361,4 +364,5 @@ def _off_the_listed_continent(key: Mention, norm: str, prompt: str) -> bool:
         shared &= theirs
         listed += 1
     theirs = continents(norm)
-    return listed > 0 and bool(shared) and bool(theirs) and not theirs & shared
+    # two or more: a list of places; one other place is often the actor ("Japan annexed ___"), not a sibling
+    return listed >= LISTED_PLACES and bool(shared) and bool(theirs) and not theirs & shared

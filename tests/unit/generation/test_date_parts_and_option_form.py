@@ -41,3 +41,8 @@ def test_a_place_off_the_continent_of_the_places_the_stem_lists_is_ruled_out():
 
     assert out("cairo")  # an African city among European ones
     assert not out("bristol")
+    one = parsed("In 1895 Japan took Taiwan from China. Russia watched.")
+    key = mention(one, "Taiwan")
+    value = mention(one, "Russia")
+    # one other place is the actor, not a list the key belongs to
+    assert not ruled_out(one, key, "russia", value, {value.sent.id}, "In 1895, Japan took _____.", None)
