@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, inspect, or_, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from quizapp.auth.models import User
 from quizapp.bank.models import Question, Tag
@@ -69,6 +70,12 @@ def create_fixed_quiz(
 
 def _assigned_to_student(student_id: Any):
     my_classes = select(ClassMember.class_id).where(ClassMember.user_id == student_id)
+    column = getattr(student_id, "__clause_element__", None)
+    if column is not None:
+        # A column (Attempt.student_id) of the query two levels up: correlate to it there. Left to itself
+        # SQLAlchemy correlates only one level up, adds attempts to this FROM, and the quiz would count as
+        # open while any attempt's student is in one of its classes.
+        my_classes = my_classes.correlate(column().table)
     return select(QuizAssignment.quiz_id).where(QuizAssignment.class_id.in_(my_classes))
 
 
@@ -109,6 +116,22 @@ def quiz_for_student(session: Session, quiz_id: int, student: User) -> Quiz:
     quiz = session.scalar(select(Quiz).where(Quiz.id == quiz_id, open_to_student(student.id)))
     if quiz is None:
         raise NotFound("There is no such quiz, or it is not open to you.")
+    return quiz
+
+
+def quiz_to_start(session: Session, quiz_id: int, student: User) -> Quiz:
+    """``quiz_for_student`` for a start: whether the quiz has random-question rules comes in the same row, and a
+    quiz without any (most) has its empty list set, so that planning the sitting reads no rules."""
+    row = session.execute(
+        select(Quiz, select(QuizRule.id).where(QuizRule.quiz_id == Quiz.id).exists()).where(
+            Quiz.id == quiz_id, open_to_student(student.id)
+        )
+    ).first()
+    if row is None:
+        raise NotFound("There is no such quiz, or it is not open to you.")
+    quiz, has_rules = row
+    if not has_rules and "rules" not in inspect(quiz).dict:
+        set_committed_value(quiz, "rules", [])
     return quiz
 
 
