@@ -279,7 +279,9 @@ _MONTH_WORDS = re.compile(
 
 def _bare(t: Any) -> bool:
     """A common noun with "the" and nothing that identifies it."""
-    if t.pos_ != "NOUN" or t.ent_type_ or t.lemma_.lower() in GENERIC_HEADS or t.lower_ in GENERIC_HEADS:
+    # "beneath the stupa" tagged an adjective: a word that stands alone as an object or subject is a noun
+    nominal = t.pos_ == "NOUN" or (t.pos_ == "ADJ" and t.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"))
+    if not nominal or t.ent_type_ or t.lemma_.lower() in GENERIC_HEADS or t.lower_ in GENERIC_HEADS:
         return False
     if t.dep_ in ("compound", "npadvmod"):
         return False  # ("the party's campaign": a possessive is as vague as any other "the party")

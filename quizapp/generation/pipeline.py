@@ -36,6 +36,7 @@ from .nlp import get_nlp
 from .normalise import written_forms
 from .prompt_form import mend
 from .rank import default_cap, select
+from .repeats import told_twice
 from .textutil import word_count
 from .timeline import merged_lines, subjectless_line, verbless_line
 from .types import CleanDocument, DocumentInput, GenerationReport, GenerationResult, QuestionDraft
@@ -183,6 +184,9 @@ def _generate(
             prompt, problem = resolve_context(corpus, c.sentences, c.draft.prompt, c.key)
             if problem is not None:
                 rejected["anaphora"] += 1
+                return False
+            if len(c.sentences) == 1 and told_twice(corpus, c.sentences[0], prompt, c.key):
+                rejected["repeated_event"] += 1  # "The Great Eastern leaves Valentia": which of its two voyages?
                 return False
             if prompt != c.draft.prompt and REWRITTEN not in c.draft.checks:
                 c.draft.checks.append(REWRITTEN)

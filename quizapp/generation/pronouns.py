@@ -43,6 +43,8 @@ class Link:
     # A local antecedent that cannot be written in ("wages", a bare common noun) but reads well where it stands:
     # "fixed wages at their levels" is clear while "wages" is in the prompt.
     seen: str | None = None
+    # People the pronoun could mean, none surely: the prompt may keep it only where it shows them all
+    rivals: tuple[str, ...] = ()
 
 
 def _expletive(t: Any) -> bool:
@@ -185,8 +187,22 @@ def _bound(pron: Any, cand: Any) -> bool:
         verb = verb.head  # "Guards found and destroyed them": "destroyed" shares the subject of "found"
     if cand.dep_ in _SUBJ and cand.head.i == verb.i:
         return True
+    if _raised(pron) and cand.dep_ in _SUBJ and cand.head.i == pron.head.head.i:
+        return True  # "The governor allowed it to land": "it" is the object of "allowed", never the governor
     subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
     return subj is not None and subj.left_edge.i <= cand.i <= subj.right_edge.i
+
+
+def _raised(pron: Any) -> bool:
+    """Whether the pronoun is the subject of an infinitive hanging off another verb ("allowed it to land",
+    "wanted him to stay"): the parse makes it that clause's subject, but it is the outer verb's object."""
+    head = pron.head
+    return (
+        pron.dep_ in _SUBJ
+        and pron.lower_ not in ("he", "she", "they")
+        and head.dep_ in ("ccomp", "xcomp")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    )
 
 
 def _inside_a_thing(pron: Any, cand: Any) -> bool:
@@ -226,10 +242,69 @@ def _local(sent: Sentence, pron: Any, earlier: dict[int, Link]) -> Any:
         if word in PERSONAL:
             best = t
             continue
+        if word in NEUTER and _bare_object(t):
+            continue
         rank = 0 if t.dep_ in _SUBJ else 1 if t.dep_ == "dobj" else 9
         if rank <= best_rank and rank < 9:
             best, best_rank = t, rank
     return best
+
+
+def _clause_subject(pron: Any) -> Any:
+    """The subject of the verb a possessive pronoun's phrase hangs from (through joined verbs that share it)."""
+    if pron.dep_ != "poss":
+        return None
+    verb = pron.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT":
+        verb = verb.head
+    while True:
+        subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+        if subj is not None or verb.dep_ not in ("conj", "xcomp"):
+            return subj
+        verb = verb.head
+
+
+def _people_before(sent: Sentence, pron: Any) -> tuple[str, ...]:
+    """The names of the people standing before a personal pronoun in its sentence."""
+    out: list[str] = []
+    for m in sent.mentions:
+        if m.kind == "person" and m.last.i < pron.i and not any(contains_phrase(x, m.text) for x in out):
+            out.append(m.text)
+    return tuple(out)
+
+
+def _two_people(sent: Sentence, pron: Any, chosen: Any) -> bool:
+    """Whether another person than ``chosen`` stands before a personal pronoun in its sentence where it could be
+    what the pronoun means (a possessor counts: "Thomson's supporters presented him" may mean Thomson)."""
+    if pron.lower_ not in PERSONAL:
+        return False
+    named = _mention_at(sent, chosen)
+    chosen_text = named.text if named is not None else chosen.text
+    for t in sent.tokens:
+        if t.i >= pron.i:
+            break
+        if t.i == chosen.i or t.dep_ == "compound" or not _fits(pron.lower_, sent, t):
+            continue
+        if (_bound(pron, t) and t.dep_ != "poss") or _bracketed(sent, t) or _inside_a_thing(pron, t):
+            continue
+        m = _mention_at(sent, t)
+        if m is not None and t.i != m.root.i and t.i != m.last.i:
+            continue
+        text = m.text if m is not None else t.text
+        if not (contains_phrase(chosen_text, text) or contains_phrase(text, chosen_text)):
+            return True  # "Logan" after "Robert Logan" is the same man
+    return False
+
+
+def _bare_object(t: Any) -> bool:
+    """A singular object with no article or possessor ("set fire to part of its building", "took part"): a mass
+    noun or half of an idiom, not the one thing a later "it" points back to."""
+    return (
+        t.dep_ == "dobj"
+        and t.tag_ == "NN"
+        and t.pos_ == "NOUN"
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in t.children)
+    )
 
 
 def _cataphoric(sent: Sentence, pron: Any) -> Any:
@@ -326,9 +401,11 @@ def _rival(prev: Sentence, subj: Any, word: str) -> bool:
             t.dep_ == "dobj"
             and t.head.i == prev.root.i
             and t.tag_ in ("NN", "NNP")
-            and (t.pos_ == "PROPN" or any(c.dep_ == "det" and c.lower_ == "the" for c in t.children))
+            and (t.pos_ == "PROPN" or any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in t.children))
         ):
-            return True  # "The Admiralty chose the Challenger. It ..."
+            # "The Admiralty chose the Challenger. It ...", "The city opened a library. In 2011 ... its roof": a
+            # thing just brought in is as likely as the subject to be what "it" means
+            return True
     return False
 
 
@@ -358,6 +435,19 @@ def links(corpus: Corpus, sent: Sentence) -> list[Link]:
             continue
         possessive = t.dep_ == "poss" or t.tag_ == "PRP$"
         local = _local(sent, t, earlier) or (_cataphoric(sent, t) if possessive else None)
+        # "Steinbeck wrote ..., and Guthrie recorded his ballads": a possessive means the doer of its clause
+        doer = _clause_subject(t)
+        if (
+            local is not None
+            and local.i not in earlier
+            and (doer is None or doer.i != local.i)
+            and _two_people(sent, t, local)
+        ):
+            # "Whitehouse was blamed, and Thomson's supporters presented him as ...": either man could be "him";
+            # a name written in by guess may turn a true sentence false. Left as the article has it, it stays true.
+            out.append(Link(word, t.i, None, possessive, True, None, _people_before(sent, t)))
+            earlier[t.i] = out[-1]
+            continue
         if local is not None:
             before = earlier.get(local.i)
             if before is not None:
@@ -427,11 +517,31 @@ def partitives(sent: Sentence) -> list[str]:
     return out
 
 
+_NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
+
+
+def elliptical_numbers(sent: Sentence) -> list[str]:
+    """A number in a noun's place with no noun ("the two were enclosed", "set out to provide one"), as written:
+    it counts things the sentence named before it or an earlier sentence did, which a prompt cut from it may not
+    show. "one of the ships", "two thousand" say what they count."""
+    out = []
+    for t in sent.tokens:
+        if t.pos_ != "NUM" or not t.is_alpha or t.dep_ not in _NOMINAL:
+            continue
+        if t.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"):
+            continue
+        if any(c.dep_ in ("prep", "compound", "amod", "relcl", "acl", "appos") for c in t.children):
+            continue
+        det = next((c for c in t.children if c.dep_ == "det" and c.i == t.i - 1), None)
+        out.append(tokens_text([det, t]) if det is not None else t.text)
+    return out
+
+
 def stand_alone(corpus: Corpus, sent: Sentence, text: str, key: str = "") -> str | None:
     """``text`` (a prompt or item cut from ``sent``) with its pronouns' antecedents written in, or None when a
     pronoun, a demonstrative ("that date") or a share of something untold ("Most are") is left pointing at nothing
     the reader can see."""
-    for phrase in demonstratives(sent) + partitives(sent):
+    for phrase in demonstratives(sent) + partitives(sent) + elliptical_numbers(sent):
         if contains_phrase(text, phrase):
             return None
     if THERE_LOCATIVE.search(text):
@@ -450,6 +560,8 @@ def stand_alone(corpus: Corpus, sent: Sentence, text: str, key: str = "") -> str
         ante = link.antecedent
         if ante is None and link.seen and len(by_word[link.word]) == 1 and _before(text, link.seen, link.word):
             continue  # the noun it means stands just before it in the prompt
+        if ante is None and link.rivals and all(_shown(text, key, name, link.word) for name in link.rivals):
+            continue  # every person it could mean is in view (or is the blank), as in the article
         if ante is None or len(by_word[link.word]) > 1 or BLANK in ante:
             return None
         if contains_phrase(text, ante):
@@ -489,6 +601,11 @@ def _write_in_there(text: str, place: str) -> str:
 def _word(pronoun: str) -> re.Pattern[str]:
     """The pronoun as a whole word, any case ("her" not in "there", nor "it" in "it's")."""
     return re.compile(rf"(?<![\w']){pronoun}(?![\w'])", re.I)
+
+
+def _shown(text: str, key: str, name: str, pronoun: str) -> bool:
+    """Whether ``name`` stands in the prompt before the pronoun, or is what its blank stands for."""
+    return _before(text, name, pronoun) or bool(key and (contains_phrase(key, name) or contains_phrase(name, key)))
 
 
 def _before(text: str, word: str, pronoun: str) -> bool:

@@ -281,3 +281,16 @@ def test_a_foreign_function_word_tagged_as_a_name_is_no_name():
         titles=("Building a ship canal",),
     )
     assert all("du canal" not in (name or "") for _, name in bare_definites(c, sentence(c, "cut the route")))
+
+
+def test_a_noun_the_parser_took_for_an_adjective_still_points_back():
+    # "chorten" is tagged an adjective here; standing alone as the object of "beneath", it is the noun
+    c = parsed(
+        "The mounds were long known locally because a Buddhist chorten of the Kushan period stands on the highest "
+        "of them. In 1921-22 the Indian archaeologist R. D. Banerji, working for the Archaeological Survey of "
+        "India, recognised that much older remains lay beneath the chorten."
+    )
+    s = sentence(c, "Banerji")
+    prompt = s.text.replace("R. D. Banerji", "_____")
+    _, problem = resolve_context(c, [s], prompt, "R. D. Banerji")
+    assert problem is not None

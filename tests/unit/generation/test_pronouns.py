@@ -2,7 +2,7 @@
 
 import pytest
 
-from quizapp.generation.pronouns import stand_alone
+from quizapp.generation.pronouns import links, stand_alone
 from quizapp.generation.textutil import anaphora_problem
 
 from ._articles import parsed, sentence
@@ -305,3 +305,68 @@ def test_a_share_of_something_untold_does_not_stand_alone():
     assert _alone(named, "Gothic", "Most of the edicts are written in _____.", "Latin") is not None
     later = "Earlier dukes had carved edicts on the cliffs, but none had written them in Latin."
     assert _alone(later, "Earlier", later) is not None
+
+
+def test_a_pronoun_two_people_before_it_could_mean_is_not_written_in():
+    text = (
+        "William Harlow was blamed for the loss, and John Penrose's friends described him as the true inventor of "
+        "the pump."
+    )
+    c = parsed(text)
+    s = sentence(c, "Penrose")
+    # the name written in by guess (Harlow) would make the article's true sentence false
+    cut = stand_alone(c, s, "John Penrose's friends described him as the true inventor of the pump.")
+    assert cut is None
+    assert stand_alone(c, s, s.text) == s.text  # whole, it reads as the article has it
+
+
+def test_the_subject_of_an_infinitive_after_a_verb_is_that_verbs_object():
+    c = parsed("On 3 May the brig Aurora reached Hobart with fever aboard. The harbour master allowed it to dock.")
+    (link,) = links(c, sentence(c, "allowed"))
+    assert link.antecedent is None or "harbour" not in link.antecedent
+
+
+def test_a_bare_noun_of_an_idiom_is_not_what_its_means():
+    c = parsed("In 1993 the town of Harwick opened the Weyl Library. In 2011 rioters set fire to part of its roof.")
+    (link,) = links(c, sentence(c, "rioters"))
+    assert link.seen != "fire"
+
+
+def test_a_thing_just_brought_in_is_as_likely_as_the_subject_to_be_it():
+    text = "In 1993 the city of Harwick opened a library in the old mill. In 2011 rioters set fire to part of its roof."
+    assert _alone(text, "rioters") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "prompt"),
+    [
+        (
+            "Ada was placed in the care of Berta, a widow, and the two were enclosed in a cell at Lorsch.",
+            "enclosed",
+            "The two were enclosed in a cell at _____.",
+        ),
+        (
+            "The new council needed a flag. The man who set out to design one was Piet Voss, a printer.",
+            "Piet",
+            "The man who set out to design one was Piet Voss, a printer.",
+        ),
+    ],
+)
+def test_a_number_standing_for_things_named_elsewhere_does_not_stand_alone(text, words, prompt):
+    c = parsed(text)
+    assert stand_alone(c, sentence(c, words), prompt) is None
+
+
+def test_a_pronoun_whose_possible_people_are_all_shown_or_blanked_stays_as_written():
+    text = "In 1560 the emperor Akbar dismissed Bairam Khan and began to rule in his own right."
+    c = parsed(text)
+    s = sentence(c, "dismissed")
+    prompt = "In 1560 the emperor Akbar dismissed _____ and began to rule in his own right."
+    assert stand_alone(c, s, prompt, "Bairam Khan") == prompt
+
+
+def test_a_possessive_means_the_doer_of_its_clause_before_other_people():
+    text = "John Steinbeck wrote about the Joad family, and Woody Guthrie recorded his Dust Bowl Ballads in 1940."
+    c = parsed(text)
+    (link,) = links(c, sentence(c, "Guthrie"))
+    assert link.antecedent == "Woody Guthrie"
