@@ -37,7 +37,7 @@ from .normalise import written_forms
 from .prompt_form import mend
 from .rank import default_cap, select
 from .textutil import word_count
-from .timeline import merged_lines, subjectless_line, verbless_line
+from .timeline import merged_lines, short_line, subjectless_line, verbless_line
 from .types import CleanDocument, DocumentInput, GenerationReport, GenerationResult, QuestionDraft
 
 Progress = Callable[[str, float], None]
@@ -74,7 +74,7 @@ def build_candidates(ctx: Context) -> list[Candidate]:
             continue
         if sent.text.count("(") != sent.text.count(")") or sent.text.count("[") != sent.text.count("]"):
             continue  # the parser cut a sentence inside brackets: what it holds is half of one
-        if subjectless_line(sent) or merged_lines(sent) or verbless_line(sent):
+        if subjectless_line(sent) or merged_lines(sent) or verbless_line(sent) or short_line(sent):
             continue  # "1826 - opens a shop": a timeline's line without its subject (or verb) states nothing alone
         pairs += pairs_of(ctx, sent)
         # A comma splice reads badly however it is cut; a subject like "The school" or "the base" points
