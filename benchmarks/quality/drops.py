@@ -35,6 +35,7 @@ from quizapp.generation.pipeline import (
     to_clean,
 )
 from quizapp.generation.rank import default_cap
+from quizapp.generation.source_form import not_a_statement
 from quizapp.generation.textutil import word_count
 from quizapp.generation.timeline import merged_lines, short_line, subjectless_line, verbless_line
 
@@ -53,6 +54,8 @@ def skip_reason(corpus: Corpus, sent: Sentence) -> str | None:
         return "no_verb"
     if exercise_problem(sent.text):
         return "exercise"
+    if not_a_statement(corpus, sent):
+        return "apparatus"
     if sent.text.count("(") != sent.text.count(")") or sent.text.count("[") != sent.text.count("]"):
         return "brackets"
     if subjectless_line(sent) or merged_lines(sent) or verbless_line(sent) or short_line(sent):

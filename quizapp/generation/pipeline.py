@@ -36,6 +36,7 @@ from .nlp import get_nlp
 from .normalise import written_forms
 from .prompt_form import mend
 from .rank import default_cap, select
+from .source_form import not_a_statement
 from .textutil import word_count
 from .timeline import merged_lines, short_line, subjectless_line, verbless_line
 from .types import CleanDocument, DocumentInput, GenerationReport, GenerationResult, QuestionDraft
@@ -71,6 +72,9 @@ def build_candidates(ctx: Context) -> list[Candidate]:
             continue  # a fragment without a main verb states nothing a question can test
         if exercise_problem(sent.text):
             ctx.rejected["exercise"] += 1  # "Explain why ...", "3. What did ...?": the source asks, not states
+            continue
+        if not_a_statement(corpus, sent):
+            ctx.rejected["apparatus"] += 1  # an objective, a task, a caption: the article asserts none of them
             continue
         if sent.text.count("(") != sent.text.count(")") or sent.text.count("[") != sent.text.count("]"):
             continue  # the parser cut a sentence inside brackets: what it holds is half of one
