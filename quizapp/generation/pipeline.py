@@ -26,6 +26,7 @@ from .candidates import (
 from .candidates.fill_in import term_counts
 from .candidates.matching import pairs_of
 from .candidates.ordering import event_of
+from .caps import sentence_case
 from .clauses import elliptical, hedge, hollow, odd_parse, run_on, vague_subject
 from .definites import resolvable_subject, resolve_context
 from .disagreements import find_disagreements
@@ -191,7 +192,7 @@ def _generate(
             if prompt != c.draft.prompt and REWRITTEN not in c.draft.checks:
                 c.draft.checks.append(REWRITTEN)
             c.draft.prompt = prompt
-        c.draft.prompt = mend(c.draft.prompt)
+        c.draft.prompt = sentence_case(corpus, c.sentences[0], mend(c.draft.prompt))
         failure = first_failure(c)
         if failure is not None:
             rejected[failure[0]] += 1

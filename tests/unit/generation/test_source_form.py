@@ -1,9 +1,10 @@
 """Apparatus is never a question's source: objectives, tasks, captions, review sections, a list set for the reader,
-a kicker line before the title. (Texts made up for the tests.)"""
+a kicker line before the title; and a title's capitals are not copied into a prompt. (Texts made up for the tests.)"""
 
 from __future__ import annotations
 
 from quizapp.generation import DocumentInput, generate
+from quizapp.generation.caps import sentence_case
 from quizapp.generation.source_form import not_a_statement, page_furniture
 
 from ._articles import parsed, sentence
@@ -95,3 +96,20 @@ def test_a_kicker_line_before_the_title_gives_no_options():
     kicker = sentence(c, "Feature")
     assert page_furniture(c, kicker)
     assert not page_furniture(c, sentence(c, "cloth hall"))
+
+
+def test_capitals_from_a_title_are_written_as_the_prose_writes_them():
+    c = parsed(
+        "The Orvel cloth hall stood beside the river. The hall burned down in 1711.", titles=("ORVEL CLOTH HALL",)
+    )
+    s = sentence(c, "burned down")
+    assert (
+        sentence_case(c, s, "The ORVEL CLOTH HALL burned down in _____.")
+        == "The Orvel cloth hall burned down in _____."
+    )
+    # an acronym the prose also writes in capitals stays
+    c = parsed("The NATO summit met in Orvel. The summit closed in 1999.", titles=("NATO IN ORVEL",))
+    assert (
+        sentence_case(c, sentence(c, "closed"), "The NATO summit closed in _____.")
+        == "The NATO summit closed in _____."
+    )
