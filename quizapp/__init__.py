@@ -137,11 +137,11 @@ def _init_extensions(app: Flask) -> None:
         configure_engine(db.engine, app)
 
     from quizapp.auth import passwords
-    from quizapp.auth.login import load_user_from_session_id
+    from quizapp.auth.login import init_login
 
     passwords.configure(app.config["PASSWORD_HASH_METHOD"], published=(app.config.get("DEMO_PASSWORD") or "",))
 
-    login_manager.user_loader(load_user_from_session_id)
+    init_login(app)
 
 
 def _register_blueprints(app: Flask) -> None:
@@ -205,7 +205,8 @@ def _register_hooks(app: Flask) -> None:
     from quizapp.access import enforce_access
     from quizapp.api.auth import authenticate_request
     from quizapp.auth.session_limits import UnchangedOnServerError, check_session_age
-    from quizapp.database import set_write_intent
+    from quizapp.database import end_mismatched_transaction, set_write_intent
+    from quizapp.extensions import db
     from quizapp.lti import framing
     from quizapp.moved import init_moved
     from quizapp.transactions import READ_METHODS, init_transactions, request_may_write
@@ -217,8 +218,11 @@ def _register_hooks(app: Flask) -> None:
 
     @app.before_request
     def _mark_writes() -> None:
-        # A POST's transactions begin for writing; a GET declared @writes_on_get reads until begin_writing.
-        set_write_intent(request.method not in READ_METHODS, may_begin_writing=request_may_write())
+        # A POST's transactions begin for writing; a GET declared @writes_on_get reads until begin_writing;
+        # a GET's statements run in autocommit on PostgreSQL until it writes.
+        reads = request.method in READ_METHODS
+        set_write_intent(not reads, may_begin_writing=request_may_write(), autocommit_reads=reads)
+        end_mismatched_transaction(db.session())
 
     app.before_request(authenticate_request)  # under /api the caller is the token's user, never the session's
     app.before_request(check_session_age)

@@ -75,6 +75,8 @@ def enforce_access() -> object | None:
                 login=url_for("auth.login", next=request.referrer and urlsplit(request.referrer).path),
             ), 401
         return redirect(url_for("auth.login", next=request.full_path if request.query_string else request.path))
+    if getattr(current_user, "pending", False):
+        return None  # a student-only route whose first query checks the login and the role (quizapp.auth.login)
     if current_user.role not in rule:
         abort(403)
     return None

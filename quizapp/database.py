@@ -1,9 +1,17 @@
-"""Engine tuning per database: SQLite pragmas and write transactions, PostgreSQL pool health.
+"""Engine tuning per database: SQLite pragmas and write transactions, PostgreSQL's reads and pool.
 
 SQLite: WAL so readers never wait for the writer; foreign keys on (off by
 default there); and a write transaction starts with BEGIN IMMEDIATE, because a
 plain BEGIN that reads and then writes fails with "database is locked" most of
 the time under concurrent writers (measured, see TRAPS.md), busy timeout or not.
+
+PostgreSQL: a GET (or HEAD, OPTIONS) reads in autocommit, so its statements go alone, without the BEGIN and
+ROLLBACK round trips that carried no data (the question page sent 6 round trips for 3 statements). Its first
+write, or row lock, opens a transaction first (``open_transaction``), so a GET that writes still commits or
+rolls back as one (``quizapp.transactions``). The pool does not ping a connection on every checkout (another
+round trip per request): a connection the server dropped fails its request with a 503 that the pages retry
+(``is_unavailable``), SQLAlchemy then replaces every older connection of the pool, and ``pool_recycle``
+retires connections before a firewall's idle timeout.
 """
 
 from __future__ import annotations
@@ -16,11 +24,18 @@ from typing import Any
 
 from flask import Flask
 from sqlalchemy import Engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.orm import Session
+
+_listening = False
+_IDLE = 0  # psycopg.pq.TransactionStatus.IDLE: no transaction open on the server connection
 
 _write_intent: ContextVar[bool] = ContextVar("quizapp_sqlite_write_intent", default=False)
 # A GET declared @writes_on_get: it reads until begin_writing says it must write.
 _may_begin_writing: ContextVar[bool] = ContextVar("quizapp_may_begin_writing", default=False)
+# A read request: the request session's PostgreSQL connection is in autocommit until its first write.
+_reads_in_autocommit: ContextVar[bool] = ContextVar("quizapp_reads_in_autocommit", default=False)
+_AUTOCOMMIT = "quizapp_autocommit"  # connection record info: this pool connection reads in autocommit
 
 
 def engine_options(app: Flask) -> dict[str, Any]:
@@ -31,8 +46,7 @@ def engine_options(app: Flask) -> dict[str, Any]:
         options.setdefault("connect_args", {})
         options["connect_args"].setdefault("timeout", app.config["SQLITE_BUSY_TIMEOUT_MS"] / 1000)
     else:
-        # A restarted server leaves dead connections in the pool; test them on checkout.
-        options.setdefault("pool_pre_ping", True)
+        # No pre-ping: see the module's docstring. Recycling keeps connections younger than idle timeouts.
         options.setdefault("pool_recycle", 1800)
         if app.config.get("PGBOUNCER_TRANSACTION_MODE"):
             options.setdefault("connect_args", {})
@@ -45,8 +59,13 @@ def is_sqlite(engine: Engine) -> bool:
 
 
 def configure_engine(engine: Engine, app: Flask) -> None:
-    """Install the per-connection setup on an engine (SQLite only needs any)."""
+    """Install the per-connection setup on an engine."""
+    global _listening
+    if not _listening:
+        event.listen(Session, "after_begin", _autocommit_reads)
+        _listening = True
     if not is_sqlite(engine):
+        event.listen(engine, "checkin", _leave_autocommit)
         return
     synchronous = app.config["SQLITE_SYNCHRONOUS"]
     busy_ms = int(app.config["SQLITE_BUSY_TIMEOUT_MS"])
@@ -75,11 +94,65 @@ def configure_engine(engine: Engine, app: Flask) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if _write_intent.get() else "BEGIN")
 
 
-def set_write_intent(value: bool, *, may_begin_writing: bool = False) -> None:
+def set_write_intent(value: bool, *, may_begin_writing: bool = False, autocommit_reads: bool = False) -> None:
     """Mark the current context (request, command) as one that will write, or as a read that may turn into one
-    (``begin_writing``)."""
+    (``begin_writing``); ``autocommit_reads``: a read request, whose PostgreSQL statements run in autocommit
+    until its first write."""
     _write_intent.set(value)
     _may_begin_writing.set(may_begin_writing and not value)
+    _reads_in_autocommit.set(autocommit_reads and not value)
+
+
+def _autocommit_reads(session: Session, transaction: Any, connection: Connection) -> None:
+    """Session ``after_begin``: a read request's PostgreSQL connection, not yet used, goes into autocommit.
+
+    Set on psycopg's connection itself, not as SQLAlchemy's isolation level: that would need another engine
+    (``execution_options``), and caches kept per engine (shown versions, live state) would split in two.
+    """
+    if transaction.parent is not None or not _reads_in_autocommit.get() or connection.dialect.name != "postgresql":
+        return
+    dbapi_connection = connection.connection.dbapi_connection
+    if dbapi_connection is not None and dbapi_connection.info.transaction_status == _IDLE:
+        dbapi_connection.autocommit = True
+        connection.connection.info[_AUTOCOMMIT] = True
+
+
+def _leave_autocommit(dbapi_connection: Any, record: Any) -> None:
+    """Pool ``checkin``: the connection goes back as it came (after the pool's rollback, so out of any BEGIN)."""
+    if not record.info.pop(_AUTOCOMMIT, False) or dbapi_connection is None:
+        return
+    if dbapi_connection.info.transaction_status == _IDLE:
+        dbapi_connection.autocommit = False
+    else:  # the pool's rollback did not get through: psycopg refuses the change; a new connection replaces it
+        record.invalidate()
+
+
+def _in_autocommit(connection: Connection) -> bool:
+    return bool(connection.connection.info.get(_AUTOCOMMIT))
+
+
+def open_transaction(session: Session) -> None:
+    """Before a read request's first write or row lock on PostgreSQL: BEGIN on its autocommit connection, so
+    that what follows commits or rolls back as one (a lock taken in autocommit would end with its statement).
+    Nothing elsewhere: a request that may write, SQLite, a connection already in a transaction."""
+    if not _reads_in_autocommit.get():
+        return
+    connection = session.connection()
+    if not _in_autocommit(connection):
+        return  # a transaction begun before the request was marked (a test keeping one session open)
+    dbapi_connection = connection.connection.dbapi_connection
+    if dbapi_connection is not None and dbapi_connection.info.transaction_status == _IDLE:
+        connection.exec_driver_sql("BEGIN")
+
+
+def end_mismatched_transaction(session: Session) -> None:
+    """At a write request's start: end a transaction on an autocommit connection that the session kept from an
+    earlier read request. Only a caller keeping one app context across requests (the tests) has one; in
+    production every request gets a new session, and this asks nothing of the database."""
+    if _reads_in_autocommit.get() or not session.in_transaction():
+        return
+    if _in_autocommit(session.connection()):
+        session.rollback()
 
 
 def begin_writing(session: Any) -> bool:
@@ -97,7 +170,10 @@ def begin_writing(session: Any) -> bool:
         return False
     _write_intent.set(True)
     session = session() if callable(session) else session  # Flask-SQLAlchemy's scoped session, or a Session
-    if session.get_bind().dialect.name != "sqlite" or not session.in_transaction():
+    if session.get_bind().dialect.name != "sqlite":
+        open_transaction(session)  # PostgreSQL: the autocommit connection begins a transaction here
+        return False
+    if not session.in_transaction():
         return False
     session.rollback()
     return True

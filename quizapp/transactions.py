@@ -32,6 +32,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 from werkzeug.wrappers import Response
 
+from quizapp.database import open_transaction
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
 
@@ -136,13 +137,20 @@ def undo_on(
             flash(str(error), category)
 
 
+def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    open_transaction(session)  # a GET reading in autocommit writes inside a transaction
+
+
 def _mark_flushed(session: Session, _context: Any) -> None:
     session.info[_WROTE] = True
 
 
 def _mark_statement(state: ORMExecuteState) -> None:
     if not state.is_select:  # an INSERT, UPDATE or DELETE statement (or text, counted as a write to be safe)
+        open_transaction(state.session)
         state.session.info[_WROTE] = True
+    elif getattr(state.statement, "_for_update_arg", None) is not None:
+        open_transaction(state.session)  # a row lock in autocommit would end with its own statement
 
 
 def _forget_writes(session: Session, transaction: SessionTransaction) -> None:
@@ -160,6 +168,7 @@ def init_transactions(app: Flask) -> None:
     """
     global _listening
     if not _listening:
+        event.listen(Session, "before_flush", _before_flush)
         event.listen(Session, "after_flush", _mark_flushed)
         event.listen(Session, "do_orm_execute", _mark_statement)
         event.listen(Session, "after_transaction_end", _forget_writes)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.orm import Session, contains_eager, joinedload, object_session, with_expression
 
 from quizapp.attempts.deadlines import seconds_left
@@ -16,6 +16,7 @@ from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.attempts.responses import Shown
 from quizapp.attempts.shown_versions import ShownVersion, shown_versions
 from quizapp.auth.models import User
+from quizapp.auth.signed_in import SignedInUser, confirm_from, fold_login, login_parameters
 from quizapp.bank.models import QuestionVersion
 from quizapp.exceptions import NotFound
 from quizapp.quizzes.models import Quiz
@@ -24,23 +25,40 @@ from quizapp.statuses import AttemptStatus
 
 # Every question page and submit loads the attempt: the statement is built once, not on every request.
 # It reads in passing whether the quiz is still open to the student (unpublished, taken away: not).
-_ATTEMPT_OF = (
+_ATTEMPT_BY_ID = (
     select(Attempt)
     .join(Attempt.quiz)
     .options(contains_eager(Attempt.quiz), with_expression(Attempt.quiz_open, open_to_student(Attempt.student_id)))
-    .where(Attempt.id == bindparam("attempt_id"), Attempt.student_id == bindparam("student_id"))
+    .where(Attempt.id == bindparam("attempt_id"))
 )
+_ATTEMPT_OF = _ATTEMPT_BY_ID.where(Attempt.student_id == bindparam("student_id"))
+_ATTEMPT_AGAIN = _ATTEMPT_BY_ID.execution_options(populate_existing=True)
 _ATTEMPT_OF_LOCKED = _ATTEMPT_OF.with_for_update(of=Attempt)  # the quiz is joined in; only the attempt row is locked
+# The same, checking a pending login on the way (quizapp.auth.signed_in): a question page's only user query.
+_ATTEMPT_OF_CONFIRMING = {
+    lock: fold_login(statement, Attempt.student_id)
+    for lock, statement in ((False, _ATTEMPT_OF), (True, _ATTEMPT_OF_LOCKED))
+}
 
 
-def attempt_of(session: Session, attempt_id: int, student: User, *, lock: bool = False) -> Attempt:
-    """The student's own attempt; NotFound for anyone else's (it must look like one that does not exist)."""
-    attempt = session.scalar(
-        _ATTEMPT_OF_LOCKED if lock else _ATTEMPT_OF, {"attempt_id": attempt_id, "student_id": student.id}
-    )
+def attempt_of(session: Session, attempt_id: int, student: User | SignedInUser, *, lock: bool = False) -> Attempt:
+    """The student's own attempt; NotFound for anyone else's (it must look like one that does not exist).
+    A pending login is checked by the same query (LoginUnconfirmed when it finds nothing)."""
+    parameters = {"attempt_id": attempt_id, "student_id": student.id}
+    if isinstance(student, SignedInUser) and student.pending:
+        row = session.execute(_ATTEMPT_OF_CONFIRMING[lock], parameters | login_parameters(student)).first()
+        return confirm_from(student, row)[0]
+    attempt = session.scalar(_ATTEMPT_OF_LOCKED if lock else _ATTEMPT_OF, parameters)
     if attempt is None:
         raise NotFound("There is no such attempt.")
     return attempt
+
+
+def read_again(session: Session, attempt: Attempt) -> None:
+    """Read an attempt loaded by ``attempt_of`` again, in place, after its transaction ended: left expired,
+    it would reload by itself without its quiz joined, and the expression of whether the quiz is open would
+    then range over every quiz."""
+    session.execute(_ATTEMPT_AGAIN, {"attempt_id": inspect(attempt).identity[0]}).one()
 
 
 def attempts_of_student(session: Session, student: User, *, limit: int) -> list[Attempt]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Row, bindparam, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
@@ -25,6 +25,7 @@ from quizapp.attempts.scoring import graded_or_none, scored
 from quizapp.attempts.shown_versions import shown_versions
 from quizapp.attempts.submitting import close_if_overdue
 from quizapp.auth.models import User
+from quizapp.auth.signed_in import SignedInUser, confirm_from, fold_login, login_parameters
 from quizapp.exceptions import Conflict, DomainError, NotFound
 from quizapp.quizzes.models import Quiz
 from quizapp.quizzes.services import open_to_student
@@ -52,7 +53,9 @@ class SaveOutcome:
     problem: str | None = None  # saved, but unfinished (an order with gaps): what to tell the student
 
 
-def _writable(session: Session, attempt_id: int, student: User, now: datetime) -> tuple[Attempt, SaveOutcome | None]:
+def _writable(
+    session: Session, attempt_id: int, student: User | SignedInUser, now: datetime
+) -> tuple[Attempt, SaveOutcome | None]:
     attempt = attempt_of(session, attempt_id, student, lock=True)
     if attempt.status != AttemptStatus.IN_PROGRESS:
         raise AttemptClosed("This attempt is already submitted; nothing more can be saved.")
@@ -84,6 +87,8 @@ _ANSWER_PLACE = (
     .with_for_update(of=Attempt)
 )
 
+_ANSWER_PLACE_CONFIRMING = fold_login(_ANSWER_PLACE, Attempt.student_id)
+
 _SAVE_ANSWER = (
     update(AttemptAnswer)
     .where(AttemptAnswer.id == bindparam("answer_id"))
@@ -93,7 +98,13 @@ _SAVE_ANSWER = (
 
 
 def save_answer(
-    session: Session, attempt_id: int, student: User, position: int, fields: Mapping[str, Any], *, now: datetime
+    session: Session,
+    attempt_id: int,
+    student: User | SignedInUser,
+    position: int,
+    fields: Mapping[str, Any],
+    *,
+    now: datetime,
 ) -> SaveOutcome:
     """Save one answer from its form fields. Saving the same answer again changes nothing.
 
@@ -101,9 +112,13 @@ def save_answer(
     locks the attempt row (as submitting does, so the two never interleave) and reads the answer's
     place in it, the other writes the answer. What the question showed comes from the cache.
     """
-    place = session.execute(
-        _ANSWER_PLACE, {"attempt_id": attempt_id, "student_id": student.id, "position": position}
-    ).one_or_none()
+    parameters = {"attempt_id": attempt_id, "student_id": student.id, "position": position}
+    place: Row[Any] | None
+    if isinstance(student, SignedInUser) and student.pending:  # the same read checks the login
+        row = session.execute(_ANSWER_PLACE_CONFIRMING, parameters | login_parameters(student)).one_or_none()
+        place = confirm_from(student, row)
+    else:
+        place = session.execute(_ANSWER_PLACE, parameters).one_or_none()
     if (
         place is None
         or place.status != AttemptStatus.IN_PROGRESS

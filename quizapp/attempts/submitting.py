@@ -16,7 +16,7 @@ from sqlalchemy import not_, or_, select
 from sqlalchemy.orm import Session
 
 from quizapp.attempts.deadlines import GRACE, is_past
-from quizapp.attempts.loading import attempt_of, load_answers
+from quizapp.attempts.loading import attempt_of, load_answers, read_again
 from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.attempts.scoring import graded_or_none, scored
 from quizapp.audit.services import quoted, record
@@ -108,6 +108,7 @@ def close_if_overdue(session: Session, attempt: Attempt, *, now: datetime) -> st
     if (deadline is None or not is_past(deadline, now)) and _quiz_still_open(session, attempt):
         return None
     if begin_writing(session):
+        read_again(session, attempt)
         return close_if_overdue(session, attempt, now=now)  # decided again on fresh rows, now able to write
     if deadline is None or not is_past(deadline, now):
         return _hand_in_withdrawn(session, attempt, now)

@@ -20,6 +20,7 @@ from quizapp.access import SIGNED_IN, STUDENT, allow
 from quizapp.attempts import flagging, for_later, loading, presenters, saving, starting, submitting
 from quizapp.attempts.forms import FlagForm
 from quizapp.attempts.responses import InvalidResponse
+from quizapp.auth.login import login_in_first_query
 from quizapp.exceptions import DomainError, NotFound
 from quizapp.extensions import db
 from quizapp.models import utcnow
@@ -109,6 +110,7 @@ def show(attempt_id: int) -> ResponseReturnValue:
 
 @bp.route("/attempts/<id:attempt_id>/q/<index:position>")
 @allow(STUDENT)
+@login_in_first_query
 @writes_on_get
 def question(attempt_id: int, position: int) -> ResponseReturnValue:
     attempt = _current_attempt(attempt_id)  # the review page says when time ran out
@@ -227,6 +229,7 @@ def _json_payload() -> tuple[int, dict[str, Any], bool]:
 
 @bp.route("/attempts/<id:attempt_id>/autosave", methods=["POST"])
 @allow(STUDENT)
+@login_in_first_query
 @limited("RATELIMIT_AUTOSAVE")
 def autosave(attempt_id: int) -> ResponseReturnValue:
     """The page's script saves each answer as it changes. Same answer twice: same result."""

@@ -34,7 +34,9 @@ def ask_for_a_new_password() -> ResponseReturnValue | None:
     """A temporary password opens one page: the one that replaces it."""
     if request.endpoint in OPEN_WHILE_TEMPORARY or request.endpoint is None:
         return None
-    if not current_user.is_authenticated or not current_user.must_change_password:
+    if not current_user.is_authenticated or getattr(current_user, "pending", False):
+        return None  # a pending login: its route's first query refuses a temporary password (quizapp.auth.login)
+    if not current_user.must_change_password:
         return None
     if wants_json():
         message = "You logged in with a temporary password: choose your own to go on."

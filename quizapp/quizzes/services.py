@@ -69,6 +69,12 @@ def create_fixed_quiz(
 
 def _assigned_to_student(student_id: Any):
     my_classes = select(ClassMember.class_id).where(ClassMember.user_id == student_id)
+    column = getattr(student_id, "__clause_element__", None)
+    if column is not None:
+        # A column (Attempt.student_id) of the query two levels up: correlate to it there. Left to itself
+        # SQLAlchemy correlates only one level up, adds attempts to this FROM, and the quiz would count as
+        # open while any attempt's student is in one of its classes.
+        my_classes = my_classes.correlate(column().table)
     return select(QuizAssignment.quiz_id).where(QuizAssignment.class_id.in_(my_classes))
 
 

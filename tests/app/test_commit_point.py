@@ -237,3 +237,59 @@ def test_a_write_statement_counts_as_a_write(app: Flask) -> None:
         client.get("/t/sneaky-bulk")
     with db.engine.connect() as connection:
         assert connection.scalar(select(User.display_name).where(User.username == NAME)) == "Changed"
+
+
+def _server_transaction_open() -> bool:
+    """Whether the request session's PostgreSQL connection has a transaction open on the server."""
+    dbapi_connection = db.session.connection().connection.dbapi_connection
+    return dbapi_connection.info.transaction_status != 0  # psycopg's TransactionStatus.IDLE
+
+
+@pytest.mark.backends("postgresql")
+def test_a_get_reads_on_postgresql_without_begin_or_rollback(app: Flask) -> None:
+    seen: list[bool] = []
+
+    @route(app, "/t/read", methods=("GET",))
+    def read() -> str:
+        db.session.scalar(select(func.count()).select_from(User))
+        seen.append(_server_transaction_open())  # autocommit: the select sent no BEGIN, so no ROLLBACK follows
+        return "read"
+
+    @route(app, "/t/after")
+    def after() -> str:
+        db.session.scalar(select(func.count()).select_from(User))
+        seen.append(_server_transaction_open())
+        return "posted"
+
+    with app.app_context():  # one session for both requests, as the tests' kept contexts have
+        client = app.test_client()
+        assert client.get("/t/read").status_code == 200
+        assert client.post("/t/after").status_code == 200
+    assert seen == [False, True]  # the POST did not inherit the read's autocommit connection
+
+
+@pytest.mark.backends("postgresql")
+def test_a_get_that_writes_on_postgresql_writes_in_one_transaction(app: Flask) -> None:
+    seen: list[bool] = []
+
+    @route(app, "/t/lock-then-fail", methods=("GET",), declared=True)
+    def lock_then_fail() -> tuple[str, int]:
+        db.session.scalars(select(User).with_for_update()).all()
+        seen.append(_server_transaction_open())  # the lock holds until the request ends, not its statement
+        _write()
+        return "refused", 409
+
+    @route(app, "/t/write", methods=("GET",), declared=True)
+    def write() -> str:
+        db.session.scalar(select(func.count()).select_from(User))
+        seen.append(_server_transaction_open())
+        _write()
+        seen.append(_server_transaction_open())
+        return "written"
+
+    client = app.test_client()
+    assert client.get("/t/lock-then-fail").status_code == 409
+    assert rows_written() == 0  # written in autocommit, the row would have stayed
+    assert client.get("/t/write").status_code == 200
+    assert rows_written() == 1
+    assert seen == [True, False, True]

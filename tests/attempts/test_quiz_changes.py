@@ -173,3 +173,35 @@ def test_a_personal_practice_attempt_is_not_swept(users) -> None:  # type: ignor
     _, attempt = personal_session(users)
     assert submitting.close_overdue(db.session, now=T0 + 2 * DAY + timedelta(hours=1)).closed == 0
     assert attempt_row(attempt.id).status == "in_progress"
+
+
+def removed_beside_a_classmate(app, student_client, users) -> int:  # type: ignore[no-untyped-def]
+    """A class quiz, a classmate with an attempt of their own, the student's attempt, the student taken out."""
+    quiz, _ = all_types_quiz(users.teacher, visibility="class", shuffle_questions=False)
+    school_class = class_with(users.teacher, [users.student, users.other_student])
+    assign(quiz, school_class)
+    db.session.commit()
+    classmate = app.test_client()
+    login(classmate, users.other_student)
+    start(classmate, quiz.id)  # still in the class
+    attempt_id = start(student_client, quiz.id).id
+    remove_student(quiz, school_class, attempt_row(attempt_id), user(users.teacher))
+    db.session.commit()
+    return attempt_id
+
+
+def test_a_classmate_s_attempt_does_not_keep_the_quiz_open_to_a_removed_student(app, student_client, users) -> None:  # type: ignore[no-untyped-def]
+    attempt_id = removed_beside_a_classmate(app, student_client, users)
+    refused = autosave(student_client, attempt_id, 0, {"choice": "0"}, csrf_token(student_client, "/"))
+    assert refused.status_code == 409
+    assert refused.get_json()["error"].startswith(WITHDRAWN)
+    assert attempt_row(attempt_id).status == "submitted"
+
+
+def test_the_question_page_hands_in_the_removed_student_s_attempt(app, student_client, users) -> None:  # type: ignore[no-untyped-def]
+    attempt_id = removed_beside_a_classmate(app, student_client, users)
+    db.session.remove()  # the page reads the attempt itself, as in production
+    page = student_client.get(f"/attempts/{attempt_id}/q/0")
+    assert page.status_code == 302
+    assert page.headers["Location"].endswith(f"/attempts/{attempt_id}/review")
+    assert attempt_row(attempt_id).status == "submitted"

@@ -78,9 +78,9 @@ def test_question_page_and_autosave_cost_fixed_statements_whatever_the_length(st
             select(AttemptAnswer).where(AttemptAnswer.attempt_id == attempt_id, AttemptAnswer.position == 1)
         )
         assert answer.response is True
-    # The page: the login's user, the attempt with its quiz, its answers. Autosave: the user, the
-    # attempt locked with the answer's place in it, the write.
-    assert costs == [(3, 3), (3, 3)]
+    # The page: the attempt with its quiz (and the login's account, checked on the way), its answers.
+    # Autosave: the attempt locked with the answer's place in it (and the account), the write.
+    assert costs == [(2, 2), (2, 2)]
 
 
 def test_starting_costs_the_same_statements_whatever_the_length(student_client, users) -> None:  # type: ignore[no-untyped-def]

@@ -197,3 +197,23 @@ def test_exam_has_no_checking(app, users) -> None:  # type: ignore[no-untyped-de
     with pytest.raises(Exception, match="only in practice"):
         saving.check_answer(db.session, attempt.id, student, 0, {"choice": "0"}, now=utcnow())
     assert db.session.scalars(select(AttemptAnswer).where(AttemptAnswer.checks > 0)).all() == []
+
+
+def test_a_start_that_loses_the_race_for_its_number_resumes_the_winner_s_attempt(app, users, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    quiz, _ = all_types_quiz(users.teacher)
+    student = user(users.student)
+    now = utcnow()
+    make_values = starting._new_attempt
+
+    def another_start_first(session, quiz, student, *, number, now, seed):  # type: ignore[no-untyped-def]
+        values, answers = make_values(session, quiz, student, number=number, now=now, seed=seed)
+        if number == 1:  # between this start's read and its insert, another start inserts attempt number 1
+            session.add(Attempt(**values))
+            session.flush()
+        return values, answers
+
+    monkeypatch.setattr(starting, "_new_attempt", another_start_first)
+    attempt = starting.start_attempt(db.session, quiz.id, student, now=now)
+    attempts = db.session.scalars(select(Attempt).where(Attempt.student_id == student.id)).all()
+    assert [a.id for a in attempts] == [attempt.id]  # the winner's, resumed; no second attempt, no error
+    assert attempt.number == 1

@@ -111,3 +111,45 @@ def test_healthz_reads_no_account_even_with_a_login_cookie(app, users, student_c
         response = fresh_request(lambda: student_client.get("/healthz"))
     assert response.status_code == 200
     assert sent == []
+
+
+def test_the_question_page_and_autosave_check_the_login_in_their_first_query(app, users, student_client) -> None:  # type: ignore[no-untyped-def]
+    attempt_id, token = exam_in_progress(app, student_client, users.teacher)
+    with statements() as page:
+        assert fresh_request(lambda: student_client.get(f"/attempts/{attempt_id}/q/1")).status_code == 200
+    with statements() as save:
+        saved = fresh_request(lambda: autosave(student_client, attempt_id, 1, {"choice": "true"}, token))
+        assert saved.status_code == 200
+    for first in (page[0], save[0]):  # no select of the account alone: the attempt's query carries the check
+        assert "attempts" in first
+        assert "session_version" in first
+        assert "is_active_account" in first
+        assert "must_change_password" in first
+    assert not any(statement.lstrip().startswith("SELECT users.id") for statement in page + save)
+    shown = db.session.query(User).filter_by(username=users.student).one().display_name
+    assert shown in student_client.get(f"/attempts/{attempt_id}/q/1").get_data(as_text=True)  # the header's account
+
+
+def test_a_temporary_password_still_stops_the_question_page_and_autosave(app, users, student_client) -> None:  # type: ignore[no-untyped-def]
+    attempt_id, token = exam_in_progress(app, student_client, users.teacher)
+    db.session.remove()
+    db.session.query(User).filter_by(username=users.student).one().must_change_password = True
+    db.session.commit()
+    page = fresh_request(lambda: student_client.get(f"/attempts/{attempt_id}/q/1"))
+    assert page.status_code == 302
+    assert page.headers["Location"].endswith("/account/password")
+    saved = fresh_request(lambda: autosave(student_client, attempt_id, 1, {"choice": "true"}, token))
+    assert saved.status_code == 403
+    assert "temporary password" in saved.get_json()["error"]
+
+
+def test_a_student_made_teacher_meets_the_teacher_s_refusal(app, users, student_client) -> None:  # type: ignore[no-untyped-def]
+    attempt_id, token = exam_in_progress(app, student_client, users.teacher)
+    db.session.remove()
+    db.session.query(User).filter_by(username=users.student).one().role = Role.TEACHER
+    db.session.commit()
+    assert fresh_request(lambda: student_client.get(f"/attempts/{attempt_id}/q/1")).status_code == 403
+    unreadable = fresh_request(
+        lambda: student_client.post(f"/attempts/{attempt_id}/autosave", data="x", headers={"X-CSRFToken": token})
+    )
+    assert unreadable.status_code == 403  # the role answers before the payload, as on every route
