@@ -128,12 +128,18 @@ def _finite(sent: Sentence) -> bool:
 
 def _heading_over(corpus: Corpus, sent: Sentence) -> Sentence | None:
     """The nearest heading above the sentence in its document, or None."""
-    for s in reversed(corpus.sentences[: sent.id]):
-        if s.doc != sent.doc:
-            return None
-        if s.heading:
-            return s
-    return None
+    over: dict[int, int] | None = corpus.cache.get("heading_over")
+    if over is None:  # one pass: a long document's every sentence asks
+        over, last, doc = {}, -1, -1
+        for s in corpus.sentences:
+            if s.doc != doc:
+                last, doc = -1, s.doc
+            over[s.id] = last
+            if s.heading:
+                last = s.id
+        corpus.cache["heading_over"] = over
+    found = over.get(sent.id, -1)
+    return corpus.sentences[found] if found >= 0 else None
 
 
 def _in_reader_list(corpus: Corpus, sent: Sentence) -> bool:

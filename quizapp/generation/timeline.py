@@ -170,6 +170,10 @@ def _front(corpus: Corpus, sent: Sentence, prompt: str, phrase: str) -> str:
     unless it is a name ("Diplomats see" -> "In the 1550s, diplomats see"; "Mehmed" stays)."""
     prefix = ""
     m = re.match(r"^According to [^,]{1,80},\s*", prompt)
+    if m and prompt[m.end() : m.end() + 1].islower():
+        # the source goes on past the comma ("According to Norman sources, including the Tapestry, Harold
+        # swears"): the date goes before it all
+        return f"{phrase}, according{prompt[len('According') :]}"
     if m:
         prefix, prompt = prompt[: m.end()], prompt[m.end() :]
     first = prompt.split(" ", 1)[0]

@@ -114,3 +114,12 @@ def test_a_surname_that_is_also_a_word_keeps_its_capital_after_the_date():
     s = sentence(c, "gold medal")
     prompt, _ = resolve_context(c, [s], "Field later receives a gold medal from the _____.", "Congress")
     assert prompt.startswith("In November 1866, Field later")
+
+
+def test_a_date_goes_before_an_according_to_phrase_that_runs_past_its_comma():
+    c = ingested("1064 (Jun)   According to Norman sources, including the Orvel Tapestry, Harold swears an oath.")
+    s = sentence(c, "swears")
+    prompt, _ = resolve_context(
+        c, [s], "According to Norman sources, including the Orvel Tapestry, Harold swears an oath to _____.", "William"
+    )
+    assert prompt.startswith("In June 1064, according to Norman sources, including the Orvel Tapestry, Harold")
