@@ -24,7 +24,7 @@ from quizapp.auth.models import User
 from quizapp.bank.models import Question, QuestionVersion
 from quizapp.exceptions import Conflict, DomainError
 from quizapp.quizzes.models import Quiz, QuizQuestion, QuizRule
-from quizapp.quizzes.services import WindowProblem, extra_time_percent, quiz_for_student, rule_pool, window_problem
+from quizapp.quizzes.services import WindowProblem, extra_time_percent, quiz_to_start, rule_pool, window_problem
 from quizapp.statuses import AttemptStatus, QuestionStatus
 from quizapp.wording import count
 
@@ -114,7 +114,7 @@ def start_attempt(session: Session, quiz_id: int, student: User, *, now: datetim
     and student, so of two simultaneous starts one insert finds the number taken and tries again,
     finding the other's attempt in progress.
     """
-    quiz = quiz_for_student(session, quiz_id, student)
+    quiz = quiz_to_start(session, quiz_id, student)
     for _ in range(START_RETRIES):
         # One query for the attempt in progress (if any) and how many the student has made, whatever that number.
         row = session.execute(_CURRENT_AND_USED, {"quiz_id": quiz.id, "student_id": student.id}).first()

@@ -11,9 +11,10 @@ import hashlib
 import math
 import zlib
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .analysis import Corpus, Mention, Sentence, norm_key
+from .date_parts import bare_date_part
 from .gazetteer import alias_group, place_class
 from .lexicon import FACILITY_WORDS, TITLES
 from .normalise import MONTHS
@@ -37,6 +38,8 @@ def stable_hash(*parts: object) -> int:
 def usable_key(m: Mention) -> bool:
     """Whether a mention's kind is trusted enough to be a key or a distractor."""
     if m.day_month or m.kind not in ("person", "org", "place", "date", "number", "law", "event"):
+        return False
+    if bare_date_part(m):
         return False
     if m.kind_confidence < 0.6 or len(m.text) > 45 or "\n" in m.text:
         return False
@@ -654,7 +657,12 @@ def _fits(key: Mention, key_text: str, values: list[Value]) -> bool:
 def render_like(key: Mention, v: Value) -> str:
     """Write a value the way the key is written (a date in the key's style)."""
     if key.date is not None and v.mention.date is not None:
-        return v.mention.date.render(key.date.style)
+        date = v.mention.date
+        if date.year > 0 and key.date.year > 0:
+            # "1500 CE" among "1498", "1502": a year of our era takes the key's marker, or none, so that no
+            # option stands out by its form
+            date = replace(date, era=key.date.era)
+        return date.render(key.date.style)
     return v.text
 
 

@@ -218,7 +218,11 @@ def ruled_out(
             return True
         return _outranks(f, key, norm, swap)
     if key.kind == "place":
-        return _outside_stem_region(key, norm, prompt) or _not_held_by(corpus, key, norm, sentence_ids, prompt)
+        return (
+            _outside_stem_region(key, norm, prompt)
+            or _off_the_listed_continent(key, norm, prompt)
+            or _not_held_by(corpus, key, norm, sentence_ids, prompt)
+        )
     if key.kind == "date" and key.date is not None and value.date is not None:
         latest = _latest_birth(corpus, key)
         return (latest is not None and value.date.year > latest) or _dates_of_other_eras(key.date.year, value.date.year)
@@ -340,3 +344,25 @@ def _outside_stem_region(key: Mention, norm: str, prompt: str) -> bool:
         if code in continents(key.norm) and theirs and code not in theirs:
             return True
     return False
+
+
+LISTED_PLACES = 2
+
+
+def _off_the_listed_continent(key: Mention, norm: str, prompt: str) -> bool:
+    """Whether the stem lists other places that share a continent with the key ("opened in ___ in 1650, London
+    in 1652 and Paris and Vienna"), and the place list puts the value on none of them: an Asian city among
+    European ones stands out at a glance."""
+    shared = continents(key.norm)
+    listed = 0
+    for m in key.sent.mentions:
+        if m is key or m.kind != "place" or m.norm == key.norm or not _says(prompt, m.text):
+            continue
+        theirs = continents(m.norm)
+        if not theirs:
+            continue
+        shared &= theirs
+        listed += 1
+    theirs = continents(norm)
+    # two or more: a list of places; one other place is often the actor ("Japan annexed ___"), not a sibling
+    return listed >= LISTED_PLACES and bool(shared) and bool(theirs) and not theirs & shared

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, inspect, or_, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from quizapp.auth.models import User
 from quizapp.bank.models import Question, Tag
@@ -115,6 +116,22 @@ def quiz_for_student(session: Session, quiz_id: int, student: User) -> Quiz:
     quiz = session.scalar(select(Quiz).where(Quiz.id == quiz_id, open_to_student(student.id)))
     if quiz is None:
         raise NotFound("There is no such quiz, or it is not open to you.")
+    return quiz
+
+
+def quiz_to_start(session: Session, quiz_id: int, student: User) -> Quiz:
+    """``quiz_for_student`` for a start: whether the quiz has random-question rules comes in the same row, and a
+    quiz without any (most) has its empty list set, so that planning the sitting reads no rules."""
+    row = session.execute(
+        select(Quiz, select(QuizRule.id).where(QuizRule.quiz_id == Quiz.id).exists()).where(
+            Quiz.id == quiz_id, open_to_student(student.id)
+        )
+    ).first()
+    if row is None:
+        raise NotFound("There is no such quiz, or it is not open to you.")
+    quiz, has_rules = row
+    if not has_rules and "rules" not in inspect(quiz).dict:
+        set_committed_value(quiz, "rules", [])
     return quiz
 
 

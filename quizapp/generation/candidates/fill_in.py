@@ -8,6 +8,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
+from lemminflect import getAllLemmas
 from wordfreq import zipf_frequency
 
 from quizapp.wording import with_article
@@ -17,7 +18,7 @@ from ..clauses import cloze_tokens, statement
 from ..dates import number_variants
 from ..distractors import display
 from ..lexicon import TITLES
-from ..textutil import anaphora_problem, drop_parentheticals, has_anchor, tokens_text, word_count
+from ..textutil import BLANK, anaphora_problem, drop_parentheticals, has_anchor, tokens_text, word_count
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, mention_once, source_of
 from .fill_in_answers import other_answers, particle_forms, surname_shared
@@ -345,6 +346,47 @@ def accepted_answers(ctx: Context, sent: Sentence, key: str, first: Any, last: A
     return case_blind_unique(out + other_answers(ctx.corpus, sent, key, first, last, kind))
 
 
+# "The _____ made it almost impossible": the stem keeps the article, so an answer with its own reads "The the".
+_ARTICLE_BEFORE_BLANK = re.compile(rf"\b(?:the|a|an)\s+{re.escape(BLANK)}", re.I)
+_ARTICLE_FIRST = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+def fit_article(prompt: str, answers: list[str]) -> list[str]:
+    """The answers that read well in the stem: none with a leading article where the stem has one before the
+    blank (the key, first, is kept whatever it is)."""
+    if not _ARTICLE_BEFORE_BLANK.search(prompt):
+        return answers
+    return answers[:1] + [a for a in answers[1:] if not _ARTICLE_FIRST.match(a)]
+
+
+@cache
+def describing_word(word: str) -> bool:
+    """A word English uses only to describe ("chiefly", "naval"), which the parser may still read as a noun
+    before another noun."""
+    classes = set(getAllLemmas(word))
+    return bool(classes) and classes <= {"ADJ", "ADV"}
+
+
+# An adjective and a noun said this often is the article's own term ("the unequal treaties", four times).
+ADJECTIVE_TERM_USES = 3
+
+
+def adjective_blank(sent: Sentence, first: Any) -> bool:
+    """A term that opens with a descriptive adjective ("chiefly authority", "subsidiary dials", "white workers",
+    "new government"), unless the article names it ("called the ...") or sets it in quotation marks: readers
+    judged such blanks either vague or graded unfairly, since another adjective or the noun alone describes the
+    same thing as well. (The caller lets through a phrase the article keeps using: ADJECTIVE_TERM_USES.)"""
+    if first.pos_ != "ADJ" and not describing_word(first.lower_):
+        return False
+    doc = sent.span.doc
+    before = [t.lower_ for t in doc[max(first.i - 3, sent.span.start) : first.i] if t.lower_ not in ("the", "a")]
+    return not ((before[-1:] and before[-1] in NAMING_WORDS) or before[-2:] == ["known", "as"] or _quoted(first))
+
+
+def _quoted(first: Any) -> bool:
+    return first.i > 0 and first.doc[first.i - 1].text in QUOTE_MARKS
+
+
 def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> list[Candidate]:
     """Cloze candidates for the key terms and names of one sentence."""
     out = []
@@ -353,6 +395,9 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
         # "victorious agreement", "combined weapons": an adjective and a noun said once is wording, not a
         # term; a compound of nouns ("tank warfare school") or a phrase the text repeats is a term.
         if first.pos_ != "NOUN" and counts[_term_key(sent, first, last)] < 2:
+            continue
+        if counts[_term_key(sent, first, last)] < ADJECTIVE_TERM_USES and adjective_blank(sent, first):
+            ctx.rejected["adjective_blank"] += 1
             continue
         if last.dep_ == "dobj" and last.head.lemma_.lower() in LIGHT_VERBS:
             continue  # "took a milder line", "played a key role": half of an idiom, which many words could fill
@@ -400,7 +445,7 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
         draft = QuestionDraft(
             type="fill_in",
             prompt=prompt,
-            answer=accepted_answers(ctx, sent, key_text, first, last, kind, m),
+            answer=fit_article(prompt, accepted_answers(ctx, sent, key_text, first, last, kind, m)),
             explanation=f"The text says: \u201c{sent.text.strip()}\u201d",
             confidence=conf,
             confidence_reasons=reasons,

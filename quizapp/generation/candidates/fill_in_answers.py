@@ -32,11 +32,16 @@ _RUN_OPENERS = frozenset({"the", "in", "at", "on", "by", "from", "during", "afte
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of|the|and|for|de|la|le|von|van|du|des|der|[A-Z][\w'’.-]*))*"
 _BRACKETED = re.compile(rf"(?P<a>{_NAME})\s*\((?P<b>[^()]{{1,60}})\)")
 # "X, also known as Y", "X (known in Europe as Y)", "X, also spelled Y": the article gives X another name.
+# Any adverb may qualify it ("usually spelled Y in English", "more commonly written Y").
 _ALSO_CALLED = re.compile(
-    rf"(?P<a>{_NAME}),?\s+\(?(?:also|often|sometimes)?\s*"
-    r"(?:known(?:\s+(?:in|to|among)(?:\s+[A-Z][\w'’-]*){1,2})?\s+as|called|spelled|spelt)"
+    rf"(?P<a>{_NAME}),?\s+\(?(?:(?:also|often|sometimes|more|most|[a-z]+ly)\s+){{0,2}}"
+    r"(?:known(?:\s+(?:in|to|among)(?:\s+[A-Z][\w'’-]*){1,2})?\s+as|called|spelled|spelt|written|rendered)"
     rf"\s+(?:the\s+)?(?P<b>{_NAME})"
 )
+# "Krakatau (also Krakatoa)", "Krakatau (or Krakatoa)": a name alone in brackets after "also" or "or". And "Siam, or
+# Thailand,": a name, a comma and "or" before another name closed by punctuation, not the end of a list ("A, B, or C").
+_ALSO_BRACKETED = re.compile(rf"(?P<a>{_NAME})\s*\((?:also|or)\s+(?:the\s+)?(?P<b>{_NAME})\)")
+_COMMA_OR = re.compile(rf"(?<!,\s)(?<![\w'’-])(?P<a>{_NAME}),\s+or\s+(?:the\s+)?(?P<b>{_NAME})(?=[,;.)])")
 _ABBREVIATION = re.compile(r"^[A-Z](?:\.?[A-Z&]){1,7}\.?$")
 
 
@@ -56,6 +61,8 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
             out += _fuller_name(corpus, sent.doc, key)
         if kind in ("org", "event", "law"):
             out += distinctive_part(corpus, sent.doc, key)
+        if kind == "event":
+            out += without_nationality(corpus, sent.doc, key)
     out += _aliases(corpus, sent.doc).get(norm_key(key), [])
     if kind != "place":  # "Conakry (Guinea)" says where, not another name
         out += bracketed_names(corpus, sent.doc, key)
@@ -88,7 +95,25 @@ def distinctive_part(corpus: Corpus, doc: int, key: str) -> list[str]:
     return [part] if not classes & NAMED_BY_PLACE - {m["cls"]} else []
 
 
+# "the American Civil War", "the Spanish Civil War": a people's adjective (by its ending) before an event's name of
+# two words or more; "Seven Years' War" or "First World War" keep their first word, which is no people's.
+_PEOPLES_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:an|ish|ese|ch|ic|i)$")
+
+
+def without_nationality(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "Civil War" and "the Civil War" for "American Civil War": the event's name without the people it belongs
+    to, where the article names no other event by the same words ("the English Civil War" beside it)."""
+    words = re.sub(r"^the\s+", "", key, flags=re.I).split()
+    if len(words) < 3 or not _PEOPLES_ADJECTIVE.match(words[0]) or words[-1] not in EVENT_WORDS:
+        return []
+    rest = " ".join(words[1:])
+    text = corpus.documents[doc].text
+    qualifiers = set(re.findall(rf"([A-Z][\w'’-]*)\s+{re.escape(rest)}(?![\w'’-])", text)) - {words[0], "The"}
+    return [] if qualifiers else [rest, f"the {rest}"]
+
+
 _BRACKETED_NAME = r"\s*\((?P<b>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\)"
+_NAME_BEFORE = r"(?P<b>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*\("
 
 
 def bracketed_names(corpus: Corpus, doc: int, key: str) -> list[str]:
@@ -96,6 +121,8 @@ def bracketed_names(corpus: Corpus, doc: int, key: str) -> list[str]:
     brackets right after the key is the same thing's other name (the prompt drops the brackets)."""
     text = corpus.documents[doc].text
     found = [m["b"] for m in re.finditer(rf"(?<![\w'’-]){re.escape(key)}{_BRACKETED_NAME}", text)]
+    # "Y (X)" read the other way: the key in brackets is the other name of the one before it
+    found += [_trim(m["b"]) for m in re.finditer(rf"(?<![\w'’-]){_NAME_BEFORE}{re.escape(key)}\)", text)]
     return [b for b in dict.fromkeys(found) if not _ABBREVIATION.match(b)]  # abbreviations: ``_aliases``
 
 
@@ -148,7 +175,12 @@ def _head_alone(corpus: Corpus, sent: Sentence, first: Any, last: Any) -> list[s
     """ "corridors" for "air corridors", where the article says no other corridors: it also says "the corridors", or
     the head is specific enough alone ("actors" for "kabuki actors")."""
     own = _modifiers(last)
-    if not own or own != tuple(t.lower_ for t in first.doc[first.i : last.i]):
+    before = tuple(t.lower_ for t in first.doc[first.i : last.i])
+    describing = tuple(c.lower_ for c in last.lefts if c.dep_ == "amod" and c.pos_ == "ADJ")
+    if before and describing == before and owned_by_name(last):
+        # only an adjective ("new government"): a noun before the head says which kind ("mortality rate")
+        return [last.text]
+    if not own or own != before:
         return []  # the key is not exactly the head and its own modifiers
     seen = _head_uses(corpus).get((sent.doc, last.lemma_.lower()), set())
     if any(use and not set(own) <= set(use) for use in seen):
@@ -164,6 +196,18 @@ def _head_alone(corpus: Corpus, sent: Sentence, first: Any, last: Any) -> list[s
         return []
     other = _other_number(corpus, sent.doc, last)
     return [last.text, other] if other else [last.text]
+
+
+def owned_by_name(head: Any) -> bool:
+    """ "Mexico's _____", "the _____ of Alvaro Obregon": a name in the stem says whose, so the head noun alone
+    ("government" for "new government") picks out the same thing as the key."""
+    for c in head.children:
+        if c.dep_ == "poss" and c.pos_ == "PROPN" and c.i < head.i:
+            return True
+        of_name = c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i
+        if of_name and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children):
+            return True
+    return False
 
 
 # "the chemical element curium", "the title ngola": a word as common as "element" (Zipf 4.6) or "title" (5.1) before
@@ -286,6 +330,7 @@ def _aliases(corpus: Corpus, doc: int) -> dict[str, list[str]]:
     pairs = [(m["a"], m["b"].strip()) for m in _BRACKETED.finditer(text)]
     pairs = [_abbreviated(a, b) for a, b in pairs if _ABBREVIATION.match(b) or _ABBREVIATION.match(a)]
     pairs += [(_trim(m["a"]), _sentence_end(m["b"])) for m in _ALSO_CALLED.finditer(text) if _names_itself(text, m)]
+    pairs += [(_trim(m["a"]), m["b"]) for pattern in (_ALSO_BRACKETED, _COMMA_OR) for m in pattern.finditer(text)]
     for a, b in pairs:
         if a and b and norm_key(a) != norm_key(b):
             out[norm_key(a)].append(b)
@@ -312,7 +357,7 @@ def _sentence_end(run: str) -> str:
 
 
 def _trim(run: str) -> str:
-    words = run.split()
+    words = run.split("\n")[-1].split()  # a name never runs on from the line above (a heading)
     while len(words) > 1 and words[0].lower() in _RUN_OPENERS:
         words.pop(0)
     return " ".join(words)

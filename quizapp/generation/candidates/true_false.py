@@ -15,6 +15,7 @@ from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, source_of
 from .multiple_choice import KIND_TRUST, key_ok, worth_asking
 from .open_dates import open_ended
+from .swap_kinds import not_people
 
 _SWAP_ORDER = {"date": 0, "place": 1, "person": 2, "number": 3, "org": 4}
 _LOCATIVE = frozenset({"in", "at", "near", "to", "from", "into", "outside", "inside", "towards"})
@@ -257,6 +258,7 @@ def _swapper(ctx: Context, cand: Candidate, m: Mention) -> Callable[[], bool]:
         template = cand.draft.prompt
         sent = m.sent
         exclude = ctx.rival_values.get(sent.id, frozenset()) | _of_bound_people(ctx) | other_side(ctx, m)
+        exclude |= not_people(ctx) if m.kind == "person" else frozenset()
         wrong = ctx.distractors.choose(m, cand.key, 1, exclude=exclude, unsupported_only=True, same_article=True)
         if not wrong or not _keeps_date_order(sent, m, wrong[0]):
             return False

@@ -48,9 +48,9 @@ ANSWERS = (
     "The Veldmark Trading Company (VTC) was founded by merchants of Ostergau in 1602. "
     "Pilots flew grain along the air corridors over the Drava marshes in 1791. "
     "The corridors were closed by the winter storms. "
-    "The west towers of the abbey of Veldmark fell in 1794. "
-    "The north tower of the abbey was rebuilt by monks from Ostergau. "
-    "Pilgrims climbed the west towers of the abbey of Veldmark in 1797. "
+    "The gate towers of the abbey of Veldmark fell in 1794. "
+    "The bell tower of the abbey was rebuilt by monks from Ostergau. "
+    "Pilgrims climbed the gate towers of the abbey of Veldmark in 1797. "
     "The fortress of Kalach-na-Donu guarded the river crossing. "
     "Kalach fell to the rebels of Ostergau in 1790. "
     "The Marsh War, also known as the Salt War, ended in 1801. "
@@ -65,9 +65,9 @@ def test_head_noun_and_number_forms_where_the_article_uses_them():
     keys, _ = _fill_ins(ANSWERS)
     # the article says "the corridors" alone, and no other corridors: the head alone names the same thing
     assert {"corridors", "air corridor"} <= set(keys["air corridors"])
-    # "the north tower" is another tower: "towers" alone would not say which
-    assert "west tower" in keys["west towers"]
-    assert not {"towers", "tower"} & set(keys["west towers"])
+    # "the bell tower" is another tower: "towers" alone would not say which
+    assert "gate tower" in keys["gate towers"]
+    assert not {"towers", "tower"} & set(keys["gate towers"])
 
 
 def test_spellings_abbreviations_and_other_names_are_accepted():

@@ -1,0 +1,41 @@
+"""Which people of the corpus may be swapped in for a person in a false statement.
+
+The model labels rare names as people that the article shows are not: a treatise ("Mi'raj al-su'ud", only ever a
+"reply" or among "Main works"), a city ("Mexico City"). Swapped in for a painter, such a name makes a statement
+false at a glance ("Mexico City painted the 27 panels"). A value is swapped in for a person only where the
+article shows it doing what people do: the subject of a verb, the agent after "by", or named with a role word.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..analysis import Mention
+from .base import Context
+
+
+def acts_as_person(m: Mention) -> bool:
+    """Whether this mention shows a person: a role or kinship word gives it, or it is the subject of a verb
+    ("Rivera painted") or the agent of a passive ("paid for by Edsel Ford")."""
+    if m.fine.startswith("person"):
+        return True
+    r: Any = m.root
+    if r.dep_ == "nsubj" and r.head.pos_ == "VERB":
+        return True
+    return r.dep_ == "pobj" and r.head.dep_ == "agent"
+
+
+def not_people(ctx: Context) -> frozenset[str]:
+    """Person-pool values never shown acting as a person anywhere in the corpus (see acts_as_person), under
+    their whole name or their last name ("Diego Rivera" acts as "Rivera"): no value to swap in for a person."""
+    cache = ctx.corpus.cache
+    if "not_people" not in cache:
+        acting: set[str] = set()
+        for s in ctx.corpus.sentences:
+            acting |= {m.norm.split()[-1] for m in s.mentions if m.norm.split() and acts_as_person(m)}
+        pool = ctx.distractors.pools.get("person", [])
+        cache["not_people"] = frozenset(
+            v.norm for v in pool if v.norm.split()[-1:] != [] and v.norm.split()[-1] not in acting
+        )
+    out: frozenset[str] = cache["not_people"]
+    return out
