@@ -35,8 +35,9 @@ from quizapp.generation.pipeline import (
     to_clean,
 )
 from quizapp.generation.rank import default_cap
+from quizapp.generation.source_form import not_a_statement
 from quizapp.generation.textutil import word_count
-from quizapp.generation.timeline import merged_lines, subjectless_line
+from quizapp.generation.timeline import merged_lines, short_line, subjectless_line, verbless_line
 
 
 def skip_reason(corpus: Corpus, sent: Sentence) -> str | None:
@@ -53,9 +54,11 @@ def skip_reason(corpus: Corpus, sent: Sentence) -> str | None:
         return "no_verb"
     if exercise_problem(sent.text):
         return "exercise"
+    if not_a_statement(corpus, sent):
+        return "apparatus"
     if sent.text.count("(") != sent.text.count(")") or sent.text.count("[") != sent.text.count("]"):
         return "brackets"
-    if subjectless_line(sent) or merged_lines(sent):
+    if subjectless_line(sent) or merged_lines(sent) or verbless_line(sent) or short_line(sent):
         return "timeline_line"
     if run_on(sent):
         return "run_on"

@@ -21,6 +21,7 @@ from .normalise import MONTHS
 from .option_fit import ruled_out
 from .partwhole import paired, part_of_each_other
 from .slots import Slot, gives_for_slot, slot_of
+from .source_form import page_furniture
 from .textutil import contains_phrase, content_tokens
 
 MAX_SCAN = 60  # values looked at per question: the top ones plus a window that moves with the key
@@ -137,7 +138,8 @@ class DistractorIndex:
                     self._name_sentences[word].add(m.sent.id)
             # Headings are often mis-parsed; a word of a longer name ("Valmora" of "Treaty of Valmora") is
             # a fragment, not a value of its own.
-            if not usable_key(m) or m.sent.heading or (" " not in m.norm and m.norm in words_in_names):
+            furniture = page_furniture(corpus, m.sent)
+            if not usable_key(m) or m.sent.heading or furniture or (" " not in m.norm and m.norm in words_in_names):
                 continue
             v = self.by_norm.get(m.norm)
             if v is None:

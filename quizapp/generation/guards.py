@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from .candidates.base import Candidate
+from .date_parts import date_part_key
 from .giveaways import key_in_title, related_name
 from .prompt_form import form_problems
 from .textutil import MAX_PROMPT_WORDS, anaphora_problem, contains_phrase, content_tokens, has_anchor, word_count
@@ -244,6 +245,7 @@ GUARDS: dict[str, Callable[[Candidate], str | None]] = {
     "chrome": no_chrome,
     "exercise": not_an_exercise,
     "key_in_source": key_in_source,
+    "date_part": date_part_key,
     "key_not_in_prompt": key_not_in_prompt,
     "title": title_gives_nothing_away,
     "anaphora": no_anaphora,
@@ -261,6 +263,7 @@ GUARD_LABELS: dict[str, str] = {
     "chrome": "not taken from page chrome",
     "exercise": "not taken from an exercise or a question in the source",
     "key_in_source": "the answer is in its source sentence",
+    "date_part": "the answer is more than the day or the era of a date",
     "key_not_in_prompt": "the question does not give the answer away",
     "title": "the document's title does not give the answer away",
     "anaphora": "no pronoun or reference left unresolved",

@@ -26,6 +26,7 @@ from .candidates import (
 from .candidates.fill_in import term_counts
 from .candidates.matching import pairs_of
 from .candidates.ordering import event_of
+from .caps import sentence_case
 from .clauses import elliptical, hedge, hollow, odd_parse, run_on, vague_subject
 from .definites import resolvable_subject, resolve_context
 from .disagreements import find_disagreements
@@ -37,8 +38,9 @@ from .normalise import written_forms
 from .prompt_form import mend
 from .rank import default_cap, select
 from .repeats import told_twice
+from .source_form import not_a_statement
 from .textutil import word_count
-from .timeline import merged_lines, subjectless_line, verbless_line
+from .timeline import merged_lines, short_line, subjectless_line, verbless_line
 from .types import CleanDocument, DocumentInput, GenerationReport, GenerationResult, QuestionDraft
 
 Progress = Callable[[str, float], None]
@@ -73,9 +75,12 @@ def build_candidates(ctx: Context) -> list[Candidate]:
         if exercise_problem(sent.text):
             ctx.rejected["exercise"] += 1  # "Explain why ...", "3. What did ...?": the source asks, not states
             continue
+        if not_a_statement(corpus, sent):
+            ctx.rejected["apparatus"] += 1  # an objective, a task, a caption: the article asserts none of them
+            continue
         if sent.text.count("(") != sent.text.count(")") or sent.text.count("[") != sent.text.count("]"):
             continue  # the parser cut a sentence inside brackets: what it holds is half of one
-        if subjectless_line(sent) or merged_lines(sent) or verbless_line(sent):
+        if subjectless_line(sent) or merged_lines(sent) or verbless_line(sent) or short_line(sent):
             continue  # "1826 - opens a shop": a timeline's line without its subject (or verb) states nothing alone
         pairs += pairs_of(ctx, sent)
         # A comma splice reads badly however it is cut; a subject like "The school" or "the base" points
@@ -191,7 +196,7 @@ def _generate(
             if prompt != c.draft.prompt and REWRITTEN not in c.draft.checks:
                 c.draft.checks.append(REWRITTEN)
             c.draft.prompt = prompt
-        c.draft.prompt = mend(c.draft.prompt)
+        c.draft.prompt = sentence_case(corpus, c.sentences[0], mend(c.draft.prompt))
         failure = first_failure(c)
         if failure is not None:
             rejected[failure[0]] += 1

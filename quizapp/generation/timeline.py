@@ -45,7 +45,14 @@ _LEADING = r"(?:[Bb]efore|[Aa]fter|[Bb]y|[Ff]rom|[Uu]ntil|[Ss]ince|[Aa]round)"
 _APPROX = r"\((?:approximately|approx\.|about|circa|c\.)\)"
 # The label that heads a timeline's line: "1559: ", "12 December 1452: ", "1826 - ", "3 February 1637 (approx.):"
 # "By 1109 \u2013 With the capture ...": a preposition may lead the label, and stays with the date
-LABEL = re.compile(rf"^(?P<date>(?:{_LEADING}\s)?{DATE})(?:\s{_APPROX})?\s?[:\u2013\u2014-]\s+(?=\S)")
+_DASHED = rf"(?P<date>(?:{_LEADING}\s)?{DATE})(?:\s{_APPROX})?\s?[:\u2013\u2014-]\s+(?=\S)"
+# A chronology laid out in columns, whose spacing ingestion folds to one space: "1866 The company is formed",
+# "28 August 1883 Activity dies down", "1854 (May) Field and ...", "1858 (16 Aug) The message ...". The date, a
+# month or day in brackets, then an event that opens with a capital (or a blank, in a prompt). No preposition
+# may lead: "After 1883 Europe ..." is a sentence, not a line of a list.
+_PART = rf"(?:\s\((?P<part>(?:{_DAYS}\s)?{_MONTH}|{_MONTH}\s{_DAYS})\))?"
+_SPACED = rf"(?P<sdate>{DATE}){_PART}\s(?=[A-Z\u201c\"]|{re.escape(BLANK)})"
+LABEL = re.compile(rf"^(?:{_DASHED}|{_SPACED})")
 # A label left inside a prompt ("Where does 27 October 1605 \u2013 Akbar die?", "_____, 15 August - The SS ..."): the
 # line's date and its event run together, which no rewording here can part
 _RAW_LABEL = re.compile(
@@ -57,6 +64,8 @@ _DATE_LINE = re.compile(
     rf"^(?:{_LEADING}\s)?{DATE}"
     rf"(?:\s(?:and|to|or)\s{DATE})?(?:\s{_APPROX})?$"
 )
+# "1866 (13 Jul)", a column label the sentence splitter left on its own
+_BRACKETED_LINE = re.compile(rf"^(?P<year>{_YEARISH})\s\((?P<part>(?:{_DAYS}\s)?{_MONTH}|{_MONTH}\s{_DAYS})\)$")
 # a year of its own ("in 1559", "the 1550s", "331 BC"); not a count ("3,000 men", "about 700 soldiers")
 _HAS_YEAR = re.compile(r"(?<![\d,.])(?:1\d{3}|20\d{2})s?\b(?!,\d)|\b\d{1,4}\s?(?:BC|BCE|AD|CE)\b")
 _PREPOSITION = re.compile(r"^(?:before|after|by|from|until|since|around)\s", re.I)
@@ -77,9 +86,17 @@ def has_year(text: str) -> bool:
 
 
 def label_of(sent: Sentence) -> str | None:
-    """The date label that begins the sentence's own text ("1559: ..."), or None."""
+    """The date label that begins the sentence's own text ("1559: ...", "1854 (May) ..."), or None."""
     m = LABEL.match(sent.text)
-    return m.group("date") if m else None
+    return _label_date(m) if m else None
+
+
+def _label_date(m: re.Match[str]) -> str:
+    """The date a LABEL match gives: "1854 (May)" reads "May 1854", "1858 (16 Aug)" "16 Aug 1858"."""
+    if m.group("date") is not None:
+        return m.group("date")
+    part = m.group("part")
+    return f"{part} {m.group('sdate')}" if part else m.group("sdate")
 
 
 def entry_date(corpus: Corpus, sent: Sentence) -> str | None:
@@ -107,6 +124,9 @@ def entry_date(corpus: Corpus, sent: Sentence) -> str | None:
 def _date_alone(text: str) -> str | None:
     """The date a line or sentence is made of and nothing else ("1559", "January 1449:"), or None."""
     text = text.strip().rstrip(":\u2013\u2014- ")
+    bracketed = _BRACKETED_LINE.match(text)
+    if bracketed is not None:
+        return f"{bracketed.group('part')} {bracketed.group('year')}"
     return text if _DATE_LINE.match(text) else None
 
 
@@ -150,6 +170,10 @@ def _front(corpus: Corpus, sent: Sentence, prompt: str, phrase: str) -> str:
     unless it is a name ("Diplomats see" -> "In the 1550s, diplomats see"; "Mehmed" stays)."""
     prefix = ""
     m = re.match(r"^According to [^,]{1,80},\s*", prompt)
+    if m and prompt[m.end() : m.end() + 1].islower():
+        # the source goes on past the comma ("According to Norman sources, including the Tapestry, Harold
+        # swears"): the date goes before it all
+        return f"{phrase}, according{prompt[len('According') :]}"
     if m:
         prefix, prompt = prompt[: m.end()], prompt[m.end() :]
     first = prompt.split(" ", 1)[0]
@@ -167,7 +191,12 @@ def dated(corpus: Corpus, sent: Sentence, prompt: str, key: str = "") -> str:
     has a year of its own is dated already."""
     m = LABEL.match(prompt)
     if m is not None:
-        return _front(corpus, sent, prompt[m.end() :], adverbial(m.group("date")))
+        # the sentence's own label wins: the prompt may have lost its bracket ("1854 (May)" -> "1854")
+        own = label_of(sent)
+        return _front(corpus, sent, prompt[m.end() :], adverbial(own or _label_date(m)))
+    spaced = _blank_in_label(sent, prompt, key)
+    if spaced is not None:
+        return _front(corpus, sent, spaced[1], spaced[0])
     first = re.match(
         rf"^{re.escape(BLANK)},\s(?P<rest>{_DAYS}\s{_MONTH}|{_MONTH}(?:\s{_DAYS})?|[Ee]arly|[Ll]ate)"
         rf"\s?[:\u2013\u2014-]\s+",
@@ -194,12 +223,29 @@ def dated(corpus: Corpus, sent: Sentence, prompt: str, key: str = "") -> str:
     return _front(corpus, sent, prompt, adverbial(date))
 
 
+def _blank_in_label(sent: Sentence, prompt: str, key: str) -> tuple[str, str] | None:
+    """A prompt whose blank stands where the line's label was ("_____ A French company lays ...",
+    "_____ (May) Field ..."): the label's adverbial with the key blanked ("In _____") and the rest of the prompt,
+    or None when the prompt does not open so or the key is not the label's."""
+    m = LABEL.match(sent.text)
+    opening = re.match(rf"^{re.escape(BLANK)}(?:\s\([^()]{{1,20}}\))?\s(?=[A-Z\u201c\"])", prompt)
+    if m is None or opening is None or not key or key not in m.group(0):
+        return None
+    phrase = adverbial(_label_date(m))
+    if key not in phrase:
+        return None
+    return phrase.replace(key, BLANK, 1), prompt[opening.end() :]
+
+
 def _common(corpus: Corpus, sent: Sentence, word: str) -> bool:
     """Whether ``word``, the prompt's first word, is a common word where the sentence has it (not a name), or
     stands first in the sentence's text (after its label) and the article writes it in lower case elsewhere
     ("Imperial forces defeat ..." beside "imperial rule")."""
     if not word[:1].isupper() or word == "I":
         return False
+    text = corpus.documents[sent.doc].text
+    if re.search(rf"[a-z,;] {re.escape(word)}\b", text) and not re.search(rf"\b{re.escape(word.lower())}\b", text):
+        return False  # "and Field seeks funds", never "field": a name however it is tagged
     tok = next((t for t in sent.tokens if t.text == word), None)
     if word.lower() in TITLES or (tok is not None and tok.i + 1 < len(tok.doc) and tok.nbor(1).pos_ == "PROPN"):
         return False  # "King Æthelred", "Imperial Russia": part of a name
@@ -218,10 +264,14 @@ def _common(corpus: Corpus, sent: Sentence, word: str) -> bool:
     )
 
 
+# A column label left at a prompt's head: "1858 (_____ Aug) Queen Victoria's message ...", "1866 The company ..."
+_RAW_SPACED = re.compile(rf"^(?:{DATE}|{re.escape(BLANK)})(?:\s\([^()]{{1,20}}\))?\s[A-Z]")
+
+
 def raw_label(prompt: str) -> bool:
     """Whether a timeline line's label is still in the prompt, run into its event ("Where does 27 October 1605 -
-    Akbar die?"): no rewording of the date into a sentence reached it."""
-    return _RAW_LABEL.search(prompt) is not None
+    Akbar die?", "1858 (_____ Aug) The message ..."): no rewording of the date into a sentence reached it."""
+    return _RAW_LABEL.search(prompt) is not None or _RAW_SPACED.match(prompt) is not None
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -242,6 +292,21 @@ def verbless_line(sent: Sentence) -> bool:
         for t in sent.span
         if start <= t.idx < end
     )
+
+
+# Fewer words than this after a line's label ("28 August 1883 Activity dies down") say too little to test
+SHORT_LINE_WORDS = 5
+
+
+def short_line(sent: Sentence) -> bool:
+    """A timeline line whose event, its label set aside, is a few words naming no one ("1883 Activity dies
+    down"): the whole fact is its date, and a question on it tests nothing but the date. "1910: Japan annexes
+    Korea" is short too, but names who did what to whom."""
+    m = LABEL.match(sent.text)
+    if m is None or len(sent.text[m.end() :].split()) >= SHORT_LINE_WORDS:
+        return False
+    start = sent.span.start_char + m.end()
+    return not any(t.pos_ == "PROPN" for t in sent.span if t.idx >= start)
 
 
 def _in_label_entity(sent: Sentence, tok: Any) -> bool:
@@ -267,7 +332,27 @@ def subjectless_line(sent: Sentence) -> bool:
 _ENTRY = re.compile(r"(?:^|\s)(?:c\.\s*)?\d{3,4}\s+[-\u2013\u2014]\s+\S")
 
 
+# "Peçevi 1633 Murad IV closes", "the great fire 1652 Pasqua Rosée opens": a year between a word and a
+# capitalised one, as column entries run together read; in prose a year follows a preposition ("in 1633 Murad")
+_SPACED_ENTRY = re.compile(r"(?:^|(?P<word>[^\W\d]+)\s)\d{3,4}\s[A-Z]")
+_BEFORE_YEAR = frozenset(
+    {"in", "by", "of", "since", "from", "to", "until", "till", "after", "before", "during", "and", "or", "about"}
+    | {"around", "circa", "c", "than", "between", "early", "late", "mid", "summer", "winter", "spring", "autumn"}
+    | {"year", "the", "AD", "ad", "AH", "ah"}
+    | {m.lower() for m in MONTHS}
+)
+
+
+def _spaced_entries(text: str) -> int:
+    return sum(
+        1
+        for m in _SPACED_ENTRY.finditer(text)
+        if m.group("word") is None or m.group("word").lower() not in _BEFORE_YEAR
+    )
+
+
 def merged_lines(sent: Sentence) -> bool:
     """Timeline entries run together into one "sentence" (a PDF's lines extracted as one, "c. 1583 - Born in
-    Ndongo 1622 - Embassy to Luanda 1624 - Becomes ruler"): several facts, none stated whole."""
-    return len(_ENTRY.findall(sent.text)) >= 2
+    Ndongo 1622 - Embassy to Luanda 1624 - Becomes ruler", "1633 Murad IV closes ... 1652 Pasqua Rosée opens"):
+    several facts, none stated whole."""
+    return len(_ENTRY.findall(sent.text)) >= 2 or _spaced_entries(sent.text) >= 2

@@ -1,0 +1,157 @@
+"""Sentences whose form says they are no statement of the article: never a question's source.
+
+A textbook section carries apparatus around its prose: learning objectives ("By the end of this section you will
+be able to ..."), review questions and tasks ("Using the table, name two goods ..."), photo captions without a
+verb ("Rivera's History of Mexico on the staircase of the palace, painted in 1929"). A question cut from one tests
+a sentence the article never asserts. These are told by their form, the same in every format: the reader
+addressed as "you", an instruction, a caption's missing finite verb, a section headed as exercises or
+objectives, and the list a sentence to the reader opens.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .analysis import Corpus, Sentence
+
+# A heading over apparatus, not over the article's matter
+_APPARATUS_HEADING = re.compile(
+    r"\b(?:review|questions?|exercises?|activit(?:y|ies)|tasks?|objectives?|learning outcomes?|discussion|discuss|"
+    r"check your understanding|think about it|over to you|your turn)\b",
+    re.I,
+)
+_SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
+_QUOTES = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SUBJ = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+# Words of a short line before the title that is page furniture, not the article ("Art & Culture · Feature")
+FURNITURE_WORDS = 6
+
+
+def not_a_statement(corpus: Corpus, sent: Sentence) -> str | None:
+    """Why the sentence is apparatus rather than a statement of the article, or None."""
+    if _addresses_reader(sent):
+        return "the sentence addresses the reader"
+    if _instruction(sent):
+        return "the sentence is an instruction"
+    if _caption(sent):
+        return "the sentence is a caption (a name and a participle, no finite verb)"
+    if _framing(sent):
+        return "the sentence frames a debate and states none of it"
+    heading = _heading_over(corpus, sent)
+    if heading is not None and _APPARATUS_HEADING.search(heading.text):
+        return f"the sentence stands under '{heading.text}'"
+    if _in_reader_list(corpus, sent):
+        return "the sentence is an item of a list set for the reader"
+    return None
+
+
+def page_furniture(corpus: Corpus, sent: Sentence) -> bool:
+    """A short line without a verb before the document's first heading (a kicker such as "Art & Culture ·
+    Feature", a section label): the page's, not the article's, so none of its words is an option."""
+    first: dict[int, int] | None = corpus.cache.get("first_heading")
+    if first is None:  # each document's first heading, found once
+        first = {}
+        for s in corpus.sentences:
+            if s.heading:
+                first.setdefault(s.doc, s.id)
+        corpus.cache["first_heading"] = first
+    if sent.id >= first.get(sent.doc, -1) or len(sent.text.split()) > FURNITURE_WORDS:
+        return False
+    return not _finite(sent)
+
+
+def _addresses_reader(sent: Sentence) -> bool:
+    """ "you" outside a quotation: the text speaks to its reader, not of its subject."""
+    outside = _QUOTES.sub(" ", sent.text)
+    return any(w.lower() in _SECOND_PERSON for w in re.findall(r"[A-Za-z]+", outside))
+
+
+def _instruction(sent: Sentence) -> bool:
+    """A main verb in the base form with no subject and no auxiliary ("Using the table, name two goods ...",
+    "Compare the two maps"): an instruction to the reader."""
+    root = sent.root
+    return (
+        root.tag_ == "VB"
+        and not any(c.dep_ in _SUBJ or c.dep_ in ("aux", "auxpass") for c in root.children)
+        and not sent.text.rstrip().endswith("?")
+        and _first_clause_word(sent) == root.i
+    )
+
+
+def _first_clause_word(sent: Sentence) -> int:
+    """The index of the sentence's first word after any opening participle phrase and comma ("Using the table,
+    name")."""
+    tokens = sent.tokens
+    comma = next((t for t in tokens if t.text == ","), None)
+    if tokens and tokens[0].tag_ == "VBG" and comma is not None and comma.i + 1 < sent.span.end:
+        return int(comma.i + 1)
+    return int(sent.span.start)
+
+
+# "Historians still debate the Mau's character", "Scholars disagree about this story": that a debate exists is
+# true of almost any subject, and tests nothing
+_DEBATE_VERBS = frozenset({"debate", "disagree", "dispute", "discuss", "differ"})
+_SCHOLARS = frozenset({"historian", "scholar", "researcher", "specialist", "expert", "archaeologist", "critic"})
+
+
+def _framing(sent: Sentence) -> bool:
+    """The main verb says scholars debate, and no clause says what any of them holds."""
+    root = sent.root
+    if root.lemma_ not in _DEBATE_VERBS or any(c.dep_ in ("ccomp", "advcl") for c in root.children):
+        return False
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in _SCHOLARS and subject.tag_ == "NNS"
+
+
+def _caption(sent: Sentence) -> bool:
+    """A caption's shape: no finite verb, and the main verb a participle set off by a comma with no object
+    ("Rivera's History of Mexico on the staircase of the palace, painted between 1929 and 1935"). A past verb the
+    parser tagged a participle ("In 1377 the port required travellers ...") has no comma before it, has an
+    object, or closes an apposition with its comma ("forces under Ponce de León, Marquis of Cádiz, retaliated")."""
+    root = sent.root
+    return (
+        root.tag_ == "VBN"
+        and not _finite(sent)
+        and root.i > sent.span.start
+        and root.nbor(-1).text == ","
+        and sum(1 for t in sent.tokens if t.i < root.i and t.text == ",") == 1
+        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in root.children)
+    )
+
+
+def _finite(sent: Sentence) -> bool:
+    """Whether any verb of the sentence is finite, or a base form with its own subject (a timeline's present
+    the parser tagged VB). A participle with a subject is a caption's shape ("Rivera's mural, painted in 1929")."""
+    return any(t.tag_ in _FINITE or (t.tag_ == "VB" and any(c.dep_ in _SUBJ for c in t.children)) for t in sent.tokens)
+
+
+def _heading_over(corpus: Corpus, sent: Sentence) -> Sentence | None:
+    """The nearest heading above the sentence in its document, or None."""
+    over: dict[int, int] | None = corpus.cache.get("heading_over")
+    if over is None:  # one pass: a long document's every sentence asks
+        over, last, doc = {}, -1, -1
+        for s in corpus.sentences:
+            if s.doc != doc:
+                last, doc = -1, s.doc
+            over[s.id] = last
+            if s.heading:
+                last = s.id
+        corpus.cache["heading_over"] = over
+    found = over.get(sent.id, -1)
+    return corpus.sentences[found] if found >= 0 else None
+
+
+def _in_reader_list(corpus: Corpus, sent: Sentence) -> bool:
+    """Whether the sentence is one of the one-line paragraphs that follow, up to a heading, a sentence to the
+    reader ending in a colon ("In this section you will learn:" then "how coffee travelled ...")."""
+    for s in reversed(corpus.sentences[: sent.id]):
+        if s.doc != sent.doc or s.heading:
+            return False
+        if s.para == sent.para:
+            return False  # an item is a paragraph of its own
+        if s.text.rstrip().endswith(":"):
+            return _addresses_reader(s)
+        if s.text.rstrip().endswith((".", "!")) or s.text[:1].isupper():
+            return False
+    return False

@@ -1,0 +1,115 @@
+"""Apparatus is never a question's source: objectives, tasks, captions, review sections, a list set for the reader,
+a kicker line before the title; and a title's capitals are not copied into a prompt. (Texts made up for the tests.)"""
+
+from __future__ import annotations
+
+from quizapp.generation import DocumentInput, generate
+from quizapp.generation.caps import sentence_case
+from quizapp.generation.source_form import not_a_statement, page_furniture
+
+from ._articles import parsed, sentence
+
+BODY = (
+    "The guild of Orvel built a cloth hall beside the river Sabel in 1702. "
+    "Duke Anselm of Varro besieged the town with three thousand men in 1705."
+)
+
+
+def test_a_plain_statement_is_a_source():
+    c = parsed(BODY)
+    assert not_a_statement(c, sentence(c, "cloth hall")) is None
+
+
+def test_a_sentence_to_the_reader_is_not_a_source():
+    c = parsed(BODY + " By the end of this section you will be able to explain why the cloth trade of Orvel grew.")
+    assert not_a_statement(c, sentence(c, "you will")) == "the sentence addresses the reader"
+
+
+def test_you_inside_a_quotation_is_the_source_speaking():
+    c = parsed(BODY + ' The duke wrote to the guild that "you shall pay or burn" before the siege began in 1705.')
+    assert not_a_statement(c, sentence(c, "shall pay")) is None
+
+
+def test_an_instruction_after_a_participle_is_not_a_source():
+    c = parsed(BODY + " Using the map, name two towns that traded cloth with Orvel and two that sold it wool.")
+    assert not_a_statement(c, sentence(c, "Using the map")) == "the sentence is an instruction"
+
+
+def test_a_caption_without_a_finite_verb_is_not_a_source():
+    caption = "Pieter Vogt's Harvest of Orvel on the main staircase of the Town Hall, painted between 1710 and 1715."
+    c = parsed(BODY + " " + caption)
+    assert "caption" in (not_a_statement(c, sentence(c, "Harvest of Orvel")) or "")
+    # a past verb after a subject in apposition is a statement
+    c = parsed("In 1705 the guild masters under Pieter Vogt, mayor of Orvel, retaliated by burning the duke's camp.")
+    assert not_a_statement(c, sentence(c, "retaliated")) is None
+
+
+def test_a_sentence_that_only_says_scholars_debate_is_not_a_source():
+    c = parsed(BODY + " Historians still debate the character of the Orvel guild. Historians think that the duke lied.")
+    assert "debate" in (not_a_statement(c, sentence(c, "still debate")) or "")
+    assert not_a_statement(c, sentence(c, "duke lied")) is None
+
+
+def test_a_sentence_under_a_review_heading_is_not_a_source():
+    from quizapp.generation.analysis import parse_corpus
+    from quizapp.generation.ingest import ingest
+    from quizapp.generation.nlp import get_nlp
+
+    text = (
+        f"# Orvel\n\n{BODY}\n\n## Review questions\n\nThe siege of 1705 was the worst disaster of the guild of Orvel.\n"
+    )
+    c = parse_corpus([ingest(DocumentInput("orvel.md", text))], get_nlp())
+    assert "Review questions" in (not_a_statement(c, sentence(c, "worst disaster")) or "")
+
+
+def test_the_list_a_sentence_to_the_reader_opens_is_not_a_source():
+    c = parsed(
+        "In this section you will learn:\n\nhow the guild of Orvel built its cloth hall in 1702\n\n"
+        "why Duke Anselm of Varro besieged the town in 1705\n\nMain text\n\n" + BODY
+    )
+    assert not_a_statement(c, sentence(c, "why Duke")) == "the sentence is an item of a list set for the reader"
+    assert not_a_statement(c, sentence(c, "besieged the town with")) is None
+
+
+def test_review_questions_of_a_markdown_section_make_no_question():
+    text = (
+        "# The cloth town of Orvel\n\n" + BODY + " The guild paid a ransom of 9,000 florins to Duke Anselm.\n\n"
+        "### Review questions\n\n"
+        "1. Using the table, name two goods that came to Orvel from Flanders, and two that left Varro.\n"
+        "2. The ransom of 9,000 florins ruined the guild of Orvel within ten years.\n"
+    )
+    result = generate([DocumentInput("orvel.md", text)])
+    assert result.questions
+    assert not any("Flanders" in q.prompt or "ruined" in q.prompt for q in result.questions)
+
+
+def test_a_kicker_line_before_the_title_gives_no_options():
+    html = (
+        "<html><body><article><p>Trade &amp; Crafts \u00b7 Feature</p><h1>The cloth town of Orvel</h1>"
+        f"<p>{BODY}</p></article></body></html>"
+    )
+    from quizapp.generation.analysis import parse_corpus
+    from quizapp.generation.ingest import ingest
+    from quizapp.generation.nlp import get_nlp
+
+    c = parse_corpus([ingest(DocumentInput("orvel.html", html))], get_nlp())
+    kicker = sentence(c, "Feature")
+    assert page_furniture(c, kicker)
+    assert not page_furniture(c, sentence(c, "cloth hall"))
+
+
+def test_capitals_from_a_title_are_written_as_the_prose_writes_them():
+    c = parsed(
+        "The Orvel cloth hall stood beside the river. The hall burned down in 1711.", titles=("ORVEL CLOTH HALL",)
+    )
+    s = sentence(c, "burned down")
+    assert (
+        sentence_case(c, s, "The ORVEL CLOTH HALL burned down in _____.")
+        == "The Orvel cloth hall burned down in _____."
+    )
+    # an acronym the prose also writes in capitals stays
+    c = parsed("The NATO summit met in Orvel. The summit closed in 1999.", titles=("NATO IN ORVEL",))
+    assert (
+        sentence_case(c, sentence(c, "closed"), "The NATO summit closed in _____.")
+        == "The NATO summit closed in _____."
+    )
