@@ -10,6 +10,7 @@ from datetime import datetime
 
 from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.orm import Session, contains_eager, joinedload, object_session, with_expression
+from sqlalchemy.sql.base import ExecutableOption
 
 from quizapp.attempts.deadlines import seconds_left
 from quizapp.attempts.models import Attempt, AttemptAnswer
@@ -23,12 +24,25 @@ from quizapp.quizzes.models import Quiz
 from quizapp.quizzes.services import open_to_student
 from quizapp.statuses import AttemptStatus
 
+
+def _this_load_only(option: ExecutableOption) -> ExecutableOption:
+    """The option for the statement it is given to, not carried to the instance's later refreshes: an expression
+    that reads the joined quiz, re-applied when an expired attempt reloads by itself (no join), made a cartesian
+    product over every quiz and took an arbitrary row's answer. A refreshed attempt's ``quiz_open`` is None, and
+    ``submitting`` asks the database again."""
+    option.propagate_to_loaders = False  # type: ignore[attr-defined]
+    return option
+
+
 # Every question page and submit loads the attempt: the statement is built once, not on every request.
 # It reads in passing whether the quiz is still open to the student (unpublished, taken away: not).
 _ATTEMPT_BY_ID = (
     select(Attempt)
     .join(Attempt.quiz)
-    .options(contains_eager(Attempt.quiz), with_expression(Attempt.quiz_open, open_to_student(Attempt.student_id)))
+    .options(
+        contains_eager(Attempt.quiz),
+        _this_load_only(with_expression(Attempt.quiz_open, open_to_student(Attempt.student_id))),
+    )
     .where(Attempt.id == bindparam("attempt_id"))
 )
 _ATTEMPT_OF = _ATTEMPT_BY_ID.where(Attempt.student_id == bindparam("student_id"))
