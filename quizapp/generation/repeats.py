@@ -98,6 +98,19 @@ def _same_name(a: str, b: str) -> bool:
     return contains_phrase(a, b) or contains_phrase(b, a)
 
 
+def _told(corpus: Corpus, doc: int) -> list[tuple[Sentence, list[str], set[str]]]:
+    """The document's sentences that tell something (no headings), with their names and verbs, read once per
+    corpus: every prompt without a year is compared with all of them."""
+    by_doc = corpus.cache.get("repeats_told")
+    if by_doc is None:
+        by_doc = {}
+        for other in corpus.sentences:
+            if not other.heading:
+                by_doc.setdefault(other.doc, []).append((other, _names(other), _verbs(other)))
+        corpus.cache["repeats_told"] = by_doc
+    return by_doc.get(doc, [])
+
+
 def told_twice(corpus: Corpus, sent: Sentence, prompt: str, key: str = "") -> bool:
     """Whether the prompt, which gives no year, could be about another sentence of the article dated otherwise:
     one with the same verb and the same names besides the doer's ("set out from Valentia", whoever set out), or
@@ -115,12 +128,11 @@ def told_twice(corpus: Corpus, sent: Sentence, prompt: str, key: str = "") -> bo
     verbs = _verbs(sent)
     doers = _subject_names(sent)
     done_to = [n for n in names if n not in doers]
-    for other in corpus.sentences:
-        if other.doc != sent.doc or other.id == sent.id or other.heading:
+    for other, theirs, their_verbs in _told(corpus, sent.doc):
+        if other.id == sent.id:
             continue
-        theirs = _names(other)
         shared = [n for n in names if any(_same_name(n, t) for t in theirs)]
-        if verbs & _verbs(other):
+        if verbs & their_verbs:
             # the same deed done to or at the same things: who did it may differ ("the warships" in 1857, "the
             # Great Eastern" in 1865, both "set out from Valentia"); with nothing else named, the doer must match
             if not shared or not all(n in shared for n in done_to):
