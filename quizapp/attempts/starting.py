@@ -21,6 +21,7 @@ from quizapp.attempts.models import Attempt, AttemptAnswer
 from quizapp.attempts.selection import Candidate, Rule, Slot, plan
 from quizapp.attempts.submitting import close_if_overdue
 from quizapp.auth.models import User
+from quizapp.auth.signed_in import SignedInUser
 from quizapp.bank.models import Question, QuestionVersion
 from quizapp.exceptions import Conflict, DomainError
 from quizapp.quizzes.models import Quiz, QuizQuestion, QuizRule
@@ -107,7 +108,9 @@ def open_attempt(session: Session, quiz: Quiz, student: User) -> Attempt | None:
     )
 
 
-def start_attempt(session: Session, quiz_id: int, student: User, *, now: datetime, seed: int | None = None) -> Attempt:
+def start_attempt(
+    session: Session, quiz_id: int, student: User | SignedInUser, *, now: datetime, seed: int | None = None
+) -> Attempt:
     """Start an attempt, or resume the one in progress (a double click or a second tab gets the same one).
 
     The attempt limit holds under races: the attempt number is unique per quiz

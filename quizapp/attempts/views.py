@@ -82,6 +82,7 @@ def quiz(quiz_id: int) -> ResponseReturnValue:
 
 @bp.route("/quizzes/<id:quiz_id>/start", methods=["POST"])
 @allow(STUDENT)
+@login_in_first_query
 def start(quiz_id: int) -> ResponseReturnValue:
     now = utcnow()
     attempt = starting.start_attempt(db.session, quiz_id, current_user, now=now)

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, inspect, or_, select
+from sqlalchemy import ColumnElement, and_, func, inspect, literal, or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from quizapp.auth.models import User
+from quizapp.auth.signed_in import SignedInUser, confirm_from, fold_login, login_parameters
 from quizapp.bank.models import Question, Tag
 from quizapp.classes.models import ClassMember
 from quizapp.exceptions import NotFound
@@ -119,17 +120,21 @@ def quiz_for_student(session: Session, quiz_id: int, student: User) -> Quiz:
     return quiz
 
 
-def quiz_to_start(session: Session, quiz_id: int, student: User) -> Quiz:
+def quiz_to_start(session: Session, quiz_id: int, student: User | SignedInUser) -> Quiz:
     """``quiz_for_student`` for a start: whether the quiz has random-question rules comes in the same row, and a
-    quiz without any (most) has its empty list set, so that planning the sitting reads no rules."""
-    row = session.execute(
-        select(Quiz, select(QuizRule.id).where(QuizRule.quiz_id == Quiz.id).exists()).where(
-            Quiz.id == quiz_id, open_to_student(student.id)
-        )
-    ).first()
+    quiz without any (most) has its empty list set, so that planning the sitting reads no rules. A pending login
+    (``login_in_first_query``) is checked by the same query (LoginUnconfirmed when it finds nothing)."""
+    statement = select(Quiz, select(QuizRule.id).where(QuizRule.quiz_id == Quiz.id).exists()).where(
+        Quiz.id == quiz_id, open_to_student(student.id)
+    )
+    if isinstance(student, SignedInUser) and student.pending:
+        folded = fold_login(statement, literal(student.id))
+        row = confirm_from(student, session.execute(folded, login_parameters(student)).first())
+    else:
+        row = session.execute(statement).first()
     if row is None:
         raise NotFound("There is no such quiz, or it is not open to you.")
-    quiz, has_rules = row
+    quiz, has_rules = row[0], row[1]
     if not has_rules and "rules" not in inspect(quiz).dict:
         set_committed_value(quiz, "rules", [])
     return quiz

@@ -153,3 +153,43 @@ def test_a_student_made_teacher_meets_the_teacher_s_refusal(app, users, student_
         lambda: student_client.post(f"/attempts/{attempt_id}/autosave", data="x", headers={"X-CSRFToken": token})
     )
     assert unreadable.status_code == 403  # the role answers before the payload, as on every route
+
+
+def test_start_checks_the_login_in_the_quiz_query_and_refuses_as_before(app, users, student_client) -> None:  # type: ignore[no-untyped-def]
+    quizzes = [exam_of_length(users.teacher, 2, f"Start check {n}").id for n in range(3)]
+    token = csrf_token(student_client, f"/quizzes/{quizzes[0]}")
+
+    def press(quiz_id: int):  # type: ignore[no-untyped-def]
+        return fresh_request(lambda: student_client.post(f"/quizzes/{quiz_id}/start", data={"csrf_token": token}))
+
+    with statements() as sent:
+        assert press(quizzes[0]).status_code == 302
+    assert "quizzes" in sent[0]
+    assert "session_version" in sent[0]
+    assert "must_change_password" in sent[0]
+    assert not any(statement.lstrip().startswith("SELECT users.id") for statement in sent)
+    assert (
+        fresh_request(lambda: student_client.post("/quizzes/999999/start", data={"csrf_token": token})).status_code
+        == 404
+    )
+
+    db.session.remove()
+    db.session.query(User).filter_by(username=users.student).one().must_change_password = True
+    db.session.commit()
+    refused = press(quizzes[1])
+    assert refused.status_code == 302
+    assert refused.headers["Location"].endswith("/account/password")
+
+    db.session.remove()
+    account = db.session.query(User).filter_by(username=users.student).one()
+    account.must_change_password = False
+    account.session_version += 1  # every session of the account ended elsewhere
+    account_id = account.id
+    db.session.commit()
+    stale = press(quizzes[2])
+    assert stale.status_code == 302
+    assert "/login" in stale.headers["Location"]
+    from quizapp.attempts.models import Attempt
+
+    started = {a.quiz_id for a in db.session.query(Attempt).filter_by(student_id=account_id)}
+    assert started == {quizzes[0]}
