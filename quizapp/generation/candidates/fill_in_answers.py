@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from ..analysis import Corpus, Sentence, norm_key
-from ..lexicon import EVENT_WORDS, LAW_WORDS
+from ..lexicon import EVENT_WORDS, LAW_WORDS, TITLES
 
 # A head noun the article never writes alone is still a fair answer when it is specific enough by itself
 # ("actors" for "kabuki actors": Zipf 4.4), not when it is as common as "rate" (5.1) or "office" (5.4).
@@ -57,6 +57,7 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
             out += _people_of().get(_folded(key), [])
         if kind == "person":
             out += person_full_name(corpus, sent.doc, key) or _fuller_name(corpus, sent.doc, key)
+            out += bare_person_name(corpus, sent.doc, key) + double_surname(corpus, sent.doc, key)
         elif kind in ("org", "event", "law"):  # not "Central Asia" for "Asia": another place
             out += _fuller_name(corpus, sent.doc, key)
         if kind in ("org", "event", "law"):
@@ -322,7 +323,59 @@ def _fuller_name(corpus: Corpus, doc: int, key: str) -> list[str]:
                 found.add(_trim(before.group(1).strip()))
         at = text.find(key, at + 1)
     found = {f"{head} {key}" for head in found if head and head.split()[0].lower() not in STOP_WORDS}
+    if len(found) > 1:
+        # "the Lahore Congress" beside "the Indian National Congress": a place before the key names a meeting or a
+        # branch held there, not the body's own name
+        places = _mention_norms(corpus, doc, "place")
+        found = {f for f in found if norm_key(f[: -len(key)]) not in places}
     return sorted(found) if len(found) == 1 else []
+
+
+def _mention_norms(corpus: Corpus, doc: int, kind: str | None = None) -> set[str]:
+    return {m.norm for s in corpus.sentences if s.doc == doc for m in s.mentions if kind is None or m.kind == kind}
+
+
+# "King Chulalongkorn of Siam", "Alexander the Great", "Charles the Bold, Duke of Burgundy": a title before the name,
+# the realm after "of", an epithet after "the".
+_OF_REALM = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$")
+_EPITHET = re.compile(r"\s+the\s+[A-Z][\w'’-]*$")
+
+
+def bare_person_name(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "Chulalongkorn" and "King Chulalongkorn" for "King Chulalongkorn of Siam", "Alexander" for "Alexander the
+    Great": the name without its title, realm or epithet, as people call the person, where nothing else the article
+    names holds that name ("Charles VIII" beside "Charles the Bold")."""
+    core = _EPITHET.sub("", _OF_REALM.sub("", key))
+    words = core.split()
+    title = words[0] if len(words) > 1 and words[0].lower().rstrip(".") in TITLES else ""
+    bare = " ".join(words[1:] if title else words)
+    if not bare or bare == key or not bare[:1].isupper() or bare.lower().rstrip(".") in TITLES:
+        return []  # "Duke" of "Duke of Burgundy" is the title, no name
+    own = {norm_key(key), norm_key(bare), norm_key(core)}
+    holders = {
+        n for n in _mention_norms(corpus, doc) if re.search(rf"(?<![\w'’-]){re.escape(norm_key(bare))}(?![\w'’-])", n)
+    }
+    if holders - own:
+        return []
+    return [bare, core] if title and core != key else [bare]
+
+
+# A generational suffix is no surname ("Martin Luther King Jr.").
+_SUFFIXES = frozenset({"jr", "sr", "junior", "senior"})
+
+
+def double_surname(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "Rodrigues Alves" for "Francisco de Paula Rodrigues Alves": a name of four words or more with a particle is
+    an Iberian one, given names then two surnames, and the two surnames are its usual short form."""
+    words = key.split()
+    if len(words) < 4 or not any(w in _PARTICLES for w in words[1:-2]):
+        return []
+    tail = words[-2:]
+    if any(w.lower() in _PARTICLES or w.lower().rstrip(".") in _SUFFIXES or not w[:1].isupper() for w in tail):
+        return []
+    short = " ".join(tail)
+    others = {n for n in _mention_norms(corpus, doc) if norm_key(short) in n} - {norm_key(key), norm_key(short)}
+    return [] if others else [short]
 
 
 def _aliases(corpus: Corpus, doc: int) -> dict[str, list[str]]:
