@@ -11,6 +11,10 @@ from .analysis import Mention, Sentence
 from .textutil import BLANK, capitalise, tidy, tokens_text
 
 SUBJ = ("nsubj", "nsubjpass")
+# Every dependency that gives a verb a subject of its own, clausal and expletive ones too ("there was", "that he
+# left surprised them"), and the tags of a finite verb: what tells a clause from a note or a fragment.
+CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJ = SUBJ
 END_PUNCT = frozenset({".", ",", ";", ":", "!", "?", "-", "–", "—"})
 _END_PUNCT = END_PUNCT

@@ -10,8 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .analysis import Mention
-from .dates import ERA_WORDS, MONTH_INDEX
-from .normalise import MONTHS
+from .dates import ERA_WORDS, MONTH_INDEX, MONTH_PATTERN
 
 if TYPE_CHECKING:  # distractors imports this module, and candidates import distractors
     from .candidates.base import Candidate
@@ -30,8 +29,7 @@ def bare_date_part(m: Mention) -> bool:
     return any(t.text[:1].isupper() and t.lower_.rstrip(".") in MONTH_INDEX for t in around)
 
 
-_MONTH = "|".join([*MONTHS, *(m[:3] for m in MONTHS), "Sept"])
-_ERA = re.compile(r"^(?:BC|BCE|AD|CE|B\.C\.(?:E\.)?|A\.D\.|C\.E\.)$")
+_MONTH = MONTH_PATTERN
 _DAY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
 
 
@@ -46,7 +44,7 @@ def date_part_key(c: Candidate) -> str | None:
     else:
         return None
     key = key.strip()
-    if _ERA.match(key):
+    if key.isupper() and key.lower() in ERA_WORDS:  # "AD", "B.C.", not the word "ad"
         return "the blank is only an era marker"
     if not _DAY.match(key):
         return None

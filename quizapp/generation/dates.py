@@ -11,6 +11,11 @@ from .normalise import MONTHS
 _MONTH_RE = "|".join(MONTHS) + "|" + "|".join(m[:3] + r"\.?" for m in MONTHS if len(m) > 3)
 _MONTH_INDEX = {m.lower(): i + 1 for i, m in enumerate(MONTHS)} | {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)}
 MONTH_INDEX = _MONTH_INDEX  # month names and their three-letter forms, lower case -> 1..12
+# A month as a line or a date stub writes it, case as written: the name, or its short form with or without a dot.
+MONTH_PATTERN = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
 _MDY = re.compile(rf"^(?:(?:on|in)\s+)?(?:the\s+)?({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{3,4}})$", re.I)
 _DMY = re.compile(
     rf"^(?:(?:on|in)\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE}),?\s+"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .analysis import Corpus, Sentence
+from .clauses import CLAUSE_SUBJECTS, FINITE_TAGS
 
 # A heading over apparatus, not over the article's matter
 _APPARATUS_HEADING = re.compile(
@@ -22,8 +23,8 @@ _APPARATUS_HEADING = re.compile(
 )
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 _QUOTES = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-_SUBJ = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+_FINITE = FINITE_TAGS
+_SUBJ = CLAUSE_SUBJECTS
 # Words of a short line before the title that is page furniture, not the article ("Art & Culture · Feature")
 FURNITURE_WORDS = 6
 

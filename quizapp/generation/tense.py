@@ -15,6 +15,7 @@ from typing import Any
 from lemminflect import getInflection
 
 from .analysis import Corpus, Sentence
+from .clauses import CLAUSE_SUBJECTS
 from .timeline import entry_date, has_year, label_of
 
 _PRESENT = frozenset({"VBZ", "VBP"})
@@ -74,7 +75,7 @@ def past_question(prompt: str) -> str:
 
 # Clauses that speak of now inside a dated sentence ("Edo, which is today Tokyo"): their present stays
 _NOW = frozenset({"today", "now", "currently", "nowadays"})
-_SUBJ = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+_SUBJ = CLAUSE_SUBJECTS
 # "1541 - Suleiman annexes Buda": a verb the parser took for a plural noun would stay in the present
 _MISREAD_AS_NOUN = ("dep", "ROOT", "conj")
 # "In 1439, ...", "On 15 August _____, ...", "By 1109, ...": the statement's own date leads it

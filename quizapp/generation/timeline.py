@@ -14,15 +14,14 @@ import re
 from typing import Any
 
 from .analysis import Corpus, Sentence
+from .clauses import CLAUSE_SUBJECTS, FINITE_TAGS
+from .dates import MONTH_PATTERN
 from .lexicon import TITLES
 from .normalise import MONTHS
 from .textutil import BLANK
 
-_SUBJ = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-)
+_SUBJ = CLAUSE_SUBJECTS
+_MONTH = MONTH_PATTERN
 # "Sep" in a label reads "September" in a sentence
 _FULL_MONTH = {m[:3]: m for m in MONTHS}
 _SEASON = r"(?:[Ww]inter|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all)"
@@ -274,7 +273,7 @@ def raw_label(prompt: str) -> bool:
     return _RAW_LABEL.search(prompt) is not None or _RAW_SPACED.match(prompt) is not None
 
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_FINITE = FINITE_TAGS
 
 
 def verbless_line(sent: Sentence) -> bool:

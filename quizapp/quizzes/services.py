@@ -109,6 +109,10 @@ def open_to_student(student_id: Any) -> ColumnElement[bool]:
     return or_(_open_to(student_id), and_(Quiz.personal_for_id.is_not(None), Quiz.personal_for_id == student_id))
 
 
+# The same answer for a quiz that does not exist and for one the student may not see.
+NOT_OPEN = "There is no such quiz, or it is not open to you."
+
+
 def quiz_for_student(session: Session, quiz_id: int, student: User) -> Quiz:
     """The quiz if the student may see it; NotFound otherwise (the same answer as for a quiz that does not exist).
 
@@ -116,7 +120,7 @@ def quiz_for_student(session: Session, quiz_id: int, student: User) -> Quiz:
     """
     quiz = session.scalar(select(Quiz).where(Quiz.id == quiz_id, open_to_student(student.id)))
     if quiz is None:
-        raise NotFound("There is no such quiz, or it is not open to you.")
+        raise NotFound(NOT_OPEN)
     return quiz
 
 
@@ -133,7 +137,7 @@ def quiz_to_start(session: Session, quiz_id: int, student: User | SignedInUser) 
     else:
         row = session.execute(statement).first()
     if row is None:
-        raise NotFound("There is no such quiz, or it is not open to you.")
+        raise NotFound(NOT_OPEN)
     quiz, has_rules = row[0], row[1]
     if not has_rules and "rules" not in inspect(quiz).dict:
         set_committed_value(quiz, "rules", [])

@@ -13,6 +13,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from flask_login import current_user
 
+from quizapp.attempts.models import Attempt
 from quizapp.auth.login import SignedInUser, signed_in_account
 from quizapp.auth.models import User
 from quizapp.auth.roles import Role
@@ -189,7 +190,5 @@ def test_start_checks_the_login_in_the_quiz_query_and_refuses_as_before(app, use
     stale = press(quizzes[2])
     assert stale.status_code == 302
     assert "/login" in stale.headers["Location"]
-    from quizapp.attempts.models import Attempt
-
     started = {a.quiz_id for a in db.session.query(Attempt).filter_by(student_id=account_id)}
     assert started == {quizzes[0]}

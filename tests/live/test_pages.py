@@ -17,7 +17,8 @@ from quizapp.live.models import LiveParticipant, LiveSession
 from quizapp.models import utcnow
 from quizapp.quizzes.models import Quiz
 from tests.conftest import Accounts
-from tests.factories import QUESTIONS, make_document, make_question, make_quiz, user
+from tests.factories import QUESTIONS, finished_attempt, make_document, make_question, make_quiz, user
+from tests.history.test_page_queries import statements_of
 from tests.support import csrf_token, login, post_form
 
 
@@ -207,8 +208,6 @@ def test_the_projector_names_its_players_in_a_fixed_number_of_statements(
     app: Flask, users: Accounts, teacher_client: FlaskClient
 ) -> None:
     """The projector fetches its screen every other second: naming each player must not cost a statement each."""
-    from tests.history.test_page_queries import statements_of
-
     live_id = _start(teacher_client, _quiz(users)).id
     screen = f"/live/{live_id}/screen"
 
@@ -254,8 +253,6 @@ def test_the_results_page_reads_the_same_few_statements_however_many_questions_w
 def test_ending_gives_each_signed_in_student_their_next_attempt_number(
     app: Flask, users: Accounts, teacher_client: FlaskClient, student_client: FlaskClient
 ) -> None:
-    from tests.factories import finished_attempt
-
     quiz_id = _quiz(users)
     earlier = finished_attempt(db.session.get(Quiz, quiz_id), user(users.other_student), [1, 0], submitted_at=utcnow())
     db.session.commit()

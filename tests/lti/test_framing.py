@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from quizapp import create_app
+from quizapp.config import IN_FRAME_WITHOUT_SECURE
 from quizapp.extensions import db
 from quizapp.lti import services
 from quizapp.lti.models import LtiPlatform
@@ -104,8 +105,6 @@ def test_the_session_cookie_is_samesite_none_only_in_frame_mode_with_secure(
 def test_in_frame_mode_without_secure_cookies_is_said_at_start_up(
     database_url: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from quizapp.config import IN_FRAME_WITHOUT_SECURE
-
     with caplog.at_level("WARNING"):
         create_app(app_config(database_url, LTI_IN_FRAME=True, SESSION_COOKIE_SECURE=True))
     assert IN_FRAME_WITHOUT_SECURE not in caplog.text

@@ -18,10 +18,11 @@ import requests
 import responses
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from quizapp.attempts import saving, starting, submitting
 from quizapp.attempts.marking import set_mark
+from quizapp.attempts.models import Attempt
 from quizapp.attempts.regrade import apply_regrade
 from quizapp.auth.models import User
 from quizapp.bank.models import Question
@@ -35,6 +36,7 @@ from quizapp.quizzes.models import Quiz
 from quizapp.statuses import GradeSendStatus
 from tests.conftest import Accounts
 from tests.factories import QUESTIONS, finished_attempt, make_document, make_question, make_quiz, user
+from tests.history.test_page_queries import statements_of
 from tests.lti.platform import ISSUER, LEARNER, Platform, _Conf
 from tests.support import post_form
 
@@ -277,11 +279,6 @@ def test_attempts_outside_an_lms_link_queue_nothing(app: Flask, users: Accounts)
 def test_a_class_regraded_at_once_reads_its_queued_rows_in_one_select(
     app: Flask, linked: LinkedQuiz, lms_http: responses.RequestsMock
 ) -> None:
-    from sqlalchemy import update
-
-    from quizapp.attempts.models import Attempt
-    from tests.history.test_page_queries import statements_of
-
     lms_http.add(responses.POST, SCORES, json={}, status=200)
     students = [linked.student]
     for n in (2, 3):
