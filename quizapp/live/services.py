@@ -166,6 +166,28 @@ def live_for_teacher(
     return live
 
 
+@dataclass(frozen=True)
+class GuestsOfSession:
+    """A live session of a quiz that had guests: they have no attempt, so the quiz's results leave them out."""
+
+    live_id: int
+    started_at: datetime
+    guests: int
+
+
+def guests_of_quiz(session: Session, quiz_id: int, teacher_id: int) -> list[GuestsOfSession]:
+    """The teacher's live sessions of the quiz that had guests, newest first, with how many (one statement)."""
+    guests = func.count(LiveParticipant.id)
+    rows = session.execute(
+        select(LiveSession.id, LiveSession.created_at, guests)
+        .join(LiveParticipant, LiveParticipant.live_session_id == LiveSession.id)
+        .where(LiveSession.quiz_id == quiz_id, LiveSession.teacher_id == teacher_id, LiveParticipant.user_id.is_(None))
+        .group_by(LiveSession.id, LiveSession.created_at)
+        .order_by(LiveSession.created_at.desc(), LiveSession.id.desc())
+    ).all()
+    return [GuestsOfSession(live_id, started_at, int(count)) for live_id, started_at, count in rows]
+
+
 def sessions_of_teacher(session: Session, teacher: User, *, limit: int = 20) -> Sequence[LiveSession]:
     """The teacher's latest sessions, newest first."""
     return session.scalars(

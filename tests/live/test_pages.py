@@ -279,8 +279,8 @@ def test_a_live_sessions_attempts_reach_the_history_results_and_item_analysis_pa
     app: Flask, users: Accounts, teacher_client: FlaskClient, student_client: FlaskClient
 ) -> None:
     """What the issue asks the session to leave: an attempt in the student's history, in the quiz's results and in
-    its item analysis, through the pages a student and a teacher open; the guest counted on the session's results
-    only, never named."""
+    its item analysis, through the pages a student and a teacher open. A guest has no attempt: the session's results
+    count them, and the quiz's pages say how many guests played and link there; no page names them."""
     import csv
     import io
 
@@ -304,11 +304,15 @@ def test_a_live_sessions_attempts_reach_the_history_results_and_item_analysis_pa
     assert "1.0 / 2.0 (50%)" in history  # its row: one of two right
     results = teacher_client.get(f"/manage/quizzes/{quiz_id}/results").get_data(as_text=True)
     assert student.display_name in results
-    assert "Comet" not in results
     analysis = teacher_client.get(f"/manage/quizzes/{quiz_id}/analysis.csv").get_data(as_text=True)
     rows = list(csv.DictReader(io.StringIO(analysis.lstrip("\ufeff"))))
     assert [row["attempts"] for row in rows] == ["1", "1"]  # the student's attempt; the guest has none
-    assert "Comet" not in teacher_client.get(f"/manage/quizzes/{quiz_id}/analysis").get_data(as_text=True)
+    # The guest has no attempt to count there: both pages say how many guests played and where they are counted.
+    for page in (results, teacher_client.get(f"/manage/quizzes/{quiz_id}/analysis").get_data(as_text=True)):
+        assert "Comet" not in page
+        note = " ".join(re.search(r"<p[^>]*data-live-guests>(.*?)</p>", page, re.S).group(1).split())  # type: ignore[union-attr]
+        assert "1 guest who played this quiz live" in note
+        assert f'href="/live/{live.id}/results"' in note
     session_results = teacher_client.get(f"/live/{live.id}/results").get_data(as_text=True)
     assert "1 guests, counted but not named" in session_results
     assert "Comet" not in session_results
