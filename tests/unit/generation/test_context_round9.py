@@ -1,10 +1,12 @@
 """Questions lifted without the context needed to read them (issue #15, round 9): a word that tells again what an
-earlier sentence told ("the scene", "the disease"), and "the town" of a place the paragraph named. (Texts made up
-for the tests.)"""
+earlier sentence told ("the scene", "the disease"), "the town" of a place the paragraph named, and dated timeline
+lines left in the present or with a doubled full stop. (Texts made up for the tests.)"""
 
 from __future__ import annotations
 
 from quizapp.generation.definites import resolve_context
+from quizapp.generation.prompt_form import mend
+from quizapp.generation.tense import past_question, past_statement
 
 from ._articles import parsed, sentence
 
@@ -52,3 +54,50 @@ def test_the_town_stays_unresolved_where_two_towns_or_the_sentence_itself_name_o
     prompt = "Brother Anselm of _____ signed a treaty with Varro, keeping his rights in the town."
     _, problem = _resolve(c, "keeping his", prompt, "Brisk")
     assert problem is not None
+
+
+CHRONICLE = (
+    "1541 - Suleiman annexes Buda; central Hungary becomes an Ottoman province.\n"
+    "1853 - Admiral Corvin arrives at Brisk with four warships and demands that Orvel open its ports.\n"
+    "1884 - Prices fall by several tenths of a penny; estimates of the exact fall vary.\n"
+    "1491 A mission of monks from Brisk arrives. On 3 May King Alban is baptised and takes the name John I."
+)
+
+
+def test_a_present_verb_the_parser_took_for_a_noun_is_put_in_the_past_with_the_others():
+    c = parsed(CHRONICLE)
+    prompt = "1541 - Suleiman annexes _____; central Hungary becomes an Ottoman province."
+    out, _ = _resolve(c, "annexes", prompt, "Buda")
+    assert out == "In 1541, Suleiman annexed _____; central Hungary became an Ottoman province."
+    # "demands that Orvel open": the base form after a verb of demanding has no tense and stays
+    prompt = "1853 - Admiral _____ arrives at Brisk with four warships and demands that Orvel open its ports."
+    out, _ = _resolve(c, "demands", prompt, "Corvin")
+    assert out == "In 1853, Admiral _____ arrived at Brisk with four warships and demanded that Orvel open its ports."
+
+
+def test_a_plural_noun_read_as_a_verb_keeps_the_statement_as_it_is():
+    c = parsed(CHRONICLE)
+    prompt = "1884 - Prices fall by several tenths of a _____; estimates of the exact fall vary."
+    out, _ = _resolve(c, "estimates", prompt, "penny")
+    assert "fell" not in out
+    assert "estimated" not in out
+
+
+def test_a_date_without_its_comma_still_dates_a_statement_put_in_the_past():
+    c = parsed(CHRONICLE)
+    # the year written into the sentence's own date ("On 3 May 1491 King ..."), with no comma after it
+    out = past_statement(c, sentence(c, "baptised"), "On 3 May 1491 King Alban is baptised and takes the name _____.")
+    assert out == "On 3 May 1491 King Alban was baptised and took the name _____."
+
+
+def test_a_subject_question_in_the_present_asks_in_the_past():
+    assert past_question("In 1099, after months of quarrels, who leads the march south?") == (
+        "In 1099, after months of quarrels, who led the march south?"
+    )
+    assert past_question("In 1595, which fleet reaches the islands?") == "In 1595, which fleet reached the islands?"
+    assert past_question("Who travels to Rome?") == "Who travels to Rome?"  # two past spellings: left alone
+
+
+def test_a_statement_ending_on_an_initial_keeps_one_full_stop():
+    assert mend("The duke took the name John I..") == "The duke took the name John I."
+    assert mend("The duke waited...") == "The duke waited..."
