@@ -193,6 +193,7 @@ def _register_tasks(app: Flask) -> None:
     from quizapp.background import init_queue
     from quizapp.bank import tasks as bank_tasks  # noqa: F401 - registers its tasks
     from quizapp.history import tasks as history_tasks  # noqa: F401 - registers its tasks
+    from quizapp.live import tasks as live_tasks  # noqa: F401 - registers its tasks
     from quizapp.lti import tasks as lti_tasks  # noqa: F401 - registers its tasks
     from quizapp.lti.outbox import init_outbox
 

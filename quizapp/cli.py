@@ -16,6 +16,7 @@ from quizapp.database import writing
 from quizapp.extensions import db
 from quizapp.generation.types import IngestError
 from quizapp.history.cli import history_cli
+from quizapp.live.cli import live_cli
 from quizapp.models import utcnow
 
 
@@ -98,5 +99,6 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(attempts_cli)
     app.cli.add_command(questions_cli)
     app.cli.add_command(history_cli)
+    app.cli.add_command(live_cli)
     app.cli.add_command(seed_command)
     app.cli.add_command(backup_command)

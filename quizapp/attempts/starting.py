@@ -25,7 +25,7 @@ from quizapp.auth.signed_in import SignedInUser
 from quizapp.bank.models import Question, QuestionVersion
 from quizapp.exceptions import Conflict, DomainError
 from quizapp.quizzes.models import Quiz, QuizQuestion, QuizRule
-from quizapp.quizzes.services import WindowProblem, extra_time_percent, quiz_to_start, rule_pool, window_problem
+from quizapp.quizzes.services import QuizToStart, WindowProblem, quiz_to_start, rule_pool, window_problem
 from quizapp.statuses import AttemptStatus, QuestionStatus
 from quizapp.wording import count
 
@@ -93,11 +93,11 @@ def _rule_pool(session: Session, rule: QuizRule) -> list[Candidate]:
     return [_candidate(q.latest, rule.points) for q in rule_pool(session, rule)]
 
 
-def _deadline(session: Session, quiz: Quiz, student: User, started: datetime) -> datetime | None:
+def _deadline(starting: QuizToStart, started: datetime) -> datetime | None:
     """The attempt's own deadline; the quiz's closing time is not copied in but read as it is then."""
-    if not quiz.time_limit_minutes:
+    if not starting.quiz.time_limit_minutes:
         return None
-    return own_deadline(started, quiz.time_limit_minutes, extra_time_percent(session, student, quiz))
+    return own_deadline(started, starting.quiz.time_limit_minutes, starting.extra_percent)
 
 
 def open_attempt(session: Session, quiz: Quiz, student: User) -> Attempt | None:
@@ -117,7 +117,8 @@ def start_attempt(
     and student, so of two simultaneous starts one insert finds the number taken and tries again,
     finding the other's attempt in progress.
     """
-    quiz = quiz_to_start(session, quiz_id, student)
+    starting = quiz_to_start(session, quiz_id, student)
+    quiz = starting.quiz
     for _ in range(START_RETRIES):
         # One query for the attempt in progress (if any) and how many the student has made, whatever that number.
         row = session.execute(_CURRENT_AND_USED, {"quiz_id": quiz.id, "student_id": student.id}).first()
@@ -129,7 +130,7 @@ def start_attempt(
             raise QuizNotOpen(problem)
         if quiz.attempts_allowed is not None and used >= quiz.attempts_allowed:
             raise AttemptLimitReached(f"You have used all {count(quiz.attempts_allowed, 'attempt')} this quiz allows.")
-        values, answers = _new_attempt(session, quiz, student, number=used + 1, now=now, seed=seed)
+        values, answers = _new_attempt(session, starting, student, number=used + 1, now=now, seed=seed)
         # ON CONFLICT DO NOTHING rather than a savepoint around a plain insert: two round trips fewer per start
         # (SAVEPOINT, RELEASE), and a lost race leaves the transaction usable all the same.
         insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgresql_insert
@@ -159,9 +160,16 @@ def quiz_slots(session: Session, quiz: Quiz, rng: random.Random) -> list[Slot]:
 
 
 def _new_attempt(
-    session: Session, quiz: Quiz, student: User, *, number: int, now: datetime, seed: int | None
+    session: Session,
+    starting: QuizToStart,
+    student: User | SignedInUser,
+    *,
+    number: int,
+    now: datetime,
+    seed: int | None,
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The attempt's row, and the rows of its answers (without the attempt's id, which its insert gives)."""
+    quiz = starting.quiz
     rng = random.Random(seed if seed is not None else secrets.randbits(64))  # noqa: S311 - shuffling, not secrecy
     slots = quiz_slots(session, quiz, rng)
     if not slots:
@@ -172,7 +180,7 @@ def _new_attempt(
         "number": number,
         "status": AttemptStatus.IN_PROGRESS,
         "started_at": now,
-        "deadline": _deadline(session, quiz, student, now),
+        "deadline": _deadline(starting, now),
         "max_score": sum(slot.points for slot in slots),
     }
     answers = [

@@ -14,6 +14,7 @@ from typing import Any
 from .analysis import Corpus, Sentence
 from .clauses import body_tokens, relative_time
 from .dates import DateValue
+from .kinds import PLACE_GRAINS
 from .lexicon import EVENT_WORDS, LAW_WORDS, TITLES
 from .normalise import MONTHS
 from .tense import historical_present, past_question, past_statement
@@ -266,6 +267,25 @@ REFERRING_HEADS = frozenset(
         "explosion",
         "disaster",
         "raid",
+        # words that tell again, in other words, what an earlier sentence told: "the scene" of a beating, "the
+        # disease" of an epidemic, "the execution" of a hanging; read alone they say neither what nor whose
+        "scene",
+        "event",
+        "events",
+        "episode",
+        "occasion",
+        "situation",
+        "disease",
+        "illness",
+        "sickness",
+        "infection",
+        "outbreak",
+        "execution",
+        "defence",
+        "defense",
+        "opinion",
+        "details",
+        "structure",
     }
 )
 # Dependents that pin down which thing is meant: "the school in Kazan", "the treaty that ...", "the Soviet army".
@@ -640,9 +660,50 @@ def bare_definites(corpus: Corpus, sent: Sentence) -> list[tuple[str, str | None
             continue
         phrase = tokens_text(t.doc[det.i : t.i + 1])  # "the chief scientist" as well as "the school"
         modifiers = tuple(x.text for x in t.doc[det.i + 1 : t.i] if x.dep_ == "amod")
-        out.append((phrase, _antecedent(corpus, sent, t, modifiers)))
+        name = _antecedent(corpus, sent, t, modifiers)
+        if name is None and not modifiers:
+            name = place_named_before(corpus, sent, t)
+        out.append((phrase, name))
     sent.cache["definites"] = out
     return out
+
+
+# Place nouns that stand for a place the paragraph named: "Cortés reached Tenochtitlan. The city held ...". Not
+# "the capital" (a role: "moved the capital there" is no city named before) nor a region or a site (too loose).
+_PLACE_HEADS = frozenset(w for w, grain in PLACE_GRAINS.items() if grain in ("city", "island", "country", "river"))
+_PLACE_HEADS_NOT = frozenset({"capital", "settlement"})
+
+
+def place_named_before(corpus: Corpus, sent: Sentence, head: Any) -> str | None:
+    """The place a singular "the city" / "the island" / "the country" stands for: the one name of that grain (a
+    city for "the city", as the article's word or the place list says) that the paragraph's LOOK_BACK sentences
+    before give, where no place of unknown grain could be meant instead and the sentence itself names no place
+    before it ("Venice signed a treaty, keeping its rights in the city": not Venice). Else None: unresolved."""
+    word = head.lower_
+    if head.tag_ != "NN" or word not in _PLACE_HEADS or word in _PLACE_HEADS_NOT:
+        return None
+    if any(m.kind == "place" and m.first.i < head.i for m in sent.mentions):
+        return None
+    fine = "place:" + PLACE_GRAINS[word]
+    found: dict[str, str] = {}
+    unknown = False  # a place of unknown grain may be the one meant
+    for s in corpus.sentences[max(sent.id - LOOK_BACK, 0) : sent.id]:
+        if s.doc != sent.doc or s.para != sent.para or s.heading:
+            continue
+        for m in s.mentions:
+            if m.kind != "place" or m.fine not in (fine, "place", ""):
+                continue  # "France" is no rival for "the city" that "Nimes" is
+            if m.fine != fine:
+                unknown = True
+                continue
+            before = m.first.doc[m.first.i - 1] if m.first.i > s.span.start else None
+            found[m.norm] = ("the " if before is not None and before.lower_ == "the" else "") + m.text
+    if len(found) != 1:
+        return None
+    name = next(iter(found.values()))
+    # ... unless it is the place the article is about: "the city" of an article titled "Granada, 1492" is Granada
+    title = corpus.documents[sent.doc].title or ""
+    return name if not unknown or contains_phrase(title, _strip_the(name)) else None
 
 
 def yearless_dates(corpus: Corpus, sent: Sentence) -> list[tuple[str, str | None]]:

@@ -102,7 +102,11 @@ def form_problems(prompt: str) -> list[str]:
 _DOUBLE_STOP = re.compile(r"([.!?])([\"\u201d\u2019'])\.$")
 
 
+# A sentence that ends on an abbreviation or an initial keeps its stop: "... takes the name John I.." has two.
+_STOP_AFTER_STOP = re.compile(r"(?<![.])\.\.$")
+
+
 def mend(prompt: str) -> str:
     """The prompt with what cutting a sentence leaves behind mended where the mend is certain (a doubled full stop
-    after a closing quotation); what cannot be mended is left to the form check."""
-    return _DOUBLE_STOP.sub(r"\1\2", prompt.rstrip())
+    after a closing quotation, an abbreviation or an initial); what cannot be mended is left to the form check."""
+    return _STOP_AFTER_STOP.sub(".", _DOUBLE_STOP.sub(r"\1\2", prompt.rstrip()))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lemminflect import getInflection
+from lemminflect import getInflection, getLemma
 
 from .analysis import Corpus, Sentence
 from .clauses import CLAUSE_SUBJECTS
@@ -67,10 +67,34 @@ def past_question(prompt: str) -> str:
         return prompt
     m = _QUESTION.match(prompt)
     if m is None:
-        return prompt
+        return _past_subject_question(prompt)
     op = m.group("op")
     past = _PAST[op.lower()]
     return prompt[: m.start("op")] + (past.capitalize() if op[:1].isupper() else past) + prompt[m.end("op") :]
+
+
+# "In 1099, who leads the march south?": the wh-word is the subject, so the verb itself carries the tense
+_SUBJECT_QUESTION = re.compile(
+    r"^(?P<pre>(?:According to [^,]{1,80},\s*)?(?:[A-Z][^,?]{2,40},\s(?:[a-z][^,?]{2,40},\s)?)?)"
+    r"(?P<wh>who|(?:which|what)\s[a-z]+)\s(?P<verb>[a-z]+s)\b",
+    re.I,
+)
+
+
+def _past_subject_question(prompt: str) -> str:
+    """ "In 1595, who reaches the Marquesas?" -> "... who reached ...?": the present verb after a subject wh-word
+    put in the past, where the word is a verb's present with one past form."""
+    m = _SUBJECT_QUESTION.match(prompt)
+    if m is None:
+        return prompt
+    word = m.group("verb").lower()
+    lemma = next(iter(getLemma(word, upos="VERB")), "")
+    if not lemma or word not in getInflection(lemma, tag="VBZ"):
+        return prompt
+    past = getInflection(lemma, tag="VBD")
+    if len(past) != 1:
+        return prompt  # "travelled" or "traveled": left as it is rather than guessed
+    return prompt[: m.start("verb")] + past[0] + prompt[m.end("verb") :]
 
 
 # Clauses that speak of now inside a dated sentence ("Edo, which is today Tokyo"): their present stays
@@ -80,27 +104,34 @@ _SUBJ = CLAUSE_SUBJECTS
 _MISREAD_AS_NOUN = ("dep", "ROOT", "conj")
 # "In 1439, ...", "On 15 August _____, ...", "By 1109, ...": the statement's own date leads it
 _FRONTED_DATE = re.compile(r"^(?:In|On|By|Before|After|From|Until|Since|Around)\s[^,]{0,40}(?:\d|_____)[^,]*,\s")
+# ... or without its comma: "On 3 May 1491 the king is baptised" (a year written into the sentence's own date)
+_LEADING_DATE = re.compile(
+    r"^(?:In|On|By)\s(?:\d{1,2}\s)?(?:[A-Z][a-z]+\s)?(?:\d{1,2},\s)?(?:\d{3,4}|_____)(?:\s(?:BCE?|CE|AD))?\s\w"
+)
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "relcl", "ccomp", "advcl", "aux", "auxpass"})
 
 
 def past_statement(corpus: Corpus, sent: Sentence, prompt: str) -> str:
     """The statement with the sentence's present verbs put in the past ("In 1513, Suleiman becomes governor of
     _____" -> "... became governor of _____"); unchanged if any verb it keeps has no certain past form."""
-    if prompt.rstrip().endswith("?") or not (_FRONTED_DATE.match(prompt) or _year_on_verb(sent.root)):
+    if prompt.rstrip().endswith("?") or not (
+        _FRONTED_DATE.match(prompt) or _LEADING_DATE.match(prompt) or _year_on_verb(sent.root)
+    ):
         return prompt  # the year it speaks of is not the statement's own (a present fact in a timeline's entry)
-    if any(_misread_verb(t) for t in sent.span):
-        return prompt
+    misread = {t.i for t in sent.span if _misread_verb(t)}
+    if any(not _object_follows(sent.span.doc[i]) for i in misread):
+        return prompt  # "estimates of the cooling vary": a noun, or a verb the statement cannot be sure of
     out = prompt
     for t in sent.span:
-        if not _present(t) or t.pos_ not in ("VERB", "AUX"):
+        if t.i not in misread and (not _present(t) or t.pos_ not in ("VERB", "AUX")):
             continue
         clause = t.head if t.dep_ in ("aux", "auxpass") else t
-        if any(c.lower_ in _NOW for c in clause.children):
+        if any(c.lower_ in _NOW for c in clause.children) or _subjunctive(t):
             continue
         found = list(re.finditer(rf"(?<![\w'-]){re.escape(t.text)}(?![\w'-])", out))
         if not found:
             continue  # cut from the prompt
-        past = _past(corpus, t) if _finite_clause_verb(t) else None
+        past = _past(corpus, t) if t.i in misread or _finite_clause_verb(t) else None
         if past is None or len(found) > 1:
             return prompt  # all of its verbs in the past or none: a statement in two tenses reads worse
         m = found[0]
@@ -130,6 +161,28 @@ def _misread_verb(t: Any) -> bool:
     return nxt is not None and (nxt.lower_ == "that" or nxt.tag_ in ("DT", "PRP$", "NNP"))
 
 
+# Verbs after which a "that" clause takes the base form ("demands that Japan open its ports"): it has no tense
+_MANDATIVE = frozenset({"demand", "insist", "ask", "require", "order", "propose", "suggest", "recommend", "urge"})
+
+
+def _subjunctive(t: Any) -> bool:
+    """A base form in a "that" clause of a verb of demanding: "demanded that Japan opened" would say it did."""
+    if t.tag_ != "VB":
+        return False
+    mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if mark is None or mark.i == 0:
+        return False
+    before = t.doc[mark.i - 1].lower_  # the parser may hang the clause on a noun: the word before "that" tells
+    return next(iter(getLemma(before, upos="VERB")), before) in _MANDATIVE
+
+
+def _object_follows(t: Any) -> bool:
+    """A word the parser took for a plural noun that an object follows ("annexes Buda", "demands that", "names it
+    Easter Island"): a present verb, put in the past with the others."""
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    return nxt is not None and (nxt.lower_ == "that" or nxt.tag_ in ("DT", "PRP$", "NNP", "PRP"))
+
+
 def _finite_clause_verb(t: Any) -> bool:
     """A verb heading a clause with its subject, one sharing another verb's, or an auxiliary of one (not a noun
     the parser tagged as a verb: "the papal legate")."""
@@ -142,6 +195,8 @@ def _past(corpus: Corpus, verb: Any) -> str | None:
     """The past form of a present verb: was/were/had/did for the auxiliaries, else the form the article itself
     writes where it gives a choice ("travelled", "traveled")."""
     lemma = verb.lemma_.lower()
+    if verb.tag_ in ("NNS", "NNPS"):  # a verb misread as a noun ("annexes"): its lemma as a verb, not "annexe"
+        lemma = next(iter(getLemma(verb.lower_, upos="VERB")), lemma)
     if lemma == "be":
         return {"is": "was", "are": "were", "am": "was"}.get(verb.lower_)
     if lemma in ("have", "do"):

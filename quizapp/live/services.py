@@ -11,6 +11,7 @@ has passed is closed by whoever next reads the state (``current_state``): no tim
 
 from __future__ import annotations
 
+import logging
 import random
 import secrets
 import threading
@@ -44,6 +45,8 @@ from quizapp.quizzes.services import quiz_of_teacher
 from quizapp.request_args import has_control_characters
 from quizapp.statuses import AttemptStatus, LiveState
 
+logger = logging.getLogger(__name__)
+
 CODE_LENGTH = 6
 CODE_TRIES = 10
 # A join code works until the session ends, and never longer than this after it started.
@@ -51,6 +54,10 @@ SESSION_LIFETIME = timedelta(hours=12)
 EXTEND_STEP = 10  # seconds the "+time" button adds
 
 NO_SUCH_SESSION = "There is no such live session, or it is not yours."
+EXPIRED = (
+    f"This live session ran for its {SESSION_LIFETIME.total_seconds() / 3600:g} hours and is over: nothing more is "
+    "counted, and its results are kept."
+)
 UNKNOWN_CODE = "No live session has this code, or it has ended. Check the code on the board."
 
 
@@ -157,6 +164,28 @@ def live_for_teacher(
     if live is None:
         raise NotFound(NO_SUCH_SESSION)
     return live
+
+
+@dataclass(frozen=True)
+class GuestsOfSession:
+    """A live session of a quiz that had guests: they have no attempt, so the quiz's results leave them out."""
+
+    live_id: int
+    started_at: datetime
+    guests: int
+
+
+def guests_of_quiz(session: Session, quiz_id: int, teacher_id: int) -> list[GuestsOfSession]:
+    """The teacher's live sessions of the quiz that had guests, newest first, with how many (one statement)."""
+    guests = func.count(LiveParticipant.id)
+    rows = session.execute(
+        select(LiveSession.id, LiveSession.created_at, guests)
+        .join(LiveParticipant, LiveParticipant.live_session_id == LiveSession.id)
+        .where(LiveSession.quiz_id == quiz_id, LiveSession.teacher_id == teacher_id, LiveParticipant.user_id.is_(None))
+        .group_by(LiveSession.id, LiveSession.created_at)
+        .order_by(LiveSession.created_at.desc(), LiveSession.id.desc())
+    ).all()
+    return [GuestsOfSession(live_id, started_at, int(count)) for live_id, started_at, count in rows]
 
 
 def sessions_of_teacher(session: Session, teacher: User, *, limit: int = 20) -> Sequence[LiveSession]:
@@ -495,11 +524,13 @@ def _settle(live: LiveSession, now: datetime) -> None:
         live.version += 1
 
 
-def _controlled(session: Session, live_id: int, teacher: User, now: datetime) -> LiveSession:
+def _controlled(session: Session, live_id: int, teacher: User, now: datetime, *, ending: bool = False) -> LiveSession:
     live = live_for_teacher(session, live_id, teacher, lock=True)
     forget_state(session, live_id)
     if live.state == LiveState.ENDED:
         raise ControlRefused("This live session has ended.")
+    if not ending and now >= live.expires_at:
+        raise ControlRefused(EXPIRED)
     _settle(live, now)
     return live
 
@@ -577,7 +608,10 @@ def reveal(session: Session, live_id: int, teacher: User, *, now: datetime) -> L
 def end_session(session: Session, live_id: int, teacher: User, *, now: datetime) -> LiveSession:
     """End the session: the join code stops working, and every signed-in student who joined gets an attempt at
     the quiz in their history, graded by the normal graders (see ``record_attempts``)."""
-    live = _controlled(session, live_id, teacher, now)
+    return _end(session, _controlled(session, live_id, teacher, now, ending=True), now)
+
+
+def _end(session: Session, live: LiveSession, now: datetime) -> LiveSession:
     asked = live.current_index + 1 if live.opened_at is not None else 0
     live.state = LiveState.ENDED
     live.ended_at = now
@@ -587,6 +621,35 @@ def end_session(session: Session, live_id: int, teacher: User, *, now: datetime)
     record_attempts(session, live, asked, now=now)
     session.flush()
     return live
+
+
+def end_expired(session: Session, *, now: datetime) -> list[int]:
+    """End every session nobody ended within its SESSION_LIFETIME (the projector closed and forgotten), as "End
+    session" would have at its expiry: its signed-in students get their attempts, and the phones see it ended.
+    Each in its own savepoint; returns the ids ended. The worker runs this every minute (``live.tasks``)."""
+    ids = session.scalars(
+        select(LiveSession.id)
+        .where(LiveSession.state != LiveState.ENDED, LiveSession.expires_at <= now)
+        .order_by(LiveSession.id)
+    ).all()
+    ended = []
+    for live_id in ids:
+        try:
+            with session.begin_nested():
+                live = session.scalar(
+                    select(LiveSession)
+                    .where(LiveSession.id == live_id, LiveSession.state != LiveState.ENDED)
+                    .with_for_update()
+                )
+                if live is None:  # its teacher ended it meanwhile
+                    continue
+                forget_state(session, live_id)
+                _end(session, live, min(live.expires_at, now))
+        except Exception:  # one session's failure must not stop the others
+            logger.exception("live session %s could not be ended at its expiry", live_id)
+            continue
+        ended.append(live_id)
+    return ended
 
 
 # --- answering ---------------------------------------------------------------------------------------------------
@@ -599,6 +662,8 @@ def answer(
     one, its time is up by the server's clock, it is paused, or the participant answered it already."""
     participant = participant_of(session, live_id, participant_id)
     live = participant.live_session
+    if now >= live.expires_at:
+        raise AnswerRefused(EXPIRED)
     if live.state == LiveState.QUESTION and clock.is_over(_timing(live), now):
         close_if_over(session, live.id, now)
         forget_state(session, live.id)

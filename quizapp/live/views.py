@@ -190,6 +190,15 @@ def results(live_id: int) -> ResponseReturnValue:
     return render_template("live/results.html", results=pages.results(db.session, live))
 
 
+@bp.app_template_global("live_guests_of_quiz")
+def live_guests_of_quiz(quiz_id: int) -> list[services.GuestsOfSession]:
+    """The quiz's live sessions that had guests, for its results and item analysis pages (history cannot import
+    live): a guest has no attempt, so those pages say where the guests are counted."""
+    if not current_user.is_authenticated:
+        return []
+    return services.guests_of_quiz(db.session, quiz_id, current_user.id)
+
+
 # --- students and guests -----------------------------------------------------------------------------------------
 
 

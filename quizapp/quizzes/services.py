@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, inspect, literal, or_, select
+from sqlalchemy import ColumnElement, ScalarSelect, and_, func, inspect, literal, or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -124,13 +124,22 @@ def quiz_for_student(session: Session, quiz_id: int, student: User) -> Quiz:
     return quiz
 
 
-def quiz_to_start(session: Session, quiz_id: int, student: User | SignedInUser) -> Quiz:
-    """``quiz_for_student`` for a start: whether the quiz has random-question rules comes in the same row, and a
-    quiz without any (most) has its empty list set, so that planning the sitting reads no rules. A pending login
+@dataclass(frozen=True)
+class QuizToStart:
+    """A quiz a student may start, with the most extra time their classes that were given it grant them."""
+
+    quiz: Quiz
+    extra_percent: int
+
+
+def quiz_to_start(session: Session, quiz_id: int, student: User | SignedInUser) -> QuizToStart:
+    """``quiz_for_student`` for a start, in one row: whether the quiz has random-question rules (a quiz without
+    any, most, has its empty list set, so that planning the sitting reads no rules) and the student's extra time
+    (a whole class presses Start at once: each statement saved is one round trip per student). A pending login
     (``login_in_first_query``) is checked by the same query (LoginUnconfirmed when it finds nothing)."""
-    statement = select(Quiz, select(QuizRule.id).where(QuizRule.quiz_id == Quiz.id).exists()).where(
-        Quiz.id == quiz_id, open_to_student(student.id)
-    )
+    statement = select(
+        Quiz, select(QuizRule.id).where(QuizRule.quiz_id == Quiz.id).exists(), _extra_percent(student.id)
+    ).where(Quiz.id == quiz_id, open_to_student(student.id))
     if isinstance(student, SignedInUser) and student.pending:
         folded = fold_login(statement, literal(student.id))
         row = confirm_from(student, session.execute(folded, login_parameters(student)).first())
@@ -138,15 +147,20 @@ def quiz_to_start(session: Session, quiz_id: int, student: User | SignedInUser) 
         row = session.execute(statement).first()
     if row is None:
         raise NotFound(NOT_OPEN)
-    quiz, has_rules = row[0], row[1]
+    quiz, has_rules, extra_percent = row[0], row[1], row[2]
     if not has_rules and "rules" not in inspect(quiz).dict:
         set_committed_value(quiz, "rules", [])
-    return quiz
+    return QuizToStart(quiz, int(extra_percent or 0))
 
 
-def extra_time_percent(session: Session, student: User, quiz: Quiz) -> int:
-    """The most extra time any of the student's classes that were given this quiz grants them."""
-    return extra_time_by_quiz(session, student, [quiz.id]).get(quiz.id, 0)
+def _extra_percent(student_id: int) -> ScalarSelect[Any]:
+    """SQL: the most extra time (percent, or NULL) the student's classes that were given the quiz grant them."""
+    return (
+        select(func.max(ClassMember.extra_time_percent))
+        .join(QuizAssignment, QuizAssignment.class_id == ClassMember.class_id)
+        .where(ClassMember.user_id == student_id, QuizAssignment.quiz_id == Quiz.id)
+        .scalar_subquery()
+    )
 
 
 def extra_time_by_quiz(session: Session, student: User, quiz_ids: Iterable[int]) -> dict[int, int]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import event, select
@@ -203,3 +204,27 @@ def test_autosave_refuses_a_closed_attempt_and_saves_nothing(app, student_client
     closed = db.session.get(Attempt, attempt_id)
     assert closed.status == ("submitted" if closing == "submitted" else "closed_overdue")
     assert all(a.response is None for a in closed.answers)
+
+
+def test_a_timed_start_reads_extra_time_in_the_quizs_row(student_client, users) -> None:  # type: ignore[no-untyped-def]
+    from tests.factories import assign, class_with
+
+    untimed = exam_of_length(users.teacher, 2, "Untimed")
+    timed = exam_of_length(users.teacher, 2, "Timed")
+    timed.time_limit_minutes = 20
+    timed.visibility = "class"
+    assign(timed, class_with(users.teacher, [users.student], extra_time=50))
+    db.session.commit()
+    timed_id = timed.id
+    counts = []
+    for quiz_id in (untimed.id, timed_id):
+        token = csrf_token(student_client, f"/quizzes/{quiz_id}")
+        with statements() as sent:
+            response = fresh_request(
+                lambda: student_client.post(f"/quizzes/{quiz_id}/start", data={"csrf_token": token})  # noqa: B023
+            )
+            assert response.status_code == 302
+        counts.append(len(sent))
+    assert counts[0] == counts[1]
+    attempt = db.session.scalar(select(Attempt).where(Attempt.quiz_id == timed_id))
+    assert attempt.deadline == attempt.started_at + timedelta(minutes=30)  # the class's half as much again

@@ -14,7 +14,7 @@ from quizapp.extensions import db
 from quizapp.quizzes import assignments
 from quizapp.quizzes import services as quiz_lookups
 from quizapp.quizzes.models import QuizAssignment
-from quizapp.quizzes.services import extra_time_percent, visible_quizzes
+from quizapp.quizzes.services import extra_time_by_quiz, visible_quizzes
 from tests.factories import all_types_quiz, user
 
 
@@ -180,6 +180,10 @@ def test_extra_time_bounds_and_effect_on_quiz_time(app, users) -> None:  # type:
         services.set_extra_time(db.session, school_class, member.id, good, actor=school_class.teacher)
     db.session.commit()
     student = user(users.student)
+
+    def extra_time_percent(session, who, quiz):  # type: ignore[no-untyped-def]
+        return extra_time_by_quiz(session, who, [quiz.id]).get(quiz.id, 0)
+
     # Extra time counts only for quizzes given to the class.
     assert extra_time_percent(db.session, student, quiz) == 0
     assignments.assign_quiz(db.session, school_class, quiz, teacher)

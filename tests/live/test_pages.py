@@ -273,3 +273,46 @@ def test_ending_gives_each_signed_in_student_their_next_attempt_number(
     assert all(a.status == "submitted" and a.max_score == 1.0 for a in made.values())
     seats = db.session.scalars(select(LiveParticipant).where(LiveParticipant.live_session_id == live.id)).all()
     assert sorted(p.attempt_id for p in seats) == sorted(a.id for a in made.values())
+
+
+def test_a_live_sessions_attempts_reach_the_history_results_and_item_analysis_pages(
+    app: Flask, users: Accounts, teacher_client: FlaskClient, student_client: FlaskClient
+) -> None:
+    """What the issue asks the session to leave: an attempt in the student's history, in the quiz's results and in
+    its item analysis, through the pages a student and a teacher open. A guest has no attempt: the session's results
+    count them, and the quiz's pages say how many guests played and link there; no page names them."""
+    import csv
+    import io
+
+    quiz_id = _quiz(users)
+    live = _start(teacher_client, quiz_id, allow_guests="y")
+    _join(student_client, live.join_code)
+    guest = app.test_client()
+    _join(guest, live.join_code, nickname="Comet")
+    _control(teacher_client, live, "next")
+    _answer(student_client, live, 0, {"choice": "1"})  # right
+    _answer(guest, live, 0, {"choice": "0"})
+    _control(teacher_client, live, "reveal")
+    _control(teacher_client, live, "next")
+    _answer(student_client, live, 1, {"choice": "false"})  # wrong
+    _control(teacher_client, live, "end")
+    title = db.session.get(Quiz, quiz_id).title
+    student = user(users.student)
+
+    history = student_client.get("/history").get_data(as_text=True)
+    assert title in history
+    assert "1.0 / 2.0 (50%)" in history  # its row: one of two right
+    results = teacher_client.get(f"/manage/quizzes/{quiz_id}/results").get_data(as_text=True)
+    assert student.display_name in results
+    analysis = teacher_client.get(f"/manage/quizzes/{quiz_id}/analysis.csv").get_data(as_text=True)
+    rows = list(csv.DictReader(io.StringIO(analysis.lstrip("\ufeff"))))
+    assert [row["attempts"] for row in rows] == ["1", "1"]  # the student's attempt; the guest has none
+    # The guest has no attempt to count there: both pages say how many guests played and where they are counted.
+    for page in (results, teacher_client.get(f"/manage/quizzes/{quiz_id}/analysis").get_data(as_text=True)):
+        assert "Comet" not in page
+        note = " ".join(re.search(r"<p[^>]*data-live-guests>(.*?)</p>", page, re.S).group(1).split())  # type: ignore[union-attr]
+        assert "1 guest who played this quiz live" in note
+        assert f'href="/live/{live.id}/results"' in note
+    session_results = teacher_client.get(f"/live/{live.id}/results").get_data(as_text=True)
+    assert "1 guests, counted but not named" in session_results
+    assert "Comet" not in session_results

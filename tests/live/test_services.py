@@ -198,3 +198,63 @@ def test_end_gives_signed_in_students_a_graded_attempt_that_practice_sees(app: F
     ]
     assert db.session.get(LiveParticipant, player.id).attempt_id == attempt.id
     assert cards.sync_cards(db.session, student.id, now=at(60)) == 2  # practice sees both answers
+
+
+def test_a_session_nobody_ends_ends_at_its_expiry_and_keeps_its_attempts(app: Flask, users: Accounts) -> None:
+    """The teacher closed the projector and forgot: past its lifetime the session takes no answer and no button
+    but "End session", and the worker's sweep ends it as that button would, at its expiry."""
+    live = _start(users)
+    teacher, student = user(users.teacher), user(users.student)
+    player = services.join(db.session, live.join_code, student=student, nickname=None, now=at(0))
+    guest = services.join(db.session, live.join_code, student=None, nickname="Ann", now=at(0))
+    services.advance(db.session, live.id, teacher, now=at(0))
+    services.answer(db.session, live.id, player.id, 0, {"choice": "1"}, now=at(2))
+    services.reveal(db.session, live.id, teacher, now=at(5))
+    services.advance(db.session, live.id, teacher, now=at(6))
+    services.pause(db.session, live.id, teacher, now=at(7))  # and left paused, so it never closes by itself
+    db.session.commit()
+    expiry = T0 + services.SESSION_LIFETIME
+    assert services.end_expired(db.session, now=expiry - timedelta(seconds=1)) == []
+    services.resume(db.session, live.id, teacher, now=expiry - timedelta(seconds=1))  # and again left running
+    db.session.commit()
+    with pytest.raises(services.AnswerRefused, match="12 hours"):
+        services.answer(db.session, live.id, guest.id, 1, {"choice": "true"}, now=expiry)
+    with pytest.raises(services.ControlRefused, match="12 hours"):
+        services.advance(db.session, live.id, teacher, now=expiry)
+    other = services.start_session(  # a younger session is left alone
+        db.session, live.quiz_id, teacher, seconds=20, allow_guests=False, show_names=True, now=expiry
+    )
+    ended = services.end_expired(db.session, now=expiry + timedelta(minutes=1))
+    db.session.commit()
+    assert ended == [live.id]
+    live = services.live_for_teacher(db.session, live.id, teacher)
+    assert (live.state, live.ended_at) == (LiveState.ENDED, expiry)
+    assert db.session.get(LiveSession, other.id).state == LiveState.LOBBY
+    attempt = db.session.scalars(select(Attempt).where(Attempt.student_id == student.id)).one()
+    assert (attempt.score, attempt.max_score, len(attempt.answers)) == (1.0, 2.0, 2)
+    assert db.session.get(LiveParticipant, player.id).attempt_id == attempt.id
+    assert services.end_expired(db.session, now=expiry + timedelta(minutes=2)) == []  # ended once
+
+
+def test_the_worker_and_the_command_end_expired_sessions(app: Flask, users: Accounts) -> None:
+    from quizapp.live.tasks import end_expired_sessions
+
+    long_ago = datetime.now(UTC) - services.SESSION_LIFETIME - timedelta(minutes=5)
+    first = services.start_session(
+        db.session, _quiz(users), user(users.teacher), seconds=20, allow_guests=True, show_names=True, now=long_ago
+    )
+    second = services.start_session(
+        db.session, first.quiz_id, user(users.teacher), seconds=20, allow_guests=True, show_names=True, now=long_ago
+    )
+    db.session.commit()
+    end_expired_sessions.call_local()
+    db.session.rollback()
+    assert db.session.get(LiveSession, first.id).state == LiveState.ENDED
+    db.session.get(LiveSession, second.id).state = LiveState.LOBBY  # as if the worker had missed it
+    db.session.get(LiveSession, second.id).ended_at = None
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["live", "end-expired"])
+    assert result.exit_code == 0, result.output
+    assert "ended 1 expired live session" in result.output
+    db.session.rollback()
+    assert db.session.get(LiveSession, second.id).state == LiveState.ENDED

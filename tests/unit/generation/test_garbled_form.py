@@ -225,10 +225,9 @@ def test_a_dated_statement_in_the_present_is_put_in_the_past():
     assert out == "In 1560, Anselm built a hall at _____, which still stands today."
 
 
-def test_a_present_fact_or_a_misread_verb_keeps_the_statement_as_it_is():
+def test_a_present_fact_keeps_the_statement_as_it_is():
+    # (a verb misread as a noun, "Suleiman annexes Buda", is put in the past with the others since round 9: see
+    # test_context_round9)
     c = parsed(STATEMENTS)
     prompt = "The cemetery at Brisk, found in _____, holds the oldest graves of the island."
     assert resolve_context(c, [sentence(c, "cemetery")], prompt, "2003")[0] == prompt
-    prompt = "1541 - Suleiman annexes _____; central Hungary becomes an Ottoman province."
-    out, _ = resolve_context(c, [sentence(c, "annexes")], prompt, "Buda")
-    assert "became" not in out
