@@ -247,15 +247,29 @@ def main_clause(sent: Sentence, token: Any) -> list[Any] | None:
 
 def statement(sent: Sentence, anchor: Any | None = None, max_words: int = 28) -> tuple[str, list[Any]] | None:
     """A self-contained statement from the sentence: the whole of it, or its clause holding ``anchor``."""
+    toks = _statement_tokens(sent, anchor, max_words)
+    if toks is None:
+        # No main clause to cut to: the whole sentence serves if its words (not its commas) are few enough.
+        toks = body_tokens(sent)
+    if not toks or _words(toks) > max_words:
+        return None
+    return capitalise(tidy(tokens_text(toks))) + ".", toks
+
+
+def _statement_tokens(sent: Sentence, anchor: Any | None, max_words: int) -> list[Any] | None:
     toks = body_tokens(sent)
     if len(toks) > max_words and anchor is not None:
         clause = main_clause(sent, anchor)
         if clause is None:
             return None
         toks = clause
-    if not toks or len([t for t in toks if not t.is_punct]) > max_words:
+    if not toks or _words(toks) > max_words:
         return None
-    return capitalise(tidy(tokens_text(toks))) + ".", toks
+    return toks
+
+
+def _words(tokens: list[Any]) -> int:
+    return len([t for t in tokens if not t.is_punct])
 
 
 def cloze(tokens: list[Any], m: Mention) -> str | None:
