@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .analysis import Sentence
+
 # Relative words that open a non-restrictive clause ("X, who ...", "Y, where ..."); "that" opens a restrictive
 # one, which the sentence needs.
 _RELATIVES = frozenset({"who", "whom", "whose", "which", "where", "when"})
@@ -21,31 +23,51 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 
-def without_asides(tokens: list[Any], anchor: Any | None, max_words: int) -> list[Any]:
-    """``tokens`` (in order) without as few comma-set asides not holding ``anchor`` as bring them to
+def without_asides(sent: Sentence, tokens: list[Any], anchor: Any | None, max_words: int) -> list[Any]:
+    """``tokens`` (of ``sent``, in order) without as few comma-set asides not holding ``anchor`` as bring them to
     ``max_words`` words, the longest cut first; all it can cut if that is not enough.
 
     An aside is cut with its opening comma, and with its closing comma when the statement goes on after it; an
     aside that does not start and end inside the tokens, or that opens the statement, is kept."""
-    if not tokens or not any(c.dep_ in _SUBJECTS for c in tokens[0].sent.root.children):
-        return tokens  # no subject on the main verb: the parse is off, and so would be any cut
-    kept = {t.i for t in tokens}
-    found = [a for t in tokens if _is_aside(t) and (a := _aside_span(t, kept, tokens[0].i, anchor)) is not None]
+    if not tokens:
+        return tokens
+    found = _asides(sent, tokens)
     cut: set[int] = set()
-    for aside in sorted(found, key=len, reverse=True):
+    for first, last, aside in found:
         if word_total([t for t in tokens if t.i not in cut]) <= max_words:
             break
-        cut |= aside
+        if anchor is None or not first <= anchor.i <= last:
+            cut |= aside
     return [t for t in tokens if t.i not in cut] if cut else tokens
 
 
-def _aside_span(t: Any, kept: set[int], opening: int, anchor: Any | None) -> set[int] | None:
-    """The token indices to cut for the aside headed by ``t`` (with its commas), or None if it cannot go."""
+def _asides(sent: Sentence, tokens: list[Any]) -> list[tuple[int, int, set[int]]]:
+    """The asides of ``tokens`` as (first, last, indices to cut), longest first; kept on the sentence, as every
+    mention of a long sentence asks again."""
+    key = f"asides:{tokens[0].i}:{tokens[-1].i}:{len(tokens)}"
+    cached = sent.cache.get(key)
+    if cached is not None:
+        return list(cached)
+    found: list[tuple[int, int, set[int]]] = []
+    root = sent.span.root
+    if any(c.dep_ in _SUBJECTS for c in root.children):  # no subject on the main verb: the parse is off
+        kept = {t.i for t in tokens}
+        for t in tokens:
+            if _is_aside(t) and (a := _aside_span(t, kept, tokens[0].i, root)) is not None:
+                found.append(a)
+    found.sort(key=lambda a: len(a[2]), reverse=True)
+    sent.cache[key] = found
+    return list(found)
+
+
+def _aside_span(t: Any, kept: set[int], opening: int, root: Any) -> tuple[int, int, set[int]] | None:
+    """The aside headed by ``t``: its first and last token and the indices to cut (with its commas), or None if
+    it cannot go."""
     sub = list(t.subtree)
     while len(sub) > 1 and sub[-1].is_punct:
         sub.pop()  # the parser may hang the closing comma on the aside itself
     first, last = sub[0].i, sub[-1].i
-    if first not in kept or last not in kept or (anchor is not None and first <= anchor.i <= last):
+    if first not in kept or last not in kept:
         return None
     doc = t.doc
     if first - 1 not in kept or doc[first - 1].text != "," or first - 1 == opening:
@@ -53,13 +75,13 @@ def _aside_span(t: Any, kept: set[int], opening: int, anchor: Any | None) -> set
     after = doc[last + 1] if last + 1 < len(doc) else None
     if after is not None and after.i in kept and after.text not in (",", ";"):
         return None  # the aside must end at a comma or at the end of the statement
-    if any(not x.is_punct and first <= x.head.i <= last for x in doc[last + 1 : t.sent.end]):
+    if any(not x.is_punct and first <= x.head.i <= last for x in doc[last + 1 : root.sent.end]):
         return None  # what follows the aside hangs on a word inside it: the cut would strand it
     span = set(range(first - 1, last + 1)) & kept
     if after is None or after.i not in kept or last + 2 not in kept:
-        return span  # the aside ends the statement
-    if _closes_opening(t, last):
-        return span  # its closing comma stays: it ends the opening phrase too
+        return first, last, span  # the aside ends the statement
+    if _closes_opening(root, last):
+        return first, last, span  # its closing comma stays: it ends the opening phrase too
     going_on = doc[last + 2]
     if going_on.tag_ not in _FINITE and not (going_on.pos_ == "ADV" and going_on.head.tag_ in _FINITE):
         # "Renn of Tesk, who designed the hall, begun around 1327": what follows is one more aside, not the
@@ -69,13 +91,12 @@ def _aside_span(t: Any, kept: set[int], opening: int, anchor: Any | None) -> set
     apposed = t.head.dep_ == "appos" or any(c.dep_ == "appos" and c.right_edge.i == first - 2 for c in t.head.children)
     if not apposed:
         span.add(after.i)
-    return span
+    return first, last, span
 
 
-def _closes_opening(t: Any, last: int) -> bool:
+def _closes_opening(verb: Any, last: int) -> bool:
     """Whether the comma after the aside (ending at ``last``) also closes an opening phrase that the aside ends
     ("Compared with the script of Velm, which used hundreds of signs, the new alphabet ..."): that comma stays."""
-    verb = t.sent.root
     return any(c.i < verb.i and c.right_edge.i in (last, last + 1) and c.dep_ not in _SUBJECTS for c in verb.children)
 
 

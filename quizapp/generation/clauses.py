@@ -253,10 +253,10 @@ def statement(sent: Sentence, anchor: Any | None = None, max_words: int = 28) ->
     if toks is None:
         # No main clause short enough to cut to: the whole sentence serves if its words (not its commas) are few
         # enough, else the sentence or that clause with as few of their comma-set asides as that takes.
-        toks = without_asides(body_tokens(sent), anchor, max_words)
+        toks = without_asides(sent, body_tokens(sent), anchor, max_words)
         if word_total(toks) > max_words:
             clause = main_clause(sent, anchor) if anchor is not None else None
-            toks = without_asides(clause, anchor, max_words) if clause is not None else []
+            toks = without_asides(sent, clause, anchor, max_words) if clause is not None else []
     if not toks or word_total(toks) > max_words:
         return None
     return capitalise(tidy(tokens_text(toks))) + ".", toks
