@@ -165,5 +165,25 @@ def _validated(model: type[BaseModel], parse: Callable[[type[BaseModel]], BaseMo
         problems = error.errors(include_url=False, include_input=False)
         if any(problem["type"] == "json_invalid" for problem in problems):
             raise ApiError(400, "The body is not valid JSON.") from None
-        fields = {(".".join(str(part) for part in problem["loc"]) or "body"): problem["msg"] for problem in problems}
+        fields: dict[str, str] = {}
+        for problem in problems:
+            field = field_name(problem["loc"])
+            if problem["msg"] not in fields.get(field, "").split("; "):
+                fields[field] = "; ".join(filter(None, (fields.get(field), problem["msg"])))
         raise ApiError(422, "Some fields are missing or wrong: see fields.", fields=fields) from None
+
+
+def field_name(loc: tuple[int | str, ...]) -> str:
+    """The field a validation problem is about, as the caller wrote it: ``status``, ``options.2``.
+
+    Bodies and queries are flat, so the first part names the field and list positions may follow; pydantic
+    puts the union member it tried after them (``status.literal['any']``, ``answer.list[str]``), which the
+    caller never wrote: those are left out, and the problems of one field are said together."""
+    if not loc:
+        return "body"
+    parts = [str(loc[0])]
+    for part in loc[1:]:
+        if not isinstance(part, int):
+            break
+        parts.append(str(part))
+    return ".".join(parts)

@@ -101,3 +101,17 @@ def test_an_upload_without_its_file_or_with_unknown_fields_is_refused(app: Flask
     )
     assert made.status_code == 201, made.get_json()
     assert made.get_json()["created"] is True
+
+
+def test_a_422_names_the_fields_as_the_caller_wrote_them(app: Flask, users, teacher_headers) -> None:  # type: ignore[no-untyped-def]
+    """A value that may take several forms (a status or "any"; an answer that is true/false, text or a list) was
+    reported under pydantic's name of each form it tried (``status.literal['any']``), not under the field."""
+    client = app.test_client()
+    status = client.get("/api/v1/questions?status=retried", headers=teacher_headers)
+    assert_error(status, 422, "invalid")
+    assert list(status.get_json()["error"]["fields"]) == ["status"]
+    assert "'any'" in status.get_json()["error"]["fields"]["status"]
+    question = {"type": "multiple_choice", "prompt": "Who?", "options": ["A", "B", ""], "answer": {"x": 1}}
+    body = client.post("/api/v1/questions", json=question, headers=teacher_headers)
+    assert_error(body, 422, "invalid")
+    assert sorted(body.get_json()["error"]["fields"]) == ["answer", "options.2"]

@@ -8,21 +8,19 @@ own). The same requests by the owner succeed, so each 404 comes from the ownersh
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import partial
 from itertools import combinations
 from typing import Any
 
-import pytest
 from flask import Flask
 from werkzeug.routing import Rule
 from werkzeug.test import TestResponse
 
 from quizapp.access import ANYONE, API_PREFIX, rule_for
-from tests.conftest import app_on
 from tests.security.db_state import Watch
 from tests.security.routes import build_url
-from tests.security.world import ATTACKS, Party, World, build_world
+from tests.security.world import ATTACKS, Party, World
 
 QUESTION = {
     "type": "multiple_choice",
@@ -53,17 +51,6 @@ FOREIGN_BODIES: dict[str, Callable[[Party, Party], dict[str, Any]]] = {
     "api.add_quiz_rule": lambda me, victim: {"count": 1, "document_id": victim.ids["document_id"]},
     "api.assign_quiz": lambda me, victim: {"quiz_id": victim.ids["spare_quiz_id"]},
 }
-
-
-@pytest.fixture(scope="module")
-def world_app(database_url: str) -> Iterator[Flask]:
-    with app_on(database_url) as app:
-        yield app
-
-
-@pytest.fixture(scope="module")
-def world(world_app: Flask) -> World:
-    return build_world()
 
 
 def api_rules(app: Flask) -> list[Rule]:

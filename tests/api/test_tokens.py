@@ -176,3 +176,9 @@ def test_a_student_makes_a_read_token_even_when_the_form_is_forged(student_clien
     )
     assert made.status_code == 200
     assert db.session.scalar(select(ApiToken.scopes)) == "read"
+
+
+def test_the_account_page_leads_to_the_tokens(student_client: FlaskClient) -> None:
+    page = student_client.get("/account").get_data(as_text=True)
+    assert 'href="/account/tokens/"' in page
+    assert 'href="/api/docs"' in page

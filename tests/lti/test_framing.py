@@ -5,6 +5,7 @@ only when LTI_IN_FRAME is set with Secure cookies."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from flask import Flask
@@ -18,7 +19,7 @@ from quizapp.lti import services
 from quizapp.lti.models import LtiPlatform
 from quizapp.quizzes.models import Quiz
 from tests.conftest import Accounts
-from tests.lti.platform import ISSUER, LEARNER, Platform
+from tests.lti.platform import CLIENT_ID, ISSUER, LEARNER, Platform
 from tests.support import app_config, login, post_form
 
 LMS_ONLY = f"frame-ancestors {ISSUER}"
@@ -125,3 +126,31 @@ def test_a_database_failure_while_reading_the_platform_falls_back_to_none() -> N
     down: Any = Down()
     assert framing.frame_ancestors(down, {framing.SESSION_KEY: 1}, "attempts", "attempts.quiz") is None
     assert framing.frame_ancestors(down, {framing.SESSION_KEY: True}, "attempts", "attempts.quiz") is None
+
+
+def _state_cookie(response: Any) -> str:
+    [cookie] = [value for value in response.headers.getlist("Set-Cookie") if value.startswith("lti1p3-state-")]
+    return str(cookie)
+
+
+def test_behind_a_proxy_the_lms_is_given_https_addresses_and_a_state_cookie_for_the_frame(
+    database_url: str, lms: Platform
+) -> None:
+    """nginx ends TLS and passes the request on over http: with FLASK_TRUSTED_PROXIES the address quizapp gives
+    the LMS to return to is https, and the login's state cookie is one a frame may keep (SameSite=None; Secure)."""
+    forwarded = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "quiz.school.example"}
+    query = {"iss": ISSUER, "login_hint": "lms-user-1", "target_link_uri": "https://quiz.school.example/lti/launch",
+             "client_id": CLIENT_ID}  # fmt: skip
+    proxied = create_app(app_config(database_url, TRUSTED_PROXIES=1)).test_client()
+    response = proxied.get("/lti/login", query_string=query, headers=forwarded)
+    assert response.status_code == 302
+    assert parse_qs(urlsplit(response.headers["Location"]).query)["redirect_uri"] == [
+        "https://quiz.school.example/lti/launch"
+    ]
+    assert "; Secure" in _state_cookie(response)
+    assert "SameSite=None" in _state_cookie(response)
+
+    # Not trusted, the same headers are anyone's to forge: the addresses stay those of the request itself.
+    direct = create_app(app_config(database_url)).test_client().get("/lti/login", query_string=query, headers=forwarded)
+    assert parse_qs(urlsplit(direct.headers["Location"]).query)["redirect_uri"] == ["http://localhost/lti/launch"]
+    assert "Secure" not in _state_cookie(direct)

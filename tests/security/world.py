@@ -17,9 +17,13 @@ makes the sweeps fail: add the object to ``_teacher_objects`` or
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
+
+import pytest
+from flask import Flask
 
 from quizapp.api import tokens
 from quizapp.attempts import flagging, saving, starting, submitting
@@ -34,6 +38,7 @@ from quizapp.models import utcnow
 from quizapp.quizzes.builder import update_settings
 from quizapp.quizzes.models import Quiz, QuizAssignment, QuizRule
 from quizapp.sources.models import SourceDocument, content_hash
+from tests.conftest import app_on
 from tests.factories import ARTICLE, QUESTIONS, make_quiz
 from tests.support import TEST_PASSWORD
 
@@ -276,3 +281,18 @@ def _add_rule(teacher: Party) -> None:
     db.session.add(rule)
     db.session.flush()
     teacher.ids["rule_id"] = rule.id
+
+
+# The fixtures of every module that sweeps the world (tests/security/, and tests/api/ with tokens): imported by
+# their conftest.py files.
+@pytest.fixture(scope="module")
+def world_app(database_url: str) -> Iterator[Flask]:
+    """An app for the module, on one database; emptied when the module ends."""
+    with app_on(database_url) as app:
+        yield app
+
+
+@pytest.fixture(scope="module")
+def world(world_app: Flask) -> World:
+    """The world, built once per module and database."""
+    return build_world()
