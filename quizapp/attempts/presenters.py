@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from flask import url_for
+from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quizapp.attempts import loading, saving
 from quizapp.attempts.models import Attempt, AttemptAnswer
+from quizapp.attempts.navigator import NavEntry, navigator_items
 from quizapp.attempts.responses import fields_for, response_problem
 from quizapp.attempts.review_wording import explanation_beyond, verdict, verdict_kind
 from quizapp.attempts.shown_versions import ShownVersion
@@ -102,15 +104,6 @@ class QuestionView:
 
 
 @dataclass
-class NavEntry:
-    position: int
-    number: int
-    answered: bool
-    current: bool
-    flagged: bool = False
-
-
-@dataclass
 class AttemptPage:
     quiz: Quiz
     questions: list[QuestionView]
@@ -122,6 +115,23 @@ class AttemptPage:
     position: int | None
     previous: int | None
     next: int | None
+
+    @property
+    def unanswered(self) -> int:
+        return self.total - self.answered
+
+    @property
+    def flagged(self) -> int:
+        return sum(1 for entry in self.navigator if entry.flagged)
+
+    @property
+    def saved_positions(self) -> str:
+        """The positions answered, comma-separated, for the page's script."""
+        return ",".join(str(entry.position) for entry in self.navigator if entry.answered)
+
+    @property
+    def navigator_items(self) -> Markup:
+        return navigator_items(self.navigator, paged=self.position is not None)
 
 
 def _sources(attempt: Attempt, answer: AttemptAnswer) -> list[SourceLink]:
