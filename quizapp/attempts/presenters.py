@@ -225,21 +225,26 @@ def attempt_page(
     *,
     now: datetime,
     versions: Mapping[int, ShownVersion],
+    states: Sequence[loading.AnswerState] | None = None,
 ) -> AttemptPage:
     """One question (``position``) or, with ``None``, all of them on one page.
 
-    ``versions``: what is shown of each answer's question version, by id (``loading.versions_shown``).
+    ``answers``: every answer of the attempt; or only the one shown, with ``states`` saying what the question
+    numbers show of every answer (``loading.page_answers``). ``versions``: what is shown of each answer's question
+    version, by id (``loading.versions_shown``).
     """
+    if states is None:
+        states = [
+            loading.AnswerState(a.position, a.response is not None, a.flagged_for_later, a.question_version_id)
+            for a in answers
+        ]
     shown = answers if position is None else [a for a in answers if a.position == position]
-    total = len(answers)
+    total = len(states)
     return AttemptPage(
         quiz=attempt.quiz,
         questions=[question_for_student(attempt, a, versions[a.question_version_id]) for a in shown],
-        navigator=[
-            NavEntry(a.position, a.position + 1, a.response is not None, a.position == position, a.flagged_for_later)
-            for a in answers
-        ],
-        answered=sum(1 for a in answers if a.response is not None),
+        navigator=[NavEntry(s.position, s.position + 1, s.answered, s.position == position, s.flagged) for s in states],
+        answered=sum(1 for s in states if s.answered),
         total=total,
         seconds_left=loading.time_left(attempt, now),
         practice=attempt.quiz.mode == "practice",
