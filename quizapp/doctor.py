@@ -15,6 +15,7 @@ from typing import Any
 from flask import Flask
 
 from quizapp.config import DEFAULT_SECRET_KEY, IN_FRAME_WITHOUT_SECURE
+from quizapp.timezones import stored_time
 
 PROBLEM, WARNING, OK = "problem", "warning", "ok"
 # The periodic tasks run every minute: three missed minutes means no consumer runs them.
@@ -133,7 +134,7 @@ def _queue(facts: Facts) -> list[Finding]:
 def _worker(facts: Facts) -> list[Finding]:
     found = []
     last = facts.last_periodic_run
-    last_at = _parse(last.get("at")) if last else None
+    last_at = stored_time(last.get("at")) if last else None
     if last_at is None or facts.now - last_at > WORKER_SILENT_AFTER:
         since = f" since {last_at:%Y-%m-%d %H:%M} UTC" if last_at else ""
         found.append(
@@ -147,7 +148,7 @@ def _worker(facts: Facts) -> list[Finding]:
     else:
         found.append(Finding(OK, "background worker", f"periodic tasks last run by {last['by']} at {last['at']}"))
     duplicate = facts.duplicate_periodic_run
-    duplicate_at = _parse(duplicate.get("at")) if duplicate else None
+    duplicate_at = stored_time(duplicate.get("at")) if duplicate else None
     if duplicate and duplicate_at and facts.now - duplicate_at <= DUPLICATE_NEWS:
         found.append(
             Finding(
@@ -185,15 +186,6 @@ def _cookies_and_proxies(facts: Facts) -> list[Finding]:
             )
         )
     return found
-
-
-def _parse(value: Any) -> datetime | None:
-    """A stored time as aware UTC, like ``utcnow`` (a time stored without a zone is UTC)."""
-    try:
-        moment = datetime.fromisoformat(str(value))
-    except ValueError:
-        return None
-    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def gather_facts(app: Flask, processes: int | None = None) -> Facts:

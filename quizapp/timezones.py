@@ -56,3 +56,12 @@ def local_to_utc(wall: datetime, where: ZoneInfo) -> datetime:
 def utc_to_local(moment: datetime, where: ZoneInfo) -> datetime:
     """An aware time as the naive wall-clock time in ``where`` (for a form's datetime-local field)."""
     return moment.astimezone(where).replace(tzinfo=None)
+
+
+def stored_time(value: object) -> datetime | None:
+    """A time stored as ISO text (the queue's notes) as aware UTC, like ``utcnow``; a time without a zone is UTC."""
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -16,9 +16,11 @@ from quizapp.api.schemas import Input, Output, printable
 from quizapp.bank import generation_jobs
 from quizapp.bank.drafting import draft_documents
 from quizapp.bank.tasks import draft_questions
+from quizapp.bank.where_drafted import inline_words
 from quizapp.exceptions import DomainError
 from quizapp.extensions import db
 from quizapp.generation.types import IngestError
+from quizapp.models import utcnow
 from quizapp.sources import services
 from quizapp.sources.forms import PASTE_MAX
 from quizapp.sources.models import SourceDocument
@@ -147,8 +149,9 @@ def job_out(job: Any) -> Job:
 def start_drafting(document_id: int) -> Drafting:
     """Draft questions from a document; they wait in the review queue.
 
-    A short document is drafted within the request; a long one by the background worker (follow `job`). A
-    document that already has questions, or a job under way, is not drafted again.
+    A long document, and every document while a background worker runs, is drafted by the worker (follow
+    `job`); a short one without a worker, within the request. A document that already has questions, or a job
+    under way, is not drafted again.
     """
     document = services.document_of(db.session, document_id, current_user)
     drafting = draft_documents(
@@ -157,7 +160,7 @@ def start_drafting(document_id: int) -> Drafting:
         [document],
         model=current_app.config["SPACY_MODEL"],
         enqueue=draft_questions,
-        inline_words=current_app.config["GENERATION_INLINE_WORDS"],
+        inline_words=inline_words(current_app.config, utcnow()),
     )
     job = generation_jobs.job_of(db.session, drafting.job_id, current_user) if drafting.job_id else None
     return Drafting(

@@ -12,6 +12,8 @@ from quizapp.bank import generation_jobs, services
 from quizapp.bank.drafting import draft_documents
 from quizapp.bank.models import Question, QuestionSource, QuestionVersion
 from quizapp.bank.tasks import draft_questions
+from quizapp.bank.where_drafted import inline_words
+from quizapp.models import utcnow
 from quizapp.sources.models import SourceDocument
 from quizapp.sources.pages import Carried, DocumentQuestions, Drafted, QuestionRow, set_document_questions
 
@@ -34,14 +36,15 @@ def questions_in(session: Session, document: SourceDocument) -> list[QuestionRow
 
 
 def draft(session: Session, owner: User, document: SourceDocument) -> Drafted:
-    """Draft a new document's questions: at once when it is short, else as a job handed over on commit."""
+    """Draft a new document's questions: at once when it is short and no worker runs, else as a job handed over
+    on commit (``where_drafted``)."""
     drafting = draft_documents(
         session,
         owner,
         [document],
         model=current_app.config["SPACY_MODEL"],
         enqueue=draft_questions,
-        inline_words=current_app.config["GENERATION_INLINE_WORDS"],
+        inline_words=inline_words(current_app.config, utcnow()),
     )
     made = len(drafting.drafts.questions) if drafting.drafts else 0
     return Drafted(job_id=drafting.job_id, made=made)

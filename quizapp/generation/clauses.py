@@ -436,3 +436,79 @@ def hedge(sent: Sentence) -> str | None:
             if nxt is not None and nxt.lower_ == "have":
                 return f"{lower} have"
     return None
+
+
+# Who holds a view when a sentence reports one rather than stating a fact ("Historians still debate ...",
+# "Some scholars argue that ...", "People long believed that ..."): unnamed people, not an actor of the story.
+_VIEW_HOLDERS = frozenset(
+    {
+        "historian", "scholar", "researcher", "expert", "critic", "commentator", "archaeologist", "writer",
+        "people", "some", "many", "most", "others", "few", "observer", "biographer",
+    }
+)  # fmt: skip
+_VIEW_VERBS = frozenset(
+    {
+        "argue", "believe", "think", "doubt", "debate", "suggest", "claim", "contend", "dispute", "disagree",
+        "question", "speculate", "assume", "maintain", "consider", "agree", "see", "regard", "view", "interpret",
+    }
+)  # fmt: skip
+
+
+def reported_view(sent: Sentence) -> str | None:
+    """The words by which the sentence's main clause reports a view or a guess instead of stating a fact, or
+    None: "Historians still debate the Mau's character", "Some scholars argue that ...", "According to some
+    historians, ...", "The library may have been smaller than its fame". A true/false statement made of it turns a
+    debate into a flat claim, and a student cannot know which side the key takes."""
+    root = sent.root
+    for c in root.children:
+        if (
+            c.dep_ in ("aux", "auxpass")
+            and c.lower_ in ("may", "might")
+            and c.i + 1 < sent.span.end
+            and c.nbor(1).lower_ == "have"
+        ):
+            return f"{c.lower_} have"
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if root.lemma_.lower() in _VIEW_VERBS and subject is not None and subject.lemma_.lower() in _VIEW_HOLDERS:
+        return f"{subject.text} {root.text}"
+    for t in sent.tokens:
+        if t.lower_ == "according" and t.i + 2 < sent.span.end and t.nbor(1).lower_ == "to":
+            holder = next((c for c in t.nbor(1).children if c.dep_ == "pobj"), None)
+            if holder is not None and holder.lemma_.lower() in _VIEW_HOLDERS:
+                return f"according to {holder.text}"
+    return None
+
+
+# Adjectives that grade rather than state ("famous", "the boldest", "the leading"): a sentence whose predicate is
+# one of them gives the author's verdict, which a student cannot check and calls true unread.
+_EVALUATIVE = frozenset(
+    {
+        "famous", "celebrated", "renowned", "notable", "remarkable", "important", "significant", "influential",
+        "successful", "great", "bold", "brilliant", "impressive", "leading", "good", "bad", "extraordinary",
+    }
+)  # fmt: skip
+
+
+def evaluation(sent: Sentence) -> str | None:
+    """The graded word of a main clause that judges instead of stating: "Several entries made Shen famous",
+    "St Petersburg was one of the boldest projects", "X were the leading traders"; None for a fact ("The largest
+    building was the Apadana": the size is in the subject, the statement names the building)."""
+    root = sent.root
+    for c in root.children:
+        if c.dep_ not in ("acomp", "attr", "oprd", "ccomp", "xcomp"):
+            continue
+        for t in c.subtree:
+            if t.i != c.i and (t.dep_ != "amod" or _inside_a_verb(t, c)):
+                continue  # "one of the boldest projects" grades; "a town that grew famous later" describes
+            if t.lemma_.lower() in _EVALUATIVE or t.lower_ in _EVALUATIVE:
+                return t.text
+    return None
+
+
+def _inside_a_verb(t: Any, top: Any) -> bool:
+    """Whether a verb stands between ``t`` and ``top`` (a clause of its own inside the predicate)."""
+    while t.i != top.i and t.head.i != t.i:
+        t = t.head
+        if t.i != top.i and t.pos_ in ("VERB", "AUX"):
+            return True
+    return False

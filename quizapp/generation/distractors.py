@@ -56,7 +56,16 @@ def usable_key(m: Mention) -> bool:
         return False  # "the Franklin expedition": the name only describes the expedition
     if m.kind == "place" and any(f" {w} " in m.text for w in ("in", "near", "at", "on", "and")):
         return False  # "Frant in Sussex", "Shimoda and Hakodate" are two places, no single option
+    if m.kind == "number" and enumerator(m):
+        return False
     return not (m.kind == "number" and (m.number is None or m.number < 2))
+
+
+def enumerator(m: Mention) -> bool:
+    """A number that numbers a section or a list item ("3. Spread and influence", "2) Causes"): it counts
+    nothing, and offered beside "22 letters" it makes the key the only plausible option."""
+    first, span = m.first, m.sent.span
+    return first.i == span.start and m.last.i + 1 < span.end and m.last.nbor(1).text in (".", ")")
 
 
 def pool_of(m: Mention) -> str:

@@ -59,15 +59,23 @@ def is_date_key(key: str, prompt: str = "") -> bool:
 
 def key_in_title(key: str, title: str) -> str | None:
     """The title's words that give a key away, or None: a student reads the title. A key gives itself away when
-    at least half of its content words stand in the title ("Hammurabi" or "King Hammurabi" under "The Code of
-    Hammurabi", not "Babylon")."""
+    at least half of its content words stand in the title, in any of their forms ("Hammurabi" or "King
+    Hammurabi" under "The Code of Hammurabi", "Phoenicians" under "The Phoenician Alphabet", not "Babylon")."""
     mine = content_tokens(" ".join(_WORD.findall(key)))
     if not mine or not title:
         return None
-    shown = mine & set(_WORD.findall(title.lower()))
+    words = set(_WORD.findall(title.lower()))
+    shown = {w for w in mine if w in words or any(_same_word(w, t) for t in words)}
     if shown and 2 * len(shown) >= len(mine):
         return ", ".join(sorted(shown))
     return None
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two forms of one word: "Phoenicians" under "The Phoenician Alphabet", "Egypt" under "Egyptian Tombs"
+    (one a prefix of the other, differing by an ending of at most four letters, the shorter of five or more)."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 5 and long.startswith(short) and len(long) - len(short) <= 4
 
 
 _NAME_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")

@@ -14,6 +14,7 @@ from .candidates.base import Candidate
 from .date_parts import date_part_key
 from .giveaways import key_in_title, related_name
 from .prompt_form import form_problems
+from .setting import is_setting
 from .textutil import MAX_PROMPT_WORDS, anaphora_problem, contains_phrase, content_tokens, has_anchor, word_count
 
 MAX_ITEM_WORDS = 28
@@ -234,6 +235,16 @@ def title_gives_nothing_away(c: Candidate) -> str | None:
     return None
 
 
+def setting_not_asked(c: Candidate) -> str | None:
+    """No choice or fill-in key that is the place the whole document is about: a student names it unread."""
+    if c.draft.type not in ("multiple_choice", "fill_in"):
+        return None
+    for key in _keys(c)[:1]:
+        if is_setting(key, c.setting):
+            return f"key '{key}' is the document's setting"
+    return None
+
+
 def well_formed(c: Candidate) -> str | None:
     """The prompt as printed: nothing stranded before '?', abbreviations whole, no doubled determiner, sentence
     case, quotes and brackets paired."""
@@ -248,6 +259,7 @@ GUARDS: dict[str, Callable[[Candidate], str | None]] = {
     "date_part": date_part_key,
     "key_not_in_prompt": key_not_in_prompt,
     "title": title_gives_nothing_away,
+    "setting": setting_not_asked,
     "anaphora": no_anaphora,
     "prompt_length": prompt_length,
     "context": has_context,
@@ -266,6 +278,7 @@ GUARD_LABELS: dict[str, str] = {
     "date_part": "the answer is more than the day or the era of a date",
     "key_not_in_prompt": "the question does not give the answer away",
     "title": "the document's title does not give the answer away",
+    "setting": "the answer is not the place the whole document is about",
     "anaphora": "no pronoun or reference left unresolved",
     "prompt_length": "the question is short enough",
     "context": "the question names a person, place or date",

@@ -102,7 +102,10 @@ def _phrase_as_written(sent: Sentence, head: Any) -> str | None:
     m = _mention_at(sent, head)
     if m is None and head.pos_ == "PROPN" and head.lower_ in sent.cache.get("surnames", {}):
         # a surname the model saw no name in: the full name it stands for, if one person has it
-        return sent.cache["surnames"][head.lower_] or None
+        full = sent.cache["surnames"][head.lower_]
+        if full and _written_name_fits(sent, head, full):
+            return full
+        return _own_name(sent, head)
     toks = [t for t in head.subtree if not _inside_dropped(t, head)]
     contiguous = bool(toks) and toks[-1].i - toks[0].i + 1 == len(toks)
     if m is not None and m.kind in ("person", "org", "place", "law", "event", "product", "group"):
@@ -131,6 +134,40 @@ def _phrase_as_written(sent: Sentence, head: Any) -> str | None:
     return text
 
 
+def _written_name(sent: Sentence, head: Any) -> tuple[int, list[str]]:
+    """Where the name written up to ``head`` starts, and its capitalised words ("Sor Juana Ines de la Cruz" for
+    "Cruz"), over the particles that join a name's parts ("de", "la", "van"), up to another name ("the First
+    World War Weber")."""
+    words = [head.text]
+    start = head.i
+    t = head
+    while t.i > sent.span.start:
+        t = t.nbor(-1)
+        if _mention_at(sent, t) is not None:
+            break
+        if t.pos_ == "PROPN" and t.text[:1].isupper():
+            words.append(t.text)
+            start = t.i
+        elif not (t.is_lower and t.is_alpha and len(t.text) <= 3 and t.head.i >= t.i):
+            break
+    return start, words
+
+
+def _own_name(sent: Sentence, head: Any) -> str | None:
+    """The name written up to a surname, where it is a longer name of its own ("Sor Juana Ines de la Cruz", not
+    the bishop "Manuel Fernandez de Santa Cruz" whose surname it ends in), else None."""
+    start, words = _written_name(sent, head)
+    return tokens_text(list(head.doc[start : head.i + 1])) if len(words) >= 2 else None
+
+
+def _written_name_fits(sent: Sentence, head: Any, full: str) -> bool:
+    """Whether the name as written around a bare surname is part of the full name it would be written out as:
+    "Juana Ines de la Cruz" ends in the surname of "Manuel Fernandez de Santa Cruz" but is another person, and
+    writing him in would credit him with what she did."""
+    mine = set(full.split())
+    return all(word in mine for word in _written_name(sent, head)[1])
+
+
 def _inside_dropped(t: Any, head: Any) -> bool:
     """Whether ``t`` sits in a relative clause, apposition, list or punctuation hanging off the antecedent."""
     x = t
@@ -155,7 +192,16 @@ def _fits(word: str, sent: Sentence, t: Any) -> bool:
         # "Count Aldo": a title before a proper noun makes a person even where the model saw no name
         titled = t.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ in TITLES for c in t.children)
         # the surname of a person named in full elsewhere, where the model saw no name
-        surname = t.pos_ == "PROPN" and t.lower_ in sent.cache.get("surnames", ())
+        surnames = sent.cache.get("surnames", {})
+        surname = (
+            t.pos_ == "PROPN"
+            and t.lower_ in surnames
+            and (
+                not surnames[t.lower_]
+                or _written_name_fits(sent, t, surnames[t.lower_])
+                or _own_name(sent, t) is not None
+            )
+        )
         # "the Admiralty", even if the model took it for a person: a person's name takes no article
         article = m is not None and m.first.i > sent.span.start and m.first.nbor(-1).lower_ == "the"
         return (kind == "person" or (not kind and (titled or surname))) and not plural and not article

@@ -95,7 +95,8 @@ def _store_and_draft(clean: CleanDocument) -> ResponseReturnValue:
     drafted = document_questions().draft(db.session, current_user, document)
     if drafted.job_id is not None:
         return redirect(url_for("sources.job", job_id=drafted.job_id))
-    flash(f"Read “{document.title}”: {drafted.made} draft questions are waiting for your review.", "success")
+    drafts = count(drafted.made, "draft question is", "draft questions are")
+    flash(f"Read “{document.title}”: {drafts} waiting for your review.", "success")
     return redirect(url_for("bank.review", document=document.id))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import lxml.html
 from flask.testing import FlaskClient
 
 from quizapp.bank.models import Question, QuestionFlag
@@ -29,6 +30,9 @@ def test_an_open_flag_on_an_approved_question_shows_on_the_dashboard_with_its_te
     assert "The canal opened in 1822, not 1821." in html
     assert approved.latest.prompt in html
     assert "/bank/review?status=&amp;flagged=1" in html  # the tile leads to flagged questions of any status
+    # The flag's date is a <time> in UTC that the page shows in the reader's zone, as every time is.
+    (stamp,) = lxml.html.fromstring(html).xpath("//time[@data-local='date']/@datetime")
+    assert stamp.endswith("Z")
 
 
 def test_someone_else_s_flags_stay_off_the_dashboard(teacher_client: FlaskClient, users) -> None:  # type: ignore[no-untyped-def]

@@ -146,7 +146,8 @@ class AxeChecker:
 
 @pytest.fixture
 def axe() -> AxeChecker:
-    return AxeChecker()
+    """axe with the WCAG 2.2 A/AA rules on, target size included, as issue 18 asks of every page."""
+    return AxeChecker(WCAG22_OPTIONS)
 
 
 @pytest.fixture

@@ -35,8 +35,12 @@ def test_question_first_skip_link_and_navigator_state(page: Any, live_server: Li
     expect(page.locator("#nav-summary")).to_have_text("1 of 5 answered, 4 not yet")
     expect(page.get_by_role("button", name="Question 1, answered")).to_contain_text("✓")
     expect(page.get_by_role("button", name="Question 2, not answered")).not_to_contain_text("✓")
-    # Flag the question to come back to: pressed in place, and its number says so.
+    # Flag the question to come back to: pressed in place, and its number says so. The note saying it is flagged
+    # shows only then (a Bootstrap display class once outweighed its hidden attribute: it showed on every question).
+    note = page.locator("[data-later-note='0']")
+    expect(note).to_be_hidden()
     press_on(page, page.get_by_role("button", name="Flag to come back to"), "Enter")
+    expect(note).to_be_visible()
     expect(page.get_by_role("button", name="Flag to come back to")).to_have_attribute("aria-pressed", "true")
     expect(page.get_by_role("button", name="Question 1, answered, flagged to come back to")).to_contain_text("⚑")
     expect(page.locator("#navigator summary")).to_contain_text("⚑ 1 flagged")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import lxml.html
@@ -57,3 +58,20 @@ def test_due_date_and_time_limit_with_extra_time_on_dashboard_and_quiz_page(
     start_page = " ".join(lxml.html.fromstring(student_client.get(f"/quizzes/{quiz.id}").data).text_content().split())
     assert f"Time limit: {expected_limit}" in start_page
     assert f"Due: {due:%d %B %Y, %H:%M} UTC" in start_page
+
+
+def test_the_student_s_sections_and_actions_carry_the_shipped_icons(student_client: FlaskClient, users) -> None:  # type: ignore[no-untyped-def]
+    html = student_client.get("/").get_data(as_text=True)
+    shown = set(re.findall(r'<use [^>]*href="/bootstrap/static/icons/bootstrap-icons\.svg#([a-z0-9-]+)"', html))
+    assert {"journal-check", "hourglass-split", "graph-up-arrow", "people"} <= shown
+
+
+def test_a_quiz_s_due_line_follows_its_title_without_a_blank_line(student_client: FlaskClient, users) -> None:  # type: ignore[no-untyped-def]
+    teacher = user(users.teacher)
+    quiz = make_quiz(teacher, [make_question(teacher, make_document(teacher), QUESTIONS[0])], time_limit_minutes=20)
+    db.session.commit()
+    html = student_client.get("/").get_data(as_text=True)
+    (item,) = lxml.html.fromstring(html).xpath("//ul[@id='open-quizzes']/li")
+    assert quiz.title in item.text_content()
+    assert item.xpath(".//br") == []  # the title's line is a block already: a <br> after it left an empty line
+    assert "d-block" in item.xpath(".//small")[0].get("class")

@@ -227,3 +227,32 @@ def test_a_background_job_s_bar_only_moves_forward_in_named_steps(
     page = teacher_client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Reading each sentence" in page
     assert 'class="small text-body-secondary d-none" id="job-leave"' in page  # done: nothing left to wait for
+
+
+def test_a_running_job_s_page_names_its_step_in_words_before_any_script(app, teacher_client: FlaskClient) -> None:  # type: ignore[no-untyped-def]
+    from quizapp.bank.models import GenerationJob
+
+    upload(teacher_client, title="Canal notes", text=CANAL)
+    document = db.session.scalar(select(SourceDocument))
+    job = GenerationJob(owner_id=document.owner_id, document_id=document.id, status="running", stage="parse",
+                        progress=0.4)  # fmt: skip
+    db.session.add(job)
+    db.session.commit()
+    page = teacher_client.get(f"/sources/jobs/{job.id}").get_data(as_text=True)
+    assert "Working: Reading each sentence (40%)" in page  # the step's words, as job.js writes them
+    assert "Working: parse" not in page
+
+
+def test_one_draft_is_said_in_the_singular(app, teacher_client: FlaskClient, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    class One:
+        job_id = None
+        made = 1
+
+    class Drafter:
+        def draft(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            return One()
+
+    monkeypatch.setattr("quizapp.sources.views.document_questions", lambda: Drafter())
+    response = upload(teacher_client, title="Canal notes", text=CANAL)
+    page = teacher_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "1 draft question is waiting for your review." in page

@@ -48,6 +48,12 @@ class Context:
         doc = self.corpus.documents[sent.doc]
         return doc.title or doc.name
 
+    def setting(self, sent: Sentence) -> str:
+        """The place the sentence's document is about, normalised, or "" (see setting.py)."""
+        from ..setting import document_settings
+
+        return document_settings(self.corpus).get(sent.doc, "")
+
 
 @dataclass
 class Candidate:
@@ -63,6 +69,7 @@ class Candidate:
     # only for questions that may be kept, so their use is counted only where students will see them.
     finish: Callable[[], bool] | None = None
     title: str = ""  # the title of the document its sentences come from, as a student sees it
+    setting: str = ""  # the place that document is about, normalised ("" if none stands out)
 
     def complete(self) -> bool:
         """Run ``finish`` once; False if the question cannot be completed (too few distractors)."""

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..analysis import Mention, Sentence
-from ..clauses import hedge, statement
+from ..clauses import evaluation, hedge, reported_view, statement
 from ..dates import parse_date
 from ..distractors import display
 from ..textutil import BLANK, anaphora_problem, capitalise, has_anchor, tidy, tokens_text
@@ -131,8 +131,9 @@ def pinned_place(sent: Sentence, m: Mention) -> bool:
 
 
 def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
-    """A true and a false candidate from one sentence, where it reads on its own."""
-    if imperative(sent):
+    """A true and a false candidate from one sentence, where it reads on its own and states a fact (not a view it
+    reports or a verdict it gives: see clauses.reported_view and clauses.evaluation)."""
+    if imperative(sent) or reported_view(sent) or evaluation(sent):
         return []
     keys = [m for m in sent.mentions if key_ok(sent, m) and swappable(sent, m) and worth_asking(ctx, sent, m)]
     if not keys:

@@ -33,6 +33,10 @@ def test_a_key_the_title_names_is_no_key():
     assert key_in_title("Hugo Lenz", "The Bridges of Hugo Lenz") == "hugo, lenz"
     assert key_in_title("Engineer Lenz", "Hugo Lenz and the Rhine") == "lenz"
     assert key_in_title("Arnheim", "Hugo Lenz and the Rhine") is None
+    # another form of the title's word gives the key away as surely ("the Vardanians" under "The Vardanian Script")
+    assert key_in_title("Vardanians", "The Vardanian Script") == "vardanians"
+    assert key_in_title("Vardania", "Vardanian weaving") == "vardania"
+    assert key_in_title("Ports", "The Portuguese in Asia") is None
     bad = _mc("Who completed the bridge at Arnheim in 1872?", "Hugo Lenz", 1, title="Hugo Lenz, bridge builder")
     good = _mc("Who completed the bridge at Arnheim in 1872?", "Hugo Lenz", 1, title="Bridges of the Rhine")
     assert guards.GUARDS["title"](good) is None

@@ -4,6 +4,7 @@ its time window, that the text never gives for that slot; a document's set is ab
 from quizapp.generation import generate
 from quizapp.generation.candidates.open_dates import dated_state, open_ended
 from quizapp.generation.candidates.true_false import imperative, of_bound, swappable
+from quizapp.generation.clauses import evaluation, reported_view
 from quizapp.generation.distractors import DistractorIndex
 from quizapp.generation.slots import slot_of
 
@@ -161,3 +162,51 @@ def test_one_test_of_open_dates_for_blanks_options_and_swaps():
     bound = next(m for m in before.mentions if m.text == "1492")
     assert open_ended(bound)
     assert open_ended(bound, blank=True)
+
+
+VIEWS = (
+    "Historians still debate why the bank of Kelsby failed in 1886. "
+    "Some scholars argue that Edward Penrose lent too much to the mills of Marlow in 1879. "
+    "According to many historians, the railway from Leeds ruined the canal in 1871. "
+    "The old market hall of Kelsby may have burned down in 1866. "
+    "In 1851 Arthur Penrose believed that the canal would make Kelsby rich. "
+    "In 1881 Edward Penrose became the head of the bank."
+)
+
+
+def test_a_reported_view_or_guess_is_no_statement_of_fact():
+    c = parsed(VIEWS)
+    for words in ("still debate", "scholars argue", "According to", "may have"):
+        assert reported_view(sentence(c, words)), words
+    # a named actor's belief is a fact about him, and a plain statement is a fact
+    assert reported_view(sentence(c, "Arthur Penrose believed")) is None
+    assert reported_view(sentence(c, "became the head")) is None
+
+
+def test_no_true_false_statement_flattens_a_debate():
+    result = generate([clean("views.txt", "Views of the Bank of Kelsby\n\n" + VIEWS)], max_questions=20)
+    statements = [q.prompt for q in result.questions if q.type == "true_false"]
+    for words in ("debate", "argue", "According", "may have", "ruined", "lent too much", "burned"):
+        assert not any(words in s for s in statements), (words, statements)
+
+
+VERDICTS = (
+    "Several pamphlets made Ivo Marr famous in 1702. "
+    "The port of Brevik was one of the boldest projects of the age in 1710. "
+    "The Orvans were the leading traders of the northern sea in 1650. "
+    "The largest building of Brevik was the hall of Ivo Marr in 1720. "
+    "Brevik was a town that grew famous for its wool in 1730."
+)
+
+
+def test_a_verdict_in_the_predicate_is_no_statement_of_fact():
+    c = parsed(VERDICTS)
+    for words in ("made Ivo Marr famous", "boldest", "leading traders"):
+        assert evaluation(sentence(c, words)), words
+    # a superlative in the subject names what the statement is about; a clause of its own only describes
+    assert evaluation(sentence(c, "largest building")) is None
+    assert evaluation(sentence(c, "grew famous")) is None
+    result = generate([clean("verdicts.txt", "Ivo Marr of Brevik\n\n" + VERDICTS)], max_questions=20)
+    statements = [q.prompt for q in result.questions if q.type == "true_false"]
+    for words in ("famous in 1702", "boldest", "leading"):
+        assert not any(words in s for s in statements), (words, statements)
