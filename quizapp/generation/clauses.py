@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from .analysis import Mention, Sentence
+from .asides import without_asides, word_total
 from .textutil import BLANK, capitalise, tidy, tokens_text
 
 SUBJ = ("nsubj", "nsubjpass")
@@ -246,16 +247,31 @@ def main_clause(sent: Sentence, token: Any) -> list[Any] | None:
 
 
 def statement(sent: Sentence, anchor: Any | None = None, max_words: int = 28) -> tuple[str, list[Any]] | None:
-    """A self-contained statement from the sentence: the whole of it, or its clause holding ``anchor``."""
+    """A self-contained statement from the sentence: the whole of it, or its clause holding ``anchor``; if both
+    are too long, the same without their comma-set asides (see asides.py)."""
+    toks = _statement_tokens(sent, anchor, max_words)
+    if toks is None:
+        # No main clause short enough to cut to: the whole sentence serves if its words (not its commas) are few
+        # enough, else the sentence or that clause with as few of their comma-set asides as that takes.
+        toks = without_asides(sent, body_tokens(sent), anchor, max_words)
+        if word_total(toks) > max_words:
+            clause = main_clause(sent, anchor) if anchor is not None else None
+            toks = without_asides(sent, clause, anchor, max_words) if clause is not None else []
+    if not toks or word_total(toks) > max_words:
+        return None
+    return capitalise(tidy(tokens_text(toks))) + ".", toks
+
+
+def _statement_tokens(sent: Sentence, anchor: Any | None, max_words: int) -> list[Any] | None:
     toks = body_tokens(sent)
     if len(toks) > max_words and anchor is not None:
         clause = main_clause(sent, anchor)
         if clause is None:
             return None
         toks = clause
-    if not toks or len([t for t in toks if not t.is_punct]) > max_words:
+    if not toks or word_total(toks) > max_words:
         return None
-    return capitalise(tidy(tokens_text(toks))) + ".", toks
+    return toks
 
 
 def cloze(tokens: list[Any], m: Mention) -> str | None:

@@ -51,4 +51,6 @@ def test_the_worker_entry_builds_the_app_and_hands_over_its_queue(tmp_path: Path
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
     filename, tasks = out.stdout.splitlines()
     assert filename == str(tmp_path / "q.sqlite")
-    assert tasks == "['draft_questions', 'every_minute', 'import_questions', 'retry_grades', 'send_grade']"
+    assert tasks == (
+        "['draft_questions', 'end_expired_sessions', 'every_minute', 'import_questions', 'retry_grades', 'send_grade']"
+    )
