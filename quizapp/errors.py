@@ -33,6 +33,15 @@ UNAVAILABLE_PAGE = "The database is busy or not answering for a moment. Please t
 UNAVAILABLE_JSON = "the database is busy or not answering for a moment; nothing was lost, try again in a few seconds."
 
 
+def forget_transaction() -> None:
+    """Roll the request's transaction back; when the server cut the connection, the rollback fails too (its
+    ROLLBACK meets "terminating connection"): then drop the connection instead, as nothing is left to undo."""
+    try:
+        db.session.rollback()
+    except SQLAlchemyError:
+        db.session.invalidate()
+
+
 def render_error(status: int, detail: str | None = None, *, window: object = None) -> tuple[str, int]:
     """The error page; ``window`` (a quiz's WindowProblem) is said with its time in the reader's zone."""
     title, message = MESSAGES.get(status, (f"Error {status}", "The request failed."))
@@ -76,7 +85,7 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(OperationalError)
     def database_error(error: OperationalError) -> ResponseReturnValue:
         # The failed transaction must not leak into whatever this session serves next.
-        db.session.rollback()
+        forget_transaction()
         if not is_unavailable(error):
             app.logger.exception("database error", exc_info=error)
             return render_error(500)
@@ -89,10 +98,10 @@ def register_error_handlers(app: Flask) -> None:
             return (*render_error(503, UNAVAILABLE_PAGE), headers)
         except SQLAlchemyError:
             # The layout asks who is logged in, which needs the database that just failed: answer in plain text.
-            db.session.rollback()
+            forget_transaction()
             return UNAVAILABLE_PAGE, 503, {**headers, "Content-Type": "text/plain; charset=utf-8"}
 
     @app.errorhandler(500)
     def server_error(error: Exception) -> tuple[str, int]:
-        db.session.rollback()
+        forget_transaction()
         return render_error(500)
