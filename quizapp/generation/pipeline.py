@@ -35,6 +35,7 @@ from .entities import repair_kinds
 from .guards import GUARD_LABELS, GUARDS, exercise_problem, first_failure
 from .nlp import get_nlp
 from .normalise import written_forms
+from .placeholders import placeholder
 from .prompt_form import mend
 from .rank import default_cap, select
 from .repeats import told_twice
@@ -90,6 +91,8 @@ def build_candidates(ctx: Context) -> list[Candidate]:
         # carry the name (see definites.resolve_context); an ordering item is not rewritten, so it still skips.
         if run_on(sent) or hollow(sent) or elliptical(sent) or (vague and not resolvable_subject(corpus, sent)):
             continue
+        if placeholder(sent):
+            continue  # "X saw an opportunity", "The result sold slowly": what it says, another sentence tells
         event = event_of(ctx, sent) if not vague else None
         if event is not None:
             events.append(event)
