@@ -39,6 +39,7 @@ from .placeholders import placeholder
 from .prompt_form import mend
 from .rank import default_cap, select
 from .repeats import told_twice
+from .roles import with_roles
 from .source_form import not_a_statement
 from .textutil import word_count
 from .timeline import merged_lines, short_line, subjectless_line, verbless_line
@@ -197,6 +198,8 @@ def _generate(
             if len(c.sentences) == 1 and told_twice(corpus, c.sentences[0], prompt, c.key):
                 rejected["repeated_event"] += 1  # "The Great Eastern leaves Valentia": which of its two voyages?
                 return False
+            if len(c.sentences) == 1:
+                prompt = with_roles(corpus, c.sentences[0], prompt, c.key)  # "Peires" -> "the historian Jeff Peires"
             if prompt != c.draft.prompt and REWRITTEN not in c.draft.checks:
                 c.draft.checks.append(REWRITTEN)
             c.draft.prompt = prompt
