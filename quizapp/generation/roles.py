@@ -17,24 +17,23 @@ from .textutil import contains_phrase
 
 def _roles(corpus: Corpus, doc: int) -> dict[str, str]:
     """Full name -> the role word the document gives it after "the" ("Jeff Peires" -> "historian"), for the names
-    given one role only (built once per document)."""
-    by_doc = corpus.cache.setdefault("introduced_roles", {})
-    hit = by_doc.get(doc)
-    if hit is not None:
-        return hit
-    seen: dict[str, set[str]] = {}
-    for s in corpus.sentences:
-        if s.doc != doc:
-            continue
-        for m in s.mentions:
-            if m.kind != "person" or m.first.i < s.span.start + 2:
-                continue
-            role, det = m.first.nbor(-1), m.first.nbor(-2)
-            if role.is_lower and role.lower_ in TITLES and det.lower_ == "the" and " " in m.text:
-                seen.setdefault(m.text, set()).add(role.lower_)
-    out = {name: next(iter(roles)) for name, roles in seen.items() if len(roles) == 1}
-    by_doc[doc] = out
-    return out
+    given one role only (built for every document in one pass over the corpus, on first use)."""
+    by_doc = corpus.cache.get("introduced_roles")
+    if by_doc is None:
+        seen: dict[int, dict[str, set[str]]] = {}
+        for s in corpus.sentences:
+            for m in s.mentions:
+                if m.kind != "person" or m.first.i < s.span.start + 2 or " " not in m.text:
+                    continue
+                role, det = m.first.nbor(-1), m.first.nbor(-2)
+                if role.is_lower and role.lower_ in TITLES and det.lower_ == "the":
+                    seen.setdefault(s.doc, {}).setdefault(m.text, set()).add(role.lower_)
+        by_doc = {
+            d: {name: next(iter(roles)) for name, roles in names.items() if len(roles) == 1}
+            for d, names in seen.items()
+        }
+        corpus.cache["introduced_roles"] = by_doc
+    return by_doc.get(doc, {})
 
 
 def with_roles(corpus: Corpus, sent: Sentence, prompt: str, key: str = "") -> str:
