@@ -35,9 +35,11 @@ from .entities import repair_kinds
 from .guards import GUARD_LABELS, GUARDS, exercise_problem, first_failure
 from .nlp import get_nlp
 from .normalise import written_forms
+from .placeholders import placeholder
 from .prompt_form import mend
 from .rank import default_cap, select
 from .repeats import told_twice
+from .roles import with_roles
 from .source_form import not_a_statement
 from .textutil import word_count
 from .timeline import merged_lines, short_line, subjectless_line, verbless_line
@@ -90,6 +92,8 @@ def build_candidates(ctx: Context) -> list[Candidate]:
         # carry the name (see definites.resolve_context); an ordering item is not rewritten, so it still skips.
         if run_on(sent) or hollow(sent) or elliptical(sent) or (vague and not resolvable_subject(corpus, sent)):
             continue
+        if placeholder(sent):
+            continue  # "X saw an opportunity", "The result sold slowly": what it says, another sentence tells
         event = event_of(ctx, sent) if not vague else None
         if event is not None:
             events.append(event)
@@ -194,6 +198,8 @@ def _generate(
             if len(c.sentences) == 1 and told_twice(corpus, c.sentences[0], prompt, c.key):
                 rejected["repeated_event"] += 1  # "The Great Eastern leaves Valentia": which of its two voyages?
                 return False
+            if len(c.sentences) == 1:
+                prompt = with_roles(corpus, c.sentences[0], prompt, c.key)  # "Peires" -> "the historian Jeff Peires"
             if prompt != c.draft.prompt and REWRITTEN not in c.draft.checks:
                 c.draft.checks.append(REWRITTEN)
             c.draft.prompt = prompt

@@ -21,6 +21,7 @@ from .analysis import Corpus, Sentence
 from .definites import REFERRING_HEADS, bare_definites
 from .gazetteer import place_class
 from .lexicon import TITLES
+from .placeholders import ANAPHORIC_SUBJECTS
 from .textutil import BLANK, THERE_LOCATIVE, contains_phrase, tidy, tokens_text, word_count
 
 PERSONAL = frozenset({"he", "him", "his", "she", "her"})
@@ -402,6 +403,8 @@ def _from_before(corpus: Corpus, sent: Sentence, word: str, depth: int = 0) -> s
         return found
     if not _fits(word, prev, subj) or _rival(prev, subj, word):
         return None
+    if subj.lemma_.lower() in ANAPHORIC_SUBJECTS:
+        return _what_it_was(prev)
     phrase = _phrase(prev, subj)
     # "The canal was never needed. It carried timber": "the canal" is itself named before (or in the title)
     for definite, name in bare_definites(corpus, prev):
@@ -411,6 +414,23 @@ def _from_before(corpus: Corpus, sent: Sentence, word: str, depth: int = 0) -> s
             if definite.split()[-1].lower() in REFERRING_HEADS:
                 return None  # "The ship reached 43 knots. It arrived in Odessa": "the ship" alone says no more
     return phrase
+
+
+def _what_it_was(prev: Sentence) -> str | None:
+    """ "The result was the Codex Tolmar. It sold slowly": "the result" stands for an earlier sentence's work, so
+    "it" means the name the sentence says the result was; with no such name there is nothing to write in."""
+    root = prev.root
+    attr = next((c for c in root.children if c.dep_ == "attr"), None)
+    if root.lemma_.lower() != "be" or attr is None:
+        return None
+    # the name and what is written into it ("the Codex Tolmar"), not the clauses after it ("published in ...");
+    # a title in Latin may be tagged as common nouns after its capital word
+    toks = [t for t in attr.lefts if t.dep_ in ("det", "compound")] + [attr]
+    if toks[-1].i - toks[0].i + 1 != len(toks) or len(toks) > MAX_ANTECEDENT_WORDS:
+        return None
+    if not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks):
+        return None  # "The result was a famine": no name
+    return tokens_text(toks)
 
 
 def _gender_clash(corpus: Corpus, sent: Sentence, subj: Any, antecedent: str, depth: int) -> bool:
