@@ -51,8 +51,8 @@ def geographic_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
     if len(words) >= 2 and (words[-1] in GEO_AFTER or words[0] in GEO_BEFORE):
         bare = " ".join(words[:-1] if words[-1] in GEO_AFTER else words[1:])
         return [bare] if _rare(bare) and _kinds_of(text, bare) <= {_kind_word(key)} else []
-    kinds = _kinds_of(text, key)
-    if len(kinds) != 1 or not kinds <= GEO_AFTER | GEO_BEFORE or not _rare(key):
+    kinds = _kinds_of(text, key) if _rare(key) else set()
+    if len(kinds) != 1 or not kinds <= GEO_AFTER | GEO_BEFORE:
         return []
     (kind,) = kinds
     return [f"{kind} {key}" if kind in GEO_BEFORE else f"{key} {kind}"]
@@ -71,22 +71,52 @@ def _kind_word(key: str) -> str:
 def _kinds_of(text: str, name: str) -> set[str]:
     """The capitalised words the article writes right after or before the name: its kind words, or the rest of
     another name that holds it ("Nile Delta")."""
-    if name not in text:
-        return set()
-    name_re = re.escape(name)
-    after = re.findall(rf"(?<![\w'’-]){name_re}[ \t]+({_W})", text)  # not across a line: a heading ends there
-    before = re.findall(rf"({_W})[ \t]+{name_re}(?![\w'’-])", text)
-    return set(after) | {w for w in before if w in GEO_BEFORE}
+    return {w for w, _ in _neighbours(text, name, _NEXT_WORD)} | {
+        w for w in _words_before(text, name) if w in GEO_BEFORE
+    }
+
+
+# What follows a name on its line (not across a line: a heading ends there), and the word before it.
+_NEXT_WORD = re.compile(rf"[ \t]+({_W})")
+_LONG_FORM = re.compile(rf"\s+{_PLACE_PARTICLES}\s+{_W}(?:[ \t]+{_W})?")
+_WORD_BEFORE = re.compile(rf"({_W})[ \t]+$")
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    """Where the name stands as whole words: found with str.find, as the name is rare, not by a pattern scanning
+    every character of the article for each key."""
+    out, at = [], text.find(name)
+    while at != -1:
+        end = at + len(name)
+        before_ok = at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’-")
+        after_ok = end == len(text) or not (text[end].isalnum() or text[end] in "'’-")
+        if before_ok and after_ok:
+            out.append(at)
+        at = text.find(name, at + 1)
+    return out
+
+
+def _neighbours(text: str, name: str, pattern: re.Pattern[str]) -> list[tuple[str, int]]:
+    """What the pattern matches right after each occurrence of the name, with the occurrence's start."""
+    found = []
+    for at in _occurrences(text, name):
+        m = pattern.match(text, at + len(name))
+        if m is not None:
+            found.append((m.group(1) if pattern.groups else m.group(0), at))
+    return found
+
+
+def _words_before(text: str, name: str) -> list[str]:
+    return [m.group(1) for at in _occurrences(text, name) if (m := _WORD_BEFORE.search(text, max(0, at - 40), at))]
 
 
 def place_long_form(corpus: Corpus, doc: int, key: str) -> list[str]:
     """ "Rio de Janeiro" for "Rio": the one longer name the article writes that joins the key to another name by a
     particle; the student who writes the long name names the same city."""
     text = corpus.documents[doc].text
-    if key not in text or re.search(rf"\s{_PLACE_PARTICLES}\s", key):
+    if re.search(rf"\s{_PLACE_PARTICLES}\s", key):
         return []
-    found = set(re.findall(rf"(?<![\w'’-]){re.escape(key)}\s+{_PLACE_PARTICLES}\s+{_W}(?:\s+{_W})?", text))
-    found = {re.sub(r"\s+", " ", f) for f in found}
+    found = {re.sub(r"\s+", " ", key + tail) for tail, _ in _neighbours(text, key, _LONG_FORM)}
     return sorted(found) if len(found) == 1 else []
 
 
@@ -101,13 +131,18 @@ def ruler_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
     if not base or not base[:1].isupper():
         return []
     text = corpus.documents[doc].text
-    base_re = re.escape(base)
-    numerals = set(re.findall(rf"(?<![\w'’-]){base_re}\s+({_ROMAN})(?![\w'’-])", text))
-    titled = re.findall(rf"({_W})\s+{base_re}(?:\s+({_ROMAN}))?(?![\w'’-])", text)
-    titles = {(t, n) for t, n in titled if t.lower().rstrip(".") in TITLES} | ({(title, numeral)} if title else set())
-    others = numerals - {numeral}
+    after = _neighbours(text, base, _NEXT_WORD)
+    numerals = {w for w, _ in after if re.fullmatch(_ROMAN, w)}
+    number_at = {at: w for w, at in after if w in numerals}
+    titles = {
+        (m.group(1), number_at.get(at, ""))
+        for at in _occurrences(text, base)
+        if (m := _WORD_BEFORE.search(text, max(0, at - 40), at)) and m.group(1).lower().rstrip(".") in TITLES
+    } | ({(title, numeral)} if title else set())
+    if numeral:
+        numerals.add(numeral)
     # "Napoleon Bonaparte" beside "Napoleon III": another name holds the bare one
-    others |= set(re.findall(rf"(?<![\w'’-]){base_re}[ \t]+({_W})", text)) - numerals
+    others = (numerals - {numeral}) | ({w for w, _ in after} - numerals)
     if numeral:
         names = [f"{base} {numeral}"] + ([] if others else [base])
     else:  # which of several numbered rulers the key is, the article does not say
