@@ -8,6 +8,7 @@ writes it and names nothing else by it, so the form picks out the key's own thin
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from wordfreq import zipf_frequency
 
@@ -60,7 +61,13 @@ def geographic_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
 
 def _rare(name: str) -> bool:
     words = name.split()
-    return bool(words) and all(w[:1].isupper() and zipf_frequency(w.lower(), "en") < RARE_NAME_ZIPF for w in words)
+    return bool(words) and all(w[:1].isupper() and _zipf(w.lower()) < RARE_NAME_ZIPF for w in words)
+
+
+@cache
+def _zipf(word: str) -> float:
+    """wordfreq tokenises each word it is asked about: the same few names come back for every key."""
+    return float(zipf_frequency(word, "en"))
 
 
 def _kind_word(key: str) -> str:
