@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, inspect, select
-from sqlalchemy.orm import Session, contains_eager, joinedload, object_session, with_expression
+from sqlalchemy.orm import Session, aliased, contains_eager, joinedload, object_session, with_expression
 from sqlalchemy.sql.base import ExecutableOption
 
 from quizapp.attempts.deadlines import seconds_left
@@ -117,9 +118,57 @@ def load_answers(
     return list(session.scalars(query).unique())
 
 
-def versions_shown(session: Session, answers: Sequence[AttemptAnswer]) -> dict[int, ShownVersion]:
-    """What the student is shown of each answer's question version, by version id (cached per process)."""
-    return shown_versions(session, (answer.question_version_id for answer in answers))
+class AnswerState(NamedTuple):
+    """What the question numbers show of one answer."""
+
+    position: int
+    answered: bool
+    flagged: bool
+    version_id: int  # the question version it asks
+
+
+# A paged question page: every answer's position, response and flag, and the answer at the page's position whole.
+# The ORM built twenty answers (their datetimes, JSON and identity) where the page shows one: a fifth of it.
+# The response itself, not "response IS NOT NULL": a JSON column may hold JSON null, which the ORM reads as None.
+_SHOWN = aliased(AttemptAnswer, name="shown")
+_PAGE_ANSWERS = (
+    select(
+        AttemptAnswer.position,
+        AttemptAnswer.response,
+        AttemptAnswer.flagged_for_later,
+        AttemptAnswer.question_version_id,
+        _SHOWN,
+    )
+    .outerjoin(_SHOWN, (_SHOWN.id == AttemptAnswer.id) & (_SHOWN.position == bindparam("position")))
+    .where(AttemptAnswer.attempt_id == bindparam("attempt_id"))
+    .order_by(AttemptAnswer.position)
+)
+
+
+def page_answers(session: Session, attempt: Attempt, position: int) -> tuple[list[AnswerState], AttemptAnswer]:
+    """Every answer's state for the question numbers, in position order, and the answer at ``position`` (without
+    its question version), in one query; NotFound when the attempt has no such question."""
+    states: list[AnswerState] = []
+    shown: AttemptAnswer | None = None
+    row: Any
+    for row in session.execute(_PAGE_ANSWERS, {"attempt_id": attempt.id, "position": position}):
+        states.append(AnswerState(row[0], row[1] is not None, row[2], row[3]))
+        if row[4] is not None:
+            shown = row[4]
+    if shown is None:
+        raise NotFound("This attempt has no such question.")
+    return states, shown
+
+
+def versions_shown(
+    session: Session, answers: Sequence[AttemptAnswer] | Sequence[AnswerState]
+) -> dict[int, ShownVersion]:
+    """What the student is shown of each answer's question version, by version id (cached per process: the
+    first page of an attempt that misses any reads them all in one query)."""
+    return shown_versions(
+        session,
+        (answer.version_id if isinstance(answer, AnswerState) else answer.question_version_id for answer in answers),
+    )
 
 
 def shown_of(answer: AttemptAnswer) -> Shown:

@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from flask import url_for
+from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quizapp.attempts import loading, saving
 from quizapp.attempts.models import Attempt, AttemptAnswer
+from quizapp.attempts.navigator import NavEntry, navigator_items
 from quizapp.attempts.responses import fields_for, response_problem
 from quizapp.attempts.review_wording import explanation_beyond, verdict, verdict_kind
 from quizapp.attempts.shown_versions import ShownVersion
@@ -102,15 +104,6 @@ class QuestionView:
 
 
 @dataclass
-class NavEntry:
-    position: int
-    number: int
-    answered: bool
-    current: bool
-    flagged: bool = False
-
-
-@dataclass
 class AttemptPage:
     quiz: Quiz
     questions: list[QuestionView]
@@ -122,6 +115,23 @@ class AttemptPage:
     position: int | None
     previous: int | None
     next: int | None
+
+    @property
+    def unanswered(self) -> int:
+        return self.total - self.answered
+
+    @property
+    def flagged(self) -> int:
+        return sum(1 for entry in self.navigator if entry.flagged)
+
+    @property
+    def saved_positions(self) -> str:
+        """The positions answered, comma-separated, for the page's script."""
+        return ",".join(str(entry.position) for entry in self.navigator if entry.answered)
+
+    @property
+    def navigator_items(self) -> Markup:
+        return navigator_items(self.navigator, paged=self.position is not None)
 
 
 def _sources(attempt: Attempt, answer: AttemptAnswer) -> list[SourceLink]:
@@ -215,21 +225,26 @@ def attempt_page(
     *,
     now: datetime,
     versions: Mapping[int, ShownVersion],
+    states: Sequence[loading.AnswerState] | None = None,
 ) -> AttemptPage:
     """One question (``position``) or, with ``None``, all of them on one page.
 
-    ``versions``: what is shown of each answer's question version, by id (``loading.versions_shown``).
+    ``answers``: every answer of the attempt; or only the one shown, with ``states`` saying what the question
+    numbers show of every answer (``loading.page_answers``). ``versions``: what is shown of each answer's question
+    version, by id (``loading.versions_shown``).
     """
+    if states is None:
+        states = [
+            loading.AnswerState(a.position, a.response is not None, a.flagged_for_later, a.question_version_id)
+            for a in answers
+        ]
     shown = answers if position is None else [a for a in answers if a.position == position]
-    total = len(answers)
+    total = len(states)
     return AttemptPage(
         quiz=attempt.quiz,
         questions=[question_for_student(attempt, a, versions[a.question_version_id]) for a in shown],
-        navigator=[
-            NavEntry(a.position, a.position + 1, a.response is not None, a.position == position, a.flagged_for_later)
-            for a in answers
-        ],
-        answered=sum(1 for a in answers if a.response is not None),
+        navigator=[NavEntry(s.position, s.position + 1, s.answered, s.position == position, s.flagged) for s in states],
+        answered=sum(1 for s in states if s.answered),
         total=total,
         seconds_left=loading.time_left(attempt, now),
         practice=attempt.quiz.mode == "practice",

@@ -40,6 +40,33 @@ _CURRENT_AND_USED = (
 )
 
 
+# The columns a plan needs of a quiz's fixed approved questions, each at its version in force (built once).
+_FIXED_CANDIDATES = (
+    select(
+        QuizQuestion.points,
+        QuestionVersion.question_id,
+        QuestionVersion.id,
+        QuestionVersion.type,
+        QuestionVersion.options,
+        QuestionVersion.answer,
+    )
+    .join(Question, Question.id == QuizQuestion.question_id)
+    .join(
+        QuestionVersion,
+        (QuestionVersion.question_id == Question.id) & (QuestionVersion.version == Question.current_version),
+    )
+    .where(QuizQuestion.quiz_id == bindparam("quiz_id"), Question.status == QuestionStatus.APPROVED)
+    .order_by(QuizQuestion.position)
+)
+# The attempt's row (its values as parameters: one statement object, its cache key computed once) and its
+# answers' rows. ON CONFLICT DO NOTHING: see start_attempt.
+_INSERT_ATTEMPT = {
+    "postgresql": postgresql_insert(_ATTEMPTS).on_conflict_do_nothing().returning(_ATTEMPTS.c.id),
+    "sqlite": sqlite_insert(_ATTEMPTS).on_conflict_do_nothing().returning(_ATTEMPTS.c.id),
+}
+_INSERT_ANSWERS = AttemptAnswer.__table__.insert()
+
+
 class QuizNotOpen(DomainError):
     """Refused: the quiz is not open now. ``window`` says why, for the page to show in the reader's zone."""
 
@@ -66,23 +93,7 @@ def _fixed_candidates(session: Session, quiz: Quiz) -> list[Candidate]:
     """The quiz's fixed approved questions in order, each at its version in force, in one query (a whole class
     presses Start at once: one query per question each was the start's main cost). Only the columns a plan
     needs, not whole versions: building twenty ORM objects with their texts was a tenth of a start."""
-    rows = session.execute(
-        select(
-            QuizQuestion.points,
-            QuestionVersion.question_id,
-            QuestionVersion.id,
-            QuestionVersion.type,
-            QuestionVersion.options,
-            QuestionVersion.answer,
-        )
-        .join(Question, Question.id == QuizQuestion.question_id)
-        .join(
-            QuestionVersion,
-            (QuestionVersion.question_id == Question.id) & (QuestionVersion.version == Question.current_version),
-        )
-        .where(QuizQuestion.quiz_id == quiz.id, Question.status == QuestionStatus.APPROVED)
-        .order_by(QuizQuestion.position)
-    )
+    rows = session.execute(_FIXED_CANDIDATES, {"quiz_id": quiz.id})
     return [
         Candidate(question_id, version_id, type_, list(options or []), answer, points)
         for points, question_id, version_id, type_, options, answer in rows
@@ -133,8 +144,8 @@ def start_attempt(
         values, answers = _new_attempt(session, starting, student, number=used + 1, now=now, seed=seed)
         # ON CONFLICT DO NOTHING rather than a savepoint around a plain insert: two round trips fewer per start
         # (SAVEPOINT, RELEASE), and a lost race leaves the transaction usable all the same.
-        insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgresql_insert
-        attempt_id = session.scalar(insert(_ATTEMPTS).values(values).on_conflict_do_nothing().returning(_ATTEMPTS.c.id))
+        dialect = "sqlite" if session.get_bind().dialect.name == "sqlite" else "postgresql"
+        attempt_id = session.scalar(_INSERT_ATTEMPT[dialect], values)
         if attempt_id is None:
             continue  # another start took this number: read the student's attempts again
         # The row as an ORM object without reading it back (the ORM's own INSERT ... RETURNING of the whole
@@ -145,7 +156,7 @@ def start_attempt(
         set_committed_value(attempt, "quiz", quiz)  # the redirect reads the quiz's layout: no load of it again
         # The answers' rows in one executemany, outside the unit of work: the ORM's insert of twenty objects,
         # with their ids returned, was a third of a start. attempt.answers loads them if asked.
-        session.execute(AttemptAnswer.__table__.insert(), [{**answer, "attempt_id": attempt.id} for answer in answers])
+        session.execute(_INSERT_ANSWERS, [{**answer, "attempt_id": attempt.id} for answer in answers])
         return attempt
     raise Conflict("Starting the quiz collided with another start; please try again.")
 

@@ -122,12 +122,18 @@ def question(attempt_id: int, position: int) -> ResponseReturnValue:
 
 def _render_attempt(attempt, position: int | None) -> ResponseReturnValue:
     # Only practice pages carry feedback (key, explanation, sources) before submitting; an exam's
-    # questions show what the cached versions hold.
-    answers = loading.load_answers(db.session, attempt, versions=attempt.quiz.mode == "practice")
-    if position is not None and not any(a.position == position for a in answers):
-        raise NotFound("This attempt has no such question.")
-    versions = loading.versions_shown(db.session, answers)
-    page = presenters.attempt_page(attempt, answers, position, now=utcnow(), versions=versions)
+    # questions show what the cached versions hold, and a paged exam reads whole only the answer it shows.
+    practice = attempt.quiz.mode == "practice"
+    states = None
+    if position is not None and not practice:
+        states, answer = loading.page_answers(db.session, attempt, position)
+        answers = [answer]
+    else:
+        answers = loading.load_answers(db.session, attempt, versions=practice)
+        if position is not None and not any(a.position == position for a in answers):
+            raise NotFound("This attempt has no such question.")
+    versions = loading.versions_shown(db.session, states or answers)
+    page = presenters.attempt_page(attempt, answers, position, now=utcnow(), versions=versions, states=states)
     return render_template("attempts/attempt.html", page=page, attempt=attempt)
 
 

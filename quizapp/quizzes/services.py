@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, ScalarSelect, and_, func, inspect, literal, or_, select
+from sqlalchemy import ColumnElement, ScalarSelect, and_, bindparam, func, inspect, or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -72,11 +72,12 @@ def create_fixed_quiz(
 def _assigned_to_student(student_id: Any):
     my_classes = select(ClassMember.class_id).where(ClassMember.user_id == student_id)
     column = getattr(student_id, "__clause_element__", None)
-    if column is not None:
+    table = getattr(column(), "table", None) if column is not None else None  # a bound parameter has none
+    if table is not None:
         # A column (Attempt.student_id) of the query two levels up: correlate to it there. Left to itself
         # SQLAlchemy correlates only one level up, adds attempts to this FROM, and the quiz would count as
         # open while any attempt's student is in one of its classes.
-        my_classes = my_classes.correlate(column().table)
+        my_classes = my_classes.correlate(table)
     return select(QuizAssignment.quiz_id).where(QuizAssignment.class_id.in_(my_classes))
 
 
@@ -137,14 +138,12 @@ def quiz_to_start(session: Session, quiz_id: int, student: User | SignedInUser) 
     any, most, has its empty list set, so that planning the sitting reads no rules) and the student's extra time
     (a whole class presses Start at once: each statement saved is one round trip per student). A pending login
     (``login_in_first_query``) is checked by the same query (LoginUnconfirmed when it finds nothing)."""
-    statement = select(
-        Quiz, select(QuizRule.id).where(QuizRule.quiz_id == Quiz.id).exists(), _extra_percent(student.id)
-    ).where(Quiz.id == quiz_id, open_to_student(student.id))
+    parameters = {"quiz_id": quiz_id, "student_id": student.id}
     if isinstance(student, SignedInUser) and student.pending:
-        folded = fold_login(statement, literal(student.id))
-        row = confirm_from(student, session.execute(folded, login_parameters(student)).first())
+        row = session.execute(_QUIZ_TO_START_CONFIRMING, parameters | login_parameters(student)).first()
+        row = confirm_from(student, row)
     else:
-        row = session.execute(statement).first()
+        row = session.execute(_QUIZ_TO_START, parameters).first()
     if row is None:
         raise NotFound(NOT_OPEN)
     quiz, has_rules, extra_percent = row[0], row[1], row[2]
@@ -153,7 +152,7 @@ def quiz_to_start(session: Session, quiz_id: int, student: User | SignedInUser) 
     return QuizToStart(quiz, int(extra_percent or 0))
 
 
-def _extra_percent(student_id: int) -> ScalarSelect[Any]:
+def _extra_percent(student_id: Any) -> ScalarSelect[Any]:
     """SQL: the most extra time (percent, or NULL) the student's classes that were given the quiz grant them."""
     return (
         select(func.max(ClassMember.extra_time_percent))
@@ -161,6 +160,14 @@ def _extra_percent(student_id: int) -> ScalarSelect[Any]:
         .where(ClassMember.user_id == student_id, QuizAssignment.quiz_id == Quiz.id)
         .scalar_subquery()
     )
+
+
+# A start's statements, built once per process: building them per request (their dozens of comparisons, and the
+# cache key SQLAlchemy computes for each new statement object) was a tenth of a start's Python calls.
+_QUIZ_TO_START = select(
+    Quiz, select(QuizRule.id).where(QuizRule.quiz_id == Quiz.id).exists(), _extra_percent(bindparam("student_id"))
+).where(Quiz.id == bindparam("quiz_id"), open_to_student(bindparam("student_id")))
+_QUIZ_TO_START_CONFIRMING = fold_login(_QUIZ_TO_START, bindparam("student_id"))
 
 
 def extra_time_by_quiz(session: Session, student: User, quiz_ids: Iterable[int]) -> dict[int, int]:

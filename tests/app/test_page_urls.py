@@ -19,6 +19,10 @@ CALLS = [
     ("attempts.autosave", {"attempt_id": 7}),
     ("attempts.autosave", {"attempt_id": 8}),
     ("attempts.post_question", {"attempt_id": 7, "position": 2}),
+    ("attempts.question", {"attempt_id": 2_147_483_647, "position": 0}),
+    ("attempts.question", {"attempt_id": 12, "position": 3, "page": 2}),  # a number in the query string
+    ("attempts.question", {"attempt_id": 12, "position": 3, "_anchor": "q3"}),
+    ("attempts.review", {"attempt_id": 12, "show": "missed"}),
 ]
 MOUNTS = ("http://localhost/", "http://localhost/school/", "http://localhost/other/")
 
@@ -39,22 +43,49 @@ def test_every_url_is_flasks_own_under_every_mount_path_in_any_order() -> None:
     kept = {(mount, endpoint, filename) for (mount, endpoint, filename) in page_url.kept}
     assert ("/school", "static", "app.css") in kept
     assert not [key for key in kept if key[1] in ("auth.login", "attempts.autosave", "attempts.post_question")]
+    numbered = {key: parts for key, parts in page_url.numbered.items() if key[0] == "/school"}
+    assert numbered[("/school", "attempts.question", ("attempt_id", "position"))] == (
+        "/school/attempts/",
+        "attempt_id",
+        "/q/",
+        "position",
+        "",
+    )
+    assert {endpoint for _mount, endpoint, _names in numbered} == {
+        "attempts.autosave",
+        "attempts.post_question",
+        "attempts.question",
+    }
 
 
-def test_constant_urls_are_built_once() -> None:
+def test_constant_and_numbered_urls_are_built_once() -> None:
     app = make_app()
     page_url = app.jinja_env.globals["url_for"]
     built: list[str] = []
     flask_build = page_url.build
     page_url.build = lambda endpoint, **values: built.append(endpoint) or flask_build(endpoint, **values)
     page = "{{ url_for('static', filename='app.css') }} {{ url_for('dashboard.index') }} " * 3
-    page += "{{ url_for('attempts.autosave', attempt_id=5) }}"
+    page += "{{ url_for('attempts.autosave', attempt_id=5) }} {{ url_for('attempts.autosave', attempt_id=6) }}"
     with app.test_request_context("/"):
         first = render_template_string(page)
         second = render_template_string(page)
     assert first == second
-    assert "/attempts/5/autosave" in first
-    assert sorted(built) == ["attempts.autosave", "attempts.autosave", "dashboard.index", "static"]
+    assert "/attempts/5/autosave /attempts/6/autosave" in first
+    assert sorted(built) == ["attempts.autosave", "dashboard.index", "static"]
+
+
+def test_a_url_whose_stand_in_numbers_cannot_be_found_once_each_is_built_every_time() -> None:
+    app = make_app()
+    page_url = app.jinja_env.globals["url_for"]
+    with app.test_request_context("/"):
+        page_url.numbered[("", "attempts.autosave", ("attempt_id",))] = None
+        assert page_url("attempts.autosave", attempt_id=5) == "/attempts/5/autosave"
+        # Not a whole number (or a negative one): built by Flask, never cut.
+        assert page_url("attempts.autosave", attempt_id="5") == "/attempts/5/autosave"
+        assert page_url("attempts.question", attempt_id=5, position=True) == url_for(
+            "attempts.question", attempt_id=5, position=True
+        )
+    assert ("", "attempts.question", ("attempt_id", "position")) not in page_url.numbered
 
 
 def test_urls_outside_a_request_are_not_kept() -> None:
