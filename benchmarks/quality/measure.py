@@ -139,6 +139,13 @@ def sheet_markdown(record: dict) -> str:
         "fact), `reject` (not worth editing: unclear, trivial, ungrammatical, not supported by the article) or",
         "`wrong-key` (the marked key is wrong, or another option is also right); the note says why, and is",
         "required except for `as-is`.",
+        "",
+        # The reader sees only the accepted list: without this, a fair answer the app does take ("The Tale of
+        # Genji" for `Tale of Genji`) reads as refused.
+        "A fill-in's answer is marked right when it equals an accepted answer after the app's normalising: case,",
+        "accents, punctuation and a leading `the`, `a` or `an` are ignored, numbers and dates are compared in any",
+        "usual writing (`16th` = `16`, `16 April 1922` = `April 16, 1922`), and a small misspelling of a word",
+        "longer than a few letters is forgiven (never in a number). Nothing else is.",
     ]
     body = [question_markdown(n, q) for n, q in enumerate(record["questions"], 1)]
     return "\n".join(head) + "\n\n---\n\n" + "\n---\n\n".join(body)

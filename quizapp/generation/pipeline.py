@@ -32,6 +32,7 @@ from .definites import resolvable_subject, resolve_context
 from .disagreements import find_disagreements
 from .distractors import DistractorIndex
 from .entities import repair_kinds
+from .fragments import list_item
 from .guards import GUARD_LABELS, GUARDS, exercise_problem, first_failure
 from .nlp import get_nlp
 from .normalise import written_forms
@@ -84,6 +85,8 @@ def build_candidates(ctx: Context) -> list[Candidate]:
             continue  # the parser cut a sentence inside brackets: what it holds is half of one
         if subjectless_line(sent) or merged_lines(sent) or verbless_line(sent) or short_line(sent):
             continue  # "1826 - opens a shop": a timeline's line without its subject (or verb) states nothing alone
+        if list_item(corpus, sent):
+            continue  # "Early Nok, ..., when farming communities appear;": completes the line above the list
         pairs += pairs_of(ctx, sent)
         # A comma splice reads badly however it is cut; a subject like "The school" or "the base" points
         # back to something named earlier: questions restating such sentences are unclear alone.

@@ -139,12 +139,19 @@ def past_statement(corpus: Corpus, sent: Sentence, prompt: str) -> str:
     return out
 
 
+# Verbs whose object is the subject of a bare infinitive ("help them escape", "let the ships pass", "saw it fall"):
+# the infinitive has no tense of its own, and "helped them escaped" is no English.
+_BARE_INFINITIVE_HEADS = frozenset({"help", "let", "make", "have", "see", "hear", "watch", "feel", "bid"})
+
+
 def _present(t: Any) -> bool:
     """A present verb, or a base form with a subject and no auxiliary ("The merchants ... declare"), which the
     parser tags VB where the subject is far from it, or one conjoined to a present verb."""
     if t.tag_ in _PRESENT:
         return True
     if t.tag_ != "VB" or any(c.dep_ in ("aux", "auxpass") for c in t.children):
+        return False
+    if t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in _BARE_INFINITIVE_HEADS:
         return False
     # "... occupy Orvel and seize the hall": a base form sharing a present verb's subject is present too
     return any(c.dep_ in _SUBJ for c in t.children) or (t.dep_ == "conj" and t.head.i != t.i and _present(t.head))

@@ -21,6 +21,7 @@ from wordfreq import zipf_frequency
 
 from ..analysis import Corpus, Sentence, norm_key
 from ..lexicon import EVENT_WORDS, LAW_WORDS, TITLES
+from .name_forms import geographic_forms, place_long_form, ruler_forms
 
 # A head noun the article never writes alone is still a fair answer when it is specific enough by itself
 # ("actors" for "kabuki actors": Zipf 4.4), not when it is as common as "rate" (5.1) or "office" (5.4).
@@ -55,9 +56,12 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
         out += _short_forms(corpus, sent.doc, key)
         if kind == "place" and last.dep_ in ("nsubj", "nsubjpass"):
             out += _people_of().get(_folded(key), [])
+        if kind == "place":
+            out += geographic_forms(corpus, sent.doc, key) + place_long_form(corpus, sent.doc, key)
         if kind == "person":
             out += person_full_name(corpus, sent.doc, key) or _fuller_name(corpus, sent.doc, key)
             out += bare_person_name(corpus, sent.doc, key) + double_surname(corpus, sent.doc, key)
+            out += ruler_forms(corpus, sent.doc, key)
         elif kind in ("org", "event", "law"):  # not "Central Asia" for "Asia": another place
             out += _fuller_name(corpus, sent.doc, key)
         if kind in ("org", "event", "law"):

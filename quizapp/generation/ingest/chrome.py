@@ -213,6 +213,24 @@ def _table_of_contents(line: _Line) -> str | None:
     return "table of contents"
 
 
+# "1 The town 2 Discovery and excavation 3 The building": a table of contents run into one line, entries numbered
+# from 1 without leaders or page numbers (as a PDF's or a wiki's text copies it).
+_NUMBERED_ENTRY = re.compile(r"(?:^|\s)(\d{1,2})\s+(?=[A-Z])")
+_NUMBERED_CONTENTS_ENTRIES = 3
+
+
+def _numbered_contents(line: _Line) -> str | None:
+    """Section titles numbered 1, 2, 3 ... on one line, no sentence among them."""
+    text = line.piece.text.strip()
+    numbers = [int(m.group(1)) for m in _NUMBERED_ENTRY.finditer(text)]
+    if len(numbers) < _NUMBERED_CONTENTS_ENTRIES or numbers != list(range(1, len(numbers) + 1)):
+        return None
+    if not text.startswith("1 ") or re.search(r"[.;:!?]", text):
+        return None
+    titles = _NUMBERED_ENTRY.split(text)[2::2]
+    return "table of contents" if all(len(title.split()) <= _TOC_TITLE_WORDS for title in titles) else None
+
+
 def _share(line: _Line) -> str | None:
     tokens = [token.lower() for token in _WORD.findall(line.piece.text)]
     if not 0 < len(tokens) <= 15 or not all(token in cp.SHARE_WORDS for token in tokens):
@@ -280,6 +298,7 @@ _LINE_RULES: tuple[Callable[[_Line], str | None], ...] = (
     _date_line,
     _tags,
     _table_of_contents,
+    _numbered_contents,
     _share,
     _newsletter,
     _helpful,

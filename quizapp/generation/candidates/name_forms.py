@@ -1,0 +1,162 @@
+"""The fuller and shorter forms of a place's or a ruler's name that a fair teacher accepts for a fill-in.
+
+A student names a river without the word "River", a city by its long name where the article gives it, a ruler with
+or without the title and the regnal number the article gives him. Each form is added only where the article itself
+writes it and names nothing else by it, so the form picks out the key's own thing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from wordfreq import zipf_frequency
+
+from ..analysis import Corpus, norm_key
+from ..lexicon import TITLES
+
+# Words that say what kind of place a name is, after the name ("Zayandeh River") or before it ("Lake Chad"). Not
+# "Islands": "Solomon" or "Christmas" alone names someone else.
+GEO_AFTER = frozenset(
+    {
+        "River",
+        "Desert",
+        "Mountains",
+        "Hills",
+        "Sea",
+        "Ocean",
+        "Valley",
+        "Plateau",
+        "Peninsula",
+        "Delta",
+        "Basin",
+        "Range",
+        "Strait",
+    }
+)
+GEO_BEFORE = frozenset({"Lake", "Mount", "Mt"})
+# A name this common in English ("Red" of "Red Sea", "Black", "Yellow", "Great") is no name alone.
+RARE_NAME_ZIPF = 4.5
+_W = r"[A-Z][\w'’-]*"
+# The particles that join a place's long name ("Rio de Janeiro", "Santiago de Compostela", "Frankfurt am Main").
+_PLACE_PARTICLES = r"(?:de|do|da|dos|das|del|della|di|am|an|on|upon|sur|la|el)"
+_ROMAN = r"[IVX]{1,5}"
+
+
+def geographic_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "Zayandeh" for "Zayandeh River" and "Zayandeh River" for "Zayandeh": a place's name with and without the
+    word for its kind, where the name is rare enough to name it alone and the article gives no other place of that
+    name ("the Nile Delta" beside "the Nile River")."""
+    words = key.split()
+    text = corpus.documents[doc].text
+    if len(words) >= 2 and (words[-1] in GEO_AFTER or words[0] in GEO_BEFORE):
+        bare = " ".join(words[:-1] if words[-1] in GEO_AFTER else words[1:])
+        return [bare] if _rare(bare) and _kinds_of(text, bare) <= {_kind_word(key)} else []
+    kinds = _kinds_of(text, key) if _rare(key) else set()
+    if len(kinds) != 1 or not kinds <= GEO_AFTER | GEO_BEFORE:
+        return []
+    (kind,) = kinds
+    return [f"{kind} {key}" if kind in GEO_BEFORE else f"{key} {kind}"]
+
+
+def _rare(name: str) -> bool:
+    words = name.split()
+    return bool(words) and all(w[:1].isupper() and _zipf(w.lower()) < RARE_NAME_ZIPF for w in words)
+
+
+@cache
+def _zipf(word: str) -> float:
+    """wordfreq tokenises each word it is asked about: the same few names come back for every key."""
+    return float(zipf_frequency(word, "en"))
+
+
+def _kind_word(key: str) -> str:
+    words = key.split()
+    return words[-1] if words[-1] in GEO_AFTER else words[0]
+
+
+def _kinds_of(text: str, name: str) -> set[str]:
+    """The capitalised words the article writes right after or before the name: its kind words, or the rest of
+    another name that holds it ("Nile Delta")."""
+    return {w for w, _ in _neighbours(text, name, _NEXT_WORD)} | {
+        w for w in _words_before(text, name) if w in GEO_BEFORE
+    }
+
+
+# What follows a name on its line (not across a line: a heading ends there), and the word before it.
+_NEXT_WORD = re.compile(rf"[ \t]+({_W})")
+_LONG_FORM = re.compile(rf"\s+{_PLACE_PARTICLES}\s+{_W}(?:[ \t]+{_W})?")
+_WORD_BEFORE = re.compile(rf"({_W})[ \t]+$")
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    """Where the name stands as whole words: found with str.find, as the name is rare, not by a pattern scanning
+    every character of the article for each key."""
+    out, at = [], text.find(name)
+    while at != -1:
+        end = at + len(name)
+        before_ok = at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’-")
+        after_ok = end == len(text) or not (text[end].isalnum() or text[end] in "'’-")
+        if before_ok and after_ok:
+            out.append(at)
+        at = text.find(name, at + 1)
+    return out
+
+
+def _neighbours(text: str, name: str, pattern: re.Pattern[str]) -> list[tuple[str, int]]:
+    """What the pattern matches right after each occurrence of the name, with the occurrence's start."""
+    found = []
+    for at in _occurrences(text, name):
+        m = pattern.match(text, at + len(name))
+        if m is not None:
+            found.append((m.group(1) if pattern.groups else m.group(0), at))
+    return found
+
+
+def _words_before(text: str, name: str) -> list[str]:
+    return [m.group(1) for at in _occurrences(text, name) if (m := _WORD_BEFORE.search(text, max(0, at - 40), at))]
+
+
+def place_long_form(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "Rio de Janeiro" for "Rio": the one longer name the article writes that joins the key to another name by a
+    particle; the student who writes the long name names the same city."""
+    text = corpus.documents[doc].text
+    if re.search(rf"\s{_PLACE_PARTICLES}\s", key):
+        return []
+    found = {re.sub(r"\s+", " ", key + tail) for tail, _ in _neighbours(text, key, _LONG_FORM)}
+    return sorted(found) if len(found) == 1 else []
+
+
+def ruler_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "Shah Abbas" and "Abbas I" for "Abbas", "Abbas" for "Shah Abbas I": a ruler with and without the title and
+    the regnal number the article gives; the name alone only where the article numbers no other ruler of that name
+    ("Abbas II" beside "Abbas I"), a number only where it gives just one."""
+    words = key.split()
+    title = words[0] if len(words) > 1 and words[0].lower().rstrip(".") in TITLES else ""
+    numeral = words[-1] if len(words) > 1 and re.fullmatch(_ROMAN, words[-1]) else ""
+    base = " ".join(words[1 if title else 0 : -1 if numeral else len(words)])
+    if not base or not base[:1].isupper():
+        return []
+    text = corpus.documents[doc].text
+    after = _neighbours(text, base, _NEXT_WORD)
+    numerals = {w for w, _ in after if re.fullmatch(_ROMAN, w)}
+    number_at = {at: w for w, at in after if w in numerals}
+    titles = {
+        (m.group(1), number_at.get(at, ""))
+        for at in _occurrences(text, base)
+        if (m := _WORD_BEFORE.search(text, max(0, at - 40), at)) and m.group(1).lower().rstrip(".") in TITLES
+    } | ({(title, numeral)} if title else set())
+    if numeral:
+        numerals.add(numeral)
+    # "Napoleon Bonaparte" beside "Napoleon III": another name holds the bare one
+    others = (numerals - {numeral}) | ({w for w, _ in after} - numerals)
+    if numeral:
+        names = [f"{base} {numeral}"] + ([] if others else [base])
+    else:  # which of several numbered rulers the key is, the article does not say
+        names = [base] + ([f"{base} {n}" for n in numerals] if len(numerals) == 1 and not others - numerals else [])
+    for name in list(names):
+        # the one title the article gives this ruler: with the same number; any, where the name has none
+        own = {t for t, n in titles if name == base or (n and name.endswith(f" {n}"))}
+        if len(own) == 1:
+            names.append(f"{next(iter(own))} {name}")
+    return [n for n in dict.fromkeys(names) if norm_key(n) != norm_key(key)]
