@@ -6,7 +6,7 @@ bash scripts/setup.sh
 export FLASK_APP=quizapp
 .venv/bin/flask db upgrade
 .venv/bin/flask seed --publish
-# The background worker drafts questions for long documents; it stops with the app.
+# The background worker drafts uploaded documents (and closes overdue attempts); it stops with the app.
 .venv/bin/huey_consumer quizapp.jobs.huey --workers 1 --logfile instance/worker.log >/dev/null 2>&1 &
 worker=$!
 trap 'kill "$worker" 2>/dev/null' EXIT INT TERM
