@@ -86,6 +86,9 @@ def job_context() -> Iterator[None]:
 
 # What the periodic tasks leave in the queue's storage, which every consumer of a deployment shares.
 LAST_PERIODIC_RUN = "periodic:last-run"
+# The periodic tasks run every minute: three missed minutes mean no consumer runs them (`flask doctor` says so, and
+# uploads are then drafted within the request: bank/where_drafted.py).
+WORKER_SILENT_AFTER = timedelta(minutes=3)
 DUPLICATE_PERIODIC_RUN = "periodic:duplicate"
 
 

@@ -14,12 +14,11 @@ from typing import Any
 
 from flask import Flask
 
+from quizapp.background import WORKER_SILENT_AFTER
 from quizapp.config import DEFAULT_SECRET_KEY, IN_FRAME_WITHOUT_SECURE
 from quizapp.timezones import stored_time
 
 PROBLEM, WARNING, OK = "problem", "warning", "ok"
-# The periodic tasks run every minute: three missed minutes means no consumer runs them.
-WORKER_SILENT_AFTER = timedelta(minutes=3)
 # A duplicate run noted within this window is news; an older one may have been fixed since.
 DUPLICATE_NEWS = timedelta(minutes=15)
 

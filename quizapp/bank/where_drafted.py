@@ -8,14 +8,11 @@ one, short documents are still drafted at once, so that an upload never waits fo
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from quizapp.background import LAST_PERIODIC_RUN, huey
+from quizapp.background import LAST_PERIODIC_RUN, WORKER_SILENT_AFTER, huey
 from quizapp.timezones import stored_time
-
-# The worker that schedules the periodic tasks notes a run every minute: two missed minutes mean it is gone.
-WORKER_SEEN_WITHIN = timedelta(minutes=3)
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +25,7 @@ def worker_seen(now: datetime) -> bool:
         logger.warning("the job queue's storage could not be read; drafting short documents at once", exc_info=True)
         return False
     at = stored_time(last.get("at")) if isinstance(last, dict) else None
-    return at is not None and abs(now - at) <= WORKER_SEEN_WITHIN  # another machine's clock may run ahead
+    return at is not None and abs(now - at) <= WORKER_SILENT_AFTER  # another machine's clock may run ahead
 
 
 def inline_words(config: Any, now: datetime) -> int:

@@ -11,8 +11,8 @@ import re
 
 from .analysis import Corpus, Sentence
 
-# A semicolon closing a line, the last item's full stop after one, with the blank lines between them.
-_ITEM_END = re.compile(r";[ \t]*\n")
+# A semicolon closing a line (or the text), the last item's full stop after one, with the blank lines between them.
+_ITEM_END = re.compile(r";[ \t]*(?:\n|\Z)")
 _AFTER_ITEM = re.compile(r";[ \t]*\n\s*$")
 
 
@@ -20,6 +20,6 @@ def list_item(corpus: Corpus, sent: Sentence) -> bool:
     """The sentence ends its line with a semicolon, or follows a line that does (the list's last item)."""
     text = corpus.documents[sent.doc].text
     end = sent.start + len(sent.text.rstrip())
-    if text[sent.start : end].endswith(";") and _ITEM_END.match(text + "\n", end - 1):
+    if _ITEM_END.match(text, end - 1):  # the sentence's last character is the semicolon
         return True
     return _AFTER_ITEM.search(text, max(0, sent.start - 40), sent.start) is not None

@@ -239,9 +239,9 @@ def setting_not_asked(c: Candidate) -> str | None:
     """No choice or fill-in key that is the place the whole document is about: a student names it unread."""
     if c.draft.type not in ("multiple_choice", "fill_in"):
         return None
-    for key in _keys(c)[:1]:
-        if is_setting(key, c.setting):
-            return f"key '{key}' is the document's setting"
+    keys = _keys(c)
+    if keys and is_setting(keys[0], c.setting):
+        return f"key '{keys[0]}' is the document's setting"
     return None
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..analysis import Corpus, Mention, Sentence
 from ..distractors import DistractorIndex, stable_hash
+from ..setting import document_settings
 from ..textutil import MAX_PROMPT_WORDS, anaphora_problem, word_count
 from ..types import QuestionDraft, Source
 
@@ -50,8 +51,6 @@ class Context:
 
     def setting(self, sent: Sentence) -> str:
         """The place the sentence's document is about, normalised, or "" (see setting.py)."""
-        from ..setting import document_settings
-
         return document_settings(self.corpus).get(sent.doc, "")
 
 

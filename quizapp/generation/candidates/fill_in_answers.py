@@ -335,8 +335,17 @@ def _fuller_name(corpus: Corpus, doc: int, key: str) -> list[str]:
     return sorted(found) if len(found) == 1 else []
 
 
-def _mention_norms(corpus: Corpus, doc: int, kind: str | None = None) -> set[str]:
-    return {m.norm for s in corpus.sentences if s.doc == doc for m in s.mentions if kind is None or m.kind == kind}
+def _mention_norms(corpus: Corpus, doc: int, kind: str | None = None) -> frozenset[str]:
+    """The names (normalised) the document's mentions give, of one kind or all: kept on the corpus, as every
+    fill-in key of a person or organisation asks, and reading them means going through every sentence."""
+    kept: dict[tuple[int, str | None], frozenset[str]] = corpus.cache.setdefault("mention_norms", {})
+    found = kept.get((doc, kind))
+    if found is None:
+        found = frozenset(
+            m.norm for s in corpus.sentences if s.doc == doc for m in s.mentions if kind is None or m.kind == kind
+        )
+        kept[(doc, kind)] = found
+    return found
 
 
 # "King Chulalongkorn of Siam", "Alexander the Great", "Charles the Bold, Duke of Burgundy": a title before the name,
