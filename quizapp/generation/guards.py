@@ -129,7 +129,10 @@ def no_chrome(c: Candidate) -> str | None:
         if s.heading:
             return "source is a heading"
     for src in c.draft.sources:
-        if _CHROME.search(src.quote) or word_count(src.quote) < 4:
+        # a table's row is its cells joined by " | " (ingest's own mark, not a menu's bar): only a matching
+        # question is made from rows (candidates/tables.py)
+        quote = src.quote.replace(" | ", " ") if c.draft.type == "matching" else src.quote
+        if _CHROME.search(quote) or word_count(quote) < 4:
             return "source looks like page chrome"
     return None
 

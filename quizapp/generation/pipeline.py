@@ -26,6 +26,7 @@ from .candidates import (
 from .candidates.fill_in import term_counts
 from .candidates.matching import pairs_of
 from .candidates.ordering import event_of
+from .candidates.tables import table_candidates
 from .caps import sentence_case
 from .clauses import elliptical, hedge, hollow, odd_parse, run_on, vague_subject
 from .definites import resolvable_subject, resolve_context
@@ -115,6 +116,7 @@ def build_candidates(ctx: Context) -> list[Candidate]:
         out += mine
     out += ordering_candidates(ctx, events)
     out += matching_candidates(ctx, pairs)
+    out += table_candidates(ctx)
     return out
 
 
