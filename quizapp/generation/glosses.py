@@ -24,6 +24,7 @@ MAX_TERM_TOKENS = 4
 NAMING = frozenset({"called", "named", "termed", "dubbed"})
 NAMING_LEMMAS = frozenset({"call", "name", "term", "dub", "nickname"})
 TRANSLATING = frozenset({"translated", "rendered", "meaning", "means", "glossed", "literally"})
+KIND_WORDS = frozenset({"kind", "type", "form", "sort", "variety"})
 HEDGES = frozenset({"usually", "often", "commonly", "sometimes", "roughly", "loosely", "literally", "best"})
 QUOTES = frozenset("'\"‘’“”")
 _LETTERS_TOO = frozenset("ʿʾ'’-")
@@ -148,6 +149,16 @@ def _gloss_after(sent: Sentence, last: Any) -> tuple[Any, bool] | None:
     while k < end and doc[k].lower_ in HEDGES:
         k += 1
     if k < end and doc[k].lower_ in TRANSLATING:
+        return after, False
+    # "houses of daga, a kind of earth plaster": says what the word is, however the parser attached it
+    if (
+        after.lower_ in ("a", "an")
+        and k + 2 < end
+        and doc[k + 1].lower_ in KIND_WORDS
+        and doc[k + 2].lower_ == "of"
+        and last.pos_ in _NAME_POS
+        and last.text.islower()
+    ):
         return after, False
     # "The shaduf, a pole with a bucket ...": an indefinite appositive describes what a common noun is
     if (

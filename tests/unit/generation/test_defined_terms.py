@@ -17,7 +17,8 @@ TERMS = (
     "the reign of King Anselm. "
     "The ox-driven wheel, or tevrani, came much later, under the Varro dynasty. "
     'The settlers called the coast Velmar, "the green land", after its meadows. '
-    "The old king, a cruel man, taxed the valley heavily."
+    "The old king, a cruel man, taxed the valley heavily. "
+    "Most farmers lived in houses of zellak, a kind of mud brick, beside the river."
 )
 
 
@@ -31,6 +32,7 @@ def test_a_rare_word_the_sentence_glosses_is_a_defined_term():
     assert _terms(c, "zarvat") == ["zarvat"]  # an appositive says what it is
     assert _terms(c, "tevrani") == ["tevrani"]  # ", or X,": another name for the thing just described
     assert _terms(c, "Velmar") == ["Velmar"]  # "called X, "gloss""
+    assert _terms(c, "zellak") == ["zellak"]  # "X, a kind of ...", however the parser attached it
 
 
 def test_a_common_word_with_an_appositive_is_no_term():
