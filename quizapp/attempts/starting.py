@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import random
 import secrets
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, column, func, select, true
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import JSONB, aggregate_order_by
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, make_transient_to_detached
@@ -50,26 +51,31 @@ _CURRENT_AND_USED = (
 
 
 # The columns a plan needs of a quiz's fixed approved questions, each at its version in force (built once).
-_FIXED_CANDIDATES = (
-    select(
-        QuizQuestion.points,
-        QuestionVersion.question_id,
-        QuestionVersion.id,
-        QuestionVersion.type,
-        QuestionVersion.options,
-        QuestionVersion.answer,
-    )
+_CANDIDATE_COLUMNS = (
+    QuizQuestion.points,
+    QuestionVersion.question_id,
+    QuestionVersion.id,
+    QuestionVersion.type,
+    QuestionVersion.options,
+    QuestionVersion.answer,
+)
+_FIXED_QUESTIONS = (
+    select(QuizQuestion)
     .join(Question, Question.id == QuizQuestion.question_id)
     .join(
         QuestionVersion,
         (QuestionVersion.question_id == Question.id) & (QuestionVersion.version == Question.current_version),
     )
-    .where(QuizQuestion.quiz_id == bindparam("quiz_id"), Question.status == QuestionStatus.APPROVED)
+    .where(Question.status == QuestionStatus.APPROVED)
+)
+_FIXED_CANDIDATES = (
+    _FIXED_QUESTIONS.with_only_columns(*_CANDIDATE_COLUMNS)
+    .where(QuizQuestion.quiz_id == bindparam("quiz_id"))
     .order_by(QuizQuestion.position)
 )
 # The start's first statement: the quiz as ``quiz_to_start`` reads it, with the student's attempt in progress
 # (its id) and how many attempts they have made, so that a start reads once before it writes.
-_START_READ = StartQuery.adding(
+_STUDENTS_ATTEMPTS = (
     select(Attempt.id)
     .where(
         Attempt.quiz_id == Quiz.id,
@@ -83,6 +89,19 @@ _START_READ = StartQuery.adding(
     .where(Attempt.quiz_id == Quiz.id, Attempt.student_id == bindparam("student_id"))
     .scalar_subquery(),
 )
+_START_READ = {
+    "sqlite": StartQuery.adding(*_STUDENTS_ATTEMPTS),
+    # PostgreSQL: the fixed questions too, as one JSON array in the same row (a row per question would repeat
+    # the quiz's columns twenty times): the start reads in one statement, and writes in one.
+    "postgresql": StartQuery.adding(
+        *_STUDENTS_ATTEMPTS,
+        _FIXED_QUESTIONS.with_only_columns(
+            func.json_agg(aggregate_order_by(func.json_build_array(*_CANDIDATE_COLUMNS), QuizQuestion.position))
+        )
+        .where(QuizQuestion.quiz_id == Quiz.id)
+        .scalar_subquery(),
+    ),
+}
 _ATTEMPT_FIELDS = ("quiz_id", "student_id", "number", "status", "started_at", "deadline", "max_score")
 _ANSWER_FIELDS = ("question_id", "question_version_id", "position", "points", "option_order")
 # SQLite: the attempt's row (its values as parameters: one statement object, its cache key computed once), then
@@ -141,13 +160,15 @@ def _candidate(version: QuestionVersion, points: float) -> Candidate:
     return Candidate(version.question_id, version.id, version.type, list(version.options or []), version.answer, points)
 
 
-def _fixed_candidates(session: Session, quiz: Quiz) -> list[Candidate]:
+def _fixed_candidates(session: Session, quiz: Quiz, rows: Iterable[Sequence[Any]] | None = None) -> list[Candidate]:
     """The quiz's fixed approved questions in order, each at its version in force, in one query (a whole class
-    presses Start at once: one query per question each was the start's main cost). Only the columns a plan
-    needs, not whole versions: building twenty ORM objects with their texts was a tenth of a start."""
-    rows = session.execute(_FIXED_CANDIDATES, {"quiz_id": quiz.id})
+    presses Start at once: one query per question each was the start's main cost), or from ``rows`` already
+    read (PostgreSQL's start). Only the columns a plan needs, not whole versions: building twenty ORM objects
+    with their texts was a tenth of a start."""
+    if rows is None:
+        rows = session.execute(_FIXED_CANDIDATES, {"quiz_id": quiz.id})
     return [
-        Candidate(question_id, version_id, type_, list(options or []), answer, points)
+        Candidate(question_id, version_id, type_, list(options or []), answer, float(points))  # JSON's 1 is an int
         for points, question_id, version_id, type_, options, answer in rows
     ]
 
@@ -180,9 +201,10 @@ def start_attempt(
     and student, so of two simultaneous starts one insert finds the number taken and tries again,
     finding the other's attempt in progress.
     """
-    starting = quiz_to_start(session, quiz_id, student, _START_READ)
+    dialect = "sqlite" if session.get_bind().dialect.name == "sqlite" else "postgresql"
+    starting = quiz_to_start(session, quiz_id, student, _START_READ[dialect])
     quiz = starting.quiz
-    current_id, used = starting.extra
+    current_id, used = starting.extra[:2]
     for attempt_number in range(START_RETRIES):
         if attempt_number:  # an earlier try lost a race: read the student's attempts again
             # One query for the attempt in progress (if any) and how many the student has made.
@@ -201,7 +223,7 @@ def start_attempt(
         values, answers = _new_attempt(session, starting, student, number=used + 1, now=now, seed=seed)
         # ON CONFLICT DO NOTHING rather than a savepoint around a plain insert: two round trips fewer per start
         # (SAVEPOINT, RELEASE), and a lost race leaves the transaction usable all the same.
-        attempt_id = _insert(session, values, answers)
+        attempt_id = _insert(session, dialect, values, answers)
         if attempt_id is None:
             continue  # another start took this number
         # The row as an ORM object without reading it back (the ORM's own INSERT ... RETURNING of the whole
@@ -214,11 +236,11 @@ def start_attempt(
     raise Conflict("Starting the quiz collided with another start; please try again.")
 
 
-def _insert(session: Session, values: dict[str, Any], answers: list[dict[str, Any]]) -> int | None:
+def _insert(session: Session, dialect: str, values: dict[str, Any], answers: list[dict[str, Any]]) -> int | None:
     """Write the attempt's row and its answers' rows, outside the unit of work (the ORM's insert of twenty
     objects, with their ids returned, was a third of a start; attempt.answers loads them if asked): the new
     attempt's id, or None when its number was taken by another start (nothing written)."""
-    if session.get_bind().dialect.name != "sqlite":
+    if dialect == "postgresql":
         # One statement, one round trip: the twenty answers' inserts sent after the attempt's, one execution
         # each in the server, were a fifth of a start's app CPU and most of its PostgreSQL CPU.
         return session.scalar(_INSERT_ATTEMPT_AND_ANSWERS, {**values, "answers": answers})
@@ -228,11 +250,13 @@ def _insert(session: Session, values: dict[str, Any], answers: list[dict[str, An
     return attempt_id
 
 
-def quiz_slots(session: Session, quiz: Quiz, rng: random.Random) -> list[Slot]:
+def quiz_slots(
+    session: Session, quiz: Quiz, rng: random.Random, fixed_rows: Iterable[Sequence[Any]] | None = None
+) -> list[Slot]:
     """The questions one sitting of the quiz gets, in order, with their option orders and points: its fixed
-    approved questions and its rules' random picks, shuffled as the quiz's settings say (an attempt, a preview,
-    a live session)."""
-    fixed = _fixed_candidates(session, quiz)
+    approved questions (read here unless their ``fixed_rows`` were read already) and its rules' random picks,
+    shuffled as the quiz's settings say (an attempt, a preview, a live session)."""
+    fixed = _fixed_candidates(session, quiz, fixed_rows)
     rules = [Rule(rule.count, _rule_pool(session, rule), rule.points) for rule in quiz.rules]
     return plan(fixed, rules, rng, shuffle_questions=quiz.shuffle_questions, shuffle_options=quiz.shuffle_options)
 
@@ -249,7 +273,9 @@ def _new_attempt(
     """The attempt's row, and the rows of its answers (without the attempt's id, which its insert gives)."""
     quiz = starting.quiz
     rng = random.Random(seed if seed is not None else secrets.randbits(64))  # noqa: S311 - shuffling, not secrecy
-    slots = quiz_slots(session, quiz, rng)
+    # PostgreSQL's first statement read the fixed questions' rows (a JSON array, NULL for none).
+    fixed_rows = (starting.extra[2] or []) if len(starting.extra) > 2 else None
+    slots = quiz_slots(session, quiz, rng, fixed_rows)
     if not slots:
         raise EmptyQuiz("This quiz has no questions yet.")
     attempt = {

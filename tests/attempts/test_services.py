@@ -217,3 +217,5 @@ def test_a_start_that_loses_the_race_for_its_number_resumes_the_winner_s_attempt
     attempts = db.session.scalars(select(Attempt).where(Attempt.student_id == student.id)).all()
     assert [a.id for a in attempts] == [attempt.id]  # the winner's, resumed; no second attempt, no error
     assert attempt.number == 1
+    # The losing start wrote none of its answers (the winner here was written without any).
+    assert db.session.scalars(select(AttemptAnswer)).all() == []
