@@ -99,7 +99,8 @@ def test_starting_costs_the_same_statements_whatever_the_length(student_client, 
             # One read (the quiz, the login, the student's attempts, the questions), one write (the attempt's row and
             # its answers' rows together).
             assert len(sent) == 2, sent
-            assert len(writes) == 1 and "INSERT INTO attempts" in writes[0], writes
+            assert len(writes) == 1, writes
+            assert "INSERT INTO attempts" in writes[0], writes
             assert "INSERT INTO attempt_answers" in writes[0], writes
         else:
             assert [w.split("(")[0].strip() for w in writes] == ["INSERT INTO attempts", "INSERT INTO attempt_answers"]
