@@ -1,6 +1,6 @@
 """Options of the key's fine kind, from the article's own evidence (issue #15; texts made up for the tests)."""
 
-from quizapp.generation.distractors import DistractorIndex
+from quizapp.generation.distractors import DistractorIndex, usable_key
 from quizapp.generation.syntax import wh_word
 
 from ._articles import mention as _mention
@@ -187,3 +187,15 @@ def test_a_name_that_completes_a_churchs_is_no_person_to_ask_about():
     c = parsed(PEOPLE)
     assert named_for_a_place(_mention(c, "St Ambrose"))  # "the parish church of St Ambrose"
     assert not named_for_a_place(_mention(c, "Henrik Dalberg", "founded"))
+
+
+def test_a_name_its_own_words_call_a_place_is_trusted_as_one():
+    # no place list entry and no "in"/"at" before them: only their own last word says these are rivers
+    c = parsed(
+        "Grain barges sailed down the Varn River to the sea. The mills stood on the banks of the Varn River "
+        "for a century. The Orlo River was dammed in 1820."
+    )
+    for name in ("Varn River", "Orlo River"):
+        river = _mention(c, name)
+        assert (river.kind, river.fine) == ("place", "place:river")
+        assert usable_key(river)  # the article's word agreeing with the model's is evidence all the same
