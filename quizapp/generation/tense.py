@@ -162,6 +162,8 @@ def _misread_verb(t: Any) -> bool:
     demands that Japan open its ports"): left in the present, it would stand beside verbs put in the past."""
     if t.tag_ not in ("NNS", "NNPS"):
         return False
+    if t.i > 0 and t.nbor(-1).tag_ in ("POS", "PRP$"):
+        return False  # "Captain Cook's ships Resolution and Discovery": a noun an owner stands before
     if t.dep_ in _MISREAD_AS_NOUN and (t.dep_ != "conj" or t.head.pos_ == "VERB"):
         return True
     nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None

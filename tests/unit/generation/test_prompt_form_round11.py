@@ -1,0 +1,45 @@
+"""Slips of rewriting caught in the last look at a prompt (quality v10): "in" before a day, a noun after an owner
+read as a verb and put in the past, a sentence's capital left on a common word in mid-sentence. (Texts made up.)"""
+
+from __future__ import annotations
+
+from quizapp.generation.caps import lower_opening_word
+from quizapp.generation.prompt_form import mend
+from quizapp.generation.tense import past_statement
+
+from ._articles import parsed, sentence
+
+CHRONICLE = (
+    "1770, January - Captain Orren Vask's ships Harrow and Lantern reach Kelsby, the first recorded contact.\n"
+    "1817, 4 July - Ground is broken at Tarrow for the new canal.\n"
+    "1882 - Tolls are abolished by a vote of the assembly, as railways take a growing share of the trade.\n"
+    "1890 - Field workers strike at Tarrow. Later that year Marla Field opens a school.\n"
+    "1891 - Truce of Varro with the duke; the guild agrees to pay a yearly tribute."
+)
+
+
+def test_a_day_takes_on_not_in():
+    assert mend("In November 4, 1825, the governor poured a keg of lake water into the sea.").startswith("On ")
+    assert mend("The fleet sailed in 4 May 1600.") == "The fleet sailed on 4 May 1600."
+    assert mend("In May 1453, the city fell.") == "In May 1453, the city fell."  # a month and a year keep "in"
+
+
+def test_a_plural_noun_after_an_owner_is_not_put_in_the_past():
+    c = parsed(CHRONICLE)
+    prompt = "In January 1770, Captain _____'s ships Harrow and Lantern reach Kelsby, the first recorded contact."
+    out = past_statement(c, sentence(c, "Harrow"), prompt)
+    assert "shipped" not in out
+    assert "reached Kelsby" in out
+
+
+def test_the_sentences_capital_goes_from_a_common_word_put_in_mid_sentence():
+    c = parsed(CHRONICLE)
+    out = lower_opening_word(c, sentence(c, "Ground"), "On 4 July 1817, Ground was broken at Tarrow for the new canal.")
+    assert out == "On 4 July 1817, ground was broken at Tarrow for the new canal."
+    out = lower_opening_word(c, sentence(c, "Tolls"), "When were Tolls abolished by a vote of the assembly?")
+    assert out == "When were tolls abolished by a vote of the assembly?"
+    # a word the article writes with a capital after a lower-case word is a name there ("Marla Field")
+    out = lower_opening_word(c, sentence(c, "Field workers"), "In 1890, Field workers struck at Tarrow.")
+    assert out == "In 1890, Field workers struck at Tarrow."
+    out = lower_opening_word(c, sentence(c, "Truce"), "In 1891, Truce of Varro with the duke; the guild agreed.")
+    assert out == "In 1891, Truce of Varro with the duke; the guild agreed."  # a name's class noun before "of"
