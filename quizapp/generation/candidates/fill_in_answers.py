@@ -20,6 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from ..analysis import Corpus, Sentence, norm_key
+from ..gazetteer import containers, place_class
 from ..lexicon import EVENT_WORDS, LAW_WORDS, TITLES
 from .name_forms import geographic_forms, place_long_form, ruler_forms
 
@@ -62,11 +63,16 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
             out += _people_of().get(_folded(key), [])
         if kind == "place":
             out += geographic_forms(corpus, sent.doc, key) + place_long_form(corpus, sent.doc, key)
+            out += city_gone_to(corpus, sent.doc, key, first)
+            # a name the model took for a place: "the Smithfield Show", "Kamehameha of Hawaiʻi Island"
+            out += distinctive_part(corpus, sent.doc, key)
+            if _person_of_realm(corpus, sent.doc, key):
+                out += bare_person_name(corpus, sent.doc, key, sent.start)
         if kind == "person":
             fuller = person_full_name(corpus, sent.doc, key) or _fuller_name(corpus, sent.doc, key)
             out += fuller + [name for f in fuller for name in without_title(f)]
             out += bare_person_name(corpus, sent.doc, key, sent.start) + double_surname(corpus, sent.doc, key)
-            out += ruler_forms(corpus, sent.doc, key)
+            out += ruler_forms(corpus, sent.doc, key, sent.start)
         elif kind in ("org", "event", "law"):  # not "Central Asia" for "Asia": another place
             out += _fuller_name(corpus, sent.doc, key)
         if kind in ("org", "event", "law"):
@@ -79,6 +85,31 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
     out += _variant_names().get(_folded(key), [])
     out += [s for v in [key, *out] for s in _spellings(v)]
     return list(dict.fromkeys(v for v in out if v.strip() and v != key))
+
+
+# Verbs and nouns of going somewhere: "his move to Egypt", "she fled to France", "they sailed to China".
+_GOING = frozenset(
+    {"move", "go", "travel", "flee", "return", "emigrate", "sail", "come", "migrate", "journey", "retire", "relocate"}
+)
+
+
+def city_gone_to(corpus: Corpus, doc: int, key: str, first: Any) -> list[str]:
+    """ "Cairo" for "his move to Egypt": where the blank is a country someone goes to and the article names one
+    city of that country and no other, the student who names the city names where he went."""
+    prep = first.doc[first.i - 1] if first.i > 0 else None
+    if prep is None or prep.lower_ not in ("to", "into") or prep.head.lemma_.lower() not in _GOING:
+        return []
+    country = norm_key(key)
+    if place_class(country) != "country":
+        return []
+    cities = {
+        m.text
+        for s in corpus.sentences
+        if s.doc == doc
+        for m in s.mentions
+        if m.kind == "place" and place_class(m.norm) == "city" and country in containers(m.norm)
+    }
+    return sorted(cities) if len({norm_key(c) for c in cities}) == 1 else []
 
 
 # Class nouns of a named event, treaty or assembly ("the Battle of X", "the Diet of X"): the name after "of" is what
@@ -449,6 +480,17 @@ def without_title(name: str) -> list[str]:
 
 
 _TITLE_QUALIFIERS = frozenset({"Rear", "Vice", "Grand", "Lord", "High", "Field", "Prime", "Chief"})
+
+
+def _person_of_realm(corpus: Corpus, doc: int, key: str) -> bool:
+    """ "Kamehameha of Hawaiʻi Island" read as a place: a name before "of <place>" that a person of the article
+    bears ("Kamehameha II") is a ruler with his realm."""
+    core = _OF_REALM.sub("", key)
+    if core == key or not core[:1].isupper():
+        return False
+    bare = norm_key(core)
+    people = _mention_norms(corpus, doc, "person")
+    return any(n == bare or re.fullmatch(rf"{re.escape(bare)} [ivx]{{1,5}}", n) for n in people)
 
 
 def bare_person_name(corpus: Corpus, doc: int, key: str, at: int | None = None) -> list[str]:

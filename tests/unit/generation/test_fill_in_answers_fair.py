@@ -57,3 +57,21 @@ def test_the_name_before_a_gatherings_class_noun_is_accepted():
     assert "Pellingford" in _answers(TEXT, "Pellingford Show", "event")
     text = "At the Pellingford Show, sheep fell ill. The Pellingford Market closed in 1953."
     assert "Pellingford" not in _answers(text, "Pellingford Show", "event")  # the name holds another thing too
+
+
+def test_a_country_someone_moves_to_accepts_the_one_city_of_it_the_article_names():
+    text = (
+        "The most famous story about the scholar Idris Varn concerns his move to Egypt. "
+        "The caliph, who ruled from Cairo, invited him to tame the river."
+    )
+    assert "Cairo" in _answers(text, "Egypt", "place")
+    two = text + " Later he taught for a year in Alexandria."
+    assert "Cairo" not in _answers(two, "Egypt", "place")  # which city, the article leaves open
+    ruled = "In 1798 the general invaded Egypt. He entered Cairo in July."
+    assert "Cairo" not in _answers(ruled, "Egypt", "place")  # an invasion of a country is not of its city
+
+
+def test_a_ruler_or_a_gathering_the_model_took_for_a_place_gets_the_same_forms():
+    assert {"Tarsin", "Tarsin I"} <= set(_answers(TEXT, "Tarsin of Ostergau Island", "place"))
+    assert "Pellingford" in _answers(TEXT, "Pellingford Show", "place")
+    assert _answers(TEXT, "Marrow Hall", "place") == []  # a place's own name keeps its kind word
