@@ -17,7 +17,7 @@ from .dates import DateValue
 from .kinds import PLACE_GRAINS
 from .lexicon import EVENT_WORDS, LAW_WORDS, TITLES
 from .normalise import MONTHS
-from .tense import historical_present, past_question, past_statement
+from .tense import historical_present, past_clauses, past_question, past_statement
 from .textutil import contains_phrase, tidy, tokens_text, word_count
 from .timeline import dated as entry_dated
 from .timeline import raw_label
@@ -786,6 +786,9 @@ def _drop_date(prompt: str, date: str) -> str | None:
     match = pattern.search(prompt)
     if match is None:
         return None
+    if match.start() > 0 and match.group(0).rstrip().endswith(",") and prompt[match.end() :][:1].islower():
+        # "restores sovereignty on 31 July, later marked as a holiday": what follows the comma speaks of the day
+        return None
     out = tidy(prompt[: match.start()] + prompt[match.end() :])
     return out[:1].upper() + out[1:] if out else None
 
@@ -842,7 +845,9 @@ def resolve_context(
         return prompt, "a timeline line's date is run into the question"
     if not historical_present(corpus, sent):
         return prompt, None
-    return (past_question(prompt) if prompt.rstrip().endswith("?") else past_statement(corpus, sent, prompt)), None
+    if prompt.rstrip().endswith("?"):
+        return past_clauses(corpus, sent, past_question(prompt)), None
+    return past_statement(corpus, sent, prompt), None
 
 
 _PLACED = re.compile(r"^(.*\S)\s+(?:in|at)\s+(.+)$")

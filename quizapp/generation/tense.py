@@ -118,6 +118,18 @@ def past_statement(corpus: Corpus, sent: Sentence, prompt: str) -> str:
         _FRONTED_DATE.match(prompt) or _LEADING_DATE.match(prompt) or _year_on_verb(sent.root)
     ):
         return prompt  # the year it speaks of is not the statement's own (a present fact in a timeline's entry)
+    return _verbs_in_past(corpus, sent, prompt)
+
+
+def past_clauses(corpus: Corpus, sent: Sentence, question: str) -> str:
+    """A question asked in the past with the present verbs it keeps from its sentence's other clauses put in the
+    past too ("When were tolls abolished, as railways take a growing share?" -> "..., as railways took ...?")."""
+    return _verbs_in_past(corpus, sent, question) if question.rstrip().endswith("?") else question
+
+
+def _verbs_in_past(corpus: Corpus, sent: Sentence, prompt: str) -> str:
+    """``prompt`` with the present verbs it keeps from ``sent`` put in the past: all of them, or none where one has
+    no certain past form (or stands twice)."""
     misread = {t.i for t in sent.span if _misread_verb(t)}
     if any(not _object_follows(sent.span.doc[i]) for i in misread):
         return prompt  # "estimates of the cooling vary": a noun, or a verb the statement cannot be sure of

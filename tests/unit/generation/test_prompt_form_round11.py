@@ -12,7 +12,7 @@ from ._articles import parsed, sentence
 CHRONICLE = (
     "1770, January - Captain Orren Vask's ships Harrow and Lantern reach Kelsby, the first recorded contact.\n"
     "1817, 4 July - Ground is broken at Tarrow for the new canal.\n"
-    "1882 - Tolls are abolished by a vote of the assembly, as railways take a growing share of the trade.\n"
+    "1882 - Tolls are abolished by a vote in Tarrow, as railways take a growing share of traffic.\n"
     "1890 - Field workers strike at Tarrow. Later that year Marla Field opens a school.\n"
     "1891 - Truce of Varro with the duke; the guild agrees to pay a yearly tribute."
 )
@@ -43,3 +43,24 @@ def test_the_sentences_capital_goes_from_a_common_word_put_in_mid_sentence():
     assert out == "In 1890, Field workers struck at Tarrow."
     out = lower_opening_word(c, sentence(c, "Truce"), "In 1891, Truce of Varro with the duke; the guild agreed.")
     assert out == "In 1891, Truce of Varro with the duke; the guild agreed."  # a name's class noun before "of"
+
+
+def test_a_question_in_the_past_puts_its_other_clauses_in_the_past():
+    from quizapp.generation.definites import resolve_context
+
+    c = parsed(CHRONICLE)
+    prompt = "When were tolls abolished by a vote in Tarrow, as railways take a growing share of traffic?"
+    out, _ = resolve_context(c, [sentence(c, "Tolls")], prompt, "1882")
+    assert out == "When were tolls abolished by a vote in Tarrow, as railways took a growing share of traffic?"
+
+
+def test_a_date_a_later_clause_speaks_of_is_not_cut_from_the_middle():
+    from quizapp.generation.definites import _drop_date
+
+    assert _drop_date("Admiral Thomas restores sovereignty on 31 July, later marked as a holiday.", "31 July") is None
+    assert _drop_date("On 31 July, Admiral Thomas restored sovereignty.", "31 July") == (
+        "Admiral Thomas restored sovereignty."
+    )
+    assert _drop_date("Admiral Thomas restored sovereignty on 31 July.", "31 July") == (
+        "Admiral Thomas restored sovereignty."
+    )
