@@ -64,3 +64,13 @@ def test_a_date_a_later_clause_speaks_of_is_not_cut_from_the_middle():
     assert _drop_date("Admiral Thomas restored sovereignty on 31 July.", "31 July") == (
         "Admiral Thomas restored sovereignty."
     )
+
+
+def test_the_main_verb_after_the_questions_operator_stays_bare():
+    from quizapp.generation.tense import past_clauses
+
+    c = parsed("1460 - The Ottomans conquer the Despotate of Varro, which borders Tarrow.")
+    out = past_clauses(c, sentence(c, "conquer"), "When did the Ottomans conquer the Despotate of Varro?")
+    assert out == "When did the Ottomans conquer the Despotate of Varro?"
+    out = past_clauses(c, sentence(c, "conquer"), "When did the Ottomans conquer Varro, which borders Tarrow?")
+    assert out == "When did the Ottomans conquer Varro, which bordered Tarrow?"
