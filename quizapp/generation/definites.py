@@ -780,13 +780,22 @@ def _replace_first(text: str, phrase: str, new: str) -> str:
     return tidy(result.replace(",,", ",").replace(", ,", ","))
 
 
+# What a phrase after a date's comma begins with when it speaks of that day ("31 July, later marked as ...", "the
+# 4th, which", "12 May, now a holiday"): not the main clause after a fronted adverbial ("At dawn on 3 December,
+# roughly 276 soldiers stormed ...").
+_SPEAKS_OF_THE_DAY = re.compile(
+    r"(?:later|now|still|since|today|which|when|known|called|named|marked|remembered|celebrated|commemorated|"
+    r"observed|kept)\b"
+)
+
+
 def _drop_date(prompt: str, date: str) -> str | None:
     """The prompt without the phrase "on/in <date>" (fronted or not), or None if the date stands otherwise."""
     pattern = re.compile(r"(?:^|(?<=\s))(?:on|in)\s+(?:the\s+)?" + re.escape(date) + r"(?:,\s*|(?=[\s.,;?]))", re.I)
     match = pattern.search(prompt)
     if match is None:
         return None
-    if match.start() > 0 and match.group(0).rstrip().endswith(",") and prompt[match.end() :][:1].islower():
+    if match.start() > 0 and match.group(0).rstrip().endswith(",") and _SPEAKS_OF_THE_DAY.match(prompt[match.end() :]):
         # "restores sovereignty on 31 July, later marked as a holiday": what follows the comma speaks of the day
         return None
     out = tidy(prompt[: match.start()] + prompt[match.end() :])

@@ -74,3 +74,10 @@ def test_the_main_verb_after_the_questions_operator_stays_bare():
     assert out == "When did the Ottomans conquer the Despotate of Varro?"
     out = past_clauses(c, sentence(c, "conquer"), "When did the Ottomans conquer Varro, which borders Tarrow?")
     assert out == "When did the Ottomans conquer Varro, which bordered Tarrow?"
+
+
+def test_a_date_in_a_fronted_adverbial_is_still_cut():
+    from quizapp.generation.definites import _drop_date
+
+    out = _drop_date("At dawn on 3 December, roughly 276 soldiers stormed the stockade.", "3 December")
+    assert out == "At dawn roughly 276 soldiers stormed the stockade."
