@@ -551,7 +551,11 @@ def _aliases(corpus: Corpus, doc: int) -> dict[str, list[str]]:
     text = corpus.documents[doc].text
     pairs = [(m["a"], m["b"].strip()) for m in _BRACKETED.finditer(text)]
     pairs = [_abbreviated(a, b) for a, b in pairs if _ABBREVIATION.match(b) or _ABBREVIATION.match(a)]
-    pairs += [(_trim(m["a"]), _sentence_end(m["b"])) for m in _ALSO_CALLED.finditer(text) if _names_itself(text, m)]
+    pairs += [
+        (_trim(m["a"]), _sentence_end(m["b"]))
+        for m in _ALSO_CALLED.finditer(text)
+        if _names_itself(text, m) and not _calls_it(m)
+    ]
     pairs += [(_trim(m["a"]), m["b"]) for pattern in (_ALSO_BRACKETED, _COMMA_OR) for m in pattern.finditer(text)]
     for a, b in pairs:
         if a and b and norm_key(a) != norm_key(b):
@@ -571,6 +575,15 @@ def _names_itself(text: str, m: re.Match[str]) -> bool:
     with its comma names X)."""
     comma = m.group(0)[len(m["a"]) :].lstrip().startswith(",")
     return comma or _HANGS_ON.search(text[max(0, m.start() - 12) : m.start()]) is None
+
+
+_BARE_CALLED = re.compile(r"^\s+called\b")
+
+
+def _calls_it(m: re.Match[str]) -> bool:
+    """ "Arnold Toynbee called the Muqaddimah ...": a bare "called" after a name (no comma, no "also") is the
+    name's own verb, and the name is whoever calls, not another name of the thing called."""
+    return _BARE_CALLED.match(m.group(0)[len(m["a"]) :]) is not None
 
 
 def _sentence_end(run: str) -> str:
