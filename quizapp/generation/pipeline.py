@@ -28,7 +28,7 @@ from .candidates.fill_in import term_counts
 from .candidates.matching import pairs_of
 from .candidates.ordering import event_of
 from .candidates.tables import table_candidates
-from .caps import sentence_case
+from .caps import lower_opening_word, sentence_case
 from .clauses import elliptical, hedge, hollow, odd_parse, run_on, vague_subject
 from .definites import resolvable_subject, resolve_context
 from .disagreements import find_disagreements
@@ -211,6 +211,7 @@ def _generate(
                 c.draft.checks.append(REWRITTEN)
             c.draft.prompt = prompt
         c.draft.prompt = sentence_case(corpus, c.sentences[0], mend(c.draft.prompt))
+        c.draft.prompt = lower_opening_word(corpus, c.sentences[0], c.draft.prompt)
         failure = first_failure(c)
         if failure is not None:
             rejected[failure[0]] += 1
