@@ -199,3 +199,15 @@ def test_a_name_its_own_words_call_a_place_is_trusted_as_one():
         river = _mention(c, name)
         assert (river.kind, river.fine) == ("place", "place:river")
         assert usable_key(river)  # the article's word agreeing with the model's is evidence all the same
+
+
+def test_a_name_along_which_or_on_whose_bank_things_lie_is_a_place():
+    # made-up names the place list does not hold, never after "in" or "at": the way and the ground say "place"
+    c = parsed(
+        "Grain barges moved along the Vessa to the sea in 1820. Twenty mills stood on the west bank of the "
+        "Vessa by 1840. The old temple stood opposite Ombara."
+    )
+    for name in ("Vessa", "Ombara"):
+        place = _mention(c, name)
+        assert place.kind == "place"
+        assert usable_key(place)
