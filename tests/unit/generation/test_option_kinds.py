@@ -1,5 +1,7 @@
 """Options of the key's fine kind, from the article's own evidence (issue #15; texts made up for the tests)."""
 
+import pytest
+
 from quizapp.generation.distractors import DistractorIndex, usable_key
 from quizapp.generation.syntax import wh_word
 
@@ -189,25 +191,26 @@ def test_a_name_that_completes_a_churchs_is_no_person_to_ask_about():
     assert not named_for_a_place(_mention(c, "Henrik Dalberg", "founded"))
 
 
-def test_a_name_its_own_words_call_a_place_is_trusted_as_one():
-    # no place list entry and no "in"/"at" before them: only their own last word says these are rivers
-    c = parsed(
-        "Grain barges sailed down the Varn River to the sea. The mills stood on the banks of the Varn River "
-        "for a century. The Orlo River was dammed in 1820."
-    )
-    for name in ("Varn River", "Orlo River"):
-        river = _mention(c, name)
-        assert (river.kind, river.fine) == ("place", "place:river")
-        assert usable_key(river)  # the article's word agreeing with the model's is evidence all the same
-
-
-def test_a_name_along_which_or_on_whose_bank_things_lie_is_a_place():
-    # made-up names the place list does not hold, never after "in" or "at": the way and the ground say "place"
-    c = parsed(
-        "Grain barges moved along the Vessa to the sea in 1820. Twenty mills stood on the west bank of the "
-        "Vessa by 1840. The old temple stood opposite Ombara."
-    )
-    for name in ("Vessa", "Ombara"):
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # only their own last word says these are rivers: the article's word agreeing with the model's is evidence
+        (
+            "Grain barges sailed down the Varn River to the sea. The mills of the Varn River were famous for a "
+            "century. The Orlo River was dammed in 1820.",
+            ("Varn River", "Orlo River"),
+        ),
+        # the way and the ground say "place": along it, on its bank, opposite it
+        (
+            "Grain barges moved along the Vessa to the sea in 1820. Twenty mills stood on the west bank of the "
+            "Vessa by 1840. The old temple stood opposite Ombara.",
+            ("Vessa", "Ombara"),
+        ),
+    ],
+)
+def test_a_place_the_place_list_lacks_and_no_in_or_at_precedes_is_trusted_as_one(text, names):
+    c = parsed(text)
+    for name in names:
         place = _mention(c, name)
         assert place.kind == "place"
         assert usable_key(place)
