@@ -2,6 +2,7 @@
 article never gives, inside the window of the events told around it (issue #15: a set that is not all True)."""
 
 from quizapp.generation.candidates.base import Context
+from quizapp.generation.candidates.open_dates import open_ended
 from quizapp.generation.candidates.true_false import true_false_candidates
 from quizapp.generation.candidates.year_swaps import unstated_year
 from quizapp.generation.distractors import DistractorIndex
@@ -77,3 +78,12 @@ def test_no_year_is_made_up_beside_another_year_of_the_sentence():
     assert _false_of("ruled Dunmore", text) == []
     assert _false_of("signed the Tarn", text) == []
     assert _false_of("burned down", text) != []  # a year alone in its sentence is still moved
+
+
+def test_a_year_with_an_era_that_opens_a_stretch_is_not_moved():
+    # "since 37 BCE" stays true of a calendar in use since 45 BCE: the parse hangs "45" on "BCE", not on "since"
+    c = parsed("Since 45 BCE, the towns of Veldmark used the old calendar. From 501 BCE Varna elected ten generals.")
+    for words in ("Since 45 BCE", "From 501 BCE"):
+        key = next(m for m in sentence(c, words).mentions if m.date is not None)
+        assert open_ended(key), words
+        assert not open_ended(key, blank=True)  # a blank still asks for the year written
