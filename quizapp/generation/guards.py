@@ -120,9 +120,19 @@ def has_context(c: Candidate) -> str | None:
         return None
     if c.stem_kind == VIEW_STEM:
         return None  # "Who claimed that prices had not risen?": the options name the people it asks between
-    if has_anchor(d.prompt):
+    if has_anchor(d.prompt) or _opens_with_a_name(c):
         return None
     return "prompt names no person or place"
+
+
+def _opens_with_a_name(c: Candidate) -> bool:
+    """Whether the prompt opens with a name its source sentence gives a person, a place or a body ("Chartres has an
+    unusual unity of style"): a capital at the start of a sentence says nothing, so has_anchor skips it."""
+    return any(
+        m.kind in ("person", "place", "org") and c.draft.prompt.startswith(m.text)
+        for s in c.sentences
+        for m in s.mentions
+    )
 
 
 def no_chrome(c: Candidate) -> str | None:
