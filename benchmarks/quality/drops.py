@@ -8,7 +8,9 @@ them), how many sentences it reads but that make no candidate, the candidates ma
 guards and the ranker refuse (``report.rejected_by_guard``; ``maker:`` columns, the part of it refused while
 the candidates were made). A total row sums every column. ``--sentences``
 also prints each skipped or barren sentence with its reason, to find kinds of sentence that state a checkable
-fact and make no question.
+fact and make no question. ``--keys`` adds ``key:`` columns: for every name, date or number of a barren sentence,
+the first reason it keys no multiple-choice question (its kind, the trust in its kind, the stem that cannot be
+built...), to find which class of fair key is lost.
 """
 
 from __future__ import annotations
@@ -22,10 +24,15 @@ import measure
 import split
 
 from quizapp.generation import DocumentInput, generate
-from quizapp.generation.analysis import Corpus, Sentence
+from quizapp.generation.analysis import Corpus, Mention, Sentence
+from quizapp.generation.candidates.base import Context, coordinated, mention_once
 from quizapp.generation.candidates.fill_in import term_counts
-from quizapp.generation.clauses import elliptical, hollow, run_on, vague_subject
+from quizapp.generation.candidates.multiple_choice import family_name, metonymy
+from quizapp.generation.candidates.open_dates import open_ended
+from quizapp.generation.clauses import cloze, elliptical, hollow, run_on, statement, vague_subject
+from quizapp.generation.date_parts import bare_date_part
 from quizapp.generation.definites import resolvable_subject
+from quizapp.generation.distractors import display, enumerator
 from quizapp.generation.guards import exercise_problem
 from quizapp.generation.pipeline import (
     MAX_SENTENCE_WORDS,
@@ -36,8 +43,12 @@ from quizapp.generation.pipeline import (
 )
 from quizapp.generation.rank import default_cap
 from quizapp.generation.source_form import not_a_statement
-from quizapp.generation.textutil import word_count
+from quizapp.generation.syntax import wh_question
+from quizapp.generation.textutil import drop_parentheticals, word_count
 from quizapp.generation.timeline import merged_lines, short_line, subjectless_line, verbless_line
+from quizapp.generation.worth import bounded_key, minor_life_date, place_given_away
+
+KEY_KINDS = ("person", "org", "place", "date", "number", "law", "event")
 
 
 def skip_reason(corpus: Corpus, sent: Sentence) -> str | None:
@@ -71,7 +82,58 @@ def skip_reason(corpus: Corpus, sent: Sentence) -> str | None:
     return None
 
 
-def article_drops(path: Path, show: bool) -> tuple[Counter[str], list[str]]:
+def untrusted(m: Mention) -> str | None:
+    """Why ``usable_key`` refuses a mention (its first reason, in its order), or None."""
+    checks = [
+        (m.day_month, "day_month"),
+        (m.kind not in KEY_KINDS, f"kind_{m.kind}"),
+        (bool(bare_date_part(m)), "date_part"),
+        (m.kind_confidence < 0.6, f"unsure_{m.kind}"),
+        (len(m.text) > 45 or "\n" in m.text, "long"),
+        (not (m.text[:1].isupper() or m.text[:1].isdigit() or (m.kind == "number" and m.number is not None)), "lower"),
+        (bool(m.gloss) or m.fragment, "gloss_or_fragment"),
+        (
+            m.kind in ("person", "org") and m.first.i == m.last.i and (m.kind_confidence < 0.75 or not m.solid),
+            "one_word",
+        ),
+        (m.root.dep_ == "compound" and m.root.head.pos_ == "NOUN" and m.root.head.i > m.last.i, "describes_noun"),
+        (m.kind == "place" and any(f" {w} " in m.text for w in ("in", "near", "at", "on", "and")), "two_places"),
+        (m.kind == "number" and (enumerator(m) or m.number is None or m.number < 2), "no_count"),
+    ]
+    return next((why for failed, why in checks if failed), None)
+
+
+def key_refusal(ctx: Context, sent: Sentence, m: Mention) -> str:
+    """The first reason ``multiple_choice_candidates`` makes no question keyed on ``m`` (mirrors its order)."""
+    why = untrusted(m)
+    if why is not None:
+        return why
+    checks = [
+        (lambda: not mention_once(sent, m), "named_twice_here"),
+        (lambda: coordinated(m), "coordinated"),
+        (lambda: metonymy(m) or family_name(m), "not_a_location"),
+        (lambda: open_ended(m), "open_date"),
+        (lambda: bounded_key(sent, m) or minor_life_date(ctx.corpus, sent, m), "not_worth"),
+        (lambda: place_given_away(ctx.corpus, sent, m), "given_place"),
+    ]
+    why = next((why for failed, why in checks if failed()), None)
+    if why is not None:
+        return why
+    prompt = wh_question(sent, m)
+    if prompt is None:
+        st = statement(sent, m.root)
+        if st is None:
+            return "no_stem"
+        prompt = cloze(st[1], m)
+        if prompt is None:
+            return "no_cloze"
+    alone = ctx.stand_alone(sent, drop_parentheticals(prompt), display(m))
+    if alone is None:
+        return "not_alone"
+    return "early_reject" if ctx.early_reject(alone) else "other_maker"
+
+
+def article_drops(path: Path, show: bool, keys: bool = False) -> tuple[Counter[str], list[str]]:
     """The drop counts of one article, and (with ``show``) the lines naming each skipped or barren sentence."""
     clean = to_clean(DocumentInput(path.name, path.read_bytes()))
     corpus, ctx, _ = analyse([clean])
@@ -89,6 +151,10 @@ def article_drops(path: Path, show: bool) -> tuple[Counter[str], list[str]]:
             if made:
                 continue
             reason = "no_candidate"
+            if keys:
+                if not sent.mentions:
+                    row["key:none_named"] += 1
+                row.update(f"key:{key_refusal(ctx, sent, m)}" for m in sent.mentions)
         row[f"skip:{reason}"] += 1
         if show and reason not in ("heading",):
             lines.append(f"  [{reason}] {sent.text.strip()[:160]}")
@@ -109,6 +175,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--half", choices=sorted(measure.HALVES), default="dev")
     parser.add_argument("--articles", type=Path, nargs="*")
     parser.add_argument("--sentences", action="store_true", help="print each skipped or barren sentence")
+    parser.add_argument("--keys", action="store_true", help="why each name of a barren sentence keys nothing")
     args = parser.parse_args(argv)
     articles = measure.find_articles(args.articles or [split.ARTICLES])
     test, development = split.split(articles)
@@ -118,7 +185,7 @@ def main(argv: list[str] | None = None) -> None:
     total: Counter[str] = Counter()
     rows = []
     for article_id in chosen:
-        row, lines = article_drops(articles[article_id], args.sentences)
+        row, lines = article_drops(articles[article_id], args.sentences, args.keys)
         rows.append((article_id, row))
         total += row
         if args.sentences:

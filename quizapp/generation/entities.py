@@ -44,7 +44,15 @@ _PLACE_PREPS = {
     "towards": 0.6,
     "around": 0.6,
     "inside": 0.6,
+    # a way or a position across ground: "along the Volga", "across the Sahara", "opposite Thebes"
+    "along": 0.8,
+    "across": 0.6,
+    "beyond": 0.6,
+    "opposite": 0.6,
+    "via": 0.6,
 }
+# Parts of ground that only a place has: "the west bank of the Nile", "the mouth of the Tagus".
+PLACE_PARTS = frozenset({"bank", "banks", "coast", "shore", "shores", "mouth", "delta", "basin", "outskirts"})
 PLACE_NOUNS = frozenset(
     {
         "town",
@@ -265,7 +273,7 @@ def _cue_votes(m: Mention) -> list[tuple[str, float]]:
         # "built at X", "signed in X": a locative phrase on a verb is a strong sign of a place.
         if prev.dep_ == "prep" and prev.head.pos_ == "VERB" and prev.lower_ in ("in", "at", "near"):
             votes.append(("place", 0.4))
-    if prev is not None and prev.lower_ == "of" and prev2 is not None and prev2.lower_ in PLACE_NOUNS:
+    if prev is not None and prev.lower_ == "of" and prev2 is not None and prev2.lower_ in PLACE_NOUNS | PLACE_PARTS:
         votes.append(("place", 2.0))
     if m.last.i + 1 < m.sent.span.end and m.last.nbor(1).lower_ in PLACE_NOUNS - {"state", "republic", "area"}:
         votes.append(("place", 1.0))

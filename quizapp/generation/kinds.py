@@ -232,10 +232,12 @@ def assign_fine_kinds(corpus: Corpus) -> None:
         coarse = fine.split(":")[0]
         if coarse == "thing":
             m.kind = "other"
-        elif coarse != m.kind and tally:
-            m.kind = coarse  # the article's word outranks the model's label
+        elif tally:
+            # the article's word outranks the model's label, and where they agree it is evidence all the same:
+            # "the Amur River" is a river by its own words, whatever the vote share of the model's labels
+            m.repaired = m.repaired or coarse != m.kind
+            m.kind = coarse
             m.kind_confidence = max(m.kind_confidence, 0.75)
-            m.repaired = True
         if m.kind == "place" and fine in ("place:city", "place:country", "place:region"):
             m.sub = fine.split(":")[1] if m.sub in ("", "place") else m.sub
     for a, b in renamings(corpus):

@@ -32,3 +32,19 @@ def test_the_table_counts_skipped_sentences_and_sums_a_total(tmp_path, capsys):
     assert int(table["skip:length"]) == 1  # "It is." is too short to ask on
     assert int(table["kept"]) >= 1
     assert "[length] It is." in out
+
+
+def test_the_keys_columns_say_why_a_barren_sentence_keys_nothing(tmp_path, capsys):
+    # two measures with their units: the model reads no count in "250 metres", so no name or number keys it
+    text = ARTICLE + "The outer wall of the mill yard was about 250 metres long and 11 metres high.\n"
+    (tmp_path / "01-harlow-mills.md").write_text(text, encoding="utf-8")
+    sys.path.insert(0, str(QUALITY))
+    try:
+        drops = load_script("drops")
+        drops.main(["--half", "all", "--articles", str(tmp_path), "--keys"])
+    finally:
+        sys.path.remove(str(QUALITY))
+    head, row, _ = [line.split("\t") for line in capsys.readouterr().out.splitlines() if "\t" in line]
+    table = dict(zip(head, row, strict=True))
+    assert int(table["key:kind_other"]) == 2
+    assert "key:none_named" not in table  # a count only where a barren sentence names nothing

@@ -591,8 +591,14 @@ def _sentence_end(run: str) -> str:
     return re.split(r"(?<=[a-z])[.!?]\s", run, maxsplit=1)[0].rstrip(".")
 
 
+# A word that ends a sentence: "Ostergau." before "Marrow Island (also ...)", not "St." or "J." of a name.
+_SENTENCE_END = re.compile(r"^[A-Za-z]*[a-z][A-Za-z]{2,}[.!?]$")
+
+
 def _trim(run: str) -> str:
     words = run.split("\n")[-1].split()  # a name never runs on from the line above (a heading)
+    ends = [i for i, w in enumerate(words[:-1]) if _SENTENCE_END.match(w)]
+    words = words[ends[-1] + 1 :] if ends else words  # nor from the sentence before
     while len(words) > 1 and words[0].lower() in _RUN_OPENERS:
         words.pop(0)
     return " ".join(words)

@@ -1,6 +1,8 @@
 """Options of the key's fine kind, from the article's own evidence (issue #15; texts made up for the tests)."""
 
-from quizapp.generation.distractors import DistractorIndex
+import pytest
+
+from quizapp.generation.distractors import DistractorIndex, usable_key
 from quizapp.generation.syntax import wh_word
 
 from ._articles import mention as _mention
@@ -187,3 +189,28 @@ def test_a_name_that_completes_a_churchs_is_no_person_to_ask_about():
     c = parsed(PEOPLE)
     assert named_for_a_place(_mention(c, "St Ambrose"))  # "the parish church of St Ambrose"
     assert not named_for_a_place(_mention(c, "Henrik Dalberg", "founded"))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # only their own last word says these are rivers: the article's word agreeing with the model's is evidence
+        (
+            "Grain barges sailed down the Varn River to the sea. The mills of the Varn River were famous for a "
+            "century. The Orlo River was dammed in 1820.",
+            ("Varn River", "Orlo River"),
+        ),
+        # the way and the ground say "place": along it, on its bank, opposite it
+        (
+            "Grain barges moved along the Vessa to the sea in 1820. Twenty mills stood on the west bank of the "
+            "Vessa by 1840. The old temple stood opposite Ombara.",
+            ("Vessa", "Ombara"),
+        ),
+    ],
+)
+def test_a_place_the_place_list_lacks_and_no_in_or_at_precedes_is_trusted_as_one(text, names):
+    c = parsed(text)
+    for name in names:
+        place = _mention(c, name)
+        assert place.kind == "place"
+        assert usable_key(place)
