@@ -37,8 +37,10 @@ def stable_hash(*parts: object) -> int:
 
 def usable_key(m: Mention) -> bool:
     """Whether a mention's kind is trusted enough to be a key or a distractor."""
-    if m.day_month or m.kind not in ("person", "org", "place", "date", "number", "law", "event"):
+    if m.day_month or m.kind not in ("person", "org", "place", "date", "number", "law", "event", "group"):
         return False
+    if m.kind == "group" and not people_as_actor(m):
+        return False  # "Marenese traders", "the French army": the people only describes another noun
     if bare_date_part(m):
         return False
     if m.kind_confidence < 0.6 or len(m.text) > 45 or "\n" in m.text:
@@ -59,6 +61,21 @@ def usable_key(m: Mention) -> bool:
     if m.kind == "number" and enumerator(m):
         return False
     return not (m.kind == "number" and (m.number is None or m.number < 2))
+
+
+def people_as_actor(m: Mention) -> bool:
+    """A people, nation or group the sentence names as an actor ("the Ostrans sacked the city", "a treaty with
+    the Dalmiri"): a plural noun or a name after "the" that heads its own phrase, not an adjective before another
+    noun ("Ostran traders") nor a possessive ("the Ostrans' king")."""
+    r = m.root
+    if r.dep_ in ("amod", "compound", "poss") or m.text.endswith(("'s", "\u2019s", "'", "\u2019")):
+        return False
+    if m.last.i + 1 < m.sent.span.end and m.last.nbor(1).pos_ in ("NOUN", "PROPN", "PART"):
+        return False  # "the Marenese salt merchants", "the Marenese' walls"
+    if r.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos"):
+        return False
+    after_the = m.first.i > m.sent.span.start and m.first.nbor(-1).lower_ == "the"
+    return after_the or r.tag_ in ("NNPS", "NNS")
 
 
 def enumerator(m: Mention) -> bool:

@@ -79,6 +79,8 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
             out += distinctive_part(corpus, sent.doc, key)
         if kind == "event":
             out += without_nationality(corpus, sent.doc, key)
+        if kind == "group":
+            out += people_forms(corpus, sent.doc, key)
     out += _aliases(corpus, sent.doc).get(norm_key(key), [])
     if kind != "place":  # "Conakry (Guinea)" says where, not another name
         out += bracketed_names(corpus, sent.doc, key)
@@ -642,6 +644,38 @@ def _people_of() -> dict[str, list[str]]:
         people, states = line.split("=", 1)
         for state in states.split("|"):
             out[_folded(state.strip())] = [f"the {people.strip()}"]
+    return out
+
+
+def people_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """Other ways to write a people acting ("Marenese", "the Marenese"): with and without "the", the singular of a
+    plural name ("Nabataean" for "Nabataeans"), and the state's name where the document names it too ("France" for
+    "the French", from the curated table of demonyms)."""
+    bare = key[4:] if key.lower().startswith("the ") else key
+    forms = [bare, f"the {bare}"]
+    if bare.endswith("s") and not bare.endswith("ss") and len(bare) > 4:
+        single = bare[:-1]
+        forms += [single, f"the {single}"]
+    names = _mention_norms(corpus, doc, "place")
+    forms += [
+        state
+        for state, people in _states_of().items()
+        if norm_key(people) == norm_key(bare) and norm_key(state) in names
+    ]
+    return [f for f in forms if f != key]
+
+
+@cache
+def _states_of() -> dict[str, str]:
+    """A state's name as written -> its people's name (the demonyms table read the other way)."""
+    table = resources.files("quizapp.generation").joinpath("data/demonyms.txt").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in table.splitlines():
+        if "=" not in line or line.startswith("#"):
+            continue
+        people, states = line.split("=", 1)
+        for state in states.split("|"):
+            out[state.strip()] = people.strip()
     return out
 
 
