@@ -172,3 +172,17 @@ def place_given_away(corpus: Corpus, sent: Sentence, m: Mention) -> str | None:
     if setting(corpus, sent.doc) == m.norm:
         return "the place is the article's setting, named throughout it"
     return None
+
+
+def habit_of_a_group(sent: Sentence, m: Mention) -> bool:
+    """A people or group as the actor of a habit, not of an event: its verb in the simple present and no date in
+    the sentence ("Christians celebrate Easter in spring"). What a faith or a people always does is given away by
+    the rest of the sentence, and any of several groups may do it; a dated line of a timeline ("1066: Harold
+    surprises the Norwegians") tells an event all the same."""
+    if m.kind != "group" or any(o.kind == "date" for o in sent.mentions):
+        return False
+    verb = m.root.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    tenses = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ in ("VBP", "VBZ") and tenses <= {"VBP", "VBZ"}

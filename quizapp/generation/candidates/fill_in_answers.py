@@ -20,7 +20,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from ..analysis import Corpus, Sentence, norm_key
+from ..distractors import one_people
 from ..gazetteer import containers, place_class
+from ..giveaways import states_of_people
 from ..lexicon import EVENT_WORDS, LAW_WORDS, TITLES
 from .name_forms import geographic_forms, place_long_form, ruler_forms
 
@@ -657,26 +659,17 @@ def people_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
         single = bare[:-1]
         forms += [single, f"the {single}"]
     names = _mention_norms(corpus, doc, "place")
+    forms += [state for state in states_of_people().get(bare.lower(), ()) if norm_key(state) in names]
+    # the article's other names for the same people: "the Ottomans" for "the Ottoman Turks"
+    mine = set(norm_key(bare).split())
     forms += [
-        state
-        for state, people in _states_of().items()
-        if norm_key(people) == norm_key(bare) and norm_key(state) in names
+        m.text
+        for s in corpus.sentences
+        if s.doc == doc
+        for m in s.mentions
+        if m.kind == "group" and m.norm != norm_key(bare) and one_people(set(m.norm.split()), mine)
     ]
     return [f for f in forms if f != key]
-
-
-@cache
-def _states_of() -> dict[str, str]:
-    """A state's name as written -> its people's name (the demonyms table read the other way)."""
-    table = resources.files("quizapp.generation").joinpath("data/demonyms.txt").read_text(encoding="utf-8")
-    out: dict[str, str] = {}
-    for line in table.splitlines():
-        if "=" not in line or line.startswith("#"):
-            continue
-        people, states = line.split("=", 1)
-        for state in states.split("|"):
-            out[state.strip()] = people.strip()
-    return out
 
 
 def _folded(name: str) -> str:

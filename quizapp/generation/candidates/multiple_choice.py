@@ -15,7 +15,7 @@ from ..setting import document_people
 from ..syntax import wh_question
 from ..textutil import drop_parentheticals, has_anchor, word_count
 from ..types import QuestionDraft
-from ..worth import bounded_key, minor_life_date, place_given_away
+from ..worth import bounded_key, habit_of_a_group, minor_life_date, place_given_away
 from .base import Candidate, Context, according_to, coordinated, mention_once, shuffled, source_of
 from .open_dates import open_ended
 
@@ -64,6 +64,8 @@ def worth_asking(ctx: Context, sent: Sentence, m: Mention) -> bool:
         if place_given_away(ctx.corpus, sent, m)
         else "document_people"
         if m.kind == "group" and document_people(ctx.corpus).get(sent.doc) == m.norm
+        else "group_habit"
+        if habit_of_a_group(sent, m)
         else None
     )
     if why is not None:

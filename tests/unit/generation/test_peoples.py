@@ -4,10 +4,12 @@ from quizapp.generation import DocumentInput, generate
 from quizapp.generation.candidates.base import Context
 from quizapp.generation.candidates.fill_in_answers import people_forms
 from quizapp.generation.candidates.multiple_choice import multiple_choice_candidates
-from quizapp.generation.distractors import DistractorIndex, people_as_actor, usable_key
+from quizapp.generation.distractors import DistractorIndex, one_people, people_as_actor, usable_key
+from quizapp.generation.giveaways import state_of_people
 from quizapp.generation.kinds import group_class
 from quizapp.generation.setting import document_people
 from quizapp.generation.syntax import wh_word
+from quizapp.generation.worth import habit_of_a_group
 
 from ._articles import mention as _mention
 from ._articles import parsed, sentence
@@ -88,3 +90,68 @@ def test_a_people_fill_in_accepts_the_singular_the_article_and_the_state():
     forms = people_forms(c, 0, "Nabataeans")
     assert {"the Nabataeans", "Nabataean", "the Nabataean"} <= set(forms)
     assert "Spain" not in people_forms(c, 0, "French")
+
+
+def test_an_adjective_before_a_later_noun_or_the_end_of_a_longer_name_is_no_people_key():
+    c = parsed(
+        "Aramaic became the language of the Assyrian and later the Persian Empire. "
+        "The Second All-Russian Congress of Soviets approved the seizure. The Ostrans sacked the town in 1466."
+    )
+    assert not people_as_actor(_mention(c, "Assyrian"))
+    assert not people_as_actor(_mention(c, "Soviets"))
+    assert people_as_actor(_mention(c, "Ostrans"))
+
+
+def test_another_name_of_the_key_people_or_one_the_stem_rules_out_is_no_option():
+    assert one_people({"ottomans"}, {"ottoman", "turks"})
+    assert not one_people({"tavrians"}, {"ottoman", "turks"})
+    c = parsed(
+        "The Ostrans held the coast in 1400. The Tavrians held the hills. The Marenese traded salt. "
+        "The Hadranians sent an army. The Dalmirians sank a Tavrian ship in 1420. The Kelvites ruled the river. "
+        "The Sardanians fled to the coast."
+    )
+    key = _mention(c, "Dalmirians")
+    index = DistractorIndex(c)
+    # four other peoples: all four are options, until the stem names a Tavrian ship
+    assert "Tavrians" in (index.choose(key, "Dalmirians", 4) or [])
+    assert index.choose(key, "Dalmirians", 4, prompt="Which people sank a Tavrian ship in 1420?") is None
+
+
+def test_the_state_of_the_key_people_in_the_stem_gives_it_away():
+    assert state_of_people("The treaty with the United States granted rights to the _____.", "Americans")
+    assert state_of_people("The treaty with France granted rights to the _____.", "the French") == "France"
+    assert state_of_people("The treaty with Spain granted rights to the _____.", "French") is None
+
+
+def test_a_group_doing_what_it_always_does_is_no_key_but_a_dated_event_is():
+    c = parsed(
+        "The Lutherans sing hymns in German. The Calvinists sing psalms. The Cathars preached in the south. "
+        "In 1529 the Lutherans founded a school. The Anabaptists baptise adults."
+    )
+    assert habit_of_a_group(sentence(c, "sing hymns"), _mention(c, "Lutherans", "hymns"))
+    assert not habit_of_a_group(sentence(c, "founded a school"), _mention(c, "Lutherans", "school"))
+    assert not habit_of_a_group(sentence(c, "preached"), _mention(c, "Cathars"))
+
+
+def test_one_of_a_people_is_no_people_but_a_collective_name_is():
+    c = parsed("A Greek founded the colony in 600 BC. The Burmese sacked the city in 1767. The Dutch traded spices.")
+    assert not people_as_actor(_mention(c, "Greek"))
+    assert people_as_actor(_mention(c, "Burmese"))
+    assert people_as_actor(_mention(c, "Dutch"))
+
+
+def test_a_people_whose_city_the_stem_names_is_no_option():
+    c = parsed(
+        "The Ostrans held the coast in 1400. The Tavrians held the hills. The Marenese traded salt. "
+        "The Hadranians sent an army. The Dalmirians sank a ship in 1420. The Kelvites ruled the river. "
+        "The Velmarians fled to the coast."
+    )
+    key = _mention(c, "Dalmirians")
+    index = DistractorIndex(c)
+    assert "Velmarians" in (index.choose(key, "Dalmirians", 4) or [])
+    assert index.choose(key, "Dalmirians", 4, prompt="Which people sank a ship of Velmara in 1420?") is None
+
+
+def test_a_people_fill_in_accepts_the_other_name_the_article_gives_it():
+    c = parsed("The Ottoman Turks took the city in 1453. The Ottomans built a fleet in 1460.")
+    assert "Ottomans" in people_forms(c, 0, "Ottoman Turks")
