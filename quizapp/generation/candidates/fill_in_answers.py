@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from ..analysis import Corpus, Sentence, norm_key
-from ..distractors import one_people
+from ..distractors import one_people, usable_key
 from ..gazetteer import containers, place_class
 from ..giveaways import states_of_people
 from ..lexicon import EVENT_WORDS, LAW_WORDS, TITLES
@@ -667,7 +667,10 @@ def people_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
         for s in corpus.sentences
         if s.doc == doc
         for m in s.mentions
-        if m.kind == "group" and m.norm != norm_key(bare) and one_people(set(m.norm.split()), mine)
+        if m.kind == "group"
+        and m.norm != norm_key(bare)
+        and one_people(set(m.norm.split()), mine)
+        and usable_key(m)  # a people named as one: not "Mexican" of "Mexican art" for "Indigenous Mexicans"
     ]
     return [f for f in forms if f != key]
 

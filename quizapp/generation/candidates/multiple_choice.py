@@ -65,7 +65,7 @@ def worth_asking(ctx: Context, sent: Sentence, m: Mention) -> bool:
         else "document_people"
         if m.kind == "group" and document_people(ctx.corpus).get(sent.doc) == m.norm
         else "group_habit"
-        if habit_of_a_group(sent, m)
+        if habit_of_a_group(ctx.corpus, sent, m)
         else None
     )
     if why is not None:
