@@ -391,8 +391,9 @@ _ELLIPTICAL = frozenset(
 )
 
 
-# Going away or back from a place: "30,000 people fled" - fled from where? The place is in the sentences before.
-_MOVE_FROM = frozenset({"flee", "escape", "emigrate", "withdraw", "retreat", "defect", "return"})
+# Going away, back or to a place: "30,000 people fled" - fled from where? "Xu arrived in 637" - where? The place is
+# in the sentences before.
+_MOVE_FROM = frozenset({"flee", "escape", "emigrate", "withdraw", "retreat", "defect", "return", "arrive"})
 # Adverbs that say when or how much, not where to ("fled alone", "returned later")
 _NOT_WHERE = frozenset(
     {"alone", "then", "later", "soon", "again", "also", "finally", "eventually", "quickly", "only", "too"}
@@ -407,6 +408,11 @@ def _time_phrase(prep: Any) -> bool:
     return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") or o.like_num for o in objs)
 
 
+def _number_taken_for_object(t: Any) -> bool:
+    """ "arrived around 637": a year the parser made the verb's object."""
+    return t.dep_ == "dobj" and (t.like_num or t.ent_type_ in ("DATE", "CARDINAL")) and not list(t.children)[1:]
+
+
 def elliptical(sent: Sentence) -> bool:
     """The main verb leaves out what it relates to ("X followed in 1868" - followed what?; "thousands fled" - from
     where?): read alone, the sentence says nothing a question could ask."""
@@ -414,7 +420,7 @@ def elliptical(sent: Sentence) -> bool:
     lemma = root.lemma_.lower()
     if lemma in _MOVE_FROM:
         return not any(
-            c.dep_ in ("dobj", "prt", "xcomp", "ccomp", "advcl")
+            (c.dep_ in ("dobj", "prt", "xcomp", "ccomp", "advcl") and not _number_taken_for_object(c))
             or (c.dep_ == "prep" and not _time_phrase(c))
             or (c.dep_ in ("advmod", "npadvmod") and c.pos_ == "ADV" and c.lower_ not in _NOT_WHERE)
             for c in root.children

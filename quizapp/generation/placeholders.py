@@ -74,6 +74,29 @@ def anaphoric_subject(sent: Sentence) -> bool:
     )
 
 
+# Determiners that point at alternatives or a case an earlier sentence told: "Either way,", "In that case,"
+_POINTING_DETS = frozenset({"either", "this", "that", "these", "those", "such"})
+# ... except a time ("In that year,"), which the dating of questions handles, and a stated cause ("For this reason,")
+_NOT_POINTING = frozenset({"year", "month", "day", "week", "time", "period", "decade", "century", "era", "reason"})
+OPENER_TOKENS = 4  # the longest fronted phrase read as an opener ("In that very case,")
+
+
+def pointing_opener(sent: Sentence) -> bool:
+    """ "Either way, the smog changed ...", "In that case, the council ...": the sentence opens, before a comma,
+    with a short phrase whose noun points back with "either", "this", "that": which way, which case, only the
+    sentences before tell, and the sentence asserts nothing alone."""
+    toks = sent.tokens[: OPENER_TOKENS + 1]
+    comma = next((i for i, t in enumerate(toks) if t.text == ","), None)
+    if comma is None or comma == 0:
+        return False
+    for t in toks[:comma]:
+        if t.pos_ != "NOUN" or t.lemma_.lower() in _NOT_POINTING:
+            continue
+        if any(c.dep_ == "det" and c.lower_ in _POINTING_DETS for c in t.children):
+            return True
+    return False
+
+
 def placeholder(sent: Sentence) -> bool:
     """Whether the sentence's main words stand for something only another sentence tells."""
-    return announced_act(sent) or anaphoric_subject(sent)
+    return announced_act(sent) or anaphoric_subject(sent) or pointing_opener(sent)
