@@ -418,6 +418,8 @@ def elliptical(sent: Sentence) -> bool:
     where?): read alone, the sentence says nothing a question could ask."""
     root = sent.root
     lemma = root.lemma_.lower()
+    if lemma == "arrive" and any(c.dep_ == "conj" and any(g.dep_ in _SUBJ for g in c.children) for c in root.children):
+        return False  # "Traders had arrived in 1543, and missionaries had converted ...": a second clause stands
     if lemma in _MOVE_FROM:
         return not any(
             (c.dep_ in ("dobj", "prt", "xcomp", "ccomp", "advcl") and not _number_taken_for_object(c))

@@ -811,7 +811,12 @@ def resolve_context(
         if not contains_phrase(prompt, phrase) or (name is not None and contains_phrase(prompt, _strip_the(name))):
             continue  # not in the prompt, or the prompt names it itself
         head = phrase.split()[-1].lower().removesuffix("'s")
-        lemma = next((t.lemma_.lower() for t in sent.tokens if t.lower_ == head), head)  # "the islands": island
+        # "the islands" points back as "the island" does; "the royal collections" describes a class of things
+        lemma = (
+            next((t.lemma_.lower() for t in sent.tokens if t.lower_ == head), head)
+            if len(phrase.split()) == 2
+            else head
+        )
         if (
             name is None
             and head not in REFERRING_HEADS

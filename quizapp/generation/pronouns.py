@@ -240,7 +240,12 @@ def _bound(pron: Any, cand: Any) -> bool:
     if _raised(pron) and cand.dep_ in _SUBJ and cand.head.i == pron.head.head.i:
         return True  # "The governor allowed it to land": "it" is the object of "allowed", never the governor
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if pron.dep_ == "pobj" and pron.head.head.i == verb.i and obj is not None and obj.left_edge.i <= cand.i <= obj.i:
+    if (
+        pron.dep_ == "pobj"
+        and pron.head.head.i == verb.i
+        and obj is not None
+        and (cand.i == obj.i or (cand.head.i == obj.i and cand.dep_ == "compound"))
+    ):  # ("took his children with him": "him" may be who "his" is)
         return True  # "Dickens filled Bleak House with it": not the verb's own object (that would be "itself")
     subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
     return subj is not None and subj.left_edge.i <= cand.i <= subj.right_edge.i

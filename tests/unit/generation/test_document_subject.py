@@ -153,3 +153,24 @@ def test_a_pronoun_after_a_preposition_is_not_its_verbs_object():
     s = sentence(c, "filled")
     # without the rule, "it" reads as the book just before it and the prompt is kept with "it" dangling
     assert stand_alone(c, s, "The novelist Varo had filled Grey Harbour with it.") is None
+
+
+def test_arriving_with_no_place_leaves_a_second_clause_standing():
+    from quizapp.generation.clauses import elliptical
+
+    c = parsed("Traders had arrived in 1543, and monks led by Varo had converted the town of Kess by 1560.")
+    assert not elliptical(sentence(c, "Traders"))
+
+
+def test_a_pronoun_after_a_preposition_may_mean_who_a_possessive_of_the_object_is():
+    from quizapp.generation.pronouns import stand_alone
+
+    c = parsed("The collector Piet Varo lived at Kess. Piet Varo took his children with him to search the beaches.")
+    s = sentence(c, "his children")
+    assert stand_alone(c, s, "Piet Varo took his children with him to search the beaches.") is not None
+
+
+def test_a_modified_plural_is_a_class_not_a_thing_told_before():
+    c = parsed("Digging at Kess began in 1748 under King Varo, to find statues for the royal collections.")
+    prompt = "Digging at Kess began in _____ under King Varo, to find statues for the royal collections."
+    assert resolve_context(c, [sentence(c, "Digging")], prompt, "1748") == (prompt, None)
