@@ -229,6 +229,8 @@ def _bound(pron: Any, cand: Any) -> bool:
     "friends of John helped him" may be John)."""
     if pron.dep_ == "poss":
         return False
+    if _within(pron, cand):
+        return True  # "Hardy's book about it": a pronoun inside a noun's own phrase is not that noun
     for phrase in _fronted_participles(pron):
         if phrase.left_edge.i <= cand.i <= phrase.right_edge.i:
             return True  # "Officially named X, it ...": X is what it was named, said of it, not what it stands for
@@ -249,6 +251,16 @@ def _bound(pron: Any, cand: Any) -> bool:
         return True  # "Dickens filled Bleak House with it": not the verb's own object (that would be "itself")
     subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
     return subj is not None and subj.left_edge.i <= cand.i <= subj.right_edge.i
+
+
+def _within(pron: Any, cand: Any) -> bool:
+    """Whether the pronoun stands in the phrase the candidate heads (the candidate is one of its heads)."""
+    t = pron
+    while t.head.i != t.i:
+        t = t.head
+        if t.i == cand.i:
+            return True
+    return False
 
 
 def _raised(pron: Any) -> bool:

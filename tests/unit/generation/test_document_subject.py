@@ -82,14 +82,60 @@ def test_a_plural_definite_of_a_referring_kind_is_resolved_or_refused():
     ("text", "expected"),
     [
         ("Either way, the flood changed how the people of Kess thought about rivers.", True),
-        ("In that case, the council of Kess would pay for the dam.", True),
-        ("In that year, the council of Kess paid for the dam.", False),  # a time: dated from the sentence before
+        ("Nor did the council of Kess pay for the dam.", True),
+        ("In that case, the council of Kess would pay for the dam.", False),  # cut from the prompt instead
         ("In Kess, the council paid for the dam in 1801.", False),
     ],
 )
 def test_an_opener_that_points_back_leaves_the_sentence_saying_nothing_alone(text, expected):
     c = parsed("The river Varn flooded Kess in 1800. " + text)
     assert pointing_opener(sentence(c, "council" if "council" in text else "rivers")) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("In this way, the council of Kess paid for the dam in 1801.", True),
+        ("Amid these floods, the council of Kess paid for the dam in 1801.", True),
+        ("That summer, the council of Kess paid for the dam.", False),  # a time: dated from the sentence before
+        ("Because of these floods, the council of Kess paid for the dam.", False),  # a cause: the why questions'
+        ("Maps of this river, drawn by Varo, show the dam of Kess.", False),  # the subject's words, no opener
+    ],
+)
+def test_a_fronted_phrase_that_points_back_is_cut_from_the_body(text, cut):
+    from quizapp.generation.clauses import body_tokens
+
+    c = parsed("The river Varn flooded Kess in 1800. " + text)
+    s = sentence(c, text[:12])
+    body = " ".join(t.text for t in body_tokens(s))
+    assert body.startswith(text.split(",")[0].split()[0]) is not cut
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Getting grain to Kess across the Varn was never the problem.", True),
+        ("Silver was the key.", True),
+        ("Varo was the first mayor of Kess.", False),  # of Kess: the sentence says of what
+        ("In 1801 the townsmen marched through Kess chanting 'we are the people'.", False),  # inside a quotation
+    ],
+)
+def test_a_bare_definite_predicate_says_nothing_alone(text, expected):
+    from quizapp.generation.placeholders import bare_predicate
+
+    c = parsed("The river Varn flooded Kess in 1800. " + text)
+    assert bare_predicate(sentence(c, text[:12])) is expected
+
+
+def test_a_pronoun_inside_a_nouns_phrase_is_not_that_noun():
+    from quizapp.generation.pronouns import stand_alone
+
+    c = parsed(
+        "In 1966 the stockmen of Kess walked off the station. "
+        "The writer Piet Varo's book about it, The Lost Station, appeared in 1968."
+    )
+    s = sentence(c, "book about")
+    assert stand_alone(c, s, "The writer Piet Varo's book about it, The Lost Station, appeared in 1968.") is None
 
 
 def test_a_headlines_indirect_question_is_not_a_statement():
