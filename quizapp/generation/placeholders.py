@@ -96,6 +96,14 @@ def bare_predicate(sent: Sentence) -> bool:
     root = sent.root
     if root.lemma_.lower() != "be" or _quoted(sent, root):
         return False
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "csubj")), None)
+    inside = range(subj.left_edge.i, subj.right_edge.i + 1) if subj is not None else range(0)
+    if any(
+        t.text in (";", ":") or (t.pos_ in ("VERB", "AUX") and t.dep_ != "aux")
+        for t in sent.tokens
+        if t.i < root.i and t.i not in inside
+    ):
+        return False  # "... had few large animals; llamas were the main exception": of what, the clause before says
     attr = next((c for c in root.children if c.dep_ == "attr"), None)
     if attr is None or attr.pos_ != "NOUN" or attr.ent_type_:
         return False
