@@ -27,8 +27,8 @@ sys.path[:0] = [str(HERE), str(HERE.parents[1])]
 from figures import confidence_quarters, load_article  # noqa: E402
 from split import article_number  # noqa: E402
 
-from quizapp.generation.calibrate import KINDS, calibrate  # noqa: E402
-from quizapp.generation.types import QuestionDraft  # noqa: E402
+from quizapp.generation.calibrate import KINDS, SIGNS, calibrate  # noqa: E402
+from quizapp.generation.types import QuestionDraft, Source  # noqa: E402
 
 THRESHOLDS = (0.6, 0.7, 0.75, 0.8, 0.85)
 
@@ -42,11 +42,32 @@ def draft_of(q: dict) -> QuestionDraft:  # type: ignore[type-arg]
         confidence=float(q["confidence"]),
         confidence_reasons=list(q.get("confidence_reasons", [])),
         checks=list(q.get("checks", [])),
+        sources=[Source(s["document"], s["start"], s["end"], s["quote"]) for s in q.get("sources", [])],
     )
 
 
-def load(verdicts: Path, sheets: Path) -> list[tuple[str, QuestionDraft, float, str]]:
-    """(article id, draft recalibrated, confidence on the sheet, verdict) of every judged question."""
+def load(verdicts: Path, sheets: Path, baselines: bool = False) -> list[tuple[str, QuestionDraft, float, str]]:
+    """(article id, draft recalibrated, confidence on the sheet, verdict) of every judged question.
+
+    With ``baselines``, also the paired readings' other sheets (``baseline-v*/verdicts-reader*`` with
+    ``baseline-v*/out``); a question the reader judged on both sheets of a pair (same article, prompt and answer)
+    counts once, from the first folder read."""
+    import json
+
+    out = []
+    seen: set[tuple[str, str, str]] = set()
+    pairs = [(verdicts, sheets)]
+    if baselines:
+        pairs += [(d, d.parent / "out") for d in sorted(HERE.glob("baseline-v*/verdicts-reader*"))]
+    for folder, sheets in pairs:
+        rows = _load_one(folder, sheets)
+        keys = [(r[0], r[1].prompt, json.dumps(r[1].answer)) for r in rows]
+        out += [r for r, key in zip(rows, keys, strict=True) if key not in seen]
+        seen.update(keys)
+    return out
+
+
+def _load_one(verdicts: Path, sheets: Path) -> list[tuple[str, QuestionDraft, float, str]]:
     import json
 
     out = []
@@ -66,13 +87,49 @@ def _kind(d: QuestionDraft) -> str:
     return next((k.name for k in KINDS if k.applies(d)), "other")
 
 
+# Smoothing: a kind's share is pulled toward the mean as if 10 more questions had the mean's verdicts; a sign's
+# points are shrunk as if 20 more questions with it had been judged as expected (so a sign seen 20 times keeps half
+# of its excess). A sign seen fewer than MIN_SIGN times keeps the points calibrate.py gives it.
+KIND_PRIOR, SIGN_PRIOR, MIN_SIGN = 10, 20, 20
+
+
+def fit(rows: list[tuple[str, QuestionDraft, float, str]]) -> tuple[dict[str, float], float, list[float]]:
+    """The kinds' shares, the mean (for "other") and the signs' points (in calibrate.SIGNS's order) that the
+    verdicts support: a kind's share is its rejects (reject or wrong key) smoothed toward the mean; a sign's points
+    are what its questions were rejected beyond the risk the kinds and the other signs give them (backfitted a few
+    times, as the signs overlap), shrunk toward 0."""
+    bad = [r[3] in ("reject", "wrong-key") for r in rows]
+    mean = sum(bad) / len(rows) if rows else 0.0
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for r, b in zip(rows, bad, strict=True):
+        tally[_kind(r[1])][0] += 1
+        tally[_kind(r[1])][1] += b
+    shares = {k: round((n_bad + KIND_PRIOR * mean) / (n + KIND_PRIOR), 2) for k, (n, n_bad) in tally.items()}
+    has = [[applies(r[1]) for _, _, applies in SIGNS] for r in rows]
+    points = [p for p, _, _ in SIGNS]
+    for _ in range(5):
+        for i in range(len(SIGNS)):
+            marked = [j for j in range(len(rows)) if has[j][i]]
+            if len(marked) < MIN_SIGN:
+                continue
+            expected = sum(
+                shares[_kind(rows[j][1])] + sum(points[k] for k in range(len(SIGNS)) if k != i and has[j][k])
+                for j in marked
+            )
+            excess = (sum(bad[j] for j in marked) - expected) / len(marked)
+            points[i] = round(excess * len(marked) / (len(marked) + SIGN_PRIOR), 2)
+    return shares, round(mean, 2), points
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--fit-below", type=int, default=49, help="articles numbered below this are the fitting set")
     p.add_argument("--verdicts", type=Path, default=HERE / "verdicts")
     p.add_argument("--sheets", type=Path, default=HERE / "out")
+    p.add_argument("--baselines", action="store_true", help="also the paired readings' baseline sheets")
+    p.add_argument("--fit", action="store_true", help="print the shares and points the fitting verdicts support")
     args = p.parse_args(argv)
-    rows = load(args.verdicts, args.sheets)
+    rows = load(args.verdicts, args.sheets, args.baselines)
     sets = {
         f"fit (< {args.fit_below:02d})": [r for r in rows if article_number(r[0]) < args.fit_below],
         f"check (>= {args.fit_below:02d})": [r for r in rows if article_number(r[0]) >= args.fit_below],
@@ -92,6 +149,15 @@ def main(argv: list[str] | None = None) -> int:
             total, rejected = counts[kind][n]
             cells.append(f"{rejected:3d}/{total:3d} = {rejected / total:4.0%}" if total else f"{'-':>18}")
         print(f"{kind:50s} " + "  ".join(f"{c:>18}" for c in cells))
+    if args.fit:
+        shares, mean, points = fit(sets[names[0]])
+        print()
+        print(f"fitted on {names[0]}: kinds' shares (calibrate.KINDS), mean {mean:.2f} (OTHER_REJECTED)")
+        for kind in [k.name for k in KINDS]:
+            print(f"  {kind:50s} {shares.get(kind, mean):.2f}")
+        print("signs' points (calibrate.SIGNS)")
+        for (now, reason, _), fitted in zip(SIGNS, points, strict=True):
+            print(f"  {fitted:+.2f} (now {now:+.2f})  {reason[:90]}")
     print()
     print("rejects (or wrong keys) in the least / most confident quarter")
     for n, part in sets.items():

@@ -144,8 +144,11 @@ def sheet_markdown(record: dict) -> str:
         # Genji" for `Tale of Genji`) reads as refused.
         "A fill-in's answer is marked right when it equals an accepted answer after the app's normalising: case,",
         "accents, punctuation and a leading `the`, `a` or `an` are ignored, numbers and dates are compared in any",
-        "usual writing (`16th` = `16`, `16 April 1922` = `April 16, 1922`), and a small misspelling of a word",
-        "longer than a few letters is forgiven (never in a number). Nothing else is.",
+        "usual writing (`16th` = `16`, `16 April 1922` = `April 16, 1922`), and a misspelling is forgiven word",
+        "for word with the first letter right (as `close_spelling` in quizapp/attempts/grading.py): one letter",
+        "wrong, missing, added or two swapped in a word of 5 to 8 letters, two in a longer word, none in a",
+        "shorter word or a number. Nothing else is: a shorter or longer form of a name is right only where it",
+        "is listed.",
     ]
     body = [question_markdown(n, q) for n, q in enumerate(record["questions"], 1)]
     return "\n".join(head) + "\n\n---\n\n" + "\n---\n\n".join(body)

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import random
 import secrets
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, column, func, select, true
+from sqlalchemy.dialects.postgresql import JSONB, aggregate_order_by
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, make_transient_to_detached
@@ -25,12 +27,20 @@ from quizapp.auth.signed_in import SignedInUser
 from quizapp.bank.models import Question, QuestionVersion
 from quizapp.exceptions import Conflict, DomainError
 from quizapp.quizzes.models import Quiz, QuizQuestion, QuizRule
-from quizapp.quizzes.services import QuizToStart, WindowProblem, quiz_to_start, rule_pool, window_problem
+from quizapp.quizzes.services import (
+    QuizToStart,
+    StartQuery,
+    WindowProblem,
+    quiz_to_start,
+    rule_pool,
+    window_problem,
+)
 from quizapp.statuses import AttemptStatus, QuestionStatus
 from quizapp.wording import count
 
 START_RETRIES = 3
 _ATTEMPTS = Attempt.__table__
+_ANSWERS = AttemptAnswer.__table__
 # The student's attempt at a quiz, the one in progress first, with the count of all of them beside it.
 _CURRENT_AND_USED = (
     select(Attempt, func.count().over())
@@ -41,30 +51,91 @@ _CURRENT_AND_USED = (
 
 
 # The columns a plan needs of a quiz's fixed approved questions, each at its version in force (built once).
-_FIXED_CANDIDATES = (
-    select(
-        QuizQuestion.points,
-        QuestionVersion.question_id,
-        QuestionVersion.id,
-        QuestionVersion.type,
-        QuestionVersion.options,
-        QuestionVersion.answer,
-    )
+_CANDIDATE_COLUMNS = (
+    QuizQuestion.points,
+    QuestionVersion.question_id,
+    QuestionVersion.id,
+    QuestionVersion.type,
+    QuestionVersion.options,
+    QuestionVersion.answer,
+)
+_FIXED_QUESTIONS = (
+    select(QuizQuestion)
     .join(Question, Question.id == QuizQuestion.question_id)
     .join(
         QuestionVersion,
         (QuestionVersion.question_id == Question.id) & (QuestionVersion.version == Question.current_version),
     )
-    .where(QuizQuestion.quiz_id == bindparam("quiz_id"), Question.status == QuestionStatus.APPROVED)
+    .where(Question.status == QuestionStatus.APPROVED)
+)
+_FIXED_CANDIDATES = (
+    _FIXED_QUESTIONS.with_only_columns(*_CANDIDATE_COLUMNS)
+    .where(QuizQuestion.quiz_id == bindparam("quiz_id"))
     .order_by(QuizQuestion.position)
 )
-# The attempt's row (its values as parameters: one statement object, its cache key computed once) and its
-# answers' rows. ON CONFLICT DO NOTHING: see start_attempt.
-_INSERT_ATTEMPT = {
-    "postgresql": postgresql_insert(_ATTEMPTS).on_conflict_do_nothing().returning(_ATTEMPTS.c.id),
-    "sqlite": sqlite_insert(_ATTEMPTS).on_conflict_do_nothing().returning(_ATTEMPTS.c.id),
+# The start's first statement: the quiz as ``quiz_to_start`` reads it, with the student's attempt in progress
+# (its id) and how many attempts they have made, so that a start reads once before it writes.
+_STUDENTS_ATTEMPTS = (
+    select(Attempt.id)
+    .where(
+        Attempt.quiz_id == Quiz.id,
+        Attempt.student_id == bindparam("student_id"),
+        Attempt.status == AttemptStatus.IN_PROGRESS,
+    )
+    .order_by(Attempt.id)
+    .limit(1)
+    .scalar_subquery(),
+    select(func.count())
+    .where(Attempt.quiz_id == Quiz.id, Attempt.student_id == bindparam("student_id"))
+    .scalar_subquery(),
+)
+_START_READ = {
+    "sqlite": StartQuery.adding(*_STUDENTS_ATTEMPTS),
+    # PostgreSQL: the fixed questions too, as one JSON array in the same row (a row per question would repeat
+    # the quiz's columns twenty times): the start reads in one statement, and writes in one.
+    "postgresql": StartQuery.adding(
+        *_STUDENTS_ATTEMPTS,
+        _FIXED_QUESTIONS.with_only_columns(
+            func.json_agg(aggregate_order_by(func.json_build_array(*_CANDIDATE_COLUMNS), QuizQuestion.position))
+        )
+        .where(QuizQuestion.quiz_id == Quiz.id)
+        .scalar_subquery(),
+    ),
 }
-_INSERT_ANSWERS = AttemptAnswer.__table__.insert()
+_ATTEMPT_FIELDS = ("quiz_id", "student_id", "number", "status", "started_at", "deadline", "max_score")
+_ANSWER_FIELDS = ("question_id", "question_version_id", "position", "points", "option_order")
+# SQLite: the attempt's row (its values as parameters: one statement object, its cache key computed once), then
+# its answers' rows. ON CONFLICT DO NOTHING: see start_attempt.
+_INSERT_ATTEMPT = sqlite_insert(_ATTEMPTS).on_conflict_do_nothing().returning(_ATTEMPTS.c.id)
+_INSERT_ANSWERS = _ANSWERS.insert()
+# PostgreSQL: both in one statement. The attempt's insert is a data-modifying CTE; its answers' rows come as one
+# JSON parameter, unpacked by jsonb_to_recordset, each joined to the new id. When the attempt's number is taken
+# (ON CONFLICT DO NOTHING), the CTE returns no row, so no answer is written and the statement returns nothing.
+_NEW_ATTEMPT = (
+    postgresql_insert(_ATTEMPTS)
+    .values({field: bindparam(field) for field in _ATTEMPT_FIELDS})
+    .on_conflict_do_nothing()
+    .returning(_ATTEMPTS.c.id)
+    .cte("new_attempt")
+)
+_ANSWER_ROWS = (
+    func.jsonb_to_recordset(bindparam("answers", type_=JSONB))
+    .table_valued(*(column(field, _ANSWERS.c[field].type) for field in _ANSWER_FIELDS))
+    .render_derived(name="answer", with_types=True)
+)
+_INSERT_ATTEMPT_AND_ANSWERS = (
+    _ANSWERS.insert()
+    .from_select(
+        ["attempt_id", *_ANSWER_FIELDS],
+        select(_NEW_ATTEMPT.c.id, *(_ANSWER_ROWS.c[field] for field in _ANSWER_FIELDS)).join_from(
+            _NEW_ATTEMPT,
+            _ANSWER_ROWS,
+            true(),  # every answer row with the one new id
+        ),
+        include_defaults=False,  # the other columns' server defaults: no parameters for them
+    )
+    .returning(_ANSWERS.c.attempt_id)
+)
 
 
 class QuizNotOpen(DomainError):
@@ -89,13 +160,15 @@ def _candidate(version: QuestionVersion, points: float) -> Candidate:
     return Candidate(version.question_id, version.id, version.type, list(version.options or []), version.answer, points)
 
 
-def _fixed_candidates(session: Session, quiz: Quiz) -> list[Candidate]:
+def _fixed_candidates(session: Session, quiz: Quiz, rows: Iterable[Sequence[Any]] | None = None) -> list[Candidate]:
     """The quiz's fixed approved questions in order, each at its version in force, in one query (a whole class
-    presses Start at once: one query per question each was the start's main cost). Only the columns a plan
-    needs, not whole versions: building twenty ORM objects with their texts was a tenth of a start."""
-    rows = session.execute(_FIXED_CANDIDATES, {"quiz_id": quiz.id})
+    presses Start at once: one query per question each was the start's main cost), or from ``rows`` already
+    read (PostgreSQL's start). Only the columns a plan needs, not whole versions: building twenty ORM objects
+    with their texts was a tenth of a start."""
+    if rows is None:
+        rows = session.execute(_FIXED_CANDIDATES, {"quiz_id": quiz.id})
     return [
-        Candidate(question_id, version_id, type_, list(options or []), answer, points)
+        Candidate(question_id, version_id, type_, list(options or []), answer, float(points))  # JSON's 1 is an int
         for points, question_id, version_id, type_, options, answer in rows
     ]
 
@@ -128,12 +201,18 @@ def start_attempt(
     and student, so of two simultaneous starts one insert finds the number taken and tries again,
     finding the other's attempt in progress.
     """
-    starting = quiz_to_start(session, quiz_id, student)
+    dialect = "sqlite" if session.get_bind().dialect.name == "sqlite" else "postgresql"
+    starting = quiz_to_start(session, quiz_id, student, _START_READ[dialect])
     quiz = starting.quiz
-    for _ in range(START_RETRIES):
-        # One query for the attempt in progress (if any) and how many the student has made, whatever that number.
-        row = session.execute(_CURRENT_AND_USED, {"quiz_id": quiz.id, "student_id": student.id}).first()
-        current, used = (row[0] if row[0].status == AttemptStatus.IN_PROGRESS else None, row[1]) if row else (None, 0)
+    current_id, used = starting.extra[:2]
+    for attempt_number in range(START_RETRIES):
+        if attempt_number:  # an earlier try lost a race: read the student's attempts again
+            # One query for the attempt in progress (if any) and how many the student has made.
+            row = session.execute(_CURRENT_AND_USED, {"quiz_id": quiz.id, "student_id": student.id}).first()
+            current_id, used = (
+                (row[0].id if row[0].status == AttemptStatus.IN_PROGRESS else None, row[1]) if row else (None, 0)
+            )
+        current = session.get(Attempt, current_id) if current_id is not None else None
         if current is not None and not close_if_overdue(session, current, now=now):
             return current
         problem = window_problem(quiz, now)
@@ -144,28 +223,40 @@ def start_attempt(
         values, answers = _new_attempt(session, starting, student, number=used + 1, now=now, seed=seed)
         # ON CONFLICT DO NOTHING rather than a savepoint around a plain insert: two round trips fewer per start
         # (SAVEPOINT, RELEASE), and a lost race leaves the transaction usable all the same.
-        dialect = "sqlite" if session.get_bind().dialect.name == "sqlite" else "postgresql"
-        attempt_id = session.scalar(_INSERT_ATTEMPT[dialect], values)
+        attempt_id = _insert(session, dialect, values, answers)
         if attempt_id is None:
-            continue  # another start took this number: read the student's attempts again
+            continue  # another start took this number
         # The row as an ORM object without reading it back (the ORM's own INSERT ... RETURNING of the whole
         # entity cost a fifth more Python calls per start); columns left to their defaults load if read.
         attempt = Attempt(id=attempt_id, **values)
         make_transient_to_detached(attempt)
         session.add(attempt)
         set_committed_value(attempt, "quiz", quiz)  # the redirect reads the quiz's layout: no load of it again
-        # The answers' rows in one executemany, outside the unit of work: the ORM's insert of twenty objects,
-        # with their ids returned, was a third of a start. attempt.answers loads them if asked.
-        session.execute(_INSERT_ANSWERS, [{**answer, "attempt_id": attempt.id} for answer in answers])
         return attempt
     raise Conflict("Starting the quiz collided with another start; please try again.")
 
 
-def quiz_slots(session: Session, quiz: Quiz, rng: random.Random) -> list[Slot]:
+def _insert(session: Session, dialect: str, values: dict[str, Any], answers: list[dict[str, Any]]) -> int | None:
+    """Write the attempt's row and its answers' rows, outside the unit of work (the ORM's insert of twenty
+    objects, with their ids returned, was a third of a start; attempt.answers loads them if asked): the new
+    attempt's id, or None when its number was taken by another start (nothing written)."""
+    if dialect == "postgresql":
+        # One statement, one round trip: the twenty answers' inserts sent after the attempt's, one execution
+        # each in the server, were a fifth of a start's app CPU and most of its PostgreSQL CPU.
+        return session.scalar(_INSERT_ATTEMPT_AND_ANSWERS, {**values, "answers": answers})
+    attempt_id = session.scalar(_INSERT_ATTEMPT, values)
+    if attempt_id is not None:
+        session.execute(_INSERT_ANSWERS, [{**answer, "attempt_id": attempt_id} for answer in answers])
+    return attempt_id
+
+
+def quiz_slots(
+    session: Session, quiz: Quiz, rng: random.Random, fixed_rows: Iterable[Sequence[Any]] | None = None
+) -> list[Slot]:
     """The questions one sitting of the quiz gets, in order, with their option orders and points: its fixed
-    approved questions and its rules' random picks, shuffled as the quiz's settings say (an attempt, a preview,
-    a live session)."""
-    fixed = _fixed_candidates(session, quiz)
+    approved questions (read here unless their ``fixed_rows`` were read already) and its rules' random picks,
+    shuffled as the quiz's settings say (an attempt, a preview, a live session)."""
+    fixed = _fixed_candidates(session, quiz, fixed_rows)
     rules = [Rule(rule.count, _rule_pool(session, rule), rule.points) for rule in quiz.rules]
     return plan(fixed, rules, rng, shuffle_questions=quiz.shuffle_questions, shuffle_options=quiz.shuffle_options)
 
@@ -182,7 +273,9 @@ def _new_attempt(
     """The attempt's row, and the rows of its answers (without the attempt's id, which its insert gives)."""
     quiz = starting.quiz
     rng = random.Random(seed if seed is not None else secrets.randbits(64))  # noqa: S311 - shuffling, not secrecy
-    slots = quiz_slots(session, quiz, rng)
+    # PostgreSQL's first statement read the fixed questions' rows (a JSON array, NULL for none).
+    fixed_rows = (starting.extra[2] or []) if len(starting.extra) > 2 else None
+    slots = quiz_slots(session, quiz, rng, fixed_rows)
     if not slots:
         raise EmptyQuiz("This quiz has no questions yet.")
     attempt = {

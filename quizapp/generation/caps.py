@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
+
+from lemminflect import getAllLemmas
 
 from .analysis import Corpus, Sentence
+from .lexicon import TITLES
+from .timeline import LABEL
 
 _SHOUTED = re.compile(r"\b[A-Z][A-Z'\u2019-]{2,}\b")
 
@@ -25,3 +30,39 @@ def sentence_case(corpus: Corpus, sent: Sentence, prompt: str) -> str:
         if spellings:
             prompt = re.sub(rf"\b{re.escape(word)}\b", spellings.most_common(1)[0][0], prompt)
     return prompt[:1].upper() + prompt[1:]
+
+
+# The capital a sentence's first word carries is the sentence's, not the word's: where a date or a question is put
+# in front of it ("On 4 July 1817, Ground was broken", "When were Tolls abolished"), a common word loses it.
+_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+
+
+def lower_opening_word(corpus: Corpus, sent: Sentence, prompt: str) -> str:
+    """``prompt`` with the source sentence's first word in lower case where the prompt has it after other words
+    and it is a common word: one the dictionary knows in lower case, not part of a name (no entity, no name after
+    it), that the article never writes with a capital after a lower-case word ("and Field seeks funds")."""
+    m = LABEL.match(sent.text)
+    body = sent.text[m.end() if m else 0 :].lstrip(" \"'\u201c\u2018([")
+    word = re.match(r"[A-Z][a-z]+(?![\w'\u2019-])", body)
+    if word is None:
+        return prompt
+    w = word.group(0)
+    inside = re.search(rf"(?<=[\w,] ){w}(?![\w'\u2019-])", prompt)
+    if inside is None or not _dictionary_word(w.lower()) or w.lower() in TITLES:
+        return prompt
+    if re.match(r" of (?:the )?[A-Z]", prompt[inside.end() :]):
+        return prompt  # "Truce of Adrianople", "Siege of Vienna": a name's class noun
+    tok = next((t for t in sent.tokens if t.text == w), None)
+    if tok is None or tok.ent_type_ in _ENTITY_LABELS:
+        return prompt
+    if tok.i + 1 < len(tok.doc) and tok.nbor(1).pos_ == "PROPN":
+        return prompt  # "Imperial Russia", "Fort Orange": the first word of a name
+    if re.search(rf"[a-z,;] {w}(?![\w'\u2019-])", corpus.documents[sent.doc].text):
+        return prompt  # a name wherever the article writes it
+    return prompt[: inside.start()] + w.lower() + prompt[inside.end() :]
+
+
+@cache
+def _dictionary_word(word: str) -> bool:
+    """Whether the dictionary knows the word as a common noun, verb or adjective ("ground", "tolls"; not "rome")."""
+    return any(pos in getAllLemmas(word) for pos in ("NOUN", "VERB", "ADJ", "ADV"))

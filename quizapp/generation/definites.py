@@ -18,7 +18,7 @@ from .kinds import PLACE_GRAINS
 from .lexicon import EVENT_WORDS, LAW_WORDS, TITLES
 from .normalise import MONTHS
 from .setting import document_subject
-from .tense import historical_present, past_question, past_statement
+from .tense import historical_present, past_clauses, past_question, past_statement
 from .textutil import contains_phrase, tidy, tokens_text, word_count
 from .timeline import dated as entry_dated
 from .timeline import raw_label
@@ -789,11 +789,23 @@ def _replace_first(text: str, phrase: str, new: str) -> str:
     return tidy(result.replace(",,", ",").replace(", ,", ","))
 
 
+# What a phrase after a date's comma begins with when it speaks of that day ("31 July, later marked as ...", "the
+# 4th, which", "12 May, now a holiday"): not the main clause after a fronted adverbial ("At dawn on 3 December,
+# roughly 276 soldiers stormed ...").
+_SPEAKS_OF_THE_DAY = re.compile(
+    r"(?:later|now|still|since|today|which|when|known|called|named|marked|remembered|celebrated|commemorated|"
+    r"observed|kept)\b"
+)
+
+
 def _drop_date(prompt: str, date: str) -> str | None:
     """The prompt without the phrase "on/in <date>" (fronted or not), or None if the date stands otherwise."""
     pattern = re.compile(r"(?:^|(?<=\s))(?:on|in)\s+(?:the\s+)?" + re.escape(date) + r"(?:,\s*|(?=[\s.,;?]))", re.I)
     match = pattern.search(prompt)
     if match is None:
+        return None
+    if match.start() > 0 and match.group(0).rstrip().endswith(",") and _SPEAKS_OF_THE_DAY.match(prompt[match.end() :]):
+        # "restores sovereignty on 31 July, later marked as a holiday": what follows the comma speaks of the day
         return None
     out = tidy(prompt[: match.start()] + prompt[match.end() :])
     return out[:1].upper() + out[1:] if out else None
@@ -860,7 +872,9 @@ def resolve_context(
         return prompt, "a timeline line's date is run into the question"
     if not historical_present(corpus, sent):
         return prompt, None
-    return (past_question(prompt) if prompt.rstrip().endswith("?") else past_statement(corpus, sent, prompt)), None
+    if prompt.rstrip().endswith("?"):
+        return past_clauses(corpus, sent, past_question(prompt)), None
+    return past_statement(corpus, sent, prompt), None
 
 
 # Modifiers that pick a part or a stage of one thing ("the first section", "the original channel"): of what, the

@@ -393,7 +393,7 @@ class DistractorIndex:
         pa, pb = self._part(a), self._part(b)
         return pa[:2] == pb[:2] and abs(pa[2] - pb[2]) <= 1
 
-    def _window_of(self, sent: Sentence) -> tuple[int, int] | None:
+    def window_of(self, sent: Sentence) -> tuple[int, int] | None:
         """The first and last year the events around the sentence are dated to, or None: those of its part (see
         _part), widened to the parts beside it while they give fewer than WINDOW_YEARS distinct years."""
         doc, section, para = self._part(sent)
@@ -413,7 +413,7 @@ class DistractorIndex:
         inside the years its part of the article (see _part) is dated to; a name always written as the key's kind
         and named in that part, or in a sentence dated inside those years. A city named only for the present day,
         or a year from another chapter of a long life, gives the false statement away."""
-        window = self._window_of(key.sent)
+        window = self.window_of(key.sent)
         other = value.mention
         if key.date is not None and other.date is not None:
             return window is not None and window[0] <= other.date.year <= window[1]
@@ -457,7 +457,7 @@ class DistractorIndex:
         sent_groups = {g for g in (alias_group(m.norm) for m in sent.mentions) if g is not None}
         other_names = self._name_tokens(sent, key) if key.kind not in ("date", "number") else set()
         key_title = _title_before(key)
-        key_years = self._window_of(sent) if key.kind == "person" else None
+        key_years = self.window_of(sent) if key.kind == "person" else None
         scored: list[tuple[float, int, Value]] = []
         seen: set[str] = set()
         for v in self._window(pool, key):

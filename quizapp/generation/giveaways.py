@@ -15,6 +15,9 @@ from .textutil import BLANK, contains_phrase, content_tokens
 
 TEXT_KEY_TYPES = ("multiple_choice", "fill_in")
 MAX_QUESTIONS_PER_KEY = 2
+# A key serves one question where the set has another to ask instead: a second question on the same answer comes
+# back only where the set would otherwise fall short (rank.select).
+PREFERRED_QUESTIONS_PER_KEY = 1
 MAX_DATE_SHARE = 0.4
 
 _CENTURY = re.compile(
@@ -114,10 +117,22 @@ class KeyIndex:
         # Its longest word: rarer than "the" or "of", so few prompts are filed under it.
         return max(_WORD.findall(key.lower()), key=len, default="")
 
-    def conflict(self, doc: int, type_: str, prompt: str, key: str) -> str | None:
-        """Why a question (of document ``doc``) may not join the kept ones, or None."""
-        if key and self.uses[(doc, key.lower())] >= MAX_QUESTIONS_PER_KEY:
-            return f"key '{key}' already serves {MAX_QUESTIONS_PER_KEY} questions"
+    def conflict(
+        self,
+        doc: int,
+        type_: str,
+        prompt: str,
+        key: str,
+        names: tuple[str, ...] = (),
+        limit: int = MAX_QUESTIONS_PER_KEY,
+    ) -> str | None:
+        """Why a question (of document ``doc``) may not join the kept ones, or None. ``prompt`` is all the question
+        prints (an ordering's items too); ``names`` are the other answers its key is accepted as ("Cook" beside
+        "James Cook"): a kept question whose key is any of them has the same answer; ``limit`` is how many
+        questions one answer may serve."""
+        for name in dict.fromkeys(n.lower() for n in (key, *names) if n):
+            if self.uses[(doc, name)] >= limit:
+                return f"key '{key}' already serves {limit} question{'s' if limit > 1 else ''}"
         for w in sorted(set(_WORD.findall(prompt.lower()))):
             for kept in self.keys_by_word.get((doc, w), ()):
                 if contains_phrase(prompt, kept):
@@ -136,9 +151,9 @@ class KeyIndex:
             return False
         return self.date_keys[doc] + 1 > MAX_DATE_SHARE * (self.text_keys[doc] + 1)
 
-    def add(self, doc: int, type_: str, prompt: str, key: str) -> None:
-        if key:
-            self.uses[(doc, key.lower())] += 1
+    def add(self, doc: int, type_: str, prompt: str, key: str, names: tuple[str, ...] = ()) -> None:
+        for name in dict.fromkeys(n.lower() for n in (key, *names) if n):
+            self.uses[(doc, name)] += 1
         for w in set(_WORD.findall(prompt.lower())):
             self.prompts_by_word[(doc, w)].append(prompt)
         if key and type_ in TEXT_KEY_TYPES:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .candidates.base import Candidate
+from .candidates.base import VIEW_STEM, Candidate
 from .date_parts import date_part_key
 from .giveaways import key_in_title, related_name
 from .prompt_form import form_problems
@@ -118,9 +118,21 @@ def has_context(c: Candidate) -> str | None:
     d = c.draft
     if d.type in ("ordering", "matching"):
         return None
-    if has_anchor(d.prompt):
+    if c.stem_kind == VIEW_STEM:
+        return None  # "Who claimed that prices had not risen?": the options name the people it asks between
+    if has_anchor(d.prompt) or _opens_with_a_name(c):
         return None
     return "prompt names no person or place"
+
+
+def _opens_with_a_name(c: Candidate) -> bool:
+    """Whether the prompt opens with a name its source sentence gives a person, a place or a body ("Chartres has an
+    unusual unity of style"): a capital at the start of a sentence says nothing, so has_anchor skips it."""
+    return any(
+        m.kind in ("person", "place", "org") and c.draft.prompt.startswith(m.text)
+        for s in c.sentences
+        for m in s.mentions
+    )
 
 
 def no_chrome(c: Candidate) -> str | None:
@@ -129,7 +141,10 @@ def no_chrome(c: Candidate) -> str | None:
         if s.heading:
             return "source is a heading"
     for src in c.draft.sources:
-        if _CHROME.search(src.quote) or word_count(src.quote) < 4:
+        # a table's row is its cells joined by " | " (ingest's own mark, not a menu's bar): only a matching
+        # question is made from rows (candidates/tables.py)
+        quote = src.quote.replace(" | ", " ") if c.draft.type == "matching" else src.quote
+        if _CHROME.search(quote) or word_count(quote) < 4:
             return "source looks like page chrome"
     return None
 

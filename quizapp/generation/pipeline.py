@@ -23,10 +23,12 @@ from .candidates import (
     result_candidates,
     true_false_candidates,
 )
+from .candidates.debates import debate_candidates
 from .candidates.fill_in import term_counts
 from .candidates.matching import pairs_of
 from .candidates.ordering import event_of
-from .caps import sentence_case
+from .candidates.tables import table_candidates
+from .caps import lower_opening_word, sentence_case
 from .clauses import elliptical, hedge, hollow, odd_parse, run_on, vague_subject
 from .definites import resolvable_subject, resolve_context
 from .disagreements import find_disagreements
@@ -115,12 +117,14 @@ def build_candidates(ctx: Context) -> list[Candidate]:
         out += mine
     out += ordering_candidates(ctx, events)
     out += matching_candidates(ctx, pairs)
+    out += table_candidates(ctx)
     return out
 
 
 def sentence_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> list[Candidate]:
     """The single-sentence candidates of a sentence the loop of ``build_candidates`` reads."""
     mine = multiple_choice_candidates(ctx, sent)
+    mine += debate_candidates(ctx, sent)
     if not sent.norm.in_day_month(sent.span.start_char, sent.span.end_char):
         # The prompt would show "7 November" where the reader sees "7.11." and no year: skip restating it.
         mine += true_false_candidates(ctx, sent)
@@ -207,6 +211,7 @@ def _generate(
                 c.draft.checks.append(REWRITTEN)
             c.draft.prompt = prompt
         c.draft.prompt = sentence_case(corpus, c.sentences[0], mend(c.draft.prompt))
+        c.draft.prompt = lower_opening_word(corpus, c.sentences[0], c.draft.prompt)
         failure = first_failure(c)
         if failure is not None:
             rejected[failure[0]] += 1

@@ -106,7 +106,18 @@ _DOUBLE_STOP = re.compile(r"([.!?])([\"\u201d\u2019'])\.$")
 _STOP_AFTER_STOP = re.compile(r"(?<![.])\.\.$")
 
 
+# A day takes "on", a month or a year "in": "In November 4, 1825" and "in 4 November 1825" were written from a date
+# that came without its preposition.
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_IN_BEFORE_DAY = re.compile(rf"\b([Ii])n (?=(?:{_MONTH_NAMES})\.? \d{{1,2}}(?![\d:])|\d{{1,2}} (?:{_MONTH_NAMES})\b)")
+
+
 def mend(prompt: str) -> str:
     """The prompt with what cutting a sentence leaves behind mended where the mend is certain (a doubled full stop
-    after a closing quotation, an abbreviation or an initial); what cannot be mended is left to the form check."""
-    return _STOP_AFTER_STOP.sub(".", _DOUBLE_STOP.sub(r"\1\2", prompt.rstrip()))
+    after a closing quotation, an abbreviation or an initial; "in" before a day); what cannot be mended is left to
+    the form check."""
+    prompt = _STOP_AFTER_STOP.sub(".", _DOUBLE_STOP.sub(r"\1\2", prompt.rstrip()))
+    return _IN_BEFORE_DAY.sub(lambda m: "On " if m.group(1) == "I" else "on ", prompt)

@@ -413,7 +413,9 @@ def _from_before(corpus: Corpus, sent: Sentence, word: str, depth: int = 0) -> s
     """The subject of the sentence before, written out, when it fits ``word``."""
     prev = _previous(corpus, sent)
     if prev is None or depth > 3:
-        return None
+        # the chain of "he" reached the paragraph's start with no one else named on the way: in a life of one
+        # person, the person whose life it is
+        return principal_person(corpus, sent.doc, word) if word in PERSONAL else None
     subj = _subject(prev)
     if subj is None:
         return None
@@ -437,6 +439,59 @@ def _from_before(corpus: Corpus, sent: Sentence, word: str, depth: int = 0) -> s
             if definite.split()[-1].lower() in REFERRING_HEADS:
                 return None  # "The ship reached 43 knots. It arrived in Odessa": "the ship" alone says no more
     return phrase
+
+
+# A life of one person says "he" (or "she") far more often than the other: this many times as often at least.
+GENDER_MAJORITY = 4
+MIN_PRINCIPAL_MENTIONS = 3
+
+
+def principal_person(corpus: Corpus, doc: int, word: str) -> str | None:
+    """The person a document is the life of, as the article most often writes the name, if ``word`` can mean
+    them: the person named most often, whose name the title holds, in a document whose personal pronouns are
+    nearly all of ``word``'s gender. None otherwise (a document about a war, two rulers, a family)."""
+    cache = corpus.cache.setdefault("principal_person", {})
+    if doc not in cache:
+        cache[doc] = _principal(corpus, doc)
+    found = cache[doc]
+    if found is None:
+        return None
+    name, gender = found
+    return name if word in gender else None
+
+
+def _principal(corpus: Corpus, doc: int) -> tuple[str, frozenset[str]] | None:
+    title = corpus.documents[doc].title.lower()
+    forms: dict[str, dict[str, int]] = {}
+    male = female = 0
+    for s in corpus.sentences:
+        if s.doc != doc:
+            continue
+        for t in s.tokens:
+            male += t.lower_ in _MASCULINE and t.pos_ == "PRON"
+            female += t.lower_ in _FEMININE and t.pos_ == "PRON"
+        for m in s.mentions:
+            if m.kind == "person" and m.norm:
+                last = m.norm.split()[-1]
+                forms.setdefault(last, {})
+                forms[last][m.text] = forms[last].get(m.text, 0) + 1
+    if not forms:
+        return None
+    ranked = sorted(forms.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+    last, texts = ranked[0]
+    if sum(texts.values()) < MIN_PRINCIPAL_MENTIONS or last not in title:
+        return None
+    if len(ranked) > 1 and sum(ranked[1][1].values()) * 2 > sum(texts.values()):
+        return None  # two people named about as often: the life is not one person's
+    if male >= GENDER_MAJORITY * max(female, 1):
+        gender = _MASCULINE
+    elif female >= GENDER_MAJORITY * max(male, 1):
+        gender = _FEMININE
+    else:
+        return None
+    # the name as the article writes it most often, of more than one word where it has such a form
+    name = sorted(texts.items(), key=lambda kv: (-(len(kv[0].split()) > 1), -kv[1], kv[0]))[0][0]
+    return name, gender
 
 
 def _what_it_was(prev: Sentence) -> str | None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from .candidates.base import Candidate
 from .distractors import stable_hash
-from .giveaways import KeyIndex
+from .giveaways import MAX_QUESTIONS_PER_KEY, PREFERRED_QUESTIONS_PER_KEY, KeyIndex
 from .guards import is_duplicate
 from .textutil import contains_phrase
 
@@ -93,6 +93,7 @@ class _Kept:
         self.by_sentence: dict[int, list[Candidate]] = defaultdict(list)
         self.multi: list[Candidate] = []
         self.keys = KeyIndex()  # keys and prompts kept, per document: one question must not give another away
+        self.per_key = PREFERRED_QUESTIONS_PER_KEY
 
     @staticmethod
     def _key(c: Candidate) -> str:
@@ -103,10 +104,33 @@ class _Kept:
             return str(d.answer[0])
         return c.key
 
+    @staticmethod
+    def _names(c: Candidate) -> tuple[str, ...]:
+        """The other answers the key is accepted as: a fill-in's accepted list."""
+        d = c.draft
+        return tuple(str(a) for a in d.answer) if d.type == "fill_in" and isinstance(d.answer, list) else ()
+
+    @staticmethod
+    def _printed(c: Candidate) -> str:
+        """What the question tells before it is answered: the prompt, and an ordering's events (each a statement,
+        where a matching's items are names and kinds, as a choice question's options are)."""
+        d = c.draft
+        return " | ".join([d.prompt, *map(str, d.answer)]) if d.type == "ordering" else d.prompt
+
+    def _conflict(self, c: Candidate, limit: int) -> str | None:
+        return self.keys.conflict(
+            c.sentences[0].doc, c.draft.type, self._printed(c), self._key(c), self._names(c), limit
+        )
+
     def gives_away(self, c: Candidate) -> bool:
-        """Whether the question prints a kept question's key, a kept prompt prints its key, or its key already
-        serves two questions (of the same document)."""
-        return self.keys.conflict(c.sentences[0].doc, c.draft.type, c.draft.prompt, self._key(c)) is not None
+        """Whether the question prints a kept question's key, a kept question prints its key, or its key already
+        serves as many questions (of the same document) as ``per_key`` allows."""
+        return self._conflict(c, self.per_key) is not None
+
+    def shares_key_only(self, c: Candidate) -> bool:
+        """Whether only the answer it shares with a kept question keeps it out: a set short of questions may take
+        it as a second question on that answer."""
+        return self._conflict(c, self.per_key) is not None and self._conflict(c, MAX_QUESTIONS_PER_KEY) is None
 
     def too_many_dates(self, c: Candidate) -> bool:
         return self.keys.date_cap_reached(c.sentences[0].doc, c.draft.type, c.draft.prompt, self._key(c))
@@ -125,7 +149,7 @@ class _Kept:
 
     def add(self, c: Candidate) -> None:
         self.items.append(c)
-        self.keys.add(c.sentences[0].doc, c.draft.type, c.draft.prompt, self._key(c))
+        self.keys.add(c.sentences[0].doc, c.draft.type, self._printed(c), self._key(c), self._names(c))
         if c.draft.type in ("ordering", "matching"):
             self.multi.append(c)
         for s in c.sentences:
@@ -162,6 +186,7 @@ def select(
     # first: each other key kept makes room for one.
     waiting: dict[int, list[tuple[bool, int, Candidate]]] = defaultdict(list)
     held: set[int] = set()
+    second_on_key: list[Candidate] = []  # refused only for an answer a kept question has: asked if the set is short
 
     def admit_waiting(doc: int) -> None:
         queue = waiting[doc]
@@ -193,6 +218,8 @@ def select(
             return "refused"
         if kept.gives_away(c):
             giveaways += 1
+            if kept.shares_key_only(c):
+                second_on_key.append(c)
             return "refused"
         if kept.too_many_dates(c):
             if id(c) not in held:  # a candidate the first pass held back meets the turns again
@@ -272,6 +299,14 @@ def select(
         # article, say): what a type could not fill, the others may, with what passed every guard.
         balance.slack = 1
         take_turns(dict.fromkeys(quota, cap))
+    if len(kept.items) < cap and second_on_key:
+        # Still short: a second question on an answer already asked, best first, where nothing else is left.
+        kept.per_key = MAX_QUESTIONS_PER_KEY
+        for c in sorted({id(c): c for c in second_on_key}.values(), key=lambda c: rank_of[id(c)]):
+            if len(kept.items) >= cap:
+                break
+            if balance.allows(c) and try_keep(c) == "kept":
+                giveaways -= 1
     if refused is not None:
         refused["giveaway"] += giveaways
         refused["date_share"] += sum(len(queue) for queue in waiting.values())

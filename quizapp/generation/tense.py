@@ -118,12 +118,39 @@ def past_statement(corpus: Corpus, sent: Sentence, prompt: str) -> str:
         _FRONTED_DATE.match(prompt) or _LEADING_DATE.match(prompt) or _year_on_verb(sent.root)
     ):
         return prompt  # the year it speaks of is not the statement's own (a present fact in a timeline's entry)
-    misread = {t.i for t in sent.span if _misread_verb(t)}
+    return _verbs_in_past(corpus, sent, prompt)
+
+
+def past_clauses(corpus: Corpus, sent: Sentence, question: str) -> str:
+    """A question asked in the past with the present verbs it keeps from its sentence's other clauses put in the
+    past too ("When were tolls abolished, as railways take a growing share?" -> "..., as railways took ...?"). The
+    main clause's verbs stay: the question's operator carries their tense ("When did the Ottomans conquer ...?")."""
+    if not question.rstrip().endswith("?"):
+        return question
+    return _verbs_in_past(corpus, sent, question, only=_subordinate)
+
+
+_SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "csubj", "pcomp"})
+
+
+def _subordinate(t: Any) -> bool:
+    """Whether the verb stands in a clause under the sentence's main clause ("as railways take", "which lies")."""
+    while t.dep_ != "ROOT" and t.head.i != t.i:
+        if t.dep_ in _SUBORDINATE_DEPS:
+            return True
+        t = t.head
+    return False
+
+
+def _verbs_in_past(corpus: Corpus, sent: Sentence, prompt: str, only: Any = None) -> str:
+    """``prompt`` with the present verbs it keeps from ``sent`` (those ``only`` allows, if given) put in the past:
+    all of them, or none where one has no certain past form (or stands twice)."""
+    misread = {t.i for t in sent.span if _misread_verb(t) and (only is None or only(t))}
     if any(not _object_follows(sent.span.doc[i]) for i in misread):
         return prompt  # "estimates of the cooling vary": a noun, or a verb the statement cannot be sure of
     out = prompt
     for t in sent.span:
-        if t.i not in misread and (not _present(t) or t.pos_ not in ("VERB", "AUX")):
+        if t.i not in misread and (not _present(t) or t.pos_ not in ("VERB", "AUX") or (only and not only(t))):
             continue
         clause = t.head if t.dep_ in ("aux", "auxpass") else t
         if any(c.lower_ in _NOW for c in clause.children) or _subjunctive(t):
@@ -162,6 +189,8 @@ def _misread_verb(t: Any) -> bool:
     demands that Japan open its ports"): left in the present, it would stand beside verbs put in the past."""
     if t.tag_ not in ("NNS", "NNPS"):
         return False
+    if t.i > 0 and t.nbor(-1).tag_ in ("POS", "PRP$"):
+        return False  # "Captain Cook's ships Resolution and Discovery": a noun an owner stands before
     if t.dep_ in _MISREAD_AS_NOUN and (t.dep_ != "conj" or t.head.pos_ == "VERB"):
         return True
     nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None

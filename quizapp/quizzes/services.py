@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, ScalarSelect, and_, bindparam, func, inspect, or_, select
+from sqlalchemy import ColumnElement, ScalarSelect, Select, and_, bindparam, func, inspect, or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -127,29 +127,50 @@ def quiz_for_student(session: Session, quiz_id: int, student: User) -> Quiz:
 
 @dataclass(frozen=True)
 class QuizToStart:
-    """A quiz a student may start, with the most extra time their classes that were given it grant them."""
+    """A quiz a student may start, with the most extra time their classes that were given it grant them, and
+    the values of the caller's own columns (``StartQuery``) in the order given."""
 
     quiz: Quiz
     extra_percent: int
+    extra: tuple[Any, ...] = ()
 
 
-def quiz_to_start(session: Session, quiz_id: int, student: User | SignedInUser) -> QuizToStart:
+@dataclass(frozen=True)
+class StartQuery:
+    """``quiz_to_start``'s statement with a caller's columns added (scalar subqueries correlated to ``Quiz`` that
+    may use the ``student_id`` parameter), plain and with a pending login folded in; build it once per process."""
+
+    plain: Select[Any]
+    confirming: Select[Any]
+    extra_columns: int
+
+    @classmethod
+    def adding(cls, *columns: ColumnElement[Any]) -> StartQuery:
+        plain = _QUIZ_TO_START.add_columns(*columns)
+        return cls(plain, fold_login(plain, bindparam("student_id")), len(columns))
+
+
+def quiz_to_start(
+    session: Session, quiz_id: int, student: User | SignedInUser, query: StartQuery | None = None
+) -> QuizToStart:
     """``quiz_for_student`` for a start, in one row: whether the quiz has random-question rules (a quiz without
-    any, most, has its empty list set, so that planning the sitting reads no rules) and the student's extra time
-    (a whole class presses Start at once: each statement saved is one round trip per student). A pending login
-    (``login_in_first_query``) is checked by the same query (LoginUnconfirmed when it finds nothing)."""
+    any, most, has its empty list set, so that planning the sitting reads no rules), the student's extra time
+    and the values of ``query``'s own columns (a whole class presses Start at once: each statement saved is one
+    round trip per student). A pending login (``login_in_first_query``) is checked by the same query
+    (LoginUnconfirmed when it finds nothing)."""
+    query = query or _START
     parameters = {"quiz_id": quiz_id, "student_id": student.id}
     if isinstance(student, SignedInUser) and student.pending:
-        row = session.execute(_QUIZ_TO_START_CONFIRMING, parameters | login_parameters(student)).first()
+        row = session.execute(query.confirming, parameters | login_parameters(student)).first()
         row = confirm_from(student, row)
     else:
-        row = session.execute(_QUIZ_TO_START, parameters).first()
+        row = session.execute(query.plain, parameters).first()
     if row is None:
         raise NotFound(NOT_OPEN)
     quiz, has_rules, extra_percent = row[0], row[1], row[2]
     if not has_rules and "rules" not in inspect(quiz).dict:
         set_committed_value(quiz, "rules", [])
-    return QuizToStart(quiz, int(extra_percent or 0))
+    return QuizToStart(quiz, int(extra_percent or 0), tuple(row[3 : 3 + query.extra_columns]))
 
 
 def _extra_percent(student_id: Any) -> ScalarSelect[Any]:
@@ -167,7 +188,7 @@ def _extra_percent(student_id: Any) -> ScalarSelect[Any]:
 _QUIZ_TO_START = select(
     Quiz, select(QuizRule.id).where(QuizRule.quiz_id == Quiz.id).exists(), _extra_percent(bindparam("student_id"))
 ).where(Quiz.id == bindparam("quiz_id"), open_to_student(bindparam("student_id")))
-_QUIZ_TO_START_CONFIRMING = fold_login(_QUIZ_TO_START, bindparam("student_id"))
+_START = StartQuery.adding()
 
 
 def extra_time_by_quiz(session: Session, student: User, quiz_ids: Iterable[int]) -> dict[int, int]:

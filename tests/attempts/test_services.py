@@ -13,8 +13,9 @@ from quizapp.attempts.responses import InvalidResponse
 from quizapp.exceptions import NotFound
 from quizapp.extensions import db
 from quizapp.models import utcnow
+from quizapp.quizzes.models import QuizRule
 from quizapp.statuses import QuizWindow
-from tests.factories import all_types_quiz, assign, class_with, user
+from tests.factories import QUESTIONS, all_types_quiz, assign, class_with, make_document, make_question, make_quiz, user
 
 
 def fields_for_key(answer: AttemptAnswer) -> dict[str, str]:
@@ -217,3 +218,31 @@ def test_a_start_that_loses_the_race_for_its_number_resumes_the_winner_s_attempt
     attempts = db.session.scalars(select(Attempt).where(Attempt.student_id == student.id)).all()
     assert [a.id for a in attempts] == [attempt.id]  # the winner's, resumed; no second attempt, no error
     assert attempt.number == 1
+    # The losing start wrote none of its answers (the winner here was written without any).
+    assert db.session.scalars(select(AttemptAnswer)).all() == []
+
+
+def test_a_start_takes_the_fixed_approved_questions_in_order_with_their_points_and_the_rules_picks(app, users) -> None:  # type: ignore[no-untyped-def]
+    # PostgreSQL reads the fixed questions as JSON in the quiz's row: points stay fractional, order and status hold.
+    teacher = user(users.teacher)
+    document = make_document(teacher)
+    first, second, draft, *_ = [make_question(teacher, document, spec) for spec in QUESTIONS[:4]]
+    draft.status = "draft"
+    quiz = make_quiz(teacher, [second, draft, first], shuffle_questions=False)
+    quiz.questions[0].points = 2.5
+    quiz.rules.append(QuizRule(count=1, points=1.0, document_id=document.id))
+    drawn_only = make_quiz(teacher, [], title="Drawn only")
+    drawn_only.rules.append(QuizRule(count=2, points=0.5, document_id=document.id))
+    db.session.commit()
+    student = user(users.student)
+
+    attempt = starting.start_attempt(db.session, quiz.id, student, now=utcnow())
+    answers = sorted(attempt.answers, key=lambda a: a.position)
+    assert [(a.question_id, a.points) for a in answers[:2]] == [(second.id, 2.5), (first.id, 1.0)]
+    assert len(answers) == 3
+    assert answers[2].question_id not in (first.id, second.id, draft.id)
+    assert attempt.max_score == 4.5
+
+    drawn = starting.start_attempt(db.session, drawn_only.id, student, now=utcnow())
+    assert len({a.question_id for a in drawn.answers}) == 2
+    assert drawn.max_score == 1.0

@@ -48,3 +48,26 @@ def test_main_prints_kinds_quarters_and_thresholds_for_both_sets(tmp_path, capsy
     assert "fit (< 49)     recalibrated     100% (100%) /   0% (  0%)" in printed
     assert "check (>= 49)  as on the sheet" in printed
     assert ">= 0.80:   2 of 4" in printed
+
+
+def test_fit_gives_each_kind_its_smoothed_reject_share(tmp_path):
+    judged, sheets = _article(tmp_path, "01-a", [DATE, PLACE, DATE, PLACE], ["as-is", "reject", "as-is", "reject"])
+    shares, mean, points = cal.fit(cal.load(judged, sheets))
+    assert mean == 0.5
+    # two place blanks both rejected, pulled toward the mean by ten questions at the mean: (2 + 5) / 12
+    assert shares["a blank on a place"] == round(7 / 12, 2)
+    assert shares["a question on a date the text states"] == round(5 / 12, 2)
+    assert len(points) == len(cal.SIGNS)  # no sign seen often enough: each keeps its points
+
+
+def test_baselines_add_the_paired_sheets_and_count_a_question_judged_twice_once(tmp_path, monkeypatch):
+    judged, sheets = _article(tmp_path, "130-a", [DATE, PLACE], ["as-is", "reject"])
+    base = tmp_path / "baseline-v10"
+    (base / "out").mkdir(parents=True)
+    (base / "out" / "130-a.json").write_text(json.dumps({"questions": [DATE, dict(PLACE, prompt="Other _____.")]}))
+    (base / "verdicts-reader7").mkdir()
+    (base / "verdicts-reader7" / "130-a.tsv").write_text("1\tas-is\t\n2\treject\twhy\n", encoding="utf-8")
+    monkeypatch.setattr(cal, "HERE", tmp_path)
+    assert len(cal.load(judged, sheets)) == 2
+    rows = cal.load(judged, sheets, baselines=True)
+    assert [r[1].prompt for r in rows] == ["When did Harlow fall?", PLACE["prompt"], "Other _____."]

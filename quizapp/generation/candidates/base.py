@@ -12,6 +12,9 @@ from ..setting import document_settings
 from ..textutil import MAX_PROMPT_WORDS, anaphora_problem, word_count
 from ..types import QuestionDraft, Source
 
+# The stem kind of a "Who argued that ...?" question (debates.py): its options, all people, anchor it.
+VIEW_STEM = "view"
+
 
 @dataclass
 class Context:

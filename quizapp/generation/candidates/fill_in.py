@@ -14,11 +14,22 @@ from wordfreq import zipf_frequency
 from quizapp.wording import with_article
 
 from ..analysis import Corpus, Sentence, norm_key
-from ..clauses import cloze_tokens, statement
+from ..asides import word_total
+from ..clauses import body_tokens, cloze_tokens, statement
 from ..dates import number_variants
 from ..distractors import display
+from ..glosses import Gloss, glossed_terms
 from ..lexicon import TITLES
-from ..textutil import BLANK, anaphora_problem, drop_parentheticals, has_anchor, tokens_text, word_count
+from ..textutil import (
+    BLANK,
+    anaphora_problem,
+    capitalise,
+    drop_parentheticals,
+    has_anchor,
+    tidy,
+    tokens_text,
+    word_count,
+)
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, mention_once, source_of
 from .fill_in_answers import other_answers, particle_forms, surname_shared
@@ -387,6 +398,36 @@ def _quoted(first: Any) -> bool:
     return first.i > 0 and first.doc[first.i - 1].text in QUOTE_MARKS
 
 
+# A term the sentence glosses or names: the blank asks for what the section teaches, and its gloss says which.
+DEFINED_TERM_CONFIDENCE = 0.7
+
+
+def keeps_gloss(sent: Sentence, gloss: Gloss, prompt: str) -> bool:
+    """Whether the prompt still holds, beside the blank, the cue that says what the term is: the naming word
+    before it ("called _____", "or _____") or the first words of the gloss after it (", usually translated")."""
+    doc = sent.span.doc
+    if gloss.cue.i < gloss.first.i:
+        between = r"\s+(?:(?:the|a|an)\s+)?" if gloss.cue.text.isalpha() else r"\s*"
+        return re.search(re.escape(gloss.cue.text) + between + re.escape(BLANK), prompt, re.I) is not None
+    after = tokens_text(doc[gloss.last.i + 1 : min(gloss.cue.i + 3, sent.span.end)])
+    return BLANK + after in prompt or f"{BLANK} {after}" in prompt
+
+
+def glossed_statement(sent: Sentence, gloss: Gloss, max_words: int) -> tuple[str, list[Any]] | None:
+    """The sentence cut short enough by its last comma-set segments after the gloss, where ``statement`` would
+    cut the gloss itself ("The shaduf, a pole with a bucket ..., appears in tomb paintings[, around ...]"). A
+    segment holding the main verb is never cut: without it the rest states nothing."""
+    toks = body_tokens(sent)
+    cue = gloss.cue
+    keep_to = cue.head.right_edge.i if cue.i > gloss.last.i and cue.head.dep_ == "appos" else max(cue.i, gloss.last.i)
+    while word_total(toks) > max_words:
+        cuts = [k for k, t in enumerate(toks) if t.text in (",", ";", ":") and t.i > keep_to + 1]
+        if not cuts or any(t.i == sent.root.i for t in toks[cuts[-1] :]):
+            return None
+        toks = toks[: cuts[-1]]
+    return capitalise(tidy(tokens_text(toks))) + ".", toks
+
+
 def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> list[Candidate]:
     """Cloze candidates for the key terms and names of one sentence."""
     out = []
@@ -409,7 +450,15 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
             continue
         weight = min(counts[last.lemma_.lower()], 4) / 4
         items.append((first, last, "term", 0.55 + 0.25 * weight, None))
+    people = {t.i for m in sent.mentions if m.kind == "person" for t in sent.span.doc[m.first.i : m.last.i + 1]}
+    glossed: dict[int, Gloss] = {}
+    for g in glossed_terms(sent, people):
+        # "The animal-powered waterwheel, or saqiya, ...": a term the sentence defines is what a section teaches
+        glossed[g.first.i] = g
+        items.append((g.first, g.last, "term", DEFINED_TERM_CONFIDENCE, None))
     for m in sent.mentions:
+        if any(m.first.i <= i <= m.last.i for i in glossed):
+            continue  # the same words as a defined term: asked once, as the term
         named = m.kind in ("person", "place", "org", "law", "event", "date")
         if m.kind == "place" and (norm_key(m.text) in COMPASS_POINTS or adjective_of_place(m)):
             continue
@@ -419,7 +468,10 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
                 continue  # "Metropolis Local Management Amendment Act" is to be recognised, not typed word for word
             items.append((m.first, m.last, m.kind, 0.6, m))
     for first, last, kind, base, m in items:
+        gloss = glossed.get(first.i)
         if list_size(last) > MAX_LIST:
+            continue
+        if gloss is None and any(first.i <= i <= last.i for i in glossed):
             continue
         key_text = display(m) if m is not None else tokens_text(sent.span.doc[first.i : last.i + 1])
         if m is None and sent.text.lower().count(key_text.lower()) != 1:
@@ -429,14 +481,19 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
         if m is not None and (not mention_once(sent, m) or key_text not in sent.text):
             continue
         st = statement(sent, first, max_words=28)
+        if st is None and gloss is not None:
+            st = glossed_statement(sent, gloss, max_words=28)
         if st is None:
             continue
         prompt = cloze_tokens(st[1], first, last)
-        prompt = drop_parentheticals(prompt) if prompt else None
+        prompt = drop_parentheticals(prompt) if prompt and not (gloss and gloss.bracketed) else prompt
+        if prompt and gloss is not None and not keeps_gloss(sent, gloss, prompt):
+            continue  # the cut dropped what says what the term is: the blank would ask for any word
         prompt = ctx.stand_alone(sent, prompt, key_text) if prompt else None
         if prompt is None or anaphora_problem(prompt):
             continue
-        reasons = ["key term is " + with_article("noun phrase used across the text" if kind == "term" else kind)]
+        what = "term the article defines" if gloss else "noun phrase used across the text" if kind == "term" else kind
+        reasons = ["key term is " + with_article(what)]
         conf = base
         if sent.id in ctx.disputed:
             prompt = according_to(ctx, sent, prompt)

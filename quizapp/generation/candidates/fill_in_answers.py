@@ -20,6 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from ..analysis import Corpus, Sentence, norm_key
+from ..gazetteer import containers, place_class
 from ..lexicon import EVENT_WORDS, LAW_WORDS, TITLES
 from .name_forms import geographic_forms, place_long_form, ruler_forms
 
@@ -51,17 +52,27 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
     out: list[str] = []
     if kind == "term":
         out += _number_forms(corpus, sent, first, last)
-        out += _head_alone(corpus, sent, first, last) or _named_by_class(first, last)
+        out += (
+            shell_content(corpus, sent.doc, first, last)
+            or _head_alone(corpus, sent, first, last)
+            or _named_by_class(first, last)
+        )
     else:
         out += _short_forms(corpus, sent.doc, key)
         if kind == "place" and last.dep_ in ("nsubj", "nsubjpass"):
             out += _people_of().get(_folded(key), [])
         if kind == "place":
             out += geographic_forms(corpus, sent.doc, key) + place_long_form(corpus, sent.doc, key)
+            out += city_gone_to(corpus, sent.doc, key, first)
+            # a name the model took for a place: "the Smithfield Show", "Kamehameha of Hawaiʻi Island"
+            out += distinctive_part(corpus, sent.doc, key)
+            if _person_of_realm(corpus, sent.doc, key):
+                out += bare_person_name(corpus, sent.doc, key, sent.start)
         if kind == "person":
-            out += person_full_name(corpus, sent.doc, key) or _fuller_name(corpus, sent.doc, key)
-            out += bare_person_name(corpus, sent.doc, key) + double_surname(corpus, sent.doc, key)
-            out += ruler_forms(corpus, sent.doc, key)
+            fuller = person_full_name(corpus, sent.doc, key) or _fuller_name(corpus, sent.doc, key)
+            out += fuller + [name for f in fuller for name in without_title(f)]
+            out += bare_person_name(corpus, sent.doc, key, sent.start) + double_surname(corpus, sent.doc, key)
+            out += ruler_forms(corpus, sent.doc, key, sent.start)
         elif kind in ("org", "event", "law"):  # not "Central Asia" for "Asia": another place
             out += _fuller_name(corpus, sent.doc, key)
         if kind in ("org", "event", "law"):
@@ -76,6 +87,31 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
     return list(dict.fromkeys(v for v in out if v.strip() and v != key))
 
 
+# Verbs and nouns of going somewhere: "his move to Egypt", "she fled to France", "they sailed to China".
+_GOING = frozenset(
+    {"move", "go", "travel", "flee", "return", "emigrate", "sail", "come", "migrate", "journey", "retire", "relocate"}
+)
+
+
+def city_gone_to(corpus: Corpus, doc: int, key: str, first: Any) -> list[str]:
+    """ "Cairo" for "his move to Egypt": where the blank is a country someone goes to and the article names one
+    city of that country and no other, the student who names the city names where he went."""
+    prep = first.doc[first.i - 1] if first.i > 0 else None
+    if prep is None or prep.lower_ not in ("to", "into") or prep.head.lemma_.lower() not in _GOING:
+        return []
+    country = norm_key(key)
+    if place_class(country) != "country":
+        return []
+    cities = {
+        m.text
+        for s in corpus.sentences
+        if s.doc == doc
+        for m in s.mentions
+        if m.kind == "place" and place_class(m.norm) == "city" and country in containers(m.norm)
+    }
+    return sorted(cities) if len({norm_key(c) for c in cities}) == 1 else []
+
+
 # Class nouns of a named event, treaty or assembly ("the Battle of X", "the Diet of X"): the name after "of" is what
 # tells it from every other of its class.
 NAMED_BY_PLACE = frozenset({*LAW_WORDS, *EVENT_WORDS, "Council", "Diet", "Synod", "Sack", "Fall"})
@@ -86,18 +122,39 @@ _OF_NAME = re.compile(r"^(?:the\s+)?(?P<cls>[A-Z][a-z]+)\s+of\s+(?P<part>[A-Z][\
 
 
 def distinctive_part(corpus: Corpus, doc: int, key: str) -> list[str]:
-    """ "Gingindlovu" for "Battle of Gingindlovu", "Amasya" for "Peace of Amasya": the name that tells an event or a
-    treaty from the others of its class, where it is rare enough to name nothing else and the article names no
-    other event or treaty by it ("the Siege of X" beside "the Battle of X")."""
+    """ "Gingindlovu" for "Battle of Gingindlovu", "Amasya" for "Peace of Amasya", "Pellingford" for "Pellingford
+    Show": the name that tells an event, a gathering or a treaty from the others of its class, where it is rare
+    enough to name nothing else and the article names no other thing by it ("the Siege of X" beside "the Battle of
+    X", "the X Market" beside "the X Show")."""
+    text = corpus.documents[doc].text
     m = _OF_NAME.match(key)
     if m is None or m["cls"] not in NAMED_BY_PLACE:
-        return []
+        after = _NAME_OF_CLASS.match(key)
+        if after is None or not _rare_name(after["part"]):
+            return []
+        part = after["part"]
+        others = set(re.findall(rf"(?<![\w'’-]){re.escape(part)}\s+([A-Z][\w'’-]*)", text)) - {after["cls"]}
+        return [] if others else [part]
     part = m["part"]
-    if any(zipf_frequency(w.lower(), "en") >= DISTINCTIVE_ZIPF for w in part.split()):
+    if not _rare_name(part):
         return []
-    text = corpus.documents[doc].text
     classes = set(re.findall(rf"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?{re.escape(part)}(?![\w'’-])", text))
     return [part] if not classes & NAMED_BY_PLACE - {m["cls"]} else []
+
+
+# Class nouns a name goes before ("the Smithfield Show", "the Peterloo Massacre", "the Dreyfus Affair"): the name is
+# what tells the gathering or the event from every other of its class.
+NAMED_BEFORE_CLASS = frozenset(
+    {*EVENT_WORDS, "Show", "Fair", "Exhibition", "Exposition", "Festival", "Affair", "Incident", "Riot", "Riots"}
+)
+_NAME_OF_CLASS = re.compile(
+    rf"^(?:the\s+)?(?P<part>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?P<cls>{'|'.join(sorted(NAMED_BEFORE_CLASS))})$"
+)
+
+
+def _rare_name(part: str) -> bool:
+    """A name no word of which is as common in English as "Britain" or "Union" (DISTINCTIVE_ZIPF)."""
+    return all(zipf_frequency(w.lower(), "en") < DISTINCTIVE_ZIPF for w in part.split())
 
 
 # "the American Civil War", "the Spanish Civil War": a people's adjective (by its ending) before an event's name of
@@ -182,9 +239,67 @@ def _head_uses(corpus: Corpus) -> dict[tuple[int, str], set[tuple[str, ...]]]:
     return uses
 
 
+# Shell nouns (Schmid 2000): a noun that only frames the content its modifier gives ("the deforestation hypothesis",
+# "the containment policy"). Alone it names nothing a student has to know ("hypothesis" fits any such blank), so it
+# is never accepted alone; its content is, where the article writes the content alone.
+SHELL_NOUNS = frozenset(
+    {
+        "hypothesis",
+        "theory",
+        "thesis",
+        "explanation",
+        "interpretation",
+        "view",
+        "model",
+        "argument",
+        "idea",
+        "doctrine",
+        "principle",
+        "policy",
+        "movement",
+        "school",
+        "debate",
+        "controversy",
+        "question",
+        "problem",
+        "approach",
+        "method",
+        "system",
+    }
+)
+# Shell nouns a student uses for one another: "the deforestation theory" is the deforestation hypothesis.
+_SHELL_SYNONYMS = ("hypothesis", "theory", "thesis")
+
+
+def shell_head(first: Any, last: Any) -> bool:
+    """Whether the term is a noun (or name) before a shell noun: "deforestation hypothesis", "Domino theory"."""
+    return (
+        last.i > first.i
+        and last.lemma_.lower() in SHELL_NOUNS
+        and all(t.pos_ in ("NOUN", "PROPN") for t in first.doc[first.i : last.i])
+    )
+
+
+def shell_content(corpus: Corpus, doc: int, first: Any, last: Any) -> list[str]:
+    """ "deforestation" and "deforestation theory" for "deforestation hypothesis": the content of a shell noun, where
+    the article writes it without the shell ("deforestation upstream"), and the same content with the shell's usual
+    synonym."""
+    if not shell_head(first, last):
+        return []
+    content = first.doc[first.i : last.i].text
+    text = corpus.documents[doc].text
+    alone = re.search(rf"(?<![\w'’-]){re.escape(content)}(?![\w'’-])(?!\s+{re.escape(last.text)})", text, re.I)
+    if alone is None:
+        return []
+    synonyms = [f"{content} {w}" for w in _SHELL_SYNONYMS if last.lower_ in _SHELL_SYNONYMS and w != last.lower_]
+    return [content, *synonyms]
+
+
 def _head_alone(corpus: Corpus, sent: Sentence, first: Any, last: Any) -> list[str]:
     """ "corridors" for "air corridors", where the article says no other corridors: it also says "the corridors", or
     the head is specific enough alone ("actors" for "kabuki actors")."""
+    if shell_head(first, last):
+        return []  # "hypothesis" for "deforestation hypothesis": the frame, not the answer
     own = _modifiers(last)
     before = tuple(t.lower_ for t in first.doc[first.i : last.i])
     describing = tuple(c.lower_ for c in last.lefts if c.dep_ == "amod" and c.pos_ == "ADJ")
@@ -354,10 +469,36 @@ _OF_REALM = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*
 _EPITHET = re.compile(r"\s+the\s+[A-Z][\w'’-]*$")
 
 
-def bare_person_name(corpus: Corpus, doc: int, key: str) -> list[str]:
+def without_title(name: str) -> list[str]:
+    """ "James Cook" for "Captain James Cook", "Richard Thomas" for "Rear Admiral Richard Thomas": a person's name
+    without the titles before it, as a student writes it."""
+    words = name.split()
+    at = 0
+    while at < len(words) - 1 and (words[at].lower().rstrip(".") in TITLES or words[at] in _TITLE_QUALIFIERS):
+        at += 1
+    return [" ".join(words[at:])] if at > 0 and words[at][:1].isupper() else []
+
+
+_TITLE_QUALIFIERS = frozenset({"Rear", "Vice", "Grand", "Lord", "High", "Field", "Prime", "Chief"})
+
+
+def _person_of_realm(corpus: Corpus, doc: int, key: str) -> bool:
+    """ "Kamehameha of Hawaiʻi Island" read as a place: a name before "of <place>" that a person of the article
+    bears ("Kamehameha II") is a ruler with his realm."""
+    core = _OF_REALM.sub("", key)
+    if core == key or not core[:1].isupper():
+        return False
+    bare = norm_key(core)
+    people = _mention_norms(corpus, doc, "person")
+    return any(n == bare or re.fullmatch(rf"{re.escape(bare)} [ivx]{{1,5}}", n) for n in people)
+
+
+def bare_person_name(corpus: Corpus, doc: int, key: str, at: int | None = None) -> list[str]:
     """ "Chulalongkorn" and "King Chulalongkorn" for "King Chulalongkorn of Siam", "Alexander" for "Alexander the
     Great": the name without its title, realm or epithet, as people call the person, where nothing else the article
-    names holds that name ("Charles VIII" beside "Charles the Bold")."""
+    names holds that name ("Charles VIII" beside "Charles the Bold"). Where only numbered rulers of the name hold it
+    ("Tarsin II", "Tarsin III") and the key, at offset ``at`` of the text, comes before all of them but the first,
+    the key is the first of the name: "Tarsin" and "Tarsin I" (where the article writes it) name him."""
     core = _EPITHET.sub("", _OF_REALM.sub("", key))
     words = core.split()
     title = words[0] if len(words) > 1 and words[0].lower().rstrip(".") in TITLES else ""
@@ -368,9 +509,18 @@ def bare_person_name(corpus: Corpus, doc: int, key: str) -> list[str]:
     holders = {
         n for n in _mention_norms(corpus, doc) if re.search(rf"(?<![\w'’-]){re.escape(norm_key(bare))}(?![\w'’-])", n)
     }
-    if holders - own:
+    numbered = {h for h in holders - own if re.fullmatch(rf"{re.escape(norm_key(bare))} [ivx]{{1,5}}", h)}
+    if holders - own - numbered:
         return []
-    return [bare, core] if title and core != key else [bare]
+    first = ""
+    if numbered:
+        text = corpus.documents[doc].text
+        later = [m.start() for m in re.finditer(rf"(?<![\w'’-]){re.escape(bare)} (?!I\b)[IVX]{{1,5}}\b", text)]
+        if at is None or any(start <= at for start in later):
+            return []
+        first = f"{bare} I" if re.search(rf"(?<![\w'’-]){re.escape(bare)} I\b", text) else ""
+    names = [bare, core] if title and core != key else [bare]
+    return [*names, first] if first else names
 
 
 # A generational suffix is no surname ("Martin Luther King Jr.").
@@ -401,7 +551,11 @@ def _aliases(corpus: Corpus, doc: int) -> dict[str, list[str]]:
     text = corpus.documents[doc].text
     pairs = [(m["a"], m["b"].strip()) for m in _BRACKETED.finditer(text)]
     pairs = [_abbreviated(a, b) for a, b in pairs if _ABBREVIATION.match(b) or _ABBREVIATION.match(a)]
-    pairs += [(_trim(m["a"]), _sentence_end(m["b"])) for m in _ALSO_CALLED.finditer(text) if _names_itself(text, m)]
+    pairs += [
+        (_trim(m["a"]), _sentence_end(m["b"]))
+        for m in _ALSO_CALLED.finditer(text)
+        if _names_itself(text, m) and not _calls_it(m)
+    ]
     pairs += [(_trim(m["a"]), m["b"]) for pattern in (_ALSO_BRACKETED, _COMMA_OR) for m in pattern.finditer(text)]
     for a, b in pairs:
         if a and b and norm_key(a) != norm_key(b):
@@ -421,6 +575,15 @@ def _names_itself(text: str, m: re.Match[str]) -> bool:
     with its comma names X)."""
     comma = m.group(0)[len(m["a"]) :].lstrip().startswith(",")
     return comma or _HANGS_ON.search(text[max(0, m.start() - 12) : m.start()]) is None
+
+
+_BARE_CALLED = re.compile(r"^\s+called\b")
+
+
+def _calls_it(m: re.Match[str]) -> bool:
+    """ "Arnold Toynbee called the Muqaddimah ...": a bare "called" after a name (no comma, no "also") is the
+    name's own verb, and the name is whoever calls, not another name of the thing called."""
+    return _BARE_CALLED.match(m.group(0)[len(m["a"]) :]) is not None
 
 
 def _sentence_end(run: str) -> str:

@@ -127,10 +127,11 @@ def place_long_form(corpus: Corpus, doc: int, key: str) -> list[str]:
     return sorted(found) if len(found) == 1 else []
 
 
-def ruler_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
+def ruler_forms(corpus: Corpus, doc: int, key: str, at: int | None = None) -> list[str]:
     """ "Shah Abbas" and "Abbas I" for "Abbas", "Abbas" for "Shah Abbas I": a ruler with and without the title and
     the regnal number the article gives; the name alone only where the article numbers no other ruler of that name
-    ("Abbas II" beside "Abbas I"), a number only where it gives just one."""
+    ("Abbas II" beside "Abbas I"), a number only where it gives just one, or where the key, at offset ``at`` of the
+    text, comes before every later-numbered ruler of the name (the first of the name: "Abbas I")."""
     words = key.split()
     title = words[0] if len(words) > 1 and words[0].lower().rstrip(".") in TITLES else ""
     numeral = words[-1] if len(words) > 1 and re.fullmatch(_ROMAN, words[-1]) else ""
@@ -154,6 +155,10 @@ def ruler_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
         names = [f"{base} {numeral}"] + ([] if others else [base])
     else:  # which of several numbered rulers the key is, the article does not say
         names = [base] + ([f"{base} {n}" for n in numerals] if len(numerals) == 1 and not others - numerals else [])
+        later = [start for w, start in after if w in numerals - {"I"}]
+        if len(numerals) > 1 and "I" in numerals and not others - numerals and at is not None and min(later) > at:
+            # "Abbas" born in 1571, before any "Abbas II" is named: the first of the name
+            names.append(f"{base} I")
     for name in list(names):
         # the one title the article gives this ruler: with the same number; any, where the name has none
         own = {t for t, n in titles if name == base or (n and name.endswith(f" {n}"))}

@@ -24,7 +24,9 @@ def open_ended(m: Mention, *, blank: bool = False) -> bool:
     if m.kind != "date":
         return False
     preps = ONE_SIDED if blank else ONE_SIDED | STRETCH_ENDS
-    return (m.root.dep_ == "pobj" and m.root.head.lower_ in preps) or dated_state(m)
+    # the word before the date too: in "since 45 BCE" the parse hangs "45" on "BCE", not on "since"
+    before = m.first.nbor(-1).lower_ if m.first.i > m.sent.span.start else ""
+    return (m.root.dep_ == "pobj" and m.root.head.lower_ in preps) or before in preps or dated_state(m)
 
 
 def dated_state(m: Mention) -> bool:

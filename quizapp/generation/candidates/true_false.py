@@ -16,6 +16,7 @@ from .base import Candidate, Context, according_to, source_of
 from .multiple_choice import KIND_TRUST, key_ok, worth_asking
 from .open_dates import open_ended
 from .swap_kinds import not_people
+from .year_swaps import unstated_year
 
 _SWAP_ORDER = {"date": 0, "place": 1, "person": 2, "number": 3, "org": 4}
 _LOCATIVE = frozenset({"in", "at", "near", "to", "from", "into", "outside", "inside", "towards"})
@@ -261,6 +262,9 @@ def _swapper(ctx: Context, cand: Candidate, m: Mention) -> Callable[[], bool]:
         exclude = ctx.rival_values.get(sent.id, frozenset()) | _of_bound_people(ctx) | other_side(ctx, m)
         exclude |= not_people(ctx) if m.kind == "person" else frozenset()
         wrong = ctx.distractors.choose(m, cand.key, 1, exclude=exclude, unsupported_only=True, same_article=True)
+        if not wrong and m.kind == "date":
+            year = unstated_year(ctx, m)  # no date of the article fits: a year a few years off it never gives
+            wrong = [year] if year is not None else None
         if not wrong or not _keeps_date_order(sent, m, wrong[0]):
             return False
         text = capitalise(template.replace(BLANK, wrong[0], 1))

@@ -221,3 +221,46 @@ def test_the_last_name_of_a_longer_key_alone_in_the_stem_gives_it_away():
     assert related_name(prompt, "David Penrose") == "Penrose"
     assert related_name(prompt, "Arthur Hale") is None
     assert related_name("Emperor Yang dug the canal in _____.", "Emperor Wenli") is None  # a title, not a name
+
+
+def _fill(prompt, answers, n, score=0.9, doc=0):
+    quote = f"Sentence {n} of the made-up article about {answers[0]}."
+    draft = QuestionDraft(
+        type="fill_in", prompt=prompt, answer=answers, sources=[Source("a.txt", 0, len(quote), quote)]
+    )
+    sent = SimpleNamespace(id=n, para=n, doc=doc, heading=False, start=0)
+    return Candidate(draft, answers[0], [sent], score, "cloze", f"{n}:{answers[0]}")
+
+
+def test_a_key_serves_one_question_where_another_can_be_asked_instead():
+    prompts = ["Who founded the guild at Brevik?", "Who drained the marsh near Olm?"]
+    same_key = [_mc(p, "Ivo Marr", n, score=0.9 - n / 10) for n, p in enumerate(prompts)]
+    other = _mc("Which river did the Tarnow canal join?", "the Oder", 5, score=0.5)
+    kept, _ = select([*same_key, other], 2)
+    assert kept == [same_key[0], other]  # the better of the two on Ivo Marr, then another answer
+    kept, _ = select([*same_key, other], 3)
+    assert len(kept) == 3  # nothing else to ask: the second question on Ivo Marr comes back
+
+
+def test_a_surname_and_the_full_name_are_the_same_answer():
+    first = _fill("In 1770, Captain _____'s ships reached Kelsby.", ["Orren Vask", "Vask"], 1, score=0.9)
+    second = _fill("In 1771, _____ was killed at Marrow Bay.", ["Vask", "Captain Orren Vask"], 2, score=0.8)
+    other = _fill("In 1780, the Tarnow canal joined the river _____.", ["Oder"], 5, score=0.5)
+    kept, _ = select([first, second, other], 2)
+    assert kept == [first, other]
+
+
+def test_an_orderings_items_may_not_print_another_questions_key():
+    fill = _fill("In 1808, assemblyman _____ asked for a survey of canal routes.", ["Jonas Hale", "Hale"], 1)
+    items = ["A canal board is formed.", "Jonas Hale travels to the capital.", "The survey is paid for."]
+    quote = "Sentence 2 of the made-up article."
+    draft = QuestionDraft(
+        type="ordering",
+        prompt="Put these events in chronological order, earliest first.",
+        answer=items,
+        options=items,
+        sources=[Source("a.txt", 0, len(quote), quote)],
+    )
+    order = Candidate(draft, "", [SimpleNamespace(id=2, para=2, doc=0, heading=False, start=0)], 0.5, "", "2:order")
+    kept, _ = select([fill, order], 2)
+    assert kept == [fill]

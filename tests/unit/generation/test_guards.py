@@ -25,7 +25,7 @@ def _mc(
         options=list(options),
         sources=[Source("a.txt", 0, len(quote), quote)],
     )
-    sent = SimpleNamespace(id=1, para=0, doc=0, heading=heading, start=0)
+    sent = SimpleNamespace(id=1, para=0, doc=0, heading=heading, start=0, mentions=[])
     return Candidate(draft, answer, [sent], 0.5, "wh", f"1:{answer}")
 
 
@@ -117,6 +117,20 @@ def test_context():
     _check("context", _mc(prompt="When did testing activities outweigh training activities?"))
     assert guards.has_context(_mc(prompt="In 1930, testing outweighed _____.")) is not None  # a year is not enough
     assert guards.has_context(_mc(prompt="When did the canal reach Wigan?")) is None
+
+
+def test_a_name_at_the_start_of_a_prompt_is_context():
+    # a capital at the start says nothing by itself; the source sentence's parse says whether it is a name
+    from ._articles import parsed
+
+    corpus = parsed("Venice grew rich because its merchants traded salt. Markets grew because roads improved.")
+    named, plain = corpus.sentences[-2], corpus.sentences[-1]
+    town = _mc(prompt="Venice grew rich because its merchants traded salt.")
+    town.sentences = [named]
+    assert guards.has_context(town) is None
+    vague = _mc(prompt="Markets grew because roads improved.")
+    vague.sentences = [plain]
+    assert guards.has_context(vague) is not None
 
 
 def test_quotes():

@@ -56,3 +56,12 @@ def test_the_fill_in_accepts_the_rivers_name_alone():
     counts = term_counts(corpus)
     keys = {c.key: c.draft.answer for s in corpus.sentences for c in fill_in_candidates(ctx, s, counts)}
     assert keys["Veldrun River"] == ["Veldrun River", "Veldrun"]
+
+
+def test_a_ruler_named_bare_before_any_later_numbered_one_is_the_first_of_the_name():
+    text = "In 1571 Tahmor was born at Herat. Shah Tahmor I died in 1629. Under Tahmor II the palace was finished."
+    corpus = parsed(text)
+    born = corpus.documents[0].text.find("Tahmor was born")
+    assert "Tahmor I" in ruler_forms(corpus, 0, "Tahmor", born)
+    after = corpus.documents[0].text.find("the palace")  # a bare "Tahmor" after "Tahmor II" could be either
+    assert "Tahmor I" not in ruler_forms(corpus, 0, "Tahmor", after)

@@ -15,6 +15,7 @@ from quizapp.generation.textutil import tokens_text
 from quizapp.generation.timeline import adverbial, entry_date, subjectless_line
 
 from ._articles import parsed, sentence
+from .test_question_types import _ordering_over
 
 LINES = (
     "1702: The merchant guild of Orvel opens a new cloth hall beside the river.\n"
@@ -189,8 +190,8 @@ def test_an_ordering_of_timeline_entries_is_made_without_their_dates():
             "1724: The Orvel guild signs a trade treaty with the Hanseatic town of Bruges.",
         )
     )
-    result = generate([DocumentInput("orvel.md", text)], max_questions=8)
-    orderings = [q for q in result.questions if q.type == "ordering"]
+    # before ranking: a ranked set may drop the ordering, as its items print the keys of better questions
+    orderings = _ordering_over(text.replace("# The Orvel cloth trade\n\n", "The Orvel cloth trade\n\n"))
     assert orderings
     assert not any("17" in item for q in orderings for item in q.options)
 

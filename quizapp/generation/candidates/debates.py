@@ -1,0 +1,175 @@
+"""Who held which view: "Which scholar argued that ...?" where a named person argues, claims or contends a view.
+
+An article on a debate names the scholars on each side ("In 1566 Malestroit claimed that prices had not really
+risen ... Bodin replied ..."); a teacher asks who held which view, with the article's other scholars as the
+wrong options. Those options are people the article itself shows holding or stating a view, or calls by a
+scholar's title ("the historian X"): never padded with other people (a king is no option for a thesis).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..analysis import Corpus, Mention, Sentence
+from ..distractors import display, stable_hash
+from ..textutil import tidy, tokens_text, word_count
+from ..types import QuestionDraft
+from .base import VIEW_STEM, Candidate, Context, source_of
+from .multiple_choice import ordered_options
+
+# Verbs that state a view, whose "that" clause is the view.
+VIEW_VERBS = frozenset({"argue", "claim", "contend", "maintain", "insist", "propose", "suggest", "conclude", "hold"})
+# Verbs a scholar does with a view or a work: who does them may be an option for who held a view.
+SCHOLAR_VERBS = VIEW_VERBS | frozenset(
+    {"reply", "respond", "dispute", "reject", "doubt", "question", "publish", "show", "warn", "counter", "write"}
+)
+SCHOLAR_NOUNS = frozenset(
+    {
+        "historian",
+        "scholar",
+        "economist",
+        "archaeologist",
+        "philosopher",
+        "thinker",
+        "theorist",
+        "critic",
+        "specialist",
+        "biographer",
+        "orientalist",
+        "professor",
+        "researcher",
+        "anthropologist",
+        "sociologist",
+        "geographer",
+        "chronicler",
+        "writer",
+        "egyptologist",
+        "assyriologist",
+        "sinologist",
+        "epigrapher",
+    }
+)
+MAX_VIEW_WORDS = 22
+_PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "it", "its", "they", "them", "their"})
+DEBATE_CONFIDENCE = 0.7
+
+
+def _subject_person(sent: Sentence, verb: Any) -> Mention | None:
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    # "The historian Jack Goldstone has argued", "a royal official, the Sieur de Malestroit, claimed": the name
+    # stands beside the subject noun
+    heads = [subj, *(c for c in subj.children if c.dep_ == "appos")]
+    people = [m for m in sent.mentions if m.kind == "person" and any(m.first.i <= h.i <= m.last.i for h in heads)]
+    return people[0] if len(people) == 1 else None
+
+
+def _scholarly(m: Mention) -> bool:
+    """A person the article shows stating a view or doing a scholar's work, or calls by a scholar's title."""
+    root = m.root
+    subject = root.head if root.dep_ == "appos" else root
+    if subject.dep_ in ("nsubj", "nsubjpass") and subject.head.lemma_.lower() in SCHOLAR_VERBS:
+        return True
+    doc = root.doc
+    before = [doc[i] for i in range(max(m.first.i - 4, m.sent.span.start), m.first.i)]
+    if any(t.lemma_.lower() in SCHOLAR_NOUNS for t in before):
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in SCHOLAR_NOUNS for c in root.children)
+
+
+def _scholars(corpus: Corpus, doc: int) -> dict[str, str]:
+    """surname (last word, lower case) -> the fullest form the article writes, for its scholarly people."""
+    cache = corpus.cache.setdefault("scholars", {})
+    if doc in cache:
+        return dict(cache[doc])
+    out: dict[str, str] = {}
+    for s in corpus.sentences:
+        if s.doc != doc:
+            continue
+        for m in s.mentions:
+            if m.kind != "person" or not m.norm or not _scholarly(m):
+                continue
+            last = m.norm.split()[-1]
+            shown = display(m)
+            if len(shown) > len(out.get(last, "")):
+                out[last] = shown
+    cache[doc] = out
+    return dict(out)
+
+
+def _view(sent: Sentence, verb: Any) -> list[Any] | None:
+    """The "that" clause of the verb, up to a colon or semicolon (what follows explains, it is not the view)."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return None
+    toks = list(clause.subtree)
+    cut = next((k for k, t in enumerate(toks) if t.text in (":", ";", "—", "(")), len(toks))
+    toks = toks[:cut]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    if toks and toks[-1].i - toks[0].i + 1 != len(toks):
+        return None  # the clause has a gap the parser put elsewhere: it would not read as written
+    if any(t.pos_ == "PRON" and t.lower_ in _PERSONAL_PRONOUNS for t in toks):
+        return None  # "argued that they belong to ...": a name written in for "they" may be the wrong one
+    return toks or None
+
+
+def _when(sent: Sentence, verb: Any) -> str:
+    """ "In 1566, " when the view's verb is dated so ("In 1566 ... claimed that"), else ""."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            date = next((m for m in sent.mentions if m.kind == "date" and obj is not None and m.root.i == obj.i), None)
+            if date is not None:
+                return f"In {date.text}, "
+    return ""
+
+
+def debate_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
+    """ "Who argued that ...?" for each view a named person states in the sentence, when the article names at
+    least three other people who state views or are called scholars."""
+    out = []
+    for verb in sent.span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in VIEW_VERBS:
+            continue
+        who = _subject_person(sent, verb)
+        view = _view(sent, verb) if who is not None else None
+        if who is None or view is None or word_count(tokens_text(view)) > MAX_VIEW_WORDS:
+            continue
+        scholars = _scholars(ctx.corpus, sent.doc)
+        last = who.norm.split()[-1]
+        key = scholars.get(last, display(who))
+        auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+        verb_group = tokens_text([*auxiliaries, verb])
+        when = _when(sent, verb)
+        asked = tidy(
+            f"{when}who {verb_group} {tokens_text(view)}?" if when else f"Who {verb_group} {tokens_text(view)}?"
+        )
+        prompt = ctx.stand_alone(sent, asked, key)
+        if prompt is None or ctx.early_reject(prompt):
+            continue
+        others = [
+            name
+            for surname, name in scholars.items()
+            if surname != last and surname not in prompt.lower() and name.lower() not in prompt.lower()
+        ]
+        if len(others) < 3:
+            continue  # too few people of the article state views: no padding with others
+        wrong = sorted(others, key=lambda n: stable_hash(n, sent.id, "debate"))[:3]
+        draft = QuestionDraft(
+            type="multiple_choice",
+            prompt=prompt,
+            answer=key,
+            options=ordered_options([key, *wrong], sent.id, "debate"),
+            explanation=f"The text says: \u201c{sent.text.strip()}\u201d",
+            confidence=DEBATE_CONFIDENCE,
+            confidence_reasons=[
+                f"a view the article attributes to {key} ('{verb.lemma_}')",
+                "the wrong options are other people the article shows stating views or calls scholars",
+            ],
+            difficulty=0.5,
+            sources=[source_of(ctx, sent)],
+        )
+        out.append(Candidate(draft, key, [sent], DEBATE_CONFIDENCE + 0.1, VIEW_STEM, f"{sent.id}:{who.norm}"))
+    return out

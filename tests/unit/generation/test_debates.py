@@ -1,0 +1,50 @@
+"""Who held which view: "Who claimed that ...?" with the article's other scholars as options, never padded with
+people who state no view. (Texts made up for the tests.)"""
+
+from __future__ import annotations
+
+from quizapp.generation.candidates.base import Context
+from quizapp.generation.candidates.debates import debate_candidates
+from quizapp.generation.distractors import DistractorIndex
+from quizapp.generation.guards import first_failure
+
+from ._articles import parsed, sentence
+
+DEBATE = (
+    "In 1702 the royal tax collector Piet Anvers claimed that the river trade of Orvel had not really declined. "
+    "The historian Klara Haldsson has argued that the guilds of Orvel kept prices high for a century. "
+    "The economist Jan Orrik replied that the guilds had little power after 1700. "
+    "The scholar Marta Venn doubted both accounts. "
+    "King Anselm ruled Orvel from 1690 to 1720."
+)
+
+
+def _views(text):
+    c = parsed(text)
+    ctx = Context(c, DistractorIndex(c))
+    return [x for s in c.sentences for x in debate_candidates(ctx, s)], c
+
+
+def test_a_view_a_named_scholar_states_is_asked_with_the_other_scholars_as_options():
+    made, _ = _views(DEBATE)
+    by_key = {x.key: x for x in made}
+    q = by_key["Piet Anvers"].draft
+    assert q.prompt == "In 1702, who claimed that the river trade of Orvel had not really declined?"
+    assert sorted(q.options) == ["Jan Orrik", "Klara Haldsson", "Marta Venn", "Piet Anvers"]
+    assert "King Anselm" not in q.options  # a king states no view here: no option for a thesis
+    assert first_failure(by_key["Piet Anvers"]) is None
+    assert by_key["Klara Haldsson"].draft.prompt.startswith("Who has argued that the guilds of Orvel")
+
+
+def test_too_few_scholars_make_no_question():
+    made, _ = _views(DEBATE.replace("The scholar Marta Venn doubted both accounts. ", ""))
+    assert made == []  # two other people state views: three wrong options would need padding
+
+
+def test_a_view_with_a_pronoun_is_not_asked():
+    from quizapp.generation.candidates.debates import _view
+
+    c = parsed("The guilds of Orvel were rich. The historian Klara Haldsson has argued that they kept prices high.")
+    s = sentence(c, "has argued")
+    verb = next(t for t in s.span if t.lemma_ == "argue")
+    assert _view(s, verb) is None  # "they" written out by guess may name the wrong thing
