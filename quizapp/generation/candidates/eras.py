@@ -51,6 +51,9 @@ _INSIDE = frozenset({"in", "during", "at"})  # "at the end of the 14th century"
 # Verbs that report a view rather than tell an event: "in the 19th century historians argued that ..." dates the
 # view, and the century of the view is not what the article teaches.
 _REPORTING = frozenset({"argue", "believe", "claim", "think", "suggest", "say", "write", "consider", "regard"})
+# Verbs of a lasting condition: "in the sixth century BCE Athens was dominated by aristocrats" was as true a
+# century before, so the neighbouring centuries are no wrong options.
+_LASTING = frozenset({"dominate", "rule", "govern", "control", "hold", "occupy", "inhabit", "know", "use", "flourish"})
 _BEFORE_CHRIST = frozenset({"bc", "bce", "b.c.", "b.c.e.", "b.c", "b.c.e"})
 _ERA_MARKS = _BEFORE_CHRIST | {"ad", "ce", "a.d.", "c.e.", "a.d", "c.e"}
 NEIGHBOURS = 3  # options beside the key
@@ -218,7 +221,9 @@ def dates_event(sent: Sentence, m: Mention) -> bool:
     verb = r.head.head
     if verb != root and _participle(verb) is None:
         return False
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in STATE_VERBS | _REPORTING:
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in STATE_VERBS | _REPORTING | _LASTING:
+        return False
+    if _unnamed_subject(verb):
         return False
     if any(c.dep_ in ("neg", "ccomp") for c in verb.children):
         return False
@@ -230,6 +235,24 @@ def dates_event(sent: Sentence, m: Mention) -> bool:
             for t in sub
         )
         and len(list(r.head.children)) == 1
+    )
+
+
+def _unnamed_subject(verb: Any) -> bool:
+    """Whether the event's subject is a pronoun or a definite common noun naming nothing ("the ore grew poorer",
+    "it declined"): which ore, a question cut from the sentence cannot say, and a name written in reads badly."""
+    noun = _participle(verb)
+    if noun is None:
+        noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if noun is None:
+        return False
+    if noun.pos_ == "PRON":
+        return True
+    named = any(t.pos_ == "PROPN" or t.ent_type_ for t in noun.subtree)
+    return (
+        noun.pos_ == "NOUN"
+        and not named
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
     )
 
 

@@ -121,8 +121,18 @@ def test_a_year_beside_the_century_makes_no_question():
 def test_the_end_or_half_of_a_century_asks_the_century_and_an_era_marker_goes_with_it():
     qs = _questions(
         "At the end of the fourteenth century the guild of Marlow built a stone bridge. "
-        "In the sixth century BCE Korinna was ruled by wealthy families. The temple of Korinna burned in 480 BCE."
+        "In the sixth century BCE Korinna founded a colony on the isle of Sarn. "
+        "The temple of Korinna burned in 480 BCE."
     )
     keys = {q[1]: q[0] for q in qs}
     assert keys.get("fourteenth century") == "In which century did the guild of Marlow build a stone bridge?"
-    assert keys.get("sixth century BCE") == "In which century was Korinna ruled by wealthy families?"
+    assert keys.get("sixth century BCE") == "In which century did Korinna found a colony on the isle of Sarn?"
+
+
+def test_lasting_conditions_and_unnamed_subjects_make_no_question():
+    text = (
+        "In the sixth century BCE the city of Korinna was dominated by wealthy families. "
+        "The mines of Varos opened in 1540. In the seventeenth century the ore grew poorer. "
+        "In the eighteenth century it declined."
+    )
+    assert _questions(text) == []
