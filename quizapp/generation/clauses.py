@@ -46,11 +46,41 @@ def body_tokens(sent: Sentence) -> list[Any]:
 def _body_tokens(sent: Sentence) -> list[Any]:
     span = sent.span
     start = _connective_end(span)
+    pointing = pointing_phrase_end(sent)
+    if pointing is not None:
+        start = max(start, pointing + 1)  # "Either way, the smog changed ...": which way, the reader cannot see
     dropped = connective_tokens(sent)
     toks = [t for t in sent.tokens if t.i >= start and t.i not in dropped]
     while toks and toks[-1].text in _END_PUNCT:
         toks.pop()
     return toks
+
+
+# Determiners that point at alternatives or a case an earlier sentence told: "Either way,", "In that case,"
+_POINTING_DETS = frozenset({"either", "this", "that", "these", "those", "such"})
+# ... except a time ("In that year,"), which the dating of questions handles, and a stated cause ("For this reason,")
+_NOT_POINTING = frozenset({"year", "month", "day", "week", "time", "period", "decade", "century", "era", "reason"})
+OPENER_TOKENS = 4  # the longest fronted phrase read as an opener ("In that very case,")
+_CAUSAL_OPENERS = frozenset({"because", "due", "owing", "thanks", "to", "for", "as"})
+
+
+def pointing_phrase_end(sent: Sentence) -> int | None:
+    """The index of the comma after a fronted adverbial that points back ("Either way,", "In this way,", "Amid
+    these defeats,"), or None. Its noun heads the phrase (not a subject's "That concentration of people,"); a
+    time ("That summer,") and a cause ("Because of these advantages,") are told by other rules."""
+    toks = sent.tokens[: OPENER_TOKENS + 1]
+    comma = next((i for i, t in enumerate(toks) if t.text == ","), None)
+    if comma is None or comma == 0 or toks[0].lower_ in _CAUSAL_OPENERS:
+        return None
+    for t in toks[:comma]:
+        if t.pos_ != "NOUN" or t.lemma_.lower() in _NOT_POINTING or t.ent_type_ in ("DATE", "TIME"):
+            continue
+        adverbial = t.dep_ in ("npadvmod", "advmod") or (
+            t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX")
+        )
+        if adverbial and any(c.dep_ == "det" and c.lower_ in _POINTING_DETS for c in t.children):
+            return toks[comma].i
+    return None
 
 
 # Sentence adverbs that tie a sentence to the one before ("however", "thus"): removable without changing
@@ -391,8 +421,9 @@ _ELLIPTICAL = frozenset(
 )
 
 
-# Going away or back from a place: "30,000 people fled" - fled from where? The place is in the sentences before.
-_MOVE_FROM = frozenset({"flee", "escape", "emigrate", "withdraw", "retreat", "defect", "return"})
+# Going away, back or to a place: "30,000 people fled" - fled from where? "Xu arrived in 637" - where? The place is
+# in the sentences before.
+_MOVE_FROM = frozenset({"flee", "escape", "emigrate", "withdraw", "retreat", "defect", "return", "arrive"})
 # Adverbs that say when or how much, not where to ("fled alone", "returned later")
 _NOT_WHERE = frozenset(
     {"alone", "then", "later", "soon", "again", "also", "finally", "eventually", "quickly", "only", "too"}
@@ -407,14 +438,21 @@ def _time_phrase(prep: Any) -> bool:
     return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") or o.like_num for o in objs)
 
 
+def _number_taken_for_object(t: Any) -> bool:
+    """ "arrived around 637": a year the parser made the verb's object."""
+    return t.dep_ == "dobj" and (t.like_num or t.ent_type_ in ("DATE", "CARDINAL")) and not list(t.children)[1:]
+
+
 def elliptical(sent: Sentence) -> bool:
     """The main verb leaves out what it relates to ("X followed in 1868" - followed what?; "thousands fled" - from
     where?): read alone, the sentence says nothing a question could ask."""
     root = sent.root
     lemma = root.lemma_.lower()
+    if lemma == "arrive" and any(c.dep_ == "conj" and any(g.dep_ in _SUBJ for g in c.children) for c in root.children):
+        return False  # "Traders had arrived in 1543, and missionaries had converted ...": a second clause stands
     if lemma in _MOVE_FROM:
         return not any(
-            c.dep_ in ("dobj", "prt", "xcomp", "ccomp", "advcl")
+            (c.dep_ in ("dobj", "prt", "xcomp", "ccomp", "advcl") and not _number_taken_for_object(c))
             or (c.dep_ == "prep" and not _time_phrase(c))
             or (c.dep_ in ("advmod", "npadvmod") and c.pos_ == "ADV" and c.lower_ not in _NOT_WHERE)
             for c in root.children

@@ -17,6 +17,7 @@ from .dates import DateValue
 from .kinds import PLACE_GRAINS
 from .lexicon import EVENT_WORDS, LAW_WORDS, TITLES
 from .normalise import MONTHS
+from .setting import document_subject
 from .tense import historical_present, past_clauses, past_question, past_statement
 from .textutil import contains_phrase, tidy, tokens_text, word_count
 from .timeline import dated as entry_dated
@@ -288,6 +289,11 @@ REFERRING_HEADS = frozenset(
         "structure",
     }
 )
+# Adjectives that say the thing was spoken of before: "the new science" (the one just told of), "the same
+# method", "the latter": whatever the noun, the phrase points back to what it does not name.
+POINTING_ADJECTIVES = frozenset(
+    {"new", "same", "latter", "former", "aforementioned", "above", "previous", "said", "remaining", "other"}
+)
 # Dependents that pin down which thing is meant: "the school in Kazan", "the treaty that ...", "the Soviet army".
 _IDENTIFYING = frozenset({"prep", "relcl", "acl", "poss", "appos", "compound", "nummod", "npadvmod", "nmod"})
 _YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b")
@@ -456,6 +462,9 @@ def _name_index(corpus: Corpus, doc: int, lemma: str) -> list[tuple[int, str]]:
     title, places = _noun_places(corpus, doc)
     if title is not None:
         name = _title_name(title, lemma)
+        subject = document_subject(corpus, doc) if name and title.text.isupper() else None
+        if name and subject is not None and subject.head == lemma and contains_phrase(name, _strip_the(subject.text)):
+            name = subject.text  # "THE ERIE CANAL: A TIMELINE": the name as the body writes it
         if name:
             out.append((-1, name))
     for s, t in places.get(lemma, ()):
@@ -814,18 +823,27 @@ def resolve_context(
         if not contains_phrase(prompt, phrase) or (name is not None and contains_phrase(prompt, _strip_the(name))):
             continue  # not in the prompt, or the prompt names it itself
         head = phrase.split()[-1].lower().removesuffix("'s")
+        # "the islands" points back as "the island" does; "the royal collections" describes a class of things
+        lemma = (
+            next((t.lemma_.lower() for t in sent.tokens if t.lower_ == head), head)
+            if len(phrase.split()) == 2
+            else head
+        )
         if (
             name is None
             and head not in REFERRING_HEADS
+            and lemma not in REFERRING_HEADS
             and head not in TITLES
             and not _told_before(corpus, sent, phrase)
             and not _done_before(corpus, sent, phrase, prompt)
+            and not any(w.lower() in POINTING_ADJECTIVES for w in phrase.split()[1:-1])
         ):
             continue  # "most of the trade": vague, but no particular thing spoken of before is missing
         # ("the chief scientist", "the governor": a role is someone's in particular, of something named before)
         if name is None or (key and contains_phrase(name, key)):
             return prompt, f"'{phrase}' refers to something named in an earlier sentence"
         prompt = _replace_first(prompt, phrase, _unless_placed(name, prompt))
+    prompt = subject_written_in(corpus, sent, prompt, key)
     if relative_time(sent) is not None and not prompt.lower().startswith("according to"):
         # the question dropped "One month later,": date it from the sentence before, as the reader would
         dated = relative_date(corpus, sent)
@@ -857,6 +875,73 @@ def resolve_context(
     if prompt.rstrip().endswith("?"):
         return past_clauses(corpus, sent, past_question(prompt)), None
     return past_statement(corpus, sent, prompt), None
+
+
+# Modifiers that pick a part or a stage of one thing ("the first section", "the original channel"): of what, the
+# article's subject says when the sentence does not.
+_PART_MODIFIERS = frozenset(
+    {
+        "first", "second", "third", "last", "final", "original", "earliest", "eastern", "western", "northern",
+        "southern", "central", "middle", "upper", "lower", "main", "entire", "whole",
+    }
+)  # fmt: skip
+# "Work began", "Construction stopped": the building of something the sentence does not name
+_WORK_NOUNS = frozenset({"work", "construction", "building", "digging", "excavation", "ground"})
+_WORK_VERBS = frozenset({"begin", "start", "resume", "continue", "stop", "halt", "end", "finish", "cease", "break"})
+
+
+def subject_written_in(corpus: Corpus, sent: Sentence, prompt: str, key: str = "") -> str:
+    """The prompt with the article's subject, a work built by hand, written in where the sentence speaks of a part
+    or the building of it without naming it: "the first section" -> "the first section of the Erie Canal", "Work
+    began" -> "Work on Hadrian's Wall began", "Ground was broken" -> "Ground was broken for the Erie Canal". A
+    prompt that names the subject, or whose key is in it, stays as it is."""
+    subject = document_subject(corpus, sent.doc)
+    if subject is None or not subject.built or contains_phrase(prompt, _strip_the(subject.text)):
+        return prompt
+    if key and contains_phrase(subject.text, key):
+        return prompt
+    for t in body_tokens(sent):
+        if not (t.pos_ == "NOUN" or t.lower_ in _WORK_NOUNS) or t.lemma_.lower() == subject.head:
+            continue  # ("Ground" heading a timeline line is tagged a name); "the canal" is the title's (_title_name)
+        kids = list(t.children)
+        if any(
+            k.dep_ in ("poss", "compound") or (k.dep_ == "prep" and k.i == t.i + 1 and k.lower_ in ("of", "on", "for"))
+            for k in kids
+        ):
+            continue  # "the first section of the railway", "work on the dam": the sentence says of what
+        mod = t.doc[t.i - 1] if t.i >= 2 else None
+        if (
+            mod is not None
+            and mod.dep_ == "amod"
+            and mod.head == t
+            and mod.text in _PART_MODIFIERS  # not "the Western powers": a capital makes it a name's word
+            and t.tag_ == "NN"
+            and t.doc[t.i - 2].lower_ == "the"
+            and t.doc[t.i - 2].head == t
+        ):
+            phrase = f"the {mod.text} {t.text}"
+            addition = f"{phrase} of {subject.text}"
+        elif (
+            all(k.i < t.i and (k.ent_type_ == "DATE" or k.is_punct) for k in kids)  # no article: whose work?
+            and t.dep_ in ("nsubj", "nsubjpass")
+            and t.head == sent.root
+            and t.lower_ in _WORK_NOUNS
+            and t.head.lemma_.lower() in _WORK_VERBS
+            and (t.lower_ == "ground") == (t.head.lemma_.lower() == "break")
+        ):
+            if t.lower_ == "ground":  # "Ground was broken for the Erie Canal"
+                phrase, addition = t.head.text, f"{t.head.text} for {subject.text}"
+                prompt = re.sub(r"(?<=, )Ground\b", "ground", prompt)  # "On 4 July 1817, ground was ..."
+            else:
+                phrase, addition = t.text, f"{t.text} on {subject.text}"
+        else:
+            continue
+        found = re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", prompt, re.I)
+        if found is None:
+            continue
+        addition = (str.upper if found.start() == 0 else str.lower)(addition[:1]) + addition[1:]
+        return prompt[: found.start()] + addition + prompt[found.end() :]
+    return prompt
 
 
 _PLACED = re.compile(r"^(.*\S)\s+(?:in|at)\s+(.+)$")

@@ -10,9 +10,11 @@ safely (what the step was takes a clause, not a name), so no question restates s
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .analysis import Sentence
+from .clauses import pointing_phrase_end
 
 # A verb and an object that only announce an act or a chance the text goes on to tell ("took a step", "saw an
 # opportunity", "made a decision"): the pair says what happened only with what the object is for.
@@ -74,6 +76,55 @@ def anaphoric_subject(sent: Sentence) -> bool:
     )
 
 
+def pointing_opener(sent: Sentence) -> bool:
+    """ "Nor did the law settle what freedom would mean", "Either way, the smog changed ...": a sentence opening
+    with "Nor" denies it of what the sentence before denied, one opening "Either way" holds whichever way the
+    sentences before told; neither asserts anything alone. (Another fronted phrase that points back, "In this
+    way,", is cut from the prompt instead: see clauses.pointing_phrase_end.)"""
+    if not sent.tokens:
+        return False
+    if sent.tokens[0].lower_ == "nor":
+        return True
+    # "Either way, the smog changed ...": true whichever of the ways told before, which the reader cannot see
+    end = pointing_phrase_end(sent)
+    return end is not None and any(t.lower_ == "either" for t in sent.tokens if t.i < end)
+
+
+def bare_predicate(sent: Sentence) -> bool:
+    """ "Getting to Asia was never the problem", "Silver was the answer": the main verb "be" says its subject is
+    "the <noun>" with nothing that says of what: the problem, the answer of what the text around it tells."""
+    root = sent.root
+    if root.lemma_.lower() != "be" or _quoted(sent, root):
+        return False
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "csubj")), None)
+    inside = range(subj.left_edge.i, subj.right_edge.i + 1) if subj is not None else range(0)
+    if any(
+        t.text in (";", ":") or (t.pos_ in ("VERB", "AUX") and t.dep_ != "aux")
+        for t in sent.tokens
+        if t.i < root.i and t.i not in inside
+    ):
+        return False  # "... had few large animals; llamas were the main exception": of what, the clause before says
+    attr = next((c for c in root.children if c.dep_ == "attr"), None)
+    if attr is None or attr.pos_ != "NOUN" or attr.ent_type_:
+        return False
+    kids = list(attr.children)
+    return (
+        bool(kids)
+        and kids[0].dep_ == "det"
+        and kids[0].lower_ == "the"
+        and all(k.dep_ == "amod" and k.text.islower() for k in kids[1:])
+        and not any(c.dep_ in ("prep", "advcl", "ccomp", "xcomp") for c in root.children if c.i > attr.i)
+    )
+
+
+def _quoted(sent: Sentence, t: Any) -> bool:
+    """Whether the token stands inside quotation marks ("chanting 'We are the people'")."""
+    before = sent.span.doc.text[sent.span.start_char : t.idx]
+    return sum(before.count(q) for q in '"“”') % 2 == 1 or len(re.findall(r"(?:^|\s)['‘]", before)) > len(
+        re.findall(r"['’](?:\s|$|[,.;:])", before)
+    )
+
+
 def placeholder(sent: Sentence) -> bool:
     """Whether the sentence's main words stand for something only another sentence tells."""
-    return announced_act(sent) or anaphoric_subject(sent)
+    return announced_act(sent) or anaphoric_subject(sent) or pointing_opener(sent) or bare_predicate(sent)

@@ -13,6 +13,7 @@ A prompt that keeps a pronoun whose antecedent it no longer shows gets the antec
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -20,8 +21,10 @@ from typing import Any
 from .analysis import Corpus, Sentence
 from .definites import REFERRING_HEADS, bare_definites
 from .gazetteer import place_class
+from .kinds import PLACE_GRAINS
 from .lexicon import TITLES
 from .placeholders import ANAPHORIC_SUBJECTS
+from .setting import BUILT_WORKS
 from .textutil import BLANK, THERE_LOCATIVE, contains_phrase, tidy, tokens_text, word_count
 
 PERSONAL = frozenset({"he", "him", "his", "she", "her"})
@@ -226,6 +229,8 @@ def _bound(pron: Any, cand: Any) -> bool:
     "friends of John helped him" may be John)."""
     if pron.dep_ == "poss":
         return False
+    if _within(pron, cand):
+        return True  # "Hardy's book about it": a pronoun inside a noun's own phrase is not that noun
     for phrase in _fronted_participles(pron):
         if phrase.left_edge.i <= cand.i <= phrase.right_edge.i:
             return True  # "Officially named X, it ...": X is what it was named, said of it, not what it stands for
@@ -236,8 +241,26 @@ def _bound(pron: Any, cand: Any) -> bool:
         return True
     if _raised(pron) and cand.dep_ in _SUBJ and cand.head.i == pron.head.head.i:
         return True  # "The governor allowed it to land": "it" is the object of "allowed", never the governor
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if (
+        pron.dep_ == "pobj"
+        and pron.head.head.i == verb.i
+        and obj is not None
+        and (cand.i == obj.i or (cand.head.i == obj.i and cand.dep_ == "compound"))
+    ):  # ("took his children with him": "him" may be who "his" is)
+        return True  # "Dickens filled Bleak House with it": not the verb's own object (that would be "itself")
     subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
     return subj is not None and subj.left_edge.i <= cand.i <= subj.right_edge.i
+
+
+def _within(pron: Any, cand: Any) -> bool:
+    """Whether the pronoun stands in the phrase the candidate heads (the candidate is one of its heads)."""
+    t = pron
+    while t.head.i != t.i:
+        t = t.head
+        if t.i == cand.i:
+            return True
+    return False
 
 
 def _raised(pron: Any) -> bool:
@@ -614,7 +637,15 @@ def demonstratives(sent: Sentence) -> list[str]:
     out = []
     for t in sent.tokens:
         if t.lower_ in _DEMONSTRATIVE and t.dep_ == "det" and t.head.pos_ in ("NOUN", "PROPN"):
-            out.append(f"{t.text} {t.head.text}")
+            # "that later excess": the words between go with it, or a prompt that keeps them all is not matched
+            out.append(tokens_text(list(t.doc[t.i : t.head.i + 1])) if t.head.i > t.i else f"{t.text} {t.head.text}")
+        elif t.lower_ in _DEMONSTRATIVE and t.dep_ == "pobj":
+            # "much of that later excess", parsed as a pronoun with loose words after it: still a determiner
+            words = list(
+                itertools.takewhile(lambda x: x.pos_ in ("ADV", "ADJ", "NOUN"), t.doc[t.i + 1 : sent.span.end])
+            )
+            if words and words[-1].pos_ in ("ADJ", "NOUN"):
+                out.append(tokens_text([t, *words]))
     return out
 
 
@@ -693,6 +724,10 @@ def stand_alone(corpus: Corpus, sent: Sentence, text: str, key: str = "") -> str
     return text
 
 
+# Common nouns of a place one can be "there" at: a sentence about one is about it, not the places it mentions
+_SITE_NOUNS = BUILT_WORKS | frozenset(PLACE_GRAINS)
+
+
 def _there(corpus: Corpus, sent: Sentence) -> str | None:
     """The place a leading "There" (not "there was") points back to: the place the sentence before is about,
     its subject, or the one place it names."""
@@ -708,6 +743,9 @@ def _there(corpus: Corpus, sent: Sentence) -> str | None:
         return about[0].text
     if not places and subject is not None and subject.pos_ == "PROPN" and place_class(subject.lower_) is not None:
         return subject.text  # "Bruges became the chief market": a place the model did not tag, but a known one
+    lead = subject if subject is not None else next((t for t in prev.tokens if t.dep_ in _SUBJ), None)
+    if lead is not None and lead.pos_ == "NOUN" and lead.lemma_.lower() in _SITE_NOUNS:
+        return None  # "The amphitheatre ... is the oldest in the Roman world. A brawl there ...": the building
     return places[0].text if len({m.norm for m in places}) == 1 else None
 
 

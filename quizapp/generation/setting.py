@@ -8,9 +8,12 @@ holds, so asking a key costs a dictionary look-up.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from .analysis import Corpus, norm_key
+from .lexicon import FACILITY_WORDS
 from .textutil import contains_phrase
 
 # Named in at least this many sentences, and this share of them: a place named twice is a detail, not a setting.
@@ -50,3 +53,138 @@ def is_setting(key: str, setting: str) -> bool:
         return False
     mine = norm_key(key)
     return mine == setting or (len(mine.split()) <= 2 and contains_phrase(mine, setting))
+
+
+# What a title says besides its subject: the genre ("A Timeline", "Explained", "Questions Answered"), a section's
+# number, years. Cut away, what is left may be the subject's name.
+_TITLE_GENRE = re.compile(
+    r"\b(?:an?\s+)?(?:timeline|chronology|explained|explainer|(?:(?:your|some|seven|ten|five|\w+)\s+)?questions"
+    r"(?:\s+and\s+answers|\s+answered)?|overview|introduction|biography|a\s+life|profile)\b",
+    re.I,
+)
+_TITLE_NUMBERING = re.compile(r"^(?:(?:chapter|section|unit|part)\s+\w+[,.]?\s*|[\d.]+\s+)+", re.I)
+_TITLE_DATES = re.compile(
+    r"\([^()]*\)|,?\s*(?:c\.\s*)?\d{3,4}(?:\s*[-–]\s*(?:c\.\s*)?\d{2,4})?s?\b|,?\s*(?:c\.\s*)?\d{1,2}(?:st|nd|rd|th)"
+    r"\s+century\b",
+    re.I,
+)
+# Heads of names of works built by hand, whose parts and building an article on them tells without naming them
+BUILT_WORKS = FACILITY_WORDS | frozenset(
+    {
+        "canal", "wall", "railway", "railroad", "road", "aqueduct", "dam", "tunnel", "pyramid", "temple", "mosque",
+        "lighthouse", "stupa", "mausoleum", "tomb", "monastery", "basilica", "chapel", "highway", "pipeline",
+        "amphitheatre", "amphitheater", "arena", "forum", "stadium", "market", "marketplace",
+    }
+)  # fmt: skip
+SUBJECT_MAX_WORDS = 6
+# A title's phrase that is a name by its form alone: capitalised words, and particles between them
+_TITLE_NAME = re.compile(r"[A-Z][\w’'-]*(?: (?:of|the|de|al|[A-Z][\w’'-]*))*")
+SUBJECT_MIN_MENTIONS = 2  # written in the article's body at least this often: what the article is about
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a document is about, as its body writes it: "the Erie Canal", "Hadrian's Wall", "Ibn al-Haytham"."""
+
+    text: str
+    head: str  # its head word, lower case: "canal", "wall"
+
+    @property
+    def built(self) -> bool:
+        """A work built by hand (a canal, a wall, a cathedral): what "work began", "the first section" are of."""
+        return self.head in BUILT_WORKS
+
+
+def document_subject(corpus: Corpus, doc: int) -> Subject | None:
+    """The subject the document's title names and its body repeats (cached per document), or None.
+
+    The title's parts (split at a colon or dash) are read with its genre words ("A Timeline", "Explained"), section
+    numbers and years cut away; a part is the subject when the body names it often enough (see _written_in_body).
+    The text is the body's own form, with the "the" the body writes before it."""
+    cache = corpus.cache.setdefault("subjects", {})
+    if doc in cache:
+        return cache[doc]
+    found = _find_subject(corpus, doc)
+    cache[doc] = found
+    return found
+
+
+def _find_subject(corpus: Corpus, doc: int) -> Subject | None:
+    document = corpus.documents[doc]
+    title = document.title or ""
+    body = document.text
+    if title and body.lstrip().startswith(title):
+        body = body.lstrip()[len(title) :]
+    for phrase, the in _title_phrases(title):
+        written = _written_in_body(body, phrase, the)
+        if written is None:
+            continue
+        name = written[4:] if written.startswith("the ") else written
+        return Subject(written, re.sub(r"(?:'s|’s)$", "", name.split()[-1]).lower())
+    return None
+
+
+def _title_phrases(title: str) -> list[tuple[str, bool]]:
+    """The phrases of a title that may name its subject, the likeliest first, each with whether the title writes
+    "The" before it."""
+    title = re.sub(r"\([^()]*\)", " ", title)  # "Ibn al-Haytham (c. 965 – c. 1040)": the dates go first
+    parts = [p for p in re.split(r"\s*(?::|\s[–—-]\s|\|)\s*", title) if p]
+    out: list[tuple[str, bool]] = []
+    for part in parts:
+        text = _TITLE_DATES.sub(" ", _TITLE_NUMBERING.sub("", part.strip()))
+        text = _TITLE_GENRE.sub(" ", text)
+        text = " ".join(text.split()).strip(" ,.;?!\"'“”‘’")
+        text = re.sub(r"^[A-Z][a-z]+ing\s+(?=the\s)", "", text)  # "Building the Suez Canal": what is built
+        the = bool(re.match(r"the\s", text, flags=re.I))
+        text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+        text = re.sub(r"\s+(?:of|in|and|at|on|from)$", "", text, flags=re.I)  # "the Great Smog of [1952]"
+        if not text or len(text.split()) > SUBJECT_MAX_WORDS:
+            continue
+        out.append((text, the))
+    return out
+
+
+_NAME_PARTICLES = frozenset({"of", "the", "and", "de", "del", "da", "du", "la", "le", "von", "van", "y", "al", "el"})
+
+
+def _proper(name: str) -> bool:
+    """A name as names are written: each word but a particle capitalised ("Kingdom of Kongo", "Ibn al-Haytham");
+    not a phrase in capitals nor one whose capital opens a sentence ("Sixty years")."""
+    words = name.split()
+    return not name.isupper() and all(
+        w.lower() in _NAME_PARTICLES or any(part[:1].isupper() for part in w.split("-")) for w in words
+    )
+
+
+def _written_in_body(body: str, phrase: str, the: bool = False) -> str | None:
+    """The phrase as the body writes it, with a capital and the body's "the" before it, where the body names it
+    often enough: in full, or by its head word after "the" ("the canal" of an article on the Erie Canal)."""
+    words = [re.escape(w) for w in phrase.split()]
+    pattern = re.compile(r"(?<![\w’'])((?:the\s+)?)(" + r"\s+".join(words) + r")(?![\w’'-])", re.I)
+    forms: Counter[str] = Counter()
+    common = 0  # written in lower case mid-sentence: "the Antikythera mechanism" is no name "Mechanism"
+    for m in pattern.finditer(body):
+        name = " ".join(m.group(2).split())
+        before = body[: m.start()].rstrip(" \t")
+        if not before or before[-1] in '.!?:\n"“' or re.match(r"\s+[A-Z]", body[m.end() :]):
+            continue  # a capital that only opens a sentence or a line ("Sixty years on") names nothing; nor does
+            # one inside a longer name ("the Antikythera Mechanism Research Project")
+        if not _proper(name):
+            common += 1
+            continue
+        forms[("the " if m.group(1) and "’" not in name and "'" not in name else "") + name] += 1
+    head = re.sub(r"(?:'s|’s)$", "", phrase.split()[-1])
+    by_head = len(re.findall(rf"(?<![\w’'])the\s+{re.escape(head)}(?![\w’'-])", body, re.I)) if len(words) > 1 else 0
+    if (
+        not forms
+        and not common
+        and _TITLE_NAME.fullmatch(phrase)
+        and _proper(phrase)
+        and by_head >= SUBJECT_MIN_MENTIONS
+    ):
+        # "The Berlin Wall, 1961-1989": the body says "the wall" throughout; the title writes the name
+        return ("the " if the else "") + phrase
+    if not forms or common > sum(forms.values()) or sum(forms.values()) + by_head < SUBJECT_MIN_MENTIONS:
+        return None
+    # "the Erie Canal" over "Erie Canal" when the body writes the article more often; with a tie, the bare name
+    return max(forms.items(), key=lambda kv: (kv[1], not kv[0].startswith("the "), kv[0]))[0]

@@ -44,6 +44,8 @@ def not_a_statement(corpus: Corpus, sent: Sentence) -> str | None:
         return f"the sentence stands under '{heading.text}'"
     if _in_reader_list(corpus, sent):
         return "the sentence is an item of a list set for the reader"
+    if _headline_question(sent):
+        return 'the sentence is a headline\'s question ("How X did Y."), not a statement'
     return None
 
 
@@ -103,6 +105,15 @@ def _framing(sent: Sentence) -> bool:
         return False
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     return subject is not None and subject.lemma_.lower() in _SCHOLARS and subject.tag_ == "NNS"
+
+
+def _headline_question(sent: Sentence) -> bool:
+    """ "How New York State dug a canal, and what happened to it.": a deck or standfirst that announces what the
+    article will tell, an indirect question standing as the sentence, its main verb under the opening wh-word."""
+    first = sent.tokens[0] if sent.tokens else None
+    if first is None or first.tag_ not in ("WRB", "WP", "WDT") or sent.text.rstrip().endswith("?"):
+        return False
+    return first.head == sent.root and first.dep_ in ("advmod", "nsubj", "dobj", "mark", "det")
 
 
 def _caption(sent: Sentence) -> bool:
