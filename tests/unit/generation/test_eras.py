@@ -131,7 +131,7 @@ def test_the_end_or_half_of_a_century_asks_the_century_and_an_era_marker_goes_wi
 
 def test_lasting_conditions_and_unnamed_subjects_make_no_question():
     text = (
-        "In the sixth century BCE the city of Korinna was dominated by wealthy families. "
+        "In the sixth century BCE Korinna was ruled by wealthy families. "
         "The mines of Varos opened in 1540. In the seventeenth century the ore grew poorer. "
         "In the eighteenth century it declined."
     )
