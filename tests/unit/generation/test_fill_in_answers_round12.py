@@ -66,5 +66,6 @@ def test_the_realm_after_a_rulers_title_and_name_is_given_away():
         "The merchants of France sold wool to Flanders in 1370."
     )
     realms = [place_given_away(c, s, m) for s in c.sentences for m in s.mentions if m.text == "France"]
-    assert realms[0] and "ruler" in realms[0]
+    assert realms[0]
+    assert "ruler" in realms[0]
     assert realms[1] is None
