@@ -173,6 +173,10 @@ _NAME_OF_CLASS = re.compile(
 
 # What is named after a body without being another body: "the Rhomboid Fire", "the Enron Scandal".
 NAMED_AFTER_BODY = frozenset({*EVENT_WORDS, "Fire", "Strike", "Scandal", "Disaster", "Collapse", "Trial"})
+# The last words of a firm's or a society's name, which its first word stands for ("the Rhomboid Company").
+BODY_WORDS = frozenset(
+    {"Company", "Corporation", "Bank", "Works", "Mills", "Mill", "Factory", "Firm", "Society", "Association", "Trust"}
+)
 _NAME_WORD_AFTER = re.compile(r"[ \t]+[A-Z]")
 _WORD_STARTS = re.compile(r"^(?:the\s+)?([A-Z][\w'’-]+)\s+\S")
 
@@ -183,7 +187,9 @@ def first_word_alone(corpus: Corpus, doc: int, key: str) -> list[str]:
     people, place or other body of the article holds it ("Dutch" of "Dutch East India Company" names a people); an
     event named after the body ("the Rhomboid Fire") names it too."""
     m = _WORD_STARTS.match(key)
-    if m is None or not _rare_name(m.group(1)) or _PEOPLES_ADJECTIVE.match(m.group(1)):
+    if m is None or key.split()[-1] not in BODY_WORDS:
+        return []
+    if not _rare_name(m.group(1)) or _PEOPLES_ADJECTIVE.match(m.group(1)):
         return []
     word = m.group(1)
     text = corpus.documents[doc].text
@@ -201,7 +207,7 @@ def first_word_alone(corpus: Corpus, doc: int, key: str) -> list[str]:
         and word.lower() in mn.norm.split()
         and mn.norm.split()[-1].capitalize() not in NAMED_AFTER_BODY
     }
-    return [word] if alone and not others - {norm_key(key)} else []
+    return [word] if alone and not others - {norm_key(key), word.lower()} else []
 
 
 def _rare_name(part: str) -> bool:

@@ -214,13 +214,13 @@ _NO_PLURAL = re.compile(r"(?:ese|ish|ch|sh|s|x|z)$")
 
 
 def people_word_forms(name: str) -> list[str]:
-    """ "Mayas", "Mayans" and "Mayan people" for "Maya", "Nabataean people" for "Nabataeans": the plural and the
+    """ "Mayas", "Mayans" and "Mayan people" for "Maya": the plural and the
     adjective forms students write for a people named in the singular, where English has them ("the Chinese"
     has no plural; "Maya" has the adjective "Mayan")."""
     if not name[:1].isupper() or " " in name:
         return []
-    if name.endswith("s"):
-        return [f"{name[:-1]} people"] if len(name) > 4 and not name.endswith("ss") else []
+    if name.endswith("s"):  # "Norwegians": the singular is accepted already, "Norwegian people" adds nothing
+        return []
     forms = [f"{name} people"]
     if not _NO_PLURAL.search(name):
         forms.append(f"{name}s")
