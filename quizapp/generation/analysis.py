@@ -118,6 +118,17 @@ class Corpus:
     def mentions(self) -> list[Mention]:
         return [m for s in self.sentences for m in s.mentions]
 
+    def document_sentences(self, doc: int) -> list[Sentence]:
+        """The sentences of one document, in order: indexed once, as lookups made for every key of a document
+        would otherwise go through every sentence of the corpus for each."""
+        by_doc: dict[int, list[Sentence]] | None = self.cache.get("document_sentences")
+        if by_doc is None:
+            by_doc = {}
+            for s in self.sentences:
+                by_doc.setdefault(s.doc, []).append(s)
+            self.cache["document_sentences"] = by_doc
+        return by_doc.get(doc, [])
+
 
 def norm_key(text: str) -> str:
     """The form under which mentions of one name are counted together."""

@@ -10,6 +10,7 @@ has and tells the same kind of thing: the same verb, or the same named subject a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .analysis import Corpus, Sentence
 from .definites import earlier_year
@@ -93,6 +94,7 @@ def _same_actor(sent: Sentence, other: Sentence) -> bool:
     return mine is not None and theirs is not None and _same_name(mine, theirs)
 
 
+@lru_cache(maxsize=65536)  # asked of every name of a prompt against every name of its document's sentences
 def _same_name(a: str, b: str) -> bool:
     """ "Valentia Island" and "Valentia", "the Great Eastern" and "Great Eastern" name one thing."""
     return contains_phrase(a, b) or contains_phrase(b, a)

@@ -32,7 +32,7 @@ from ..textutil import (
 )
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, mention_once, source_of
-from .fill_in_answers import other_answers, particle_forms, surname_shared
+from .fill_in_answers import mention_norms, other_answers, particle_forms, surname_shared
 from .multiple_choice import key_ok, worth_asking
 from .open_dates import open_ended
 
@@ -315,13 +315,7 @@ def family_name_first(ctx: Context, sent: Sentence, key: str) -> bool:
     words = norm_key(key).split()
     if len(words) != 2:
         return False
-    others = {
-        tuple(m.norm.split())
-        for s in ctx.corpus.sentences
-        if s.doc == sent.doc
-        for m in s.mentions
-        if m.kind == "person"
-    }
+    others = {tuple(n.split()) for n in mention_norms(ctx.corpus, sent.doc, "person")}
     if not any(len(o) == 2 and o[0] == words[0] and o[1] != words[1] for o in others):
         return False
     text = ctx.corpus.documents[sent.doc].text
