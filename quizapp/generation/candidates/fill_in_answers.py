@@ -180,7 +180,10 @@ _NAME_BEFORE = r"(?P<b>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*\("
 def bracketed_names(corpus: Corpus, doc: int, key: str) -> list[str]:
     """ "Mandinka" for "Malinke" where the article writes "the Malinke (Mandinka) chiefdoms": a name alone in
     brackets right after the key is the same thing's other name (the prompt drops the brackets)."""
-    text = corpus.documents[doc].text
+    return list(corpus.kept("bracketed_names", (doc, key), lambda: _bracketed_names(corpus.documents[doc].text, key)))
+
+
+def _bracketed_names(text: str, key: str) -> list[str]:
     if key not in text:
         return []
     found = []
@@ -209,8 +212,12 @@ def _other_number(corpus: Corpus, doc: int, head: Any) -> str:
     if head.tag_ != "NN":
         return ""
     plural = _plural(head.text)
-    written = re.search(rf"(?<![\w-]){re.escape(plural)}(?![\w-])", corpus.documents[doc].text, re.I)
-    return plural if written else ""
+    return plural if corpus.kept("written", (doc, plural), lambda: _written(corpus.documents[doc].text, plural)) else ""
+
+
+def _written(text: str, word: str) -> bool:
+    """Whether the text writes the word, in any case, as a word of its own."""
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I) is not None
 
 
 def _number_forms(corpus: Corpus, sent: Sentence, first: Any, last: Any) -> list[str]:
@@ -399,10 +406,7 @@ def person_full_name(corpus: Corpus, doc: int, key: str) -> list[str]:
     """ "Diego de Landa" for "Landa", "Ferdinand de Lesseps" for "De Lesseps": the one fuller name of the same
     person the article writes (a capitalised particle at the front of a sentence matched in any case), checked to
     be a person's name there. A student who writes the full name is right."""
-    kept: dict[tuple[int, str], list[str]] = corpus.cache.setdefault("person_full_name", {})
-    if (doc, key) not in kept:  # a scan of the whole text, in any case: asked again for each blank on the name
-        kept[(doc, key)] = _person_full_name(corpus, doc, key)
-    return list(kept[(doc, key)])
+    return list(corpus.kept("person_full_name", (doc, key), lambda: _person_full_name(corpus, doc, key)))
 
 
 def _person_full_name(corpus: Corpus, doc: int, key: str) -> list[str]:
