@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from .analysis import Corpus, Mention, Sentence, norm_key
 from .date_parts import bare_date_part
 from .gazetteer import alias_group, place_class
+from .giveaways import related_name, same_word, state_of_people
 from .lexicon import FACILITY_WORDS, TITLES
 from .normalise import MONTHS
 from .option_fit import ruled_out
@@ -37,8 +38,10 @@ def stable_hash(*parts: object) -> int:
 
 def usable_key(m: Mention) -> bool:
     """Whether a mention's kind is trusted enough to be a key or a distractor."""
-    if m.day_month or m.kind not in ("person", "org", "place", "date", "number", "law", "event"):
+    if m.day_month or m.kind not in ("person", "org", "place", "date", "number", "law", "event", "group"):
         return False
+    if m.kind == "group" and not people_as_actor(m):
+        return False  # "Marenese traders", "the French army": the people only describes another noun
     if bare_date_part(m):
         return False
     if m.kind_confidence < 0.6 or len(m.text) > 45 or "\n" in m.text:
@@ -59,6 +62,30 @@ def usable_key(m: Mention) -> bool:
     if m.kind == "number" and enumerator(m):
         return False
     return not (m.kind == "number" and (m.number is None or m.number < 2))
+
+
+# Endings of peoples' names that stand for the whole people without a plural "s": "the Burmese", "the French",
+# "the British", "the Dutch", "the Swiss".
+_COLLECTIVE_ENDINGS = ("s", "ese", "ish", "ch", "sh", "ss")
+
+
+def people_as_actor(m: Mention) -> bool:
+    """A people, nation or group the sentence names as an actor ("the Ostrans sacked the city", "a treaty with
+    the Dalmiri"): a plural noun or a name after "the" that heads its own phrase, not an adjective before another
+    noun ("Ostran traders") nor a possessive ("the Ostrans' king")."""
+    r = m.root
+    if r.dep_ in ("amod", "compound", "poss") or m.text.endswith(("'s", "\u2019s", "'", "\u2019")):
+        return False
+    if m.last.i + 1 < m.sent.span.end and m.last.nbor(1).pos_ in ("NOUN", "PROPN", "PART"):
+        return False  # "the Marenese salt merchants", "the Marenese' walls"
+    if r.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos") or r.pos_ == "ADJ":
+        return False  # "in the Assyrian and later the Persian Empire": an adjective whose noun comes later
+    if r.tag_ == "NNP" and not m.text.endswith(_COLLECTIVE_ENDINGS):
+        return False  # "a Greek", "the Roman": one person of a people, not the people
+    if r.dep_ == "pobj" and r.head.lower_ == "of" and r.head.head.text[:1].isupper():
+        return False  # "the Congress of Soviets": the end of a longer name
+    after_the = m.first.i > m.sent.span.start and m.first.nbor(-1).lower_ == "the"
+    return after_the or r.tag_ in ("NNPS", "NNS")
 
 
 def enumerator(m: Mention) -> bool:
@@ -492,6 +519,14 @@ class DistractorIndex:
                 continue
             if v.tokens & other_names:
                 continue  # "Charles Wyville Thomson" against a prompt that names "Wyville Thomson"
+            if key.kind == "group" and (
+                related_name(prompt, v.text)
+                or state_of_people(prompt, v.text)
+                or one_people(v.tokens, key_tokens | _name_words(prompt))
+            ):
+                # "Ottomans" for "Ottoman Turks"; "Carthaginians" where the stem names Carthage or a Carthaginian
+                # ship, "Romans" where it names Rome: the stem rules them out
+                continue
             if not self._typed(v, key, prompt) or (key.kind == "person" and not person_like(v)):
                 continue
             if self._other_kind(v, key):
@@ -700,6 +735,22 @@ def _distinct(norm: str, tokens: set[str], key_norm: str, key_tokens: set[str]) 
     if norm in key_norm or key_norm in norm:
         return False
     return not {t for t in tokens & key_tokens if not t.isdigit() and t not in _VALUE_WORDS}
+
+
+def one_people(tokens: set[str], key_tokens: set[str]) -> bool:
+    """Whether two names of peoples share a word in any of its forms ("ottomans" and "ottoman turks", "carthage"
+    and "carthaginians": the same first six letters at least)."""
+    return any(
+        a == b or same_word(a, b) or (len(a) >= 6 and len(b) >= 6 and a[:6] == b[:6])
+        for a in tokens
+        for b in key_tokens
+    )
+
+
+def _name_words(text: str) -> set[str]:
+    """The capitalised words of a text, lower case, but its first."""
+    words = text.split()
+    return {w.strip(".,;:?!\"'()").lower() for w in words[1:] if w[:1].isupper()}
 
 
 def _length_ok(texts: list[str]) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cache
+from importlib import resources
 
 from .dates import parse_date
 from .textutil import BLANK, contains_phrase, content_tokens
@@ -68,13 +70,13 @@ def key_in_title(key: str, title: str) -> str | None:
     if not mine or not title:
         return None
     words = set(_WORD.findall(title.lower()))
-    shown = {w for w in mine if w in words or any(_same_word(w, t) for t in words)}
+    shown = {w for w in mine if w in words or any(same_word(w, t) for t in words)}
     if shown and 2 * len(shown) >= len(mine):
         return ", ".join(sorted(shown))
     return None
 
 
-def _same_word(a: str, b: str) -> bool:
+def same_word(a: str, b: str) -> bool:
     """Two forms of one word: "Phoenicians" under "The Phoenician Alphabet", "Egypt" under "Egyptian Tombs"
     (one a prefix of the other, differing by an ending of at most four letters, the shorter of five or more)."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
@@ -98,6 +100,29 @@ def related_name(prompt: str, key: str) -> str | None:
         for word in _NAME_WORD.findall(prompt):
             if word != name and word.startswith(stem):
                 return word
+    return None
+
+
+@cache
+def states_of_people() -> dict[str, tuple[str, ...]]:
+    """A people's name, lower case ("french") -> the names of its state ("France"), from the curated demonyms."""
+    table = resources.files("quizapp.generation").joinpath("data/demonyms.txt").read_text(encoding="utf-8")
+    out: dict[str, tuple[str, ...]] = {}
+    for line in table.splitlines():
+        if "=" not in line or line.startswith("#"):
+            continue
+        people, states = line.split("=", 1)
+        out[people.strip().lower()] = tuple(s.strip() for s in states.split("|") if s.strip())
+    return out
+
+
+def state_of_people(prompt: str, key: str) -> str | None:
+    """The name of the key people's own state in the prompt ("grants rights to the _____" beside "the United
+    States" for "Americans"): it names the answer as surely as the people's own name."""
+    bare = key[4:] if key.lower().startswith("the ") else key
+    for state in states_of_people().get(bare.lower(), ()):
+        if contains_phrase(prompt, state):
+            return state
     return None
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from .candidates.base import VIEW_STEM, Candidate
 from .date_parts import date_part_key
-from .giveaways import key_in_title, related_name
+from .giveaways import key_in_title, related_name, state_of_people
 from .prompt_form import form_problems
 from .setting import is_setting
 from .textutil import MAX_PROMPT_WORDS, anaphora_problem, contains_phrase, content_tokens, has_anchor, word_count
@@ -69,7 +69,9 @@ def key_not_in_prompt(c: Candidate) -> str | None:
     for key in _keys(c):
         if contains_phrase(d.prompt, key):
             return f"key '{key}' in prompt"
-        other = other_form(d.prompt, key) or (related_name(d.prompt, key) if d.type != "true_false" else None)
+        other = other_form(d.prompt, key) or (
+            related_name(d.prompt, key) or state_of_people(d.prompt, key) if d.type != "true_false" else None
+        )
         if other:
             return f"key '{key}' in prompt as '{other}'"
     return None

@@ -86,6 +86,74 @@ _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{0,3})$")
 _NAME_KINDS = frozenset({"person", "place", "org", "product", "group", "other"})
 
 
+# Peoples of a faith and of a party or movement, by the stem of their name: a religious group is no wrong answer
+# for a nation ("the Cathars" among "the Burmese"), nor a party for either. Every other group is a people.
+FAITH_STEMS = (
+    "christian",
+    "catholic",
+    "protestant",
+    "muslim",
+    "moslem",
+    "jew",
+    "hindu",
+    "buddhist",
+    "sikh",
+    "jain",
+    "cathar",
+    "lutheran",
+    "calvinist",
+    "huguenot",
+    "puritan",
+    "quaker",
+    "anabaptist",
+    "anglican",
+    "methodist",
+    "baptist",
+    "mormon",
+    "orthodox",
+    "sunni",
+    "shia",
+    "shiite",
+    "copt",
+    "maronite",
+    "druze",
+    "zoroastrian",
+    "pagan",
+    "jesuit",
+    "franciscan",
+    "dominican",
+    "templar",
+    "hospitaller",
+    "albigensian",
+    "hussite",
+    "lollard",
+    "presbyterian",
+    "confucian",
+    "taoist",
+    "manichae",
+    "gnostic",
+    "arian",
+    "nestorian",
+    "pentecostal",
+)
+PARTY_STEMS = (
+    "bolshevik", "menshevik", "jacobin", "girondin", "whig", "tory", "tories", "federalist", "royalist",
+    "republican", "democrat", "communist", "socialist", "nazi", "fascist", "loyalist", "patriot", "unionist",
+    "confederate", "nationalist", "liberal", "conservative", "chartist", "luddite", "anarchist", "populist",
+    "abolitionist", "suffragist", "suffragette", "ghibelline", "guelph", "guelf", "roundhead", "cavalier",
+)  # fmt: skip
+
+
+def group_class(norm: str) -> str:
+    """The fine kind of a people or group: "group:faith", "group:party" or "group:people" (see FAITH_STEMS)."""
+    word = norm.split()[-1] if norm.split() else ""
+    if word.startswith(FAITH_STEMS):
+        return "group:faith"
+    if word.startswith(PARTY_STEMS):
+        return "group:party"
+    return "group:people"
+
+
 def _noun_class(word: str) -> str | None:
     """The fine kind a common noun gives the name it describes."""
     w = word.lower()
@@ -240,6 +308,9 @@ def assign_fine_kinds(corpus: Corpus) -> None:
             m.kind_confidence = max(m.kind_confidence, 0.75)
         if m.kind == "place" and fine in ("place:city", "place:country", "place:region"):
             m.sub = fine.split(":")[1] if m.sub in ("", "place") else m.sub
+    for m in corpus.mentions():
+        if m.kind == "group" and not m.fine:
+            m.fine = group_class(m.norm)
     for a, b in renamings(corpus):
         inside[a].add(b)  # a place is no wrong answer for itself under its other name
         inside[b].add(a)

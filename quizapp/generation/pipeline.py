@@ -24,6 +24,7 @@ from .candidates import (
     true_false_candidates,
 )
 from .candidates.debates import debate_candidates
+from .candidates.eras import era_candidates
 from .candidates.fill_in import term_counts
 from .candidates.matching import pairs_of
 from .candidates.ordering import event_of
@@ -124,6 +125,7 @@ def build_candidates(ctx: Context) -> list[Candidate]:
 def sentence_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> list[Candidate]:
     """The single-sentence candidates of a sentence the loop of ``build_candidates`` reads."""
     mine = multiple_choice_candidates(ctx, sent)
+    mine += era_candidates(ctx, sent)
     mine += debate_candidates(ctx, sent)
     if not sent.norm.in_day_month(sent.span.start_char, sent.span.end_char):
         # The prompt would show "7 November" where the reader sees "7.11." and no year: skip restating it.

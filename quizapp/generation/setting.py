@@ -55,6 +55,27 @@ def is_setting(key: str, setting: str) -> bool:
     return mine == setting or (len(mine.split()) <= 2 and contains_phrase(mine, setting))
 
 
+def document_people(corpus: Corpus) -> dict[int, str]:
+    """Document index -> the normalised name of the people or nation it is about ("the Nabataeans" in a history
+    of their kingdom), by the same measure as the place: asking for it tests nothing."""
+    cached = corpus.cache.get("document_people")
+    if cached is not None:
+        return cached
+    counts: dict[int, Counter[str]] = defaultdict(Counter)
+    sentences: Counter[int] = Counter()
+    for s in corpus.sentences:
+        sentences[s.doc] += 1
+        counts[s.doc].update({m.norm for m in s.mentions if m.kind == "group"})
+    out: dict[int, str] = {}
+    for doc, tally in counts.items():
+        top = tally.most_common(2)
+        named_most = top and top[0][1] >= max(SETTING_MIN_SENTENCES, SETTING_SHARE * sentences[doc])
+        if named_most and (len(top) == 1 or top[0][1] > top[1][1]):
+            out[doc] = top[0][0]  # a tie means two peoples share the article: neither is its subject alone
+    corpus.cache["document_people"] = out
+    return out
+
+
 # What a title says besides its subject: the genre ("A Timeline", "Explained", "Questions Answered"), a section's
 # number, years. Cut away, what is left may be the subject's name.
 _TITLE_GENRE = re.compile(

@@ -53,6 +53,9 @@ def wh_word(m: Mention) -> str | None:
         return "Who"
     if m.kind == "org":
         return "Which organisation"
+    if m.kind == "group":
+        # "Which people sacked the city?": a nation, a religious or a political group, as the article types it
+        return {"group:faith": "Which religious group", "group:party": "Which group"}.get(m.fine, "Which people")
     if m.kind == "place":
         grain = m.fine.partition(":")[2]
         if grain in ("island", "river"):

@@ -172,3 +172,26 @@ def place_given_away(corpus: Corpus, sent: Sentence, m: Mention) -> str | None:
     if setting(corpus, sent.doc) == m.norm:
         return "the place is the article's setting, named throughout it"
     return None
+
+
+def habit_of_a_group(corpus: Corpus, sent: Sentence, m: Mention) -> bool:
+    """A people or group as the actor of a habit, not of an event: its verb in the simple present and no date in
+    the sentence ("Christians celebrate Easter in spring"), in a document told in the past. What a faith or a
+    people always does is given away by the rest of the sentence, and any of several groups may do it; a timeline
+    told in the present ("Harold surprises the Norwegians") tells events all the same."""
+    if m.kind != "group" or any(o.kind == "date" for o in sent.mentions) or not _told_in_the_past(corpus, sent.doc):
+        return False
+    verb = m.root.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    tenses = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ in ("VBP", "VBZ") and tenses <= {"VBP", "VBZ"}
+
+
+def _told_in_the_past(corpus: Corpus, doc: int) -> bool:
+    """Whether more of a document's sentences have their main verb in the past than in the present."""
+    told: dict[int, bool] = corpus.cache.setdefault("told_in_the_past", {})
+    if doc not in told:
+        tally: Counter[str] = Counter(s.root.tag_ for s in corpus.sentences if s.doc == doc)
+        told[doc] = tally["VBD"] > tally["VBP"] + tally["VBZ"]
+    return told[doc]

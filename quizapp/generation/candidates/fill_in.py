@@ -477,7 +477,7 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
     for m in sent.mentions:
         if any(m.first.i <= i <= m.last.i for i in glossed):
             continue  # the same words as a defined term: asked once, as the term
-        named = m.kind in ("person", "place", "org", "law", "event", "date")
+        named = m.kind in ("person", "place", "org", "law", "event", "date", "group")
         if m.kind == "place" and (norm_key(m.text) in COMPASS_POINTS or adjective_of_place(m)):
             continue
         # "fell after _____": an earlier year makes it true as well

@@ -20,7 +20,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from ..analysis import Corpus, Sentence, norm_key
+from ..distractors import one_people, usable_key
 from ..gazetteer import containers, place_class
+from ..giveaways import states_of_people
 from ..lexicon import EVENT_WORDS, LAW_WORDS, TITLES
 from .name_forms import geographic_forms, place_long_form, ruler_forms
 
@@ -79,6 +81,8 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
             out += distinctive_part(corpus, sent.doc, key)
         if kind == "event":
             out += without_nationality(corpus, sent.doc, key)
+        if kind == "group":
+            out += people_forms(corpus, sent.doc, key)
     out += _aliases(corpus, sent.doc).get(norm_key(key), [])
     if kind != "place":  # "Conakry (Guinea)" says where, not another name
         out += bracketed_names(corpus, sent.doc, key)
@@ -650,6 +654,32 @@ def _people_of() -> dict[str, list[str]]:
         for state in states.split("|"):
             out[_folded(state.strip())] = [f"the {people.strip()}"]
     return out
+
+
+def people_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """Other ways to write a people acting ("Marenese", "the Marenese"): with and without "the", the singular of a
+    plural name ("Nabataean" for "Nabataeans"), and the state's name where the document names it too ("France" for
+    "the French", from the curated table of demonyms)."""
+    bare = key[4:] if key.lower().startswith("the ") else key
+    forms = [bare, f"the {bare}"]
+    if bare.endswith("s") and not bare.endswith("ss") and len(bare) > 4:
+        single = bare[:-1]
+        forms += [single, f"the {single}"]
+    names = _mention_norms(corpus, doc, "place")
+    forms += [state for state in states_of_people().get(bare.lower(), ()) if norm_key(state) in names]
+    # the article's other names for the same people: "the Ottomans" for "the Ottoman Turks"
+    mine = set(norm_key(bare).split())
+    forms += [
+        m.text
+        for s in corpus.sentences
+        if s.doc == doc
+        for m in s.mentions
+        if m.kind == "group"
+        and m.norm != norm_key(bare)
+        and one_people(set(m.norm.split()), mine)
+        and usable_key(m)  # a people named as one: not "Mexican" of "Mexican art" for "Indigenous Mexicans"
+    ]
+    return [f for f in forms if f != key]
 
 
 def _folded(name: str) -> str:

@@ -11,15 +11,25 @@ from ..clauses import cloze, statement
 from ..dates import parse_date, parse_number
 from ..distractors import display, usable_key
 from ..option_fit import drop_nationality, stem_nationality
+from ..setting import document_people
 from ..syntax import wh_question
 from ..textutil import drop_parentheticals, has_anchor, word_count
 from ..types import QuestionDraft
-from ..worth import bounded_key, minor_life_date, place_given_away
+from ..worth import bounded_key, habit_of_a_group, minor_life_date, place_given_away
 from .base import Candidate, Context, according_to, coordinated, mention_once, shuffled, source_of
 from .open_dates import open_ended
 
 # How often the model's label is right, by kind (see GENERATION_NOTES): sets the base confidence.
-KIND_TRUST = {"date": 0.9, "place": 0.85, "number": 0.8, "law": 0.8, "event": 0.8, "person": 0.75, "org": 0.65}
+KIND_TRUST = {
+    "group": 0.75,
+    "date": 0.9,
+    "place": 0.85,
+    "number": 0.8,
+    "law": 0.8,
+    "event": 0.8,
+    "person": 0.75,
+    "org": 0.65,
+}
 
 
 def key_ok(sent: Sentence, m: Mention) -> bool:
@@ -52,6 +62,10 @@ def worth_asking(ctx: Context, sent: Sentence, m: Mention) -> bool:
         if minor_life_date(ctx.corpus, sent, m)
         else "given_place"
         if place_given_away(ctx.corpus, sent, m)
+        else "document_people"
+        if m.kind == "group" and document_people(ctx.corpus).get(sent.doc) == m.norm
+        else "group_habit"
+        if habit_of_a_group(ctx.corpus, sent, m)
         else None
     )
     if why is not None:
