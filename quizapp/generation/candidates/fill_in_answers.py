@@ -665,7 +665,7 @@ def people_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
     if bare.endswith("s") and not bare.endswith("ss") and len(bare) > 4:
         single = bare[:-1]
         forms += [single, f"the {single}"]
-    names = _mention_norms(corpus, doc, "place")
+    names = mention_norms(corpus, doc, "place")
     forms += [state for state in states_of_people().get(bare.lower(), ()) if norm_key(state) in names]
     # the article's other names for the same people: "the Ottomans" for "the Ottoman Turks"
     mine = set(norm_key(bare).split())
