@@ -16,7 +16,7 @@ from .base import Candidate, Context, according_to, source_of
 from .multiple_choice import KIND_TRUST, key_ok, worth_asking
 from .open_dates import open_ended
 from .swap_kinds import not_people
-from .year_swaps import unstated_year
+from .year_swaps import core_event, unstated_year
 
 _SWAP_ORDER = {"date": 0, "place": 1, "person": 2, "number": 3, "org": 4}
 _LOCATIVE = frozenset({"in", "at", "near", "to", "from", "into", "outside", "inside", "towards"})
@@ -137,6 +137,8 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     if imperative(sent) or reported_view(sent) or evaluation(sent):
         return []
     keys = [m for m in sent.mentions if key_ok(sent, m) and swappable(sent, m) and worth_asking(ctx, sent, m)]
+    # a date is swapped only where it is what the sentence is about, not on a side detail (see core_event)
+    keys = [m for m in keys if m.kind != "date" or core_event(ctx, m)]
     if not keys:
         return _true_only(ctx, sent)
     keys.sort(key=lambda m: (_SWAP_ORDER.get(m.kind, 9), m.start))

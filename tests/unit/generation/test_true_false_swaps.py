@@ -105,7 +105,7 @@ def test_a_false_statement_ranks_above_a_cloze_question_on_the_same_fact():
     # a real "When ...?" question still ranks first.
     from quizapp.generation.candidates import Context
 
-    c = parsed(MILLS)
+    c = parsed(MILLS, titles=("Arthur Penrose",))  # his dates are what the article is about (see core_event)
     ctx = Context(c, DistractorIndex(c))
     false, choice, stem = _scores(ctx, "founded a bank", "1841")
     assert stem == "cloze"
