@@ -137,8 +137,10 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     if imperative(sent) or reported_view(sent) or evaluation(sent):
         return []
     keys = [m for m in sent.mentions if key_ok(sent, m) and swappable(sent, m) and worth_asking(ctx, sent, m)]
-    # a date is swapped only where it is what the sentence is about, not on a side detail (see core_event)
-    keys = [m for m in keys if m.kind != "date" or core_event(ctx, m)]
+    # A date is swapped only where it is what the sentence is about (see core_event). A sentence whose date is a
+    # side detail is a side detail: no other fact of it is swapped either (readers rejected such name swaps).
+    if any(m.kind == "date" and not core_event(ctx, m) for m in keys):
+        keys = []
     if not keys:
         return _true_only(ctx, sent)
     keys.sort(key=lambda m: (_SWAP_ORDER.get(m.kind, 9), m.start))

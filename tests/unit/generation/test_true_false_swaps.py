@@ -133,7 +133,8 @@ def test_a_sentence_with_no_fact_to_swap_still_gives_its_true_statement():
     from quizapp.generation.candidates.base import Context
     from quizapp.generation.candidates.true_false import true_false_candidates
 
-    c = parsed(MILLS + " About 340 weavers of Kelsby signed the petition of the guild.")
+    # Arthur Penrose's dates are what the article is about (see core_event): his mill has a false twin
+    c = parsed(MILLS + " About 340 weavers of Kelsby signed the petition of the guild.", titles=("Arthur Penrose",))
     sent = sentence(c, "signed the petition")
     assert not [m for m in sent.mentions if swappable(sent, m)]  # an estimate: no false twin can be made of it
     made = true_false_candidates(Context(c, DistractorIndex(c)), sent)

@@ -122,3 +122,19 @@ def test_a_date_is_swapped_only_where_it_is_what_the_sentence_is_about():
     ctx = Context(side, DistractorIndex(side))
     key = next(m for m in sentence(side, "drew it").mentions if m.date is not None)
     assert not core_event(ctx, key)
+
+
+# Made up: a side detail that names a town among other towns the article names.
+TOWNS = (
+    "In 1820 the merchants of Dunmore traded wool with Kelso and Hawick. "
+    "In 1822 the merchants of Dunmore built a toll bridge to Kelso. "
+    "In 1824 the merchants of Dunmore opened a market at Hawick. "
+    "In 1832 the archaeologist Edwin Marlow found old coins at Selkirk. "
+    "In 1840 the railway reached Dunmore."
+)
+
+
+def test_a_sentence_whose_date_is_a_side_detail_gives_no_false_statement_at_all():
+    # not by its year, and not by its town either: a side detail swapped is still a side detail
+    assert _false_of("found old coins", TOWNS) == []
+    assert _false_of("built a toll bridge", TOWNS) != []
