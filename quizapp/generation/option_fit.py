@@ -373,8 +373,10 @@ def _off_the_listed_country(key: Mention, norm: str, prompt: str) -> bool:
     """Whether the stem names other cities that the place list puts in one country with the key ("moved to
     Nanchang in 1595 and to ___ in 1599"), and puts the value only in other countries: a stop abroad among stops
     in one country stands out at a glance. A country in the stem is often the actor ("Japan took ___"), so only
-    cities count."""
+    cities count; and only a key the place list puts in one country."""
     shared = set(containers(key.norm))
+    if len(shared) != 1:
+        return False  # "Paris" of France or of Texas: a name of several places says no one country
     listed = 0
     for m in key.sent.mentions:
         if m is key or m.kind != "place" or m.norm == key.norm or not _says(prompt, m.text):

@@ -49,7 +49,7 @@ PROMPTS = {
 }
 _GENERIC = frozenset({"base", "school", "factory", "plant", "centre", "center", "camp", "office", "site"})
 # Endings of nouns that name a person by what they do: "organiser", "notary", "geologist", "lieutenant".
-_AGENT_ENDS = ("er", "or", "ist", "ian", "ant", "ent", "eer", "man", "woman", "ess", "ary", "arch", "crat", "ee")
+_AGENT_ENDS = ("er", "or", "eur", "ist", "ian", "ant", "ent", "eer", "man", "woman", "ess", "ary", "arch", "crat", "ee")
 # Last words of names that name a building, a site or a street, which the model may tag as a person.
 _NOT_PERSON_ENDS = FACILITY_WORDS | FACILITY_HEADS | {"building", "street", "strasse", "road", "avenue", "company"}
 
@@ -111,14 +111,12 @@ def is_role_noun(tok: Any) -> bool:
     """Whether a role's head noun names a person by what they are or do ("organiser", "senator", "member"): not a
     kinship ("daughter of X" says whose child), a possessive ("NYU's"), a measure ("storey"), a work
     ("biography of the king") or an adjective ("late")."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return False
     word = tok.lower_.split("-")[-1]
     if word in KINSHIP:
         return False
     if word in TITLES or word in PEERAGES or word in PERSON_NOUNS:
-        return True
-    return len(word) > 4 and word.endswith(_AGENT_ENDS) and not word.endswith("ment")
+        return True  # "the Seljuk sultan Alp Arslan" with "sultan" tagged an adjective is still a role
+    return tok.pos_ in ("NOUN", "PROPN") and len(word) > 4 and word.endswith(_AGENT_ENDS) and not word.endswith("ment")
 
 
 def _person_pairs(sent: Sentence) -> list[Pair]:

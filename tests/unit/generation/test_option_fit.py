@@ -151,8 +151,10 @@ def test_a_city_abroad_is_no_option_among_the_stems_cities_of_one_country():
         "The envoy travelled to Lyon in 1601 and to Paris in 1603. "
         "In 1605 he visited Milan. In 1607 he visited Marseille."
     )
-    key = mention(c, "Paris")
-    prompt = "The envoy travelled to Lyon in 1601 and to _____ in 1603."
+    key = mention(c, "Lyon")
+    prompt = "The envoy travelled to _____ in 1601 and to Paris in 1603."
     assert _out(c, key, "milan", prompt)  # an Italian city among French stops
     assert not _out(c, key, "marseille", prompt)
-    assert not _out(c, key, "milan", "The envoy travelled to _____ in 1603.")  # no city of the stem to go by
+    assert not _out(c, key, "milan", "The envoy travelled to _____ in 1601.")  # no city of the stem to go by
+    # Paris of France, of Texas or of Idaho: a key of several countries says none
+    assert not _out(c, mention(c, "Paris"), "milan", "The envoy travelled to Lyon in 1601 and to _____ in 1603.")

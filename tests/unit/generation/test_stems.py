@@ -313,3 +313,10 @@ def test_a_role_is_a_noun_that_names_a_person_by_what_they_do():
     assert not {"Weber Building", "Kolm Building"} & roles.keys()  # a building has no role
     assert roles.get("Piet Brel") == "Miller"  # an agent noun is a role
     assert roles.get("Jan Oster") == "Royal notary from Lund"
+
+
+def test_a_listed_role_word_tagged_an_adjective_is_still_a_role():
+    roles = _pairs(
+        "In 1071 the Seljuk Turkish sultan Alp Arslan defeats the Byzantine emperor Romanos IV Diogenes.", "person"
+    )
+    assert roles.get("Alp Arslan") == "Seljuk Turkish sultan"
