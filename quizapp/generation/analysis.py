@@ -5,16 +5,17 @@ from __future__ import annotations
 import itertools
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from .dates import ERA_WORDS, DateValue, parse_date, parse_number
 from .lexicon import EVENT_WORDS, LAW_WORDS, PEERAGES, TITLES
 from .normalise import Normalised, normalise
 from .types import CleanDocument
 
+T = TypeVar("T")
 BATCH_SIZE = 64
 _STRAY_PUNCT = frozenset({"(", ")", "[", "]", ",", ";", ":", '"', "“", "”"})
 _FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -117,6 +118,25 @@ class Corpus:
 
     def mentions(self) -> list[Mention]:
         return [m for s in self.sentences for m in s.mentions]
+
+    def kept(self, table: str, key: Hashable, make: Callable[[], T]) -> T:
+        """``make()``, worked out once per ``key`` and kept in the corpus's ``table``: for a lookup that reads a whole
+        document again (a pattern over its text, a pass over its sentences), asked again for every key."""
+        found: dict[Hashable, T] = self.cache.setdefault(table, {})
+        if key not in found:
+            found[key] = make()
+        return found[key]
+
+    def document_sentences(self, doc: int) -> list[Sentence]:
+        """The sentences of one document, in order: indexed once, as lookups made for every key of a document
+        would otherwise go through every sentence of the corpus for each."""
+        by_doc: dict[int, list[Sentence]] | None = self.cache.get("document_sentences")
+        if by_doc is None:
+            by_doc = {}
+            for s in self.sentences:
+                by_doc.setdefault(s.doc, []).append(s)
+            self.cache["document_sentences"] = by_doc
+        return by_doc.get(doc, [])
 
 
 def norm_key(text: str) -> str:

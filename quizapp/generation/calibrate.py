@@ -6,12 +6,18 @@ how sure it is of a parse; they barely ranked the reader's verdicts on v4 of the
 the least confident quarter and 17% of the most). What did rank them is the kind of question: a date asked or
 swapped was rejected about one time in eight, a blank on a common phrase or on a place one time in two.
 
-So the confidence is one minus the share of questions of the draft's kind that the reader rejected on the v1 to
-v3 verdicts of ``benchmarks/quality`` (345 questions; ``benchmarks/quality/calibration.py`` prints the fit, and
-checks it on v4's 99), less a few points for each sign that went with rejects there. Every step is written into
-``confidence_reasons`` in words a teacher reads ("Why this confidence"). Only the draft is read (its type, its
-reasons, checks and prompt), so the confidence can be recomputed from a judging sheet's JSON; which questions are
-kept does not depend on it.
+So the confidence is one minus the share of questions of the draft's kind that the reader rejected on the v1 to v3
+verdicts of ``benchmarks/quality`` (345 questions; ``benchmarks/quality/calibration.py`` prints the fit, and checks
+it on v4's 99), less a few points for each sign that went with rejects there. One kind has its own source: a false
+statement with a date swapped was counted with the date questions until v11, where reader 8 rejected 11 of 18
+("false only by a changed year on a peripheral detail") and the confidence ranked backwards (rejects were 25% of the
+least confident quarter, 57% of the most). Its share is that of all 100 such statements judged on v1 to v11 (18
+rejected or wrong-keyed, smoothed: ``calibration.py --baselines --fit --fit-below 151``); on v1 to v10 alone they
+were rejected 9% of the time (7 of 82), no more than the date questions. Since round 12 the generator swaps a date
+only where it is what the sentence is about (``candidates.year_swaps.core_event``), on which readers rejected 2 of
+42. Every step is written into ``confidence_reasons`` in words a teacher reads ("Why this confidence"). Only the
+draft is read (its type, its reasons, checks and prompt), so the confidence can be recomputed from a judging sheet's
+JSON; which questions are kept does not depend on it.
 """
 
 from __future__ import annotations
@@ -60,9 +66,15 @@ def _why(d: QuestionDraft) -> bool:
     return bool(_WHY_HOW.match(d.prompt.strip())) or "cause" in _reasons(d).lower()
 
 
-# First match wins. The shares are those of v1 to v3 (see the module's docstring), rounded.
+# First match wins. The shares are those of v1 to v3 (see the module's docstring), rounded; the date-swapped
+# false statements' that of v1 to v11.
 KINDS: tuple[Kind, ...] = (
     Kind("a cause-and-effect question", 0.6, _why),
+    Kind(
+        "a false statement with a date swapped",
+        0.19,
+        lambda d: d.type == "true_false" and d.answer is False and _swapped(d) == "date",
+    ),
     Kind("a question on a date the text states", 0.12, lambda d: _key_kind(d) == "date" or _swapped(d) == "date"),
     Kind("a matching of pairs each stated in one sentence", 0.12, lambda d: d.type == "matching"),
     Kind("a true statement taken from the text", 0.16, lambda d: d.type == "true_false" and d.answer is True),

@@ -371,6 +371,9 @@ def _antecedent(corpus: Corpus, sent: Sentence, head: Any, modifiers: tuple[str,
         for sid, name in _name_index(corpus, sent.doc, lemma)
         if sid < sent.id and (sid == -1 or not _DESCRIBED.match(name) or corpus.sentences[sid].para == sent.para)
     ]
+    if head.tag_ == "NNS":
+        # "lined the streets" is no one street: a plural stands for a name only in the plural ("the Faroe Islands")
+        found = [(sid, name) for sid, name in found if name.split()[-1].lower() == head.lower_]
     if modifiers:
         # "the allied army" is not "the Ottoman army", the one army named before: a description the name does not
         # carry may be of another thing, and writing the name in would change what the sentence says

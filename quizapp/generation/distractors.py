@@ -162,6 +162,8 @@ class DistractorIndex:
         self._name_sentences: dict[str, set[int]] = defaultdict(set)  # a word of a name -> sentences naming it
         self._doc_years: dict[int, tuple[int, int]] = {}
         self._doc_names: dict[int, set[str]] = defaultdict(set)
+        self._topics: dict[tuple[int, int], bool] = {}  # (document, document) -> whether they share a topic
+        self._years_by_sentence: dict[int, set[int]] = {}
         self._kinds: dict[str, set[str]] = defaultdict(set)  # a name -> every coarse kind its mentions were given
         self._parts: dict[int, tuple[int, int, int]] = {}  # a sentence -> its part of the document (see _part)
         self._part_years: dict[tuple[int, int, int], list[int]] = {}
@@ -353,11 +355,17 @@ class DistractorIndex:
         """Whether two documents name at least two of the same people or places."""
         if a == b:
             return True
+        shared = self._topics.get((a, b))
+        if shared is None:  # asked for every option of every question: the names are compared once per pair
+            shared = self._topics[(a, b)] = self._count_shared(a, b) >= 2
+        return shared
+
+    def _count_shared(self, a: int, b: int) -> int:
         if not self._doc_names:
             for m in self.corpus.mentions():
                 if m.kind in ("person", "place"):
                     self._doc_names[m.sent.doc].add(m.norm)
-        return len(self._doc_names[a] & self._doc_names[b]) >= 2
+        return len(self._doc_names[a] & self._doc_names[b])
 
     def _place_fits(self, value: Value, key: Mention) -> bool:
         """A place that holds the key's or lies in it is also true; one that lies outside the region the
@@ -384,17 +392,25 @@ class DistractorIndex:
         if slot is None:
             return False
         mine = self._tokens(key.sent) - content_tokens(key.text)
-        years = _years_of(key.sent)
+        years = self._sentence_years(key.sent)
         for sid in value.sentences:
             if sid == key.sent.id:
                 continue
             s = self.corpus.sentences[sid]
-            if years and _years_of(s) and not years & _years_of(s):
+            theirs = self._sentence_years(s)
+            if years and theirs and not years & theirs:
                 continue  # "met in X in 1311" and "met in Y in 1312" are two occasions
             for m in s.mentions:
                 if m.norm == value.norm and _slot(m) == slot and len(mine & (self._tokens(s) - value.tokens)) >= 2:
                     return True
         return False
+
+    def _sentence_years(self, s: Sentence) -> set[int]:
+        """The years a sentence gives (``_years_of``), kept: a name's sentences are read for every key it may fit."""
+        years = self._years_by_sentence.get(s.id)
+        if years is None:
+            years = self._years_by_sentence[s.id] = _years_of(s)
+        return years
 
     def _part(self, sent: Sentence) -> tuple[int, int, int]:
         """The stretch of its document a sentence belongs to, as (doc, section, paragraph): its section (from one

@@ -163,10 +163,14 @@ def place_class(norm: str) -> str | None:
 
 def alias_group(norm: str) -> int | None:
     """Index of the alias group a name belongs to, or None."""
-    for i, group in enumerate(ALIAS_GROUPS):
-        if norm in group:
-            return i
-    return None
+    return _ALIAS_INDEX.get(norm)
+
+
+# name -> the first alias group holding it: every option of every question asks
+_ALIAS_INDEX: dict[str, int] = {}
+for _i, _group in enumerate(ALIAS_GROUPS):
+    for _name in _group:
+        _ALIAS_INDEX.setdefault(_name, _i)
 
 
 @functools.lru_cache(maxsize=1)

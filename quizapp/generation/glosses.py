@@ -221,6 +221,21 @@ def _quoted_words(sent: Sentence, last: Any) -> int | None:
     return None
 
 
+_CUES_BEFORE = NAMING | {"as", "or"}
+
+
+def _cue_beside(tokens: list[Any], k: int) -> bool:
+    """Whether the sentence's token ``k`` has beside it what every cue of ``_named_after`` or ``_gloss_after`` starts
+    with: a comma or a bracket after it, or a naming word, "as" or "or" before it (and its article). Most words have
+    neither, and are passed over without the token walks those make."""
+    if k + 1 < len(tokens) and tokens[k + 1].text in ("(", ","):
+        return True
+    before = k - 1
+    if before >= 0 and tokens[before].lower_ in ("the", "a", "an"):
+        before -= 1
+    return before >= 0 and tokens[before].lower_ in _CUES_BEFORE
+
+
 def glossed_terms(sent: Sentence, people: set[int] | None = None) -> list[Gloss]:
     """The terms the sentence defines or names, with the cue that says so. A name of several words read as a
     person (token indexes in ``people``) is none: "Ibn Battuta, "the traveller"" names a man, not a term; a
@@ -230,8 +245,9 @@ def glossed_terms(sent: Sentence, people: set[int] | None = None) -> list[Gloss]
     seen: set[int] = set()
     people = people or set()
     doc = sent.span.doc
-    for t in sent.span:
-        if not _wordlike(t) or t.i in seen:
+    tokens = sent.tokens
+    for k, t in enumerate(tokens):
+        if not _wordlike(t) or t.i in seen or not _cue_beside(tokens, k):
             continue
         found: Gloss | None = None
         cue = _named_after(sent, t)

@@ -105,6 +105,28 @@ TITLES = frozenset(
     }
 )
 
+# Nouns that name a person by what they are or do, beyond TITLES ("a church member", "the reforming official"); an
+# agent ending ("organiser", "geologist", "lieutenant") says a person too (see ``candidates.matching``).
+PERSON_NOUNS = frozenset(
+    {
+        "member", "head", "official", "boy", "girl", "man", "woman", "dauphin", "radical", "noble",
+        "courtier", "clerk", "scholar", "student", "pupil", "monarch", "ruler", "sheikh", "emir", "chieftain",
+        "nun", "abbot", "abbess", "cardinal", "deacon", "friar", "knight", "squire", "serf", "slave", "captive",
+        "nurse", "doctor", "surgeon", "chemist", "curate", "vicar", "rabbi", "imam", "bard", "guide", "judge",
+        "consul", "tribune", "legate", "nuncio", "delegate", "deputy", "aide", "agent", "spy", "scout", "cook",
+        "chef", "tailor", "smith", "mason", "sculptor", "orphan", "veteran", "recruit", "cadet",
+    }
+)  # fmt: skip
+
+# Words of kinship: "the daughter of X" says whose child someone was, not what they did.
+KINSHIP = frozenset(
+    {
+        "son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "widow", "widower",
+        "grandson", "granddaughter", "grandfather", "grandmother", "nephew", "niece", "uncle", "aunt", "cousin",
+        "child", "children", "stepson", "stepdaughter", "stepfather", "stepmother", "heir", "sibling", "parent",
+    }
+)  # fmt: skip
+
 # Heads of names of buildings and sites: "the British Museum", "Christiansborg Castle" are where things happen.
 FACILITY_WORDS = frozenset(
     {

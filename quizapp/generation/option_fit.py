@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .analysis import Corpus, Mention
-from .gazetteer import REGION_CONTINENTS, containers, continents
+from .gazetteer import REGION_CONTINENTS, containers, continents, place_class
 from .kinds import PERSON_WORDS, said_kinds
 
 # Verbs by which one person disposes of another: who does them holds rank over whom they are done to.
@@ -221,6 +221,7 @@ def ruled_out(
         return (
             _outside_stem_region(key, norm, prompt)
             or _off_the_listed_continent(key, norm, prompt)
+            or _off_the_listed_country(key, norm, prompt)
             or _not_held_by(corpus, key, norm, sentence_ids, prompt)
         )
     if key.kind == "date" and key.date is not None and value.date is not None:
@@ -366,3 +367,24 @@ def _off_the_listed_continent(key: Mention, norm: str, prompt: str) -> bool:
     theirs = continents(norm)
     # two or more: a list of places; one other place is often the actor ("Japan annexed ___"), not a sibling
     return listed >= LISTED_PLACES and bool(shared) and bool(theirs) and not theirs & shared
+
+
+def _off_the_listed_country(key: Mention, norm: str, prompt: str) -> bool:
+    """Whether the stem names other cities that the place list puts in one country with the key ("moved to
+    Nanchang in 1595 and to ___ in 1599"), and puts the value only in other countries: a stop abroad among stops
+    in one country stands out at a glance. A country in the stem is often the actor ("Japan took ___"), so only
+    cities count; and only a key the place list puts in one country."""
+    shared = set(containers(key.norm))
+    if len(shared) != 1:
+        return False  # "Paris" of France or of Texas: a name of several places says no one country
+    listed = 0
+    for m in key.sent.mentions:
+        if m is key or m.kind != "place" or m.norm == key.norm or not _says(prompt, m.text):
+            continue
+        theirs = containers(m.norm)
+        if place_class(m.norm) != "city" or not theirs:
+            continue
+        shared &= theirs
+        listed += 1
+    theirs = containers(norm)
+    return listed >= 1 and bool(shared) and bool(theirs) and not theirs & shared

@@ -21,6 +21,7 @@ Representatives, a House of Commons of a Congress or a Parliament).
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any
 
 from .analysis import Corpus, Mention
@@ -69,12 +70,14 @@ def _bare(norm: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=16384)  # asked of every option of every question
 def legislature(norm: str) -> bool:
     """ "Congress", "the Parliament", "the Imperial Diet": a body with chambers."""
     bare = _bare(norm)
     return bool(bare) and bare.split()[-1] in LEGISLATURE_WORDS
 
 
+@lru_cache(maxsize=16384)
 def chamber(norm: str) -> bool:
     """ "the Senate", "the U.S. Senate", "the House of Commons": a chamber of a legislature."""
     bare = _bare(norm)

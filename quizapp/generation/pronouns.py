@@ -405,7 +405,11 @@ def _previous(corpus: Corpus, sent: Sentence) -> Sentence | None:
 
 
 def _subject(sent: Sentence) -> Any:
+    """The main clause's subject; none when the parser made a subordinate clause the root ("Because the war had
+    exposed ..., the government passed the Act": "the war" is no subject a next "It" can mean)."""
     root = sent.root
+    if any(c.dep_ == "mark" and c.i < root.i for c in root.children):
+        return None
     return next((c for c in root.children if c.dep_ in _SUBJ), None)
 
 
@@ -731,8 +735,11 @@ _SITE_NOUNS = BUILT_WORKS | frozenset(PLACE_GRAINS)
 def _there(corpus: Corpus, sent: Sentence) -> str | None:
     """The place a leading "There" (not "there was") points back to: the place the sentence before is about,
     its subject, or the one place it names."""
-    if not any(t.lower_ == "there" and t.dep_ == "advmod" for t in sent.tokens):
+    there = next((t for t in sent.tokens if t.lower_ == "there" and t.dep_ == "advmod"), None)
+    if there is None:
         return None
+    if any(m.kind == "place" and m.last.i < there.i for m in sent.mentions):
+        return None  # "the kingdom held Damascus, and coins were struck there": its own sentence's place
     prev = _previous(corpus, sent)
     if prev is None:
         return None

@@ -10,6 +10,8 @@ has and tells the same kind of thing: the same verb, or the same named subject a
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .analysis import Corpus, Sentence
 from .definites import earlier_year
@@ -93,22 +95,63 @@ def _same_actor(sent: Sentence, other: Sentence) -> bool:
     return mine is not None and theirs is not None and _same_name(mine, theirs)
 
 
+@lru_cache(maxsize=65536)  # asked of every name of a prompt against every name of its document's sentences
 def _same_name(a: str, b: str) -> bool:
     """ "Valentia Island" and "Valentia", "the Great Eastern" and "Great Eastern" name one thing."""
     return contains_phrase(a, b) or contains_phrase(b, a)
 
 
-def _told(corpus: Corpus, doc: int) -> list[tuple[Sentence, list[str], set[str]]]:
-    """The document's sentences that tell something (no headings), with their names and verbs, read once per
-    corpus: every prompt without a year is compared with all of them."""
-    by_doc = corpus.cache.get("repeats_told")
+Told = tuple[Sentence, list[str], set[str]]
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _runs(name: str) -> frozenset[str]:
+    """The runs of word characters of a name, in lower case: one name holds another (``contains_phrase``) only
+    where every run of the one held is a run of the other, so two names that share none are never the same."""
+    return frozenset(_WORD_RUN.findall(name.lower()))
+
+
+@dataclass
+class _Document:
+    """A document's sentences that tell something (no headings), with their names and verbs, and which of them
+    name a given word (``named``; ``unindexed``: those with a name of no word, which any name might hold)."""
+
+    told: list[Told] = field(default_factory=list)
+    named: dict[str, list[int]] = field(default_factory=dict)
+    unindexed: list[int] = field(default_factory=list)
+
+    def sharing(self, names: list[str]) -> list[Told]:
+        """The sentences that may name one of ``names`` (all of them, where a name has no word to look up)."""
+        runs = [_runs(n) for n in names]
+        if not all(runs):
+            return self.told
+        found = set(self.unindexed)
+        for run in set().union(*runs):
+            found.update(self.named.get(run, ()))
+        return [self.told[i] for i in sorted(found)]
+
+
+def _told(corpus: Corpus, doc: int) -> _Document:
+    """The document's sentences that tell something, read once per corpus: every prompt without a year is compared
+    with those that share a name with it."""
+    by_doc: dict[int, _Document] | None = corpus.cache.get("repeats_told")
     if by_doc is None:
         by_doc = {}
         for other in corpus.sentences:
-            if not other.heading:
-                by_doc.setdefault(other.doc, []).append((other, _names(other), _verbs(other)))
+            if other.heading:
+                continue
+            entry = by_doc.setdefault(other.doc, _Document())
+            at = len(entry.told)
+            names = _names(other)
+            entry.told.append((other, names, _verbs(other)))
+            for name in names:
+                runs = _runs(name)
+                if not runs:
+                    entry.unindexed.append(at)
+                for run in runs:
+                    entry.named.setdefault(run, []).append(at)
         corpus.cache["repeats_told"] = by_doc
-    return by_doc.get(doc, [])
+    return by_doc.get(doc, _Document())
 
 
 def told_twice(corpus: Corpus, sent: Sentence, prompt: str, key: str = "") -> bool:
@@ -128,7 +171,8 @@ def told_twice(corpus: Corpus, sent: Sentence, prompt: str, key: str = "") -> bo
     verbs = _verbs(sent)
     doers = _subject_names(sent)
     done_to = [n for n in names if n not in doers]
-    for other, theirs, their_verbs in _told(corpus, sent.doc):
+    # a sentence that shares no name with the prompt is passed over below in any case
+    for other, theirs, their_verbs in _told(corpus, sent.doc).sharing(names):
         if other.id == sent.id:
             continue
         shared = [n for n in names if any(_same_name(n, t) for t in theirs)]

@@ -37,6 +37,8 @@ def not_a_statement(corpus: Corpus, sent: Sentence) -> str | None:
         return "the sentence is an instruction"
     if _caption(sent):
         return "the sentence is a caption (a name and a participle, no finite verb)"
+    if _credited(corpus, sent):
+        return "the sentence is a caption (its paragraph ends in a picture's credit)"
     if _framing(sent):
         return "the sentence frames a debate and states none of it"
     heading = _heading_over(corpus, sent)
@@ -130,6 +132,29 @@ def _caption(sent: Sentence) -> bool:
         and sum(1 for t in sent.tokens if t.i < root.i and t.text == ",") == 1
         and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in root.children)
     )
+
+
+# A picture's credit line: "Photo: archive.", "Image courtesy of the museum", "(Photograph: J. Riis)"
+_CREDIT = re.compile(
+    r"(?:^|[(\[]\s*)(?:photo(?:graph)?|image|picture|illustration|engraving|map|credit)s?\b\s*(?::|courtesy\b|by\b)",
+    re.I,
+)
+CREDIT_WORDS = 8
+
+
+def _credited(corpus: Corpus, sent: Sentence) -> bool:
+    """Whether the sentence's paragraph holds a picture's credit ("... Greene Street. Photo: archive."): a
+    caption, which tells what a picture shows, not what the article asserts."""
+    credited: set[tuple[int, int]] | None = corpus.cache.get("credited_paragraphs")
+    if credited is None:  # one pass over the corpus
+        credited = {
+            (s.doc, s.para)
+            for s in corpus.sentences
+            if (len(s.text.split()) <= CREDIT_WORDS and _CREDIT.search(s.text))
+            or re.search(r"[(\[]\s*(?:photo(?:graph)?|image|credit)s?\s*:[^)\]]*[)\]]\s*\.?$", s.text, re.I)
+        }
+        corpus.cache["credited_paragraphs"] = credited
+    return (sent.doc, sent.para) in credited
 
 
 def _finite(sent: Sentence) -> bool:

@@ -32,7 +32,7 @@ from ..textutil import (
 )
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, mention_once, source_of
-from .fill_in_answers import other_answers, particle_forms, surname_shared
+from .fill_in_answers import mention_norms, other_answers, particle_forms, surname_shared
 from .multiple_choice import key_ok, worth_asking
 from .open_dates import open_ended
 
@@ -264,7 +264,7 @@ def answer_variants(text: str, date: Any = None, source: str = "", person: bool 
     out = [text]
     bare = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
     out.append(bare)
-    if not re.match(r"^(the|a|an)\s", text, re.I) and re.search(r"\bthe\s+" + re.escape(text), source, re.I):
+    if not re.match(r"^(the|a|an)\s", text, re.I) and the_before(text, source):
         out.append("the " + text)
     if date is not None:
         out += date.variants()
@@ -273,6 +273,23 @@ def answer_variants(text: str, date: Any = None, source: str = "", person: bool 
     if person and len(text.split()) > 1 and not _ROMAN.match(text.split()[-1]):
         out.append(text.split()[-1])  # "Shelley" for "Percy Bysshe Shelley": a student names a person so
     return case_blind_unique(out)
+
+
+_THE_AT_END = re.compile(r"\bthe\s+\Z", re.I)
+
+
+def the_before(text: str, source: str) -> bool:
+    """Whether ``source`` writes "the" (any case) right before ``text`` (any case). In plain ASCII, without a
+    pattern made for the text: compiling one per key cost more than the search."""
+    if not (text.isascii() and source.isascii()):
+        return re.search(r"\bthe\s+" + re.escape(text), source, re.I) is not None
+    lower, wanted = source.lower(), text.lower()
+    at = lower.find(wanted)
+    while at != -1:
+        if _THE_AT_END.search(source, 0, at):
+            return True
+        at = lower.find(wanted, at + 1)
+    return False
 
 
 def case_blind_unique(answers: list[str]) -> list[str]:
@@ -299,9 +316,7 @@ def surname_names(ctx: Context, sent: Sentence, key: str) -> bool:
     words = key.split()
     if len(words) < 2 or _zipf(words[-1].lower()) < COMMON_NAME_WORD_ZIPF:
         return True
-    text = ctx.corpus.documents[sent.doc].text
-    alone = rf"(?<!{re.escape(words[-2])} )(?<![\w-]){re.escape(words[-1])}(?![\w-])"
-    return re.search(alone, text) is not None
+    return written_alone(ctx.corpus, sent.doc, words[-1], words[-2])
 
 
 # "in _____" before a month or a day: the year alone makes the sentence as true ("in 1700" for "November 1700").
@@ -315,18 +330,21 @@ def family_name_first(ctx: Context, sent: Sentence, key: str) -> bool:
     words = norm_key(key).split()
     if len(words) != 2:
         return False
-    others = {
-        tuple(m.norm.split())
-        for s in ctx.corpus.sentences
-        if s.doc == sent.doc
-        for m in s.mentions
-        if m.kind == "person"
-    }
+    others = {tuple(n.split()) for n in mention_norms(ctx.corpus, sent.doc, "person")}
     if not any(len(o) == 2 and o[0] == words[0] and o[1] != words[1] for o in others):
         return False
-    text = ctx.corpus.documents[sent.doc].text
-    alone = rf"(?<!{re.escape(key.split()[0])} )(?<![\w-]){re.escape(key.split()[-1])}(?![\w-])"
-    return re.search(alone, text) is None
+    return not written_alone(ctx.corpus, sent.doc, key.split()[-1], key.split()[0])
+
+
+def written_alone(corpus: Corpus, doc: int, word: str, before: str) -> bool:
+    """Whether the document writes ``word`` as a word of its own, somewhere not right after ``before`` ("Snow", not
+    in "John Snow"): worked out once per document and words, as every blank on the name asks."""
+
+    def search() -> bool:
+        alone = rf"(?<!{re.escape(before)} )(?<![\w-]){re.escape(word)}(?![\w-])"
+        return re.search(alone, corpus.documents[doc].text) is not None
+
+    return corpus.kept("written_alone", (doc, word, before), search)
 
 
 def after_title(sent: Sentence, first: Any) -> bool:

@@ -123,8 +123,7 @@ def city_gone_to(corpus: Corpus, doc: int, key: str, first: Any) -> list[str]:
         return []
     cities = {
         m.text
-        for s in corpus.sentences
-        if s.doc == doc
+        for s in corpus.document_sentences(doc)
         for m in s.mentions
         if m.kind == "place" and place_class(m.norm) == "city" and country in containers(m.norm)
     }
@@ -239,7 +238,10 @@ _NAME_BEFORE = r"(?P<b>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*\("
 def bracketed_names(corpus: Corpus, doc: int, key: str) -> list[str]:
     """ "Mandinka" for "Malinke" where the article writes "the Malinke (Mandinka) chiefdoms": a name alone in
     brackets right after the key is the same thing's other name (the prompt drops the brackets)."""
-    text = corpus.documents[doc].text
+    return list(corpus.kept("bracketed_names", (doc, key), lambda: _bracketed_names(corpus.documents[doc].text, key)))
+
+
+def _bracketed_names(text: str, key: str) -> list[str]:
     if key not in text:
         return []
     found = []
@@ -268,8 +270,12 @@ def _other_number(corpus: Corpus, doc: int, head: Any) -> str:
     if head.tag_ != "NN":
         return ""
     plural = _plural(head.text)
-    written = re.search(rf"(?<![\w-]){re.escape(plural)}(?![\w-])", corpus.documents[doc].text, re.I)
-    return plural if written else ""
+    return plural if corpus.kept("written", (doc, plural), lambda: _written(corpus.documents[doc].text, plural)) else ""
+
+
+def _written(text: str, word: str) -> bool:
+    """Whether the text writes the word, in any case, as a word of its own."""
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I) is not None
 
 
 def _number_forms(corpus: Corpus, sent: Sentence, first: Any, last: Any) -> list[str]:
@@ -422,10 +428,7 @@ def surname_shared(corpus: Corpus, doc: int, key: str) -> bool:
     surname = words[-1].lower()
     own = norm_key(key).split()
     return any(
-        m.kind == "person" and m.norm.split()[-1:] == [surname] and not _same_name(m.norm.split(), own)
-        for s in corpus.sentences
-        if s.doc == doc
-        for m in s.mentions
+        n.split()[-1:] == [surname] and not _same_name(n.split(), own) for n in mention_norms(corpus, doc, "person")
     )
 
 
@@ -443,7 +446,7 @@ def _short_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
         return []
     text = corpus.documents[doc].text
     alone = re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", text)
-    others = {m.norm for s in corpus.sentences if s.doc == doc for m in s.mentions if part.lower() in m.norm.split()}
+    others = {n for n in mention_norms(corpus, doc) if part.lower() in n.split()}
     if alone is None or others - {part.lower(), norm_key(key)}:
         return []
     return [part]
@@ -461,8 +464,12 @@ def person_full_name(corpus: Corpus, doc: int, key: str) -> list[str]:
     """ "Diego de Landa" for "Landa", "Ferdinand de Lesseps" for "De Lesseps": the one fuller name of the same
     person the article writes (a capitalised particle at the front of a sentence matched in any case), checked to
     be a person's name there. A student who writes the full name is right."""
+    return list(corpus.kept("person_full_name", (doc, key), lambda: _person_full_name(corpus, doc, key)))
+
+
+def _person_full_name(corpus: Corpus, doc: int, key: str) -> list[str]:
     text = corpus.documents[doc].text
-    persons = {m.norm for s in corpus.sentences if s.doc == doc for m in s.mentions if m.kind == "person"}
+    persons = mention_norms(corpus, doc, "person")
     found = set()
     for hit in re.finditer(rf"(?<![\w'’-]){re.escape(key)}(?![\w'’-])", text, re.I):
         before = _GIVEN_BEFORE.search(text, max(0, hit.start() - 60), hit.start())
@@ -503,19 +510,19 @@ def _fuller_name(corpus: Corpus, doc: int, key: str) -> list[str]:
     if len(found) > 1:
         # "the Lahore Congress" beside "the Indian National Congress": a place before the key names a meeting or a
         # branch held there, not the body's own name
-        places = _mention_norms(corpus, doc, "place")
+        places = mention_norms(corpus, doc, "place")
         found = {f for f in found if norm_key(f[: -len(key)]) not in places}
     return sorted(found) if len(found) == 1 else []
 
 
-def _mention_norms(corpus: Corpus, doc: int, kind: str | None = None) -> frozenset[str]:
+def mention_norms(corpus: Corpus, doc: int, kind: str | None = None) -> frozenset[str]:
     """The names (normalised) the document's mentions give, of one kind or all: kept on the corpus, as every
     fill-in key of a person or organisation asks, and reading them means going through every sentence."""
     kept: dict[tuple[int, str | None], frozenset[str]] = corpus.cache.setdefault("mention_norms", {})
     found = kept.get((doc, kind))
     if found is None:
         found = frozenset(
-            m.norm for s in corpus.sentences if s.doc == doc for m in s.mentions if kind is None or m.kind == kind
+            m.norm for s in corpus.document_sentences(doc) for m in s.mentions if kind is None or m.kind == kind
         )
         kept[(doc, kind)] = found
     return found
@@ -547,7 +554,7 @@ def _person_of_realm(corpus: Corpus, doc: int, key: str) -> bool:
     if core == key or not core[:1].isupper():
         return False
     bare = norm_key(core)
-    people = _mention_norms(corpus, doc, "person")
+    people = mention_norms(corpus, doc, "person")
     return any(n == bare or re.fullmatch(rf"{re.escape(bare)} [ivx]{{1,5}}", n) for n in people)
 
 
@@ -565,7 +572,7 @@ def bare_person_name(corpus: Corpus, doc: int, key: str, at: int | None = None) 
         return []  # "Duke" of "Duke of Burgundy" is the title, no name
     own = {norm_key(key), norm_key(bare), norm_key(core)}
     holders = {
-        n for n in _mention_norms(corpus, doc) if re.search(rf"(?<![\w'’-]){re.escape(norm_key(bare))}(?![\w'’-])", n)
+        n for n in mention_norms(corpus, doc) if re.search(rf"(?<![\w'’-]){re.escape(norm_key(bare))}(?![\w'’-])", n)
     }
     numbered = {h for h in holders - own if re.fullmatch(rf"{re.escape(norm_key(bare))} [ivx]{{1,5}}", h)}
     if holders - own - numbered:
@@ -595,7 +602,7 @@ def double_surname(corpus: Corpus, doc: int, key: str) -> list[str]:
     if any(w.lower() in _PARTICLES or w.lower().rstrip(".") in _SUFFIXES or not w[:1].isupper() for w in tail):
         return []
     short = " ".join(tail)
-    others = {n for n in _mention_norms(corpus, doc) if norm_key(short) in n} - {norm_key(key), norm_key(short)}
+    others = {n for n in mention_norms(corpus, doc) if norm_key(short) in n} - {norm_key(key), norm_key(short)}
     return [] if others else [short]
 
 
@@ -716,7 +723,7 @@ def people_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
     if bare.endswith("s") and not bare.endswith("ss") and len(bare) > 4:
         single = bare[:-1]
         forms += [single, f"the {single}"]
-    names = _mention_norms(corpus, doc, "place")
+    names = mention_norms(corpus, doc, "place")
     forms += [state for state in states_of_people().get(bare.lower(), ()) if norm_key(state) in names]
     forms += people_word_forms(bare)
     # the article's other names for the same people: "the Ottomans" for "the Ottoman Turks"

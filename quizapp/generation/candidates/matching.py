@@ -9,6 +9,7 @@ from ..analysis import Sentence
 from ..distractors import display, office, usable_key
 from ..entities import TITLES
 from ..giveaways import is_date_key
+from ..lexicon import FACILITY_HEADS, FACILITY_WORDS, KINSHIP, PEERAGES, PERSON_NOUNS
 from ..textutil import anaphora_problem, keeps_capital, tidy, tokens_text, word_count
 from ..types import QuestionDraft
 from .base import Candidate, Context, coordinated, shuffled, source_of
@@ -47,6 +48,10 @@ PROMPTS = {
     "date": "Match each treaty or event with its date.",
 }
 _GENERIC = frozenset({"base", "school", "factory", "plant", "centre", "center", "camp", "office", "site"})
+# Endings of nouns that name a person by what they do: "organiser", "notary", "geologist", "lieutenant".
+_AGENT_ENDS = ("er", "or", "eur", "ist", "ian", "ant", "ent", "eer", "man", "woman", "ess", "ary", "arch", "crat", "ee")
+# Last words of names that name a building, a site or a street, which the model may tag as a person.
+_NOT_PERSON_ENDS = FACILITY_WORDS | FACILITY_HEADS | {"building", "street", "strasse", "road", "avenue", "company"}
 
 
 @dataclass
@@ -102,12 +107,27 @@ def _place_pairs(sent: Sentence) -> list[Pair]:
     return []
 
 
+def is_role_noun(tok: Any) -> bool:
+    """Whether a role's head noun names a person by what they are or do ("organiser", "senator", "member"): not a
+    kinship ("daughter of X" says whose child), a possessive ("NYU's"), a measure ("storey"), a work
+    ("biography of the king") or an adjective ("late")."""
+    word = tok.lower_.split("-")[-1]
+    if word in KINSHIP:
+        return False
+    if word in TITLES or word in PEERAGES or word in PERSON_NOUNS:
+        return True  # "the Seljuk sultan Alp Arslan" with "sultan" tagged an adjective is still a role
+    return tok.pos_ in ("NOUN", "PROPN") and len(word) > 4 and word.endswith(_AGENT_ENDS) and not word.endswith("ment")
+
+
 def _person_pairs(sent: Sentence) -> list[Pair]:
     out = []
     for m in sent.mentions:
         if m.kind != "person" or not usable_key(m) or m.last.i == m.first.i or coordinated(m):
             continue  # one of a list ("famous pilots A, B and C") does not hold the role alone
+        if m.last.lower_ in _NOT_PERSON_ENDS:
+            continue  # "the Asch Building", "Bornholmer Strasse": a building or a street has no role
         role: list[Any] = []
+        head = None
         i = m.first.i - 1
         while i >= sent.span.start:
             t = sent.span.doc[i]
@@ -123,6 +143,7 @@ def _person_pairs(sent: Sentence) -> list[Pair]:
         # A role before the name ends in a title or a common noun ("Foreign Minister", "test pilot"), not in a name.
         if role and role[-1].pos_ == "PROPN" and role[-1].lower_ not in TITLES:
             role = []
+        head = role[-1] if role else None
         if not role:
             # After it, a common noun heads it and may end in a name: "a delegate from Virginia"
             appos = [c for c in m.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
@@ -130,8 +151,11 @@ def _person_pairs(sent: Sentence) -> list[Pair]:
                 # without a clause hung on it, whole: "special representative [sent by Lenin to Berlin]"
                 clauses = {x.i for c in appos[0].subtree if c.dep_ in ("relcl", "acl") for x in c.subtree}
                 role = [t for t in appos[0].subtree if t.i not in clauses]
+                head = appos[0]
         if office(m.norm) or (len(role) == 1 and role[0].pos_ not in ("NOUN", "PROPN")):
             continue  # "King of Jerusalem -> First": an office is no person, an ordinal or adjective no role
+        if head is None or not is_role_noun(head):
+            continue  # "Brown Building -> NYU's", "Charles V -> Biography of the king", "Daughter of X"
         label = _label(role, min_words=1, keep_case=True) if role else None
         if label and " " not in label and label.lower() in TITLES:
             continue  # "Governor", "Queen" alone fit too many people to make a pair worth matching

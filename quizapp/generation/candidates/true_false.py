@@ -16,7 +16,7 @@ from .base import Candidate, Context, according_to, source_of
 from .multiple_choice import KIND_TRUST, key_ok, worth_asking
 from .open_dates import open_ended
 from .swap_kinds import not_people
-from .year_swaps import unstated_year
+from .year_swaps import core_event, unstated_year
 
 _SWAP_ORDER = {"date": 0, "place": 1, "person": 2, "number": 3, "org": 4}
 _LOCATIVE = frozenset({"in", "at", "near", "to", "from", "into", "outside", "inside", "towards"})
@@ -137,6 +137,10 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     if imperative(sent) or reported_view(sent) or evaluation(sent):
         return []
     keys = [m for m in sent.mentions if key_ok(sent, m) and swappable(sent, m) and worth_asking(ctx, sent, m)]
+    # A date is swapped only where it is what the sentence is about (see core_event). A sentence whose date is a
+    # side detail is a side detail: no other fact of it is swapped either (readers rejected such name swaps).
+    if any(m.kind == "date" and not core_event(ctx, m) for m in keys):
+        keys = []
     if not keys:
         return _true_only(ctx, sent)
     keys.sort(key=lambda m: (_SWAP_ORDER.get(m.kind, 9), m.start))

@@ -85,3 +85,19 @@ def test_a_how_many_question_is_no_cause_and_effect_question():
         calibrate(d)
     assert not any("cause-and-effect" in r for r in how_many.confidence_reasons)
     assert any("cause-and-effect" in r for r in how.confidence_reasons)
+
+
+def test_a_false_statement_with_a_date_swapped_is_its_own_kind_below_a_date_question():
+    # reader 8 rejected most date-swapped false statements on v11, where a date question's share ranked them high
+    swapped = QuestionDraft(
+        type="true_false",
+        prompt="The weavers of Harlow rebelled in 1826.",
+        answer=False,
+        confidence=0.8,
+        confidence_reasons=["one date swapped for another from the corpus that this sentence does not support"],
+    )
+    date = _draft("multiple_choice", ["key is a date (model label, vote share 1.00)"])
+    calibrate(swapped)
+    calibrate(date)
+    assert swapped.confidence_reasons[1].startswith("a false statement with a date swapped: 19%")
+    assert swapped.confidence < date.confidence

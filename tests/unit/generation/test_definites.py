@@ -19,6 +19,16 @@ def test_a_name_whose_head_is_another_word_is_no_antecedent():
     assert prompt == "When was the Aldmoor Canal named a heritage site?"
 
 
+def test_a_plural_is_not_the_one_name_of_its_head_word():
+    c = parsed(
+        "The mill stood at the corner of Kell Street in Orvel. On 5 April 1911 thousands marched in a funeral "
+        "procession, while many more lined the streets."
+    )
+    s = sentence(c, "lined the streets")
+    prompt, _ = resolve_context(c, [s], "Thousands marched in a _____, while many more lined the streets.", "x")
+    assert "Kell Street" not in prompt
+
+
 def test_two_different_things_of_that_kind_leave_it_unresolved():
     c = parsed(
         "The navy lent the ship HMS Petrel to the survey in 1868. "

@@ -144,3 +144,17 @@ def test_a_place_the_stem_says_was_taken_from_a_holder_must_be_tied_to_it():
     assert _out(c, key, "nice", prompt)  # "captured Nice from the Kingdom of Hungary" is out at a glance
     assert not _out(c, key, "buda", prompt)
     assert not _out(c, key, "nice", "In 1521 the army captured _____.")
+
+
+def test_a_city_abroad_is_no_option_among_the_stems_cities_of_one_country():
+    c = parsed(
+        "The envoy travelled to Lyon in 1601 and to Paris in 1603. "
+        "In 1605 he visited Milan. In 1607 he visited Marseille."
+    )
+    key = mention(c, "Lyon")
+    prompt = "The envoy travelled to _____ in 1601 and to Paris in 1603."
+    assert _out(c, key, "milan", prompt)  # an Italian city among French stops
+    assert not _out(c, key, "marseille", prompt)
+    assert not _out(c, key, "milan", "The envoy travelled to _____ in 1601.")  # no city of the stem to go by
+    # Paris of France, of Texas or of Idaho: a key of several countries says none
+    assert not _out(c, mention(c, "Paris"), "milan", "The envoy travelled to Lyon in 1601 and to _____ in 1603.")

@@ -388,3 +388,25 @@ def test_a_longer_name_ending_in_a_known_surname_is_not_that_person():
     assert _no_name_seen(text, "best known", "Vega")  # the case under test
     out = _alone(text, "schooling")
     assert out == "Sor Rosa Ines de la Vega became the first writer in the province to defend the schooling of girls."
+
+
+def test_the_subject_of_a_because_clause_is_no_antecedent_of_a_next_it():
+    c = parsed(
+        "The Second World War ended in 1945. Because the war had exposed Varn's shortage of power, and because "
+        "planners feared for food, the government of Varn passed the Power Act in July 1949. It created an "
+        "authority led by the engineer Hans Olt, who remained commissioner until 1967."
+    )
+    s = c.sentences[-1]
+    assert "Second World War" not in (stand_alone(c, s, s.text) or "")
+
+
+def test_there_after_a_place_of_its_own_sentence_is_that_place():
+    from quizapp.generation.pronouns import _there
+
+    c = parsed(
+        "Traders from Sidon reached the coast in 160 BC. "
+        "Under Oban II the kingdom briefly held Damascus, and coins were struck there."
+    )
+    assert _there(c, c.sentences[-1]) is None  # Damascus, in view: not "struck in Sidon"
+    c = parsed("Traders from Sidon reached the coast in 160 BC. There they built a harbour.")
+    assert _there(c, c.sentences[-1]) == "Sidon"

@@ -44,6 +44,14 @@ def test_a_caption_without_a_finite_verb_is_not_a_source():
     assert not_a_statement(c, sentence(c, "retaliated")) is None
 
 
+def test_a_sentence_whose_paragraph_ends_in_a_pictures_credit_is_a_caption():
+    c = parsed(BODY + "\n\nThe old cloth hall still stands on the corner of Mill Lane. Photo: town archive.\n\n" + BODY)
+    assert "caption" in (not_a_statement(c, sentence(c, "still stands")) or "")
+    assert not_a_statement(c, sentence(c, "cloth hall beside")) is None  # the prose around it is a source
+    c = parsed(BODY + " The photograph by the mayor shows the hall in 1705.")
+    assert not_a_statement(c, sentence(c, "photograph by")) is None  # a sentence about a photograph is prose
+
+
 def test_a_sentence_that_only_says_scholars_debate_is_not_a_source():
     c = parsed(BODY + " Historians still debate the character of the Orvel guild. Historians think that the duke lied.")
     assert "debate" in (not_a_statement(c, sentence(c, "still debate")) or "")

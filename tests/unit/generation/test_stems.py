@@ -298,3 +298,25 @@ def test_an_opening_quote_keeps_no_space_after_it():
 
     assert tidy('later called the " _____ of Dunkirk", sailed') == 'later called the "_____ of Dunkirk", sailed'
     assert tidy('he said " yes " to it') == 'he said "yes" to it'
+
+
+def test_a_role_is_a_noun_that_names_a_person_by_what_they_do():
+    roles = _pairs(
+        "Anna Brel was born in Tarsk, the daughter of Piet Brel, a miller. "
+        "In 1410 she wrote a chronicle of Duke Otto, a history of the duke she had served. "
+        "The fire began in the Kolm Building, now Tarsk's Weber Building, on the square. "
+        "Jan Oster, a royal notary from Lund, married her in 1402.",
+        "person",
+    )
+    assert "Anna Brel" not in roles  # a kinship is no role
+    assert not {"Duke Otto", "Otto"} & roles.keys()  # a work about him is no role
+    assert not {"Weber Building", "Kolm Building"} & roles.keys()  # a building has no role
+    assert roles.get("Piet Brel") == "Miller"  # an agent noun is a role
+    assert roles.get("Jan Oster") == "Royal notary from Lund"
+
+
+def test_a_listed_role_word_tagged_an_adjective_is_still_a_role():
+    roles = _pairs(
+        "In 1071 the Seljuk Turkish sultan Alp Arslan defeats the Byzantine emperor Romanos IV Diogenes.", "person"
+    )
+    assert roles.get("Alp Arslan") == "Seljuk Turkish sultan"

@@ -4,7 +4,7 @@ article never gives, inside the window of the events told around it (issue #15: 
 from quizapp.generation.candidates.base import Context
 from quizapp.generation.candidates.open_dates import open_ended
 from quizapp.generation.candidates.true_false import true_false_candidates
-from quizapp.generation.candidates.year_swaps import unstated_year
+from quizapp.generation.candidates.year_swaps import core_event, unstated_year
 from quizapp.generation.distractors import DistractorIndex
 
 from ._articles import parsed, sentence
@@ -87,3 +87,54 @@ def test_a_year_with_an_era_that_opens_a_stretch_is_not_moved():
         key = next(m for m in sentence(c, words).mentions if m.date is not None)
         assert open_ended(key), words
         assert not open_ended(key, blank=True)  # a blank still asks for the year written
+
+
+# Made up: a bridge article whose side details (a later find) are dated too.
+BRIDGE = (
+    "In 1820 the ferry of Dunmore carried cattle across the river Tarn. "
+    "In 1822 the merchants of Dunmore built a toll bridge over the Tarn. "
+    "In 1824 the toll bridge of Dunmore burned down. "
+    "In 1832 the archaeologist Edwin Marlow found old coins in the mud of the Tarn. "
+    "In 1835 the merchant Joseph Carrow of Dunmore married a weaver's daughter. "
+    "Joseph Carrow rebuilt the bridge in 1836. Joseph Carrow paid for its tolls. "
+    "In 1840 the railway reached Dunmore."
+)
+
+
+def test_a_date_is_swapped_only_where_it_is_what_the_sentence_is_about():
+    # the merchants of Dunmore (named in four sentences) are what the article is about: their year is worth a
+    # false statement; an archaeologist named once is a side detail: no false statement on his find
+    assert _false_of("built a toll bridge", BRIDGE) != []
+    assert _false_of("found old coins", BRIDGE) == []
+    assert _false_of("rebuilt the bridge in 1836", BRIDGE) != []  # Carrow, named three times, is a subject too
+    # a subject whose word is in the title is the article's subject even when named once
+    c = parsed(
+        "The guild of weavers in Brackton was founded in 1702. In 1720 the guild built a hall.",
+        titles=("The Brackton Guild",),
+    )
+    ctx = Context(c, DistractorIndex(c))
+    key = next(m for m in sentence(c, "built a hall").mentions if m.date is not None)
+    assert core_event(ctx, key)
+    side = parsed(
+        "The guild of weavers in Brackton was founded in 1702. In 1720 the painter Ada Finch drew it.",
+        titles=("The Brackton Guild",),
+    )
+    ctx = Context(side, DistractorIndex(side))
+    key = next(m for m in sentence(side, "drew it").mentions if m.date is not None)
+    assert not core_event(ctx, key)
+
+
+# Made up: a side detail that names a town among other towns the article names.
+TOWNS = (
+    "In 1820 the merchants of Dunmore traded wool with Kelso and Hawick. "
+    "In 1822 the merchants of Dunmore built a toll bridge to Kelso. "
+    "In 1824 the merchants of Dunmore opened a market at Hawick. "
+    "In 1832 the archaeologist Edwin Marlow found old coins at Selkirk. "
+    "In 1840 the railway reached Dunmore."
+)
+
+
+def test_a_sentence_whose_date_is_a_side_detail_gives_no_false_statement_at_all():
+    # not by its year, and not by its town either: a side detail swapped is still a side detail
+    assert _false_of("found old coins", TOWNS) == []
+    assert _false_of("built a toll bridge", TOWNS) != []

@@ -1,0 +1,84 @@
+"""Lookups the generator keeps per document instead of redoing per key (issue #15's speed target): each must give
+what the lookup it replaces gave (texts made up for the tests)."""
+
+import re
+
+from quizapp.generation.candidates.fill_in import the_before
+from quizapp.generation.candidates.fill_in_answers import mention_norms, person_full_name
+from quizapp.generation.glosses import glossed_terms
+from quizapp.generation.repeats import _told
+
+from ._articles import parsed, sentence
+
+TWO = (
+    "In 1861 Anna Weiss founded a school at Tula. Weiss taught there for ten years.",
+    "In 1863 Karl Jansen moved the archive from Orel to Kursk. Jansen wrote its catalogue.",
+)
+
+
+def test_a_documents_sentences_are_its_own_in_order():
+    c = parsed(*TWO)
+    for doc in (0, 1):
+        assert c.document_sentences(doc) == [s for s in c.sentences if s.doc == doc]
+    assert c.document_sentences(5) == []
+
+
+def test_a_kept_lookup_is_worked_out_once_per_key():
+    c = parsed(*TWO)
+    calls = []
+
+    def make(value):
+        calls.append(value)
+        return value
+
+    assert c.kept("t", (0, "a"), lambda: make(1)) == 1
+    assert c.kept("t", (0, "a"), lambda: make(2)) == 1  # kept
+    assert c.kept("t", (1, "a"), lambda: make(3)) == 3  # another key
+    assert calls == [1, 3]
+
+
+def test_a_documents_people_are_its_own():
+    c = parsed(*TWO)
+    assert "anna weiss" in mention_norms(c, 0, "person")
+    assert "karl jansen" not in mention_norms(c, 0, "person")
+    assert person_full_name(c, 0, "Weiss") == ["Anna Weiss"]
+    assert person_full_name(c, 1, "Weiss") == []  # the other document's name is no answer here
+    assert person_full_name(c, 0, "Weiss") == ["Anna Weiss"]  # kept, and a copy each time
+
+
+def test_the_before_a_key_as_the_pattern_finds_it():
+    def pattern(text, source):
+        return re.search(r"\bthe\s+" + re.escape(text), source, re.I) is not None
+
+    cases = [
+        ("Rhine", "They crossed the Rhine."),
+        ("Rhine", "They crossed THE\n  rhine at dawn."),
+        ("Rhine", "They bathe Rhine water."),  # "bathe" is no "the"
+        ("Rhine", "The Rhine, then the Main."),
+        ("Main", "The Rhine, then the  Main."),
+        ("Rhine", "Rhine and the Rhône."),
+        ("Rhône", "Rhine and the rhône."),  # not ASCII: the pattern itself
+        ("Rhine", "the"),
+    ]
+    for text, source in cases:
+        assert the_before(text, source) == pattern(text, source), (text, source)
+
+
+def test_a_word_without_a_cue_beside_it_is_no_defined_term_and_one_with_is():
+    c = parsed("The farmers lifted water with a shaduf, a pole with a bucket, beside the river.")
+    terms = glossed_terms(sentence(c, "shaduf"))
+    assert [g.first.text for g in terms] == ["shaduf"]
+
+
+def test_repeated_events_are_looked_for_only_among_sentences_sharing_a_name():
+    c = parsed("In 1861 HMS Valiant left Liverpool. In 1862 the crew rested. In 1863 HMS Valiant left Liverpool again.")
+    told = _told(c, 0)
+    kept = told.sharing(["HMS Valiant"])
+
+    def shares(names):
+        return any({"hms", "valiant"} & set(n.lower().split()) for n in names)
+
+    assert kept
+    assert all(shares(names) for _s, names, _v in kept)
+    assert all(not shares(names) for entry in told.told if entry not in kept for _s, names, _v in [entry])
+    assert any(not shares(names) for _s, names, _v in told.told)  # "the crew rested" is passed over
