@@ -86,7 +86,7 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
             out += fuller + [name for f in fuller for name in without_title(f)]
             out += bare_person_name(corpus, sent.doc, key, sent.start) + double_surname(corpus, sent.doc, key)
             out += ruler_forms(corpus, sent.doc, key, sent.start) + regnal_title(corpus, sent.doc, key)
-            persons = _mention_norms(corpus, sent.doc, "person")
+            persons = mention_norms(corpus, sent.doc, "person")
             out += [short for name in [key, *fuller] for short in without_initials(name, persons)]
         elif kind in ("org", "event", "law"):  # not "Central Asia" for "Asia": another place
             out += _fuller_name(corpus, sent.doc, key)
