@@ -13,6 +13,7 @@ from collections import Counter
 from typing import Any
 
 from .analysis import Corpus, Mention, Sentence
+from .lexicon import TITLES
 
 # Words that make a count one end of a range: "more than 500" stays true of 600, "under 20" of 10.
 _BOUND_WORDS = frozenset({"over", "under", "above", "below", "beyond", "exceeding", "upwards"})
@@ -171,7 +172,27 @@ def place_given_away(corpus: Corpus, sent: Sentence, m: Mention) -> str | None:
             return "the place is in apposition to another place: geography, not the article"
     if setting(corpus, sent.doc) == m.norm:
         return "the place is the article's setting, named throughout it"
+    if realm_of_a_ruler(sent, m):
+        return "the realm after a ruler's title and name: any student names it"
     return None
+
+
+def realm_of_a_ruler(sent: Sentence, m: Mention) -> bool:
+    """ "King Charles V of _____", "Emperor Otto of _____": the realm in a ruler's style, after his title and name,
+    is named by the style itself, not learnt from the article."""
+    r = m.root
+    of = r.head
+    if r.dep_ != "pobj" or of.lower_ != "of" or of.i != m.first.i - 1:
+        return False
+    doc = m.first.doc
+    at = of.i - 1
+    while at > sent.span.start and of.i - at <= 3 and doc[at].text[:1].isupper() and not _title(doc[at]):
+        at -= 1
+    return at < of.i - 1 and _title(doc[at])
+
+
+def _title(tok: Any) -> bool:
+    return tok.lower_.rstrip(".") in TITLES
 
 
 def habit_of_a_group(corpus: Corpus, sent: Sentence, m: Mention) -> bool:

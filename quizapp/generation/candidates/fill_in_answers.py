@@ -24,7 +24,15 @@ from ..distractors import one_people, usable_key
 from ..gazetteer import containers, place_class
 from ..giveaways import states_of_people
 from ..lexicon import EVENT_WORDS, LAW_WORDS, TITLES
-from .name_forms import geographic_forms, place_long_form, ruler_forms
+from .name_forms import (
+    geographic_forms,
+    people_named_as_place,
+    people_word_forms,
+    place_long_form,
+    regnal_title,
+    ruler_forms,
+    without_initials,
+)
 
 # A head noun the article never writes alone is still a fair answer when it is specific enough by itself
 # ("actors" for "kabuki actors": Zipf 4.4), not when it is as common as "rate" (5.1) or "office" (5.4).
@@ -70,15 +78,22 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
             out += distinctive_part(corpus, sent.doc, key)
             if _person_of_realm(corpus, sent.doc, key):
                 out += bare_person_name(corpus, sent.doc, key, sent.start)
+            before = first.doc[first.i - 1].text if first.i > 0 else ""
+            if people_named_as_place(corpus, sent.doc, key, before):
+                out += people_word_forms(key)
         if kind == "person":
             fuller = person_full_name(corpus, sent.doc, key) or _fuller_name(corpus, sent.doc, key)
             out += fuller + [name for f in fuller for name in without_title(f)]
             out += bare_person_name(corpus, sent.doc, key, sent.start) + double_surname(corpus, sent.doc, key)
-            out += ruler_forms(corpus, sent.doc, key, sent.start)
+            out += ruler_forms(corpus, sent.doc, key, sent.start) + regnal_title(corpus, sent.doc, key)
+            persons = mention_norms(corpus, sent.doc, "person")
+            out += [short for name in [key, *fuller] for short in without_initials(name, persons)]
         elif kind in ("org", "event", "law"):  # not "Central Asia" for "Asia": another place
             out += _fuller_name(corpus, sent.doc, key)
         if kind in ("org", "event", "law"):
             out += distinctive_part(corpus, sent.doc, key)
+        if kind == "org":
+            out += first_word_alone(corpus, sent.doc, key)
         if kind == "event":
             out += without_nationality(corpus, sent.doc, key)
         if kind == "group":
@@ -153,6 +168,45 @@ NAMED_BEFORE_CLASS = frozenset(
 _NAME_OF_CLASS = re.compile(
     rf"^(?:the\s+)?(?P<part>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?P<cls>{'|'.join(sorted(NAMED_BEFORE_CLASS))})$"
 )
+
+
+# What is named after a body without being another body: "the Rhomboid Fire", "the Enron Scandal".
+NAMED_AFTER_BODY = frozenset({*EVENT_WORDS, "Fire", "Strike", "Scandal", "Disaster", "Collapse", "Trial"})
+# The last words of a firm's or a society's name, which its first word stands for ("the Rhomboid Company").
+BODY_WORDS = frozenset(
+    {"Company", "Corporation", "Bank", "Works", "Mills", "Mill", "Factory", "Firm", "Society", "Association", "Trust"}
+)
+_NAME_WORD_AFTER = re.compile(r"[ \t]+[A-Z]")
+_WORD_STARTS = re.compile(r"^(?:the\s+)?([A-Z][\w'’-]+)\s+\S")
+
+
+def first_word_alone(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "Rhomboid" for "Rhomboid Waist Company": the first word of a body's name, where the article itself names
+    the body by it alone ("Rhomboid was among the firms"), it is rare enough to name nothing else, and no person,
+    people, place or other body of the article holds it ("Dutch" of "Dutch East India Company" names a people); an
+    event named after the body ("the Rhomboid Fire") names it too."""
+    m = _WORD_STARTS.match(key)
+    if m is None or key.split()[-1] not in BODY_WORDS:
+        return []
+    if not _rare_name(m.group(1)) or _PEOPLES_ADJECTIVE.match(m.group(1)):
+        return []
+    word = m.group(1)
+    text = corpus.documents[doc].text
+    alone = [
+        at
+        for at in (h.start() for h in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text))
+        if not _NAME_WORD_AFTER.match(text, at + len(word))
+    ]
+    others = {
+        mn.norm
+        for s in corpus.sentences
+        if s.doc == doc
+        for mn in s.mentions
+        if mn.kind in ("person", "group", "place", "org")
+        and word.lower() in mn.norm.split()
+        and mn.norm.split()[-1].capitalize() not in NAMED_AFTER_BODY
+    }
+    return [word] if alone and not others - {norm_key(key), word.lower()} else []
 
 
 def _rare_name(part: str) -> bool:
@@ -636,6 +690,10 @@ def _variant_names() -> dict[str, list[str]]:
     for line in table.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
+        if ">" in line:  # one way: the key on the left accepts the names on the right, not the reverse
+            key, others = line.split(">", 1)
+            out[_folded(key.strip())] = [n.strip() for n in others.split("|") if n.strip()]
+            continue
         names = [n.strip() for n in line.split("|") if n.strip()]
         for name in names:
             out[_folded(name)] = [n for n in names if n != name]
@@ -667,6 +725,7 @@ def people_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
         forms += [single, f"the {single}"]
     names = mention_norms(corpus, doc, "place")
     forms += [state for state in states_of_people().get(bare.lower(), ()) if norm_key(state) in names]
+    forms += people_word_forms(bare)
     # the article's other names for the same people: "the Ottomans" for "the Ottoman Turks"
     mine = set(norm_key(bare).split())
     forms += [

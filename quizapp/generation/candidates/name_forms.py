@@ -13,6 +13,7 @@ from functools import cache
 from wordfreq import zipf_frequency
 
 from ..analysis import Corpus, norm_key
+from ..gazetteer import place_class
 from ..lexicon import TITLES
 
 # Words that say what kind of place a name is, after the name ("Zayandeh River") or before it ("Lake Chad"). Not
@@ -165,3 +166,80 @@ def ruler_forms(corpus: Corpus, doc: int, key: str, at: int | None = None) -> li
         if len(own) == 1:
             names.append(f"{next(iter(own))} {name}")
     return [n for n in dict.fromkeys(names) if norm_key(n) != norm_key(key)]
+
+
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def without_initials(key: str, persons: frozenset[str]) -> list[str]:
+    """ "Robert Wagner" for "Robert F. Wagner": a person's name without the middle initials, as people say it,
+    where no other person of the article (``persons``, normalised) comes to the same short name ("George Bush"
+    beside "George W. Bush" and "George H. W. Bush")."""
+    words = key.split()
+    kept = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and _INITIAL.match(w))]
+    if len(kept) == len(words) or len(kept) < 2 or _INITIAL.match(kept[0]):
+        return []
+    short = " ".join(kept)
+    same = {p for p in persons if " ".join(w for w in p.split() if not re.fullmatch(r"[a-z]\.?", w)) == norm_key(short)}
+    return [] if same - {norm_key(key), norm_key(short)} else [short]
+
+
+# Titles of rulers who bear a regnal number ("Pope Clement XI", "King Louis XIV").
+REGNAL_TITLES = frozenset({"pope", "king", "queen", "emperor", "empress", "tsar", "czar", "shah", "sultan", "pharaoh"})
+
+
+def regnal_title(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "Pope Benedict XIV" for "Benedict XIV": a regnal name the article writes without a title takes the one
+    ruler's title the article gives every titled ruler, where it gives it to two of them or more ("Pope Clement
+    XI", "Pope Francis") and no other ("King Louis XIV" beside them says nothing of the key)."""
+    words = key.split()
+    if len(words) < 2 or not re.fullmatch(_ROMAN, words[-1]) or words[0].lower() in TITLES:
+        return []
+    text = corpus.documents[doc].text
+    titled = {
+        (m.group(1).lower(), m.group(2))
+        for m in re.finditer(rf"(?<![\w'’-])({_W})[ \t]+({_W})", text)
+        if m.group(1).lower() in REGNAL_TITLES
+    }
+    titles = {t for t, _ in titled}
+    if len(titles) != 1 or len(titled) < 2:
+        return []
+    (title,) = titles
+    return [f"{title.capitalize()} {key}"]
+
+
+# A people's adjective in "-n" ("Mayan" of "Maya") is a word of English this common or more.
+PEOPLE_ADJECTIVE_ZIPF = 2.0
+_NO_PLURAL = re.compile(r"(?:ese|ish|ch|sh|s|x|z)$")
+
+
+def people_word_forms(name: str) -> list[str]:
+    """ "Mayas", "Mayans" and "Mayan people" for "Maya": the plural and the
+    adjective forms students write for a people named in the singular, where English has them ("the Chinese"
+    has no plural; "Maya" has the adjective "Mayan")."""
+    if not name[:1].isupper() or " " in name:
+        return []
+    if name.endswith("s"):  # "Norwegians": the singular is accepted already, "Norwegian people" adds nothing
+        return []
+    forms = [f"{name} people"]
+    if not _NO_PLURAL.search(name):
+        forms.append(f"{name}s")
+    if name.endswith("a") and _zipf(f"{name.lower()}n") >= PEOPLE_ADJECTIVE_ZIPF:
+        forms += [f"{name}ns", f"{name}n people"]
+    return forms
+
+
+# Prepositions that put a place: a name written after them is a place ("in the Crimea"), not a people.
+_LOCATIVE = r"(?:in|at|to|from|into|near|across|through|towards|toward|within|around|beyond|throughout|over)"
+
+
+def people_named_as_place(corpus: Corpus, doc: int, key: str, before: str) -> bool:
+    """ "Unlike the Maya": a one-word name the model took for a place, which the place list does not know, that
+    has the article "the" before it (``before`` is the word before the key) and that the article never writes
+    after a preposition of place, with an adjective in "-n" that English knows: a people."""
+    if before.lower() != "the" or " " in key or not key.endswith("a") or place_class(norm_key(key)) is not None:
+        return False
+    if _zipf(f"{key.lower()}n") < PEOPLE_ADJECTIVE_ZIPF:
+        return False
+    text = corpus.documents[doc].text
+    return re.search(rf"\b{_LOCATIVE}\s+(?:the\s+)?{re.escape(key)}(?![\w'’-])", text, re.I) is None
