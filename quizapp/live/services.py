@@ -780,9 +780,7 @@ def record_attempts(session: Session, live: LiveSession, asked: int, *, now: dat
             select(Attempt.student_id, func.max(Attempt.number))
             .where(Attempt.quiz_id == live.quiz_id, Attempt.student_id.in_([p.user_id for p in students]))
             .group_by(Attempt.student_id)
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     made = [
         (participant, _attempt_for(live, participant, used.get(participant.user_id) or 0, slots, versions, given, now))
