@@ -204,15 +204,18 @@ def start_attempt(
     dialect = "sqlite" if session.get_bind().dialect.name == "sqlite" else "postgresql"
     starting = quiz_to_start(session, quiz_id, student, _START_READ[dialect])
     quiz = starting.quiz
-    current_id, used = starting.extra[:2]
+    # PostgreSQL's first statement also read the fixed questions' rows (a JSON array, NULL for none).
+    current_id, used, *fixed = starting.extra
+    fixed_rows = (fixed[0] or []) if fixed else None
     for attempt_number in range(START_RETRIES):
         if attempt_number:  # an earlier try lost a race: read the student's attempts again
             # One query for the attempt in progress (if any) and how many the student has made.
             row = session.execute(_CURRENT_AND_USED, {"quiz_id": quiz.id, "student_id": student.id}).first()
-            current_id, used = (
-                (row[0].id if row[0].status == AttemptStatus.IN_PROGRESS else None, row[1]) if row else (None, 0)
+            current, used = (
+                (row[0] if row[0].status == AttemptStatus.IN_PROGRESS else None, row[1]) if row else (None, 0)
             )
-        current = session.get(Attempt, current_id) if current_id is not None else None
+        else:
+            current = session.get(Attempt, current_id) if current_id is not None else None
         if current is not None and not close_if_overdue(session, current, now=now):
             return current
         problem = window_problem(quiz, now)
@@ -220,7 +223,9 @@ def start_attempt(
             raise QuizNotOpen(problem)
         if quiz.attempts_allowed is not None and used >= quiz.attempts_allowed:
             raise AttemptLimitReached(f"You have used all {count(quiz.attempts_allowed, 'attempt')} this quiz allows.")
-        values, answers = _new_attempt(session, starting, student, number=used + 1, now=now, seed=seed)
+        values, answers = _new_attempt(
+            session, starting, student, number=used + 1, now=now, seed=seed, fixed_rows=fixed_rows
+        )
         # ON CONFLICT DO NOTHING rather than a savepoint around a plain insert: two round trips fewer per start
         # (SAVEPOINT, RELEASE), and a lost race leaves the transaction usable all the same.
         attempt_id = _insert(session, dialect, values, answers)
@@ -269,12 +274,11 @@ def _new_attempt(
     number: int,
     now: datetime,
     seed: int | None,
+    fixed_rows: Sequence[Any] | None,
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The attempt's row, and the rows of its answers (without the attempt's id, which its insert gives)."""
     quiz = starting.quiz
     rng = random.Random(seed if seed is not None else secrets.randbits(64))  # noqa: S311 - shuffling, not secrecy
-    # PostgreSQL's first statement read the fixed questions' rows (a JSON array, NULL for none).
-    fixed_rows = (starting.extra[2] or []) if len(starting.extra) > 2 else None
     slots = quiz_slots(session, quiz, rng, fixed_rows)
     if not slots:
         raise EmptyQuiz("This quiz has no questions yet.")

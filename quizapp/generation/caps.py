@@ -57,9 +57,13 @@ def lower_opening_word(corpus: Corpus, sent: Sentence, prompt: str) -> str:
         return prompt
     if tok.i + 1 < len(tok.doc) and tok.nbor(1).pos_ == "PROPN":
         return prompt  # "Imperial Russia", "Fort Orange": the first word of a name
-    if re.search(rf"[a-z,;] {w}(?![\w'\u2019-])", corpus.documents[sent.doc].text):
+    if corpus.kept("capital_after_lower_case", (sent.doc, w), lambda: _after_lower_case(corpus, sent.doc, w)):
         return prompt  # a name wherever the article writes it
     return prompt[: inside.start()] + w.lower() + prompt[inside.end() :]
+
+
+def _after_lower_case(corpus: Corpus, doc: int, word: str) -> bool:
+    return re.search(rf"[a-z,;] {word}(?![\w'\u2019-])", corpus.documents[doc].text) is not None
 
 
 @cache

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .dates import MONTH_PATTERN
+
 _OPENERS = {")": "(", "]": "[", "}": "{"}
 # Words a question never ends on: the phrase they begin was cut off ("What did he give to the?").
 _CUT_OFF = frozenset(
@@ -108,11 +110,7 @@ _STOP_AFTER_STOP = re.compile(r"(?<![.])\.\.$")
 
 # A day takes "on", a month or a year "in": "In November 4, 1825" and "in 4 November 1825" were written from a date
 # that came without its preposition.
-_MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
-_IN_BEFORE_DAY = re.compile(rf"\b([Ii])n (?=(?:{_MONTH_NAMES})\.? \d{{1,2}}(?![\d:])|\d{{1,2}} (?:{_MONTH_NAMES})\b)")
+_IN_BEFORE_DAY = re.compile(rf"\b([Ii])n (?={MONTH_PATTERN} \d{{1,2}}(?![\d:])|\d{{1,2}} {MONTH_PATTERN}\b)")
 
 
 def mend(prompt: str) -> str:

@@ -468,9 +468,7 @@ def _principal(corpus: Corpus, doc: int) -> tuple[str, frozenset[str]] | None:
     title = corpus.documents[doc].title.lower()
     forms: dict[str, dict[str, int]] = {}
     male = female = 0
-    for s in corpus.sentences:
-        if s.doc != doc:
-            continue
+    for s in corpus.document_sentences(doc):
         for t in s.tokens:
             male += t.lower_ in _MASCULINE and t.pos_ == "PRON"
             female += t.lower_ in _FEMININE and t.pos_ == "PRON"

@@ -142,7 +142,7 @@ class StartQuery:
 
     plain: Select[Any]
     confirming: Select[Any]
-    extra_columns: int
+    extra_columns: int  # the confirming row carries the login check's columns after them
 
     @classmethod
     def adding(cls, *columns: ColumnElement[Any]) -> StartQuery:
@@ -150,15 +150,12 @@ class StartQuery:
         return cls(plain, fold_login(plain, bindparam("student_id")), len(columns))
 
 
-def quiz_to_start(
-    session: Session, quiz_id: int, student: User | SignedInUser, query: StartQuery | None = None
-) -> QuizToStart:
+def quiz_to_start(session: Session, quiz_id: int, student: User | SignedInUser, query: StartQuery) -> QuizToStart:
     """``quiz_for_student`` for a start, in one row: whether the quiz has random-question rules (a quiz without
     any, most, has its empty list set, so that planning the sitting reads no rules), the student's extra time
     and the values of ``query``'s own columns (a whole class presses Start at once: each statement saved is one
     round trip per student). A pending login (``login_in_first_query``) is checked by the same query
     (LoginUnconfirmed when it finds nothing)."""
-    query = query or _START
     parameters = {"quiz_id": quiz_id, "student_id": student.id}
     if isinstance(student, SignedInUser) and student.pending:
         row = session.execute(query.confirming, parameters | login_parameters(student)).first()
@@ -188,7 +185,6 @@ def _extra_percent(student_id: Any) -> ScalarSelect[Any]:
 _QUIZ_TO_START = select(
     Quiz, select(QuizRule.id).where(QuizRule.quiz_id == Quiz.id).exists(), _extra_percent(bindparam("student_id"))
 ).where(Quiz.id == bindparam("quiz_id"), open_to_student(bindparam("student_id")))
-_START = StartQuery.adding()
 
 
 def extra_time_by_quiz(session: Session, student: User, quiz_ids: Iterable[int]) -> dict[int, int]:

@@ -206,8 +206,8 @@ def test_a_start_that_loses_the_race_for_its_number_resumes_the_winner_s_attempt
     now = utcnow()
     make_values = starting._new_attempt
 
-    def another_start_first(session, quiz, student, *, number, now, seed):  # type: ignore[no-untyped-def]
-        values, answers = make_values(session, quiz, student, number=number, now=now, seed=seed)
+    def another_start_first(session, quiz, student, *, number, now, seed, fixed_rows):  # type: ignore[no-untyped-def]
+        values, answers = make_values(session, quiz, student, number=number, now=now, seed=seed, fixed_rows=fixed_rows)
         if number == 1:  # between this start's read and its insert, another start inserts attempt number 1
             session.add(Attempt(**values))
             session.flush()

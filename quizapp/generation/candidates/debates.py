@@ -8,6 +8,7 @@ scholar's title ("the historian X"): never padded with other people (a king is n
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from ..analysis import Corpus, Mention, Sentence
@@ -78,15 +79,14 @@ def _scholarly(m: Mention) -> bool:
     return any(c.dep_ == "appos" and c.lemma_.lower() in SCHOLAR_NOUNS for c in root.children)
 
 
-def _scholars(corpus: Corpus, doc: int) -> dict[str, str]:
+def _scholars(corpus: Corpus, doc: int) -> Mapping[str, str]:
     """surname (last word, lower case) -> the fullest form the article writes, for its scholarly people."""
-    cache = corpus.cache.setdefault("scholars", {})
-    if doc in cache:
-        return dict(cache[doc])
+    return corpus.kept("scholars", doc, lambda: _find_scholars(corpus.document_sentences(doc)))
+
+
+def _find_scholars(sentences: list[Sentence]) -> dict[str, str]:
     out: dict[str, str] = {}
-    for s in corpus.sentences:
-        if s.doc != doc:
-            continue
+    for s in sentences:
         for m in s.mentions:
             if m.kind != "person" or not m.norm or not _scholarly(m):
                 continue
@@ -94,8 +94,7 @@ def _scholars(corpus: Corpus, doc: int) -> dict[str, str]:
             shown = display(m)
             if len(shown) > len(out.get(last, "")):
                 out[last] = shown
-    cache[doc] = out
-    return dict(out)
+    return out
 
 
 def _view(sent: Sentence, verb: Any) -> list[Any] | None:

@@ -161,21 +161,19 @@ def _dated(s: Sentence, unit: int) -> set[int]:
 
 def _window(corpus: Corpus, doc: int) -> tuple[int, int] | None:
     """The first and last year the document dates anything to (a century counts with its whole span)."""
-    cache = corpus.cache.setdefault("era_windows", {})
-    if doc not in cache:
-        years: list[int] = []
-        for s in corpus.sentences:
-            if s.doc != doc:
-                continue
-            for o in s.mentions:
-                if o.kind == "date" and o.date is not None:
-                    years.append(o.date.year)
-                era = _era_of(o)
-                if era is not None:
-                    years += list(era.span())
-        cache[doc] = (min(years), max(years)) if years else None
-    window: tuple[int, int] | None = cache[doc]
-    return window
+    return corpus.kept("era_windows", doc, lambda: _span(corpus.document_sentences(doc)))
+
+
+def _span(sentences: list[Sentence]) -> tuple[int, int] | None:
+    years: list[int] = []
+    for s in sentences:
+        for o in s.mentions:
+            if o.kind == "date" and o.date is not None:
+                years.append(o.date.year)
+            era = _era_of(o)
+            if era is not None:
+                years += list(era.span())
+    return (min(years), max(years)) if years else None
 
 
 def _subject_names(sent: Sentence) -> set[str]:
@@ -183,32 +181,23 @@ def _subject_names(sent: Sentence) -> set[str]:
     object's): what another sentence must name to tell of the same subject."""
     root = sent.root
     for deps in (("nsubj", "nsubjpass"), ("dobj",)):
-        heads = [c for c in root.children if c.dep_ in deps]
-        names = {
-            o.norm
-            for h in heads
-            for o in sent.mentions
-            if o.kind in ("person", "org", "place", "event", "group", "law")
-            and h.left_edge.i <= o.root.i <= h.right_edge.i
-        }
+        names: set[str] = set().union(*(_names_in(sent, h) for h in root.children if h.dep_ in deps))
         if names:
             return names
     return set()
 
 
+_NAMED_KINDS = ("person", "org", "place", "event", "group", "law")
+
+
 def _names_in(sent: Sentence, head: Any) -> set[str]:
     return {
-        o.norm
-        for o in sent.mentions
-        if o.kind in ("person", "org", "place", "event", "group", "law")
-        and head.left_edge.i <= o.root.i <= head.right_edge.i
+        o.norm for o in sent.mentions if o.kind in _NAMED_KINDS and head.left_edge.i <= o.root.i <= head.right_edge.i
     }
 
 
 def _same_subject(corpus: Corpus, sent: Sentence, names: set[str]) -> list[Sentence]:
-    return [
-        s for s in corpus.sentences if s.doc == sent.doc and s.id != sent.id and names & {o.norm for o in s.mentions}
-    ]
+    return [s for s in corpus.document_sentences(sent.doc) if s.id != sent.id and names & {o.norm for o in s.mentions}]
 
 
 def dates_event(sent: Sentence, m: Mention) -> bool:
@@ -314,10 +303,11 @@ def _candidate(ctx: Context, sent: Sentence, m: Mention, era: Era) -> Candidate 
     noun = _participle(m.root.head.head)
     names = _subject_names(sent) if noun is None else _names_in(sent, noun)
     others = _same_subject(corpus, sent, names) if names else []
-    given = set().union(*(_dated(s, era.unit) for s in others)) if others else set()
+    dated = {s.id: _dated(s, era.unit) for s in others}
+    given: set[int] = set().union(*dated.values())
     near = {e.index for e in (era.shifted(-1), era.shifted(1)) if e is not None}
     if given & near and any(
-        sent.root.lemma_ in {t.lemma_ for t in s.span if t.pos_ in ("VERB", "AUX")} and _dated(s, era.unit) & near
+        sent.root.lemma_ in {t.lemma_ for t in s.span if t.pos_ in ("VERB", "AUX")} and dated[s.id] & near
         for s in others
     ):
         ctx.rejected["era_conflict"] += 1  # the same subject does the same thing a century off: sources differ

@@ -687,16 +687,21 @@ def _variant_names() -> dict[str, list[str]]:
     """norm -> the other names of the group that holds it, from the curated table."""
     table = resources.files("quizapp.generation").joinpath("data/name_variants.txt").read_text(encoding="utf-8")
     out: dict[str, list[str]] = {}
+
+    def add(name: str, others: list[str]) -> None:  # a name in a group and on a one-way line keeps both
+        known = out.setdefault(_folded(name), [])
+        known += [n for n in others if n not in known]
+
     for line in table.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         if ">" in line:  # one way: the key on the left accepts the names on the right, not the reverse
             key, others = line.split(">", 1)
-            out[_folded(key.strip())] = [n.strip() for n in others.split("|") if n.strip()]
+            add(key.strip(), [n.strip() for n in others.split("|") if n.strip()])
             continue
         names = [n.strip() for n in line.split("|") if n.strip()]
         for name in names:
-            out[_folded(name)] = [n for n in names if n != name]
+            add(name, [n for n in names if n != name])
     return out
 
 

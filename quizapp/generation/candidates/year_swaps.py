@@ -104,14 +104,14 @@ def _title_words(ctx: Context, sent: Sentence) -> frozenset[str]:
 
 def _named_in_sentences(ctx: Context, sent: Sentence) -> Counter[str]:
     """Per document: in how many of its sentences each proper-noun word stands (built once per document)."""
-    cache: dict[int, Counter[str]] = ctx.corpus.cache.setdefault("named_in_sentences", {})
-    if sent.doc not in cache:
+
+    def count() -> Counter[str]:
         counts: Counter[str] = Counter()
-        for s in ctx.corpus.sentences:
-            if s.doc == sent.doc:
-                counts.update({t.lower_ for t in s.tokens if t.pos_ == "PROPN"})
-        cache[sent.doc] = counts
-    return cache[sent.doc]
+        for s in ctx.corpus.document_sentences(sent.doc):
+            counts.update({t.lower_ for t in s.tokens if t.pos_ == "PROPN"})
+        return counts
+
+    return ctx.corpus.kept("named_in_sentences", sent.doc, count)
 
 
 def core_event(ctx: Context, m: Mention) -> bool:

@@ -69,3 +69,10 @@ def test_the_realm_after_a_rulers_title_and_name_is_given_away():
     assert realms[0]
     assert "ruler" in realms[0]
     assert realms[1] is None
+
+
+def test_a_one_way_line_adds_to_a_names_group_and_replaces_nothing():
+    # "United Kingdom" is in a two-way group (UK, U.K.) and on a one-way line (Britain): it keeps both
+    assert {"UK", "U.K.", "Britain", "Great Britain"} <= set(_variant_names()["united kingdom"])
+    assert "United Kingdom" in _variant_names()["uk"]
+    assert "United Kingdom" not in _variant_names().get("britain", [])
