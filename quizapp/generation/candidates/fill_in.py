@@ -316,7 +316,12 @@ def surname_names(ctx: Context, sent: Sentence, key: str) -> bool:
     words = key.split()
     if len(words) < 2 or _zipf(words[-1].lower()) < COMMON_NAME_WORD_ZIPF:
         return True
+    if all(_INITIAL.fullmatch(w) for w in words[:-1]):
+        return True  # "T. E. Lawrence": initials go before a person's surname, not an office's last word
     return written_alone(ctx.corpus, sent.doc, words[-1], words[-2])
+
+
+_INITIAL = re.compile(r"[A-Z]\.(?:[A-Z]\.)*")
 
 
 # "in _____" before a month or a day: the year alone makes the sentence as true ("in 1700" for "November 1700").
