@@ -102,6 +102,7 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
             )
             out += fuller + [name for f in fuller for name in without_title(f)]
             out += bare_person_name(corpus, sent.doc, key, sent.start) + double_surname(corpus, sent.doc, key)
+            out += without_honorific(corpus, sent.doc, key)
             out += ruler_forms(corpus, sent.doc, key, sent.start) + regnal_title(corpus, sent.doc, key)
             persons = mention_norms(corpus, sent.doc, "person")
             out += [short for name in [key, *fuller] for short in without_initials(name, persons)]
@@ -710,6 +711,21 @@ def bare_person_name(corpus: Corpus, doc: int, key: str, at: int | None = None) 
         first = f"{bare} I" if re.search(rf"(?<![\w'’-]){re.escape(bare)} I\b", text) else ""
     names = [bare, core] if title and core != key else [bare]
     return [*names, first] if first else names
+
+
+# Ottoman and Persian honorifics written after the name ("Ibrahim Pasha", "Hüsrev Bey", "Mustafa Agha").
+HONORIFICS_AFTER = frozenset({"Pasha", "Paşa", "Bey", "Agha", "Ağa", "Efendi", "Effendi"})
+
+
+def without_honorific(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "Ibrahim" for "Ibrahim Pasha": the name without the honorific after it, where no other person of the
+    article holds that name ("Ibrahim Bey" beside him)."""
+    words = key.split()
+    if len(words) < 2 or words[-1] not in HONORIFICS_AFTER:
+        return []
+    bare = " ".join(words[:-1])
+    holders = {n for n in mention_norms(corpus, doc, "person") if n.split()[: len(words) - 1] == norm_key(bare).split()}
+    return [] if holders - {norm_key(key), norm_key(bare)} else [bare]
 
 
 # A generational suffix is no surname ("Martin Luther King Jr.").

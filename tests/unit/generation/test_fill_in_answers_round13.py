@@ -2,6 +2,8 @@
 a given name, the surname after initials, the law named after a body, the substance of its form, and the name a
 place had before or since."""
 
+import pytest
+
 from .test_fill_in_answers import _fill_ins
 from .test_fill_in_answers_fair import TEXT, _answers
 
@@ -16,13 +18,30 @@ def test_a_given_name_accepts_the_one_full_name_the_article_writes():
     assert "Piet van Orle" not in _answers(two, "Piet", "person", nth=1)  # which Piet, the given name leaves open
 
 
-def test_a_surname_after_initials_is_accepted_however_common_the_word():
-    text = "Raiders advised by officers including T. E. Marshall blew up bridges in 1917. Vask stayed in Medina."
+@pytest.mark.parametrize(
+    ("text", "key", "surname", "spoiler"),
+    [
+        # initials go before a surname, however common the word: not where two men share it
+        (
+            "Raiders advised by officers including T. E. Marshall blew up bridges in 1917. Vask stayed in Medina.",
+            "T. E. Marshall",
+            "Marshall",
+            " His brother A. W. Marshall served in Cairo.",
+        ),
+        # a common word after a given name is a surname: not where the article uses it as its own noun
+        (
+            "In May 1854 the investors, including Peter Baker, obtained a charter. The line opened in 1858.",
+            "Peter Baker",
+            "Baker",
+            " The village baker sold bread to the crews.",
+        ),
+    ],
+)
+def test_a_common_word_is_accepted_as_the_surname_it_is(text, key, surname, spoiler):
     keys, _ = _fill_ins(text)
-    assert "Marshall" in keys["T. E. Marshall"]
-    shared = text + " His brother A. W. Marshall served in Cairo."
-    keys, _ = _fill_ins(shared)
-    assert "Marshall" not in keys.get("T. E. Marshall", [])  # two men of the name
+    assert surname in keys[key]
+    keys, _ = _fill_ins(text + spoiler)
+    assert surname not in keys.get(key, [])
 
 
 def test_a_body_accepts_the_one_law_named_after_it():
@@ -95,3 +114,17 @@ def test_a_river_named_after_its_kind_word_accepts_the_name_alone_and_back():
 
 def test_a_ruler_with_his_realm_read_as_a_body_accepts_his_name_alone():
     assert {"Tarsin", "Tarsin I"} <= set(_answers(TEXT, "Tarsin of Ostergau Island", "org"))
+
+
+def test_a_name_is_accepted_without_the_honorific_after_it():
+    text = "In 1523 the sultan appointed his friend Harun Pasha as grand vizier. In 1536 Harun Pasha was executed."
+    assert "Harun" in _answers(text, "Harun Pasha", "person", nth=1)
+    two = text + " His rival Harun Bey governed Egypt."
+    assert "Harun" not in _answers(two, "Harun Pasha", "person", nth=1)
+
+
+def test_an_epithet_or_a_name_after_a_title_is_no_surname():
+    keys, _ = _fill_ins("The bankers lent to Charles the Bold, who was killed in 1477. The bank failed in 1494.")
+    assert "Bold" not in keys.get("Charles the Bold", [])
+    keys, _ = _fill_ins("The empire under Sunni Ali took the river cities in 1468. Its armies grew large.")
+    assert "Ali" not in keys.get("Sunni Ali", [])
