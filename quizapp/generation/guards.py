@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
-from importlib import resources
 
 from .candidates.base import VIEW_STEM, Candidate
 from .caps import dictionary_word
 from .date_parts import date_part_key
 from .giveaways import key_in_title, people_word, related_name, state_of_people
+from .kinds import is_time_name
 from .prompt_form import form_problems
 from .setting import is_setting, is_subject
 from .textutil import BLANK, MAX_PROMPT_WORDS, anaphora_problem, contains_phrase, content_tokens, has_anchor, word_count
@@ -294,27 +293,6 @@ def blank_keeps_names_whole(c: Candidate) -> str | None:
 _PLACE_STEM = re.compile(
     r"^(?:where\b|(?:in|at|from|to)\s+(?:what|which)\s+(?:place|city|town|country|region)\b)", re.I
 )
-# A name the text glosses with a month or a season ("Boedromion (September-October)") is a time
-_TIME_GLOSS = re.compile(
-    r"^\s*\([^()]*\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"spring|summer|autumn|winter)\b",
-    re.I,
-)
-
-
-@cache
-def calendar_months() -> frozenset[str]:
-    """Names of months of other calendars, lower case, from the curated table."""
-    table = resources.files("quizapp.generation").joinpath("data/calendar_months.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in table.splitlines() if line.strip() and line[0] != "#")
-
-
-def is_time_name(key: str, quote: str) -> bool:
-    """Whether a name is a time: a month of some calendar, or one its sentence glosses with a month or season."""
-    if key.strip().lower() in calendar_months():
-        return True
-    at = quote.find(key)
-    return at >= 0 and bool(_TIME_GLOSS.match(quote[at + len(key) :]))
 
 
 def key_fits_wh_word(c: Candidate) -> str | None:
