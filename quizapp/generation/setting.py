@@ -249,12 +249,42 @@ def subject_words(corpus: Corpus, doc: int) -> frozenset[str]:
     texts = [s.text for s in corpus.sentences if s.doc == doc and not s.heading and title not in s.text]
     body = "\n".join(texts)
     out: set[str] = set()
-    for phrase, _the in _title_phrases(title):
+    phrases = [phrase for phrase, _the in _title_phrases(title)]
+    for phrase in phrases:
         words = [w for w in _NAME_WORD.findall(phrase) if not re.search(rf"\b{re.escape(w.lower())}\b", body)]
         if any(_sentences_naming(w, texts) >= SUBJECT_NAME_SENTENCES for w in words):
             out.update(w.lower() for w in words)  # "Brahe" with "Tycho": one name, however the body shortens it
+    dominant = _dominant_name(corpus, doc)
+    # a title that names no one ("Walls without mortar") leaves the name the body keeps writing far more than any
+    out.update(w.lower() for w in _NAME_WORD.findall(dominant) if not re.search(rf"\b{re.escape(w.lower())}\b", body))
     cache[doc] = frozenset(out)
     return cache[doc]
+
+
+DOMINANT_LEAD = 1.6  # named in this many times the sentences of any other name: the body is about it
+_NAMED_KINDS = frozenset({"person", "place", "org", "group", "other", "product"})
+
+
+def _dominant_name(corpus: Corpus, doc: int) -> str:
+    """The name (as first written) that the document's sentences name far more often than any other, in at least
+    a few of them and a share of all, or "". Its own shorter forms ("Zimbabwe" of "Great Zimbabwe") are no rivals."""
+    tally: Counter[str] = Counter()
+    written: dict[str, str] = {}
+    sentences = 0
+    for s in corpus.sentences:
+        if s.doc != doc:
+            continue
+        sentences += 1
+        named = {m.norm: m.text for m in s.mentions if m.kind in _NAMED_KINDS}
+        tally.update(named.keys())
+        for norm, text in named.items():
+            written.setdefault(norm, text)
+    top = tally.most_common()
+    if not top or top[0][1] < max(SETTING_MIN_SENTENCES, SETTING_SHARE * sentences):
+        return ""
+    name, count = top[0]
+    rival = next((n for norm, n in top[1:] if not (contains_phrase(name, norm) or contains_phrase(norm, name))), 0)
+    return written[name] if count >= DOMINANT_LEAD * rival else ""
 
 
 def _sentences_naming(word: str, texts: list[str]) -> int:

@@ -119,3 +119,16 @@ def test_where_is_never_answered_by_a_time():
         answer="Boedromion", options=["Boedromion", "Delmos", "Harath", "Sennet"],
     )  # fmt: skip
     assert guards.GUARDS["wh_kind"](attic)
+
+
+def test_a_name_the_body_writes_far_more_than_any_other_is_the_subject_under_any_title():
+    # the title names no one; Kelmar stands in every sentence, Dorn in one
+    text = LIFE.replace("Orvan Telk (1601-1660): The Watcher of Sarn", "Walls of stone: the city of gold").replace(
+        "Orvan", "Kelmar"
+    )
+    corpus, _ctx, _report = analyse([clean("city.txt", text)], None, None)
+    words = subject_words(corpus, 0)
+    assert "kelmar" in words
+    assert "watcher" not in words
+    assert is_subject("Kelmar", words)
+    assert not is_subject("Piet Lund", words)
