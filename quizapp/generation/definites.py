@@ -729,6 +729,11 @@ def _name_around(sent: Sentence, t: Any) -> str | None:
     text = tokens_text(toks)
     if word_count(text) > MAX_NAME_WORDS:
         return None
+    # "Canada's Yukon": the possessor is the determiner ("the Canada's Yukon" is no English); "the Weavers' Party"
+    # had its article in the text, on the possessor
+    possessor = any(c.dep_ == "poss" for c in t.children)
+    if possessor and not any(x.dep_ == "det" and x.lower_ == "the" for x in chunk):
+        return text
     return "the " + text
 
 
