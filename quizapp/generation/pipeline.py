@@ -21,6 +21,7 @@ from .candidates import (
     multiple_choice_candidates,
     ordering_candidates,
     result_candidates,
+    so_candidates,
     true_false_candidates,
 )
 from .candidates.debates import debate_candidates
@@ -133,6 +134,7 @@ def sentence_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> l
         mine += fill_in_candidates(ctx, sent, counts)
         mine += cause_candidates(ctx, sent)
         mine += result_candidates(ctx, sent)
+        mine += so_candidates(ctx, sent)
     return mine
 
 
