@@ -200,7 +200,8 @@ def regnal_title(corpus: Corpus, doc: int, key: str) -> list[str]:
     text = corpus.documents[doc].text
     titled = {
         (m.group(1).lower(), m.group(2))
-        for m in re.finditer(rf"(?<![\w'’-])({_W})[ \t]+({_W})", text)
+        # The second word in a lookahead: pairs overlap, so "When King Louis" still yields "King Louis".
+        for m in re.finditer(rf"(?<![\w'’-])({_W})(?=[ \t]+({_W}))", text)
         if m.group(1).lower() in REGNAL_TITLES
     }
     titles = {t for t, _ in titled}
