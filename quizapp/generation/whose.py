@@ -30,19 +30,25 @@ _PARTS = frozenset(
     {
         "wing", "panel", "chamber", "dome", "facade", "façade", "nave", "apse", "transept", "crypt", "minaret",
         "spire", "portal", "courtyard", "interior", "exterior", "roof", "fragment", "remains", "contents",
-        "section",
+        "section", "tower", "gate", "wall",
     }
 )  # fmt: skip
+# What a written work comes out in: "the first edition", "the English translation" ("the text" may be the article's
+# own, "the version" one of a building's)
+_ISSUES = frozenset({"edition", "translation"})
+# What is left of a work or a place: "the ruins" of a city as of a temple.
+_LEFT = frozenset({"ruin", "ruins"})
 # What a body, a cult or an institution has: members, a founder, a founding.
 _BODY = frozenset({"member", "membership", "founder", "founding", "leadership"})
 # What anything but a person has: how it began, the story told of it.
 _ANY = frozenset({"origin", "story"})
-_ALL = _PARTS | _BODY | _ANY
+_ALL = _PARTS | _BODY | _ANY | _ISSUES | _LEFT
 # Heads of subjects that are events: a story or origins they have, but no parts or members.
 _EVENT_HEADS = frozenset(w.lower() for w in EVENT_WORDS) | frozenset(
     {
         "rush", "boom", "scheme", "march", "strike", "walk-off", "revolt", "famine", "flood", "trial", "exchange",
         "conquest", "partition", "discovery", "fall", "restoration", "reformation", "renaissance", "debate",
+        "trials", "earthquake", "eruption", "fire", "smog", "plague", "epidemic", "crusade", "voyage", "expedition",
     }
 )  # fmt: skip
 # A place as a country or a town is: "the chamber of Agra" says nothing; its story it may have.
@@ -82,8 +88,10 @@ def _fits(lemma: str, kind: str) -> bool:
         return False
     if lemma in _ANY:
         return True
-    if lemma in _PARTS:
+    if lemma in _PARTS or lemma in _ISSUES:
         return kind in ("work", "thing")
+    if lemma in _LEFT:
+        return kind in ("work", "thing", "place")
     return lemma in _BODY and kind == "thing"
 
 
@@ -166,6 +174,9 @@ def written_whose(corpus: Corpus, sent: Sentence, prompt: str, key: str = "") ->
         return prompt  # "the dome of the mausoleum", "many Geniza fragments": the prompt says whose, or may
     if key and (contains_phrase(subject.text, key) or contains_phrase(key, bare)):
         return prompt
+    plural = len(subject.text.split()) > 1 and subject.head.endswith("s") and not subject.head.endswith("ss")
+    if plural and not subject.text.lower().startswith("the "):
+        return prompt  # "Roman Aqueducts": a class of things, not one the nouns could be of ("Persepolis" is one)
     kind = _subject_kind(corpus, sent.doc, subject)
     for t in body_tokens(sent):
         lemma = t.lemma_.lower() if t.lemma_.lower() in _ALL else t.lower_

@@ -81,3 +81,14 @@ def test_a_name_of_the_form_x_of_y_is_counted_by_its_first_noun():
     subject = document_subject(parsed(text, titles=("Code of Varo",)), 0)  # "the code", not "the Varo", is its head
     assert subject is not None
     assert (subject.text, subject.head) == ("the Code of Varo", "code")
+
+
+def test_an_event_has_no_ruins():
+    text = (
+        "The Kess Earthquake struck the port of Kess on 1 November 1755. Fires spread through the ruins for days. "
+        "Preachers called the Kess Earthquake a punishment, and the Kess Earthquake changed how Osel built houses."
+    )
+    c = parsed(text, titles=("The Kess Earthquake",))
+    assert document_subject(c, 0) is not None
+    prompt = "Fires spread through the ruins for _____."
+    assert resolve_context(c, [sentence(c, "Fires spread")], prompt)[0] == prompt
