@@ -48,7 +48,7 @@ def lower_opening_word(corpus: Corpus, sent: Sentence, prompt: str) -> str:
         return prompt
     w = word.group(0)
     inside = re.search(rf"(?<=[\w,] ){w}(?![\w'\u2019-])", prompt)
-    if inside is None or not _dictionary_word(w.lower()) or w.lower() in TITLES:
+    if inside is None or not dictionary_word(w.lower()) or w.lower() in TITLES:
         return prompt
     if re.match(r" of (?:the )?[A-Z]", prompt[inside.end() :]):
         return prompt  # "Truce of Adrianople", "Siege of Vienna": a name's class noun
@@ -67,6 +67,6 @@ def _after_lower_case(corpus: Corpus, doc: int, word: str) -> bool:
 
 
 @cache
-def _dictionary_word(word: str) -> bool:
+def dictionary_word(word: str) -> bool:
     """Whether the dictionary knows the word as a common noun, verb or adjective ("ground", "tolls"; not "rome")."""
     return any(pos in getAllLemmas(word) for pos in ("NOUN", "VERB", "ADJ", "ADV"))

@@ -126,6 +126,8 @@ def connective_tokens(sent: Sentence) -> set[int]:
         if t.dep_ == "advmod" and t.lower_ in CONNECTIVES and t.n_lefts == 0 and t.n_rights == 0:
             if t.i > span.start and doc[t.i - 1].lower_ in ("but", "and", "if"):
                 continue  # "not only ... but also", "and then": part of a construction, not a link back
+            if t.i + 1 < span.end and doc[t.i + 1].lower_ in ("and", "or"):
+                continue  # "critics then and later argued": one of two times, not a link back
             first, last = t.i, t.i
         elif t.lower_ == "in" and [c.lower_ for c in t.children] == ["turn"] and t.nbor(1).lower_ == "turn":
             first, last = t.i, t.i + 1

@@ -385,8 +385,110 @@ def _antecedent(corpus: Corpus, sent: Sentence, head: Any, modifiers: tuple[str,
         # The title names what the article is about: "the expedition" is that one ("the Franklin expedition" of
         # a paragraph before does not count), unless the sentences just before named another: then it is unclear
         recent = [name for sid, name in found if sid >= sent.id - 2 and corpus.sentences[sid].para == sent.para]
-        return _one_name([found[0][1], *recent])
-    return _one_name([name for _, name in found])
+        name = _one_name([found[0][1], *recent])
+    else:
+        name = _one_name([name for _, name in found])
+    if name is None or (head.tag_ == "NN" and _plural_only(name, head)):
+        return None  # "the city" is not "the Niger bend cities of Timbuktu": a plural name is no one thing
+    return None if _other_in_reach(corpus, sent, head, name, modifiers) else name
+
+
+def _other_in_reach(corpus: Corpus, sent: Sentence, head: Any, name: str, modifiers: tuple[str, ...]) -> bool:
+    """Whether another thing "the <head>" may mean stands nearer than ``name``, in the sentence before or the
+    paragraph's sentences before it, back to the last one naming ``name``: "the ship Endeavour" of the opening,
+    then "the British ship, Dolphin, reached Tahiti. Many were killed by the ship's guns" (the Dolphin's, which
+    the parse did not name); "Teotihuacan covered 20 km2. The city was laid out ..." (not "Mexico City" of an
+    earlier paragraph). Writing the older name in would make the sentence false."""
+    core = _core_name(name)
+    if PLACE_GRAINS.get(head.lower_) == "city" and _town_before(sent, head, core):
+        return True  # "Tuareg groups seized Timbuktu, and Sunni Ali took the city": Timbuktu, as likely as not
+    for s in reversed(corpus.sentences[max(sent.id - LOOK_BACK, 0) : sent.id]):
+        if s.doc != sent.doc or s.heading or (s.id != sent.id - 1 and s.para != sent.para):
+            break
+        if _rival_of(s, head, name, modifiers) or (head.lower_ in _PLACE_HEADS and _rival_place(s, head, core)):
+            return True
+        if contains_phrase(s.text, core):
+            return False  # named again, nearest
+    return False
+
+
+def _plural_only(name: str, head: Any) -> bool:
+    """Whether ``name`` holds the head's word in the plural only ("cities" but not "city")."""
+    return not contains_phrase(name, head.lower_) and not contains_phrase(name, head.lemma_)
+
+
+def _town_before(sent: Sentence, head: Any, core: str) -> bool:
+    """Whether the sentence names, before "the city" (or town, port), a place other than ``core`` that may be a
+    town: a place of no known grain, or a name of no kind the model saw standing as a subject or object; not
+    "the Songhai Empire", whose own word says it is no town. (A country beside "the Empire" is more often the
+    other party than the same thing, so only towns are read so.)"""
+    for t in sent.tokens:
+        if t.i >= head.i:
+            return False
+        if t.pos_ != "PROPN" or not t.text[:1].isupper() or contains_phrase(core, t.text):
+            continue
+        m = next((m for m in sent.mentions if m.first.i <= t.i <= m.last.i), None)
+        if m is None and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            return True
+        if m is not None and m.kind == "place" and t.i == m.last.i:
+            grain = m.fine.split(":", 1)[1] if ":" in m.fine else PLACE_GRAINS.get(m.last.lower_, "city")
+            if grain == "city":
+                return True
+    return False
+
+
+def _core_name(name: str) -> str:
+    """The words that name a thing without its class word: "Endeavour" of "the ship Endeavour"."""
+    words = _strip_the(name).split()
+    while len(words) > 1 and words[0][:1].islower():
+        words = words[1:]
+    return " ".join(words)
+
+
+def _rival_of(sent: Sentence, head: Any, name: str, modifiers: tuple[str, ...]) -> bool:
+    """Whether the sentence speaks of a thing of ``head``'s kind other than ``name`` ("a ship", "the British ship,
+    Dolphin", "the ship Dolphin") that the phrase's own modifiers fit ("the new ship" is not "the old ship
+    Marigold"); "the ship" again points back itself, and a plural is no one thing."""
+    lemma = head.lemma_.lower()
+    for t in sent.tokens:
+        if t.lemma_.lower() != lemma or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if (t.tag_ in ("NNS", "NNPS") and head.tag_ == "NN") or (t.dep_ == "compound" and t.head.pos_ == "NOUN"):
+            continue  # "one of the largest cities", "a ship captain"
+        named = _name_around(sent, t) or _comma_name(sent, t)
+        if not all(contains_phrase(named or tokens_text(list(t.subtree)), w) for w in modifiers):
+            continue
+        if named is not None:
+            if not (contains_phrase(name, _strip_the(named)) or contains_phrase(named, _strip_the(name))):
+                return True
+            continue
+        if _bare(t) or t.pos_ == "PROPN" or contains_phrase(tokens_text(list(t.subtree)), _core_name(name)):
+            continue  # ("the Rideau Canal" parsed with "Canal" a name's word: the name itself)
+        return True
+    return False
+
+
+def _rival_place(sent: Sentence, head: Any, core: str) -> bool:
+    """Whether the sentence has another place of ``head``'s grain than the one named ("the city" after a sentence
+    naming Nimes), or a subject of no kind the model saw that may be one ("Teotihuacan covered ...")."""
+    fine = "place:" + PLACE_GRAINS[head.lower_]
+    for t in sent.tokens:
+        if t.pos_ != "PROPN" or not t.text[:1].isupper():
+            continue
+        m = next((m for m in sent.mentions if m.first.i <= t.i <= m.last.i), None)
+        if m is None:
+            # a name of no kind the model saw counts as the subject only ("Teotihuacan covered ..."), not as a
+            # gloss in brackets or a word of a person's name it missed
+            bracketed = sum(x.text == "(" for x in sent.tokens if x.i < t.i) > sum(
+                x.text == ")" for x in sent.tokens if x.i < t.i
+            )
+            if t.dep_ not in ("nsubj", "nsubjpass") or bracketed:
+                continue
+        elif m.kind != "place" or m.fine != fine:
+            continue  # "Bavaria" is no rival for "the Empire", nor "Venice" for "the country"
+        if not contains_phrase(core, m.text if m is not None else t.text):
+            return True
+    return False
 
 
 # "the campaign in the House of Commons" is no name but a thing described by where it was: a later "the campaign"
@@ -628,6 +730,11 @@ def _name_around(sent: Sentence, t: Any) -> str | None:
     text = tokens_text(toks)
     if word_count(text) > MAX_NAME_WORDS:
         return None
+    # "Canada's Yukon": the possessor is the determiner ("the Canada's Yukon" is no English); "the Weavers' Party"
+    # had its article in the text, on the possessor
+    possessor = any(c.dep_ == "poss" for c in t.children)
+    if possessor and not any(x.dep_ == "det" and x.lower_ == "the" for x in chunk):
+        return text
     return "the " + text
 
 

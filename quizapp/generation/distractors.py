@@ -17,6 +17,7 @@ from .analysis import Corpus, Mention, Sentence, norm_key
 from .date_parts import bare_date_part
 from .gazetteer import alias_group, place_class
 from .giveaways import related_name, same_word, state_of_people
+from .kinds import is_time_name
 from .lexicon import FACILITY_WORDS, TITLES
 from .normalise import MONTHS
 from .option_fit import ruled_out
@@ -204,13 +205,14 @@ class DistractorIndex:
 
     def _other_kind(self, v: Value, key: Mention) -> bool:
         """A value a student rules out by its kind alone: an office ("King of Jerusalem") or a place the gazetteer
-        knows against a person's name, a person's first name ("Godfrey", of "Godfrey of Bouillon") against a place:
-        "sultan of Godfrey"."""
+        knows against a person's name, a person's first name ("Godfrey", of "Godfrey of Bouillon") or a month
+        against a place: "sultan of Godfrey"."""
         if key.kind == "person":  # nor a one-word place name ("Jerusalem", of the "King of Jerusalem")
             return (office(v.norm) and not office(key.norm)) or (" " not in v.norm and place_class(v.norm) is not None)
         if key.kind != "place":
             return False
-        return v.norm in self.person_first_words
+        # a month the parser took for a place ("took place in Boedromion") among towns
+        return v.norm in self.person_first_words or is_time_name(v.text, v.mention.sent.text)
 
     def _no_longest_key(self, key: Mention, key_text: str, chosen: list[Value], ranked: list[Value]) -> list[Value]:
         """Students learn that the longest option is often right: if the key is the unique longest, swap

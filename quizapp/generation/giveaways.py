@@ -126,6 +126,34 @@ def state_of_people(prompt: str, key: str) -> str | None:
     return None
 
 
+@cache
+def nationality_words() -> dict[str, tuple[str, ...]]:
+    """A place's name, lower case ("scotland") -> the words for its people and what is theirs ("Scottish",
+    "Scots"), from the curated tables of nationalities and of demonyms."""
+    out: dict[str, list[str]] = defaultdict(list)
+    table = resources.files("quizapp.generation").joinpath("data/nationalities.txt").read_text(encoding="utf-8")
+    for line in table.splitlines():
+        if "=" not in line or line.startswith("#"):
+            continue
+        place, words = line.split("=", 1)
+        out[place.strip().lower()] += [w.strip() for w in words.split("|") if w.strip()]
+    for people, states in states_of_people().items():
+        for state in states:
+            out[state.lower()].append(people.title())
+    return {place: tuple(dict.fromkeys(words)) for place, words in out.items()}
+
+
+def people_word(prompt: str, key: str) -> str | None:
+    """A word of the prompt for the key place's people or what is theirs ("Scottish merchants" for "Scotland",
+    "the Dutch" for "the Netherlands"): it names the place as surely as its name. Matched with its capital, as
+    such words are written ("Poles" is no "poles")."""
+    bare = key[4:] if key.lower().startswith("the ") else key
+    for word in nationality_words().get(bare.strip().lower(), ()):
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", prompt):
+            return word
+    return None
+
+
 class KeyIndex:
     """The keys and prompts of questions kept so far, per document, indexed by word so that asking whether a
     new question gives one away (or is given away) costs about the length of its prompt, not the set's size."""

@@ -11,11 +11,13 @@ import re
 from collections.abc import Callable
 
 from .candidates.base import VIEW_STEM, Candidate
+from .caps import dictionary_word
 from .date_parts import date_part_key
-from .giveaways import key_in_title, related_name, state_of_people
+from .giveaways import key_in_title, people_word, related_name, state_of_people
+from .kinds import is_time_name
 from .prompt_form import form_problems
-from .setting import is_setting
-from .textutil import MAX_PROMPT_WORDS, anaphora_problem, contains_phrase, content_tokens, has_anchor, word_count
+from .setting import is_setting, is_subject
+from .textutil import BLANK, MAX_PROMPT_WORDS, anaphora_problem, contains_phrase, content_tokens, has_anchor, word_count
 
 MAX_ITEM_WORDS = 28
 MAX_OPTION_RATIO = 2.5
@@ -69,8 +71,10 @@ def key_not_in_prompt(c: Candidate) -> str | None:
     for key in _keys(c):
         if contains_phrase(d.prompt, key):
             return f"key '{key}' in prompt"
-        other = other_form(d.prompt, key) or (
-            related_name(d.prompt, key) or state_of_people(d.prompt, key) if d.type != "true_false" else None
+        other = (
+            other_form(d.prompt, key)
+            or people_word(d.prompt, key)
+            or (related_name(d.prompt, key) or state_of_people(d.prompt, key) if d.type != "true_false" else None)
         )
         if other:
             return f"key '{key}' in prompt as '{other}'"
@@ -253,12 +257,53 @@ def title_gives_nothing_away(c: Candidate) -> str | None:
 
 
 def setting_not_asked(c: Candidate) -> str | None:
-    """No choice or fill-in key that is the place the whole document is about: a student names it unread."""
+    """No choice or fill-in key that is what the whole document is about (the place it keeps naming, or the name its
+    title gives and its body keeps writing): a student names it unread."""
     if c.draft.type not in ("multiple_choice", "fill_in"):
         return None
     keys = _keys(c)
     if keys and is_setting(keys[0], c.setting):
         return f"key '{keys[0]}' is the document's setting"
+    if keys and is_subject(keys[0], c.subject):
+        return f"key '{keys[0]}' is the document's subject"
+    return None
+
+
+# "St Bavo's _____": a capitalised possessive just before the blank
+_POSSESSIVE_NAME_BEFORE_BLANK = re.compile(rf"\b[A-Z][\w-]*(?:'s|’s)\s+{re.escape(BLANK)}")
+_HYPHEN_BEFORE_BLANK = re.compile(rf"\w-\s*{re.escape(BLANK)}")  # "two- _____" of "two-way voyages"
+
+
+def blank_keeps_names_whole(c: Candidate) -> str | None:
+    """A blank never takes part of a name or of a hyphenated word: what is left beside it gives the rest away,
+    and a student who writes the whole name is refused. After a name's possessive, a key that opens on a common
+    noun in capitals ("Cathedral in Ghent" after "St Bavo's") is the rest of one name."""
+    d = c.draft
+    keys = _keys(c)
+    if d.type not in ("multiple_choice", "fill_in") or BLANK not in d.prompt or not keys:
+        return None
+    first = keys[0].split()[0] if keys[0].split() else ""
+    if first.istitle() and dictionary_word(first.lower()) and _POSSESSIVE_NAME_BEFORE_BLANK.search(d.prompt):
+        return f"the blank splits a name before '{keys[0]}'"
+    if _HYPHEN_BEFORE_BLANK.search(d.prompt):
+        return "the blank splits a hyphenated word"
+    return None
+
+
+_PLACE_STEM = re.compile(
+    r"^(?:where\b|(?:in|at|from|to)\s+(?:what|which)\s+(?:place|city|town|country|region)\b)", re.I
+)
+
+
+def key_fits_wh_word(c: Candidate) -> str | None:
+    """A "Where ...?" asks for a place: a key that is a month or a season ("took place in Boedromion") is none."""
+    d = c.draft
+    keys = _keys(c)
+    if d.type != "multiple_choice" or not keys or not _PLACE_STEM.match(d.prompt):
+        return None
+    quote = " ".join(src.quote for src in d.sources)
+    if is_time_name(keys[0], quote):
+        return f"asks where, but '{keys[0]}' is a time"
     return None
 
 
@@ -277,6 +322,8 @@ GUARDS: dict[str, Callable[[Candidate], str | None]] = {
     "key_not_in_prompt": key_not_in_prompt,
     "title": title_gives_nothing_away,
     "setting": setting_not_asked,
+    "split_name": blank_keeps_names_whole,
+    "wh_kind": key_fits_wh_word,
     "anaphora": no_anaphora,
     "prompt_length": prompt_length,
     "context": has_context,
@@ -295,7 +342,9 @@ GUARD_LABELS: dict[str, str] = {
     "date_part": "the answer is more than the day or the era of a date",
     "key_not_in_prompt": "the question does not give the answer away",
     "title": "the document's title does not give the answer away",
-    "setting": "the answer is not the place the whole document is about",
+    "setting": "the answer is not what the whole document is about",
+    "split_name": "the blank takes a whole name, not part of one",
+    "wh_kind": "the answer is the kind of thing the question word asks for",
     "anaphora": "no pronoun or reference left unresolved",
     "prompt_length": "the question is short enough",
     "context": "the question names a person, place or date",

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from .analysis import Corpus, Mention, norm_key
@@ -323,3 +325,26 @@ def said_kinds(m: Mention) -> list[str]:
     """The fine kinds a mention's own sentence gives it (see assign_fine_kinds), for rules that weigh one
     mention's evidence rather than the name's majority."""
     return _evidence(m)
+
+
+# A name the text glosses with a month or a season ("Boedromion (September-October)") is a time
+_TIME_GLOSS = re.compile(
+    r"^\s*\([^()]*\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"spring|summer|autumn|winter)\b",
+    re.I,
+)
+
+
+@cache
+def calendar_months() -> frozenset[str]:
+    """Names of months of other calendars, lower case, from the curated table."""
+    table = resources.files("quizapp.generation").joinpath("data/calendar_months.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in table.splitlines() if line.strip() and line[0] != "#")
+
+
+def is_time_name(key: str, quote: str) -> bool:
+    """Whether a name is a time: a month of some calendar, or one its sentence glosses with a month or season."""
+    if key.strip().lower() in calendar_months():
+        return True
+    at = quote.find(key)
+    return at >= 0 and bool(_TIME_GLOSS.match(quote[at + len(key) :]))

@@ -21,6 +21,7 @@ from .candidates import (
     multiple_choice_candidates,
     ordering_candidates,
     result_candidates,
+    so_candidates,
     true_false_candidates,
 )
 from .candidates.debates import debate_candidates
@@ -133,6 +134,7 @@ def sentence_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> l
         mine += fill_in_candidates(ctx, sent, counts)
         mine += cause_candidates(ctx, sent)
         mine += result_candidates(ctx, sent)
+        mine += so_candidates(ctx, sent)
     return mine
 
 
@@ -197,6 +199,7 @@ def _generate(
     def finalize(c: Candidate) -> bool:
         c.title = ctx.title(c.sentences[0])
         c.setting = ctx.setting(c.sentences[0])
+        c.subject = ctx.subject_words(c.sentences[0])
         if c.draft.type in ("multiple_choice", "true_false", "fill_in"):
             # "the school", "on November 8-9": write in what earlier sentences named, or refuse the question.
             # First of all: a prompt that gains a name this way may pass the guards it would fail as it stands.

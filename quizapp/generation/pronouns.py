@@ -23,6 +23,7 @@ from .definites import REFERRING_HEADS, bare_definites
 from .gazetteer import place_class
 from .kinds import PLACE_GRAINS
 from .lexicon import TITLES
+from .lifespans import contradicts_life
 from .placeholders import ANAPHORIC_SUBJECTS
 from .setting import BUILT_WORKS
 from .textutil import BLANK, THERE_LOCATIVE, contains_phrase, tidy, tokens_text, word_count
@@ -430,7 +431,7 @@ def _from_before(corpus: Corpus, sent: Sentence, word: str, depth: int = 0) -> s
         if found is not None and _gender_clash(corpus, prev, subj, found, depth):
             return None
         return found
-    if not _fits(word, prev, subj) or _rival(prev, subj, word):
+    if not _fits(word, prev, subj) or _rival(corpus, prev, subj, word):
         return None
     if subj.lemma_.lower() in ANAPHORIC_SUBJECTS:
         return _what_it_was(prev)
@@ -526,9 +527,11 @@ def _gender_clash(corpus: Corpus, sent: Sentence, subj: Any, antecedent: str, de
     return False
 
 
-def _rival(prev: Sentence, subj: Any, word: str) -> bool:
+def _rival(corpus: Corpus, prev: Sentence, subj: Any, word: str) -> bool:
     """Whether the sentence before has another fitting antecedent besides its subject: after "the governor
     released him", "He became leader" could be either man, so it is left unresolved."""
+    people = _person_words(corpus, prev.doc)
+    own_words = {x.lower_ for x in subj.subtree}  # "Kepler ... Kepler's notes": the subject again
     for t in prev.span:
         if t.i == subj.i or subj.left_edge.i <= t.i <= subj.right_edge.i:
             continue
@@ -543,6 +546,10 @@ def _rival(prev: Sentence, subj: Any, word: str) -> bool:
             m = _mention_at(prev, t)
             if m is not None and m.kind == "person" and t.i == m.root.i and _argument(t):
                 return True
+            if _named_person(t, m, people) and _argument(t) and t.lower_ not in own_words:
+                # "Tycho fell ill ...; Kepler recorded ...": a part of a person's name the document writes in full
+                # elsewhere, whatever the model made of it here, is someone "He died" may mean
+                return True
         elif (
             t.dep_ == "dobj"
             and t.head.i == prev.root.i
@@ -553,6 +560,42 @@ def _rival(prev: Sentence, subj: Any, word: str) -> bool:
             # thing just brought in is as likely as the subject to be what "it" means
             return True
     return False
+
+
+def _person_words(corpus: Corpus, doc: int) -> frozenset[str]:
+    """The words of the people's names the document writes in full ("tycho", "brahe" of "Tycho Brahe")."""
+    cache = corpus.cache.setdefault("person_words", {})
+    if doc not in cache:
+        cache[doc] = frozenset(
+            t.lower_
+            for s in corpus.document_sentences(doc)
+            for m in s.mentions
+            if m.kind == "person"
+            for t in _name_tokens(m)
+            if t.text[:1].isupper() and t.is_alpha
+        )
+    return cache[doc]
+
+
+def _name_tokens(m: Any) -> list[Any]:
+    """A person's name written in full: the mention, with the given names the model left out of it ("Sten" of
+    "Sten Ulfeldt" where it saw only "Ulfeldt"); none for a name of one word."""
+    start = m.first.i
+    while start > m.sent.span.start:
+        t = m.first.doc[start - 1]
+        if not (t.pos_ == "PROPN" and t.dep_ == "compound" and m.first.i <= t.head.i <= m.last.i):
+            break
+        start -= 1
+    toks = list(m.first.doc[start : m.last.i + 1])
+    return toks if len(toks) > 1 else []
+
+
+def _named_person(t: Any, m: Any, people: frozenset[str]) -> bool:
+    """Whether ``t`` is a person's name standing alone, read by the document's full names: a capitalised word
+    of one of them, not part of a longer name of another kind ("Brahe Street") nor a place."""
+    if t.pos_ not in ("PROPN", "NOUN") or not t.text[:1].isupper() or t.lower_ not in people:
+        return False
+    return m is None or (m.first.i == m.last.i and m.kind not in ("place", "date"))
 
 
 def _argument(t: Any) -> bool:
@@ -600,6 +643,8 @@ def links(corpus: Corpus, sent: Sentence) -> list[Link]:
                 link = Link(word, t.i, before.antecedent, possessive, before.local)
             else:
                 phrase = _phrase(sent, local)
+                if phrase is not None and word in PERSONAL and contradicts_life(corpus, sent, t, phrase):
+                    phrase = None
                 link = Link(word, t.i, phrase, possessive, True, None if phrase else local.text)
             out.append(link)
             earlier[t.i] = link
@@ -607,6 +652,8 @@ def links(corpus: Corpus, sent: Sentence) -> list[Link]:
         across = None
         if t.dep_ in _SUBJ or possessive:
             across = _from_before(corpus, sent, word)
+        if across is not None and word in PERSONAL and contradicts_life(corpus, sent, t, across):
+            across = None  # "He died in 1601" is not of Kepler, whom the article has live until 1630
         out.append(Link(word, t.i, across, possessive, False))
         earlier[t.i] = out[-1]
     out = _one_gender_each(out)

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .analysis import Corpus, norm_key
+from .giveaways import nationality_words
 from .lexicon import FACILITY_WORDS
 from .textutil import contains_phrase
 
@@ -32,10 +33,17 @@ def document_settings(corpus: Corpus) -> dict[int, str]:
     counts: dict[int, Counter[str]] = defaultdict(Counter)
     sentences: Counter[int] = Counter()
     wide: set[str] = set()
+    place_of_word = _places_of_people_words()
     for s in corpus.sentences:
         sentences[s.doc] += 1
-        counts[s.doc].update({m.norm for m in s.mentions if m.kind == "place"})
+        places = {m.norm for m in s.mentions if m.kind == "place"}
+        # "Scottish merchants", "the Scots" name Scotland as often as its name does: an article on a Scottish
+        # venture says the adjective as often as the country
+        places.update(place_of_word[m.norm] for m in s.mentions if m.kind != "place" and m.norm in place_of_word)
+        counts[s.doc].update(places)
         wide.update(m.norm for m in s.mentions if m.kind == "place" and m.sub in WIDE_PLACES)
+        # a place with a people of its own is a nation or a land, where the place list gives it no grain
+        wide.update(m.norm for m in s.mentions if m.kind == "place" and m.sub in ("", "place") and m.norm in _NATIONS)
     out: dict[int, str] = {}
     for doc, tally in counts.items():
         top = tally.most_common(2)
@@ -44,6 +52,19 @@ def document_settings(corpus: Corpus) -> dict[int, str]:
         if len(top) == 1 or top[0][1] > top[1][1]:
             out[doc] = top[0][0]  # a tie means two places share the article: neither is the setting alone
     corpus.cache["settings"] = out
+    return out
+
+
+_NATIONS = frozenset(nationality_words())
+
+
+def _places_of_people_words() -> dict[str, str]:
+    """A people's word, lower case ("scottish") -> its place's name, lower case ("scotland"), where one place has
+    that word ("British" names Britain and the United Kingdom alike: both are written "britain" here first)."""
+    out: dict[str, str] = {}
+    for place, words in nationality_words().items():
+        for w in words:
+            out.setdefault(w.lower(), place)
     return out
 
 
@@ -225,3 +246,69 @@ def _written_in_body(body: str, phrase: str, the: bool = False) -> str | None:
         return None
     # "the Erie Canal" over "Erie Canal" when the body writes the article more often; with a tie, the bare name
     return max(forms.items(), key=lambda kv: (kv[1], not kv[0].startswith("the "), kv[0]))[0]
+
+
+SUBJECT_NAME_SENTENCES = 3  # a title's name the body writes in at least this many sentences is what it is about
+_NAME_WORD = re.compile(r"[A-Z][\w’'-]+")
+
+
+def subject_words(corpus: Corpus, doc: int) -> frozenset[str]:
+    """The words of the names the title gives and the body keeps writing (cached per document): "Tycho" and
+    "Brahe" under "Tycho Brahe (1546-1601): The Astronomer of Hven" when the body says "Tycho" throughout.
+
+    A word the body also writes in lower case is a common noun ("Scheme" of "The Darien Scheme"), not a name."""
+    cache = corpus.cache.setdefault("subject_words", {})
+    if doc in cache:
+        return cache[doc]
+    document = corpus.documents[doc]
+    title = document.title or ""
+    texts = [s.text for s in corpus.sentences if s.doc == doc and not s.heading and title not in s.text]
+    body = "\n".join(texts)
+    out: set[str] = set()
+    phrases = [phrase for phrase, _the in _title_phrases(title)]
+    for phrase in phrases:
+        words = [w for w in _NAME_WORD.findall(phrase) if not re.search(rf"\b{re.escape(w.lower())}\b", body)]
+        if any(_sentences_naming(w, texts) >= SUBJECT_NAME_SENTENCES for w in words):
+            out.update(w.lower() for w in words)  # "Brahe" with "Tycho": one name, however the body shortens it
+    dominant = _dominant_name(corpus, doc)
+    # a title that names no one ("Walls without mortar") leaves the name the body keeps writing far more than any
+    out.update(w.lower() for w in _NAME_WORD.findall(dominant) if not re.search(rf"\b{re.escape(w.lower())}\b", body))
+    cache[doc] = frozenset(out)
+    return cache[doc]
+
+
+DOMINANT_LEAD = 1.6  # named in this many times the sentences of any other name: the body is about it
+_NAMED_KINDS = frozenset({"person", "place", "org", "group", "other", "product"})
+
+
+def _dominant_name(corpus: Corpus, doc: int) -> str:
+    """The name (as first written) that the document's sentences name far more often than any other, in at least
+    a few of them and a share of all, or "". Its own shorter forms ("Zimbabwe" of "Great Zimbabwe") are no rivals."""
+    tally: Counter[str] = Counter()
+    written: dict[str, str] = {}
+    sentences = 0
+    for s in corpus.sentences:
+        if s.doc != doc:
+            continue
+        sentences += 1
+        named = {m.norm: m.text for m in s.mentions if m.kind in _NAMED_KINDS}
+        tally.update(named.keys())
+        for norm, text in named.items():
+            written.setdefault(norm, text)
+    top = tally.most_common()
+    if not top or top[0][1] < max(SETTING_MIN_SENTENCES, SETTING_SHARE * sentences):
+        return ""
+    name, count = top[0]
+    rival = next((n for norm, n in top[1:] if not (contains_phrase(name, norm) or contains_phrase(norm, name))), 0)
+    return written[name] if count >= DOMINANT_LEAD * rival else ""
+
+
+def _sentences_naming(word: str, texts: list[str]) -> int:
+    return sum(1 for t in texts if re.search(rf"\b{re.escape(word)}\b", t))
+
+
+def is_subject(key: str, words: frozenset[str]) -> bool:
+    """Whether a key names the document's subject: its last name word is one of the subject's ("Tyge Ottesen
+    Brahe" in a life of Tycho Brahe)."""
+    names = _NAME_WORD.findall(key)
+    return bool(names) and re.sub(r"(?:'s|’s)$", "", names[-1]).lower() in words

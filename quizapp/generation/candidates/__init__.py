@@ -7,6 +7,7 @@ from .matching import matching_candidates
 from .multiple_choice import multiple_choice_candidates
 from .ordering import ordering_candidates
 from .result_causes import result_candidates
+from .so_results import so_candidates
 from .true_false import true_false_candidates
 
 __all__ = [
@@ -18,5 +19,6 @@ __all__ = [
     "multiple_choice_candidates",
     "ordering_candidates",
     "result_candidates",
+    "so_candidates",
     "true_false_candidates",
 ]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..analysis import Corpus, Mention, Sentence
 from ..distractors import DistractorIndex, stable_hash
-from ..setting import document_settings
+from ..setting import document_settings, subject_words
 from ..textutil import MAX_PROMPT_WORDS, anaphora_problem, word_count
 from ..types import QuestionDraft, Source
 
@@ -52,6 +52,10 @@ class Context:
         doc = self.corpus.documents[sent.doc]
         return doc.title or doc.name
 
+    def subject_words(self, sent: Sentence) -> frozenset[str]:
+        """The name words of what the sentence's document is about (see setting.subject_words)."""
+        return subject_words(self.corpus, sent.doc)
+
     def setting(self, sent: Sentence) -> str:
         """The place the sentence's document is about, normalised, or "" (see setting.py)."""
         return document_settings(self.corpus).get(sent.doc, "")
@@ -72,6 +76,7 @@ class Candidate:
     finish: Callable[[], bool] | None = None
     title: str = ""  # the title of the document its sentences come from, as a student sees it
     setting: str = ""  # the place that document is about, normalised ("" if none stands out)
+    subject: frozenset[str] = frozenset()  # the name words of what that document is about (setting.subject_words)
 
     def complete(self) -> bool:
         """Run ``finish`` once; False if the question cannot be completed (too few distractors)."""

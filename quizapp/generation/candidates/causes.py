@@ -33,6 +33,7 @@ _REASON_PREPS = {"because": "of", "due": "to", "owing": "to", "thanks": "to"}
 # an aside, a second reason joined by "and".
 _TRIMMABLE = frozenset({"relcl", "acl", "appos", "advcl"})
 CLAIM_AS_STATED = "the causal claim of one sentence, as stated"
+CLAIM_OF_RESULT = "the causal claim of a sentence opening 'As a result' (or the like) and the sentence before it"
 STEM_KIND = "cause"  # Candidate.stem_kind of these questions (the ranker keeps one per document)
 
 
@@ -254,6 +255,16 @@ def _subject_written_in(corpus: Corpus, cause: Cause) -> str | None:
     return cause.text[:start] + phrase + cause.text[start + len(first.text) :]
 
 
+def _named_subject_written_in(corpus: Corpus, cause: Cause) -> str | None:
+    """As _subject_written_in, where the subject is all names and nouns (one holding a pronoun of its own, "King
+    José I and his family", would be rewritten inside the rewrite) and stands before the cause, as the name a
+    pronoun after it means by the habit of prose."""
+    subj = next((c for c in cause.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or any(t.lower_ in PRONOUNS for t in subj.subtree) or subj.i > min(cause.removed, default=0):
+        return None  # a cause told before the subject may mean someone else ("Because of his youth, Normandy ...")
+    return _subject_written_in(corpus, cause)
+
+
 _SAME_PRONOUN = {"him": "he", "his": "he", "her": "she", "its": "it", "them": "they", "their": "they"}
 
 
@@ -276,15 +287,57 @@ def _means_subject(cause: Cause, pronoun: Any) -> bool:
     return not plural and subj.ent_type_ == "PERSON"
 
 
-def _effect(sent: Sentence, cause: Cause) -> str | None:
-    """The main clause without its cause, as a statement without its full stop."""
+def _effect(sent: Sentence, cause: Cause, after: bool | None = None) -> str | None:
+    """The main clause without its cause, as a statement without its full stop: all of it, or (``after`` True or
+    False) only the words after or before the cause, then starting in lower case unless a name starts it."""
     toks = [t for t in root_clause(sent) if t.i not in cause.removed]
+    if after is not None:
+        toks = [t for t in toks if (t.i > max(cause.removed)) == after]
     if not toks:
         return None
     text = tidy(tokens_text(toks))
     if not keeps_capital(toks[0]):
         text = text[:1].lower() + text[1:]
-    return capitalise(text).rstrip(" ,;:")
+    text = text.rstrip(" ,;:")
+    return text if after is not None else capitalise(text)
+
+
+def _effect_has_subject(sent: Sentence, cause: Cause) -> bool:
+    """Whether the main verb keeps a subject once the cause is cut: a parse that hangs the subject on a fronted
+    cause ("Because the West was contested, national politicians competed") would leave "Competed for ..."."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and c.i not in cause.removed for c in sent.root.children
+    )
+
+
+def _in_place(sent: Sentence, cause: Cause, given: str) -> str | None:
+    """The causal claim in the sentence's own order where moving the cause to the end would change what it
+    explains: a cause told after the subject, mid-sentence ("known well because of her letters, especially
+    Cavazzi's"), or one told first, before a main clause with a trailing aside ("Because X, she became regent, as
+    tradition expected"). None where the plain order, effect then cause, reads as the sentence does, or where
+    the effect holds a pronoun (the plain order has the resolver write its name in; a cause told mid-sentence
+    then gives no claim, see _mid_sentence)."""
+    subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    front = _effect(sent, cause, after=False)
+    back = _effect(sent, cause, after=True)
+    if subj is None or any(t.lower_ in PRONOUNS for t in sent.root.subtree if t.i not in cause.removed):
+        return None
+    if front and back and _mid_sentence(sent, cause):
+        return f"{front}{', ' if cause.set_off else ' '}{given}, {back}"
+    if back and not front and "," in back:
+        return f"{given}, {back}"
+    return None
+
+
+def _mid_sentence(sent: Sentence, cause: Cause) -> bool:
+    """Whether the cause stands after the subject with words of the main clause after it: moved to the end, it
+    would follow words it does not explain ("known well, especially Cavazzi, who knew her, because of ...")."""
+    subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subj is not None
+        and subj.i < min(cause.removed)
+        and any(t.i > max(cause.removed) and t.i not in cause.removed for t in root_clause(sent))
+    )
 
 
 def cause_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
@@ -348,32 +401,46 @@ def _why(
     return Candidate(draft, key, sentences, score, STEM_KIND, f"{sent.id}:cause")
 
 
-def _claim(ctx: Context, sent: Sentence, cause: Cause) -> Candidate | None:
-    """The causal claim as stated, a true statement. (A false one, with a cause the document gives for something
-    else swapped in, read as nonsense more often than as a plausible error: "The committee's choice was
-    significant because there was too little fuel to cook"; the readers rejected such swaps.)"""
+def _claim(ctx: Context, sent: Sentence, cause: Cause, before: Sentence | None = None) -> Candidate | None:
+    """The causal claim as stated, a true statement; ``before`` is the sentence that states the cause when it is
+    not ``sent`` itself ("... As a result, ...": the claim is "<result> because <the sentence before>"). (A false
+    one, with a cause the document gives for something else swapped in, read as nonsense more often than as a
+    plausible error: "The committee's choice was significant because there was too little fuel to cook"; the
+    readers rejected such swaps.)"""
     effect = _effect(sent, cause)
-    if effect is None:
+    if effect is None or not _effect_has_subject(sent, cause):
         return None
     effect = ctx.stand_alone(sent, effect)
     if effect is None:
         return None
-    given = cause.text[:1].lower() + cause.text[1:]  # it begins with its marker word
-    if cause.lead:
-        given = f"{cause.lead.lower()} {given}"  # "mainly in order to ...": without it the claim says more
-    joint = ", " if cause.set_off else " "
-    text = ctx.stand_alone(sent, capitalise(tidy(f"{effect}{joint}{given}")) + ".")
-    if text is None or ctx.early_reject(text):
+    text = None
+    # the cause as written; else with the pronoun that means the effect's subject written in ("Arches were used
+    # only where ... because they were expensive": "they" has no name before it to point at)
+    for written in dict.fromkeys([cause.text, _named_subject_written_in(ctx.corpus, cause) or cause.text]):
+        given = written[:1].lower() + written[1:]  # it begins with its marker word
+        if cause.lead:
+            given = f"{cause.lead.lower()} {given}"  # "mainly in order to ...": without it the claim says more
+        joint = ", " if cause.set_off else " "
+        claim = _in_place(sent, cause, given)
+        if claim is None and _mid_sentence(sent, cause):
+            return None  # the plain order would explain the words after the cause too
+        claim = claim or f"{effect}{joint}{given}"
+        text = ctx.stand_alone(sent, capitalise(tidy(claim)) + ".")
+        if text is not None and not ctx.early_reject(text):
+            break
+        text = None
+    if text is None:
         return None
+    sentences = [sent] if before is None else [before, sent]
     draft = QuestionDraft(
         type="true_false",
         prompt=text,
         answer=True,
-        explanation=f"True. The text says: \u201c{sent.text.strip()}\u201d",
-        confidence=CAUSE_CONFIDENCE - 0.05,
-        confidence_reasons=[CLAIM_AS_STATED],
+        explanation=f"True. The text says: \u201c{' '.join(s.text.strip() for s in sentences)}\u201d",
+        confidence=CAUSE_CONFIDENCE - 0.05 - (0.05 if before is not None else 0.0),
+        confidence_reasons=[CLAIM_AS_STATED if before is None else CLAIM_OF_RESULT],
         difficulty=0.3,
-        sources=[source_of(ctx, sent)],
+        sources=[source_of(ctx, s) for s in sentences],
     )
-    score = CAUSE_CONFIDENCE - 0.02 * max(word_count(text) - 18, 0)
-    return Candidate(draft, "", [sent], score, STEM_KIND, f"{sent.id}:cause")
+    score = CAUSE_CONFIDENCE - 0.02 * max(word_count(text) - 18, 0) - (0.05 if before is not None else 0.0)
+    return Candidate(draft, "", sentences, score, STEM_KIND, f"{sent.id}:cause")

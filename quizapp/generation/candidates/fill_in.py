@@ -19,7 +19,7 @@ from ..clauses import body_tokens, cloze_tokens, statement
 from ..dates import number_variants
 from ..distractors import display
 from ..glosses import Gloss, glossed_terms
-from ..lexicon import TITLES
+from ..lexicon import EVENT_WORDS, FACILITY_HEADS, FACILITY_WORDS, LAW_WORDS, TITLES
 from ..textutil import (
     BLANK,
     anaphora_problem,
@@ -32,7 +32,7 @@ from ..textutil import (
 )
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, mention_once, source_of
-from .fill_in_answers import mention_norms, other_answers, particle_forms, surname_shared
+from .fill_in_answers import BODY_WORDS, mention_norms, other_answers, particle_forms, surname_shared
 from .multiple_choice import key_ok, worth_asking
 from .open_dates import open_ended
 
@@ -316,7 +316,41 @@ def surname_names(ctx: Context, sent: Sentence, key: str) -> bool:
     words = key.split()
     if len(words) < 2 or _zipf(words[-1].lower()) < COMMON_NAME_WORD_ZIPF:
         return True
+    if all(_INITIAL.fullmatch(w) for w in words[:-1]):
+        return True  # "T. E. Lawrence": initials go before a person's surname, not an office's last word
+    if _given_then_surname(words) and _surname_word(ctx.corpus, sent.doc, words[-1]):
+        return True
     return written_alone(ctx.corpus, sent.doc, words[-1], words[-2])
+
+
+# The last words of names of things, which the model may read as a person's ("General Register Office").
+_THING_HEADS = FACILITY_WORDS | FACILITY_HEADS | {w.lower() for w in (*LAW_WORDS, *EVENT_WORDS, *BODY_WORDS)}
+
+
+# A given name of the Western order ("Peter", "Michael": Zipf 4.6, 4.8) is a common word of English text; a title
+# before a name ("Sunni Ali": 3.5, "Askia") or an epithet after one ("Charles the Bold") is not a surname's place.
+GIVEN_NAME_ZIPF = 4.0
+
+
+def _given_then_surname(words: list[str]) -> bool:
+    """Whether the name reads as given names then a surname: every word capitalised, the first a common one."""
+    return all(w[:1].isupper() for w in words) and _zipf(words[0].lower()) >= GIVEN_NAME_ZIPF
+
+
+def _surname_word(corpus: Corpus, doc: int, word: str) -> bool:
+    """ "Cooper" of "Peter Cooper": a common word that heads no name of a thing and that the article never writes
+    in lower case, as a noun of its own, is a surname there."""
+    if word.lower() in _THING_HEADS:
+        return False
+    lower = word.lower()
+    return corpus.kept("written_lower", (doc, lower), lambda: not _written_lower(corpus.documents[doc].text, lower))
+
+
+def _written_lower(text: str, word: str) -> bool:
+    return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text) is not None
+
+
+_INITIAL = re.compile(r"[A-Z]\.(?:[A-Z]\.)*")
 
 
 # "in _____" before a month or a day: the year alone makes the sentence as true ("in 1700" for "November 1700").

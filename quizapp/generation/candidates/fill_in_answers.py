@@ -26,6 +26,7 @@ from ..giveaways import states_of_people
 from ..lexicon import EVENT_WORDS, LAW_WORDS, TITLES
 from .name_forms import (
     geographic_forms,
+    occurrences,
     people_named_as_place,
     people_word_forms,
     place_long_form,
@@ -53,6 +54,16 @@ _ALSO_CALLED = re.compile(
 # "Krakatau (also Krakatoa)", "Krakatau (or Krakatoa)": a name alone in brackets after "also" or "or". And "Siam, or
 # Thailand,": a name, a comma and "or" before another name closed by punctuation, not the end of a list ("A, B, or C").
 _ALSO_BRACKETED = re.compile(rf"(?P<a>{_NAME})\s*\((?:also|or)\s+(?:the\s+)?(?P<b>{_NAME})\)")
+# "Fernando Po (now Bioko)", "Batavia (today Jakarta)", "Siam, now Thailand,", "Constantinople, today's Istanbul":
+# the name the same place had before or has since.
+_RENAMED = r"(?:now|today|today's|formerly|modern|modern-day|present-day|later)"
+# A state of the past is not the state on its land today: "Songhay Empire, present-day Mali" says where, and the
+# empire had no other name.
+POLITY_WORDS = frozenset(
+    {"Empire", "Kingdom", "Sultanate", "Caliphate", "Khanate", "Emirate", "Dynasty", "Republic", "Confederacy"}
+)
+_NOW_BRACKETED = re.compile(rf"(?P<a>{_NAME})\s*\({_RENAMED},?\s+(?:the\s+)?(?P<b>{_NAME})\)")
+_NOW_COMMA = re.compile(rf"(?<![\w'’-])(?P<a>{_NAME}),\s+{_RENAMED}\s+(?:the\s+)?(?P<b>{_NAME})(?=[,;.)])")
 _COMMA_OR = re.compile(rf"(?<!,\s)(?<![\w'’-])(?P<a>{_NAME}),\s+or\s+(?:the\s+)?(?P<b>{_NAME})(?=[,;.)])")
 _ABBREVIATION = re.compile(r"^[A-Z](?:\.?[A-Z&]){1,7}\.?$")
 
@@ -67,6 +78,7 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
             or _head_alone(corpus, sent, first, last)
             or _named_by_class(first, last)
         )
+        out += substance_of_form(corpus, sent.doc, first, last)
     else:
         out += _short_forms(corpus, sent.doc, key)
         if kind == "place" and last.dep_ in ("nsubj", "nsubjpass"):
@@ -76,22 +88,33 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
             out += city_gone_to(corpus, sent.doc, key, first)
             # a name the model took for a place: "the Smithfield Show", "Kamehameha of Hawaiʻi Island"
             out += distinctive_part(corpus, sent.doc, key)
-            if _person_of_realm(corpus, sent.doc, key):
-                out += bare_person_name(corpus, sent.doc, key, sent.start)
             before = first.doc[first.i - 1].text if first.i > 0 else ""
             if people_named_as_place(corpus, sent.doc, key, before):
                 out += people_word_forms(key)
+        if kind in ("place", "org") and _person_of_realm(corpus, sent.doc, key):
+            # "Kamehameha of Hawaiʻi Island" read as a place, "Aristarchus of Samothrace" as a body
+            out += bare_person_name(corpus, sent.doc, key, sent.start)
         if kind == "person":
-            fuller = person_full_name(corpus, sent.doc, key) or _fuller_name(corpus, sent.doc, key)
+            fuller = (
+                person_full_name(corpus, sent.doc, key)
+                or _fuller_name(corpus, sent.doc, key)
+                or name_continued(corpus, sent.doc, key)
+            )
             out += fuller + [name for f in fuller for name in without_title(f)]
             out += bare_person_name(corpus, sent.doc, key, sent.start) + double_surname(corpus, sent.doc, key)
+            out += without_honorific(corpus, sent.doc, key)
             out += ruler_forms(corpus, sent.doc, key, sent.start) + regnal_title(corpus, sent.doc, key)
             persons = mention_norms(corpus, sent.doc, "person")
             out += [short for name in [key, *fuller] for short in without_initials(name, persons)]
         elif kind in ("org", "event", "law"):  # not "Central Asia" for "Asia": another place
             out += _fuller_name(corpus, sent.doc, key)
+        if kind in ("org", "event", "law") or (kind == "place" and body_taken_for_place(corpus, sent.doc, key)):
+            made_by = law_named_after(corpus, sent.doc, key)
+            out += made_by + [v for law in made_by for v in _variant_names().get(_folded(law), [])]
         if kind in ("org", "event", "law"):
             out += distinctive_part(corpus, sent.doc, key)
+        if kind in ("org", "event", "law", "place"):
+            out += named_short(corpus, sent.doc, key)
         if kind == "org":
             out += first_word_alone(corpus, sent.doc, key)
         if kind == "event":
@@ -158,6 +181,63 @@ def distinctive_part(corpus: Corpus, doc: int, key: str) -> list[str]:
         return []
     classes = set(re.findall(rf"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?{re.escape(part)}(?![\w'’-])", text))
     return [part] if not classes & NAMED_BY_PLACE - {m["cls"]} else []
+
+
+# A word this common in English ("union" 5.1, "commonwealth" 4.3) is a common noun before it is a town's name.
+COMMON_WORD_ZIPF = 4.0
+
+
+def body_taken_for_place(corpus: Corpus, doc: int, key: str) -> bool:
+    """ "the Union", "the Commonwealth" taken for a place: a name of common English words that the article writes
+    after "the" wherever it stands alone (not after "of" in a longer name) names a body, not a town; the place list
+    knows a town of every such name ("Union, New Jersey"), so it cannot say."""
+    name = re.sub(r"^the\s+", "", key, flags=re.I)
+    if not all(zipf_frequency(w, "en") >= COMMON_WORD_ZIPF for w in norm_key(name).split()):
+        return False
+    text = corpus.documents[doc].text
+    before = [text[max(0, at - 4) : at].lower() for at in occurrences(text, name)]
+    return bool(before) and all(b.endswith(("the ", "of ")) for b in before) and any(b == "the " for b in before)
+
+
+def law_named_after(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "Treaty of Union" for "Union": the one law the article names after the body or the state it made ("the Act
+    of Federation", "the Treaty of Union"); a student who names the union by the treaty that made it is right. Not
+    where the article names two such laws, or the key's name stands in another name of its class ("the Battle of
+    X" beside "the Treaty of X")."""
+    text = corpus.documents[doc].text
+    name = re.sub(r"^the\s+", "", key, flags=re.I)
+    if not name[:1].isupper():
+        return []
+    named = {
+        (m.group(0), m.group(1))
+        for m in re.finditer(rf"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?{re.escape(name)}(?![\w'’-])", text)
+        if m.group(1) in NAMED_BY_PLACE
+    }
+    laws = {law for law, cls in named if cls in LAW_WORDS}
+    return sorted(laws) if len(laws) == 1 and len(named) == 1 else []
+
+
+def named_short(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "Genji" for "Tale of Genji": the name after "of" where the article itself calls the thing "the Genji" (the
+    name, after "the", heading its own noun phrase: "the Genji runs to fifty-four chapters"). Not for a law: "the
+    Union" is the body the Treaty of Union made, not the treaty."""
+    m = _OF_NAME.match(key)
+    if m is None or m["cls"] in LAW_WORDS:
+        return []
+    part = m["part"].split()
+    called = (
+        t
+        for s in corpus.document_sentences(doc)
+        for t in s.tokens
+        if t.text == part[-1] and t.dep_ not in ("compound", "amod", "poss") and t.i >= len(part)
+    )
+    for t in called:
+        start = t.i - len(part) + 1
+        before = [w.lower_ for w in t.doc[max(0, start - 2) : start]]
+        # "the Genji", not "the Tale of the Genji": the name alone, after its article
+        if [w.text for w in t.doc[start : t.i + 1]] == part and before[-1:] == ["the"] and before[:1] != ["of"]:
+            return [m["part"]]
+    return []
 
 
 # Class nouns a name goes before ("the Smithfield Show", "the Peterloo Massacre", "the Dreyfus Affair"): the name is
@@ -419,6 +499,28 @@ def _named_by_class(first: Any, last: Any) -> list[str]:
     return [last.text, f"{before.text} {last.text}"] if before.i > first.i else [last.text]
 
 
+# Nouns for the form a substance comes in ("cocoa beans", "tea leaves", "cotton bales"): the substance's name alone
+# names the same goods, not another thing of the kind (unlike "salt mine" or "cotton mills").
+FORM_NOUNS = frozenset(
+    {"bean", "seed", "leaf", "pod", "grain", "nut", "berry", "kernel", "bale", "ingot", "nugget", "fibre", "fiber"}
+)
+
+
+def substance_of_form(corpus: Corpus, doc: int, first: Any, last: Any) -> list[str]:
+    """ "cocoa" for "cocoa beans": the substance before a noun of its form (``FORM_NOUNS``), where the article
+    itself writes the substance as a noun alone ("farmers grew cocoa"), not only before another noun."""
+    nouns = ("NOUN", "PROPN")  # a rare crop's name ("kola") is often tagged a name
+    if last.i != first.i + 1 or last.lemma_.lower() not in FORM_NOUNS or first.pos_ not in nouns:
+        return []
+    word = first.lower_
+    alone = any(
+        t.lower_ == word and t.pos_ in nouns and t.dep_ not in ("compound", "amod")
+        for s in corpus.document_sentences(doc)
+        for t in s.tokens
+    )
+    return [first.text] if alone else []
+
+
 def surname_shared(corpus: Corpus, doc: int, key: str) -> bool:
     """Another person of the article has the key's last name ("Ptolemy" of two Ptolemies): the last name alone
     does not say which one is meant."""
@@ -491,6 +593,29 @@ def particle_forms(key: str) -> list[str]:
         return []
     tail = words[at:]
     return [" ".join([tail[0].lower(), *tail[1:]]), " ".join(w for w in tail if w.lower() not in _PARTICLES)]
+
+
+# What may follow a given name in the rest of the same person's name: particles and capitalised words, on one line.
+_NAME_TAIL = re.compile(rf"((?:[ \t]+(?:{'|'.join(sorted(_PARTICLES))}))*(?:[ \t]+[A-Z][\w'’-]*)+)")
+
+
+def name_continued(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "Jan van Eyck" for "Jan": the one longer name of a person the article writes that starts with the key (the
+    article names the man by his given name once it has named him in full). Not where two people of the article
+    start so ("Jan van Eyck" beside "Jan Brueghel"): the given name alone does not say which one."""
+    if not key[:1].isupper() or key.lower().rstrip(".") in TITLES:
+        return []
+    persons = mention_norms(corpus, doc, "person")
+    text = corpus.documents[doc].text
+    found = {
+        norm_key(full): full
+        for at in occurrences(text, key)
+        if (tail := _NAME_TAIL.match(text, at + len(key))) is not None
+        for full in [_trim(key + tail.group(1))]
+        if norm_key(full) in persons and len(full.split()) > len(key.split())
+    }
+    starting = {p for p in persons if p.startswith(norm_key(key) + " ")}
+    return list(found.values()) if len(found) == 1 and starting <= set(found) else []
 
 
 def _fuller_name(corpus: Corpus, doc: int, key: str) -> list[str]:
@@ -588,6 +713,21 @@ def bare_person_name(corpus: Corpus, doc: int, key: str, at: int | None = None) 
     return [*names, first] if first else names
 
 
+# Ottoman and Persian honorifics written after the name ("Ibrahim Pasha", "Hüsrev Bey", "Mustafa Agha").
+HONORIFICS_AFTER = frozenset({"Pasha", "Paşa", "Bey", "Agha", "Ağa", "Efendi", "Effendi"})
+
+
+def without_honorific(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "Ibrahim" for "Ibrahim Pasha": the name without the honorific after it, where no other person of the
+    article holds that name ("Ibrahim Bey" beside him)."""
+    words = key.split()
+    if len(words) < 2 or words[-1] not in HONORIFICS_AFTER:
+        return []
+    bare = " ".join(words[:-1])
+    holders = {n for n in mention_norms(corpus, doc, "person") if n.split()[: len(words) - 1] == norm_key(bare).split()}
+    return [] if holders - {norm_key(key), norm_key(bare)} else [bare]
+
+
 # A generational suffix is no surname ("Martin Luther King Jr.").
 _SUFFIXES = frozenset({"jr", "sr", "junior", "senior"})
 
@@ -608,7 +748,7 @@ def double_surname(corpus: Corpus, doc: int, key: str) -> list[str]:
 
 def _aliases(corpus: Corpus, doc: int) -> dict[str, list[str]]:
     """norm -> the other names the article gives the same thing: an abbreviation in brackets ("North Atlantic
-    Treaty Organization (NATO)"), or "X, also known as Y"."""
+    Treaty Organization (NATO)"), "X, also known as Y", or the name before or since ("Fernando Po (now Bioko)")."""
     cached: dict[int, dict[str, list[str]]] = corpus.cache.setdefault("aliases", {})
     if doc in cached:
         return cached[doc]
@@ -622,6 +762,12 @@ def _aliases(corpus: Corpus, doc: int) -> dict[str, list[str]]:
         if _names_itself(text, m) and not _calls_it(m)
     ]
     pairs += [(_trim(m["a"]), m["b"]) for pattern in (_ALSO_BRACKETED, _COMMA_OR) for m in pattern.finditer(text)]
+    pairs += [
+        (_trim(m["a"]), m["b"])
+        for pattern in (_NOW_BRACKETED, _NOW_COMMA)
+        for m in pattern.finditer(text)
+        if not POLITY_WORDS & set(m["a"].split() + m["b"].split())
+    ]
     for a, b in pairs:
         if a and b and norm_key(a) != norm_key(b):
             out[norm_key(a)].append(b)

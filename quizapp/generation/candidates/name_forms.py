@@ -35,7 +35,8 @@ GEO_AFTER = frozenset(
         "Strait",
     }
 )
-GEO_BEFORE = frozenset({"Lake", "Mount", "Mt"})
+# British usage puts "River" first too ("the River Neva").
+GEO_BEFORE = frozenset({"Lake", "Mount", "Mt", "River"})
 # A name this common in English ("Red" of "Red Sea", "Black", "Yellow", "Great") is no name alone.
 RARE_NAME_ZIPF = 4.5
 _W = r"[A-Z][\w'’-]*"
@@ -57,7 +58,8 @@ def geographic_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
     if len(kinds) != 1 or not kinds <= GEO_AFTER | GEO_BEFORE:
         return []
     (kind,) = kinds
-    return [f"{kind} {key}" if kind in GEO_BEFORE else f"{key} {kind}"]
+    before = kind in GEO_BEFORE and (kind not in GEO_AFTER or occurrences(text, f"{kind} {key}"))
+    return [f"{kind} {key}" if before else f"{key} {kind}"]
 
 
 def _rare(name: str) -> bool:
@@ -73,7 +75,7 @@ def _zipf(word: str) -> float:
 
 def _kind_word(key: str) -> str:
     words = key.split()
-    return words[-1] if words[-1] in GEO_AFTER else words[0]
+    return words[0] if words[0] in GEO_BEFORE else words[-1]
 
 
 def _kinds_of(text: str, name: str) -> set[str]:
@@ -90,7 +92,7 @@ _LONG_FORM = re.compile(rf"\s+{_PLACE_PARTICLES}\s+{_W}(?:[ \t]+{_W})?")
 _WORD_BEFORE = re.compile(rf"({_W})[ \t]+$")
 
 
-def _occurrences(text: str, name: str) -> list[int]:
+def occurrences(text: str, name: str) -> list[int]:
     """Where the name stands as whole words: found with str.find, as the name is rare, not by a pattern scanning
     every character of the article for each key."""
     out, at = [], text.find(name)
@@ -107,7 +109,7 @@ def _occurrences(text: str, name: str) -> list[int]:
 def _neighbours(text: str, name: str, pattern: re.Pattern[str]) -> list[tuple[str, int]]:
     """What the pattern matches right after each occurrence of the name, with the occurrence's start."""
     found = []
-    for at in _occurrences(text, name):
+    for at in occurrences(text, name):
         m = pattern.match(text, at + len(name))
         if m is not None:
             found.append((m.group(1) if pattern.groups else m.group(0), at))
@@ -115,7 +117,7 @@ def _neighbours(text: str, name: str, pattern: re.Pattern[str]) -> list[tuple[st
 
 
 def _words_before(text: str, name: str) -> list[str]:
-    return [m.group(1) for at in _occurrences(text, name) if (m := _WORD_BEFORE.search(text, max(0, at - 40), at))]
+    return [m.group(1) for at in occurrences(text, name) if (m := _WORD_BEFORE.search(text, max(0, at - 40), at))]
 
 
 def place_long_form(corpus: Corpus, doc: int, key: str) -> list[str]:
@@ -145,7 +147,7 @@ def ruler_forms(corpus: Corpus, doc: int, key: str, at: int | None = None) -> li
     number_at = {at: w for w, at in after if w in numerals}
     titles = {
         (m.group(1), number_at.get(at, ""))
-        for at in _occurrences(text, base)
+        for at in occurrences(text, base)
         if (m := _WORD_BEFORE.search(text, max(0, at - 40), at)) and m.group(1).lower().rstrip(".") in TITLES
     } | ({(title, numeral)} if title else set())
     if numeral:
@@ -198,7 +200,8 @@ def regnal_title(corpus: Corpus, doc: int, key: str) -> list[str]:
     text = corpus.documents[doc].text
     titled = {
         (m.group(1).lower(), m.group(2))
-        for m in re.finditer(rf"(?<![\w'’-])({_W})[ \t]+({_W})", text)
+        # The second word in a lookahead: pairs overlap, so "When King Louis" still yields "King Louis".
+        for m in re.finditer(rf"(?<![\w'’-])({_W})(?=[ \t]+({_W}))", text)
         if m.group(1).lower() in REGNAL_TITLES
     }
     titles = {t for t, _ in titled}

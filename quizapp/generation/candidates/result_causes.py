@@ -13,7 +13,7 @@ from typing import Any
 
 from ..analysis import Sentence
 from .base import Candidate, Context
-from .causes import Cause, _why
+from .causes import Cause, _claim, _why
 from .why_options import fact_clause, why_options
 
 MAX_KEY_WORDS = 18  # the key is the cause as the article tells it; a far fact, a wrong option, is kept shorter
@@ -63,11 +63,13 @@ def result_cause(ctx: Context, sent: Sentence) -> Cause | None:
 
 
 def result_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
-    """A "Why ...?" multiple choice on a sentence whose cause is the one before, or nothing."""
+    """A "Why ...?" multiple choice on a sentence whose cause is the one before, else the claim as true."""
     cause = result_cause(ctx, sent)
     before = _before(ctx, sent)
     if cause is None or before is None:
         return []
     wrong = why_options(ctx, cause, 3)
     made = _why(ctx, sent, cause, wrong, before) if len(wrong) == 3 else None
+    if made is None:
+        made = _claim(ctx, sent, cause, before)  # too few rival reasons: the claim, stated as true
     return [made] if made is not None else []

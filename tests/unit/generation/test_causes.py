@@ -202,7 +202,7 @@ def test_a_sentence_opening_with_as_a_result_is_asked_why_keyed_on_the_sentence_
     assert len(c.draft.options) == 4
     assert [s.start for s in c.draft.sources] == [c.sentences[0].start, c.sentences[1].start]  # both quoted
     assert result_candidates(ctx, sentence(corpus, "Earl of Dunbar")) == []
-    # without the masons' other reasons, only unrelated facts are left: no question
+    # without the masons' other reasons, only unrelated facts are left: no "Why", the claim stated as true
     corpus, ctx = _ctx(
         "The guild of Kelso paid the masons a high wage from the town treasury. "
         "As a result, the masons of Kelso finished the new bridge in two years.\n\n"
@@ -211,7 +211,13 @@ def test_a_sentence_opening_with_as_a_result_is_asked_why_keyed_on_the_sentence_
         "The Earl of Dunbar raised taxes on wool and hides.\n\n"
         "The bishop of Durham sold the northern estates to the crown."
     )
-    assert result_candidates(ctx, sentence(corpus, "As a result")) == []
+    (c,) = result_candidates(ctx, sentence(corpus, "As a result"))
+    assert (c.draft.type, c.draft.answer) == ("true_false", True)
+    assert c.draft.prompt == (
+        "The masons of Kelso finished the new bridge in two years because the guild of Kelso paid the masons a high "
+        "wage from the town treasury."
+    )
+    assert len(c.draft.sources) == 2  # both sentences quoted
 
 
 def test_the_question_word_comes_first_and_a_fronted_time_or_place_goes_to_the_end():
@@ -226,3 +232,61 @@ def test_the_question_word_comes_first_and_a_fronted_time_or_place_goes_to_the_e
         "Why does the king order a survey at Christmas in Ayr in 1085?"
     )
     assert why_first("Why did Ruth Dale flee to Kelso?") == "Why did Ruth Dale flee to Kelso?"
+
+
+def test_a_pronoun_for_the_subject_is_written_into_the_claim():
+    # "because they were expensive": "they" has no name before it in the claim, so the subject is written in
+    corpus, ctx = _ctx("Roman arches were used only over deep valleys because they were expensive to build.")
+    (c,) = cause_candidates(ctx, corpus.sentences[-1])
+    assert c.draft.prompt == (
+        "Roman arches were used only over deep valleys because Roman arches were expensive to build."
+    )
+
+
+def test_a_fronted_cause_stays_in_front_of_a_clause_with_a_trailing_aside():
+    # moved to the end it would explain the aside: "... as the custom expected because Tahir was too young"
+    text = (
+        "Because Prince Tahir was too young to rule, Queen Amara became regent, exactly as the custom of Varna "
+        "expected."
+    )
+    corpus, ctx = _ctx(text)
+    (c,) = cause_candidates(ctx, corpus.sentences[-1])
+    assert c.draft.prompt == text
+
+
+def test_no_claim_when_the_parse_hangs_the_subject_on_the_cause():
+    # the parse reads "county politicians" into the fronted cause: the claim would start "Competed for ..."
+    corpus, ctx = _ctx(
+        "Because the North was closely contested between Whigs and Tories, county politicians of both parties "
+        "competed for the votes of miners."
+    )
+    assert cause_candidates(ctx, corpus.sentences[-1]) == []
+
+
+def test_a_pronoun_in_a_cause_told_before_the_subject_is_not_written_in():
+    # "Because of his youth, Normandy fell ...": "his" means someone the sentence before named, not Normandy
+    corpus, ctx = _ctx("Because of his youth, Normandy fell into years of violence among the barons.")
+    assert cause_candidates(ctx, corpus.sentences[-1]) == []
+
+
+def test_a_pronoun_of_the_effect_gets_the_name_it_means():
+    corpus, ctx = _ctx(
+        "Because the Senate of Varna could not pay its debts, Queen Amara and the Earl of Fenwick took control of "
+        "its finances, and in 1882 the Earl occupied the country."
+    )
+    (c,) = cause_candidates(ctx, corpus.sentences[-1])
+    assert c.draft.prompt == (
+        "Queen Amara and the Earl of Fenwick took control of the Senate of Varna's finances because the Senate of "
+        "Varna could not pay its debts."
+    )
+
+
+def test_a_cause_told_mid_sentence_stays_where_it_is():
+    # moved to the end it would explain the aside: "... as the chronicles record because of the wool trade"
+    text = "The town of Kelso grew quickly because of the wool trade, as the chronicles of Melrose record."
+    corpus, ctx = _ctx(text)
+    (c,) = cause_candidates(ctx, corpus.sentences[-1])
+    assert c.draft.prompt == text
+    # with a pronoun in the words after it, there is no order that reads alone and as stated: no claim
+    corpus, ctx = _ctx("The town of Kelso grew quickly because of the wool trade, as its chronicles record.")
+    assert cause_candidates(ctx, corpus.sentences[-1]) == []

@@ -304,3 +304,14 @@ def test_a_noun_the_parser_took_for_an_adjective_still_points_back():
     prompt = s.text.replace("R. D. Banerji", "_____")
     _, problem = resolve_context(c, [s], prompt, "R. D. Banerji")
     assert problem is not None
+
+
+def test_a_name_written_in_with_its_possessor_takes_no_article():
+    c = parsed(
+        "The gold rush drew thousands of people to a remote corner of Varland's Yukon in the late 1890s. "
+        "In 1895 Ottawa sent the police to the Yukon."
+    )
+    s = sentence(c, "sent the police")
+    prompt, _ = resolve_context(c, [s], "In 1895 _____ sent the police to the Yukon.", "Ottawa")
+    assert "Yukon" in prompt
+    assert "the Varland's" not in prompt  # the possessor is the determiner

@@ -42,6 +42,9 @@ def test_a_regnal_name_takes_the_one_title_the_article_gives_rulers():
     mixed = text + " King Louis XIV sent an envoy in 1685."
     keys, _ = _fill_ins(mixed)
     assert "Pope Benedict XIV" not in keys["Benedict XIV"]  # two kinds of ruler: no title says which
+    # The title is found after any word, not only at an even word of the text ("When King ...").
+    keys, _ = _fill_ins(text + " When King Louis XIV sent an envoy in 1685, the rites were debated.")
+    assert "Pope Benedict XIV" not in keys["Benedict XIV"]
 
 
 def test_a_peoples_plural_and_adjective_forms_are_accepted():

@@ -46,3 +46,14 @@ def test_an_office_and_an_ordinal_make_no_matching_pair():
 
     c = parsed("25 December 1100 - Baldwin I is crowned the first King of Varna in Orsk.")
     assert [p for s in c.sentences for p in _person_pairs(s)] == []  # not "King of Varna -> First"
+
+
+def test_a_month_is_no_option_against_a_place():
+    c = parsed(TEXT + " The feast of Melik fell in Korvion (July-August).")
+    index = DistractorIndex(c)
+    key = mention(c, "Melik")
+    orsk = index.by_norm["orsk"]
+    month = replace(orsk, norm="korvion", text="Korvion", mention=mention(c, "Korvion"))
+    assert index._other_kind(month, key)  # glossed with months: a time, read as a place
+    assert index._other_kind(replace(orsk, norm="boedromion", text="Boedromion"), key)  # a month of Athens
+    assert not index._other_kind(orsk, key)

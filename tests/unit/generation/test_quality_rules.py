@@ -48,6 +48,11 @@ def test_temporal_then_is_dropped_and_nothing_else():
     )
 
 
+def test_then_coordinated_with_another_time_is_kept():
+    c = _corpus("Because the envoys had lost money at Velm, critics then and later argued that votes were bought.")
+    assert "critics then and later argued" in tokens_text(body_tokens(c.sentences[-1]))
+
+
 # 2. definite descriptions and dates without a year
 
 

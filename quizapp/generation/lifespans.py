@@ -1,0 +1,90 @@
+"""The years a document gives for a person's life, and whether a sentence said of them fits those years.
+
+A pronoun written out as a name makes the question state a fact of that person. "Johannes Kepler (1571-1630)"
+did not die in 1601, nor act in 1650: when the sentence's own years say so, the name is the wrong one, whatever
+the parse suggested, and the pronoun is better left unresolved (the question is then not made).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .analysis import Corpus, Sentence
+
+# "(1571-1630)", "(c. 1725 - 1770)", "(born 1546, died 1601)", "(b. 1546 - d. 1601)" right after the name
+_SPAN = re.compile(
+    r"\s*\((?:c\.\s*|ca\.\s*|born\s+|b\.\s*)?(\d{3,4})\s*(?:[-–—]|to|,\s*died|,\s*d\.)\s*"
+    r"(?:c\.\s*|ca\.\s*|died\s+|d\.\s*)?(\d{3,4})\s*\)"
+)
+_SUBJ = ("nsubj", "nsubjpass")
+
+
+def life_years(corpus: Corpus, doc: int) -> dict[str, tuple[int, int]]:
+    """Name (as written, and each of its capitalised words) -> (birth year, death year), for the people the
+    document gives both years of in brackets after their name; a word two people's names share is left out."""
+    cache = corpus.cache.setdefault("life_years", {})
+    if doc in cache:
+        return cache[doc]
+    text = corpus.documents[doc].text
+    found: dict[str, set[tuple[int, int]]] = {}
+    for s in corpus.document_sentences(doc):
+        for m in s.mentions:
+            if m.kind != "person":
+                continue
+            span = _SPAN.match(text, m.end)
+            if span is None:
+                continue
+            years = (int(span.group(1)), int(span.group(2)))
+            if years[1] < years[0]:
+                continue
+            for key in {m.text.lower(), *(w.lower() for w in m.text.split() if w[:1].isupper())}:
+                found.setdefault(key, set()).add(years)
+    out = {key: next(iter(spans)) for key, spans in found.items() if len(spans) == 1}
+    cache[doc] = out
+    return out
+
+
+def _years_of(corpus: Corpus, doc: int, name: str) -> tuple[int, int] | None:
+    lives = life_years(corpus, doc)
+    found = lives.get(name.lower())
+    if found is None:
+        words = [w.lower() for w in name.split() if w[:1].isupper()]
+        found = lives.get(words[-1]) if words else None
+    return found
+
+
+def contradicts_life(corpus: Corpus, sent: Sentence, pron: Any, name: str) -> bool:
+    """Whether writing ``name`` for the pronoun ``pron`` (a subject) makes the sentence say what the document's
+    years for that person rule out: dying or being born in another year than those, or doing something in
+    years all outside the life."""
+    if pron.dep_ not in _SUBJ:
+        return False
+    life = _years_of(corpus, sent.doc, name)
+    if life is None:
+        return False
+    verb = pron.head
+    years = _dating(sent, verb)
+    if not years:
+        return False
+    if verb.lemma_.lower() == "die":
+        return life[1] not in years
+    if verb.lemma_.lower() == "bear" and pron.dep_ == "nsubjpass":
+        return life[0] not in years
+    if pron.dep_ == "nsubj":
+        return all(y < life[0] or y > life[1] for y in years)
+    return False
+
+
+def _dating(sent: Sentence, verb: Any) -> list[int]:
+    """The years of the dates that date ``verb`` ("died on 24 October 1601", "In 1650 he published"), not those
+    of what it is about ("wrote a history of the war of 1066")."""
+    verbs = {verb.i, verb.head.i} if verb.dep_ == "conj" else {verb.i}
+    out = []
+    for m in sent.mentions:
+        if m.date is None or m.date.granularity == "decade":
+            continue
+        attach = m.root.head if m.root.dep_ == "pobj" else m.root
+        if attach.dep_ in ("prep", "npadvmod") and attach.head.i in verbs:
+            out.append(m.date.year)
+    return out
