@@ -18,7 +18,7 @@ from .date_parts import bare_date_part
 from .gazetteer import alias_group, place_class
 from .giveaways import related_name, same_word, state_of_people
 from .kinds import is_time_name
-from .lexicon import FACILITY_WORDS, TITLES
+from .lexicon import FACILITY_WORDS, ROUTE_AND_OBJECT_WORDS, TITLES
 from .normalise import MONTHS
 from .option_fit import ruled_out
 from .partwhole import paired, part_of_each_other
@@ -211,6 +211,8 @@ class DistractorIndex:
             return (office(v.norm) and not office(key.norm)) or (" " not in v.norm and place_class(v.norm) is not None)
         if key.kind != "place":
             return False
+        if route_or_object(v.norm) != route_or_object(key.norm):
+            return True  # "the Sacred Way" among regions and towns: a road is no place one raids or lives in
         # a month the parser took for a place ("took place in Boedromion") among towns
         return v.norm in self.person_first_words or is_time_name(v.text, v.mention.sent.text)
 
@@ -606,12 +608,24 @@ class DistractorIndex:
 
 _NAMED = frozenset({"person", "org", "place"})
 # Last words of a name that make it a place, a building or a feature, never a person.
-_NOT_PEOPLE = FACILITY_WORDS | NATURAL_FEATURES | frozenset({"city", "town", "village", "island", "county", "state"})
+_NOT_PEOPLE = (
+    FACILITY_WORDS
+    | NATURAL_FEATURES
+    | ROUTE_AND_OBJECT_WORDS
+    | frozenset({"city", "town", "village", "island", "county", "state"})
+)
 MAX_SWAP_YEARS = 10
 MIN_SWAP_YEARS = 3
 WINDOW_YEARS = 3  # distinct years that make a window of events to take a swapped date from
 WINDOW_REACH = 2  # sections (or paragraphs) either side the window may widen to
 MAX_SWAP_FACTOR = 3.0
+
+
+def route_or_object(norm: str) -> bool:
+    """Whether a name's own last word makes it a road, a structure or an object ("Sacred Way", "Bayeux
+    Tapestry"): no settlement, region or person."""
+    words = norm.split()
+    return len(words) > 1 and words[-1] in ROUTE_AND_OBJECT_WORDS
 
 
 def office(norm: str) -> bool:

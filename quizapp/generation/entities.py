@@ -268,7 +268,8 @@ def _cue_votes(m: Mention) -> list[tuple[str, float]]:
     before = [t for t in first.doc[max(m.sent.span.start, first.i - 4) : first.i] if t.lower_ not in ("the", "a", "an")]
     prev = before[-1] if before else None
     prev2 = before[-2] if len(before) > 1 else None
-    if prev is not None and prev.lower_ in _PLACE_PREPS:
+    # "in Londa Schiebinger's translation": the preposition governs what the name owns, not the name
+    if prev is not None and prev.lower_ in _PLACE_PREPS and m.root.dep_ != "poss":
         votes.append(("place", _PLACE_PREPS[prev.lower_]))
         # "built at X", "signed in X": a locative phrase on a verb is a strong sign of a place.
         if prev.dep_ == "prep" and prev.head.pos_ == "VERB" and prev.lower_ in ("in", "at", "near"):
@@ -296,6 +297,8 @@ def _cue_votes(m: Mention) -> list[tuple[str, float]]:
         votes.append(("event", 3.0))
     if word_before in TITLES or (prev is not None and prev.lower_.rstrip(".") in TITLES):
         votes.append(("person", 1.5))
+    if _who_follows(m) and m.last.tag_ != "NNPS" and (prev is None or prev.lower_ != "the"):
+        votes.append(("person", 1.0))  # "Henderson, who had not been told": a place takes "which" or "where"
     if _MODEL_NUMBER.search(m.text) or _SHIP_PREFIX.match(m.text):
         votes.append(("product", 3.0))
     nxt = m.last.nbor(1).lower_ if m.last.i + 1 < m.sent.span.end else ""
@@ -325,6 +328,15 @@ def _cue_votes(m: Mention) -> list[tuple[str, float]]:
     ):
         votes.append(("group", 1.0))
     return votes
+
+
+def _who_follows(m: Mention) -> bool:
+    """Whether a relative "who" or a "himself" follows the name: "Henderson, who had not been told, ...",
+    "Cicero, himself an initiate, ..."."""
+    i, end = m.last.i + 1, m.sent.span.end
+    if i < end and m.last.doc[i].text == ",":
+        i += 1
+    return i < end and m.last.doc[i].lower_ in ("who", "whom", "whose", "himself", "herself")
 
 
 def _base_votes(m: Mention) -> list[tuple[str, float]]:
@@ -376,8 +388,10 @@ def repair_kinds(corpus: Corpus) -> None:
     tallies: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     model_kind: dict[int, str] = {}
     person_surnames: set[str] = set()
+    person_tails: set[str] = set()  # "san martín" of "José de San Martín": the end of a person's full name
     capitalised: set[str] = set()
     place_cued: set[str] = set()
+    person_cued: set[str] = set()  # "Cicero, himself an initiate", "Henderson, who ...", "King X"
     for m in corpus.mentions():
         base = _base_votes(m)
         if m.text[:1].isupper():
@@ -391,14 +405,24 @@ def repair_kinds(corpus: Corpus) -> None:
             tallies[m.norm][kind] += w
             if kind == "place":
                 place_cued.add(m.norm)
+            elif kind == "person" and w >= 1.0:  # a title, "who", "himself"; not the weak shape of a name
+                person_cued.add(m.norm)
         if m.label == "PERSON" and m.last.i > m.first.i and " " in m.text:
             person_surnames.add(m.last.lower_)
+            words = m.norm.split()
+            # not after "of": "Raymond of Toulouse" is a man of a place
+            person_tails |= {" ".join(words[i:]) for i in range(1, len(words)) if words[i - 1] != "of"}
     for norm, tally in tallies.items():
         pc = place_class(norm)
         numeric = {"date", "vague_date", "number"} & set(tally)
-        if pc is not None and norm in capitalised and not numeric:
+        # the article's own evidence beats the place list: "the prospector Robert Henderson ... Henderson misses
+        # out" is a man, whatever town of that name the list holds, unless the article also writes it where a
+        # place goes ("in Washington")
+        unplaced = norm not in place_cued
+        a_person = unplaced and norm in person_tails | person_cued
+        if pc is not None and norm in capitalised and not numeric and not a_person:
             tally["place"] += 1.2
-        if norm in person_surnames and "date" not in tally:
+        if (norm in person_surnames or (unplaced and norm in person_tails)) and "date" not in tally:
             tally["person"] += 1.0
     # "Karl Weber (1866–1936) was ... During the war Weber served": the model often sees no name in the surname
     # alone; a pronoun may still mean him (see pronouns._fits)

@@ -127,6 +127,18 @@ KINSHIP = frozenset(
     }
 )  # fmt: skip
 
+# Last words that make a name a route, a structure or an object: "the Sacred Way", "the Bayeux Tapestry", "the
+# Ishtar Gate". Such a name is neither a settlement nor a person, whatever the model read.
+ROUTE_AND_OBJECT_WORDS = frozenset(
+    {
+        "way", "road", "street", "avenue", "lane", "boulevard", "highway", "trail", "route", "path", "gate", "gates",
+        "bridge", "wall", "walls", "aqueduct", "canal", "railway", "railroad", "tapestry", "altarpiece", "codex",
+        "manuscript", "chronicle", "chronicles", "stone", "stele", "map", "mechanism", "mosaic", "fresco", "statue",
+        "tablet", "tablets", "scroll", "scrolls", "book", "bible", "gospels", "psalter", "cylinder", "papyrus", "sword",
+        "crown", "throne", "vase", "helmet", "hoard", "treasure", "inscription", "column", "obelisk", "arch",
+    }
+)  # fmt: skip
+
 # Heads of names of buildings and sites: "the British Museum", "Christiansborg Castle" are where things happen.
 FACILITY_WORDS = frozenset(
     {

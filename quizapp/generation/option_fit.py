@@ -17,7 +17,9 @@ the option. This module holds the article's evidence for that, read once per cor
 - rank: a ruler is not appointed by his minister, nor does a subordinate appoint the ruler's officers: a swap that
   puts one in the other's role ("the sultan is appointed chief architect") is absurd; so is a swap that brings a
   foreigner into a statement of someone the article gives no such nationality ("unusually for a tsar, Charles
-  XII ...").
+  XII ...");
+- the stem's class noun beside the blank: "Pope _____", "the port of _____", "_____, an Englishwoman" (the
+  article's evidence for it is read in stem_class).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from typing import Any
 from .analysis import Corpus, Mention
 from .gazetteer import REGION_CONTINENTS, containers, continents, place_class
 from .kinds import PERSON_WORDS, said_kinds
+from .stem_class import called_a_port, called_a_woman, rank_titles, stem_asks_a_port, stem_asks_a_woman, stem_title
 
 # Verbs by which one person disposes of another: who does them holds rank over whom they are done to.
 RANK_VERBS = frozenset(
@@ -60,6 +63,9 @@ class Facts:
     authority: set[str] = field(default_factory=set)  # names (and surnames) of those who rule or command
     rulers: set[str] = field(default_factory=set)  # names the article gives a ruler's title or office
     places: set[str] = field(default_factory=set)  # one-word names written where a place goes ("behind Galata")
+    titles: dict[str, set[str]] = field(default_factory=dict)  # names -> the rank titles the article gives them
+    ports: set[str] = field(default_factory=set)  # names the article calls a port or has ships sail from
+    women: set[str] = field(default_factory=set)  # names the article calls a queen, a wife, a sister...
 
 
 def facts(corpus: Corpus) -> Facts:
@@ -91,6 +97,13 @@ def _read(corpus: Corpus) -> Facts:
         if adjective:
             out.nationality.setdefault(m.norm, set()).add(adjective)
     out.naming_only = {norm for norm, flags in given.items() if all(flags)}
+    for m in corpus.mentions():
+        if m.kind == "person":
+            out.titles.setdefault(m.norm, set()).update(rank_titles(m))
+            if called_a_woman(m):
+                out.women.add(m.norm)
+        elif m.kind == "place" and called_a_port(m):
+            out.ports.add(m.norm)
     # a surname is also written after "in" now and then ("faith in Luther"), but its bearer acts elsewhere
     acting = {m.norm for m in corpus.mentions() if " " not in m.norm and m.root.dep_ in ("nsubj", "nsubjpass", "poss")}
     out.places = {
@@ -216,8 +229,15 @@ def ruled_out(
             return True  # "Genoese Galata" of "behind Galata": a place the model read as a person
         if key_years is not None and _other_era(corpus, key, sentence_ids, key_years):
             return True
+        if stem_asks_a_woman(prompt) and key.norm in f.women and norm not in f.women:
+            return True  # "Equiano married _____, an Englishwoman" with men among the options
+        title = stem_title(prompt)
+        if title and title in f.titles.get(key.norm, ()) and title not in f.titles.get(norm, ()):
+            return True  # "Pope _____" with a count among the options
         return _outranks(f, key, norm, swap)
     if key.kind == "place":
+        if stem_asks_a_port(prompt) and key.norm in f.ports and norm not in f.ports:
+            return True  # "the Mediterranean port of _____" with an inland city among the options
         return (
             _outside_stem_region(key, norm, prompt)
             or _off_the_listed_continent(key, norm, prompt)

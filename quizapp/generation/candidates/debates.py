@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..analysis import Corpus, Mention, Sentence
-from ..distractors import display, stable_hash
+from ..distractors import display, route_or_object, stable_hash
 from ..textutil import tidy, tokens_text, word_count
 from ..types import QuestionDraft
 from .base import VIEW_STEM, Candidate, Context, source_of
@@ -88,7 +88,8 @@ def _find_scholars(sentences: list[Sentence]) -> dict[str, str]:
     out: dict[str, str] = {}
     for s in sentences:
         for m in s.mentions:
-            if m.kind != "person" or not m.norm or not _scholarly(m):
+            # "the Bayeux Tapestry shows ..." does a scholar's verb, but is a thing
+            if m.kind != "person" or not m.norm or route_or_object(m.norm) or not _scholarly(m):
                 continue
             last = m.norm.split()[-1]
             shown = display(m)

@@ -48,3 +48,9 @@ def test_a_view_with_a_pronoun_is_not_asked():
     s = sentence(c, "has argued")
     verb = next(t for t in s.span if t.lemma_ == "argue")
     assert _view(s, verb) is None  # "they" written out by guess may name the wrong thing
+
+
+def test_a_thing_that_shows_something_is_no_scholar():
+    made, _ = _views(DEBATE.replace("King Anselm", "The Orvel Tapestry shows the guild halls. King Anselm"))
+    q = next(x for x in made if x.key == "Piet Anvers").draft
+    assert "Orvel Tapestry" not in q.options  # "the tapestry shows" is a scholar's verb, but no one's name

@@ -150,3 +150,16 @@ def test_a_surname_alone_is_offered_by_the_full_name_against_a_full_name_key():
     options = DistractorIndex(c).choose(key, key.text, 3)
     assert "Keller" not in options  # one word among full names gives itself away
     assert "Hans Keller" in options
+
+
+def test_a_road_or_an_object_is_no_option_among_places():
+    c = parsed(
+        "In 170 raiders sacked Attica. In 171 pilgrims gathered at Agrai. In 172 pilgrims gathered at Phaleron. "
+        "In 173 pilgrims gathered at Megara. In 174 pilgrims gathered at Thria. "
+        "In 175 traders walked along Orvel Road. Orvel Road was paved in 120."
+    )
+    key = _mention(c, "Attica")
+    index = DistractorIndex(c)
+    assert index.choose(key, "Attica", 3) is not None
+    # four towns and a road: a fifth option would have to be the road, and a road is no place one sacks
+    assert "Orvel Road" not in (index.choose(key, "Attica", 5) or [])

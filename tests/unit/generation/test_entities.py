@@ -161,3 +161,24 @@ def test_a_name_before_a_possessive_and_a_capitalised_noun_is_part_of_a_longer_n
     by_text = {m.text: m for m in corpus.mentions()}
     assert by_text["St Aldhelm"].fragment  # of "St Aldhelm's Cathedral": no key, no option
     assert not by_text["Ann Marlow"].fragment  # her letters are hers
+
+
+def test_a_surname_the_article_gives_a_person_is_no_town_of_the_place_list():
+    text = (
+        "In 1896, acting on a tip from the prospector Robert Henderson, Carl Aske found gold on the creek. "
+        "Henderson, who had not been told, missed out. Aske sold his claim in Seattle."
+    )
+    kinds, _ = _kinds(text)
+    assert kinds["Henderson"] == {"person"}  # a town in Nevada by the place list, a man by the article
+    kinds, _ = _kinds("Under Rome the cult grew: Cicero, himself an initiate, praised the rites in 50 BC.")
+    assert kinds["Cicero"] == {"person"}  # a town in Illinois by the place list
+    kinds, _ = _kinds("George Hale led the militia in 1776. The army marched to Washington in 1777.")
+    assert kinds["Washington"] == {"place"}  # written where a place goes: the place list stands
+
+
+def test_a_name_owning_what_follows_a_preposition_is_no_place():
+    kinds, _ = _kinds(
+        "In one passage on the peacock flower she reported, in Margaret Holt's translation, that the plant was used. "
+        "Historians such as Holt have used her notes."
+    )
+    assert kinds["Margaret Holt"] == {"person"}  # "in X's translation": "in" governs the translation

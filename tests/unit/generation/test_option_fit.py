@@ -158,3 +158,40 @@ def test_a_city_abroad_is_no_option_among_the_stems_cities_of_one_country():
     assert not _out(c, key, "milan", "The envoy travelled to _____ in 1601.")  # no city of the stem to go by
     # Paris of France, of Texas or of Idaho: a key of several countries says none
     assert not _out(c, mention(c, "Paris"), "milan", "The envoy travelled to Lyon in 1601 and to _____ in 1603.")
+
+
+# (why, text, key, stem, ruled out, kept): the stem's class noun beside the blank asks the same of every option
+STEM_CASES = [
+    (
+        "a count or a king among popes",
+        "In 1208 Pope Linus Vane blamed Count Raymond Orme for the murder. In 1213 King Peter Asko died at Muret. "
+        "In 1320 Bishop Jacques Fell, the future Pope Clement Ardo, questioned the villagers. "
+        "In 1229 Pope Gregor Hale founded the inquisition. Raymond Orme submitted in 1229.",
+        "Clement Ardo", "In 1320 Bishop Jacques Fell, the future Pope _____, questioned the villagers.",
+        ["raymond orme", "peter asko"], ["gregor hale"],
+    ),
+    (
+        "an inland city where the stem asks for a port; one ships sail from is a port",
+        "In 1905 a branch line opened from Derat to the Mediterranean port of Haifa. "
+        "The railway ran from Damascus to Medina. Pilgrims came to Damascus in 1908. "
+        "Ships sailed from Beirut to Alexandria in 1910.",
+        "Haifa", "In 1905 a branch line opened from Derat to the Mediterranean port of _____.",
+        ["damascus"], ["beirut"],
+    ),
+    (
+        "a man where the stem asks for a woman",
+        "In 1792 Tomas Brek married Ada Moor, an Englishwoman from Kelby. In 1780 Carl Aske sailed to Orsk. "
+        "Queen Lena Vasa received Brek in 1789.",
+        "Ada Moor", "In 1792 Tomas Brek married _____, an Englishwoman from Kelby.",
+        ["carl aske"], ["lena vasa"],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("why", "text", "key", "stem", "out", "kept"), STEM_CASES, ids=[c[0] for c in STEM_CASES])
+def test_the_stems_class_noun_binds_every_option(why, text, key, stem, out, kept):
+    c = parsed(text)
+    k = mention(c, key)
+    assert [n for n in out if _out(c, k, n, stem)] == out, why
+    assert [n for n in kept if _out(c, k, n, stem)] == []
+    assert [n for n in out if _out(c, k, n, "In 1900 _____ was seen.")] == []  # no class noun to go by

@@ -1,0 +1,118 @@
+"""What the stem's own class noun asks of every option (issue #15, round 13).
+
+A stem that writes a class noun beside its blank restricts the options to those the article gives that class:
+"Pope _____" asks for a pope, not a count; "the Mediterranean port of _____" for a port, not an inland city;
+"married _____, an Englishwoman" for a woman. The article's words decide (a title before a name, "the port of
+X", "X, the sister of Y"): a student rules out an option of another class without knowing anything.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .analysis import Mention
+
+# Titles of rank a stem may put before its blank ("Pope ___", "King ___ of Aragon", "Queen ___"): every option
+# must be one the article gives that title, or a student rules it out (a count among popes, a man among queens).
+RANK_TITLES = frozenset(
+    {
+        "pope", "king", "queen", "emperor", "empress", "sultan", "tsar", "czar", "tsarina", "shah", "pharaoh",
+        "caliph", "khan", "prince", "princess", "duke", "duchess", "count", "countess", "baron", "bishop",
+        "archbishop", "cardinal", "president", "general", "admiral",
+    }
+)  # fmt: skip
+_SAME_TITLE = {"czar": "tsar", "tsarina": "tsar"}
+# Nouns of a harbour town ("the port of X", "X, a port"), and verbs by which ships leave or reach one.
+PORT_WORDS = frozenset({"port", "harbour", "harbor", "seaport", "docks"})
+_SAILING_VERBS = frozenset({"sail", "ship", "dock", "anchor", "embark", "disembark", "land"})
+_STEM_TITLE = re.compile(r"\b([A-Za-z]+) _{3,}")
+_STEM_PORT = re.compile(r"\b(?:port|harbour|harbor|seaport)s?(?: of| at)? _{3,}|_{3,} (?:harbour|harbor)\b", re.I)
+
+
+def _title(word: str) -> str:
+    w = word.lower().rstrip(".")
+    return _SAME_TITLE.get(w, w) if w in RANK_TITLES else ""
+
+
+def rank_titles(m: Mention) -> set[str]:
+    """The rank titles a mention's sentence gives the person: "Pope X", "the future emperor X", "X, king of Y",
+    "X became king"."""
+    out = {_title(m.first.text)} if m.last.i > m.first.i else set()
+    if m.first.i > m.sent.span.start:
+        out.add(_title(m.first.nbor(-1).text))
+    out |= {_title(c.lemma_) for c in m.root.children if c.dep_ == "appos" and c.i > m.last.i}
+    if m.root.dep_ == "nsubj" and m.root.head.lemma_ in ("be", "become"):
+        out |= {_title(c.lemma_) for c in m.root.head.children if c.dep_ in ("attr", "oprd", "acomp")}
+    return out - {""}
+
+
+# Words that make a person a woman: "Queen X", "X, the sister of Y", "his wife X", "X, an Englishwoman".
+FEMALE_WORDS = frozenset(
+    {
+        "queen", "empress", "princess", "duchess", "countess", "baroness", "lady", "tsarina", "abbess", "nun",
+        "wife", "widow", "daughter", "sister", "mother", "grandmother", "aunt", "niece", "bride", "heiress",
+        "woman", "girl", "mistress", "consort", "stepmother", "stepdaughter",
+    }
+)  # fmt: skip
+_FEMALE = "|".join(sorted(FEMALE_WORDS))
+# The stem calls its blank a woman: "Queen _____", "his wife _____", "_____, the sister of", "_____, an Englishwoman"
+_STEM_WOMAN = re.compile(
+    rf"\b(?:{_FEMALE}) _{{3,}}|_{{3,}}, (?:the |an? |his |her )?(?:[a-z]+ )?(?:{_FEMALE}|[a-z]*woman)\b", re.I
+)
+
+
+def _female_word(word: str) -> bool:
+    w = word.lower()
+    return w in FEMALE_WORDS or (w.endswith("woman") and w.isalpha())
+
+
+def called_a_woman(m: Mention) -> bool:
+    """Whether the sentence calls the person a woman: a woman's title or kinship word just before the name, in
+    apposition after it, or as what the person was ("X became queen")."""
+    if m.last.i > m.first.i and _female_word(m.first.text):
+        return True
+    if m.first.i > m.sent.span.start and _female_word(m.first.nbor(-1).text):
+        return True
+    if any(c.dep_ == "appos" and _female_word(c.lemma_) for c in m.root.children):
+        return True
+    if m.root.dep_ == "appos" and _female_word(m.root.head.text):
+        return True  # "his wife, X"
+    r = m.root
+    return (
+        r.dep_ == "nsubj"
+        and r.head.lemma_ in ("be", "become")
+        and any(c.dep_ == "attr" and _female_word(c.lemma_) for c in r.head.children)
+    )
+
+
+def called_a_port(m: Mention) -> bool:
+    """Whether the sentence calls the place a port ("the port of X", "X harbour", "X, a port") or has ships sail
+    from or to it."""
+    start, doc = m.sent.span.start, m.first.doc
+    before = [t.lower_ for t in doc[max(start, m.first.i - 3) : m.first.i] if t.lower_ not in ("the", "a", "an")]
+    if before and before[-1] == "of":
+        before.pop()  # "the port of X" as "port X"
+    if before and before[-1] in PORT_WORDS:
+        return True
+    if m.last.i + 1 < m.sent.span.end and m.last.nbor(1).lower_ in PORT_WORDS:
+        return True
+    if any(c.dep_ == "appos" and c.lower_ in PORT_WORDS for c in m.root.children):
+        return True
+    r = m.root
+    return r.dep_ == "pobj" and r.head.lower_ in ("from", "to", "at", "into") and r.head.head.lemma_ in _SAILING_VERBS
+
+
+def stem_title(prompt: str) -> str:
+    """The rank title the stem writes just before its blank ("King" of "King _____ of Aragon"), or ""."""
+    match = _STEM_TITLE.search(prompt)
+    return _title(match.group(1)) if match else ""
+
+
+def stem_asks_a_woman(prompt: str) -> bool:
+    """Whether the stem calls its blank a woman ("Queen _____", "married _____, an Englishwoman")."""
+    return _STEM_WOMAN.search(prompt) is not None
+
+
+def stem_asks_a_port(prompt: str) -> bool:
+    """Whether the stem calls its blank a port ("the Mediterranean port of _____")."""
+    return _STEM_PORT.search(prompt) is not None
