@@ -118,10 +118,13 @@ def _is_aside(t: Any) -> bool:
 
 
 def _closing_participle(t: Any) -> bool:
-    """ "Renn replied to the council in a long letter, arguing that the bridge was unsafe": a participle phrase
-    after the main verb, set off by a comma and ending the sentence, adds how or with what result; without it
-    the sentence still states what its subject did. Not one that opens with its own subject or a subordinator."""
-    if t.dep_ != "advcl" or t.tag_ != "VBG" or t.head.dep_ != "ROOT" or t.head.i > t.i or t.left_edge.i != t.i:
+    """ "Renn replied to the council in a long letter, arguing that the bridge was unsafe" (or "..., written a
+    decade later"): a participle phrase after the main verb, set off by a comma and ending the sentence, adds
+    how, when or with what result; without it the sentence still states what its subject did. Not one that opens
+    with its own subject or a subordinator."""
+    if t.dep_ != "advcl" or t.tag_ not in _PARTICIPLES or t.head.dep_ != "ROOT":
+        return False
+    if t.i < t.head.i or t.left_edge.i < t.i:
         return False
     after = t.right_edge.i + 1
     doc = t.doc

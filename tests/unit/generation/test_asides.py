@@ -83,5 +83,14 @@ def test_a_closing_participle_phrase_is_left_out():
     assert _statement(CLOSING_PARTICIPLE, "Lenz", "Hugo Lenz") == (
         "In 1871 the engineer Hugo Lenz replied to the council of Arnheim in a long letter."
     )
+    # ", written ...": a past participle closes the sentence the same way
+    written = (
+        "The only full account of the flood at Arnheim comes from the town clerk Piet Vos in his Chronicle of the "
+        "River Towns, written about a decade later by a hostile witness."
+    )
+    assert _statement(written, "Vos", "Piet Vos") == (
+        "The only full account of the flood at Arnheim comes from the town clerk Piet Vos in his Chronicle of the "
+        "River Towns."
+    )
     made = _statement(CLOSING_PARTICIPLE, "railway", "Hugo Lenz")
     assert made is None or "railway" in made  # the phrase that holds the key stays
