@@ -22,6 +22,7 @@ from .tense import historical_present, past_clauses, past_question, past_stateme
 from .textutil import contains_phrase, tidy, tokens_text, word_count
 from .timeline import dated as entry_dated
 from .timeline import raw_label
+from .whose import written_whose
 
 LOOK_BACK = 6  # earlier sentences of the same document searched for an antecedent
 MAX_NAME_WORDS = 7
@@ -953,7 +954,7 @@ def resolve_context(
         if name is None or (key and contains_phrase(name, key)):
             return prompt, f"'{phrase}' refers to something named in an earlier sentence"
         prompt = _replace_first(prompt, phrase, _unless_placed(name, prompt))
-    prompt = subject_written_in(corpus, sent, prompt, key)
+    prompt = written_whose(corpus, sent, subject_written_in(corpus, sent, prompt, key), key)
     if relative_time(sent) is not None and not prompt.lower().startswith("according to"):
         # the question dropped "One month later,": date it from the sentence before, as the reader would
         dated = relative_date(corpus, sent)

@@ -162,8 +162,17 @@ def _find_subject(corpus: Corpus, doc: int) -> Subject | None:
         if written is None:
             continue
         name = written[4:] if written.startswith("the ") else written
-        return Subject(written, re.sub(r"(?:'s|’s)$", "", name.split()[-1]).lower())
+        return Subject(written, _head_word(name).lower())
     return None
+
+
+def _head_word(name: str) -> str:
+    """The word a name is a kind of: "Canal" of "Erie Canal", "Code" of "Code of Hammurabi", "Wall" of "Hadrian's
+    Wall" (its possessive ending cut)."""
+    words = name.split()
+    if "of" in words[1:]:
+        words = words[: words.index("of", 1)]  # "Kingdom of Kongo": a kingdom, not a Kongo
+    return re.sub(r"(?:'s|’s)$", "", words[-1])
 
 
 def _title_phrases(title: str) -> list[tuple[str, bool]]:
@@ -204,18 +213,22 @@ def _written_in_body(body: str, phrase: str, the: bool = False) -> str | None:
     words = [re.escape(w) for w in phrase.split()]
     pattern = re.compile(r"(?<![\w’'])((?:the\s+)?)(" + r"\s+".join(words) + r")(?![\w’'-])", re.I)
     forms: Counter[str] = Counter()
+    openers: Counter[str] = Counter()  # the name opening a sentence: its case tells only if the title is in capitals
     common = 0  # written in lower case mid-sentence: "the Antikythera mechanism" is no name "Mechanism"
     for m in pattern.finditer(body):
         name = " ".join(m.group(2).split())
+        form = ("the " if m.group(1) and "’" not in name and "'" not in name else "") + name
         before = body[: m.start()].rstrip(" \t")
-        if not before or before[-1] in '.!?:\n"“' or re.match(r"\s+[A-Z]", body[m.end() :]):
-            continue  # a capital that only opens a sentence or a line ("Sixty years on") names nothing; nor does
-            # one inside a longer name ("the Antikythera Mechanism Research Project")
+        if re.match(r"\s+[A-Z]", body[m.end() :]):
+            continue  # one inside a longer name ("the Antikythera Mechanism Research Project")
+        if not before or before[-1] in '.!?:\n"“':
+            openers[form] += _proper(name)
+            continue  # a capital that only opens a sentence or a line ("Sixty years on") names nothing
         if not _proper(name):
             common += 1
             continue
-        forms[("the " if m.group(1) and "’" not in name and "'" not in name else "") + name] += 1
-    head = re.sub(r"(?:'s|’s)$", "", phrase.split()[-1])
+        forms[form] += 1
+    head = _head_word(phrase)
     by_head = len(re.findall(rf"(?<![\w’'])the\s+{re.escape(head)}(?![\w’'-])", body, re.I)) if len(words) > 1 else 0
     if (
         not forms
@@ -226,6 +239,9 @@ def _written_in_body(body: str, phrase: str, the: bool = False) -> str | None:
     ):
         # "The Berlin Wall, 1961-1989": the body says "the wall" throughout; the title writes the name
         return ("the " if the else "") + phrase
+    if not forms and not common and phrase.isupper() and +openers and by_head >= SUBJECT_MIN_MENTIONS:
+        # "ELEUSINIAN MYSTERIES": the body's "The Eleusinian Mysteries ..." gives the case, "the Mysteries" the rest
+        return openers.most_common(1)[0][0]
     if not forms or common > sum(forms.values()) or sum(forms.values()) + by_head < SUBJECT_MIN_MENTIONS:
         return None
     # "the Erie Canal" over "Erie Canal" when the body writes the article more often; with a tie, the bare name

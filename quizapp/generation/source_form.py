@@ -39,8 +39,10 @@ def not_a_statement(corpus: Corpus, sent: Sentence) -> str | None:
         return "the sentence is a caption (a name and a participle, no finite verb)"
     if _credited(corpus, sent):
         return "the sentence is a caption (its paragraph ends in a picture's credit)"
-    if _framing(sent):
+    if _framing(sent) or _debate_announced(sent):
         return "the sentence frames a debate and states none of it"
+    if _teaser(sent):
+        return "the sentence is a teaser (participles with no subject and no finite verb)"
     heading = _heading_over(corpus, sent)
     if heading is not None and _APPARATUS_HEADING.search(heading.text):
         return f"the sentence stands under '{heading.text}'"
@@ -107,6 +109,56 @@ def _framing(sent: Sentence) -> bool:
         return False
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     return subject is not None and subject.lemma_.lower() in _SCHOLARS and subject.tag_ == "NNS"
+
+
+# "The biggest argument among historians concerns Hubert", "Hubert's role has been debated": a debate announced,
+# its argument never stated; a debate of the story itself ("The dispute concerned the border") is a fact.
+_DEBATE_NOUNS = frozenset({"argument", "debate", "controversy", "dispute", "disagreement", "question", "mystery"})
+_SCHOLARLY = _SCHOLARS | {"scholarly", "academic", "historical", "scholarship"}
+_STATING = frozenset({"ccomp", "advcl", "xcomp", "acl", "relcl"})
+
+
+def _debate_announced(sent: Sentence) -> bool:
+    """The main clause announces that scholars argue about something, and no clause says what they hold: a debate
+    noun tied to scholars as the subject ("The main debate among historians concerns X"), or a debate verb in the
+    present perfect passive ("X's role has been debated"); "The crown is then disputed between A and B" (a
+    timeline's present) tells a dispute of the story."""
+    root = sent.root
+    if any(c.dep_ in _STATING for c in root.children):
+        return False
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    if subject.dep_ == "nsubj" and subject.lemma_.lower() in _DEBATE_NOUNS:
+        return any(t.lemma_.lower() in _SCHOLARLY for t in subject.subtree)
+    if subject.dep_ != "nsubjpass" or root.lemma_.lower() not in _DEBATE_VERBS:
+        return False
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP") for c in root.children)
+    return perfect and not any(c.dep_ == "prep" and c.lower_ in ("between", "over") for c in root.children)
+
+
+def _teaser(sent: Sentence) -> bool:
+    """A magazine standfirst or teaser: participles with no subject ("Stolen, sold, split up and hidden in a salt
+    mine: the afterlife of a painting"). What it lists happened to something it names as no actor, so a question
+    cut from it has no subject either. Told by an opening participle with no subject and no finite verb, or by
+    a list of participles with no auxiliary and no common-noun subject before a colon and a verbless phrase (the
+    parser often reads the list's capitalised first word as a name and one participle as a past verb)."""
+    root = sent.root
+    first = next((t for t in sent.tokens if not t.is_punct), None)
+    if root.tag_ in ("VBN", "VBG") and not _finite(sent) and first is not None and first.i == root.i:
+        return not any(c.dep_ in _SUBJ for c in root.children)
+    colon = next((t for t in sent.tokens if t.text == ":"), None)
+    if colon is None:
+        return False
+    before = [t for t in sent.tokens if t.i < colon.i]
+    after = [t for t in sent.tokens if t.i > colon.i and not t.is_punct]
+    return (
+        bool(after)
+        and not any(t.tag_.startswith("VB") for t in after)
+        and sum(1 for t in before if t.tag_ == "VBN") >= 2
+        and not any(t.dep_ in ("aux", "auxpass") for t in before)
+        and not any(t.dep_ in _SUBJ and t.tag_ in ("NN", "NNS", "PRP") for t in before)
+    )
 
 
 def _headline_question(sent: Sentence) -> bool:

@@ -83,6 +83,14 @@ _COUNTED_ON = re.compile(
     r"(?! (?:of|when|that|on which|in which|before|after|he|she|they|it|was|is)\b)",
     re.I,
 )
+# "A different approach was offered by X": a comparison whose other term the text gave before ("different from
+# what?"); "a different calendar from the Julian" or "similar to" names it.
+_COMPARED_TO_UNSAID = re.compile(
+    r"\b(?:an?|the) (?:different|similar|alternative|rival|opposite|contrary) (?:[a-z]+ )?"
+    r"(?:approach|view|explanation|interpretation|answer|account|theory|argument|reading|conclusion|verdict|picture|"
+    r"story|version|method|model|idea|position|course|path|strategy|policy)\b(?! (?:from|to|than)\b)",
+    re.I,
+)
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers|its|they|them|their|theirs)\b", re.I)
 # Capitalised words that are no antecedent: "In February 1874 she ..." names no one.
 _NOT_NAMES = re.compile(
@@ -119,6 +127,9 @@ def anaphora_problem(text: str) -> str | None:
     m = _COUNTED_ON.search(body)
     if m:
         return f"anaphoric phrase '{m.group(0)}'"
+    m = _COMPARED_TO_UNSAID.search(body)
+    if m:
+        return f"compared with something unsaid: '{m.group(0)}'"
     m = THERE_LOCATIVE.search(body)
     if m:
         return "locative 'there'"

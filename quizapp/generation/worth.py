@@ -139,6 +139,32 @@ def minor_life_date(corpus: Corpus, sent: Sentence, m: Mention) -> bool:
     return person is None or person.norm.split()[-1:] != [main]
 
 
+def illustrative_range(m: Mention) -> bool:
+    """A name in a "from X to Y" range set off by a comma ("Scots became prominent in the Empire, from the
+    tobacco trade of Glasgow to the East India Company"): two examples of a flourish, not a fact of their own. A
+    route ("sailed from Lisbon to Goa") has no comma before it, and a span of dates or counts is a fact."""
+    if m.kind in ("date", "number"):
+        return False
+    doc = m.first.doc
+    for tok in m.sent.tokens:
+        if tok.lower_ != "from" or tok.dep_ != "prep" or tok.i == 0 or doc[tok.i - 1].text != ",":
+            continue
+        spans = [tok] + [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > tok.i]
+        if not any(s.lower_ == "to" for s in spans) and not any(t.lower_ == "to" for t in tok.subtree):
+            continue  # "from" alone: a source or an origin, not a range
+        ends = [t for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ in ("from", "to")]
+        ends += [g for s in spans[1:] for g in s.children if g.dep_ == "pobj"]
+        if all(_a_place(m.sent, e) for e in ends):
+            continue  # "marched, from Dandi to Karachi": a route or an extent, a fact
+        if any(s.left_edge.i <= m.root.i <= s.right_edge.i for s in spans):
+            return True
+    return False
+
+
+def _a_place(sent: Sentence, tok: Any) -> bool:
+    return any(o.kind == "place" and o.first.i <= tok.i <= o.last.i for o in sent.mentions)
+
+
 def setting(corpus: Corpus, doc: int) -> str:
     """The norm of the place the document keeps naming (its setting), or ""."""
     cache: dict[int, str] = corpus.cache.setdefault("setting", {})

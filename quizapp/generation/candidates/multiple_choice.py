@@ -10,12 +10,13 @@ from ..analysis import Mention, Sentence
 from ..clauses import cloze, statement
 from ..dates import parse_date, parse_number
 from ..distractors import display, usable_key
+from ..historiography import finder_of_a_source, historiography_date
 from ..option_fit import drop_nationality, stem_nationality
 from ..setting import document_people
 from ..syntax import wh_question
 from ..textutil import drop_parentheticals, has_anchor, word_count
 from ..types import QuestionDraft
-from ..worth import bounded_key, habit_of_a_group, minor_life_date, place_given_away
+from ..worth import bounded_key, habit_of_a_group, illustrative_range, minor_life_date, place_given_away
 from .base import Candidate, Context, according_to, coordinated, mention_once, shuffled, source_of
 from .open_dates import open_ended
 
@@ -60,6 +61,10 @@ def worth_asking(ctx: Context, sent: Sentence, m: Mention) -> bool:
         if bounded_key(sent, m)
         else "minor_date"
         if minor_life_date(ctx.corpus, sent, m)
+        else "historiography"
+        if historiography_date(ctx.corpus, sent, m) or finder_of_a_source(ctx.corpus, sent, m)
+        else "illustrative_range"
+        if illustrative_range(m)
         else "given_place"
         if place_given_away(ctx.corpus, sent, m)
         else "document_people"

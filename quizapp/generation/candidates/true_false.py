@@ -10,6 +10,7 @@ from ..analysis import Mention, Sentence
 from ..clauses import evaluation, hedge, reported_view, statement
 from ..dates import parse_date
 from ..distractors import display
+from ..historiography import tells_a_find
 from ..textutil import BLANK, anaphora_problem, capitalise, has_anchor, tidy, tokens_text
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, source_of
@@ -134,7 +135,7 @@ def pinned_place(sent: Sentence, m: Mention) -> bool:
 def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     """A true and a false candidate from one sentence, where it reads on its own and states a fact (not a view it
     reports or a verdict it gives: see clauses.reported_view and clauses.evaluation)."""
-    if imperative(sent) or reported_view(sent) or evaluation(sent):
+    if imperative(sent) or reported_view(sent) or evaluation(sent) or tells_a_find(ctx.corpus, sent):
         return []
     keys = [m for m in sent.mentions if key_ok(sent, m) and swappable(sent, m) and worth_asking(ctx, sent, m)]
     # A date is swapped only where it is what the sentence is about (see core_event). A sentence whose date is a
@@ -224,6 +225,8 @@ def _true_statement(ctx: Context, sent: Sentence, anchor: Any | None) -> tuple[C
     text = resolved
     if anaphora_problem(text) or len(toks) < 6 or not has_anchor(text):
         return None  # a statement naming no one and nowhere ("Testing outweighed training") says nothing alone
+    if says_nothing_of_its_subject(sent, toks):
+        return None
     disputed = sent.id in ctx.disputed
     base_conf = 0.85 - (0.25 if disputed else 0.0)
     reasons = ["statement taken from one sentence of the text"]
@@ -248,6 +251,30 @@ def _true_statement(ctx: Context, sent: Sentence, anchor: Any | None) -> tuple[C
         f"{sent.id}:tf",
     )
     return true, toks
+
+
+_COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "stay"})
+_RANKING = frozenset({"first", "last", "only", "sole", "single", "earliest", "latest"})
+
+
+def says_nothing_of_its_subject(sent: Sentence, toks: list[Any]) -> bool:
+    """A statement that only describes its subject, with no name, date or number after it and nothing that ranks
+    ("Huan Kuan was not a neutral reporter", "The harbour of Orsk remained important"): a verdict a student
+    calls true unread, and a name swapped in its subject makes no plausible error. "X was the first woman to
+    ...", "X became the capital of Y" state facts."""
+    ids = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i == t.i or t.head.i not in ids]
+    root = heads[0] if len(heads) == 1 else None  # one clause, read whole; anything else is left alone
+    if root is None or root.lemma_.lower() not in _COPULAS:
+        return False
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    inside = {t.i for t in subject.subtree}
+    if any(m.first.i in ids and m.first.i not in inside for m in sent.mentions):
+        return False
+    rest = [t for t in toks if t.i not in inside]
+    return not any(t.like_num or t.tag_ in ("JJS", "RBS") or t.lower_ in _RANKING for t in rest)
 
 
 def imperative(sent: Sentence) -> bool:

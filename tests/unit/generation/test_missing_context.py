@@ -18,6 +18,13 @@ def test_the_day_without_saying_which_is_a_day_told_before():
     assert anaphora_problem("During the day the army of Orsk rested at Kelby.") is None
 
 
+def test_a_different_view_without_what_it_differs_from_was_told_before():
+    assert anaphora_problem("A different approach was offered by the economist Ida Brun in 1965.")
+    assert anaphora_problem("In 1702 the guild of Orsk adopted a similar policy.")
+    assert anaphora_problem("Ida Brun took a different approach from the guild of Orsk in 1965.") is None
+    assert anaphora_problem("The guild of Orsk built a different kind of hall at Kelby in 1601.") is None
+
+
 LEAGUE = "Governor Aldo Verri refused the League's demands and sent more soldiers to Kelby."
 PROMPT = "Who refused the League's demands and sent more soldiers to Kelby?"
 

@@ -121,3 +121,29 @@ def test_capitals_from_a_title_are_written_as_the_prose_writes_them():
         sentence_case(c, sentence(c, "closed"), "The NATO summit closed in _____.")
         == "The NATO summit closed in _____."
     )
+
+
+def test_a_debate_announced_without_its_argument_is_not_a_source():
+    c = parsed(
+        BODY + " The biggest argument among art historians concerns Pieter Vogt. The role of Anselm has been debated."
+        " The dispute concerned the tolls of the river Sabel. Anselm was disputed by the guild in 1706."
+        " The crown of Varro is then disputed between Anselm and Vogt."
+    )
+    assert "debate" in (not_a_statement(c, sentence(c, "biggest argument")) or "")
+    assert "debate" in (not_a_statement(c, sentence(c, "has been debated")) or "")
+    # a dispute of the story itself, and a past dispute, are facts
+    assert not_a_statement(c, sentence(c, "dispute concerned")) is None
+    assert not_a_statement(c, sentence(c, "disputed by the guild")) is None
+    assert not_a_statement(c, sentence(c, "then disputed")) is None  # a timeline's present tells the story
+
+
+def test_a_teaser_of_participles_without_a_subject_is_not_a_source():
+    teaser = "Burnt, rebuilt, sold and hidden in a cellar: the strange afterlife of the cloth hall of Orvel."
+    listed = "Seized, sold, split up, hidden in a mine and cleaned back to life: the afterlife of the Orvel altarpiece."
+    prose = "The hall was burnt, rebuilt and sold: the guild of Orvel lost it."
+    c = parsed(teaser + "\n\n" + listed + "\n\n" + BODY + " Founded in 1650, the guild of Orvel sold cloth. " + prose)
+    assert "teaser" in (not_a_statement(c, sentence(c, "hidden in a cellar")) or "")
+    assert "teaser" in (not_a_statement(c, sentence(c, "hidden in a mine")) or "")
+    assert not_a_statement(c, sentence(c, "was burnt")) is None  # a subject and its auxiliary
+    # an opening participle phrase before a subject and its finite verb is prose
+    assert not_a_statement(c, sentence(c, "Founded in 1650")) is None

@@ -211,3 +211,28 @@ def test_a_verdict_in_the_predicate_is_no_statement_of_fact():
     statements = [q.prompt for q in result.questions if q.type == "true_false"]
     for words in ("famous in 1702", "boldest", "leading"):
         assert not any(words in s for s in statements), (words, statements)
+
+
+def test_a_statement_that_only_describes_its_subject_is_not_made():
+    from quizapp.generation.candidates.true_false import says_nothing_of_its_subject
+    from quizapp.generation.clauses import statement
+
+    c = parsed(
+        MILLS + " Arthur Penrose was not a careful banker. The merchants of Kelsby remained cautious."
+        " Arthur Penrose was the first banker of Kelsby. The mill at Marlow became the largest in the county."
+        " The bank of Kelsby was a branch of the Bank of Marlow. The bank of Kelsby was not a single company."
+    )
+
+    def nothing(words: str) -> bool:
+        sent = sentence(c, words)
+        made = statement(sent)
+        assert made is not None
+        return says_nothing_of_its_subject(sent, made[1])
+
+    assert nothing("careful banker")
+    assert nothing("remained cautious")
+    assert not nothing("the first banker")  # a rank is a fact
+    assert not nothing("the largest")
+    assert not nothing("a single company")  # a count, not a verdict
+    assert not nothing("a branch of the Bank")  # a name after the verb
+    assert not nothing("opened a mill")  # not a description

@@ -77,3 +77,51 @@ def test_the_document_setting_is_no_blank():
     assert "Ostrava" not in {k for _, k in keys}
     assert {k for _, k in keys} & {"Tarvik", "Linz", "Castelmar"}
     assert rejected["given_place"] >= 1
+
+
+def test_the_date_of_a_scholars_act_or_a_cited_source_is_no_key():
+    text = (
+        "Marta Kessel opened a printing house in Veldmark in 1755. Marta Kessel printed an atlas of Flanders in 1760. "
+        "Marta Kessel died in Brugeton in 1771. "
+        "The historian Pieter Aalst found her account book in Brugeton in 1923. "
+        "A new explanation was offered by the economist Ida Brun in 1965. "
+        "The traveller Jonas Weil published his account of Veldmark in 1776. "
+        "Marta Kessel published her own atlas of Brabant in 1766. "
+        "The council of Veldmark banned the atlas in 1768."
+    )
+    keys, rejected = _keys(text)
+    dates = {k for _, k in keys}
+    assert not dates & {"1923", "1965"}  # the study of the past
+    assert {"1766", "1768", "1776"} <= dates  # the subject's own publication; acts of the story and its time
+    assert "Pieter Aalst" not in dates  # who found the source is the study's history too
+    assert rejected["historiography"] >= 3
+    corpus = parse_corpus([clean("s.txt", "Title\n\n" + text)], get_nlp())
+    repair_kinds(corpus)
+    ctx = Context(corpus, DistractorIndex(corpus))
+    found = next(s for s in corpus.sentences if "account book" in s.text)
+    assert not true_false_candidates(ctx, found)  # nor a true statement made of it
+
+
+def test_a_scholar_inside_the_story_is_part_of_the_history():
+    text = (
+        "Veldmark rebelled against Brugeton in 1700. Brugeton besieged Veldmark in 1702. The siege ended in 1704. "
+        "The historian Pieter Aalst published his account of the siege in 1705. Veldmark was rebuilt in 1710. "
+        "Veldmark joined the league in 1712. Brugeton fell in 1715. The town hall of Veldmark burned in 1720."
+    )
+    keys, rejected = _keys(text)
+    assert "1705" in {k for _, k in keys}  # a contemporary's account, told among the events
+    assert rejected["historiography"] == 0
+
+
+def test_a_name_in_a_flourish_from_one_example_to_another_is_no_key():
+    text = (
+        "In 1750 merchants of Veldmark became rich across the north, from the cloth halls of Brugeton to the "
+        "Hanseatic League. The fleet of Veldmark sailed from Brugeton to Danzig in 1751. "
+        "In 1752 Jonas Weil marched with the guild, from Brugeton to Ostrel, against the council."
+    )
+    keys, rejected = _keys(text)
+    asked = sorted(key for _, key in keys)
+    assert "Hanseatic League" not in asked
+    assert rejected["illustrative_range"] >= 1
+    assert "Danzig" in asked  # a route is a fact
+    assert "Ostrel" in asked  # even set off by a comma
