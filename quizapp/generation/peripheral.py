@@ -24,11 +24,16 @@ _PLACE_PARTS = frozenset(
     {"mouth", "bank", "banks", "coast", "shore", "shores", "foot", "slope", "slopes", "edge", "outskirts", "valley",
      "delta", "head", "source", "estuary", "side", "gate", "gates"}
 )  # fmt: skip
+# Events whose place is part of the event ("the victory of Pelagius at X", "the Council of X"): no mere scene.
+_EVENTS = frozenset(
+    {"victory", "battle", "siege", "defeat", "massacre", "council", "synod", "treaty", "peace", "revolt", "rising",
+     "uprising", "rebellion", "conference", "congress", "war", "sack", "fall", "capture", "landing", "diet"}
+)  # fmt: skip
 # Roles that serve someone else's act: who drew the plans or printed the book is not what the sentence tells.
 SERVICE_ROLES = frozenset(
     {"architect", "engineer", "printer", "secretary", "translator", "interpreter", "builder", "mason", "surveyor",
      "clerk", "scribe", "draughtsman", "draftsman", "designer", "contractor", "publisher", "servant", "valet",
-     "assistant", "copyist", "engraver", "craftsman", "carpenter", "sculptor"}
+     "copyist", "engraver", "craftsman", "carpenter", "sculptor"}
 )  # fmt: skip
 
 
@@ -52,6 +57,8 @@ def scene_place(corpus: Corpus, sent: Sentence, m: Mention) -> bool:
     _____") is left a key."""
     if m.kind != "place" or m.root.dep_ != "pobj" or not named_once(corpus, sent, m):
         return False
+    if m.root.lemma_.lower() in _EVENTS or any(t.lemma_.lower() in _EVENTS for t in m.root.children):
+        return False
     prep = m.root.head
     word = prep.lower_
     holder = prep.head
@@ -61,6 +68,8 @@ def scene_place(corpus: Corpus, sent: Sentence, m: Mention) -> bool:
         prep, holder = holder.head, holder.head.head  # "at the mouth of X": the part's own preposition
         word = prep.lower_
     if word not in _LOCATIVE:
+        return False
+    if holder.lemma_.lower() in _EVENTS:
         return False
     if holder.pos_ in ("NOUN", "PROPN") or (prep.i > 0 and prep.doc[prep.i - 1].text == ","):
         return True  # on a noun, or set off by commas as an aside ("Ostia, at the mouth of X, had ...")

@@ -19,6 +19,7 @@ TEXT = (
     "The Salm river, which flowed from Mount Kessel through Brugeton, carried gold dust. "
     "In 1710 the guild of Veldmark built a new hall at Brugeton, designed by the architect Pieter Aalst. "
     "In 1712 the council of Veldmark moved its treasury to Brugeton. "
+    "In 1713 the guild of Veldmark lost many men in the massacre at Linz. "
     "In 1714 the council of Veldmark bought the hall from the merchant Henrik Dalberg. "
     "In 1715 Marta Weil founded a bank at Tarvik. Marta Weil lent money to the council of Veldmark in 1720."
 )
@@ -29,6 +30,7 @@ def test_a_place_named_once_as_the_scene_of_something_else_is_no_key():
     asked = {k for _, k in keys}
     assert not asked & {"Oster", "Mount Kessel"}  # the river at the port's mouth, where another river rose
     assert "Tarvik" in asked  # where the sentence's own act happened
+    assert "Linz" in asked  # the place of an event is part of the event
     assert rejected["peripheral_name"] >= 2
 
 
