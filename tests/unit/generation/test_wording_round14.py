@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from quizapp.generation.dangling import dangling_phrase
 from quizapp.generation.definites import resolve_context, yearless_dates
+from quizapp.generation.prompt_form import form_problems
 
 from ._articles import parsed, sentence
 
@@ -116,3 +117,11 @@ def test_a_ranked_phrase_the_prompt_gives_context_for_or_the_sentence_defines_st
     assert dangling_phrase(s, "The largest, Coin A, weighs _____ grams.") == "The largest"
     s = sentence(c, "recut")
     assert dangling_phrase(s, s.text) is None
+
+
+def test_an_aside_that_lost_its_first_comma_is_a_form_problem():
+    assert "an aside that lost its first comma" in form_problems(
+        "In which century were in particular, the tables compiled at the Orvel observatory?"
+    )
+    assert form_problems("He read the Orvel tables and, in particular, the star charts of _____.") == []
+    assert form_problems("In particular, the tables were compiled at _____.") == []
