@@ -26,11 +26,20 @@ _RELATIONAL = frozenset(
 _COMPLEMENTS = frozenset({"prep", "relcl", "acl", "xcomp", "advcl", "poss"})
 
 
+# Nouns a count announces a list of ("Two pressures changed British policy. First, ..."): the sentences after
+# say which, and the count alone names nothing
+_LISTED = frozenset(
+    {"pressure", "factor", "reason", "cause", "development", "change", "problem", "issue", "force", "motive"}
+    | {"consideration", "concern", "aim", "goal", "principle", "idea", "feature", "stage", "phase", "step"}
+)
+_COUNTS = frozenset({"two", "three", "four", "five", "six", "several", "2", "3", "4", "5", "6"})
+
+
 def dangling_phrase(sent: Sentence, prompt: str) -> str | None:
     """The first phrase of ``sent`` kept in ``prompt`` whose noun or complement is missing ("The first", "the
-    most extreme", "the first known holder", "a response"), or None."""
+    most extreme", "the first known holder", "a response", "two pressures"), or None."""
     for t in sent.span:
-        phrase = _nounless(t) or _incomplete(t)
+        phrase = _nounless(t) or _incomplete(t) or _counted(t)
         if phrase and contains_phrase(prompt, phrase) and not _told_in_prompt(prompt, phrase):
             return phrase
     return None
@@ -77,3 +86,16 @@ def _incomplete(t: Any) -> str | None:
         return None  # "The most startling discovery was that the face had been repainted": the sentence says it
     det = next((c for c in t.children if c.dep_ == "det" and c.lower_ in ("the", "a", "an")), None)
     return tokens_text(t.doc[det.i : t.i + 1]) if det is not None else None
+
+
+def _counted(t: Any) -> str | None:
+    """ "two pressures", "three main reasons": a count of things the sentence does not list (no "of ...", no
+    colon after it) nor otherwise say."""
+    if t.tag_ != "NNS" or t.lemma_.lower() not in _LISTED:
+        return None
+    count = next((c for c in t.children if c.dep_ == "nummod" and c.lower_ in _COUNTS), None)
+    if count is None or any(c.dep_ in _COMPLEMENTS or c.dep_ == "appos" for c in t.children):
+        return None
+    if ":" in t.doc[t.i : t.sent.end].text:
+        return None  # "two reasons: the cost and the distance"
+    return tokens_text(t.doc[count.i : t.i + 1])

@@ -974,7 +974,7 @@ def resolve_context(
         prompt = _replace_first(prompt, phrase, _unless_placed(name, prompt))
     dangling = dangling_phrase(sent, prompt)
     if dangling is not None:
-        return prompt, f"'{dangling}' leaves its noun or complement to an earlier sentence"
+        return prompt, f"'{dangling}' leaves its noun or complement to another sentence"
     prompt = written_whose(corpus, sent, subject_written_in(corpus, sent, prompt, key), key)
     if relative_time(sent) is not None and not prompt.lower().startswith("according to"):
         # the question dropped "One month later,": date it from the sentence before, as the reader would

@@ -62,8 +62,9 @@ def test_a_year_goes_after_the_day_and_month_not_after_a_word_the_model_ran_into
 DANGLING = """The Orvel guild had two charters. The first was granted in 1011, when Duke Anselm held Orvel.
 Several preachers toured Holland. The most extreme, Jan Kort, burned books in Orvel in 1743.
 The office of harbour master was created under Duke Anselm. Pieter Haas, the first known holder, was still in office when Anselm died.
-In 1914 the guild announced a response that made headlines. Excavations found a mint at Orvel. The discovery showed that Orvel struck coins.
+In 1914 the guild announced a response that made headlines. Two pressures changed Orvel's policy in 1790. Excavations found a mint at Orvel. The discovery showed that Orvel struck coins.
 The first regular scheme was the Orvel dole, passed in 1123. The largest of the guilds was the weavers' guild. Haas was the first to cross the Rhine.
+The guild fell for two reasons: the cost of wool and the war.
 """  # noqa: E501
 
 
@@ -75,14 +76,15 @@ def test_a_phrase_without_its_noun_or_complement_makes_no_question():
         ("Haas, the", "the first known holder"),
         ("headlines", "a response"),
         ("struck", "The discovery"),
+        ("policy", "Two pressures"),
     ]:
         s = sentence(c, word)
-        assert resolve_context(c, [s], s.text)[1] == f"'{phrase}' leaves its noun or complement to an earlier sentence"
+        assert resolve_context(c, [s], s.text)[1] == f"'{phrase}' leaves its noun or complement to another sentence"
 
 
 def test_a_ranked_phrase_with_its_noun_or_complement_stands():
     c = parsed(DANGLING)
-    for word in ("regular scheme", "largest", "first to cross"):
+    for word in ("regular scheme", "largest", "first to cross", "two reasons"):
         s = sentence(c, word)
         assert dangling_phrase(s, s.text) is None
 
