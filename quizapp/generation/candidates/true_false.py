@@ -11,6 +11,7 @@ from ..clauses import evaluation, hedge, reported_view, statement
 from ..dates import parse_date
 from ..distractors import display, pool_of
 from ..historiography import tells_a_find
+from ..peripheral import announces_a_theme, subject_alone_named
 from ..textutil import BLANK, anaphora_problem, capitalise, has_anchor, tidy, tokens_text
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, source_of
@@ -226,7 +227,7 @@ def _true_statement(ctx: Context, sent: Sentence, anchor: Any | None) -> tuple[C
     text = resolved
     if anaphora_problem(text) or len(toks) < 6 or not has_anchor(text):
         return None  # a statement naming no one and nowhere ("Testing outweighed training") says nothing alone
-    if says_nothing_of_its_subject(sent, toks):
+    if says_nothing_of_its_subject(sent, toks) or announces_a_theme(sent, toks):
         return None
     disputed = sent.id in ctx.disputed
     base_conf = 0.85 - (0.25 if disputed else 0.0)
@@ -263,19 +264,10 @@ def says_nothing_of_its_subject(sent: Sentence, toks: list[Any]) -> bool:
     ("Huan Kuan was not a neutral reporter", "The harbour of Orsk remained important"): a verdict a student
     calls true unread, and a name swapped in its subject makes no plausible error. "X was the first woman to
     ...", "X became the capital of Y" state facts."""
-    ids = {t.i for t in toks}
-    heads = [t for t in toks if t.head.i == t.i or t.head.i not in ids]
-    root = heads[0] if len(heads) == 1 else None  # one clause, read whole; anything else is left alone
-    if root is None or root.lemma_.lower() not in _COPULAS:
+    clause = subject_alone_named(sent, toks)
+    if clause is None or clause[0].lemma_.lower() not in _COPULAS:
         return False
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None:
-        return False
-    inside = {t.i for t in subject.subtree}
-    if any(m.first.i in ids and m.first.i not in inside for m in sent.mentions):
-        return False
-    rest = [t for t in toks if t.i not in inside]
-    return not any(t.like_num or t.tag_ in ("JJS", "RBS") or t.lower_ in _RANKING for t in rest)
+    return not any(t.like_num or t.tag_ in ("JJS", "RBS") or t.lower_ in _RANKING for t in clause[2])
 
 
 def imperative(sent: Sentence) -> bool:
