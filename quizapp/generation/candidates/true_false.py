@@ -9,7 +9,7 @@ from typing import Any
 from ..analysis import Mention, Sentence
 from ..clauses import evaluation, hedge, reported_view, statement
 from ..dates import parse_date
-from ..distractors import display
+from ..distractors import display, pool_of
 from ..historiography import tells_a_find
 from ..peripheral import announces_a_theme, subject_alone_named
 from ..textutil import BLANK, anaphora_problem, capitalise, has_anchor, tidy, tokens_text
@@ -17,7 +17,7 @@ from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, source_of
 from .multiple_choice import KIND_TRUST, key_ok, worth_asking
 from .open_dates import open_ended
-from .swap_kinds import not_people
+from .swap_kinds import dead_then, names_itself, not_people
 from .year_swaps import core_event, unstated_year
 
 _SWAP_ORDER = {"date": 0, "place": 1, "person": 2, "number": 3, "org": 4}
@@ -25,6 +25,7 @@ _LOCATIVE = frozenset({"in", "at", "near", "to", "from", "into", "outside", "ins
 FALSE_BONUS = 0.1
 CROWDED = 2  # other places in a sentence from which on a place is not swapped
 _STATIC = frozenset({"in", "at", "near", "outside", "inside"})
+SWAP_TRIES = 3  # wrong values tried for one swap before the sentence gives no false statement
 
 
 def swappable(sent: Sentence, m: Mention) -> bool:
@@ -283,8 +284,15 @@ def _swapper(ctx: Context, cand: Candidate, m: Mention) -> Callable[[], bool]:
         template = cand.draft.prompt
         sent = m.sent
         exclude = ctx.rival_values.get(sent.id, frozenset()) | _of_bound_people(ctx) | other_side(ctx, m)
-        exclude |= not_people(ctx) if m.kind == "person" else frozenset()
-        wrong = ctx.distractors.choose(m, cand.key, 1, exclude=exclude, unsupported_only=True, same_article=True)
+        exclude |= not_people(ctx) | dead_then(ctx, sent) if m.kind == "person" else frozenset()
+        rest = template.replace(BLANK, " ")
+        wrong = None
+        for _ in range(SWAP_TRIES):
+            wrong = ctx.distractors.choose(m, cand.key, 1, exclude=exclude, unsupported_only=True, same_article=True)
+            if not wrong or m.kind == "date" or not names_itself(rest, wrong[0]):
+                break
+            exclude |= {v.norm for v in ctx.distractors.pools.get(pool_of(m), []) if v.text == wrong[0]}
+            wrong = None
         if not wrong and m.kind == "date":
             year = unstated_year(ctx, m)  # no date of the article fits: a year a few years off it never gives
             wrong = [year] if year is not None else None
