@@ -20,6 +20,8 @@ MAX_QUESTIONS_PER_KEY = 2
 # A key serves one question where the set has another to ask instead: a second question on the same answer comes
 # back only where the set would otherwise fall short (rank.select).
 PREFERRED_QUESTIONS_PER_KEY = 1
+# A set of more than this many asks each answer once: a second question on one answer fills only a thin set.
+SHARED_KEY_MAX_SET = 5
 MAX_DATE_SHARE = 0.4
 # The share is of a full set: an article that gives few other keys still asks this many of its dates (the year of
 # its central event), rather than none while its set stays short of the cap (rank.select).

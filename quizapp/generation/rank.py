@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from .candidates.base import Candidate
 from .distractors import stable_hash
-from .giveaways import MAX_QUESTIONS_PER_KEY, PREFERRED_QUESTIONS_PER_KEY, KeyIndex
+from .giveaways import MAX_QUESTIONS_PER_KEY, PREFERRED_QUESTIONS_PER_KEY, SHARED_KEY_MAX_SET, KeyIndex
 from .guards import is_duplicate
 from .textutil import contains_phrase
 
@@ -112,10 +112,15 @@ class _Kept:
 
     @staticmethod
     def _printed(c: Candidate) -> str:
-        """What the question tells before it is answered: the prompt, and an ordering's events (each a statement,
-        where a matching's items are names and kinds, as a choice question's options are)."""
+        """What the question tells before it is answered: the prompt, an ordering's events, and a matching's
+        names and kinds (each name beside its kind, once answered: "the Separate Baptist preacher _____" elsewhere
+        on the sheet is then given away by the pair)."""
         d = c.draft
-        return " | ".join([d.prompt, *map(str, d.answer)]) if d.type == "ordering" else d.prompt
+        if d.type == "ordering":
+            return " | ".join([d.prompt, *map(str, d.answer)])
+        if d.type == "matching":
+            return " | ".join([d.prompt, *(" ".join(map(str, pair)) for pair in d.answer)])
+        return d.prompt
 
     def _conflict(self, c: Candidate, limit: int) -> str | None:
         return self.keys.conflict(
@@ -303,7 +308,7 @@ def select(
         # Still short: a second question on an answer already asked, best first, where nothing else is left.
         kept.per_key = MAX_QUESTIONS_PER_KEY
         for c in sorted({id(c): c for c in second_on_key}.values(), key=lambda c: rank_of[id(c)]):
-            if len(kept.items) >= cap:
+            if len(kept.items) >= min(cap, SHARED_KEY_MAX_SET):
                 break
             if balance.allows(c) and try_keep(c) == "kept":
                 giveaways -= 1

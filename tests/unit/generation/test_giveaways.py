@@ -277,3 +277,30 @@ def test_an_orderings_items_may_not_print_another_questions_key():
     order = Candidate(draft, "", [SimpleNamespace(id=2, para=2, doc=0, heading=False, start=0)], 0.5, "", "2:order")
     kept, _ = select([fill, order], 2)
     assert kept == [fill]
+
+
+def test_a_matchings_pairs_may_not_print_another_questions_key():
+    fill = _fill("In 1755 the Brevik weaver _____ settled at Sandy Ford.", ["Ivo Marr", "Marr"], 1)
+    pairs = [["Ivo Marr", "Brevik weaver"], ["Ada Lenk", "Olm miller"], ["Tor Vask", "Skarn pilot"]]
+    quote = "Sentence 2 of the made-up article."
+    draft = QuestionDraft(
+        type="matching",
+        prompt="Match each person with their role.",
+        answer=pairs,
+        options=[],
+        sources=[Source("a.txt", 0, len(quote), quote)],
+    )
+    match = Candidate(draft, "", [SimpleNamespace(id=2, para=2, doc=0, heading=False, start=0)], 0.95, "", "2:m")
+    kept, _ = select([fill, match], 2)
+    assert len(kept) == 1  # whichever is better: the pair "Ivo Marr - Brevik weaver" answers the blank
+
+
+def test_a_set_of_more_than_five_asks_each_answer_once():
+    prompts = ["Who founded the guild at Brevik?", "Who drained the marsh near Olm?"]
+    same_key = [_mc(p, "Ivo Marr", n, score=0.9 - n / 10) for n, p in enumerate(prompts)]
+    others = [_mc(f"Which river did canal {n} join?", f"the river {'KLMNOP'[n]}", 10 + n, score=0.5) for n in range(5)]
+    kept, _ = select([*same_key, *others], 7)
+    assert len(kept) == 6  # six questions, one on Ivo Marr
+    assert same_key[1] not in kept
+    kept, _ = select([*same_key, *others[:3]], 7)
+    assert len(kept) == 5  # a thin set takes the second question on Ivo Marr
