@@ -309,19 +309,23 @@ def _sentences_naming(word: str, texts: list[str]) -> int:
     return sum(1 for t in texts if any(m.group(0)[0].isupper() for m in pattern.finditer(t)))
 
 
-LEADING_HEADINGS = 3  # the lines that may carry the title, before the first paragraph
+LEADING_LINES = 3  # the lines that may carry the title, before the first sentence
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 
 
 def title_lines(corpus: Corpus, doc: int) -> list[str]:
-    """The document's title and the headings that open it before its first paragraph: a page's first line is often
-    a series' name ("Lives in Science | Biography series") or half a title broken over two lines ("The Tanganyika
-    Groundnut Scheme, 1946-1951:" over "Explained"), and the subject's name stands in the heading below."""
+    """The document's title and the lines that open it before its first sentence (a line ending as sentences end):
+    a page's first line is often a series' name ("Lives in Science | Biography series") or half a title broken
+    over two lines ("The Tanganyika Groundnut Scheme, 1946-1951:" over "Explained"), and the subject's name stands
+    in the line beside it."""
     title = corpus.documents[doc].title or ""
     out = [title] if title else []
+    lines = 0
     for s in corpus.sentences:
         if s.doc != doc:
             continue
-        if not s.heading or len(out) > LEADING_HEADINGS:
+        lines += 1
+        if lines > LEADING_LINES or _SENTENCE_END.search(s.text.rstrip()):
             break
         if s.text not in out:
             out.append(s.text)
