@@ -214,3 +214,17 @@ def test_a_place_the_place_list_lacks_and_no_in_or_at_precedes_is_trusted_as_one
         place = _mention(c, name)
         assert place.kind == "place"
         assert usable_key(place)
+
+
+def test_a_language_is_no_option_among_places_nor_places_for_it():
+    c = parsed(
+        "The monk Aldo translated the sutras into Sanskrit in 1120. Merchants from Tarvik came in 1121. "
+        "The fleet sailed to Orsa in 1122. Traders came from Kelby in 1123. The envoy travelled to Marrow in 1124. "
+        "The scribes wrote in Persian in 1125. The abbot preached in Halm in 1126."
+    )
+    velish = _mention(c, "Sanskrit")
+    assert velish.fine == "other:language"
+    assert _mention(c, "Persian").fine == "other:language"
+    index = DistractorIndex(c)
+    assert not {"Tarvik", "Orsa", "Kelby", "Marrow"} & set(index.choose(velish, "Sanskrit", 3) or ())
+    assert "Sanskrit" not in set(index.choose(_mention(c, "Tarvik"), "Tarvik", 3) or ())
