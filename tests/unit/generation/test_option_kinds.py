@@ -228,3 +228,13 @@ def test_a_language_is_no_option_among_places_nor_places_for_it():
     index = DistractorIndex(c)
     assert not {"Tarvik", "Orsa", "Kelby", "Marrow"} & set(index.choose(velish, "Sanskrit", 3) or ())
     assert "Sanskrit" not in set(index.choose(_mention(c, "Tarvik"), "Tarvik", 3) or ())
+
+
+def test_a_day_key_is_never_the_only_option_outside_the_year_the_others_share():
+    c = parsed(
+        "The rising began on 18 March 1871. The council met on 11 April 1871. The guard marched on 1 May 1871. "
+        "The last barricade fell on 28 May 1871. An amnesty let the exiles return on 11 July 1880."
+    )
+    index = DistractorIndex(c)
+    assert index.choose(_mention(c, "11 July 1880"), "11 July 1880", 3) is None
+    assert index.choose(_mention(c, "11 April 1871"), "11 April 1871", 3) is not None
