@@ -137,6 +137,10 @@ class _Kept:
         it as a second question on that answer."""
         return self._conflict(c, self.per_key) is not None and self._conflict(c, MAX_QUESTIONS_PER_KEY) is None
 
+    def same_answer(self, c: Candidate) -> bool:
+        """Whether a kept choice or fill-in question asks for its answer."""
+        return self.keys.same_answer(c.sentences[0].doc, self._key(c), self._names(c))
+
     def too_many_dates(self, c: Candidate) -> bool:
         return self.keys.date_cap_reached(c.sentences[0].doc, c.draft.type, c.draft.prompt, self._key(c))
 
@@ -308,8 +312,10 @@ def select(
         # Still short: a second question on an answer already asked, best first, where nothing else is left.
         kept.per_key = MAX_QUESTIONS_PER_KEY
         for c in sorted({id(c): c for c in second_on_key}.values(), key=lambda c: rank_of[id(c)]):
-            if len(kept.items) >= min(cap, SHARED_KEY_MAX_SET):
+            if len(kept.items) >= cap:
                 break
+            if len(kept.items) >= SHARED_KEY_MAX_SET and kept.same_answer(c):
+                continue
             if balance.allows(c) and try_keep(c) == "kept":
                 giveaways -= 1
     if len(kept.items) < cap:

@@ -304,3 +304,19 @@ def test_a_set_of_more_than_five_asks_each_answer_once():
     assert same_key[1] not in kept
     kept, _ = select([*same_key, *others[:3]], 7)
     assert len(kept) == 5  # a thin set takes the second question on Ivo Marr
+
+
+def test_a_statement_naming_the_answer_leaves_it_free_for_a_choice_question():
+    quote = "Sentence 1 of the made-up article."
+    draft = QuestionDraft(
+        type="true_false",
+        prompt="Ivo Marr founded the guild at Brevik.",
+        answer=True,
+        options=[],
+        sources=[Source("a.txt", 0, len(quote), quote)],
+    )
+    statement = Candidate(draft, "Ivo Marr", [SimpleNamespace(id=1, para=1, doc=0, heading=False, start=0)], 0.95, "")
+    choice = _mc("Who drained the marsh near Olm?", "Ivo Marr", 2, score=0.8)
+    others = [_mc(f"Which river did canal {n} join?", f"the river {'KLMNOP'[n]}", 10 + n, score=0.5) for n in range(5)]
+    kept, _ = select([statement, choice, *others], 7)
+    assert choice in kept  # a true-or-false statement asks for no answer of its own
