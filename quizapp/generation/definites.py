@@ -390,7 +390,24 @@ def _antecedent(corpus: Corpus, sent: Sentence, head: Any, modifiers: tuple[str,
         name = _one_name([name for _, name in found])
     if name is None or (head.tag_ == "NN" and _plural_only(name, head)):
         return None  # "the city" is not "the Niger bend cities of Timbuktu": a plural name is no one thing
-    return None if _other_in_reach(corpus, sent, head, name, modifiers) else name
+    if _other_in_reach(corpus, sent, head, name, modifiers) or _titled_other_since(corpus, sent, head, name, found):
+        return None
+    return name
+
+
+def _titled_other_since(corpus: Corpus, sent: Sentence, head: Any, name: str, found: list[tuple[int, str]]) -> bool:
+    """Whether a sentence between the last naming of ``name`` and this one writes the head word after another
+    name ("the Qianlong emperor" after "the Kangxi emperor"), where the parse did not make a name of it: "the
+    emperor" is then likelier that one, and writing the older name in puts a ruler outside his reign."""
+    last = max(sid for sid, _ in found)
+    for s in corpus.document_sentences(sent.doc):
+        if not last < s.id < sent.id:
+            continue
+        for t in s.tokens[1:]:
+            before = t.nbor(-1)
+            if t.lower_ == head.lower_ and before.pos_ == "PROPN" and not contains_phrase(name, before.text):
+                return True
+    return False
 
 
 def _other_in_reach(corpus: Corpus, sent: Sentence, head: Any, name: str, modifiers: tuple[str, ...]) -> bool:
