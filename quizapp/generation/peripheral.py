@@ -71,7 +71,10 @@ def scene_place(corpus: Corpus, sent: Sentence, m: Mention) -> bool:
         return False
     if holder.lemma_.lower() in _EVENTS:
         return False
-    if holder.pos_ in ("NOUN", "PROPN") or (prep.i > 0 and prep.doc[prep.i - 1].text == ","):
+    aside = prep.i > 0 and prep.doc[prep.i - 1].text == ","
+    if not aside and holder.dep_ in ("nsubj", "nsubjpass") and holder.head.i == sent.root.i:
+        return False  # "A gas plant in X was closed": where the thing the sentence tells of stood is its point
+    if holder.pos_ in ("NOUN", "PROPN") or aside:
         return True  # on a noun, or set off by commas as an aside ("Ostia, at the mouth of X, had ...")
     return holder.pos_ in ("VERB", "AUX") and holder.i != sent.root.i and holder.dep_ in ("relcl", "acl", "advcl")
 

@@ -59,3 +59,13 @@ def test_a_topic_sentence_makes_no_true_statement():
     assert not of("several")
     assert not of("argued")
     assert of("printed")  # a fact a false version contradicts
+
+
+def test_the_place_of_the_sentences_own_subject_stays_a_key():
+    text = (
+        "The ministry signed a trade treaty with the republic of Veldmark in 1922. "
+        "A joint poison gas plant in Ostwick was closed after two years. "
+        "In 1925 the council of Veldmark sold the land at Brugeton to Marta Weil."
+    )
+    keys, _ = _keys(text)
+    assert "Ostwick" in {k for _, k in keys}  # where the thing the sentence tells of stood
