@@ -597,7 +597,7 @@ class DistractorIndex:
                 chosen.append(v)
             if len(chosen) == n:
                 break
-        if len(chosen) < n:
+        if len(chosen) < n or (n > 1 and _odd_year_out(key, chosen)):
             return None
         if n > 1:
             chosen = self._no_longest_key(key, key_text, chosen, [v for _, _, v in scored])
@@ -783,6 +783,15 @@ def _closeness(key: Mention, other: Mention) -> float:
     if key.number is not None and other.number is not None and key.number > 0 and other.number > 0:
         return -abs(math.log10(key.number) - math.log10(other.number))
     return 0.0
+
+
+def _odd_year_out(key: Mention, chosen: list[Value]) -> bool:
+    """Whether a day or month key is the only option outside the one year all the others share (an amnesty of
+    11 July 1880 among three days of 1871): the odd one out is the answer, unread."""
+    if key.date is None or key.date.granularity == "year":
+        return False
+    years = {c.mention.date.year for c in chosen if c.mention.date is not None}
+    return len(years) == 1 and key.date.year not in years
 
 
 def _same_year_free(key: Mention, chosen: list[Value], v: Value) -> bool:

@@ -20,6 +20,9 @@ MAX_QUESTIONS_PER_KEY = 2
 # A key serves one question where the set has another to ask instead: a second question on the same answer comes
 # back only where the set would otherwise fall short (rank.select).
 PREFERRED_QUESTIONS_PER_KEY = 1
+# A set of more than this many asks each answer once (reader 10: "same answer as question 2"): a second choice or
+# fill-in question on one answer fills only a thin set.
+SHARED_KEY_MAX_SET = 5
 MAX_DATE_SHARE = 0.4
 # The share is of a full set: an article that gives few other keys still asks this many of its dates (the year of
 # its central event), rather than none while its set stays short of the cap (rank.select).
@@ -163,6 +166,7 @@ class KeyIndex:
 
     def __init__(self) -> None:
         self.uses: dict[tuple[int, str], int] = defaultdict(int)
+        self.answers: set[tuple[int, str]] = set()  # the keys a choice or fill-in question asks for, per document
         self.keys_by_word: dict[tuple[int, str], list[str]] = defaultdict(list)
         self.prompts_by_word: dict[tuple[int, str], list[str]] = defaultdict(list)
         self.text_keys: dict[int, int] = defaultdict(int)
@@ -200,6 +204,11 @@ class KeyIndex:
                     return f"its key '{key}' stands in another prompt"
         return None
 
+    def same_answer(self, doc: int, key: str, names: tuple[str, ...] = ()) -> bool:
+        """Whether a kept choice or fill-in question of document ``doc`` asks for the same answer: a true-or-false
+        statement about it shares a name, not an answer."""
+        return any((doc, n.lower()) in self.answers for n in (key, *names) if n)
+
     def date_cap_reached(self, doc: int, type_: str, prompt: str, key: str) -> bool:
         """Whether one more date key would make dates more than MAX_DATE_SHARE of the document's choice and
         fill-in keys (so the share never passes it, whatever comes after)."""
@@ -214,6 +223,8 @@ class KeyIndex:
     def add(self, doc: int, type_: str, prompt: str, key: str, names: tuple[str, ...] = ()) -> None:
         for name in dict.fromkeys(n.lower() for n in (key, *names) if n):
             self.uses[(doc, name)] += 1
+            if type_ in TEXT_KEY_TYPES:
+                self.answers.add((doc, name))
         for w in set(_WORD.findall(prompt.lower())):
             self.prompts_by_word[(doc, w)].append(prompt)
         if key and type_ in TEXT_KEY_TYPES:

@@ -84,6 +84,12 @@ THING_WORDS = frozenset(
 # Heads of buildings named after a saint or founder: "St Peter's Basilica" is a church, "St Peter" in it no one.
 _NAMED_BUILDINGS = frozenset({"basilica", "church", "cathedral", "chapel", "mosque", "abbey", "monastery", "temple"})
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "inside", "towards", "around", "via"})
+# Verbs whose "in X" / "into X" is a language: "translated into Sanskrit", "wrote in Latin", "preached in Welsh"
+LANGUAGE_VERBS = frozenset(
+    {"write", "translate", "speak", "compose", "print", "publish", "preach", "teach", "render", "transliterate"}
+)
+LANGUAGE_NOUNS = frozenset({"language", "tongue", "dialect"})  # "the Latin language", "the Tamil tongue"
+LANGUAGE = "other:language"  # a language is neither a place nor a people: no option among towns, nor they for it
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{0,3})$")
 _NAME_KINDS = frozenset({"person", "place", "org", "product", "group", "other"})
 
@@ -212,6 +218,8 @@ def _evidence(m: Mention) -> list[str]:
             kind = _noun_class(attr.lemma_)
             if kind is not None:
                 out.append(kind)
+    if _is_language(m, prev):
+        out.append(LANGUAGE)
     # "Duke Xiao", "Admiral Tojo": a title the model took into the name
     if m.last.i > m.first.i and m.first.lower_ in ROLE_CLASSES and m.first.is_title:
         out.append("person:" + ROLE_CLASSES[m.first.lower_])
@@ -224,6 +232,20 @@ def _evidence(m: Mention) -> list[str]:
         if kind is not None and kind.startswith("place") and m.last.lower_ != "capital":  # "Eastern Capital"
             out.append(kind)
     return out
+
+
+def _is_language(m: Mention, prev: Any) -> bool:
+    """The sentence says the name is a language: "translated X into Sanskrit", "wrote in Latin", "the Tamil
+    language"."""
+    after = m.last.nbor(1) if m.last.i + 1 < m.sent.span.end else None
+    if after is not None and after.lower_ in LANGUAGE_NOUNS:
+        return True
+    return (
+        prev is not None
+        and prev.lower_ in ("in", "into")
+        and m.root.head.i == prev.i
+        and prev.head.lemma_.lower() in LANGUAGE_VERBS
+    )
 
 
 def _container(m: Mention) -> str | None:

@@ -8,7 +8,13 @@ from collections.abc import Callable
 
 from .candidates.base import Candidate
 from .distractors import stable_hash
-from .giveaways import MAX_QUESTIONS_PER_KEY, PREFERRED_QUESTIONS_PER_KEY, KeyIndex
+from .giveaways import (
+    MAX_QUESTIONS_PER_KEY,
+    PREFERRED_QUESTIONS_PER_KEY,
+    SHARED_KEY_MAX_SET,
+    TEXT_KEY_TYPES,
+    KeyIndex,
+)
 from .guards import is_duplicate
 from .textutil import contains_phrase
 
@@ -94,6 +100,8 @@ class _Kept:
         self.multi: list[Candidate] = []
         self.keys = KeyIndex()  # keys and prompts kept, per document: one question must not give another away
         self.per_key = PREFERRED_QUESTIONS_PER_KEY
+        self.pairs: list[tuple[int, str, str]] = []  # kept matchings' pairs: document, name (lower case), kind
+        self.singles: list[tuple[int, str, set[str]]] = []  # kept choice and fill-in questions: prompt, answers
 
     @staticmethod
     def _key(c: Candidate) -> str:
@@ -117,6 +125,25 @@ class _Kept:
         d = c.draft
         return " | ".join([d.prompt, *map(str, d.answer)]) if d.type == "ordering" else d.prompt
 
+    def _pair_answers(self, c: Candidate) -> bool:
+        """Whether a matching's pair answers a choice or fill-in question of the same document, one way or the
+        other: "Shubal Stearns - Separate Baptist preacher" beside "the Separate Baptist preacher _____"."""
+        doc, d = c.sentences[0].doc, c.draft
+        if d.type == "matching":
+            return any(
+                left.lower() in names and contains_phrase(prompt, right)
+                for left, right in d.answer
+                for kept_doc, prompt, names in self.singles
+                if kept_doc == doc
+            )
+        if d.type not in TEXT_KEY_TYPES:
+            return False
+        names = {n.lower() for n in (self._key(c), *self._names(c)) if n}
+        return any(
+            kept_doc == doc and left in names and contains_phrase(d.prompt, right)
+            for kept_doc, left, right in self.pairs
+        )
+
     def _conflict(self, c: Candidate, limit: int) -> str | None:
         return self.keys.conflict(
             c.sentences[0].doc, c.draft.type, self._printed(c), self._key(c), self._names(c), limit
@@ -125,12 +152,16 @@ class _Kept:
     def gives_away(self, c: Candidate) -> bool:
         """Whether the question prints a kept question's key, a kept question prints its key, or its key already
         serves as many questions (of the same document) as ``per_key`` allows."""
-        return self._conflict(c, self.per_key) is not None
+        return self._conflict(c, self.per_key) is not None or self._pair_answers(c)
 
     def shares_key_only(self, c: Candidate) -> bool:
         """Whether only the answer it shares with a kept question keeps it out: a set short of questions may take
         it as a second question on that answer."""
         return self._conflict(c, self.per_key) is not None and self._conflict(c, MAX_QUESTIONS_PER_KEY) is None
+
+    def same_answer(self, c: Candidate) -> bool:
+        """Whether a kept choice or fill-in question asks for its answer."""
+        return self.keys.same_answer(c.sentences[0].doc, self._key(c), self._names(c))
 
     def too_many_dates(self, c: Candidate) -> bool:
         return self.keys.date_cap_reached(c.sentences[0].doc, c.draft.type, c.draft.prompt, self._key(c))
@@ -152,6 +183,11 @@ class _Kept:
         self.keys.add(c.sentences[0].doc, c.draft.type, self._printed(c), self._key(c), self._names(c))
         if c.draft.type in ("ordering", "matching"):
             self.multi.append(c)
+        doc = c.sentences[0].doc
+        if c.draft.type == "matching":
+            self.pairs += [(doc, str(left).lower(), str(right)) for left, right in c.draft.answer]
+        elif c.draft.type in TEXT_KEY_TYPES:
+            self.singles.append((doc, c.draft.prompt, {n.lower() for n in (self._key(c), *self._names(c)) if n}))
         for s in c.sentences:
             self.by_sentence[s.id].append(c)
 
@@ -305,6 +341,8 @@ def select(
         for c in sorted({id(c): c for c in second_on_key}.values(), key=lambda c: rank_of[id(c)]):
             if len(kept.items) >= cap:
                 break
+            if len(kept.items) >= SHARED_KEY_MAX_SET and kept.same_answer(c):
+                continue
             if balance.allows(c) and try_keep(c) == "kept":
                 giveaways -= 1
     if len(kept.items) < cap:

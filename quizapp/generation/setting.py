@@ -265,7 +265,7 @@ def subject_words(corpus: Corpus, doc: int) -> frozenset[str]:
     texts = [s.text for s in corpus.sentences if s.doc == doc and not s.heading and title not in s.text]
     body = "\n".join(texts)
     out: set[str] = set()
-    phrases = [phrase for phrase, _the in _title_phrases(title)]
+    phrases = [phrase for line in title_lines(corpus, doc) for phrase, _the in _title_phrases(line)]
     for phrase in phrases:
         words = [w for w in _NAME_WORD.findall(phrase) if not re.search(rf"\b{re.escape(w.lower())}\b", body)]
         if any(_sentences_naming(w, texts) >= SUBJECT_NAME_SENTENCES for w in words):
@@ -304,7 +304,32 @@ def _dominant_name(corpus: Corpus, doc: int) -> str:
 
 
 def _sentences_naming(word: str, texts: list[str]) -> int:
-    return sum(1 for t in texts if re.search(rf"\b{re.escape(word)}\b", t))
+    # A title in capitals ("ANTONIE VAN LEEUWENHOEK") names what the body writes with an initial capital.
+    pattern = re.compile(rf"\b{re.escape(word)}\b", re.I if word.isupper() else 0)
+    return sum(1 for t in texts if any(m.group(0)[0].isupper() for m in pattern.finditer(t)))
+
+
+LEADING_LINES = 3  # the lines that may carry the title, before the first sentence
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+
+
+def title_lines(corpus: Corpus, doc: int) -> list[str]:
+    """The document's title and the lines that open it before its first sentence (a line ending as sentences end):
+    a page's first line is often a series' name ("Lives in Science | Biography series") or half a title broken
+    over two lines ("The Tanganyika Groundnut Scheme, 1946-1951:" over "Explained"), and the subject's name stands
+    in the line beside it."""
+    title = corpus.documents[doc].title or ""
+    out = [title] if title else []
+    lines = 0
+    for s in corpus.sentences:
+        if s.doc != doc:
+            continue
+        lines += 1
+        if lines > LEADING_LINES or _SENTENCE_END.search(s.text.rstrip()):
+            break
+        if s.text not in out:
+            out.append(s.text)
+    return out
 
 
 def is_subject(key: str, words: frozenset[str]) -> bool:

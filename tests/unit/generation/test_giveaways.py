@@ -263,17 +263,47 @@ def test_a_surname_and_the_full_name_are_the_same_answer():
     assert kept == [first, other]
 
 
+def _other(type_, prompt, answer, n, score, key=""):
+    """A question of another type than a choice or fill-in, from sentence ``n``."""
+    quote = f"Sentence {n} of the made-up article."
+    items = answer if type_ == "ordering" else []
+    draft = QuestionDraft(
+        type=type_, prompt=prompt, answer=answer, options=items, sources=[Source("a.txt", 0, len(quote), quote)]
+    )
+    sent = SimpleNamespace(id=n, para=n, doc=0, heading=False, start=0)
+    return Candidate(draft, key, [sent], score, "", f"{n}:{type_}")
+
+
 def test_an_orderings_items_may_not_print_another_questions_key():
     fill = _fill("In 1808, assemblyman _____ asked for a survey of canal routes.", ["Jonas Hale", "Hale"], 1)
     items = ["A canal board is formed.", "Jonas Hale travels to the capital.", "The survey is paid for."]
-    quote = "Sentence 2 of the made-up article."
-    draft = QuestionDraft(
-        type="ordering",
-        prompt="Put these events in chronological order, earliest first.",
-        answer=items,
-        options=items,
-        sources=[Source("a.txt", 0, len(quote), quote)],
-    )
-    order = Candidate(draft, "", [SimpleNamespace(id=2, para=2, doc=0, heading=False, start=0)], 0.5, "", "2:order")
+    order = _other("ordering", "Put these events in chronological order, earliest first.", items, 2, 0.5)
     kept, _ = select([fill, order], 2)
     assert kept == [fill]
+
+
+def test_a_matchings_pairs_may_not_print_another_questions_key():
+    fill = _fill("In 1755 the Brevik weaver _____ settled at Sandy Ford.", ["Ivo Marr", "Marr"], 1)
+    pairs = [["Ivo Marr", "Brevik weaver"], ["Ada Lenk", "Olm miller"], ["Tor Vask", "Skarn pilot"]]
+    match = _other("matching", "Match each person with their role.", pairs, 2, 0.95)
+    kept, _ = select([fill, match], 2)
+    assert len(kept) == 1  # whichever is better: the pair "Ivo Marr - Brevik weaver" answers the blank
+
+
+def test_a_set_of_more_than_five_asks_each_answer_once():
+    prompts = ["Who founded the guild at Brevik?", "Who drained the marsh near Olm?"]
+    same_key = [_mc(p, "Ivo Marr", n, score=0.9 - n / 10) for n, p in enumerate(prompts)]
+    others = [_mc(f"Which river did canal {n} join?", f"the river {'KLMNOP'[n]}", 10 + n, score=0.5) for n in range(5)]
+    kept, _ = select([*same_key, *others], 7)
+    assert len(kept) == 6  # six questions, one on Ivo Marr
+    assert same_key[1] not in kept
+    kept, _ = select([*same_key, *others[:3]], 7)
+    assert len(kept) == 5  # a thin set takes the second question on Ivo Marr
+
+
+def test_a_statement_naming_the_answer_leaves_it_free_for_a_choice_question():
+    statement = _other("true_false", "Ivo Marr founded the guild at Brevik.", True, 1, 0.95, key="Ivo Marr")
+    choice = _mc("Who drained the marsh near Olm?", "Ivo Marr", 2, score=0.8)
+    others = [_mc(f"Which river did canal {n} join?", f"the river {'KLMNOP'[n]}", 10 + n, score=0.5) for n in range(5)]
+    kept, _ = select([statement, choice, *others], 7)
+    assert choice in kept  # a true-or-false statement asks for no answer of its own

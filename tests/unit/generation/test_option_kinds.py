@@ -214,3 +214,27 @@ def test_a_place_the_place_list_lacks_and_no_in_or_at_precedes_is_trusted_as_one
         place = _mention(c, name)
         assert place.kind == "place"
         assert usable_key(place)
+
+
+def test_a_language_is_no_option_among_places_nor_places_for_it():
+    c = parsed(
+        "The monk Aldo translated the sutras into Sanskrit in 1120. Merchants from Tarvik came in 1121. "
+        "The fleet sailed to Orsa in 1122. Traders came from Kelby in 1123. The envoy travelled to Marrow in 1124. "
+        "The scribes wrote in Persian in 1125. The abbot preached in Halm in 1126."
+    )
+    velish = _mention(c, "Sanskrit")
+    assert velish.fine == "other:language"
+    assert _mention(c, "Persian").fine == "other:language"
+    index = DistractorIndex(c)
+    assert not {"Tarvik", "Orsa", "Kelby", "Marrow"} & set(index.choose(velish, "Sanskrit", 3) or ())
+    assert "Sanskrit" not in set(index.choose(_mention(c, "Tarvik"), "Tarvik", 3) or ())
+
+
+def test_a_day_key_is_never_the_only_option_outside_the_year_the_others_share():
+    c = parsed(
+        "The rising began on 18 March 1871. The council met on 11 April 1871. The guard marched on 1 May 1871. "
+        "The last barricade fell on 28 May 1871. An amnesty let the exiles return on 11 July 1880."
+    )
+    index = DistractorIndex(c)
+    assert index.choose(_mention(c, "11 July 1880"), "11 July 1880", 3) is None
+    assert index.choose(_mention(c, "11 April 1871"), "11 April 1871", 3) is not None

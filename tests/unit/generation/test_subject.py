@@ -9,7 +9,7 @@ from quizapp.generation.candidates import Candidate
 from quizapp.generation.giveaways import people_word
 from quizapp.generation.pipeline import analyse
 from quizapp.generation.setting import document_settings, is_subject, subject_words
-from quizapp.generation.types import QuestionDraft, Source
+from quizapp.generation.types import Block, CleanDocument, QuestionDraft, Source
 
 from ._articles import clean
 
@@ -132,3 +132,30 @@ def test_a_name_the_body_writes_far_more_than_any_other_is_the_subject_under_any
     assert "watcher" not in words
     assert is_subject("Kelmar", words)
     assert not is_subject("Piet Lund", words)
+
+
+def _headed(name, lines, headings):
+    """A CleanDocument whose first ``headings`` lines are headings, the first of them its title."""
+    text = "\n".join(lines) + "\n"
+    blocks, at = [], 0
+    for n, line in enumerate(lines):
+        blocks.append(Block(at, at + len(line), "heading" if n < headings else "paragraph"))
+        at += len(line) + 1
+    return CleanDocument(name=name, title=lines[0], format="txt", text=text, blocks=tuple(blocks))
+
+
+def test_the_subject_stands_in_the_heading_under_a_series_title():
+    body = LIFE.splitlines()[1:]
+    # a series' name over the subject's, and a title broken over two lines that the page did not mark as headings
+    series = (["Lives of the Stars | Biography series", "Orvan Telk (1601-1660)"], 2)
+    for first, headings in (series, (["Orvan Telk, 1601-1660:", "Explained"], 0)):
+        corpus, _ctx, _report = analyse([_headed("life.txt", [*first, *body], headings)], None, None)
+        words = subject_words(corpus, 0)
+        assert is_subject("Orvald Besse Telk", words)
+        assert not is_subject("Ida Marr", words)
+
+
+def test_a_title_in_capitals_names_the_subject():
+    text = LIFE.replace("Orvan Telk (1601-1660): The Watcher of Sarn", "ORVAN TELK (1601-1660)")
+    corpus, _ctx, _report = analyse([clean("life.txt", text)], None, None)
+    assert is_subject("Orvald Besse Telk", subject_words(corpus, 0))
