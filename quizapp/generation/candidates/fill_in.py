@@ -39,6 +39,7 @@ from .fill_in_answers import (
     particle_forms,
     particle_surname,
     surname_shared,
+    translated_names,
 )
 from .multiple_choice import key_ok, worth_asking
 from .open_dates import open_ended
@@ -453,6 +454,14 @@ def fit_article(prompt: str, answers: list[str]) -> list[str]:
     return answers[:1] + [a for a in answers[1:] if not _ARTICLE_FIRST.match(a)]
 
 
+def translation_not_in_stem(prompt: str, answers: list[str], translations: list[str]) -> list[str]:
+    """The answers but a translation the stem writes itself: "compiled the _____ ("Tables")" gives "Tables" away,
+    and a translation names the thing only in another tongue, so copied from the stem it is no answer there."""
+    stem = prompt.replace(BLANK, " ").lower()
+    given = {t for t in translations if re.search(rf"(?<![\w'’-]){re.escape(t.lower())}(?![\w'’-])", stem)}
+    return [a for a in answers if a not in given]
+
+
 @cache
 def describing_word(word: str) -> bool:
     """A word English uses only to describe ("chiefly", "naval"), which the parser may still read as a noun
@@ -585,7 +594,11 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
         draft = QuestionDraft(
             type="fill_in",
             prompt=prompt,
-            answer=fit_article(prompt, accepted_answers(ctx, sent, key_text, first, last, kind, m)),
+            answer=translation_not_in_stem(
+                prompt,
+                fit_article(prompt, accepted_answers(ctx, sent, key_text, first, last, kind, m)),
+                translated_names(ctx.corpus, sent.doc, key_text),
+            ),
             explanation=f"The text says: \u201c{sent.text.strip()}\u201d",
             confidence=conf,
             confidence_reasons=reasons,

@@ -504,6 +504,13 @@ def _head_alone(corpus: Corpus, sent: Sentence, first: Any, last: Any) -> list[s
     if not own or own != before:
         return []  # the key is not exactly the head and its own modifiers
     seen = _head_uses(corpus).get((sent.doc, last.lemma_.lower()), set())
+    if (GENERIC_USE,) in seen:
+        # "reach verdicts" beside one "majority verdicts": the noun alone speaks of the kind, not of the key's
+        # things. Where the article names the key's kind again and again ("kabuki actors"), "actors" is its
+        # shorthand for them.
+        if _kind_written(corpus, sent.doc, last.lemma_.lower(), own) < 2:
+            return []
+        seen = (seen - {(GENERIC_USE,)}) | {()}
     if any(use and not set(own) <= set(use) for use in seen):
         # also with another modifier ("north tower", "west towers"): ambiguous; "favourite kabuki actors" keeps the
         # key's own modifier, so it is the same kind of actor
@@ -517,6 +524,21 @@ def _head_alone(corpus: Corpus, sent: Sentence, first: Any, last: Any) -> list[s
         return []
     other = _other_number(corpus, sent.doc, last)
     return [last.text, other] if other else [last.text]
+
+
+def _kind_written(corpus: Corpus, doc: int, lemma: str, own: tuple[str, ...]) -> int:
+    """How often the document writes the noun with the key's own modifiers ("kabuki actors", "favourite kabuki
+    actors")."""
+
+    def count() -> int:
+        return sum(
+            1
+            for s in corpus.document_sentences(doc)
+            for t in s.tokens
+            if t.lemma_.lower() == lemma and set(own) <= set(_modifiers(t))
+        )
+
+    return corpus.kept("kind_written", (doc, lemma, own), count)
 
 
 def owned_by_name(head: Any) -> bool:

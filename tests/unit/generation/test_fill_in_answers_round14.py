@@ -27,10 +27,10 @@ def test_a_name_accepts_the_translation_the_article_gives():
 
 
 def test_a_war_accepts_its_name_without_the_ordinal_where_the_article_names_one():
-    text = "In 1839 Velm sent a fleet, beginning the First Opium War. The war ended with a treaty in 1842."
-    assert "Opium War" in _answers(text, "First Opium War", "event")
-    two = text + " The Second Opium War broke out in 1856."
-    assert "Opium War" not in _answers(two, "First Opium War", "event")  # which one, the name leaves open
+    text = "In 1839 Velm sent a fleet, beginning the First Skarn War. The war ended with a treaty in 1842."
+    assert "Skarn War" in _answers(text, "First Skarn War", "event")
+    two = text + " The Second Skarn War broke out in 1856."
+    assert "Skarn War" not in _answers(two, "First Skarn War", "event")  # which one, the name leaves open
     world = "In 1914 Velm entered the First World War. Its army was small."
     assert "World War" not in _answers(world, "First World War", "event")  # a common word: no name alone
 
@@ -64,3 +64,25 @@ def test_a_plural_kind_after_a_common_noun_is_no_name_after_its_class():
         "Orren Vask in Ostergau. Only a dozen of his microscopes survive."
     )
     assert "microscopes" not in _answers(text, "compound microscopes", "term", nth=0)
+
+
+def test_a_bare_head_noun_is_the_shorthand_of_a_kind_the_article_names_again_and_again():
+    text = (
+        "Prints showed favourite kabuki actors. Harl produced bold portraits of kabuki actors in 1794. "
+        "Later prints of courtesans and actors were banned."
+    )
+    assert "actors" in _answers(text, "kabuki actors", "term", nth=1)
+
+
+def test_a_translation_the_stem_itself_writes_is_no_answer():
+    keys, _ = _fill_ins('The poet Harl compiled the Pinakes ("Tables"), a catalogue of Velm literature in 120 books.')
+    answers = keys["Pinakes"]
+    assert "Tables" not in answers
+    assert answers[0] == "Pinakes"
+
+
+def test_the_curated_table_gives_the_usual_name_of_a_numbered_war_one_way():
+    from quizapp.generation.candidates.fill_in_answers import _variant_names
+
+    assert "Opium War" in _variant_names()["first opium war"]
+    assert "opium war" not in _variant_names()
