@@ -458,7 +458,8 @@ def translation_not_in_stem(prompt: str, answers: list[str], translations: list[
     """The answers but a translation the stem writes itself: "compiled the _____ ("Tables")" gives "Tables" away,
     and a translation names the thing only in another tongue, so copied from the stem it is no answer there."""
     stem = prompt.replace(BLANK, " ").lower()
-    given = {t for t in translations if re.search(rf"(?<![\w'’-]){re.escape(t.lower())}(?![\w'’-])", stem)}
+    # a quotation mark may stand right at the translation ("('Know the Ways')"): only a letter joins it to a word
+    given = {t for t in translations if re.search(rf"(?<![\w-]){re.escape(t.lower())}(?![\w-])", stem)}
     return [a for a in answers if a not in given]
 
 

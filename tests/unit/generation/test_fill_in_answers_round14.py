@@ -79,6 +79,8 @@ def test_a_translation_the_stem_itself_writes_is_no_answer():
     answers = keys["Pinakes"]
     assert "Tables" not in answers
     assert answers[0] == "Pinakes"
+    quoted = _fill_ins("The poet Harl compiled the Skarbok ('Tax Book'), a register of Velm farms in 120 books.")[0]
+    assert "Tax Book" not in quoted["Skarbok"]  # a single quotation mark right at the words
 
 
 def test_the_curated_table_gives_the_usual_name_of_a_numbered_war_one_way():
