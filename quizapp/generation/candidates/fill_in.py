@@ -32,7 +32,15 @@ from ..textutil import (
 )
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, mention_once, source_of
-from .fill_in_answers import BODY_WORDS, mention_norms, other_answers, particle_forms, surname_shared
+from .fill_in_answers import (
+    BODY_WORDS,
+    mention_norms,
+    other_answers,
+    particle_forms,
+    particle_surname,
+    surname_shared,
+    translated_names,
+)
 from .multiple_choice import key_ok, worth_asking
 from .open_dates import open_ended
 
@@ -270,7 +278,8 @@ def answer_variants(text: str, date: Any = None, source: str = "", person: bool 
         out += date.variants()
     else:
         out += number_variants(text)
-    if person and len(text.split()) > 1 and not _ROMAN.match(text.split()[-1]):
+    # "La Hire" of "Philippe de La Hire" is the surname (``particle_forms``), "Hire" alone no one's
+    if person and len(text.split()) > 1 and not _ROMAN.match(text.split()[-1]) and not particle_surname(text):
         out.append(text.split()[-1])  # "Shelley" for "Percy Bysshe Shelley": a student names a person so
     return case_blind_unique(out)
 
@@ -396,15 +405,38 @@ def year_of(date: Any, sent: Sentence, first: Any) -> list[str]:
     return replace(date, granularity="year", month=0, day=0).variants()
 
 
+# Sentences either side of the key's that say which era its year belongs to.
+ERA_WINDOW = 2
+
+
+def bare_year_among_bc(corpus: Corpus, sent: Sentence, date: Any) -> list[str]:
+    """ "123" for "123 BC": the year without its era word, where every date the key's sentence and its neighbours
+    give is a year before Christ; there the number alone cannot be read as a year of our era."""
+    if date is None or date.year >= 0 or date.granularity != "year":
+        return []
+    sents = corpus.document_sentences(sent.doc)
+    at = next((i for i, s in enumerate(sents) if s is sent), None)
+    if at is None:
+        return []
+    around = sents[max(0, at - ERA_WINDOW) : at + ERA_WINDOW + 1]
+    years = [m.date.year for s in around for m in s.mentions if m.date is not None]
+    return [str(-date.year)] if years and all(y < 0 for y in years) else []
+
+
 def accepted_answers(ctx: Context, sent: Sentence, key: str, first: Any, last: Any, kind: str, m: Any) -> list[str]:
     """Every answer the blank accepts: the key's own forms (``answer_variants``) and its other forms and names."""
     person = (
         kind == "person"
         and not surname_shared(ctx.corpus, sent.doc, key)
-        and (after_title(sent, first) or (surname_names(ctx, sent, key) and not family_name_first(ctx, sent, key)))
+        and (
+            after_title(sent, first)
+            or particle_surname(key)
+            or (surname_names(ctx, sent, key) and not family_name_first(ctx, sent, key))
+        )
     )
     date = m.date if m is not None else None
     out = answer_variants(key, date, sent.text, person) + year_of(date, sent, first)
+    out += bare_year_among_bc(ctx.corpus, sent, date)
     out += particle_forms(key) if person else []
     return case_blind_unique(out + other_answers(ctx.corpus, sent, key, first, last, kind))
 
@@ -420,6 +452,15 @@ def fit_article(prompt: str, answers: list[str]) -> list[str]:
     if not _ARTICLE_BEFORE_BLANK.search(prompt):
         return answers
     return answers[:1] + [a for a in answers[1:] if not _ARTICLE_FIRST.match(a)]
+
+
+def translation_not_in_stem(prompt: str, answers: list[str], translations: list[str]) -> list[str]:
+    """The answers but a translation the stem writes itself: "compiled the _____ ("Tables")" gives "Tables" away,
+    and a translation names the thing only in another tongue, so copied from the stem it is no answer there."""
+    stem = prompt.replace(BLANK, " ").lower()
+    # a quotation mark may stand right at the translation ("('Know the Ways')"): only a letter joins it to a word
+    given = {t for t in translations if re.search(rf"(?<![\w-]){re.escape(t.lower())}(?![\w-])", stem)}
+    return [a for a in answers if a not in given]
 
 
 @cache
@@ -554,7 +595,11 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
         draft = QuestionDraft(
             type="fill_in",
             prompt=prompt,
-            answer=fit_article(prompt, accepted_answers(ctx, sent, key_text, first, last, kind, m)),
+            answer=translation_not_in_stem(
+                prompt,
+                fit_article(prompt, accepted_answers(ctx, sent, key_text, first, last, kind, m)),
+                translated_names(ctx.corpus, sent.doc, key_text),
+            ),
             explanation=f"The text says: \u201c{sent.text.strip()}\u201d",
             confidence=conf,
             confidence_reasons=reasons,

@@ -118,12 +118,12 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
         if kind == "org":
             out += first_word_alone(corpus, sent.doc, key)
         if kind == "event":
-            out += without_nationality(corpus, sent.doc, key)
+            out += without_nationality(corpus, sent.doc, key) + without_ordinal(corpus, sent.doc, key)
         if kind == "group":
             out += people_forms(corpus, sent.doc, key)
     out += _aliases(corpus, sent.doc).get(norm_key(key), [])
-    if kind != "place":  # "Conakry (Guinea)" says where, not another name
-        out += bracketed_names(corpus, sent.doc, key)
+    if kind != "place":  # "Conakry (Guinea)" says where, not another name; "Edo ('estuary')" what it meant
+        out += bracketed_names(corpus, sent.doc, key) + translated_names(corpus, sent.doc, key)
     out += _variant_names().get(_folded(key), [])
     out += [s for v in [key, *out] for s in _spellings(v)]
     return list(dict.fromkeys(v for v in out if v.strip() and v != key))
@@ -311,6 +311,46 @@ def without_nationality(corpus: Corpus, doc: int, key: str) -> list[str]:
     return [] if qualifiers else [rest, f"the {rest}"]
 
 
+# The ordinals that tell wars of one name apart ("First Opium War", "Second Punic War").
+_ORDINALS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth")
+_ORDINAL_NAME = re.compile(rf"^(?:the\s+)?(?:{'|'.join(_ORDINALS)})\s+(?P<rest>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+)$")
+
+
+def without_ordinal(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "Opium War" for "First Opium War": the name without its ordinal, where the article names no other war of
+    that name ("the Second Opium War") and the name is rare enough to say which wars ("World War" is no name)."""
+    m = _ORDINAL_NAME.match(key)
+    if m is None or m["rest"].split()[-1] not in EVENT_WORDS or not _rare_name(m["rest"].split()[0]):
+        return []
+    rest = m["rest"]
+    text = corpus.documents[doc].text
+    numbered = set(re.findall(rf"\b({'|'.join(_ORDINALS)})\s+{re.escape(rest)}(?![\w'’-])", text))
+    return [rest, f"the {rest}"] if len(numbered) <= 1 else []
+
+
+# "Grágás ("Grey Goose")", "Grágás, meaning 'Grey Goose',", "Grágás (literally 'grey goose')": the article's own
+# translation of a name, in quotation marks right after it.
+_GLOSS_AFTER = (
+    r"(?:\s*\(\s*(?:(?:meaning|literally|lit\.)\s+)?|,?\s+(?:meaning|literally)\s+)"
+    r"[\"“‘'](?P<b>[^\"“”‘’'()]{1,40}?)[,.]?[\"”’']"
+)
+GLOSS_WORDS = 5
+
+
+def translated_names(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """The translation the article gives a name ("Grey Goose" for "Grágás"): the words it quotes in brackets, or
+    after "meaning" or "literally", right after the key; a student who answers in English names the same thing."""
+    text = corpus.documents[doc].text
+    if key not in text:
+        return []
+    found = [
+        m["b"].strip()
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(key)}{_GLOSS_AFTER}", text)
+        if len(m["b"].split()) <= GLOSS_WORDS
+    ]
+    return list(dict.fromkeys(f for f in found if f and norm_key(f) != norm_key(key)))
+
+
 _BRACKETED_NAME = r"\s*\((?P<b>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\)"
 _NAME_BEFORE = r"(?P<b>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*\("
 
@@ -368,6 +408,17 @@ def _modifiers(token: Any) -> tuple[str, ...]:
     return tuple(c.lower_ for c in token.lefts if c.dep_ in _MODIFIER_DEPS or (c.dep_ == "poss" and c.pos_ != "PRON"))
 
 
+# A noun written alone without a determiner that picks out which ("reach verdicts", "a microscope") speaks of the
+# kind in general, not of the key's own things: it is no sign that the head alone names them.
+GENERIC_USE = "<generic>"
+_INDEFINITE = frozenset({"a", "an", "any", "some", "no", "every", "each", "another", "such", "many", "most", "all"})
+
+
+def _definite(noun: Any) -> bool:
+    """ "the corridors", "his microscopes", "26 microscopes": a determiner, owner or count says which ones."""
+    return any(c.dep_ in ("det", "poss", "nummod") and c.lower_ not in _INDEFINITE for c in noun.children)
+
+
 def _head_uses(corpus: Corpus) -> dict[tuple[int, str], set[tuple[str, ...]]]:
     """(document, noun lemma) -> the modifier sets the noun stands with there; () is the noun alone."""
     uses = corpus.cache.get("head_uses")
@@ -376,7 +427,7 @@ def _head_uses(corpus: Corpus) -> dict[tuple[int, str], set[tuple[str, ...]]]:
         for s in corpus.sentences:
             for t in s.tokens:
                 if t.pos_ == "NOUN":
-                    uses[(s.doc, t.lemma_.lower())].add(_modifiers(t))
+                    uses[(s.doc, t.lemma_.lower())].add(_modifiers(t) or (() if _definite(t) else (GENERIC_USE,)))
                 elif t.pos_ == "PROPN":  # "the Treaty of Amity": a named one is another thing of the kind
                     uses[(s.doc, t.lemma_.lower())].add(("<name>",))
         corpus.cache["head_uses"] = uses
@@ -453,6 +504,13 @@ def _head_alone(corpus: Corpus, sent: Sentence, first: Any, last: Any) -> list[s
     if not own or own != before:
         return []  # the key is not exactly the head and its own modifiers
     seen = _head_uses(corpus).get((sent.doc, last.lemma_.lower()), set())
+    if (GENERIC_USE,) in seen:
+        # "reach verdicts" beside one "majority verdicts": the noun alone speaks of the kind, not of the key's
+        # things. Where the article names the key's kind again and again ("kabuki actors"), "actors" is its
+        # shorthand for them.
+        if _kind_written(corpus, sent.doc, last.lemma_.lower(), own) < 2:
+            return []
+        seen = (seen - {(GENERIC_USE,)}) | {()}
     if any(use and not set(own) <= set(use) for use in seen):
         # also with another modifier ("north tower", "west towers"): ambiguous; "favourite kabuki actors" keeps the
         # key's own modifier, so it is the same kind of actor
@@ -466,6 +524,21 @@ def _head_alone(corpus: Corpus, sent: Sentence, first: Any, last: Any) -> list[s
         return []
     other = _other_number(corpus, sent.doc, last)
     return [last.text, other] if other else [last.text]
+
+
+def _kind_written(corpus: Corpus, doc: int, lemma: str, own: tuple[str, ...]) -> int:
+    """How often the document writes the noun with the key's own modifiers ("kabuki actors", "favourite kabuki
+    actors")."""
+
+    def count() -> int:
+        return sum(
+            1
+            for s in corpus.document_sentences(doc)
+            for t in s.tokens
+            if t.lemma_.lower() == lemma and set(own) <= set(_modifiers(t))
+        )
+
+    return corpus.kept("kind_written", (doc, lemma, own), count)
 
 
 def owned_by_name(head: Any) -> bool:
@@ -492,8 +565,8 @@ def _named_by_class(first: Any, last: Any) -> list[str]:
     if last.i == first.i:
         return []
     before = first.doc[last.i - 1]
-    if before.pos_ != "NOUN" or not before.is_alpha or not last.is_alpha:
-        return []
+    if before.pos_ != "NOUN" or not before.is_alpha or not last.is_alpha or last.tag_ == "NNS":
+        return []  # a plural is a kind of thing ("compound microscopes"), not a name after its class
     if zipf_frequency(before.lower_, "en") < CLASS_NOUN_ZIPF or zipf_frequency(last.lower_, "en") >= NAMED_ZIPF:
         return []
     return [last.text, f"{before.text} {last.text}"] if before.i > first.i else [last.text]
@@ -586,13 +659,24 @@ def _person_full_name(corpus: Corpus, doc: int, key: str) -> list[str]:
 
 def particle_forms(key: str) -> list[str]:
     """ "Lesseps" and "de Lesseps" for "Ferdinand de Lesseps" or "De Lesseps": the surname with and without its
-    particle, as people write it."""
+    particle, as people write it. A capitalised particle after the first belongs to the surname: "La Hire" and "de
+    La Hire" for "Philippe de La Hire", never "Hire"."""
     words = key.split()
     at = next((i for i, w in enumerate(words[:-1]) if w.lower() in _PARTICLES), None)
     if at is None or (at == 0 and not words[0][:1].isupper()):
         return []
     tail = words[at:]
-    return [" ".join([tail[0].lower(), *tail[1:]]), " ".join(w for w in tail if w.lower() not in _PARTICLES)]
+    bare = tail[1:]
+    while len(bare) > 1 and bare[0] in _PARTICLES:  # "van der Berg": lower-case particles go, "La" stays
+        bare = bare[1:]
+    return [" ".join([tail[0].lower(), *tail[1:]]), " ".join(bare)]
+
+
+def particle_surname(key: str) -> bool:
+    """ "Philippe de La Hire": a capitalised particle before the last word makes the surname two words ("La
+    Hire"), which names the man alone however common its last word."""
+    words = key.split()
+    return len(words) >= 3 and words[-2].lower() in _PARTICLES and words[-2][:1].isupper()
 
 
 # What may follow a given name in the rest of the same person's name: particles and capitalised words, on one line.
