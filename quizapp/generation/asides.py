@@ -101,7 +101,10 @@ def _closes_opening(verb: Any, last: int) -> bool:
 
 
 def _is_aside(t: Any) -> bool:
-    """Whether ``t`` heads an aside of the kinds the module describes, hung on a noun."""
+    """Whether ``t`` heads an aside of the kinds the module describes, hung on a noun, or a participle phrase that
+    closes the sentence after its main verb's object."""
+    if _closing_participle(t):
+        return True
     if t.head.pos_ not in ("NOUN", "PROPN") or t.head.i > t.i:
         return False
     if t.dep_ == "appos":
@@ -112,6 +115,20 @@ def _is_aside(t: Any) -> bool:
     if t.dep_ == "relcl":
         return left.lower_ in _RELATIVES
     return t.dep_ == "acl" and t.tag_ in _PARTICIPLES and left.i == t.i
+
+
+def _closing_participle(t: Any) -> bool:
+    """ "Renn replied to the council in a long letter, arguing that the bridge was unsafe" (or "..., written a
+    decade later"): a participle phrase after the main verb, set off by a comma and ending the sentence, adds
+    how, when or with what result; without it the sentence still states what its subject did. Not one that opens
+    with its own subject or a subordinator."""
+    if t.dep_ != "advcl" or t.tag_ not in _PARTICIPLES or t.head.dep_ != "ROOT":
+        return False
+    if t.i < t.head.i or t.left_edge.i < t.i:
+        return False
+    after = t.right_edge.i + 1
+    doc = t.doc
+    return after >= t.sent.end or (doc[after].is_punct and doc[after].text in (".", "!", ";"))
 
 
 def word_total(tokens: list[Any]) -> int:

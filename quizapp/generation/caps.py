@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
-
-from lemminflect import getAllLemmas
 
 from .analysis import Corpus, Sentence
 from .lexicon import TITLES
+from .textutil import dictionary_word
 from .timeline import LABEL
 
 _SHOUTED = re.compile(r"\b[A-Z][A-Z'\u2019-]{2,}\b")
@@ -64,9 +62,3 @@ def lower_opening_word(corpus: Corpus, sent: Sentence, prompt: str) -> str:
 
 def _after_lower_case(corpus: Corpus, doc: int, word: str) -> bool:
     return re.search(rf"[a-z,;] {word}(?![\w'\u2019-])", corpus.documents[doc].text) is not None
-
-
-@cache
-def dictionary_word(word: str) -> bool:
-    """Whether the dictionary knows the word as a common noun, verb or adjective ("ground", "tolls"; not "rome")."""
-    return any(pos in getAllLemmas(word) for pos in ("NOUN", "VERB", "ADJ", "ADV"))

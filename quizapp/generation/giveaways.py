@@ -21,6 +21,9 @@ MAX_QUESTIONS_PER_KEY = 2
 # back only where the set would otherwise fall short (rank.select).
 PREFERRED_QUESTIONS_PER_KEY = 1
 MAX_DATE_SHARE = 0.4
+# The share is of a full set: an article that gives few other keys still asks this many of its dates (the year of
+# its central event), rather than none while its set stays short of the cap (rank.select).
+MIN_DATE_KEYS = 2
 
 _CENTURY = re.compile(
     r"^(?:(?:in|by|from|the)\s+)*(?:(?:early|late|mid-?)\s+)?"
@@ -203,6 +206,10 @@ class KeyIndex:
         if type_ not in TEXT_KEY_TYPES or not is_date_key(key, prompt):
             return False
         return self.date_keys[doc] + 1 > MAX_DATE_SHARE * (self.text_keys[doc] + 1)
+
+    def below_date_floor(self, doc: int) -> bool:
+        """Whether document ``doc`` has fewer than MIN_DATE_KEYS date keys kept."""
+        return self.date_keys[doc] < MIN_DATE_KEYS
 
     def add(self, doc: int, type_: str, prompt: str, key: str, names: tuple[str, ...] = ()) -> None:
         for name in dict.fromkeys(n.lower() for n in (key, *names) if n):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .candidates.base import VIEW_STEM, Candidate
 from .caps import dictionary_word
 from .date_parts import date_part_key
@@ -133,12 +135,24 @@ def has_context(c: Candidate) -> str | None:
 
 def _opens_with_a_name(c: Candidate) -> bool:
     """Whether the prompt opens with a name its source sentence gives a person, a place or a body ("Chartres has an
-    unusual unity of style"): a capital at the start of a sentence says nothing, so has_anchor skips it."""
-    return any(
+    unusual unity of style"), or with the name the document's title gives ("Velmora was abandoned from about
+    _____." under the title "VELMORA"): a capital at the start of a sentence says nothing, so has_anchor skips it."""
+    if any(
         m.kind in ("person", "place", "org") and c.draft.prompt.startswith(m.text)
         for s in c.sentences
         for m in s.mentions
+    ):
+        return True
+    opening = _OPENING_NAME.match(c.draft.prompt)
+    return (
+        opening is not None
+        and opening.group(0).lower() not in STOP_WORDS
+        and not dictionary_word(opening.group(0).lower())
+        and re.search(rf"(?<![\w-]){re.escape(opening.group(0))}(?![\w-])", c.title, re.I) is not None
     )
+
+
+_OPENING_NAME = re.compile(r"[A-Z][\w'-]*[a-z][\w'-]*(?![\w'-])")
 
 
 def no_chrome(c: Candidate) -> str | None:

@@ -307,6 +307,14 @@ def select(
                 break
             if balance.allows(c) and try_keep(c) == "kept":
                 giveaways -= 1
+    if len(kept.items) < cap:
+        # Still short, nothing else left: the date keys the share held back come in up to a small floor per
+        # document, best first (a real "When ...?" stem before a blank), so a thin set still asks its key dates.
+        for doc, queue in list(waiting.items()):
+            while queue and len(kept.items) < cap and kept.keys.below_date_floor(doc):
+                c = heapq.heappop(queue)[2]
+                if kept.accepts(c) and not kept.gives_away(c) and balance.allows(c):
+                    keep(c)
     if refused is not None:
         refused["giveaway"] += giveaways
         refused["date_share"] += sum(len(queue) for queue in waiting.values())

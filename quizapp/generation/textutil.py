@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
+from lemminflect import getAllLemmas
 from wordfreq import zipf_frequency
 
 
@@ -209,7 +210,16 @@ def keeps_capital(token: Any) -> bool:
         or token.text == "I"
         or token.ent_type_ == "NORP"
         or (not token.is_sent_start and token.text[:1].isupper())
+        # "Pompeii, together with Herculaneum, was listed": the tagger took the name for a common noun, but the
+        # dictionary knows no such word in lower case
+        or (token.pos_ == "NOUN" and token.text.istitle() and token.is_alpha and not dictionary_word(token.lower_))
     )
+
+
+@cache
+def dictionary_word(word: str) -> bool:
+    """Whether the dictionary knows the word as a common noun, verb or adjective ("ground", "tolls"; not "rome")."""
+    return any(pos in getAllLemmas(word) for pos in ("NOUN", "VERB", "ADJ", "ADV"))
 
 
 def capitalise(text: str) -> str:

@@ -23,6 +23,10 @@ TRAILING = (
     "The merchant brought back scholars and the Velmish poet and builder Aldo Renn of Tesk, who is traditionally "
     "credited with designing the great hall of the guild in Varro, begun around 1327."
 )
+CLOSING_PARTICIPLE = (
+    "In 1871 the engineer Hugo Lenz replied to the council of Arnheim in a long letter, arguing that the old "
+    "wooden bridge over the river could not carry the new railway and should be replaced."
+)
 NAMED_BY_APPOSITION = (
     "The immediate cause, the grey rot that spread along the southern valleys of the duchy in the wet years, "
     "reached the farms of Varro in 1412 and ruined nearly every harvest of rye and barley there."
@@ -72,3 +76,21 @@ def test_an_apposition_that_names_a_common_noun_stays():
     # "The immediate cause reached the farms": what cause? the apposition is what names it
     made = _statement(NAMED_BY_APPOSITION, "1412", "immediate cause")
     assert made is None or "grey rot" in made
+
+
+def test_a_closing_participle_phrase_is_left_out():
+    # 31 words, one main clause: ", arguing that ..." says what the letter argued; the rest is what Lenz did
+    assert _statement(CLOSING_PARTICIPLE, "Lenz", "Hugo Lenz") == (
+        "In 1871 the engineer Hugo Lenz replied to the council of Arnheim in a long letter."
+    )
+    # ", written ...": a past participle closes the sentence the same way
+    written = (
+        "The only full account of the flood at Arnheim comes from the town clerk Piet Vos in his Chronicle of the "
+        "River Towns, written about a decade later by a hostile witness."
+    )
+    assert _statement(written, "Vos", "Piet Vos") == (
+        "The only full account of the flood at Arnheim comes from the town clerk Piet Vos in his Chronicle of the "
+        "River Towns."
+    )
+    made = _statement(CLOSING_PARTICIPLE, "railway", "Hugo Lenz")
+    assert made is None or "railway" in made  # the phrase that holds the key stays

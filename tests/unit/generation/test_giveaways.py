@@ -96,6 +96,19 @@ def test_date_keys_are_at_most_forty_percent_of_choice_keys():
     assert share <= 0.4
 
 
+def test_a_thin_set_still_asks_two_of_its_dates():
+    # An article that gives one other key: the share alone would hold every date back and leave one question.
+    places = ["Brevik", "Olm", "Skarn", "Tarnow"]
+    dates = [
+        _mc(f"In what year was the harbour of {p} opened?", str(1801 + n), n, score=0.95) for n, p in enumerate(places)
+    ]
+    other = _mc("Which guild built the harbour wall of Vell?", "the salt guild", 10, score=0.5)
+    kept, _ = select([*dates, other], 10)
+    kept_dates = [c for c in kept if is_date_key(str(c.draft.answer), c.draft.prompt)]
+    assert other in kept
+    assert sorted(c.draft.answer for c in kept_dates) == ["1801", "1802"]  # the best two, no more
+
+
 def test_date_keys_are_recognised():
     assert is_date_key("331 BC")
     assert is_date_key("the 1830s")

@@ -133,6 +133,21 @@ def test_a_name_at_the_start_of_a_prompt_is_context():
     assert guards.has_context(vague) is not None
 
 
+def test_the_name_the_title_gives_is_context():
+    # the article's own subject, named in its title, tells the reader what the prompt is about
+    site = _mc(prompt="Velmora was gradually abandoned from about _____.")
+    site.title = "VELMORA"
+    assert guards.has_context(site) is None
+    site.title = "The harbours of Velm"
+    assert guards.has_context(site) is not None  # another name
+    common = _mc(prompt="Markets grew because roads improved.")
+    common.title = "Markets and roads"
+    assert guards.has_context(common) is not None  # a common word at the start is no name, title or not
+    article = _mc(prompt="The young _____ published three essays in 1756.")
+    article.title = "The Velm earthquake"
+    assert guards.has_context(article) is not None
+
+
 def test_quotes():
     _check("quotes", _mc(prompt='Who said the bridge at Arnheim was "a miracle of iron in 1872?'))
     assert guards.quotes_closed(_mc(prompt='Who called the bridge at Arnheim "a miracle of iron" in 1872?')) is None
