@@ -24,7 +24,22 @@ VERSION = 14
 # The number of the first article written for each version. Version 1's test half was burnt on 2026-12-06 (its
 # sheets were read while tuning began: see README.md); from version 2 on, every article of an earlier version is
 # development material, and the articles written for the version, after the burn, are its test half, whole.
-FIRST_NUMBER = {1: 1, 2: 25, 3: 37, 4: 49, 5: 67, 6: 79, 7: 91, 8: 103, 9: 115, 10: 127, 11: 139, 12: 151, 13: 163, 14: 175}
+FIRST_NUMBER = {
+    1: 1,
+    2: 25,
+    3: 37,
+    4: 49,
+    5: 67,
+    6: 79,
+    7: 91,
+    8: 103,
+    9: 115,
+    10: 127,
+    11: 139,
+    12: 151,
+    13: 163,
+    14: 175,
+}
 # An article's file: NN-slug (NNN-slug from 100 on) and an extension. Anything else (a README) is not one.
 ARTICLE_NAME = re.compile(r"(\d{2,3}-[a-z0-9]+(?:-[a-z0-9]+)*)\.[a-z]+")
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from .analysis import Corpus, Sentence
 from .clauses import body_tokens, relative_time
+from .dangling import dangling_phrase
 from .dates import DateValue
 from .kinds import PLACE_GRAINS
 from .lexicon import EVENT_WORDS, LAW_WORDS, TITLES
@@ -390,7 +391,24 @@ def _antecedent(corpus: Corpus, sent: Sentence, head: Any, modifiers: tuple[str,
         name = _one_name([name for _, name in found])
     if name is None or (head.tag_ == "NN" and _plural_only(name, head)):
         return None  # "the city" is not "the Niger bend cities of Timbuktu": a plural name is no one thing
-    return None if _other_in_reach(corpus, sent, head, name, modifiers) else name
+    if _other_in_reach(corpus, sent, head, name, modifiers) or _titled_other_since(corpus, sent, head, name, found):
+        return None
+    return name
+
+
+def _titled_other_since(corpus: Corpus, sent: Sentence, head: Any, name: str, found: list[tuple[int, str]]) -> bool:
+    """Whether a sentence between the last naming of ``name`` and this one writes the head word after another
+    name ("the Qianlong emperor" after "the Kangxi emperor"), where the parse did not make a name of it: "the
+    emperor" is then likelier that one, and writing the older name in puts a ruler outside his reign."""
+    last = max(sid for sid, _ in found)
+    for s in corpus.document_sentences(sent.doc):
+        if not last < s.id < sent.id:
+            continue
+        for t in s.tokens[1:]:
+            before = t.nbor(-1)
+            if t.lower_ == head.lower_ and before.pos_ == "PROPN" and not contains_phrase(name, before.text):
+                return True
+    return False
 
 
 def _other_in_reach(corpus: Corpus, sent: Sentence, head: Any, name: str, modifiers: tuple[str, ...]) -> bool:
@@ -626,6 +644,10 @@ def _comma_name(sent: Sentence, t: Any) -> str | None:
     return f"the {t.text} {tokens_text(run)}" if run else None
 
 
+# a year or a decade ("1684", "1840s"), not a number that is part of a name ("Apollo 11")
+_YEAR_WORD = re.compile(r"\d{3,4}s?")
+
+
 def _title_name(heading: Sentence, lemma: str) -> str | None:
     """The document's title as a name for "the <lemma>", when the title's head word is that word
     ("London dock strike of 1889" for "the strike")."""
@@ -633,6 +655,10 @@ def _title_name(heading: Sentence, lemma: str) -> str | None:
     # "The Dutch East India Company: Trade, Shares and Empire": what stands before a subtitle is the name
     cut = next((i for i, t in enumerate(span) if i and t.text in (":", "–", "—")), len(span))
     span = span[:cut]
+    # "The Canton System, 1684-1842": the dates a title gives after its name are no part of it (in a sentence
+    # "the Canton system 1684 1842's history" is garbled); "Salt riot of 1672" keeps its year
+    while len(span) > 1 and (_YEAR_WORD.fullmatch(span[-1].text) or span[-1].is_punct) and span[-2].pos_ != "ADP":
+        span = span[:-1]
     while len(span) > 1 and re.fullmatch(r"[\d.]+", span[0].text):
         span = span[1:]  # "4.3 The Library of Alexandria": a textbook's section number is no part of the name
     root = heading.root if cut == len(heading.span) else _root_of(span)
@@ -824,6 +850,10 @@ def place_named_before(corpus: Corpus, sent: Sentence, head: Any) -> str | None:
     return name if not unknown or contains_phrase(title, _strip_the(name)) else None
 
 
+# What carries a date on after its month or day ("August of that year", "May the same year")
+_DATE_GOES_ON = re.compile(r"\b(?:of|year|month|week|day|that|this|same|next|last|following)\b", re.I)
+
+
 def yearless_dates(corpus: Corpus, sent: Sentence) -> list[tuple[str, str | None]]:
     """(date text, the same with the year of the nearest earlier dated sentence of the paragraph, or None)
     for each date of the sentence that names a month or a day but no year."""
@@ -834,7 +864,12 @@ def yearless_dates(corpus: Corpus, sent: Sentence) -> list[tuple[str, str | None
         if m.label != "DATE" or not _MONTH_WORDS.search(m.text) or _YEAR.search(m.text):
             continue
         year = earlier_year(corpus, sent)
-        text = m.text.rstrip(" ,.")
+        # "24 May Communards": a date the model ran into the word after it ends at its last day or month word,
+        # where the year goes ("On 24 May 1871 Communards shot", never "On 24 May Communards 1871 shot")
+        end = re.match(rf"^.*(?:\d|{_MONTH_WORDS.pattern})", m.text)
+        if end is not None and _DATE_GOES_ON.search(m.text[end.end() :]):
+            end = None  # "August of that year" is one date, and the whole of it
+        text = (end.group(0) if end else m.text).rstrip(" ,.")
         if year is None:
             out.append((text, None))
         elif re.match(r"^\d", text.split()[-1]) and _MONTH_WORDS.search(text.split()[0] if text.split() else ""):
@@ -952,6 +987,9 @@ def resolve_context(
         if name is None or (key and contains_phrase(name, key)):
             return prompt, f"'{phrase}' refers to something named in an earlier sentence"
         prompt = _replace_first(prompt, phrase, _unless_placed(name, prompt))
+    dangling = dangling_phrase(sent, prompt)
+    if dangling is not None:
+        return prompt, f"'{dangling}' leaves its noun or complement to another sentence"
     prompt = written_whose(corpus, sent, subject_written_in(corpus, sent, prompt, key), key)
     if relative_time(sent) is not None and not prompt.lower().startswith("according to"):
         # the question dropped "One month later,": date it from the sentence before, as the reader would

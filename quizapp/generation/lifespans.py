@@ -88,3 +88,79 @@ def _dating(sent: Sentence, verb: Any) -> list[int]:
         if attach.dep_ in ("prep", "npadvmod") and attach.head.i in verbs:
             out.append(m.date.year)
     return out
+
+
+_DEATH_NOUNS = frozenset({"death", "execution", "assassination", "murder", "killing"})
+
+
+def deaths(corpus: Corpus, doc: int) -> dict[str, tuple[int, int]]:
+    """Name (as written, and each of its capitalised words) -> (year of death, id of the sentence saying so), for
+    the people whose death the document dates: "(1571-1630)" after the name, "X died in 1707", "X's death in
+    1707"; a word two people's names share, or a name given two years, is left out."""
+    cache = corpus.cache.setdefault("deaths", {})
+    if doc in cache:
+        return cache[doc]
+    found: dict[str, set[int]] = {}
+    first: dict[str, int] = {}
+    lives = life_years(corpus, doc)
+    for s in corpus.document_sentences(doc):
+        for m in s.mentions:
+            if m.kind != "person":
+                continue
+            year = lives.get(m.text.lower(), (0, 0))[1] or _death_told(s, m.root)
+            if not year:
+                continue
+            for key in {m.text.lower(), *(w.lower() for w in m.text.split() if w[:1].isupper())}:
+                found.setdefault(key, set()).add(year)
+                first.setdefault(key, s.id)
+    out = {key: (next(iter(ys)), first[key]) for key, ys in found.items() if len(ys) == 1}
+    cache[doc] = out
+    return out
+
+
+def _death_told(sent: Sentence, root: Any) -> int | None:
+    """The year the sentence dates this person's death to ("Aurangzeb's death in 1707", "he died in 1707")."""
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() == "die":
+        years = _dating(sent, root.head)
+        return years[0] if len(years) == 1 else None
+    if root.dep_ == "poss" and root.head.lemma_.lower() in _DEATH_NOUNS:
+        noun = root.head
+        years = [
+            m.date.year
+            for m in sent.mentions
+            if m.date is not None
+            and m.date.granularity != "decade"
+            and m.root.dep_ == "pobj"
+            and m.root.head.head.i in (noun.i, noun.head.i)  # "followed Aurangzeb's death in 1707" too
+        ]
+        return years[0] if len(years) == 1 else None
+    return None
+
+
+def sentence_year(corpus: Corpus, sent: Sentence) -> int | None:
+    """The earliest year the sentence's events are dated to: its own dates, else those of the nearest sentence
+    before it in its paragraph that gives one ("In the war of succession that year" after "in 1707")."""
+    for s in reversed(corpus.document_sentences(sent.doc)[: _index(corpus, sent) + 1]):
+        if s.para != sent.para:
+            return None
+        years = [m.date.year for m in s.mentions if m.date is not None and m.date.granularity != "decade"]
+        if years:
+            return min(years) if s is sent else max(years)
+    return None
+
+
+def _index(corpus: Corpus, sent: Sentence) -> int:
+    sents = corpus.document_sentences(sent.doc)
+    return sents.index(sent)
+
+
+def dead_by(corpus: Corpus, sent: Sentence, year: int, name: str) -> bool:
+    """Whether the document has this person dead, or not yet born, in ``year``, the time the sentence tells of
+    (see sentence_year): a name swapped into a statement of events after its owner's death is false at a glance."""
+    words = [w.lower() for w in name.split() if w[:1].isupper()]
+    death = deaths(corpus, sent.doc)
+    found = death.get(name.lower()) or (death.get(words[-1]) if words else None)
+    if found is not None and (year > found[0] or (year == found[0] and found[1] < sent.id)):
+        return True
+    life = _years_of(corpus, sent.doc, name)
+    return life is not None and year < life[0]

@@ -36,6 +36,13 @@ _WH_QUESTION = re.compile(
     re.I,
 )
 # An abbreviation cut after its last letter: "in 331 B.C" (the parser took the full stop for the sentence's).
+# "In which century were in particular, the tables compiled?": an aside set off by two commas, cut so that only its
+# second is left (at the start of a prompt an aside needs none before it)
+_STRANDED_ASIDE = re.compile(
+    r"(?<=[\w'’])\s(?:in particular|for example|for instance|above all|in turn|however|moreover|in fact|"
+    r"of course|at least|in effect),\s",
+    re.I,
+)
 _CUT_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){1,3}[A-Za-z](?![\w.])")
 
 
@@ -92,6 +99,7 @@ FORM_CHECKS: dict[str, Callable[[str], bool]] = {
     ),
     "an exercise number left at the front": lambda p: bool(_NUMBERED.match(p.strip())),
     "an abbreviation cut short": lambda p: bool(_CUT_ABBREVIATION.search(p)),
+    "an aside that lost its first comma": lambda p: bool(_STRANDED_ASIDE.search(p)),
 }
 
 

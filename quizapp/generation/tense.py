@@ -148,22 +148,48 @@ def _verbs_in_past(corpus: Corpus, sent: Sentence, prompt: str, only: Any = None
     misread = {t.i for t in sent.span if _misread_verb(t) and (only is None or only(t))}
     if any(not _object_follows(sent.span.doc[i]) for i in misread):
         return prompt  # "estimates of the cooling vary": a noun, or a verb the statement cannot be sure of
-    out = prompt
+    misread |= {t.i for t in sent.span if _coordinated_verb(t) and (only is None or only(t))}
+    pasts: dict[str, list[str | None]] = {}
     for t in sent.span:
         if t.i not in misread and (not _present(t) or t.pos_ not in ("VERB", "AUX") or (only and not only(t))):
             continue
         clause = t.head if t.dep_ in ("aux", "auxpass") else t
         if any(c.lower_ in _NOW for c in clause.children) or _subjunctive(t):
             continue
-        found = list(re.finditer(rf"(?<![\w'-]){re.escape(t.text)}(?![\w'-])", out))
+        pasts.setdefault(t.text, []).append(_past(corpus, t) if t.i in misread or _finite_clause_verb(t) else None)
+    out = prompt
+    for word, forms in pasts.items():
+        found = list(re.finditer(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])", out))
         if not found:
             continue  # cut from the prompt
-        past = _past(corpus, t) if t.i in misread or _finite_clause_verb(t) else None
-        if past is None or len(found) > 1:
+        past = forms[0] if len(set(forms)) == 1 else None
+        # "is defeated ... is taken prisoner": a word standing twice is put in the past where each time it is a
+        # verb to put there ("prices fall; estimates of the fall vary": never the noun)
+        if past is None or (len(found) > 1 and len(found) != len(forms)):
             return prompt  # all of its verbs in the past or none: a statement in two tenses reads worse
-        m = found[0]
-        out = out[: m.start()] + past + out[m.end() :]
+        for m in reversed(found):
+            out = out[: m.start()] + past + out[m.end() :]
     return out
+
+
+def _coordinated_verb(t: Any) -> bool:
+    """A present verb after "and" that the parser took for a plural noun ("becomes one of the richest men and
+    invests in ventures"): a bare word, a verb's -s form, whose sentence's main verb is present too."""
+    if t.tag_ not in ("NNS", "NNPS") or t.i == 0 or t.nbor(-1).lower_ not in ("and", "but"):
+        return False
+    if any(c.dep_ in ("det", "amod", "nummod", "poss", "compound") for c in t.children):
+        return False  # "and the ships": a noun
+    if t.head.dep_ == "conj" or sum(c.dep_ == "conj" for c in t.head.children) > 1 or "," in t.doc[t.head.i : t.i].text:
+        return False  # "schools, a hospital, a soup kitchen and baths around it": the last of a list of nouns
+    lemma = next(iter(getLemma(t.lower_, upos="VERB")), "")
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    return (
+        bool(lemma)
+        and t.lower_ in getInflection(lemma, tag="VBZ")
+        and t.sent.root.tag_ == "VBZ"
+        and nxt is not None
+        and nxt.tag_ in ("IN", "DT", "PRP$", "PRP", "NNP")
+    )
 
 
 # Verbs whose object is the subject of a bare infinitive ("help them escape", "let the ships pass", "saw it fall"):

@@ -12,6 +12,7 @@ from ..dates import parse_date, parse_number
 from ..distractors import display, usable_key
 from ..historiography import finder_of_a_source, historiography_date
 from ..option_fit import drop_nationality, stem_nationality
+from ..peripheral import scene_place, service_person
 from ..setting import document_people
 from ..syntax import wh_question
 from ..textutil import drop_parentheticals, has_anchor, word_count
@@ -65,6 +66,8 @@ def worth_asking(ctx: Context, sent: Sentence, m: Mention) -> bool:
         if historiography_date(ctx.corpus, sent, m) or finder_of_a_source(ctx.corpus, sent, m)
         else "illustrative_range"
         if illustrative_range(m)
+        else "peripheral_name"
+        if scene_place(ctx.corpus, sent, m) or service_person(ctx.corpus, sent, m)
         else "given_place"
         if place_given_away(ctx.corpus, sent, m)
         else "document_people"

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..analysis import Mention
+from ..analysis import Mention, Sentence
+from ..giveaways import people_word, related_name
+from ..lifespans import dead_by, sentence_year
+from ..textutil import contains_phrase
 from .base import Context
 
 
@@ -39,3 +42,20 @@ def not_people(ctx: Context) -> frozenset[str]:
         )
     out: frozenset[str] = cache["not_people"]
     return out
+
+
+def dead_then(ctx: Context, sent: Sentence) -> frozenset[str]:
+    """Person-pool values the document has dead (or not yet born) at the time the sentence tells of: no value to
+    swap in ("Bahadur Shah punished Aurangzeb" after the article dates Aurangzeb's death)."""
+    year = sentence_year(ctx.corpus, sent)
+    if year is None:
+        return frozenset()
+    pool = ctx.distractors.pools.get("person", [])
+    return frozenset(v.norm for v in pool if dead_by(ctx.corpus, sent, year, v.text))
+
+
+def names_itself(statement: str, value: str) -> bool:
+    """Whether the rest of the statement already names the value, under its own name or another word for it
+    ("Britain" beside "British manufactures", "the Commune" beside "Communards"): swapped in, it makes nonsense
+    ("Britain had no need of British manufactures"), false at a glance."""
+    return bool(contains_phrase(statement, value) or related_name(statement, value) or people_word(statement, value))

@@ -9,14 +9,15 @@ from typing import Any
 from ..analysis import Mention, Sentence
 from ..clauses import evaluation, hedge, reported_view, statement
 from ..dates import parse_date
-from ..distractors import display
+from ..distractors import display, pool_of
 from ..historiography import tells_a_find
+from ..peripheral import announces_a_theme, subject_alone_named
 from ..textutil import BLANK, anaphora_problem, capitalise, has_anchor, tidy, tokens_text
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, source_of
 from .multiple_choice import KIND_TRUST, key_ok, worth_asking
 from .open_dates import open_ended
-from .swap_kinds import not_people
+from .swap_kinds import dead_then, names_itself, not_people
 from .year_swaps import core_event, unstated_year
 
 _SWAP_ORDER = {"date": 0, "place": 1, "person": 2, "number": 3, "org": 4}
@@ -24,6 +25,7 @@ _LOCATIVE = frozenset({"in", "at", "near", "to", "from", "into", "outside", "ins
 FALSE_BONUS = 0.1
 CROWDED = 2  # other places in a sentence from which on a place is not swapped
 _STATIC = frozenset({"in", "at", "near", "outside", "inside"})
+SWAP_TRIES = 3  # wrong values tried for one swap before the sentence gives no false statement
 
 
 def swappable(sent: Sentence, m: Mention) -> bool:
@@ -225,7 +227,7 @@ def _true_statement(ctx: Context, sent: Sentence, anchor: Any | None) -> tuple[C
     text = resolved
     if anaphora_problem(text) or len(toks) < 6 or not has_anchor(text):
         return None  # a statement naming no one and nowhere ("Testing outweighed training") says nothing alone
-    if says_nothing_of_its_subject(sent, toks):
+    if says_nothing_of_its_subject(sent, toks) or announces_a_theme(sent, toks):
         return None
     disputed = sent.id in ctx.disputed
     base_conf = 0.85 - (0.25 if disputed else 0.0)
@@ -262,19 +264,10 @@ def says_nothing_of_its_subject(sent: Sentence, toks: list[Any]) -> bool:
     ("Huan Kuan was not a neutral reporter", "The harbour of Orsk remained important"): a verdict a student
     calls true unread, and a name swapped in its subject makes no plausible error. "X was the first woman to
     ...", "X became the capital of Y" state facts."""
-    ids = {t.i for t in toks}
-    heads = [t for t in toks if t.head.i == t.i or t.head.i not in ids]
-    root = heads[0] if len(heads) == 1 else None  # one clause, read whole; anything else is left alone
-    if root is None or root.lemma_.lower() not in _COPULAS:
+    clause = subject_alone_named(sent, toks)
+    if clause is None or clause[0].lemma_.lower() not in _COPULAS:
         return False
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None:
-        return False
-    inside = {t.i for t in subject.subtree}
-    if any(m.first.i in ids and m.first.i not in inside for m in sent.mentions):
-        return False
-    rest = [t for t in toks if t.i not in inside]
-    return not any(t.like_num or t.tag_ in ("JJS", "RBS") or t.lower_ in _RANKING for t in rest)
+    return not any(t.like_num or t.tag_ in ("JJS", "RBS") or t.lower_ in _RANKING for t in clause[2])
 
 
 def imperative(sent: Sentence) -> bool:
@@ -291,8 +284,15 @@ def _swapper(ctx: Context, cand: Candidate, m: Mention) -> Callable[[], bool]:
         template = cand.draft.prompt
         sent = m.sent
         exclude = ctx.rival_values.get(sent.id, frozenset()) | _of_bound_people(ctx) | other_side(ctx, m)
-        exclude |= not_people(ctx) if m.kind == "person" else frozenset()
-        wrong = ctx.distractors.choose(m, cand.key, 1, exclude=exclude, unsupported_only=True, same_article=True)
+        exclude |= not_people(ctx) | dead_then(ctx, sent) if m.kind == "person" else frozenset()
+        rest = template.replace(BLANK, " ")
+        wrong = None
+        for _ in range(SWAP_TRIES):
+            wrong = ctx.distractors.choose(m, cand.key, 1, exclude=exclude, unsupported_only=True, same_article=True)
+            if not wrong or m.kind == "date" or not names_itself(rest, wrong[0]):
+                break
+            exclude |= {v.norm for v in ctx.distractors.pools.get(pool_of(m), []) if v.text == wrong[0]}
+            wrong = None
         if not wrong and m.kind == "date":
             year = unstated_year(ctx, m)  # no date of the article fits: a year a few years off it never gives
             wrong = [year] if year is not None else None

@@ -315,3 +315,17 @@ def test_a_name_written_in_with_its_possessor_takes_no_article():
     prompt, _ = resolve_context(c, [s], "In 1895 _____ sent the police to the Yukon.", "Ottawa")
     assert "Yukon" in prompt
     assert "the Varland's" not in prompt  # the possessor is the determiner
+
+
+def test_a_ruler_named_since_by_another_name_leaves_the_title_unresolved():
+    from quizapp.generation.definites import bare_definites
+
+    c = parsed(
+        "1684   The Tanshi emperor lifts the ban on sea trade. Customs offices open at four ports.\n\n"
+        "1720   Merchants at Kelsby form a guild to fix prices.\n\n"
+        "1757   The Wenlong emperor orders that foreign ships may trade only at Kelsby.\n\n"
+        "1759   Jon Flint sails north and complains. The emperor orders an inquiry, and Flint is jailed."
+    )
+    s = sentence(c, "orders an inquiry")
+    # the Tanshi emperor reigned in 1684; the Wenlong emperor, named since, is the one of 1759
+    assert ("The emperor", "the Tanshi emperor") not in bare_definites(c, s)

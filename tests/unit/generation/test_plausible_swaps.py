@@ -115,3 +115,31 @@ def test_a_person_tied_to_a_side_is_swapped_only_for_someone_of_that_side():
     assert not {"luis ortega", "pedro salas"} & off
     wrong = ctx.distractors.choose(varela, "Diego Varela", 1, exclude=off, unsupported_only=True, same_article=True)
     assert wrong != ["Manco Huari"]
+
+
+def test_a_person_dead_by_the_sentences_time_is_not_swapped_in():
+    from quizapp.generation.candidates.base import Context
+    from quizapp.generation.candidates.swap_kinds import dead_then
+
+    c = parsed(
+        "In 1690 King Harald Moss made Tomas Verey governor of Kelsby. In 1699 Harald Moss visited Kelsby. "
+        "Tomas Verey's early rule coincided with the crisis that followed Harald Moss's death in 1707. In the war "
+        "that year he backed the prince Olaf Brand. The victor, Erik Dane, punished Tomas Verey by seizing Kelsby. "
+        "In 1708 Tomas Verey joined Olaf Brand and Erik Dane in an alliance."
+    )
+    ctx = Context(c, DistractorIndex(c))
+    punished = sentence(c, "punished")
+    # the paragraph's last year is 1707, the year the article has Harald Moss die: "punished Harald Moss" is nonsense
+    assert "harald moss" in dead_then(ctx, punished)
+    assert "olaf brand" not in dead_then(ctx, punished)
+    assert "harald moss" not in dead_then(ctx, sentence(c, "visited Kelsby"))
+
+
+def test_a_name_the_statement_already_gives_under_another_word_is_not_swapped_in():
+    from quizapp.generation.candidates.swap_kinds import names_itself
+
+    # "Britain had no need of British goods": the people's word names the swapped-in state
+    assert names_itself("The emperor's reply stated that   had no need of British goods.", "Britain")
+    # "a wall since known as the Commune" beside "Communards": a name built on the swapped-in one
+    assert names_itself("Communards captured in the cemetery were shot against a wall known as  .", "Commune")
+    assert not names_itself("The emperor's reply stated that   had no need of British goods.", "France")

@@ -1,0 +1,101 @@
+"""A phrase whose noun or complement the sentence left to its neighbours, which a question cannot carry alone.
+
+"The first was begun in 1011" (the first what?), "The most extreme, James Davenport, led ..." (the most extreme
+of whom?), "Gaius Turranius, the first known holder, ..." (of which office?), "Ford announced a response" (to
+what?): each leans on a sentence before. Cut out into a question, it reads as a riddle. Where the sentence itself
+does not give the noun or the complement, no question restates the phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .analysis import Sentence
+from .textutil import contains_phrase, tokens_text
+
+_ORDINALS = frozenset(
+    {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last"}
+)
+# Nouns that name one side of a relation ("holder" of an office, "response" to an event): without the other side
+# ("of the office", "to the strike") they say nothing a reader without the article can place
+_RELATIONAL = frozenset(
+    {"holder", "successor", "predecessor", "incumbent", "heir", "response", "reply", "reaction", "discovery"}
+)
+# What completes a phrase: "the first to cross", "the largest of the guilds", "the holder of the office"
+_COMPLEMENTS = frozenset({"prep", "relcl", "acl", "xcomp", "advcl", "poss"})
+
+
+# Nouns a count announces a list of ("Two pressures changed British policy. First, ..."): the sentences after
+# say which, and the count alone names nothing
+_LISTED = frozenset(
+    {"pressure", "factor", "reason", "cause", "development", "change", "problem", "issue", "force", "motive"}
+    | {"consideration", "concern", "aim", "goal", "principle", "idea", "feature", "stage", "phase", "step"}
+)
+_COUNTS = frozenset({"two", "three", "four", "five", "six", "several", "2", "3", "4", "5", "6"})
+
+
+def dangling_phrase(sent: Sentence, prompt: str) -> str | None:
+    """The first phrase of ``sent`` kept in ``prompt`` whose noun or complement is missing ("The first", "the
+    most extreme", "the first known holder", "a response", "two pressures"), or None."""
+    for t in sent.span:
+        phrase = _nounless(t) or _incomplete(t) or _counted(t)
+        if phrase and contains_phrase(prompt, phrase) and not _told_in_prompt(prompt, phrase):
+            return phrase
+    return None
+
+
+def _told_in_prompt(prompt: str, phrase: str) -> bool:
+    """Whether the prompt gives the sentence before the phrase's ("... seven larger pieces are labelled A to G.
+    The largest, Fragment A, ..."): what the phrase leans on is there."""
+    at = prompt.lower().find(phrase.lower())
+    return at > 0 and re.search(r"[.;:]\s", prompt[:at]) is not None
+
+
+def _ranking(t: Any) -> bool:
+    """An ordinal or superlative adjective ("first", "largest", "most extreme")."""
+    return t.pos_ == "ADJ" and (
+        t.lower_ in _ORDINALS or t.tag_ == "JJS" or any(c.lower_ in ("most", "least") for c in t.children)
+    )
+
+
+def _nounless(t: Any) -> str | None:
+    """ "The first" / "The most extreme" standing as a noun phrase: "the" before it, and a verb or a comma after it
+    (not "the first to cross", "the largest of the guilds", "the first section")."""
+    if not _ranking(t) or t.i + 1 >= len(t.doc) or any(c.dep_ in _COMPLEMENTS for c in t.children):
+        return None
+    nxt = t.nbor(1)
+    if not (nxt.text == "," or (nxt.pos_ in ("VERB", "AUX") and nxt.dep_ != "amod")):
+        return None
+    start = t.i - 1
+    if start >= 0 and t.doc[start].lower_ in ("most", "least"):
+        start -= 1
+    if start < t.sent.start or t.doc[start].lower_ != "the":
+        return None
+    return tokens_text(t.doc[start : t.i + 1])
+
+
+def _incomplete(t: Any) -> str | None:
+    """ "the first known holder", "a response": a relational noun with no complement ("of the office", "to the
+    strike"), and with "the" or "a" before it."""
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in _RELATIONAL or t.ent_type_:
+        return None
+    if any(c.dep_ in ("prep", "poss", "compound") for c in t.children):
+        return None  # "a response that made headlines" still does not say to what
+    if t.dep_ == "nsubj" and t.head.lemma_ == "be" and any(c.dep_ in ("ccomp", "attr") for c in t.head.children):
+        return None  # "The most startling discovery was that the face had been repainted": the sentence says it
+    det = next((c for c in t.children if c.dep_ == "det" and c.lower_ in ("the", "a", "an")), None)
+    return tokens_text(t.doc[det.i : t.i + 1]) if det is not None else None
+
+
+def _counted(t: Any) -> str | None:
+    """ "two pressures", "three main reasons": a count of things the sentence does not list (no "of ...", no
+    colon after it) nor otherwise say."""
+    if t.tag_ != "NNS" or t.lemma_.lower() not in _LISTED:
+        return None
+    count = next((c for c in t.children if c.dep_ == "nummod" and c.lower_ in _COUNTS), None)
+    if count is None or any(c.dep_ in _COMPLEMENTS or c.dep_ == "appos" for c in t.children):
+        return None
+    if ":" in t.doc[t.i : t.sent.end].text:
+        return None  # "two reasons: the cost and the distance"
+    return tokens_text(t.doc[count.i : t.i + 1])

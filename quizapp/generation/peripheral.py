@@ -1,0 +1,131 @@
+"""Names on the edge of a sentence, and statements with nothing to get wrong (issue #15, round 14).
+
+A blind reader rejected blanks on names that only set the scene of a sentence about something else: the river at
+whose mouth a port stood when the point was its poor harbour, the mountain a river flowed from, the town a farm
+lay near, the architect who designed a plant. The document names them once, as an adjunct, and a student who
+learnt the article could not be expected to keep them. He rejected as well true statements that only announce a
+theme ("X is remembered above all for his passion for astronomy", "X's place in history has been argued over"):
+true by default, with no fact a false version could contradict. Each test reads the parse and the document's own
+mentions, never an article's words.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .analysis import Corpus, Mention, Sentence
+
+# Prepositions that set a scene: "at the mouth of", "near", "from" a place.
+_LOCATIVE = frozenset(
+    {"in", "at", "on", "near", "from", "by", "beside", "along", "outside", "inside", "around", "across", "off"}
+)
+# "the mouth of the Tiber", "the foot of Mount X": "of" locates only after a word for a part of the land
+_PLACE_PARTS = frozenset(
+    {"mouth", "bank", "banks", "coast", "shore", "shores", "foot", "slope", "slopes", "edge", "outskirts", "valley",
+     "delta", "head", "source", "estuary", "side", "gate", "gates"}
+)  # fmt: skip
+# Events whose place is part of the event ("the victory of Pelagius at X", "the Council of X"): no mere scene.
+_EVENTS = frozenset(
+    {"victory", "battle", "siege", "defeat", "massacre", "council", "synod", "treaty", "peace", "revolt", "rising",
+     "uprising", "rebellion", "conference", "congress", "war", "sack", "fall", "capture", "landing", "diet"}
+)  # fmt: skip
+# Roles that serve someone else's act: who drew the plans or printed the book is not what the sentence tells.
+SERVICE_ROLES = frozenset(
+    {"architect", "engineer", "printer", "secretary", "translator", "interpreter", "builder", "mason", "surveyor",
+     "clerk", "scribe", "draughtsman", "draftsman", "designer", "contractor", "publisher", "servant", "valet",
+     "copyist", "engraver", "craftsman", "carpenter", "sculptor"}
+)  # fmt: skip
+
+
+def named_once(corpus: Corpus, sent: Sentence, m: Mention) -> bool:
+    """Whether the document names ``m`` (by its normalised name, or a person by the last word of it) only here."""
+    counts: dict[tuple[int, str], int] = corpus.cache.setdefault("name_counts", {})
+    if (sent.doc, "") not in counts:
+        counts[(sent.doc, "")] = 1
+        for s in corpus.document_sentences(sent.doc):
+            for o in s.mentions:
+                for name in {o.norm, o.norm.split()[-1] if o.kind == "person" and o.norm else o.norm}:
+                    counts[(sent.doc, name)] = counts.get((sent.doc, name), 0) + 1
+    name = m.norm.split()[-1] if m.kind == "person" and m.norm else m.norm
+    return bool(name) and counts.get((sent.doc, name), 0) <= 1
+
+
+def scene_place(corpus: Corpus, sent: Sentence, m: Mention) -> bool:
+    """A place named once in the document, set as the scene of a noun or of a clause below the main one ("Ostia,
+    at the mouth of the _____, had a poor harbour", "the river, which flowed from _____", "Urambo near _____"):
+    geography around the point, not the point. Where the main verb itself happened ("The treaty was signed at
+    _____") is left a key."""
+    if m.kind != "place" or m.root.dep_ != "pobj" or not named_once(corpus, sent, m):
+        return False
+    if m.root.lemma_.lower() in _EVENTS or any(t.lemma_.lower() in _EVENTS for t in m.root.children):
+        return False
+    prep = m.root.head
+    word = prep.lower_
+    holder = prep.head
+    if word == "of":
+        if holder.lemma_.lower() not in _PLACE_PARTS:
+            return False
+        prep, holder = holder.head, holder.head.head  # "at the mouth of X": the part's own preposition
+        word = prep.lower_
+    if word not in _LOCATIVE:
+        return False
+    if holder.lemma_.lower() in _EVENTS:
+        return False
+    aside = prep.i > 0 and prep.doc[prep.i - 1].text == ","
+    if not aside and holder.dep_ in ("nsubj", "nsubjpass") and holder.head.i == sent.root.i:
+        return False  # "A gas plant in X was closed": where the thing the sentence tells of stood is its point
+    if holder.pos_ in ("NOUN", "PROPN") or aside:
+        return True  # on a noun, or set off by commas as an aside ("Ostia, at the mouth of X, had ...")
+    return holder.pos_ in ("VERB", "AUX") and holder.i != sent.root.i and holder.dep_ in ("relcl", "acl", "advcl")
+
+
+def service_person(corpus: Corpus, sent: Sentence, m: Mention) -> bool:
+    """A person named once in the document by a role that serves another's act ("designed by the architect _____",
+    "working with the architect _____"), who is not the one the sentence tells of: a name nobody teaches."""
+    if m.kind != "person" or not named_once(corpus, sent, m):
+        return False
+    tok = m.root.head if m.root.dep_ == "appos" else m.root
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == sent.root.i:
+        return False  # the sentence tells what this person did
+    before = m.first.doc[m.first.i - 1] if m.first.i > 0 else m.first  # "the architect X", however it is parsed
+    words = [tok, before, *tok.children, *m.root.children]
+    return any(w.lemma_.lower() in SERVICE_ROLES and not w.text[:1].isupper() for w in words)
+
+
+# Verbs of how a subject is remembered or argued over, not of what it did.
+_RECEPTION = frozenset({"remember", "know", "recall", "debate", "argue", "discuss", "dispute", "contest", "praise"})
+# ... said in the passive ("is remembered", "has been argued over"); these two need none ("continued to appeal")
+_GOING_ON = frozenset({"continue", "matter"})
+# "scholars of several traditions", "many letters": a vague amount any subject may have.
+_VAGUE = frozenset({"several", "various", "many", "numerous", "some", "diverse", "different", "countless"})
+
+
+def announces_a_theme(sent: Sentence, toks: list[Any]) -> bool:
+    """A statement naming nothing but its subject, with no number, whose verb tells how the subject is remembered
+    or argued over ("X is remembered above all for his passion for astronomy", "X's place in history has been
+    argued over", "the leaders continued to appeal to it") or whose object is a vague amount ("X gathered
+    scholars of several traditions"): a topic sentence, true by default, that no false version contradicts."""
+    clause = subject_alone_named(sent, toks)
+    if clause is None or clause[0].pos_ not in ("VERB", "AUX") or any(t.like_num for t in clause[2]):
+        return False
+    root, subject, _ = clause
+    lemma = root.lemma_.lower()
+    if lemma in _GOING_ON or (lemma in _RECEPTION and subject.dep_ == "nsubjpass"):
+        return True
+    objects = [c for c in root.children if c.dep_ in ("dobj", "attr")]
+    return any(t.lower_ in _VAGUE for o in objects for t in o.subtree)
+
+
+def subject_alone_named(sent: Sentence, toks: list[Any]) -> tuple[Any, Any, list[Any]] | None:
+    """(main verb, subject, the tokens outside the subject) of a statement read as one clause with a subject, where
+    no mention (a name or a date) stands outside the subject; None for anything else."""
+    ids = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i == t.i or t.head.i not in ids]
+    root = heads[0] if len(heads) == 1 else None  # one clause, read whole; anything else is left alone
+    subject = None if root is None else next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    inside = {t.i for t in subject.subtree}
+    if any(m.first.i in ids and m.first.i not in inside for m in sent.mentions):
+        return None
+    return root, subject, [t for t in toks if t.i not in inside]
