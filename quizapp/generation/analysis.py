@@ -7,7 +7,7 @@ import os
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, TypeVar
 
 from .dates import ERA_WORDS, DateValue, parse_date, parse_number
@@ -139,11 +139,16 @@ class Corpus:
         return by_doc.get(doc, [])
 
 
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
+_TRAILING_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+
+
+@lru_cache(maxsize=65536)  # asked of every mention and again of every option and answer: the same names recur
 def norm_key(text: str) -> str:
     """The form under which mentions of one name are counted together."""
     t = " ".join(text.split()).strip(" ,.;:\"'()")
-    t = re.sub(r"^(the|a|an)\s+", "", t, flags=re.I)
-    t = re.sub(r"(?:'s|’s|')$", "", t)
+    t = _LEADING_ARTICLE.sub("", t)
+    t = _TRAILING_POSSESSIVE.sub("", t)
     return t.lower()
 
 

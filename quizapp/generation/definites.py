@@ -608,9 +608,7 @@ def _noun_places(corpus: Corpus, doc: int) -> tuple[Sentence | None, dict[str, l
         return hit
     title = None
     places: dict[str, list[tuple[Sentence, Any]]] = {}
-    for s in corpus.sentences:
-        if s.doc != doc:
-            continue
+    for s in corpus.document_sentences(doc):
         if s.heading:
             if title is None and s.start == 0:
                 title = s

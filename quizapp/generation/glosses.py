@@ -10,12 +10,10 @@ rule carries to any article; the term's rarity keeps ordinary words ("the king, 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from wordfreq import zipf_frequency
-
 from .analysis import Sentence
+from .textutil import zipf
 
 # Every word of a defined term is this rare in general English (Zipf scale; 3 is about one word in a million):
 # "shaduf" 0, "saqiya" 0, "nilometer" 1.2, against "pole" 4.6 or "historian" 4.1.
@@ -40,11 +38,6 @@ class Gloss:
     bracketed: bool  # the gloss stands in brackets: a prompt must keep them
 
 
-@cache
-def _zipf(word: str) -> float:
-    return float(zipf_frequency(word, "en"))
-
-
 def _wordlike(t: Any) -> bool:
     text = t.text
     return bool(text) and all(ch.isalpha() or ch in _LETTERS_TOO for ch in text) and any(c.isalpha() for c in text)
@@ -54,7 +47,7 @@ def _rare(tokens: list[Any]) -> bool:
     words = [t.text.lower().strip("ʿʾ'’-") for t in tokens if _wordlike(t)]
     # "al" in "Kitab al-Manazir": a particle of two letters says nothing of the term's rarity
     long = [w for w in words if len(w) > 2]
-    return bool(long) and all(_zipf(w) < TERM_ZIPF for w in long)
+    return bool(long) and all(zipf(w) < TERM_ZIPF for w in long)
 
 
 _NAME_POS = frozenset({"PROPN", "NOUN", "X"})

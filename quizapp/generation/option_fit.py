@@ -311,8 +311,8 @@ def _latest_birth(corpus: Corpus, key: Mention) -> int | None:
     if (key.sent.id, surname) not in cache:
         deeds = {
             d.date.year
-            for s in corpus.sentences
-            if s.doc == key.sent.doc and s.id != key.sent.id
+            for s in corpus.document_sentences(key.sent.doc)
+            if s.id != key.sent.id
             if any(p.kind == "person" and p.norm.split()[-1] == surname for p in s.mentions)
             for d in s.mentions
             if d.date is not None

@@ -262,7 +262,7 @@ def subject_words(corpus: Corpus, doc: int) -> frozenset[str]:
         return cache[doc]
     document = corpus.documents[doc]
     title = document.title or ""
-    texts = [s.text for s in corpus.sentences if s.doc == doc and not s.heading and title not in s.text]
+    texts = [s.text for s in corpus.document_sentences(doc) if not s.heading and title not in s.text]
     body = "\n".join(texts)
     out: set[str] = set()
     phrases = [phrase for line in title_lines(corpus, doc) for phrase, _the in _title_phrases(line)]
@@ -287,9 +287,7 @@ def _dominant_name(corpus: Corpus, doc: int) -> str:
     tally: Counter[str] = Counter()
     written: dict[str, str] = {}
     sentences = 0
-    for s in corpus.sentences:
-        if s.doc != doc:
-            continue
+    for s in corpus.document_sentences(doc):
         sentences += 1
         named = {m.norm: m.text for m in s.mentions if m.kind in _NAMED_KINDS}
         tally.update(named.keys())

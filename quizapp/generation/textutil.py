@@ -8,6 +8,15 @@ from functools import cache, lru_cache
 from typing import Any
 
 from lemminflect import getAllLemmas
+from wordfreq import zipf_frequency
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """The word's Zipf frequency in English: wordfreq tokenises each word it is asked about, and the same few names
+    and class words come back for every candidate, so one cache serves every rule."""
+    return float(zipf_frequency(word, "en"))
+
 
 BLANK = "_____"
 MAX_PROMPT_WORDS = 26  # the brief allows about 28; longer stems were the ones teachers had to trim

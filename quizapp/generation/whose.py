@@ -103,9 +103,7 @@ def _owned_elsewhere(corpus: Corpus, doc: int, subject: Subject) -> set[str]:
         return cache[doc]
     bare = re.sub(r"^the\s+", "", subject.text, flags=re.I)
     out: set[str] = set()
-    for s in corpus.sentences:
-        if s.doc != doc:
-            continue
+    for s in corpus.document_sentences(doc):
         for t in s.tokens:
             lemma = t.lemma_.lower() if t.lemma_.lower() in _ALL else t.lower_
             if lemma not in _ALL:

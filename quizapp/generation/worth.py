@@ -239,6 +239,6 @@ def _told_in_the_past(corpus: Corpus, doc: int) -> bool:
     """Whether more of a document's sentences have their main verb in the past than in the present."""
     told: dict[int, bool] = corpus.cache.setdefault("told_in_the_past", {})
     if doc not in told:
-        tally: Counter[str] = Counter(s.root.tag_ for s in corpus.sentences if s.doc == doc)
+        tally: Counter[str] = Counter(s.root.tag_ for s in corpus.document_sentences(doc))
         told[doc] = tally["VBD"] > tally["VBP"] + tally["VBZ"]
     return told[doc]

@@ -9,7 +9,6 @@ from functools import cache
 from typing import Any
 
 from lemminflect import getAllLemmas
-from wordfreq import zipf_frequency
 
 from quizapp.wording import with_article
 
@@ -29,6 +28,7 @@ from ..textutil import (
     tidy,
     tokens_text,
     word_count,
+    zipf,
 )
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, mention_once, source_of
@@ -200,11 +200,6 @@ def _terms(sent: Sentence) -> list[tuple[Any, Any]]:
     return out
 
 
-@cache
-def _zipf(word: str) -> float:
-    return float(zipf_frequency(word, "en"))
-
-
 def generic_term(sent: Sentence, first: Any, last: Any, counts: Counter[str]) -> bool:
     """A term key that many words could fill: a quantity or comparison ("many historians", "younger writers"), or
     a phrase of common words that the text neither repeats nor names ("turning point", "transport planes").
@@ -220,7 +215,7 @@ def generic_term(sent: Sentence, first: Any, last: Any, counts: Counter[str]) ->
     if (before[-1:] and before[-1] in NAMING_WORDS) or before[-2:] == ["known", "as"]:
         return False
     words = [t.lower_ for t in doc[first.i : last.i + 1] if t.is_alpha]
-    return not words or min(_zipf(w) for w in words) >= RARE_ZIPF
+    return not words or min(zipf(w) for w in words) >= RARE_ZIPF
 
 
 def describes_a_name(sent: Sentence, last: Any) -> bool:
@@ -323,7 +318,7 @@ def surname_names(ctx: Context, sent: Sentence, key: str) -> bool:
     itself writes alone ("Snow" after "John Snow"). A common word ends many names that are not people's
     ("General Register Office", read as a person by the model): alone it is no right answer."""
     words = key.split()
-    if len(words) < 2 or _zipf(words[-1].lower()) < COMMON_NAME_WORD_ZIPF:
+    if len(words) < 2 or zipf(words[-1].lower()) < COMMON_NAME_WORD_ZIPF:
         return True
     if all(_INITIAL.fullmatch(w) for w in words[:-1]):
         return True  # "T. E. Lawrence": initials go before a person's surname, not an office's last word
@@ -343,7 +338,7 @@ GIVEN_NAME_ZIPF = 4.0
 
 def _given_then_surname(words: list[str]) -> bool:
     """Whether the name reads as given names then a surname: every word capitalised, the first a common one."""
-    return all(w[:1].isupper() for w in words) and _zipf(words[0].lower()) >= GIVEN_NAME_ZIPF
+    return all(w[:1].isupper() for w in words) and zipf(words[0].lower()) >= GIVEN_NAME_ZIPF
 
 
 def _surname_word(corpus: Corpus, doc: int, word: str) -> bool:

@@ -17,13 +17,13 @@ from typing import Any
 
 from breame.spelling import get_american_spelling, get_british_spelling
 from spacy.lang.en.stop_words import STOP_WORDS
-from wordfreq import zipf_frequency
 
 from ..analysis import Corpus, Sentence, norm_key
 from ..distractors import one_people, usable_key
 from ..gazetteer import containers, place_class
 from ..giveaways import states_of_people
 from ..lexicon import EVENT_WORDS, LAW_WORDS, TITLES
+from ..textutil import zipf
 from .name_forms import (
     geographic_forms,
     occurrences,
@@ -192,7 +192,7 @@ def body_taken_for_place(corpus: Corpus, doc: int, key: str) -> bool:
     after "the" wherever it stands alone (not after "of" in a longer name) names a body, not a town; the place list
     knows a town of every such name ("Union, New Jersey"), so it cannot say."""
     name = re.sub(r"^the\s+", "", key, flags=re.I)
-    if not all(zipf_frequency(w, "en") >= COMMON_WORD_ZIPF for w in norm_key(name).split()):
+    if not all(zipf(w) >= COMMON_WORD_ZIPF for w in norm_key(name).split()):
         return False
     text = corpus.documents[doc].text
     before = [text[max(0, at - 4) : at].lower() for at in occurrences(text, name)]
@@ -279,8 +279,7 @@ def first_word_alone(corpus: Corpus, doc: int, key: str) -> list[str]:
     ]
     others = {
         mn.norm
-        for s in corpus.sentences
-        if s.doc == doc
+        for s in corpus.document_sentences(doc)
         for mn in s.mentions
         if mn.kind in ("person", "group", "place", "org")
         and word.lower() in mn.norm.split()
@@ -291,7 +290,7 @@ def first_word_alone(corpus: Corpus, doc: int, key: str) -> list[str]:
 
 def _rare_name(part: str) -> bool:
     """A name no word of which is as common in English as "Britain" or "Union" (DISTINCTIVE_ZIPF)."""
-    return all(zipf_frequency(w.lower(), "en") < DISTINCTIVE_ZIPF for w in part.split())
+    return all(zipf(w.lower()) < DISTINCTIVE_ZIPF for w in part.split())
 
 
 # "the American Civil War", "the Spanish Civil War": a people's adjective (by its ending) before an event's name of
@@ -516,8 +515,7 @@ def _head_alone(corpus: Corpus, sent: Sentence, first: Any, last: Any) -> list[s
         # key's own modifier, so it is the same kind of actor
         return []
     if () not in seen and (
-        zipf_frequency(last.lower_, "en") >= SPECIFIC_HEAD_ZIPF
-        or any(t.pos_ != "NOUN" for t in first.doc[first.i : last.i])
+        zipf(last.lower_) >= SPECIFIC_HEAD_ZIPF or any(t.pos_ != "NOUN" for t in first.doc[first.i : last.i])
     ):
         # never alone in the article: only a specific noun after a noun that classifies it ("kabuki actors"), not
         # a word as common as "rate", nor a head an adjective qualifies ("final assault")
@@ -567,7 +565,7 @@ def _named_by_class(first: Any, last: Any) -> list[str]:
     before = first.doc[last.i - 1]
     if before.pos_ != "NOUN" or not before.is_alpha or not last.is_alpha or last.tag_ == "NNS":
         return []  # a plural is a kind of thing ("compound microscopes"), not a name after its class
-    if zipf_frequency(before.lower_, "en") < CLASS_NOUN_ZIPF or zipf_frequency(last.lower_, "en") >= NAMED_ZIPF:
+    if zipf(before.lower_) < CLASS_NOUN_ZIPF or zipf(last.lower_) >= NAMED_ZIPF:
         return []
     return [last.text, f"{before.text} {last.text}"] if before.i > first.i else [last.text]
 
@@ -965,8 +963,7 @@ def people_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
     mine = set(norm_key(bare).split())
     forms += [
         m.text
-        for s in corpus.sentences
-        if s.doc == doc
+        for s in corpus.document_sentences(doc)
         for m in s.mentions
         if m.kind == "group"
         and m.norm != norm_key(bare)

@@ -8,13 +8,11 @@ writes it and names nothing else by it, so the form picks out the key's own thin
 from __future__ import annotations
 
 import re
-from functools import cache
-
-from wordfreq import zipf_frequency
 
 from ..analysis import Corpus, norm_key
 from ..gazetteer import place_class
 from ..lexicon import TITLES
+from ..textutil import zipf
 
 # Words that say what kind of place a name is, after the name ("Zayandeh River") or before it ("Lake Chad"). Not
 # "Islands": "Solomon" or "Christmas" alone names someone else.
@@ -64,13 +62,7 @@ def geographic_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
 
 def _rare(name: str) -> bool:
     words = name.split()
-    return bool(words) and all(w[:1].isupper() and _zipf(w.lower()) < RARE_NAME_ZIPF for w in words)
-
-
-@cache
-def _zipf(word: str) -> float:
-    """wordfreq tokenises each word it is asked about: the same few names come back for every key."""
-    return float(zipf_frequency(word, "en"))
+    return bool(words) and all(w[:1].isupper() and zipf(w.lower()) < RARE_NAME_ZIPF for w in words)
 
 
 def _kind_word(key: str) -> str:
@@ -227,7 +219,7 @@ def people_word_forms(name: str) -> list[str]:
     forms = [f"{name} people"]
     if not _NO_PLURAL.search(name):
         forms.append(f"{name}s")
-    if name.endswith("a") and _zipf(f"{name.lower()}n") >= PEOPLE_ADJECTIVE_ZIPF:
+    if name.endswith("a") and zipf(f"{name.lower()}n") >= PEOPLE_ADJECTIVE_ZIPF:
         forms += [f"{name}ns", f"{name}n people"]
     return forms
 
@@ -242,7 +234,7 @@ def people_named_as_place(corpus: Corpus, doc: int, key: str, before: str) -> bo
     after a preposition of place, with an adjective in "-n" that English knows: a people."""
     if before.lower() != "the" or " " in key or not key.endswith("a") or place_class(norm_key(key)) is not None:
         return False
-    if _zipf(f"{key.lower()}n") < PEOPLE_ADJECTIVE_ZIPF:
+    if zipf(f"{key.lower()}n") < PEOPLE_ADJECTIVE_ZIPF:
         return False
     text = corpus.documents[doc].text
     return re.search(rf"\b{_LOCATIVE}\s+(?:the\s+)?{re.escape(key)}(?![\w'’-])", text, re.I) is None
