@@ -8,7 +8,6 @@ from quizapp.wording import with_article
 
 from ..analysis import Mention, Sentence
 from ..clauses import cloze, statement
-from ..date_worth import central_date
 from ..dates import parse_date, parse_number
 from ..distractors import display, usable_key
 from ..historiography import finder_of_a_source, historiography_date
@@ -65,8 +64,6 @@ def worth_asking(ctx: Context, sent: Sentence, m: Mention) -> bool:
         if minor_life_date(ctx.corpus, sent, m)
         else "historiography"
         if historiography_date(ctx.corpus, sent, m) or finder_of_a_source(ctx.corpus, sent, m)
-        else "minor_event_date"
-        if not central_date(ctx.corpus, sent, m)
         else "illustrative_range"
         if illustrative_range(m)
         else "peripheral_name"

@@ -8,7 +8,6 @@ from typing import Any
 
 from ..analysis import Mention, Sentence
 from ..clauses import evaluation, hedge, reported_view, statement
-from ..date_worth import swap_worthy_date
 from ..dates import parse_date
 from ..distractors import display, pool_of
 from ..historiography import tells_a_find
@@ -140,13 +139,11 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     reports or a verdict it gives: see clauses.reported_view and clauses.evaluation)."""
     if imperative(sent) or reported_view(sent) or evaluation(sent) or tells_a_find(ctx.corpus, sent):
         return []
-    keys = [m for m in sent.mentions if key_ok(sent, m) and swappable(sent, m)]
-    # A date is swapped only where it is what the sentence is about (see core_event) and the event turns the story
-    # (see date_worth.swap_worthy_date). A sentence whose date is a side detail is a side detail: no other fact of
-    # it is swapped either (readers rejected such name swaps).
-    if any(m.kind == "date" and not (core_event(ctx, m) and swap_worthy_date(ctx.corpus, sent, m)) for m in keys):
+    keys = [m for m in sent.mentions if key_ok(sent, m) and swappable(sent, m) and worth_asking(ctx, sent, m)]
+    # A date is swapped only where it is what the sentence is about (see core_event). A sentence whose date is a
+    # side detail is a side detail: no other fact of it is swapped either (readers rejected such name swaps).
+    if any(m.kind == "date" and not core_event(ctx, m) for m in keys):
         keys = []
-    keys = [m for m in keys if worth_asking(ctx, sent, m)]
     if not keys:
         return _true_only(ctx, sent)
     keys.sort(key=lambda m: (_SWAP_ORDER.get(m.kind, 9), m.start))

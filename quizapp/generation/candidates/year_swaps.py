@@ -16,7 +16,6 @@ from dataclasses import replace
 from typing import Any
 
 from ..analysis import Mention, Sentence
-from ..date_worth import clause_verb
 from ..distractors import MAX_SWAP_YEARS, MIN_SWAP_YEARS, stable_hash
 from .base import Context
 
@@ -79,6 +78,15 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _NAMES = ("compound", "appos", "flat", "nmod")
 
 
+def _clause_verb(tok: Any) -> Any:
+    """The verb whose clause holds the token (the token itself for a verb; the root at the latest)."""
+    seen = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and seen < 8:
+        tok = tok.head
+        seen += 1
+    return tok
+
+
 def _subject(verb: Any) -> Any | None:
     """The verb's subject, or that of the verb it is joined to ("X rebelled in 1404 and took ...")."""
     for v in (verb, verb.head if verb.dep_ == "conj" else None):
@@ -114,7 +122,7 @@ def core_event(ctx: Context, m: Mention) -> bool:
     only by a year nobody would learn (reader 8 rejected 9 of 14 such on v11; on all verdicts, 2 of the 42 this
     lets through were rejected, 16 of the 58 it stops); such a date is asked, if at all, as a choice among the
     article's dates."""
-    verb = clause_verb(m.root)
+    verb = _clause_verb(m.root)
     subj = _subject(verb)
     if subj is not None:
         near = list(subj.subtree)
