@@ -34,6 +34,7 @@ from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, mention_once, source_of
 from .fill_in_answers import (
     BODY_WORDS,
+    PARTICLES,
     mention_norms,
     other_answers,
     particle_forms,
@@ -418,10 +419,22 @@ def bare_year_among_bc(corpus: Corpus, sent: Sentence, date: Any) -> list[str]:
     return [str(-date.year)] if years and all(y < 0 for y in years) else []
 
 
+def personal_with_particle(key: str) -> bool:
+    """ "Justus von Liebig", which the model may read as a firm: a capitalised given name, a lower-case particle and a
+    capitalised surname that heads no name of a thing is a person's name, whatever the label."""
+    words = key.split()
+    return (
+        len(words) >= 3
+        and all(w[:1].isupper() for w in (words[0], words[-1]))
+        and any(w in PARTICLES for w in words[1:-1])
+        and words[-1].lower() not in _THING_HEADS
+    )
+
+
 def accepted_answers(ctx: Context, sent: Sentence, key: str, first: Any, last: Any, kind: str, m: Any) -> list[str]:
     """Every answer the blank accepts: the key's own forms (``answer_variants``) and its other forms and names."""
     person = (
-        kind == "person"
+        (kind == "person" or (kind == "org" and personal_with_particle(key)))
         and not surname_shared(ctx.corpus, sent.doc, key)
         and (
             after_title(sent, first)

@@ -627,9 +627,9 @@ def _short_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
 
 _WORDS_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*[ \t]+){1,3})$")
 # A person's given names before a surname with its particle ("Diego de Landa", "Ferdinand de Lesseps").
-_PARTICLES = frozenset({"de", "da", "di", "del", "della", "do", "dos", "du", "van", "von", "der", "den", "la", "le"})
+PARTICLES = frozenset({"de", "da", "di", "del", "della", "do", "dos", "du", "van", "von", "der", "den", "la", "le"})
 _GIVEN_BEFORE = re.compile(
-    rf"(?<![\w'’-])((?:[A-Z][\w'’-]*[ \t]+){{1,2}}(?:(?:{'|'.join(sorted(_PARTICLES))})[ \t]+){{0,2}})$"
+    rf"(?<![\w'’-])((?:[A-Z][\w'’-]*[ \t]+){{1,2}}(?:(?:{'|'.join(sorted(PARTICLES))})[ \t]+){{0,2}})$"
 )
 
 
@@ -660,12 +660,12 @@ def particle_forms(key: str) -> list[str]:
     particle, as people write it. A capitalised particle after the first belongs to the surname: "La Hire" and "de
     La Hire" for "Philippe de La Hire", never "Hire"."""
     words = key.split()
-    at = next((i for i, w in enumerate(words[:-1]) if w.lower() in _PARTICLES), None)
+    at = next((i for i, w in enumerate(words[:-1]) if w.lower() in PARTICLES), None)
     if at is None or (at == 0 and not words[0][:1].isupper()):
         return []
     tail = words[at:]
     bare = tail[1:]
-    while len(bare) > 1 and bare[0] in _PARTICLES:  # "van der Berg": lower-case particles go, "La" stays
+    while len(bare) > 1 and bare[0] in PARTICLES:  # "van der Berg": lower-case particles go, "La" stays
         bare = bare[1:]
     return [" ".join([tail[0].lower(), *tail[1:]]), " ".join(bare)]
 
@@ -674,11 +674,11 @@ def particle_surname(key: str) -> bool:
     """ "Philippe de La Hire": a capitalised particle before the last word makes the surname two words ("La
     Hire"), which names the man alone however common its last word."""
     words = key.split()
-    return len(words) >= 3 and words[-2].lower() in _PARTICLES and words[-2][:1].isupper()
+    return len(words) >= 3 and words[-2].lower() in PARTICLES and words[-2][:1].isupper()
 
 
 # What may follow a given name in the rest of the same person's name: particles and capitalised words, on one line.
-_NAME_TAIL = re.compile(rf"((?:[ \t]+(?:{'|'.join(sorted(_PARTICLES))}))*(?:[ \t]+[A-Z][\w'’-]*)+)")
+_NAME_TAIL = re.compile(rf"((?:[ \t]+(?:{'|'.join(sorted(PARTICLES))}))*(?:[ \t]+[A-Z][\w'’-]*)+)")
 
 
 def name_continued(corpus: Corpus, doc: int, key: str) -> list[str]:
@@ -818,10 +818,10 @@ def double_surname(corpus: Corpus, doc: int, key: str) -> list[str]:
     """ "Rodrigues Alves" for "Francisco de Paula Rodrigues Alves": a name of four words or more with a particle is
     an Iberian one, given names then two surnames, and the two surnames are its usual short form."""
     words = key.split()
-    if len(words) < 4 or not any(w in _PARTICLES for w in words[1:-2]):
+    if len(words) < 4 or not any(w in PARTICLES for w in words[1:-2]):
         return []
     tail = words[-2:]
-    if any(w.lower() in _PARTICLES or w.lower().rstrip(".") in _SUFFIXES or not w[:1].isupper() for w in tail):
+    if any(w.lower() in PARTICLES or w.lower().rstrip(".") in _SUFFIXES or not w[:1].isupper() for w in tail):
         return []
     short = " ".join(tail)
     others = {n for n in mention_norms(corpus, doc) if norm_key(short) in n} - {norm_key(key), norm_key(short)}

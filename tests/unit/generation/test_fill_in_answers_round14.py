@@ -88,3 +88,19 @@ def test_the_curated_table_gives_the_usual_name_of_a_numbered_war_one_way():
 
     assert "Opium War" in _variant_names()["first opium war"]
     assert "opium war" not in _variant_names()
+
+
+def test_a_name_with_a_particle_read_as_a_firm_accepts_the_surname():
+    from quizapp.generation.candidates.fill_in import accepted_answers, personal_with_particle
+
+    assert personal_with_particle("Justus von Liebig")
+    assert not personal_with_particle("Bank of England")  # "of" is no particle of a person's name
+    assert not personal_with_particle("Compagnie des Indes")  # a lower-case word that is no particle
+    text = "In 1840 farm chemistry, made popular by Justus von Liebig's writings, raised the demand for fertiliser."
+    _, ctx = _fill_ins(text)
+    sent = next(s for s in ctx.corpus.sentences if "Liebig" in s.text)
+    key = "Justus von Liebig"
+    first = next(t for t in sent.span if t.text == "Justus")
+    last = next(t for t in sent.span if t.text == "Liebig")
+    answers = accepted_answers(ctx, sent, key, first, last, "org", None)  # the label the model gave it
+    assert "Liebig" in answers
