@@ -99,6 +99,7 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
                 person_full_name(corpus, sent.doc, key)
                 or _fuller_name(corpus, sent.doc, key)
                 or name_continued(corpus, sent.doc, key)
+                or name_with_epithet(corpus, sent.doc, key)
             )
             out += fuller + [name for f in fuller for name in without_title(f)]
             out += bare_person_name(corpus, sent.doc, key, sent.start) + double_surname(corpus, sent.doc, key)
@@ -698,6 +699,23 @@ def name_continued(corpus: Corpus, doc: int, key: str) -> list[str]:
     }
     starting = {p for p in persons if p.startswith(norm_key(key) + " ")}
     return list(found.values()) if len(found) == 1 and starting <= set(found) else []
+
+
+# An epithet or a father's name after a person's name: "Erik the Red", "Abd al-Malik ibn Marwan".
+_NAMED_AFTER = re.compile(r"((?:[ \t]+(?:the|ibn|bin|bint)[ \t]+[A-Z][\w'’-]*)+)")
+
+
+def name_with_epithet(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "Erik the Red" for "Erik", "Abd al-Malik ibn Marwan" for "Abd al-Malik": the one fuller form the article
+    writes of the person's name with an epithet or a father's name after it, which the model seldom reads as one
+    name. A student who writes it is right."""
+    text = corpus.documents[doc].text
+    found = {
+        key + tail.group(1)
+        for at in occurrences(text, key)
+        if (tail := _NAMED_AFTER.match(text, at + len(key))) is not None
+    }
+    return sorted(found) if len(found) == 1 else []
 
 
 def _fuller_name(corpus: Corpus, doc: int, key: str) -> list[str]:

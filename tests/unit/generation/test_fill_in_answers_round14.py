@@ -104,3 +104,25 @@ def test_a_name_with_a_particle_read_as_a_firm_accepts_the_surname():
     last = next(t for t in sent.span if t.text == "Liebig")
     answers = accepted_answers(ctx, sent, key, first, last, "org", None)  # the label the model gave it
     assert "Liebig" in answers
+
+
+def test_the_curated_table_gives_the_games_and_the_church_their_usual_names():
+    from quizapp.generation.candidates.fill_in_answers import _variant_names
+
+    names = _variant_names()
+    assert {"Olympic Games", "Olympics"} <= set(names["summer olympic games"])
+    assert "Summer Olympics" not in names["olympic games"]  # one way: the Games may be the winter ones
+    assert "Church of England" in names["anglican church"]
+
+
+def test_a_given_name_accepts_the_fuller_name_with_an_epithet_or_a_fathers_name():
+    text = (
+        "Erik the Red sailed west from Iceland in 982 and named the land he found. "
+        "Tradition says that Erik's son Leif reached Vinland around 1000."
+    )
+    assert "Erik the Red" in _answers(text, "Erik", "person", nth=1)
+    arabic = (
+        "The caliph Abd al-Malik ibn Marwan ordered the shrine built in 691. "
+        "Abd al-Malik also reformed the coinage of the empire."
+    )
+    assert "Abd al-Malik ibn Marwan" in _answers(arabic, "Abd al-Malik", "person", nth=1)
