@@ -72,8 +72,14 @@ def key_in_title(key: str, title: str) -> str | None:
     """The title's words that give a key away, or None: a student reads the title. A key gives itself away when
     at least half of its content words stand in the title, in any of their forms ("Hammurabi" or "King
     Hammurabi" under "The Code of Hammurabi", "Phoenicians" under "The Phoenician Alphabet", not "Babylon")."""
+    if not title:
+        return None
+    # a year is no content word, yet "In _____, Vesuvius erupted" under "... Pompeii before 79 AD" is answered
+    years = re.findall(r"\d{2,}", key)
+    if years and all(y in re.findall(r"\d+", title) for y in years):
+        return ", ".join(years)
     mine = content_tokens(" ".join(_WORD.findall(key)))
-    if not mine or not title:
+    if not mine:
         return None
     words = set(_WORD.findall(title.lower()))
     shown = {w for w in mine if w in words or any(same_word(w, t) for t in words)}

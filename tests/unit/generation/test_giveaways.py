@@ -32,6 +32,8 @@ def _mc(prompt, key, n, score=0.9, doc=0, title=""):
 def test_a_key_the_title_names_is_no_key():
     assert key_in_title("Hugo Lenz", "The Bridges of Hugo Lenz") == "hugo, lenz"
     assert key_in_title("Engineer Lenz", "Hugo Lenz and the Rhine") == "lenz"
+    assert key_in_title("79 AD", "Everyday life in Velm before 79 AD") == "79"  # the title dates the event
+    assert key_in_title("1848", "Velm from 1815 to 1914") is None
     assert key_in_title("Arnheim", "Hugo Lenz and the Rhine") is None
     # another form of the title's word gives the key away as surely ("the Vardanians" under "The Vardanian Script")
     assert key_in_title("Vardanians", "The Vardanian Script") == "vardanians"
