@@ -79,6 +79,7 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
             or _named_by_class(first, last)
         )
         out += substance_of_form(corpus, sent.doc, first, last)
+        out += modifier_alternative(corpus.documents[sent.doc].text, key)
     else:
         out += _short_forms(corpus, sent.doc, key)
         if kind == "place" and last.dep_ in ("nsubj", "nsubjpass"):
@@ -128,6 +129,29 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
     out += _variant_names().get(_folded(key), [])
     out += [s for v in [key, *out] for s in _spellings(v)]
     return list(dict.fromkeys(v for v in out if v.strip() and v != key))
+
+
+_QUOTE = "['‘’\"“”]"
+
+
+def modifier_alternative(text: str, key: str) -> list[str]:
+    """ "childbed fever" for "puerperal fever" where the article writes "puerperal or 'childbed' fever": a term
+    whose modifier the article gives another word for, in quotes, before the same head, is named by either. Without
+    the quotes "red or blue team" offers two things, not two names of one."""
+    words = key.split()
+    if len(words) != 2 or not all(w.isalpha() for w in words):
+        return []
+    mod, head = (re.escape(w) for w in words)
+    other = rf"{_QUOTE}([A-Za-z][\w-]*){_QUOTE}"
+    found = {
+        m.group(1)
+        for pattern in (
+            rf"\b{mod}\s+or\s+{other}\s+{head}\b",
+            rf"\b([A-Za-z][\w-]*)\s+or\s+{_QUOTE}{mod}{_QUOTE}\s+{head}\b",
+        )
+        for m in re.finditer(pattern, text, re.I)
+    }
+    return [f"{w} {words[1]}" for w in sorted(found) if w.lower() != words[0].lower()]
 
 
 # Verbs and nouns of going somewhere: "his move to Egypt", "she fled to France", "they sailed to China".

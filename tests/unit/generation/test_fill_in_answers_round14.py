@@ -126,3 +126,20 @@ def test_a_given_name_accepts_the_fuller_name_with_an_epithet_or_a_fathers_name(
         "Abd al-Malik also reformed the coinage of the empire."
     )
     assert "Abd al-Malik ibn Marwan" in _answers(arabic, "Abd al-Malik", "person", nth=1)
+
+
+def test_a_term_accepts_the_other_word_the_article_gives_in_quotes_for_its_modifier():
+    from quizapp.generation.candidates.fill_in_answers import modifier_alternative
+
+    text = "Washing hands prevented puerperal or ‘childbed’ fever in the wards of Velm."
+    assert modifier_alternative(text, "puerperal fever") == ["childbed fever"]
+    assert modifier_alternative(text, "childbed fever") == ["puerperal fever"]
+    # without quotes, two things are offered, not two names of one
+    assert modifier_alternative("The red or blue team won the race at Velm.", "red team") == []
+    keys, _ = _fill_ins(
+        "In 1847 Orren Vask showed at Velm that washing hands prevented puerperal or ‘childbed’ fever. "
+        "Before his reform, puerperal fever killed one mother in ten in the first clinic of Velm. "
+        "The doctors of Dask denied that puerperal fever could be carried on the hands. "
+        "Only in the 1880s did the doctors of Dask accept the cause of puerperal fever."
+    )
+    assert "childbed fever" in keys.get("puerperal fever", []), keys
