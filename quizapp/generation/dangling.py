@@ -12,11 +12,10 @@ import re
 from typing import Any
 
 from .analysis import Sentence
+from .lexicon import ORDINAL_WORDS
 from .textutil import contains_phrase, tokens_text
 
-_ORDINALS = frozenset(
-    {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last"}
-)
+_ORDINALS = frozenset(ORDINAL_WORDS) | {"last"}
 # Nouns that name one side of a relation ("holder" of an office, "response" to an event): without the other side
 # ("of the office", "to the strike") they say nothing a reader without the article can place
 _RELATIONAL = frozenset(

@@ -15,13 +15,9 @@ import statistics
 from typing import Any
 
 from .analysis import Corpus, Mention, Sentence
+from .lexicon import SCHOLARS
 from .worth import main_person
 
-SCHOLARS = frozenset(
-    {"historian", "scholar", "archaeologist", "economist", "egyptologist", "assyriologist", "sinologist",
-     "anthropologist", "researcher", "epigrapher", "philologist", "antiquarian", "orientalist", "papyrologist",
-     "numismatist", "historiographer", "demographer"}
-)  # fmt: skip
 # Acts that find or publish a source: who did them is no more the subject's history than when they did.
 _FINDING = frozenset({"find", "discover", "rediscover", "identify", "locate", "unearth", "publish", "edit"})
 # Years after the middle of the story (the median of the document's dates) from which an act is told after it:
@@ -77,11 +73,13 @@ def _after_the_story(corpus: Corpus, sent: Sentence) -> bool:
     years = [m.date.year for m in sent.mentions if m.date is not None]
     if not years:
         return False
-    cache: dict[int, float] = corpus.cache.setdefault("story_middle", {})
-    if sent.doc not in cache:
-        told = [m.date.year for s in corpus.document_sentences(sent.doc) for m in s.mentions if m.date]
-        cache[sent.doc] = statistics.median(told)  # the sentence's own date is one of them
-    return max(years) > cache[sent.doc] + AFTER_THE_STORY
+    middle = corpus.kept("story_middle", sent.doc, lambda: _story_middle(corpus, sent.doc))
+    return max(years) > middle + AFTER_THE_STORY
+
+
+def _story_middle(corpus: Corpus, doc: int) -> float:
+    """The median of the document's dates (a dated sentence's own date is one of them)."""
+    return statistics.median(m.date.year for s in corpus.document_sentences(doc) for m in s.mentions if m.date)
 
 
 def _dated_verb(m: Mention) -> Any | None:

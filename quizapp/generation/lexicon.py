@@ -1,5 +1,17 @@
 """General English word lists the rules rely on (not tied to any topic)."""
 
+# Ordinal words, in order ("first" is 1).
+ORDINAL_WORDS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    "twentieth",
+)  # fmt: skip
+# People who study the past (or a people) rather than act in it: "the historian X", "archaeologists found".
+SCHOLARS = frozenset(
+    {"historian", "scholar", "archaeologist", "economist", "egyptologist", "assyriologist", "sinologist",
+     "anthropologist", "researcher", "epigrapher", "philologist", "antiquarian", "orientalist", "papyrologist",
+     "numismatist", "historiographer", "demographer"}
+)  # fmt: skip
 # Titles of peers, who are named by them ("Lord Glasgow", "the Earl of Derby"): the word after is often a place.
 PEERAGES = frozenset(
     {"lord", "lady", "earl", "duke", "duchess", "marquess", "marquis", "viscount", "baron", "baroness"}

@@ -8,7 +8,7 @@ the parse suggested, and the pronoun is better left unresolved (the question is 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TypeVar
 
 from .analysis import Corpus, Sentence
 
@@ -18,14 +18,16 @@ _SPAN = re.compile(
     r"(?:c\.\s*|ca\.\s*|died\s+|d\.\s*)?(\d{3,4})\s*\)"
 )
 _SUBJ = ("nsubj", "nsubjpass")
+T = TypeVar("T")
 
 
 def life_years(corpus: Corpus, doc: int) -> dict[str, tuple[int, int]]:
     """Name (as written, and each of its capitalised words) -> (birth year, death year), for the people the
     document gives both years of in brackets after their name; a word two people's names share is left out."""
-    cache = corpus.cache.setdefault("life_years", {})
-    if doc in cache:
-        return cache[doc]
+    return corpus.kept("life_years", doc, lambda: _life_years(corpus, doc))
+
+
+def _life_years(corpus: Corpus, doc: int) -> dict[str, tuple[int, int]]:
     text = corpus.documents[doc].text
     found: dict[str, set[tuple[int, int]]] = {}
     for s in corpus.document_sentences(doc):
@@ -38,20 +40,27 @@ def life_years(corpus: Corpus, doc: int) -> dict[str, tuple[int, int]]:
             years = (int(span.group(1)), int(span.group(2)))
             if years[1] < years[0]:
                 continue
-            for key in {m.text.lower(), *(w.lower() for w in m.text.split() if w[:1].isupper())}:
+            for key in _name_keys(m.text):
                 found.setdefault(key, set()).add(years)
-    out = {key: next(iter(spans)) for key, spans in found.items() if len(spans) == 1}
-    cache[doc] = out
-    return out
+    return {key: next(iter(spans)) for key, spans in found.items() if len(spans) == 1}
+
+
+def _name_keys(name: str) -> set[str]:
+    """The keys a name is found by: the name as written and each of its capitalised words, in lower case."""
+    return {name.lower(), *(w.lower() for w in name.split() if w[:1].isupper())}
+
+
+def _looked_up(table: dict[str, T], name: str) -> T | None:
+    """A name's entry: by the name as written, else by its last capitalised word ("Kepler" of "Johannes Kepler")."""
+    found = table.get(name.lower())
+    if found is None:
+        words = [w.lower() for w in name.split() if w[:1].isupper()]
+        found = table.get(words[-1]) if words else None
+    return found
 
 
 def _years_of(corpus: Corpus, doc: int, name: str) -> tuple[int, int] | None:
-    lives = life_years(corpus, doc)
-    found = lives.get(name.lower())
-    if found is None:
-        words = [w.lower() for w in name.split() if w[:1].isupper()]
-        found = lives.get(words[-1]) if words else None
-    return found
+    return _looked_up(life_years(corpus, doc), name)
 
 
 def contradicts_life(corpus: Corpus, sent: Sentence, pron: Any, name: str) -> bool:
@@ -97,9 +106,10 @@ def deaths(corpus: Corpus, doc: int) -> dict[str, tuple[int, int]]:
     """Name (as written, and each of its capitalised words) -> (year of death, id of the sentence saying so), for
     the people whose death the document dates: "(1571-1630)" after the name, "X died in 1707", "X's death in
     1707"; a word two people's names share, or a name given two years, is left out."""
-    cache = corpus.cache.setdefault("deaths", {})
-    if doc in cache:
-        return cache[doc]
+    return corpus.kept("deaths", doc, lambda: _deaths(corpus, doc))
+
+
+def _deaths(corpus: Corpus, doc: int) -> dict[str, tuple[int, int]]:
     found: dict[str, set[int]] = {}
     first: dict[str, int] = {}
     lives = life_years(corpus, doc)
@@ -110,12 +120,10 @@ def deaths(corpus: Corpus, doc: int) -> dict[str, tuple[int, int]]:
             year = lives.get(m.text.lower(), (0, 0))[1] or _death_told(s, m.root)
             if not year:
                 continue
-            for key in {m.text.lower(), *(w.lower() for w in m.text.split() if w[:1].isupper())}:
+            for key in _name_keys(m.text):
                 found.setdefault(key, set()).add(year)
                 first.setdefault(key, s.id)
-    out = {key: (next(iter(ys)), first[key]) for key, ys in found.items() if len(ys) == 1}
-    cache[doc] = out
-    return out
+    return {key: (next(iter(ys)), first[key]) for key, ys in found.items() if len(ys) == 1}
 
 
 def _death_told(sent: Sentence, root: Any) -> int | None:
@@ -140,7 +148,7 @@ def _death_told(sent: Sentence, root: Any) -> int | None:
 def sentence_year(corpus: Corpus, sent: Sentence) -> int | None:
     """The earliest year the sentence's events are dated to: its own dates, else those of the nearest sentence
     before it in its paragraph that gives one ("In the war of succession that year" after "in 1707")."""
-    for s in reversed(corpus.document_sentences(sent.doc)[: _index(corpus, sent) + 1]):
+    for s in reversed([s for s in corpus.document_sentences(sent.doc) if s.id <= sent.id]):
         if s.para != sent.para:
             return None
         years = [m.date.year for m in s.mentions if m.date is not None and m.date.granularity != "decade"]
@@ -149,17 +157,10 @@ def sentence_year(corpus: Corpus, sent: Sentence) -> int | None:
     return None
 
 
-def _index(corpus: Corpus, sent: Sentence) -> int:
-    sents = corpus.document_sentences(sent.doc)
-    return sents.index(sent)
-
-
 def dead_by(corpus: Corpus, sent: Sentence, year: int, name: str) -> bool:
     """Whether the document has this person dead, or not yet born, in ``year``, the time the sentence tells of
     (see sentence_year): a name swapped into a statement of events after its owner's death is false at a glance."""
-    words = [w.lower() for w in name.split() if w[:1].isupper()]
-    death = deaths(corpus, sent.doc)
-    found = death.get(name.lower()) or (death.get(words[-1]) if words else None)
+    found = _looked_up(deaths(corpus, sent.doc), name)
     if found is not None and (year > found[0] or (year == found[0] and found[1] < sent.id)):
         return True
     life = _years_of(corpus, sent.doc, name)

@@ -11,6 +11,7 @@ mentions, never an article's words.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from .analysis import Corpus, Mention, Sentence
@@ -39,15 +40,22 @@ SERVICE_ROLES = frozenset(
 
 def named_once(corpus: Corpus, sent: Sentence, m: Mention) -> bool:
     """Whether the document names ``m`` (by its normalised name, or a person by the last word of it) only here."""
-    counts: dict[tuple[int, str], int] = corpus.cache.setdefault("name_counts", {})
-    if (sent.doc, "") not in counts:
-        counts[(sent.doc, "")] = 1
-        for s in corpus.document_sentences(sent.doc):
-            for o in s.mentions:
-                for name in {o.norm, o.norm.split()[-1] if o.kind == "person" and o.norm else o.norm}:
-                    counts[(sent.doc, name)] = counts.get((sent.doc, name), 0) + 1
-    name = m.norm.split()[-1] if m.kind == "person" and m.norm else m.norm
-    return bool(name) and counts.get((sent.doc, name), 0) <= 1
+    counts = corpus.kept("name_counts", sent.doc, lambda: _name_counts(corpus, sent.doc))
+    name = _counted_name(m)
+    return bool(name) and counts[name] <= 1
+
+
+def _counted_name(m: Mention) -> str:
+    return m.norm.split()[-1] if m.kind == "person" and m.norm else m.norm
+
+
+def _name_counts(corpus: Corpus, doc: int) -> Counter[str]:
+    """How many mentions of the document each name has: a person's by the last word of the name too."""
+    counts: Counter[str] = Counter()
+    for s in corpus.document_sentences(doc):
+        for o in s.mentions:
+            counts.update({o.norm, _counted_name(o)})
+    return counts
 
 
 def scene_place(corpus: Corpus, sent: Sentence, m: Mention) -> bool:

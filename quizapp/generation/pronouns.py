@@ -564,17 +564,18 @@ def _rival(corpus: Corpus, prev: Sentence, subj: Any, word: str) -> bool:
 
 def _person_words(corpus: Corpus, doc: int) -> frozenset[str]:
     """The words of the people's names the document writes in full ("tycho", "brahe" of "Tycho Brahe")."""
-    cache = corpus.cache.setdefault("person_words", {})
-    if doc not in cache:
-        cache[doc] = frozenset(
+    return corpus.kept(
+        "person_words",
+        doc,
+        lambda: frozenset(
             t.lower_
             for s in corpus.document_sentences(doc)
             for m in s.mentions
             if m.kind == "person"
             for t in _name_tokens(m)
             if t.text[:1].isupper() and t.is_alpha
-        )
-    return cache[doc]
+        ),
+    )
 
 
 def _name_tokens(m: Any) -> list[Any]:

@@ -257,9 +257,10 @@ def subject_words(corpus: Corpus, doc: int) -> frozenset[str]:
     "Brahe" under "Tycho Brahe (1546-1601): The Astronomer of Hven" when the body says "Tycho" throughout.
 
     A word the body also writes in lower case is a common noun ("Scheme" of "The Darien Scheme"), not a name."""
-    cache = corpus.cache.setdefault("subject_words", {})
-    if doc in cache:
-        return cache[doc]
+    return corpus.kept("subject_words", doc, lambda: _subject_words(corpus, doc))
+
+
+def _subject_words(corpus: Corpus, doc: int) -> frozenset[str]:
     document = corpus.documents[doc]
     title = document.title or ""
     texts = [s.text for s in corpus.document_sentences(doc) if not s.heading and title not in s.text]
@@ -273,8 +274,7 @@ def subject_words(corpus: Corpus, doc: int) -> frozenset[str]:
     dominant = _dominant_name(corpus, doc)
     # a title that names no one ("Walls without mortar") leaves the name the body keeps writing far more than any
     out.update(w.lower() for w in _NAME_WORD.findall(dominant) if not re.search(rf"\b{re.escape(w.lower())}\b", body))
-    cache[doc] = frozenset(out)
-    return cache[doc]
+    return frozenset(out)
 
 
 DOMINANT_LEAD = 1.6  # named in this many times the sentences of any other name: the body is about it
@@ -318,12 +318,8 @@ def title_lines(corpus: Corpus, doc: int) -> list[str]:
     in the line beside it."""
     title = corpus.documents[doc].title or ""
     out = [title] if title else []
-    lines = 0
-    for s in corpus.sentences:
-        if s.doc != doc:
-            continue
-        lines += 1
-        if lines > LEADING_LINES or _SENTENCE_END.search(s.text.rstrip()):
+    for s in corpus.document_sentences(doc)[:LEADING_LINES]:
+        if _SENTENCE_END.search(s.text.rstrip()):
             break
         if s.text not in out:
             out.append(s.text)

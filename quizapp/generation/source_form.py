@@ -14,6 +14,7 @@ import re
 
 from .analysis import Corpus, Sentence
 from .clauses import CLAUSE_SUBJECTS, FINITE_TAGS
+from .lexicon import SCHOLARS
 
 # A heading over apparatus, not over the article's matter
 _APPARATUS_HEADING = re.compile(
@@ -99,7 +100,7 @@ def _first_clause_word(sent: Sentence) -> int:
 # "Historians still debate the Mau's character", "Scholars disagree about this story": that a debate exists is
 # true of almost any subject, and tests nothing
 _DEBATE_VERBS = frozenset({"debate", "disagree", "dispute", "discuss", "differ"})
-_SCHOLARS = frozenset({"historian", "scholar", "researcher", "specialist", "expert", "archaeologist", "critic"})
+_SCHOLARS = SCHOLARS | {"specialist", "expert", "critic"}
 
 
 def _framing(sent: Sentence) -> bool:

@@ -70,10 +70,7 @@ def _subject_kind(corpus: Corpus, doc: int, subject: Subject) -> str:
     if subject.head in _EVENT_HEADS:
         return "event"
     norm = norm_key(subject.text)
-    kinds: Counter[str] = Counter()
-    for s in corpus.sentences:
-        if s.doc == doc:
-            kinds.update(f"{m.kind}:{m.sub}" for m in s.mentions if m.norm == norm)
+    kinds = Counter(f"{m.kind}:{m.sub}" for s in corpus.document_sentences(doc) for m in s.mentions if m.norm == norm)
     top = kinds.most_common(1)[0][0] if kinds else ""
     if top.startswith("person") and not subject.text.startswith("the "):  # "the Taj Mahal" is no person's name
         return "person"
@@ -98,9 +95,10 @@ def _fits(lemma: str, kind: str) -> bool:
 def _owned_elsewhere(corpus: Corpus, doc: int, subject: Subject) -> set[str]:
     """The relational nouns the document writes, somewhere, as of another thing than its subject ("the panels of
     the windows", "the guild's members"): a bare one may then be of either, and is left as it is."""
-    cache = corpus.cache.setdefault("owned_elsewhere", {})
-    if doc in cache:
-        return cache[doc]
+    return corpus.kept("owned_elsewhere", doc, lambda: _owned_other(corpus, doc, subject))
+
+
+def _owned_other(corpus: Corpus, doc: int, subject: Subject) -> set[str]:
     bare = re.sub(r"^the\s+", "", subject.text, flags=re.I)
     out: set[str] = set()
     for s in corpus.document_sentences(doc):
@@ -117,7 +115,6 @@ def _owned_elsewhere(corpus: Corpus, doc: int, subject: Subject) -> set[str]:
                 text = " ".join(w.text for w in owner.subtree)
                 if not contains_phrase(text, bare) and not contains_phrase(text, subject.head):
                     out.add(lemma)
-    cache[doc] = out
     return out
 
 
@@ -175,7 +172,7 @@ def written_whose(corpus: Corpus, sent: Sentence, prompt: str, key: str = "") ->
     plural = len(subject.text.split()) > 1 and subject.head.endswith("s") and not subject.head.endswith("ss")
     if plural and not subject.text.lower().startswith("the "):
         return prompt  # "Roman Aqueducts": a class of things, not one the nouns could be of ("Persepolis" is one)
-    kind = _subject_kind(corpus, sent.doc, subject)
+    kind = corpus.kept("subject_kind", sent.doc, lambda: _subject_kind(corpus, sent.doc, subject))
     for t in body_tokens(sent):
         lemma = t.lemma_.lower() if t.lemma_.lower() in _ALL else t.lower_
         noun = t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.text.islower())  # "the tomb chamber" tagged a name

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..analysis import Corpus, Mention, Sentence
 from ..distractors import stable_hash
+from ..lexicon import ORDINAL_WORDS
 from ..syntax import _invert, gapped
 from ..textutil import drop_parentheticals
 from ..timeline import has_year
@@ -28,12 +29,7 @@ from ..types import QuestionDraft
 from .base import Candidate, Context, mention_once, source_of
 from .open_dates import STATE_VERBS
 
-_ORDINALS = [
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
-    "twentieth",
-]  # fmt: skip
-_ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(_ORDINALS)} | {"twenty-first": 21}
+_ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(ORDINAL_WORDS)} | {"twenty-first": 21}
 _ORDINAL_NAMES = {n: w for w, n in _ORDINAL_WORDS.items()}
 _QUALIFIER = (
     r"(?:(?P<q>early|late|mid|middle|later|earlier|end|beginning|start|(?:first|second|latter)\s+half)[\s-]+"

@@ -141,6 +141,9 @@ def modifier_alternative(text: str, key: str) -> list[str]:
     words = key.split()
     if len(words) != 2 or not all(w.isalpha() for w in words):
         return []
+    lowered, modifier = text.lower(), words[0].lower()
+    if f"{modifier} or " not in lowered and not any(q + modifier in lowered for q in "'‘’\"“”"):
+        return []  # neither pattern can match: no scan of the whole text for each term
     mod, head = (re.escape(w) for w in words)
     other = rf"{_QUOTE}([A-Za-z][\w-]*){_QUOTE}"
     found = {
@@ -354,7 +357,7 @@ def without_ordinal(corpus: Corpus, doc: int, key: str) -> list[str]:
 
 # "Grágás ("Grey Goose")", "Grágás, meaning 'Grey Goose',", "Grágás (literally 'grey goose')": the article's own
 # translation of a name, in quotation marks right after it.
-_GLOSS_AFTER = (
+_GLOSS_AFTER = re.compile(
     r"(?:\s*\(\s*(?:(?:meaning|literally|lit\.)\s+)?|,?\s+(?:meaning|literally)\s+)"
     r"[\"“‘'](?P<b>[^\"“”‘’'()]{1,40}?)[,.]?[\"”’']"
 )
@@ -364,13 +367,15 @@ GLOSS_WORDS = 5
 def translated_names(corpus: Corpus, doc: int, key: str) -> list[str]:
     """The translation the article gives a name ("Grey Goose" for "Grágás"): the words it quotes in brackets, or
     after "meaning" or "literally", right after the key; a student who answers in English names the same thing."""
-    text = corpus.documents[doc].text
-    if key not in text:
-        return []
+    return list(corpus.kept("translated_names", (doc, key), lambda: _translated_names(corpus.documents[doc].text, key)))
+
+
+def _translated_names(text: str, key: str) -> list[str]:
+    # each place the key stands, then the gloss matched right there: not a pattern tried at every character
     found = [
         m["b"].strip()
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(key)}{_GLOSS_AFTER}", text)
-        if len(m["b"].split()) <= GLOSS_WORDS
+        for at in occurrences(text, key)
+        if (m := _GLOSS_AFTER.match(text, at + len(key))) is not None and len(m["b"].split()) <= GLOSS_WORDS
     ]
     return list(dict.fromkeys(f for f in found if f and norm_key(f) != norm_key(key)))
 
