@@ -240,30 +240,35 @@ def people_named_as_place(corpus: Corpus, doc: int, key: str, before: str) -> bo
     return re.search(rf"\b{_LOCATIVE}\s+(?:the\s+)?{re.escape(key)}(?![\w'’-])", text, re.I) is None
 
 
-# A word that is one of its neighbours' name, not a name alone: "Giustiniani" in "Giovanni Giustiniani Longo".
+# A word that is one of its neighbours' name, not a name alone: "Giustiniani" in "Giovanni Giustiniani Longo",
+# "Ferdinand" in "Ferdinand de Lesseps" (a particle or "the" between), "Shaka" in "Shaka kaSenzangakhona".
 _CAPITAL_NEIGHBOUR = re.compile(r"[A-Z][\w'’-]*")
+_NAME_AFTER = re.compile(
+    r"(?:(?:de|da|di|do|dos|du|del|della|van|von|der|den|la|le|al|el|ibn|bin|ben|the|of)[\s-]+)*[\w'’-]*[A-Z]"
+)
 
 
 def _written_alone(text: str, word: str) -> bool:
     """Whether the text writes the word as a name by itself at least once: no capitalised word right before it
-    (but for a sentence's first word) or right after it."""
+    (but for a sentence's first word) and no more of a name right after it."""
     for at in occurrences(text, word):
         before = text[max(0, at - 30) : at].rstrip()
         after = text[at + len(word) :].lstrip(" ")
         prev = before.split()[-1] if before.split() else ""
         sentence_start = not before or before.endswith((".", "!", "?", ":", "\n")) or before[-1:] in '"“(*-'
-        if (sentence_start or not _CAPITAL_NEIGHBOUR.fullmatch(prev)) and not _CAPITAL_NEIGHBOUR.match(after):
+        if (sentence_start or not _CAPITAL_NEIGHBOUR.fullmatch(prev)) and not _NAME_AFTER.match(after):
             return True
     return False
 
 
 def _named_elsewhere(corpus: Corpus, doc: int, part: str, key: str) -> bool:
-    """Whether another name of the article holds the part: a name whose words are not all the key's own."""
+    """Whether another name of the article holds the part: a name with words not the key's own, or the part
+    alone naming something else than a person ("Qin" the state beside "Qin Shi Huangdi")."""
     own, word = set(norm_key(key).split()), norm_key(part)
     return any(
-        word in n.split() and not set(n.split()) <= own
+        word in m.norm.split() and (not set(m.norm.split()) <= own or m.kind != "person")
         for s in corpus.document_sentences(doc)
-        for n in (m.norm for m in s.mentions)
+        for m in s.mentions
     )
 
 

@@ -33,3 +33,10 @@ def test_a_name_accepts_itself_without_great_where_the_article_writes_it_so():
     assert "Skarn Valley" not in _answers(never, "Great Skarn Valley", "place")
     other = text + " The Skarn Valley Company ran the herds."
     assert "Skarn Valley" not in _answers(other, "Great Skarn Valley", "place")
+
+
+def test_a_given_name_before_a_particle_or_naming_a_place_is_no_answer():
+    particle = "The canal was the work of the French diplomat Ferrand de Pask. He had no training as an engineer."
+    assert "Ferrand" not in _answers(particle, "Ferrand de Pask", "person")
+    place = "Velm Shi Dask ruled China from 221 BC. He was born in Velm, a kingdom in the west of China."
+    assert "Velm" not in _answers(place, "Velm Shi Dask", "person")
