@@ -248,17 +248,20 @@ _NAME_AFTER = re.compile(
 )
 
 
-def _written_alone(text: str, word: str) -> bool:
+def _written_alone(text: str, word: str, key: str) -> bool:
     """Whether the text writes the word as a name by itself at least once: no capitalised word right before it
-    (but for a sentence's first word) and no more of a name right after it."""
+    (but for a sentence's first word) and no more of a name right after it. Never where a capitalised word not of
+    the key stands before it ("Prince Salim" beside "Shaikh Salim Chishti"): another person bears the name."""
+    alone = False
     for at in occurrences(text, word):
         before = text[max(0, at - 30) : at].rstrip()
         after = text[at + len(word) :].lstrip(" ")
         prev = before.split()[-1] if before.split() else ""
         sentence_start = not before or before.endswith((".", "!", "?", ":", "\n")) or before[-1:] in '"“(*-'
-        if (sentence_start or not _CAPITAL_NEIGHBOUR.fullmatch(prev)) and not _NAME_AFTER.match(after):
-            return True
-    return False
+        if not sentence_start and _CAPITAL_NEIGHBOUR.fullmatch(prev) and prev not in key.split():
+            return False
+        alone = alone or ((sentence_start or not _CAPITAL_NEIGHBOUR.fullmatch(prev)) and not _NAME_AFTER.match(after))
+    return alone
 
 
 def _named_elsewhere(corpus: Corpus, doc: int, part: str, key: str) -> bool:
@@ -286,7 +289,7 @@ def name_part_alone(corpus: Corpus, doc: int, key: str) -> list[str]:
         if w[:1].isupper()
         and len(w) > 2
         and w.lower().rstrip(".") not in TITLES
-        and _written_alone(text, w)
+        and _written_alone(text, w, key)
         and not _named_elsewhere(corpus, doc, w, key)
     ]
 

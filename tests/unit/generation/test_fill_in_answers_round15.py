@@ -40,3 +40,11 @@ def test_a_given_name_before_a_particle_or_naming_a_place_is_no_answer():
     assert "Ferrand" not in _answers(particle, "Ferrand de Pask", "person")
     place = "Velm Shi Dask ruled China from 221 BC. He was born in Velm, a kingdom in the west of China."
     assert "Velm" not in _answers(place, "Velm Shi Dask", "person")
+
+
+def test_a_word_another_person_bears_after_a_title_is_no_answer():
+    text = (
+        "The shrine of the saint Shaikh Orren Vask stood near the new city. Orren was born there in 1569. "
+        "Prince Orren later rebelled against his father."
+    )
+    assert "Orren" not in _answers(text, "Shaikh Orren Vask", "person")
