@@ -20,7 +20,7 @@ from .giveaways import related_name, same_word, state_of_people
 from .kinds import is_time_name
 from .lexicon import FACILITY_WORDS, ROUTE_AND_OBJECT_WORDS, TITLES
 from .normalise import MONTHS
-from .option_fit import another_kind, kind_votes, ruled_out
+from .option_fit import ruled_out
 from .partwhole import paired, part_of_each_other
 from .slots import Slot, gives_for_slot, slot_of
 from .source_form import page_furniture
@@ -533,8 +533,8 @@ class DistractorIndex:
                 continue
             if not self._typed(v, key, prompt) or (key.kind == "person" and not person_like(v)):
                 continue
-            if self._other_kind(v, key) or another_kind(key.norm, v.norm, kind_votes(self.corpus)):
-                continue  # the article names it mostly as another kind than the key: another option is sought
+            if self._other_kind(v, key):
+                continue
             if ruled_out(self.corpus, key, v.norm, v.mention, v.sentences, prompt, key_years, unsupported_only):
                 continue  # the stem's words, the value's other name, kin, era or rank rule it out (see option_fit)
             if part_of_each_other(self.corpus, key, v.norm) or paired(self.corpus, key, v.norm):

@@ -25,12 +25,11 @@ the option. This module holds the article's evidence for that, read once per cor
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .analysis import Corpus, Mention, norm_key
+from .analysis import Corpus, Mention
 from .gazetteer import REGION_CONTINENTS, containers, continents, place_class
 from .kinds import PERSON_WORDS, said_kinds
 from .stem_class import called_a_port, called_a_woman, rank_titles, stem_asks_a_port, stem_asks_a_woman, stem_title
@@ -409,37 +408,3 @@ def _off_the_listed_country(key: Mention, norm: str, prompt: str) -> bool:
         listed += 1
     theirs = containers(norm)
     return listed >= 1 and bool(shared) and bool(theirs) and not theirs & shared
-
-
-def kind_votes(corpus: Corpus) -> dict[str, Counter[str]]:
-    """Each name's coarse kinds over the corpus, counted per mention: the article's word on what a name is."""
-    hit = corpus.cache.get("kind_votes")
-    if hit is None:
-        hit = corpus.cache["kind_votes"] = _count_kinds(corpus)
-    out: dict[str, Counter[str]] = hit
-    return out
-
-
-def _count_kinds(corpus: Corpus) -> dict[str, Counter[str]]:
-    votes: dict[str, Counter[str]] = {}
-    for m in corpus.mentions():
-        votes.setdefault(m.norm, Counter())[m.kind] += 1
-    return votes
-
-
-def another_kind(key: str, norm: str, votes: dict[str, Counter[str]]) -> bool:
-    """Whether the article names ``norm`` mostly as another kind than it names the key (both by norm): "Thule
-    Inuit", a people, and "Norse Greenland", a place, offered as a cleric; a student rules it out by kind alone.
-    A key or option the article never names whole is not judged."""
-    # "other" is the model's shrug, no kind: it neither sets the key's kind nor counts against an option
-    key_votes = votes.get(key, Counter()) - Counter(other=10**9)
-    theirs = votes.get(norm, Counter())
-    if not key_votes or not theirs:
-        return False
-    kind = key_votes.most_common(1)[0][0]
-    return theirs[kind] * 2 < sum(theirs.values())
-
-
-def off_kind(key: str, others: list[str], votes: dict[str, Counter[str]]) -> list[str]:
-    """The options (as written) that ``another_kind`` rules out against the key (as written)."""
-    return [text for text in others if another_kind(norm_key(key), norm_key(text), votes)]

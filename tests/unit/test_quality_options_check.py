@@ -1,10 +1,12 @@
-"""Options the article names mostly as another kind than the key (issue #15, round 15; texts made up)."""
+"""The option checks of benchmarks/quality/options_check.py (texts made up for the tests)."""
 
 from collections import Counter
 
-from quizapp.generation.option_fit import kind_votes, off_kind
+from tests.unit.generation._articles import parsed
+from tests.unit.quality_scripts import load_script
 
-from ._articles import parsed
+check = load_script("options_check")
+kind_votes, off_kind = check.kind_votes, check.off_kind
 
 
 def test_an_option_named_mostly_as_another_kind_is_off():
@@ -46,3 +48,10 @@ def test_the_votes_count_every_mention_of_a_name():
     assert votes["osric hale"]["person"] == 2
     assert votes["dunmere"]["place"] == 2
     assert off_kind("Osric Hale", ["Dunmere"], votes) == ["Dunmere"]
+
+
+def test_the_stems_word_for_the_people_of_the_key_citys_country():
+    prompt = "In 1702 the envoy Tarik Bey visited _____ and saw French printing houses."
+    assert check.country_people_word(prompt, "Paris", ["Cairo", "Venice", "Istanbul"]) == "French"
+    # another French city among the options: the word no longer picks the key
+    assert check.country_people_word(prompt, "Paris", ["Lyon", "Venice", "Istanbul"]) is None
