@@ -28,6 +28,7 @@ from quizapp.generation import DocumentInput
 from quizapp.generation.analysis import Corpus, norm_key
 from quizapp.generation.gazetteer import containers
 from quizapp.generation.giveaways import people_word
+from quizapp.generation.option_fit import names_a_country
 from quizapp.generation.pipeline import analyse, to_clean
 
 HERE = Path(__file__).resolve().parent
@@ -125,7 +126,12 @@ def main(argv: list[str] | None = None) -> None:
         votes = article_votes({r["id"] for r in rows})
         if args.cache:
             args.cache.write_text(json.dumps(votes), encoding="utf-8")
-    for name, check in (("options of another kind", _off_kind_check(votes)), ("country's people word", _word_check)):
+    checks = (
+        ("a country's name offered as a person (shipped)", _country_name_check(votes)),
+        ("options of another kind", _off_kind_check(votes)),
+        ("country's people word", _word_check),
+    )
+    for name, check in checks:
         table: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}
         fired = []
         seen = set()
@@ -150,6 +156,19 @@ def _off_kind_check(votes: dict) -> Callable[[str, str, str, list[str]], str]:
     def check(article: str, prompt: str, key: str, others: list[str]) -> str:
         counts = {norm: Counter(c) for norm, c in votes[article].items()}
         return ", ".join(off_kind(key, others, counts))
+
+    return check
+
+
+def _country_name_check(votes: dict) -> Callable[[str, str, str, list[str]], str]:
+    """``option_fit.names_a_country`` on the options (key included) of a question most of whose options the
+    article names as people: "Kenya Colony" or "Norse Greenland" among people."""
+
+    def check(article: str, prompt: str, key: str, others: list[str]) -> str:
+        named = [Counter(votes[article].get(norm_key(o), {})) for o in [key, *others]]
+        if sum(1 for c in named if c and c.most_common(1)[0][0] == "person") < 2:
+            return ""
+        return ", ".join(o for o in [key, *others] if names_a_country(norm_key(o)))
 
     return check
 
