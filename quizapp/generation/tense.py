@@ -279,6 +279,8 @@ def left_in_present(sent: Sentence, prompt: str) -> bool:
     all or none in the past, and a dated statement in the present, or in two tenses, reads as a slip."""
     if prompt.rstrip().endswith("?"):
         return False  # a question's operator carries the tense ("When did the Ottomans conquer ...?")
+    if not (_FRONTED_DATE.match(prompt) or _LEADING_DATE.match(prompt)):
+        return False  # no date of its own leads it: the present may be a fact of now ("The cemetery holds ...")
     root = sent.root
     main = [root, *(c for c in root.children if c.dep_ in ("aux", "auxpass", "conj"))]
     for t in main:

@@ -245,3 +245,11 @@ def test_a_dated_statement_that_cannot_be_put_in_the_past_makes_no_question():
         c, [sentence(c, "Prices")], "1620 - Prices fall sharply after the fall of _____ to the raiders.", "Orvel"
     )
     assert problem == "a dated statement left in the present tense", out
+
+
+def test_a_present_fact_with_no_date_of_its_own_is_not_refused_for_its_tense():
+    # "refers ... in 1120" is dated on its verb, but the stone still refers to it today: no date leads the prompt
+    c = parsed("1650 - Builders finish the temple at Varro. One stone at Varro even refers to a flood in 1120.")
+    prompt = "One stone at _____ even refers to a flood in 1120."
+    _, problem = resolve_context(c, [sentence(c, "flood")], prompt, "Varro")
+    assert problem != "a dated statement left in the present tense"
