@@ -19,6 +19,7 @@ from ..dates import number_variants
 from ..distractors import display
 from ..glosses import Gloss, glossed_terms
 from ..lexicon import EVENT_WORDS, FACILITY_HEADS, FACILITY_WORDS, LAW_WORDS, TITLES
+from ..option_fit import names_a_country
 from ..textutil import (
     BLANK,
     anaphora_problem,
@@ -275,6 +276,8 @@ def answer_variants(text: str, date: Any = None, source: str = "", person: bool 
     else:
         out += number_variants(text)
     # "La Hire" of "Philippe de La Hire" is the surname (``particle_forms``), "Hire" alone no one's
+    # "Colony" of "Kenya Colony" is no surname: a polity the vote read as a person (``names_a_country``)
+    person = person and not names_a_country(norm_key(text))
     if person and len(text.split()) > 1 and not _ROMAN.match(text.split()[-1]) and not particle_surname(text):
         out.append(text.split()[-1])  # "Shelley" for "Percy Bysshe Shelley": a student names a person so
     return case_blind_unique(out)
