@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from lemminflect import getAllLemmas
@@ -606,11 +606,7 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
         draft = QuestionDraft(
             type="fill_in",
             prompt=prompt,
-            answer=translation_not_in_stem(
-                prompt,
-                fit_article(prompt, accepted_answers(ctx, sent, key_text, first, last, kind, m)),
-                translated_names(ctx.corpus, sent.doc, key_text),
-            ),
+            answer=[],  # see _answers_once
             explanation=f"The text says: \u201c{sent.text.strip()}\u201d",
             confidence=conf,
             confidence_reasons=reasons,
@@ -623,5 +619,20 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
             - (0.0 if has_anchor(prompt) else 0.15)
             - 0.02 * max(word_count(prompt) - 18, 0)
         )
-        out.append(Candidate(draft, key_text, [sent], score, "", f"{sent.id}:{key_text.lower()}"))
+        candidate = Candidate(draft, key_text, [sent], score, "", f"{sent.id}:{key_text.lower()}")
+        candidate.pending = partial(_answers_once, ctx, sent, draft, prompt, key_text, (first, last, kind, m))
+        out.append(candidate)
     return out
+
+
+def _answers_once(
+    ctx: Context, sent: Sentence, draft: QuestionDraft, prompt: str, key: str, where: tuple[Any, Any, str, Any]
+) -> None:
+    """The draft's accepted answers, for the stem as it was made (``prompt``): worked out only for a candidate
+    the ranker reaches (``Candidate.settle``), as they are half the cost of making a fill-in candidate."""
+    first, last, kind, m = where
+    draft.answer = translation_not_in_stem(
+        prompt,
+        fit_article(prompt, accepted_answers(ctx, sent, key, first, last, kind, m)),
+        translated_names(ctx.corpus, sent.doc, key),
+    )
