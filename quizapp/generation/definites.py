@@ -19,7 +19,7 @@ from .kinds import PLACE_GRAINS
 from .lexicon import EVENT_WORDS, LAW_WORDS, TITLES
 from .normalise import MONTHS
 from .setting import document_subject
-from .tense import historical_present, past_clauses, past_question, past_statement
+from .tense import historical_present, left_in_present, past_clauses, past_question, past_statement
 from .textutil import contains_phrase, tidy, tokens_text, word_count
 from .timeline import dated as entry_dated
 from .timeline import raw_label
@@ -1021,7 +1021,10 @@ def resolve_context(
         return prompt, None
     if prompt.rstrip().endswith("?"):
         return past_clauses(corpus, sent, past_question(prompt)), None
-    return past_statement(corpus, sent, prompt), None
+    prompt = past_statement(corpus, sent, prompt)
+    if left_in_present(sent, prompt):
+        return prompt, "a dated statement left in the present tense"
+    return prompt, None
 
 
 # Modifiers that pick a part or a stage of one thing ("the first section", "the original channel"): of what, the

@@ -20,7 +20,7 @@ from .giveaways import related_name, same_word, state_of_people
 from .kinds import is_time_name
 from .lexicon import FACILITY_WORDS, ROUTE_AND_OBJECT_WORDS, TITLES
 from .normalise import MONTHS
-from .option_fit import ruled_out
+from .option_fit import names_a_country, ruled_out
 from .partwhole import paired, part_of_each_other
 from .slots import Slot, gives_for_slot, slot_of
 from .source_form import page_furniture
@@ -493,8 +493,10 @@ class DistractorIndex:
     ) -> list[str] | None:
         """Pick ``n`` wrong options for ``key`` or None if the corpus has too few good ones (of its fine kind,
         that neither the ``prompt`` nor the corpus makes true: never padded with others)."""
-        if key.kind == "person" and named_for_a_place(key):
-            return None  # "the parish church of St Michael": a church, whatever the model read
+        if key.kind == "person" and (named_for_a_place(key) or names_a_country(key.norm)):
+            return (
+                None  # "the parish church of St Michael", "Kenya Colony": a church, a colony, whatever the model read
+            )
         pool = self.pools.get(pool_of(key), [])
         sent = key.sent
         key_tokens = content_tokens(key_text)

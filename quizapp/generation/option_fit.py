@@ -225,7 +225,7 @@ def ruled_out(
         theirs = f.nationality.get(norm, set())
         if swap and theirs and not theirs & f.nationality.get(key.norm, set()):
             return True  # "unusually for a tsar, Charles XII ...": a foreigner swapped in reads as absurd
-        if norm in f.places or norm.split()[-1] in f.places:
+        if norm in f.places or norm.split()[-1] in f.places or names_a_country(norm):
             return True  # "Genoese Galata" of "behind Galata": a place the model read as a person
         if key_years is not None and _other_era(corpus, key, sentence_ids, key_years):
             return True
@@ -408,3 +408,16 @@ def _off_the_listed_country(key: Mention, norm: str, prompt: str) -> bool:
         listed += 1
     theirs = containers(norm)
     return listed >= 1 and bool(shared) and bool(theirs) and not theirs & shared
+
+
+# Words that join a person's name to a place: "Louis of France", "Juan de Austria" are people.
+_PLACE_PARTICLES = frozenset({"of", "the", "de", "del", "da", "di", "du", "la", "le", "von", "van", "y", "al", "el"})
+
+
+def names_a_country(norm: str) -> bool:
+    """Whether a name of several words holds a country's name not joined to it by a particle ("kenya colony",
+    "norse greenland"): a polity or a place the model read as a person, never someone to offer or ask for."""
+    words = norm.split()
+    return len(words) > 1 and any(
+        place_class(w) == "country" and (i == 0 or words[i - 1] not in _PLACE_PARTICLES) for i, w in enumerate(words)
+    )

@@ -367,6 +367,22 @@ def _two_people(sent: Sentence, pron: Any, chosen: Any) -> bool:
     return False
 
 
+# kinds of names that are never a person, whatever the pronoun
+_NOT_PEOPLE = frozenset({"place", "date", "number", "event", "law", "product"})
+
+
+def _unread_name_between(sent: Sentence, pron: Any, chosen: Any) -> bool:
+    """Whether a name the model did not read as a person's stands as a subject, object or apposition between the
+    chosen antecedent and a personal pronoun ("caused by the demon X, and the astronomer Y criticised Z because
+    his ..."): Y or Z, nearer, may be who "his" is, so the farther name is no single candidate."""
+    if pron.lower_ not in PERSONAL:
+        return False
+    named = _mention_at(sent, chosen)
+    end = named.last.i if named is not None else chosen.i
+    # a person the model did read is weighed by _two_people
+    return any(_argument(t) and _unread_name(sent, t) for t in sent.span.doc[end + 1 : pron.i])
+
+
 def _bare_object(t: Any) -> bool:
     """A singular object with no article or possessor ("set fire to part of its building", "took part"): a mass
     noun or half of an idiom, not the one thing a later "it" points back to."""
@@ -554,12 +570,51 @@ def _rival(corpus: Corpus, prev: Sentence, subj: Any, word: str) -> bool:
             t.dep_ == "dobj"
             and t.head.i == prev.root.i
             and t.tag_ in ("NN", "NNP")
-            and (t.pos_ == "PROPN" or any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in t.children))
+            and (t.pos_ == "PROPN" or any(_determined(c) for c in t.children))
         ):
-            # "The Admiralty chose the Challenger. It ...", "The city opened a library. In 2011 ... its roof": a
-            # thing just brought in is as likely as the subject to be what "it" means
+            # "The Admiralty chose the Challenger. It ...", "The city opened a library. In 2011 ... its roof", "The
+            # state signs its first contract. It ...": a thing just brought in is as likely as the subject to be
+            # what "it" means
+            return True
+    return _joined_clause_subject(prev, subj, word)
+
+
+def _determined(t: Any) -> bool:
+    """An article or a possessive pronoun before a noun: the noun names one thing the reader can point back to."""
+    return (t.dep_ == "det" and t.lower_ in ("the", "a", "an")) or (t.dep_ == "poss" and t.lower_ in PRONOUNS)
+
+
+def _joined_clause_subject(prev: Sentence, subj: Any, word: str) -> bool:
+    """ "X was hostile, and Y's post was not renewed. He left": a sentence of two joined clauses has two
+    subjects, and a next pronoun may mean the second (or the person it belongs to) as well as the first."""
+    root = prev.root
+    for verb in root.children:
+        if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        other = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+        if other is None or other.i == subj.i:
+            continue
+        owners = [c for c in other.children if c.dep_ == "poss"]
+        if any(x.lower_ not in PRONOUNS and _may_mean(word, prev, x) for x in (other, *owners)):
             return True
     return False
+
+
+def _may_mean(word: str, sent: Sentence, t: Any) -> bool:
+    """Whether ``t`` may be what the pronoun means: it fits, or, for "he" or "she", it is a name the model did
+    not read as anyone's ("Dorn's post"), which may well be a person's."""
+    return _fits(word, sent, t) or (word in PERSONAL and _unread_name(sent, t))
+
+
+def _unread_name(sent: Sentence, t: Any) -> bool:
+    """A capitalised name, not at the sentence's start, that the model read as no person and as nothing a person
+    cannot be (a place, a date ...), with no article before it (a person's name takes none)."""
+    if not t.text[:1].isupper() or t.pos_ not in ("PROPN", "NOUN") or t.is_sent_start:
+        return False
+    m = _mention_at(sent, t)
+    if m is not None and (m.kind in _NOT_PEOPLE or m.kind == "person"):
+        return False
+    return not any(c.dep_ == "det" for c in t.children)
 
 
 def _person_words(corpus: Corpus, doc: int) -> frozenset[str]:
@@ -631,7 +686,7 @@ def links(corpus: Corpus, sent: Sentence) -> list[Link]:
             local is not None
             and local.i not in earlier
             and (doer is None or doer.i != local.i)
-            and _two_people(sent, t, local)
+            and (_two_people(sent, t, local) or _unread_name_between(sent, t, local))
         ):
             # "Whitehouse was blamed, and Thomson's supporters presented him as ...": either man could be "him";
             # a name written in by guess may turn a true sentence false. Left as the article has it, it stays true.

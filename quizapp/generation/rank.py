@@ -232,6 +232,7 @@ def select(
     def keep(c: Candidate) -> bool:
         """Finalize and keep ``c``; False (remembered as rejected) when finalize refuses it."""
         nonlocal giveaways
+        c.settle()
         if finalize is not None and not finalize(c):
             rejected.add(id(c))
             return False
@@ -249,6 +250,7 @@ def select(
     def try_keep(c: Candidate) -> str:
         """ "kept", "refused", or "dates" (held back until other keys make room)."""
         nonlocal duplicates, giveaways
+        c.settle()  # the checks below read the whole draft
         if not kept.accepts(c):
             duplicates += 1
             return "refused"
@@ -272,6 +274,7 @@ def select(
         doc = min(s.doc for s in c.sentences)
         if doc in reserved_docs or len(kept.items) >= cap:
             continue
+        c.settle()
         if taken[c.draft.type] < quota[c.draft.type] and kept.accepts(c) and not kept.gives_away(c) and keep(c):
             reserved_docs.add(doc)
     # First pass: the best question of each paragraph, so questions spread over the article.

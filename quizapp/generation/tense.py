@@ -271,3 +271,24 @@ def _past(corpus: Corpus, verb: Any) -> str | None:
     # "travelled" or "traveled": the article's own spelling, or no change where it shows none
     words = corpus.cache.get("lower_words", ())
     return next((str(f) for f in forms if f in words), None)
+
+
+def left_in_present(sent: Sentence, prompt: str) -> bool:
+    """Whether a statement lifted from a sentence told in the historical present still keeps one of its main
+    clause's present verbs ("In 1902 the line is opened and the company later became ..."): past_statement puts
+    all or none in the past, and a dated statement in the present, or in two tenses, reads as a slip."""
+    if prompt.rstrip().endswith("?"):
+        return False  # a question's operator carries the tense ("When did the Ottomans conquer ...?")
+    if not (_FRONTED_DATE.match(prompt) or _LEADING_DATE.match(prompt)):
+        return False  # no date of its own leads it: the present may be a fact of now ("The cemetery holds ...")
+    root = sent.root
+    main = [root, *(c for c in root.children if c.dep_ in ("aux", "auxpass", "conj"))]
+    for t in main:
+        if t.pos_ not in ("VERB", "AUX") or not _present(t) or _subjunctive(t):
+            continue
+        clause = t.head if t.dep_ in ("aux", "auxpass") else t
+        if any(c.lower_ in _NOW for c in clause.children):
+            continue  # "which is today Tokyo": a present that speaks of now
+        if re.search(rf"(?<![\w'-]){re.escape(t.text)}(?![\w'-])", prompt):
+            return True
+    return False

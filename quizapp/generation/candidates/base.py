@@ -77,6 +77,15 @@ class Candidate:
     title: str = ""  # the title of the document its sentences come from, as a student sees it
     setting: str = ""  # the place that document is about, normalised ("" if none stands out)
     subject: frozenset[str] = frozenset()  # the name words of what that document is about (setting.subject_words)
+    # Work on the draft that only a candidate the ranker reaches needs (a fill-in's accepted answers): most
+    # candidates of a long text are never reached, so it waits for ``settle``, before anything reads the draft.
+    pending: Callable[[], None] | None = None
+
+    def settle(self) -> None:
+        """Run ``pending`` once."""
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            pending()
 
     def complete(self) -> bool:
         """Run ``finish`` once; False if the question cannot be completed (too few distractors)."""

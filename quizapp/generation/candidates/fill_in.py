@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from lemminflect import getAllLemmas
@@ -19,6 +19,7 @@ from ..dates import number_variants
 from ..distractors import display
 from ..glosses import Gloss, glossed_terms
 from ..lexicon import EVENT_WORDS, FACILITY_HEADS, FACILITY_WORDS, LAW_WORDS, TITLES
+from ..option_fit import names_a_country
 from ..textutil import (
     BLANK,
     anaphora_problem,
@@ -275,6 +276,8 @@ def answer_variants(text: str, date: Any = None, source: str = "", person: bool 
     else:
         out += number_variants(text)
     # "La Hire" of "Philippe de La Hire" is the surname (``particle_forms``), "Hire" alone no one's
+    # "Colony" of "Kenya Colony" is no surname: a polity the vote read as a person (``names_a_country``)
+    person = person and not names_a_country(norm_key(text))
     if person and len(text.split()) > 1 and not _ROMAN.match(text.split()[-1]) and not particle_surname(text):
         out.append(text.split()[-1])  # "Shelley" for "Percy Bysshe Shelley": a student names a person so
     return case_blind_unique(out)
@@ -603,11 +606,7 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
         draft = QuestionDraft(
             type="fill_in",
             prompt=prompt,
-            answer=translation_not_in_stem(
-                prompt,
-                fit_article(prompt, accepted_answers(ctx, sent, key_text, first, last, kind, m)),
-                translated_names(ctx.corpus, sent.doc, key_text),
-            ),
+            answer=[],  # see _answers_once
             explanation=f"The text says: \u201c{sent.text.strip()}\u201d",
             confidence=conf,
             confidence_reasons=reasons,
@@ -620,5 +619,20 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
             - (0.0 if has_anchor(prompt) else 0.15)
             - 0.02 * max(word_count(prompt) - 18, 0)
         )
-        out.append(Candidate(draft, key_text, [sent], score, "", f"{sent.id}:{key_text.lower()}"))
+        candidate = Candidate(draft, key_text, [sent], score, "", f"{sent.id}:{key_text.lower()}")
+        candidate.pending = partial(_answers_once, ctx, sent, draft, prompt, key_text, (first, last, kind, m))
+        out.append(candidate)
     return out
+
+
+def _answers_once(
+    ctx: Context, sent: Sentence, draft: QuestionDraft, prompt: str, key: str, where: tuple[Any, Any, str, Any]
+) -> None:
+    """The draft's accepted answers, for the stem as it was made (``prompt``): worked out only for a candidate
+    the ranker reaches (``Candidate.settle``), as they are half the cost of making a fill-in candidate."""
+    first, last, kind, m = where
+    draft.answer = translation_not_in_stem(
+        prompt,
+        fit_article(prompt, accepted_answers(ctx, sent, key, first, last, kind, m)),
+        translated_names(ctx.corpus, sent.doc, key),
+    )

@@ -561,14 +561,23 @@ def _kind_written(corpus: Corpus, doc: int, lemma: str, own: tuple[str, ...]) ->
     actors")."""
 
     def count() -> int:
-        return sum(
-            1
-            for s in corpus.document_sentences(doc)
-            for t in s.tokens
-            if t.lemma_.lower() == lemma and set(own) <= set(_modifiers(t))
-        )
+        return sum(1 for t in _tokens_by_lemma(corpus, doc).get(lemma, ()) if set(own) <= set(_modifiers(t)))
 
     return corpus.kept("kind_written", (doc, lemma, own), count)
+
+
+def _tokens_by_lemma(corpus: Corpus, doc: int) -> dict[str, list[Any]]:
+    """The document's tokens by lower-case lemma: one pass over its sentences serves every key's count, where
+    each had read every token's lemma again."""
+
+    def index() -> dict[str, list[Any]]:
+        out: dict[str, list[Any]] = {}
+        for s in corpus.document_sentences(doc):
+            for t in s.tokens:
+                out.setdefault(t.lemma_.lower(), []).append(t)
+        return out
+
+    return corpus.kept("tokens_by_lemma", doc, index)
 
 
 def owned_by_name(head: Any) -> bool:

@@ -3,7 +3,7 @@ green land"") become fill-ins on the term, the gloss kept beside the blank. (Tex
 
 from __future__ import annotations
 
-from quizapp.generation.candidates.base import Context
+from quizapp.generation.candidates.base import Candidate, Context
 from quizapp.generation.candidates.fill_in import fill_in_candidates, term_counts
 from quizapp.generation.distractors import DistractorIndex
 from quizapp.generation.glosses import glossed_terms
@@ -20,6 +20,13 @@ TERMS = (
     "The old king, a cruel man, taxed the valley heavily. "
     "Most farmers lived in houses of zellak, a kind of mud brick, beside the river."
 )
+
+
+def _settled(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates with their accepted answers worked out, as the ranker has them (they wait until then)."""
+    for c in candidates:
+        c.settle()
+    return candidates
 
 
 def _terms(corpus, words):
@@ -42,7 +49,7 @@ def test_a_common_word_with_an_appositive_is_no_term():
 
 def _fill_ins(corpus, words):
     ctx = Context(corpus, DistractorIndex(corpus))
-    return {c.key: c for c in fill_in_candidates(ctx, sentence(corpus, words), term_counts(corpus))}
+    return {c.key: c for c in _settled(fill_in_candidates(ctx, sentence(corpus, words), term_counts(corpus)))}
 
 
 def test_a_defined_term_is_a_fill_in_whose_prompt_keeps_its_gloss():

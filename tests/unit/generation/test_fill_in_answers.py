@@ -1,7 +1,7 @@
 """Fair fill-ins (issue #15): only specific blanks, and every answer a student may fairly write is accepted."""
 
 from quizapp.generation.analysis import parse_corpus
-from quizapp.generation.candidates.base import Context
+from quizapp.generation.candidates.base import Candidate, Context
 from quizapp.generation.candidates.fill_in import fill_in_candidates, strands_a_quote, term_counts
 from quizapp.generation.candidates.fill_in_answers import (
     bracketed_names,
@@ -12,8 +12,16 @@ from quizapp.generation.candidates.fill_in_answers import (
 from quizapp.generation.distractors import DistractorIndex
 from quizapp.generation.entities import repair_kinds
 from quizapp.generation.nlp import get_nlp
+from quizapp.generation.rank import select
 
 from ._articles import clean
+
+
+def _settled(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates with their accepted answers worked out, as the ranker has them (they wait until then)."""
+    for c in candidates:
+        c.settle()
+    return candidates
 
 
 def _fill_ins(text):
@@ -22,7 +30,7 @@ def _fill_ins(text):
     repair_kinds(corpus)
     ctx = Context(corpus, DistractorIndex(corpus))
     counts = term_counts(corpus)
-    return {c.key: c.draft.answer for s in corpus.sentences for c in fill_in_candidates(ctx, s, counts)}, ctx
+    return {c.key: c.draft.answer for s in corpus.sentences for c in _settled(fill_in_candidates(ctx, s, counts))}, ctx
 
 
 GENERIC = (
@@ -297,3 +305,17 @@ def test_a_state_acting_accepts_its_peoples_name():
 def test_a_place_named_by_its_adjective_is_no_blank():
     keys, _ = _fill_ins("In 79 the eruption of the mountain froze a Roman town near Veldmark in mid-sentence.")
     assert "Roman" not in keys  # "a small town", "a market town" fill "a _____ town" as well
+
+
+def test_accepted_answers_wait_until_the_ranker_reaches_the_candidate():
+    corpus = parse_corpus([clean("s.txt", "Title\n\n" + GENERIC)], get_nlp())
+    repair_kinds(corpus)
+    ctx = Context(corpus, DistractorIndex(corpus))
+    counts = term_counts(corpus)
+    made = [c for s in corpus.sentences for c in fill_in_candidates(ctx, s, counts)]
+    assert made
+    assert all(c.draft.answer == [] and c.pending is not None for c in made)
+    kept, _ = select(made, 2)
+    assert kept
+    assert all(c.draft.answer and c.draft.answer[0] == c.key for c in kept)
+    assert all(c.pending is None for c in _settled(made))

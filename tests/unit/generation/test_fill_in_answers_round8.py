@@ -1,7 +1,7 @@
 """Round 8 (issue #15): fill-in answers a fair teacher accepts, and blanks that test something (texts made up
 for the tests)."""
 
-from quizapp.generation.candidates.base import Context
+from quizapp.generation.candidates.base import Candidate, Context
 from quizapp.generation.candidates.fill_in import fill_in_candidates, fit_article, term_counts
 from quizapp.generation.candidates.fill_in_answers import other_answers, without_nationality
 from quizapp.generation.distractors import DistractorIndex
@@ -9,11 +9,18 @@ from quizapp.generation.distractors import DistractorIndex
 from ._articles import parsed
 
 
+def _settled(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates with their accepted answers worked out, as the ranker has them (they wait until then)."""
+    for c in candidates:
+        c.settle()
+    return candidates
+
+
 def _fill_ins(text: str) -> tuple[dict[str, list[str]], Context]:
     corpus = parsed(text)
     ctx = Context(corpus, DistractorIndex(corpus))
     counts = term_counts(corpus)
-    return {c.key: c.draft.answer for s in corpus.sentences for c in fill_in_candidates(ctx, s, counts)}, ctx
+    return {c.key: c.draft.answer for s in corpus.sentences for c in _settled(fill_in_candidates(ctx, s, counts))}, ctx
 
 
 def test_the_other_spelling_the_article_gives_is_accepted_however_it_gives_it():

@@ -195,3 +195,21 @@ def test_the_stems_class_noun_binds_every_option(why, text, key, stem, out, kept
     assert [n for n in out if _out(c, k, n, stem)] == out, why
     assert [n for n in kept if _out(c, k, n, stem)] == []
     assert [n for n in out if _out(c, k, n, "In 1900 _____ was seen.")] == []  # no class noun to go by
+
+
+def test_a_name_holding_a_countrys_name_is_no_person():
+    from quizapp.generation.option_fit import names_a_country
+
+    c = parsed(
+        "In 1910 the governor Osric Hale built a road to the coast. "
+        "In 1921 the Rivers Protectorate became Kenya Colony. "
+        "The bishop Tomas Vell visited the farms of Norse Greenland in 1350."
+    )
+    key = mention(c, "Osric Hale")
+    assert names_a_country("kenya colony")
+    assert names_a_country("norse greenland")
+    assert not names_a_country("louis of france")  # joined by a particle: a person
+    assert not names_a_country("kenya")  # one word: the place itself, other rules judge it
+    assert _out(c, key, "tomas vell") is False
+    # offered as a person, a colony or a place the vote read as one is ruled out
+    assert ruled_out(c, key, "kenya colony", key, {0}, "", None)

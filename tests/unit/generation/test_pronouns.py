@@ -410,3 +410,44 @@ def test_there_after_a_place_of_its_own_sentence_is_that_place():
     assert _there(c, c.sentences[-1]) is None  # Damascus, in view: not "struck in Sidon"
     c = parsed("Traders from Sidon reached the coast in 160 BC. There they built a harbour.")
     assert _there(c, c.sentences[-1]) == "Sidon"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "pronoun"),
+    [
+        # a second joined clause: "he" may be Kessler or Dorn, whose post it was
+        (
+            "Kessler, his superior, was hostile, and in 1712 Dorn's post was not renewed. "
+            "After a quarrel with the guild in 1713, he left Graz suddenly for Linz.",
+            "suddenly",
+            "he",
+        ),
+        # a thing the subject just took ("its first contract") may be what "it" is as well as the council
+        (
+            "The new council of Ostrava signs its first contract for the sale of coal. "
+            "Merchants in Vienna find it burns far hotter, and demand soars.",
+            "Merchants",
+            "it",
+        ),
+    ],
+)
+def test_a_second_candidate_in_the_sentence_before_leaves_the_pronoun_unresolved(text, words, pronoun):
+    link = next(x for x in links(*_parsed_sentence(text, words)) if x.word == pronoun)
+    assert link.antecedent is None
+
+
+def test_a_nearer_name_the_model_did_not_read_keeps_a_farther_person_from_his():
+    # the model reads the criticised man as an organisation: he is still as likely as the scholar to be "his"
+    text = (
+        "This went against the belief that storms were sent by the demon Rāvil, and the scholar Varahagupta, "
+        "writing in 803, criticised Nīlabhaṭa on several points, partly because his tables did not fit the old "
+        "calendar."
+    )
+    c, s = _parsed_sentence(text, "tables")
+    link = next(x for x in links(c, s) if x.word == "his")
+    assert link.antecedent is None
+
+
+def _parsed_sentence(text, words):
+    c = parsed(text)
+    return c, sentence(c, words)

@@ -186,3 +186,10 @@ def test_a_sentence_cut_inside_brackets_gives_no_question():
     questions = generate([DocumentInput("a.txt", text, "txt")], max_questions=20).questions
     assert questions
     assert not any("built in 1820" in s.quote for q in questions for s in q.sources)
+
+
+def test_a_polity_read_as_a_person_gets_no_surname_answer():
+    from quizapp.generation.candidates.fill_in import answer_variants
+
+    assert "Hale" in answer_variants("Osric Hale", person=True)
+    assert "Colony" not in answer_variants("Chile Colony", person=True)  # a colony, whatever the vote read

@@ -1,0 +1,242 @@
+"""Which text-derived features mark a "trivial or peripheral" question? (issue #15, round 15)
+
+    .venv/bin/python benchmarks/quality/peripheral_check.py [--show NAME]
+
+Reads every judged question (main's ``verdicts/`` over ``out/``, and each ``baseline-vN/verdicts-readerK/`` over
+``baseline-vN/out/``), parses its article with the app's pipeline (``analyse``), finds the source sentence and the
+key's mention in it, and applies a set of candidate predicates fixed in advance from the readers' notes: how often
+the key is named in the document, whether the sentence's subject is a main actor, the sentence's place, whether
+the key stands in brackets, in an apposition or in a prepositional adjunct of a noun rather than as an argument
+of the verb. For each predicate it prints a 2x2 table, true/false x verdict class (as-is, light-edit,
+reject-peripheral, reject-other, wrong-key), and the bar a generator gate must pass: at least 3 rejects removed
+per as-is question removed, and at least 15 rejects in all. Counts are per judgement (a question judged by two
+readers counts twice); ``uniq`` repeats the true row over distinct (article, prompt) pairs, keeping each one's
+worst verdict. ``--show NAME`` lists the questions a predicate is true of.
+
+A reject is "peripheral" when its note says so (trivial, peripheral, side detail, obscure, passing, not worth,
+framing, tests nothing, minor, incidental). Questions of older generators are judged here, not the current output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from quizapp.generation import DocumentInput, peripheral
+from quizapp.generation.analysis import Corpus, Mention, Sentence
+from quizapp.generation.pipeline import analyse, to_clean
+
+HERE = Path(__file__).resolve().parent
+CLASSES = ("as-is", "light-edit", "reject-peripheral", "reject-other", "wrong-key")
+PERIPHERAL_NOTE = re.compile(
+    r"trivial|peripheral|side detail|obscure|passing|not worth|framing|tests nothing|minor|incidental", re.I
+)
+# Dependencies that make a name an argument of its clause's verb, not a modifier of another noun.
+ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative"})
+CLAUSES = frozenset({"relcl", "acl", "advcl"})
+# Heads of a preposition that are verbs: a prepositional phrase on them is the verb's adjunct, not a noun's.
+VERBAL = CLAUSES | {"xcomp", "ccomp", "pcomp", "conj"}
+
+
+@dataclass
+class Judged:
+    source: str  # "main" or the baseline's reader directory
+    article: str
+    file: str
+    question: dict[str, Any]
+    verdict: str
+    note: str
+    feats: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def klass(self) -> str:
+        if self.verdict != "reject":
+            return self.verdict
+        return "reject-peripheral" if PERIPHERAL_NOTE.search(self.note) else "reject-other"
+
+
+def _verdict_rows(tsv: Path) -> dict[int, tuple[str, str]]:
+    rows = {}
+    for line in tsv.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            parts = line.split("\t")
+            rows[int(parts[0])] = (parts[1], parts[2] if len(parts) > 2 else "")
+    return rows
+
+
+def _sheets() -> Iterator[tuple[str, Path, Path]]:
+    for tsv in sorted((HERE / "verdicts").glob("*.tsv")):
+        yield "main", tsv, HERE / "out" / f"{tsv.stem}.json"
+    for tsv in sorted(HERE.glob("baseline-v*/verdicts-*/*.tsv")):
+        yield f"{tsv.parent.parent.name}/{tsv.parent.name}", tsv, tsv.parent.parent / "out" / f"{tsv.stem}.json"
+
+
+def judged_questions() -> list[Judged]:
+    out = []
+    for source, tsv, sheet in _sheets():
+        if not sheet.exists():
+            continue
+        record = json.loads(sheet.read_text(encoding="utf-8"))
+        rows = _verdict_rows(tsv)
+        for number, q in enumerate(record["questions"], 1):
+            if number in rows:
+                out.append(Judged(source, record["id"], record["file"], q, *rows[number]))
+    return out
+
+
+def _key(q: dict[str, Any]) -> str | None:
+    if q["type"] == "fill_in":
+        return str(q["answer"][0])
+    if q["type"] == "multiple_choice":
+        return str(q["answer"])
+    return None
+
+
+def _path(tok: Any) -> list[str]:
+    """The dependency labels from ``tok`` up to (not including) the sentence's root."""
+    labels = []
+    while tok.head.i != tok.i:
+        labels.append(tok.dep_)
+        tok = tok.head
+    return labels
+
+
+def _key_mention(sent: Sentence, key: str) -> Mention | None:
+    low = key.lower()
+    for m in sent.mentions:
+        if m.text == key or m.norm == low:
+            return m
+    if len(key.split()) > 6:  # an answer written as a clause ("Because ..."), not a name the sentence gives
+        return None
+    return next((m for m in sent.mentions if key in m.text or m.text in key), None)
+
+
+def _features(corpus: Corpus, sent: Sentence, q: dict[str, Any]) -> dict[str, Any]:
+    sents = corpus.document_sentences(0)
+    at = sents.index(sent)
+    counts = corpus.kept("name_counts", 0, lambda: peripheral._name_counts(corpus, 0))
+    root = sent.root
+    subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")]
+    subject = next((m for m in sent.mentions if subjects and m.first.i <= subjects[0].i <= m.last.i), None)
+    feats: dict[str, Any] = {
+        "tf": q["answer"] if q["type"] == "true_false" else None,
+        "lead": at == 0 or sents[at - 1].para != sent.para,
+        "subject_count": counts[peripheral._counted_name(subject)] if subject else None,
+        "actor_max": max((counts[peripheral._counted_name(m)] for m in sent.mentions), default=0),
+    }
+    key = _key(q)
+    m = _key_mention(sent, key) if key else None
+    if m is None:
+        return feats
+    before = sent.text[: max(0, m.start - sent.start)]
+    path = _path(m.root)
+    feats.update(
+        kind=m.kind,
+        count=counts[peripheral._counted_name(m)],
+        path=path,
+        bracket=before.count("(") > before.count(")"),
+        named_once=peripheral.named_once(corpus, sent, m),
+        # "the daughter X", "Augsburg, X", "near X": the key hangs from another noun, not from a verb
+        noun_modifier=len(path) > 2 and path[0] == "pobj" and path[2] not in VERBAL,
+        nested_appos="appos" in path and not (path[0] == "appos" and len(path) > 1 and path[1] in ARGUMENTS),
+        in_clause=bool(CLAUSES & set(path)),
+        argument=path[:1] and path[0] in ARGUMENTS and len(path) == 1,
+        late=(m.start - sent.start) / max(1, len(sent.text)) > 0.7,
+    )
+    return feats
+
+
+def _has(name: str) -> Callable[[dict[str, Any]], bool]:
+    return lambda f: bool(f.get(name))
+
+
+# Fixed before the table was read, from the brief and the readers' notes; the last is the best found after it.
+PREDICATES: dict[str, Callable[[dict[str, Any]], bool]] = {
+    "key named once in the document": _has("named_once"),
+    "key named 10+ times (the article's subject)": lambda f: f.get("count", 0) >= 10,
+    "(post hoc) key named 8+ times": lambda f: f.get("count", 0) >= 8,
+    "key in brackets": _has("bracket"),
+    "key modifies another noun (prep. adjunct)": _has("noun_modifier"),
+    "key in a nested apposition": _has("nested_appos"),
+    "key inside a relative/adverbial clause": _has("in_clause"),
+    "key late in the sentence (last 30%)": _has("late"),
+    "key a number (distance, size)": lambda f: f.get("kind") == "number",
+    "key named once, not an argument of a verb": lambda f: bool(f.get("named_once")) and not f.get("argument"),
+    "subject named once (a minor actor)": lambda f: f.get("subject_count") == 1,
+    "no name of the sentence recurs": lambda f: f.get("actor_max", 0) <= 1,
+    "true statement, lead of its paragraph": lambda f: f.get("tf") is True and bool(f.get("lead")),
+    "true statement, no recurring name": lambda f: f.get("tf") is True and f.get("actor_max", 0) <= 1,
+    "(post hoc) nested appos, named once, no date": lambda f: (
+        bool(f.get("nested_appos")) and bool(f.get("named_once")) and f.get("kind") != "date"
+    ),
+}
+
+
+def annotate(questions: list[Judged]) -> None:
+    """Fill ``feats`` of each question, parsing each article once."""
+    by_file: dict[str, list[Judged]] = defaultdict(list)
+    for j in questions:
+        by_file[j.file].append(j)
+    for name, group in sorted(by_file.items()):
+        path = HERE / "articles" / name
+        corpus, _ctx, _report = analyse([to_clean(DocumentInput(path.name, path.read_bytes()))])
+        sents = corpus.document_sentences(0)
+        for j in group:
+            src = j.question["sources"][0]
+            sent = next((s for s in sents if s.start <= src["start"] < s.end), None)
+            if sent is not None:
+                j.feats = _features(corpus, sent, j.question)
+
+
+def _row(cells: Counter[str]) -> str:
+    rejects = cells["reject-peripheral"] + cells["reject-other"]
+    ratio = f"{rejects / cells['as-is']:.2f}" if cells["as-is"] else "inf"
+    return " ".join(f"{cells[c]:>6}" for c in CLASSES) + f"   rejects {rejects:>4}  per as-is {ratio:>5}"
+
+
+def _worst(js: list[Judged]) -> str:
+    return max((j.klass for j in js), key=lambda k: ("as-is", "light-edit", "wrong-key", "reject-other",
+                                                     "reject-peripheral").index(k))  # fmt: skip
+
+
+def table(name: str, pred: Callable[[dict[str, Any]], bool], questions: list[Judged]) -> None:
+    split: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}
+    unique: dict[tuple[str, str], list[Judged]] = defaultdict(list)
+    for j in questions:
+        hit = pred(j.feats)
+        split[hit][j.klass] += 1
+        if hit:
+            unique[(j.article, j.question["prompt"])].append(j)
+    uniq = Counter(_worst(js) for js in unique.values())
+    passes = (split[True]["reject-peripheral"] + split[True]["reject-other"]) >= max(15, 3 * split[True]["as-is"])
+    print(f"\n{name}   [{'PASSES' if passes else 'fails'} the bar]")
+    print(f"{'':>8}" + " ".join(f"{c[:6]:>6}" for c in CLASSES))
+    print(f"{'true':>8}" + _row(split[True]))
+    print(f"{'false':>8}" + _row(split[False]))
+    print(f"{'uniq':>8}" + _row(uniq))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--show", help="list the questions of the predicate whose name starts with this")
+    args = parser.parse_args(argv)
+    questions = judged_questions()
+    annotate(questions)
+    print(f"{len(questions)} judged questions: " + ", ".join(f"{c} {sum(j.klass == c for j in questions)}"
+                                                           for c in CLASSES))  # fmt: skip
+    for name, pred in PREDICATES.items():
+        table(name, pred, questions)
+        if args.show and name.startswith(args.show):
+            for j in questions:
+                if pred(j.feats):
+                    print(f"  {j.klass:<17} {j.article} | {j.question['prompt'][:90]} | {j.note[:60]}")
+
+
+if __name__ == "__main__":
+    main()
