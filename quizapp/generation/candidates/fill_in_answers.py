@@ -26,12 +26,14 @@ from ..lexicon import EVENT_WORDS, LAW_WORDS, TITLES
 from ..textutil import zipf
 from .name_forms import (
     geographic_forms,
+    name_part_alone,
     occurrences,
     people_named_as_place,
     people_word_forms,
     place_long_form,
     regnal_title,
     ruler_forms,
+    without_great,
     without_initials,
 )
 
@@ -104,7 +106,7 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
             )
             out += fuller + [name for f in fuller for name in without_title(f)]
             out += bare_person_name(corpus, sent.doc, key, sent.start) + double_surname(corpus, sent.doc, key)
-            out += without_honorific(corpus, sent.doc, key)
+            out += without_honorific(corpus, sent.doc, key) + name_part_alone(corpus, sent.doc, key)
             out += ruler_forms(corpus, sent.doc, key, sent.start) + regnal_title(corpus, sent.doc, key)
             persons = mention_norms(corpus, sent.doc, "person")
             out += [short for name in [key, *fuller] for short in without_initials(name, persons)]
@@ -116,7 +118,7 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
         if kind in ("org", "event", "law"):
             out += distinctive_part(corpus, sent.doc, key)
         if kind in ("org", "event", "law", "place"):
-            out += named_short(corpus, sent.doc, key)
+            out += named_short(corpus, sent.doc, key) + without_great(corpus, sent.doc, key)
         if kind == "org":
             out += first_word_alone(corpus, sent.doc, key)
         if kind == "event":

@@ -238,3 +238,81 @@ def people_named_as_place(corpus: Corpus, doc: int, key: str, before: str) -> bo
         return False
     text = corpus.documents[doc].text
     return re.search(rf"\b{_LOCATIVE}\s+(?:the\s+)?{re.escape(key)}(?![\w'’-])", text, re.I) is None
+
+
+# A word that is one of its neighbours' name, not a name alone: "Giustiniani" in "Giovanni Giustiniani Longo",
+# "Ferdinand" in "Ferdinand de Lesseps" (a particle or "the" between), "Shaka" in "Shaka kaSenzangakhona".
+_CAPITAL_NEIGHBOUR = re.compile(r"[A-Z][\w'’-]*")
+_NAME_AFTER = re.compile(
+    r"(?:(?:de|da|di|do|dos|du|del|della|van|von|der|den|la|le|al|el|ibn|bin|ben|the|of)[\s-]+)*[\w'’-]*[A-Z]"
+)
+
+
+def _written_alone(text: str, word: str, key: str) -> bool:
+    """Whether the text writes the word as a name by itself at least once: no capitalised word right before it
+    (but for a sentence's first word) and no more of a name right after it. Never where a capitalised word not of
+    the key stands before it ("Prince Salim" beside "Shaikh Salim Chishti"): another person bears the name."""
+    alone = False
+    for at in occurrences(text, word):
+        before = text[max(0, at - 30) : at].rstrip()
+        after = text[at + len(word) :].lstrip(" ")
+        prev = before.split()[-1] if before.split() else ""
+        sentence_start = not before or before.endswith((".", "!", "?", ":", "\n")) or before[-1:] in '"“(*-'
+        if not sentence_start and _CAPITAL_NEIGHBOUR.fullmatch(prev) and prev not in key.split():
+            return False
+        alone = alone or ((sentence_start or not _CAPITAL_NEIGHBOUR.fullmatch(prev)) and not _NAME_AFTER.match(after))
+    return alone
+
+
+def _named_elsewhere(corpus: Corpus, doc: int, part: str, key: str) -> bool:
+    """Whether another name of the article holds the part: a name with words not the key's own, or the part
+    alone naming something else than a person ("Qin" the state beside "Qin Shi Huangdi")."""
+    own, word = set(norm_key(key).split()), norm_key(part)
+    return any(
+        word in m.norm.split() and (not set(m.norm.split()) <= own or m.kind != "person")
+        for s in corpus.document_sentences(doc)
+        for m in s.mentions
+    )
+
+
+def name_part_alone(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "Giustiniani" for "Giovanni Giustiniani Longo", "Orren" for "Orren Vask": a word of a person's name (not
+    its last, which the surname rules weigh) that the article itself writes alone, as his short name, where no other
+    name of the article holds it; a particle or a title is no name."""
+    words = key.split()
+    if len(words) < 2:
+        return []
+    text = corpus.documents[doc].text
+    return [
+        w
+        for w in words[:-1]
+        if w[:1].isupper()
+        and len(w) > 2
+        and w.lower().rstrip(".") not in TITLES
+        and _written_alone(text, w, key)
+        and not _named_elsewhere(corpus, doc, w, key)
+    ]
+
+
+# Words of size before a name that leave the same thing named without them: "the Great Rift Valley" is "the Rift
+# Valley". Not the compass words ("North Africa" is not "Africa", "Upper Egypt" not "Egypt").
+_GREAT = re.compile(r"^(?:the\s+)?(?:Great|Grand)\s+(?P<rest>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)$")
+
+
+def without_great(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "Rift Valley" for "Great Rift Valley": the name without "Great" where the article itself writes it so
+    (capitalised, not after "Great"), and no other name of the article holds it ("Rift Valley Province")."""
+    m = _GREAT.match(key)
+    if m is None:
+        return []
+    rest, text = m["rest"], corpus.documents[doc].text
+    alone = [
+        at for at in occurrences(text, rest) if not text[max(0, at - 6) : at].rstrip().endswith(("Great", "Grand"))
+    ]
+    if not alone:
+        return []
+    own = {norm_key(key), norm_key(rest), norm_key(f"the {rest}")}
+    others = {
+        n for s in corpus.document_sentences(doc) for n in (m.norm for m in s.mentions) if norm_key(rest) in n
+    } - own
+    return [] if others else [rest]
