@@ -5,6 +5,7 @@ import re
 
 from quizapp.generation.candidates.fill_in import the_before
 from quizapp.generation.candidates.fill_in_answers import mention_norms, person_full_name
+from quizapp.generation.claims import claim_of
 from quizapp.generation.definites import _titled_other_since
 from quizapp.generation.glosses import glossed_terms
 from quizapp.generation.repeats import _told
@@ -116,3 +117,14 @@ def test_a_head_written_after_another_name_is_found_as_by_reading_tokens():
     answers = [_titled_other_since(c, last, head, name, found) for name, found in cases]
     assert answers == [_titled_other_by_reading_tokens(c, last, head, name, found) for name, found in cases]
     assert answers == [True, False, False]
+
+
+def test_a_sentence_without_a_slot_is_not_resolved_for_its_claim():
+    # the disagreement check compares only claims with a date, number or place: resolving "the guild" or "it"
+    # of every other sentence was most of its cost
+    c = parsed("The Guild of Weavers met at Ballintra in 1412. The guild chose a master. It praised him.")
+    plain, dated = sentence(c, "chose"), sentence(c, "1412")
+    assert not claim_of(c, plain).slots
+    assert "definites" not in plain.cache
+    assert claim_of(c, dated).slots
+    assert {"guild", "weavers", "ballintra"} <= claim_of(c, dated).names
