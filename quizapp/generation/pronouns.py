@@ -447,7 +447,9 @@ def _from_before(corpus: Corpus, sent: Sentence, word: str, depth: int = 0) -> s
         if found is not None and _gender_clash(corpus, prev, subj, found, depth):
             return None
         return found
-    if not _fits(word, prev, subj) or _rival(corpus, prev, subj, word):
+    if not _fits(word, prev, subj):
+        return _principal_alone(corpus, prev, word)
+    if _rival(corpus, prev, subj, word):
         return None
     if subj.lemma_.lower() in ANAPHORIC_SUBJECTS:
         return _what_it_was(prev)
@@ -460,6 +462,20 @@ def _from_before(corpus: Corpus, sent: Sentence, word: str, depth: int = 0) -> s
             if definite.split()[-1].lower() in REFERRING_HEADS:
                 return None  # "The ship reached 43 knots. It arrived in Odessa": "the ship" alone says no more
     return phrase
+
+
+def _principal_alone(corpus: Corpus, prev: Sentence, word: str) -> str | None:
+    """ "Several entries made Shen famous. He described ...": the sentence before has a thing for its subject, and
+    the only person it names is the one whose life the document is: "he" means that person (see principal_person).
+    """
+    name = principal_person(corpus, prev.doc, word) if word in PERSONAL else None
+    if name is None:
+        return None
+    surname = name.split()[-1].lower()
+    people = [m for m in prev.mentions if m.kind == "person"]
+    if not people or any(surname not in m.text.lower().split() for m in people):
+        return None  # someone else is named there, whom "he" may mean as well
+    return name
 
 
 # A life of one person says "he" (or "she") far more often than the other: this many times as often at least.
