@@ -402,7 +402,8 @@ def name_words(text: str) -> set[str]:
 
 
 def claim_of(corpus: Corpus, sent: Sentence) -> Claim:
-    """The claim a sentence makes (cached on the sentence)."""
+    """The claim a sentence makes (cached on the sentence). Without a slot (a date, number or place) it is
+    compared with nothing: its names are then only those the sentence writes."""
     cached = sent.cache.get("claim")
     if cached is not None:
         return cached
@@ -486,13 +487,15 @@ def claim_of(corpus: Corpus, sent: Sentence) -> Claim:
             slot = _place_slot(sent, t, *plain, themes_of)
             if slot is not None:
                 slots.append(slot)
-    # What "the riots", "it" or "he" stand for counts as named here too.
-    for _phrase, name in bare_definites(corpus, sent):
-        if name:
-            names |= name_words(name)
-    for link in links(corpus, sent):
-        if link.antecedent and not link.local:
-            names |= name_words(link.antecedent)
+    # What "the riots", "it" or "he" stand for counts as named here too; a claim with no slot is compared with
+    # nothing (find_disagreements drops it), so its sentence's definites and pronouns are not resolved for it
+    if slots:
+        for _phrase, name in bare_definites(corpus, sent):
+            if name:
+                names |= name_words(name)
+        for link in links(corpus, sent):
+            if link.antecedent and not link.local:
+                names |= name_words(link.antecedent)
     claim = Claim(sent, frozenset(names), frozenset(nouns), frozenset(classes), slots)
     sent.cache["claim"] = claim
     return claim

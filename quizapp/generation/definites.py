@@ -401,14 +401,22 @@ def _titled_other_since(corpus: Corpus, sent: Sentence, head: Any, name: str, fo
     name ("the Qianlong emperor" after "the Kangxi emperor"), where the parse did not make a name of it: "the
     emperor" is then likelier that one, and writing the older name in puts a ruler outside his reign."""
     last = max(sid for sid, _ in found)
-    for s in corpus.document_sentences(sent.doc):
-        if not last < s.id < sent.id:
-            continue
+    titled = corpus.kept("titled_words", sent.doc, lambda: _titled_words(corpus, sent.doc))
+    return any(
+        last < sid < sent.id and not contains_phrase(name, before) for sid, before in titled.get(head.lower_, ())
+    )
+
+
+def _titled_words(corpus: Corpus, doc: int) -> dict[str, list[tuple[int, str]]]:
+    """Word (lower case) -> (sentence id, the name before it) for each word of the document written after a
+    proper noun: read once per document, as every "the <head>" asks it of the sentences before it."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for s in corpus.document_sentences(doc):
         for t in s.tokens[1:]:
             before = t.nbor(-1)
-            if t.lower_ == head.lower_ and before.pos_ == "PROPN" and not contains_phrase(name, before.text):
-                return True
-    return False
+            if before.pos_ == "PROPN":
+                out.setdefault(t.lower_, []).append((s.id, before.text))
+    return out
 
 
 def _other_in_reach(corpus: Corpus, sent: Sentence, head: Any, name: str, modifiers: tuple[str, ...]) -> bool:

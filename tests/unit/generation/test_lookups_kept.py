@@ -5,8 +5,11 @@ import re
 
 from quizapp.generation.candidates.fill_in import the_before
 from quizapp.generation.candidates.fill_in_answers import mention_norms, person_full_name
+from quizapp.generation.claims import claim_of
+from quizapp.generation.definites import _titled_other_since
 from quizapp.generation.glosses import glossed_terms
 from quizapp.generation.repeats import _told
+from quizapp.generation.textutil import contains_phrase
 
 from ._articles import parsed, sentence
 
@@ -82,3 +85,46 @@ def test_repeated_events_are_looked_for_only_among_sentences_sharing_a_name():
     assert all(shares(names) for _s, names, _v in kept)
     assert all(not shares(names) for entry in told.told if entry not in kept for _s, names, _v in [entry])
     assert any(not shares(names) for _s, names, _v in told.told)  # "the crew rested" is passed over
+
+
+EMPERORS = (
+    "The Kangxi emperor ruled for sixty years. Later the Yongzheng emperor took the throne. "
+    "The emperor raised the salt tax."
+)
+
+
+def _titled_other_by_reading_tokens(corpus, sent, head, name, found):
+    # what _titled_other_since did before it read the document's index: every token of the sentences between
+    last = max(sid for sid, _ in found)
+    for s in corpus.document_sentences(sent.doc):
+        if last < s.id < sent.id:
+            for t in s.tokens[1:]:
+                before = t.nbor(-1)
+                if t.lower_ == head.lower_ and before.pos_ == "PROPN" and not contains_phrase(name, before.text):
+                    return True
+    return False
+
+
+def test_a_head_written_after_another_name_is_found_as_by_reading_tokens():
+    c = parsed(EMPERORS)
+    first, second, last = (sentence(c, w) for w in ("Kangxi", "Yongzheng", "salt"))
+    head = next(t for t in last.tokens if t.lower_ == "emperor")
+    cases = [
+        ("the Kangxi emperor", [(first.id, "the Kangxi emperor")]),  # the Yongzheng emperor came between
+        ("the Yongzheng emperor", [(second.id, "the Yongzheng emperor")]),  # named last: nothing between
+        ("the Yongzheng emperor", [(first.id, "the Kangxi emperor")]),  # only its own name between
+    ]
+    answers = [_titled_other_since(c, last, head, name, found) for name, found in cases]
+    assert answers == [_titled_other_by_reading_tokens(c, last, head, name, found) for name, found in cases]
+    assert answers == [True, False, False]
+
+
+def test_a_sentence_without_a_slot_is_not_resolved_for_its_claim():
+    # the disagreement check compares only claims with a date, number or place: resolving "the guild" or "it"
+    # of every other sentence was most of its cost
+    c = parsed("The Guild of Weavers met at Ballintra in 1412. The guild chose a master. It praised him.")
+    plain, dated = sentence(c, "chose"), sentence(c, "1412")
+    assert not claim_of(c, plain).slots
+    assert "definites" not in plain.cache
+    assert claim_of(c, dated).slots
+    assert {"guild", "weavers", "ballintra"} <= claim_of(c, dated).names
