@@ -17,6 +17,7 @@ from ..asides import word_total
 from ..clauses import body_tokens, cloze_tokens, statement
 from ..dates import number_variants
 from ..distractors import display
+from ..gazetteer import REGION_CONTINENTS, place_class
 from ..glosses import Gloss, glossed_terms
 from ..lexicon import EVENT_WORDS, FACILITY_HEADS, FACILITY_WORDS, LAW_WORDS, TITLES
 from ..option_fit import names_a_country
@@ -148,6 +149,24 @@ QUANTIFIERS = frozenset(
 COMPASS_POINTS = frozenset(
     {"west", "east", "north", "south", "northwest", "northeast", "southwest", "southeast", "orient", "occident"}
 )
+
+
+# "Upper Nubia", "North Africa": a side or part of a larger area, not a country, state or city.
+REGION_SIDES = COMPASS_POINTS | {"upper", "lower", "central", "northern", "southern", "eastern", "western", "inner"}
+
+
+def open_region(norm: str) -> bool:
+    """A continent or a region of one ("North Africa", "the Middle East", "Upper Nubia"): a blank on it takes a
+    country, a town, a sea or a desert of that region as fairly ("Morocco", "the Sahara"), and a student cannot
+    tell which size of place the stem wants. A country or state named by a side ("South Africa") is no region."""
+    norm = norm.removeprefix("the ")
+    if norm in REGION_CONTINENTS or place_class(norm) == "region":
+        return True
+    words = norm.split()
+    if len(words) != 2 or words[0] not in REGION_SIDES or place_class(norm) in ("country", "state", "city"):
+        return False
+    # "Upper Nubia", "Central Java": the side of a land; not "North Sea" or "Eastern Province", a thing of its own
+    return place_class(words[1]) is not None or zipf(words[1]) < RARE_ZIPF
 
 
 def adjective_of_place(m: Any) -> bool:
@@ -565,6 +584,9 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
             continue  # the same words as a defined term: asked once, as the term
         named = m.kind in ("person", "place", "org", "law", "event", "date", "group")
         if m.kind == "place" and (norm_key(m.text) in COMPASS_POINTS or adjective_of_place(m)):
+            continue
+        if open_region(norm_key(m.text)):
+            ctx.rejected["region_blank"] += 1  # whatever its kind: the model may call "North Africa" a group
             continue
         # "fell after _____": an earlier year makes it true as well
         if named and key_ok(sent, m) and not open_ended(m, blank=True) and worth_asking(ctx, sent, m):

@@ -2,7 +2,7 @@
 
 from quizapp.generation.analysis import parse_corpus
 from quizapp.generation.candidates.base import Candidate, Context
-from quizapp.generation.candidates.fill_in import fill_in_candidates, strands_a_quote, term_counts
+from quizapp.generation.candidates.fill_in import fill_in_candidates, open_region, strands_a_quote, term_counts
 from quizapp.generation.candidates.fill_in_answers import (
     bracketed_names,
     distinctive_part,
@@ -273,6 +273,28 @@ def test_a_descriptor_after_the_name_is_no_blank():
 def test_a_compass_point_is_no_blank():
     keys, _ = _fill_ins("The council of Veldmark claimed that the rampart protected Ostergau from the West in 1961.")
     assert "West" not in keys  # "West Germany", "the Western powers" fit as fairly
+
+
+def test_a_region_or_continent_is_no_blank():
+    keys, ctx = _fill_ins(
+        "In 1402 the merchants of Veldmark sent their salt caravans to Southeast Asia. "
+        "In 1410 Duke Anselm of Ostergau sold his furs in Western Europe. "
+        "In 1415 the monks of Ostergau settled in Lower Drevania."
+    )
+    # a country, a town or a sea of the region fills the blank as fairly ("Siam", "the Indies")
+    assert not {"Southeast Asia", "Western Europe", "Lower Drevania"} & set(keys)
+    assert ctx.rejected["region_blank"] >= 2
+    assert {"1402", "salt caravans"} <= set(keys)  # the rest of the sentence is still asked
+
+
+def test_a_country_or_a_named_thing_with_a_side_is_no_region():
+    assert open_region("north africa")
+    assert open_region("the middle east")
+    assert open_region("upper drevania")  # a side of a land the place list does not know
+    assert not open_region("south africa")  # a country
+    assert not open_region("north sea")  # a sea: a thing of its own, not a side of a land
+    assert not open_region("eastern province")  # an administrative unit
+    assert not open_region("veldmark")
 
 
 def test_the_surname_alone_is_accepted_after_any_title_or_role():
