@@ -1090,10 +1090,11 @@ def _named_in_cut_part(sent: Sentence, phrase: str, prompt: str, key: str) -> bo
     for m in sent.mentions:
         if m.last.i >= head.i or m.kind not in _CUT_KINDS:
             continue
-        if not contains_phrase(prompt, m.text) and not (
-            key and (contains_phrase(m.text, key) or contains_phrase(key, m.text))
-        ):
-            return True
+        if contains_phrase(prompt, m.text) or (key and (contains_phrase(m.text, key) or contains_phrase(key, m.text))):
+            continue
+        after = tokens_text(list(m.last.doc[m.last.i + 1 : min(m.last.i + 4, sent.span.end)]))
+        if not after or not contains_phrase(prompt, after):
+            return True  # the words after it are gone too (not a blank standing in its place)
     return False
 
 

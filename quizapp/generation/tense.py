@@ -327,9 +327,12 @@ def left_in_present(sent: Sentence, prompt: str, entry: bool = False) -> bool:
     present, or in two tenses, reads as a slip."""
     if prompt.rstrip().endswith("?"):
         return False  # a question's operator carries the tense ("When did the Ottomans conquer ...?")
-    if not (entry or label_of(sent) or _FRONTED_DATE.match(prompt) or _LEADING_DATE.match(prompt)):
-        return False  # no date leads it nor dates its entry: the present may be a fact of now ("The cemetery holds")
     root = sent.root
+    # the entry's date is the statement's unless a year on its own verb dates it otherwise: "One stone even refers
+    # to a flood in 1120" may be a fact of now, as may a statement no date leads ("The cemetery holds ...")
+    dated_by_entry = (entry or label_of(sent) is not None) and not _year_on_verb(root)
+    if not (dated_by_entry or _FRONTED_DATE.match(prompt) or _LEADING_DATE.match(prompt)):
+        return False
     main = [root, *(c for c in root.children if c.dep_ in ("aux", "auxpass", "conj"))]
     for t in main:
         if not (t.pos_ in ("VERB", "AUX") and _present(t) and not _subjunctive(t)) and not _verb_read_as_noun(t):
