@@ -19,10 +19,10 @@ from .kinds import PLACE_GRAINS
 from .lexicon import EVENT_WORDS, LAW_WORDS, TITLES
 from .normalise import MONTHS
 from .setting import document_subject
-from .tense import historical_present, left_in_present, past_clauses, past_question, past_statement
+from .tense import historical_present, left_in_present, past_clauses, past_question, past_statement, undated_entry
 from .textutil import contains_phrase, tidy, tokens_text, word_count
 from .timeline import dated as entry_dated
-from .timeline import raw_label
+from .timeline import entry_date, raw_label
 from .whose import written_whose
 
 LOOK_BACK = 6  # earlier sentences of the same document searched for an antecedent
@@ -291,6 +291,15 @@ REFERRING_HEADS = frozenset(
         "structure",
     }
 )
+# Nouns whose content is a claim, a rule or a way of doing told elsewhere ("shell nouns"): "the principle" is the
+# one the text argued before, in other words; without "that ..." or "of ..." it says nothing a reader alone can place.
+SHELL_NOUNS = frozenset(
+    {
+        "principle", "theory", "method", "practice", "technique", "view", "argument", "claim", "doctrine",
+        "proposal", "hypothesis", "thesis", "notion", "concept", "approach", "scheme", "finding", "conclusion",
+        "explanation", "interpretation", "suggestion", "belief", "policy",
+    }
+)  # fmt: skip
 # Adjectives that say the thing was spoken of before: "the new science" (the one just told of), "the same
 # method", "the latter": whatever the noun, the phrase points back to what it does not name.
 POINTING_ADJECTIVES = frozenset(
@@ -320,18 +329,39 @@ def _bare(t: Any) -> bool:
         or kids[0].lower_ != "the"
         or (
             kids[0].i != t.i - 1
-            and not all(k.dep_ == "amod" and k.text[:1].islower() for k in t.doc[kids[0].i + 1 : t.i])
+            and not all(_describing(k, t) and k.text[:1].islower() for k in t.doc[kids[0].i + 1 : t.i])
         )
     ):
         return False
     if _comma_name_tokens(t):
         return False  # "the ship, HMS Challenger": named right there
     for k in kids[1:]:
+        if _says_nothing_of_which(k):
+            continue
         if k.dep_ in _IDENTIFYING or (k.dep_ == "amod" and k.text[:1].isupper()):
             return False
         if k.dep_ not in ("amod", "punct", "case"):
             return False
     return True
+
+
+def _describing(k: Any, head: Any) -> bool:
+    """A word between "the" and its noun that describes it: an adjective, or an adverb of one ("the much larger
+    project": "much" grades "larger", and still says nothing of which project)."""
+    if k.dep_ == "advmod" and k.lower_ in ("most", "least"):
+        return False  # "the most famous text": a superlative says which one
+    return k.dep_ == "amod" or (k.dep_ == "advmod" and k.head.dep_ == "amod" and k.head.head.i == head.i)
+
+
+def _says_nothing_of_which(k: Any) -> bool:
+    """A dependent of "the <noun>" that does not pick out which thing it is: an apposition with "a" ("the
+    occupation, a revolt ...": it says what, not which), or a participle with adverbs only ("the principle
+    widely accepted", an inverted passive the parser hung on the noun)."""
+    if k.dep_ == "appos":
+        return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in k.children)
+    if k.dep_ == "acl" and k.tag_ == "VBN":
+        return all(c.dep_ in ("advmod", "neg") for c in k.children)
+    return False
 
 
 def _short_name(t: Any) -> bool:
@@ -989,6 +1019,9 @@ def resolve_context(
             and not _told_before(corpus, sent, phrase)
             and not _done_before(corpus, sent, phrase, prompt)
             and not any(w.lower() in POINTING_ADJECTIVES for w in phrase.split()[1:-1])
+            and head not in SHELL_NOUNS
+            and not _compared(sent, phrase)
+            and not _named_in_cut_part(sent, phrase, prompt, key)
         ):
             continue  # "most of the trade": vague, but no particular thing spoken of before is missing
         # ("the chief scientist", "the governor": a role is someone's in particular, of something named before)
@@ -1025,14 +1058,52 @@ def resolve_context(
     prompt = entry_dated(corpus, sent, prompt, key)
     if raw_label(prompt):
         return prompt, "a timeline line's date is run into the question"
+    if undated_entry(corpus, sent):
+        return prompt, "a timeline's line told in the present with no date to write in"
     if not historical_present(corpus, sent):
         return prompt, None
     if prompt.rstrip().endswith("?"):
         return past_clauses(corpus, sent, past_question(prompt)), None
     prompt = past_statement(corpus, sent, prompt)
-    if left_in_present(sent, prompt):
+    if left_in_present(sent, prompt, entry=entry_date(corpus, sent) is not None):
         return prompt, "a dated statement left in the present tense"
     return prompt, None
+
+
+def _phrase_head(sent: Sentence, phrase: str) -> Any:
+    """The token heading "the <noun>" in the sentence (its first such word)."""
+    word = phrase.split()[-1]
+    return next((t for t in sent.tokens if t.text == word), None)
+
+
+def _compared(sent: Sentence, phrase: str) -> bool:
+    """ "the much larger project", "the more costly route": a comparative says "than the one told before", which
+    the phrase does not name."""
+    head = _phrase_head(sent, phrase)
+    return head is not None and any(
+        c.dep_ == "amod" and (c.tag_ == "JJR" or any(g.lower_ == "more" for g in c.children)) for c in head.children
+    )
+
+
+_CUT_KINDS = frozenset({"place", "org", "group", "event", "law", "product"})
+
+
+def _named_in_cut_part(sent: Sentence, phrase: str, prompt: str, key: str) -> bool:
+    """Whether the sentence names a thing before "the <noun>" in a part the prompt left out ("Drovers moved onto
+    Kell Country, and the land was fought over ..." asked as "The land was fought over ..."): the phrase may well
+    stand for it, and the reader of the prompt does not see it."""
+    head = _phrase_head(sent, phrase)
+    if head is None or head.pos_ != "NOUN" or head.dep_ == "appos":
+        return False  # "the Philippines" is a name; "Simplicio, the least convincing speaker" says who it is
+    for m in sent.mentions:
+        if m.last.i >= head.i or m.kind not in _CUT_KINDS:
+            continue
+        if contains_phrase(prompt, m.text) or (key and (contains_phrase(m.text, key) or contains_phrase(key, m.text))):
+            continue
+        after = tokens_text(list(m.last.doc[m.last.i + 1 : min(m.last.i + 4, sent.span.end)]))
+        if not after or not contains_phrase(prompt, after):
+            return True  # the words after it are gone too (not a blank standing in its place)
+    return False
 
 
 # Modifiers that pick a part or a stage of one thing ("the first section", "the original channel"): of what, the

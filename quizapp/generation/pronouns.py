@@ -212,8 +212,10 @@ def _fits(word: str, sent: Sentence, t: Any) -> bool:
         return (kind == "person" or (not kind and (titled or surname))) and not plural and not article
     if word in NEUTER:
         # "the caliph", "King Hammurabi": a title is a person's, whatever the model made of the name
-        personal = t.lemma_.lower() in TITLES or (
-            t.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ in TITLES for c in t.children)
+        personal = (
+            t.lemma_.lower() in TITLES
+            or (t.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ in TITLES for c in t.children))
+            or _named_as_person(sent, t)
         )
         return (
             not plural
@@ -222,6 +224,15 @@ def _fits(word: str, sent: Sentence, t: Any) -> bool:
             and t.lower_ not in ("people", "men", "women")
         )
     return plural or kind == "group"
+
+
+def _named_as_person(sent: Sentence, t: Any) -> bool:
+    """ "A cleric, Ivar Holm, ...": a noun whose apposition is a person's name is that person, never an "it"."""
+    for c in t.children:
+        m = _mention_at(sent, c) if c.dep_ == "appos" else None
+        if m is not None and m.kind == "person":
+            return True
+    return False
 
 
 def _bound(pron: Any, cand: Any) -> bool:

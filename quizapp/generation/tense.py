@@ -30,13 +30,36 @@ _QUESTION = re.compile(
 def historical_present(corpus: Corpus, sent: Sentence) -> bool:
     """Whether the sentence tells a dated past event in the present: its main verb (or the auxiliary carrying
     its tense) is present, and a year dates it (a timeline label or entry, or a date phrase on the verb)."""
+    if not _told_in_present(sent):
+        return False
+    return _timeline_entry(corpus, sent) or _year_on_verb(sent.root)
+
+
+def _told_in_present(sent: Sentence) -> bool:
+    """Whether the sentence's main verb (or the auxiliary carrying its tense) is present."""
     root = sent.root
     tensed = [root] + [c for c in root.children if c.dep_ in ("aux", "auxpass")]
-    if not any(_present(t) for t in tensed) or any(t.tag_ in ("VBD", "MD") for t in tensed):
+    return any(_present(t) for t in tensed) and not any(t.tag_ in ("VBD", "MD") for t in tensed)
+
+
+def _timeline_entry(corpus: Corpus, sent: Sentence) -> bool:
+    return label_of(sent) is not None or entry_date(corpus, sent) is not None
+
+
+CHRONOLOGY_LABELS = 3  # lines a document begins with a date, at least, to be read as a chronology
+
+
+def undated_entry(corpus: Corpus, sent: Sentence) -> bool:
+    """Whether the sentence is told in the present in a chronology (a document of date-labelled lines) but no
+    date can be found for it ("Prices fall as nitrates compete" under a label the reader of the line cannot
+    see): lifted out, it reads as a statement of today, and no date can be written in."""
+    if not _told_in_present(sent) or _timeline_entry(corpus, sent) or _year_on_verb(sent.root):
         return False
-    if label_of(sent) is not None or entry_date(corpus, sent) is not None:
-        return True
-    return _year_on_verb(root)
+    cache = corpus.cache.setdefault("chronologies", {})
+    if sent.doc not in cache:
+        lines = sum(label_of(s) is not None for s in corpus.document_sentences(sent.doc))
+        cache[sent.doc] = lines >= CHRONOLOGY_LABELS
+    return bool(cache[sent.doc])
 
 
 def _year_on_verb(root: Any) -> bool:
@@ -113,11 +136,15 @@ _CLAUSE_DEPS = frozenset({"ROOT", "conj", "relcl", "ccomp", "advcl", "aux", "aux
 
 def past_statement(corpus: Corpus, sent: Sentence, prompt: str) -> str:
     """The statement with the sentence's present verbs put in the past ("In 1513, Suleiman becomes governor of
-    _____" -> "... became governor of _____"); unchanged if any verb it keeps has no certain past form."""
+    _____" -> "... became governor of _____"), where a date of its own or its timeline entry's dates it;
+    unchanged if any verb it keeps has no certain past form."""
     if prompt.rstrip().endswith("?") or not (
-        _FRONTED_DATE.match(prompt) or _LEADING_DATE.match(prompt) or _year_on_verb(sent.root)
+        _FRONTED_DATE.match(prompt)
+        or _LEADING_DATE.match(prompt)
+        or _year_on_verb(sent.root)
+        or _entry_dated(corpus, sent)
     ):
-        return prompt  # the year it speaks of is not the statement's own (a present fact in a timeline's entry)
+        return prompt  # the year it speaks of is not the statement's own
     return _verbs_in_past(corpus, sent, prompt)
 
 
@@ -148,7 +175,7 @@ def _verbs_in_past(corpus: Corpus, sent: Sentence, prompt: str, only: Any = None
     misread = {t.i for t in sent.span if _misread_verb(t) and (only is None or only(t))}
     if any(not _object_follows(sent.span.doc[i]) for i in misread):
         return prompt  # "estimates of the cooling vary": a noun, or a verb the statement cannot be sure of
-    misread |= {t.i for t in sent.span if _coordinated_verb(t) and (only is None or only(t))}
+    misread |= {t.i for t in sent.span if (_coordinated_verb(t) or _verb_read_as_noun(t)) and (only is None or only(t))}
     pasts: dict[str, list[str | None]] = {}
     for t in sent.span:
         if t.i not in misread and (not _present(t) or t.pos_ not in ("VERB", "AUX") or (only and not only(t))):
@@ -273,18 +300,42 @@ def _past(corpus: Corpus, verb: Any) -> str | None:
     return next((str(f) for f in forms if f in words), None)
 
 
-def left_in_present(sent: Sentence, prompt: str) -> bool:
+def _verb_read_as_noun(t: Any) -> bool:
+    """A present verb joined to the main one that the parser took for a noun, its subject for a modifier ("...
+    kill workers, and many labourers flee": "labourers flee" read as one noun): the word is a verb's present
+    form, and nothing a noun takes (an article, a possessor, a number) stands before it."""
+    if t.dep_ != "conj" or t.tag_ not in ("NN", "NNS") or not _present(t.head):
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod") for c in t.children):
+        return False
+    if not any(c.dep_ == "compound" and c.tag_ in ("NNS", "NNPS") and c.i == t.i - 1 for c in t.children):
+        return False  # the subject it lost: a plural noun just before it
+    lemma = next(iter(getLemma(t.lower_, upos="VERB")), "")
+    return bool(lemma) and t.lower_ in getInflection(lemma, tag="VBP")
+
+
+def _entry_dated(corpus: Corpus, sent: Sentence) -> bool:
+    """Whether a timeline entry dates the statement though no date leads it ("The traveller X, in Agra in 1632,
+    records ...": the year is said of the traveller, the entry's date of what he did)."""
+    return _timeline_entry(corpus, sent)
+
+
+def left_in_present(sent: Sentence, prompt: str, entry: bool = False) -> bool:
     """Whether a statement lifted from a sentence told in the historical present still keeps one of its main
-    clause's present verbs ("In 1902 the line is opened and the company later became ..."): past_statement puts
-    all or none in the past, and a dated statement in the present, or in two tenses, reads as a slip."""
+    clause's present verbs ("In 1902 the line is opened and the company later became ..."; "two lions killed
+    workers, and many labourers flee"): past_statement puts all or none in the past, and a dated statement in the
+    present, or in two tenses, reads as a slip."""
     if prompt.rstrip().endswith("?"):
         return False  # a question's operator carries the tense ("When did the Ottomans conquer ...?")
-    if not (_FRONTED_DATE.match(prompt) or _LEADING_DATE.match(prompt)):
-        return False  # no date of its own leads it: the present may be a fact of now ("The cemetery holds ...")
     root = sent.root
+    # the entry's date is the statement's unless a year on its own verb dates it otherwise: "One stone even refers
+    # to a flood in 1120" may be a fact of now, as may a statement no date leads ("The cemetery holds ...")
+    dated_by_entry = (entry or label_of(sent) is not None) and not _year_on_verb(root)
+    if not (dated_by_entry or _FRONTED_DATE.match(prompt) or _LEADING_DATE.match(prompt)):
+        return False
     main = [root, *(c for c in root.children if c.dep_ in ("aux", "auxpass", "conj"))]
     for t in main:
-        if t.pos_ not in ("VERB", "AUX") or not _present(t) or _subjunctive(t):
+        if not (t.pos_ in ("VERB", "AUX") and _present(t) and not _subjunctive(t)) and not _verb_read_as_noun(t):
             continue
         clause = t.head if t.dep_ in ("aux", "auxpass") else t
         if any(c.lower_ in _NOW for c in clause.children):

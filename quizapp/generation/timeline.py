@@ -210,7 +210,7 @@ def dated(corpus: Corpus, sent: Sentence, prompt: str, key: str = "") -> str:
         how = "On" if re.match(r"^\d{1,2}\s", key) and not re.match(r"^\d{3}", key) else "In"
         about = "about " if blank.group(1) else ""
         return _front(corpus, sent, prompt[blank.end() :], f"{how} {about}{BLANK}")
-    if _HAS_YEAR.search(prompt) or _HAS_YEAR.search(key):
+    if _dates_itself(prompt) or _HAS_YEAR.search(key):
         # "In 1711, Weavers from Flanders settle ...": the label read as a fronted date left the capital
         read = re.match(r"^(In|On) [^,]{3,30}, (\w+)", prompt)
         if read is not None and label_of(sent) is not None and _common(corpus, sent, read.group(2)):
@@ -220,6 +220,25 @@ def dated(corpus: Corpus, sent: Sentence, prompt: str, key: str = "") -> str:
     if date is None or date in prompt:
         return prompt
     return _front(corpus, sent, prompt, adverbial(date))
+
+
+# Words after which a year dates what is told ("in 1865", "May 1866", "1864-1865"); after others it is part of a
+# noun phrase ("the lost 1865 cable", "its 1840 charter") and says nothing of when the statement happened
+_DATING_WORDS = re.compile(
+    rf"(?:^|\b(?:in|on|by|from|until|till|to|since|after|before|during|around|about|circa|c\.|of|and|or|early|late|"
+    rf"mid|{_MONTH}|\d{{1,2}}(?:st|nd|rd|th)?),?|[(,])\s*[-\u2013]?\s*$",
+    re.I,
+)
+_DECADE = re.compile(r"\bthe\s*$", re.I)
+
+
+def _dates_itself(prompt: str) -> bool:
+    """Whether the prompt has a year of its own that dates it: one after a preposition, a month or a day, or
+    leading it, or a decade ("the 1820s"); not a year that describes a thing ("recovers the lost 1865 cable")."""
+    return any(
+        _DATING_WORDS.search(prompt[: m.start()]) or (m.group().endswith("s") and _DECADE.search(prompt[: m.start()]))
+        for m in _HAS_YEAR.finditer(prompt)
+    )
 
 
 def _blank_in_label(sent: Sentence, prompt: str, key: str) -> tuple[str, str] | None:
