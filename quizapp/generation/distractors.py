@@ -11,6 +11,7 @@ import hashlib
 import math
 import zlib
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from .analysis import Corpus, Mention, Sentence, norm_key
@@ -216,7 +217,7 @@ class DistractorIndex:
         # a month the parser took for a place ("took place in Boedromion") among towns
         return v.norm in self.person_first_words or is_time_name(v.text, v.mention.sent.text)
 
-    def _no_longest_key(self, key: Mention, key_text: str, chosen: list[Value], ranked: list[Value]) -> list[Value]:
+    def _no_longest_key(self, key: Mention, key_text: str, chosen: list[Value], ranked: Iterable[Value]) -> list[Value]:
         """Students learn that the longest option is often right: if the key is the unique longest, swap
         the weakest distractor for a suitable one at least as long, when the corpus has one."""
         if any(len(render_like(key, v)) >= len(key_text) for v in chosen):
@@ -507,24 +508,19 @@ class DistractorIndex:
         other_names = self._name_tokens(sent, key) if key.kind not in ("date", "number") else set()
         key_title = _title_before(key)
         key_years = self.window_of(sent) if key.kind == "person" else None
-        scored: list[tuple[float, int, Value]] = []
-        seen: set[str] = set()
-        for v in self._window(pool, key):
-            if v.full is not None and " " in key_text.strip():
-                v = v.full  # "Khrushchev" stands out among full names: the person is offered by the full name
-            if v.norm in seen:
-                continue
-            seen.add(v.norm)
+
+        def allowed(v: Value) -> bool:
+            """Whether ``v`` may be offered for the key: the checks each value of the window needs."""
             if v.norm == key.norm or v.norm in exclude or not _distinct(v.norm, v.tokens, key.norm, key_tokens):
-                continue
+                return False
             group = alias_group(v.norm)
             if group is not None and (group == key_group or group in sent_groups):
-                continue
+                return False
             # Plain substring first: the word-boundary regex only runs when it might match.
             if v.norm in sent_lower and (contains_phrase(sent.text, v.text) or contains_phrase(sent.text, v.norm)):
-                continue
+                return False
             if v.tokens & other_names:
-                continue  # "Charles Wyville Thomson" against a prompt that names "Wyville Thomson"
+                return False  # "Charles Wyville Thomson" against a prompt that names "Wyville Thomson"
             if key.kind == "group" and (
                 related_name(prompt, v.text)
                 or state_of_people(prompt, v.text)
@@ -532,26 +528,36 @@ class DistractorIndex:
             ):
                 # "Ottomans" for "Ottoman Turks"; "Carthaginians" where the stem names Carthage or a Carthaginian
                 # ship, "Romans" where it names Rome: the stem rules them out
-                continue
+                return False
             if not self._typed(v, key, prompt) or (key.kind == "person" and not person_like(v)):
-                continue
+                return False
             if self._other_kind(v, key):
-                continue
+                return False
             if ruled_out(self.corpus, key, v.norm, v.mention, v.sentences, prompt, key_years, unsupported_only):
-                continue  # the stem's words, the value's other name, kin, era or rank rule it out (see option_fit)
+                return False  # the stem's words, the value's other name, kin, era or rank rule it out (see option_fit)
             if part_of_each_other(self.corpus, key, v.norm) or paired(self.corpus, key, v.norm):
-                continue  # it holds the key, lies in it, or goes with it: arguably right too
+                return False  # it holds the key, lies in it, or goes with it: arguably right too
             if key.kind == "place" and (v.with_article * 2 > v.count) != _has_article(key):
-                continue  # "the Pacific", "the Commonwealth" are no options against "London"
+                return False  # "the Pacific", "the Commonwealth" are no options against "London"
             if (
                 key.number
                 and v.mention.number
                 and max(key.number, v.mention.number) > MAX_COUNT_FACTOR * min(key.number, v.mention.number)
             ):
-                continue  # "126,000" soldiers is no wrong count of "2,000" tanks: a count far off gives itself away
+                return False  # "126,000" soldiers is no wrong count of "2,000" tanks: a count far off gives itself away
             lk, lv = len(key_text), len(v.text)
-            if max(lk, lv) > MAX_LENGTH_RATIO * max(min(lk, lv), 1):
+            return max(lk, lv) <= MAX_LENGTH_RATIO * max(min(lk, lv), 1)
+
+        # Scores are cheap and the checks are not: values are ranked first, and checked in that order only as
+        # far as the choice reads (a few per question, of the window's 60); ``fits`` keeps each verdict.
+        ranked: list[tuple[float, int, Value]] = []
+        seen: set[str] = set()
+        for v in self._window(pool, key):
+            if v.full is not None and " " in key_text.strip():
+                v = v.full  # "Khrushchev" stands out among full names: the person is offered by the full name
+            if v.norm in seen:
                 continue
+            seen.add(v.norm)
             score = math.log1p(v.count) + (1.0 if sent.doc in v.docs else 0.0) - 0.8 * self.usage[v.norm]
             score += _closeness(key, v.mention)
             if key.kind in ("person", "org"):
@@ -563,11 +569,22 @@ class DistractorIndex:
             if score == float("-inf"):
                 continue
             # a cheap, run-independent tie-break that differs from key to key
-            scored.append((score, zlib.crc32(f"{key.norm}\x1f{v.norm}".encode()), v))
-        scored.sort(key=lambda x: (-x[0], x[1]))
+            ranked.append((score, zlib.crc32(f"{key.norm}\x1f{v.norm}".encode()), v))
+        ranked.sort(key=lambda x: (-x[0], x[1]))
+        fits: dict[str, bool] = {}
+
+        def scored() -> Iterator[Value]:
+            """The values that pass ``allowed``, best first."""
+            for _, _, v in ranked:
+                verdict = fits.get(v.norm)
+                if verdict is None:
+                    verdict = fits[v.norm] = allowed(v)
+                if verdict:
+                    yield v
+
         chosen: list[Value] = []
         slot = slot_of(key) if unsupported_only else None
-        for _, _, v in scored:
+        for v in scored():
             if key.kind == "number" and self._another_account(v, key):
                 continue
             if key.kind == "date" and self._same_occasion(v, key):
@@ -602,7 +619,7 @@ class DistractorIndex:
         if len(chosen) < n or (n > 1 and _odd_year_out(key, chosen)):
             return None
         if n > 1:
-            chosen = self._no_longest_key(key, key_text, chosen, [v for _, _, v in scored])
+            chosen = self._no_longest_key(key, key_text, chosen, scored())
         for v in chosen:
             self.usage[v.norm] += 1
         return [render_like(key, v) for v in chosen]

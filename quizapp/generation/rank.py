@@ -250,10 +250,10 @@ def select(
     def try_keep(c: Candidate) -> str:
         """ "kept", "refused", or "dates" (held back until other keys make room)."""
         nonlocal duplicates, giveaways
-        c.settle()  # the checks below read the whole draft
-        if not kept.accepts(c):
+        if not kept.accepts(c):  # reads the prompt and key alone: a duplicate is refused before it is settled
             duplicates += 1
             return "refused"
+        c.settle()  # the checks below read the whole draft (a fill-in's accepted answers)
         if kept.gives_away(c):
             giveaways += 1
             if kept.shares_key_only(c):

@@ -28,6 +28,8 @@ class Context:
     rival_values: dict[int, frozenset[str]] = field(default_factory=dict)
     # Rejections made early (before costly distractor search), by the guard name that would reject them.
     rejected: Counter[str] = field(default_factory=Counter)
+    # (sentence id, id of a mention) -> why the key is not worth asking, or None (see multiple_choice.worth_asking)
+    unworthy: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     def early_reject(self, prompt: str) -> bool:
         """Apply the cheap prompt guards before choosing distractors; count what they reject."""

@@ -57,7 +57,19 @@ def family_name(m: Mention) -> bool:
 
 def worth_asking(ctx: Context, sent: Sentence, m: Mention) -> bool:
     """Whether a key is the one right answer and worth asking (see worth.py); a refusal is counted."""
-    why = (
+    # Three makers ask this of the same key: it is worked out once, and the refusal counted at each asking.
+    where = (sent.id, id(m))
+    if where not in ctx.unworthy:
+        ctx.unworthy[where] = _why_not_worth(ctx, sent, m)
+    why = ctx.unworthy[where]
+    if why is not None:
+        ctx.rejected[why] += 1
+    return why is None
+
+
+def _why_not_worth(ctx: Context, sent: Sentence, m: Mention) -> str | None:
+    """The refusal ``worth_asking`` counts, or None."""
+    return (
         "bounded_count"
         if bounded_key(sent, m)
         else "minor_date"
@@ -76,9 +88,6 @@ def worth_asking(ctx: Context, sent: Sentence, m: Mention) -> bool:
         if habit_of_a_group(ctx.corpus, sent, m)
         else None
     )
-    if why is not None:
-        ctx.rejected[why] += 1
-    return why is None
 
 
 def multiple_choice_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
