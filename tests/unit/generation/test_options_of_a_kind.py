@@ -57,3 +57,11 @@ def test_a_month_is_no_option_against_a_place():
     assert index._other_kind(month, key)  # glossed with months: a time, read as a place
     assert index._other_kind(replace(orsk, norm="boedromion", text="Boedromion"), key)  # a month of Athens
     assert not index._other_kind(orsk, key)
+
+
+def test_a_name_in_apposition_to_a_thing_is_no_person_to_match():
+    from quizapp.generation.candidates.matching import _person_pairs
+
+    c = parsed("As the old annal Kebra Dosan records, the ruler of Velm, Ato Kuru, built a palace.")
+    lefts = [p.left for s in c.sentences for p in _person_pairs(s)]
+    assert "Kebra Dosan" not in lefts  # a book: "Kebra Dosan -> Ruler of Velm" would teach a falsehood
