@@ -120,15 +120,18 @@ def is_role_noun(tok: Any) -> bool:
 
 
 def _names_a_thing(m: Any) -> bool:
-    """Whether the name stands in apposition to a common noun that names no person ("the chronicle X", "the
-    steamer X"): the model's person is then a work, a ship or an object, and a role beside it is someone else's."""
-    head = m.root.head
+    """Whether the name stands in apposition to, or right after, a common noun that names no person ("the
+    chronicle X", "the steamer X"): the model's person is then a work, a ship or an object, and a role beside it
+    is someone else's."""
+    noun = m.root.head if m.root.dep_ == "appos" and m.root.head.i < m.first.i else None
+    if noun is None and m.first.i > m.sent.span.start:
+        before = m.first.doc[m.first.i - 1]
+        noun = before if before.is_lower else None
     return (
-        m.root.dep_ == "appos"
-        and head.i < m.first.i
-        and head.pos_ == "NOUN"
-        and head.lower_.split("-")[-1] not in KINSHIP
-        and not is_role_noun(head)
+        noun is not None
+        and noun.pos_ == "NOUN"
+        and noun.lower_.split("-")[-1] not in KINSHIP
+        and not is_role_noun(noun)
     )
 
 

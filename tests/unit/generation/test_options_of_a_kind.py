@@ -62,6 +62,9 @@ def test_a_month_is_no_option_against_a_place():
 def test_a_name_in_apposition_to_a_thing_is_no_person_to_match():
     from quizapp.generation.candidates.matching import _person_pairs
 
-    c = parsed("As the old annal Kebra Dosan records, the ruler of Velm, Ato Kuru, built a palace.")
+    c = parsed(
+        "According to legend, recorded in the chronicle Harun Bekele, the ruler of Osra, Tafa Mendu, became a "
+        "Christian."
+    )
     lefts = [p.left for s in c.sentences for p in _person_pairs(s)]
-    assert "Kebra Dosan" not in lefts  # a book: "Kebra Dosan -> Ruler of Velm" would teach a falsehood
+    assert "Harun Bekele" not in lefts  # a book: "Harun Bekele -> Ruler of Osra" would teach a falsehood
