@@ -211,13 +211,14 @@ def _cached(corpus: Corpus) -> tuple[dict[str, set[str]], set[str], dict[str, se
 
 def part_of_each_other(corpus: Corpus, key: Mention, value: str) -> bool:
     """Whether the value (a norm) holds the key or lies in it, or stands beside it, by the article's evidence, or
-    one is named on the other or on a place that holds it ("Budapest" against a district of "Buda"), or one is a
+    the value is named on the key or on a place that holds it ("Budapest" against a district of "Buda") or is
+    a word of such a place's name ("Hungary" of "the Kingdom of Hungary"), or one is a
     chamber of the other as a legislature; or the key is a site the article does not locate and the value
     a place it locates other things by."""
     linked, anchors, _ = _cached(corpus)
     inside: dict[str, frozenset[str]] = corpus.cache.get("inside", {})
     near = linked.get(key.norm, set()) | inside.get(key.norm, frozenset())
-    if value in near or any(named_after(value, n) or named_after(n, value) for n in near | {key.norm}):
+    if value in near or any(named_after(value, n) or _within(n, value) for n in near | {key.norm}):
         return True
     if (legislature(key.norm) and chamber(value)) or (chamber(key.norm) and legislature(value)):
         return True
@@ -233,16 +234,18 @@ def part_of_each_other(corpus: Corpus, key: Mention, value: str) -> bool:
 
 
 def named_after(name: str, other: str) -> bool:
-    """Whether a name (a norm) is built on another: holds it as whole words ("kingdom of hungary" on "hungary")
-    or opens with it as the start of a longer word ("budapest" on "buda", "yorkshire" on "york"). A place named
-    on a place that holds the key, or on the key, is its successor, its region or a part of it: arguably right
-    too."""
-    if name == other or len(other) < _MIN_STEM:
+    """Whether a name (a norm) is built on another by running on past its end ("budapest" on "buda", "yorkshire"
+    on "york"): the successor, the region or the city that grew out of it. Extra words are no such evidence:
+    "mexico city" is no holder of every town in Mexico."""
+    if " " in other or len(other) < _MIN_STEM:
         return False
-    if f" {other} " in f" {name} ":
-        return True
     first = name.split()[0]
-    return " " not in other and first != other and first.startswith(other)
+    return first != other and first.startswith(other)
+
+
+def _within(name: str, other: str) -> bool:
+    """Whether a name's words hold another whole ("kingdom of hungary" holds "hungary")."""
+    return name != other and f" {other} " in f" {name} "
 
 
 def paired(corpus: Corpus, key: Mention, value: str) -> bool:

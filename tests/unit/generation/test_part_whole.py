@@ -2,7 +2,7 @@
 keyed legislature, a value the article pairs with the key. Made-up texts; each test fails without its rule."""
 
 from quizapp.generation.distractors import DistractorIndex
-from quizapp.generation.partwhole import chamber, legislature, paired, part_of_each_other
+from quizapp.generation.partwhole import chamber, legislature, named_after, paired, part_of_each_other
 
 from ._articles import mention, parsed, sentence
 
@@ -96,3 +96,9 @@ def test_a_place_named_on_the_keys_holder_is_no_wrong_option():
     key = mention(c, "Kelbo")
     assert part_of_each_other(c, key, "sarnhold")  # a town built on "Sarn", which holds Kelbo
     assert not part_of_each_other(c, key, "orvin")
+
+
+def test_a_name_with_extra_words_is_not_built_on_a_holder():
+    assert named_after("sarnhold", "sarn")
+    assert not named_after("sarn city", "sarn")  # "Mexico City" holds no port of Mexico
+    assert not named_after("sarnhold", "sar")  # too short a stem to tell
