@@ -119,6 +119,22 @@ def is_role_noun(tok: Any) -> bool:
     return tok.pos_ in ("NOUN", "PROPN") and len(word) > 4 and word.endswith(_AGENT_ENDS) and not word.endswith("ment")
 
 
+def _names_a_thing(m: Any) -> bool:
+    """Whether the name stands in apposition to, or right after, a common noun that names no person ("the
+    chronicle X", "the steamer X"): the model's person is then a work, a ship or an object, and a role beside it
+    is someone else's."""
+    noun = m.root.head if m.root.dep_ == "appos" and m.root.head.i < m.first.i else None
+    if noun is None and m.first.i > m.sent.span.start:
+        before = m.first.doc[m.first.i - 1]
+        noun = before if before.is_lower else None
+    return (
+        noun is not None
+        and noun.pos_ == "NOUN"
+        and noun.lower_.split("-")[-1] not in KINSHIP
+        and not is_role_noun(noun)
+    )
+
+
 def _person_pairs(sent: Sentence) -> list[Pair]:
     out = []
     for m in sent.mentions:
@@ -126,6 +142,8 @@ def _person_pairs(sent: Sentence) -> list[Pair]:
             continue  # one of a list ("famous pilots A, B and C") does not hold the role alone
         if m.last.lower_ in _NOT_PERSON_ENDS:
             continue  # "the Asch Building", "Bornholmer Strasse": a building or a street has no role
+        if _names_a_thing(m):
+            continue  # "the chronicle X, the ruler of Y": X is a book, and the role no role of it
         role: list[Any] = []
         head = None
         i = m.first.i - 1

@@ -57,3 +57,14 @@ def test_a_month_is_no_option_against_a_place():
     assert index._other_kind(month, key)  # glossed with months: a time, read as a place
     assert index._other_kind(replace(orsk, norm="boedromion", text="Boedromion"), key)  # a month of Athens
     assert not index._other_kind(orsk, key)
+
+
+def test_a_name_in_apposition_to_a_thing_is_no_person_to_match():
+    from quizapp.generation.candidates.matching import _person_pairs
+
+    c = parsed(
+        "According to legend, recorded in the chronicle Harun Bekele, the ruler of Osra, Tafa Mendu, became a "
+        "Christian."
+    )
+    lefts = [p.left for s in c.sentences for p in _person_pairs(s)]
+    assert "Harun Bekele" not in lefts  # a book: "Harun Bekele -> Ruler of Osra" would teach a falsehood

@@ -2,7 +2,7 @@
 keyed legislature, a value the article pairs with the key. Made-up texts; each test fails without its rule."""
 
 from quizapp.generation.distractors import DistractorIndex
-from quizapp.generation.partwhole import chamber, legislature, paired, part_of_each_other
+from quizapp.generation.partwhole import chamber, legislature, named_after, paired, part_of_each_other
 
 from ._articles import mention, parsed, sentence
 
@@ -71,3 +71,34 @@ def test_no_false_statement_swaps_in_a_value_the_article_pairs_with_the_key():
     assert paired(c, mention(c, "Toledo", "had seized"), "madrid")
     # "Hosk had seized Madrid" is no safe False: the article says Madrid was taken back with Toledo
     assert _choose(c, "had seized", "Toledo", swap=True) is None
+
+
+def test_a_copula_and_a_participle_place_a_name_and_the_island_of_names_it():
+    c = parsed("Varnok was a trading kingdom centred on the harbour town of Selm on the island of Durra.")
+    assert part_of_each_other(c, mention(c, "Varnok"), "durra")  # "X was a N centred ... on the island of Y"
+    assert part_of_each_other(c, mention(c, "Varnok"), "selm")  # "on the harbour town of Y"
+
+
+def test_a_name_identified_with_another_lies_where_the_other_does():
+    c = parsed(
+        "Tesmar was a river kingdom centred in eastern Durra. "
+        "The copper plate names Rakh, king of Golvendra, which is usually identified with Tesmar."
+    )
+    assert part_of_each_other(c, mention(c, "Golvendra"), "tesmar")
+    assert part_of_each_other(c, mention(c, "Golvendra"), "durra")  # Tesmar lies in Durra, so Golvendra does
+
+
+def test_a_place_named_on_the_keys_holder_is_no_wrong_option():
+    c = parsed(
+        "Orvin was born in 1802 in Kelbo, a district of Sarn, in the Kingdom of Vaskia. "
+        "His ashes were later moved to Sarnhold."
+    )
+    key = mention(c, "Kelbo")
+    assert part_of_each_other(c, key, "sarnhold")  # a town built on "Sarn", which holds Kelbo
+    assert not part_of_each_other(c, key, "orvin")
+
+
+def test_a_name_with_extra_words_is_not_built_on_a_holder():
+    assert named_after("sarnhold", "sarn")
+    assert not named_after("sarn city", "sarn")  # "Mexico City" holds no port of Mexico
+    assert not named_after("sarnhold", "sar")  # too short a stem to tell
