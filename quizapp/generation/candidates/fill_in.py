@@ -45,7 +45,7 @@ from .fill_in_answers import (
     translated_names,
 )
 from .multiple_choice import key_ok, worth_asking
-from .name_forms import iberian_surnames
+from .name_forms import iberian_surnames, spanish_world
 from .open_dates import open_ended
 
 _WEAK_HEADS = frozenset(
@@ -458,7 +458,9 @@ def mothers_surname(ctx: Context, sent: Sentence, key: str) -> bool:
     """ "Hoyle" of "Rafael Larco Hoyle": the last of two Iberian surnames is the mother's, which names him alone
     only where the article itself writes it alone."""
     pair = iberian_surnames(key)
-    return pair is not None and not written_alone(ctx.corpus, sent.doc, pair[1], pair[0])
+    if pair is None or not spanish_world(ctx.corpus, sent.doc):
+        return False
+    return not written_alone(ctx.corpus, sent.doc, pair[1], pair[0])
 
 
 def accepted_answers(ctx: Context, sent: Sentence, key: str, first: Any, last: Any, kind: str, m: Any) -> list[str]:

@@ -108,7 +108,7 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
             )
             out += fuller + [name for f in fuller for name in without_title(f)]
             out += bare_person_name(corpus, sent.doc, key, sent.start) + double_surname(corpus, sent.doc, key)
-            out += patronymic_forms(key) + iberian_short_names(corpus, sent.doc, key)
+            out += patronymic_forms(corpus, sent.doc, key) + iberian_short_names(corpus, sent.doc, key)
             also = tuple(bracketed_names(corpus, sent.doc, key) + _aliases(corpus, sent.doc).get(norm_key(key), []))
             out += without_honorific(corpus, sent.doc, key) + name_part_alone(corpus, sent.doc, key, also)
             out += ruler_forms(corpus, sent.doc, key, sent.start) + regnal_title(corpus, sent.doc, key)
@@ -724,11 +724,11 @@ _ANY_CASE_PATRONYMICS = frozenset({"bin", "ibn", "bint", "ould"})
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|an|ar|as|ad|ash|at|az)-(?=[A-Z])", re.I)
 
 
-def patronymic_forms(key: str) -> list[str]:
+def patronymic_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
     """ "dan Fodio" for "Usman dan Fodio", "ibn Marwan" for "Abd al-Malik ibn Marwan", "Biruni" for "Abu Rayhan
-    al-Biruni": the father's or clan's name with its particle, and a last name without the Arabic article
-    joined to it, as people name the man. Not the particle's name alone where it opens the key ("Ibn Battuta"
-    is the key's own short form already)."""
+    al-Biruni": the father's or clan's name with its particle, and a last name without the Arabic article joined to
+    it where the article writes it so, as people name the man. Not the particle's name alone where it opens the key
+    ("Ibn Battuta" is the key's own short form already)."""
     words = key.split()
     out = []
     for i, w in enumerate(words[1:-1], start=1):
@@ -737,9 +737,20 @@ def patronymic_forms(key: str) -> list[str]:
             out.append(" ".join(words[i:]))
             break
     last = words[-1] if len(words) > 1 else ""
-    if _ARTICLE_PREFIX.match(last):
-        out.append(_ARTICLE_PREFIX.sub("", last))
+    bare = _ARTICLE_PREFIX.sub("", last)
+    if bare != last and not _compound_name(words[-2], last) and _written(corpus.documents[doc].text, bare):
+        out.append(bare)  # "Biruni" only where the article itself writes it so: "Hind" of "Kitab al-Hind" is no name
     return out
+
+
+# "Abd al-Malik" ("servant of the King"), "Salah al-Din" ("righteousness of the faith"): a compound name, whose
+# article binds its two words; "Malik" or "Din" alone is no one's name.
+_COMPOUND_FIRST = frozenset({"abd", "abdul", "abu"})
+_COMPOUND_LAST = frozenset({"din", "dīn", "dawla", "daula", "mulk", "islam"})
+
+
+def _compound_name(before: str, word: str) -> bool:
+    return before.lower() in _COMPOUND_FIRST or _ARTICLE_PREFIX.sub("", word).lower() in _COMPOUND_LAST
 
 
 def particle_surname(key: str) -> bool:

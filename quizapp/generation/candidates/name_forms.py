@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 
 from ..analysis import Corpus, norm_key
-from ..gazetteer import place_class
+from ..gazetteer import containers, place_class
 from ..lexicon import TITLES
 from ..textutil import zipf
 
@@ -361,10 +361,52 @@ def iberian_surnames(key: str) -> tuple[str, str] | None:
     return first, second
 
 
+# The countries where Spanish is spoken, whose people bear the father's surname first. Not Portugal or Brazil: there
+# the last surname is the father's ("Rodrigues Alves" is known as Alves), nor Portugal's former colonies.
+SPANISH_SPEAKING = frozenset(
+    {
+        "spain",
+        "mexico",
+        "peru",
+        "argentina",
+        "chile",
+        "colombia",
+        "venezuela",
+        "bolivia",
+        "ecuador",
+        "paraguay",
+        "uruguay",
+        "cuba",
+        "guatemala",
+        "honduras",
+        "nicaragua",
+        "el salvador",
+        "costa rica",
+        "panama",
+        "dominican republic",
+        "puerto rico",
+    }
+)
+
+
+def spanish_world(corpus: Corpus, doc: int) -> bool:
+    """Whether the article names a Spanish-speaking country or a city in one: the setting where a given name
+    like "Rafael" opens a Spanish name with two surnames ("Álvaro" in Portuguese Angola opens no such name)."""
+
+    def read() -> bool:
+        return any(
+            m.kind == "place" and (m.norm in SPANISH_SPEAKING or containers(m.norm) & SPANISH_SPEAKING)
+            for s in corpus.document_sentences(doc)
+            for m in s.mentions
+        )
+
+    return bool(corpus.kept("spanish_world", doc, read))
+
+
 def iberian_short_names(corpus: Corpus, doc: int, key: str) -> list[str]:
     """ "Larco Hoyle" and "Larco" for "Rafael Larco Hoyle": both surnames, and the first (the father's) alone,
     where no other name of the article holds it ("Victor Larco Herrera", his father, beside him)."""
     pair = iberian_surnames(key)
-    if pair is None or _named_elsewhere(corpus, doc, pair[0], key):
+    if pair is None or not spanish_world(corpus, doc) or _named_elsewhere(corpus, doc, pair[0], key):
         return []
     return [f"{pair[0]} {pair[1]}", pair[0]]

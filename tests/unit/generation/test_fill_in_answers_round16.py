@@ -18,14 +18,17 @@ def test_a_fathers_name_is_accepted_with_its_particle():
     assert "dan Veldo" in answers
     # the given name the article goes on to use alone, though the bracketed other name holds it too
     assert "Harun" in answers
-    assert "ibn Tarsh" in patronymic_forms("Abd al-Malik ibn Tarsh")
-    assert "Veldani" in patronymic_forms("Abu Rayhan al-Veldani")
-    assert patronymic_forms("Ben Tarsh") == []  # a given name, not a particle
+    corpus = _fill_ins("Abu Rayhan al-Veldani wrote on Velm. Veldani also measured the earth.")[1].corpus
+    assert "ibn Tarsh" in patronymic_forms(corpus, 0, "Abd al-Malik ibn Tarsh")
+    assert "Veldani" in patronymic_forms(corpus, 0, "Abu Rayhan al-Veldani")  # the article writes it so
+    assert "Kelsani" not in patronymic_forms(corpus, 0, "Abu Rayhan al-Kelsani")  # it does not
+    assert patronymic_forms(corpus, 0, "Ben Tarsh") == []  # a given name, not a particle
+    assert patronymic_forms(corpus, 0, "Abd al-Veldani") == []  # a compound name: the bare word is no one's
 
 
 def test_an_iberian_name_accepts_both_surnames_and_the_first_not_the_second_alone():
     text = (
-        "The first digs at the temple were led by Orsino Tello. "
+        "The first digs at the temple in Peru were led by Orsino Tello. "
         "Rafael Pasko Velde disagreed, stressing the coastal tradition of the north as the source of the style."
     )
     answers = _fill_ins(text)[0]["Rafael Pasko Velde"]
@@ -33,6 +36,8 @@ def test_an_iberian_name_accepts_both_surnames_and_the_first_not_the_second_alon
     assert "Velde" not in answers
     father = text + " His father Victor Pasko Herrera had collected pots."
     assert "Pasko" not in _fill_ins(father)[0]["Rafael Pasko Velde"]  # which Pasko, the name leaves open
+    elsewhere = text.replace("Peru", "Angola")  # no Spanish-speaking setting: the name may be of another kind
+    assert "Velde" in _fill_ins(elsewhere)[0]["Rafael Pasko Velde"]
     anglo = "Harold Pasko Velde disagreed, stressing the coastal tradition of the north as the source of the style."
     assert "Pasko" not in _fill_ins(anglo)[0]["Harold Pasko Velde"]
 
