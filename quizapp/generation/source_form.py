@@ -22,6 +22,9 @@ _APPARATUS_HEADING = re.compile(
     r"check your understanding|think about it|over to you|your turn)\b",
     re.I,
 )
+# A heading that promises the answers too ("Questions and answers", "Q&A", "FAQ") heads an explainer whose
+# sentences are the answers: statements of the subject, not tasks set for the reader
+_ANSWERS_HEADING = re.compile(r"\b(?:answers?|Q\s*&\s*A|FAQs?)\b", re.I)
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 _QUOTES = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 _FINITE = FINITE_TAGS
@@ -45,7 +48,7 @@ def not_a_statement(corpus: Corpus, sent: Sentence) -> str | None:
     if _teaser(sent):
         return "the sentence is a teaser (participles with no subject and no finite verb)"
     heading = _heading_over(corpus, sent)
-    if heading is not None and _APPARATUS_HEADING.search(heading.text):
+    if heading is not None and _APPARATUS_HEADING.search(heading.text) and not _ANSWERS_HEADING.search(heading.text):
         return f"the sentence stands under '{heading.text}'"
     if _in_reader_list(corpus, sent):
         return "the sentence is an item of a list set for the reader"

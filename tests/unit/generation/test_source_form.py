@@ -70,6 +70,19 @@ def test_a_sentence_under_a_review_heading_is_not_a_source():
     assert "Review questions" in (not_a_statement(c, sentence(c, "worst disaster")) or "")
 
 
+def test_the_answers_of_a_questions_and_answers_explainer_are_sources():
+    from quizapp.generation.analysis import parse_corpus
+    from quizapp.generation.ingest import ingest
+    from quizapp.generation.nlp import get_nlp
+
+    text = (
+        "THE GUILD OF ORVEL: QUESTIONS AND ANSWERS\n\nWho built the cloth hall?\n\n"
+        "The guild of Orvel built a cloth hall beside the river Sabel in 1702.\n"
+    )
+    c = parse_corpus([ingest(DocumentInput("orvel.txt", text))], get_nlp())
+    assert not_a_statement(c, sentence(c, "cloth hall beside")) is None
+
+
 def test_the_list_a_sentence_to_the_reader_opens_is_not_a_source():
     c = parsed(
         "In this section you will learn:\n\nhow the guild of Orvel built its cloth hall in 1702\n\n"
