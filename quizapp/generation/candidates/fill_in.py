@@ -45,6 +45,7 @@ from .fill_in_answers import (
     translated_names,
 )
 from .multiple_choice import key_ok, worth_asking
+from .name_forms import iberian_surnames, spanish_world
 from .open_dates import open_ended
 
 _WEAK_HEADS = frozenset(
@@ -453,6 +454,15 @@ def personal_with_particle(key: str) -> bool:
     )
 
 
+def mothers_surname(ctx: Context, sent: Sentence, key: str) -> bool:
+    """ "Hoyle" of "Rafael Larco Hoyle": the last of two Iberian surnames is the mother's, which names him alone
+    only where the article itself writes it alone."""
+    pair = iberian_surnames(key)
+    if pair is None or not spanish_world(ctx.corpus, sent.doc):
+        return False
+    return not written_alone(ctx.corpus, sent.doc, pair[1], pair[0])
+
+
 def accepted_answers(ctx: Context, sent: Sentence, key: str, first: Any, last: Any, kind: str, m: Any) -> list[str]:
     """Every answer the blank accepts: the key's own forms (``answer_variants``) and its other forms and names."""
     person = (
@@ -465,7 +475,8 @@ def accepted_answers(ctx: Context, sent: Sentence, key: str, first: Any, last: A
         )
     )
     date = m.date if m is not None else None
-    out = answer_variants(key, date, sent.text, person) + year_of(date, sent, first)
+    surname_alone = person and not mothers_surname(ctx, sent, key)
+    out = answer_variants(key, date, sent.text, surname_alone) + year_of(date, sent, first)
     out += bare_year_among_bc(ctx.corpus, sent, date)
     out += particle_forms(key) if person else []
     return case_blind_unique(out + other_answers(ctx.corpus, sent, key, first, last, kind))

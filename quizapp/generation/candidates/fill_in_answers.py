@@ -26,6 +26,7 @@ from ..lexicon import EVENT_WORDS, LAW_WORDS, TITLES
 from ..textutil import zipf
 from .name_forms import (
     geographic_forms,
+    iberian_short_names,
     name_part_alone,
     occurrences,
     people_named_as_place,
@@ -82,6 +83,7 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
         )
         out += substance_of_form(corpus, sent.doc, first, last)
         out += modifier_alternative(corpus.documents[sent.doc].text, key)
+        out += office_other_names(corpus, sent.doc, key)
     else:
         out += _short_forms(corpus, sent.doc, key)
         if kind == "place" and last.dep_ in ("nsubj", "nsubjpass"):
@@ -106,7 +108,9 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
             )
             out += fuller + [name for f in fuller for name in without_title(f)]
             out += bare_person_name(corpus, sent.doc, key, sent.start) + double_surname(corpus, sent.doc, key)
-            out += without_honorific(corpus, sent.doc, key) + name_part_alone(corpus, sent.doc, key)
+            out += patronymic_forms(corpus, sent.doc, key) + iberian_short_names(corpus, sent.doc, key)
+            also = tuple(bracketed_names(corpus, sent.doc, key) + _aliases(corpus, sent.doc).get(norm_key(key), []))
+            out += without_honorific(corpus, sent.doc, key) + name_part_alone(corpus, sent.doc, key, also)
             out += ruler_forms(corpus, sent.doc, key, sent.start) + regnal_title(corpus, sent.doc, key)
             persons = mention_norms(corpus, sent.doc, "person")
             out += [short for name in [key, *fuller] for short in without_initials(name, persons)]
@@ -711,6 +715,44 @@ def particle_forms(key: str) -> list[str]:
     return [" ".join([tail[0].lower(), *tail[1:]]), " ".join(bare)]
 
 
+# The particles of a father's or a clan's name ("Usman dan Fodio", "Abd al-Malik ibn Marwan", "Ahmad ould Daddah"):
+# the particle with the name after it is how people call the man ("dan Fodio", "ibn Marwan"). "ben" and "wa" only
+# in lower case: capitalised they may be a given name.
+PATRONYMIC_PARTICLES = frozenset({"dan", "bin", "ibn", "ben", "bint", "ould", "wa", "ag"})
+_ANY_CASE_PATRONYMICS = frozenset({"bin", "ibn", "bint", "ould"})
+# The Arabic article joined to a name ("al-Biruni", "el-Din"): a student may leave it off.
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|an|ar|as|ad|ash|at|az)-(?=[A-Z])", re.I)
+
+
+def patronymic_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "dan Fodio" for "Usman dan Fodio", "ibn Marwan" for "Abd al-Malik ibn Marwan", "Biruni" for "Abu Rayhan
+    al-Biruni": the father's or clan's name with its particle, and a last name without the Arabic article joined to
+    it where the article writes it so, as people name the man. Not the particle's name alone where it opens the key
+    ("Ibn Battuta" is the key's own short form already)."""
+    words = key.split()
+    out = []
+    for i, w in enumerate(words[1:-1], start=1):
+        particle = w in PATRONYMIC_PARTICLES or w.lower() in _ANY_CASE_PATRONYMICS
+        if particle and words[i + 1][:1].isupper():
+            out.append(" ".join(words[i:]))
+            break
+    last = words[-1] if len(words) > 1 else ""
+    bare = _ARTICLE_PREFIX.sub("", last)
+    if bare != last and not _compound_name(words[-2], last) and _written(corpus.documents[doc].text, bare):
+        out.append(bare)  # "Biruni" only where the article itself writes it so: "Hind" of "Kitab al-Hind" is no name
+    return out
+
+
+# "Abd al-Malik" ("servant of the King"), "Salah al-Din" ("righteousness of the faith"): a compound name, whose
+# article binds its two words; "Malik" or "Din" alone is no one's name.
+_COMPOUND_FIRST = frozenset({"abd", "abdul", "abu"})
+_COMPOUND_LAST = frozenset({"din", "dīn", "dawla", "daula", "mulk", "islam"})
+
+
+def _compound_name(before: str, word: str) -> bool:
+    return before.lower() in _COMPOUND_FIRST or _ARTICLE_PREFIX.sub("", word).lower() in _COMPOUND_LAST
+
+
 def particle_surname(key: str) -> bool:
     """ "Philippe de La Hire": a capitalised particle before the last word makes the surname two words ("La
     Hire"), which names the man alone however common its last word."""
@@ -1048,3 +1090,63 @@ def _spellings(text: str) -> list[str]:
             other = other[:1].upper() + other[1:]
         changed.append(other if other != w.lower() else w)
     return [" ".join(changed)] if changed != words else []
+
+
+# "A replaces B as party leader", "B is replaced as first secretary by A", "A succeeded B as abbot": both people
+# held the office, one after the other. An office is lower-case words up to a preposition, "and" or punctuation.
+_WORD = r"[^\W\d_][\w'’-]*"
+_OFFICE_END = r"(?=\s+(?:by|and|in|on|at|after|until|from|for)\b|\s*[,.;:)\n])"
+_OFFICE = rf"(?:the\s+)?(?P<office>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){{0,3}}?){_OFFICE_END}"
+_REPLACES = re.compile(
+    rf"(?P<a>{_WORD})\s+(?:replaces|replaced|succeeds|succeeded)\s+(?:{_WORD}\s+){{0,2}}?(?P<b>{_WORD})\s+as\s+{_OFFICE}"
+)
+_REPLACED_BY = re.compile(
+    rf"(?P<b>{_WORD})\s+(?:is|was|had\s+been)\s+(?:replaced|succeeded)\s+as\s+{_OFFICE}"
+    rf"\s+by\s+(?P<a>{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
+)
+# Two offices the same people held in turn, two of them or more, are one office under two names; one person
+# holding both may have held two offices.
+SHARED_HOLDERS = 2
+
+
+def office_other_names(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "first secretary" and "party first secretary" for "party leader", where the article says "Gierek replaces
+    Gomulka as party leader", "Gierek is replaced as party first secretary by Kania" and "Jaruzelski replaces Kania
+    as party leader": the other name of an office two of whose holders the article also names under it, and that
+    name without a word the key shares ("party")."""
+    holders = _office_holders(corpus, doc)
+    mine = holders.get(key.lower())
+    if not mine:
+        return []
+    out = []
+    for office, people in holders.items():
+        if office == key.lower() or len(people & mine) < SHARED_HOLDERS:
+            continue
+        words = office.split()
+        out.append(office)
+        if len(words) > 2 and words[0] in key.lower().split():
+            out.append(" ".join(words[1:]))
+    return out
+
+
+def _office_holders(corpus: Corpus, doc: int) -> dict[str, set[str]]:
+    """Office (lower case, without "the") -> the surnames the article says held it, by its replacements."""
+
+    def read() -> dict[str, set[str]]:
+        text = corpus.documents[doc].text
+        out: dict[str, set[str]] = defaultdict(set)
+        for pattern in (_REPLACES, _REPLACED_BY):
+            for m in pattern.finditer(text):
+                a = _surname_of(m["a"])
+                if a and m["b"][:1].isupper():
+                    out[m["office"]] |= {a, m["b"]}
+        return dict(out)
+
+    return corpus.kept("office_holders", doc, read)
+
+
+def _surname_of(run: str) -> str:
+    """The last capitalised word of the name that opens the run ("Kell" of "Tomas Kell in"), or nothing."""
+    words = run.split()
+    n = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
+    return words[n - 1] if n else ""

@@ -8,9 +8,12 @@ writes it and names nothing else by it, so the form picks out the key's own thin
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import cache
+from importlib import resources
 
 from ..analysis import Corpus, norm_key
-from ..gazetteer import place_class
+from ..gazetteer import containers, place_class
 from ..lexicon import TITLES
 from ..textutil import zipf
 
@@ -41,6 +44,9 @@ _W = r"[A-Z][\w'’-]*"
 # The particles that join a place's long name ("Rio de Janeiro", "Santiago de Compostela", "Frankfurt am Main").
 _PLACE_PARTICLES = r"(?:de|do|da|dos|das|del|della|di|am|an|on|upon|sur|la|el)"
 _ROMAN = r"[IVX]{1,5}"
+# A word this common in English text ("Paul" 5.0, "John" 5.6) is a given name many people bear: alone it does not
+# say which one, even where the article names only one of them.
+SHARED_GIVEN_NAME_ZIPF = 4.0
 
 
 def geographic_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
@@ -147,7 +153,7 @@ def ruler_forms(corpus: Corpus, doc: int, key: str, at: int | None = None) -> li
     # "Napoleon Bonaparte" beside "Napoleon III": another name holds the bare one
     others = (numerals - {numeral}) | ({w for w, _ in after} - numerals)
     if numeral:
-        names = [f"{base} {numeral}"] + ([] if others else [base])
+        names = [f"{base} {numeral}"] + ([] if others or not _bare_regnal_name(text, base, after) else [base])
     else:  # which of several numbered rulers the key is, the article does not say
         names = [base] + ([f"{base} {n}" for n in numerals] if len(numerals) == 1 and not others - numerals else [])
         later = [start for w, start in after if w in numerals - {"I"}]
@@ -160,6 +166,15 @@ def ruler_forms(corpus: Corpus, doc: int, key: str, at: int | None = None) -> li
         if len(own) == 1:
             names.append(f"{next(iter(own))} {name}")
     return [n for n in dict.fromkeys(names) if norm_key(n) != norm_key(key)]
+
+
+def _bare_regnal_name(text: str, base: str, after: list[tuple[str, int]]) -> bool:
+    """Whether a numbered ruler's name alone names him: the article writes it without the number, and it is no
+    given name many rulers bore ("Paul" of "Paul III", "John Paul" of "John Paul II")."""
+    if any(zipf(w.lower()) >= SHARED_GIVEN_NAME_ZIPF for w in base.split()):
+        return False
+    numbered = {at for w, at in after if re.fullmatch(_ROMAN, w)}
+    return any(at not in numbered for at in occurrences(text, base))
 
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
@@ -275,22 +290,25 @@ def _named_elsewhere(corpus: Corpus, doc: int, part: str, key: str) -> bool:
     )
 
 
-def name_part_alone(corpus: Corpus, doc: int, key: str) -> list[str]:
+def name_part_alone(corpus: Corpus, doc: int, key: str, also: tuple[str, ...] = ()) -> list[str]:
     """ "Giustiniani" for "Giovanni Giustiniani Longo", "Orren" for "Orren Vask": a word of a person's name (not
     its last, which the surname rules weigh) that the article itself writes alone, as his short name, where no other
-    name of the article holds it; a particle or a title is no name."""
+    name of the article holds it (``also``: the other names the article gives the key's own person, "Shehu Usman"
+    for "Usman dan Fodio", hold it as his); a particle, a title or a given name as common as "Paul" is no name."""
     words = key.split()
     if len(words) < 2:
         return []
     text = corpus.documents[doc].text
+    own = " ".join([key, *also])
     return [
         w
         for w in words[:-1]
         if w[:1].isupper()
         and len(w) > 2
         and w.lower().rstrip(".") not in TITLES
-        and _written_alone(text, w, key)
-        and not _named_elsewhere(corpus, doc, w, key)
+        and zipf(w.lower()) < SHARED_GIVEN_NAME_ZIPF
+        and _written_alone(text, w, own)
+        and not _named_elsewhere(corpus, doc, w, own)
     ]
 
 
@@ -316,3 +334,79 @@ def without_great(corpus: Corpus, doc: int, key: str) -> list[str]:
         n for s in corpus.document_sentences(doc) for n in (m.norm for m in s.mentions) if norm_key(rest) in n
     } - own
     return [] if others else [rest]
+
+
+# Given names of the Spanish and Portuguese world, where a person bears two surnames, his father's then his
+# mother's ("Gabriel García Márquez"): the first surname, alone or with the second, is his usual short name, the
+# second alone is not.
+@cache
+def _iberian_given() -> frozenset[str]:
+    table = resources.files("quizapp.generation").joinpath("data/iberian_given_names.txt").read_text(encoding="utf-8")
+    return frozenset(_unaccented(w.strip()) for w in table.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def iberian_surnames(key: str) -> tuple[str, str] | None:
+    """The two surnames of "Rafael Larco Hoyle" (a Spanish or Portuguese given name, then two capitalised names
+    that are no given names): ("Larco", "Hoyle"). None for any other name ("Juan Carlos Pérez" has one surname)."""
+    words = key.split()
+    if len(words) != 3 or _unaccented(words[0]) not in _iberian_given():
+        return None
+    first, second = words[1], words[2]
+    if _unaccented(first) in _iberian_given() or not all(w[:1].isupper() and w.isalpha() for w in (first, second)):
+        return None
+    return first, second
+
+
+# The countries where Spanish is spoken, whose people bear the father's surname first. Not Portugal or Brazil: there
+# the last surname is the father's ("Rodrigues Alves" is known as Alves), nor Portugal's former colonies.
+SPANISH_SPEAKING = frozenset(
+    {
+        "spain",
+        "mexico",
+        "peru",
+        "argentina",
+        "chile",
+        "colombia",
+        "venezuela",
+        "bolivia",
+        "ecuador",
+        "paraguay",
+        "uruguay",
+        "cuba",
+        "guatemala",
+        "honduras",
+        "nicaragua",
+        "el salvador",
+        "costa rica",
+        "panama",
+        "dominican republic",
+        "puerto rico",
+    }
+)
+
+
+def spanish_world(corpus: Corpus, doc: int) -> bool:
+    """Whether the article names a Spanish-speaking country or a city in one: the setting where a given name
+    like "Rafael" opens a Spanish name with two surnames ("Álvaro" in Portuguese Angola opens no such name)."""
+
+    def read() -> bool:
+        return any(
+            m.kind == "place" and (m.norm in SPANISH_SPEAKING or containers(m.norm) & SPANISH_SPEAKING)
+            for s in corpus.document_sentences(doc)
+            for m in s.mentions
+        )
+
+    return bool(corpus.kept("spanish_world", doc, read))
+
+
+def iberian_short_names(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "Larco Hoyle" and "Larco" for "Rafael Larco Hoyle": both surnames, and the first (the father's) alone,
+    where no other name of the article holds it ("Victor Larco Herrera", his father, beside him)."""
+    pair = iberian_surnames(key)
+    if pair is None or not spanish_world(corpus, doc) or _named_elsewhere(corpus, doc, pair[0], key):
+        return []
+    return [f"{pair[0]} {pair[1]}", pair[0]]
