@@ -33,8 +33,12 @@ HERE = Path(__file__).resolve().parent
 REFUSAL = re.compile(r"refus|not accepted|not listed|marked wrong", re.I)
 # Clauses of a note: the refusal and its answers share one ("Only 'A' accepted: refuses 'B'" -> "refuses 'B'").
 _CLAUSE = re.compile(r"[;:]|\.(?:\s|$)|\s[—–-]\s|\b(?:but|while|whereas)\b")
-# A quoted answer: double or curly quotes, or single quotes not inside a word ("the article's" is no quote).
-_QUOTED = re.compile(r"\"([^\"\n]{1,60})\"|“([^”\n]{1,60})”|(?<![\w])['‘]([^'‘’\n]{1,60}?)['’](?![\w])")
+# A quoted answer: double or curly quotes, backticks (reader 12), or single quotes not inside a word ("the
+# article's" is no quote).
+_QUOTED = re.compile(
+    r"\"([^\"\n]{1,60})\"|“([^”\n]{1,60})”|`([^`\n]{1,60})`"
+    r"|(?<![\w])['‘]([^'‘’\n]{1,60}?)['’](?![\w])"
+)
 # Quoted text the clause says is the accepted key, not a refused answer ("only 'X'", "'X' is accepted").
 _ONLY_BEFORE = re.compile(r"\bonly\s*$", re.I)
 _ACCEPTED_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:is |are )?(?:accepted|listed)\b", re.I)

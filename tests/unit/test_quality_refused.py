@@ -1,0 +1,27 @@
+"""How benchmarks/quality/refused.py reads the answers a reader's note says are refused."""
+
+import sys
+from types import ModuleType
+
+import pytest
+
+from tests.unit.quality_scripts import QUALITY, load_script
+
+
+@pytest.fixture(scope="module")
+def refused() -> ModuleType:
+    sys.path.insert(0, str(QUALITY))  # refused imports its neighbours measure and split as the script does
+    try:
+        return load_script("refused")
+    finally:
+        sys.path.remove(str(QUALITY))
+
+
+def test_answers_in_backticks_are_read(refused: ModuleType) -> None:
+    note = "The fair short form `dan Fodio` (and `Usman`) is refused, while bare `Fodio` is accepted."
+    assert refused.named_refusals(note, ["Usman dan Fodio"]) == ["dan Fodio", "Usman"]
+
+
+def test_answers_in_double_quotes_are_read_and_the_key_left_out(refused: ModuleType) -> None:
+    note = 'Only "puerperal fever" accepted; "childbed fever", the article\'s own synonym, is refused'
+    assert refused.named_refusals(note, ["puerperal fever"]) == ["childbed fever"]
