@@ -24,4 +24,5 @@ fi
 .venv/bin/ruff format --check .
 .venv/bin/mypy
 # Two workers on this two-core kind of machine; each makes its own databases.
-exec .venv/bin/python -m pytest -n auto "$@"
+# The slowest tests are printed so a slower suite shows where the time went.
+exec .venv/bin/python -m pytest -n auto --durations=40 "$@"

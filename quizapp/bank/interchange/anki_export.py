@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from html import escape
 from typing import Any
@@ -21,6 +22,7 @@ from typing import Any
 import genanki
 
 from .csv_export import readable_answer
+from .packages import zip_package
 from .writers import checked_for_export
 
 # Fixed for good: changing them makes Anki treat every later export as a new note type / a new deck.
@@ -86,7 +88,17 @@ def export_anki(questions: Iterable[Mapping[str, Any]], *, deck_name: str, deck_
         deck.add_note(genanki.Note(model=MODEL, fields=fields, tags=tags, guid=note_guid(question)))
     out = io.BytesIO()
     genanki.Package(deck).write_to_file(out, timestamp=_TIMESTAMP)
-    return out.getvalue()
+    return _with_fixed_dates(out.getvalue())
+
+
+def _with_fixed_dates(apkg: bytes) -> bytes:
+    """The same archive with every member dated alike.
+
+    genanki adds the collection from a temporary file, so its zip entry carried the moment of writing: two
+    exports of one bank a second apart differed in those bytes.
+    """
+    with zipfile.ZipFile(io.BytesIO(apkg)) as src:
+        return zip_package({info.filename: src.read(info) for info in src.infolist()})
 
 
 def _html(text: str) -> str:

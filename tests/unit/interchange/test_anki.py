@@ -65,3 +65,9 @@ def test_guids_follow_the_question_so_a_second_export_updates_the_notes() -> Non
 
 def test_the_same_bank_gives_the_same_file() -> None:
     assert export_anki(_bank(), deck_name="quizapp") == export_anki(_bank(), deck_name="quizapp")
+
+
+def test_every_member_of_the_package_carries_the_fixed_date() -> None:
+    # The collection was zipped with its temporary file's mtime: exports a second apart differed.
+    with zipfile.ZipFile(io.BytesIO(export_anki(_bank(), deck_name="quizapp"))) as apkg:
+        assert {info.date_time for info in apkg.infolist()} == {(2026, 1, 1, 0, 0, 0)}
