@@ -99,9 +99,19 @@ def _source_has_no_finite_verb(q: dict) -> bool:
     return len(quotes) == 1 and no_finite_verb(get_nlp()(quotes[0]))
 
 
+def _source_reacts_bare(q: dict) -> bool:
+    """The placeholder rule as the pipeline applies it, to a question made from one sentence."""
+    from quizapp.generation.nlp import get_nlp
+    from quizapp.generation.placeholders import bare_reaction
+
+    quotes = [s["quote"] for s in q.get("sources", [])]
+    return len(quotes) == 1 and any(bare_reaction(s.root) for s in get_nlp()(quotes[0]).sents)
+
+
 # The rules shipped from this check: each removes a question; a rule must remove 3 rejects or wrong keys per as-is.
 RULES: dict[str, Callable[[dict], bool]] = {
     "no finite verb outside brackets (fragments)": _source_has_no_finite_verb,
+    "a verb answering what is not told (placeholders)": _source_reacts_bare,
     "a word doubled across a comma (prompt_form)": _form_problem("a word doubled across a comma"),
     "a question run on past a semicolon (prompt_form)": _form_problem("a question run on past a semicolon"),
     "a date of the past put before 'now' (prompt_form)": _form_problem("a date of the past put before 'now'"),

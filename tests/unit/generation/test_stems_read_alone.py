@@ -82,3 +82,17 @@ def test_a_date_of_the_past_before_now_is_malformed():
     assert not form_problems("In The Harvest (about 1660, now in Tesk) a woman cuts wheat.")
     assert not form_problems("The Kelsby railway now lies in Tesk.")
     assert not form_problems("In 1596, a diocese was created at Tesk, the name now used for Kelsby.")
+
+
+def test_a_verb_answering_what_another_sentence_tells_makes_no_question():
+    from quizapp.generation.placeholders import placeholder
+
+    c = parsed(
+        "In 1956 the Tesk bank withdrew its offer to fund the dam. The Kelsby league stepped in, providing loans. "
+        "Orvel Vask, a Tesk physician born in 1813, disagreed. Orvel Vask disagreed with the council about the wells. "
+        "The league stepped into the market in 1957."
+    )
+    assert placeholder(sentence(c, "stepped in,"))
+    assert placeholder(sentence(c, "born in 1813"))
+    assert not placeholder(sentence(c, "about the wells"))
+    assert not placeholder(sentence(c, "into the market"))
