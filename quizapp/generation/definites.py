@@ -892,10 +892,24 @@ def place_named_before(corpus: Corpus, sent: Sentence, head: Any) -> str | None:
 _DATE_GOES_ON = re.compile(r"\b(?:of|year|month|week|day|that|this|same|next|last|following)\b", re.I)
 
 
+# A sentence that says what happens now or every year ("Today pilgrims gather on 7 January", "is held every year
+# on 14 November"): its date is a day of the calendar, not of the events the paragraph dates.
+_PRESENT_OR_YEARLY = re.compile(r"\b(?:today|nowadays|every year|each year|annually|yearly)\b", re.I)
+
+
+def recurring_date(sent: Sentence) -> bool:
+    """Whether the sentence, in the present tense, speaks of today or of every year: writing in the year of an
+    earlier sentence would date a yearly festival to one past year and make a true sentence false."""
+    if not _PRESENT_OR_YEARLY.search(sent.text):
+        return False
+    root = sent.span.root
+    return any(t.tag_ in ("VBZ", "VBP") for t in [root, *(c for c in root.children if c.dep_.startswith("aux"))])
+
+
 def yearless_dates(corpus: Corpus, sent: Sentence) -> list[tuple[str, str | None]]:
     """(date text, the same with the year of the nearest earlier dated sentence of the paragraph, or None)
-    for each date of the sentence that names a month or a day but no year."""
-    if _YEAR.search(sent.text):
+    for each date of the sentence that names a month or a day but no year; none for a date that recurs."""
+    if _YEAR.search(sent.text) or recurring_date(sent):
         return []
     out: list[tuple[str, str | None]] = []
     for m in sent.mentions:
