@@ -14,6 +14,7 @@ from ..historiography import tells_a_find
 from ..peripheral import announces_a_theme, subject_alone_named
 from ..textutil import BLANK, anaphora_problem, capitalise, has_anchor, tidy, tokens_text
 from ..types import QuestionDraft
+from ..worth import dates_a_life_event
 from .base import Candidate, Context, according_to, source_of
 from .multiple_choice import KIND_TRUST, key_ok, worth_asking
 from .open_dates import open_ended
@@ -147,6 +148,10 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     # side detail is a side detail: no other fact of it is swapped either (readers rejected such name swaps).
     if any(m.kind == "date" and not core_event(ctx, m) for m in keys):
         keys = []
+    if any(dates_a_life_event(m) for m in sent.mentions):
+        # who was born, died or married is the sentence's own person: another swapped in ("Aurangzeb was born into
+        # the Rajput ruling family", "Joanna married Susannah Cullen") is absurd, not a plausible slip
+        keys = [m for m in keys if m.kind != "person"]
     if not keys:
         return _true_only(ctx, sent)
     keys.sort(key=lambda m: (_SWAP_ORDER.get(m.kind, 9), m.start))
