@@ -1008,10 +1008,19 @@ def _drop_date(prompt: str, date: str) -> str | None:
 
 
 def resolve_context(
-    corpus: Corpus, sentences: list[Sentence], prompt: str, key: str = "", *, date_entry: bool = True
+    corpus: Corpus,
+    sentences: list[Sentence],
+    prompt: str,
+    key: str = "",
+    *,
+    date_entry: bool = True,
+    name_definites: bool = True,
 ) -> tuple[str, str | None]:
     """The prompt with earlier-named things and years written in, and why it still cannot stand alone (or None);
-    ``date_entry=False`` leaves out a timeline entry's date (an ordering's item is to be placed without it)."""
+    ``date_entry=False`` leaves out a timeline entry's date (an ordering's item is to be placed without it);
+    ``name_definites=False`` refuses a prompt whose "the <noun>" needs a name written in (a false statement must
+    change one fact: a name wrongly written in, "the Gobir capital", "the Kangxi emperor", is a second claim its
+    explanation never speaks of)."""
     if len(sentences) != 1:
         return prompt, None
     sent = sentences[0]
@@ -1039,7 +1048,7 @@ def resolve_context(
         ):
             continue  # "most of the trade": vague, but no particular thing spoken of before is missing
         # ("the chief scientist", "the governor": a role is someone's in particular, of something named before)
-        if name is None or (key and contains_phrase(name, key)):
+        if name is None or (key and contains_phrase(name, key)) or not name_definites:
             return prompt, f"'{phrase}' refers to something named in an earlier sentence"
         prompt = _replace_first(prompt, phrase, _unless_placed(name, prompt))
     dangling = dangling_phrase(sent, prompt)

@@ -343,3 +343,18 @@ def test_a_date_that_recurs_every_year_takes_no_year_from_an_earlier_sentence():
         assert problem is None
         assert "1214" not in prompt
         assert "9 March" in prompt
+
+
+def test_a_false_statement_gets_no_name_written_into_the_noun():
+    # "the emir" written as "the Aldmoor emir" (wrongly, as "the Gobir capital" was): in a false statement, a second
+    # change that its explanation never speaks of
+    c = parsed(
+        "The Aldmoor Emirate grew rich. In 1805 the Aldmoor emir built a palace at Orvel. "
+        "In 1809 Rafi Okon founded Kelsby and deposed the emir."
+    )
+    s = sentence(c, "deposed the emir")
+    prompt, problem = resolve_context(c, [s], s.text)
+    assert problem is None
+    assert prompt == "In 1809 Rafi Okon founded Kelsby and deposed the Aldmoor emir."
+    _, problem = resolve_context(c, [s], s.text, name_definites=False)
+    assert problem is not None
