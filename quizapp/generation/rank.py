@@ -91,38 +91,6 @@ class _Balance:
             self.count[(min(s.doc for s in c.sentences), side)] += 1
 
 
-# A document's true/false keys must not be guessable (issue #15): its share of False keys stays in this range.
-MIN_FALSE_SHARE = 0.35
-MAX_FALSE_SHARE = 0.65
-
-
-def in_false_range(trues: int, falses: int) -> bool:
-    """Whether a document's true/false keys hold a fair share of False ones (or there are none)."""
-    total = trues + falses
-    return total == 0 or MIN_FALSE_SHARE <= falses / total <= MAX_FALSE_SHARE
-
-
-def _doc_of(c: Candidate) -> int:
-    return min(s.doc for s in c.sentences)
-
-
-def keys_in_range(kept: list[Candidate], rank_of: dict[int, int]) -> list[Candidate]:
-    """The kept questions less, per document, the lowest-ranked true (or false) statements that put its share of
-    False keys out of range. The passes keep the keys in step (see _Balance) but must let one side lead where the
-    other runs out, and a set of one true statement is answered "True" by guessing: where a document has too few
-    fair false statements, it asks fewer true ones rather than take a bad false one."""
-    dropped: set[int] = set()
-    for doc in sorted({_doc_of(c) for c in kept if tf_side(c) is not None}):
-        sides = {
-            side: sorted((c for c in kept if tf_side(c) is side and _doc_of(c) == doc), key=lambda c: rank_of[id(c)])
-            for side in (True, False)
-        }
-        while not in_false_range(len(sides[True]), len(sides[False])):
-            too_few_false = len(sides[False]) < MIN_FALSE_SHARE * (len(sides[True]) + len(sides[False]))
-            dropped.add(id(sides[too_few_false].pop()))
-    return [c for c in kept if id(c) not in dropped]
-
-
 class _Kept:
     """Questions kept so far, indexed by source sentence so duplicate checks stay cheap."""
 
@@ -392,7 +360,4 @@ def select(
         refused["giveaway"] += giveaways
         refused["date_share"] += sum(len(queue) for queue in waiting.values())
         refused -= Counter()  # no zero counts
-    fair = keys_in_range(kept.items, rank_of)
-    if refused is not None and len(fair) < len(kept.items):
-        refused["false_share"] += len(kept.items) - len(fair)
-    return fair, duplicates
+    return kept.items, duplicates
