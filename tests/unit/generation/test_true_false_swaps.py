@@ -236,3 +236,11 @@ def test_a_statement_that_only_describes_its_subject_is_not_made():
     assert not nothing("a single company")  # a count, not a verdict
     assert not nothing("a branch of the Bank")  # a name after the verb
     assert not nothing("opened a mill")  # not a description
+
+
+def test_an_organisation_is_not_swapped():
+    c = parsed("In 1860 the Kelsby Railway Company bought the old mill in Marlow.")
+    sent = sentence(c, "bought the old mill")
+    company = next(m for m in sent.mentions if m.text == "Kelsby Railway Company")
+    assert company.kind == "org"
+    assert not swappable(sent, company)
