@@ -21,6 +21,7 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -58,13 +59,19 @@ def classify(note: str) -> str:
     return "unclear"
 
 
-def collect() -> list[dict]:
-    """The judged slips, one per (article, source sentence, prompt), with the first note that named it."""
+def collect(
+    note_pattern: re.Pattern[str] = NOTE,
+    class_of: Callable[[str], str] = classify,
+    first_test_number: int = FIRST_TEST_NUMBER,
+) -> list[dict]:
+    """The judged slips whose note matches ``note_pattern``, one per (article, source sentence, prompt), with the
+    first note that named it and its class by ``class_of``; articles numbered from ``first_test_number`` are left
+    out."""
     slips: dict[tuple[str, str, str], dict] = {}
     for label, verdicts, sheets in judged_sets():
         for tsv in sorted(verdicts.glob("*.tsv")):
             article = tsv.stem
-            if article_number(article) >= FIRST_TEST_NUMBER:
+            if article_number(article) >= first_test_number:
                 continue
             sheet = sheets / f"{article}.json"
             if not sheet.exists():
@@ -75,7 +82,7 @@ def collect() -> list[dict]:
                 if len(parts) < 3 or not parts[0].strip().isdigit():
                     continue
                 number, verdict, note = int(parts[0]), parts[1].strip(), parts[2]
-                if verdict == "as-is" or not NOTE.search(note) or not 0 < number <= len(questions):
+                if verdict == "as-is" or not note_pattern.search(note) or not 0 < number <= len(questions):
                     continue
                 q = questions[number - 1]
                 quotes = tuple(s["quote"] for s in q.get("sources", []))
@@ -88,7 +95,7 @@ def collect() -> list[dict]:
                         "number": number,
                         "verdict": verdict,
                         "note": note,
-                        "class": classify(note),
+                        "class": class_of(note),
                         "prompt": q["prompt"],
                         "quotes": quotes,
                     },
@@ -136,10 +143,7 @@ def main(argv: list[str] | None = None) -> None:
     cache: dict[str, list[dict]] = {}
     tally: Counter[tuple[str, str]] = Counter()
     for slip in collect():
-        quotes = set(slip["quotes"])
-        now = [q for q in current_questions(slip["article"], args.sheets, cache) if quotes & _quotes(q)]
-        same = [q for q in now if q["prompt"] == slip["prompt"]]
-        status = "gone" if not now else "same" if same else "changed"
+        status, now = status_now(slip, current_questions(slip["article"], args.sheets, cache))
         tally[(slip["class"], status)] += 1
         print(f"[{slip['class']}] {status:7} {slip['article']} #{slip['number']} ({slip['set']}, {slip['verdict']})")
         print(f"    note:  {slip['note'][:160]}")
@@ -153,6 +157,13 @@ def main(argv: list[str] | None = None) -> None:
     for c in classes:
         row = [tally[(c, s)] for s in ("gone", "same", "changed")]
         print(f"{c:10} {sum(row):5} {row[0]:5} {row[1]:5} {row[2]:7}")
+
+
+def status_now(slip: dict, current: list[dict]) -> tuple[str, list[dict]]:
+    """("gone" | "same" | "changed", the current questions from the slip's source sentences)."""
+    now = [q for q in current if set(slip["quotes"]) & _quotes(q)]
+    status = "gone" if not now else "same" if any(q["prompt"] == slip["prompt"] for q in now) else "changed"
+    return status, now
 
 
 def _quotes(q: dict) -> set[str]:

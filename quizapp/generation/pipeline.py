@@ -36,7 +36,7 @@ from .definites import resolvable_subject, resolve_context
 from .disagreements import find_disagreements
 from .distractors import DistractorIndex
 from .entities import repair_kinds
-from .fragments import list_item
+from .fragments import list_item, no_finite_verb
 from .guards import GUARD_LABELS, GUARDS, exercise_problem, first_failure
 from .nlp import get_nlp
 from .normalise import written_forms
@@ -89,8 +89,10 @@ def build_candidates(ctx: Context) -> list[Candidate]:
             continue  # the parser cut a sentence inside brackets: what it holds is half of one
         if subjectless_line(sent) or merged_lines(sent) or verbless_line(sent) or short_line(sent):
             continue  # "1826 - opens a shop": a timeline's line without its subject (or verb) states nothing alone
-        if list_item(corpus, sent):
-            continue  # "Early Nok, ..., when farming communities appear;": completes the line above the list
+        if list_item(corpus, sent) or no_finite_verb(sent.span):
+            # "Early Nok, ..., when farming communities appear;" completes the line above the list; "Humayun's son
+            # Akbar (reigned 1556-1605)" has its only verb in brackets: neither says anything alone
+            continue
         pairs += pairs_of(ctx, sent)
         # A comma splice reads badly however it is cut; a subject like "The school" or "the base" points
         # back to something named earlier: questions restating such sentences are unclear alone.

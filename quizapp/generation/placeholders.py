@@ -117,6 +117,26 @@ def bare_predicate(sent: Sentence) -> bool:
     )
 
 
+# Verbs that answer something told before ("The Soviet Union stepped in", "Larco disagreed"): used bare, with no
+# object or complement, they say nothing of what was answered, which only another sentence tells.
+_REACTIONS = frozenset(
+    {"disagree", "retaliate", "respond", "reply", "object", "intervene", "relent", "comply", "agree", "refuse"}
+)
+_COMPLEMENTS = frozenset({"dobj", "prep", "xcomp", "ccomp", "attr", "acomp", "oprd", "dative", "agent", "pcomp"})
+
+
+def bare_reaction(root: Any) -> bool:
+    """ "The Soviet Union stepped in, providing loans", "Snow disagreed.": the main verb answers something told
+    before, with no object or complement saying what (a date is no complement)."""
+    lemma = root.lemma_.lower()
+    stepped_in = lemma == "step" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "in" and not list(c.children) for c in root.children
+    )
+    if lemma not in _REACTIONS and not stepped_in:
+        return False
+    return not any(c.dep_ in _COMPLEMENTS and not _time_phrase(c) for c in root.children)
+
+
 def _quoted(sent: Sentence, t: Any) -> bool:
     """Whether the token stands inside quotation marks ("chanting 'We are the people'")."""
     before = sent.span.doc.text[sent.span.start_char : t.idx]
@@ -127,4 +147,10 @@ def _quoted(sent: Sentence, t: Any) -> bool:
 
 def placeholder(sent: Sentence) -> bool:
     """Whether the sentence's main words stand for something only another sentence tells."""
-    return announced_act(sent) or anaphoric_subject(sent) or pointing_opener(sent) or bare_predicate(sent)
+    return (
+        announced_act(sent)
+        or anaphoric_subject(sent)
+        or pointing_opener(sent)
+        or bare_predicate(sent)
+        or bare_reaction(sent.root)
+    )

@@ -43,6 +43,9 @@ _STRANDED_ASIDE = re.compile(
     r"of course|at least|in effect),\s",
     re.I,
 )
+# "When did the decisive push come, come to Frombork ...?": a verb of another clause taken for the main verb's
+# pair, and both put in the question's form
+_DOUBLED_ACROSS_COMMA = re.compile(r"\b([^\W\d_]{2,}), \1\b", re.I)
 _CUT_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){1,3}[A-Za-z](?![\w.])")
 
 
@@ -81,6 +84,25 @@ def _stranded_before_question_mark(prompt: str) -> bool:
     return False
 
 
+def _question_runs_on(prompt: str) -> bool:
+    """ "When was the envoy received in 1685; the ambassador received at Versailles?": a semicolon outside quotes
+    joins a second statement that the question does not ask about, and the inversion seldom fits both."""
+    unquoted = re.sub(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\([^)]*\)", "", prompt)
+    return prompt.rstrip().endswith("?") and ";" in unquoted
+
+
+# "In 1902, the railway now lies within ...": a timeline's date written in front of a sentence that speaks of today
+_OPENING_DATE = re.compile(
+    r"^(?:In|On|By|From|Around|About|After|Before|Until)\s[^,()]{0,30}\b\d{3,4}\b[^,()]{0,15},\s"
+)
+# "now" before the verb of the clause, not "the name now used for ...", which is as true of the past
+_NOW = re.compile(r"\b(?:now|today)\s(?:is|are|has|have|lies|stands|remains)\b", re.I)
+
+
+def _dated_now(prompt: str) -> bool:
+    return bool(_OPENING_DATE.match(prompt)) and bool(_NOW.search(re.sub(r"\([^)]*\)", "", prompt)))
+
+
 def _lowercase_start(prompt: str) -> bool:
     body = prompt.lstrip(" \"'\u201c\u2018([")
     return bool(body[:1]) and body[0].isalpha() and body[0].islower()
@@ -100,6 +122,9 @@ FORM_CHECKS: dict[str, Callable[[str], bool]] = {
     "an exercise number left at the front": lambda p: bool(_NUMBERED.match(p.strip())),
     "an abbreviation cut short": lambda p: bool(_CUT_ABBREVIATION.search(p)),
     "an aside that lost its first comma": lambda p: bool(_STRANDED_ASIDE.search(p)),
+    "a word doubled across a comma": lambda p: bool(_DOUBLED_ACROSS_COMMA.search(p)),
+    "a question run on past a semicolon": _question_runs_on,
+    "a date of the past put before 'now'": _dated_now,
 }
 
 

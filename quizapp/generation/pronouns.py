@@ -174,13 +174,22 @@ def _written_name_fits(sent: Sentence, head: Any, full: str) -> bool:
 
 
 def _inside_dropped(t: Any, head: Any) -> bool:
-    """Whether ``t`` sits in a relative clause, apposition, list or punctuation hanging off the antecedent."""
+    """Whether ``t`` sits in a relative clause, apposition, list or punctuation hanging off the antecedent; the
+    names right after a common noun ("the archaeologists Terry Hunt and Carl Lipo") stay, since "the
+    archaeologists" alone names no one a reader of the question can find."""
+    chain = []
     x = t
     while x.i != head.i:
-        if x.dep_ in ("relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis"):
-            return True
+        chain.append(x)
         x = x.head
-    return False
+    if chain and _names_the_noun(chain[-1], head):
+        return False
+    return any(x.dep_ in ("relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis") for x in chain)
+
+
+def _names_the_noun(appos: Any, head: Any) -> bool:
+    """A name in apposition right after a common noun, with no comma between: "the engineer Ada Vell"."""
+    return appos.dep_ == "appos" and appos.pos_ == "PROPN" and head.pos_ == "NOUN" and appos.left_edge.i == head.i + 1
 
 
 def _fits(word: str, sent: Sentence, t: Any) -> bool:
@@ -216,6 +225,7 @@ def _fits(word: str, sent: Sentence, t: Any) -> bool:
             t.lemma_.lower() in TITLES
             or (t.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ in TITLES for c in t.children))
             or _named_as_person(sent, t)
+            or _bare_surname(sent, t, kind)
         )
         return (
             not plural
@@ -224,6 +234,20 @@ def _fits(word: str, sent: Sentence, t: Any) -> bool:
             and t.lower_ not in ("people", "men", "women")
         )
     return plural or kind == "group"
+
+
+def _bare_surname(sent: Sentence, t: Any, kind: str) -> bool:
+    """ "Tello argued that Chavin ... and that its roots ...": a word standing alone that is the surname of a person
+    named in full elsewhere, where the model saw no name (a word of a longer name, "Rapa Nui", is not one)."""
+    full = sent.cache.get("surnames", {}).get(t.lower_)
+    return (
+        not kind
+        and t.pos_ == "PROPN"
+        and bool(full)
+        and not contains_phrase(sent.text, full)
+        and t.dep_ != "compound"
+        and not any(c.dep_ == "compound" for c in t.children)
+    )
 
 
 def _named_as_person(sent: Sentence, t: Any) -> bool:

@@ -131,7 +131,8 @@ def _invert(sent: Sentence, removed: set[int], head: str) -> str | None:
     for c in root.children:
         if c.dep_ != "conj" or c.pos_ not in ("VERB", "AUX") or any(g.dep_ in _SUBJ for g in c.children):
             continue
-        if (aux is None and c.tag_ == "VBD") or (
+        # "did Barth visit Sokoto and describe Kano": a timeline's present pair takes the base form with its root
+        if (aux is None and (c.tag_ == "VBD" or c.tag_ == root.tag_)) or (
             pluperfect and c.tag_ == "VBN" and not any(g.dep_ in ("aux", "auxpass") for g in c.children)
         ):
             replace[c.i] = _base(c)

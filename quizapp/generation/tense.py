@@ -154,7 +154,22 @@ def past_clauses(corpus: Corpus, sent: Sentence, question: str) -> str:
     main clause's verbs stay: the question's operator carries their tense ("When did the Ottomans conquer ...?")."""
     if not question.rstrip().endswith("?"):
         return question
-    return _verbs_in_past(corpus, sent, question, only=_subordinate)
+    return _verbs_in_past(corpus, sent, _coordinated_in_base_form(sent, question), only=_subordinate)
+
+
+_DO_SUPPORT = re.compile(r"^[^?]*?\b(?:when|where|why|how|what|which|whom)(?:\s[a-z]+)?\s(?:did|does|do)\s", re.I)
+
+
+def _coordinated_in_base_form(sent: Sentence, question: str) -> str:
+    """ "When did Castilla abolish the tribute and decrees the end of slavery?": a main verb the parser took for a
+    noun after "and" shares the operator with the first, so it takes the base form, not the past."""
+    if not _DO_SUPPORT.match(question):
+        return question
+    for t in sent.span:
+        if _coordinated_verb(t):
+            lemma = next(iter(getLemma(t.lower_, upos="VERB")), "")
+            question = re.sub(rf"(?<=\band ){re.escape(t.text)}\b", lemma, question, count=1) if lemma else question
+    return question
 
 
 _SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "csubj", "pcomp"})
