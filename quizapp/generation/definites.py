@@ -892,10 +892,24 @@ def place_named_before(corpus: Corpus, sent: Sentence, head: Any) -> str | None:
 _DATE_GOES_ON = re.compile(r"\b(?:of|year|month|week|day|that|this|same|next|last|following)\b", re.I)
 
 
+# A sentence that says what happens now or every year ("Today pilgrims gather on 7 January", "is held every year
+# on 14 November"): its date is a day of the calendar, not of the events the paragraph dates.
+_PRESENT_OR_YEARLY = re.compile(r"\b(?:today|nowadays|every year|each year|annually|yearly)\b", re.I)
+
+
+def recurring_date(sent: Sentence) -> bool:
+    """Whether the sentence, in the present tense, speaks of today or of every year: writing in the year of an
+    earlier sentence would date a yearly festival to one past year and make a true sentence false."""
+    if not _PRESENT_OR_YEARLY.search(sent.text):
+        return False
+    root = sent.span.root
+    return any(t.tag_ in ("VBZ", "VBP") for t in [root, *(c for c in root.children if c.dep_.startswith("aux"))])
+
+
 def yearless_dates(corpus: Corpus, sent: Sentence) -> list[tuple[str, str | None]]:
     """(date text, the same with the year of the nearest earlier dated sentence of the paragraph, or None)
-    for each date of the sentence that names a month or a day but no year."""
-    if _YEAR.search(sent.text):
+    for each date of the sentence that names a month or a day but no year; none for a date that recurs."""
+    if _YEAR.search(sent.text) or recurring_date(sent):
         return []
     out: list[tuple[str, str | None]] = []
     for m in sent.mentions:
@@ -994,10 +1008,19 @@ def _drop_date(prompt: str, date: str) -> str | None:
 
 
 def resolve_context(
-    corpus: Corpus, sentences: list[Sentence], prompt: str, key: str = "", *, date_entry: bool = True
+    corpus: Corpus,
+    sentences: list[Sentence],
+    prompt: str,
+    key: str = "",
+    *,
+    date_entry: bool = True,
+    name_definites: bool = True,
 ) -> tuple[str, str | None]:
     """The prompt with earlier-named things and years written in, and why it still cannot stand alone (or None);
-    ``date_entry=False`` leaves out a timeline entry's date (an ordering's item is to be placed without it)."""
+    ``date_entry=False`` leaves out a timeline entry's date (an ordering's item is to be placed without it);
+    ``name_definites=False`` refuses a prompt whose "the <noun>" needs a name written in (a false statement must
+    change one fact: a name wrongly written in, "the Gobir capital", "the Kangxi emperor", is a second claim its
+    explanation never speaks of)."""
     if len(sentences) != 1:
         return prompt, None
     sent = sentences[0]
@@ -1025,7 +1048,7 @@ def resolve_context(
         ):
             continue  # "most of the trade": vague, but no particular thing spoken of before is missing
         # ("the chief scientist", "the governor": a role is someone's in particular, of something named before)
-        if name is None or (key and contains_phrase(name, key)):
+        if name is None or (key and contains_phrase(name, key)) or not name_definites:
             return prompt, f"'{phrase}' refers to something named in an earlier sentence"
         prompt = _replace_first(prompt, phrase, _unless_placed(name, prompt))
     dangling = dangling_phrase(sent, prompt)

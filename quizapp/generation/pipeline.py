@@ -205,7 +205,10 @@ def _generate(
         if c.draft.type in ("multiple_choice", "true_false", "fill_in"):
             # "the school", "on November 8-9": write in what earlier sentences named, or refuse the question.
             # First of all: a prompt that gains a name this way may pass the guards it would fail as it stands.
-            prompt, problem = resolve_context(corpus, c.sentences, c.draft.prompt, c.key)
+            false_statement = c.draft.type == "true_false" and c.draft.answer is False
+            prompt, problem = resolve_context(
+                corpus, c.sentences, c.draft.prompt, c.key, name_definites=not false_statement
+            )
             if problem is not None:
                 rejected["anaphora"] += 1
                 return False

@@ -106,6 +106,11 @@ def _life_event(m: Mention) -> tuple[str, Any] | None:
     return None
 
 
+def dates_a_life_event(m: Mention) -> bool:
+    """Whether the date ``m`` dates a birth, death, marriage or burial (see _life_event)."""
+    return m.kind == "date" and _life_event(m) is not None
+
+
 def main_person(corpus: Corpus, doc: int) -> str:
     """The last name of the person the document names most often ("" when none stands out)."""
     cache: dict[int, str] = corpus.cache.setdefault("main_person", {})

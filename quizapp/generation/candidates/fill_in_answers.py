@@ -22,7 +22,7 @@ from ..analysis import Corpus, Sentence, norm_key
 from ..distractors import one_people, usable_key
 from ..gazetteer import containers, place_class
 from ..giveaways import states_of_people
-from ..lexicon import EVENT_WORDS, LAW_WORDS, TITLES
+from ..lexicon import EVENT_WORDS, FACILITY_WORDS, LAW_WORDS, TITLES
 from ..textutil import zipf
 from .name_forms import (
     geographic_forms,
@@ -129,12 +129,31 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
             out += without_nationality(corpus, sent.doc, key) + without_ordinal(corpus, sent.doc, key)
         if kind == "group":
             out += people_forms(corpus, sent.doc, key)
+    if kind != "term":
+        out += town_of_building(corpus, sent.doc, key, first)
     out += _aliases(corpus, sent.doc).get(norm_key(key), [])
     if kind != "place":  # "Conakry (Guinea)" says where, not another name; "Edo ('estuary')" what it meant
         out += bracketed_names(corpus, sent.doc, key) + translated_names(corpus, sent.doc, key)
     out += _variant_names().get(_folded(key), [])
     out += [s for v in [key, *out] for s in _spellings(v)]
     return list(dict.fromkeys(v for v in out if v.strip() and v != key))
+
+
+# Where a building stands: after these, its town answers "where" as truly as the building does.
+_LOCATING = frozenset({"in", "at"})
+
+
+def town_of_building(corpus: Corpus, doc: int, key: str, first: Any) -> list[str]:
+    """ "Frombork" for "grave in Frombork Cathedral": after "in" or "at", a building named by its town and its
+    kind ("Velm Cathedral", "Reading Gaol") is also answered by the town, where the article names that town alone
+    as a place (he "lived in Frombork"). Not elsewhere: "_____ was built in 1388" asks for the building."""
+    words = key.split()
+    if len(words) < 2 or words[-1].lower() not in FACILITY_WORDS or first.i == 0:
+        return []
+    if first.doc[first.i - 1].lower_ not in _LOCATING:
+        return []
+    town = " ".join(words[:-1])
+    return [town] if norm_key(town) in mention_norms(corpus, doc, "place") else []
 
 
 _QUOTE = "['‘’\"“”]"

@@ -329,3 +329,32 @@ def test_a_ruler_named_since_by_another_name_leaves_the_title_unresolved():
     s = sentence(c, "orders an inquiry")
     # the Tanshi emperor reigned in 1684; the Wenlong emperor, named since, is the one of 1759
     assert ("The emperor", "the Tanshi emperor") not in bare_definites(c, s)
+
+
+def test_a_date_that_recurs_every_year_takes_no_year_from_an_earlier_sentence():
+    c = parsed(
+        "The monastery of Orvel was founded in 1214 on a hill above the river. "
+        "Today thousands of pilgrims gather at Orvel for the Feast of Saint Anselm on 9 March. "
+        "The Feast of Saint Anselm is held every year on 9 March in the cloister."
+    )
+    for words in ("pilgrims", "cloister"):
+        s = sentence(c, words)
+        prompt, problem = resolve_context(c, [s], s.text)
+        assert problem is None
+        assert "1214" not in prompt
+        assert "9 March" in prompt
+
+
+def test_a_false_statement_gets_no_name_written_into_the_noun():
+    # "the emir" written as "the Aldmoor emir" (wrongly, as "the Gobir capital" was): in a false statement, a second
+    # change that its explanation never speaks of
+    c = parsed(
+        "The Aldmoor Emirate grew rich. In 1805 the Aldmoor emir built a palace at Orvel. "
+        "In 1809 Rafi Okon founded Kelsby and deposed the emir."
+    )
+    s = sentence(c, "deposed the emir")
+    prompt, problem = resolve_context(c, [s], s.text)
+    assert problem is None
+    assert prompt == "In 1809 Rafi Okon founded Kelsby and deposed the Aldmoor emir."
+    _, problem = resolve_context(c, [s], s.text, name_definites=False)
+    assert problem is not None

@@ -1,6 +1,7 @@
 """Two tiny documents naming different places for one facility."""
 
 from quizapp.generation import generate
+from quizapp.generation.pipeline import analyse, build_candidates
 
 from ._articles import clean
 
@@ -54,10 +55,16 @@ def test_facilities_of_one_field_in_two_places_disagree():
     assert len(found) == 1, [d.topic for d in result.report.disagreements]
     assert "Brandmoor" in found[0].note
     assert "Ostwick" in found[0].note
-    keyed = [q for q in result.questions if any("poison gas plant" in s.quote for s in q.sources)]
+    # The sentence gives one true statement and no false one, so the set keeps no true/false question (rank's
+    # False share): the candidate must still say whose account it is.
+    _, ctx, _ = analyse([clean("a.txt", CHEM_A), clean("b.txt", CHEM_B)])
+    cands = build_candidates(ctx)
+    keyed = [
+        c.draft for c in cands if any("poison gas plant" in s.text for s in c.sentences) and c.draft.answer is True
+    ]
     assert keyed
-    for q in keyed:
-        assert q.prompt.startswith("According to "), q.prompt
+    for d in keyed:
+        assert d.prompt.startswith("According to "), d.prompt
 
 
 def test_a_document_with_several_places_for_a_field_is_not_set_against_another():

@@ -76,3 +76,17 @@ def test_a_word_of_a_name_as_common_as_a_given_name_many_bear_is_no_answer_alone
     assert "Drellani" in _answers(rare, "Orsino Drellani Pask", "person")
     common = "In March the Velm captain Orsino Michael Pask arrived with 300 archers. Michael held the eastern gate."
     assert "Michael" not in _answers(common, "Orsino Michael Pask", "person")
+
+
+def test_a_building_after_in_is_also_answered_by_its_town():
+    text = (
+        "After 1510 the canon Anselm Tarro lived mainly in Velmbork, where he wrote his book on the planets. "
+        "Tarro died in Velmbork in 1543. "
+        "For centuries Tarro's grave in Velmbork Cathedral was unmarked."
+    )
+    assert "Velmbork" in _fill_ins(text)[0]["Velmbork Cathedral"]
+    built = text.replace(
+        "For centuries Tarro's grave in Velmbork Cathedral was unmarked.",
+        "Velmbork Cathedral was built in 1388 on a hill.",
+    )
+    assert "Velmbork" not in _fill_ins(built)[0].get("Velmbork Cathedral", ["Velmbork Cathedral"])

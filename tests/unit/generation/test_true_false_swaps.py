@@ -63,18 +63,19 @@ def test_an_instruction_states_nothing_true_or_false():
     assert not imperative(sentence(c, "The merchants"))
 
 
+# Each sentence names the bank: a false statement gets no name written into "the bank" (round 16).
 TOWNS = """The Bank of Kelsby
 
 In 1841 the merchant Arthur Penrose founded a bank in Kelsby, a market town on the river Dane.
-In 1846 the bank opened a branch in Marlow, where the wool trade was growing.
+In 1846 the Bank of Kelsby opened a branch in Marlow, where the wool trade was growing.
 In 1851 Arthur Penrose was elected mayor of Kelsby by the town council.
-In 1856 the bank lent money to the engineer Thomas Hale for a canal to Marlow.
+In 1856 the Bank of Kelsby lent money to the engineer Thomas Hale for a canal to Marlow.
 In 1861 Thomas Hale finished the canal, and barges carried wool from Marlow to Kelsby.
 In 1866 a fire destroyed the old market hall of Kelsby.
 In 1871 the railway from Leeds reached Kelsby, and the canal lost most of its trade.
-In 1876 the bank built a new office on the high street of Kelsby.
+In 1876 the Bank of Kelsby built a new office on the high street of Kelsby.
 In 1881 Edward Penrose, the son of Arthur Penrose, became the head of the bank.
-In 1886 the bank merged with a larger bank from Leeds.
+In 1886 the Bank of Kelsby merged with a larger bank from Leeds.
 """
 
 
@@ -236,3 +237,11 @@ def test_a_statement_that_only_describes_its_subject_is_not_made():
     assert not nothing("a single company")  # a count, not a verdict
     assert not nothing("a branch of the Bank")  # a name after the verb
     assert not nothing("opened a mill")  # not a description
+
+
+def test_an_organisation_is_not_swapped():
+    c = parsed("In 1860 the Kelsby Railway Company bought the old mill in Marlow.")
+    sent = sentence(c, "bought the old mill")
+    company = next(m for m in sent.mentions if m.text == "Kelsby Railway Company")
+    assert company.kind == "org"
+    assert not swappable(sent, company)

@@ -138,3 +138,30 @@ def test_a_sentence_whose_date_is_a_side_detail_gives_no_false_statement_at_all(
     # not by its year, and not by its town either: a side detail swapped is still a side detail
     assert _false_of("found old coins", TOWNS) == []
     assert _false_of("built a toll bridge", TOWNS) != []
+
+
+def test_no_year_is_made_up_for_a_birth_or_a_death():
+    # "Penrose died in 1831" for 1826: false only by a year of his life, a trap on a personal date
+    text = FERRY + " Arthur Penrose, the founder of the ferry, died in 1826."
+    c = parsed(text)
+    ctx = Context(c, DistractorIndex(c))
+    died = next(m for m in sentence(c, "died in").mentions if m.date is not None)
+    assert unstated_year(ctx, died) is None
+    built = next(m for m in sentence(c, "built a toll bridge").mentions if m.date is not None)
+    assert unstated_year(ctx, built) is not None
+
+
+def test_no_one_else_is_swapped_in_for_who_was_born():
+    # "Thomas Hale was born in Dunmore": another person of the article put in the birth is absurd
+    text = (
+        "In 1790 Thomas Hale founded the Dunmore ferry company. In 1795 Thomas Hale built a dock at Dunmore. "
+        "Arthur Penrose was born in Dunmore on 3 May 1801 into a family of ferrymen. "
+        "In 1822 Arthur Penrose built a toll bridge over the Tarn. In 1830 the railway reached Dunmore."
+    )
+    c = parsed(text)
+    ctx = Context(c, DistractorIndex(c))
+    sent = sentence(c, "was born")
+    swaps = [
+        cand.draft.confidence_reasons[-1] for cand in true_false_candidates(ctx, sent) if cand.draft.answer is False
+    ]
+    assert not any("person swapped" in reason for reason in swaps)
