@@ -145,18 +145,25 @@ def main(argv: list[str] | None = None) -> None:
     for slip in collect():
         status, now = status_now(slip, current_questions(slip["article"], args.sheets, cache))
         tally[(slip["class"], status)] += 1
-        print(f"[{slip['class']}] {status:7} {slip['article']} #{slip['number']} ({slip['set']}, {slip['verdict']})")
-        print(f"    note:  {slip['note'][:160]}")
-        print(f"    then:  {slip['prompt']}")
-        for q in now:
-            if q["prompt"] != slip["prompt"]:
-                print(f"    now:   {q['prompt']}  [{hint(slip, q['prompt'])}]")
+        print_slip(slip, status, now, note_width=160, hint=hint)
     print()
     classes = sorted({c for c, _ in tally})
     print(f"{'class':10} {'slips':>5} {'gone':>5} {'same':>5} {'changed':>7}")
     for c in classes:
         row = [tally[(c, s)] for s in ("gone", "same", "changed")]
         print(f"{c:10} {sum(row):5} {row[0]:5} {row[1]:5} {row[2]:7}")
+
+
+def print_slip(
+    slip: dict, status: str, now: list[dict], *, note_width: int, hint: Callable[[dict, str], str] | None = None
+) -> None:
+    """A judged slip, its note and prompt, and each current prompt from its sentence that differs (with a hint)."""
+    print(f"[{slip['class']}] {status:7} {slip['article']} #{slip['number']} ({slip['set']}, {slip['verdict']})")
+    print(f"    note:  {slip['note'][:note_width]}")
+    print(f"    then:  {slip['prompt']}")
+    for q in now:
+        if q["prompt"] != slip["prompt"]:
+            print(f"    now:   {q['prompt']}" + (f"  [{hint(slip, q['prompt'])}]" if hint else ""))
 
 
 def status_now(slip: dict, current: list[dict]) -> tuple[str, list[dict]]:

@@ -170,6 +170,17 @@ def article_drops(path: Path, show: bool, keys: bool = False) -> tuple[Counter[s
     return row, lines
 
 
+def chosen_articles(half: str, directories: list[Path] | None) -> tuple[dict[str, Path], list[str]]:
+    """All articles found (id -> path) and the ids of the half asked for, in order; a note on stderr unless it is
+    the development half."""
+    articles = measure.find_articles(directories or [split.ARTICLES])
+    test, development = split.split(articles)
+    chosen = sorted(articles) if half == "all" else (test if half == "test" else development)
+    if half != "dev":
+        print("note: the test half is for the blind reader; do not tune on what it shows", file=sys.stderr)
+    return articles, chosen
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--half", choices=sorted(measure.HALVES), default="dev")
@@ -177,11 +188,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sentences", action="store_true", help="print each skipped or barren sentence")
     parser.add_argument("--keys", action="store_true", help="why each name of a barren sentence keys nothing")
     args = parser.parse_args(argv)
-    articles = measure.find_articles(args.articles or [split.ARTICLES])
-    test, development = split.split(articles)
-    chosen = sorted(articles) if args.half == "all" else (test if args.half == "test" else development)
-    if args.half != "dev":
-        print("note: the test half is for the blind reader; do not tune on what it shows", file=sys.stderr)
+    articles, chosen = chosen_articles(args.half, args.articles)
     total: Counter[str] = Counter()
     rows = []
     for article_id in chosen:

@@ -26,7 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from coref_check import article_number, collect, current_questions, judged_sets, status_now  # noqa: E402
+from coref_check import article_number, collect, current_questions, judged_sets, print_slip, status_now  # noqa: E402
 from split import FIRST_NUMBER, VERSION  # noqa: E402
 
 # A class by the note's words, tried in this order: the first that matches names the slip.
@@ -147,12 +147,7 @@ def main(argv: list[str] | None = None) -> None:
         tally[(slip["class"], status)] += 1
         if args.only and slip["class"] != args.only:
             continue
-        print(f"[{slip['class']}] {status:7} {slip['article']} #{slip['number']} ({slip['set']}, {slip['verdict']})")
-        print(f"    note:  {slip['note'][:200]}")
-        print(f"    then:  {slip['prompt']}")
-        for q in now:
-            if q["prompt"] != slip["prompt"]:
-                print(f"    now:   {q['prompt']}")
+        print_slip(slip, status, now, note_width=200)
     print()
     print(f"{'class':14} {'slips':>5} {'gone':>5} {'same':>5} {'changed':>7}")
     for name in CLASSES:

@@ -15,6 +15,7 @@ from .calibrate import REWRITTEN_CHECK, calibrate
 from .candidates import (
     Candidate,
     Context,
+    agent_claims,
     cause_candidates,
     fill_in_candidates,
     matching_candidates,
@@ -135,6 +136,7 @@ def sentence_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> l
         mine += true_false_candidates(ctx, sent)
         mine += fill_in_candidates(ctx, sent, counts)
         mine += cause_candidates(ctx, sent)
+        mine += agent_claims(ctx, sent)
         mine += result_candidates(ctx, sent)
         mine += so_candidates(ctx, sent)
     return mine

@@ -182,6 +182,8 @@ def _title_phrases(title: str) -> list[tuple[str, bool]]:
     parts = [p for p in re.split(r"\s*(?::|\s[–—-]\s|\|)\s*", title) if p]
     out: list[tuple[str, bool]] = []
     for part in parts:
+        if part.strip().endswith("?"):
+            continue  # "Did Rapa Nui Really Collapse?": a question the article asks, not a name it writes in
         text = _TITLE_DATES.sub(" ", _TITLE_NUMBERING.sub("", part.strip()))
         text = _TITLE_GENRE.sub(" ", text)
         text = " ".join(text.split()).strip(" ,.;?!\"'“”‘’")

@@ -1,7 +1,7 @@
 """Candidate makers, one module per question type; each overgenerates, guards and the ranker decide."""
 
 from .base import Candidate, Context
-from .causes import cause_candidates
+from .causes import agent_claims, cause_candidates
 from .fill_in import fill_in_candidates
 from .matching import matching_candidates
 from .multiple_choice import multiple_choice_candidates
@@ -13,6 +13,7 @@ from .true_false import true_false_candidates
 __all__ = [
     "Candidate",
     "Context",
+    "agent_claims",
     "cause_candidates",
     "fill_in_candidates",
     "matching_candidates",

@@ -52,6 +52,7 @@ class Cause:
     # reason) and the comma that set the cause off
     lead: str = ""
     set_off: bool = False
+    verb: Any = None  # the causing verb of "X led to Y" (the cause is its subject), else None
 
 
 def _marker(t: Any) -> tuple[str, str, Any] | None:
@@ -151,7 +152,7 @@ def _agents(sent: Sentence) -> list[Cause]:
         phrase = tokens_text(toks)
         if not keeps_capital(toks[0]):
             phrase = phrase[:1].lower() + phrase[1:]
-        out.append(Cause(sent, "reason", "phrase", f"because of {phrase}", toks, set(), False))
+        out.append(Cause(sent, "reason", "phrase", f"because of {phrase}", toks, set(), False, verb=t))
     return out
 
 
@@ -353,6 +354,47 @@ def cause_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
         if made is not None:
             out.append(made)
     return out
+
+
+CLAIM_OF_AGENT = "the causal claim of a sentence 'X led to / resulted in / caused Y', as stated"
+
+
+def agent_claims(ctx: Context, sent: Sentence) -> list[Candidate]:
+    """ "The drought led to a famine": the main clause, a causal claim whose cause is the subject of the main verb,
+    stated as true (a "why" stem would have to turn the effect, a noun phrase, into a clause). None where the
+    sentence also states a cause of the main verb in a "because" clause (that one is asked), or hedges."""
+    found = causes_of(ctx.corpus, sent)
+    if any(c.on_root for c in found) or hedge(sent):
+        return []
+    agent = next((c for c in found if c.verb is not None and c.verb == sent.root), None)
+    if agent is None or agent.verb.tag_ not in ("VBD", "VBZ", "VBP") or _leads_to_a_place(sent, agent.verb):
+        return []
+    text = ctx.stand_alone(sent, capitalise(tidy(tokens_text(root_clause(sent))).rstrip(" ,;:")) + ".")
+    if text is None or ctx.early_reject(text):
+        return []
+    return [stated_claim(ctx, sent, text, CLAIM_OF_AGENT)]
+
+
+def stated_claim(ctx: Context, sent: Sentence, text: str, reason: str) -> Candidate:
+    """The causal claim ``text`` of one sentence, a true statement quoting it, as a cause stem."""
+    draft = QuestionDraft(
+        type="true_false",
+        prompt=text,
+        answer=True,
+        explanation=f"True. The text says: \u201c{sent.text.strip()}\u201d",
+        confidence=CAUSE_CONFIDENCE - 0.05,
+        confidence_reasons=[reason],
+        difficulty=0.3,
+        sources=[source_of(ctx, sent)],
+    )
+    score = CAUSE_CONFIDENCE - 0.02 * max(word_count(text) - 18, 0)
+    return Candidate(draft, "", [sent], score, STEM_KIND, f"{sent.id}:cause")
+
+
+def _leads_to_a_place(sent: Sentence, verb: Any) -> bool:
+    """ "The route led to the market of Bulghar": a way that goes somewhere, no cause."""
+    ends = {t.i for c in verb.children if c.dep_ == "prep" for t in c.subtree}
+    return any(m.kind == "place" and m.root.i in ends for m in sent.mentions)  # "to the market of X and to Y" too
 
 
 # the phrases after the first start in lower case ("In 1085, at Christmas in Gloucester, why ...?")

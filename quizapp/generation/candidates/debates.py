@@ -63,7 +63,29 @@ def _subject_person(sent: Sentence, verb: Any) -> Mention | None:
     # stands beside the subject noun
     heads = [subj, *(c for c in subj.children if c.dep_ == "appos")]
     people = [m for m in sent.mentions if m.kind == "person" and any(m.first.i <= h.i <= m.last.i for h in heads)]
+    if not people and _scholars_noun(subj):
+        # "Historians such as John Thornton argue", "Later scholars, among them X, have argued": the one scholar
+        # the text names among those who hold the view holds it (with two named, neither alone is the answer)
+        inside = {t.i for t in subj.subtree}
+        people = [m for m in sent.mentions if m.kind == "person" and m.root.i in inside]
     return people[0] if len(people) == 1 else None
+
+
+def _scholars_noun(subj: Any) -> bool:
+    """ "historians", "later scholars": a plural of a scholar's title as the subject of a view."""
+    return subj.tag_ == "NNS" and subj.lemma_.lower() in SCHOLAR_NOUNS
+
+
+def _singular(verb_group: list[Any]) -> str:
+    """The verb group of a view held by "historians such as X", agreeing with X: "have argued" -> "has argued",
+    "argue" -> "argues" (the view verbs are all regular)."""
+    words = [t.text for t in verb_group]
+    first = verb_group[0]
+    if first.lower_ == "have":
+        words[0] = "has"
+    elif first.tag_ == "VBP":
+        words[0] = first.lemma_ + "s"
+    return " ".join(words)
 
 
 def _scholarly(m: Mention) -> bool:
@@ -141,7 +163,8 @@ def debate_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
         last = who.norm.split()[-1]
         key = scholars.get(last, display(who))
         auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
-        verb_group = tokens_text([*auxiliaries, verb])
+        subj = next(c for c in verb.children if c.dep_ == "nsubj")
+        verb_group = _singular([*auxiliaries, verb]) if _scholars_noun(subj) else tokens_text([*auxiliaries, verb])
         when = _when(sent, verb)
         asked = tidy(
             f"{when}who {verb_group} {tokens_text(view)}?" if when else f"Who {verb_group} {tokens_text(view)}?"

@@ -54,12 +54,27 @@ def result_cause(ctx: Context, sent: Sentence) -> Cause | None:
     prev = _before(ctx, sent) if removed is not None else None
     if prev is None or removed is None:
         return None
-    tense = "past" if prev.root.tag_ == "VBD" or any(c.tag_ == "VBD" for c in prev.root.children) else "present"
+    tense = _tense_of(prev)
+    if tense != _tense_of(sent) or _turns(prev):
+        return None
     clause = fact_clause(ctx, prev, tense, MAX_KEY_WORDS)
     if clause is None:
         return None
     toks: list[Any] = list(prev.tokens)
     return Cause(sent, "reason", "clause", clause[:1].lower() + clause[1:], toks, removed, True)
+
+
+def _tense_of(sent: Sentence) -> str:
+    root = sent.root
+    return "past" if root.tag_ == "VBD" or any(c.tag_ == "VBD" for c in root.children) else "present"
+
+
+def _turns(sent: Sentence) -> bool:
+    """ "A had planned X, but B persuaded them to do Y": the result comes of the turn, which the main clause alone
+    leaves out (keyed on X, the claim would give the plan that was dropped as the cause)."""
+    kids = list(sent.root.children)
+    contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in kids)
+    return contrast and any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in kids)
 
 
 def result_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:

@@ -14,9 +14,8 @@ from typing import Any
 from ..analysis import Sentence
 from ..clauses import body_tokens, hedge
 from ..textutil import capitalise, keeps_capital, tidy, tokens_text, word_count
-from ..types import QuestionDraft
-from .base import Candidate, Context, source_of
-from .causes import CAUSE_CONFIDENCE, STEM_KIND
+from .base import Candidate, Context
+from .causes import stated_claim
 
 CLAIM_OF_SO = "the causal claim of one sentence ('..., so ...'), as stated"
 # "so that" is a purpose, "so many / so much / so far" a degree: neither says what followed from what
@@ -68,15 +67,4 @@ def so_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     text = ctx.stand_alone(sent, capitalise(claim))
     if text is None or ctx.early_reject(text):
         return []
-    draft = QuestionDraft(
-        type="true_false",
-        prompt=text,
-        answer=True,
-        explanation=f"True. The text says: \u201c{sent.text.strip()}\u201d",
-        confidence=CAUSE_CONFIDENCE - 0.05,
-        confidence_reasons=[CLAIM_OF_SO],
-        difficulty=0.3,
-        sources=[source_of(ctx, sent)],
-    )
-    score = CAUSE_CONFIDENCE - 0.02 * max(word_count(text) - 18, 0)
-    return [Candidate(draft, "", [sent], score, STEM_KIND, f"{sent.id}:cause")]
+    return [stated_claim(ctx, sent, text, CLAIM_OF_SO)]

@@ -290,3 +290,52 @@ def test_a_cause_told_mid_sentence_stays_where_it_is():
     # with a pronoun in the words after it, there is no order that reads alone and as stated: no claim
     corpus, ctx = _ctx("The town of Kelso grew quickly because of the wool trade, as its chronicles record.")
     assert cause_candidates(ctx, corpus.sentences[-1]) == []
+
+
+def test_a_thing_that_led_to_a_result_gives_the_causal_claim_as_true():
+    from quizapp.generation.candidates.causes import STEM_KIND, agent_claims
+
+    corpus, ctx = _ctx(
+        "The valley of Orm was farmed for centuries. The failure of the harvest in 1820 led to a famine in the valley."
+    )
+    (c,) = agent_claims(ctx, sentence(corpus, "led to"))
+    assert c.stem_kind == STEM_KIND  # a cause stem: the ranker keeps one per document before the quotas
+    assert c.draft.answer is True
+    assert c.draft.prompt == "The failure of the harvest in 1820 led to a famine in the valley."
+
+
+def test_a_person_who_led_something_states_no_cause():
+    from quizapp.generation.candidates.causes import agent_claims
+
+    corpus, ctx = _ctx("The valley of Orm was farmed for centuries. General Anna Brask led the army to the coast.")
+    assert agent_claims(ctx, sentence(corpus, "led the army")) == []
+
+
+def test_no_result_claim_keyed_on_a_plan_the_sentence_before_turns_away_from():
+    from quizapp.generation.candidates.result_causes import result_candidates
+
+    corpus, ctx = _ctx(
+        "The guild of Kelso had planned to share the surplus among the weavers, but the abbot persuaded the guild "
+        "to spend it on a bridge. As a result, the masons of Kelso finished the new bridge in two years."
+    )
+    assert result_candidates(ctx, sentence(corpus, "As a result")) == []  # the bridge came of the turn
+
+
+def test_no_result_claim_mixes_a_present_cause_with_a_past_result():
+    from quizapp.generation.candidates.result_causes import result_candidates
+
+    corpus, ctx = _ctx(
+        "The guild of Kelso pays the masons a high wage from the town treasury. "
+        "As a result, the masons of Kelso finished the new bridge in two years."
+    )
+    assert result_candidates(ctx, sentence(corpus, "As a result")) == []
+
+
+def test_a_road_that_led_to_a_town_states_no_cause():
+    from quizapp.generation.candidates.causes import agent_claims
+
+    corpus, ctx = _ctx(
+        "The valley of Orm was farmed for centuries. "
+        "The old road led to the market of Dunmere and to the port of Kessford."
+    )
+    assert agent_claims(ctx, sentence(corpus, "old road")) == []

@@ -3,6 +3,8 @@ people who state no view. (Texts made up for the tests.)"""
 
 from __future__ import annotations
 
+import pytest
+
 from quizapp.generation.candidates.base import Context
 from quizapp.generation.candidates.debates import debate_candidates
 from quizapp.generation.distractors import DistractorIndex
@@ -54,3 +56,30 @@ def test_a_thing_that_shows_something_is_no_scholar():
     made, _ = _views(DEBATE.replace("King Anselm", "The Orvel Tapestry shows the guild halls. King Anselm"))
     q = next(x for x in made if x.key == "Piet Anvers").draft
     assert "Orvel Tapestry" not in q.options  # "the tapestry shows" is a scholar's verb, but no one's name
+
+
+@pytest.mark.parametrize(
+    ("holders", "asked"),
+    [
+        ("Later historians, such as Marta Venn, have argued", "Who has argued"),
+        ("Historians such as Marta Venn argue", "Who argues"),  # the verb agrees with the one named
+    ],
+)
+def test_a_view_held_by_scholars_such_as_one_named_is_asked_with_that_name(holders, asked):
+    text = DEBATE.replace(
+        "The scholar Marta Venn doubted both accounts. ",
+        f"{holders} that the guilds of Orvel welcomed foreign traders. ",
+    )
+    made, _ = _views(text)
+    q = next(x for x in made if x.key == "Marta Venn").draft
+    assert q.prompt == f"{asked} that the guilds of Orvel welcomed foreign traders?"
+    assert sorted(q.options) == ["Jan Orrik", "Klara Haldsson", "Marta Venn", "Piet Anvers"]
+
+
+def test_a_view_of_scholars_naming_two_people_is_not_asked_of_one():
+    text = DEBATE.replace(
+        "The scholar Marta Venn doubted both accounts. ",
+        "Historians such as Marta Venn and Ola Brenn argue that the guilds of Orvel welcomed foreign traders. ",
+    )
+    made, _ = _views(text)
+    assert not [x for x in made if "welcomed" in x.draft.prompt]
