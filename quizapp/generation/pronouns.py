@@ -478,6 +478,13 @@ def _from_before(corpus: Corpus, sent: Sentence, word: str, depth: int = 0) -> s
     if subj.lower_ in PRONOUNS:
         if subj.lower_ not in _same_class(word):
             return None
+        # "Shang Yang was a Legalist: he believed ... He divided ...": the "he" before stands for a name of its own
+        # sentence, and the next "he" means what it means
+        inside = (
+            next((x for x in links(corpus, prev) if x.token == subj.i and x.local), None) if word in PERSONAL else None
+        )
+        if inside is not None and inside.antecedent is not None:
+            return inside.antecedent
         found = _from_before(corpus, prev, subj.lower_, depth + 1)
         if found is not None and _gender_clash(corpus, prev, subj, found, depth):
             return None
@@ -532,8 +539,19 @@ def principal_person(corpus: Corpus, doc: int, word: str) -> str | None:
     return name if word in gender else None
 
 
+def _leading_headings(corpus: Corpus, doc: int) -> str:
+    """The document's title and the headings above its first paragraph: a page whose title is its series' name
+    ("Lives in Science | Biography series") names its subject in the heading below ("Ada Lorne (1815-1852)")."""
+    lines = [corpus.documents[doc].title]
+    for s in corpus.document_sentences(doc):
+        if not s.heading:
+            break
+        lines.append(s.text)
+    return "\n".join(lines)
+
+
 def _principal(corpus: Corpus, doc: int) -> tuple[str, frozenset[str]] | None:
-    title = corpus.documents[doc].title.lower()
+    title = _leading_headings(corpus, doc).lower()
     forms: dict[str, dict[str, int]] = {}
     male = female = 0
     for s in corpus.document_sentences(doc):
@@ -872,7 +890,7 @@ def stand_alone(corpus: Corpus, sent: Sentence, text: str, key: str = "") -> str
             continue  # every person it could mean is in view (or is the blank), as in the article
         if ante is None or len(by_word[link.word]) > 1 or BLANK in ante:
             return None
-        if contains_phrase(text, ante):
+        if contains_phrase(text, ante) or (link.word in PERSONAL and _surname_before(text, ante, link.word)):
             continue  # the reader sees the antecedent
         if link.local and key and (contains_phrase(ante, key) or contains_phrase(key, ante)):
             continue  # the antecedent is the key: the blank or the wh-word stands where it was
@@ -930,6 +948,20 @@ def _before(text: str, word: str, pronoun: str) -> bool:
     """Whether ``word`` stands in ``text`` before the first ``pronoun``."""
     at = _word(pronoun).search(text)
     return at is not None and contains_phrase(text[: at.start()], word)
+
+
+def _surname_before(text: str, name: str, pronoun: str) -> bool:
+    """Whether the prompt calls the person ``name`` by the last word of the name alone before the pronoun: "Ricci
+    and his fellow Jesuit" needs no "Matteo Ricci's". Not where another name runs into it ("Otte Brahe")."""
+    words = name.split()
+    at = _word(pronoun).search(text)
+    if len(words) < 2 or at is None or not words[-1][:1].isupper():
+        return False
+    before = text[: at.start()]
+    return any(
+        not re.search(r"[A-Z][\w'-]*\s+$", before[: m.start()])
+        for m in re.finditer(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", before)
+    )
 
 
 def _write_in(text: str, link: Link, ante: str) -> str:
