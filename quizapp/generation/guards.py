@@ -271,8 +271,9 @@ def title_gives_nothing_away(c: Candidate) -> str | None:
 
 
 def setting_not_asked(c: Candidate) -> str | None:
-    """No choice or fill-in key that is what the whole document is about (the place it keeps naming, or the name its
-    title gives and its body keeps writing): a student names it unread."""
+    """No choice or fill-in key that is what the whole document is about (the place it keeps naming, the name its
+    title gives and its body keeps writing, or the name, in any of its forms, that no other outnumbers in its
+    sentences): a student names it unread."""
     if c.draft.type not in ("multiple_choice", "fill_in"):
         return None
     keys = _keys(c)
@@ -280,6 +281,8 @@ def setting_not_asked(c: Candidate) -> str | None:
         return f"key '{keys[0]}' is the document's setting"
     if keys and is_subject(keys[0], c.subject):
         return f"key '{keys[0]}' is the document's subject"
+    if keys and c.topic(keys[0]):
+        return f"key '{keys[0]}' is the document's most-named thing"
     return None
 
 

@@ -204,6 +204,7 @@ def _generate(
         c.title = ctx.title(c.sentences[0])
         c.setting = ctx.setting(c.sentences[0])
         c.subject = ctx.subject_words(c.sentences[0])
+        c.topic = ctx.topic(c.sentences[0])
         if c.draft.type in ("multiple_choice", "true_false", "fill_in"):
             # "the school", "on November 8-9": write in what earlier sentences named, or refuse the question.
             # First of all: a prompt that gains a name this way may pass the guards it would fail as it stands.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .analysis import Corpus, norm_key
@@ -333,3 +334,83 @@ def is_subject(key: str, words: frozenset[str]) -> bool:
     Brahe" in a life of Tycho Brahe)."""
     names = _NAME_WORD.findall(key)
     return bool(names) and re.sub(r"(?:'s|’s)$", "", names[-1]).lower() in words
+
+
+TOPIC_STEM = 5  # letters two forms of one name share at least ("Sogdian" and "Sogdiana")
+TOPIC_ENDING = 3  # letters each may add to the shared part
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def shares_stem(a: str, b: str) -> bool:
+    """Two forms of one name, lower case: "sogdians" and "sogdiana", "egypt" and "egyptian" (a common start of five
+    or more letters, each adding at most three)."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= TOPIC_STEM and len(a) - n <= TOPIC_ENDING and len(b) - n <= TOPIC_ENDING
+
+
+def _names_key(key: str) -> Callable[[str], bool]:
+    """A test of a sentence's text: whether it names the key in any form (the phrase in any case, a word sharing
+    the stem of a one-word key, the words for its people)."""
+    low = key.lower()
+    low = low[4:] if low.startswith("the ") else low
+    phrase = re.compile(rf"(?<![\w’'-]){re.escape(low)}(?![\w’'-])")
+    words = low.split()
+    people = {w.lower() for w in nationality_words().get(low, ())}
+
+    def names(text: str) -> bool:
+        lowered = text.lower()
+        if phrase.search(lowered):
+            return True
+        found = set(_WORD.findall(lowered))
+        return bool(people & found) or (len(words) == 1 and any(shares_stem(words[0], w) for w in found))
+
+    return names
+
+
+@dataclass(frozen=True)
+class TopicShare:
+    """How much of a document names a key: in how many of its sentences, out of how many, and the most sentences
+    any other name of the document is written in."""
+
+    count: int
+    sentences: int
+    rival: int
+
+    @property
+    def share(self) -> float:
+        return self.count / max(1, self.sentences)
+
+    @property
+    def lead(self) -> bool:
+        """Named in a few sentences and a share of all, and no other name in more: what the document is about."""
+        return self.count >= max(SETTING_MIN_SENTENCES, SETTING_SHARE * self.sentences) and self.count >= self.rival
+
+
+def topic_share(corpus: Corpus, doc: int, key: str) -> TopicShare:
+    """How much of the document names the key in any of its forms (see _names_key)."""
+    sents = corpus.document_sentences(doc)
+    names = _names_key(key)
+    mine = sum(1 for s in sents if names(s.text))
+    tally: Counter[str] = corpus.kept("name_sentences", doc, lambda: _name_sentences(corpus, doc))
+    rival = max((c for n, c in tally.items() if not names(n)), default=0)
+    return TopicShare(mine, len(sents), rival)
+
+
+def names_topic(corpus: Corpus, doc: int, key: str) -> bool:
+    """Whether a key is the document's topic though its title may not say it ("Yellow fever" in a life of Carlos
+    Finlay, "Sogdiana" on Sogdian merchants, "Kyiv" on Kievan Rus'): no other name is written in more of its
+    sentences. A student names it unread."""
+    if not re.search(r"[^\W\d_]", key):
+        return False
+    return corpus.kept("topic_keys", (doc, key), lambda: topic_share(corpus, doc, key).lead)
+
+
+def _name_sentences(corpus: Corpus, doc: int) -> Counter[str]:
+    tally: Counter[str] = Counter()
+    for s in corpus.document_sentences(doc):
+        tally.update({m.norm for m in s.mentions if m.kind in _NAMED_KINDS})
+    return tally

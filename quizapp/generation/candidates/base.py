@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from ..analysis import Corpus, Mention, Sentence
 from ..distractors import DistractorIndex, stable_hash
-from ..setting import document_settings, subject_words
+from ..setting import document_settings, names_topic, subject_words
 from ..textutil import MAX_PROMPT_WORDS, anaphora_problem, word_count
 from ..types import QuestionDraft, Source
 
@@ -58,6 +59,10 @@ class Context:
         """The name words of what the sentence's document is about (see setting.subject_words)."""
         return subject_words(self.corpus, sent.doc)
 
+    def topic(self, sent: Sentence) -> Callable[[str], bool]:
+        """A test of keys: whether one is the topic of the sentence's document (see setting.names_topic)."""
+        return partial(names_topic, self.corpus, sent.doc)
+
     def setting(self, sent: Sentence) -> str:
         """The place the sentence's document is about, normalised, or "" (see setting.py)."""
         return document_settings(self.corpus).get(sent.doc, "")
@@ -79,6 +84,7 @@ class Candidate:
     title: str = ""  # the title of the document its sentences come from, as a student sees it
     setting: str = ""  # the place that document is about, normalised ("" if none stands out)
     subject: frozenset[str] = frozenset()  # the name words of what that document is about (setting.subject_words)
+    topic: Callable[[str], bool] = lambda _key: False  # whether a key is that document's topic (setting.names_topic)
     # Work on the draft that only a candidate the ranker reaches needs (a fill-in's accepted answers): most
     # candidates of a long text are never reached, so it waits for ``settle``, before anything reads the draft.
     pending: Callable[[], None] | None = None
