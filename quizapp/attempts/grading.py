@@ -295,9 +295,17 @@ def _misspelt(given: str, tried: list[_FillInMatcher], case_sensitive: bool) -> 
     if case_sensitive:
         return None
     for matcher in tried:
-        if matcher.pieces is None and close_spelling(given, matcher.text):
+        if matcher.pieces is None and (close_spelling(given, matcher.text) or spaced_alike(given, matcher.text)):
             return _fill_in_grade(matcher.fraction, ", allowing for spelling")
     return None
+
+
+def spaced_alike(given: str, accepted: str) -> bool:
+    """Whether ``given`` is ``accepted`` with a compound written open or closed ("sea bed" for "seabed", both
+    normalised). Never with a digit: "19 84" is no year."""
+    if any(c.isdigit() for c in given + accepted):
+        return False
+    return given != accepted and given.replace(" ", "") == accepted.replace(" ", "")
 
 
 def _exact_text(text: str) -> str:

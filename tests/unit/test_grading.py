@@ -197,6 +197,13 @@ def test_fill_in_right_on_any_variant():
     assert grade("fill_in", key, "Rapollo treaty") == Grade(0.0, "does not match an accepted answer")
 
 
+def test_a_fill_in_forgives_a_compound_written_open_or_closed():
+    spelt = Grade(1.0, "matches an accepted answer, allowing for spelling")
+    assert grade("fill_in", ["exposed lakebed", "lakebed"], "lake bed") == spelt
+    assert grade("fill_in", ["Velde Mark"], "Veldemark") == spelt
+    assert not grade("fill_in", ["1984"], "19 84").correct
+
+
 @pytest.mark.parametrize(
     ("key", "response"),
     [

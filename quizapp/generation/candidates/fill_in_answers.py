@@ -36,6 +36,7 @@ from .name_forms import (
     ruler_forms,
     without_great,
     without_initials,
+    without_inner_numeral,
 )
 
 # A head noun the article never writes alone is still a fair answer when it is specific enough by itself
@@ -124,13 +125,15 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
         if kind in ("org", "event", "law", "place"):
             out += named_short(corpus, sent.doc, key) + without_great(corpus, sent.doc, key)
         if kind == "org":
-            out += first_word_alone(corpus, sent.doc, key)
+            out += first_word_alone(corpus, sent.doc, key) + named_after_leader(corpus, sent, key)
         if kind == "event":
             out += without_nationality(corpus, sent.doc, key) + without_ordinal(corpus, sent.doc, key)
         if kind == "group":
             out += people_forms(corpus, sent.doc, key)
     if kind != "term":
         out += town_of_building(corpus, sent.doc, key, first)
+        # "Gustav II Adolf", whatever kind the model read the name as
+        out += without_inner_numeral(corpus, sent.doc, key)
     out += _aliases(corpus, sent.doc).get(norm_key(key), [])
     if kind != "place":  # "Conakry (Guinea)" says where, not another name; "Edo ('estuary')" what it meant
         out += bracketed_names(corpus, sent.doc, key) + translated_names(corpus, sent.doc, key)
@@ -313,6 +316,17 @@ _NAME_WORD_AFTER = re.compile(r"[ \t]+[A-Z]")
 _WORD_STARTS = re.compile(r"^(?:the\s+)?([A-Z][\w'’-]+)\s+\S")
 
 
+def named_after_leader(corpus: Corpus, sent: Sentence, key: str) -> list[str]:
+    """ "Reed Commission" for "Yellow Fever Commission" sent "under Major Walter Reed": a body the article also names
+    by the surname of a person the key's sentence names, before the same last word."""
+    words = key.split()
+    if len(words) < 2 or not words[-1][:1].isupper():
+        return []
+    text = corpus.documents[sent.doc].text
+    surnames = {m.text.split()[-1] for m in sent.mentions if m.kind == "person"} - set(words)
+    return sorted(f"{s} {words[-1]}" for s in surnames if occurrences(text, f"{s} {words[-1]}"))
+
+
 def first_word_alone(corpus: Corpus, doc: int, key: str) -> list[str]:
     """ "Rhomboid" for "Rhomboid Waist Company": the first word of a body's name, where the article itself names
     the body by it alone ("Rhomboid was among the firms"), it is rare enough to name nothing else, and no person,
@@ -425,7 +439,33 @@ def _bracketed_names(text: str, key: str) -> list[str]:
     # every capital of the text; most keys are never bracketed, so look for the bracket first.
     if f"{key})" in text:
         found += [_trim(m["b"]) for m in re.finditer(rf"(?<![\w'’-]){_NAME_BEFORE}{re.escape(key)}\)", text)]
+    found += foreign_bracketed(text, key)
     return [b for b in dict.fromkeys(found) if not _ABBREVIATION.match(b)]  # abbreviations: ``_aliases``
+
+
+# What a bracket right after the key holds (past a closing quote: '"dual faith" (dvoeverie)'), no digits or colon.
+_BRACKET_AFTER = re.compile(r"[\"”’']?\s*\((?P<b>[^()\d:;,]{1,50})\)")
+# A word English text all but never uses ("dvoeverie" 0, "Français" 2.6 against "des" 4.3): the bracket gives the
+# thing's name in its own language, not an English gloss ("mainly", "now").
+FOREIGN_WORD_ZIPF = 3.0
+FOREIGN_NAME_WORDS = 4
+
+
+def foreign_bracketed(text: str, key: str) -> list[str]:
+    """ "Code civil des Français" for "French Civil Code", "dvoeverie" for "dual faith": the name in its own
+    language the article gives in brackets right after the key. One word, or words led by a capital (not "née
+    Smith"), of which one at least is foreign to English."""
+    found = []
+    for at in occurrences(text, key):
+        m = _BRACKET_AFTER.match(text, at + len(key))
+        if m is None:
+            continue
+        words = m["b"].split()
+        if not words or len(words) > FOREIGN_NAME_WORDS or (len(words) > 1 and not words[0][:1].isupper()):
+            continue
+        if any(zipf(w.lower()) < FOREIGN_WORD_ZIPF for w in words) and words[0][:1].isalpha():
+            found.append(" ".join(words))
+    return found
 
 
 def _plural(word: str) -> str:
@@ -549,6 +589,15 @@ def _head_alone(corpus: Corpus, sent: Sentence, first: Any, last: Any) -> list[s
     the head is specific enough alone ("actors" for "kabuki actors")."""
     if shell_head(first, last):
         return []  # "hypothesis" for "deforestation hypothesis": the frame, not the answer
+    if zipf(last.lower_) >= SPECIFIC_HEAD_ZIPF and alone_in_other_number(corpus, sent.doc, last):
+        # "dual faith" beside "the testing of the faiths": a common noun the article writes alone only in the other
+        # number names there another thing (faiths are religions, faith a belief), so alone it is no answer
+        return []
+    if zipf(last.lower_) < SPECIFIC_HEAD_ZIPF and only_states_said(corpus, sent.doc, first, last):
+        # "seabed" for "exposed seabed" beside "the dried seabed": a participle says what befell the one thing, not
+        # which of several
+        other = _other_number(corpus, sent.doc, last)
+        return [last.text, *([other] if other else []), *states_written(corpus, sent.doc, last)]
     own = _modifiers(last)
     before = tuple(t.lower_ for t in first.doc[first.i : last.i])
     describing = tuple(c.lower_ for c in last.lefts if c.dep_ == "amod" and c.pos_ == "ADJ")
@@ -577,6 +626,57 @@ def _head_alone(corpus: Corpus, sent: Sentence, first: Any, last: Any) -> list[s
         return []
     other = _other_number(corpus, sent.doc, last)
     return [last.text, other] if other else [last.text]
+
+
+def alone_in_other_number(corpus: Corpus, doc: int, head: Any) -> bool:
+    """Whether the document writes the head noun alone and definite ("the faiths"), and only in the number the key
+    does not have ("dual faith")."""
+    alone = [
+        t for t in _tokens_by_lemma(corpus, doc).get(head.lemma_.lower(), []) if not _modifiers(t) and _definite(t)
+    ]
+    return bool(alone) and all(t.tag_ != head.tag_ for t in alone)
+
+
+def _participle(token: Any) -> bool:
+    """A past participle before a noun: "exposed", and "dried", which the tagger reads as an adjective."""
+    return token.dep_ == "amod" and (token.tag_ == "VBN" or _verb_in_ed(token.lower_))
+
+
+# "dried" from "dry", "drained" from "drain"; not "sacred" ("sacr") nor "red".
+VERB_STEM_ZIPF = 3.0
+
+
+def _verb_in_ed(word: str) -> bool:
+    if len(word) < 5 or not word.endswith("ed"):
+        return False
+    stems = (word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ied") else "")
+    return any(s and zipf(s) >= VERB_STEM_ZIPF for s in stems)
+
+
+def only_states_said(corpus: Corpus, doc: int, first: Any, last: Any) -> bool:
+    """Whether the key is a noun after past participles only ("exposed seabed") and the document writes that noun
+    with no other modifier anywhere ("the dried seabed", "a vanished seabed")."""
+    if last.i == first.i or not all(_participle(t) for t in first.doc[first.i : last.i]):
+        return False
+    for t in _tokens_by_lemma(corpus, doc).get(last.lemma_.lower(), []):
+        if t.pos_ != "NOUN":
+            return False  # a name holds the word ("Seabed Authority")
+        if any(not _participle(c) for c in t.lefts if c.dep_ in _MODIFIER_DEPS or c.dep_ == "poss"):
+            return False
+    return True
+
+
+def states_written(corpus: Corpus, doc: int, head: Any) -> list[str]:
+    """The noun with each participle the document writes before it ("dried seabed", "exposed seabed")."""
+    return list(
+        dict.fromkeys(
+            f"{c.lower_} {t.text}"
+            for t in _tokens_by_lemma(corpus, doc).get(head.lemma_.lower(), [])
+            if t.tag_ == head.tag_
+            for c in t.lefts
+            if _participle(c)
+        )
+    )
 
 
 def _kind_written(corpus: Corpus, doc: int, lemma: str, own: tuple[str, ...]) -> int:

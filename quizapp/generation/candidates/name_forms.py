@@ -410,3 +410,20 @@ def iberian_short_names(corpus: Corpus, doc: int, key: str) -> list[str]:
     if pair is None or not spanish_world(corpus, doc) or _named_elsewhere(corpus, doc, pair[0], key):
         return []
     return [f"{pair[0]} {pair[1]}", pair[0]]
+
+
+def without_inner_numeral(corpus: Corpus, doc: int, key: str) -> list[str]:
+    """ "Gustav Adolf" for "Gustav II Adolf": a ruler whose regnal number stands inside his name is named as surely
+    by the name without it, where the rest is two words or more and the article numbers no other ruler of that
+    name ("Gustav III Adolf" beside him)."""
+    words = key.split()
+    inner = [i for i in range(1, len(words) - 1) if re.fullmatch(_ROMAN, words[i])]
+    if len(inner) != 1:
+        return []
+    (at,) = inner
+    before, after = " ".join(words[:at]), " ".join(words[at + 1 :])
+    text = corpus.documents[doc].text
+    numbered = re.findall(rf"(?<![\w'’-]){re.escape(before)}\s+({_ROMAN})\s+{re.escape(after)}(?![\w'’-])", text)
+    if set(numbered) - {words[at]}:
+        return []
+    return [f"{before} {after}"]
