@@ -352,23 +352,31 @@ def shares_stem(a: str, b: str) -> bool:
     return n >= TOPIC_STEM and len(a) - n <= TOPIC_ENDING and len(b) - n <= TOPIC_ENDING
 
 
-def _names_key(key: str) -> Callable[[str], bool]:
-    """A test of a sentence's text: whether it names the key in any form (the phrase in any case, a word sharing
-    the stem of a one-word key, the words for its people)."""
+def _names_key(key: str, vocabulary: frozenset[str]) -> Callable[[str, frozenset[str]], bool]:
+    """A test of a sentence's lowered text and its words: whether it names the key in any form (the phrase in any
+    case, a word sharing the stem of a one-word key, the words for its people). ``vocabulary``, every word of the
+    document, lets the stem test run once per word rather than once per sentence."""
     low = key.lower()
     low = low[4:] if low.startswith("the ") else low
     phrase = re.compile(rf"(?<![\w’'-]){re.escape(low)}(?![\w’'-])")
     words = low.split()
-    people = {w.lower() for w in nationality_words().get(low, ())}
+    forms = {w.lower() for w in nationality_words().get(low, ())}
+    if len(words) == 1:
+        forms |= {w for w in vocabulary if shares_stem(words[0], w)}
 
-    def names(text: str) -> bool:
-        lowered = text.lower()
-        if phrase.search(lowered):
-            return True
-        found = set(_WORD.findall(lowered))
-        return bool(people & found) or (len(words) == 1 and any(shares_stem(words[0], w) for w in found))
+    def names(lowered: str, found: frozenset[str]) -> bool:
+        return bool(phrase.search(lowered)) or not forms.isdisjoint(found)
 
     return names
+
+
+def _lowered_sentences(corpus: Corpus, doc: int) -> list[tuple[str, frozenset[str]]]:
+    """Each sentence of the document in lower case, with its set of words."""
+    out = []
+    for s in corpus.document_sentences(doc):
+        lowered = s.text.lower()
+        out.append((lowered, frozenset(_WORD.findall(lowered))))
+    return out
 
 
 @dataclass(frozen=True)
@@ -392,12 +400,21 @@ class TopicShare:
 
 def topic_share(corpus: Corpus, doc: int, key: str) -> TopicShare:
     """How much of the document names the key in any of its forms (see _names_key)."""
-    sents = corpus.document_sentences(doc)
-    names = _names_key(key)
-    mine = sum(1 for s in sents if names(s.text))
+    sents = corpus.kept("lowered_sentences", doc, lambda: _lowered_sentences(corpus, doc))
     tally: Counter[str] = corpus.kept("name_sentences", doc, lambda: _name_sentences(corpus, doc))
-    rival = max((c for n, c in tally.items() if not names(n)), default=0)
+    rivals = corpus.kept("lowered_names", doc, lambda: _lowered_names(tally))
+    vocabulary = corpus.kept(
+        "vocabulary", doc, lambda: frozenset().union(*(found for _, found in sents), *(f for _, f, _ in rivals))
+    )
+    names = _names_key(key, vocabulary)
+    mine = sum(1 for lowered, found in sents if names(lowered, found))
+    rival = max((c for lowered, found, c in rivals if not names(lowered, found)), default=0)
     return TopicShare(mine, len(sents), rival)
+
+
+def _lowered_names(tally: Counter[str]) -> list[tuple[str, frozenset[str], int]]:
+    """Each name of the document in lower case, with its words and the number of sentences naming it."""
+    return [(n.lower(), frozenset(_WORD.findall(n.lower())), c) for n, c in tally.items()]
 
 
 def names_topic(corpus: Corpus, doc: int, key: str) -> bool:
