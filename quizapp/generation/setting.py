@@ -17,6 +17,7 @@ from .analysis import Corpus, norm_key
 from .giveaways import nationality_words
 from .lexicon import FACILITY_WORDS
 from .textutil import contains_phrase
+from .textutil import words as split_words
 
 # Named in at least this many sentences, and this share of them: a place named twice is a detail, not a setting.
 SETTING_MIN_SENTENCES = 5
@@ -338,7 +339,6 @@ def is_subject(key: str, words: frozenset[str]) -> bool:
 
 TOPIC_STEM = 5  # letters two forms of one name share at least ("Sogdian" and "Sogdiana")
 TOPIC_ENDING = 3  # letters each may add to the shared part
-_WORD = re.compile(r"[\w’'-]+")
 
 
 def shares_stem(a: str, b: str) -> bool:
@@ -375,7 +375,7 @@ def _lowered_sentences(corpus: Corpus, doc: int) -> list[tuple[str, frozenset[st
     out = []
     for s in corpus.document_sentences(doc):
         lowered = s.text.lower()
-        out.append((lowered, frozenset(_WORD.findall(lowered))))
+        out.append((lowered, frozenset(split_words(lowered))))
     return out
 
 
@@ -414,7 +414,7 @@ def topic_share(corpus: Corpus, doc: int, key: str) -> TopicShare:
 
 def _lowered_names(tally: Counter[str]) -> list[tuple[str, frozenset[str], int]]:
     """Each name of the document in lower case, with its words and the number of sentences naming it."""
-    return [(n.lower(), frozenset(_WORD.findall(n.lower())), c) for n, c in tally.items()]
+    return [(n.lower(), frozenset(split_words(n.lower())), c) for n, c in tally.items()]
 
 
 def names_topic(corpus: Corpus, doc: int, key: str) -> bool:

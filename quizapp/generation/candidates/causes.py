@@ -372,23 +372,24 @@ def agent_claims(ctx: Context, sent: Sentence) -> list[Candidate]:
     text = ctx.stand_alone(sent, capitalise(tidy(tokens_text(root_clause(sent))).rstrip(" ,;:")) + ".")
     if text is None or ctx.early_reject(text):
         return []
-    return [stated_claim(ctx, sent, text, CLAIM_OF_AGENT)]
+    return [stated_claim(ctx, [sent], text, CLAIM_OF_AGENT)]
 
 
-def stated_claim(ctx: Context, sent: Sentence, text: str, reason: str) -> Candidate:
-    """The causal claim ``text`` of one sentence, a true statement quoting it, as a cause stem."""
+def stated_claim(ctx: Context, sentences: list[Sentence], text: str, reason: str, penalty: float = 0.0) -> Candidate:
+    """The causal claim ``text`` of the last of ``sentences`` (the one before it stating the cause, if two), a true
+    statement quoting them, as a cause stem; ``penalty`` lowers its confidence and score."""
     draft = QuestionDraft(
         type="true_false",
         prompt=text,
         answer=True,
-        explanation=f"True. The text says: \u201c{sent.text.strip()}\u201d",
-        confidence=CAUSE_CONFIDENCE - 0.05,
+        explanation=f"True. The text says: \u201c{' '.join(s.text.strip() for s in sentences)}\u201d",
+        confidence=CAUSE_CONFIDENCE - 0.05 - penalty,
         confidence_reasons=[reason],
         difficulty=0.3,
-        sources=[source_of(ctx, sent)],
+        sources=[source_of(ctx, s) for s in sentences],
     )
-    score = CAUSE_CONFIDENCE - 0.02 * max(word_count(text) - 18, 0)
-    return Candidate(draft, "", [sent], score, STEM_KIND, f"{sent.id}:cause")
+    score = CAUSE_CONFIDENCE - 0.02 * max(word_count(text) - 18, 0) - penalty
+    return Candidate(draft, "", sentences, score, STEM_KIND, f"{sentences[-1].id}:cause")
 
 
 def _leads_to_a_place(sent: Sentence, verb: Any) -> bool:
@@ -473,16 +474,6 @@ def _claim(ctx: Context, sent: Sentence, cause: Cause, before: Sentence | None =
         text = None
     if text is None:
         return None
-    sentences = [sent] if before is None else [before, sent]
-    draft = QuestionDraft(
-        type="true_false",
-        prompt=text,
-        answer=True,
-        explanation=f"True. The text says: \u201c{' '.join(s.text.strip() for s in sentences)}\u201d",
-        confidence=CAUSE_CONFIDENCE - 0.05 - (0.05 if before is not None else 0.0),
-        confidence_reasons=[CLAIM_AS_STATED if before is None else CLAIM_OF_RESULT],
-        difficulty=0.3,
-        sources=[source_of(ctx, s) for s in sentences],
-    )
-    score = CAUSE_CONFIDENCE - 0.02 * max(word_count(text) - 18, 0) - (0.05 if before is not None else 0.0)
-    return Candidate(draft, "", sentences, score, STEM_KIND, f"{sent.id}:cause")
+    if before is None:
+        return stated_claim(ctx, [sent], text, CLAIM_AS_STATED)
+    return stated_claim(ctx, [before, sent], text, CLAIM_OF_RESULT, penalty=0.05)

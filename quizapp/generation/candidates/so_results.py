@@ -67,4 +67,4 @@ def so_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     text = ctx.stand_alone(sent, capitalise(claim))
     if text is None or ctx.early_reject(text):
         return []
-    return [stated_claim(ctx, sent, text, CLAIM_OF_SO)]
+    return [stated_claim(ctx, [sent], text, CLAIM_OF_SO)]
