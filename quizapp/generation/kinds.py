@@ -18,7 +18,7 @@ from importlib import resources
 from typing import Any
 
 from .analysis import Corpus, Mention, norm_key
-from .gazetteer import containers, place_class
+from .gazetteer import CONTINENT_WORDS, containers, place_class
 
 # Role words, by the class of people a wrong option must share with the key.
 ROLE_CLASSES: dict[str, str] = {
@@ -90,8 +90,6 @@ WORK_WORDS = frozenset(
         "journal", "gazette", "periodical", "ballad", "song", "hymn", "sonnet", "libretto", "system",
     }
 )  # fmt: skip
-# Last words of a continent: "Latin Europe", "Central Asia", "Muslim Africa" are regions, never towns.
-CONTINENT_WORDS = frozenset({"europe", "asia", "africa", "america", "americas", "oceania"})
 # Heads of buildings named after a saint or founder: "St Peter's Basilica" is a church, "St Peter" in it no one.
 _NAMED_BUILDINGS = frozenset({"basilica", "church", "cathedral", "chapel", "mosque", "abbey", "monastery", "temple"})
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "inside", "towards", "around", "via"})

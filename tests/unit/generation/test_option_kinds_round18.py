@@ -1,9 +1,11 @@
 """Options of another kind, by the article's own words (issue #15, round 18; texts made up for the tests)."""
 
+from quizapp.generation.candidates.fill_in import open_region
 from quizapp.generation.distractors import DistractorIndex
 
 from ._articles import mention as _mention
 from ._articles import parsed
+from .test_fill_in_answers import _fill_ins
 
 
 def test_a_play_the_article_names_is_no_historian():
@@ -63,3 +65,12 @@ def test_the_history_of_a_place_leaves_it_a_place():
     )
     assert _mention(c, "Kelby", "history").kind == "place"  # "the history of X" says nothing of what X is
     assert _mention(c, "Kelby", "history").fine != "thing"
+
+
+def test_a_continents_part_by_its_people_or_faith_is_no_fill_in_blank():
+    assert open_region("spanish america")  # "_____ had silver in abundance": Mexico, Peru fit as fairly
+    assert open_region("latin europe")
+    assert not open_region("south africa")  # a country
+    keys, ctx = _fill_ins("In 1570 Spanish America had silver in abundance, mined in Zacatecas and Potosí.")
+    assert "Spanish America" not in keys
+    assert ctx.rejected["region_blank"] >= 1
