@@ -26,6 +26,7 @@ from pathlib import Path
 
 from quizapp.generation import DocumentInput
 from quizapp.generation.analysis import Corpus, norm_key
+from quizapp.generation.distractors import usable_key
 from quizapp.generation.gazetteer import containers
 from quizapp.generation.giveaways import people_word
 from quizapp.generation.option_fit import names_a_country
@@ -119,16 +120,20 @@ def name_kinds(corpus: Corpus) -> dict[str, list[str]]:
     sort it by."""
     kinds: dict[str, Counter[str]] = {}
     fines: dict[str, str] = {}
+    usable: set[str] = set()
     for m in corpus.mentions():
         kinds.setdefault(m.norm, Counter())[m.kind] += 1
         fines[m.norm] = m.fine or fines.get(m.norm, "")
-    return {norm: [c.most_common(1)[0][0], fines[norm]] for norm, c in kinds.items()}
+        if usable_key(m):
+            usable.add(m.norm)
+    # a name none of whose mentions may be an option is in no pool: its kind is ""
+    return {norm: [c.most_common(1)[0][0] if norm in usable else "", fines[norm]] for norm, c in kinds.items()}
 
 
 def refused_by_kind(key: str, option: str, kinds: dict[str, list[str]]) -> bool:
-    """Whether the pools keep ``option`` (as written) from a question on ``key``: another coarse kind, or a fine
-    kind that differs where either has one (``distractors._typed``). A name the article never names whole is
-    not judged."""
+    """Whether the pools keep ``option`` (as written) from a question on ``key``: no kind (no mention of it may be
+    an option), another coarse kind, or a fine kind that differs where either has one (``distractors._typed``).
+    A name the article never names whole is not judged."""
     mine, theirs = kinds.get(norm_key(key)), kinds.get(norm_key(option))
     if not mine or not theirs:
         return False

@@ -1,7 +1,7 @@
 """Options of another kind, by the article's own words (issue #15, round 18; texts made up for the tests)."""
 
 from quizapp.generation.candidates.fill_in import open_region
-from quizapp.generation.distractors import DistractorIndex
+from quizapp.generation.distractors import DistractorIndex, usable_key
 
 from ._articles import mention as _mention
 from ._articles import parsed
@@ -74,3 +74,14 @@ def test_a_continents_part_by_its_people_or_faith_is_no_fill_in_blank():
     keys, ctx = _fill_ins("In 1570 Spanish America had silver in abundance, mined in Zacatecas and Potosí.")
     assert "Spanish America" not in keys
     assert ctx.rejected["region_blank"] >= 1
+
+
+def test_a_name_that_only_describes_the_noun_after_it_is_no_key():
+    c = parsed(
+        "The south followed a law derived from Roman law in 1400. The code was adopted in Brussels in 1804. "
+        "The code reached Lisbon in 1810."
+    )
+    roman = [m for m in c.mentions() if m.norm == "roman"]
+    assert roman and roman[0].kind == "place"  # the model reads a place
+    assert not any(usable_key(m) for m in roman)  # "Roman law": the word only describes the law
+    assert usable_key(_mention(c, "Brussels"))
