@@ -104,6 +104,11 @@ def country_people_word(prompt: str, key: str, others: list[str]) -> str | None:
 
 def article_votes(article_ids: set[str]) -> dict[str, dict[str, dict[str, int]]]:
     """Article id -> the kinds its mentions give each name (see ``kind_votes``)."""
+    return _per_article(article_ids, lambda corpus: {norm: dict(c) for norm, c in kind_votes(corpus).items()})
+
+
+def _per_article(article_ids: set[str], read: Callable[[Corpus], dict]) -> dict[str, dict]:
+    """Article id -> ``read`` of its analysed corpus, each article parsed alone."""
     import measure  # a sibling script: imported here so that the unit tests can load this one alone
 
     paths = measure.find_articles([HERE / "articles"])
@@ -111,7 +116,7 @@ def article_votes(article_ids: set[str]) -> dict[str, dict[str, dict[str, int]]]
     for i, aid in enumerate(sorted(article_ids)):
         print(f"  parsing {aid} ({i + 1}/{len(article_ids)})", file=sys.stderr)
         corpus, _, _ = analyse([to_clean(DocumentInput(paths[aid].name, paths[aid].read_bytes()))])
-        out[aid] = {norm: dict(c) for norm, c in kind_votes(corpus).items()}
+        out[aid] = read(corpus)
     return out
 
 
@@ -144,15 +149,7 @@ def refused_by_kind(key: str, option: str, kinds: dict[str, list[str]]) -> bool:
 
 def article_kinds(article_ids: set[str]) -> dict[str, dict[str, list[str]]]:
     """Article id -> each name's kinds after the analysis (see ``name_kinds``)."""
-    import measure
-
-    paths = measure.find_articles([HERE / "articles"])
-    out = {}
-    for i, aid in enumerate(sorted(article_ids)):
-        print(f"  parsing {aid} ({i + 1}/{len(article_ids)})", file=sys.stderr)
-        corpus, _, _ = analyse([to_clean(DocumentInput(paths[aid].name, paths[aid].read_bytes()))])
-        out[aid] = name_kinds(corpus)
-    return out
+    return _per_article(article_ids, name_kinds)
 
 
 def main(argv: list[str] | None = None) -> None:

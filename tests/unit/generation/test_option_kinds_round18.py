@@ -82,6 +82,7 @@ def test_a_name_that_only_describes_the_noun_after_it_is_no_key():
         "The code reached Lisbon in 1810."
     )
     roman = [m for m in c.mentions() if m.norm == "roman"]
-    assert roman and roman[0].kind == "place"  # the model reads a place
+    assert roman
+    assert roman[0].kind == "place"
     assert not any(usable_key(m) for m in roman)  # "Roman law": the word only describes the law
     assert usable_key(_mention(c, "Brussels"))
