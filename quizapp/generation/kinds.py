@@ -222,7 +222,8 @@ def _evidence(m: Mention) -> list[str]:
         out.append("thing")
     # "X, a painter", "X, the capital of Y", "X, Duke of Normandy"; "X was a painter"
     for c in m.root.children:
-        if c.dep_ == "appos" and c.i > m.last.i:
+        # a work's noun as a title's word is no apposition: "X, in The Silk Road: A New History, argues"
+        if c.dep_ == "appos" and c.i > m.last.i and (c.is_lower or c.lemma_.lower() not in WORK_WORDS):
             kind = _noun_class(c.lemma_)
             if kind is not None:
                 out.append(kind)

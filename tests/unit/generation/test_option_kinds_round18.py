@@ -86,3 +86,13 @@ def test_a_name_that_only_describes_the_noun_after_it_is_no_key():
     assert roman[0].kind == "place"
     assert not any(usable_key(m) for m in roman)  # "Roman law": the word only describes the law
     assert usable_key(_mention(c, "Brussels"))
+
+
+def test_a_works_noun_in_a_title_types_no_one():
+    c = parsed(
+        "Valerie Marsh, in The Silk Road: A New History (2012), is more cautious about private trade. "
+        "Etienne Vaux, in Sogdian Traders: A History (2002), presents the merchants as organised. The historian "
+        "Karl Berg wrote in 1990."
+    )
+    assert _mention(c, "Valerie Marsh").kind == "person"
+    assert _mention(c, "Etienne Vaux").kind == "person"
