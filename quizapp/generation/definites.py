@@ -21,7 +21,6 @@ from .normalise import MONTHS
 from .setting import document_subject
 from .tense import historical_present, left_in_present, past_clauses, past_question, past_statement, undated_entry
 from .textutil import contains_phrase, tidy, tokens_text, word_count
-from .textutil import words as textwords
 from .timeline import dated as entry_dated
 from .timeline import entry_date, raw_label
 from .whose import written_whose
@@ -1056,7 +1055,6 @@ def resolve_context(
     if dangling is not None:
         return prompt, f"'{dangling}' leaves its noun or complement to another sentence"
     prompt = written_whose(corpus, sent, subject_written_in(corpus, sent, prompt, key), key)
-    prompt = surnames_introduced(corpus, sent, prompt, key)
     if relative_time(sent) is not None and not prompt.lower().startswith("according to"):
         # the question dropped "One month later,": date it from the sentence before, as the reader would
         dated = relative_date(corpus, sent)
@@ -1093,67 +1091,6 @@ def resolve_context(
     if left_in_present(sent, prompt, entry=entry_date(corpus, sent) is not None):
         return prompt, "a dated statement left in the present tense"
     return prompt, None
-
-
-def _introduction(corpus: Corpus, sent: Sentence, surname: str) -> str | None:
-    """How the document first introduces the one person it names with the full name ending in ``surname``:
-    "the shipbuilder Henrik Hybertsson" (a one-word title before it kept), else "Henrik Hybertsson"; None when
-    no full name, or two people's, end in it."""
-    found: list[Any] = []
-    for s in corpus.document_sentences(sent.doc):
-        found += [
-            m
-            for m in s.mentions
-            if m.kind == "person" and m.first.i < m.last.i and m.last.text == surname and m.first.text[:1].isupper()
-        ]
-    if not found or len({m.text for m in found}) > 1:
-        return None
-    first = found[0]
-    doc = first.first.doc
-    before = first.first.i
-    if before >= 2 and doc[before - 2].lower_ == "the" and doc[before - 1].pos_ == "NOUN" and doc[before - 1].is_lower:
-        return f"the {doc[before - 1].text} {first.text}"
-    return first.text
-
-
-def surnames_introduced(corpus: Corpus, sent: Sentence, prompt: str, key: str = "") -> str:
-    """The prompt with a person it names by surname alone ("Hybertsson fell ill") written as the document first
-    introduced him ("the shipbuilder Henrik Hybertsson"): read alone, a bare surname says nobody. The document's
-    own subject ("Finlay" in his life) and a surname that is (part of) the key are left as they are."""
-    subject = document_subject(corpus, sent.doc)
-    titled = set(textwords(corpus.documents[sent.doc].title or ""))  # the life's own subject
-    titled |= {w for s in corpus.document_sentences(sent.doc) if s.heading for w in textwords(s.text)}
-    titled |= set(textwords(subject.text)) if subject is not None else set()
-    done: set[str] = set()
-    surnames: dict[str, str] = sent.cache.get("surnames", {})  # set by entities.repair_kinds
-    toks = list(sent.span)
-    for i, t in enumerate(toks):
-        surname = t.text
-        if not surnames.get(t.lower_) or surname in done or not surname[:1].isupper():
-            continue
-        if any(o.text[:1].isupper() and o.pos_ == "PROPN" for o in toks[max(i - 1, 0) : i] + toks[i + 1 : i + 2]):
-            continue  # part of a longer name: "Henrik Hybertsson", "Hybertsson Street"
-        done.add(surname)
-        if surname in titled or (key and surname in key.split()):
-            continue
-        # the surname alone in the prompt: not after another capitalised word ("Henrik Hybertsson")
-        alone = next(
-            (
-                a
-                for a in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", prompt)
-                if not re.search(r"[A-Z][\w'’.-]*\s$", prompt[: a.start()])
-            ),
-            None,
-        )
-        if alone is None:
-            continue
-        intro = _introduction(corpus, sent, surname)
-        if intro is None:
-            continue
-        if alone.start() == 0:
-            intro = intro[:1].upper() + intro[1:]
-        prompt = prompt[: alone.start()] + intro + prompt[alone.end() :]
-    return prompt
 
 
 def _phrase_head(sent: Sentence, phrase: str) -> Any:
