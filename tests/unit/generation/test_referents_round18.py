@@ -1,4 +1,5 @@
-"""A question read alone: a contrast with a sentence left behind ("by contrast", "instead") is dropped. (Texts made up for the tests.)"""
+"""A question read alone: a contrast with a sentence left behind ("by contrast", "instead") is dropped.
+(Texts made up for the tests.)"""
 
 from __future__ import annotations
 
