@@ -107,6 +107,7 @@ CONNECTIVES = frozenset(
         "indeed",
         "likewise",
         "similarly",
+        "instead",
     }
 )
 
@@ -133,6 +134,8 @@ def connective_tokens(sent: Sentence) -> set[int]:
             first, last = t.i, t.i + 1
         elif _in_reply(t):
             first, last = t.i, t.i + 1  # "In response, Spain sent forces": in response to what the text told before
+        elif _by_contrast(t):
+            first, last = t.i, t.i + 1  # "Critics, by contrast, insisted": contrasted with what the text told before
         else:
             continue
         prev = doc[first - 1] if first > span.start else None
@@ -169,6 +172,18 @@ def _in_reply(t: Any) -> bool:
     if t.lower_ != "in" or len(kids) != 1 or kids[0].lower_ not in _REPLY_NOUNS or kids[0].i != t.i + 1:
         return False
     return not list(kids[0].children) and t.i + 2 < len(t.doc) and t.doc[t.i + 2].text == ","
+
+
+# "by contrast", "in contrast": set against a sentence the question leaves behind ("in contrast to X" says what
+# it is set against, and stays)
+_CONTRAST_NOUNS = frozenset({"contrast", "comparison"})
+
+
+def _by_contrast(t: Any) -> bool:
+    kids = list(t.children)
+    if t.lower_ not in ("by", "in") or len(kids) != 1 or kids[0].lower_ not in _CONTRAST_NOUNS:
+        return False
+    return kids[0].i == t.i + 1 and not list(kids[0].children)
 
 
 _COUNT_WORDS = {
