@@ -19,7 +19,7 @@ from .base import Candidate, Context, according_to, source_of
 from .multiple_choice import KIND_TRUST, key_ok, worth_asking
 from .open_dates import open_ended
 from .swap_kinds import dead_then, names_itself, not_people
-from .year_swaps import core_event, unstated_year
+from .year_swaps import core_event
 
 # Kinds of fact a false statement may change. Not an organisation: swapped in, one read as a wall, a book or a
 # place more often than as a plausible error ("a wall since known as the Commune", "translated Hispaniola"); the
@@ -301,9 +301,7 @@ def _swapper(ctx: Context, cand: Candidate, m: Mention) -> Callable[[], bool]:
                 break
             exclude |= {v.norm for v in ctx.distractors.pools.get(pool_of(m), []) if v.text == wrong[0]}
             wrong = None
-        if not wrong and m.kind == "date":
-            year = unstated_year(ctx, m)  # no date of the article fits: a year a few years off it never gives
-            wrong = [year] if year is not None else None
+        # no date of the article fits: no false statement (a year it never gives is a trap, see year_swaps)
         if not wrong or not _keeps_date_order(sent, m, wrong[0]):
             return False
         text = capitalise(template.replace(BLANK, wrong[0], 1))
