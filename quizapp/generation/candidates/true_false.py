@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..analysis import Mention, Sentence
-from ..clauses import evaluation, hedge, reported_view, statement
+from ..clauses import evaluation, framing, hedge, reported_view, statement
 from ..dates import parse_date
 from ..distractors import display, pool_of
 from ..historiography import tells_a_find
@@ -140,8 +140,9 @@ def pinned_place(sent: Sentence, m: Mention) -> bool:
 
 def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     """A true and a false candidate from one sentence, where it reads on its own and states a fact (not a view it
-    reports or a verdict it gives: see clauses.reported_view and clauses.evaluation)."""
-    if imperative(sent) or reported_view(sent) or evaluation(sent) or tells_a_find(ctx.corpus, sent):
+    reports, a verdict it gives or a frame with nothing to check: see clauses.reported_view, clauses.evaluation and
+    clauses.framing)."""
+    if imperative(sent) or reported_view(sent) or evaluation(sent) or framing(sent) or tells_a_find(ctx.corpus, sent):
         return []
     keys = [m for m in sent.mentions if key_ok(sent, m) and swappable(sent, m) and worth_asking(ctx, sent, m)]
     # A date is swapped only where it is what the sentence is about (see core_event). A sentence whose date is a
