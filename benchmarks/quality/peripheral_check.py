@@ -9,9 +9,9 @@ the key is named in the document, whether the sentence's subject is a main actor
 the key stands in brackets, in an apposition or in a prepositional adjunct of a noun rather than as an argument
 of the verb. For each predicate it prints a 2x2 table, true/false x verdict class (as-is, light-edit,
 reject-peripheral, reject-other, wrong-key), and the bar a generator gate must pass: at least 3 rejects or wrong
-keys removed per as-is question removed, and at least 15 rejects in all. Counts are per judgement (a question judged by two
-readers counts twice); ``uniq`` repeats the true row over distinct (article, prompt) pairs, keeping each one's
-worst verdict. ``--show NAME`` lists the questions a predicate is true of.
+keys removed per as-is question removed, and at least 15 rejects in all. Counts are per judgement (a question
+judged by two readers counts twice); ``uniq`` repeats the true row over distinct (article, prompt) pairs, keeping
+each one's worst verdict. ``--show NAME`` lists the questions a predicate is true of.
 
 A reject is "peripheral" when its note says so (trivial, peripheral, side detail, obscure, passing, not worth,
 framing, tests nothing, minor, incidental). Questions of older generators are judged here, not the current output.
@@ -30,6 +30,7 @@ from typing import Any
 
 from quizapp.generation import DocumentInput, peripheral
 from quizapp.generation.analysis import Corpus, Mention, Sentence
+from quizapp.generation.clauses import FRAMING_WORDS
 from quizapp.generation.pipeline import analyse, to_clean
 
 HERE = Path(__file__).resolve().parent
@@ -42,13 +43,6 @@ ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative"})
 CLAUSES = frozenset({"relcl", "acl", "advcl"})
 # Heads of a preposition that are verbs: a prepositional phrase on them is the verb's adjunct, not a noun's.
 VERBAL = CLAUSES | {"xcomp", "ccomp", "pcomp", "conj"}
-# Round 18: words of a framing or evaluative sentence ("is often told as a lesson", "changes how many ...
-# understand", "types of", "several"), from the brief's examples and the readers' notes (so partly post hoc).
-VAGUE = re.compile(
-    r"\b(debated?|argued|argument|remembered|often told|is told|famous|reputation|understand|lesson|several|many|"
-    r"one of the|biggest|greatest|most \w+|still|changes? how|types of|kinds of|no single|historians)\b",
-    re.I,
-)
 KIN = re.compile(r"\b(wife|husband|married|daughter|son|widow|brother|sister|mother|father|compiled|compiler)\b", re.I)
 YEAR = re.compile(r"\b\d{3,4}\b")
 NAMED = frozenset({"date", "person", "place", "org", "group", "event"})
@@ -180,7 +174,7 @@ def _statement_features(sents: list[Sentence], sent: Sentence, q: dict[str, Any]
         feats["swap_once"] = not any(o in t for o in old for t in others)
     names = [m for m in sent.mentions if m.text in prompt]
     feats["vague_true"] = (
-        q["answer"] is True and not re.search(r"\d", prompt) and len(names) <= 1 and bool(VAGUE.search(prompt))
+        q["answer"] is True and not re.search(r"\d", prompt) and len(names) <= 1 and bool(FRAMING_WORDS.search(prompt))
     )
     return feats
 

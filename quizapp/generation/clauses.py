@@ -567,7 +567,7 @@ def evaluation(sent: Sentence) -> str | None:
 # Words of a sentence that frames or grades instead of stating ("is often told as a lesson", "changes how many ...
 # understand", "two main types of", "Historians still debate", "No single motive"): taken from the readers' notes on
 # rejected true statements (issue #15, round 18), so the list is fitted, not fixed in advance.
-_FRAMING = re.compile(
+FRAMING_WORDS = re.compile(
     r"\b(debated?|argued|argument|remembered|often told|is told|famous|reputation|understand|lesson|several|many|"
     r"one of the|biggest|greatest|most \w+|still|changes? how|types of|kinds of|no single|historians)\b",
     re.IGNORECASE,
@@ -581,7 +581,7 @@ def framing(sent: Sentence) -> str | None:
     5 as they were and rejected 20 (4.0 per as-is; 0.4 over all true statements)."""
     if len(sent.mentions) > 1 or any(ch.isdigit() for ch in sent.text):
         return None
-    found = _FRAMING.search(sent.text)
+    found = FRAMING_WORDS.search(sent.text)
     return found.group(0) if found else None
 
 

@@ -33,6 +33,5 @@ def test_a_frame_with_nothing_to_check_is_no_statement():
 
 def test_a_sentence_with_names_or_a_year_to_check_is_still_stated():
     c = parsed(MARKET)
-    ctx = Context(c, DistractorIndex(c))
     assert framing(sentence(c, "sold wool")) is None  # no framing word
     assert framing(sentence(c, "Many merchants")) is None  # a year and two towns to check
