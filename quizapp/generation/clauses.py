@@ -574,14 +574,16 @@ FRAMING_WORDS = re.compile(
 )
 
 
-def framing(sent: Sentence) -> str | None:
-    """The framing word of a sentence with nothing a student could check in it: no number or date, at most one
-    name, and a word that frames or grades ("Norse Greenland is often told as a lesson about climate", "Historians
-    still debate the Mau's character"); None otherwise. Over all judged true statements of this shape readers kept
-    5 as they were and rejected 20 (4.0 per as-is; 0.4 over all true statements)."""
-    if len(sent.mentions) > 1 or any(ch.isdigit() for ch in sent.text):
+def framing(sent: Sentence, text: str | None = None) -> str | None:
+    """The framing word of a statement (``text``, made from ``sent``; the sentence itself by default) with nothing a
+    student could check in it: no number or date, at most one of the sentence's names, and a word that frames or
+    grades ("Norse Greenland is often told as a lesson about climate", "Historians still debate the Mau's
+    character"); None otherwise. Over all judged true statements of this shape readers kept 5 as they were and
+    rejected 20 (4.0 per as-is; 0.4 over all true statements)."""
+    text = sent.text if text is None else text
+    if any(ch.isdigit() for ch in text) or sum(m.text in text for m in sent.mentions) > 1:
         return None
-    found = FRAMING_WORDS.search(sent.text)
+    found = FRAMING_WORDS.search(text)
     return found.group(0) if found else None
 
 

@@ -365,13 +365,13 @@ def agent_claims(ctx: Context, sent: Sentence) -> list[Candidate]:
     sentence also states a cause of the main verb in a "because" clause (that one is asked), hedges, or frames
     with nothing to check ("X's death led directly to Y's greatest work": see clauses.framing)."""
     found = causes_of(ctx.corpus, sent)
-    if any(c.on_root for c in found) or hedge(sent) or framing(sent):
+    if any(c.on_root for c in found) or hedge(sent):
         return []
     agent = next((c for c in found if c.verb is not None and c.verb == sent.root), None)
     if agent is None or agent.verb.tag_ not in ("VBD", "VBZ", "VBP") or _leads_to_a_place(sent, agent.verb):
         return []
     text = ctx.stand_alone(sent, capitalise(tidy(tokens_text(root_clause(sent))).rstrip(" ,;:")) + ".")
-    if text is None or ctx.early_reject(text):
+    if text is None or ctx.early_reject(text) or framing(sent, text):
         return []
     return [stated_claim(ctx, [sent], text, CLAIM_OF_AGENT)]
 

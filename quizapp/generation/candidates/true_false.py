@@ -142,7 +142,7 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     """A true and a false candidate from one sentence, where it reads on its own and states a fact (not a view it
     reports, a verdict it gives or a frame with nothing to check: see clauses.reported_view, clauses.evaluation and
     clauses.framing)."""
-    if imperative(sent) or reported_view(sent) or evaluation(sent) or framing(sent) or tells_a_find(ctx.corpus, sent):
+    if imperative(sent) or reported_view(sent) or evaluation(sent) or tells_a_find(ctx.corpus, sent):
         return []
     keys = [m for m in sent.mentions if key_ok(sent, m) and swappable(sent, m) and worth_asking(ctx, sent, m)]
     # A date is swapped only where it is what the sentence is about (see core_event). A sentence whose date is a
@@ -231,7 +231,7 @@ def _true_statement(ctx: Context, sent: Sentence, anchor: Any | None) -> tuple[C
         return None
     text, toks = st
     resolved = ctx.stand_alone(sent, text)
-    if resolved is None:
+    if resolved is None or framing(sent, resolved):
         return None
     text = resolved
     if anaphora_problem(text) or len(toks) < 6 or not has_anchor(text):

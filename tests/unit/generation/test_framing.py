@@ -35,3 +35,11 @@ def test_a_sentence_with_names_or_a_year_to_check_is_still_stated():
     c = parsed(MARKET)
     assert framing(sentence(c, "sold wool")) is None  # no framing word
     assert framing(sentence(c, "Many merchants")) is None  # a year and two towns to check
+
+
+def test_the_names_counted_are_those_of_the_statement_made():
+    # a clause cut from a longer sentence is judged by what it keeps
+    c = parsed("The bridge of Dunmore changes how many people understand the past, as Kelso and Hawick found.")
+    sent = sentence(c, "changes how")
+    assert framing(sent) is None  # three names in the sentence
+    assert framing(sent, "The bridge of Dunmore changes how many people understand the past.")
