@@ -25,6 +25,7 @@ from ..giveaways import states_of_people
 from ..lexicon import EVENT_WORDS, FACILITY_WORDS, LAW_WORDS, TITLES
 from ..textutil import zipf
 from .name_forms import (
+    SHARED_GIVEN_NAME_ZIPF,
     geographic_forms,
     iberian_short_names,
     name_part_alone,
@@ -111,6 +112,7 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
             out += bare_person_name(corpus, sent.doc, key, sent.start) + double_surname(corpus, sent.doc, key)
             out += patronymic_forms(corpus, sent.doc, key) + iberian_short_names(corpus, sent.doc, key)
             also = tuple(bracketed_names(corpus, sent.doc, key) + _aliases(corpus, sent.doc).get(norm_key(key), []))
+            out += given_before_patronymic(corpus, sent.doc, key, also) + without_nickname(key)
             out += without_honorific(corpus, sent.doc, key) + name_part_alone(corpus, sent.doc, key, also)
             out += ruler_forms(corpus, sent.doc, key, sent.start) + regnal_title(corpus, sent.doc, key)
             persons = mention_norms(corpus, sent.doc, "person")
@@ -837,8 +839,8 @@ def particle_forms(key: str) -> list[str]:
 # The particles of a father's or a clan's name ("Usman dan Fodio", "Abd al-Malik ibn Marwan", "Ahmad ould Daddah"):
 # the particle with the name after it is how people call the man ("dan Fodio", "ibn Marwan"). "ben" and "wa" only
 # in lower case: capitalised they may be a given name.
-PATRONYMIC_PARTICLES = frozenset({"dan", "bin", "ibn", "ben", "bint", "ould", "wa", "ag"})
-_ANY_CASE_PATRONYMICS = frozenset({"bin", "ibn", "bint", "ould"})
+PATRONYMIC_PARTICLES = frozenset({"dan", "bin", "ibn", "ben", "bint", "ould", "wa", "ag", "arap"})
+_ANY_CASE_PATRONYMICS = frozenset({"bin", "ibn", "bint", "ould", "arap"})
 # The Arabic article joined to a name ("al-Biruni", "el-Din"): a student may leave it off.
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|an|ar|as|ad|ash|at|az)-(?=[A-Z])", re.I)
 
@@ -857,9 +859,64 @@ def patronymic_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
             break
     last = words[-1] if len(words) > 1 else ""
     bare = _ARTICLE_PREFIX.sub("", last)
-    if bare != last and not _compound_name(words[-2], last) and _written(corpus.documents[doc].text, bare):
-        out.append(bare)  # "Biruni" only where the article itself writes it so: "Hind" of "Kitab al-Hind" is no name
+    # "Biruni" where the article itself writes it so ("Hind" of "Kitab al-Hind" is no name), or where a kunya opens
+    # the key ("Abu Bakr al-Karaji"): then the key is a man's name, and its last word his nisba, "Karaji"
+    kunya = words[0].lower() in _KUNYA and len(words) > 2
+    if bare != last and not _compound_name(words[-2], last) and (kunya or _written(corpus.documents[doc].text, bare)):
+        out.append(bare)
     return out
+
+
+# "Abu" ("father of"), "Umm" ("mother of"): a kunya opens only a person's name.
+_KUNYA = frozenset({"abu", "abū", "umm"})
+
+
+def _patronymic_at(words: list[str]) -> int | None:
+    """Where the first particle of a father's name stands in the name's words (not first), or None."""
+    for i, w in enumerate(words[1:-1], start=1):
+        if (w in PATRONYMIC_PARTICLES or w.lower() in _ANY_CASE_PATRONYMICS) and words[i + 1][:1].isupper():
+            return i
+    return None
+
+
+def given_before_patronymic(corpus: Corpus, doc: int, key: str, also: tuple[str, ...] = ()) -> list[str]:
+    """ "Usman" for "Usman dan Fodio", "Koitalel" for "Koitalel Arap Samoei": the one word before the particle of
+    a father's name is the man's own given name, his name as people call him, where no other name of the article
+    holds it (``also``: the article's other names for him, "Shehu Usman", hold it as his). The model's reading of
+    the word alone as a body ("Usman begins a career") is the man misread, not another thing; a place of that name
+    is another thing. A given name as common as "Ali" names too many men."""
+    words = key.split()
+    at = _patronymic_at(words)
+    if at != 1:
+        return []
+    given = words[0]
+    if not given[:1].isupper() or given.lower().rstrip(".") in TITLES or zipf(given.lower()) >= SHARED_GIVEN_NAME_ZIPF:
+        return []
+    own = {w for name in (key, *also) for w in norm_key(name).split()}
+    word = norm_key(given)
+    for s in corpus.document_sentences(doc):
+        for m in s.mentions:
+            names = m.norm.split()
+            if word not in names:
+                continue
+            if m.norm == word and m.kind != "place":
+                continue
+            if not set(names) <= own or m.kind not in ("person", "org"):
+                return []
+    return [given]
+
+
+# A nickname in quotes inside a name: Henrik "Hein" Jacobsson.
+_NICKNAME = re.compile(r"^(?P<given>.+?)\s+[\"“‘'](?P<nick>[^\"”’']+)[\"”’']\s+(?P<rest>.+)$")
+
+
+def without_nickname(key: str) -> list[str]:
+    """ "Henrik Jacobsson" and "Hein Jacobsson" for 'Henrik "Hein" Jacobsson': the name without the nickname the
+    article quotes inside it, and the nickname with the surname, as he was called; not the nickname alone."""
+    m = _NICKNAME.match(key)
+    if m is None or not m["nick"][:1].isupper() or not m["rest"][:1].isupper():
+        return []
+    return [f"{m['given']} {m['rest']}", f"{m['nick']} {m['rest']}"]
 
 
 # "Abd al-Malik" ("servant of the King"), "Salah al-Din" ("righteousness of the faith"): a compound name, whose

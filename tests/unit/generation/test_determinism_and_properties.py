@@ -40,6 +40,28 @@ def test_output_does_not_depend_on_hash_seed():
     assert outs[0] == outs[1]
 
 
+def _questions_in_fresh_process(code: str) -> str:
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def test_a_document_gets_the_same_questions_whatever_the_process_did_before():
+    # A worker generates for many teachers in turn: no cache may carry one upload's words into the next one's.
+    prelude = (
+        "import json,sys; sys.path.insert(0, 'tests'); from unit.generation._articles import CANAL, TREATY, clean; "
+        "from quizapp.generation import generate; "
+        "show = lambda r: print(json.dumps([q.to_dict() for q in r.questions], sort_keys=True)); "
+    )
+    alone = _questions_in_fresh_process(prelude + "show(generate([clean('t.txt', TREATY)]))")
+    after_others = _questions_in_fresh_process(
+        prelude + "generate([clean('c.txt', CANAL)]); generate([clean('c.txt', CANAL), clean('t.txt', TREATY)]); "
+        "show(generate([clean('t.txt', TREATY)]))"
+    )
+    assert json.loads(alone)
+    assert alone == after_others
+
+
 def _check(text):
     doc = clean("x.txt", "Title\n\n" + text)
     result = generate([doc])

@@ -21,7 +21,7 @@ def test_a_fathers_name_is_accepted_with_its_particle():
     corpus = _fill_ins("Abu Rayhan al-Veldani wrote on Velm. Veldani also measured the earth.")[1].corpus
     assert "ibn Tarsh" in patronymic_forms(corpus, 0, "Abd al-Malik ibn Tarsh")
     assert "Veldani" in patronymic_forms(corpus, 0, "Abu Rayhan al-Veldani")  # the article writes it so
-    assert "Kelsani" not in patronymic_forms(corpus, 0, "Abu Rayhan al-Kelsani")  # it does not
+    assert "Kelsani" not in patronymic_forms(corpus, 0, "Nasir al-Kelsani")  # it does not, and no kunya opens it
     assert patronymic_forms(corpus, 0, "Ben Tarsh") == []  # a given name, not a particle
     assert patronymic_forms(corpus, 0, "Abd al-Veldani") == []  # a compound name: the bare word is no one's
 
