@@ -8,10 +8,10 @@ key's mention in it, and applies a set of candidate predicates fixed in advance 
 the key is named in the document, whether the sentence's subject is a main actor, the sentence's place, whether
 the key stands in brackets, in an apposition or in a prepositional adjunct of a noun rather than as an argument
 of the verb. For each predicate it prints a 2x2 table, true/false x verdict class (as-is, light-edit,
-reject-peripheral, reject-other, wrong-key), and the bar a generator gate must pass: at least 3 rejects removed
-per as-is question removed, and at least 15 rejects in all. Counts are per judgement (a question judged by two
-readers counts twice); ``uniq`` repeats the true row over distinct (article, prompt) pairs, keeping each one's
-worst verdict. ``--show NAME`` lists the questions a predicate is true of.
+reject-peripheral, reject-other, wrong-key), and the bar a generator gate must pass: at least 3 rejects or wrong
+keys removed per as-is question removed, and at least 15 rejects in all. Counts are per judgement (a question
+judged by two readers counts twice); ``uniq`` repeats the true row over distinct (article, prompt) pairs, keeping
+each one's worst verdict. ``--show NAME`` lists the questions a predicate is true of.
 
 A reject is "peripheral" when its note says so (trivial, peripheral, side detail, obscure, passing, not worth,
 framing, tests nothing, minor, incidental). Questions of older generators are judged here, not the current output.
@@ -30,6 +30,7 @@ from typing import Any
 
 from quizapp.generation import DocumentInput, peripheral
 from quizapp.generation.analysis import Corpus, Mention, Sentence
+from quizapp.generation.clauses import FRAMING_WORDS
 from quizapp.generation.pipeline import analyse, to_clean
 
 HERE = Path(__file__).resolve().parent
@@ -42,6 +43,9 @@ ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative"})
 CLAUSES = frozenset({"relcl", "acl", "advcl"})
 # Heads of a preposition that are verbs: a prepositional phrase on them is the verb's adjunct, not a noun's.
 VERBAL = CLAUSES | {"xcomp", "ccomp", "pcomp", "conj"}
+KIN = re.compile(r"\b(wife|husband|married|daughter|son|widow|brother|sister|mother|father|compiled|compiler)\b", re.I)
+YEAR = re.compile(r"\b\d{3,4}\b")
+NAMED = frozenset({"date", "person", "place", "org", "group", "event"})
 
 
 @dataclass
@@ -130,6 +134,8 @@ def _features(corpus: Corpus, sent: Sentence, q: dict[str, Any]) -> dict[str, An
         "subject_count": counts[peripheral._counted_name(subject)] if subject else None,
         "actor_max": max((counts[peripheral._counted_name(m)] for m in sent.mentions), default=0),
     }
+    if q["type"] == "true_false":
+        feats.update(_statement_features(sents, sent, q))
     key = _key(q)
     m = _key_mention(sent, key) if key else None
     if m is None:
@@ -148,8 +154,50 @@ def _features(corpus: Corpus, sent: Sentence, q: dict[str, Any]) -> dict[str, An
         in_clause=bool(CLAUSES & set(path)),
         argument=path[:1] and path[0] in ARGUMENTS and len(path) == 1,
         late=(m.start - sent.start) / max(1, len(sent.text)) > 0.7,
+        kin=m.kind == "person" and peripheral.named_once(corpus, sent, m) and bool(KIN.search(sent.text)),
+        subject_clause=_in_subject_clause(sent, m),
     )
     return feats
+
+
+def _statement_features(sents: list[Sentence], sent: Sentence, q: dict[str, Any]) -> dict[str, Any]:
+    """Round 18: a false statement made by moving a year (how far, and whether the new year or the true one is
+    given anywhere else in the article); a true statement with nothing to check in it."""
+    prompt, quote = q["prompt"], q["sources"][0]["quote"]
+    feats: dict[str, Any] = {}
+    new = [y for y in YEAR.findall(prompt) if y not in quote]
+    old = [y for y in YEAR.findall(quote) if y not in prompt]
+    if q["answer"] is False and len(new) == 1 and old:
+        others = [s.text for s in sents if s is not sent]
+        feats["swap_gap"] = min(abs(int(new[0]) - int(o)) for o in old)
+        feats["swap_unstated"] = not any(new[0] in t for t in others)
+        feats["swap_once"] = not any(o in t for o in old for t in others)
+    names = [m for m in sent.mentions if m.text in prompt]
+    feats["vague_true"] = (
+        q["answer"] is True and not re.search(r"\d", prompt) and len(names) <= 1 and bool(FRAMING_WORDS.search(prompt))
+    )
+    return feats
+
+
+def _in_subject_clause(sent: Sentence, m: Mention) -> bool:
+    """The key sits in a relative clause or participle phrase on the main clause's subject ("The Stretham engine,
+    built in X, survives", "The Jesuit Y, who lived in X, described Z") and the main clause names something of its
+    own outside that clause."""
+    tok = m.root
+    while tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "acl"):
+            noun = tok.head
+            if noun.dep_ == "appos":
+                noun = noun.head
+            if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.i != sent.root.i:
+                return False
+            inside = range(tok.left_edge.i, tok.right_edge.i + 1)
+            return any(
+                o is not m and o.kind in NAMED and o.root.i not in inside and not noun.left_edge.i <= o.root.i <= noun.i
+                for o in sent.mentions
+            )
+        tok = tok.head
+    return False
 
 
 def _has(name: str) -> Callable[[dict[str, Any]], bool]:
@@ -175,6 +223,14 @@ PREDICATES: dict[str, Callable[[dict[str, Any]], bool]] = {
     "(post hoc) nested appos, named once, no date": lambda f: (
         bool(f.get("nested_appos")) and bool(f.get("named_once")) and f.get("kind") != "date"
     ),
+    # Round 18 (README "Round 18: the point is not asked"): other angles than the parse position of the key.
+    "false by a moved year": lambda f: "swap_gap" in f,
+    "false by a year moved 3 or less": lambda f: f.get("swap_gap", 99) <= 3,
+    "false by a year moved, true year given nowhere else": _has("swap_once"),
+    "false by a year the article never gives (shipped)": _has("swap_unstated"),
+    "true, no digit, <=1 name, framing word": _has("vague_true"),
+    "key in a clause on the subject, main clause names its own": _has("subject_clause"),
+    "person key named once, kin/compiler word": _has("kin"),
 }
 
 
@@ -197,7 +253,11 @@ def annotate(questions: list[Judged]) -> None:
 def _row(cells: Counter[str]) -> str:
     rejects = cells["reject-peripheral"] + cells["reject-other"]
     ratio = f"{rejects / cells['as-is']:.2f}" if cells["as-is"] else "inf"
-    return " ".join(f"{cells[c]:>6}" for c in CLASSES) + f"   rejects {rejects:>4}  per as-is {ratio:>5}"
+    bad = f"{(rejects + cells['wrong-key']) / cells['as-is']:.2f}" if cells["as-is"] else "inf"
+    return (
+        " ".join(f"{cells[c]:>6}" for c in CLASSES)
+        + f"   rejects {rejects:>4}  per as-is {ratio:>5}  with wrong keys {bad:>5}"
+    )
 
 
 def _worst(js: list[Judged]) -> str:
@@ -214,7 +274,8 @@ def table(name: str, pred: Callable[[dict[str, Any]], bool], questions: list[Jud
         if hit:
             unique[(j.article, j.question["prompt"])].append(j)
     uniq = Counter(_worst(js) for js in unique.values())
-    passes = (split[True]["reject-peripheral"] + split[True]["reject-other"]) >= max(15, 3 * split[True]["as-is"])
+    rejects = split[True]["reject-peripheral"] + split[True]["reject-other"]
+    passes = rejects >= 15 and rejects + split[True]["wrong-key"] >= 3 * split[True]["as-is"]
     print(f"\n{name}   [{'PASSES' if passes else 'fails'} the bar]")
     print(f"{'':>8}" + " ".join(f"{c[:6]:>6}" for c in CLASSES))
     print(f"{'true':>8}" + _row(split[True]))

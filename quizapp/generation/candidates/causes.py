@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..analysis import Corpus, Sentence
-from ..clauses import hedge, root_clause
+from ..clauses import framing, hedge, root_clause
 from ..pronouns import PRONOUNS, stand_alone
 from ..syntax import wh_why
 from ..textutil import anaphora_problem, capitalise, drop_parentheticals, keeps_capital, tidy, tokens_text, word_count
@@ -371,7 +371,8 @@ CLAIM_OF_AGENT = "the causal claim of a sentence 'X led to / resulted in / cause
 def agent_claims(ctx: Context, sent: Sentence) -> list[Candidate]:
     """ "The drought led to a famine": the main clause, a causal claim whose cause is the subject of the main verb,
     stated as true (a "why" stem would have to turn the effect, a noun phrase, into a clause). None where the
-    sentence also states a cause of the main verb in a "because" clause (that one is asked), or hedges."""
+    sentence also states a cause of the main verb in a "because" clause (that one is asked), hedges, or frames
+    with nothing to check ("X's death led directly to Y's greatest work": see clauses.framing)."""
     found = causes_of(ctx.corpus, sent)
     if any(c.on_root for c in found) or hedge(sent):
         return []
@@ -379,7 +380,7 @@ def agent_claims(ctx: Context, sent: Sentence) -> list[Candidate]:
     if agent is None or agent.verb.tag_ not in ("VBD", "VBZ", "VBP") or _leads_to_a_place(sent, agent.verb):
         return []
     text = ctx.stand_alone(sent, capitalise(tidy(tokens_text(root_clause(sent))).rstrip(" ,;:")) + ".")
-    if text is None or ctx.early_reject(text):
+    if text is None or ctx.early_reject(text) or framing(sent, text):
         return []
     return [stated_claim(ctx, [sent], text, CLAIM_OF_AGENT)]
 

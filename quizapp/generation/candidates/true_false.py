@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..analysis import Mention, Sentence
-from ..clauses import evaluation, hedge, reported_view, statement
+from ..clauses import evaluation, framing, hedge, reported_view, statement
 from ..dates import parse_date
 from ..distractors import display, pool_of
 from ..historiography import tells_a_find
@@ -19,7 +19,7 @@ from .base import Candidate, Context, according_to, source_of
 from .multiple_choice import KIND_TRUST, key_ok, worth_asking
 from .open_dates import open_ended
 from .swap_kinds import dead_then, names_itself, not_people
-from .year_swaps import core_event, unstated_year
+from .year_swaps import core_event
 
 # Kinds of fact a false statement may change. Not an organisation: swapped in, one read as a wall, a book or a
 # place more often than as a plausible error ("a wall since known as the Commune", "translated Hispaniola"); the
@@ -140,7 +140,8 @@ def pinned_place(sent: Sentence, m: Mention) -> bool:
 
 def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     """A true and a false candidate from one sentence, where it reads on its own and states a fact (not a view it
-    reports or a verdict it gives: see clauses.reported_view and clauses.evaluation)."""
+    reports, a verdict it gives or a frame with nothing to check: see clauses.reported_view, clauses.evaluation and
+    clauses.framing)."""
     if imperative(sent) or reported_view(sent) or evaluation(sent) or tells_a_find(ctx.corpus, sent):
         return []
     keys = [m for m in sent.mentions if key_ok(sent, m) and swappable(sent, m) and worth_asking(ctx, sent, m)]
@@ -230,7 +231,7 @@ def _true_statement(ctx: Context, sent: Sentence, anchor: Any | None) -> tuple[C
         return None
     text, toks = st
     resolved = ctx.stand_alone(sent, text)
-    if resolved is None:
+    if resolved is None or framing(sent, resolved):
         return None
     text = resolved
     if anaphora_problem(text) or len(toks) < 6 or not has_anchor(text):
@@ -301,9 +302,7 @@ def _swapper(ctx: Context, cand: Candidate, m: Mention) -> Callable[[], bool]:
                 break
             exclude |= {v.norm for v in ctx.distractors.pools.get(pool_of(m), []) if v.text == wrong[0]}
             wrong = None
-        if not wrong and m.kind == "date":
-            year = unstated_year(ctx, m)  # no date of the article fits: a year a few years off it never gives
-            wrong = [year] if year is not None else None
+        # no date of the article fits: no false statement (a year it never gives is a trap, see year_swaps)
         if not wrong or not _keeps_date_order(sent, m, wrong[0]):
             return False
         text = capitalise(template.replace(BLANK, wrong[0], 1))

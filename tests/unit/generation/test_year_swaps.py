@@ -1,10 +1,10 @@
-"""A false statement on a date no other date of the article can replace takes a year a few years off that the
-article never gives, inside the window of the events told around it (issue #15: a set that is not all True)."""
+"""A false statement moves a date only to another date of the article, and only where the date is what the
+sentence is about; a year the article never gives makes no false statement (issue #15, round 18)."""
 
 from quizapp.generation.candidates.base import Context
 from quizapp.generation.candidates.open_dates import open_ended
 from quizapp.generation.candidates.true_false import true_false_candidates
-from quizapp.generation.candidates.year_swaps import core_event, unstated_year
+from quizapp.generation.candidates.year_swaps import core_event
 from quizapp.generation.distractors import DistractorIndex
 
 from ._articles import parsed, sentence
@@ -29,55 +29,15 @@ def _false_of(words: str, text: str = FERRY) -> list[str]:
     return out
 
 
-def test_a_year_the_article_never_gives_makes_the_false_statement():
-    made = _false_of("built a toll bridge")
-    assert len(made) == 1, made
-    year = int(made[0].split()[1])
-    assert made[0] == f"In {year} the merchants of Dunmore built a toll bridge over the Tarn."
-    assert 3 <= abs(year - 1822) <= 10  # a plausible slip, not a quibble of a year or two nor decades off
-    assert year not in (1820, 1822, 1824, 1840)  # never a year the article gives for anything
-    assert 1820 <= year <= 1840  # inside the window of the events told
+def test_no_year_the_article_never_gives_makes_a_false_statement():
+    # no other year of the article lies three to ten years off 1822: "In 1827 the merchants ..." would be false
+    # only by a made-up number, the readers' "hair-splitting date swap" (29 rejects, 2 wrong keys, 6 as-is)
+    assert _false_of("built a toll bridge") == []
 
 
-def test_the_year_is_the_same_on_every_run_and_keeps_the_key_form():
-    c = parsed(FERRY)
-    ctx = Context(c, DistractorIndex(c))
-    key = next(m for m in sentence(c, "built a toll bridge").mentions if m.text == "1822")
-    assert unstated_year(ctx, key) == unstated_year(ctx, key)
-    dated = parsed("On 4 May 1822 the merchants of Dunmore built a toll bridge. In 1830 the railway reached Dunmore.")
-    ctx = Context(dated, DistractorIndex(dated))
-    day = next(m for m in sentence(dated, "toll bridge").mentions if m.date is not None)
-    swapped = unstated_year(ctx, day)
-    assert swapped is not None
-    assert swapped.startswith("4 May 18")
-    assert swapped != "4 May 1822"
-
-
-def test_no_year_is_made_up_without_a_window_or_for_a_decade():
-    c = parsed("The merchants of Dunmore built a toll bridge over the Tarn in 1822.")
-    ctx = Context(c, DistractorIndex(c))
-    key = next(m for m in c.sentences[-1].mentions if m.date is not None)
-    assert unstated_year(ctx, key) is None  # one year only: no window of events to take another from
-    decade = parsed(FERRY + " In the 1830s the merchants of Dunmore built a school.")
-    ctx = Context(decade, DistractorIndex(decade))
-    key = next(m for m in sentence(decade, "built a school").mentions if m.date is not None)
-    assert key.date is not None
-    assert key.date.granularity == "decade"
-    assert unstated_year(ctx, key) is None  # "the 1840s" for "the 1830s" overlaps what a decade may hold
-
-
-def test_no_year_is_made_up_beside_another_year_of_the_sentence():
-    # the other end of a span, or a name with its year: moving the key alone contradicts the sentence at a glance
-    text = (
-        "In 110 BCE the ferry of Dunmore carried cattle. In 96 BCE the merchants of Dunmore built a toll bridge. "
-        "Emperor Orlan ruled Dunmore from 141 to 87 BCE. In 70 BCE the toll bridge of Dunmore burned down. "
-        "In 1820 the ferry of Dunmore carried cattle. In 1822 the merchants of Dunmore built a toll bridge. "
-        "On 19 September 1836 the Duke of Dunmore signed the Tarn Bridge Act 1836 into law. "
-        "In 1840 the railway reached Dunmore."
-    )
-    assert _false_of("ruled Dunmore", text) == []
-    assert _false_of("signed the Tarn", text) == []
-    assert _false_of("burned down", text) != []  # a year alone in its sentence is still moved
+def test_another_year_of_the_article_still_makes_the_false_statement():
+    # 1820, four years before the fire, is a year the article gives
+    assert _false_of("burned down") == ["In 1820 the toll bridge of Dunmore burned down."]
 
 
 def test_a_year_with_an_era_that_opens_a_stretch_is_not_moved():
@@ -138,17 +98,6 @@ def test_a_sentence_whose_date_is_a_side_detail_gives_no_false_statement_at_all(
     # not by its year, and not by its town either: a side detail swapped is still a side detail
     assert _false_of("found old coins", TOWNS) == []
     assert _false_of("built a toll bridge", TOWNS) != []
-
-
-def test_no_year_is_made_up_for_a_birth_or_a_death():
-    # "Penrose died in 1831" for 1826: false only by a year of his life, a trap on a personal date
-    text = FERRY + " Arthur Penrose, the founder of the ferry, died in 1826."
-    c = parsed(text)
-    ctx = Context(c, DistractorIndex(c))
-    died = next(m for m in sentence(c, "died in").mentions if m.date is not None)
-    assert unstated_year(ctx, died) is None
-    built = next(m for m in sentence(c, "built a toll bridge").mentions if m.date is not None)
-    assert unstated_year(ctx, built) is not None
 
 
 def test_no_one_else_is_swapped_in_for_who_was_born():
