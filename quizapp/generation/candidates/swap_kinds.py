@@ -44,6 +44,22 @@ def not_people(ctx: Context) -> frozenset[str]:
     return out
 
 
+def someones_surname(ctx: Context, m: Mention) -> bool:
+    """Whether a place key is the last name of someone the corpus shows acting as a person ("Rivera painted", read
+    as the town, where the article names "Diego Rivera"): a place swapped in would make a city paint panels."""
+    if m.kind != "place" or " " in m.norm:
+        return False
+    cache = ctx.corpus.cache
+    if "acting_surnames" not in cache:
+        cache["acting_surnames"] = frozenset(
+            p.norm.split()[-1]
+            for s in ctx.corpus.sentences
+            for p in s.mentions
+            if p.kind == "person" and " " in p.norm and acts_as_person(p)
+        )
+    return m.norm in cache["acting_surnames"]
+
+
 def dead_then(ctx: Context, sent: Sentence) -> frozenset[str]:
     """Person-pool values the document has dead (or not yet born) at the time the sentence tells of: no value to
     swap in ("Bahadur Shah punished Aurangzeb" after the article dates Aurangzeb's death)."""

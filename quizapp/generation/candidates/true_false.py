@@ -18,7 +18,7 @@ from ..worth import dates_a_life_event
 from .base import Candidate, Context, according_to, source_of
 from .multiple_choice import KIND_TRUST, key_ok, worth_asking
 from .open_dates import open_ended
-from .swap_kinds import dead_then, names_itself, not_people
+from .swap_kinds import dead_then, names_itself, not_people, someones_surname
 from .year_swaps import core_event
 
 # Kinds of fact a false statement may change. Not an organisation: swapped in, one read as a wall, a book or a
@@ -292,12 +292,18 @@ def _swapper(ctx: Context, cand: Candidate, m: Mention) -> Callable[[], bool]:
         # the statement with its blank, as finalize left it (earlier names and years written in)
         template = cand.draft.prompt
         sent = m.sent
+        if someones_surname(ctx, m):
+            return False  # a person the model read as a place: a place swapped in makes nonsense
         exclude = ctx.rival_values.get(sent.id, frozenset()) | _of_bound_people(ctx) | other_side(ctx, m)
         exclude |= not_people(ctx) | dead_then(ctx, sent) if m.kind == "person" else frozenset()
         rest = template.replace(BLANK, " ")
         wrong = None
         for _ in range(SWAP_TRIES):
-            wrong = ctx.distractors.choose(m, cand.key, 1, exclude=exclude, unsupported_only=True, same_article=True)
+            # the statement's own words (a title, a nationality, a region beside the blank) rule values out as a
+            # stem's do: "Queen _____", "the Elamite king _____", "found in the western Mediterranean"
+            wrong = ctx.distractors.choose(
+                m, cand.key, 1, exclude=exclude, unsupported_only=True, same_article=True, prompt=template
+            )
             if not wrong or m.kind == "date" or not names_itself(rest, wrong[0]):
                 break
             exclude |= {v.norm for v in ctx.distractors.pools.get(pool_of(m), []) if v.text == wrong[0]}
