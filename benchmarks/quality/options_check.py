@@ -26,6 +26,7 @@ from pathlib import Path
 
 from quizapp.generation import DocumentInput
 from quizapp.generation.analysis import Corpus, norm_key
+from quizapp.generation.distractors import usable_key
 from quizapp.generation.gazetteer import containers
 from quizapp.generation.giveaways import people_word
 from quizapp.generation.option_fit import names_a_country
@@ -103,6 +104,11 @@ def country_people_word(prompt: str, key: str, others: list[str]) -> str | None:
 
 def article_votes(article_ids: set[str]) -> dict[str, dict[str, dict[str, int]]]:
     """Article id -> the kinds its mentions give each name (see ``kind_votes``)."""
+    return _per_article(article_ids, lambda corpus: {norm: dict(c) for norm, c in kind_votes(corpus).items()})
+
+
+def _per_article(article_ids: set[str], read: Callable[[Corpus], dict]) -> dict[str, dict]:
+    """Article id -> ``read`` of its analysed corpus, each article parsed alone."""
     import measure  # a sibling script: imported here so that the unit tests can load this one alone
 
     paths = measure.find_articles([HERE / "articles"])
@@ -110,15 +116,55 @@ def article_votes(article_ids: set[str]) -> dict[str, dict[str, dict[str, int]]]
     for i, aid in enumerate(sorted(article_ids)):
         print(f"  parsing {aid} ({i + 1}/{len(article_ids)})", file=sys.stderr)
         corpus, _, _ = analyse([to_clean(DocumentInput(paths[aid].name, paths[aid].read_bytes()))])
-        out[aid] = {norm: dict(c) for norm, c in kind_votes(corpus).items()}
+        out[aid] = read(corpus)
     return out
+
+
+def name_kinds(corpus: Corpus) -> dict[str, list[str]]:
+    """Each name's coarse kind (the majority of its mentions') and fine kind after the analysis: what the pools
+    sort it by."""
+    kinds: dict[str, Counter[str]] = {}
+    fines: dict[str, str] = {}
+    usable: set[str] = set()
+    for m in corpus.mentions():
+        kinds.setdefault(m.norm, Counter())[m.kind] += 1
+        fines[m.norm] = m.fine or fines.get(m.norm, "")
+        if usable_key(m):
+            usable.add(m.norm)
+    # a name none of whose mentions may be an option is in no pool: its kind is ""
+    return {norm: [c.most_common(1)[0][0] if norm in usable else "", fines[norm]] for norm, c in kinds.items()}
+
+
+def refused_by_kind(key: str, option: str, kinds: dict[str, list[str]]) -> bool:
+    """Whether the pools keep ``option`` (as written) from a question on ``key``: no kind (no mention of it may be
+    an option), another coarse kind, or a fine kind that differs where either has one (``distractors._typed``).
+    A name the article never names whole is not judged."""
+    mine, theirs = kinds.get(norm_key(key)), kinds.get(norm_key(option))
+    if not mine or not theirs:
+        return False
+    if mine[0] != theirs[0]:
+        return True
+    return (":" in mine[1] or ":" in theirs[1]) and mine[1] != theirs[1]
+
+
+def article_kinds(article_ids: set[str]) -> dict[str, dict[str, list[str]]]:
+    """Article id -> each name's kinds after the analysis (see ``name_kinds``)."""
+    return _per_article(article_ids, name_kinds)
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, help="keep the parsed articles' votes in this JSON file")
+    parser.add_argument(
+        "--kinds",
+        type=Path,
+        help="instead: write each option the pools refuse by kind (with the code on the path) to this JSON file",
+    )
     args = parser.parse_args(argv)
     rows = judged_choices()
+    if args.kinds:
+        _write_refused(rows, args.kinds)
+        return
     votes = None
     if args.cache and args.cache.exists():
         votes = json.loads(args.cache.read_text(encoding="utf-8"))
@@ -150,6 +196,19 @@ def main(argv: list[str] | None = None) -> None:
             )
         print("fired on (once per prompt):")
         print("\n".join(fired))
+
+
+def _write_refused(rows: list[dict], path: Path) -> None:
+    """Each judged question's options that the pools refuse by kind, keyed "tag id #n", with its verdict: run
+    once with main's code and once with a branch's, the two files say which questions a change of kinds reaches
+    (see the README)."""
+    kinds = article_kinds({r["id"] for r in rows})
+    out = {}
+    for r in rows:
+        q = r["q"]
+        refused = [o for o in q["options"] if o != q["answer"] and refused_by_kind(q["answer"], o, kinds[r["id"]])]
+        out[f"{r['tag']} {r['id']} #{r['n']}"] = {"verdict": r["verdict"], "refused": refused, "prompt": q["prompt"]}
+    path.write_text(json.dumps(out, indent=1), encoding="utf-8")
 
 
 def _off_kind_check(votes: dict) -> Callable[[str, str, str, list[str]], str]:

@@ -57,8 +57,9 @@ def usable_key(m: Mention) -> bool:
         or (m.kind in ("person", "org") and m.first.i == m.last.i and (m.kind_confidence < 0.75 or not m.solid))
     ):
         return False
-    if m.root.dep_ == "compound" and m.root.head.pos_ == "NOUN" and m.root.head.i > m.last.i:
-        return False  # "the Franklin expedition": the name only describes the expedition
+    if m.root.dep_ in ("compound", "amod") and m.root.head.pos_ == "NOUN" and m.root.head.i > m.last.i:
+        # "the Franklin expedition", "Small Christian territories", "Roman law": the name only describes the noun
+        return False
     if m.kind == "place" and any(f" {w} " in m.text for w in ("in", "near", "at", "on", "and")):
         return False  # "Frant in Sussex", "Shimoda and Hakodate" are two places, no single option
     if m.kind == "number" and enumerator(m):

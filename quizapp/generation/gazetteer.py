@@ -203,6 +203,10 @@ REGION_CONTINENTS: dict[str, str] = {
 }  # fmt: skip
 
 
+# Continents as a name's last word: "Latin Europe", "Central Asia", "Spanish America" are regions, never towns.
+CONTINENT_WORDS = frozenset({"europe", "asia", "africa", "america", "americas", "oceania"})
+
+
 def continents(norm: str) -> frozenset[str]:
     """The continents (GeoNames codes: "EU", "AS" ...) a country or city of the place list lies in, by every
     place of that name; empty if the list does not know it."""

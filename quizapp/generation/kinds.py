@@ -18,7 +18,7 @@ from importlib import resources
 from typing import Any
 
 from .analysis import Corpus, Mention, norm_key
-from .gazetteer import containers, place_class
+from .gazetteer import CONTINENT_WORDS, containers, place_class
 
 # Role words, by the class of people a wrong option must share with the key.
 ROLE_CLASSES: dict[str, str] = {
@@ -67,7 +67,8 @@ PLACE_GRAINS: dict[str, str] = {
     **dict.fromkeys(("city", "town", "village", "port", "capital", "settlement", "harbour", "harbor"), "city"),
     **dict.fromkeys(("river",), "river"),
     **dict.fromkeys(("island", "isle"), "island"),
-    **dict.fromkeys(("region", "province", "county", "district", "territory", "valley", "duchy"), "region"),
+    # a state is a region of a larger country, as the place list has it ("the German state of Baden")
+    **dict.fromkeys(("region", "province", "county", "district", "territory", "valley", "duchy", "state"), "region"),
     **dict.fromkeys(("country", "kingdom", "empire", "nation"), "country"),
     **dict.fromkeys(("fortress", "castle", "fort", "palace", "temple", "cathedral", "abbey", "monastery"), "site"),
 }
@@ -79,6 +80,14 @@ THING_WORDS = frozenset(
         # documents and objects a name may stand for: "the bull Exsurge Domine", "the raft Kon-Tiki"
         "bull", "edict", "decree", "charter", "encyclical", "pamphlet", "manifesto", "newspaper", "painting",
         "statue", "raft", "canoe", "boat", "vessel", "variety",
+    }
+)  # fmt: skip
+# Works, and works of engineering: "the Bengali play X", "X, a regional history", "X is an irrigation system".
+# Only before a name, in apposition or as what it is: "the history of X", "the journal of X" tell nothing of X.
+WORK_WORDS = frozenset(
+    {
+        "play", "film", "opera", "essay", "treatise", "epic", "saga", "chronicle", "history", "memoir", "tract",
+        "journal", "gazette", "periodical", "ballad", "song", "hymn", "sonnet", "libretto", "system",
     }
 )  # fmt: skip
 # Heads of buildings named after a saint or founder: "St Peter's Basilica" is a church, "St Peter" in it no one.
@@ -171,7 +180,7 @@ def _noun_class(word: str) -> str | None:
         return "person"
     if w in PLACE_GRAINS:
         return "place:" + PLACE_GRAINS[w]
-    if w in THING_WORDS:
+    if w in THING_WORDS or w in WORK_WORDS:
         return "thing"
     return None
 
@@ -187,13 +196,18 @@ def _evidence(m: Mention) -> list[str]:
         if len(before) > 1 and before[-2].is_lower:
             kind = _noun_class(before[-2].lemma_)
             # "the son of X", "the king of X" say nothing of what X is; "the capital of X" says it is no town
-            if kind is not None and not kind.startswith("person") and before[-2].lower_ != "capital":
+            if (
+                kind is not None
+                and not kind.startswith("person")
+                and before[-2].lower_ != "capital"
+                and before[-2].lemma_.lower() not in WORK_WORDS
+            ):
                 out.append(kind)
             elif before[-2].lower_ in ROLE_CLASSES or before[-2].ent_type_ == "PERSON":
                 out.append("place")  # "Duke of X", "Callimachus of X": where a person is from or rules
     elif prev is not None and prev.is_alpha and (prev.is_lower or prev.lower_ in ROLE_CLASSES):
         kind = _noun_class(prev.lemma_ if prev.lower_ not in ROLE_CLASSES else prev.lower_)
-        if kind is not None:
+        if kind is not None and (prev.pos_ == "NOUN" or prev.lemma_.lower() not in WORK_WORDS):  # not "to film X"
             out.append(kind)
     # "historians such as X", "two daughters, X": the noun the name stands in apposition to
     head = m.root.head
@@ -208,7 +222,8 @@ def _evidence(m: Mention) -> list[str]:
         out.append("thing")
     # "X, a painter", "X, the capital of Y", "X, Duke of Normandy"; "X was a painter"
     for c in m.root.children:
-        if c.dep_ == "appos" and c.i > m.last.i:
+        # a work's noun as a title's word is no apposition: "X, in The Silk Road: A New History, argues"
+        if c.dep_ == "appos" and c.i > m.last.i and (c.is_lower or c.lemma_.lower() not in WORK_WORDS):
             kind = _noun_class(c.lemma_)
             if kind is not None:
                 out.append(kind)
@@ -226,8 +241,11 @@ def _evidence(m: Mention) -> list[str]:
     # "Ptolemy II", "Henry VIII": a ruler's name with its number
     if m.last.i > m.first.i and _ROMAN.match(m.last.text) and m.first.text[:1].isupper():
         out.append("person:ruler")
-    # its own last word: "Edo Castle", "the Amur River"
-    if m.last.i > m.first.i and m.last.text[:1].isupper():
+    # its own last word: "Edo Castle", "the Amur River"; "Latin Europe", "Central Asia" (a region by its continent)
+    words = m.norm.split()
+    if len(words) > 1 and words[-1] in CONTINENT_WORDS and "of" not in words and m.first.text[:1].isupper():
+        out.append("place:region")
+    elif m.last.i > m.first.i and m.last.text[:1].isupper():
         kind = _noun_class(m.last.lower_)
         if kind is not None and kind.startswith("place") and m.last.lower_ != "capital":  # "Eastern Capital"
             out.append(kind)

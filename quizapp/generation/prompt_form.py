@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from lemminflect import getInflection, getLemma
+
 from .dates import MONTH_PATTERN
 
 _OPENERS = {")": "(", "]": "[", "}": "{"}
@@ -103,6 +105,14 @@ def _dated_now(prompt: str) -> bool:
     return bool(_OPENING_DATE.match(prompt)) and bool(_NOW.search(re.sub(r"\([^)]*\)", "", prompt)))
 
 
+# "passed to Spring 1627 Hybertsson's assistant": a timeline's date label run into the name after it, the date left
+# inside a noun phrase where no preposition takes it ("in spring 1627" would)
+_DATE_IN_NOUN_PHRASE = re.compile(
+    rf"\b(?:to|of|for|with|at|from|the|a|an)\s(?:(?:[Ee]arly|[Ll]ate|[Mm]id-)\s?)?"
+    rf"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|{MONTH_PATTERN})\s\d{{3,4}}\s[A-Z]"
+)
+
+
 def _lowercase_start(prompt: str) -> bool:
     body = prompt.lstrip(" \"'\u201c\u2018([")
     return bool(body[:1]) and body[0].isalpha() and body[0].islower()
@@ -125,6 +135,7 @@ FORM_CHECKS: dict[str, Callable[[str], bool]] = {
     "a word doubled across a comma": lambda p: bool(_DOUBLED_ACROSS_COMMA.search(p)),
     "a question run on past a semicolon": _question_runs_on,
     "a date of the past put before 'now'": _dated_now,
+    "a date run into a noun phrase": lambda p: bool(_DATE_IN_NOUN_PHRASE.search(p)),
 }
 
 
@@ -146,9 +157,43 @@ _STOP_AFTER_STOP = re.compile(r"(?<![.])\.\.$")
 _IN_BEFORE_DAY = re.compile(rf"\b([Ii])n (?={MONTH_PATTERN} \d{{1,2}}(?![\d:])|\d{{1,2}} {MONTH_PATTERN}\b)")
 
 
+# "What few dispute is that X": a pseudo-cleft copied from an essay's opening reads as a riddle in a stem; said
+# plainly it is "Few dispute that X". Only a subject of a few words and one verb (no preposition after it: "What
+# the sources agree on is that" has no plain form by moving words); "What is clear is that X" -> "It is clear that X"
+_PSEUDO_CLEFT = re.compile(r"^What ((?:[a-z]+ ){0,2}[a-z]+) ([a-z]+) (?:is|was) that (?=\S)")
+_CLEFT_ADJECTIVE = re.compile(r"^What (?:(is|was) (clear|certain|known|undisputed|striking)) (?:is|was) that (?=\S)")
+
+
+# "When were the first finds made, when a local man struck bronze?": a "when" clause of the sentence left in a
+# question that asks when; the question asks its main clause, and the clause after it reads as a second question
+_SECOND_WHEN = re.compile(r"^((?:According to [^,?]{1,80},\s)?When\s[^?]*?[a-z)])(?:,\s|\s)when\s[^?]*\?$")
+
+
+def _one_when(prompt: str) -> str:
+    m = _SECOND_WHEN.match(prompt)
+    return prompt if m is None else m.group(1) + "?"
+
+
+def _unclefted(prompt: str) -> str:
+    m = _CLEFT_ADJECTIVE.match(prompt)
+    if m is not None:
+        return f"It {m.group(1)} {m.group(2)} that " + prompt[m.end() :]
+    m = _PSEUDO_CLEFT.match(prompt)
+    if m is None or not _present_verb(m.group(2)) or m.group(1).split()[0] in ("is", "was", "do", "does", "did"):
+        return prompt
+    subject = m.group(1)
+    return f"{subject[:1].upper()}{subject[1:]} {m.group(2)} that " + prompt[m.end() :]
+
+
+def _present_verb(word: str) -> bool:
+    """A verb's present form ("dispute", "doubts"), not a preposition or a participle."""
+    lemma = next(iter(getLemma(word, upos="VERB")), "")
+    return bool(lemma) and any(word in getInflection(lemma, tag=tag) for tag in ("VBP", "VBZ"))
+
+
 def mend(prompt: str) -> str:
     """The prompt with what cutting a sentence leaves behind mended where the mend is certain (a doubled full stop
     after a closing quotation, an abbreviation or an initial; "in" before a day); what cannot be mended is left to
     the form check."""
-    prompt = _STOP_AFTER_STOP.sub(".", _DOUBLE_STOP.sub(r"\1\2", prompt.rstrip()))
+    prompt = _one_when(_unclefted(_STOP_AFTER_STOP.sub(".", _DOUBLE_STOP.sub(r"\1\2", prompt.rstrip()))))
     return _IN_BEFORE_DAY.sub(lambda m: "On " if m.group(1) == "I" else "on ", prompt)

@@ -19,10 +19,22 @@ from .clauses import CLAUSE_SUBJECTS
 from .timeline import entry_date, has_year, label_of
 
 _PRESENT = frozenset({"VBZ", "VBP"})
-_PAST = {"does": "did", "do": "did", "is": "was", "are": "were", "has": "had", "have": "had"}
+_PAST = {
+    "does": "did",
+    "do": "did",
+    "is": "was",
+    "are": "were",
+    "has": "had",
+    "have": "had",
+    "can": "could",
+    "will": "would",
+}
+# Modals of the present with one past that says the same ("In 1621 the navy must protect ..." -> "had to protect"):
+# "may", "shall" and "should" have none that is certain, and "could", "would", "might" are already past
+PRESENT_MODALS = {"must": "had to", "can": "could", "will": "would"}
 _QUESTION = re.compile(
     r"^(?P<pre>(?:According to [^,]{1,80},\s*)?(?:[A-Z][^,?]{2,40},\s)?)"
-    r"(?P<wh>(?:when|where|why|how|who|whom|what|which)(?:\s[a-z]+)?)\s(?P<op>does|do|is|are|has|have)\b",
+    r"(?P<wh>(?:when|where|why|how|who|whom|what|which)(?:\s[a-z]+)?)\s(?P<op>does|do|is|are|has|have|can|will)\b",
     re.I,
 )
 
@@ -39,7 +51,17 @@ def _told_in_present(sent: Sentence) -> bool:
     """Whether the sentence's main verb (or the auxiliary carrying its tense) is present."""
     root = sent.root
     tensed = [root] + [c for c in root.children if c.dep_ in ("aux", "auxpass")]
-    return any(_present(t) for t in tensed) and not any(t.tag_ in ("VBD", "MD") for t in tensed)
+    return any(_present(t) or _present_modal(t) for t in tensed) and not any(
+        t.tag_ == "VBD" or (t.tag_ == "MD" and not _present_modal(t)) for t in tensed
+    )
+
+
+def _present_modal(t: Any) -> bool:
+    """ "must", "can", "will" before a verb of their own clause, not before "have" ("must have sunk" says what is
+    thought now of the past)."""
+    if t.tag_ != "MD" or t.lower_ not in PRESENT_MODALS:
+        return False
+    return not any(c.lower_ == "have" and c.dep_ == "aux" and c.i > t.i for c in t.head.children)
 
 
 def _timeline_entry(corpus: Corpus, sent: Sentence) -> bool:
@@ -193,6 +215,9 @@ def _verbs_in_past(corpus: Corpus, sent: Sentence, prompt: str, only: Any = None
     misread |= {t.i for t in sent.span if (_coordinated_verb(t) or _verb_read_as_noun(t)) and (only is None or only(t))}
     pasts: dict[str, list[str | None]] = {}
     for t in sent.span:
+        if _present_modal(t) and (only is None or only(t)):
+            pasts.setdefault(t.text, []).append(PRESENT_MODALS[t.lower_])
+            continue
         if t.i not in misread and (not _present(t) or t.pos_ not in ("VERB", "AUX") or (only and not only(t))):
             continue
         clause = t.head if t.dep_ in ("aux", "auxpass") else t
@@ -350,7 +375,8 @@ def left_in_present(sent: Sentence, prompt: str, entry: bool = False) -> bool:
         return False
     main = [root, *(c for c in root.children if c.dep_ in ("aux", "auxpass", "conj"))]
     for t in main:
-        if not (t.pos_ in ("VERB", "AUX") and _present(t) and not _subjunctive(t)) and not _verb_read_as_noun(t):
+        present = t.pos_ in ("VERB", "AUX") and (_present(t) or _present_modal(t)) and not _subjunctive(t)
+        if not present and not _verb_read_as_noun(t):
             continue
         clause = t.head if t.dep_ in ("aux", "auxpass") else t
         if any(c.lower_ in _NOW for c in clause.children):

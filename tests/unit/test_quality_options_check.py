@@ -55,3 +55,30 @@ def test_the_stems_word_for_the_people_of_the_key_citys_country():
     assert check.country_people_word(prompt, "Paris", ["Cairo", "Venice", "Istanbul"]) == "French"
     # another French city among the options: the word no longer picks the key
     assert check.country_people_word(prompt, "Paris", ["Lyon", "Venice", "Istanbul"]) is None
+
+
+def test_the_pools_refuse_another_coarse_or_fine_kind():
+    kinds = {
+        "amit sen": ["person", "person:writer"],
+        "ravi das": ["person", "person:writer"],
+        "lal kuthi": ["other", "thing"],  # "the play Lal Kuthi"
+        "tamadan": ["place", ""],
+        "qurgan": ["place", ""],
+        "latin europe": ["place", "place:region"],
+    }
+    refused = check.refused_by_kind
+    assert refused("Amit Sen", "Lal Kuthi", kinds)
+    assert not refused("Amit Sen", "Ravi Das", kinds)
+    assert refused("Tamadan", "Latin Europe", kinds)
+    assert not refused("Tamadan", "Qurgan", kinds)
+    assert not refused("Tamadan", "Jarl Tove", kinds)  # a name the article never names whole is not judged
+
+
+def test_name_kinds_reads_the_kinds_the_analysis_gives():
+    c = parsed(
+        "In 1860 the writer Tarun Basu published the Bengali play Lal Kuthi. The historian Amit Sen studied it in "
+        "1966. Traders from Central Asia came in 1010."
+    )
+    kinds = check.name_kinds(c)
+    assert kinds["lal kuthi"][0] != "person"
+    assert kinds["central asia"] == ["place", "place:region"]

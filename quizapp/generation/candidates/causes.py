@@ -156,6 +156,13 @@ def _agents(sent: Sentence) -> list[Cause]:
     return out
 
 
+def _coordination_cut(clause: list[Any]) -> bool:
+    """Whether a conjunction in the clause has no second member in it ("because it was clear and | already in
+    force"): the parser hung the rest on the main clause, and a claim built from the clause would move it there."""
+    last = clause[-1]  # the clause ends on its conjunction
+    return last.dep_ == "cc" and not any(c.dep_ == "conj" and c.i > last.i for c in last.head.children)
+
+
 def causes_of(corpus: Corpus, sent: Sentence) -> list[Cause]:
     """The causes a sentence states, in order (cached on the sentence)."""
     cached = sent.cache.get("causes")
@@ -173,6 +180,8 @@ def causes_of(corpus: Corpus, sent: Sentence) -> list[Cause]:
         whole = [x for x in t.subtree if x.i >= first.i]
         if whole[-1].i - first.i + 1 != len(whole) or any(x.i >= span.end for x in whole):
             continue  # not one stretch of text
+        if first.i < t.head.i and _coordination_cut(whole):
+            continue  # "Because it was clear and already in force, ...": the parse left the clause's second half out
         if any(x.lower_ in (doubt, "partly") for x in t.subtree if x.i < first.i):
             continue  # "probably because ...", "partly because ...": not the reason, as a fact, alone
         if first.i > span.start and span.doc[first.i - 1].lower_ in ("not", "n't"):

@@ -17,7 +17,7 @@ from ..asides import word_total
 from ..clauses import body_tokens, cloze_tokens, statement
 from ..dates import number_variants
 from ..distractors import display
-from ..gazetteer import REGION_CONTINENTS, place_class
+from ..gazetteer import CONTINENT_WORDS, REGION_CONTINENTS, place_class
 from ..glosses import Gloss, glossed_terms
 from ..lexicon import EVENT_WORDS, FACILITY_HEADS, FACILITY_WORDS, LAW_WORDS, TITLES
 from ..option_fit import names_a_country
@@ -164,7 +164,11 @@ def open_region(norm: str) -> bool:
     if norm in REGION_CONTINENTS or place_class(norm) == "region":
         return True
     words = norm.split()
-    if len(words) != 2 or words[0] not in REGION_SIDES or place_class(norm) in ("country", "state", "city"):
+    if len(words) != 2 or place_class(norm) in ("country", "state", "city"):
+        return False
+    if words[1] in CONTINENT_WORDS:
+        return True  # "Spanish America", "Latin Europe": a continent's part, by its people or faith
+    if words[0] not in REGION_SIDES:
         return False
     # "Upper Nubia", "Central Java": the side of a land; not "North Sea" or "Eastern Province", a thing of its own
     return place_class(words[1]) is not None or zipf(words[1]) < RARE_ZIPF
