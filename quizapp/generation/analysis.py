@@ -212,6 +212,7 @@ def parse_corpus(documents: list[CleanDocument], nlp: Any, progress: Callable[[f
             sentences.append(sent)
         if progress is not None and done % 16 == 0:
             progress(done / total)
+    _three_digit_years(sentences)
     _mark_cut(sentences)
     corpus = Corpus(documents, sentences, paragraphs)
     corpus.cache["lower_words"] = _mark_common_first_words(sentences)
@@ -321,6 +322,42 @@ def _add_mentions(sent: Sentence, text: str, ents: list[Any]) -> None:
         elif label in ("CARDINAL", "QUANTITY"):
             m.number = parse_number(surface)
         sent.mentions.append(m)
+
+
+# Before a three-digit year ("In 987 Emperor Basil II"), never before a count ("by 300 votes", "in 150 of them").
+_SHORT_YEAR_PREPS = frozenset({"in", "by", "until", "till", "since", "from", "before", "after"})
+_SHORT_YEAR = re.compile(r"^[1-9][0-9]{2}$")
+_COUNT_AFTER = frozenset({"%", "-", "of", "per", "out", "percent"})
+# How near a year the document dates by its full form a three-digit year must lie to be read as one.
+SHORT_YEAR_REACH = 500
+
+
+def _three_digit_years(sentences: list[Sentence]) -> None:
+    """ "In 987 Emperor Basil II faced a rebellion": the model reads a year of three digits as a count, and the
+    choice then mixes years with counts ("986", "987", "988", "6,000"). A lone three-digit count after "in", "by",
+    "since" ... is a year where no noun, adjective or number follows it (not "in 300 ships"; after the opening
+    "In" of a sentence, one may: "In 986 envoys came"), nor "of" or "per", and where the same document dates
+    something else within SHORT_YEAR_REACH years of it (a medieval article, not a count in a modern one)."""
+    dated: dict[int, list[int]] = {}
+    for s in sentences:
+        dated.setdefault(s.doc, []).extend(m.date.year for m in s.mentions if m.date is not None and m.date.year > 0)
+    for s in sentences:
+        for m in s.mentions:
+            if m.label != "CARDINAL" or m.first.i != m.last.i or not _SHORT_YEAR.match(m.first.text):
+                continue
+            if m.first.i == s.span.start or m.first.nbor(-1).lower_ not in _SHORT_YEAR_PREPS:
+                continue
+            nxt = m.last.nbor(1) if m.last.i + 1 < s.span.end else None
+            opening = m.first.i - 1 == s.span.start  # "In 986 envoys came": a sentence opened by a date
+            if nxt is not None and (
+                nxt.like_num
+                or nxt.lower_ in _COUNT_AFTER
+                or (not opening and nxt.is_lower and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"))
+            ):
+                continue  # "in 300 ships", "by 200 votes", "in 150 of them"
+            year = int(m.first.text)
+            if any(abs(year - y) <= SHORT_YEAR_REACH for y in dated.get(s.doc, ())):
+                m.label, m.date, m.number = "DATE", DateValue(year), None
 
 
 def _join_eras(sent: Sentence, text: str) -> None:

@@ -419,13 +419,31 @@ def after_title(sent: Sentence, first: Any) -> bool:
     return first.i > sent.span.start and first.doc[first.i - 1].lower_.rstrip(".") in TITLES
 
 
-def year_of(date: Any, sent: Sentence, first: Any) -> list[str]:
-    """The year alone, where the blank follows "in" and the key is a month or a day of that year."""
+def year_of(corpus: Corpus, date: Any, sent: Sentence, first: Any) -> list[str]:
+    """The year alone, where the blank follows "in" and the key is a month or a day of that year; or where it
+    follows "on" and the key is a day in a year the document dates nothing else to ("On _____, Vasa broke the
+    surface" for "24 April 1961": "1961" is what a student should know, and it names the one event)."""
     if date is None or date.granularity not in ("month", "day") or first.i <= sent.span.start:
         return []
-    if first.doc[first.i - 1].lower_ not in YEAR_FRAMES:
+    before = first.doc[first.i - 1].lower_
+    if before not in YEAR_FRAMES and not (
+        before == "on" and date.granularity == "day" and _lone_year(corpus, sent, date)
+    ):
         return []
     return replace(date, granularity="year", month=0, day=0).variants()
+
+
+def _lone_year(corpus: Corpus, sent: Sentence, date: Any) -> bool:
+    """Whether the key's document gives no other day or month in the key's year than the key's own."""
+    return not any(
+        m.date is not None
+        and m.date.year == date.year
+        and m.date.granularity != "year"
+        and (m.date.month, m.date.day) != (date.month, date.day)
+        for s in corpus.sentences
+        if s.doc == sent.doc
+        for m in s.mentions
+    )
 
 
 # Sentences either side of the key's that say which era its year belongs to.
@@ -480,7 +498,7 @@ def accepted_answers(ctx: Context, sent: Sentence, key: str, first: Any, last: A
     )
     date = m.date if m is not None else None
     surname_alone = person and not mothers_surname(ctx, sent, key)
-    out = answer_variants(key, date, sent.text, surname_alone) + year_of(date, sent, first)
+    out = answer_variants(key, date, sent.text, surname_alone) + year_of(ctx.corpus, date, sent, first)
     out += bare_year_among_bc(ctx.corpus, sent, date)
     out += particle_forms(key) if person else []
     return case_blind_unique(out + other_answers(ctx.corpus, sent, key, first, last, kind))
