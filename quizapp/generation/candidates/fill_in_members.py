@@ -2,7 +2,7 @@
 
 Three classes a fair teacher accepts and the lists refused: a state's people where the state is a party to a dealing
 ("suppliers to Rome": "the Romans"), a body's name for its members ("two Italian Capuchin missionaries":
-"Capuchin"; "Capuchin friars": "Capuchins"), and an undertaking named by its activity ("ten survey expeditions":
+"Capuchin"; "Capuchin friars": "Capuchins"; "Roman traders": "Romans"), and an undertaking named by its activity ("ten survey expeditions":
 "ten surveys").
 """
 
@@ -79,8 +79,11 @@ def members_named(corpus: Corpus, doc: int, first: Any, last: Any) -> list[str]:
         return []
     plural = _plural_name(word.text)
     text = corpus.documents[doc].text
-    if re.search(rf"(?<![\w'’-]){re.escape(plural)}(?![\w'’-])", text) is None:
-        return []  # never names the members by the word alone: "Tokugawa officials" beside "the Tokugawa"
+    peoples = inside and word.text.endswith("an") and word.pos_ in ("ADJ", "PROPN")
+    if not peoples and re.search(rf"(?<![\w'’-]){re.escape(plural)}(?![\w'’-])", text) is None:
+        # never names the members by the word alone: "Tokugawa officials" beside "the Tokugawa"; a people's
+        # adjective in "-an" needs no such sign ("Roman traders" are Romans, "Persian envoys" Persians)
+        return []
     return [plural, f"the {plural}"] if inside else [word.text]
 
 

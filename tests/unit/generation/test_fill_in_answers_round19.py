@@ -47,3 +47,11 @@ def test_a_controlling_part_of_a_company_is_accepted_by_its_usual_words():
     answers = _answers(text, "majority shareholding", "term")
     assert {"majority stake", "majority share", "controlling stake"} <= set(answers)
     assert part_owned_forms("minority shareholding") == []  # no control: another part
+
+
+def test_a_peoples_adjective_before_a_person_noun_names_the_people():
+    text = "In the first century Veldan traders reached the port of Ostergau with wine and glass."
+    assert {"Veldans", "the Veldans"} <= set(_answers(text, "Veldan traders", "term"))
+    # before a thing, the adjective names no people
+    goods = "In the first century Veldan amphorae reached the port of Ostergau with wine and glass."
+    assert "Veldans" not in _answers(goods, "Veldan amphorae", "term")
