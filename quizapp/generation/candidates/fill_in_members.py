@@ -1,9 +1,9 @@
 """Accepted answers that name the same thing by its members or its kind (quality, round 19).
 
-Three classes a fair teacher accepts and the lists refused: a state's people where the state is a party to a dealing
+Classes a fair teacher accepts and the lists refused: a state's people where the state is a party to a dealing
 ("suppliers to Rome": "the Romans"), a body's name for its members ("two Italian Capuchin missionaries":
-"Capuchin"; "Capuchin friars": "Capuchins"; "Roman traders": "Romans"), and an undertaking named by its activity ("ten survey expeditions":
-"ten surveys").
+"Capuchin"; "Capuchin friars": "Capuchins"; "Roman traders": "Romans"), an undertaking named by its activity ("ten
+survey expeditions": "ten surveys") and a controlling part of a company by its usual words ("majority stake").
 """
 
 from __future__ import annotations
@@ -22,6 +22,13 @@ _SIDE_BY_SIDE = frozenset({"compare", "contrast", "contrasted", "compared"})
 # Prepositions whose object receives or is served, where a person noun heads them: "suppliers to Rome", "agents for
 # Venice". After another noun ("the road to Rome") or a verb ("sailed to Rome") the object is a place.
 _RECEIVER_PREPS = frozenset({"to", "for"})
+# People named by going somewhere: "visitors to Rome", "migrants to Britain" went to a place, not to a people.
+_GOERS = frozenset(
+    {
+        "migrant", "emigrant", "immigrant", "visitor", "traveller", "traveler", "pilgrim", "settler", "colonist",
+        "tourist", "refugee", "exile", "newcomer", "voyager", "explorer", "sailor", "passenger", "deportee",
+    }
+)  # fmt: skip
 
 
 # Endings that make a noun's lemma a person by what they do ("supplier", "missionary"), as ``matching`` reads them.
@@ -54,7 +61,7 @@ def state_as_party(last: Any) -> bool:
         return True
     if prep.lower_ in _PARTY_PREPS:
         return prep.head.pos_ in ("NOUN", "VERB") and prep.head.lemma_.lower() not in _SIDE_BY_SIDE
-    return prep.lower_ in _RECEIVER_PREPS and person_noun(prep.head)
+    return prep.lower_ in _RECEIVER_PREPS and person_noun(prep.head) and prep.head.lemma_.lower() not in _GOERS
 
 
 def _plural_name(word: str) -> str:

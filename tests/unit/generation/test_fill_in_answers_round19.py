@@ -16,6 +16,8 @@ def test_a_state_dealt_with_accepts_its_peoples_name():
     assert "the British" not in _answers(sailed, "Britain", "place")
     road = "In 1790 the merchants of Velm built the road to Britain with their own money."
     assert "the British" not in _answers(road, "Britain", "place")
+    went = "In 1790 the first migrants to Britain from Velm sold cloth and guns."
+    assert "the British" not in _answers(went, "Britain", "place")
 
 
 def test_a_bodys_name_for_its_members_is_accepted():
