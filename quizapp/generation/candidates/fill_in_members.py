@@ -84,6 +84,8 @@ def members_named(corpus: Corpus, doc: int, first: Any, last: Any) -> list[str]:
         return []
     if not re.fullmatch(r"[A-Z][a-z]{2,}", word.text) or word.pos_ not in ("PROPN", "ADJ", "NOUN"):
         return []
+    if word.is_sent_start:
+        return []  # "Urban workers" opening a sentence: the capital says nothing
     plural = _plural_name(word.text)
     text = corpus.documents[doc].text
     peoples = inside and word.text.endswith("an") and word.pos_ in ("ADJ", "PROPN")

@@ -57,3 +57,6 @@ def test_a_peoples_adjective_before_a_person_noun_names_the_people():
     # before a thing, the adjective names no people
     goods = "In the first century Veldan amphorae reached the port of Ostergau with wine and glass."
     assert "Veldans" not in _answers(goods, "Veldan amphorae", "term")
+    # a capital that only opens the sentence names no people
+    opening = "Urban traders reached the port of Ostergau with wine and glass in the first century."
+    assert "Urbans" not in _answers(opening, "Urban traders", "term")
