@@ -133,6 +133,7 @@ def _features(corpus: Corpus, sent: Sentence, q: dict[str, Any]) -> dict[str, An
         "lead": at == 0 or sents[at - 1].para != sent.para,
         "subject_count": counts[peripheral._counted_name(subject)] if subject else None,
         "actor_max": max((counts[peripheral._counted_name(m)] for m in sent.mentions), default=0),
+        "commentary": q["type"] == "true_false" and q["answer"] is True and peripheral.commentary(corpus, sent),
     }
     if q["type"] == "true_false":
         feats.update(_statement_features(sents, sent, q))
@@ -231,6 +232,8 @@ PREDICATES: dict[str, Callable[[dict[str, Any]], bool]] = {
     "true, no digit, <=1 name, framing word": _has("vague_true"),
     "key in a clause on the subject, main clause names its own": _has("subject_clause"),
     "person key named once, kin/compiler word": _has("kin"),
+    # Round 19 (README "Round 18: commentary made into true statements"): shipped.
+    "true, the author's present-tense comment (shipped)": _has("commentary"),
 }
 
 
