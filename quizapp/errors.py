@@ -39,7 +39,7 @@ def forget_transaction() -> None:
     try:
         db.session.rollback()
     except SQLAlchemyError:
-        db.session.invalidate()
+        db.session().invalidate()  # the scoped_session proxy does not offer invalidate(); its Session does
 
 
 def render_error(status: int, detail: str | None = None, *, window: object = None) -> tuple[str, int]:

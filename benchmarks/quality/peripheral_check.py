@@ -133,6 +133,7 @@ def _features(corpus: Corpus, sent: Sentence, q: dict[str, Any]) -> dict[str, An
         "lead": at == 0 or sents[at - 1].para != sent.para,
         "subject_count": counts[peripheral._counted_name(subject)] if subject else None,
         "actor_max": max((counts[peripheral._counted_name(m)] for m in sent.mentions), default=0),
+        "commentary": q["type"] == "true_false" and q["answer"] is True and peripheral.commentary(corpus, sent),
     }
     if q["type"] == "true_false":
         feats.update(_statement_features(sents, sent, q))
@@ -156,6 +157,7 @@ def _features(corpus: Corpus, sent: Sentence, q: dict[str, Any]) -> dict[str, An
         late=(m.start - sent.start) / max(1, len(sent.text)) > 0.7,
         kin=m.kind == "person" and peripheral.named_once(corpus, sent, m) and bool(KIN.search(sent.text)),
         subject_clause=_in_subject_clause(sent, m),
+        name_cut=q["type"] in ("fill_in", "multiple_choice") and m.fragment,
     )
     return feats
 
@@ -231,6 +233,9 @@ PREDICATES: dict[str, Callable[[dict[str, Any]], bool]] = {
     "true, no digit, <=1 name, framing word": _has("vague_true"),
     "key in a clause on the subject, main clause names its own": _has("subject_clause"),
     "person key named once, kin/compiler word": _has("kin"),
+    # Round 19 (README "Round 18: commentary made into true statements"): both shipped.
+    "true, the author's present-tense comment (shipped)": _has("commentary"),
+    "key only part of a longer name (shipped)": _has("name_cut"),
 }
 
 

@@ -311,6 +311,7 @@ def _add_mentions(sent: Sentence, text: str, ents: list[Any]) -> None:
             )
         )
         m.fragment = m.fragment or (ent.label_ in names and _inside_title(sent, first))
+        m.fragment = m.fragment or (ent.label_ in names and _name_goes_on(sent, first, last))
         # "[St Paul]'s Cathedral", "[St Mary]'s Hospital": a possessive before a capitalised noun is part of a name
         after_pos = nxt.nbor(1) if nxt is not None and nxt.tag_ == "POS" and nxt.i + 1 < sent.span.end else None
         m.fragment = m.fragment or (
@@ -389,6 +390,35 @@ def _join_eras(sent: Sentence, text: str) -> None:
         return
     kept = [m for m in sent.mentions if id(m) not in replaced and not (m.first.i in eras or m.last.i in eras)]
     sent.mentions = sorted(kept + joined, key=lambda m: m.first.i)
+
+
+# Lower-case words inside a longer proper name ("Barrow upon Humber", "Vasco da Gama", "Abu Rayhan ibn Ahmad").
+NAME_JOINERS = frozenset({"upon", "de", "la", "le", "von", "van", "der", "du", "di", "da", "del", "ibn", "bin"})
+
+
+def _name_goes_on(sent: Sentence, first: Any, last: Any) -> bool:
+    """Whether the model's name is only part of a longer one (issue #15, round 19): a name word opening the sentence
+    that the parse ties to it ("[Duncan] Campbell Scott"; a capital there is otherwise no evidence), or a joining
+    word between it and another proper noun ("Barrow upon [Humber]", "[Abu Rayhan] ibn Ahmad al-Biruni"). A blank
+    on it splits the name."""
+    start, end = sent.span.start, sent.span.end
+    if first.i == start + 1:
+        prv = first.nbor(-1)
+        if (
+            prv.pos_ == "PROPN"
+            and prv.text[:1].isupper()
+            and prv.lower_.rstrip(".") not in TITLES
+            and prv.dep_ in ("compound", "flat")
+            and first.i <= prv.head.i <= last.i
+        ):
+            return True
+    if first.i - 2 >= start and first.nbor(-1).lower_ in NAME_JOINERS and _proper(first.nbor(-2)):
+        return True
+    return last.i + 2 < end and last.nbor(1).lower_ in NAME_JOINERS and _proper(last.nbor(2))
+
+
+def _proper(t: Any) -> bool:
+    return bool(t.pos_ == "PROPN" and t.text[:1].isupper())
 
 
 def _inside_title(sent: Sentence, first: Any) -> bool:

@@ -11,10 +11,12 @@ mentions, never an article's words.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
 from .analysis import Corpus, Mention, Sentence
+from .tense import historical_present, told_in_present, undated_entry
 
 # Prepositions that set a scene: "at the mouth of", "near", "from" a place.
 _LOCATIVE = frozenset(
@@ -137,3 +139,56 @@ def subject_alone_named(sent: Sentence, toks: list[Any]) -> tuple[Any, Any, list
     if any(m.first.i in ids and m.first.i not in inside for m in sent.mentions):
         return None
     return root, subject, [t for t in toks if t.i not in inside]
+
+
+# Round 19: the author's commentary on the topic, said in the present ("Arikamedu matters because ...", "For
+# students, X offers a case study in ...", "The central historical question is whether ..."): a verb that judges
+# or presents the topic, a subject that is a question or a debate, or a sentence spoken to the reader.
+_COMMENTING = frozenset(
+    {"matter", "offer", "show", "remain", "reveal", "illustrate", "suggest", "demonstrate", "explain", "reflect",
+     "highlight", "represent", "serve", "change", "tell", "remember", "provide", "shape", "capture", "embody",
+     "symbolise", "symbolize", "deserve"}
+)  # fmt: skip
+_DEBATE_SUBJECTS = frozenset(
+    {"question", "debate", "argument", "case", "lesson", "motive", "point", "story", "significance", "importance",
+     "legacy", "puzzle", "mystery", "problem", "answer", "reason", "issue", "dispute", "controversy"}
+)  # fmt: skip
+_TO_THE_READER = re.compile(r"^For (?:students|readers|us|today)\b|\b(?:[Ww]e|[Oo]ur|us)\b")
+TOPIC_NAMES = 3  # the topic is among the document's three most-named names, named at least this often too
+
+
+def commentary(corpus: Corpus, sent: Sentence) -> bool:
+    """Whether the sentence's main clause is the author's present-tense comment rather than a fact of the story:
+    the topic (one of the document's most-named names) as the subject of a verb that judges or presents it
+    ("Arikamedu matters", "Hagia Sophia offers a case study", "Norse Greenland is often told as a lesson"), a
+    question or debate as the subject ("The central historical question is whether ..."), or the reader addressed
+    ("For students, ...", "we"). A past event told in the present (a timeline's entry, a dated verb) is no
+    comment. Over all judged true statements of this shape readers kept none as they were, rejected 15 and lightly
+    edited 2 (issue #15, round 19)."""
+    if not present_comment(corpus, sent):
+        return False
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if subject is not None and subject.lemma_.lower() in _DEBATE_SUBJECTS:
+        return True
+    if _TO_THE_READER.search(_QUOTED.sub(" ", sent.text)):
+        return True
+    if subject is None or root.lemma_.lower() not in _COMMENTING:
+        return False
+    named = next((m for m in sent.mentions if m.first.i <= subject.i <= m.last.i), None)
+    return named is not None and _topic(corpus, sent, named)
+
+
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+
+
+def _topic(corpus: Corpus, sent: Sentence, m: Mention) -> bool:
+    counts = corpus.kept("name_counts", sent.doc, lambda: _name_counts(corpus, sent.doc))
+    count = counts[_counted_name(m)]
+    ranked = sorted(counts.values(), reverse=True)
+    return count >= TOPIC_NAMES and count >= ranked[min(TOPIC_NAMES, len(ranked)) - 1]
+
+
+def present_comment(corpus: Corpus, sent: Sentence) -> bool:
+    """Whether the main clause is told in the present of today: not a past event in the historical present."""
+    return told_in_present(sent) and not historical_present(corpus, sent) and not undated_entry(corpus, sent)

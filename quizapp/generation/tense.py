@@ -42,12 +42,12 @@ _QUESTION = re.compile(
 def historical_present(corpus: Corpus, sent: Sentence) -> bool:
     """Whether the sentence tells a dated past event in the present: its main verb (or the auxiliary carrying
     its tense) is present, and a year dates it (a timeline label or entry, or a date phrase on the verb)."""
-    if not _told_in_present(sent):
+    if not told_in_present(sent):
         return False
     return _timeline_entry(corpus, sent) or _year_on_verb(sent.root)
 
 
-def _told_in_present(sent: Sentence) -> bool:
+def told_in_present(sent: Sentence) -> bool:
     """Whether the sentence's main verb (or the auxiliary carrying its tense) is present."""
     root = sent.root
     tensed = [root] + [c for c in root.children if c.dep_ in ("aux", "auxpass")]
@@ -75,7 +75,7 @@ def undated_entry(corpus: Corpus, sent: Sentence) -> bool:
     """Whether the sentence is told in the present in a chronology (a document of date-labelled lines) but no
     date can be found for it ("Prices fall as nitrates compete" under a label the reader of the line cannot
     see): lifted out, it reads as a statement of today, and no date can be written in."""
-    if not _told_in_present(sent) or _timeline_entry(corpus, sent) or _year_on_verb(sent.root):
+    if not told_in_present(sent) or _timeline_entry(corpus, sent) or _year_on_verb(sent.root):
         return False
     cache = corpus.cache.setdefault("chronologies", {})
     if sent.doc not in cache:

@@ -8,6 +8,8 @@ import pytest
 from flask import Flask, abort
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 from quizapp import create_app
 from quizapp.access import ANYONE, allow
@@ -73,3 +75,34 @@ def test_a_locked_sqlite_database_answers_503_and_changes_nothing(database_url: 
         assert db.session.scalar(select(func.count()).select_from(User)) == 0
         db.session.remove()
         db.engine.dispose()
+
+
+def test_a_connection_whose_rollback_also_fails_is_dropped_and_answers_503(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The server cut the connection mid-request: the handler's ROLLBACK meets the dead socket too, and the session
+    # must then drop the connection (not fail in the error handler itself, which gave the student a 500).
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    cut = OperationalError("SELECT 1", {}, Exception("server closed the connection"))
+    cut.connection_invalidated = True
+
+    def failing() -> str:
+        raise cut
+
+    rollbacks: list[int] = []
+    real_rollback = Session.rollback
+
+    def rollback_on_a_dead_socket(self: Session) -> None:
+        rollbacks.append(1)
+        if len(rollbacks) == 1:
+            raise OperationalError("ROLLBACK", {}, Exception("consuming input failed"))
+        real_rollback(self)
+
+    monkeypatch.setattr(Session, "rollback", rollback_on_a_dead_socket)
+    add_route(app, "/cut", failing)
+    response = app.test_client().get("/cut", headers={"Accept": "application/json"})
+    assert response.status_code == 503
+    assert response.get_json()["retry"] is True
+    assert rollbacks  # the failing rollback was really tried
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(User)) is not None  # the session works again

@@ -254,32 +254,3 @@ def test_a_database_error_that_is_a_bug_stays_a_500(app: Flask) -> None:
     response = app.test_client().get("/broken", headers={"Accept": "application/json"})
     assert response.status_code == 500
     assert "Retry-After" not in response.headers
-
-
-@pytest.mark.backends("sqlite")
-def test_a_rollback_that_meets_the_cut_connection_still_answers_503(app: Flask, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """A connection the server terminated fails its statement, then its ROLLBACK too ("terminating connection due to
-    administrator command"): the error page must still answer 503 rather than raise from the handler."""
-    import sqlite3
-
-    from sqlalchemy.exc import OperationalError
-
-    from quizapp.access import ANYONE, allow
-
-    app.config["PROPAGATE_EXCEPTIONS"] = False
-    cut = OperationalError("SELECT 1", {}, sqlite3.OperationalError("database is locked"))
-
-    def failing() -> str:
-        raise cut
-
-    def rollback_on_a_dead_connection() -> None:
-        raise OperationalError("ROLLBACK", {}, sqlite3.OperationalError("terminating connection"))
-
-    invalidated: list[bool] = []
-    monkeypatch.setattr(db.session, "rollback", rollback_on_a_dead_connection, raising=False)
-    monkeypatch.setattr(db.session, "invalidate", lambda: invalidated.append(True), raising=False)
-    app.add_url_rule("/cut", "cut", allow(ANYONE)(failing))
-    response = app.test_client().get("/cut", headers={"Accept": "application/json"})
-    assert response.status_code == 503
-    assert response.get_json()["retry"] is True
-    assert invalidated

@@ -24,6 +24,7 @@ from ..gazetteer import containers, place_class
 from ..giveaways import states_of_people
 from ..lexicon import EVENT_WORDS, FACILITY_WORDS, LAW_WORDS, TITLES
 from ..textutil import zipf
+from .fill_in_members import activity_for_undertaking, members_named, part_owned_forms, state_as_party
 from .name_forms import (
     SHARED_GIVEN_NAME_ZIPF,
     geographic_forms,
@@ -86,9 +87,10 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
         out += substance_of_form(corpus, sent.doc, first, last)
         out += modifier_alternative(corpus.documents[sent.doc].text, key)
         out += office_other_names(corpus, sent.doc, key)
+        out += activity_for_undertaking(corpus, sent.doc, first, last) + part_owned_forms(key)
     else:
         out += _short_forms(corpus, sent.doc, key)
-        if kind == "place" and last.dep_ in ("nsubj", "nsubjpass"):
+        if kind == "place" and state_as_party(last):
             out += _people_of().get(_folded(key), [])
         if kind == "place":
             out += geographic_forms(corpus, sent.doc, key) + place_long_form(corpus, sent.doc, key)
@@ -137,6 +139,7 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
         # "Gustav II Adolf", whatever kind the model read the name as
         out += without_inner_numeral(corpus, sent.doc, key)
     out += _aliases(corpus, sent.doc).get(norm_key(key), [])
+    out += members_named(corpus, sent.doc, first, last)
     if kind != "place":  # "Conakry (Guinea)" says where, not another name; "Edo ('estuary')" what it meant
         out += bracketed_names(corpus, sent.doc, key) + translated_names(corpus, sent.doc, key)
     out += _variant_names().get(_folded(key), [])

@@ -11,7 +11,7 @@ from ..clauses import evaluation, framing, hedge, reported_view, statement
 from ..dates import parse_date
 from ..distractors import display, pool_of
 from ..historiography import tells_a_find
-from ..peripheral import announces_a_theme, subject_alone_named
+from ..peripheral import announces_a_theme, commentary, subject_alone_named
 from ..textutil import BLANK, anaphora_problem, capitalise, has_anchor, tidy, tokens_text
 from ..types import QuestionDraft
 from ..worth import dates_a_life_event
@@ -231,7 +231,7 @@ def _true_statement(ctx: Context, sent: Sentence, anchor: Any | None) -> tuple[C
         return None
     text, toks = st
     resolved = ctx.stand_alone(sent, text)
-    if resolved is None or framing(sent, resolved):
+    if resolved is None or framing(sent, resolved) or commentary(ctx.corpus, sent):
         return None
     text = resolved
     if anaphora_problem(text) or len(toks) < 6 or not has_anchor(text):
