@@ -493,7 +493,14 @@ _HEARSAY_VERBS = frozenset({"say", "think", "believe", "report", "rumour", "rumo
 
 
 def hedge(sent: Sentence) -> str | None:
-    """The word or phrase by which the sentence says its claim is uncertain, or None."""
+    """The word or phrase by which the sentence says its claim is uncertain, or None (kept on the sentence: the
+    loop and four makers ask it)."""
+    if "hedge" not in sent.cache:
+        sent.cache["hedge"] = _hedge(sent)
+    return sent.cache["hedge"]
+
+
+def _hedge(sent: Sentence) -> str | None:
     for t in sent.tokens:
         lower = t.lower_
         if lower in _HEDGE_ADVERBS:

@@ -37,7 +37,7 @@ _COUNTS = frozenset({"two", "three", "four", "five", "six", "several", "2", "3",
 def dangling_phrase(sent: Sentence, prompt: str) -> str | None:
     """The first phrase of ``sent`` kept in ``prompt`` whose noun or complement is missing ("The first", "the
     most extreme", "the first known holder", "a response", "two pressures"), or None."""
-    for t in sent.span:
+    for t in sent.tokens:
         phrase = _nounless(t) or _incomplete(t) or _counted(t)
         if phrase and contains_phrase(prompt, phrase) and not _told_in_prompt(prompt, phrase):
             return phrase

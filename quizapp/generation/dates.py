@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .normalise import MONTHS
 
@@ -93,6 +94,7 @@ def _year_ok(year: int) -> bool:
     return 100 <= year <= 2100
 
 
+@lru_cache(maxsize=8192)  # the makers and guards ask it of the same few date texts thousands of times
 def parse_date(text: str) -> DateValue | None:
     """Parse an entity's text as a date of a known granularity; None for vague or odd forms."""
     t = " ".join(text.replace("\u00a0", " ").split()).strip(" ,.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .dates import parse_date
@@ -46,6 +46,7 @@ _WORD = re.compile(r"\w+")  # split at apostrophes and hyphens, as whole-word ma
 _TIME_BLANK = re.compile(rf"\b(?:in|by|since|until|from|after|before|c\.)\s+{BLANK}", re.I)
 
 
+@lru_cache(maxsize=8192)  # asked of every key and its parts by several guards
 def _one_date(text: str) -> bool:
     t = text.strip(" ,.")
     return bool(

@@ -112,7 +112,7 @@ def _read(corpus: Corpus) -> Facts:
         if " " not in m.norm and m.root.dep_ == "pobj" and m.root.head.lower_ in _SPATIAL and m.first.i == m.last.i
     } - acting
     for sent in corpus.sentences:
-        for tok in sent.span:
+        for tok in sent.tokens:
             agent = None
             if tok.lemma_.lower() in RANK_VERBS and tok.pos_ == "VERB" and _done_to_a_person(tok):
                 agent = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -285,7 +285,7 @@ def _not_held_by(corpus: Corpus, key: Mention, norm: str, sentence_ids: Iterable
     stem = name[: max(5, len(name) - 2)]  # "Hungary" and "Hungarian"
     for sid in sentence_ids:
         s = corpus.sentences[sid]
-        if s.doc == key.sent.doc and any(t.lower_.startswith(stem) for t in s.span):
+        if s.doc == key.sent.doc and any(t.lower_.startswith(stem) for t in s.tokens):
             return False
     return True
 

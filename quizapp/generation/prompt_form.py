@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from lemminflect import getInflection, getLemma
 
@@ -141,7 +142,12 @@ FORM_CHECKS: dict[str, Callable[[str], bool]] = {
 
 def form_problems(prompt: str) -> list[str]:
     """What is wrong with a prompt's form (names from FORM_CHECKS); empty when it is well formed."""
-    return [name for name, check in FORM_CHECKS.items() if check(prompt)]
+    return list(_form_problems(prompt))
+
+
+@lru_cache(maxsize=8192)  # the guards read a candidate twice (before its options are chosen and after), one prompt
+def _form_problems(prompt: str) -> tuple[str, ...]:
+    return tuple(name for name, check in FORM_CHECKS.items() if check(prompt))
 
 
 # A quotation that ends the sentence keeps its own full stop: "... renamed Tokyo, "Eastern Capital."." has two.

@@ -867,7 +867,10 @@ def stand_alone(corpus: Corpus, sent: Sentence, text: str, key: str = "") -> str
     """``text`` (a prompt or item cut from ``sent``) with its pronouns' antecedents written in, or None when a
     pronoun, a demonstrative ("that date") or a share of something untold ("Most are") is left pointing at nothing
     the reader can see."""
-    for phrase in demonstratives(sent) + partitives(sent) + elliptical_numbers(sent):
+    pointing = sent.cache.get("pointing")
+    if pointing is None:  # asked of every prompt and item cut from the sentence: worked out once
+        pointing = sent.cache["pointing"] = demonstratives(sent) + partitives(sent) + elliptical_numbers(sent)
+    for phrase in pointing:
         if contains_phrase(text, phrase):
             return None
     if THERE_LOCATIVE.search(text):

@@ -9,8 +9,8 @@ holds, so asking a key costs a dictionary look-up.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from .analysis import Corpus, norm_key
@@ -352,22 +352,83 @@ def shares_stem(a: str, b: str) -> bool:
     return n >= TOPIC_STEM and len(a) - n <= TOPIC_ENDING and len(b) - n <= TOPIC_ENDING
 
 
-def _names_key(key: str, vocabulary: frozenset[str]) -> Callable[[str, frozenset[str]], bool]:
-    """A test of a sentence's lowered text and its words: whether it names the key in any form (the phrase in any
-    case, a word sharing the stem of a one-word key, the words for its people). ``vocabulary``, every word of the
-    document, lets the stem test run once per word rather than once per sentence."""
+def _joins(ch: str) -> bool:
+    """Whether a character next to a phrase makes it part of a longer word: a word character (as the regex ``\\w``
+    reads one), an apostrophe or a hyphen."""
+    return ch.isalnum() or ch in "_’'-"
+
+
+def _whole_phrase_in(phrase: str, text: str) -> bool:
+    """Whether ``phrase`` stands in ``text`` as whole words (nothing that joins it on either side). A plain search
+    with the boundaries checked by hand: a regex per key, compiled for a few hundred keys, cost more than it saved."""
+    at = text.find(phrase)
+    while at != -1:
+        end = at + len(phrase)
+        if not (at and _joins(text[at - 1])) and not (end < len(text) and _joins(text[end])):
+            return True
+        at = text.find(phrase, at + 1)
+    return False
+
+
+def _names_key(key: str, by_stem: dict[str, list[str]]) -> tuple[str, frozenset[str]]:
+    """How a sentence names the key in any form: the phrase in any case (lowered, without "the"), and the words
+    that also name it (a word sharing the stem of a one-word key, the words for its people). ``by_stem``, every
+    word of the document under its first TOPIC_STEM letters, lets the stem test run only on words that share them
+    (a word that shares no TOPIC_STEM letters with the key shares no stem with it)."""
     low = key.lower()
     low = low[4:] if low.startswith("the ") else low
-    phrase = re.compile(rf"(?<![\w’'-]){re.escape(low)}(?![\w’'-])")
     words = low.split()
     forms = {w.lower() for w in nationality_words().get(low, ())}
     if len(words) == 1:
-        forms |= {w for w in vocabulary if shares_stem(words[0], w)}
+        forms |= {w for w in by_stem.get(words[0][:TOPIC_STEM], ()) if shares_stem(words[0], w)}
+    return low, frozenset(forms)
 
-    def names(lowered: str, found: frozenset[str]) -> bool:
-        return bool(phrase.search(lowered)) or not forms.isdisjoint(found)
 
-    return names
+def _by_stem(vocabulary: frozenset[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for w in vocabulary:
+        out[w[:TOPIC_STEM]].append(w)
+    return dict(out)
+
+
+# Joins the lowered sentences of a document into one text searched once per key: no phrase holds it, and beside
+# a phrase it is no letter, as the start or end of a sentence is none.
+_SENTENCE_GAP = "\x00"
+
+
+def _joined_sentences(sents: list[tuple[str, frozenset[str]]]) -> tuple[str, list[int], dict[str, list[int]]]:
+    """The document's lowered sentences as one text, where each starts in it, and word -> the sentences with it."""
+    starts: list[int] = []
+    at = 0
+    index: dict[str, list[int]] = defaultdict(list)
+    for k, (lowered, found) in enumerate(sents):
+        starts.append(at)
+        at += len(lowered) + len(_SENTENCE_GAP)
+        for w in found:
+            index[w].append(k)
+    return _SENTENCE_GAP.join(lowered for lowered, _ in sents), starts, dict(index)
+
+
+def _sentences_with_key(
+    sents: list[tuple[str, frozenset[str]]],
+    joined: tuple[str, list[int], dict[str, list[int]]],
+    low: str,
+    forms: frozenset[str],
+) -> int:
+    """In how many of the sentences the phrase ``low`` stands as whole words or one of ``forms`` is a word."""
+    if not low or _SENTENCE_GAP in low:
+        return sum(1 for lowered, found in sents if _whole_phrase_in(low, lowered) or not forms.isdisjoint(found))
+    text, starts, index = joined
+    hits: set[int] = set()
+    at = text.find(low)
+    while at != -1:
+        end = at + len(low)
+        if not (at and _joins(text[at - 1])) and not (end < len(text) and _joins(text[end])):
+            hits.add(bisect_right(starts, at) - 1)
+        at = text.find(low, at + 1)
+    for w in forms:
+        hits.update(index.get(w, ()))
+    return len(hits)
 
 
 def _lowered_sentences(corpus: Corpus, doc: int) -> list[tuple[str, frozenset[str]]]:
@@ -403,18 +464,26 @@ def topic_share(corpus: Corpus, doc: int, key: str) -> TopicShare:
     sents = corpus.kept("lowered_sentences", doc, lambda: _lowered_sentences(corpus, doc))
     tally: Counter[str] = corpus.kept("name_sentences", doc, lambda: _name_sentences(corpus, doc))
     rivals = corpus.kept("lowered_names", doc, lambda: _lowered_names(tally))
-    vocabulary = corpus.kept(
-        "vocabulary", doc, lambda: frozenset().union(*(found for _, found in sents), *(f for _, f, _ in rivals))
+    by_stem = corpus.kept(
+        "vocabulary_by_stem",
+        doc,
+        lambda: _by_stem(frozenset().union(*(found for _, found in sents), *(f for _, f, _ in rivals))),
     )
-    names = _names_key(key, vocabulary)
-    mine = sum(1 for lowered, found in sents if names(lowered, found))
-    rival = max((c for lowered, found, c in rivals if not names(lowered, found)), default=0)
+    low, forms = _names_key(key, by_stem)
+    joined = corpus.kept("joined_sentences", doc, lambda: _joined_sentences(sents))
+    mine = _sentences_with_key(sents, joined, low, forms)
+    # the rivals come most named first: the first that is not the key is the most named other
+    rival = next(
+        (c for lowered, found, c in rivals if not (_whole_phrase_in(low, lowered) or not forms.isdisjoint(found))), 0
+    )
     return TopicShare(mine, len(sents), rival)
 
 
 def _lowered_names(tally: Counter[str]) -> list[tuple[str, frozenset[str], int]]:
-    """Each name of the document in lower case, with its words and the number of sentences naming it."""
-    return [(n.lower(), frozenset(split_words(n.lower())), c) for n, c in tally.items()]
+    """Each name of the document in lower case, with its words and the number of sentences naming it, the most
+    named first."""
+    out = [(n.lower(), frozenset(split_words(n.lower())), c) for n, c in tally.items()]
+    return sorted(out, key=lambda name: -name[2])
 
 
 def names_topic(corpus: Corpus, doc: int, key: str) -> bool:

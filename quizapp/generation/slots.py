@@ -70,6 +70,6 @@ def _words(sent: Sentence) -> tuple[frozenset[str], frozenset[str]]:
         for m in sent.mentions:
             if m.kind in ("person", "org", "place"):
                 names |= content_tokens(m.text)
-        hit = sent.cache["slot_words"] = (frozenset(t.lemma_.lower() for t in sent.span), frozenset(names))
+        hit = sent.cache["slot_words"] = (frozenset(t.lemma_.lower() for t in sent.tokens), frozenset(names))
     out: tuple[frozenset[str], frozenset[str]] = hit
     return out

@@ -187,7 +187,7 @@ def _coordinated_in_base_form(sent: Sentence, question: str) -> str:
     noun after "and" shares the operator with the first, so it takes the base form, not the past."""
     if not _DO_SUPPORT.match(question):
         return question
-    for t in sent.span:
+    for t in sent.tokens:
         if _coordinated_verb(t):
             lemma = next(iter(getLemma(t.lower_, upos="VERB")), "")
             question = re.sub(rf"(?<=\band ){re.escape(t.text)}\b", lemma, question, count=1) if lemma else question
@@ -209,12 +209,14 @@ def _subordinate(t: Any) -> bool:
 def _verbs_in_past(corpus: Corpus, sent: Sentence, prompt: str, only: Any = None) -> str:
     """``prompt`` with the present verbs it keeps from ``sent`` (those ``only`` allows, if given) put in the past:
     all of them, or none where one has no certain past form (or stands twice)."""
-    misread = {t.i for t in sent.span if _misread_verb(t) and (only is None or only(t))}
+    misread = {t.i for t in sent.tokens if _misread_verb(t) and (only is None or only(t))}
     if any(not _object_follows(sent.span.doc[i]) for i in misread):
         return prompt  # "estimates of the cooling vary": a noun, or a verb the statement cannot be sure of
-    misread |= {t.i for t in sent.span if (_coordinated_verb(t) or _verb_read_as_noun(t)) and (only is None or only(t))}
+    misread |= {
+        t.i for t in sent.tokens if (_coordinated_verb(t) or _verb_read_as_noun(t)) and (only is None or only(t))
+    }
     pasts: dict[str, list[str | None]] = {}
-    for t in sent.span:
+    for t in sent.tokens:
         if _present_modal(t) and (only is None or only(t)):
             pasts.setdefault(t.text, []).append(PRESENT_MODALS[t.lower_])
             continue

@@ -92,6 +92,20 @@ _COUNTED_ON = re.compile(
     r"(?! (?:of|when|that|on which|in which|before|after|he|she|they|it|was|is)\b)",
     re.I,
 )
+# Every match of _COUNTED_ON holds one of these: its lookbehinds make it slow to run over a text that has none,
+# which is most texts.
+_COUNTED_ON_WORDS = ("the day", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def _may_count_on(text: str) -> bool:
+    """False only where _COUNTED_ON cannot match. Outside ASCII the regex's case-blind matching knows letters that
+    ``lower`` does not fold (the long s, the Kelvin sign): such a text is always searched."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(w in low for w in _COUNTED_ON_WORDS)
+
+
 # "A different approach was offered by X": a comparison whose other term the text gave before ("different from
 # what?"); "a different calendar from the Julian" or "similar to" names it.
 _COMPARED_TO_UNSAID = re.compile(
@@ -133,7 +147,7 @@ def anaphora_problem(text: str) -> str | None:
     m = _ANAPHORIC_PHRASES.search(body)
     if m:
         return f"anaphoric phrase '{m.group(0)}'"
-    m = _COUNTED_ON.search(body)
+    m = _COUNTED_ON.search(body) if _may_count_on(body) else None
     if m:
         return f"anaphoric phrase '{m.group(0)}'"
     m = _COMPARED_TO_UNSAID.search(body)
@@ -152,19 +166,21 @@ def anaphora_problem(text: str) -> str | None:
     return None
 
 
+# Each pass with the characters one of which it needs to match ("" for none): a pass is skipped on a text
+# without them, which it would leave as it is (the passes only take characters away or collapse spaces).
 _TIDY = [
-    (re.compile(p), r)
-    for p, r in (
-        (r"\s+", " "),
-        (r"\(\s*\)", ""),
-        (r"\s+([,.;:?!)])", r"\1"),
-        (r"\s+(['’]s)\b", r"\1"),
-        (r'"\s+([^"]*?)\s+"', r'"\1"'),
-        (r'(?<=\s)"\s+(?=[^\s"][^"]*"[\s,.;:?!]|[^\s"][^"]*"$)', '"'),
-        (r"([(])\s+", r"\1"),
-        (r",(\s*,)+", ","),
-        (r",\s*([.?!])", r"\1"),
-        (r"^[\s,;:-]+", ""),
+    (re.compile(p), r, needs)
+    for p, r, needs in (
+        (r"\s+", " ", ""),
+        (r"\(\s*\)", "", "("),
+        (r"\s+([,.;:?!)])", r"\1", ""),
+        (r"\s+(['’]s)\b", r"\1", "'’"),
+        (r'"\s+([^"]*?)\s+"', r'"\1"', '"'),
+        (r'(?<=\s)"\s+(?=[^\s"][^"]*"[\s,.;:?!]|[^\s"][^"]*"$)', '"', '"'),
+        (r"([(])\s+", r"\1", "("),
+        (r",(\s*,)+", ",", ","),
+        (r",\s*([.?!])", r"\1", ","),
+        (r"^[\s,;:-]+", "", ""),
     )
 ]
 
@@ -172,13 +188,16 @@ _TIDY = [
 @lru_cache(maxsize=8192)  # nine regex passes, asked again of the same cut of a sentence by several makers
 def tidy(text: str) -> str:
     """Collapse spaces and fix punctuation left behind by cutting phrases out of a sentence."""
-    for pattern, repl in _TIDY:
-        text = pattern.sub(repl, text)
+    for pattern, repl, needs in _TIDY:
+        if not needs or any(ch in text for ch in needs):
+            text = pattern.sub(repl, text)
     return text.strip()
 
 
 def drop_parentheticals(text: str) -> str:
     """Remove bracketed asides (glosses, original-language names) that lengthen a prompt."""
+    if "(" not in text:
+        return tidy(text)  # nothing in brackets: the two passes below would leave it as it is
     if BLANK in "".join(re.findall(r"\([^()]*\)", text)):
         return text
     return tidy(re.sub(r"\s*\([^()]*\)", "", text))

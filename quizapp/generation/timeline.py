@@ -307,7 +307,7 @@ def verbless_line(sent: Sentence) -> bool:
     # a verb with a subject counts however it is tagged ("The Turks ... destroy", read as a base form)
     return not any(
         t.tag_ in _FINITE or (t.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJ for c in t.children))
-        for t in sent.span
+        for t in sent.tokens
         if start <= t.idx < end
     )
 
@@ -324,7 +324,7 @@ def short_line(sent: Sentence) -> bool:
     if m is None or len(sent.text[m.end() :].split()) >= SHORT_LINE_WORDS:
         return False
     start = sent.span.start_char + m.end()
-    return not any(t.pos_ == "PROPN" for t in sent.span if t.idx >= start)
+    return not any(t.pos_ == "PROPN" for t in sent.tokens if t.idx >= start)
 
 
 def _in_label_entity(sent: Sentence, tok: Any) -> bool:

@@ -152,7 +152,7 @@ def debate_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     """ "Who argued that ...?" for each view a named person states in the sentence, when the article names at
     least three other people who state views or are called scholars."""
     out = []
-    for verb in sent.span:
+    for verb in sent.tokens:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in VIEW_VERBS:
             continue
         who = _subject_person(sent, verb)

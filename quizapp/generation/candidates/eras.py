@@ -285,7 +285,7 @@ def era_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
         era = _era_of(m) if m.kind == "vague_date" else None  # a plain "1880s" is a date the others ask
         if era is None or not mention_once(sent, m) or not dates_event(sent, m):
             continue
-        rest = " ".join(t.text for t in sent.span if not m.first.i <= t.i <= m.last.i)
+        rest = " ".join(t.text for t in sent.tokens if not m.first.i <= t.i <= m.last.i)
         if has_year(rest) or any(o is not m and o.kind in ("date", "vague_date") for o in sent.mentions):
             continue  # a second date in the sentence dates the event too, or prints the answer
         cand = _candidate(ctx, sent, m, era)
@@ -303,7 +303,7 @@ def _candidate(ctx: Context, sent: Sentence, m: Mention, era: Era) -> Candidate 
     given: set[int] = set().union(*dated.values())
     near = {e.index for e in (era.shifted(-1), era.shifted(1)) if e is not None}
     if given & near and any(
-        sent.root.lemma_ in {t.lemma_ for t in s.span if t.pos_ in ("VERB", "AUX")} and dated[s.id] & near
+        sent.root.lemma_ in {t.lemma_ for t in s.tokens if t.pos_ in ("VERB", "AUX")} and dated[s.id] & near
         for s in others
     ):
         ctx.rejected["era_conflict"] += 1  # the same subject does the same thing a century off: sources differ

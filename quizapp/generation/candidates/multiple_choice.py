@@ -35,8 +35,12 @@ KIND_TRUST = {
 
 
 def key_ok(sent: Sentence, m: Mention) -> bool:
-    """Whether a mention can key a question on its own sentence."""
-    return usable_key(m) and mention_once(sent, m) and not coordinated(m) and not metonymy(m)
+    """Whether a mention can key a question on its own sentence (kept on the sentence: three makers ask it)."""
+    verdicts: dict[int, bool] = sent.cache.setdefault("key_ok", {})
+    verdict = verdicts.get(id(m))
+    if verdict is None:
+        verdict = verdicts[id(m)] = usable_key(m) and mention_once(sent, m) and not coordinated(m) and not metonymy(m)
+    return verdict
 
 
 def metonymy(m: Mention) -> bool:
