@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .analysis import Corpus, norm_key
@@ -358,16 +359,19 @@ def _joins(ch: str) -> bool:
     return ch.isalnum() or ch in "_’'-"
 
 
-def _whole_phrase_in(phrase: str, text: str) -> bool:
-    """Whether ``phrase`` stands in ``text`` as whole words (nothing that joins it on either side). A plain search
+def _whole_phrase_at(phrase: str, text: str) -> Iterator[int]:
+    """Where ``phrase`` stands in ``text`` as whole words (nothing that joins it on either side). A plain search
     with the boundaries checked by hand: a regex per key, compiled for a few hundred keys, cost more than it saved."""
     at = text.find(phrase)
     while at != -1:
         end = at + len(phrase)
         if not (at and _joins(text[at - 1])) and not (end < len(text) and _joins(text[end])):
-            return True
+            yield at
         at = text.find(phrase, at + 1)
-    return False
+
+
+def _whole_phrase_in(phrase: str, text: str) -> bool:
+    return next(_whole_phrase_at(phrase, text), None) is not None
 
 
 def _names_key(key: str, by_stem: dict[str, list[str]]) -> tuple[str, frozenset[str]]:
@@ -419,13 +423,7 @@ def _sentences_with_key(
     if not low or _SENTENCE_GAP in low:
         return sum(1 for lowered, found in sents if _whole_phrase_in(low, lowered) or not forms.isdisjoint(found))
     text, starts, index = joined
-    hits: set[int] = set()
-    at = text.find(low)
-    while at != -1:
-        end = at + len(low)
-        if not (at and _joins(text[at - 1])) and not (end < len(text) and _joins(text[end])):
-            hits.add(bisect_right(starts, at) - 1)
-        at = text.find(low, at + 1)
+    hits = {bisect_right(starts, at) - 1 for at in _whole_phrase_at(low, text)}
     for w in forms:
         hits.update(index.get(w, ()))
     return len(hits)

@@ -241,6 +241,15 @@ def dictionary_word(word: str) -> bool:
     return any(pos in getAllLemmas(word) for pos in ("NOUN", "VERB", "ADJ", "ADV"))
 
 
+def plural_of(word: str) -> str:
+    """The regular plural of a noun ("church" -> "churches", "colony" -> "colonies", "Capuchin" -> "Capuchins")."""
+    if re.search(r"(s|x|z|ch|sh)$", word):
+        return word + "es"
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
 def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 

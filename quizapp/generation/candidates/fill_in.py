@@ -440,8 +440,7 @@ def _lone_year(corpus: Corpus, sent: Sentence, date: Any) -> bool:
         and m.date.year == date.year
         and m.date.granularity != "year"
         and (m.date.month, m.date.day) != (date.month, date.day)
-        for s in corpus.sentences
-        if s.doc == sent.doc
+        for s in corpus.document_sentences(sent.doc)
         for m in s.mentions
     )
 

@@ -23,7 +23,7 @@ from ..distractors import one_people, usable_key
 from ..gazetteer import containers, place_class
 from ..giveaways import states_of_people
 from ..lexicon import EVENT_WORDS, FACILITY_WORDS, LAW_WORDS, TITLES
-from ..textutil import zipf
+from ..textutil import plural_of, zipf
 from .fill_in_members import activity_for_undertaking, members_named, part_owned_forms, state_as_party
 from .name_forms import (
     SHARED_GIVEN_NAME_ZIPF,
@@ -473,14 +473,6 @@ def foreign_bracketed(text: str, key: str) -> list[str]:
     return found
 
 
-def _plural(word: str) -> str:
-    if re.search(r"(s|x|z|ch|sh)$", word):
-        return word + "es"
-    if re.search(r"[^aeiou]y$", word):
-        return word[:-1] + "ies"
-    return word + "s"
-
-
 def _other_number(corpus: Corpus, doc: int, head: Any) -> str:
     """The head noun in the other number: the singular of a plural; the plural of a singular only where the
     article writes it (so a mass noun, "stained glass", gets no "glasses")."""
@@ -488,7 +480,7 @@ def _other_number(corpus: Corpus, doc: int, head: Any) -> str:
         return str(head.lemma_)
     if head.tag_ != "NN":
         return ""
-    plural = _plural(head.text)
+    plural = plural_of(head.text)
     return plural if corpus.kept("written", (doc, plural), lambda: _written(corpus.documents[doc].text, plural)) else ""
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..analysis import Corpus
 from ..lexicon import KINSHIP, PERSON_NOUNS, TITLES
+from ..textutil import plural_of
 from .matching import is_role_noun
 
 # Prepositions whose object is a party to a dealing, not a place: "trade with Rome", "the war against Carthage".
@@ -64,10 +65,6 @@ def state_as_party(last: Any) -> bool:
     return prep.lower_ in _RECEIVER_PREPS and person_noun(prep.head) and prep.head.lemma_.lower() not in _GOERS
 
 
-def _plural_name(word: str) -> str:
-    return word + "es" if word.endswith(("s", "x", "ch", "sh")) else word + "s"
-
-
 def members_named(corpus: Corpus, doc: int, first: Any, last: Any) -> list[str]:
     """A body's name for its members, where the article names them by it alone ("the Capuchins"): "Capuchin" for
     the blank "two _____ missionaries" keyed "Italian Capuchin" (the person noun after the blank), "Capuchins" and
@@ -86,7 +83,7 @@ def members_named(corpus: Corpus, doc: int, first: Any, last: Any) -> list[str]:
         return []
     if word.is_sent_start:
         return []  # "Urban workers" opening a sentence: the capital says nothing
-    plural = _plural_name(word.text)
+    plural = plural_of(word.text)
     text = corpus.documents[doc].text
     peoples = inside and word.text.endswith("an") and word.pos_ in ("ADJ", "PROPN")
     if not peoples and re.search(rf"(?<![\w'’-]){re.escape(plural)}(?![\w'’-])", text) is None:
@@ -109,10 +106,10 @@ def activity_for_undertaking(corpus: Corpus, doc: int, first: Any, last: Any) ->
     if first.dep_ != "compound" or first.tag_ != "NN":
         return []
     activity = first.lemma_.lower()
-    tokens = [t for s in corpus.sentences if s.doc == doc for t in s.tokens]
+    tokens = [t for s in corpus.document_sentences(doc) for t in s.tokens]
     if not any(t.pos_ == "VERB" and t.lemma_.lower() == activity for t in tokens):
         return []
-    form = _plural_name(first.lower_) if last.tag_ == "NNS" else first.lower_
+    form = plural_of(first.lower_) if last.tag_ == "NNS" else first.lower_
     alone = any(
         t.pos_ == "NOUN"
         and t.lower_ == form

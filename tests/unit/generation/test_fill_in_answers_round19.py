@@ -60,3 +60,16 @@ def test_a_peoples_adjective_before_a_person_noun_names_the_people():
     # a capital that only opens the sentence names no people
     opening = "Urban traders reached the port of Ostergau with wine and glass in the first century."
     assert "Urbans" not in _answers(opening, "Urban traders", "term")
+
+
+def test_one_plural_rule_serves_names_and_nouns():
+    # the members' name ("Capuchins") and the other number of a head noun come from the same rule
+    from quizapp.generation.textutil import plural_of
+
+    assert [plural_of(w) for w in ("Capuchin", "church", "Tory", "survey", "box")] == [
+        "Capuchins",
+        "churches",
+        "Tories",
+        "surveys",
+        "boxes",
+    ]
