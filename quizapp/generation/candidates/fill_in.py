@@ -525,6 +525,26 @@ def translation_not_in_stem(prompt: str, answers: list[str], translations: list[
     return [a for a in answers if a not in given]
 
 
+def printed_answers(prompt: str, answers: list[str]) -> list[str]:
+    """The accepted answers, after the key, that the stem prints as a name of its own ("The Moche (also called
+    _____)" accepting "Moche"): copied back from the stem they test nothing. A name the stem prints only inside a
+    longer name ("Adams" in "Samuel Adams") is not printed alone, so it stays an answer."""
+    stem = prompt.replace(BLANK, " ")
+    return [a for a in answers[1:] if a.strip() and _printed_alone(stem, a.strip())]
+
+
+def _printed_alone(stem: str, name: str) -> bool:
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", stem, re.I):
+        before = stem[: m.start()].split()
+        after = stem[m.end() :].split()
+        # a capital word joined to it (not the stem's first word) makes it part of a longer name
+        joined_before = len(before) > 1 and before[-1][:1].isupper() and not before[-1].endswith((",", ";", ":"))
+        joined_after = bool(after) and after[0][:1].isupper() and not stem[m.end() :].startswith((",", ";", ")"))
+        if not joined_before and not joined_after:
+            return True
+    return False
+
+
 @cache
 def describing_word(word: str) -> bool:
     """A word English uses only to describe ("chiefly", "naval"), which the parser may still read as a noun
@@ -685,8 +705,10 @@ def _answers_once(
     """The draft's accepted answers, for the stem as it was made (``prompt``): worked out only for a candidate
     the ranker reaches (``Candidate.settle``), as they are half the cost of making a fill-in candidate."""
     first, last, kind, m = where
-    draft.answer = translation_not_in_stem(
+    answers = translation_not_in_stem(
         prompt,
         fit_article(prompt, accepted_answers(ctx, sent, key, first, last, kind, m)),
         translated_names(ctx.corpus, sent.doc, key),
     )
+    printed = set(printed_answers(prompt, answers))
+    draft.answer = [a for a in answers if a not in printed]
