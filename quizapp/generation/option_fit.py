@@ -35,6 +35,7 @@ from .kinds import PERSON_WORDS, said_kinds
 from .stem_class import (
     called_a_port,
     called_a_woman,
+    class_group,
     class_nouns,
     rank_titles,
     stem_asks_a_port,
@@ -267,9 +268,10 @@ def of_another_class(f: Facts, key: str, norm: str, prompt: str) -> bool:
     """Whether the stem's class noun for its blank ("the _____, a store that ...") is one the article gives the key
     (``key``, a norm) but not the option (``norm``), which the article calls something else (a newspaper, a
     club): a student rules it out by the stem's word alone. An option the article gives no class is not judged."""
-    noun = stem_class_noun(prompt)
-    theirs = f.classes.get(norm)
-    return bool(noun and theirs and noun in f.classes.get(key, ()) and noun not in theirs)
+    noun = class_group(stem_class_noun(prompt))
+    theirs = {class_group(n) for n in f.classes.get(norm, ())}
+    mine = {class_group(n) for n in f.classes.get(key, ())}
+    return bool(noun and theirs and noun in mine and noun not in theirs)
 
 
 def _dates_of_other_eras(key: int, value: int) -> bool:

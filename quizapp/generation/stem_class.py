@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .analysis import Mention
+from .lexicon import SCHOLARS
 from .textutil import dictionary_word
 
 # Titles of rank a stem may put before its blank ("Pope ___", "King ___ of Aragon", "Queen ___"): every option
@@ -136,14 +137,31 @@ def _singular(noun: str) -> str:
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
+# Those who study the past are one class to a student: a historian among archaeologists is no give-away, a cook is.
+SCHOLAR_CLASS = SCHOLARS | {"specialist", "expert"}
+# "Who documented the use of force ...?": what a scholar does with the past asks for a scholar.
+_STEM_SCHOLAR_VERB = re.compile(
+    r"^who (?:has |have |had )?(?:argued|documented|estimated|concluded|contended|calculated|proposed|suggested)\b",
+    re.I,
+)
+
+
+def class_group(noun: str) -> str:
+    """The class a noun names, for comparing two: "scholar" for any of SCHOLAR_CLASS, else the noun itself."""
+    return "scholar" if noun in SCHOLAR_CLASS else noun
+
+
 def stem_class_noun(prompt: str) -> str:
     """The class noun the stem writes for its blank ("store" of "the _____, a store that competed", "historian" of
-    "historians, including _____"), lower case and singular, or ""."""
+    "historians, including _____"), lower case and singular, "scholar" where it asks who argued or documented
+    something, or ""."""
     m = _STEM_APPOSITION.search(prompt)
     if m:
         return m.group(1).split()[-1].lower()
     m = _STEM_INCLUDING.search(prompt)
-    return _singular(m.group(1).lower()) if m else ""
+    if m:
+        return _singular(m.group(1).lower())
+    return "scholar" if _STEM_SCHOLAR_VERB.search(prompt) else ""
 
 
 def class_nouns(m: Mention) -> set[str]:

@@ -201,6 +201,13 @@ STEM_CASES = [
         "Paul Brant", "Many historians, including _____, have treated the story with caution.",
         ["ahurvan"], ["amy kuhrt"],
     ),
+    (
+        "a cook where the stem asks who documented the past; an archaeologist stays",
+        "In 1977 the cook Ali Marn fell ill in Merka. The historian Sanjay Bhatt documented the use of force in "
+        "the campaign. The archaeologist Lena Ruud dug at Merka in 1990.",
+        "Sanjay Bhatt", "Who documented the use of force in the campaign?",
+        ["ali marn"], ["lena ruud"],
+    ),
 ]  # fmt: skip
 
 
