@@ -271,12 +271,8 @@ def _bound(pron: Any, cand: Any) -> bool:
         if phrase.left_edge.i <= cand.i <= phrase.right_edge.i:
             return True  # "Officially named X, it ...": X is what it was named, said of it, not what it stands for
     verb = pron.head if pron.dep_ != "pobj" else pron.head.head
-    if pron.dep_ in _SUBJ and verb.pos_ in ("NOUN", "PROPN", "ADJ") and verb.dep_ in ("ccomp", "xcomp", "oprd"):
-        verb = verb.head  # "made it a museum": the subject of a clause with no verb is the object of "made"
     while verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and not any(c.dep_ in _SUBJ for c in verb.children):
         verb = verb.head  # "Guards found and destroyed them": "destroyed" shares the subject of "found"
-    if pron.dep_ != "pobj":
-        verb = _controller(verb)
     if cand.dep_ in _SUBJ and cand.head.i == verb.i:
         return True
     if _raised(pron) and cand.dep_ in _SUBJ and cand.head.i == pron.head.head.i:
@@ -291,20 +287,6 @@ def _bound(pron: Any, cand: Any) -> bool:
         return True  # "Dickens filled Bleak House with it": not the verb's own object (that would be "itself")
     subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
     return subj is not None and subj.left_edge.i <= cand.i <= subj.right_edge.i
-
-
-def _controller(verb: Any) -> Any:
-    """The verb whose subject is also the subject of ``verb``, an infinitive without its own: "The government
-    decided to make it a museum" (the government makes, so "it" is not the government). Not where the outer verb
-    has an object, who may be the one to act ("persuaded the king to pardon him")."""
-    while (
-        verb.dep_ == "xcomp"
-        and verb.pos_ in ("VERB", "AUX")
-        and not any(c.dep_ in _SUBJ for c in verb.children)
-        and not any(c.dep_ in ("dobj", "dative") for c in verb.head.children)
-    ):
-        verb = verb.head
-    return verb
 
 
 def _within(pron: Any, cand: Any) -> bool:
