@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from .analysis import Corpus, Sentence
-from .lexicon import PERSON_NOUNS, TITLES
+from .lexicon import PEERAGES, PERSON_NOUNS, TITLES
 from .textutil import contains_phrase
 
 # "the German scholar", "a British army officer": longer is a description, not a role
@@ -109,14 +109,14 @@ def with_roles(corpus: Corpus, sent: Sentence, prompt: str, key: str = "") -> st
     for m in sent.mentions:
         if m.kind != "person":
             continue
-        full = m.text if m.text in roles else surnames.get(m.text.lower(), "")
+        full = m.text if m.text in roles else surnames.get(m.text.lower(), "") or _one_full_name(roles, m.text)
         role, written = roles.get(full, ("", False))
         if not role or (key and (contains_phrase(full, key) or contains_phrase(key, m.text))):
             continue
         found = re.search(rf"(?<![\w-]){re.escape(m.text)}(?![\w-])", prompt)
         if found is None or contains_phrase(prompt, role.split()[-1]):
             continue  # not in the prompt, or its role is there already ("the writer Frank Hardy", "X, a writer")
-        if re.search(r"[A-Z][\w'-]*\s+$", prompt[: found.start()]):
+        if _title_before(prompt[: found.start()]):
             continue  # "Pope Leo X": a title stands before the name
         if contains_phrase(title, full.split()[-1]):
             continue  # the person the article is about needs no introduction
@@ -128,3 +128,20 @@ def with_roles(corpus: Corpus, sent: Sentence, prompt: str, key: str = "") -> st
             named = named[:1].upper() + named[1:]
         return prompt[: found.start()] + named + prompt[found.end() :]
     return prompt
+
+
+def _title_before(text: str) -> bool:
+    """Whether ``text`` ends in a title or in a capitalised word inside the sentence ("Pope ", "Chief Engineer "),
+    not a first word that is capitalised only because it begins the prompt ("For Hamilton")."""
+    found = re.search(r"([A-Z][\w'-]*)\s+$", text)
+    if found is None:
+        return False
+    word = found.group(1).lower().rstrip(".")
+    return word in TITLES or word in PEERAGES or bool(text[: found.start()].strip())
+
+
+def _one_full_name(roles: dict[str, tuple[str, bool]], surname: str) -> str:
+    """The one full name given a role that ends in ``surname`` ("Henry Creswicke Rawlinson" for "Rawlinson", a name
+    the model may not have labelled a person's where it was written in full), or ""."""
+    found = [name for name in roles if name.split()[-1] == surname]
+    return found[0] if len(found) == 1 else ""

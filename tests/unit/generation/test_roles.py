@@ -41,7 +41,8 @@ def _decipherment():
         "The stone became famous through Henry Creswicke Tallis, a British army officer stationed in Varna. "
         "Building on the work of the German scholar Georg Friedrich Brandt, Tallis copied the text in 1836. "
         "Brandt had identified royal names in 1802, and Tallis published a translation in 1847. "
-        "Historians still debate how much credit should go to Tallis.",
+        "Historians still debate how much credit should go to Tallis. "
+        "For Tallis, the link was clear: the stone told the truth.",
         titles=("The Tolmar Stone",),
     )
 
@@ -51,6 +52,8 @@ def _decipherment():
     [
         # the article's words before the name, with what describes the role
         ("Brandt had identified", "The German scholar Georg Friedrich Brandt had identified royal names"),
+        # a capital that only begins the sentence is no title
+        ("For Tallis, the link", "For the British army officer Tallis, the link was clear"),
         # a role in apposition, put before the name as the question has it
         (
             "Historians still debate",
@@ -92,3 +95,11 @@ def test_a_person_is_left_as_written(text, words, title):
     c = parsed(text, titles=(title,))
     s = sentence(c, words)
     assert with_roles(c, s, s.text) == s.text
+
+
+def test_a_surname_alone_is_the_one_full_name_given_a_role_that_ends_in_it():
+    from quizapp.generation.roles import _one_full_name
+
+    roles = {"Henry Tallis": ("officer", False), "Anna Brandt": ("scholar", True), "Karl Brandt": ("judge", True)}
+    assert _one_full_name(roles, "Tallis") == "Henry Tallis"
+    assert _one_full_name(roles, "Brandt") == ""  # two people share it
