@@ -98,13 +98,20 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
         drop_postgresql_database(url)
 
 
+# Every sequence a test drew from starts again, as TRUNCATE ... RESTART IDENTITY would restart it.
+RESTART_USED_SEQUENCES = """
+SELECT setval(format('%I.%I', schemaname, sequencename)::regclass, start_value, false)
+FROM pg_sequences WHERE schemaname = current_schema() AND last_value IS NOT NULL
+"""
+
+
 def empty_all_tables() -> None:
-    tables = [t.name for t in reversed(db.metadata.sorted_tables)]
+    # DELETE, children first, rather than TRUNCATE on PostgreSQL: a test leaves a few rows, and TRUNCATE of every
+    # table gives each a new file and syncs them, 0.3-2 s per test on this machine against 0.03-0.1 s.
+    for table in reversed(db.metadata.sorted_tables):
+        db.session.execute(text(f"DELETE FROM {table.name}"))
     if db.engine.dialect.name == "postgresql":
-        db.session.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
-    else:
-        for name in tables:
-            db.session.execute(text(f"DELETE FROM {name}"))
+        db.session.execute(text(RESTART_USED_SEQUENCES))
     db.session.commit()
 
 
