@@ -18,6 +18,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 from hypothesis import settings as hypothesis_settings
+from jinja2.bccache import Bucket, BytecodeCache
 from sqlalchemy import text
 
 from quizapp import create_app
@@ -115,10 +116,30 @@ def empty_all_tables() -> None:
     db.session.commit()
 
 
+# Each test's app would parse and compile every template it renders again (a third of a plain page test's time);
+# the apps of one worker share the compiled code, kept per template name and checked against the source's hash.
+class TemplateCode(BytecodeCache):
+    """Compiled templates in memory; jinja2 recompiles a template whose source no longer matches its code."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_CODE = TemplateCode()
+
+
 @contextmanager
 def app_on(database_url: str) -> Iterator[Flask]:
     """An app on this database, inside its app context; every table is emptied when the block ends."""
     app = create_app(app_config(database_url))
+    app.jinja_env.bytecode_cache = TEMPLATE_CODE
     with app.app_context():
         try:
             yield app
