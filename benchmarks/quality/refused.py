@@ -31,6 +31,18 @@ from quizapp.generation import DocumentInput, generate
 HERE = Path(__file__).resolve().parent
 # A note that says an answer is refused ("is refused", "refuses 'X'", "not accepted", "would be marked wrong").
 REFUSAL = re.compile(r"refus|not accepted|not listed|marked wrong", re.I)
+# A note that asks for answers to be added ("accept 'X' too", "Accepted answers too narrow: add `X`"): the list refused
+# them. "add" speaks of answers only where the note does ("add the reason" asks for a rewording).
+ASKED = re.compile(r"\baccept\b", re.I)
+_ADD = re.compile(r"\badd\b", re.I)
+_ANSWERS = re.compile(r"\banswers?\b", re.I)
+
+
+def speaks_of_refusal(clause: str, note: str) -> bool:
+    """Whether the clause of the note says its quoted answers are refused, or asks for them to be accepted."""
+    return bool(REFUSAL.search(clause) or ASKED.search(clause) or (_ADD.search(clause) and _ANSWERS.search(note)))
+
+
 # Clauses of a note: the refusal and its answers share one ("Only 'A' accepted: refuses 'B'" -> "refuses 'B'").
 _CLAUSE = re.compile(r"[;:]|\.(?:\s|$)|\s[—–-]\s|\b(?:but|while|whereas)\b")
 # A quoted answer: double or curly quotes, backticks (reader 12), or single quotes not inside a word ("the
@@ -65,7 +77,7 @@ def named_refusals(note: str, key: list[str]) -> list[str]:
     keys = {k.lower() for k in key}
     found: list[str] = []
     for clause in _CLAUSE.split(note):
-        if not REFUSAL.search(clause):
+        if not speaks_of_refusal(clause, note):
             continue
         for m in _QUOTED.finditer(clause):
             text = next(g for g in m.groups() if g is not None).strip()
@@ -95,7 +107,7 @@ def judged_refusals() -> tuple[list[Judged], list[tuple[str, str]]]:
         verdicts = parse_verdicts(verdict_path.read_text(encoding="utf-8"), len(questions), verdict_path.name)
         for v in verdicts:
             q = questions[v.number - 1]
-            if q["type"] != "fill_in" or not REFUSAL.search(v.note):
+            if q["type"] != "fill_in" or not speaks_of_refusal(v.note, v.note):
                 continue
             where = f"{verdict_path.relative_to(HERE)}#{v.number}"
             named = named_refusals(v.note, q["answer"])

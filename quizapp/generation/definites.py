@@ -371,8 +371,9 @@ def _short_name(t: Any) -> bool:
         and t.text[:1].isupper()
         and t.text[1:].islower()
         and t.dep_ != "compound"
-        and t.i > t.sent.start
+        and t.i > 0
         and t.doc[t.i - 1].lower_ == "the"
+        and t.i > t.sent.start  # last: spaCy finds a token's sentence by walking the parse
         and all(k.i == t.i - 1 or (k.dep_ == "case" and k.i == t.i + 1) for k in t.children)  # "the League's"
     )
 

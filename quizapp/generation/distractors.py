@@ -8,6 +8,7 @@ questions so the same few names do not fill every slot.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 import zlib
 from collections import Counter, defaultdict
@@ -257,7 +258,8 @@ class DistractorIndex:
         )
         hit = self._near.get(cache_key)
         if hit is None:
-            hit = sorted(pool, key=lambda v: (metric(v), v.norm))[: MAX_SCAN - TOP]  # type: ignore[operator]
+            # the few nearest of a pool that grows with the corpus, as sorted()[:n] gives them
+            hit = heapq.nsmallest(MAX_SCAN - TOP, pool, key=lambda v: (metric(v), v.norm))  # type: ignore[operator]
             self._near[cache_key] = hit
         return hit
 

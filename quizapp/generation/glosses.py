@@ -40,6 +40,8 @@ class Gloss:
 
 def _wordlike(t: Any) -> bool:
     text = t.text
+    if text.isalpha():
+        return True  # most words: the test by character below is asked of every token of every sentence
     return bool(text) and all(ch.isalpha() or ch in _LETTERS_TOO for ch in text) and any(c.isalpha() for c in text)
 
 

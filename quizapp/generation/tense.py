@@ -213,7 +213,10 @@ def _verbs_in_past(corpus: Corpus, sent: Sentence, prompt: str, only: Any = None
     if any(not _object_follows(sent.span.doc[i]) for i in misread):
         return prompt  # "estimates of the cooling vary": a noun, or a verb the statement cannot be sure of
     misread |= {
-        t.i for t in sent.tokens if (_coordinated_verb(t) or _verb_read_as_noun(t)) and (only is None or only(t))
+        t.i
+        for t in sent.tokens
+        if (_coordinated_verb(t) or _verb_read_as_noun(t) or _relative_verb_read_as_noun(t))
+        and (only is None or only(t))
     }
     pasts: dict[str, list[str | None]] = {}
     for t in sent.tokens:
@@ -326,7 +329,7 @@ def _past(corpus: Corpus, verb: Any) -> str | None:
     """The past form of a present verb: was/were/had/did for the auxiliaries, else the form the article itself
     writes where it gives a choice ("travelled", "traveled")."""
     lemma = verb.lemma_.lower()
-    if verb.tag_ in ("NNS", "NNPS"):  # a verb misread as a noun ("annexes"): its lemma as a verb, not "annexe"
+    if verb.tag_ in ("NN", "NNS", "NNPS"):  # a verb misread as a noun ("annexes"): its lemma as a verb, not "annexe"
         lemma = next(iter(getLemma(verb.lower_, upos="VERB")), lemma)
     if lemma == "be":
         return {"is": "was", "are": "were", "am": "was"}.get(verb.lower_)
@@ -354,6 +357,20 @@ def _verb_read_as_noun(t: Any) -> bool:
         return False  # the subject it lost: a plural noun just before it
     lemma = next(iter(getLemma(t.lower_, upos="VERB")), "")
     return bool(lemma) and t.lower_ in getInflection(lemma, tag="VBP")
+
+
+def _relative_verb_read_as_noun(t: Any) -> bool:
+    """A relative clause's present verb the parser took for a noun, its subject for a number ("the islands, where
+    several hundred die of hunger": "die" heads the clause, so it is a verb): the word is a verb's present form, a
+    relative word opens its clause, and no article or possessor stands before it."""
+    if t.dep_ != "relcl" or t.tag_ not in ("NN", "NNS"):
+        return False
+    if any(c.dep_ in ("det", "poss") for c in t.children):
+        return False
+    if not any(c.tag_ in ("WRB", "WDT", "WP") and c.i < t.i for c in t.children):
+        return False
+    lemma = next(iter(getLemma(t.lower_, upos="VERB")), "")
+    return bool(lemma) and t.lower_ in (*getInflection(lemma, tag="VBP"), *getInflection(lemma, tag="VBZ"))
 
 
 def _entry_dated(corpus: Corpus, sent: Sentence) -> bool:

@@ -65,6 +65,8 @@ _DATE_LINE = re.compile(
 )
 # "1866 (13 Jul)", a column label the sentence splitter left on its own
 _BRACKETED_LINE = re.compile(rf"^(?P<year>{_YEARISH})\s\((?P<part>(?:{_DAYS}\s)?{_MONTH}|{_MONTH}\s{_DAYS})\)$")
+# "1951 (March-May)": the months the entry spans; its year is the date of each of its lines
+_MONTHS_LINE = re.compile(rf"^(?P<year>{_YEARISH})\s\({_MONTH}\s?[\u2013-]\s?{_MONTH}\)$")
 # a year of its own ("in 1559", "the 1550s", "331 BC"); not a count ("3,000 men", "about 700 soldiers")
 _HAS_YEAR = re.compile(r"(?<![\d,.])(?:1\d{3}|20\d{2})s?\b(?!,\d)|\b\d{1,4}\s?(?:BC|BCE|AD|CE)\b")
 _PREPOSITION = re.compile(r"^(?:before|after|by|from|until|since|around)\s", re.I)
@@ -126,6 +128,9 @@ def _date_alone(text: str) -> str | None:
     bracketed = _BRACKETED_LINE.match(text)
     if bracketed is not None:
         return f"{bracketed.group('part')} {bracketed.group('year')}"
+    months = _MONTHS_LINE.match(text)
+    if months is not None:
+        return months.group("year")
     return text if _DATE_LINE.match(text) else None
 
 

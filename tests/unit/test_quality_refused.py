@@ -25,3 +25,11 @@ def test_answers_in_backticks_are_read(refused: ModuleType) -> None:
 def test_answers_in_double_quotes_are_read_and_the_key_left_out(refused: ModuleType) -> None:
     note = 'Only "puerperal fever" accepted; "childbed fever", the article\'s own synonym, is refused'
     assert refused.named_refusals(note, ["puerperal fever"]) == ["childbed fever"]
+
+
+def test_answers_a_note_asks_to_accept_or_add_are_read(refused: ModuleType) -> None:
+    assert refused.named_refusals("Accept `Velm` too; otherwise fair", ["Velm Empire"]) == ["Velm"]
+    note = "Accepted answers too narrow: add `al-Veldani` and `Veldani`"
+    assert refused.named_refusals(note, ["Muhammad al-Veldani"]) == ["al-Veldani", "Veldani"]
+    # "add" asks for a rewording where the note does not speak of answers
+    assert refused.named_refusals('Cannot be read alone: add "to the river trade"', ["Velm"]) == []

@@ -35,6 +35,7 @@ from ..textutil import (
 from ..types import QuestionDraft
 from .base import Candidate, Context, according_to, mention_once, source_of
 from .fill_in_answers import (
+    ARTICLE_PREFIX,
     BODY_WORDS,
     PARTICLES,
     mention_norms,
@@ -45,7 +46,7 @@ from .fill_in_answers import (
     translated_names,
 )
 from .multiple_choice import key_ok, worth_asking
-from .name_forms import iberian_surnames, spanish_world
+from .name_forms import east_asian_family_names, iberian_surnames, spanish_world
 from .open_dates import open_ended
 
 _WEAK_HEADS = frozenset(
@@ -394,12 +395,25 @@ def family_name_first(ctx: Context, sent: Sentence, key: str) -> bool:
     article bears the same first word with another last one, and the article never writes the last word alone.
     Then the last word is a given name, which names no one alone."""
     words = norm_key(key).split()
-    if len(words) != 2:
-        return False
+    if len(words) != 2 or ARTICLE_PREFIX.match(key.split()[-1]):
+        return False  # "Muhammad al-Maghili": a nisba is how the man is named, never a given name
+    if given_after_family_name(ctx, sent, key):
+        return True
     others = {tuple(n.split()) for n in mention_norms(ctx.corpus, sent.doc, "person")}
     if not any(len(o) == 2 and o[0] == words[0] and o[1] != words[1] for o in others):
         return False
     return not written_alone(ctx.corpus, sent.doc, key.split()[-1], key.split()[0])
+
+
+def given_after_family_name(ctx: Context, sent: Sentence, key: str) -> bool:
+    """ "Zhao Kuangyin": a name of two words opened by a family name of China, Korea or Vietnam, whose last word,
+    a given name, the article never writes alone."""
+    words = key.split()
+    return (
+        len(words) == 2
+        and words[0] in east_asian_family_names()
+        and not written_alone(ctx.corpus, sent.doc, words[-1], words[0])
+    )
 
 
 def written_alone(corpus: Corpus, doc: int, word: str, before: str) -> bool:
@@ -496,7 +510,8 @@ def accepted_answers(ctx: Context, sent: Sentence, key: str, first: Any, last: A
         )
     )
     date = m.date if m is not None else None
-    surname_alone = person and not mothers_surname(ctx, sent, key)
+    # "the general Zhao Kuangyin": a rank before a name says it is a person's, not that its last word is his surname
+    surname_alone = person and not mothers_surname(ctx, sent, key) and not given_after_family_name(ctx, sent, key)
     out = answer_variants(key, date, sent.text, surname_alone) + year_of(ctx.corpus, date, sent, first)
     out += bare_year_among_bc(ctx.corpus, sent, date)
     out += particle_forms(key) if person else []
@@ -514,6 +529,14 @@ def fit_article(prompt: str, answers: list[str]) -> list[str]:
     if not _ARTICLE_BEFORE_BLANK.search(prompt):
         return answers
     return answers[:1] + [a for a in answers[1:] if not _ARTICLE_FIRST.match(a)]
+
+
+def not_in_stem(prompt: str, answers: list[str]) -> list[str]:
+    """The answers but those the stem prints whole ("The Moche (called _____)" takes no "Moche"): copied from the
+    stem, an answer is given, not known (the key, first, is kept whatever it is)."""
+    stem = prompt.replace(BLANK, " ")
+    # as written: the name "Ngola Kilombo" in the stem does not give the title "ngola" away
+    return answers[:1] + [a for a in answers[1:] if not re.search(rf"(?<![\w'’-]){re.escape(a)}(?![\w'’-])", stem)]
 
 
 def translation_not_in_stem(prompt: str, answers: list[str], translations: list[str]) -> list[str]:
@@ -687,6 +710,6 @@ def _answers_once(
     first, last, kind, m = where
     draft.answer = translation_not_in_stem(
         prompt,
-        fit_article(prompt, accepted_answers(ctx, sent, key, first, last, kind, m)),
+        not_in_stem(prompt, fit_article(prompt, accepted_answers(ctx, sent, key, first, last, kind, m))),
         translated_names(ctx.corpus, sent.doc, key),
     )

@@ -27,6 +27,7 @@ from ..textutil import plural_of, zipf
 from .fill_in_members import activity_for_undertaking, members_named, part_owned_forms, state_as_party
 from .name_forms import (
     SHARED_GIVEN_NAME_ZIPF,
+    TITLE_QUALIFIERS,
     geographic_forms,
     iberian_short_names,
     name_part_alone,
@@ -142,7 +143,8 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
     out += members_named(corpus, sent.doc, first, last)
     if kind != "place":  # "Conakry (Guinea)" says where, not another name; "Edo ('estuary')" what it meant
         out += bracketed_names(corpus, sent.doc, key) + translated_names(corpus, sent.doc, key)
-    out += _variant_names().get(_folded(key), [])
+    # "Sultan Mehmed II" is the table's "Mehmed II" with his title
+    out += [v for name in [key, *without_title(key)] for v in _variant_names().get(_folded(name), [])]
     out += [s for v in [key, *out] for s in _spellings(v)]
     return list(dict.fromkeys(v for v in out if v.strip() and v != key))
 
@@ -217,6 +219,9 @@ def city_gone_to(corpus: Corpus, doc: int, key: str, first: Any) -> list[str]:
 # Class nouns of a named event, treaty or assembly ("the Battle of X", "the Diet of X"): the name after "of" is what
 # tells it from every other of its class.
 NAMED_BY_PLACE = frozenset({*LAW_WORDS, *EVENT_WORDS, "Council", "Diet", "Synod", "Sack", "Fall"})
+# Works named after their hero ("the Epic of Gilgamesh", "the Song of Roland"): the hero's name names the work, as a
+# place's names a battle.
+NAMED_BY_HERO = frozenset({"Epic", "Song", "Saga", "Tale", "Legend", "Lay", "Romance", "Ballad"})
 # A word this common in English ("Britain" 4.7, "Union" 5.1, "Independence" 4.6) names more than the event alone: "the
 # Battle of Britain", "the Act of Union". A rarer one ("Vienna" 4.0, "Nantes" 2.8, "Gingindlovu") names it.
 DISTINCTIVE_ZIPF = 4.5
@@ -230,7 +235,8 @@ def distinctive_part(corpus: Corpus, doc: int, key: str) -> list[str]:
     X", "the X Market" beside "the X Show")."""
     text = corpus.documents[doc].text
     m = _OF_NAME.match(key)
-    if m is None or m["cls"] not in NAMED_BY_PLACE:
+    named_by = NAMED_BY_PLACE | NAMED_BY_HERO
+    if m is None or m["cls"] not in named_by:
         after = _NAME_OF_CLASS.match(key)
         if after is None or not _rare_name(after["part"]):
             return []
@@ -240,8 +246,11 @@ def distinctive_part(corpus: Corpus, doc: int, key: str) -> list[str]:
     part = m["part"]
     if not _rare_name(part):
         return []
+    if m["cls"] in NAMED_BY_HERO and len(occurrences(text, part)) > len(occurrences(text, f"{m['cls']} of {part}")):
+        return []  # the article uses the hero's name for more than the work: whether alone it names the work is
+        # named_short's to say ("The Velmor runs to fifty chapters", not "the Velmor scrolls")
     classes = set(re.findall(rf"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?{re.escape(part)}(?![\w'’-])", text))
-    return [part] if not classes & NAMED_BY_PLACE - {m["cls"]} else []
+    return [part] if not classes & named_by - {m["cls"]} else []
 
 
 # A word this common in English ("union" 5.1, "commonwealth" 4.3) is a common noun before it is a town's name.
@@ -837,7 +846,7 @@ def particle_forms(key: str) -> list[str]:
 PATRONYMIC_PARTICLES = frozenset({"dan", "bin", "ibn", "ben", "bint", "ould", "wa", "ag", "arap"})
 _ANY_CASE_PATRONYMICS = frozenset({"bin", "ibn", "bint", "ould", "arap"})
 # The Arabic article joined to a name ("al-Biruni", "el-Din"): a student may leave it off.
-_ARTICLE_PREFIX = re.compile(r"^(?:al|el|an|ar|as|ad|ash|at|az)-(?=[A-Z])", re.I)
+ARTICLE_PREFIX = re.compile(r"^(?:al|el|an|ar|as|ad|ash|at|az)-(?=[A-Z])", re.I)
 
 
 def patronymic_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
@@ -853,10 +862,10 @@ def patronymic_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
             out.append(" ".join(words[i:]))
             break
     last = words[-1] if len(words) > 1 else ""
-    bare = _ARTICLE_PREFIX.sub("", last)
+    bare = ARTICLE_PREFIX.sub("", last)
     # "Biruni" where the article itself writes it so ("Hind" of "Kitab al-Hind" is no name), or where a kunya opens
     # the key ("Abu Bakr al-Karaji"): then the key is a man's name, and its last word his nisba, "Karaji"
-    kunya = words[0].lower() in _KUNYA and len(words) > 2
+    kunya = (words[0].lower() in _KUNYA and len(words) > 2) or words[0].lower() in _ARABIC_GIVEN
     if bare != last and not _compound_name(words[-2], last) and (kunya or _written(corpus.documents[doc].text, bare)):
         out.append(bare)
     return out
@@ -864,6 +873,11 @@ def patronymic_forms(corpus: Corpus, doc: int, key: str) -> list[str]:
 
 # "Abu" ("father of"), "Umm" ("mother of"): a kunya opens only a person's name.
 _KUNYA = frozenset({"abu", "abū", "umm"})
+# The commonest given names of the Arabic world, so borne by many that a man is named by his nisba ("Muhammad
+# al-Maghili" is "al-Maghili", "Maghili"), as a kunya says the name is a man's.
+_ARABIC_GIVEN = frozenset(
+    {"muhammad", "mohammed", "muhammed", "ahmad", "ahmed", "ali", "umar", "uthman", "hasan", "husayn", "ibrahim"}
+)
 
 
 def _patronymic_at(words: list[str]) -> int | None:
@@ -921,7 +935,7 @@ _COMPOUND_LAST = frozenset({"din", "dīn", "dawla", "daula", "mulk", "islam"})
 
 
 def _compound_name(before: str, word: str) -> bool:
-    return before.lower() in _COMPOUND_FIRST or _ARTICLE_PREFIX.sub("", word).lower() in _COMPOUND_LAST
+    return before.lower() in _COMPOUND_FIRST or ARTICLE_PREFIX.sub("", word).lower() in _COMPOUND_LAST
 
 
 def particle_surname(key: str) -> bool:
@@ -1017,12 +1031,9 @@ def without_title(name: str) -> list[str]:
     without the titles before it, as a student writes it."""
     words = name.split()
     at = 0
-    while at < len(words) - 1 and (words[at].lower().rstrip(".") in TITLES or words[at] in _TITLE_QUALIFIERS):
+    while at < len(words) - 1 and (words[at].lower().rstrip(".") in TITLES or words[at] in TITLE_QUALIFIERS):
         at += 1
     return [" ".join(words[at:])] if at > 0 and words[at][:1].isupper() else []
-
-
-_TITLE_QUALIFIERS = frozenset({"Rear", "Vice", "Grand", "Lord", "High", "Field", "Prime", "Chief"})
 
 
 def _person_of_realm(corpus: Corpus, doc: int, key: str) -> bool:

@@ -88,6 +88,9 @@ def _kinds_of(text: str, name: str) -> set[str]:
 _NEXT_WORD = re.compile(rf"[ \t]+({_W})")
 _LONG_FORM = re.compile(rf"\s+{_PLACE_PARTICLES}\s+{_W}(?:[ \t]+{_W})?")
 _WORD_BEFORE = re.compile(rf"({_W})[ \t]+$")
+# Words that make a rank of two words with the title after them ("Prime Minister", "Vice Admiral"): the title alone
+# before the name ("Minister Ali Razmara") is half a rank, no name anyone writes.
+TITLE_QUALIFIERS = frozenset({"Rear", "Vice", "Grand", "Lord", "High", "Field", "Prime", "Chief", "Deputy"})
 
 
 def occurrences(text: str, name: str) -> list[int]:
@@ -140,13 +143,16 @@ def ruler_forms(corpus: Corpus, doc: int, key: str, at: int | None = None) -> li
     if not base or not base[:1].isupper():
         return []
     text = corpus.documents[doc].text
-    after = _neighbours(text, base, _NEXT_WORD)
+    # "Constantine V's death": the possessive is the numbered ruler's, not another name holding the bare one
+    after = [(re.sub(r"['’]s$", "", w), at) for w, at in _neighbours(text, base, _NEXT_WORD)]
     numerals = {w for w, _ in after if re.fullmatch(_ROMAN, w)}
     number_at = {at: w for w, at in after if w in numerals}
     titles = {
         (m.group(1), number_at.get(at, ""))
         for at in occurrences(text, base)
-        if (m := _WORD_BEFORE.search(text, max(0, at - 40), at)) and m.group(1).lower().rstrip(".") in TITLES
+        if (m := _WORD_BEFORE.search(text, max(0, at - 40), at))
+        and m.group(1).lower().rstrip(".") in TITLES
+        and not _qualified_title(text, m.start(1))
     } | ({(title, numeral)} if title else set())
     if numeral:
         numerals.add(numeral)
@@ -166,6 +172,12 @@ def ruler_forms(corpus: Corpus, doc: int, key: str, at: int | None = None) -> li
         if len(own) == 1:
             names.append(f"{next(iter(own))} {name}")
     return [n for n in dict.fromkeys(names) if norm_key(n) != norm_key(key)]
+
+
+def _qualified_title(text: str, at: int) -> bool:
+    """Whether the title at offset ``at`` is the second word of a rank ("Prime Minister")."""
+    m = _WORD_BEFORE.search(text, max(0, at - 20), at)
+    return m is not None and m.group(1) in TITLE_QUALIFIERS
 
 
 def _bare_regnal_name(text: str, base: str, after: list[tuple[str, int]]) -> bool:
@@ -343,6 +355,14 @@ def without_great(corpus: Corpus, doc: int, key: str) -> list[str]:
 def _iberian_given() -> frozenset[str]:
     table = resources.files("quizapp.generation").joinpath("data/iberian_given_names.txt").read_text(encoding="utf-8")
     return frozenset(_unaccented(w.strip()) for w in table.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@cache
+def east_asian_family_names() -> frozenset[str]:
+    """The commonest family names of China, Korea and Vietnam, which open a name there: the word after one is a given
+    name, which nobody uses alone ("Kuangyin" of "Zhao Kuangyin")."""
+    table = resources.files("quizapp.generation").joinpath("data/east_asian_family_names.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in table.splitlines() if w.strip() and not w.startswith("#"))
 
 
 def _unaccented(word: str) -> str:

@@ -79,7 +79,8 @@ def test_head_noun_and_number_forms_where_the_article_uses_them():
 
 
 def test_spellings_abbreviations_and_other_names_are_accepted():
-    keys, _ = _fill_ins(ANSWERS)
+    # the other name on another sentence than the one that gives it: there the stem prints it
+    keys, _ = _fill_ins(ANSWERS + " The Marsh War cost Veldmark its fleet.")
     assert "harbor program" in keys["harbour programme"]  # British and American spelling
     assert "VTC" in keys["Veldmark Trading Company"]  # an abbreviation the article defines in brackets
     assert "Salt War" in keys["Marsh War"]  # "also known as"
@@ -253,7 +254,8 @@ def test_a_place_is_accepted_under_the_name_its_period_used():
 def test_other_names_given_in_brackets_or_as_a_spelling_are_accepted():
     keys, _ = _fill_ins(
         "In 1533 the duke married Anna Vrelova (known in Europe as Roxelana), a weaver from Ostergau. "
-        "The queen of Marlow, Nzara Mbel, also spelled Njara, ruled the Drava valley from 1624."
+        "The queen of Marlow, Nzara Mbel, also spelled Njara, ruled the Drava valley from 1624. "
+        "The rebels of Ostergau besieged Nzara Mbel at Marlow in 1650."
     )
     assert "Roxelana" in keys["Anna Vrelova"]
     assert "Njara" in keys["Nzara Mbel"]
