@@ -32,6 +32,7 @@ from tests.support import (
     app_config,
     create_postgresql_database,
     drop_postgresql_database,
+    forget_migrated_sqlite,
     login,
     migrate_to_head,
     require_postgresql,
@@ -49,6 +50,10 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     from quizapp.background import huey
 
     huey.immediate = True
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    forget_migrated_sqlite()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -60,6 +60,12 @@ def migrate_to_head(database_url: str) -> None:
     upgrade_to_head(database_url)
 
 
+def forget_migrated_sqlite() -> None:
+    """Remove the process's migrated SQLite file (xdist's workers end without running atexit)."""
+    while _MIGRATED_SQLITE:
+        shutil.rmtree(_MIGRATED_SQLITE.pop().parent, ignore_errors=True)
+
+
 def upgrade_to_head(database_url: str) -> None:
     from flask_migrate import upgrade
 
