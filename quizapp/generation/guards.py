@@ -16,6 +16,7 @@ from .candidates.base import VIEW_STEM, Candidate
 from .caps import dictionary_word
 from .date_parts import date_part_key
 from .dates import parse_date
+from .famous import famous_cue
 from .giveaways import key_in_title, people_word, related_name, state_of_people
 from .kinds import is_time_name
 from .prompt_form import form_problems
@@ -81,6 +82,9 @@ def key_not_in_prompt(c: Candidate) -> str | None:
         )
         if other:
             return f"key '{key}' in prompt as '{other}'"
+        cue = famous_cue(d.prompt, key) if d.type in ("multiple_choice", "fill_in") else None
+        if cue:
+            return f"'{cue}' names the famous '{key}' without the article"
     return None
 
 

@@ -32,7 +32,17 @@ from typing import Any
 from .analysis import Corpus, Mention
 from .gazetteer import REGION_CONTINENTS, containers, continents, place_class
 from .kinds import PERSON_WORDS, said_kinds
-from .stem_class import called_a_port, called_a_woman, rank_titles, stem_asks_a_port, stem_asks_a_woman, stem_title
+from .stem_class import (
+    called_a_port,
+    called_a_woman,
+    class_group,
+    class_nouns,
+    rank_titles,
+    stem_asks_a_port,
+    stem_asks_a_woman,
+    stem_class_noun,
+    stem_title,
+)
 
 # Verbs by which one person disposes of another: who does them holds rank over whom they are done to.
 RANK_VERBS = frozenset(
@@ -66,6 +76,7 @@ class Facts:
     titles: dict[str, set[str]] = field(default_factory=dict)  # names -> the rank titles the article gives them
     ports: set[str] = field(default_factory=set)  # names the article calls a port or has ships sail from
     women: set[str] = field(default_factory=set)  # names the article calls a queen, a wife, a sister...
+    classes: dict[str, set[str]] = field(default_factory=dict)  # names -> the class nouns the article gives them
 
 
 def facts(corpus: Corpus) -> Facts:
@@ -98,6 +109,7 @@ def _read(corpus: Corpus) -> Facts:
             out.nationality.setdefault(m.norm, set()).add(adjective)
     out.naming_only = {norm for norm, flags in given.items() if all(flags)}
     for m in corpus.mentions():
+        out.classes.setdefault(m.norm, set()).update(class_nouns(m))
         if m.kind == "person":
             out.titles.setdefault(m.norm, set()).update(rank_titles(m))
             if called_a_woman(m):
@@ -213,6 +225,8 @@ def ruled_out(
     the value); ``key_years`` are the years the key's part of the article tells of; ``swap``: the value is to
     replace the key in a false statement, where a change of rank reads as absurd."""
     f = facts(corpus)
+    if of_another_class(f, key.norm, norm, prompt):
+        return True
     if key.kind == "person":
         # a relative named only in passing ("two daughters, Anna Maria and Joanna") is known to the reader only as
         # someone's kin; one who acts in the story (a son who becomes sultan) is a player like the others
@@ -248,6 +262,16 @@ def ruled_out(
         latest = _latest_birth(corpus, key)
         return (latest is not None and value.date.year > latest) or _dates_of_other_eras(key.date.year, value.date.year)
     return False
+
+
+def of_another_class(f: Facts, key: str, norm: str, prompt: str) -> bool:
+    """Whether the stem's class noun for its blank ("the _____, a store that ...") is one the article gives the key
+    (``key``, a norm) but not the option (``norm``), which the article calls something else (a newspaper, a
+    club): a student rules it out by the stem's word alone. An option the article gives no class is not judged."""
+    noun = class_group(stem_class_noun(prompt))
+    theirs = {class_group(n) for n in f.classes.get(norm, ())}
+    mine = {class_group(n) for n in f.classes.get(key, ())}
+    return bool(noun and theirs and noun in mine and noun not in theirs)
 
 
 def _dates_of_other_eras(key: int, value: int) -> bool:

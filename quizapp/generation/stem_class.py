@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 from .analysis import Mention
+from .lexicon import SCHOLARS
+from .textutil import dictionary_word
 
 # Titles of rank a stem may put before its blank ("Pope ___", "King ___ of Aragon", "Queen ___"): every option
 # must be one the article gives that title, or a student rules it out (a count among popes, a man among queens).
@@ -116,3 +118,67 @@ def stem_asks_a_woman(prompt: str) -> bool:
 def stem_asks_a_port(prompt: str) -> bool:
     """Whether the stem calls its blank a port ("the Mediterranean port of _____")."""
     return _STEM_PORT.search(prompt) is not None
+
+
+# The stem names its blank's class: "the _____, a store that ...", "historians, including _____". Articles and
+# a few describing words may stand before the noun ("_____, a small trading company").
+_STOP_AFTER_NOUN = (
+    r"(?=\s+(?:that|which|who|whose|where|of|in|from|for|and|with|at|on|to|by|near|founded|run|set)\b|[,.;:)?]|$)"
+)
+_STEM_APPOSITION = re.compile(rf"_{{3,}}, (?:a|an|the) ((?:[a-z][\w-]* ){{0,3}}?[a-z][\w-]*){_STOP_AFTER_NOUN}")
+_STEM_INCLUDING = re.compile(r"\b([a-z][\w-]*s),? (?:including|such as|among them) (?:the )?_{3,}")
+
+
+def _singular(noun: str) -> str:
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith(("sses", "ches", "shes", "xes")):
+        return noun[:-2]
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+# Those who study the past are one class to a student: a historian among archaeologists is no give-away, a cook is.
+SCHOLAR_CLASS = SCHOLARS | {"specialist", "expert"}
+# "Who documented the use of force ...?": what a scholar does with the past asks for a scholar.
+_STEM_SCHOLAR_VERB = re.compile(
+    r"^who (?:has |have |had )?(?:argued|documented|estimated|concluded|contended|calculated|proposed|suggested)\b",
+    re.I,
+)
+
+
+def class_group(noun: str) -> str:
+    """The class a noun names, for comparing two: "scholar" for any of SCHOLAR_CLASS, else the noun itself."""
+    return "scholar" if noun in SCHOLAR_CLASS else noun
+
+
+def stem_class_noun(prompt: str) -> str:
+    """The class noun the stem writes for its blank ("store" of "the _____, a store that competed", "historian" of
+    "historians, including _____"), lower case and singular, "scholar" where it asks who argued or documented
+    something, or ""."""
+    m = _STEM_APPOSITION.search(prompt)
+    if m:
+        return m.group(1).split()[-1].lower()
+    m = _STEM_INCLUDING.search(prompt)
+    if m:
+        return _singular(m.group(1).lower())
+    return "scholar" if _STEM_SCHOLAR_VERB.search(prompt) else ""
+
+
+def class_nouns(m: Mention) -> set[str]:
+    """The class nouns the sentence gives a name, lower case: in apposition ("the People's Grocery, a store"; "the
+    store, X"), as what it was ("X was a newspaper"), just before it ("the newspaper Free Speech"), and, for a
+    name not a person's, its own last word where that is an English noun ("Alpha Suffrage Club")."""
+    out = {c.lemma_.lower() for c in m.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
+    if m.root.dep_ == "appos" and m.root.head.pos_ == "NOUN":
+        out.add(m.root.head.lemma_.lower())
+    r = m.root
+    if r.dep_ in ("nsubj", "nsubjpass") and r.head.lemma_ in ("be", "become"):
+        out |= {c.lemma_.lower() for c in r.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"}
+    if m.first.i > m.sent.span.start:
+        before = m.first.nbor(-1)
+        # "The god Ahurvan": the parser may tag a lower-case noun joined to a name as part of it
+        if before.pos_ in ("NOUN", "PROPN") and before.text.isalpha() and before.text.islower():
+            out.add(before.lemma_.lower())
+    if m.kind != "person" and m.last.i > m.first.i and dictionary_word(m.last.lower_):
+        out.add(m.last.lemma_.lower())
+    return out

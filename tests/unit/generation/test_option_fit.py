@@ -185,6 +185,29 @@ STEM_CASES = [
         "Ada Moor", "In 1792 Tomas Brek married _____, an Englishwoman from Kelby.",
         ["carl aske"], ["lena vasa"],
     ),
+    (
+        "a newspaper or a club where the stem asks for a store; another store stays",
+        "In 1889 Tom Rale was co-owner of the Union Grocery, a store that competed with a white-owned business. "
+        "Nell Orde wrote for the Dalby Herald, a newspaper in Chicago. In 1913 she founded the Orde Club, a "
+        "women's club. In 1890 Ben Lyle opened the Baxter Emporium, a store on Beale Street.",
+        "Union Grocery", "In 1889 Tom Rale was co-owner of the _____, a store that competed with a white-owned "
+        "business.",
+        ["dalby herald", "orde club"], ["baxter emporium"],
+    ),
+    (
+        "a god or a prince where the stem asks for a historian",
+        "The historian Paul Brant doubted the story in 1990. The god Ahurvan was said to favour the king. "
+        "Prince Bardal was killed in 522 BC. The historian Amy Kuhrt studied the relief in 1995.",
+        "Paul Brant", "Many historians, including _____, have treated the story with caution.",
+        ["ahurvan"], ["amy kuhrt"],
+    ),
+    (
+        "a cook where the stem asks who documented the past; an archaeologist stays",
+        "In 1977 the cook Ali Marn fell ill in Merka. The historian Sanjay Bhatt documented the use of force in "
+        "the campaign. The archaeologist Lena Ruud dug at Merka in 1990.",
+        "Sanjay Bhatt", "Who documented the use of force in the campaign?",
+        ["ali marn"], ["lena ruud"],
+    ),
 ]  # fmt: skip
 
 
