@@ -32,6 +32,9 @@ _HEADING_SIZE = 1.15
 _HEADING_MAX_WORDS = 20
 # A wrapped heading's lines are 1.2 to 1.5 of its size apart; a subtitle or section heading below it, more.
 _HEADING_LINE_PITCH = 1.55
+# "Painting at the Mughal Court, c." / "1550-1700": an abbreviation (circa, reigned, flourished) stops
+# mid-phrase, though its full stop looks like a sentence's end.
+_ABBREVIATED_END = re.compile(r"\b(?:c|ca|r|fl)\.\s*$")
 _SHORT_LINE = 0.8
 _WIDTH_PERCENTILE = 0.9
 
@@ -183,7 +186,7 @@ def _wrapped_heading(before: PdfLine, line: PdfLine, same_page: bool) -> bool:
     return (
         same_page
         and 0 < gap <= _HEADING_LINE_PITCH * before.size
-        and not ends_sentence(before.text)
+        and (not ends_sentence(before.text) or _ABBREVIATED_END.search(before.text) is not None)
         and not case_breaks(before.text, line.text)
     )
 

@@ -51,6 +51,11 @@ def test_pdf_title_wrapped_over_two_lines_is_one_title():
     assert doc.title == "The Rock Light of Skerryvore: How a Tower Was Raised on the Reef"
 
 
+def test_pdf_title_wrapped_after_circa_is_one_title():
+    page = [("Lights of the Hebrides, c.", 18), ("1780-1900", 18), "", PROSE, "", ("The reef", 13, True), "", MORE]
+    assert title_of("light.pdf", build_pdf([page])) == "Lights of the Hebrides, c. 1780-1900"
+
+
 def test_pdf_title_in_capitals_over_its_subtitle_in_the_same_type_stays_apart():
     page = ["SKERRYVORE LIGHTHOUSE (1844)", "A tower on the reef", "", ("EARLY PLANS", 13, True), "", PROSE]
     assert title_of("light.pdf", build_pdf([page])) == "SKERRYVORE LIGHTHOUSE (1844)"
