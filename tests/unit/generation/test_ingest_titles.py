@@ -20,10 +20,12 @@ def title_of(name: str, data: bytes | str) -> str:
 
 
 def test_plain_text_title_over_a_subtitle_line_is_not_joined_to_it_or_passed_over():
-    text = f"THE ROCK LIGHT OF SKERRYVORE\nA short history\n\n{PROSE}\n\nBuilding on the reef\n\n{MORE}\n"
+    text = (
+        f"THE ROCK LIGHT OF SKERRYVORE AND ITS BUILDERS\nA short history\n\n{PROSE}\n\nBuilding on the reef\n\n{MORE}\n"
+    )
     doc = ingest(DocumentInput("light.txt", text))
-    assert doc.title == "THE ROCK LIGHT OF SKERRYVORE"
-    assert doc.text.startswith("THE ROCK LIGHT OF SKERRYVORE\n\nA short history\n\n")
+    assert doc.title == "THE ROCK LIGHT OF SKERRYVORE AND ITS BUILDERS"
+    assert doc.text.startswith("THE ROCK LIGHT OF SKERRYVORE AND ITS BUILDERS\n\nA short history\n\n")
 
 
 def test_plain_text_title_followed_by_a_label_beats_the_first_section_heading():
