@@ -358,3 +358,15 @@ def test_a_false_statement_gets_no_name_written_into_the_noun():
     assert prompt == "In 1809 Rafi Okon founded Kelsby and deposed the Aldmoor emir."
     _, problem = resolve_context(c, [s], s.text, name_definites=False)
     assert problem is not None
+
+
+def test_a_year_range_after_the_title_name_is_no_part_of_it():
+    c = parsed(
+        "The scheme was launched in 1947 to grow maize on the plains of Dorvan. In 1950 Alan Rook, who had "
+        "worked as the scheme's press officer, published a critical account.",
+        titles=("The Dorvan Maize Scheme, 1946–1951: Explained",),
+    )
+    s = sentence(c, "press officer")
+    prompt, _ = resolve_context(c, [s], "In 1950 _____, who had worked as the scheme's press officer, published it.")
+    assert "1946" not in prompt
+    assert "the Dorvan Maize Scheme's press officer" in prompt
