@@ -701,8 +701,8 @@ def _comma_name(sent: Sentence, t: Any) -> str | None:
     return f"the {t.text} {tokens_text(run)}" if run else None
 
 
-# a year or a decade ("1684", "1840s"), not a number that is part of a name ("Apollo 11")
-_YEAR_WORD = re.compile(r"\d{3,4}s?")
+# a year, a span of years or a decade ("1684", "1946–1951", "1840s"), not a number that is part of a name ("Apollo 11")
+_YEAR_WORD = re.compile(r"\d{3,4}(?:[–-]\d{2,4})?s?")
 
 
 def _title_name(heading: Sentence, lemma: str) -> str | None:

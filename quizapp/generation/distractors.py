@@ -49,6 +49,8 @@ def usable_key(m: Mention) -> bool:
         return False
     if m.kind_confidence < 0.6 or len(m.text) > 45 or "\n" in m.text:
         return False
+    if not balanced(m.text):
+        return False  # "Pegu (Burma": the span broke inside a bracket, no name a student reads as one
     # A lower-case "entity" ("congress", "the state") is a common noun the model over-read.
     if not (m.text[:1].isupper() or m.text[:1].isdigit() or (m.kind == "number" and m.number is not None)):
         return False  # ("three million" is a count all the same)
@@ -66,6 +68,20 @@ def usable_key(m: Mention) -> bool:
     if m.kind == "number" and enumerator(m):
         return False
     return not (m.kind == "number" and (m.number is None or m.number < 2))
+
+
+_PAIRS = {"(": ")", "[": "]"}
+
+
+def balanced(text: str) -> bool:
+    """Whether every bracket the text opens it also closes, and none it closes was opened, in order."""
+    open_: list[str] = []
+    for ch in text:
+        if ch in _PAIRS:
+            open_.append(_PAIRS[ch])
+        elif ch in _PAIRS.values() and (not open_ or open_.pop() != ch):
+            return False
+    return not open_ and text.count('"') % 2 == 0
 
 
 # Endings of peoples' names that stand for the whole people without a plural "s": "the Burmese", "the French",

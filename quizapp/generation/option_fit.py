@@ -8,6 +8,10 @@ the option. This module holds the article's evidence for that, read once per cor
   puts in Asia is no option;
 - a person's other name ("Olaudah Equiano, who used the name Gustavus Vassa"; "renamed him X"; "X, or Y") is the
   same person, never someone else to choose;
+- nor is a name the article gives as another name of the key or of a person the stem names ("José Vell, who took
+  the name Tupac Ardo II" offered as Tupac Ardo's wife);
+- where the stem asks who argued or traced something and the article writes the key as a scholar, an option it
+  never writes as one (a rebel's wife, a satirist of the story's own time) is of another sort;
 - a relative (someone's daughter, son, wife) is no option against a key the article gives no kinship;
 - people of another era: a twentieth-century scholar among sixteenth-century actors; a year of another era
   ("1837" among options for "185 BCE"); a birth year later than the first deeds the article dates the person in;
@@ -38,11 +42,14 @@ from .stem_class import (
     class_group,
     class_nouns,
     rank_titles,
+    scholar_sign,
     stem_asks_a_port,
+    stem_asks_a_scholar,
     stem_asks_a_woman,
     stem_class_noun,
     stem_title,
 )
+from .textutil import contains_phrase
 
 # Verbs by which one person disposes of another: who does them holds rank over whom they are done to.
 RANK_VERBS = frozenset(
@@ -68,6 +75,8 @@ class Facts:
     """What the corpus says of each name (by norm), for the rules below."""
 
     naming_only: set[str] = field(default_factory=set)  # names only ever given as someone's other name
+    # names -> the other names the article gives the same person ("X, who took the name Y": each of the other)
+    aliases: dict[str, set[str]] = field(default_factory=dict)
     kin: set[str] = field(default_factory=set)  # names the article calls someone's son, daughter, wife...
     nationality: dict[str, set[str]] = field(default_factory=dict)  # names -> the nationality words said of them
     authority: set[str] = field(default_factory=set)  # names (and surnames) of those who rule or command
@@ -77,6 +86,7 @@ class Facts:
     ports: set[str] = field(default_factory=set)  # names the article calls a port or has ships sail from
     women: set[str] = field(default_factory=set)  # names the article calls a queen, a wife, a sister...
     classes: dict[str, set[str]] = field(default_factory=dict)  # names -> the class nouns the article gives them
+    scholars: set[str] = field(default_factory=set)  # people the article writes as scholars (``scholar_sign``)
 
 
 def facts(corpus: Corpus) -> Facts:
@@ -110,7 +120,14 @@ def _read(corpus: Corpus) -> Facts:
     out.naming_only = {norm for norm, flags in given.items() if all(flags)}
     for m in corpus.mentions():
         out.classes.setdefault(m.norm, set()).update(class_nouns(m))
+        # of any kind: the model may read "took the name Tupac Ardo II" as a law by its numeral
+        bearer = _bearer(m) if m.kind not in ("date", "vague_date", "number") and _given_name(m) else None
+        if bearer is not None:
+            out.aliases.setdefault(m.norm, set()).add(bearer.norm)
+            out.aliases.setdefault(bearer.norm, set()).add(m.norm)
         if m.kind == "person":
+            if scholar_sign(m):
+                out.scholars.add(m.norm)
             out.titles.setdefault(m.norm, set()).update(rank_titles(m))
             if called_a_woman(m):
                 out.women.add(m.norm)
@@ -150,6 +167,25 @@ def _done_to_a_person(verb: Any) -> bool:
 def _listed_with(n: Mention, m: Mention) -> bool:
     """Whether ``n`` is joined to ``m`` by "and" / "or" ("Anna Maria and Joanna")."""
     return n.root.dep_ == "conj" and n.root.head.i == m.root.i
+
+
+def _bearer(m: Mention) -> Mention | None:
+    """The person whose other name ``m`` gives: the last person named before it in its sentence ("José Vell, who
+    took the name Túpac Ardo II"), or None."""
+    before = [n for n in m.sent.mentions if n.kind == "person" and n.last.i < m.first.i and n.norm != m.norm]
+    return before[-1] if before else None
+
+
+def _roman_free(norm: str) -> str:
+    """A name without a closing regnal number: "tupac ardo ii" is written "Tupac Ardo" as often."""
+    words = norm.split()
+    return " ".join(words[:-1]) if len(words) > 1 and re.fullmatch(r"[ivx]+", words[-1]) else norm
+
+
+def same_person_as_named(f: Facts, key: str, norm: str, prompt: str) -> bool:
+    """Whether the option ``norm`` is another name of the key or of a person the stem names ("In 1760, Tupac Ardo
+    married _____" with José Vell, who took the name Tupac Ardo II): the subject offered as his own wife."""
+    return any(a == key or contains_phrase(prompt, _roman_free(a)) for a in f.aliases.get(norm, ()))
 
 
 def _given_name(m: Mention) -> bool:
@@ -228,6 +264,10 @@ def ruled_out(
     if of_another_class(f, key.norm, norm, prompt):
         return True
     if key.kind == "person":
+        if same_person_as_named(f, key.norm, norm, prompt):
+            return True
+        if key.norm in f.scholars and norm not in f.scholars and stem_asks_a_scholar(prompt):
+            return True  # "_____ (1957) presented the rebel as a precursor" with the rebel's wife among the options
         # a relative named only in passing ("two daughters, Anna Maria and Joanna") is known to the reader only as
         # someone's kin; one who acts in the story (a son who becomes sultan) is a player like the others
         minor = len(set(sentence_ids)) <= MINOR_MENTIONS

@@ -31,6 +31,7 @@ from .candidates.fill_in import term_counts
 from .candidates.matching import pairs_of
 from .candidates.ordering import event_of
 from .candidates.tables import table_candidates
+from .capitals import as_prose, prose_forms
 from .caps import lower_opening_word, sentence_case
 from .clauses import elliptical, hedge, hollow, odd_parse, run_on, vague_subject
 from .definites import resolvable_subject, resolve_context
@@ -245,10 +246,12 @@ def _generate(
         rejected["duplicate"] += duplicates
     report.rejected_by_guard = dict(sorted(rejected.items()))
     forms = written_forms([d.text for d in clean])
+    prose, acronyms = prose_forms([d.text for d in clean])
     for c in kept:
         c.draft.checks.append("no other question asks the same")
         if forms:
             _as_written(c.draft, forms)
+        _in_prose_case(c.draft, prose, acronyms)
         calibrate(c.draft)  # confidence only: which questions are kept is settled
     kept.sort(key=lambda c: (min(s.doc for s in c.sentences), min(s.start for s in c.sentences), c.draft.type))
     report.notes.append(
@@ -264,20 +267,34 @@ def _as_written(draft: QuestionDraft, forms: dict[str, str]) -> None:
     """ "Bf 109" where the parser was shown "Bf-109", "1,5 million" where it was shown "1.5 million" (see
     normalise): a question writes what the article writes."""
 
-    def fix(value: Any) -> Any:
-        if isinstance(value, str):
-            for joined, written in forms.items():
-                if joined in value:
-                    value = re.sub(rf"(?<![\w-]){re.escape(joined)}(?![\w-])", written, value)
-            return value
-        if isinstance(value, list):
-            return [fix(v) for v in value]
+    def fix(value: str) -> str:
+        for joined, written in forms.items():
+            if joined in value:
+                value = re.sub(rf"(?<![\w-]){re.escape(joined)}(?![\w-])", written, value)
         return value
 
-    draft.prompt = fix(draft.prompt)
-    draft.options = fix(draft.options)
-    draft.answer = fix(draft.answer)
-    draft.explanation = fix(draft.explanation)
+    _rewrite_texts(draft, fix)
+
+
+def _in_prose_case(draft: QuestionDraft, prose: dict[str, str], acronyms: set[str]) -> None:
+    """ "Sima Qian" where a distractor or stem copied "SIMA QIAN" from a title set in capitals."""
+    _rewrite_texts(draft, lambda value: as_prose(value, prose, acronyms))
+
+
+def _rewrite_texts(draft: QuestionDraft, fix: Callable[[str], str]) -> None:
+    """Apply ``fix`` to every string of the question: prompt, options, answer, explanation."""
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, str):
+            return fix(value)
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        return value
+
+    draft.prompt = walk(draft.prompt)
+    draft.options = walk(draft.options)
+    draft.answer = walk(draft.answer)
+    draft.explanation = walk(draft.explanation)
 
 
 def _tell(progress: Progress | None, stage: str, fraction: float) -> None:

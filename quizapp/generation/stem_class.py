@@ -146,6 +146,54 @@ _STEM_SCHOLAR_VERB = re.compile(
 )
 
 
+# "_____, in Buscando un Inca, placed the rebellion within ...", "Who argued that investors were irrational?": the
+# blank (or "who") does what a scholar does with the past, perhaps in a work the stem names.
+_STEM_THESIS = re.compile(
+    r"^(?:_____|who)(?:,? in [^,?]+,)?\s+(?:has |have |had )?(?:argued|contended|suggested|emphasi[sz]ed|stressed|"
+    r"proposed|maintained|claimed|traced|showed|shown|presented \S+(?: \S+)?(?: \S+)? as|placed|interpreted|"
+    r"concluded|estimated|documented|calculated)\b",
+    re.I,
+)
+# What the article has a scholar do: its subject is someone who studies the story, not one who acts in it.
+THESIS_VERBS = frozenset(
+    {
+        "argue", "contend", "suggest", "emphasise", "emphasize", "stress", "propose", "maintain", "claim", "trace",
+        "show", "interpret", "conclude", "estimate", "document", "calculate", "doubt", "challenge", "dispute",
+        "examine", "highlight", "explore", "investigate", "analyse", "analyze", "reassess", "revise",
+    }
+)  # fmt: skip
+
+
+def stem_asks_a_scholar(prompt: str) -> bool:
+    """Whether the stem's blank (or "who") is the one who argued, traced or presented something as something."""
+    return bool(_STEM_THESIS.search(prompt.strip())) or class_group(stem_class_noun(prompt)) == "scholar"
+
+
+def scholar_sign(m: Mention) -> bool:
+    """Whether the sentence writes a name as a scholar's: a year alone in brackets after it ("Boleslao Lewin
+    (1957)") or after the work it names ("X, in Title (1986), ..."), a scholar's noun beside it ("the historian
+    X", "critics such as X"), or as the subject of what a scholar does ("X argued that")."""
+    after = m.last.doc.text[m.last.idx + len(m.last.text) : m.sent.span.end_char]
+    # a year alone, not a lifespan ("Tupac Ardo (1738–1783)")
+    if re.match(r" \(\d{4}\)|, in [^,]+\(\d{4}\),", after):
+        return True
+    if any(class_group(n) == "scholar" for n in class_nouns(m)) or _such_as_a_scholar(m):
+        return True
+    subject = m.root
+    while subject.dep_ == "conj":  # "Jamie Monson and James Giblin ... stressed"
+        subject = subject.head
+    return subject.dep_ == "nsubj" and subject.head.lemma_.lower() in THESIS_VERBS
+
+
+def _such_as_a_scholar(m: Mention) -> bool:
+    """Whether a name is given as an example of scholars: "critics such as Peter Sawyer"."""
+    r = m.root
+    if r.dep_ != "pobj" or r.head.lower_ != "as" or r.head.i == 0 or r.doc[r.head.i - 1].lower_ != "such":
+        return False
+    noun = r.head.head if r.head.head.lower_ != "such" else r.head.head.head
+    return noun.lemma_.lower() in SCHOLAR_CLASS | {"critic"}
+
+
 def class_group(noun: str) -> str:
     """The class a noun names, for comparing two: "scholar" for any of SCHOLAR_CLASS, else the noun itself."""
     return "scholar" if noun in SCHOLAR_CLASS else noun

@@ -49,6 +49,7 @@ _EVENT_HEADS = frozenset(w.lower() for w in EVENT_WORDS) | frozenset(
         "rush", "boom", "scheme", "march", "strike", "walk-off", "revolt", "famine", "flood", "trial", "exchange",
         "conquest", "partition", "discovery", "fall", "restoration", "reformation", "renaissance", "debate",
         "trials", "earthquake", "eruption", "fire", "smog", "plague", "epidemic", "crusade", "voyage", "expedition",
+        "death", "pandemic", "outbreak",
     }
 )  # fmt: skip
 # A place as a country or a town is: "the chamber of Agra" says nothing; its story it may have.

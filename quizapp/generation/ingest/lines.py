@@ -42,3 +42,14 @@ def join_lines(lines: list[str]) -> str:
         else:
             joined = f"{joined} {line}"
     return joined
+
+
+def in_capitals(line: str) -> bool:
+    """True when every letter of ``line`` is a capital (and it has at least four)."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def case_breaks(previous: str, line: str) -> bool:
+    """A line in capitals followed by one that is not: a title over its subtitle, never wrapped prose."""
+    return in_capitals(previous) and not in_capitals(line)

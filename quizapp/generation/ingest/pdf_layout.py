@@ -14,7 +14,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from quizapp.generation.ingest.lines import bullet_text, ends_sentence, is_numbered, join_lines
+from quizapp.generation.ingest.lines import bullet_text, case_breaks, ends_sentence, is_numbered, join_lines
 from quizapp.generation.ingest.pieces import Kind, Piece
 from quizapp.generation.ingest.whitespace import clean_line, strip_controls, undo_ligatures
 
@@ -30,6 +30,11 @@ _GAP_FACTOR = 1.4
 _SIZE_CHANGE = 0.12
 _HEADING_SIZE = 1.15
 _HEADING_MAX_WORDS = 20
+# A wrapped heading's lines are 1.2 to 1.5 of its size apart; a subtitle or section heading below it, more.
+_HEADING_LINE_PITCH = 1.55
+# "Painting at the Mughal Court, c." / "1550-1700": an abbreviation (circa, reigned, flourished) stops
+# mid-phrase, though its full stop looks like a sentence's end.
+_ABBREVIATED_END = re.compile(r"\b(?:c|ca|r|fl)\.\s*$")
 _SHORT_LINE = 0.8
 _WIDTH_PERCENTILE = 0.9
 
@@ -161,6 +166,8 @@ def _breaks(previous: tuple[int, PdfLine], current: tuple[int, PdfLine], metrics
     if not _same_size(before.size, line.size) or before.bold != line.bold:
         return True
     if _heading_sized(before, metrics):
+        return not _wrapped_heading(before, line, page == page_before)
+    if case_breaks(before.text, line.text):
         return True
     ended = ends_sentence(before.text)
     if page != page_before:
@@ -170,6 +177,18 @@ def _breaks(previous: tuple[int, PdfLine], current: tuple[int, PdfLine], metrics
     if metrics.pitch and (gap > _GAP_FACTOR * metrics.pitch or gap < -metrics.pitch):
         return True
     return ended and len(before.text.strip()) < _SHORT_LINE * metrics.width
+
+
+def _wrapped_heading(before: PdfLine, line: PdfLine, same_page: bool) -> bool:
+    """A large title set over two lines: the second follows at its own line spacing, in the same
+    font, and the first stops mid-phrase. A subtitle or the next heading is set apart or smaller."""
+    gap = before.y - line.y
+    return (
+        same_page
+        and 0 < gap <= _HEADING_LINE_PITCH * before.size
+        and (not ends_sentence(before.text) or _ABBREVIATED_END.search(before.text) is not None)
+        and not case_breaks(before.text, line.text)
+    )
 
 
 def _heading_sized(line: PdfLine, metrics: _Metrics) -> bool:

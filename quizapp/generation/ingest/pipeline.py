@@ -12,6 +12,8 @@ from quizapp.generation.ingest.pieces import ReaderOutput
 from quizapp.generation.types import FORMATS, CleanDocument, DocumentInput, IngestError
 
 DEFAULT_MAX_BYTES = 20_000_000
+# Formats whose headings the author marked; in plain text and PDF they are guessed from the layout.
+_MARKED_HEADINGS = frozenset({"html", "md", "docx"})
 # Far beyond any article (a 400-page book has about 10,000 paragraphs and 15,000 lines): a file with
 # more is data (a log, a table dump). Every block costs the chrome rules about 0.1 ms and a Word
 # paragraph python-docx as much again; 250,000 blocks kept a request busy for a minute.
@@ -74,7 +76,7 @@ def _ingest(doc: DocumentInput, max_bytes: int) -> CleanDocument:
     if not kept:
         raise IngestError(name, "nothing is left after removing page chrome (menus, links, banners, footers)")
     text, blocks = layout(kept)
-    title = choose_title(kept, output.title, PurePath(name).stem)
+    title = choose_title(kept, output.title, PurePath(name).stem, marked=fmt in _MARKED_HEADINGS)
     return CleanDocument(
         name=name, title=title, format=fmt, text=text, blocks=blocks, stripped=tuple(output.dropped + stripped)
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from quizapp.generation.ingest.lines import bullet_text, ends_sentence, is_numbered, join_lines
+from quizapp.generation.ingest.lines import bullet_text, case_breaks, ends_sentence, is_numbered, join_lines
 from quizapp.generation.ingest.pieces import Kind, Piece, ReaderOutput
 from quizapp.generation.ingest.whitespace import clean_line, strip_controls
 
@@ -93,6 +93,8 @@ def _continues(previous: str, line: str, width: int, kind: Kind) -> bool:
     """Whether ``line`` goes on with the paragraph (or list item) that ``previous`` belongs to."""
     if _URL.search(previous) or _URL.search(line):
         # Lines carrying addresses are link lists far more often than wrapped prose.
+        return False
+    if case_breaks(previous, line):
         return False
     if kind == "list_item":
         # A wrapped list item continues on an indented line.

@@ -365,3 +365,15 @@ def test_a_name_right_after_the_noun_is_not_written_over():
     c = parsed("The surveyor Tomas Reel mapped the delta in 1880. The dikes failed, as the surveyor Ada Venn argued.")
     s = sentence(c, "Ada Venn")
     assert resolve_context(c, [s], s.text)[0] == s.text
+
+
+def test_a_year_range_after_the_title_name_is_no_part_of_it():
+    c = parsed(
+        "The scheme was launched in 1947 to grow maize on the plains of Dorvan. In 1950 Alan Rook, who had "
+        "worked as the scheme's press officer, published a critical account.",
+        titles=("The Dorvan Maize Scheme, 1946–1951: Explained",),
+    )
+    s = sentence(c, "press officer")
+    prompt, _ = resolve_context(c, [s], "In 1950 _____, who had worked as the scheme's press officer, published it.")
+    assert "1946" not in prompt
+    assert "the Dorvan Maize Scheme's press officer" in prompt

@@ -92,3 +92,15 @@ def test_an_event_has_no_ruins():
     assert document_subject(c, 0) is not None
     prompt = "Fires spread through the ruins for _____."
     assert resolve_context(c, [sentence(c, "Fires spread")], prompt)[0] == prompt
+
+
+def test_the_walls_are_not_written_as_of_an_epidemic():
+    c = parsed(
+        "In 1346 the Grey Death swept Varnia. Within a year the Grey Death had killed a third of the people. "
+        "Merchants carried the Grey Death along the trade roads. Besiegers catapulted the bodies of the dead over "
+        "the walls.",
+        titles=("4.2 The Grey Death",),
+    )
+    s = sentence(c, "catapulted")
+    prompt, _ = resolve_context(c, [s], "_____ catapulted the bodies of the dead over the walls.", "Besiegers")
+    assert "of the Grey Death" not in prompt
