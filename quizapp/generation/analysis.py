@@ -170,11 +170,25 @@ def _mark_cut(sentences: list[Sentence]) -> None:
     for a, b in itertools.pairwise(sentences):
         if a.doc != b.doc or a.para != b.para or a.heading:
             continue
-        if (
-            not a.text.rstrip().endswith(tuple(_ENDS))
-            and "\n" not in a.span.doc.text[a.span.end_char - 1 : b.span.start_char]
-        ):
+        if "\n" in a.span.doc.text[a.span.end_char - 1 : b.span.start_char]:
+            continue
+        if not a.text.rstrip().endswith(tuple(_ENDS)):
             a.cut = True
+        elif _bracket_cut(a.text):
+            a.cut = b.cut = True
+
+
+# A bracket the parser ended a sentence on: the words before it and after it are one sentence.
+_BRACKET_CUT_WORDS = 5
+
+
+def _bracket_cut(text: str) -> bool:
+    """ "Under Sultan Mansur Shah (reigned 1459-1477) and the chief minister (bendahara)" | "Tun Perak, Melaka
+    expanded": a sentence ended on a closing bracket with no stop inside it was cut off its second half, which then
+    reads as if it had no opening ("_____, Melaka expanded", with the sultan lost). A timeline's short label
+    ("1866 (July)") is no such cut."""
+    t = text.rstrip()
+    return t[-1:] in ")]" and t[-2:-1] not in ".!?" and len(t.split()) >= _BRACKET_CUT_WORDS
 
 
 def parse_corpus(documents: list[CleanDocument], nlp: Any, progress: Callable[[float], None] | None = None) -> Corpus:

@@ -333,8 +333,8 @@ def _bare(t: Any) -> bool:
         )
     ):
         return False
-    if _comma_name_tokens(t):
-        return False  # "the ship, HMS Challenger": named right there
+    if _comma_name_tokens(t) or _name_follows(t):
+        return False  # "the ship, HMS Challenger", "the archaeologist James Porter": named right there
     for k in kids[1:]:
         if _says_nothing_of_which(k):
             continue
@@ -676,6 +676,24 @@ def _comma_name_tokens(t: Any) -> list[Any]:
     if any(x.dep_ in ("nsubj", "nsubjpass") for x in run) or len(run) > 4:
         return []
     return run
+
+
+def _name_follows(t: Any) -> bool:
+    """ "as the archaeologist James Porter argued": the parser may make the noun and the name two subjects of one
+    verb, but the name that follows at once says which one; writing in another (an earlier archaeologist) set two
+    names side by side, "the archaeologist Matthew Stirling James Porter"."""
+    doc = t.doc
+    if t.i + 1 >= len(doc):
+        return False
+    nxt = doc[t.i + 1]
+    if nxt.pos_ != "PROPN" or not nxt.text[:1].isupper():
+        return False
+    j = t.i + 1
+    while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
+        j += 1
+    last = doc[j]
+    # the name in the noun's own place: its head, or a second subject or object of the noun's own head
+    return last.head.i == t.i or (last.head.i == t.head.i and last.dep_ == t.dep_)
 
 
 def _comma_name(sent: Sentence, t: Any) -> str | None:

@@ -11,6 +11,7 @@ from ..clauses import cloze, statement
 from ..dates import parse_date, parse_number
 from ..distractors import display, usable_key
 from ..historiography import finder_of_a_source, historiography_date
+from ..negation import negated_key
 from ..option_fit import drop_nationality, stem_nationality
 from ..peripheral import scene_place, service_person
 from ..setting import document_people
@@ -94,11 +95,20 @@ def _why_not_worth(ctx: Context, sent: Sentence, m: Mention) -> str | None:
     )
 
 
+def denied(ctx: Context, m: Mention) -> bool:
+    """Whether the sentence denies the key (see negation.py): any other value answers as well, so it keys no
+    question and is swapped for none; a refusal is counted. A true statement of the sentence stays fair."""
+    if not negated_key(m):
+        return False
+    ctx.rejected["negated_key"] += 1
+    return True
+
+
 def multiple_choice_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     """All multiple-choice candidates of one sentence."""
     out = []
     for m in sent.mentions:
-        if not key_ok(sent, m) or open_ended(m) or family_name(m) or not worth_asking(ctx, sent, m):
+        if not key_ok(sent, m) or open_ended(m) or family_name(m) or not worth_asking(ctx, sent, m) or denied(ctx, m):
             continue
         key_text = display(m)
         prompt = wh_question(sent, m)

@@ -16,7 +16,7 @@ from ..textutil import BLANK, anaphora_problem, capitalise, has_anchor, tidy, to
 from ..types import QuestionDraft
 from ..worth import dates_a_life_event
 from .base import Candidate, Context, according_to, source_of
-from .multiple_choice import KIND_TRUST, key_ok, worth_asking
+from .multiple_choice import KIND_TRUST, denied, key_ok, worth_asking
 from .open_dates import open_ended
 from .swap_kinds import dead_then, names_itself, not_people, someones_surname
 from .year_swaps import core_event
@@ -166,7 +166,7 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     reasons = list(true.draft.confidence_reasons)
     falses = 0
     for m in keys:
-        if not (toks[0].i <= m.first.i and m.last.i <= toks[-1].i):
+        if not (toks[0].i <= m.first.i and m.last.i <= toks[-1].i) or denied(ctx, m):
             continue
         key_text = display(m)
         before = tokens_text([t for t in toks if t.i < m.first.i])

@@ -360,6 +360,13 @@ def test_a_false_statement_gets_no_name_written_into_the_noun():
     assert problem is not None
 
 
+def test_a_name_right_after_the_noun_is_not_written_over():
+    # the parser makes "the surveyor" and "Ada Venn" two subjects of "argued"; the earlier surveyor is not meant
+    c = parsed("The surveyor Tomas Reel mapped the delta in 1880. The dikes failed, as the surveyor Ada Venn argued.")
+    s = sentence(c, "Ada Venn")
+    assert resolve_context(c, [s], s.text)[0] == s.text
+
+
 def test_a_year_range_after_the_title_name_is_no_part_of_it():
     c = parsed(
         "The scheme was launched in 1947 to grow maize on the plains of Dorvan. In 1950 Alan Rook, who had "
