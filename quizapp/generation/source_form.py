@@ -48,7 +48,12 @@ def not_a_statement(corpus: Corpus, sent: Sentence) -> str | None:
     if _teaser(sent):
         return "the sentence is a teaser (participles with no subject and no finite verb)"
     heading = _heading_over(corpus, sent)
-    if heading is not None and _APPARATUS_HEADING.search(heading.text) and not _ANSWERS_HEADING.search(heading.text):
+    if (
+        heading is not None
+        and _APPARATUS_HEADING.search(heading.text)
+        and not _ANSWERS_HEADING.search(heading.text)
+        and not _titles_its_subject(corpus, heading)
+    ):
         return f"the sentence stands under '{heading.text}'"
     if _in_reader_list(corpus, sent):
         return "the sentence is an item of a list set for the reader"
@@ -60,6 +65,13 @@ def not_a_statement(corpus: Corpus, sent: Sentence) -> str | None:
 def page_furniture(corpus: Corpus, sent: Sentence) -> bool:
     """A short line without a verb before the document's first heading (a kicker such as "Art & Culture ·
     Feature", a section label): the page's, not the article's, so none of its words is an option."""
+    if sent.id >= _first_heading(corpus, sent.doc) or len(sent.text.split()) > FURNITURE_WORDS:
+        return False
+    return not _finite(sent)
+
+
+def _first_heading(corpus: Corpus, doc: int) -> int:
+    """The id of the document's first heading, or -1."""
     first: dict[int, int] | None = corpus.cache.get("first_heading")
     if first is None:  # each document's first heading, found once
         first = {}
@@ -67,9 +79,21 @@ def page_furniture(corpus: Corpus, sent: Sentence) -> bool:
             if s.heading:
                 first.setdefault(s.doc, s.id)
         corpus.cache["first_heading"] = first
-    if sent.id >= first.get(sent.doc, -1) or len(sent.text.split()) > FURNITURE_WORDS:
+    return first.get(doc, -1)
+
+
+# Words a heading of apparatus alone is made of ("Chapter 5 review questions"); a title with more words than these
+# names its subject ("The Dead Sea Scrolls Explained: Seven Questions") and heads the article's matter.
+_APPARATUS_LABEL = re.compile(r"\b(?:chapter|unit|section|part|lesson|and|for|the|of|\d+\w*)\b", re.I)
+SUBJECT_WORDS = 3
+
+
+def _titles_its_subject(corpus: Corpus, heading: Sentence) -> bool:
+    """The heading is the document's title and names a subject besides the apparatus words."""
+    if heading.id != _first_heading(corpus, heading.doc):
         return False
-    return not _finite(sent)
+    rest = _APPARATUS_LABEL.sub(" ", _APPARATUS_HEADING.sub(" ", heading.text))
+    return len(re.findall(r"[^\W\d_]+", rest)) >= SUBJECT_WORDS
 
 
 def _addresses_reader(sent: Sentence) -> bool:

@@ -160,3 +160,28 @@ def test_a_teaser_of_participles_without_a_subject_is_not_a_source():
     assert not_a_statement(c, sentence(c, "was burnt")) is None  # a subject and its auxiliary
     # an opening participle phrase before a subject and its finite verb is prose
     assert not_a_statement(c, sentence(c, "Founded in 1650")) is None
+
+
+def _file_parsed(name, text):
+    """The corpus of one uploaded file, read by the reader of its format."""
+    from quizapp.generation.analysis import parse_corpus
+    from quizapp.generation.ingest import ingest
+    from quizapp.generation.nlp import get_nlp
+
+    return parse_corpus([ingest(DocumentInput(name, text))], get_nlp())
+
+
+def test_a_title_that_promises_questions_heads_the_article_not_apparatus():
+    text = (
+        "The Guild of Orvel Explained: Five Questions\n\nWho built the cloth hall?\n\n"
+        "The guild of Orvel built a cloth hall beside the river Sabel in 1702.\n"
+    )
+    c = _file_parsed("orvel.txt", text)
+    assert not_a_statement(c, sentence(c, "cloth hall beside")) is None
+    assert generate([DocumentInput("orvel.txt", text + "\n" + BODY.split(". ")[1] + "\n")]).questions
+
+
+def test_a_title_that_is_only_review_questions_still_heads_apparatus():
+    text = "# Chapter 5 review questions\n\nThe siege of 1705 was the worst disaster of the guild of Orvel.\n"
+    c = _file_parsed("orvel.md", text)
+    assert "review questions" in (not_a_statement(c, sentence(c, "worst disaster")) or "")
