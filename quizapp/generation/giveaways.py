@@ -12,8 +12,11 @@ from collections import defaultdict
 from functools import cache, lru_cache
 from importlib import resources
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .candidates.name_forms import east_asian_family_names
 from .dates import parse_date
-from .textutil import BLANK, contains_phrase, content_tokens
+from .textutil import BLANK, contains_phrase, content_tokens, dictionary_word
 
 TEXT_KEY_TYPES = ("multiple_choice", "fill_in")
 MAX_QUESTIONS_PER_KEY = 2
@@ -114,6 +117,39 @@ def related_name(prompt: str, key: str) -> str | None:
             if word != name and word.startswith(stem):
                 return word
     return None
+
+
+# A name word in any script of Latin letters: "Paranoá", "Zeng", "Hong" (the ASCII _NAME_WORD stops at "á").
+_ANY_NAME_WORD = re.compile(r"(?<![\w'])[A-Z][^\W\d_]{2,}(?![\w'])")
+
+
+def shared_name_word(prompt: str, key: str, others: tuple[str, ...] = ()) -> str | None:
+    """A proper name word of a longer key printed whole in the prompt ("Lake Paranoá" for "Paranoá River", "Zeng
+    Guoquan" for "Zeng Guofan"): the stem spells half the answer. Words the dictionary knows ("River", "Lake")
+    do not count, nor (for a choice) a word some other option also carries, which singles nothing out."""
+    words = key.split()
+    if len(words) < 2:
+        return None
+    # A first word before another name is a given name ("James" of "James Bentley" beside "James Scobie"), save
+    # a family name written first ("Zeng Guofan" beside "Zeng Guoquan").
+    given = any(not _common_word(w) for w in words[1:]) and words[0] not in east_asian_family_names()
+    for word in _ANY_NAME_WORD.findall(key):
+        if _common_word(word) or (given and word == words[0]):
+            continue
+        if any(re.search(rf"(?<![\w']){re.escape(word)}(?![\w'])", o) for o in others):
+            continue
+        if re.search(rf"(?<![\w']){re.escape(word)}(?![\w'])", prompt):
+            return word
+    return None
+
+
+# Connectors of names that many names share ("Ibn Khaldūn" beside "Qalʿat Ibn Salāma").
+_NAME_PARTICLES = frozenset({"ibn", "bin", "abu", "ben", "bint", "san", "santa", "saint", "van", "von", "del"})
+
+
+def _common_word(word: str) -> bool:
+    w = word.lower()
+    return w in STOP_WORDS or w in _NAME_PARTICLES or dictionary_word(w)
 
 
 @cache

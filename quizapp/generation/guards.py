@@ -17,7 +17,7 @@ from .caps import dictionary_word
 from .date_parts import date_part_key
 from .dates import parse_date
 from .famous import famous_cue
-from .giveaways import key_in_title, people_word, related_name, state_of_people
+from .giveaways import key_in_title, people_word, related_name, shared_name_word, state_of_people
 from .kinds import is_time_name
 from .prompt_form import form_problems
 from .setting import is_setting, is_subject
@@ -82,6 +82,11 @@ def key_not_in_prompt(c: Candidate) -> str | None:
         )
         if other:
             return f"key '{key}' in prompt as '{other}'"
+        if d.type in ("multiple_choice", "fill_in"):
+            others = tuple(str(o) for o in d.options if str(o) != key) if d.type == "multiple_choice" else ()
+            shared = shared_name_word(d.prompt, key, others)
+            if shared:
+                return f"key '{key}' shares the name '{shared}' with the prompt"
         cue = famous_cue(d.prompt, key) if d.type in ("multiple_choice", "fill_in") else None
         if cue:
             return f"'{cue}' names the famous '{key}' without the article"

@@ -309,3 +309,20 @@ def test_a_statement_naming_the_answer_leaves_it_free_for_a_choice_question():
     others = [_mc(f"Which river did canal {n} join?", f"the river {'KLMNOP'[n]}", 10 + n, score=0.5) for n in range(5)]
     kept, _ = select([statement, choice, *others], 7)
     assert choice in kept  # a true-or-false statement asks for no answer of its own
+
+
+def test_a_name_word_of_a_longer_key_printed_in_the_stem_gives_it_away():
+    from quizapp.generation.giveaways import shared_name_word
+
+    # an accented name beside a common word, and a family name written first: half the answer is printed
+    assert shared_name_word("A dam on the _____ created Lake Vorlá in 1959.", "Vorlá River") == "Vorlá"
+    assert shared_name_word("Anqing fell to Zeng Tavrin, _____'s brother.", "Zeng Marlo") == "Zeng"
+    # a given name shared by two people, a common word, or a word every option carries singles nothing out
+    assert shared_name_word("A digger, James Tolberry, was killed at the inn of _____.", "James Quelly") is None
+    assert shared_name_word("A dam on the _____ created the lake.", "Vorlá River") is None
+    assert shared_name_word("Ibn Tarso withdrew to _____, a castle.", "Qasr Ibn Melo") is None
+    assert shared_name_word("_____, later Zeng Tavrin, was born.", "Zeng Marlo", ("Zeng Oru", "Li Pell")) is None
+    bad = _mc("A dam on the _____ created Lake Vorlá in 1959.", "Vorlá River", 1)
+    good = _mc("A dam on the _____ created the great lake in 1959.", "Vorlá River", 1)
+    assert guards.GUARDS["key_not_in_prompt"](good) is None
+    assert "Vorlá" in guards.GUARDS["key_not_in_prompt"](bad)
