@@ -23,15 +23,70 @@ _END_PUNCT = END_PUNCT
 
 
 def _connective_end(span: Any) -> int:
-    """Index after a leading discourse connective ("However,", "Formally,") to drop, else span.start."""
+    """Index after a leading discourse connective ("However,", "Ironically,") to drop, else span.start."""
     toks = list(span[:5])  # the connective ends within four tokens, and the token after its comma is kept
     for i, t in enumerate(toks[:4]):
         if t.text == ",":
             head = toks[:i]
             if head and all(x.dep_ in ("advmod", "cc", "intj") or x.pos_ in ("ADV", "CCONJ") for x in head):
+                if any(bounding_adverb(x) for x in head):
+                    return span.start
                 return toks[i + 1].i if i + 1 < len(toks) else span.start
             return span.start
     return span.start
+
+
+# Fronted "-ly" adverbs that comment on the statement or link it to the one before: dropped, what it states holds.
+_COMMENT_ADVERBS = frozenset(
+    {
+        "finally",
+        "eventually",
+        "ultimately",
+        "ironically",
+        "famously",
+        "notoriously",
+        "unusually",
+        "curiously",
+        "notably",
+        "importantly",
+        "interestingly",
+        "significantly",
+        "unfortunately",
+        "fortunately",
+        "surprisingly",
+        "unsurprisingly",
+        "crucially",
+        "tellingly",
+        "strikingly",
+        "remarkably",
+        "predictably",
+        "inevitably",
+        "additionally",
+        "consequently",
+        "subsequently",
+        "accordingly",
+        "similarly",
+        "conversely",
+        "alternatively",
+        "incidentally",
+        "admittedly",
+        "tragically",
+        "sadly",
+        "happily",
+        "luckily",
+        "unluckily",
+    }
+)
+
+
+def bounding_adverb(t: Any) -> bool:
+    """ "Digitally, at least, the room is filled again", "Nominally, the khan ruled": a fronted adverb of manner,
+    means, degree or modality bounds what the sentence states, and without it the statement is false or overstated;
+    any "-ly" adverb but those that only comment, and "only"."""
+    word = t.lower_
+    if word == "only":
+        return True
+    return t.pos_ == "ADV" and word.endswith("ly") and len(word) > 4 and word not in _COMMENT_ADVERBS
 
 
 def body_tokens(sent: Sentence) -> list[Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
+import re
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -39,6 +40,19 @@ def stable_hash(*parts: object) -> int:
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
 
 
+_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}(?:ed|ing)")
+
+
+def opens_with_participle(m: Mention) -> bool:
+    """ "Renamed Tianjing, the city remained ...": the parser took a sentence's opening participle, capitalised,
+    for the first word of the name after it; as a key or an option it is no name. A word the text also
+    capitalises inside a sentence ("United") is part of a name."""
+    first = m.first
+    if first.i != m.sent.span.start or m.last.i == first.i or not _PARTICIPLE.fullmatch(first.text):
+        return False
+    return not any(t.text == first.text and not t.is_sent_start for t in first.doc if t.i != first.i)
+
+
 def usable_key(m: Mention) -> bool:
     """Whether a mention's kind is trusted enough to be a key or a distractor."""
     if m.day_month or m.kind not in ("person", "org", "place", "date", "number", "law", "event", "group"):
@@ -51,6 +65,8 @@ def usable_key(m: Mention) -> bool:
         return False
     if not balanced(m.text):
         return False  # "Pegu (Burma": the span broke inside a bracket, no name a student reads as one
+    if opens_with_participle(m):
+        return False
     # A lower-case "entity" ("congress", "the state") is a common noun the model over-read.
     if not (m.text[:1].isupper() or m.text[:1].isdigit() or (m.kind == "number" and m.number is not None)):
         return False  # ("three million" is a count all the same)
