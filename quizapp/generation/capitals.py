@@ -56,13 +56,12 @@ def as_prose(value: str, forms: dict[str, str], acronyms: set[str]) -> str:
         words = re.split(r"( |-)", run)
         if len(words) < 3 or all(w in acronyms for w in words[::2]):
             return run
-        cased = [
-            w if w in acronyms or w in " -" else w.lower() if w.lower() in _MINOR else w.capitalize() for w in words
-        ]
+        cased = [w if w in acronyms or w in " -" else _title_word(w) for w in words]
         return cased[0][:1].upper() + "".join(cased)[1:]
 
     return _CAPS_RUN.sub(fix, value)
 
 
 def _title_word(word: str) -> str:
+    """A word as a title writes it: capitalised, but for the small words ("of", "the")."""
     return word.lower() if word.lower() in _MINOR else word.capitalize()

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
+from .datafiles import table_lines
 from .textutil import BLANK, contains_phrase
 
 _YEAR = re.compile(r"(?<![\d,.])(\d{3,4})(?!\d|,\d)(?!\s*(?:BC|BCE)\b)")
@@ -22,16 +22,11 @@ _TIME_BEFORE_BLANK = re.compile(
 )
 
 
-def _lines(name: str) -> list[str]:
-    text = resources.files("quizapp.generation").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @cache
 def _famous() -> dict[str, tuple[tuple[int, int] | None, tuple[str, ...]]]:
     """Every name of a famous event or place, lower case -> (the years it spans, or None; its cue words)."""
     table: dict[str, tuple[tuple[int, int] | None, tuple[str, ...]]] = {}
-    for line in _lines("famous_events.txt"):
+    for line in table_lines("famous_events.txt"):
         name, spec = (s.strip() for s in line.split("=", 1))
         years: tuple[int, int] | None = None
         words: tuple[str, ...] = ()
@@ -43,7 +38,7 @@ def _famous() -> dict[str, tuple[tuple[int, int] | None, tuple[str, ...]]]:
             elif label == "words":
                 words = tuple(w.strip() for w in value.split(",") if w.strip())
         table[name.lower()] = (years, words)
-    for line in _lines("name_variants.txt"):
+    for line in table_lines("name_variants.txt"):
         if ">" in line:  # a one-way line names no new event
             continue
         names = [n.strip() for n in line.split("|") if n.strip()]

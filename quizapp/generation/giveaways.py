@@ -14,6 +14,7 @@ from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .analysis import NAME_JOINERS
 from .candidates.name_forms import east_asian_family_names
 from .dates import parse_date
 from .textutil import BLANK, contains_phrase, content_tokens, dictionary_word
@@ -143,8 +144,9 @@ def shared_name_word(prompt: str, key: str, others: tuple[str, ...] = ()) -> str
     return None
 
 
-# Connectors of names that many names share ("Ibn Khaldūn" beside "Qalʿat Ibn Salāma").
-_NAME_PARTICLES = frozenset({"ibn", "bin", "abu", "ben", "bint", "san", "santa", "saint", "van", "von", "del"})
+# Connectors of names that many names share ("Ibn Khaldūn" beside "Qalʿat Ibn Salāma"): the words that join a
+# longer name, and those that open one.
+_NAME_PARTICLES = NAME_JOINERS | {"abu", "ben", "bint", "san", "santa", "saint"}
 
 
 def _common_word(word: str) -> bool:

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from .analysis import Corpus, Mention, norm_key
+from .datafiles import table_lines
 from .gazetteer import CONTINENT_WORDS, containers, place_class
 
 # Role words, by the class of people a wrong option must share with the key.
@@ -378,8 +378,7 @@ _TIME_GLOSS = re.compile(
 @cache
 def calendar_months() -> frozenset[str]:
     """Names of months of other calendars, lower case, from the curated table."""
-    table = resources.files("quizapp.generation").joinpath("data/calendar_months.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in table.splitlines() if line.strip() and line[0] != "#")
+    return frozenset(line.lower() for line in table_lines("calendar_months.txt"))
 
 
 def is_time_name(key: str, quote: str) -> bool:

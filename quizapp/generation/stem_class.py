@@ -12,7 +12,7 @@ import re
 
 from .analysis import Mention
 from .lexicon import SCHOLARS
-from .textutil import dictionary_word
+from .textutil import dictionary_word, singular_of
 
 # Titles of rank a stem may put before its blank ("Pope ___", "King ___ of Aragon", "Queen ___"): every option
 # must be one the article gives that title, or a student rules it out (a count among popes, a man among queens).
@@ -129,23 +129,8 @@ _STEM_APPOSITION = re.compile(rf"_{{3,}}, (?:a|an|the) ((?:[a-z][\w-]* ){{0,3}}?
 _STEM_INCLUDING = re.compile(r"\b([a-z][\w-]*s),? (?:including|such as|among them) (?:the )?_{3,}")
 
 
-def _singular(noun: str) -> str:
-    if noun.endswith("ies") and len(noun) > 4:
-        return noun[:-3] + "y"
-    if noun.endswith(("sses", "ches", "shes", "xes")):
-        return noun[:-2]
-    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
-
-
 # Those who study the past are one class to a student: a historian among archaeologists is no give-away, a cook is.
 SCHOLAR_CLASS = SCHOLARS | {"specialist", "expert"}
-# "Who documented the use of force ...?": what a scholar does with the past asks for a scholar.
-_STEM_SCHOLAR_VERB = re.compile(
-    r"^who (?:has |have |had )?(?:argued|documented|estimated|concluded|contended|calculated|proposed|suggested)\b",
-    re.I,
-)
-
-
 # "_____, in Buscando un Inca, placed the rebellion within ...", "Who argued that investors were irrational?": the
 # blank (or "who") does what a scholar does with the past, perhaps in a work the stem names.
 _STEM_THESIS = re.compile(
@@ -166,7 +151,7 @@ THESIS_VERBS = frozenset(
 
 def stem_asks_a_scholar(prompt: str) -> bool:
     """Whether the stem's blank (or "who") is the one who argued, traced or presented something as something."""
-    return bool(_STEM_THESIS.search(prompt.strip())) or class_group(stem_class_noun(prompt)) == "scholar"
+    return class_group(stem_class_noun(prompt)) == "scholar"
 
 
 def scholar_sign(m: Mention) -> bool:
@@ -208,8 +193,8 @@ def stem_class_noun(prompt: str) -> str:
         return m.group(1).split()[-1].lower()
     m = _STEM_INCLUDING.search(prompt)
     if m:
-        return _singular(m.group(1).lower())
-    return "scholar" if _STEM_SCHOLAR_VERB.search(prompt) else ""
+        return singular_of(m.group(1).lower())
+    return "scholar" if _STEM_THESIS.search(prompt.strip()) else ""
 
 
 def class_nouns(m: Mention) -> set[str]:

@@ -250,6 +250,16 @@ def plural_of(word: str) -> str:
     return word + "s"
 
 
+def singular_of(noun: str) -> str:
+    """The singular of a regular plural ("colonies" -> "colony", "churches" -> "church", "stores" -> "store"); a
+    word that is no such plural, as it is."""
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith(("sses", "ches", "shes", "xes")):
+        return noun[:-2]
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3 else noun
+
+
 def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
-from importlib import resources
 
 from ..analysis import Corpus, norm_key
+from ..datafiles import table_lines
 from ..gazetteer import containers, place_class
 from ..lexicon import TITLES
 from ..textutil import zipf
@@ -353,16 +353,14 @@ def without_great(corpus: Corpus, doc: int, key: str) -> list[str]:
 # second alone is not.
 @cache
 def _iberian_given() -> frozenset[str]:
-    table = resources.files("quizapp.generation").joinpath("data/iberian_given_names.txt").read_text(encoding="utf-8")
-    return frozenset(_unaccented(w.strip()) for w in table.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(_unaccented(w) for w in table_lines("iberian_given_names.txt"))
 
 
 @cache
 def east_asian_family_names() -> frozenset[str]:
     """The commonest family names of China, Korea and Vietnam, which open a name there: the word after one is a given
     name, which nobody uses alone ("Kuangyin" of "Zhao Kuangyin")."""
-    table = resources.files("quizapp.generation").joinpath("data/east_asian_family_names.txt").read_text("utf-8")
-    return frozenset(w.strip() for w in table.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(table_lines("east_asian_family_names.txt"))
 
 
 def _unaccented(word: str) -> str:

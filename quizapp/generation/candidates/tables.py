@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..analysis import Corpus, Sentence
-from ..textutil import word_count
+from ..textutil import singular_of, word_count
 from ..types import QuestionDraft, Source
 from .base import Candidate, Context, shuffled
 
@@ -108,12 +108,7 @@ def _header_noun(table: Table, column: int) -> str | None:
 def _singular(noun: str) -> str:
     """ "Seasons" heads a column of seasons: "each season"."""
     words = noun.split()
-    last = words[-1]
-    if last.endswith("ies") and len(last) > 4:
-        words[-1] = last[:-3] + "y"
-    elif last.endswith("s") and not last.endswith("ss") and len(last) > 3:
-        words[-1] = last[:-1]
-    return " ".join(words)
+    return " ".join([*words[:-1], singular_of(words[-1])])
 
 
 def _dated(cells: list[str]) -> bool:

@@ -73,3 +73,29 @@ def test_one_plural_rule_serves_names_and_nouns():
         "surveys",
         "boxes",
     ]
+
+
+def test_one_singular_rule_serves_stem_nouns_and_table_headings():
+    # a stem's class noun ("historians, including _____") and a table's column heading ("Seasons") share it
+    from quizapp.generation.candidates.tables import _singular
+    from quizapp.generation.stem_class import stem_class_noun
+    from quizapp.generation.textutil import singular_of
+
+    assert [singular_of(w) for w in ("colonies", "churches", "stores", "glass", "gas", "boxes")] == [
+        "colony",
+        "church",
+        "store",
+        "glass",
+        "gas",
+        "box",
+    ]
+    assert stem_class_noun("Other churches, including _____, kept the old rite.") == "church"
+    assert _singular("Trade Routes") == "Trade Route"
+
+
+def test_the_curated_tables_are_read_without_comments_or_blank_lines():
+    from quizapp.generation.datafiles import table_lines
+
+    entries = table_lines("famous_events.txt")
+    assert entries
+    assert all(e == e.strip() and e and not e.startswith("#") for e in entries)
