@@ -1,6 +1,6 @@
 """Which text-derived features mark a "trivial or peripheral" question? (issue #15, round 15)
 
-    .venv/bin/python benchmarks/quality/peripheral_check.py [--show NAME]
+    .venv/bin/python benchmarks/quality/peripheral_check.py [--show NAME] [--choices]
 
 Reads every judged question (main's ``verdicts/`` over ``out/``, and each ``baseline-vN/verdicts-readerK/`` over
 ``baseline-vN/out/``), parses its article with the app's pipeline (``analyse``), finds the source sentence and the
@@ -12,6 +12,10 @@ reject-peripheral, reject-other, wrong-key), and the bar a generator gate must p
 keys removed per as-is question removed, and at least 15 rejects in all. Counts are per judgement (a question
 judged by two readers counts twice); ``uniq`` repeats the true row over distinct (article, prompt) pairs, keeping
 each one's worst verdict. ``--show NAME`` lists the questions a predicate is true of.
+
+``--choices`` (round 23) prints only the multiple-choice predicates (key named once, a name or a date, named
+twice...) per reader group (readers 10+, 16+, all), each against its bar (3 per as-is for the strict readers, 1.5 over
+all); a judgement's reader is its baseline directory's, or for main's verdicts from article 163 on, 10 + the version.
 
 A reject is "peripheral" when its note says so (trivial, peripheral, side detail, obscure, passing, not worth,
 framing, tests nothing, minor, incidental). Questions of older generators are judged here, not the current output.
@@ -31,6 +35,7 @@ from typing import Any
 from quizapp.generation import DocumentInput, peripheral
 from quizapp.generation.analysis import Corpus, Mention, Sentence
 from quizapp.generation.clauses import FRAMING_WORDS
+from quizapp.generation.dates import parse_date
 from quizapp.generation.pipeline import analyse, to_clean
 
 HERE = Path(__file__).resolve().parent
@@ -45,6 +50,7 @@ CLAUSES = frozenset({"relcl", "acl", "advcl"})
 VERBAL = CLAUSES | {"xcomp", "ccomp", "pcomp", "conj"}
 KIN = re.compile(r"\b(wife|husband|married|daughter|son|widow|brother|sister|mother|father|compiled|compiler)\b", re.I)
 YEAR = re.compile(r"\b\d{3,4}\b")
+ERA_OR_COUNT = re.compile(r"\bcentur(?:y|ies)\b|\d0s\b|^[\d.,\s]+$|\bmillennium\b", re.I)
 NAMED = frozenset({"date", "person", "place", "org", "group", "event"})
 
 
@@ -57,6 +63,7 @@ class Judged:
     verdict: str
     note: str
     feats: dict[str, Any] = field(default_factory=dict)
+    reader: int = 0  # the reader's number (0 where the verdict file does not say and the article is older)
 
     @property
     def klass(self) -> str:
@@ -81,6 +88,19 @@ def _sheets() -> Iterator[tuple[str, Path, Path]]:
         yield f"{tsv.parent.parent.name}/{tsv.parent.name}", tsv, tsv.parent.parent / "out" / f"{tsv.stem}.json"
 
 
+def reader_of(source: str, article: str) -> int:
+    """The reader of a verdict file: a baseline's directory names it; main's verdicts on the test halves from v13
+    (articles 163 on, twelve per version) were read by reader 10 onwards, one reader per version."""
+    named = re.search(r"reader(\d+)$", source)
+    if named:
+        return int(named.group(1))
+    number = int(article.split("-")[0])
+    return 10 + (number - FIRST_READER_ARTICLE) // 12 if number >= FIRST_READER_ARTICLE else 0
+
+
+FIRST_READER_ARTICLE = 163  # v13's test half, read by reader 10
+
+
 def judged_questions() -> list[Judged]:
     out = []
     for source, tsv, sheet in _sheets():
@@ -91,6 +111,7 @@ def judged_questions() -> list[Judged]:
         for number, q in enumerate(record["questions"], 1):
             if number in rows:
                 out.append(Judged(source, record["id"], record["file"], q, *rows[number]))
+                out[-1].reader = reader_of(source, record["id"])
     return out
 
 
@@ -139,6 +160,16 @@ def _features(corpus: Corpus, sent: Sentence, q: dict[str, Any]) -> dict[str, An
         feats.update(_statement_features(sents, sent, q))
     key = _key(q)
     m = _key_mention(sent, key) if key else None
+    feats["choice"] = q["type"] == "multiple_choice"
+    feats["date_key"] = bool(key) and (m.kind == "date" if m is not None else parse_date(key) is not None)
+    # a name: no date, century, decade or count (what round 23's rule reads; eras.py asks centuries apart)
+    feats["name_key"] = (
+        bool(key)
+        and not feats["date_key"]
+        and parse_date(str(key)) is None
+        and not ERA_OR_COUNT.search(str(key))
+        and (m is None or m.kind not in ("date", "number"))
+    )
     if m is None:
         return feats
     before = sent.text[: max(0, m.start - sent.start)]
@@ -238,6 +269,52 @@ PREDICATES: dict[str, Callable[[dict[str, Any]], bool]] = {
     "key only part of a longer name (shipped)": _has("name_cut"),
 }
 
+# Round 23 (README "Round 23: choices"): multiple-choice questions alone, by how often the document names the key
+# (the generator's own count, ``peripheral._name_counts``), fixed from the coordinator's string counts.
+CHOICE_PREDICATES: dict[str, Callable[[dict[str, Any]], bool]] = {
+    "choice (any)": _has("choice"),
+    "choice, key named once": lambda f: bool(f.get("choice")) and bool(f.get("named_once")),
+    "choice, key named once, not a date": lambda f: (
+        bool(f.get("choice")) and bool(f.get("named_once")) and not f.get("date_key")
+    ),
+    "choice, key a name (no date, century, count) named once": lambda f: (
+        bool(f.get("choice")) and bool(f.get("named_once")) and bool(f.get("name_key"))
+    ),
+    "choice, key a name named twice": lambda f: (
+        bool(f.get("choice")) and f.get("count") == 2 and bool(f.get("name_key"))
+    ),
+    "choice, key a date": lambda f: bool(f.get("choice")) and bool(f.get("date_key")),
+    "choice, key a date named once": lambda f: (
+        bool(f.get("choice")) and bool(f.get("date_key")) and f.get("count", 99) <= 1
+    ),
+    "choice, key a date named once or twice": lambda f: (
+        bool(f.get("choice")) and bool(f.get("date_key")) and f.get("count", 99) <= 2
+    ),
+    "choice, key a person named once": lambda f: (
+        bool(f.get("choice")) and bool(f.get("named_once")) and f.get("kind") == "person"
+    ),
+    "choice, key a place named once": lambda f: (
+        bool(f.get("choice")) and bool(f.get("named_once")) and f.get("kind") == "place"
+    ),
+    "choice, key of another kind named once": lambda f: (
+        bool(f.get("choice")) and bool(f.get("named_once")) and f.get("kind") not in ("person", "place", "date")
+    ),
+    "choice, key named twice": lambda f: bool(f.get("choice")) and f.get("count") == 2,
+    "choice, key named twice, not a date": lambda f: (
+        bool(f.get("choice")) and f.get("count") == 2 and not f.get("date_key")
+    ),
+    "choice, key named 3+ times": lambda f: bool(f.get("choice")) and f.get("count", 0) >= 3,
+    "fill-in, key named once": lambda f: f.get("tf") is None and not f.get("choice") and bool(f.get("named_once")),
+    "fill-in, key a name named once": lambda f: (
+        f.get("tf") is None and not f.get("choice") and bool(f.get("named_once")) and bool(f.get("name_key"))
+    ),
+    "fill-in, key a name named twice": lambda f: (
+        f.get("tf") is None and not f.get("choice") and f.get("count") == 2 and bool(f.get("name_key"))
+    ),
+}
+# Reader groups the choice predicates are printed for: the strict recent readers, and everyone.
+READER_GROUPS = {"readers 10+": lambda r: r >= 10, "readers 16+": lambda r: r >= 16, "all readers": lambda r: True}
+
 
 def annotate(questions: list[Judged]) -> None:
     """Fill ``feats`` of each question, parsing each article once."""
@@ -270,7 +347,7 @@ def _worst(js: list[Judged]) -> str:
                                                      "reject-peripheral").index(k))  # fmt: skip
 
 
-def table(name: str, pred: Callable[[dict[str, Any]], bool], questions: list[Judged]) -> None:
+def table(name: str, pred: Callable[[dict[str, Any]], bool], questions: list[Judged], bar: float = 3.0) -> None:
     split: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}
     unique: dict[tuple[str, str], list[Judged]] = defaultdict(list)
     for j in questions:
@@ -280,7 +357,7 @@ def table(name: str, pred: Callable[[dict[str, Any]], bool], questions: list[Jud
             unique[(j.article, j.question["prompt"])].append(j)
     uniq = Counter(_worst(js) for js in unique.values())
     rejects = split[True]["reject-peripheral"] + split[True]["reject-other"]
-    passes = rejects >= 15 and rejects + split[True]["wrong-key"] >= 3 * split[True]["as-is"]
+    passes = rejects >= 15 and rejects + split[True]["wrong-key"] >= bar * split[True]["as-is"]
     print(f"\n{name}   [{'PASSES' if passes else 'fails'} the bar]")
     print(f"{'':>8}" + " ".join(f"{c[:6]:>6}" for c in CLASSES))
     print(f"{'true':>8}" + _row(split[True]))
@@ -291,9 +368,22 @@ def table(name: str, pred: Callable[[dict[str, Any]], bool], questions: list[Jud
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--show", help="list the questions of the predicate whose name starts with this")
+    parser.add_argument("--choices", action="store_true", help="only the round-23 choice predicates, per reader group")
     args = parser.parse_args(argv)
     questions = judged_questions()
     annotate(questions)
+    if args.choices:
+        for group, member in READER_GROUPS.items():
+            chosen = [j for j in questions if member(j.reader)]
+            print(f"\n===== {group}: {len(chosen)} judgements (bar {'1.5' if group == 'all readers' else '3'})")
+            for name, pred in CHOICE_PREDICATES.items():
+                table(name, pred, chosen, 1.5 if group == "all readers" else 3.0)
+                if args.show and name.startswith(args.show) and group == "readers 10+":
+                    for j in chosen:
+                        if pred(j.feats):
+                            print(f"  {j.klass:<17} r{j.reader} {j.article[:24]} | {j.question['prompt'][:80]} "
+                                  f"[{j.question['answer']}] | {j.note[:60]}")  # fmt: skip
+        return
     print(f"{len(questions)} judged questions: " + ", ".join(f"{c} {sum(j.klass == c for j in questions)}"
                                                            for c in CLASSES))  # fmt: skip
     for name, pred in PREDICATES.items():

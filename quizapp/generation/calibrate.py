@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from .types import QuestionDraft
 
 REWRITTEN_CHECK = "a name or year from an earlier sentence was written into the question"
-# The reason a reversed false statement carries (candidates.true_false.REVERSED_REASON begins with it).
+# The reason a reversed false statement carries (candidates.true_false.REVERSED_REASON holds it).
 REVERSED_MARK = "direction reversed"
 # Reasons calibrate writes: a draft calibrated before (a sheet's JSON) is read without them.
 CALIBRATION_MARK = "on the reader's verdicts"

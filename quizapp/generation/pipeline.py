@@ -31,6 +31,7 @@ from .candidates.fill_in import term_counts
 from .candidates.matching import pairs_of
 from .candidates.ordering import event_of
 from .candidates.tables import table_candidates
+from .candidates.views import view_statements
 from .capitals import as_prose, prose_forms
 from .caps import lower_opening_word, sentence_case
 from .clauses import elliptical, hedge, hollow, odd_parse, run_on, vague_subject
@@ -138,6 +139,7 @@ def sentence_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> l
         mine += fill_in_candidates(ctx, sent, counts)
         mine += cause_candidates(ctx, sent)
         mine += agent_claims(ctx, sent)
+        mine += view_statements(ctx, sent)
         mine += result_candidates(ctx, sent)
         mine += so_candidates(ctx, sent)
     return mine

@@ -21,9 +21,10 @@ from .textutil import contains_phrase
 TYPE_SHARES = {"multiple_choice": 0.4, "true_false": 0.2, "fill_in": 0.2, "ordering": 0.1, "matching": 0.1}
 WORDS_PER_QUESTION = 50
 MAX_PER_SENTENCE = 2  # a second question on one sentence only where neither gives the other away
-# Candidates of this stem kind (cause and effect, candidates/causes.py) are few and rank below the many name and date
-# questions: each document that states a cause keeps its best one before the quotas are filled (issue #15).
-RESERVED_KIND = "cause"
+# Candidates of these stem kinds (cause and effect, candidates/causes.py; a scholar's view, candidates/views.py) are
+# few and rank below the many name and date questions: each document that states one keeps its best of each kind
+# before the quotas are filled (issue #15).
+RESERVED_KINDS = {"cause": "cause", "view": "view", "view_claim": "view"}  # stem kind -> what it reserves
 
 
 def default_cap(words: int) -> int:
@@ -266,17 +267,17 @@ def select(
             return "dates"
         return "kept" if keep(c) else "refused"
 
-    # First of all: one cause-and-effect question per document that has one.
-    reserved_docs: set[int] = set()
+    # First of all: one cause-and-effect question and one question on a scholar's view per document that has one.
+    reserved: set[tuple[int, str]] = set()
     for c in order:
-        if c.stem_kind != RESERVED_KIND:
+        if c.stem_kind not in RESERVED_KINDS:
             continue
-        doc = min(s.doc for s in c.sentences)
-        if doc in reserved_docs or len(kept.items) >= cap:
+        slot = (min(s.doc for s in c.sentences), RESERVED_KINDS[c.stem_kind])
+        if slot in reserved or len(kept.items) >= cap:
             continue
         c.settle()
         if taken[c.draft.type] < quota[c.draft.type] and kept.accepts(c) and not kept.gives_away(c) and keep(c):
-            reserved_docs.add(doc)
+            reserved.add(slot)
     # First pass: the best question of each paragraph, so questions spread over the article.
     best_by_para: dict[int, list[Candidate]] = defaultdict(list)
     for c in order:

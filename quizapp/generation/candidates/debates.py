@@ -59,16 +59,35 @@ def _subject_person(sent: Sentence, verb: Any) -> Mention | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
+    if any(c.dep_ == "conj" for c in subj.children):
+        return None  # "Ronald Robinson and John Gallagher argued": neither alone holds the view
     # "The historian Jack Goldstone has argued", "a royal official, the Sieur de Malestroit, claimed": the name
     # stands beside the subject noun
     heads = [subj, *(c for c in subj.children if c.dep_ == "appos")]
     people = [m for m in sent.mentions if m.kind == "person" and any(m.first.i <= h.i <= m.last.i for h in heads)]
+    if any(c.dep_ == "conj" for m in people for c in m.root.children):
+        return None  # "the economists Paul Milgrom, Douglass North and Barry Weingast argued": a view of all three
+    if people and _joined_to_another(sent, people[0]):
+        return None  # "A in 1795 and B in 1843 had argued": two people hold it, however the parse joins them
     if not people and _scholars_noun(subj):
         # "Historians such as John Thornton argue", "Later scholars, among them X, have argued": the one scholar
         # the text names among those who hold the view holds it (with two named, neither alone is the answer)
         inside = {t.i for t in subj.subtree}
         people = [m for m in sent.mentions if m.kind == "person" and m.root.i in inside]
     return people[0] if len(people) == 1 else None
+
+
+def _joined_to_another(sent: Sentence, who: Mention) -> bool:
+    """Whether a person named before ``who`` is joined to him by "and" with no verb between ("Alexander Gordon in
+    Aberdeen in 1795 and Oliver Wendell Holmes in Boston had argued")."""
+    doc = who.root.doc
+    for m in sent.mentions:
+        if m.kind != "person" or m.last.i >= who.first.i:
+            continue
+        between = [doc[i] for i in range(m.last.i + 1, who.first.i)]
+        if any(t.lower_ == "and" for t in between) and not any(t.pos_ in ("VERB", "AUX") for t in between):
+            return True
+    return False
 
 
 def _scholars_noun(subj: Any) -> bool:
@@ -128,6 +147,14 @@ def _view(sent: Sentence, verb: Any) -> list[Any] | None:
     toks = list(clause.subtree)
     cut = next((k for k, t in enumerate(toks) if t.text in (":", ";", "—", "(")), len(toks))
     toks = toks[:cut]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()  # "... was impossible, and on 3 June he announced ...": the view ends before the "and"
+    # "argued that A, and that B": the first view reads whole on its own; the second is a view of its own
+    second = next((t for t in toks if t.dep_ == "conj" and t.head.i == clause.i and _that_clause(t)), None)
+    if second is not None:
+        toks = [t for t in toks if t.i < second.left_edge.i]
+        while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+            toks.pop()
     while toks and toks[-1].is_punct:
         toks.pop()
     if toks and toks[-1].i - toks[0].i + 1 != len(toks):
@@ -135,6 +162,44 @@ def _view(sent: Sentence, verb: Any) -> list[Any] | None:
     if any(t.pos_ == "PRON" and t.lower_ in _PERSONAL_PRONOUNS for t in toks):
         return None  # "argued that they belong to ...": a name written in for "they" may be the wrong one
     return toks or None
+
+
+def _that_clause(t: Any) -> bool:
+    """A verb opening a clause of its own with "that" ("... and that B")."""
+    return t.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+
+
+def view_holder(ctx: Context, sent: Sentence, verb: Any) -> tuple[str, str] | None:
+    """(surname, name as the article writes it at its fullest) of the one named person who states the view of
+    ``verb``: named as its subject, beside a scholar's plural ("historians such as X"), or as "he" / "she" when
+    the pronoun stands for a person the article shows holding views or calls a scholar ("He argued that ...")."""
+    scholars = _scholars(ctx.corpus, sent.doc)
+    who = _subject_person(sent, verb)
+    if who is not None:
+        last = who.norm.split()[-1]
+        return last, scholars.get(last, display(who))
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ not in ("he", "she"):
+        return None
+    from ..pronouns import links
+
+    link = next((k for k in links(ctx.corpus, sent) if k.token == subj.i), None)
+    if link is None or link.rivals:
+        return None
+    if link.antecedent is not None:
+        last = link.antecedent.lower().split()[-1]
+        return (last, scholars[last]) if last in scholars else None
+    # "The economist X studied the records. He argued that ...": the one person the sentence before names, a
+    # scholar of the article, when nobody else is named before the pronoun (the resolver wants a name as subject)
+    before = [m for m in sent.mentions if m.kind == "person" and m.first.i < subj.i]
+    prev = ctx.corpus.sentences[sent.id - 1] if sent.id > 0 else None
+    if before or prev is None or prev.id != sent.id - 1 or prev.doc != sent.doc or prev.para != sent.para:
+        return None
+    named = {m.norm.split()[-1] for m in prev.mentions if m.kind == "person" and m.norm}
+    if len(named) != 1:
+        return None
+    last = next(iter(named))
+    return (last, scholars[last]) if last in scholars else None
 
 
 def _when(sent: Sentence, verb: Any) -> str:
@@ -148,6 +213,11 @@ def _when(sent: Sentence, verb: Any) -> str:
     return ""
 
 
+def view_fact(sent: Sentence, surname: str) -> str:
+    """The fact signature of a view: asked once, as "who argued" or as a statement, true or false."""
+    return f"{sent.id}:view:{surname}"
+
+
 def debate_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     """ "Who argued that ...?" for each view a named person states in the sentence, when the article names at
     least three other people who state views or are called scholars."""
@@ -155,13 +225,12 @@ def debate_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     for verb in sent.tokens:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in VIEW_VERBS:
             continue
-        who = _subject_person(sent, verb)
-        view = _view(sent, verb) if who is not None else None
-        if who is None or view is None or word_count(tokens_text(view)) > MAX_VIEW_WORDS:
+        holder = view_holder(ctx, sent, verb)
+        view = _view(sent, verb) if holder is not None else None
+        if holder is None or view is None or word_count(tokens_text(view)) > MAX_VIEW_WORDS:
             continue
         scholars = _scholars(ctx.corpus, sent.doc)
-        last = who.norm.split()[-1]
-        key = scholars.get(last, display(who))
+        last, key = holder
         auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
         subj = next(c for c in verb.children if c.dep_ == "nsubj")
         verb_group = _singular([*auxiliaries, verb]) if _scholars_noun(subj) else tokens_text([*auxiliaries, verb])
@@ -194,5 +263,5 @@ def debate_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
             difficulty=0.5,
             sources=[source_of(ctx, sent)],
         )
-        out.append(Candidate(draft, key, [sent], DEBATE_CONFIDENCE + 0.1, VIEW_STEM, f"{sent.id}:{who.norm}"))
+        out.append(Candidate(draft, key, [sent], DEBATE_CONFIDENCE + 0.1, VIEW_STEM, view_fact(sent, last)))
     return out

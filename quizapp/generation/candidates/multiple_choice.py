@@ -13,7 +13,7 @@ from ..distractors import display, usable_key
 from ..historiography import finder_of_a_source, historiography_date
 from ..negation import negated_key
 from ..option_fit import drop_nationality, stem_nationality
-from ..peripheral import scene_place, service_person
+from ..peripheral import choice_on_a_passing_name, scene_place, service_person
 from ..setting import document_people
 from ..syntax import wh_question
 from ..textutil import drop_parentheticals, has_anchor, word_count
@@ -109,6 +109,9 @@ def multiple_choice_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     out = []
     for m in sent.mentions:
         if not key_ok(sent, m) or open_ended(m) or family_name(m) or not worth_asking(ctx, sent, m) or denied(ctx, m):
+            continue
+        if choice_on_a_passing_name(ctx.corpus, sent, m):
+            ctx.rejected["choice_named_once"] += 1
             continue
         key_text = display(m)
         prompt = wh_question(sent, m)

@@ -11,7 +11,8 @@ PORTS = (
     "It was in Varland, not in Ostmark, that the printed ballot came first. "
     "The new harbour was built at Marlow rather than Kelsby in 1851. "
     "Ships from Ostmark reached Marlow in 1850. "
-    "The council of Varland met in Dunmore in 1849."
+    "The council of Varland met in Dunmore in 1849. "
+    "Later the merchants of Marlow sailed to Varland."  # both named twice: round 23 asks no choice on a name said once
 )
 
 

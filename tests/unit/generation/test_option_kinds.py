@@ -154,7 +154,8 @@ def test_no_choice_question_on_a_date_that_bounds_a_stretch_of_time_or_a_place_i
 
     c = parsed(
         "Before 1492 the Americas had few large domesticated animals. By 1434 Gutenberg was living in Strasbourg. "
-        "In 1465 Archbishop Adolf of Nassau gave Gutenberg a title. In 1450 Gutenberg returned to Mainz."
+        "In 1465 Archbishop Adolf of Nassau gave Gutenberg a title. In 1450 Gutenberg returned to Mainz. "
+        "Gutenberg died in Mainz in 1468."  # Mainz named twice: no choice on a name said once (round 23)
     )
     ctx = Context(c, DistractorIndex(c))
     keys = {k.key for s in c.sentences for k in multiple_choice_candidates(ctx, s)}

@@ -70,7 +70,8 @@ def test_the_people_the_document_is_about_is_no_key():
         "The Sardanians were a trading people of the southern hills. The Sardanians built terraces on every "
         "slope. In 1210 the Sardanians founded the port of Emmet. The Sardanians traded salt with the Ostrans. "
         "The Sardanians minted silver coins after 1240. The Tavrians conquered the Sardanians in 1302. "
-        "The Marenese later ruled the hills, and the Hadranians took the port."
+        "The Marenese later ruled the hills, and the Hadranians took the port. "
+        "The Tavrians held the hills for a century."  # named twice: no choice on a name said once (round 23)
     )
     c = parsed(text)
     assert document_people(c) == {0: "sardanians"}
