@@ -36,6 +36,8 @@ from dataclasses import dataclass
 from .types import QuestionDraft
 
 REWRITTEN_CHECK = "a name or year from an earlier sentence was written into the question"
+# The reason a reversed false statement carries (candidates.true_false.REVERSED_REASON holds it).
+REVERSED_MARK = "direction reversed"
 # Reasons calibrate writes: a draft calibrated before (a sheet's JSON) is read without them.
 CALIBRATION_MARK = "on the reader's verdicts"
 
@@ -83,6 +85,12 @@ KINDS: tuple[Kind, ...] = (
         lambda d: d.type == "true_false" and d.answer is False and _swapped(d) == "date",
     ),
     Kind("a choice among dates", 0.68, lambda d: d.type == "multiple_choice" and _key_kind(d) == "date"),
+    # No reader has judged one yet (round 23): a cautious share, between a true statement's and a name swap's.
+    Kind(
+        "a false statement with its claim's direction reversed",
+        0.42,
+        lambda d: d.type == "true_false" and d.answer is False and REVERSED_MARK in _reasons(d),
+    ),
     Kind("a question on a date the text states", 0.45, lambda d: _key_kind(d) == "date" or _swapped(d) == "date"),
     Kind("a matching of pairs each stated in one sentence", 0.54, lambda d: d.type == "matching"),
     Kind("a true statement taken from the text", 0.30, lambda d: d.type == "true_false" and d.answer is True),
