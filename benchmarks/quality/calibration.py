@@ -17,8 +17,10 @@ Recomputes each judged question's confidence from its sheet (``out/<id>.json``) 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -27,10 +29,10 @@ sys.path[:0] = [str(HERE), str(HERE.parents[1])]
 from figures import confidence_quarters, load_article  # noqa: E402
 from split import article_number  # noqa: E402
 
-from quizapp.generation.calibrate import KINDS, SIGNS, calibrate  # noqa: E402
+from quizapp.generation.calibrate import KINDS, SIGNS, Kind, calibrate  # noqa: E402
 from quizapp.generation.types import QuestionDraft, Source  # noqa: E402
 
-THRESHOLDS = (0.6, 0.7, 0.75, 0.8, 0.85)
+THRESHOLDS = (0.5, 0.6, 0.65, 0.7, 0.8)
 
 
 def draft_of(q: dict) -> QuestionDraft:  # type: ignore[type-arg]
@@ -46,12 +48,20 @@ def draft_of(q: dict) -> QuestionDraft:  # type: ignore[type-arg]
     )
 
 
-def load(verdicts: Path, sheets: Path, baselines: bool = False) -> list[tuple[str, QuestionDraft, float, str]]:
+Row = tuple[str, QuestionDraft, float, str]
+
+
+def load(verdicts: Path, sheets: Path, baselines: bool = False) -> list[Row]:
     """(article id, draft recalibrated, confidence on the sheet, verdict) of every judged question.
 
     With ``baselines``, also the paired readings' other sheets (``baseline-v*/verdicts-reader*`` with
     ``baseline-v*/out``); a question the reader judged on both sheets of a pair (same article, prompt and answer)
     counts once, from the first folder read."""
+    return [row for _, row in load_by_reader(verdicts, sheets, baselines)]
+
+
+def load_by_reader(verdicts: Path, sheets: Path, baselines: bool = False) -> list[tuple[int, Row]]:
+    """(reader, row) of every judged question, as ``load`` reads them: see ``reader_of``."""
     import json
 
     out = []
@@ -62,12 +72,26 @@ def load(verdicts: Path, sheets: Path, baselines: bool = False) -> list[tuple[st
     for folder, sheets in pairs:
         rows = _load_one(folder, sheets)
         keys = [(r[0], r[1].prompt, json.dumps(r[1].answer)) for r in rows]
-        out += [r for r, key in zip(rows, keys, strict=True) if key not in seen]
+        out += [(reader_of(folder, r[0]), r) for r, key in zip(rows, keys, strict=True) if key not in seen]
         seen.update(keys)
     return out
 
 
-def _load_one(verdicts: Path, sheets: Path) -> list[tuple[str, QuestionDraft, float, str]]:
+FIRST_READER_ARTICLE = 163  # v13's test half, the first read by reader 10
+
+
+def reader_of(folder: Path, article: str) -> int:
+    """The reader of a verdict: a baseline's folder names it (``verdicts-reader12``); main's verdicts on the test
+    halves from v13 (articles 163 on, twelve per version) were read by reader 10 onwards, one reader per version;
+    0 for older articles of main's verdicts (readers before the numbering, and readers 1 to 9)."""
+    named = re.search(r"reader(\d+)$", folder.name)
+    if named:
+        return int(named.group(1))
+    number = article_number(article)
+    return 10 + (number - FIRST_READER_ARTICLE) // 12 if number >= FIRST_READER_ARTICLE else 0
+
+
+def _load_one(verdicts: Path, sheets: Path) -> list[Row]:
     import json
 
     out = []
@@ -83,9 +107,11 @@ def _load_one(verdicts: Path, sheets: Path) -> list[tuple[str, QuestionDraft, fl
     return out
 
 
-def _kind(d: QuestionDraft) -> str:
-    return next((k.name for k in KINDS if k.applies(d)), "other")
+def _kind(d: QuestionDraft, kinds: Sequence[Kind] = KINDS) -> str:
+    return next((k.name for k in kinds if k.applies(d)), "other")
 
+
+Sign = tuple[float, str, Callable[[QuestionDraft], bool]]
 
 # Smoothing: a kind's share is pulled toward the mean as if 10 more questions had the mean's verdicts; a sign's
 # points are shrunk as if 20 more questions with it had been judged as expected (so a sign seen 20 times keeps half
@@ -93,32 +119,141 @@ def _kind(d: QuestionDraft) -> str:
 KIND_PRIOR, SIGN_PRIOR, MIN_SIGN = 10, 20, 20
 
 
-def fit(rows: list[tuple[str, QuestionDraft, float, str]]) -> tuple[dict[str, float], float, list[float]]:
-    """The kinds' shares, the mean (for "other") and the signs' points (in calibrate.SIGNS's order) that the
-    verdicts support: a kind's share is its rejects (reject or wrong key) smoothed toward the mean; a sign's points
-    are what its questions were rejected beyond the risk the kinds and the other signs give them (backfitted a few
-    times, as the signs overlap), shrunk toward 0."""
+def fit(
+    rows: list[Row], kinds: Sequence[Kind] = KINDS, signs: Sequence[Sign] = SIGNS
+) -> tuple[dict[str, float], float, list[float]]:
+    """The kinds' shares, the mean (for "other") and the signs' points (in ``signs``'s order) that the verdicts
+    support: a kind's share is its rejects (reject or wrong key) smoothed toward the mean; a sign's points are what
+    its questions were rejected beyond the risk the kinds and the other signs give them (backfitted a few times, as
+    the signs overlap), shrunk toward 0, and never below 0 (a sign is a warning: it never raises the confidence)."""
     bad = [r[3] in ("reject", "wrong-key") for r in rows]
     mean = sum(bad) / len(rows) if rows else 0.0
+    kind_of = [_kind(r[1], kinds) for r in rows]
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for r, b in zip(rows, bad, strict=True):
-        tally[_kind(r[1])][0] += 1
-        tally[_kind(r[1])][1] += b
+    for k, b in zip(kind_of, bad, strict=True):
+        tally[k][0] += 1
+        tally[k][1] += b
     shares = {k: round((n_bad + KIND_PRIOR * mean) / (n + KIND_PRIOR), 2) for k, (n, n_bad) in tally.items()}
-    has = [[applies(r[1]) for _, _, applies in SIGNS] for r in rows]
-    points = [p for p, _, _ in SIGNS]
+    has = [[applies(r[1]) for _, _, applies in signs] for r in rows]
+    points = [p for p, _, _ in signs]
     for _ in range(5):
-        for i in range(len(SIGNS)):
+        for i in range(len(signs)):
             marked = [j for j in range(len(rows)) if has[j][i]]
             if len(marked) < MIN_SIGN:
                 continue
             expected = sum(
-                shares[_kind(rows[j][1])] + sum(points[k] for k in range(len(SIGNS)) if k != i and has[j][k])
-                for j in marked
+                shares[kind_of[j]] + sum(points[k] for k in range(len(signs)) if k != i and has[j][k]) for j in marked
             )
             excess = (sum(bad[j] for j in marked) - expected) / len(marked)
-            points[i] = round(excess * len(marked) / (len(marked) + SIGN_PRIOR), 2)
+            points[i] = max(0.0, round(excess * len(marked) / (len(marked) + SIGN_PRIOR), 2))
     return shares, round(mean, 2), points
+
+
+def confidence_from(
+    d: QuestionDraft, table: tuple[dict[str, float], float, list[float]], kinds: Sequence[Kind], signs: Sequence[Sign]
+) -> float:
+    """The confidence a fitted table (``fit``'s result) gives a draft, bounded and rounded as ``calibrate`` does."""
+    shares, mean, points = table
+    kind = _kind(d, kinds)
+    share = mean if kind == "other" else shares.get(kind, mean)
+    share += sum(p for p, (_, _, applies) in zip(points, signs, strict=True) if applies(d))
+    return round(max(0.05, min(1 - share, 0.95)), 3)
+
+
+def auc(judged: Sequence[tuple[float, str]]) -> float:
+    """The chance that a rejected (or wrong-keyed) question has a lower confidence than an accepted one, ties
+    counting half: 0.5 ranks nothing, 1 puts every reject below every accepted question."""
+    bad = [c for c, v in judged if v in ("reject", "wrong-key")]
+    good = [c for c, v in judged if v not in ("reject", "wrong-key")]
+    if not bad or not good:
+        return float("nan")
+    below = sum((b < g) + 0.5 * (b == g) for b in bad for g in good)
+    return below / (len(bad) * len(good))
+
+
+RECENT_READERS = tuple(range(10, 19))  # readers 10 to 18 judged the generators of rounds 13 to 22
+
+# The table calibrate.py shipped until round 23 (fitted on v1 to v3), to check the refit against: its kinds' shares
+# (it had no kind for a choice among dates: those counted as dates), its mean and its signs' points.
+V1_V3_TABLE: tuple[dict[str, float], float, list[float]] = (
+    {
+        "a cause-and-effect question": 0.6,
+        "a false statement with a date swapped": 0.19,
+        "a question on a date the text states": 0.12,
+        "a matching of pairs each stated in one sentence": 0.12,
+        "a true statement taken from the text": 0.16,
+        "a false statement with a name swapped": 0.52,
+        "a blank on a name": 0.24,
+        "a blank on a place": 0.52,
+        "a blank on a common phrase": 0.52,
+        "a choice among places": 0.29,
+        "a choice among people": 0.36,
+        "a choice among organisations or counts": 0.58,
+        "an ordering of dated events": 0.36,
+    },
+    0.28,
+    [0.15, 0.15, 0.1, 0.15, 0.05, 0.05],
+)
+V1_V3_KINDS = tuple(k for k in KINDS if k.name in V1_V3_TABLE[0])
+
+
+def leave_one_reader_out(
+    by_reader: list[tuple[int, Row]], readers: Sequence[int], kinds: Sequence[Kind] = KINDS
+) -> list[tuple[int, list[tuple[float, str]], list[tuple[float, str]], list[tuple[float, str]]]]:
+    """For each reader of ``readers`` with verdicts: (reader, then that reader's (confidence, verdict) pairs with the
+    confidence the v1 to v3 table gives, with the one calibrate.py gives now, and with a table fitted with ``kinds``
+    on the other ``readers``' verdicts)."""
+    out = []
+    for held in readers:
+        train = [r for who, r in by_reader if who in readers and who != held]
+        test = [r for who, r in by_reader if who == held]
+        if not test:
+            continue
+        table = fit(train, kinds)
+        out.append(
+            (
+                held,
+                [(confidence_from(r[1], V1_V3_TABLE, V1_V3_KINDS, SIGNS), r[3]) for r in test],
+                [(r[1].confidence, r[3]) for r in test],
+                [(confidence_from(r[1], table, kinds, SIGNS), r[3]) for r in test],
+            )
+        )
+    return out
+
+
+def print_loo(by_reader: list[tuple[int, Row]], readers: Sequence[int]) -> None:
+    """The table fitted on all ``readers``, then the leave-one-reader-out check: for each reader, the v1 to v3 table,
+    calibrate.py's (fitted on all of them, so in-sample) and a refit on the other readers (out of sample)."""
+    rows = [r for who, r in by_reader if who in readers]
+    shares, mean, points = fit(rows, KINDS)
+    print(f"fitted on readers {readers[0]}-{readers[-1]} ({len(rows)} questions): kinds' shares, mean {mean:.2f}")
+    for kind in KINDS:
+        n = [r for r in rows if _kind(r[1]) == kind.name]
+        n_bad = sum(r[3] in ("reject", "wrong-key") for r in n)
+        print(f"  {kind.name:50s} {n_bad:3d}/{len(n):3d}  {shares.get(kind.name, mean):.2f} (now {kind.rejected:.2f})")
+    print("signs' points")
+    for (now, reason, applies), fitted in zip(SIGNS, points, strict=True):
+        seen = sum(applies(r[1]) for r in rows)
+        print(f"  {fitted:+.2f} (now {now:+.2f}, seen {seen:3d})  {reason[:80]}")
+    print()
+    print("leave one reader out: rejects or wrong keys in the least / most confident quarter, AUC (0.5 ranks nothing)")
+    heads = ("v1-v3 table", "calibrate.py (in-sample)", "refit on the others")
+    print(f"  {'':24s}" + "".join(f"  {h:>24}" for h in heads))
+    results = leave_one_reader_out(by_reader, readers)
+    wins = 0
+    for held, old, now, refit in results:
+        print(f"  reader {held:2d} ({len(old):3d} questions)" + "".join(f"  {_cell(j):>24}" for j in (old, now, refit)))
+        wins += auc(refit) > auc(old)
+    for label, i in (("v1-v3 table", 1), ("refit on the others", 3)):
+        mean_auc = sum(auc(r[i]) for r in results) / len(results)  # type: ignore[arg-type]
+        print(f"  {label}: mean AUC {mean_auc:.2f}")
+    print(f"  the refit ranks better than the v1-v3 table (AUC) for {wins} of {len(results)} readers")
+
+
+def _cell(judged: list[tuple[float, str]]) -> str:
+    q = confidence_quarters(judged)
+    a = auc(judged)
+    return f"{q.low_bad:4.0%} / {q.high_bad:4.0%}  {a:.2f}" if q else f"{'-':>13}  {a:.2f}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -128,7 +263,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sheets", type=Path, default=HERE / "out")
     p.add_argument("--baselines", action="store_true", help="also the paired readings' baseline sheets")
     p.add_argument("--fit", action="store_true", help="print the shares and points the fitting verdicts support")
+    p.add_argument("--loo", action="store_true", help="only the leave-one-reader-out check on readers 10 to 18")
     args = p.parse_args(argv)
+    if args.loo:
+        print_loo(load_by_reader(args.verdicts, args.sheets, baselines=True), RECENT_READERS)
+        return 0
     rows = load(args.verdicts, args.sheets, args.baselines)
     sets = {
         f"fit (< {args.fit_below:02d})": [r for r in rows if article_number(r[0]) < args.fit_below],

@@ -155,7 +155,7 @@ def test_approve_every_draft_at_or_above_a_confidence(app, teacher_client: Flask
     other = app.test_client()
     login(other, users.other_teacher)
     page = teacher_client.get("/bank/review").get_data(as_text=True)
-    assert 'value="0.80"' in page  # the threshold the verdicts justify is offered
+    assert 'value="0.60"' in page  # the threshold the verdicts justify is offered
     theirs = post_form(other, "/bank/review/approve-confident", {"threshold": "0"}, token_from="/bank/review")
     assert teacher_client.get(theirs.headers["Location"]).status_code == 200
     assert {status_of(q.id) for q in mine} == {"draft"}  # another teacher approves only their own

@@ -8,10 +8,9 @@ from tests.unit.quality_scripts import load_script
 cal = load_script("calibration")
 
 DATE = {
-    "type": "multiple_choice",
-    "prompt": "When did Harlow fall?",
-    "answer": "1821",
-    "options": ["1821"],
+    "type": "fill_in",
+    "prompt": "Harlow fell in _____.",
+    "answer": ["1821"],
     "confidence": 0.5,
     "confidence_reasons": ["key is a date (model label, vote share 1.00)"],
     "checks": [],
@@ -47,7 +46,7 @@ def test_main_prints_kinds_quarters_and_thresholds_for_both_sets(tmp_path, capsy
     assert "2/  2 = 100%" in printed  # the fitting set's two place blanks, both rejected
     assert "fit (< 49)     recalibrated     100% (100%) /   0% (  0%)" in printed
     assert "check (>= 49)  as on the sheet" in printed
-    assert ">= 0.80:   2 of 4" in printed
+    assert ">= 0.50:   2 of 4" in printed  # the two dates; the place blanks fall below
 
 
 def test_fit_gives_each_kind_its_smoothed_reject_share(tmp_path):
@@ -70,4 +69,45 @@ def test_baselines_add_the_paired_sheets_and_count_a_question_judged_twice_once(
     monkeypatch.setattr(cal, "HERE", tmp_path)
     assert len(cal.load(judged, sheets)) == 2
     rows = cal.load(judged, sheets, baselines=True)
-    assert [r[1].prompt for r in rows] == ["When did Harlow fall?", PLACE["prompt"], "Other _____."]
+    assert [r[1].prompt for r in rows] == [DATE["prompt"], PLACE["prompt"], "Other _____."]
+
+
+def test_a_verdict_s_reader_is_its_baseline_folder_s_or_one_per_version_from_article_163(tmp_path):
+    assert cal.reader_of(tmp_path / "baseline-v15" / "verdicts-reader12", "170-a") == 12
+    assert cal.reader_of(tmp_path / "verdicts", "163-a") == 10
+    assert cal.reader_of(tmp_path / "verdicts", "270-z") == 18
+    assert cal.reader_of(tmp_path / "verdicts", "48-a") == 0
+
+
+def test_auc_counts_rejects_below_accepted_questions_and_ties_half():
+    assert cal.auc([(0.2, "reject"), (0.9, "as-is")]) == 1.0
+    assert cal.auc([(0.9, "wrong-key"), (0.2, "light-edit")]) == 0.0
+    assert cal.auc([(0.5, "reject"), (0.5, "as-is")]) == 0.5
+
+
+def test_a_fitted_sign_never_raises_the_confidence(tmp_path):
+    # a true statement with no date (a sign) accepted where the dated one was rejected: no negative points
+    undated = dict(DATE, type="true_false", prompt="Harlow was rich.", answer=True, confidence_reasons=[])
+    dated = dict(undated, prompt="Harlow fell in 1821.")
+    judged, sheets = _article(tmp_path, "01-a", [undated, dated] * 12, ["as-is", "reject"] * 12)
+    _, _, points = cal.fit(cal.load(judged, sheets))
+    assert min(points) >= 0
+
+
+def test_leave_one_reader_out_fits_on_the_other_readers_only(tmp_path, monkeypatch):
+    # reader 10 rejected the place blanks and kept the dates; reader 11 the other way round
+    for reader, verdicts in ((10, ["as-is", "reject"] * 2), (11, ["reject", "as-is"] * 2)):
+        base = tmp_path / f"baseline-v{reader + 3}"
+        (base / "out").mkdir(parents=True)
+        (base / "out" / f"{reader}0-a.json").write_text(json.dumps({"questions": [DATE, PLACE] * 2}))
+        (base / f"verdicts-reader{reader}").mkdir()
+        rows = [f"{i}\t{v}\twhy" for i, v in enumerate(verdicts, 1)]
+        (base / f"verdicts-reader{reader}" / f"{reader}0-a.tsv").write_text("\n".join(rows) + "\n")
+    (tmp_path / "verdicts").mkdir()
+    monkeypatch.setattr(cal, "HERE", tmp_path)
+    by_reader = cal.load_by_reader(tmp_path / "verdicts", tmp_path / "out", baselines=True)
+    assert sorted({who for who, _ in by_reader}) == [10, 11]
+    results = {held: refit for held, _, _, refit in cal.leave_one_reader_out(by_reader, (10, 11))}
+    # each reader is checked with the other's table, which ranks it backwards
+    assert cal.auc(results[10]) == 0.0
+    assert cal.auc(results[11]) == 0.0

@@ -7,11 +7,13 @@ from collections.abc import Callable
 from typing import Any
 
 from ..analysis import Mention, Sentence
+from ..calibrate import REVERSED_MARK
 from ..clauses import evaluation, framing, hedge, reported_view, statement
 from ..dates import parse_date
 from ..distractors import display, pool_of
 from ..historiography import tells_a_find
 from ..peripheral import announces_a_theme, commentary, subject_alone_named
+from ..reversals import reversal, stated_elsewhere
 from ..textutil import BLANK, anaphora_problem, capitalise, has_anchor, tidy, tokens_text
 from ..types import QuestionDraft
 from ..worth import dates_a_life_event
@@ -154,7 +156,7 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
         # the Rajput ruling family", "Joanna married Susannah Cullen") is absurd, not a plausible slip
         keys = [m for m in keys if m.kind != "person"]
     if not keys:
-        return _true_only(ctx, sent)
+        return _true_only(ctx, sent) or _reversed_pair(ctx, sent)
     keys.sort(key=lambda m: (_SWAP_ORDER.get(m.kind, 9), m.start))
     made = _true_statement(ctx, sent, keys[0].root)
     if made is None:
@@ -198,7 +200,65 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
         falses += 1
         if falses == 2:
             break
+    # the claim reversed, beside any swapped name or date: it asks the point rather than a detail, and the ranker
+    # takes whichever scores higher (one question per sentence: both print its words)
+    out += _reversed(ctx, sent, true, toks)
     return out
+
+
+# Trust in a false statement whose claim is reversed (see reversals.py): below a swapped date (0.9), as no reader
+# has judged one yet; it ranks as a swapped place or person does.
+REVERSAL_TRUST = 0.75
+
+
+def _reversed_pair(ctx: Context, sent: Sentence) -> list[Candidate]:
+    """A true statement and its reversed twin, from a sentence with no fact to swap and no date or number to give
+    its true statement alone: "The council rejected the proposal of Duke Orlan" is worth asking once "The council
+    accepted ..." stands beside it as a plausible error."""
+    if hedge(sent) or _LABELLED.search(sent.text) or reversal(sent) is None:
+        return []
+    made = _true_statement(ctx, sent, sent.root)
+    if made is None:
+        return []
+    false = _reversed(ctx, sent, *made)
+    return [made[0], *false] if false else []
+
+
+def _reversed(ctx: Context, sent: Sentence, true: Candidate, toks: list[Any]) -> list[Candidate]:
+    """The false statement that reverses the direction of the sentence's main claim (see reversals.py), made of
+    the same clause as its true statement ``true``, or nothing."""
+    rev = reversal(sent)
+    if rev is None or "|" in sent.text or hedge(sent) or not (toks[0].i <= rev.first and rev.last <= toks[-1].i):
+        return []
+    if stated_elsewhere(ctx.corpus, sent, rev):
+        return []
+    swapped = [t for t in toks if not rev.first <= t.i <= rev.last]
+    before = tokens_text([t for t in swapped if t.i < rev.first])
+    after = tokens_text([t for t in swapped if t.i > rev.last])
+    text = ctx.stand_alone(sent, capitalise(tidy(f"{before} {rev.opposite} {after}")) + ".")
+    if text is None or not has_anchor(text):
+        return []
+    disputed = sent.id in ctx.disputed
+    conf = REVERSAL_TRUST - (0.25 if disputed else 0.0)
+    draft = QuestionDraft(
+        type="true_false",
+        prompt=according_to(ctx, sent, text) if disputed else text,
+        answer=False,
+        explanation=f"False. The text says \u201c{rev.words}\u201d, not \u201c{rev.opposite}\u201d: "
+        f"\u201c{sent.text.strip()}\u201d",
+        confidence=conf,
+        confidence_reasons=[
+            *true.draft.confidence_reasons,
+            f"{REVERSED_REASON}: \u201c{rev.words}\u201d made \u201c{rev.opposite}\u201d",
+        ],
+        difficulty=0.45,
+        sources=[source_of(ctx, sent)],
+    )
+    score = conf + FALSE_BONUS - 0.02 * max(len(toks) - 18, 0)
+    return [Candidate(draft, "", [sent], score, "", f"{sent.id}:reversed")]
+
+
+REVERSED_REASON = f"the claim's {REVERSED_MARK} on its main verb"
 
 
 # A sentence with no fact that can be swapped for a plausible false one ("About 1,200 deputies arrived at
@@ -220,8 +280,10 @@ def _true_only(ctx: Context, sent: Sentence) -> list[Candidate]:
     if made is None:
         return []
     true = made[0]
-    true.score -= TRUE_ONLY_PENALTY
-    return [true]
+    twin = _reversed(ctx, sent, *made)
+    if not twin:
+        true.score -= TRUE_ONLY_PENALTY
+    return [true, *twin]
 
 
 def _true_statement(ctx: Context, sent: Sentence, anchor: Any | None) -> tuple[Candidate, list[Any]] | None:
@@ -270,13 +332,16 @@ _RANKING = frozenset({"first", "last", "only", "sole", "single", "earliest", "la
 
 def says_nothing_of_its_subject(sent: Sentence, toks: list[Any]) -> bool:
     """A statement that only describes its subject, with no name, date or number after it and nothing that ranks
-    ("Huan Kuan was not a neutral reporter", "The harbour of Orsk remained important"): a verdict a student
+    or compares ("Huan Kuan was not a neutral reporter", "The harbour of Orsk remained important"): a verdict a student
     calls true unread, and a name swapped in its subject makes no plausible error. "X was the first woman to
     ...", "X became the capital of Y" state facts."""
     clause = subject_alone_named(sent, toks)
     if clause is None or clause[0].lemma_.lower() not in _COPULAS:
         return False
-    return not any(t.like_num or t.tag_ in ("JJS", "RBS") or t.lower_ in _RANKING for t in clause[2])
+    words = clause[2]
+    if any(t.lower_ == "than" for t in words) and any(t.tag_ in ("JJR", "RBR") for t in words):
+        return False  # "Paper from Samarkand was cheaper than parchment": a comparison is checked in the text
+    return not any(t.like_num or t.tag_ in ("JJS", "RBS") or t.lower_ in _RANKING for t in words)
 
 
 def imperative(sent: Sentence) -> bool:

@@ -4,7 +4,7 @@ the confidence changes (drafts made up for the tests)."""
 
 import quizapp.generation.pipeline as pipeline
 from quizapp.generation import generate
-from quizapp.generation.calibrate import CALIBRATION_MARK, KINDS, calibrate
+from quizapp.generation.calibrate import CALIBRATION_MARK, KINDS, REWRITTEN_CHECK, SIGNS, calibrate, risk
 from quizapp.generation.types import QuestionDraft
 
 from ._articles import CANAL, clean
@@ -22,34 +22,50 @@ def _draft(type_="fill_in", reasons=(), checks=(), confidence=0.8, prompt="The w
 
 
 def test_the_kind_of_question_sets_the_confidence_whatever_the_generator_scored():
-    date = _draft("multiple_choice", ["key is a date (model label, vote share 1.00)"], confidence=0.6)
-    term = _draft(reasons=["key term is a noun phrase used across the text"], confidence=0.95)
-    place = _draft(reasons=["key term is a place"], confidence=0.95)
+    choice = _draft("multiple_choice", ["key is a date (model label, vote share 1.00)"], confidence=0.95)
+    statement = ["statement taken from one sentence of the text"]
+    true = _draft("true_false", statement, confidence=0.5, prompt="Harlow fell.")
     name = _draft(reasons=["key term is a person"], confidence=0.5)
-    for d in (date, term, place, name):
+    for d in (choice, true, name):
         calibrate(d)
-    # a date the text states was rarely rejected; a blank on a common phrase or a place often
-    assert date.confidence > name.confidence > place.confidence
-    assert term.confidence == place.confidence < 0.5
-    assert date.confidence_reasons[-1].startswith("a question on a date the text states: 12% of such questions")
+    # the recent readers kept true statements most often, and rejected choices among dates most often
+    assert true.confidence > name.confidence > choice.confidence
+    assert choice.confidence_reasons[-1].startswith("a choice among dates: ")
+    assert "of such questions were rejected" in choice.confidence_reasons[-1]
 
 
-def test_signs_that_went_with_rejects_lower_it_and_say_why():
+def test_a_choice_among_dates_is_its_own_kind_below_a_blank_on_a_date():
+    date = ["key is a date (model label, vote share 1.00)"]
+    choice = _draft("multiple_choice", date)
+    blank = _draft("fill_in", date, prompt="The weavers of Harlow rose in _____.")
+    for d in (choice, blank):
+        calibrate(d)
+    assert any(r.startswith("a question on a date the text states") for r in blank.confidence_reasons)
+    assert choice.confidence < blank.confidence
+
+
+def test_signs_that_went_with_rejects_lower_it_and_say_why_and_the_others_say_nothing():
     plain = _draft("true_false", ["statement taken from one sentence of the text"], prompt="Harlow fell in 1821.")
-    undated = _draft("true_false", ["statement taken from one sentence of the text"], prompt="Harlow was rich.")
     private = _draft("true_false", ["statement taken from one sentence of the text"], prompt="Ann Lee died in 1821.")
-    rewritten = _draft(
-        "true_false",
-        ["statement taken from one sentence of the text"],
-        ["a name or year from an earlier sentence was written into the question"],
-        prompt="Harlow fell in 1821.",
-    )
-    for d in (plain, undated, private, rewritten):
+    undated = _draft("true_false", ["statement taken from one sentence of the text"], prompt="Harlow was rich.")
+    for d in (plain, private, undated):
         calibrate(d)
-    assert plain.confidence > max(undated.confidence, private.confidence, rewritten.confidence)
-    assert any("no date" in r for r in undated.confidence_reasons)
+    assert plain.confidence > private.confidence
     assert any("birth, death or marriage" in r for r in private.confidence_reasons)
-    assert any("written into the question" in r for r in rewritten.confidence_reasons)
+    # a statement with no date went with rejects on v1 to v3, not with the recent readers: no points, no reason
+    assert undated.confidence == plain.confidence
+    assert not any("no date" in r for r in undated.confidence_reasons)
+
+
+def test_a_sign_never_raises_the_confidence():
+    for d in (
+        _draft("true_false", ["statement taken from one sentence of the text"], prompt="Harlow was rich."),
+        _draft(reasons=["key term is a person"], checks=[REWRITTEN_CHECK]),
+    ):
+        share, _ = risk(d)
+        kind_share = next(k.rejected for k in KINDS if k.applies(d))
+        assert share >= kind_share
+    assert all(points >= 0 for points, _, _ in SIGNS)
 
 
 def test_calibrating_twice_or_from_a_sheet_gives_the_same():
@@ -87,7 +103,7 @@ def test_a_how_many_question_is_no_cause_and_effect_question():
     assert any("cause-and-effect" in r for r in how.confidence_reasons)
 
 
-def test_a_false_statement_with_a_date_swapped_is_its_own_kind_below_a_date_question():
+def test_a_false_statement_with_a_date_swapped_is_its_own_kind():
     # reader 8 rejected most date-swapped false statements on v11, where a date question's share ranked them high
     swapped = QuestionDraft(
         type="true_false",
@@ -96,8 +112,8 @@ def test_a_false_statement_with_a_date_swapped_is_its_own_kind_below_a_date_ques
         confidence=0.8,
         confidence_reasons=["one date swapped for another from the corpus that this sentence does not support"],
     )
-    date = _draft("multiple_choice", ["key is a date (model label, vote share 1.00)"])
+    true = _draft("true_false", ["statement taken from one sentence of the text"], prompt="Harlow fell in 1821.")
     calibrate(swapped)
-    calibrate(date)
-    assert swapped.confidence_reasons[1].startswith("a false statement with a date swapped: 19%")
-    assert swapped.confidence < date.confidence
+    calibrate(true)
+    assert swapped.confidence_reasons[1].startswith("a false statement with a date swapped: ")
+    assert swapped.confidence < true.confidence
