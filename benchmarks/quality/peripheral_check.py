@@ -189,8 +189,21 @@ def _features(corpus: Corpus, sent: Sentence, q: dict[str, Any]) -> dict[str, An
         kin=m.kind == "person" and peripheral.named_once(corpus, sent, m) and bool(KIN.search(sent.text)),
         subject_clause=_in_subject_clause(sent, m),
         name_cut=q["type"] in ("fill_in", "multiple_choice") and m.fragment,
+        appos_comma=_apposition_comma(m),
     )
     return feats
+
+
+def _apposition_comma(m: Mention) -> bool | None:
+    """None where the key stands in no apposition; else whether a comma parts it from its noun ("the bishop of
+    Cusco, X," against "the physician X")."""
+    tok = m.root
+    while tok.head.i != tok.i:
+        if tok.dep_ == "appos":
+            lo, hi = sorted((tok.head.i, tok.i))
+            return any(t.text == "," for t in tok.doc[lo:hi])
+        tok = tok.head
+    return None
 
 
 def _statement_features(sents: list[Sentence], sent: Sentence, q: dict[str, Any]) -> dict[str, Any]:
@@ -312,6 +325,50 @@ CHOICE_PREDICATES: dict[str, Callable[[dict[str, Any]], bool]] = {
         f.get("tf") is None and not f.get("choice") and f.get("count") == 2 and bool(f.get("name_key"))
     ),
 }
+
+
+def _fill_once(f: dict[str, Any]) -> bool:
+    """A fill-in whose key is a name (no date, century, count) the document names once."""
+    return f.get("tf") is None and not f.get("choice") and bool(f.get("named_once")) and bool(f.get("name_key"))
+
+
+def _fill_once_and(test: Callable[[dict[str, Any]], bool]) -> Callable[[dict[str, Any]], bool]:
+    return lambda f: _fill_once(f) and bool(f.get("path") is not None and test(f))
+
+
+# Round 23b (README "Round 23: fill-ins on a name said once"): where in its sentence a fill-in's once-said name
+# stands, fixed from the brief before the table was read (an adjunct, an apposition, not the clause's subject or
+# object), and the key's kind.
+FILL_PREDICATES: dict[str, Callable[[dict[str, Any]], bool]] = {
+    "fill-in (any)": lambda f: f.get("tf") is None and not f.get("choice") and "path" in f,
+    "fill-in, key a name named once": _fill_once,
+    "fill-in, name once, a person": _fill_once_and(lambda f: f.get("kind") == "person"),
+    "fill-in, name once, a place": _fill_once_and(lambda f: f.get("kind") == "place"),
+    "fill-in, name once, another kind": _fill_once_and(lambda f: f.get("kind") not in ("person", "place")),
+    "fill-in, name once, object of a preposition": _fill_once_and(lambda f: f["path"][:1] == ["pobj"]),
+    "fill-in, name once, prep. adjunct of a noun": _fill_once_and(_has("noun_modifier")),
+    "fill-in, name once, in an apposition": _fill_once_and(lambda f: "appos" in f["path"]),
+    "fill-in, name once, nested apposition": _fill_once_and(_has("nested_appos")),
+    "fill-in, name once, apposition set off by a comma": _fill_once_and(lambda f: f.get("appos_comma") is True),
+    "fill-in, name once, apposition to a role, no comma": _fill_once_and(lambda f: f.get("appos_comma") is False),
+    "fill-in, name once, adjunct or apposition": _fill_once_and(
+        lambda f: bool(f.get("noun_modifier")) or "appos" in f["path"]
+    ),
+    "fill-in, name once, not subject or object of the clause": _fill_once_and(lambda f: not f.get("argument")),
+    "fill-in, name once, not subject/object of any verb": _fill_once_and(
+        lambda f: not any(d in ARGUMENTS for d in f["path"][:1])
+    ),
+    "fill-in, name once, in a list (conj)": _fill_once_and(lambda f: "conj" in f["path"]),
+    "fill-in, name once, inside a relative/adverbial clause": _fill_once_and(_has("in_clause")),
+    "fill-in, name once, in brackets": _fill_once_and(_has("bracket")),
+    "fill-in, name once, late in the sentence": _fill_once_and(_has("late")),
+    "fill-in, name once, sentence's subject named once too": _fill_once_and(lambda f: f.get("subject_count") == 1),
+    "fill-in, name once, no name of the sentence recurs": _fill_once_and(lambda f: f.get("actor_max", 0) <= 1),
+    "fill-in, name once, in a clause on the subject": _fill_once_and(_has("subject_clause")),
+    "fill-in, name once, modifies a noun (compound, poss)": _fill_once_and(
+        lambda f: f["path"][:1] in (["compound"], ["poss"], ["nmod"], ["npadvmod"])
+    ),
+}
 # Reader groups the choice predicates are printed for: the strict recent readers, and everyone.
 READER_GROUPS = {"readers 10+": lambda r: r >= 10, "readers 16+": lambda r: r >= 16, "all readers": lambda r: True}
 
@@ -369,14 +426,15 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--show", help="list the questions of the predicate whose name starts with this")
     parser.add_argument("--choices", action="store_true", help="only the round-23 choice predicates, per reader group")
+    parser.add_argument("--fills", action="store_true", help="only the round-23 fill-in predicates, per reader group")
     args = parser.parse_args(argv)
     questions = judged_questions()
     annotate(questions)
-    if args.choices:
+    if args.choices or args.fills:
         for group, member in READER_GROUPS.items():
             chosen = [j for j in questions if member(j.reader)]
             print(f"\n===== {group}: {len(chosen)} judgements (bar {'1.5' if group == 'all readers' else '3'})")
-            for name, pred in CHOICE_PREDICATES.items():
+            for name, pred in (FILL_PREDICATES if args.fills else CHOICE_PREDICATES).items():
                 table(name, pred, chosen, 1.5 if group == "all readers" else 3.0)
                 if args.show and name.startswith(args.show) and group == "readers 10+":
                     for j in chosen:

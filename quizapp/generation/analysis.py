@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from .dates import ERA_WORDS, DateValue, parse_date, parse_number
 from .lexicon import EVENT_WORDS, LAW_WORDS, PEERAGES, TITLES
 from .normalise import Normalised, normalise
+from .textutil import zipf
 from .types import CleanDocument
 
 T = TypeVar("T")
@@ -262,6 +263,11 @@ def _add_mentions(sent: Sentence, text: str, ents: list[Any]) -> None:
             and (first.nbor(-1).lower_ in PEERAGES)
         ):
             first = first.nbor(-1)  # a peer is named by the title ("Lord Glasgow"): the bare word reads as the place
+        if ent.label_ not in _VALUE_LABELS:
+            # "451/450 [BCE Pericles]", "[Compare John Iliffe]": an era word belongs to the date before the name, and
+            # a reference's "Compare", "See", "Cf." is the apparatus of a note, not a word of the name
+            while first.i < last.i and (first.lower_ in ERA_WORDS or first.lower_ in APPARATUS_WORDS):
+                first = first.nbor(1)
         if ent.label_ in ("CARDINAL", "QUANTITY"):
             # "about 140", "only 15": the count is the number itself.
             while first.i < last.i and not first.like_num:
@@ -299,6 +305,8 @@ def _add_mentions(sent: Sentence, text: str, ents: list[Any]) -> None:
             first = first.nbor(1)
         start, end = sent.char_span(first, last)
         surface = text[start:end]
+        if crosses_a_sentence_end(surface):
+            continue  # "James I and [Charles I. He] died": the sentence was not split after the name
         # Part of a hyphenated word ("Don" in "Rostov-on-Don") or of a longer date ("23 [August 1939]").
         if not surface.strip() or text[start - 1 : start] == "-" or text[end : end + 1] == "-":
             continue
@@ -321,11 +329,13 @@ def _add_mentions(sent: Sentence, text: str, ents: list[Any]) -> None:
                 and prv.text[:1].isupper()
                 and prv.whitespace_ != ""
                 and prv.lower_ not in TITLES
+                and prv.lower_ not in ERA_WORDS  # "451/450 BCE Pericles": the era closes the date before the name
                 and prv.i > sent.span.start
             )
         )
         m.fragment = m.fragment or (ent.label_ in names and _inside_title(sent, first))
         m.fragment = m.fragment or (ent.label_ in names and _name_goes_on(sent, first, last))
+        m.fragment = m.fragment or (ent.label_ not in _VALUE_LABELS and _longer_name_printed(sent, first, last))
         # "[St Paul]'s Cathedral", "[St Mary]'s Hospital": a possessive before a capitalised noun is part of a name
         after_pos = nxt.nbor(1) if nxt is not None and nxt.tag_ == "POS" and nxt.i + 1 < sent.span.end else None
         m.fragment = m.fragment or (
@@ -406,6 +416,23 @@ def _join_eras(sent: Sentence, text: str) -> None:
     sent.mentions = sorted(kept + joined, key=lambda m: m.first.i)
 
 
+# Labels of values, not names: a leading era word or hedge belongs to them.
+_VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "MONEY", "PERCENT"})
+# Words that open a reference in a note ("Compare X", "See Y", "Cf. Z"), never a name.
+APPARATUS_WORDS = frozenset({"compare", "see", "cf", "cf.", "viz", "viz.", "ibid", "ibid.", "q.v."})
+# A full stop, then a word that opens a sentence and is never part of a name ("Charles I. He died").
+_SENTENCE_END = re.compile(
+    r"[.!?]\s+(?:He|She|It|They|We|His|Her|Its|Their|The|This|That|These|Those|There|In|On|At|After|But|And|When|"
+    r"Then)\b"
+)
+
+
+def crosses_a_sentence_end(surface: str) -> bool:
+    """Whether a name the model read runs on over the end of a sentence the splitter missed ("Charles I. He",
+    "Henry VIII. The"): a full stop, then a word that opens a sentence and names nothing."""
+    return bool(_SENTENCE_END.search(surface))
+
+
 # Lower-case words inside a longer proper name ("Barrow upon Humber", "Vasco da Gama", "Abu Rayhan ibn Ahmad").
 NAME_JOINERS = frozenset({"upon", "de", "la", "le", "von", "van", "der", "du", "di", "da", "del", "ibn", "bin"})
 
@@ -422,6 +449,7 @@ def _name_goes_on(sent: Sentence, first: Any, last: Any) -> bool:
             prv.pos_ == "PROPN"
             and prv.text[:1].isupper()
             and prv.lower_.rstrip(".") not in TITLES
+            and prv.lower_ not in APPARATUS_WORDS
             and prv.dep_ in ("compound", "flat")
             and first.i <= prv.head.i <= last.i
         ):
@@ -429,6 +457,47 @@ def _name_goes_on(sent: Sentence, first: Any, last: Any) -> bool:
     if first.i - 2 >= start and first.nbor(-1).lower_ in NAME_JOINERS and _proper(first.nbor(-2)):
         return True
     return last.i + 2 < end and last.nbor(1).lower_ in NAME_JOINERS and _proper(last.nbor(2))
+
+
+def _longer_name_printed(sent: Sentence, first: Any, last: Any) -> bool:
+    """Whether the sentence prints the rest of a longer name around the model's (round 23b)."""
+    start, end = sent.span.start, sent.span.end
+    return _class_word_goes_on(first, last, start, end) or _title_or_owner_before(first, last, start, end)
+
+
+# "of" and "for" tie a class word to the rest of its name ("the Second Battle of Panipat", "the US Agency for
+# International Development").
+_NAME_TIES = frozenset({"of", "for"})
+# How common in English a name's last word must be to be a class word ("Agency", "Battle", "House", "War"), not a
+# name of its own ("Charles", "Portinari").
+CLASS_WORD_ZIPF = 3.5
+
+
+def _class_word_goes_on(first: Any, last: Any, start: int, end: int) -> bool:
+    """ "the [Second Battle] of Panipat", "the [US Agency] for International Development", "the [Catholic House] of
+    Habsburg": the model's name ends in a capitalised common noun, and "of" or "for" and a capitalised word follow:
+    the name goes on, and a blank on its first half leaves the rest printed in the stem. A person's name is left
+    alone ("Adolf of Nassau" says where he came from)."""
+    if last.i + 2 >= end or last.nbor(1).lower_ not in _NAME_TIES or not _proper(last.nbor(2)):
+        return False
+    if last.ent_type_ == "PERSON" or not last.text[:1].isupper() or not last.is_alpha:
+        return False
+    return last.i > first.i and zipf(last.lower_) >= CLASS_WORD_ZIPF
+
+
+def _title_or_owner_before(first: Any, last: Any, start: int, end: int) -> bool:
+    """ "Marx, in The [Civil War] in France", "the Workers' [Defence Committee]": a capitalised "The" inside the
+    sentence, or the plural possessive of a capitalised common noun, stands before the name and is part of it
+    ("Britain's Royal Navy" is no such name: a singular possessive owns the thing)."""
+    if first.i - 1 <= start:
+        return False
+    prv = first.nbor(-1)
+    if prv.text == "The":  # only where the title goes on after the name: "The Tale of Genji" is whole
+        return last.i + 2 < end and last.nbor(1).pos_ == "ADP" and last.nbor(1).is_lower and _proper(last.nbor(2))
+    if prv.text not in ("'", "’") or prv.i - 1 <= start:
+        return False
+    owner = prv.nbor(-1)
+    return owner.text[:1].isupper() and owner.is_alpha and zipf(owner.lower_) >= CLASS_WORD_ZIPF
 
 
 def _proper(t: Any) -> bool:

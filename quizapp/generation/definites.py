@@ -541,8 +541,11 @@ def _rival_place(sent: Sentence, head: Any, core: str) -> bool:
             )
             if t.dep_ not in ("nsubj", "nsubjpass") or bracketed:
                 continue
-        elif m.kind != "place" or m.fine != fine:
-            continue  # "Bavaria" is no rival for "the Empire", nor "Venice" for "the country"
+        elif m.kind != "place" or (
+            m.fine != fine and not (m.fine in ("place", "") and t.dep_ in ("nsubj", "nsubjpass"))
+        ):
+            continue  # "Bavaria" is no rival for "the Empire", nor "Venice" for "the country"; a place of unknown
+            # grain is one as the subject, as a name of no kind is ("By 300 CE Teotihuacan covered ...")
         if not contains_phrase(core, m.text if m is not None else t.text):
             return True
     return False

@@ -10,7 +10,7 @@ from typing import Any
 from quizapp.collector import collector_paused
 from quizapp.wording import count
 
-from .analysis import Corpus, Sentence, parse_corpus
+from .analysis import Corpus, Sentence, crosses_a_sentence_end, parse_corpus
 from .calibrate import REWRITTEN_CHECK, calibrate
 from .candidates import (
     Candidate,
@@ -90,6 +90,9 @@ def build_candidates(ctx: Context) -> list[Candidate]:
             continue
         if sent.text.count("(") != sent.text.count(")") or sent.text.count("[") != sent.text.count("]"):
             continue  # the parser cut a sentence inside brackets: what it holds is half of one
+        if crosses_a_sentence_end(sent.text):
+            ctx.rejected["two_sentences"] += 1  # "... to James I and Charles I. He died ...": the split was missed
+            continue
         if subjectless_line(sent) or merged_lines(sent) or verbless_line(sent) or short_line(sent):
             continue  # "1826 - opens a shop": a timeline's line without its subject (or verb) states nothing alone
         if list_item(corpus, sent) or no_finite_verb(sent.span):

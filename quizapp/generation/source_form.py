@@ -15,6 +15,7 @@ import re
 from .analysis import Corpus, Sentence
 from .clauses import CLAUSE_SUBJECTS, FINITE_TAGS
 from .lexicon import SCHOLARS
+from .peripheral import named_once
 
 # A heading over apparatus, not over the article's matter
 _APPARATUS_HEADING = re.compile(
@@ -47,6 +48,8 @@ def not_a_statement(corpus: Corpus, sent: Sentence) -> str | None:
         return "the sentence frames a debate and states none of it"
     if _teaser(sent):
         return "the sentence is a teaser (participles with no subject and no finite verb)"
+    if _writer_announced(corpus, sent):
+        return "the sentence is a standfirst (the writer explains how or why)"
     heading = _heading_over(corpus, sent)
     if (
         heading is not None
@@ -186,6 +189,30 @@ def _teaser(sent: Sentence) -> bool:
         and sum(1 for t in before if t.tag_ == "VBN") >= 2
         and not any(t.dep_ in ("aux", "auxpass") for t in before)
         and not any(t.dep_ in _SUBJ and t.tag_ in ("NN", "NNS", "PRP") for t in before)
+    )
+
+
+# Verbs with which a standfirst says what its writer will tell ("Eleanor Hastings explains how ...").
+_TELLING = frozenset(
+    {"explain", "describe", "tell", "trace", "examine", "explore", "recount", "reveal", "ask", "investigate"}
+)
+
+
+def _writer_announced(corpus: Corpus, sent: Sentence) -> bool:
+    """ "Eleanor Hastings explains how the Great Exhibition was made - and why its profits still shape London
+    today": a magazine's standfirst, its writer (a person the document names only here) telling in the present
+    how or why something came to be. It announces the article; a question from it asks what the writer will
+    tell, and a blank on its subject tests the title."""
+    root = sent.root
+    if root.lemma_.lower() not in _TELLING or root.tag_ != "VBZ":
+        return False
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    writer = next((m for m in sent.mentions if subject is not None and m.first.i <= subject.i <= m.last.i), None)
+    if writer is None or writer.kind != "person" or not named_once(corpus, sent, writer):
+        return False
+    return any(
+        c.dep_ == "ccomp" and (c.left_edge.tag_ in ("WRB", "WP") or c.left_edge.lower_ == "whether")
+        for c in root.children
     )
 
 

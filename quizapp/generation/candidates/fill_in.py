@@ -12,15 +12,16 @@ from lemminflect import getAllLemmas
 
 from quizapp.wording import with_article
 
-from ..analysis import Corpus, Sentence, norm_key
+from ..analysis import APPARATUS_WORDS, Corpus, Sentence, norm_key
 from ..asides import word_total
 from ..clauses import body_tokens, cloze_tokens, statement
-from ..dates import number_variants
+from ..dates import ERA_WORDS, number_variants
 from ..distractors import display
 from ..gazetteer import CONTINENT_WORDS, REGION_CONTINENTS, place_class
 from ..glosses import Gloss, glossed_terms
 from ..lexicon import EVENT_WORDS, FACILITY_HEADS, FACILITY_WORDS, LAW_WORDS, TITLES
 from ..option_fit import names_a_country
+from ..peripheral import blank_on_a_passing_name
 from ..textutil import (
     BLANK,
     anaphora_problem,
@@ -515,7 +516,21 @@ def accepted_answers(ctx: Context, sent: Sentence, key: str, first: Any, last: A
     out = answer_variants(key, date, sent.text, surname_alone) + year_of(ctx.corpus, date, sent, first)
     out += bare_year_among_bc(ctx.corpus, sent, date)
     out += particle_forms(key) if person else []
-    return case_blind_unique(out + other_answers(ctx.corpus, sent, key, first, last, kind))
+    return case_blind_unique(no_apparatus(out + other_answers(ctx.corpus, sent, key, first, last, kind)))
+
+
+def no_apparatus(answers: list[str]) -> list[str]:
+    """The answers without one that opens with a note's apparatus ("Compare John Iliffe", "See Ranger", "Cf.
+    Hobsbawm") or with the era of a date before the name ("BCE King Piye"): another mention of the name kept the
+    word. The key, first, stays."""
+    return answers[:1] + [a for a in answers[1:] if not _opens_with_apparatus(a)]
+
+
+def _opens_with_apparatus(answer: str) -> bool:
+    words = answer.lower().split()
+    if words[0] in ERA_WORDS:
+        return len(words) > 1 and not words[1][:1].isdigit()  # "AD 250" is a year; "BCE King Piye" is no name
+    return words[0] in APPARATUS_WORDS
 
 
 # "The _____ made it almost impossible": the stem keeps the article, so an answer with its own reads "The the".
@@ -647,6 +662,9 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
         if named and key_ok(sent, m) and not open_ended(m, blank=True) and worth_asking(ctx, sent, m):
             if m.kind in ("org", "law", "event") and len(m.text.split()) > MAX_TYPED_NAME_WORDS:
                 continue  # "Metropolis Local Management Amendment Act" is to be recognised, not typed word for word
+            if blank_on_a_passing_name(ctx.corpus, sent, m):
+                ctx.rejected["blank_named_once"] += 1  # a name said once that only tags another noun
+                continue
             items.append((m.first, m.last, m.kind, 0.6, m))
     for first, last, kind, base, m in items:
         gloss = glossed.get(first.i)

@@ -133,7 +133,8 @@ FAIR = (
     "The Legislative Council of Veldmark rejected the suffrage bill in 1891. "
     "The Council delayed the suffrage bill again in 1892. "
     "In 1893 the elected assembly of Veldmark passed the suffrage bill again, and attention turned to the Council. "
-    "The mortality rate of Veldmark fell in 1900. The mortality rate of Ostergau fell in 1905."
+    "The mortality rate of Veldmark fell in 1900. The mortality rate of Ostergau fell in 1905. "
+    "Tomas Reyl died in 1860."  # named twice: a name said once in apposition is no blank (round 23b)
 )
 
 

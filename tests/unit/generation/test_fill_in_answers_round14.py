@@ -38,7 +38,7 @@ def test_a_war_accepts_its_name_without_the_ordinal_where_the_article_names_one(
 def test_a_surname_with_a_capitalised_particle_keeps_it():
     keys, _ = _fill_ins(
         "Around 1730 the envoys returned with the astronomical tables of the French astronomer Philippe de La Hire. "
-        "The tables were copied in Dask."
+        "The tables were copied in Dask. Philippe de La Hire died in 1718."
     )
     answers = keys["Philippe de La Hire"]
     assert {"La Hire", "de La Hire"} <= set(answers)

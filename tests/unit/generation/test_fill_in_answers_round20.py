@@ -41,8 +41,8 @@ def test_a_given_name_after_an_east_asian_family_name_is_no_answer():
 def test_a_nisba_after_a_common_arabic_given_name_is_accepted():
     text = (
         "In about 1500, the king put questions on law to the North African scholar Muhammad al-Veldani. "
-        "In 1493 Muhammad Tasoei seized the throne of Gao."
-    )
+        "In 1493 Muhammad Tasoei seized the throne of Gao. Muhammad al-Veldani died in 1505."
+    )  # named twice: a name said once in apposition is no blank (round 23b)
     answers = _fill_ins(text)[0]["Muhammad al-Veldani"]
     assert {"al-Veldani", "Veldani"} <= set(answers)
     corpus = _fill_ins(text)[1].corpus
