@@ -95,7 +95,7 @@ def _scholars_noun(subj: Any) -> bool:
     return subj.tag_ == "NNS" and subj.lemma_.lower() in SCHOLAR_NOUNS
 
 
-def _singular(verb_group: list[Any]) -> str:
+def singular_verb_group(verb_group: list[Any]) -> str:
     """The verb group of a view held by "historians such as X", agreeing with X: "have argued" -> "has argued",
     "argue" -> "argues" (the view verbs are all regular)."""
     words = [t.text for t in verb_group]
@@ -139,7 +139,7 @@ def _find_scholars(sentences: list[Sentence]) -> dict[str, str]:
     return out
 
 
-def _view(sent: Sentence, verb: Any) -> list[Any] | None:
+def view_clause(sent: Sentence, verb: Any) -> list[Any] | None:
     """The "that" clause of the verb, up to a colon or semicolon (what follows explains, it is not the view)."""
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is None or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
@@ -226,14 +226,15 @@ def debate_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in VIEW_VERBS:
             continue
         holder = view_holder(ctx, sent, verb)
-        view = _view(sent, verb) if holder is not None else None
+        view = view_clause(sent, verb) if holder is not None else None
         if holder is None or view is None or word_count(tokens_text(view)) > MAX_VIEW_WORDS:
             continue
         scholars = _scholars(ctx.corpus, sent.doc)
         last, key = holder
         auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
         subj = next(c for c in verb.children if c.dep_ == "nsubj")
-        verb_group = _singular([*auxiliaries, verb]) if _scholars_noun(subj) else tokens_text([*auxiliaries, verb])
+        group = [*auxiliaries, verb]
+        verb_group = singular_verb_group(group) if _scholars_noun(subj) else tokens_text(group)
         when = _when(sent, verb)
         asked = tidy(
             f"{when}who {verb_group} {tokens_text(view)}?" if when else f"Who {verb_group} {tokens_text(view)}?"

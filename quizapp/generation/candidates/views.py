@@ -16,7 +16,7 @@ from ..analysis import Sentence
 from ..textutil import anaphora_problem, capitalise, contains_phrase, tidy, tokens_text, word_count
 from ..types import QuestionDraft
 from .base import Candidate, Context, source_of
-from .debates import MAX_VIEW_WORDS, VIEW_VERBS, _singular, _view, view_fact, view_holder
+from .debates import MAX_VIEW_WORDS, VIEW_VERBS, singular_verb_group, view_clause, view_fact, view_holder
 
 # The stem kind of these statements: the ranker keeps one per document that states a view (see rank.RESERVED).
 VIEW_CLAIM = "view_claim"
@@ -74,11 +74,11 @@ def stated_views(ctx: Context, sent: Sentence) -> list[View]:
         holder = view_holder(ctx, sent, verb) or _joint_holders(sent, verb)
         if holder is not None and _a_body(sent, holder[0]):
             continue
-        clause = _view(sent, verb) if holder is not None else None
+        clause = view_clause(sent, verb) if holder is not None else None
         if holder is None or clause is None or word_count(tokens_text(clause)) > MAX_VIEW_WORDS:
             continue
         subj = next(c for c in verb.children if c.dep_ == "nsubj")
-        group = _singular([*auxiliaries, verb]) if subj.tag_ == "NNS" else tokens_text([*auxiliaries, verb])
+        group = singular_verb_group([*auxiliaries, verb]) if subj.tag_ == "NNS" else tokens_text([*auxiliaries, verb])
         out.append(View(sent, holder[0], holder[1], group, tuple(clause)))
     sent.cache["views"] = out
     return out

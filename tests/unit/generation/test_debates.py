@@ -44,12 +44,12 @@ def test_too_few_scholars_make_no_question():
 
 
 def test_a_view_with_a_pronoun_is_not_asked():
-    from quizapp.generation.candidates.debates import _view
+    from quizapp.generation.candidates.debates import view_clause
 
     c = parsed("The guilds of Orvel were rich. The historian Klara Haldsson has argued that they kept prices high.")
     s = sentence(c, "has argued")
     verb = next(t for t in s.span if t.lemma_ == "argue")
-    assert _view(s, verb) is None  # "they" written out by guess may name the wrong thing
+    assert view_clause(s, verb) is None  # "they" written out by guess may name the wrong thing
 
 
 def test_a_thing_that_shows_something_is_no_scholar():
