@@ -323,8 +323,9 @@ def ruled_out(
 def actor_among_scholars(f: Facts, key: str, norm: str, prompt: str) -> bool:
     """Whether the option ``norm`` is a person the article writes as a scholar (``scholar_sign``: "Rodney Hilton,
     in Bond Men Made Free (1973), saw ...", "the historian X", "X argued that"; not "Larsen explored race in her
-    novels", which the story's own writers and artists do) offered for a key it never writes as one, where the stem does not ask a scholar's act: a modern historian among the actors of the events is
-    ruled out at a glance."""
+    novels", which the story's own writers and artists do) offered for a key it never writes as one, where the
+    stem does not ask a scholar's act: a modern historian among the actors of the events is ruled out at a
+    glance."""
     return norm in f.claimants and key not in f.scholars and not stem_asks_a_scholar(prompt)
 
 
