@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -225,12 +226,22 @@ def name_sorts(corpus: Corpus) -> dict[str, list[str]]:
     every person's name (each a sorted list of norms)."""
     f = facts(corpus)
     people = {m.norm for m in corpus.mentions() if m.kind == "person"}
+    together: dict[str, set[str]] = {}
+    for sent in corpus.sentences:
+        for m in sent.mentions:
+            together.setdefault(m.norm, set()).update(n.norm for n in sent.mentions)
+    inside = corpus.cache.get("inside", {})
     return {
         "scholars": sorted(f.scholars),
         "claimants": sorted(f.claimants),
         "naming_only": sorted(f.naming_only),
         "people": sorted(people),
+        "together": {norm: sorted(others | set(inside.get(norm, ()))) for norm, others in together.items()},
     }
+
+
+# "deported to _____, on Mindanao": the place the stem locates the blank in
+_LOCATOR = re.compile(r"_____, (?:on|in) ([A-Z][\w-]+(?: [A-Z][\w-]+)*)")
 
 
 def _sorts_checks(rows: list[dict]) -> None:
@@ -255,8 +266,16 @@ def _sorts_checks(rows: list[dict]) -> None:
     def name_part(r: dict, key: str, norm: str) -> bool:
         return norm in sorts[r["id"]]["naming_only"]
 
+    def off_locator(r: dict, key: str, norm: str) -> bool:
+        m = _LOCATOR.search(r["q"]["prompt"])
+        if m is None or key in sorts[r["id"]]["people"]:
+            return False  # "_____, in The Civil War in France, argued": a work, and the rule asks places only
+        where = norm_key(m.group(1))
+        return where not in containers(norm) and where not in sorts[r["id"]]["together"].get(norm, [])
+
     for name, check in (
         ("a scholar offered for an actor (shipped)", actor_key),
+        ("a place the stem locates the key in, and the option not (shipped)", off_locator),
         ("an actor offered for a scholar (not shipped)", scholar_key),
         ("a name only given as a name (shipped: also after 'y')", name_part),
     ):

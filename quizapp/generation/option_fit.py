@@ -309,7 +309,8 @@ def ruled_out(
         if stem_asks_a_port(prompt) and key.norm in f.ports and norm not in f.ports:
             return True  # "the Mediterranean port of _____" with an inland city among the options
         return (
-            _outside_stem_region(key, norm, prompt)
+            _off_the_stem_locator(corpus, key, norm, sentence_ids, prompt)
+            or _outside_stem_region(key, norm, prompt)
             or _off_the_listed_continent(key, norm, prompt)
             or _off_the_listed_country(key, norm, prompt)
             or _not_held_by(corpus, key, norm, sentence_ids, prompt)
@@ -441,6 +442,22 @@ def _outranks(f: Facts, key: Mention, norm: str, swap: bool) -> bool:
     if r.dep_ == "nsubj" and swap:
         return mine and not theirs
     return False
+
+
+def _off_the_stem_locator(corpus: Corpus, key: Mention, norm: str, sentence_ids: Iterable[int], prompt: str) -> bool:
+    """Whether the stem locates the key by a place after a comma ("deported to _____, on Mindanao") and nothing
+    puts the value there: neither the place list, nor the article's "X, a town in Y", nor a sentence naming the
+    value beside that place. Heidelberg and Paris are not on Mindanao, and the stem says so."""
+    after = key.last.i + 1
+    doc = key.sent.span.doc
+    if after + 2 >= key.sent.span.end or doc[after].text != "," or doc[after + 1].lower_ not in ("on", "in"):
+        return False
+    where = next((m for m in key.sent.mentions if m.first.i == after + 2 and m.kind == "place"), None)
+    if where is None or not _says(prompt, where.text):
+        return False
+    if where.norm in containers(norm) or where.norm in corpus.cache.get("inside", {}).get(norm, ()):
+        return False
+    return not any(any(m.norm == where.norm for m in corpus.sentences[sid].mentions) for sid in sentence_ids)
 
 
 def _outside_stem_region(key: Mention, norm: str, prompt: str) -> bool:

@@ -72,3 +72,15 @@ def test_no_century_after_the_articles_last_date_is_an_option():
     assert options["nineteenth century"][-1] == "twentieth century"
     assert "twenty-first century" not in options["nineteenth century"]
     assert len(options["nineteenth century"]) == 4
+
+
+def test_a_place_the_stem_puts_the_key_on_rules_out_options_elsewhere():
+    c = parsed(
+        "In 1882 Rizal studied in Madrid. In 1886 Rizal studied in Heidelberg. "
+        "In 1892 Rizal was deported to Dapitan, on Mindanao. Rizal visited Zamboanga, on Mindanao, in 1893. "
+        "In 1896 Rizal was executed in Manila."
+    )
+    key = mention(c, "Dapitan")
+    stem = "In 1892 Rizal was deported to _____, on Mindanao."
+    assert [n for n in ("heidelberg", "zamboanga") if _out(c, key, n, stem)] == ["heidelberg"]
+    assert not _out(c, key, "heidelberg", "In 1892 Rizal was deported to _____.")  # the stem names no place
