@@ -38,7 +38,7 @@ def dangling_phrase(sent: Sentence, prompt: str) -> str | None:
     """The first phrase of ``sent`` kept in ``prompt`` whose noun or complement is missing ("The first", "the
     most extreme", "the first known holder", "a response", "two pressures"), or None."""
     for t in sent.tokens:
-        phrase = _nounless(t) or _incomplete(t) or _counted(t)
+        phrase = _nounless(t) or _incomplete(t) or _counted(t) or _one_more(t) or _answering(t)
         if phrase and contains_phrase(prompt, phrase) and not _told_in_prompt(prompt, phrase):
             return phrase
     return None
@@ -48,7 +48,8 @@ def _told_in_prompt(prompt: str, phrase: str) -> bool:
     """Whether the prompt gives the sentence before the phrase's ("... seven larger pieces are labelled A to G.
     The largest, Fragment A, ..."): what the phrase leans on is there."""
     at = prompt.lower().find(phrase.lower())
-    return at > 0 and re.search(r"[.;:]\s", prompt[:at]) is not None
+    # an initial's full stop ("A. G. Hopkins replied") ends no sentence
+    return at > 0 and re.search(r"(?<!\b[A-Z])[.;:]\s", prompt[:at]) is not None
 
 
 def _ranking(t: Any) -> bool:
@@ -98,3 +99,63 @@ def _counted(t: Any) -> str | None:
     if ":" in t.doc[t.i : t.sent.end].text:
         return None  # "two reasons: the cost and the distance"
     return tokens_text(t.doc[count.i : t.i + 1])
+
+
+# Ordinals that say one came before: "A second pressure came from the war" (after which first?)
+_LATER_ORDINALS = frozenset(ORDINAL_WORDS) - {"first"}
+
+
+def _one_more(t: Any) -> str | None:
+    """ "Another reform", "A second pressure", "a further grievance": a noun counted on from one an earlier
+    sentence named, standing as the sentence's subject, where the reader of the question has not met the first."""
+    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ not in ("nsubj", "nsubjpass") or t.ent_type_:
+        return None
+    det = next((c for c in t.children if c.dep_ == "det" and c.i < t.i), None)
+    if det is None:
+        return None
+    if det.lower_ == "another":
+        return tokens_text(t.doc[det.i : t.i + 1])
+    if det.lower_ not in ("a", "an"):
+        return None
+    ordinal = next(
+        (c for c in t.children if c.dep_ == "amod" and (c.lower_ in _LATER_ORDINALS or c.lower_ == "further")), None
+    )
+    return tokens_text(t.doc[det.i : t.i + 1]) if ordinal is not None and det.i < ordinal.i else None
+
+
+# Verbs that answer or go beyond someone the sentence does not name: "Hendel replied that ...", "Barker went further"
+_ANSWERING = frozenset({"reply", "respond", "retort", "counter"})
+
+
+_ARGUE = {"VBD": "argued", "VBN": "argued", "VBZ": "argues", "VBP": "argue", "VB": "argue", "VBG": "arguing"}
+
+
+def unanswered_reply(sent: Sentence, prompt: str) -> str:
+    """ "Hendel replied that the script was older": a reply that says what it holds (a "that" clause) and not to
+    whom is a claim of its own, asked as "argued" ("Hendel argued that ..."); other replies stay, for
+    dangling_phrase to refuse."""
+    for t in sent.tokens:
+        if _answering(t) != t.text or t.tag_ not in _ARGUE:
+            continue
+        if not any(c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children) for c in t.children):
+            continue
+        found = list(re.finditer(rf"(?<![\w'-]){re.escape(t.text)}(?![\w'-])", prompt))
+        if len(found) == 1:
+            m = found[0]
+            prompt = prompt[: m.start()] + _ARGUE[t.tag_] + prompt[m.end() :]
+    return prompt
+
+
+def _answering(t: Any) -> str | None:
+    """ "replied" / "went further" with no "to ..." or "than ..." saying to whom or beyond whom: the sentence
+    answers one before it."""
+    if t.pos_ != "VERB" or any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "than") for c in t.children):
+        return None
+    if t.lemma_.lower() in _ANSWERING:
+        return t.text
+    further = next((c for c in t.children if c.dep_ == "advmod" and c.lower_ in ("further", "farther")), None)
+    if t.lemma_.lower() == "go" and further is not None and further.i == t.i + 1:
+        if any(c.dep_ == "prep" and c.lower_ == "than" for c in further.children):
+            return None
+        return tokens_text(t.doc[t.i : further.i + 1])
+    return None

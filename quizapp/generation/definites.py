@@ -13,7 +13,7 @@ from typing import Any
 
 from .analysis import Corpus, Sentence
 from .clauses import body_tokens, relative_time
-from .dangling import dangling_phrase
+from .dangling import dangling_phrase, unanswered_reply
 from .dates import DateValue
 from .kinds import PLACE_GRAINS
 from .lexicon import EVENT_WORDS, LAW_WORDS, TITLES
@@ -724,8 +724,16 @@ def _title_name(heading: Sentence, lemma: str) -> str | None:
     root = heading.root if cut == len(heading.span) else _root_of(span)
     if root.lemma_.lower() != lemma and root.lower_ != lemma:
         return None
-    toks = [t for t in span if not t.is_punct and t.dep_ != "det"]
-    text = tidy(re.sub(r"\([^()]*\)", "", tokens_text(toks)))
+    # "SILOAM TUNNEL (Hezekiah's Tunnel)": a bracketed other name is no part of the name, and its words without
+    # their brackets run two names together ("the Siloam tunnel Hezekiah's Tunnel")
+    depth, kept = 0, []
+    for t in span:
+        depth += t.text == "("
+        if depth == 0:
+            kept.append(t)
+        depth -= t.text == ")" and depth > 0
+    toks = [t for t in kept if not t.is_punct and t.dep_ != "det"]
+    text = tidy(tokens_text(toks))
     # a title naming something ("Rideau Canal", "Salt riot of 1672"), not a section name ("Background")
     if not any(t.pos_ == "PROPN" or t.like_num for t in toks) or not 2 <= word_count(text) <= MAX_NAME_WORDS:
         return None
@@ -1073,6 +1081,7 @@ def resolve_context(
         if name is None or (key and contains_phrase(name, key)) or not name_definites:
             return prompt, f"'{phrase}' refers to something named in an earlier sentence"
         prompt = _replace_first(prompt, phrase, _unless_placed(name, prompt))
+    prompt = unanswered_reply(sent, prompt)
     dangling = dangling_phrase(sent, prompt)
     if dangling is not None:
         return prompt, f"'{dangling}' leaves its noun or complement to another sentence"

@@ -51,9 +51,28 @@ def told_in_present(sent: Sentence) -> bool:
     """Whether the sentence's main verb (or the auxiliary carrying its tense) is present."""
     root = sent.root
     tensed = [root] + [c for c in root.children if c.dep_ in ("aux", "auxpass")]
-    return any(_present(t) or _present_modal(t) for t in tensed) and not any(
-        t.tag_ == "VBD" or (t.tag_ == "MD" and not _present_modal(t)) for t in tensed
+    return any(_present(t) or _present_modal(t) or _present_homograph(t) for t in tensed) and not any(
+        (t.tag_ == "VBD" and not _present_homograph(t)) or (t.tag_ == "MD" and not _present_modal(t)) for t in tensed
     )
+
+
+# Past forms that are also the base form of another verb: "found" of "find", and "found" a society
+_PAST_HOMOGRAPHS = frozenset({"found", "wound", "ground"})
+
+
+def _present_homograph(t: Any) -> bool:
+    """ "Bonifacio and others found the Katipunan, a society that seeks ...": a word the parser read as the past
+    of one verb ("find") that is the present of another ("found"), where its subject is plural (a past would need
+    no plural to read so, a present of "find" would be "find") and another verb of its sentence is present."""
+    if t.tag_ != "VBD" or t.lower_ not in _PAST_HOMOGRAPHS:
+        return False
+    subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    plural = subject is not None and (
+        subject.tag_ in ("NNS", "NNPS")
+        or subject.lower_ in ("they", "we")
+        or any(c.dep_ == "conj" for c in subject.children)
+    )
+    return plural and any(x.tag_ in _PRESENT and x.pos_ in ("VERB", "AUX") for x in t.sent if x.i != t.i)
 
 
 def _present_modal(t: Any) -> bool:
@@ -215,7 +234,7 @@ def _verbs_in_past(corpus: Corpus, sent: Sentence, prompt: str, only: Any = None
     misread |= {
         t.i
         for t in sent.tokens
-        if (_coordinated_verb(t) or _verb_read_as_noun(t) or _relative_verb_read_as_noun(t))
+        if (_coordinated_verb(t) or _verb_read_as_noun(t) or _relative_verb_read_as_noun(t) or _present_homograph(t))
         and (only is None or only(t))
     }
     pasts: dict[str, list[str | None]] = {}
@@ -329,6 +348,8 @@ def _past(corpus: Corpus, verb: Any) -> str | None:
     """The past form of a present verb: was/were/had/did for the auxiliaries, else the form the article itself
     writes where it gives a choice ("travelled", "traveled")."""
     lemma = verb.lemma_.lower()
+    if _present_homograph(verb):
+        lemma = verb.lower_  # "found" read as "find": the verb whose present it is
     if verb.tag_ in ("NN", "NNS", "NNPS"):  # a verb misread as a noun ("annexes"): its lemma as a verb, not "annexe"
         lemma = next(iter(getLemma(verb.lower_, upos="VERB")), lemma)
     if lemma == "be":

@@ -197,7 +197,8 @@ def dated(corpus: Corpus, sent: Sentence, prompt: str, key: str = "") -> str:
     if m is not None:
         # the sentence's own label wins: the prompt may have lost its bracket ("1854 (May)" -> "1854")
         own = label_of(sent)
-        return _front(corpus, sent, prompt[m.end() :], adverbial(own or _label_date(m)))
+        rest, phrase = _own_time(prompt[m.end() :], own or _label_date(m))
+        return _front(corpus, sent, rest, phrase)
     spaced = _blank_in_label(sent, prompt, key)
     if spaced is not None:
         return _front(corpus, sent, spaced[1], spaced[0])
@@ -224,7 +225,48 @@ def dated(corpus: Corpus, sent: Sentence, prompt: str, key: str = "") -> str:
     date = entry_date(corpus, sent)
     if date is None or date in prompt:
         return prompt
-    return _front(corpus, sent, prompt, adverbial(date))
+    rest, phrase = _own_time(prompt, date)
+    return _front(corpus, sent, rest, phrase)
+
+
+# "Over the following decades he builds ...": a time the sentence counts from its entry's date
+_COUNTED_FROM = re.compile(
+    r"^(?P<prep>[Oo]ver|[Ii]n|[Dd]uring|[Ww]ithin)\sthe\s(?:following|next|ensuing|subsequent)\s"
+    r"(?P<span>(?:\w+\s)?(?:years?|decades?|months?|weeks?|days?|century|centuries|generations?)),?\s"
+)
+# a day and month with no year after them ("arrested on 6 July and deported")
+_YEARLESS_DAY = re.compile(rf"\b(?:{_DAYS}\s{_MONTH}|{_MONTH}\s{_DAYS})\b(?!,?\s(?:\d{{3,4}}|{re.escape(BLANK)}))")
+_LAST_YEAR = re.compile(r"(?:\d{3,4}(?:\s?(?:BC|BCE|AD|CE))?)(?!.*\d{3,4})")
+
+
+def _own_time(prompt: str, date: str) -> tuple[str, str]:
+    """The prompt and the date phrase to put before it, so that the two do not tell the time twice: "Over the
+    following decades he builds" under "1805" -> "Over the decades after 1805, he builds" (not "In 1805, over the
+    following decades"); "Rizal is arrested on 6 July" under "6-7 July 1892" -> "In 1892" before it (not "On 6-7
+    July 1892, ... on 6 July")."""
+    phrase = adverbial(date)
+    counted = _COUNTED_FROM.match(prompt)
+    if counted is not None and re.match(r"^(?:In|On) ", phrase):
+        when = phrase.split(" ", 1)[1]
+        return prompt[counted.end() :], f"{counted.group('prep').capitalize()} the {counted.group('span')} after {when}"
+    year = _LAST_YEAR.search(date)
+    if year is not None and any(_within(day.group(), date) for day in _YEARLESS_DAY.finditer(prompt)):
+        return prompt, adverbial(year.group())
+    return prompt, phrase
+
+
+_DAY_RANGE = re.compile(rf"(?P<first>\d{{1,2}})(?:\s?[\u2013-]\s?(?P<last>\d{{1,2}}))?\s(?P<month>{_MONTH})")
+
+
+def _within(day: str, date: str) -> bool:
+    """Whether the day and month ``day`` ("6 July") fall in the days ``date`` spans ("6-7 July 1892"): the date
+    says again what the sentence says (a day outside it, "after the death of Selim I on 22 September" under "30
+    September 1520", is another day)."""
+    said, span = _DAY_RANGE.search(day), _DAY_RANGE.search(date)
+    if said is None or span is None or said.group("month")[:3] != span.group("month")[:3]:
+        return False
+    first = int(span.group("first"))
+    return first <= int(said.group("first")) <= int(span.group("last") or first)
 
 
 # Words after which a year dates what is told ("in 1865", "May 1866", "1864-1865"); after others it is part of a

@@ -377,3 +377,16 @@ def test_a_year_range_after_the_title_name_is_no_part_of_it():
     prompt, _ = resolve_context(c, [s], "In 1950 _____, who had worked as the scheme's press officer, published it.")
     assert "1946" not in prompt
     assert "the Dorvan Maize Scheme's press officer" in prompt
+
+
+def test_a_bracketed_other_name_in_the_title_is_no_part_of_the_name():
+    c = parsed(
+        "The canal was dug through the chalk of Varnley around 1200 BCE. The canal carried water to the lower "
+        "town of Tessa.",
+        titles=("Varnley Canal (Orso's Canal)",),
+    )
+    s = sentence(c, "carried")
+    prompt, problem = resolve_context(c, [s], "The canal carried water to the lower town of _____.", "Tessa")
+    assert problem is None
+    assert "Orso" not in prompt
+    assert prompt.startswith("The Varnley Canal carried")
