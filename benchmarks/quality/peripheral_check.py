@@ -1,6 +1,6 @@
 """Which text-derived features mark a "trivial or peripheral" question? (issue #15, round 15)
 
-    .venv/bin/python benchmarks/quality/peripheral_check.py [--show NAME] [--choices]
+    .venv/bin/python benchmarks/quality/peripheral_check.py [--show NAME] [--choices] [--fills] [--recurs]
 
 Reads every judged question (main's ``verdicts/`` over ``out/``, and each ``baseline-vN/verdicts-readerK/`` over
 ``baseline-vN/out/``), parses its article with the app's pipeline (``analyse``), finds the source sentence and the
@@ -16,6 +16,9 @@ each one's worst verdict. ``--show NAME`` lists the questions a predicate is tru
 ``--choices`` (round 23) prints only the multiple-choice predicates (key named once, a name or a date, named
 twice...) per reader group (readers 10+, 16+, all), each against its bar (3 per as-is for the strict readers, 1.5 over
 all); a judgement's reader is its baseline directory's, or for main's verdicts from article 163 on, 10 + the version.
+
+``--recurs`` (round 24) prints round 23's post-hoc "no name of the sentence recurs" per question type. Every
+per-group mode prints reader 19 alone (out of sample for round 23's predicates), readers 10-18, 10-19 and all.
 
 A reject is "peripheral" when its note says so (trivial, peripheral, side detail, obscure, passing, not worth,
 framing, tests nothing, minor, incidental). Questions of older generators are judged here, not the current output.
@@ -190,8 +193,19 @@ def _features(corpus: Corpus, sent: Sentence, q: dict[str, Any]) -> dict[str, An
         subject_clause=_in_subject_clause(sent, m),
         name_cut=q["type"] in ("fill_in", "multiple_choice") and m.fragment,
         appos_comma=_apposition_comma(m),
+        setting=m.kind == "place" and _most_named_place(corpus, counts, m),
     )
     return feats
+
+
+def _most_named_place(corpus: Corpus, counts: Counter[str], m: Mention) -> bool:
+    """Round 24: the key is the place the document names most (at least three times): its setting ("Peru" in a
+    life of a Peruvian chronicler), which a student guesses from the topic alone."""
+    places = {
+        peripheral._counted_name(o) for s in corpus.document_sentences(0) for o in s.mentions if o.kind == "place"
+    }
+    top = max((counts[p] for p in places), default=0)
+    return counts[peripheral._counted_name(m)] == top >= 3
 
 
 def _apposition_comma(m: Mention) -> bool | None:
@@ -369,8 +383,47 @@ FILL_PREDICATES: dict[str, Callable[[dict[str, Any]], bool]] = {
         lambda f: f["path"][:1] in (["compound"], ["poss"], ["nmod"], ["npadvmod"])
     ),
 }
+
+
+def _recurs_none(f: dict[str, Any]) -> bool:
+    """No name of the source sentence is named again anywhere in the document (round 23's post-hoc predicate)."""
+    return "actor_max" in f and f["actor_max"] <= 1
+
+
+def _kind(f: dict[str, Any]) -> str:
+    if f.get("tf") is True:
+        return "true"
+    if f.get("tf") is False:
+        return "false"
+    return "choice" if f.get("choice") else "fill"
+
+
+# Round 24: round 23's post-hoc "no name of the sentence recurs", per question type, for the out-of-sample check on
+# reader 19 (fixed from round 23's table and the brief before reader 19's rows were read).
+RECUR_PREDICATES: dict[str, Callable[[dict[str, Any]], bool]] = {
+    "(any type) no name of the sentence recurs": _recurs_none,
+    "fill-in, no name of the sentence recurs": lambda f: _kind(f) == "fill" and _recurs_none(f),
+    "fill-in, key a name said once, no name recurs": lambda f: _fill_once(f) and _recurs_none(f),
+    "true statement, no name of the sentence recurs": lambda f: _kind(f) == "true" and _recurs_none(f),
+    "false statement, no name of the sentence recurs": lambda f: _kind(f) == "false" and _recurs_none(f),
+    "choice, no name of the sentence recurs": lambda f: _kind(f) == "choice" and _recurs_none(f),
+    "fill-in or true statement, no name recurs": lambda f: _kind(f) in ("fill", "true") and _recurs_none(f),
+    "fill-in, key the document's most-named place (its setting)": lambda f: (
+        _kind(f) == "fill" and bool(f.get("setting"))
+    ),
+    "choice, key the document's most-named place (its setting)": lambda f: (
+        _kind(f) == "choice" and bool(f.get("setting"))
+    ),
+}
 # Reader groups the choice predicates are printed for: the strict recent readers, and everyone.
-READER_GROUPS = {"readers 10+": lambda r: r >= 10, "readers 16+": lambda r: r >= 16, "all readers": lambda r: True}
+# Round 24: reader 19 judged v22 (articles 271-282) after round 23's post-hoc predicate was found: it is printed
+# alone, as the out-of-sample check, beside readers 10-18 (in sample) and all readers.
+READER_GROUPS = {
+    "reader 19 (out of sample)": lambda r: r == 19,
+    "readers 10-18": lambda r: 10 <= r <= 18,
+    "readers 10-19": lambda r: r >= 10,
+    "all readers": lambda r: True,
+}
 
 
 def annotate(questions: list[Judged]) -> None:
@@ -427,16 +480,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--show", help="list the questions of the predicate whose name starts with this")
     parser.add_argument("--choices", action="store_true", help="only the round-23 choice predicates, per reader group")
     parser.add_argument("--fills", action="store_true", help="only the round-23 fill-in predicates, per reader group")
+    parser.add_argument("--recurs", action="store_true", help="only the round-24 'no name recurs' family, per group")
     args = parser.parse_args(argv)
     questions = judged_questions()
     annotate(questions)
-    if args.choices or args.fills:
+    sets = [(args.choices, CHOICE_PREDICATES), (args.fills, FILL_PREDICATES), (args.recurs, RECUR_PREDICATES)]
+    if any(on for on, _ in sets):
         for group, member in READER_GROUPS.items():
             chosen = [j for j in questions if member(j.reader)]
             print(f"\n===== {group}: {len(chosen)} judgements (bar {'1.5' if group == 'all readers' else '3'})")
-            for name, pred in (FILL_PREDICATES if args.fills else CHOICE_PREDICATES).items():
+            for name, pred in (p for on, preds in sets if on for p in preds.items()):
                 table(name, pred, chosen, 1.5 if group == "all readers" else 3.0)
-                if args.show and name.startswith(args.show) and group == "readers 10+":
+                if args.show and name.startswith(args.show) and group == "readers 10-19":
                     for j in chosen:
                         if pred(j.feats):
                             print(f"  {j.klass:<17} r{j.reader} {j.article[:24]} | {j.question['prompt'][:80]} "

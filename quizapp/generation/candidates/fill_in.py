@@ -21,7 +21,7 @@ from ..gazetteer import CONTINENT_WORDS, REGION_CONTINENTS, place_class
 from ..glosses import Gloss, glossed_terms
 from ..lexicon import EVENT_WORDS, FACILITY_HEADS, FACILITY_WORDS, LAW_WORDS, TITLES
 from ..option_fit import names_a_country
-from ..peripheral import blank_on_a_passing_name
+from ..peripheral import blank_in_a_sentence_apart, blank_on_a_passing_name
 from ..textutil import (
     BLANK,
     anaphora_problem,
@@ -664,6 +664,9 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
                 continue  # "Metropolis Local Management Amendment Act" is to be recognised, not typed word for word
             if blank_on_a_passing_name(ctx.corpus, sent, m):
                 ctx.rejected["blank_named_once"] += 1  # a name said once that only tags another noun
+                continue
+            if blank_in_a_sentence_apart(ctx.corpus, sent, m):
+                ctx.rejected["blank_sentence_apart"] += 1  # a name said once, in a sentence the article leaves
                 continue
             items.append((m.first, m.last, m.kind, 0.6, m))
     for first, last, kind, base, m in items:

@@ -59,7 +59,7 @@ ANSWERS = (
     "The gate towers of the abbey of Veldmark fell in 1794. "
     "The bell tower of the abbey was rebuilt by monks from Ostergau. "
     "Pilgrims climbed the gate towers of the abbey of Veldmark in 1797. "
-    "The fortress of Kalach-na-Donu guarded the river crossing. "
+    "The fortress of Kalach-na-Donu guarded the river crossing for Veldmark. "
     "Kalach fell to the rebels of Ostergau in 1790. "
     "The Marsh War, also known as the Salt War, ended in 1801. "
     "Count Piet Orlan began the harbour programme of Veldmark in 1795. "
@@ -169,7 +169,7 @@ NAMES = (
     "Ironically, Morena wrote a long account of the Drava valley. "
     "In 1881, De Castellan insisted on a canal without locks. "
     "Henri de Castellan was a famous diplomat of Veldmark. "
-    "At dawn soldiers under Captain John Thomas stormed the stockade at Kelsby. "
+    "At dawn soldiers of Veldmark under Captain John Thomas stormed the stockade at Kelsby. "
     "In 581 a general, Wen Tao, seized the throne of Veldmark. "
     "His rival Wen Bai dug a canal to the river."
 )
