@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -29,8 +30,9 @@ from quizapp.generation.analysis import Corpus, norm_key
 from quizapp.generation.distractors import usable_key
 from quizapp.generation.gazetteer import containers
 from quizapp.generation.giveaways import people_word
-from quizapp.generation.option_fit import names_a_country
+from quizapp.generation.option_fit import facts, names_a_country
 from quizapp.generation.pipeline import analyse, to_clean
+from quizapp.generation.stem_class import stem_asks_a_scholar
 
 HERE = Path(__file__).resolve().parent
 VERDICTS = ("as-is", "light-edit", "reject", "wrong-key")
@@ -156,12 +158,20 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, help="keep the parsed articles' votes in this JSON file")
     parser.add_argument(
+        "--sorts",
+        action="store_true",
+        help="instead: the round-24 checks (a scholar among actors, part of a name) on every judged choice",
+    )
+    parser.add_argument(
         "--kinds",
         type=Path,
         help="instead: write each option the pools refuse by kind (with the code on the path) to this JSON file",
     )
     args = parser.parse_args(argv)
     rows = judged_choices()
+    if args.sorts:
+        _sorts_checks(rows)
+        return
     if args.kinds:
         _write_refused(rows, args.kinds)
         return
@@ -209,6 +219,79 @@ def _write_refused(rows: list[dict], path: Path) -> None:
         refused = [o for o in q["options"] if o != q["answer"] and refused_by_kind(q["answer"], o, kinds[r["id"]])]
         out[f"{r['tag']} {r['id']} #{r['n']}"] = {"verdict": r["verdict"], "refused": refused, "prompt": q["prompt"]}
     path.write_text(json.dumps(out, indent=1), encoding="utf-8")
+
+
+def name_sorts(corpus: Corpus) -> dict[str, list[str]]:
+    """What ``option_fit.facts`` says of the article's people: its scholars, its names only given as a name, and
+    every person's name (each a sorted list of norms)."""
+    f = facts(corpus)
+    people = {m.norm for m in corpus.mentions() if m.kind == "person"}
+    together: dict[str, set[str]] = {}
+    for sent in corpus.sentences:
+        for m in sent.mentions:
+            together.setdefault(m.norm, set()).update(n.norm for n in sent.mentions)
+    inside = corpus.cache.get("inside", {})
+    return {
+        "scholars": sorted(f.scholars),
+        "claimants": sorted(f.claimants),
+        "naming_only": sorted(f.naming_only),
+        "people": sorted(people),
+        "together": {norm: sorted(others | set(inside.get(norm, ()))) for norm, others in together.items()},
+    }
+
+
+# "deported to _____, on Mindanao": the place the stem locates the blank in
+_LOCATOR = re.compile(r"_____, (?:on|in) ([A-Z][\w-]+(?: [A-Z][\w-]+)*)")
+
+
+def _sorts_checks(rows: list[dict]) -> None:
+    """Round 24: per judgement and once per distinct question, the verdicts of the judged choices each check
+    fires on: an option the article writes as a scholar for a key it never does (where the stem asks no scholar's
+    act; shipped), the reverse (not shipped), and an option only given as part or another form of a name."""
+    sorts = _per_article({r["id"] for r in rows}, name_sorts)
+
+    def actor_key(r: dict, key: str, norm: str) -> bool:
+        f = sorts[r["id"]]
+        return norm in f["claimants"] and key not in f["scholars"] and not stem_asks_a_scholar(r["q"]["prompt"])
+
+    def scholar_key(r: dict, key: str, norm: str) -> bool:
+        f = sorts[r["id"]]
+        return (
+            key in f["scholars"]
+            and norm in f["people"]
+            and norm not in f["scholars"]
+            and not stem_asks_a_scholar(r["q"]["prompt"])
+        )
+
+    def name_part(r: dict, key: str, norm: str) -> bool:
+        return norm in sorts[r["id"]]["naming_only"]
+
+    def off_locator(r: dict, key: str, norm: str) -> bool:
+        m = _LOCATOR.search(r["q"]["prompt"])
+        if m is None or key in sorts[r["id"]]["people"]:
+            return False  # "_____, in The Civil War in France, argued": a work, and the rule asks places only
+        where = norm_key(m.group(1))
+        return where not in containers(norm) and where not in sorts[r["id"]]["together"].get(norm, [])
+
+    for name, check in (
+        ("a scholar offered for an actor (shipped)", actor_key),
+        ("a place the stem locates the key in, and the option not (shipped)", off_locator),
+        ("an actor offered for a scholar (not shipped)", scholar_key),
+        ("a name only given as a name (shipped: also after 'y')", name_part),
+    ):
+        table: Counter[str] = Counter()
+        distinct: dict[tuple[str, str], str] = {}
+        for r in rows:
+            q = r["q"]
+            key = norm_key(q["answer"])
+            bad = [o for o in q["options"] if o != q["answer"] and check(r, key, norm_key(o))]
+            if bad:
+                table[r["verdict"]] += 1
+                if (r["id"], q["prompt"]) not in distinct:
+                    print(f"  {r['verdict']:10} {r['tag']} {r['id']} #{r['n']} {bad} {q['prompt'][:80]}")
+                distinct[(r["id"], q["prompt"])] = r["verdict"]
+        print(f"{name}: " + " / ".join(f"{v} {table[v]}" for v in VERDICTS), end="")
+        print("; distinct " + " / ".join(f"{v} {Counter(distinct.values())[v]}" for v in VERDICTS) + "\n")
 
 
 def _off_kind_check(votes: dict) -> Callable[[str, str, str, list[str]], str]:

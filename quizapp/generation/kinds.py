@@ -249,7 +249,37 @@ def _evidence(m: Mention) -> list[str]:
         kind = _noun_class(m.last.lower_)
         if kind is not None and kind.startswith("place") and m.last.lower_ != "capital":  # "Eastern Capital"
             out.append(kind)
+    # "Hertfordshire": an English county by its own last syllable
+    # (one word of letters: "the Yorkshire-Lincolnshire border" names no county of its own)
+    word = words[0] if len(words) == 1 else ""
+    if word.isalpha() and len(word) > len(_SHIRE) and word.endswith(_SHIRE) and m.text[:1].isupper():
+        out.append("place:region")
     return out
+
+
+_SHIRE = "shire"
+# Members of a list that share a grain: "spread to Hertfordshire, Suffolk, Norfolk and Cambridgeshire" makes
+# Suffolk and Norfolk counties too, where two or more members are typed regions and none another grain.
+LISTED_GRAIN_MIN = 2
+
+
+def _list_grains(names: list[Mention], votes: dict[str, dict[str, float]]) -> None:
+    """Give the untyped members of a list of places the region grain its typed members share (see above)."""
+    lists: dict[tuple[int, int], list[Mention]] = defaultdict(list)
+    for m in names:
+        head = m.root
+        while head.dep_ == "conj":
+            head = head.head
+        if head is not m.root or any(c.dep_ == "conj" for c in m.root.children):
+            lists[(m.sent.id, head.i)].append(m)
+    for members in lists.values():
+        grains = [max(votes[n.norm], key=lambda k: votes[n.norm][k]) if votes.get(n.norm) else "" for n in members]
+        typed = [g for g in grains if g]
+        if len(typed) < LISTED_GRAIN_MIN or set(typed) != {"place:region"}:
+            continue
+        for n, grain in zip(members, grains, strict=True):
+            if not grain and n.kind == "place":
+                votes[n.norm]["place:region"] += 1
 
 
 def _is_language(m: Mention, prev: Any) -> bool:
@@ -329,6 +359,7 @@ def assign_fine_kinds(corpus: Corpus) -> None:
         holder = _container(m)
         if holder is not None and (m.kind == "place" or any(k.startswith("place") for k in evidence)):
             inside[m.norm].add(norm_key(holder))
+    _list_grains(names, votes)
     for m in names:
         tally = votes.get(m.norm)
         if tally:

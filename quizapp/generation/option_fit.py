@@ -12,6 +12,8 @@ the option. This module holds the article's evidence for that, read once per cor
   the name Tupac Ardo II" offered as Tupac Ardo's wife);
 - where the stem asks who argued or traced something and the article writes the key as a scholar, an option it
   never writes as one (a rebel's wife, a satirist of the story's own time) is of another sort;
+- the reverse: where the key is an actor of the events (the article never writes it as a scholar), a person it
+  writes as one ("Rodney Hilton, in Bond Men Made Free (1973), saw ...") is of another sort;
 - a relative (someone's daughter, son, wife) is no option against a key the article gives no kinship;
 - people of another era: a twentieth-century scholar among sixteenth-century actors; a year of another era
   ("1837" among options for "185 BCE"); a birth year later than the first deeds the article dates the person in;
@@ -87,6 +89,8 @@ class Facts:
     women: set[str] = field(default_factory=set)  # names the article calls a queen, a wife, a sister...
     classes: dict[str, set[str]] = field(default_factory=dict)  # names -> the class nouns the article gives them
     scholars: set[str] = field(default_factory=set)  # people the article writes as scholars (``scholar_sign``)
+    # of those, the ones whose verb, if it is their only sign, states a claim ("argued that"; not "explored race")
+    claimants: set[str] = field(default_factory=set)
 
 
 def facts(corpus: Corpus) -> Facts:
@@ -128,6 +132,8 @@ def _read(corpus: Corpus) -> Facts:
         if m.kind == "person":
             if scholar_sign(m):
                 out.scholars.add(m.norm)
+            if scholar_sign(m, thesis=True):
+                out.claimants.add(m.norm)
             out.titles.setdefault(m.norm, set()).update(rank_titles(m))
             if called_a_woman(m):
                 out.women.add(m.norm)
@@ -199,8 +205,16 @@ def _given_name(m: Mention) -> bool:
     if r.dep_ == "pobj" and r.head.lower_ == "as" and r.head.head.lemma_.lower() in _NAMING_VERBS:
         return True
     # "A, or X"; "the name X", however the parser hangs it
-    return m.first.i > m.sent.span.start and (
+    if m.first.i > m.sent.span.start and (
         m.first.nbor(-1).lower_ == "or" or m.first.nbor(-1).lemma_.lower() in _NAME_NOUNS
+    ):
+        return True
+    # "José Rizal Mercado y Alonso Realonda": the surnames after "y" are the rest of the name before it
+    return (
+        m.first.i > m.sent.span.start + 1
+        and m.first.nbor(-1).text == "y"
+        and m.first.nbor(-2).pos_ == "PROPN"
+        and m.first.nbor(-2).text[:1].isupper()
     )
 
 
@@ -268,6 +282,8 @@ def ruled_out(
             return True
         if key.norm in f.scholars and norm not in f.scholars and stem_asks_a_scholar(prompt):
             return True  # "_____ (1957) presented the rebel as a precursor" with the rebel's wife among the options
+        if actor_among_scholars(f, key.norm, norm, prompt):
+            return True  # "Rodney Hilton" offered as the 1381 rebels' leader
         # a relative named only in passing ("two daughters, Anna Maria and Joanna") is known to the reader only as
         # someone's kin; one who acts in the story (a son who becomes sultan) is a player like the others
         minor = len(set(sentence_ids)) <= MINOR_MENTIONS
@@ -293,7 +309,8 @@ def ruled_out(
         if stem_asks_a_port(prompt) and key.norm in f.ports and norm not in f.ports:
             return True  # "the Mediterranean port of _____" with an inland city among the options
         return (
-            _outside_stem_region(key, norm, prompt)
+            _off_the_stem_locator(corpus, key, norm, sentence_ids, prompt)
+            or _outside_stem_region(key, norm, prompt)
             or _off_the_listed_continent(key, norm, prompt)
             or _off_the_listed_country(key, norm, prompt)
             or _not_held_by(corpus, key, norm, sentence_ids, prompt)
@@ -302,6 +319,15 @@ def ruled_out(
         latest = _latest_birth(corpus, key)
         return (latest is not None and value.date.year > latest) or _dates_of_other_eras(key.date.year, value.date.year)
     return False
+
+
+def actor_among_scholars(f: Facts, key: str, norm: str, prompt: str) -> bool:
+    """Whether the option ``norm`` is a person the article writes as a scholar (``scholar_sign``: "Rodney Hilton,
+    in Bond Men Made Free (1973), saw ...", "the historian X", "X argued that"; not "Larsen explored race in her
+    novels", which the story's own writers and artists do) offered for a key it never writes as one, where the
+    stem does not ask a scholar's act: a modern historian among the actors of the events is ruled out at a
+    glance."""
+    return norm in f.claimants and key not in f.scholars and not stem_asks_a_scholar(prompt)
 
 
 def of_another_class(f: Facts, key: str, norm: str, prompt: str) -> bool:
@@ -416,6 +442,22 @@ def _outranks(f: Facts, key: Mention, norm: str, swap: bool) -> bool:
     if r.dep_ == "nsubj" and swap:
         return mine and not theirs
     return False
+
+
+def _off_the_stem_locator(corpus: Corpus, key: Mention, norm: str, sentence_ids: Iterable[int], prompt: str) -> bool:
+    """Whether the stem locates the key by a place after a comma ("deported to _____, on Mindanao") and nothing
+    puts the value there: neither the place list, nor the article's "X, a town in Y", nor a sentence naming the
+    value beside that place. Heidelberg and Paris are not on Mindanao, and the stem says so."""
+    after = key.last.i + 1
+    doc = key.sent.span.doc
+    if after + 2 >= key.sent.span.end or doc[after].text != "," or doc[after + 1].lower_ not in ("on", "in"):
+        return False
+    where = next((m for m in key.sent.mentions if m.first.i == after + 2 and m.kind == "place"), None)
+    if where is None or not _says(prompt, where.text):
+        return False
+    if where.norm in containers(norm) or where.norm in corpus.cache.get("inside", {}).get(norm, ()):
+        return False
+    return not any(any(m.norm == where.norm for m in corpus.sentences[sid].mentions) for sid in sentence_ids)
 
 
 def _outside_stem_region(key: Mention, norm: str, prompt: str) -> bool:

@@ -154,20 +154,32 @@ def stem_asks_a_scholar(prompt: str) -> bool:
     return class_group(stem_class_noun(prompt)) == "scholar"
 
 
-def scholar_sign(m: Mention) -> bool:
+def scholar_sign(m: Mention, thesis: bool = False) -> bool:
     """Whether the sentence writes a name as a scholar's: a year alone in brackets after it ("Boleslao Lewin
     (1957)") or after the work it names ("X, in Title (1986), ..."), a scholar's noun beside it ("the historian
-    X", "critics such as X"), or as the subject of what a scholar does ("X argued that")."""
+    X", "critics such as X"), or as the subject of what a scholar does ("X argued that"; with ``thesis``, only
+    where the verb states a claim); "X, in an essay published in 1992, ..." names the work by its noun."""
     after = m.last.doc.text[m.last.idx + len(m.last.text) : m.sent.span.end_char]
     # a year alone, not a lifespan ("Tupac Ardo (1738–1783)")
-    if re.match(r" \(\d{4}\)|, in [^,]+\(\d{4}\),", after):
+    if re.match(r" \(\d{4}\)|(?: and [^,]+)?, in [^,]+\(\d{4}\),", after) or _IN_A_WORK.match(after):
         return True
     if any(class_group(n) == "scholar" for n in class_nouns(m)) or _such_as_a_scholar(m):
         return True
     subject = m.root
     while subject.dep_ == "conj":  # "Jamie Monson and James Giblin ... stressed"
         subject = subject.head
-    return subject.dep_ == "nsubj" and subject.head.lemma_.lower() in THESIS_VERBS
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.lemma_.lower() not in THESIS_VERBS:
+        return False
+    # ``thesis``: the verb states a claim ("argued that ..."), not what a novelist or photographer did ("explored
+    # race", "documented weddings")
+    return not thesis or any(c.dep_ == "ccomp" for c in verb.children)
+
+
+# "X, in an essay published in 1992, cautioned ...": a scholar's work the sentence names by its noun
+_IN_A_WORK = re.compile(
+    r", in (?:an?|his|her|their) [^,]*?\b(?:book|essay|study|article|monograph|paper|thesis|survey)\b[^,]*,", re.I
+)
 
 
 def _such_as_a_scholar(m: Mention) -> bool:

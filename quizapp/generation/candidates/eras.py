@@ -7,9 +7,10 @@ an "early", "mid" or "late" qualifier is dropped with the phrase, and the prompt
 
 A century phrase keys a question only where it dates the sentence's main event: the object of "in" or "during"
 on the main verb (not "since", "by", "from ... to", which bound a stretch; not a state or a report of what
-someone argued). Options are neighbours inside the window the article's dates cover, never a century the article
-gives to the same subject elsewhere; a question is not made where another date puts the same event in a
-neighbouring century (the sources differ).
+someone argued). Options are neighbours inside the window the article's dates cover (or before it; after its
+last date only the key's next century: "the twenty-first" for events of the nineteenth is absurd), never a
+century the article gives to the same subject elsewhere; a question is not made where another date puts the same
+event in a neighbouring century (the sources differ).
 """
 
 from __future__ import annotations
@@ -346,6 +347,8 @@ def _options(ctx: Context, cand: Candidate, sent: Sentence, era: Era, given: set
             if other is None or other.index in given:
                 continue
             lo, hi = other.span()
+            if window is not None and lo > window[1] and steps > 1:
+                continue  # "the twenty-first century" for events of the nineteenth that end in 1882: absurd at a glance
             outside = window is not None and (hi < window[0] or lo > window[1])
             pool.append((int(outside), abs(steps), stable_hash(sent.id, steps), other))
         if len(pool) < NEIGHBOURS:
