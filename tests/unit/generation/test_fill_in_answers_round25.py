@@ -32,3 +32,18 @@ def test_a_family_name_another_person_bears_is_no_answer():
 def test_a_vietnamese_family_name_is_no_short_name():
     text = "Early in the century Nguyen Kelvyn compared the Velm monks with the leaders of the Reformation."
     assert "Nguyen" not in _fill_ins(text)[0].get("Nguyen Kelvyn", [])
+
+
+def test_a_common_english_word_on_the_family_name_list_stays_a_family_name():
+    text = (
+        "Early in the century Li Kelvyn compared the Velm monks with the leaders of the Reformation. "
+        "Li Orsuke later disputed his reading of the Velm monks."
+    )
+    answers = _fill_ins(text)[0]["Li Kelvyn"]
+    assert "Kelvyn" not in answers
+    assert "Li" not in answers  # another man's family name too
+
+
+def test_a_body_named_after_the_is_no_family_name():
+    text = 'In 1830 the poet Orsa Velm organised the Sato Taru ("those who gather together"), a network of teachers.'
+    assert "Sato" not in _fill_ins(text)[0].get("Sato Taru", [])
