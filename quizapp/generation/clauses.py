@@ -22,8 +22,43 @@ END_PUNCT = frozenset({".", ",", ";", ":", "!", "?", "-", "–", "—"})
 _END_PUNCT = END_PUNCT
 
 
+# A sentence may open, with no comma, on a word that answers or continues the one before it ("Yet the costs of
+# reform ...", "But the treaty ...", "Soon afterwards the fleet ..."): dropped, the sentence states the same.
+_BARE_LINKS = frozenset({"yet", "but", "and"})
+_BARE_TIMES = frozenset({"afterwards", "afterward", "thereafter"})
+_SOON = frozenset({"soon", "shortly"})
+# "Yet another revolt", "Yet more land": "yet" there belongs to the words after it; "But for the war" is "without"
+_YET_BOUND = frozenset({"another", "more", "again", "other", "further", "less", "still", "for"})
+
+
+def _bare_link_end(span: Any) -> int | None:
+    """Index after a leading comma-less link to the sentence before, else None."""
+    toks = list(span[:3])
+    if len(toks) < 3:
+        return None
+    first, second = toks[0], toks[1]
+    if first.lower_ in _BARE_LINKS and first.dep_ in ("cc", "advmod") and first.head.dep_ == "ROOT":
+        if second.is_punct or second.lower_ in _YET_BOUND or second.pos_ in ("ADJ", "ADV", "CCONJ"):
+            return None
+        return second.i
+    if (
+        first.lower_ in _SOON
+        and second.lower_ in _BARE_TIMES
+        and first.head == second
+        and second.dep_ == "advmod"
+        and second.head.dep_ == "ROOT"
+        and [c.i for c in second.children] == [first.i]
+        and not toks[2].is_punct
+    ):
+        return toks[2].i
+    return None
+
+
 def _connective_end(span: Any) -> int:
-    """Index after a leading discourse connective ("However,", "Ironically,") to drop, else span.start."""
+    """Index after a leading discourse connective ("However,", "Ironically,", "Yet") to drop, else span.start."""
+    bare = _bare_link_end(span)
+    if bare is not None:
+        return bare
     toks = list(span[:5])  # the connective ends within four tokens, and the token after its comma is kept
     for i, t in enumerate(toks[:4]):
         if t.text == ",":

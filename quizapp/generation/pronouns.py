@@ -285,8 +285,19 @@ def _bound(pron: Any, cand: Any) -> bool:
         and (cand.i == obj.i or (cand.head.i == obj.i and cand.dep_ == "compound"))
     ):  # ("took his children with him": "him" may be who "his" is)
         return True  # "Dickens filled Bleak House with it": not the verb's own object (that would be "itself")
+    if pron.dep_ in _SUBJ and _adjunct_of(cand, verb):
+        return True  # "With the courtier Shuvalov he drew up plans", "Under Peter he served": not Shuvalov, Peter
     subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
     return subj is not None and subj.left_edge.i <= cand.i <= subj.right_edge.i
+
+
+def _adjunct_of(cand: Any, verb: Any) -> bool:
+    """Whether the candidate is (a name in) the object of a preposition hung on ``verb`` itself: a subject
+    pronoun of that verb is someone else (else the text would say "himself" or name him)."""
+    t = cand
+    while t.dep_ in ("compound", "appos", "flat") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i == verb.i
 
 
 def _within(pron: Any, cand: Any) -> bool:

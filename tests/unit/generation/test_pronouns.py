@@ -59,6 +59,18 @@ def test_pronoun_never_means_the_subject_of_its_own_verb():
     assert _alone("The monks of Lindholm built a stone tower. A market grew up beside it.", "market") is None
 
 
+def test_a_subject_pronoun_is_not_the_name_in_its_own_verbs_prepositional_phrase():
+    text = (
+        "Anton Vrel was born in 1702 near the coast. His grammar of the language appeared in 1741. "
+        "With the courtier Piet Halden he drew up plans for a college, which opened in 1750."
+    )
+    assert _alone(text, "drew up") != text.split(". ")[-1]  # "he" is not Halden: never "Halden drew up"
+    assert links(parsed(text), sentence(parsed(text), "drew up"))[0].antecedent != "Piet Halden"
+    assert _alone("When Piet Halden reached the city, he opened a college.", "opened") == (
+        "When Piet Halden reached the city, he opened a college."
+    )
+
+
 def test_object_pronoun_with_no_earlier_fitting_name_is_refused():
     text = "The envoy Ruy Mendes reached Goa in 1510. In 1512 the viceroy Afonso Pires released him from prison."
     assert _alone(text, "released") is None

@@ -53,6 +53,23 @@ def test_then_coordinated_with_another_time_is_kept():
     assert "critics then and later argued" in tokens_text(body_tokens(c.sentences[-1]))
 
 
+def test_comma_less_opening_links_are_dropped():
+    c = _corpus(
+        "The reforms promised equal taxes for all subjects. "
+        "Yet the costs of reform led to heavy borrowing from foreign banks. "
+        "The army lost the battle at Nizib. Soon afterwards the fleet went over to the rebels. "
+        "But the treaty was never ratified by the council."
+    )
+    assert statement(_sentence(c, "costs"))[0] == "The costs of reform led to heavy borrowing from foreign banks."
+    assert statement(_sentence(c, "fleet"))[0] == "The fleet went over to the rebels."
+    assert statement(_sentence(c, "treaty"))[0] == "The treaty was never ratified by the council."
+
+
+def test_yet_bound_to_the_words_after_it_is_kept():
+    c = _corpus("Yet another revolt broke out on the island in 1866.")
+    assert statement(c.sentences[-1])[0] == "Yet another revolt broke out on the island in 1866."
+
+
 # 2. definite descriptions and dates without a year
 
 
