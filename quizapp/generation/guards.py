@@ -360,6 +360,30 @@ def date_beside_the_point(c: Candidate) -> str | None:
     return f"a date beside a stem that states the point ('{keys[0]}')"
 
 
+def date_of_a_lasting_state(c: Candidate) -> str | None:
+    """No choice or fill-in on the date of a state that lasted up to it: "In the early 1930s most farm families still
+    lit their homes with kerosene lamps" was as true in the 1920s, so an earlier option (or answer) is right too
+    (reader 20's wrong key). "still" on the verb the date hangs from says so; "with rubber still its leading export"
+    in another clause than "became independent in 1957" does not."""
+    d = c.draft
+    keys = _keys(c)
+    if d.type not in ("multiple_choice", "fill_in") or not keys or not c.sentences:
+        return None
+    if parse_date(keys[0]) is None:
+        return None
+    sent = c.sentences[0]
+    at = sent.text.find(keys[0])
+    if at < 0:
+        return None
+    start = sent.span[0].idx + at
+    token = next((t for t in sent.span if t.idx <= start < t.idx + len(t.text)), None)
+    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    if token is None or not any(ch.lower_ == "still" and ch.dep_ == "advmod" for ch in token.children):
+        return None
+    return f"the date of a state that lasted up to it ('still' ... '{keys[0]}')"
+
+
 def well_formed(c: Candidate) -> str | None:
     """The prompt as printed: nothing stranded before '?', abbreviations whole, no doubled determiner, sentence
     case, quotes and brackets paired."""
@@ -385,6 +409,7 @@ GUARDS: dict[str, Callable[[Candidate], str | None]] = {
     "quotes": quotes_closed,
     "form": well_formed,
     "date_beside_point": date_beside_the_point,
+    "lasting_state": date_of_a_lasting_state,
 }
 
 
@@ -407,6 +432,7 @@ GUARD_LABELS: dict[str, str] = {
     "quotes": "every quotation mark has its pair",
     "form": "the question is well formed (punctuation, case, nothing cut off)",
     "date_beside_point": "a date asked is no detail beside the point the stem states",
+    "lasting_state": "the date asked is no time a state merely lasted up to",
 }
 
 

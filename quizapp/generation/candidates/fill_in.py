@@ -47,7 +47,13 @@ from .fill_in_answers import (
     translated_names,
 )
 from .multiple_choice import key_ok, worth_asking
-from .name_forms import east_asian_family_names, iberian_surnames, spanish_world
+from .name_forms import (
+    VIETNAMESE_FAMILY_NAMES,
+    east_asian_family_names,
+    iberian_surnames,
+    named_elsewhere,
+    spanish_world,
+)
 from .open_dates import open_ended
 
 _WEAK_HEADS = frozenset(
@@ -400,6 +406,8 @@ def family_name_first(ctx: Context, sent: Sentence, key: str) -> bool:
         return False  # "Muhammad al-Maghili": a nisba is how the man is named, never a given name
     if given_after_family_name(ctx, sent, key):
         return True
+    if zipf(words[0]) >= GIVEN_NAME_ZIPF and key.split()[0] not in east_asian_family_names():
+        return False  # "Thomas Whieldon" beside "Thomas Bentley": two men of the same common given name
     others = {tuple(n.split()) for n in mention_norms(ctx.corpus, sent.doc, "person")}
     if not any(len(o) == 2 and o[0] == words[0] and o[1] != words[1] for o in others):
         return False
@@ -415,6 +423,19 @@ def given_after_family_name(ctx: Context, sent: Sentence, key: str) -> bool:
         and words[0] in east_asian_family_names()
         and not written_alone(ctx.corpus, sent.doc, words[-1], words[0])
     )
+
+
+def family_name_alone(ctx: Context, sent: Sentence, key: str) -> list[str]:
+    """ "Hara" for "Hara Katsurō", "Mao" for "Mao Zedong": a name of two words opened by a family name of East Asia
+    is called by that family name, where no other name of the article holds it ("Zhou Enlai" beside "Zhou Daguan",
+    "Han" the dynasty beside "Han Fei"). Not a name written after "the" or glossed by its meaning ("the Yan Taru
+    ('those who gather together')"): a body's name, whatever the model read it as."""
+    words = key.split()
+    if len(words) != 2 or words[0] not in east_asian_family_names() or words[0] in VIETNAMESE_FAMILY_NAMES:
+        return []
+    if the_before(key, sent.text) or translated_names(ctx.corpus, sent.doc, key):
+        return []
+    return [] if named_elsewhere(ctx.corpus, sent.doc, words[0], key) else [words[0]]
 
 
 def written_alone(corpus: Corpus, doc: int, word: str, before: str) -> bool:
@@ -516,6 +537,7 @@ def accepted_answers(ctx: Context, sent: Sentence, key: str, first: Any, last: A
     out = answer_variants(key, date, sent.text, surname_alone) + year_of(ctx.corpus, date, sent, first)
     out += bare_year_among_bc(ctx.corpus, sent, date)
     out += particle_forms(key) if person else []
+    out += family_name_alone(ctx, sent, key) if kind == "person" else []
     return case_blind_unique(no_apparatus(out + other_answers(ctx.corpus, sent, key, first, last, kind)))
 
 

@@ -291,7 +291,7 @@ def _written_alone(text: str, word: str, key: str) -> bool:
     return alone
 
 
-def _named_elsewhere(corpus: Corpus, doc: int, part: str, key: str) -> bool:
+def named_elsewhere(corpus: Corpus, doc: int, part: str, key: str) -> bool:
     """Whether another name of the article holds the part: a name with words not the key's own, or the part
     alone naming something else than a person ("Qin" the state beside "Qin Shi Huangdi")."""
     own, word = set(norm_key(key).split()), norm_key(part)
@@ -320,7 +320,7 @@ def name_part_alone(corpus: Corpus, doc: int, key: str, also: tuple[str, ...] = 
         and w.lower().rstrip(".") not in TITLES
         and zipf(w.lower()) < SHARED_GIVEN_NAME_ZIPF
         and _written_alone(text, w, own)
-        and not _named_elsewhere(corpus, doc, w, own)
+        and not named_elsewhere(corpus, doc, w, own)
     ]
 
 
@@ -358,9 +358,15 @@ def _iberian_given() -> frozenset[str]:
 
 @cache
 def east_asian_family_names() -> frozenset[str]:
-    """The commonest family names of China, Korea and Vietnam, which open a name there: the word after one is a given
-    name, which nobody uses alone ("Kuangyin" of "Zhao Kuangyin")."""
-    return frozenset(table_lines("east_asian_family_names.txt"))
+    """The commonest family names of China, Korea, Vietnam and Japan, which open a name there: the word after one is
+    a given name, which nobody uses alone ("Kuangyin" of "Zhao Kuangyin")."""
+    return frozenset(table_lines("east_asian_family_names.txt") + table_lines("japanese_family_names.txt"))
+
+
+# The Vietnamese are called by the last word of their names ("Diem" of "Ngo Dinh Diem"), never by the family name.
+VIETNAMESE_FAMILY_NAMES = frozenset(
+    {"Nguyen", "Tran", "Le", "Pham", "Hoang", "Huynh", "Phan", "Vu", "Vo", "Dang", "Bui", "Ngo", "Duong", "Ly"}
+)
 
 
 def _unaccented(word: str) -> str:
@@ -425,7 +431,7 @@ def iberian_short_names(corpus: Corpus, doc: int, key: str) -> list[str]:
     """ "Larco Hoyle" and "Larco" for "Rafael Larco Hoyle": both surnames, and the first (the father's) alone,
     where no other name of the article holds it ("Victor Larco Herrera", his father, beside him)."""
     pair = iberian_surnames(key)
-    if pair is None or not spanish_world(corpus, doc) or _named_elsewhere(corpus, doc, pair[0], key):
+    if pair is None or not spanish_world(corpus, doc) or named_elsewhere(corpus, doc, pair[0], key):
         return []
     return [f"{pair[0]} {pair[1]}", pair[0]]
 
