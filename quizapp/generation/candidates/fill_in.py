@@ -276,6 +276,12 @@ def describes_a_name(sent: Sentence, last: Any) -> bool:
     return closed or any(t.dep_ == "appos" and t.head.i == last.i for t in doc[at:end])
 
 
+def coordinated_term(sent: Sentence, first: Any, last: Any) -> bool:
+    """ "a city and ceremonial centre": two nouns joined by "and" or "or" in one blank, where either alone is a
+    fair answer the list would refuse, or a misparse ("by size and place surpluses")."""
+    return any(t.dep_ == "cc" for t in sent.span.doc[first.i + 1 : last.i])
+
+
 def list_size(t: Any) -> int:
     """How many items the coordination holding ``t`` has ("fights, tactics, bombing and flying": 4)."""
     top = t
@@ -659,6 +665,9 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
             continue  # "took a milder line", "played a key role": half of an idiom, which many words could fill
         if describes_a_name(sent, last):
             ctx.rejected["descriptor_blank"] += 1
+            continue
+        if coordinated_term(sent, first, last):
+            ctx.rejected["coordinated_blank"] += 1
             continue
         if generic_term(sent, first, last, counts):
             ctx.rejected["generic_blank"] += 1

@@ -143,6 +143,8 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
     out += members_named(corpus, sent.doc, first, last)
     if kind != "place":  # "Conakry (Guinea)" says where, not another name; "Edo ('estuary')" what it meant
         out += bracketed_names(corpus, sent.doc, key) + translated_names(corpus, sent.doc, key)
+    else:  # "Delagoa Bay (Maputo Bay)": a bracketed name of the same class of place is its other name
+        out += [b for b in bracketed_names(corpus, sent.doc, key) if same_class_of_place(key, b)]
     # "Sultan Mehmed II" is the table's "Mehmed II" with his title
     out += [v for name in [key, *without_title(key)] for v in _variant_names().get(_folded(name), [])]
     out += [s for v in [key, *out] for s in _spellings(v)]
@@ -435,6 +437,15 @@ def _translated_names(text: str, key: str) -> list[str]:
 
 _BRACKETED_NAME = r"\s*\((?P<b>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\)"
 _NAME_BEFORE = r"(?P<b>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*\("
+
+
+def same_class_of_place(key: str, other: str) -> bool:
+    """Whether two names of two words or more share the word that says what kind of place they name ("Delagoa
+    Bay" and "Maputo Bay", "Lake Nyasa" and "Lake Malawi"), where "Conakry (Guinea)" says where the place is."""
+    a, b = key.split(), other.split()
+    if len(a) < 2 or len(b) < 2 or norm_key(key) == norm_key(other):
+        return False
+    return a[-1].lower() == b[-1].lower() or a[0].lower() == b[0].lower()
 
 
 def bracketed_names(corpus: Corpus, doc: int, key: str) -> list[str]:

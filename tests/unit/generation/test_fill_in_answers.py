@@ -348,3 +348,23 @@ def test_accepted_answers_wait_until_the_ranker_reaches_the_candidate():
     assert kept
     assert all(c.draft.answer and c.draft.answer[0] == c.key for c in kept)
     assert all(c.pending is None for c in _settled(made))
+
+
+def test_a_bracketed_name_of_the_same_class_of_place_is_accepted():
+    keys, _ = _fill_ins(
+        "Merchants of Ostergau traded ivory through Velder Bay (Marlow Bay), where the caravans met the ships. "
+        "The harbour of Velder Bay was closed by the duke of Veldmark in 1820. "
+        "The duke of Veldmark built a fort at Drava (Ostrania) in 1822."
+    )
+    assert "Marlow Bay" in keys["Velder Bay"]
+    assert "Ostrania" not in keys.get("Drava", [])  # where the place is, not its other name
+
+
+def test_a_term_of_two_coordinated_nouns_is_no_blank():
+    keys, ctx = _fill_ins(
+        "Velgrad was a city and ceremonial centre south of the Drava marshes. "
+        "The ceremonial centre of Velgrad held the tombs of the kings of Ostergau. "
+        "The city of Velgrad was abandoned after a drought in 1100."
+    )
+    assert not any(" and " in k for k in keys)
+    assert ctx.rejected["coordinated_blank"] >= 1
