@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from lemminflect import getInflection, getLemma
+
 from .analysis import Mention, Sentence
 from .clauses import SUBJ as _SUBJ
 from .clauses import root_clause
@@ -150,6 +152,8 @@ def _invert(sent: Sentence, removed: set[int], head: str) -> str | None:
                 + [t.i for t in root.children if t.dep_ in ("cc", "punct") and c.left_edge.i - 2 <= t.i < c.i]
             )
             toks = [t for t in toks if t.i < start]
+    if operator in ("did", "does", "do") and _verb_read_as_subject(subj, root):
+        replace[subj.i] = next(iter(getLemma(subj.lower_, upos="VERB")))
     prefix = [t for t in toks if t.i < subj.left_edge.i]
     body = [t for t in toks if t.i >= subj.left_edge.i]
     if not _prefix_ok(prefix) or not body:
@@ -166,6 +170,24 @@ def _invert(sent: Sentence, removed: set[int], head: str) -> str | None:
     if (not keeps_capital(body[0]) and not title_word) or common:
         text = text[:1].lower() + text[1:]
     return _join(prefix, f"{head} {operator}", text)
+
+
+def _verb_read_as_subject(subj: Any, root: Any) -> bool:
+    """ "Velmar Fruit merges with a firm and becomes Velmar Brands": the first present verb read as a plural noun
+    heading the subject, its "and" hung on it: under "did" it takes the base form too ("When did Velmar Fruit
+    merge with a firm and become ...?"), never "did Velmar Fruit merges"."""
+    if subj.tag_ not in ("NNS", "NNPS") or root.tag_ != "VBZ" or subj.i + 1 >= len(subj.doc):
+        return False
+    if any(c.dep_ in ("det", "amod", "nummod", "poss") for c in subj.children):
+        return False  # "the merges": a noun
+    if not any(c.dep_ == "compound" and c.i == subj.i - 1 for c in subj.children):
+        return False  # the subject it lost stands just before it
+    if not any(c.dep_ == "cc" and c.lower_ in ("and", "but") and c.i == root.i - 1 for c in subj.children):
+        return False  # its "and" joins it to the main verb
+    if subj.nbor(1).tag_ not in ("IN", "DT", "PRP$", "NNP"):
+        return False
+    lemma = next(iter(getLemma(subj.lower_, upos="VERB")), "")
+    return bool(lemma) and subj.lower_ in getInflection(lemma, tag="VBZ")
 
 
 def _plain_pluperfect(root: Any, aux: Any) -> bool:

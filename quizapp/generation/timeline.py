@@ -223,10 +223,25 @@ def dated(corpus: Corpus, sent: Sentence, prompt: str, key: str = "") -> str:
             return prompt[: read.start(2)] + read.group(2).lower() + prompt[read.end(2) :]
         return prompt
     date = entry_date(corpus, sent)
-    if date is None or date in prompt:
+    if date is None or date in prompt or _speaks_of_now(sent):
         return prompt
     rest, phrase = _own_time(prompt, date)
     return _front(corpus, sent, rest, phrase)
+
+
+_NOW = frozenset({"today", "now", "nowadays", "currently"})
+
+
+def _speaks_of_now(sent: Sentence) -> bool:
+    """ "It is today Astana": a main verb in the present that "today" or "now" qualifies speaks of now, not of its
+    entry's date ("In 1961, the city is today Astana" would put the present under a past date)."""
+    root = sent.root
+    if root.tag_ not in ("VBZ", "VBP"):
+        return False
+    # next to the verb, whatever the parse hung it on ("is today Astana": read as a modifier of the name); not an
+    # aside's "today" further on ("work begins on the mosque (today the Imam Mosque)"), which dates no verb
+    near = [root.doc[i] for i in (root.i - 1, root.i + 1) if sent.span.start <= i < sent.span.end]
+    return any(c.lower_ in _NOW for c in near)
 
 
 # "Over the following decades he builds ...": a time the sentence counts from its entry's date
