@@ -15,22 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from lemminflect import getInflection
+
 from .analysis import Corpus, Sentence
 from .clauses import hedge
-
-# Verb forms of the opposites written in: past, past participle, third person singular, -ing.
-_FORMS: dict[str, tuple[str, str, str, str]] = {
-    "rise": ("rose", "risen", "rises", "rising"),
-    "fall": ("fell", "fallen", "falls", "falling"),
-    "grow": ("grew", "grown", "grows", "growing"),
-    "shrink": ("shrank", "shrunk", "shrinks", "shrinking"),
-    "win": ("won", "won", "wins", "winning"),
-    "lose": ("lost", "lost", "loses", "losing"),
-}
-_REGULAR = (
-    "increase", "decrease", "reduce", "raise", "lower", "strengthen", "weaken", "improve", "worsen", "support",
-    "oppose", "accept", "reject", "welcome", "resist", "agree", "refuse", "succeed", "fail",
-)  # fmt: skip
 
 # Direction verbs with no object: what went up went down. "decline" only so ("declined to sign" is a refusal).
 INTRANSITIVE = {
@@ -183,16 +171,9 @@ class Reversal:
 
 
 def _inflect(lemma: str, tag: str) -> str | None:
-    if lemma in _FORMS:
-        past, part, third, ing = _FORMS[lemma]
-    elif lemma in _REGULAR:
-        stem = lemma[:-1] if lemma.endswith("e") else lemma
-        past = part = f"{stem}ed"
-        third = f"{lemma}s"
-        ing = f"{stem}ing"
-    else:
-        return None
-    return {"VBD": past, "VBN": part, "VBZ": third, "VBG": ing, "VB": lemma, "VBP": lemma}.get(tag)
+    """The opposite verb in the original's form (tense and agreement), by the inflection tables the parse uses."""
+    forms = getInflection(lemma, tag=tag)
+    return forms[0] if forms else None
 
 
 def _subject(verb: Any) -> Any | None:

@@ -113,3 +113,11 @@ def test_the_reversed_statement_says_what_was_reversed_and_is_calibrated_as_its_
     assert any("reversed" in r and said in r for r in false.confidence_reasons)
     calibrate(false)
     assert any("direction reversed" in r and "of such questions were rejected" in r for r in false.confidence_reasons)
+
+
+def test_the_opposite_verb_takes_the_original_form_including_spelling_changes() -> None:
+    from quizapp.generation.reversals import _inflect
+
+    assert _inflect("agree", "VBG") == "agreeing"  # not "agreing"
+    assert _inflect("shrink", "VBD") == "shrank"
+    assert _inflect("reject", "VBZ") == "rejects"
