@@ -25,6 +25,9 @@ from .why_options import why_options
 
 MAX_CAUSE_WORDS = 14  # a key of about twelve words; longer causes are trimmed of trailing clauses, else skipped
 MIN_CAUSE_WORDS = 3
+# A cause too long for an option ("Because the water-based inks used for woodblock printing did not stick well to
+# metal") is still stated whole in a true claim, up to this many words (the claim's own limit is MAX_PROMPT_WORDS).
+MAX_CLAIM_CAUSE_WORDS = 20
 MAX_RIVAL_RATIO = 2.0  # characters, longest option against the key (the options guard allows 2.5)
 CAUSE_CONFIDENCE = 0.8
 # "because of his youth", "due to heavy rain": a preposition and the word that completes it.
@@ -53,6 +56,7 @@ class Cause:
     lead: str = ""
     set_off: bool = False
     verb: Any = None  # the causing verb of "X led to Y" (the cause is its subject), else None
+    claim_only: bool = False  # too long for an option: no "Why" keyed on it, no wrong option of another "Why"
 
 
 def _marker(t: Any) -> tuple[str, str, Any] | None:
@@ -156,6 +160,17 @@ def _agents(sent: Sentence) -> list[Cause]:
     return out
 
 
+def _whole_clause(whole: list[Any]) -> bool:
+    """Whether a cause too long to trim (see _trim) can still be stated whole in a claim: at most
+    MAX_CLAIM_CAUSE_WORDS words, ending on a word (a cause ending on a conjunction or a dash was cut by the parse)."""
+    words = [t for t in whole if not t.is_punct]
+    return (
+        len(words) <= MAX_CLAIM_CAUSE_WORDS
+        and words[-1].dep_ != "cc"
+        and not (whole[-1].is_punct and whole[-1].text != ",")
+    )
+
+
 def _coordination_cut(clause: list[Any]) -> bool:
     """Whether a conjunction in the clause has no second member in it ("because it was clear and | already in
     force"): the parser hung the rest on the main clause, and a claim built from the clause would move it there."""
@@ -187,6 +202,9 @@ def causes_of(corpus: Corpus, sent: Sentence) -> list[Cause]:
         if first.i > span.start and span.doc[first.i - 1].lower_ in ("not", "n't"):
             continue  # "not because of virtue": the text denies the reason
         toks = _trim(whole)
+        long = toks is None and _whole_clause(whole)
+        if long:
+            toks = whole[:-1] if whole[-1].is_punct else whole
         if toks is None:
             continue
         start, end = sent.char_span(toks[0], toks[-1])
@@ -204,7 +222,9 @@ def causes_of(corpus: Corpus, sent: Sentence) -> list[Cause]:
         lead = " ".join(x.text for x in leading)
         left = min([first.i] + [x.i for x in leading])
         set_off = left > span.start and span.doc[left - 1].text == ","
-        out.append(Cause(sent, family, form, written, toks, removed, t.head == sent.root, lead, set_off))
+        out.append(
+            Cause(sent, family, form, written, toks, removed, t.head == sent.root, lead, set_off, claim_only=long)
+        )
     out += _agents(sent)
     sent.cache["causes"] = out
     return list(out)
@@ -219,6 +239,8 @@ def _document_causes(ctx: Context, doc: int) -> list[tuple[Cause, str]]:
             if s.heading or s.table_row:
                 continue
             for cause in causes_of(ctx.corpus, s):
+                if cause.claim_only:
+                    continue
                 alone = stand_alone(ctx.corpus, s, cause.text) or _subject_written_in(ctx.corpus, cause)
                 if alone is not None and not anaphora_problem(capitalise(alone)):
                     index.setdefault(s.doc, []).append((cause, alone))
@@ -356,7 +378,7 @@ def cause_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     for cause in causes_of(ctx.corpus, sent):
         if not cause.on_root:
             continue
-        wrong = why_options(ctx, cause, 3)
+        wrong = why_options(ctx, cause, 3) if not cause.claim_only else []
         made = _why(ctx, sent, cause, wrong) if len(wrong) == 3 else None
         if made is None:
             made = _claim(ctx, sent, cause)

@@ -34,17 +34,48 @@ def _finite_clause(toks: list[Any]) -> bool:
     return any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in inside for t in toks)
 
 
+# ", and as a result B", ", and therefore B": the same claim as ", so B" (lower case, word by word)
+_AND_RESULT: tuple[tuple[str, ...], ...] = (
+    ("as", "a", "result"),
+    ("as", "a", "consequence"),
+    ("therefore",),
+    ("consequently",),
+    ("thus",),
+    ("so",),
+)
+
+
+def _and_result_cuts(toks: list[Any]) -> list[tuple[int, int]]:
+    """(end of the cause, start of the result) of each ", and as a result" (or "therefore", "thus" ...) in ``toks``,
+    the result read from after the words and a comma after them."""
+    words = [t.lower_ for t in toks]
+    out = []
+    for i in range(1, len(toks) - 2):
+        if words[i] != "and" or toks[i - 1].text != ",":
+            continue
+        for lead in _AND_RESULT:
+            n = len(lead)
+            if tuple(words[i + 1 : i + 1 + n]) == lead:
+                start = i + 1 + n
+                out.append((i - 1, start + 1 if start < len(toks) and toks[start].text == "," else start))
+    return out
+
+
 def so_split(sent: Sentence) -> tuple[list[Any], list[Any]] | None:
-    """(cause, result) tokens of "A, so B", or None."""
+    """(cause, result) tokens of "A, so B" (or "A, and as a result B", "A, and therefore B"), or None."""
     toks = body_tokens(sent)
     cuts = [
-        i
+        (i - 1, i + 1)
         for i in range(1, len(toks) - 1)
         if toks[i].lower_ == "so" and toks[i - 1].text == "," and toks[i].dep_ in ("cc", "advmod", "mark")
     ]
-    if len(cuts) != 1 or toks[cuts[0] + 1].lower_ in _NOT_RESULT or toks[cuts[0] + 1].pos_ in ("ADJ", "ADV"):
+    cuts += _and_result_cuts(toks)
+    if len(cuts) != 1 or cuts[0][1] >= len(toks):
         return None
-    cause, result = toks[: cuts[0] - 1], toks[cuts[0] + 1 :]
+    end, start = cuts[0]
+    if toks[start].lower_ in _NOT_RESULT or toks[start].pos_ in ("ADJ", "ADV"):
+        return None
+    cause, result = toks[:end], toks[start:]
     if any(t.lower_ in _NOT_ONE_STEP for t in cause):
         return None  # a cause of its own inside the cause, a contrast ("A, but B, so C"), a quote: not one step
     if min(word_count(tokens_text(cause)), word_count(tokens_text(result))) < MIN_PART_WORDS:

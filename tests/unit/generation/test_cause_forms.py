@@ -39,3 +39,74 @@ def test_a_result_of_the_last_of_several_causes_is_claimed_partly_of_it():
     )
     (c,) = result_candidates(ctx, sentence(corpus, "As a result"))
     assert "closed the grammar school because the town treasury" in c.draft.prompt
+
+
+def test_a_cause_too_long_for_an_option_is_still_stated_whole_in_a_claim():
+    from quizapp.generation.candidates.causes import cause_candidates, causes_of
+
+    corpus, ctx = _ctx(
+        "Because the kingdom of Qin could now raise, feed and reward huge armies more efficiently than its rivals, "
+        "the kingdom began to win war after war."
+    )
+    s = sentence(corpus, "war after war")
+    (cause,) = causes_of(corpus, s)
+    assert cause.claim_only  # fifteen words: no option of a "Why"
+    (c,) = cause_candidates(ctx, s)
+    assert (c.draft.type, c.draft.answer) == ("true_false", True)
+    assert c.draft.prompt == (
+        "The kingdom began to win war after war because the kingdom of Qin could now raise, feed and reward huge "
+        "armies more efficiently than its rivals."
+    )
+
+
+def test_and_as_a_result_states_a_cause_as_so_does():
+    from quizapp.generation.candidates.so_results import so_candidates
+
+    corpus, ctx = _ctx(
+        "The city of Brackwell had a paper mill by 1790, and as a result paper replaced parchment across the county."
+    )
+    (c,) = so_candidates(ctx, sentence(corpus, "paper mill"))
+    assert (
+        c.draft.prompt
+        == "Because the city of Brackwell had a paper mill by 1790, paper replaced parchment across the county."
+    )
+    corpus, ctx = _ctx("The roads of Brackwell were poor, and therefore the grain of the county went by river.")
+    (c,) = so_candidates(ctx, sentence(corpus, "went by river"))
+    assert c.draft.prompt == "Because the roads of Brackwell were poor, the grain of the county went by river."
+    # "and therefore had no ...": no subject of its own after the words, no claim
+    corpus, ctx = _ctx("The people of Brackwell had never met the disease and therefore had no immunity to it.")
+    assert so_candidates(ctx, sentence(corpus, "no immunity")) == []
+
+
+def _cause_claim(n: int, reason: str):
+    from types import SimpleNamespace
+
+    from quizapp.generation.candidates.base import Candidate
+    from quizapp.generation.types import QuestionDraft
+
+    sent = SimpleNamespace(id=100 + n, para=100 + n, doc=0)
+    topics = ["canal", "harbour", "bridge"]
+    draft = QuestionDraft(
+        "true_false",
+        f"The {topics[n]} of the town closed because the trade of the town fell.",
+        True,
+        confidence_reasons=[reason],
+    )
+    return Candidate(draft, "", [sent], 2.0 - n / 10, "cause", f"{n}:cause")  # type: ignore[list-item]
+
+
+def test_a_long_document_keeps_a_second_because_claim_a_short_one_does_not():
+    from quizapp.generation.candidates.causes import CLAIM_AS_STATED, CLAIM_OF_AGENT
+    from quizapp.generation.rank import select
+
+    from .test_rank import candidate
+
+    def kept_causes(cap: int, second_reason: str) -> int:
+        others = [candidate(t, n, completes=True) for n in range(40) for t in ("multiple_choice", "fill_in")][:40]
+        causes = [_cause_claim(0, CLAIM_AS_STATED), _cause_claim(1, second_reason), _cause_claim(2, second_reason)]
+        kept, _ = select(others + causes, cap)
+        return sum(c.stem_kind == "cause" for c in kept)
+
+    assert kept_causes(20, CLAIM_AS_STATED) == 2  # never more than two
+    assert kept_causes(10, CLAIM_AS_STATED) == 1  # a short document keeps one
+    assert kept_causes(20, CLAIM_OF_AGENT) == 1  # a second only of the shape readers took best
