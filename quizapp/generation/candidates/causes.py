@@ -28,6 +28,8 @@ MIN_CAUSE_WORDS = 3
 # A cause too long for an option ("Because the water-based inks used for woodblock printing did not stick well to
 # metal") is still stated whole in a true claim, up to this many words (the claim's own limit is MAX_PROMPT_WORDS).
 MAX_CLAIM_CAUSE_WORDS = 20
+# words that make a cause one of several or a guess: kept before it in a claim, no "Why" keyed on it
+_DEGREE = ("partly", "largely", "mainly", "mostly", "chiefly", "primarily", "probably", "possibly", "perhaps")
 MAX_RIVAL_RATIO = 2.0  # characters, longest option against the key (the options guard allows 2.5)
 CAUSE_CONFIDENCE = 0.8
 # "because of his youth", "due to heavy rain": a preposition and the word that completes it.
@@ -195,13 +197,18 @@ def causes_of(corpus: Corpus, sent: Sentence) -> list[Cause]:
         whole = [x for x in t.subtree if x.i >= first.i]
         if whole[-1].i - first.i + 1 != len(whole) or any(x.i >= span.end for x in whole):
             continue  # not one stretch of text
-        if first.i < t.head.i and _coordination_cut(whole):
+        if _coordination_cut(whole):
             continue  # "Because it was clear and already in force, ...": the parse left the clause's second half out
-        if any(x.lower_ in (doubt, "partly") for x in t.subtree if x.i < first.i):
-            continue  # "probably because ...", "partly because ...": not the reason, as a fact, alone
+        nxt = whole[-1].i + 1
+        if first.i > t.head.i and nxt < span.end and span.doc[nxt].lower_ in ("and", "or"):
+            continue  # "because A and B were low": the parse hung B on the main verb; the claim would drop it
         if first.i > span.start and span.doc[first.i - 1].lower_ in ("not", "n't"):
             continue  # "not because of virtue": the text denies the reason
         toks = _trim(whole)
+        if toks is not None and any(
+            x.lower_ in ("because", "since") or (x.dep_ == "conj" and x.head == t) for x in whole[len(toks) :]
+        ):
+            toks = None  # "because A(, and because) B": trimmed, the claim would drop the second cause
         long = toks is None and _whole_clause(whole)
         if long:
             toks = whole[:-1] if whole[-1].is_punct else whole
@@ -219,11 +226,30 @@ def causes_of(corpus: Corpus, sent: Sentence) -> list[Cause]:
         elif after is not None and span.doc[after].text == "," and first.i <= span.start + 1:
             removed.add(after)  # "Because ..., it began": the comma after a fronted cause
         leading = [x for x in t.subtree if x.i < first.i and x.pos_ == "ADV" and x.dep_ == "advmod"]
+        # "partly because", "probably because": the degree or doubt word goes with the cause into the claim (the
+        # parse may hang it on the main verb); a claim without it gives one cause as the only one, or a guess as fact
+        i = first.i - 1
+        while i >= span.start and span.doc[i].lower_ in (*_DEGREE, doubt) and span.doc[i] not in leading:
+            leading.insert(0, span.doc[i])
+            removed.add(i)
+            i -= 1
         lead = " ".join(x.text for x in leading)
+        qualified = any(x.lower_ in (*_DEGREE, doubt) for x in leading)
         left = min([first.i] + [x.i for x in leading])
         set_off = left > span.start and span.doc[left - 1].text == ","
         out.append(
-            Cause(sent, family, form, written, toks, removed, t.head == sent.root, lead, set_off, claim_only=long)
+            Cause(
+                sent,
+                family,
+                form,
+                written,
+                toks,
+                removed,
+                t.head == sent.root,
+                lead,
+                set_off,
+                claim_only=long or qualified,
+            )
         )
     out += _agents(sent)
     sent.cache["causes"] = out
@@ -375,9 +401,11 @@ def _mid_sentence(sent: Sentence, cause: Cause) -> bool:
 def cause_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     """A "Why ...?" multiple choice on each stated cause of the main verb, or a true/false on the causal claim."""
     out: list[Candidate] = []
-    for cause in causes_of(ctx.corpus, sent):
-        if not cause.on_root:
-            continue
+    found = causes_of(ctx.corpus, sent)
+    reasons = [c for c in found if c.on_root and c.family == "reason" and c.verb is None]
+    for cause in found:
+        if not cause.on_root or (cause.family == "reason" and len(reasons) > 1):
+            continue  # "because A, and because B": asked of one, the other cause would go unsaid
         wrong = why_options(ctx, cause, 3) if not cause.claim_only else []
         made = _why(ctx, sent, cause, wrong) if len(wrong) == 3 else None
         if made is None:

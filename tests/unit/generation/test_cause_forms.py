@@ -110,3 +110,33 @@ def test_a_long_document_keeps_a_second_because_claim_a_short_one_does_not():
     assert kept_causes(20, CLAIM_AS_STATED) == 2  # never more than two
     assert kept_causes(10, CLAIM_AS_STATED) == 1  # a short document keeps one
     assert kept_causes(20, CLAIM_OF_AGENT) == 1  # a second only of the shape readers took best
+
+
+def test_a_partly_or_probably_cause_keeps_its_word_in_the_claim():
+    from quizapp.generation.candidates.causes import cause_candidates
+
+    corpus, ctx = _ctx(
+        "The guild of Brackwell was founded in 1406, partly because the weavers of Brackwell feared the Flemings."
+    )
+    (c,) = cause_candidates(ctx, sentence(corpus, "founded in 1406"))
+    assert (c.draft.type, c.draft.answer) == ("true_false", True)
+    assert c.draft.prompt == (
+        "The guild of Brackwell was founded in 1406, partly because the weavers of Brackwell feared the Flemings."
+    )
+
+
+def test_two_causes_of_one_verb_make_no_claim_of_one_alone():
+    from quizapp.generation.candidates.causes import cause_candidates
+
+    corpus, ctx = _ctx(
+        "The weavers of Brackwell moved to Ayr because the mills of the town had closed in the long winter, "
+        "and because the rents of Ayr were low."
+    )
+    made = cause_candidates(ctx, sentence(corpus, "moved to Ayr"))
+    assert all(("rents" in c.draft.prompt) == ("mills" in c.draft.prompt) for c in made)  # never one alone
+    corpus, ctx = _ctx(
+        "The weavers of Brackwell moved to Ayr because the old mills of the town had closed in the long winter and "
+        "the rents of Ayr were low."
+    )
+    made = cause_candidates(ctx, sentence(corpus, "moved to Ayr"))
+    assert all("the rents of Ayr were low" in c.draft.prompt for c in made)  # the parse hung it on "moved"
