@@ -73,6 +73,9 @@ def test_and_as_a_result_states_a_cause_as_so_does():
     corpus, ctx = _ctx("The roads of Brackwell were poor, and therefore the grain of the county went by river.")
     (c,) = so_candidates(ctx, sentence(corpus, "went by river"))
     assert c.draft.prompt == "Because the roads of Brackwell were poor, the grain of the county went by river."
+    # "and so were land disputes": "so" stands for what was said before
+    corpus, ctx = _ctx("The settlers of Brackwell were growing in number, and so were the disputes over land.")
+    assert so_candidates(ctx, sentence(corpus, "disputes over land")) == []
     # "and therefore had no ...": no subject of its own after the words, no claim
     corpus, ctx = _ctx("The people of Brackwell had never met the disease and therefore had no immunity to it.")
     assert so_candidates(ctx, sentence(corpus, "no immunity")) == []
