@@ -529,6 +529,8 @@ def _claim(ctx: Context, sent: Sentence, cause: Cause, before: Sentence | None =
             return None  # the plain order would explain the words after the cause too
         claim = claim or f"{effect}{joint}{given}"
         text = ctx.stand_alone(sent, capitalise(tidy(claim)) + ".")
+        if text is not None and cause.claim_only and tidy(given) not in text:
+            text = None  # a name written into a long or "partly" cause: it may be the wrong one ("he" of Tycho)
         if text is not None and not ctx.early_reject(text):
             break
         text = None

@@ -143,3 +143,14 @@ def test_two_causes_of_one_verb_make_no_claim_of_one_alone():
     )
     made = cause_candidates(ctx, sentence(corpus, "moved to Ayr"))
     assert all("the rents of Ayr were low" in c.draft.prompt for c in made)  # the parse hung it on "moved"
+
+
+def test_a_partly_cause_is_not_claimed_with_a_name_written_into_it():
+    # the resolver may write the wrong name for "he" (real case: Tycho's "he" written as "Frederick II")
+    from quizapp.generation.candidates.causes import cause_candidates
+
+    corpus, ctx = _ctx(
+        "The fair of Kelso moved to Ashby in 1420, partly because he had closed the old bridge at Kelso."
+    )
+    ctx.stand_alone = lambda sent, text: text.replace(" he ", " King Olaf ")  # type: ignore[method-assign]
+    assert cause_candidates(ctx, sentence(corpus, "fair of Kelso")) == []
