@@ -73,7 +73,8 @@ def so_split(sent: Sentence) -> tuple[list[Any], list[Any]] | None:
     if len(cuts) != 1 or cuts[0][1] >= len(toks):
         return None
     end, start = cuts[0]
-    if toks[start].lower_ in _NOT_RESULT or toks[start].pos_ in ("ADJ", "ADV", "AUX", "VERB"):
+    first = toks[start]
+    if first.lower_ in _NOT_RESULT or first.pos_ in ("ADJ", "ADV", "AUX") or first.tag_ in ("VBD", "VBZ", "VBP", "MD"):
         return None  # "and so were land disputes": "so" stands for what was said, no result follows
     cause, result = toks[:end], toks[start:]
     if any(t.lower_ in _NOT_ONE_STEP for t in cause):

@@ -76,6 +76,9 @@ def test_and_as_a_result_states_a_cause_as_so_does():
     # "and so were land disputes": "so" stands for what was said before
     corpus, ctx = _ctx("The settlers of Brackwell were growing in number, and so were the disputes over land.")
     assert so_candidates(ctx, sentence(corpus, "disputes over land")) == []
+    # a result whose subject is a gerund is still one ("so conquering it would have completed ...")
+    corpus, ctx = _ctx("The town of Kelso held the only bridge on the river, so taking it gave Ashby the whole trade.")
+    assert len(so_candidates(ctx, sentence(corpus, "only bridge"))) == 1
     # "and therefore had no ...": no subject of its own after the words, no claim
     corpus, ctx = _ctx("The people of Brackwell had never met the disease and therefore had no immunity to it.")
     assert so_candidates(ctx, sentence(corpus, "no immunity")) == []
