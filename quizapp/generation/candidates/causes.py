@@ -206,9 +206,10 @@ def causes_of(corpus: Corpus, sent: Sentence) -> list[Cause]:
             continue  # "not because of virtue": the text denies the reason
         toks = _trim(whole)
         if toks is not None and any(
-            x.lower_ in ("because", "since") or (x.dep_ == "conj" and x.head == t) for x in whole[len(toks) :]
+            x.lower_ in ("because", "since") or x.dep_ in ("conj", "cc") for x in whole[len(toks) :]
         ):
-            toks = None  # "because A(, and because) B": trimmed, the claim would drop the second cause
+            toks = None  # "because A(, and because) B", "to trade ..., to build ... and to take ...": trimmed, the
+            # claim would drop a cause or purpose of a list
         long = toks is None and _whole_clause(whole)
         if long:
             toks = whole[:-1] if whole[-1].is_punct else whole

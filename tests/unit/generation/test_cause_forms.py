@@ -157,3 +157,14 @@ def test_a_partly_cause_is_not_claimed_with_a_name_written_into_it():
     )
     ctx.stand_alone = lambda sent, text: text.replace(" he ", " King Olaf ")  # type: ignore[method-assign]
     assert cause_candidates(ctx, sentence(corpus, "fair of Kelso")) == []
+
+
+def test_a_cause_is_not_trimmed_of_the_later_members_of_a_list():
+    from quizapp.generation.candidates.causes import causes_of
+
+    corpus, _ = _ctx(
+        "The tsar of Brackwell wanted a port on the sea because it would allow the town to trade directly with "
+        "the Dutch and English, to build a navy, and to take part in European politics as an equal."
+    )
+    s = sentence(corpus, "wanted a port")
+    assert all("take part" in c.text for c in causes_of(corpus, s))  # the whole list, or no cause
