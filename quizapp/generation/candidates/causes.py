@@ -162,6 +162,22 @@ def _agents(sent: Sentence) -> list[Cause]:
     return out
 
 
+def _cuts_a_member(kept: list[Any], dropped: list[Any]) -> bool:
+    """Whether trimming ``dropped`` off a cause cuts a second cause or a later member of a list: a "because" or
+    "since", a conjunct of a kept word, or a clause hung on a kept word that has a conjunct of its own (the parse
+    of "to trade ..., to build a navy, and to take part ..."). A clause describing a noun ("a capital that looked
+    towards Europe rather than ...") may go with its own coordination."""
+    inside = {t.i for t in kept}
+    for x in dropped:
+        if x.lower_ in ("because", "since"):
+            return True
+        if x.head.i in inside and (
+            x.dep_ in ("conj", "cc") or (x.dep_ == "advcl" and any(c.dep_ == "cc" for c in x.children))
+        ):
+            return True
+    return False
+
+
 def _whole_clause(whole: list[Any]) -> bool:
     """Whether a cause too long to trim (see _trim) can still be stated whole in a claim: at most
     MAX_CLAIM_CAUSE_WORDS words, ending on a word (a cause ending on a conjunction or a dash was cut by the parse)."""
@@ -205,9 +221,7 @@ def causes_of(corpus: Corpus, sent: Sentence) -> list[Cause]:
         if first.i > span.start and span.doc[first.i - 1].lower_ in ("not", "n't"):
             continue  # "not because of virtue": the text denies the reason
         toks = _trim(whole)
-        if toks is not None and any(
-            x.lower_ in ("because", "since") or x.dep_ in ("conj", "cc") for x in whole[len(toks) :]
-        ):
+        if toks is not None and _cuts_a_member(toks, whole[len(toks) :]):
             toks = None  # "because A(, and because) B", "to trade ..., to build ... and to take ...": trimmed, the
             # claim would drop a cause or purpose of a list
         long = toks is None and _whole_clause(whole)
