@@ -13,6 +13,7 @@ from typing import Any
 
 from ..analysis import Sentence
 from ..clauses import body_tokens, hedge
+from ..stem_class import RANK_TITLES
 from ..textutil import capitalise, keeps_capital, tidy, tokens_text, word_count
 from .base import Candidate, Context
 from .causes import stated_claim
@@ -86,12 +87,20 @@ def so_split(sent: Sentence) -> tuple[list[Any], list[Any]] | None:
     return cause, result
 
 
+def _bare_title(toks: list[Any]) -> bool:
+    """Whether the tokens hold "the <title>" ("the king", "the emperor's"), which finalize names from earlier
+    sentences, not always rightly ("the king's government" under Louis XIV written "King Henry IV's")."""
+    return any(t.lower_ == "the" and t.nbor(1).lower_ in RANK_TITLES for t in toks if t.i + 1 < len(t.doc))
+
+
 def so_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     """The claim "Because A, B." of a sentence "A, so B.", a true statement, or nothing."""
     split = so_split(sent)
     if split is None or hedge(sent):
         return []
     cause, result = split
+    if _and_result_cuts(body_tokens(sent)) and _bare_title(cause + result):
+        return []  # "the king's government": the name written in may be the wrong king (a new kind: kept narrow)
     first = tidy(tokens_text(cause))
     if not keeps_capital(cause[0]):
         first = first[:1].lower() + first[1:]

@@ -73,6 +73,11 @@ def test_and_as_a_result_states_a_cause_as_so_does():
     corpus, ctx = _ctx("The roads of Brackwell were poor, and therefore the grain of the county went by river.")
     (c,) = so_candidates(ctx, sentence(corpus, "went by river"))
     assert c.draft.prompt == "Because the roads of Brackwell were poor, the grain of the county went by river."
+    # "the king's government": which king, finalize would write in from earlier sentences, not always rightly
+    corpus, ctx = _ctx(
+        "Officials of Brackwell reported many conversions, and as a result the king's men left the town."
+    )
+    assert so_candidates(ctx, sentence(corpus, "conversions")) == []
     # "and so were land disputes": "so" stands for what was said before
     corpus, ctx = _ctx("The settlers of Brackwell were growing in number, and so were the disputes over land.")
     assert so_candidates(ctx, sentence(corpus, "disputes over land")) == []
