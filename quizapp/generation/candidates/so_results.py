@@ -17,6 +17,7 @@ from ..stem_class import RANK_TITLES
 from ..textutil import capitalise, keeps_capital, tidy, tokens_text, word_count
 from .base import Candidate, Context
 from .causes import stated_claim
+from .result_causes import RESULT_LEADS
 
 CLAIM_OF_SO = "the causal claim of one sentence ('..., so ...'), as stated"
 # "so that" is a purpose, "so many / so much / so far" a degree: neither says what followed from what
@@ -35,15 +36,8 @@ def _finite_clause(toks: list[Any]) -> bool:
     return any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in inside for t in toks)
 
 
-# ", and as a result B", ", and therefore B": the same claim as ", so B" (lower case, word by word)
-_AND_RESULT: tuple[tuple[str, ...], ...] = (
-    ("as", "a", "result"),
-    ("as", "a", "consequence"),
-    ("therefore",),
-    ("consequently",),
-    ("thus",),
-    ("so",),
-)
+# ", and as a result B", ", and therefore B": the same claim as ", so B" (the openings of result_causes, and "so")
+_AND_RESULT: tuple[tuple[str, ...], ...] = (*RESULT_LEADS, ("so",))
 
 
 def _and_result_cuts(toks: list[Any]) -> list[tuple[int, int]]:
