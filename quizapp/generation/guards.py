@@ -117,7 +117,19 @@ def no_anaphora(c: Candidate) -> str | None:
         problem = anaphora_problem(text)
         if problem:
             return problem
+    if d.type in ("fill_in", "multiple_choice"):
+        for key in _keys(c):
+            if key.strip().lower() in _STAND_IN_KEYS:
+                return f"the key '{key}' stands for something an earlier sentence named"
     return None
+
+
+# Words that stand for a noun the sentence before gave ("Two towns stood there. One was a Muslim town"): as a key,
+# the blank asks for a counting word, not a fact
+_STAND_IN_KEYS = frozenset(
+    {"one", "another", "the other", "others", "the others", "both", "each", "either", "neither"}
+    | {"the former", "the latter", "the first", "the second", "the last"}
+)
 
 
 def prompt_length(c: Candidate) -> str | None:
