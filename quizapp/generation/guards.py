@@ -17,7 +17,15 @@ from .caps import dictionary_word
 from .date_parts import date_part_key
 from .dates import parse_date
 from .famous import famous_cue
-from .giveaways import key_in_title, people_word, related_name, shared_name_word, state_of_people
+from .giveaways import (
+    key_in_title,
+    name_built_on,
+    people_word,
+    related_name,
+    shared_name_word,
+    state_of_people,
+    year_of_decade,
+)
 from .kinds import is_time_name
 from .prompt_form import form_problems
 from .setting import is_setting, is_subject
@@ -87,6 +95,12 @@ def key_not_in_prompt(c: Candidate) -> str | None:
             shared = shared_name_word(d.prompt, key, others)
             if shared:
                 return f"key '{key}' shares the name '{shared}' with the prompt"
+            built = name_built_on(d.prompt, key)
+            if built:
+                return f"key '{key}' in prompt as the name '{built}' built on it"
+            year = year_of_decade(d.prompt, key)
+            if year:
+                return f"the prompt's {year} dates the decade '{key}'"
         cue = famous_cue(d.prompt, key) if d.type in ("multiple_choice", "fill_in") else None
         if cue:
             return f"'{cue}' names the famous '{key}' without the article"
