@@ -22,6 +22,7 @@ from ..glosses import Gloss, glossed_terms
 from ..lexicon import EVENT_WORDS, FACILITY_HEADS, FACILITY_WORDS, LAW_WORDS, TITLES
 from ..option_fit import names_a_country
 from ..peripheral import blank_in_a_sentence_apart, blank_on_a_passing_name
+from ..setting import named_throughout
 from ..textutil import (
     BLANK,
     anaphora_problem,
@@ -649,6 +650,23 @@ def glossed_statement(sent: Sentence, gloss: Gloss, max_words: int) -> tuple[str
     return capitalise(tidy(tokens_text(toks))) + ".", toks
 
 
+_TIME_PREPOSITION_BLANK = re.compile(
+    rf"\b(?:in|from|during|by|until|till|since|of|to|after|before|through)\s+{re.escape(BLANK)}", re.I
+)
+
+
+def decade_blank(prompt: str) -> str:
+    """A decade's blank that says it wants a decade: "in the _____" also takes "ninth century", "In _____" a
+    year (readers 20 and 22: write "in the _____ (decade)")."""
+    if BLANK not in prompt or f"{BLANK} (decade)" in prompt:
+        return prompt
+    if re.search(rf"\bthe\s+{re.escape(BLANK)}", prompt, re.I):
+        return prompt.replace(BLANK, f"{BLANK} (decade)", 1)
+    if _TIME_PREPOSITION_BLANK.search(prompt):
+        return prompt.replace(BLANK, f"the {BLANK} (decade)", 1)
+    return prompt.replace(BLANK, f"{BLANK} (decade)", 1)
+
+
 def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> list[Candidate]:
     """Cloze candidates for the key terms and names of one sentence."""
     out = []
@@ -688,6 +706,9 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
             continue
         if open_region(norm_key(m.text)):
             ctx.rejected["region_blank"] += 1  # whatever its kind: the model may call "North Africa" a group
+            continue
+        if named_throughout(ctx.corpus, sent.doc, display(m), m.kind, m.sub):
+            ctx.rejected["ground_blank"] += 1  # the country or people the whole article stands on
             continue
         # "fell after _____": an earlier year makes it true as well
         if named and key_ok(sent, m) and not open_ended(m, blank=True) and worth_asking(ctx, sent, m):
