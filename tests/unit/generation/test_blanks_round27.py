@@ -99,3 +99,12 @@ def test_the_country_an_article_stands_on_is_no_blank():
     keys, _ctx = _fill_ins(CHRONICLER)
     assert "Peru" not in keys
     assert "Tomas Quillo" in keys
+
+
+def test_a_word_standing_for_a_noun_is_no_term():
+    keys, _ctx = _fill_ins(
+        "Three towns grew on the salt road across the desert. "
+        "One was a market town with twelve mosques, where merchants and scholars lived. "
+        "One was a market town with a famous well."
+    )
+    assert "One" not in keys
