@@ -29,7 +29,16 @@ from .giveaways import (
 from .kinds import is_time_name
 from .prompt_form import form_problems
 from .setting import is_setting, is_subject
-from .textutil import BLANK, MAX_PROMPT_WORDS, anaphora_problem, contains_phrase, content_tokens, has_anchor, word_count
+from .textutil import (
+    BLANK,
+    MAX_PROMPT_WORDS,
+    anaphora_problem,
+    contains_phrase,
+    content_tokens,
+    has_anchor,
+    without_hint,
+    word_count,
+)
 
 MAX_ITEM_WORDS = 28
 MAX_OPTION_RATIO = 2.5
@@ -137,8 +146,9 @@ def no_anaphora(c: Candidate) -> str | None:
 def prompt_length(c: Candidate) -> str | None:
     """Prompts of at most about 28 words; ordering items likewise."""
     d = c.draft
-    if word_count(d.prompt) > MAX_PROMPT_WORDS:
-        return f"prompt of {word_count(d.prompt)} words"
+    words = word_count(without_hint(d.prompt))
+    if words > MAX_PROMPT_WORDS:
+        return f"prompt of {words} words"
     if d.type == "ordering" and any(word_count(o) > MAX_ITEM_WORDS for o in d.options):
         return "ordering item too long"
     return None
@@ -152,7 +162,7 @@ def has_context(c: Candidate) -> str | None:
         return None
     if c.stem_kind == VIEW_STEM:
         return None  # "Who claimed that prices had not risen?": the options name the people it asks between
-    if has_anchor(d.prompt) or _opens_with_a_name(c):
+    if has_anchor(without_hint(d.prompt)) or _opens_with_a_name(c):
         return None
     return "prompt names no person or place"
 

@@ -25,6 +25,7 @@ from ..peripheral import blank_in_a_sentence_apart, blank_on_a_passing_name
 from ..setting import named_throughout
 from ..textutil import (
     BLANK,
+    BLANK_HINT,
     anaphora_problem,
     capitalise,
     drop_parentheticals,
@@ -662,13 +663,13 @@ _TIME_PREPOSITION_BLANK = re.compile(
 def decade_blank(prompt: str) -> str:
     """A decade's blank that says it wants a decade: "in the _____" also takes "ninth century", "In _____" a
     year (readers 20 and 22: write "in the _____ (decade)")."""
-    if BLANK not in prompt or f"{BLANK} (decade)" in prompt:
+    if BLANK not in prompt or BLANK + BLANK_HINT in prompt:
         return prompt
     if re.search(rf"\bthe\s+{re.escape(BLANK)}", prompt, re.I):
-        return prompt.replace(BLANK, f"{BLANK} (decade)", 1)
+        return prompt.replace(BLANK, BLANK + BLANK_HINT, 1)
     if _TIME_PREPOSITION_BLANK.search(prompt):
-        return prompt.replace(BLANK, f"the {BLANK} (decade)", 1)
-    return prompt.replace(BLANK, f"{BLANK} (decade)", 1)
+        return prompt.replace(BLANK, f"the {BLANK}{BLANK_HINT}", 1)
+    return prompt.replace(BLANK, BLANK + BLANK_HINT, 1)
 
 
 def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> list[Candidate]:

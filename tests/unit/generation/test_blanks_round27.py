@@ -9,6 +9,7 @@ from quizapp.generation.candidates.fill_in import decade_blank
 from quizapp.generation.giveaways import name_built_on, shared_name_word, year_of_decade
 from quizapp.generation.pipeline import analyse
 from quizapp.generation.setting import named_throughout
+from quizapp.generation.textutil import MAX_PROMPT_WORDS, word_count
 
 from ._articles import clean
 from .test_fill_in_answers import _fill_ins
@@ -108,3 +109,12 @@ def test_a_word_standing_for_a_noun_is_no_term():
         "One was a market town with a famous well."
     )
     assert "One" not in keys
+
+
+def test_the_decade_hint_is_no_word_of_the_stem():
+    words = " ".join(["Osk"] + ["grew"] * (MAX_PROMPT_WORDS - 4)) + " in the _____."
+    assert word_count(words) == MAX_PROMPT_WORDS
+    hinted = _mc(prompt=decade_blank(words), answer="1840s", options=("1840s", "1850s", "1860s", "1870s"))
+    assert guards.prompt_length(hinted) is None
+    unnamed = _mc(prompt=decade_blank("From the _____ Nok sculpture became prized by collectors."), answer="1990s")
+    assert guards.has_context(unnamed) is None  # "Nok" after the hint still names something
