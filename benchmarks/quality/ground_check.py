@@ -12,6 +12,7 @@ applies the round's rules as predicates:
 - ``name_built_on`` (giveaways.py): a name of the stem begins with a name word of the key or begins one;
 - ``year_of_decade``: the stem prints a year of the key's decade;
 - the polity head ("Empire") no longer read as a family name in ``shared_name_word``;
+- a quantity pronoun as the key ("One was a Muslim town", ``fill_in.QUANTITY_PRONOUNS``);
 - a decade key (the stem rewrite "in the _____ (decade)", which drops nothing).
 
 It prints, per predicate and per question type, as-is / light-edit / reject / wrong-key among readers 10 and on
@@ -32,6 +33,7 @@ from peripheral_check import Judged, _key, by_article, judged_questions
 
 from quizapp.generation import giveaways as gv
 from quizapp.generation.analysis import norm_key
+from quizapp.generation.candidates.fill_in import QUANTITY_PRONOUNS
 from quizapp.generation.setting import named_throughout
 
 HERE = Path(__file__).resolve().parent
@@ -53,6 +55,7 @@ PREDICATES: dict[str, Callable[[dict[str, Any]], bool]] = {
     "a year of the key's decade in the stem (year_of_decade)": lambda f: f["decade_year"],
     "a polity head no longer a family name (shared_name_word)": lambda f: f["polity"],
     "any of the three giveaways in the stem": lambda f: f["built"] or f["decade_year"] or f["polity"],
+    "a quantity pronoun as the key ('One')": lambda f: f["pronoun"],
     "a decade key (rewritten 'the _____ (decade)', not dropped)": lambda f: f["decade"],
 }
 
@@ -83,6 +86,7 @@ def annotate(questions: list[Judged]) -> None:
                 "built": bool(gv.name_built_on(prompt, key)),
                 "decade_year": bool(gv.year_of_decade(prompt, key)),
                 "polity": bool(gv.shared_name_word(prompt, key)) and not _without_polity_heads(prompt, key),
+                "pronoun": key.lower() in QUANTITY_PRONOUNS,
                 "decade": gv.decade_key(key),
             }
 
