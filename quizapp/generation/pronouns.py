@@ -444,6 +444,8 @@ def _unread_name_before(sent: Sentence, pron: Any, across: str) -> bool:
     if pron.lower_ not in PERSONAL:
         return False
     own = {w.lower() for w in across.split()}
+    if any(_possessor_named(sent, t) and t.lower_ not in own for t in sent.span.doc[sent.span.start : pron.i]):
+        return True
     return any(
         t.tag_ == "NNP"  # a person is one: "Elements", "Bulbs" are not
         and t.dep_ != "compound"  # "Ottoman chronicles", "the Slavonic Life": a word of a longer name
@@ -454,6 +456,15 @@ def _unread_name_before(sent: Sentence, pron: Any, across: str) -> bool:
         and (_unread_name(sent, t) or _unread_opening_name(sent, t))
         for t in sent.span.doc[sent.span.start : pron.i]
     )
+
+
+def _possessor_named(sent: Sentence, t: Any) -> bool:
+    """A person's name as a possessor ("When Voltaire's Letters led to an order for his arrest"): never taken as
+    the pronoun's antecedent in its sentence, yet the likeliest one."""
+    if t.dep_ != "poss" or t.pos_ != "PROPN" or t.tag_ != "NNP" or _bracketed(sent, t):
+        return False
+    m = _mention_at(sent, t)
+    return (m is not None and m.kind == "person") or _unread_name(sent, t)
 
 
 _QUANTIFIERS = frozenset({"each", "every", "no", "any"})

@@ -65,3 +65,12 @@ def test_no_one_else_does_not_take_his_from_the_man_before():
     out = _alone(text, "no one else")
     assert out is not None
     assert "Jan Rell's lenses" in out
+
+
+def test_a_possessor_named_before_the_pronoun_stops_a_write_in_from_before():
+    text = (
+        "Anna Vell was a French mathematician. She studied Newton with great care. "
+        "When Arouet's Letters led to an order for his arrest, he fled to Cirey in Champagne."
+    )
+    out = _alone(text, "order for his arrest")
+    assert out is None or "Anna Vell" not in out
