@@ -137,7 +137,7 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
         if kind == "group":
             out += people_forms(corpus, sent.doc, key)
     if kind != "term":
-        out += town_of_building(corpus, sent.doc, key, first)
+        out += town_of_building(corpus, sent.doc, key, first) + church_named_short(key)
         # "Gustav II Adolf", whatever kind the model read the name as
         out += without_inner_numeral(corpus, sent.doc, key)
     out += _aliases(corpus, sent.doc).get(norm_key(key), [])
@@ -168,6 +168,22 @@ def town_of_building(corpus: Corpus, doc: int, key: str, first: Any) -> list[str
         return []
     town = " ".join(words[:-1])
     return [town] if norm_key(town) in mention_norms(corpus, doc, "place") else []
+
+
+# Buildings of worship: "Christ Church Cathedral" is the church Christ Church made a cathedral, one building under
+# either name ("London Bridge Station" is not London Bridge: a station and a bridge are two buildings).
+WORSHIP_BUILDINGS = frozenset({"church", "cathedral", "abbey", "chapel", "minster", "basilica", "mosque", "temple"})
+
+
+def church_named_short(key: str) -> list[str]:
+    """ "Christ Church" for "Christ Church Cathedral", "Velm Abbey" for "Velm Abbey Church": a church's name that
+    is itself the name of a church, before the word saying what the church is now."""
+    words = key.split()
+    if len(words) < 3 or not words[0][:1].isupper():
+        return []
+    if words[-1].lower() in WORSHIP_BUILDINGS and words[-2].lower() in WORSHIP_BUILDINGS:
+        return [" ".join(words[:-1])]
+    return []
 
 
 _QUOTE = "['‘’\"“”]"
@@ -608,6 +624,8 @@ def _head_alone(corpus: Corpus, sent: Sentence, first: Any, last: Any) -> list[s
     the head is specific enough alone ("actors" for "kabuki actors")."""
     if shell_head(first, last):
         return []  # "hypothesis" for "deforestation hypothesis": the frame, not the answer
+    if last.lemma_.lower() in GENERAL_NOUNS:
+        return []  # "people" for "enslaved people": any blank on people takes it
     if zipf(last.lower_) >= SPECIFIC_HEAD_ZIPF and alone_in_other_number(corpus, sent.doc, last):
         # "dual faith" beside "the testing of the faiths": a common noun the article writes alone only in the other
         # number names there another thing (faiths are religions, faith a belief), so alone it is no answer
@@ -645,6 +663,14 @@ def _head_alone(corpus: Corpus, sent: Sentence, first: Any, last: Any) -> list[s
         return []
     other = _other_number(corpus, sent.doc, last)
     return [last.text, other] if other else [last.text]
+
+
+# General nouns (Halliday and Hasan 1976, "Cohesion in English" 6.4): a noun that says only that the thing is a
+# human, a thing, a place or a matter. Alone it answers every blank of its class, so it is never an answer alone.
+GENERAL_NOUNS = frozenset(
+    {"people", "person", "man", "woman", "child", "boy", "girl", "creature", "thing", "object", "stuff", "business"}
+    | {"affair", "matter", "place", "question", "idea"}
+)
 
 
 def alone_in_other_number(corpus: Corpus, doc: int, head: Any) -> bool:

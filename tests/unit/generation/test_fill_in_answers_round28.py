@@ -47,3 +47,22 @@ def test_a_name_known_as_after_a_place_preposition_is_not_the_places():
     aliases = _aliases(parse_corpus([clean("s.txt", text)], get_nlp()), 0)
     assert "orsavan" not in aliases  # the neighbourhood is the Kelby Barrio, not the city
     assert aliases["durn"] == ["Durnholt"]  # after "of", the town is Durn
+
+
+def test_a_general_noun_is_no_answer_alone():
+    text = (
+        "Treaties with Velm's rulers in 1822 and 1845 restricted the export of enslaved people beyond the Sultan's "
+        "East African dominions. The people of Velm resisted. Abolition was slow, and some enslaved people remained "
+        "in bondage until 1909."
+    )
+    answers = _fill_ins(text)[0]["enslaved people"]
+    assert "people" not in answers
+
+
+def test_a_church_made_a_cathedral_keeps_its_church_name():
+    text = (
+        "Under Bishop Orsu, the Velm Mission built Kelby Church Cathedral on the spot in 1873. "
+        "The building was completed around 1880."
+    )
+    keys = _fill_ins(text)[0]
+    assert "Kelby Church" in keys["Kelby Church Cathedral"]
