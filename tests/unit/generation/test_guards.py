@@ -6,8 +6,8 @@ import pytest
 
 from quizapp.generation import generate, guards
 from quizapp.generation.candidates import Candidate
-from quizapp.generation.types import QuestionDraft, Source
 from quizapp.generation.textutil import word_count
+from quizapp.generation.types import QuestionDraft, Source
 
 QUOTE = "The Rhine bridge at Arnheim was completed by the engineer Otto Falk in 1872."
 
