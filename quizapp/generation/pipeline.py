@@ -32,7 +32,7 @@ from .candidates.matching import pairs_of
 from .candidates.ordering import event_of
 from .candidates.tables import table_candidates
 from .candidates.views import view_statements
-from .capitals import as_prose, prose_forms
+from .capitals import ProseForms, as_prose, prose_forms
 from .caps import lower_opening_word, sentence_case
 from .clauses import elliptical, hedge, hollow, odd_parse, run_on, vague_subject
 from .definites import resolvable_subject, resolve_context
@@ -281,7 +281,7 @@ def _as_written(draft: QuestionDraft, forms: dict[str, str]) -> None:
     _rewrite_texts(draft, fix)
 
 
-def _in_prose_case(draft: QuestionDraft, prose: dict[str, str], acronyms: set[str]) -> None:
+def _in_prose_case(draft: QuestionDraft, prose: ProseForms, acronyms: set[str]) -> None:
     """ "Sima Qian" where a distractor or stem copied "SIMA QIAN" from a title set in capitals."""
     _rewrite_texts(draft, lambda value: as_prose(value, prose, acronyms))
 
