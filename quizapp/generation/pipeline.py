@@ -235,10 +235,12 @@ def _generate(
         if failure is not None:
             rejected[failure[0]] += 1
             return False
+        # a candidate with nothing to finish is the same after complete(): the guards it passed need not run again
+        unfinished = c.finish is not None
         if not c.complete():
             rejected["distractors"] += 1  # too few same-kind values in the corpus: no question
             return False
-        failure = first_failure(c)
+        failure = first_failure(c) if unfinished else None
         if failure is not None:
             rejected[failure[0]] += 1
             return False
