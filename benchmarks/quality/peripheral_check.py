@@ -426,14 +426,20 @@ READER_GROUPS = {
 }
 
 
-def annotate(questions: list[Judged]) -> None:
-    """Fill ``feats`` of each question, parsing each article once."""
+def by_article(questions: list[Judged]) -> Iterator[tuple[Corpus, list[Judged]]]:
+    """Each article's parse with its judged questions, parsing each article once."""
     by_file: dict[str, list[Judged]] = defaultdict(list)
     for j in questions:
         by_file[j.file].append(j)
     for name, group in sorted(by_file.items()):
         path = HERE / "articles" / name
         corpus, _ctx, _report = analyse([to_clean(DocumentInput(path.name, path.read_bytes()))])
+        yield corpus, group
+
+
+def annotate(questions: list[Judged]) -> None:
+    """Fill ``feats`` of each question, parsing each article once."""
+    for corpus, group in by_article(questions):
         sents = corpus.document_sentences(0)
         for j in group:
             src = j.question["sources"][0]

@@ -199,6 +199,8 @@ CONNECTIVES = frozenset(
         "likewise",
         "similarly",
         "instead",
+        # "In Brazil, too, the boom led to violence": as well as where the sentence before said
+        "too",
     }
 )
 

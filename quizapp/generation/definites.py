@@ -13,7 +13,7 @@ from typing import Any
 
 from .analysis import Corpus, Sentence
 from .clauses import body_tokens, relative_time
-from .dangling import dangling_phrase, unanswered_reply
+from .dangling import counted_view, dangling_phrase, lead_in_dropped, unanswered_reply
 from .dates import DateValue
 from .kinds import PLACE_GRAINS
 from .lexicon import EVENT_WORDS, LAW_WORDS, TITLES
@@ -1081,7 +1081,7 @@ def resolve_context(
         if name is None or (key and contains_phrase(name, key)) or not name_definites:
             return prompt, f"'{phrase}' refers to something named in an earlier sentence"
         prompt = _replace_first(prompt, phrase, _unless_placed(name, prompt))
-    prompt = unanswered_reply(sent, prompt)
+    prompt = counted_view(sent, lead_in_dropped(sent, unanswered_reply(sent, prompt)))
     dangling = dangling_phrase(sent, prompt)
     if dangling is not None:
         return prompt, f"'{dangling}' leaves its noun or complement to another sentence"

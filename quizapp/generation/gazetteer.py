@@ -212,3 +212,30 @@ def continents(norm: str) -> frozenset[str]:
     place of that name; empty if the list does not know it."""
     places = _places()
     return places.continents.get(norm, frozenset()) if places else frozenset()
+
+
+# "the Americas" and "America" as a continent: a wider area than one GeoNames continent.
+_AMERICAS = {"america": frozenset({"NA", "SA"}), "americas": frozenset({"NA", "SA"})}
+_UNITED_STATES = "united states"
+
+
+def lies_in(inner: str, outer: str) -> bool:
+    """Whether the place list puts the place ``inner`` (a norm) inside ``outer``: a city in its country or US
+    state, a US state in the United States, a city, a state or a country in a continent or a larger area it lies
+    in ("New York State" in "North America", "Delhi" in "South Asia"). A place of that name anywhere counts: the
+    caller wants to know whether one name may hold the other, and a false statement that swaps in a place holding
+    the key, or lying in it, is arguably true (round 27, reader 22)."""
+    if inner.endswith(" state") and place_class(inner.removesuffix(" state")) == "state":
+        inner = inner.removesuffix(" state")  # "new york state"
+    if outer.startswith("the "):
+        outer = outer.removeprefix("the ")
+    if inner == outer:
+        return False
+    state = place_class(inner) == "state"
+    if outer in containers(inner) or (state and alias_group(outer) == alias_group(_UNITED_STATES)):
+        return True
+    areas = _AMERICAS.get(outer) or (frozenset({REGION_CONTINENTS[outer]}) if outer in REGION_CONTINENTS else None)
+    if areas is None:
+        return False
+    held = continents(inner) | (frozenset({"NA"}) if state else frozenset())
+    return bool(held & areas)

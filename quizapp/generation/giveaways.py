@@ -133,7 +133,9 @@ def shared_name_word(prompt: str, key: str, others: tuple[str, ...] = ()) -> str
         return None
     # A first word before another name is a given name ("James" of "James Bentley" beside "James Scobie"), save
     # a family name written first ("Zeng Guofan" beside "Zeng Guoquan").
-    given = any(not _common_word(w) for w in words[1:]) and words[0] not in east_asian_family_names()
+    given = any(not _common_word(w) and w.lower() not in POLITY_HEADS for w in words[1:]) and (
+        words[0] not in east_asian_family_names()
+    )
     for word in _ANY_NAME_WORD.findall(key):
         if _common_word(word) or (given and word == words[0]):
             continue
@@ -142,6 +144,49 @@ def shared_name_word(prompt: str, key: str, others: tuple[str, ...] = ()) -> str
         if re.search(rf"(?<![\w']){re.escape(word)}(?![\w'])", prompt):
             return word
     return None
+
+
+# The head of a polity's or a firm's name ("Maurya Empire", "Song Dynasty"): a common noun the dictionary may not
+# list, never a family name after a given name.
+POLITY_HEADS = frozenset(
+    {"empire", "dynasty", "kingdom", "sultanate", "caliphate", "khanate", "republic", "company", "shogunate"}
+)
+
+
+def name_built_on(prompt: str, key: str) -> str | None:
+    """A name of the prompt that a name word of the key begins, or that begins one ("Fordlândia" for "Ford Motor
+    Company", "Tunis" for "Tunisia"): the stem spells the answer's root. The shorter has four letters or more and
+    the longer is no word of the dictionary ("Eastern" is no name built on "East"); a given name before a family
+    name does not count ("Johnson" beside "John Smith")."""
+    words = key.split()
+    given = len(words) > 1 and any(not _common_word(w) and w.lower() not in POLITY_HEADS for w in words[1:])
+    prompt_words = _ANY_NAME_WORD.findall(prompt.replace(BLANK, " "))
+    for word in _ANY_NAME_WORD.findall(key):
+        if len(word) < 4 or (given and word == words[0] and word not in east_asian_family_names()):
+            continue
+        for other in prompt_words:
+            short, long = sorted((word, other), key=len)
+            if short != long and len(short) >= 4 and long.startswith(short) and not dictionary_word(long.lower()):
+                return other
+    return None
+
+
+_DECADE_KEY = re.compile(r"^(?:the\s+)?(\d{2,3})0s$", re.I)
+
+
+def decade_key(key: str) -> bool:
+    """Whether a key is a bare decade ("1840s", "the 860s")."""
+    return bool(_DECADE_KEY.match(key.strip()))
+
+
+def year_of_decade(prompt: str, key: str) -> str | None:
+    """A year of the key's decade that the prompt prints ("famines struck ... in 1843–1844" for "1840s"): the stem
+    dates the answer itself."""
+    m = _DECADE_KEY.match(key.strip())
+    if not m:
+        return None
+    year = re.search(rf"(?<![\d.,]){m.group(1)}\d(?![\d,]|\d*s\b)", prompt)
+    return year.group(0) if year else None
 
 
 # Connectors of names that many names share ("Ibn Khaldūn" beside "Qalʿat Ibn Salāma"): the words that join a

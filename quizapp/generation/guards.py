@@ -17,11 +17,28 @@ from .caps import dictionary_word
 from .date_parts import date_part_key
 from .dates import parse_date
 from .famous import famous_cue
-from .giveaways import key_in_title, people_word, related_name, shared_name_word, state_of_people
+from .giveaways import (
+    key_in_title,
+    name_built_on,
+    people_word,
+    related_name,
+    shared_name_word,
+    state_of_people,
+    year_of_decade,
+)
 from .kinds import is_time_name
 from .prompt_form import form_problems
 from .setting import is_setting, is_subject
-from .textutil import BLANK, MAX_PROMPT_WORDS, anaphora_problem, contains_phrase, content_tokens, has_anchor, word_count
+from .textutil import (
+    BLANK,
+    MAX_PROMPT_WORDS,
+    anaphora_problem,
+    contains_phrase,
+    content_tokens,
+    has_anchor,
+    without_hint,
+    word_count,
+)
 
 MAX_ITEM_WORDS = 28
 MAX_OPTION_RATIO = 2.5
@@ -87,6 +104,12 @@ def key_not_in_prompt(c: Candidate) -> str | None:
             shared = shared_name_word(d.prompt, key, others)
             if shared:
                 return f"key '{key}' shares the name '{shared}' with the prompt"
+            built = name_built_on(d.prompt, key)
+            if built:
+                return f"key '{key}' in prompt as the name '{built}' built on it"
+            year = year_of_decade(d.prompt, key)
+            if year:
+                return f"the prompt's {year} dates the decade '{key}'"
         cue = famous_cue(d.prompt, key) if d.type in ("multiple_choice", "fill_in") else None
         if cue:
             return f"'{cue}' names the famous '{key}' without the article"
@@ -117,14 +140,27 @@ def no_anaphora(c: Candidate) -> str | None:
         problem = anaphora_problem(text)
         if problem:
             return problem
+    if d.type in ("fill_in", "multiple_choice"):
+        for key in _keys(c):
+            if key.strip().lower() in _STAND_IN_KEYS:
+                return f"the key '{key}' stands for something an earlier sentence named"
     return None
+
+
+# Words that stand for a noun the sentence before gave ("Two towns stood there. One was a Muslim town"): as a key,
+# the blank asks for a counting word, not a fact
+_STAND_IN_KEYS = frozenset(
+    {"one", "another", "the other", "others", "the others", "both", "each", "either", "neither"}
+    | {"the former", "the latter", "the first", "the second", "the last"}
+)
 
 
 def prompt_length(c: Candidate) -> str | None:
     """Prompts of at most about 28 words; ordering items likewise."""
     d = c.draft
-    if word_count(d.prompt) > MAX_PROMPT_WORDS:
-        return f"prompt of {word_count(d.prompt)} words"
+    words = word_count(without_hint(d.prompt))
+    if words > MAX_PROMPT_WORDS:
+        return f"prompt of {words} words"
     if d.type == "ordering" and any(word_count(o) > MAX_ITEM_WORDS for o in d.options):
         return "ordering item too long"
     return None
@@ -138,7 +174,7 @@ def has_context(c: Candidate) -> str | None:
         return None
     if c.stem_kind == VIEW_STEM:
         return None  # "Who claimed that prices had not risen?": the options name the people it asks between
-    if has_anchor(d.prompt) or _opens_with_a_name(c):
+    if has_anchor(without_hint(d.prompt)) or _opens_with_a_name(c):
         return None
     return "prompt names no person or place"
 

@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 from .analysis import Corpus, Mention
-from .gazetteer import place_class
+from .gazetteer import lies_in, place_class
 
 # Prepositions by which a phrase puts one name in, at or beside another.
 _PLACING = frozenset({"in", "at", "near", "outside", "inside", "within", "opposite", "beside", "of", "on"})
@@ -212,9 +212,9 @@ def _cached(corpus: Corpus) -> tuple[dict[str, set[str]], set[str], dict[str, se
 def part_of_each_other(corpus: Corpus, key: Mention, value: str) -> bool:
     """Whether the value (a norm) holds the key or lies in it, or stands beside it, by the article's evidence, or
     the value is named on the key or on a place that holds it ("Budapest" against a district of "Buda") or is
-    a word of such a place's name ("Hungary" of "the Kingdom of Hungary"), or one is a
-    chamber of the other as a legislature; or the key is a site the article does not locate and the value
-    a place it locates other things by."""
+    a word of such a place's name ("Hungary" of "the Kingdom of Hungary"), or one is a chamber of the other as a
+    legislature, or the place list puts one inside the other (see gazetteer.lies_in); or the key is a site the
+    article does not locate and the value a place it locates other things by."""
     linked, anchors, _ = _cached(corpus)
     inside: dict[str, frozenset[str]] = corpus.cache.get("inside", {})
     near = linked.get(key.norm, set()) | inside.get(key.norm, frozenset())
@@ -222,6 +222,8 @@ def part_of_each_other(corpus: Corpus, key: Mention, value: str) -> bool:
         return True
     if (legislature(key.norm) and chamber(value)) or (chamber(key.norm) and legislature(value)):
         return True
+    if key.kind == "place" and (lies_in(key.norm, value) or lies_in(value, key.norm)):
+        return True  # by the place list: "in what is now North America" for "New York State" is true too
     if key.kind != "place" or value not in anchors:
         return False
     located = (

@@ -27,7 +27,7 @@ from .candidates import (
 )
 from .candidates.debates import debate_candidates
 from .candidates.eras import era_candidates
-from .candidates.fill_in import term_counts
+from .candidates.fill_in import decade_blank, term_counts
 from .candidates.matching import pairs_of
 from .candidates.ordering import event_of
 from .candidates.tables import table_candidates
@@ -40,6 +40,7 @@ from .disagreements import find_disagreements
 from .distractors import DistractorIndex
 from .entities import repair_kinds
 from .fragments import list_item, no_finite_verb
+from .giveaways import decade_key
 from .guards import GUARD_LABELS, GUARDS, exercise_problem, first_failure
 from .nlp import get_nlp
 from .normalise import written_forms
@@ -229,6 +230,8 @@ def _generate(
             if prompt != c.draft.prompt and REWRITTEN not in c.draft.checks:
                 c.draft.checks.append(REWRITTEN)
             c.draft.prompt = prompt
+        if c.draft.type == "fill_in" and decade_key(c.key):
+            c.draft.prompt = decade_blank(c.draft.prompt)  # written last: a timeline's "_____ -" becomes "In _____,"
         c.draft.prompt = sentence_case(corpus, c.sentences[0], mend(c.draft.prompt))
         c.draft.prompt = lower_opening_word(corpus, c.sentences[0], c.draft.prompt)
         failure = first_failure(c)

@@ -297,6 +297,13 @@ def _adjunct_of(cand: Any, verb: Any) -> bool:
     t = cand
     while t.dep_ in ("compound", "appos", "flat") and t.head.i != t.i:
         t = t.head
+    if t.dep_ == "npadvmod" and t.head.i == verb.i:
+        # "With a business partner, Thomas Day, she established ...": the name set off by commas after the
+        # preposition's object is that object (the parser hangs it on the verb)
+        edge = t.left_edge
+        before = edge.nbor(-2) if edge.i - 2 >= edge.sent.start and edge.nbor(-1).text == "," else None
+        if before is not None and before.dep_ == "pobj" and before.head.dep_ == "prep" and before.head.head == verb:
+            return True
     return t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i == verb.i
 
 

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from .candidates.base import Candidate
+from .candidates.causes import CLAIM_AS_STATED
 from .distractors import stable_hash
 from .giveaways import (
     MAX_QUESTIONS_PER_KEY,
@@ -25,6 +26,10 @@ MAX_PER_SENTENCE = 2  # a second question on one sentence only where neither giv
 # few and rank below the many name and date questions: each document that states one keeps its best of each kind
 # before the quotas are filled (issue #15).
 RESERVED_KINDS = {"cause": "cause", "view": "view", "view_claim": "view"}  # stem kind -> what it reserves
+# A document of this many questions' worth of words (about 900) keeps a second cause question, where it is a
+# "because" claim of one sentence as stated (the shape readers took best: 33 of 49 judged as-is) and comes from
+# another paragraph than the first.
+SECOND_CAUSE_MIN_CAP = 18
 
 
 def default_cap(words: int) -> int:
@@ -61,6 +66,17 @@ def gives_away(a: Candidate, b: Candidate) -> bool:
     if not a.key or not b.key:
         return True
     return contains_phrase(a.draft.prompt, b.key) or contains_phrase(b.draft.prompt, a.key)
+
+
+def _second_cause(c: Candidate, first: list[Candidate], cap: int) -> bool:
+    """Whether ``c`` may be a document's second reserved cause question after ``first``: see SECOND_CAUSE_MIN_CAP."""
+    return (
+        len(first) == 1
+        and first[0].stem_kind == "cause"
+        and cap >= SECOND_CAUSE_MIN_CAP
+        and c.draft.confidence_reasons[:1] == [CLAIM_AS_STATED]
+        and not set(c.paragraphs) & set(first[0].paragraphs)
+    )
 
 
 def tf_side(c: Candidate) -> bool | None:
@@ -267,17 +283,19 @@ def select(
             return "dates"
         return "kept" if keep(c) else "refused"
 
-    # First of all: one cause-and-effect question and one question on a scholar's view per document that has one.
-    reserved: set[tuple[int, str]] = set()
+    # First of all: one cause-and-effect question and one question on a scholar's view per document that has one
+    # (a second cause in a long document, see SECOND_CAUSE_MIN_CAP).
+    reserved: dict[tuple[int, str], list[Candidate]] = defaultdict(list)
+    documents = len({s.doc for c in order for s in c.sentences}) or 1
     for c in order:
         if c.stem_kind not in RESERVED_KINDS:
             continue
         slot = (min(s.doc for s in c.sentences), RESERVED_KINDS[c.stem_kind])
-        if slot in reserved or len(kept.items) >= cap:
+        if len(kept.items) >= cap or (reserved[slot] and not _second_cause(c, reserved[slot], cap // documents)):
             continue
         c.settle()
         if taken[c.draft.type] < quota[c.draft.type] and kept.accepts(c) and not kept.gives_away(c) and keep(c):
-            reserved.add(slot)
+            reserved[slot].append(c)
     # First pass: the best question of each paragraph, so questions spread over the article.
     best_by_para: dict[int, list[Candidate]] = defaultdict(list)
     for c in order:

@@ -493,6 +493,28 @@ def names_topic(corpus: Corpus, doc: int, key: str) -> bool:
     return corpus.kept("topic_keys", (doc, key), lambda: topic_share(corpus, doc, key).lead)
 
 
+# A country the document names, in any of its forms, in this many sentences and this share of them is the ground it
+# stands on ("Peru" in a life of Guaman Poma, the "Soviet Union" in its Virgin Lands campaign), though another
+# name (the person, the campaign) is named more: a blank on it is filled unread.
+COUNTRY_GROUND_SENTENCES = 3
+COUNTRY_GROUND_SHARE = 0.06
+# Any place or people named in this share of the sentences (and in SETTING_MIN_SENTENCES or more) is as plain
+# ("Hawaiʻi" where Cook died, "Zoroastrians" in their history), even where a person is named more.
+PLACE_GROUND_SHARE = 0.15
+
+
+def named_throughout(corpus: Corpus, doc: int, key: str, kind: str, sub: str) -> bool:
+    """Whether a place or people key is what its document stands on (see COUNTRY_GROUND_* and PLACE_GROUND_SHARE):
+    a fill-in on it tests nothing the reader did not know from the first lines."""
+    if kind not in ("place", "group") or not re.search(r"[^\W\d_]", key):
+        return False
+    share = corpus.kept("topic_shares", (doc, key), lambda: topic_share(corpus, doc, key))
+    country = kind == "place" and sub == "country"
+    if country and share.count >= COUNTRY_GROUND_SENTENCES and share.share >= COUNTRY_GROUND_SHARE:
+        return True
+    return share.count >= SETTING_MIN_SENTENCES and share.share >= PLACE_GROUND_SHARE
+
+
 def _name_sentences(corpus: Corpus, doc: int) -> Counter[str]:
     tally: Counter[str] = Counter()
     for s in corpus.document_sentences(doc):

@@ -316,6 +316,16 @@ def content_tokens(text: str) -> set[str]:
     return {w.lower() for w in words(text) if len(w) > 2 and w.lower() not in stop}
 
 
+# What a blank wants, written after it ("in the _____ (decade)", see fill_in.decade_blank): read by the student, not
+# part of the sentence, so no guard counts it among the stem's words or looks before a name for it.
+BLANK_HINT = " (decade)"
+
+
+def without_hint(prompt: str) -> str:
+    """The prompt without the hint after its blank."""
+    return prompt.replace(BLANK + BLANK_HINT, BLANK)
+
+
 _ANCHOR = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]|[A-Z]{2,}")
 
 

@@ -25,6 +25,11 @@ from .why_options import why_options
 
 MAX_CAUSE_WORDS = 14  # a key of about twelve words; longer causes are trimmed of trailing clauses, else skipped
 MIN_CAUSE_WORDS = 3
+# A cause too long for an option ("Because the water-based inks used for woodblock printing did not stick well to
+# metal") is still stated whole in a true claim, up to this many words (the claim's own limit is MAX_PROMPT_WORDS).
+MAX_CLAIM_CAUSE_WORDS = 20
+# words that make a cause one of several or a guess: kept before it in a claim, no "Why" keyed on it
+_DEGREE = ("partly", "largely", "mainly", "mostly", "chiefly", "primarily", "probably", "possibly", "perhaps")
 MAX_RIVAL_RATIO = 2.0  # characters, longest option against the key (the options guard allows 2.5)
 CAUSE_CONFIDENCE = 0.8
 # "because of his youth", "due to heavy rain": a preposition and the word that completes it.
@@ -53,6 +58,7 @@ class Cause:
     lead: str = ""
     set_off: bool = False
     verb: Any = None  # the causing verb of "X led to Y" (the cause is its subject), else None
+    claim_only: bool = False  # too long for an option: no "Why" keyed on it, no wrong option of another "Why"
 
 
 def _marker(t: Any) -> tuple[str, str, Any] | None:
@@ -156,6 +162,33 @@ def _agents(sent: Sentence) -> list[Cause]:
     return out
 
 
+def _cuts_a_member(kept: list[Any], dropped: list[Any]) -> bool:
+    """Whether trimming ``dropped`` off a cause cuts a second cause or a later member of a list: a "because" or
+    "since", a conjunct of a kept word, or a clause hung on a kept word that has a conjunct of its own (the parse
+    of "to trade ..., to build a navy, and to take part ..."). A clause describing a noun ("a capital that looked
+    towards Europe rather than ...") may go with its own coordination."""
+    inside = {t.i for t in kept}
+    for x in dropped:
+        if x.lower_ in ("because", "since"):
+            return True
+        if x.head.i in inside and (
+            x.dep_ in ("conj", "cc") or (x.dep_ == "advcl" and any(c.dep_ == "cc" for c in x.children))
+        ):
+            return True
+    return False
+
+
+def _whole_clause(whole: list[Any]) -> bool:
+    """Whether a cause too long to trim (see _trim) can still be stated whole in a claim: at most
+    MAX_CLAIM_CAUSE_WORDS words, ending on a word (a cause ending on a conjunction or a dash was cut by the parse)."""
+    words = [t for t in whole if not t.is_punct]
+    return (
+        len(words) <= MAX_CLAIM_CAUSE_WORDS
+        and words[-1].dep_ != "cc"
+        and not (whole[-1].is_punct and whole[-1].text != ",")
+    )
+
+
 def _coordination_cut(clause: list[Any]) -> bool:
     """Whether a conjunction in the clause has no second member in it ("because it was clear and | already in
     force"): the parser hung the rest on the main clause, and a claim built from the clause would move it there."""
@@ -180,13 +213,20 @@ def causes_of(corpus: Corpus, sent: Sentence) -> list[Cause]:
         whole = [x for x in t.subtree if x.i >= first.i]
         if whole[-1].i - first.i + 1 != len(whole) or any(x.i >= span.end for x in whole):
             continue  # not one stretch of text
-        if first.i < t.head.i and _coordination_cut(whole):
+        if _coordination_cut(whole):
             continue  # "Because it was clear and already in force, ...": the parse left the clause's second half out
-        if any(x.lower_ in (doubt, "partly") for x in t.subtree if x.i < first.i):
-            continue  # "probably because ...", "partly because ...": not the reason, as a fact, alone
+        nxt = whole[-1].i + 1
+        if first.i > t.head.i and nxt < span.end and span.doc[nxt].lower_ in ("and", "or"):
+            continue  # "because A and B were low": the parse hung B on the main verb; the claim would drop it
         if first.i > span.start and span.doc[first.i - 1].lower_ in ("not", "n't"):
             continue  # "not because of virtue": the text denies the reason
         toks = _trim(whole)
+        if toks is not None and _cuts_a_member(toks, whole[len(toks) :]):
+            toks = None  # "because A(, and because) B", "to trade ..., to build ... and to take ...": trimmed, the
+            # claim would drop a cause or purpose of a list
+        long = toks is None and _whole_clause(whole)
+        if long:
+            toks = whole[:-1] if whole[-1].is_punct else whole
         if toks is None:
             continue
         start, end = sent.char_span(toks[0], toks[-1])
@@ -201,10 +241,31 @@ def causes_of(corpus: Corpus, sent: Sentence) -> list[Cause]:
         elif after is not None and span.doc[after].text == "," and first.i <= span.start + 1:
             removed.add(after)  # "Because ..., it began": the comma after a fronted cause
         leading = [x for x in t.subtree if x.i < first.i and x.pos_ == "ADV" and x.dep_ == "advmod"]
+        # "partly because", "probably because": the degree or doubt word goes with the cause into the claim (the
+        # parse may hang it on the main verb); a claim without it gives one cause as the only one, or a guess as fact
+        i = first.i - 1
+        while i >= span.start and span.doc[i].lower_ in (*_DEGREE, doubt) and span.doc[i] not in leading:
+            leading.insert(0, span.doc[i])
+            removed.add(i)
+            i -= 1
         lead = " ".join(x.text for x in leading)
+        qualified = any(x.lower_ in (*_DEGREE, doubt) for x in leading)
         left = min([first.i] + [x.i for x in leading])
         set_off = left > span.start and span.doc[left - 1].text == ","
-        out.append(Cause(sent, family, form, written, toks, removed, t.head == sent.root, lead, set_off))
+        out.append(
+            Cause(
+                sent,
+                family,
+                form,
+                written,
+                toks,
+                removed,
+                t.head == sent.root,
+                lead,
+                set_off,
+                claim_only=long or qualified,
+            )
+        )
     out += _agents(sent)
     sent.cache["causes"] = out
     return list(out)
@@ -219,6 +280,8 @@ def _document_causes(ctx: Context, doc: int) -> list[tuple[Cause, str]]:
             if s.heading or s.table_row:
                 continue
             for cause in causes_of(ctx.corpus, s):
+                if cause.claim_only:
+                    continue
                 alone = stand_alone(ctx.corpus, s, cause.text) or _subject_written_in(ctx.corpus, cause)
                 if alone is not None and not anaphora_problem(capitalise(alone)):
                     index.setdefault(s.doc, []).append((cause, alone))
@@ -353,10 +416,12 @@ def _mid_sentence(sent: Sentence, cause: Cause) -> bool:
 def cause_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     """A "Why ...?" multiple choice on each stated cause of the main verb, or a true/false on the causal claim."""
     out: list[Candidate] = []
-    for cause in causes_of(ctx.corpus, sent):
-        if not cause.on_root:
-            continue
-        wrong = why_options(ctx, cause, 3)
+    found = causes_of(ctx.corpus, sent)
+    reasons = [c for c in found if c.on_root and c.family == "reason" and c.verb is None]
+    for cause in found:
+        if not cause.on_root or (cause.family == "reason" and len(reasons) > 1):
+            continue  # "because A, and because B": asked of one, the other cause would go unsaid
+        wrong = why_options(ctx, cause, 3) if not cause.claim_only else []
         made = _why(ctx, sent, cause, wrong) if len(wrong) == 3 else None
         if made is None:
             made = _claim(ctx, sent, cause)
@@ -479,6 +544,8 @@ def _claim(ctx: Context, sent: Sentence, cause: Cause, before: Sentence | None =
             return None  # the plain order would explain the words after the cause too
         claim = claim or f"{effect}{joint}{given}"
         text = ctx.stand_alone(sent, capitalise(tidy(claim)) + ".")
+        if text is not None and cause.claim_only and tidy(given) not in text:
+            text = None  # a name written into a long or "partly" cause: it may be the wrong one ("he" of Tycho)
         if text is not None and not ctx.early_reject(text):
             break
         text = None

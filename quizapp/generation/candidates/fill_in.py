@@ -22,8 +22,10 @@ from ..glosses import Gloss, glossed_terms
 from ..lexicon import EVENT_WORDS, FACILITY_HEADS, FACILITY_WORDS, LAW_WORDS, TITLES
 from ..option_fit import names_a_country
 from ..peripheral import blank_in_a_sentence_apart, blank_on_a_passing_name
+from ..setting import named_throughout
 from ..textutil import (
     BLANK,
+    BLANK_HINT,
     anaphora_problem,
     capitalise,
     drop_parentheticals,
@@ -649,11 +651,34 @@ def glossed_statement(sent: Sentence, gloss: Gloss, max_words: int) -> tuple[str
     return capitalise(tidy(tokens_text(toks))) + ".", toks
 
 
+# Words that stand for a noun named before ("One was a Muslim town", "Many fled"): no term, whatever the parse.
+QUANTITY_PRONOUNS = frozenset(
+    {"one", "ones", "some", "many", "few", "several", "both", "others", "another", "most", "all", "none", "each"}
+)
+_TIME_PREPOSITION_BLANK = re.compile(
+    rf"\b(?:in|from|during|by|until|till|since|of|to|after|before|through)\s+{re.escape(BLANK)}", re.I
+)
+
+
+def decade_blank(prompt: str) -> str:
+    """A decade's blank that says it wants a decade: "in the _____" also takes "ninth century", "In _____" a
+    year (readers 20 and 22: write "in the _____ (decade)")."""
+    if BLANK not in prompt or BLANK + BLANK_HINT in prompt:
+        return prompt
+    if re.search(rf"\bthe\s+{re.escape(BLANK)}", prompt, re.I):
+        return prompt.replace(BLANK, BLANK + BLANK_HINT, 1)
+    if _TIME_PREPOSITION_BLANK.search(prompt):
+        return prompt.replace(BLANK, f"the {BLANK}{BLANK_HINT}", 1)
+    return prompt.replace(BLANK, BLANK + BLANK_HINT, 1)
+
+
 def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> list[Candidate]:
     """Cloze candidates for the key terms and names of one sentence."""
     out = []
     items: list[tuple[Any, Any, str, float, Any]] = []
     for first, last in _terms(sent):
+        if first.i == last.i and first.lower_ in QUANTITY_PRONOUNS:
+            continue  # "One was a Muslim town": a word standing for a noun the sentence before names
         # "victorious agreement", "combined weapons": an adjective and a noun said once is wording, not a
         # term; a compound of nouns ("tank warfare school") or a phrase the text repeats is a term.
         if first.pos_ != "NOUN" and counts[_term_key(sent, first, last)] < 2:
@@ -686,8 +711,13 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
         named = m.kind in ("person", "place", "org", "law", "event", "date", "group")
         if m.kind == "place" and (norm_key(m.text) in COMPASS_POINTS or adjective_of_place(m)):
             continue
+        if m.text.lower() in QUANTITY_PRONOUNS:
+            continue  # "One was a Muslim town", which the model may even call a place
         if open_region(norm_key(m.text)):
             ctx.rejected["region_blank"] += 1  # whatever its kind: the model may call "North Africa" a group
+            continue
+        if named_throughout(ctx.corpus, sent.doc, display(m), m.kind, m.sub):
+            ctx.rejected["ground_blank"] += 1  # the country or people the whole article stands on
             continue
         # "fell after _____": an earlier year makes it true as well
         if named and key_ok(sent, m) and not open_ended(m, blank=True) and worth_asking(ctx, sent, m):

@@ -61,7 +61,38 @@ def result_cause(ctx: Context, sent: Sentence) -> Cause | None:
     if clause is None:
         return None
     toks: list[Any] = list(prev.tokens)
-    return Cause(sent, "reason", "clause", clause[:1].lower() + clause[1:], toks, removed, True)
+    lead = "partly" if one_of_several(ctx, prev) else ""
+    return Cause(sent, "reason", "clause", clause[:1].lower() + clause[1:], toks, removed, True, lead)
+
+
+# a word saying the sentence adds one more to what the paragraph told before it ("Producers also turned ...")
+_ADDING = frozenset({"also", "too", "meanwhile", "moreover", "furthermore", "besides", "likewise"})
+# a paragraph that announces several causes before it tells them ("Several causes came together.")
+_MANY = frozenset({"several", "many", "various", "multiple", "two", "three", "four", "five", "numerous"})
+_CAUSE_NOUNS = frozenset({"cause", "reason", "factor", "blow", "problem", "pressure", "development"})
+
+
+def one_of_several(ctx: Context, prev: Sentence) -> bool:
+    """Whether the sentence before a result ("... As a result, Y") is only the last of several causes the paragraph
+    tells: it says it adds one ("also", "meanwhile", "in addition"), or a sentence earlier in the paragraph
+    announces several causes ("Several causes came together", "Two blows fell"). "Y because <that sentence>"
+    would then give one cause as the only one; readers asked for "partly because"."""
+    opening = tuple(t.lower_ for t in prev.tokens[:3])
+    if opening == ("in", "addition", ",") or any(
+        t.lower_ in _ADDING and t.dep_ in ("advmod", "cc") for t in prev.tokens
+    ):
+        return True
+    for i in range(prev.id - 1, -1, -1):
+        s = ctx.corpus.sentences[i]
+        if s.doc != prev.doc or s.para != prev.para or s.heading:
+            break
+        if any(
+            t.lemma_.lower() in _CAUSE_NOUNS
+            and any(c.lower_ in _MANY for c in t.children if c.dep_ in ("amod", "nummod"))
+            for t in s.tokens
+        ):
+            return True
+    return False
 
 
 def _tense_of(sent: Sentence) -> str:
@@ -83,7 +114,7 @@ def result_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     before = _before(ctx, sent)
     if cause is None or before is None:
         return []
-    wrong = why_options(ctx, cause, 3)
+    wrong = why_options(ctx, cause, 3) if not cause.lead else []  # "partly because" keys no "Why"
     made = _why(ctx, sent, cause, wrong, before) if len(wrong) == 3 else None
     if made is None:
         made = _claim(ctx, sent, cause, before)  # too few rival reasons: the claim, stated as true

@@ -70,6 +70,50 @@ def swappable(sent: Sentence, m: Mention) -> bool:
     return True
 
 
+_DOUBLE_QUOTES = ('"', "\u201c", "\u201d")
+# Small words a title runs on through ("Brazil and the Struggle for Rubber").
+_TITLE_TIES = frozenset({"and", "the", "of", "for", "in", "on", "a", "an", "to", "at", "from", "with"})
+# Nouns that announce the title of a work after them ("in his book Sugar and the Making of ...").
+WORK_WORDS = frozenset(
+    {"book", "books", "novel", "study", "essay", "poem", "play", "treatise", "pamphlet", "memoir", "titled",
+     "entitled", "article", "chronicle", "opera", "film", "song", "painting", "monograph", "thesis"}
+)  # fmt: skip
+
+
+def in_a_title_or_quotation(sent: Sentence, m: Mention) -> bool:
+    """Whether the name or date stands inside a quotation or the title of a work ("in Brazil and the Struggle for
+    Rubber (1987)", "the poem "Letters from Egypt""): a swap there misquotes words rather than changing a fact of
+    history, and tests memory of a title (round 27, reader 22: "made false only by swapping a word in a book
+    title"). A title is a run of capitalised words and small ties that holds a capitalised word no entity claims,
+    besides the sentence's first, and stands after a word for a work or before a bracketed year."""
+    doc = m.first.doc
+    before = doc.text[sent.span.start_char : m.first.idx]
+    if sum(before.count(q) for q in _DOUBLE_QUOTES) % 2 == 1:
+        return True
+    for ent in sent.span.ents:
+        inside = ent.start <= m.first.i and m.last.i < ent.end
+        if ent.label_ == "WORK_OF_ART" and inside and len(ent) > m.last.i + 1 - m.first.i:
+            return True  # a word of a longer work's name ("The Conquest of Mexico"), not a name tagged alone
+    start, end = sent.span.start, sent.span.end
+
+    def titled(t: Any) -> bool:
+        return t.is_alpha and (t.text[:1].isupper() or t.lower_ in _TITLE_TIES)
+
+    lo = m.first.i
+    while lo - 1 >= start and titled(doc[lo - 1]):
+        lo -= 1
+    hi = m.last.i
+    while hi + 1 < end and titled(doc[hi + 1]):
+        hi += 1
+    run = [t for t in doc[lo : hi + 1] if not m.first.i <= t.i <= m.last.i]
+    if not any(t.text[:1].isupper() and not t.ent_type_ and t.i != start for t in run):
+        return False
+    after = [t.text for t in doc[hi + 1 : min(hi + 4, end)]]
+    dated = len(after) == 3 and after[0] == "(" and after[1].isdigit() and len(after[1]) == 4 and after[2] == ")"
+    announced = any(t.lower_ in WORK_WORDS for t in doc[max(lo - 3, start) : lo])
+    return dated or announced
+
+
 # Words that make a date or a count approximate: "about 1658" swapped for "about 1662" is no fact changed.
 APPROXIMATE = frozenset(
     {"about", "around", "c.", "c", "ca.", "circa", "some", "nearly", "approximately", "roughly", "almost", "perhaps"}
@@ -170,6 +214,8 @@ def true_false_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
     for m in keys:
         if not (toks[0].i <= m.first.i and m.last.i <= toks[-1].i) or denied(ctx, m):
             continue
+        if in_a_title_or_quotation(sent, m):
+            continue  # the true statement stands; a swap would misquote a title, not change a fact
         key_text = display(m)
         before = tokens_text([t for t in toks if t.i < m.first.i])
         after = tokens_text([t for t in toks if t.i > m.last.i])
