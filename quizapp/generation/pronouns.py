@@ -436,6 +436,74 @@ def _unread_name_between(sent: Sentence, pron: Any, chosen: Any) -> bool:
     return any(_argument(t) and _unread_name(sent, t) for t in sent.span.doc[end + 1 : pron.i])
 
 
+def _unread_name_before(sent: Sentence, pron: Any, across: str) -> bool:
+    """Whether a name the model did not read as anyone's stands before a personal pronoun in its own sentence as
+    a subject, object or agent ("Because Rastislav wanted ..., he asked ..."), and is not a word of ``across``,
+    the person the sentences before would give: it is the nearer one the pronoun may mean, so that person written
+    in may be the wrong one, and a true sentence made false."""
+    if pron.lower_ not in PERSONAL:
+        return False
+    own = {w.lower() for w in across.split()}
+    if any(_possessor_named(sent, t) and t.lower_ not in own for t in sent.span.doc[sent.span.start : pron.i]):
+        return True
+    return any(
+        t.tag_ == "NNP"  # a person is one: "Elements", "Bulbs" are not
+        and t.dep_ != "compound"  # "Ottoman chronicles", "the Slavonic Life": a word of a longer name
+        and t.lower_ not in own
+        and _argument(_phrase_head(t))
+        and not _bound(pron, t)
+        and not _bracketed(sent, t)
+        and (_unread_name(sent, t) or _unread_opening_name(sent, t))
+        for t in sent.span.doc[sent.span.start : pron.i]
+    )
+
+
+def _possessor_named(sent: Sentence, t: Any) -> bool:
+    """A person's name as a possessor ("When Voltaire's Letters led to an order for his arrest"): never taken as
+    the pronoun's antecedent in its sentence, yet the likeliest one."""
+    if t.dep_ != "poss" or t.pos_ != "PROPN" or t.tag_ != "NNP" or _bracketed(sent, t):
+        return False
+    m = _mention_at(sent, t)
+    return (m is not None and m.kind == "person") or _unread_name(sent, t)
+
+
+_QUANTIFIERS = frozenset({"each", "every", "no", "any"})
+
+
+def _quantified_before(sent: Sentence, pron: Any) -> Any:
+    """A common noun counted one by one ("each chief", "every governor", "no ruler") standing before a personal
+    pronoun in its sentence as a subject or object: the pronoun ranges over them ("his own stool"), so no name
+    from the sentences before is what it means."""
+    if pron.lower_ not in PERSONAL:
+        return None
+    for t in sent.span.doc[sent.span.start : pron.i]:
+        if (
+            t.pos_ == "NOUN"
+            and t.lower_ != "one"  # "no one else could match his instruments": his may be one man's
+            and t.dep_ in ("nsubj", "nsubjpass", "dobj")
+            and any(c.dep_ == "det" and c.lower_ in _QUANTIFIERS for c in t.children)
+        ):
+            return t
+    return None
+
+
+def _phrase_head(t: Any) -> Any:
+    """The head of the noun phrase a name stands in, through apposition and lists ("Non" of "the Living and
+    Non-Living" is inside a "the Living" that is no argument)."""
+    while t.dep_ in ("appos", "conj") and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def _unread_opening_name(sent: Sentence, t: Any) -> bool:
+    """A proper noun that opens the sentence as its subject ("Rastislav had been overthrown ..."), read as no
+    one's name and nothing a person cannot be: its capital is no sign, its tag and place are."""
+    if not t.is_sent_start or t.pos_ != "PROPN" or t.dep_ not in _SUBJ:
+        return False
+    m = _mention_at(sent, t)
+    return m is None or (m.kind not in _NOT_PEOPLE and m.kind != "person")
+
+
 def _bare_object(t: Any) -> bool:
     """A singular object with no article or possessor ("set fire to part of its building", "took part"): a mass
     noun or half of an idiom, not the one thing a later "it" points back to."""
@@ -596,7 +664,12 @@ def _principal(corpus: Corpus, doc: int) -> tuple[str, frozenset[str]] | None:
     else:
         return None
     # the name as the article writes it most often, of more than one word where it has such a form
-    name = sorted(texts.items(), key=lambda kv: (-(len(kv[0].split()) > 1), -kv[1], kv[0]))[0][0]
+    # ("Marquis du Châtelet", her husband, shares her surname: no form of hers)
+    word = "she" if gender is _FEMININE else "he"
+    fitting = [kv for kv in texts.items() if not title_clash(word, kv[0])]
+    if not fitting:
+        return None
+    name = sorted(fitting, key=lambda kv: (-(len(kv[0].split()) > 1), -kv[1], kv[0]))[0][0]
     return name, gender
 
 
@@ -792,20 +865,56 @@ def links(corpus: Corpus, sent: Sentence) -> list[Link]:
             out.append(link)
             earlier[t.i] = link
             continue
+        every = _quantified_before(sent, t)
+        if every is not None:
+            # "each chief owed loyalty to his own stool": "his" is each chief's, no one person's, and reads well
+            # wherever "each chief" stands before it
+            out.append(Link(word, t.i, None, possessive, True, every.text))
+            earlier[t.i] = out[-1]
+            continue
         across = None
         if t.dep_ in _SUBJ or possessive:
             across = _from_before(corpus, sent, word)
+        if across is not None and _unread_name_before(sent, t, across):
+            across = None
         if across is not None and word in PERSONAL and contradicts_life(corpus, sent, t, across):
             across = None  # "He died in 1601" is not of Kepler, whom the article has live until 1630
         out.append(Link(word, t.i, across, possessive, False))
         earlier[t.i] = out[-1]
     out = _one_gender_each(out)
+    out = [
+        Link(x.word, x.token, None, x.possessive, x.local, x.seen, x.rivals)
+        if x.antecedent is not None and title_clash(x.word, x.antecedent)
+        else x
+        for x in out
+    ]
     sent.cache["pronouns"] = out
     return out
 
 
 _MASCULINE = frozenset({"he", "him", "his"})
 _FEMININE = frozenset({"she", "her", "hers"})
+# Titles that make a name a man's or a woman's: "she" never means "the Marquis du Châtelet" (her husband's title)
+_MEN_TITLES = frozenset(
+    {
+        "king", "emperor", "prince", "duke", "marquis", "marquess", "count", "earl", "baron", "viscount", "lord",
+        "sir", "tsar", "sultan", "mr", "pope", "abbot", "friar", "shah", "caliph", "pharaoh",
+    }
+)  # fmt: skip
+_WOMEN_TITLES = frozenset(
+    {"queen", "empress", "princess", "duchess", "marchioness", "countess", "baroness", "lady", "tsarina", "madame"}
+    | {"mrs", "miss", "abbess", "sister"}
+)
+
+
+def title_clash(word: str, name: str) -> bool:
+    """Whether ``name`` opens on a title of the other sex than the pronoun ``word`` ("she" and "Marquis du
+    Châtelet", "he" and "Queen Anne"): not the person the pronoun means, whatever the chain of pronouns says."""
+    words = name.lower().replace(".", "").split()
+    if words and words[0] == "the":
+        words = words[1:]
+    first = words[0] if words else ""
+    return (word in _FEMININE and first in _MEN_TITLES) or (word in _MASCULINE and first in _WOMEN_TITLES)
 
 
 def _one_gender_each(found: list[Link]) -> list[Link]:
