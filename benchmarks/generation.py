@@ -12,12 +12,14 @@ Two inputs:
 $QUIZAPP_SPACY_PROCESSES (default 1) sets the parser processes for long inputs, for both measures.
 For each input it prints words, seconds and words/second for the whole pipeline
 (``generate``) and for ``nlp.pipe`` alone over the same paragraphs with the same
-components, their ratio, and the peak resident memory (ru_maxrss) of the process.
+components, their ratio, and the peak resident memory (ru_maxrss) of the process; then the same two measures
+in CPU seconds of the process (steadier on a shared machine) and the load average.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import resource
@@ -142,22 +144,26 @@ def large_corpus(words: int) -> list[CleanDocument]:
     return docs
 
 
-def bare_parse(docs: list[CleanDocument]) -> float:
-    """Seconds spaCy alone takes over the same (normalised) paragraphs with the same components."""
+def bare_parse(docs: list[CleanDocument]) -> tuple[float, float]:
+    """Seconds spaCy alone takes over the same (normalised) paragraphs with the same components: wall clock, and
+    CPU time of this process (time.process_time; parser processes, if any, are not counted)."""
     nlp = get_nlp()
     texts = [normalise(d.text[s:e]).text for d in docs for s, e, _ in text_blocks(d) if d.text[s:e].strip()]
     start = time.perf_counter()
+    cpu = time.process_time()
     for _ in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=processes_for(sum(len(t) for t in texts))):
         pass
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 def measure(label: str, docs: list[CleanDocument]) -> None:
     words = sum(len(d.text.split()) for d in docs)
-    parse_s = bare_parse(docs)
+    parse_s, parse_cpu = bare_parse(docs)
     start = time.perf_counter()
+    cpu = time.process_time()
     result = generate(docs)
     whole_s = time.perf_counter() - start
+    whole_cpu = time.process_time() - cpu
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"{label}: {words} words, {len(docs)} documents, {len(result.questions)} questions "
@@ -166,6 +172,11 @@ def measure(label: str, docs: list[CleanDocument]) -> None:
     print(f"  whole pipeline: {whole_s:6.2f} s  {words / whole_s:8.0f} words/s")
     print(f"  spaCy alone:    {parse_s:6.2f} s  {words / parse_s:8.0f} words/s")
     print(f"  ratio pipeline / bare parse: {whole_s / parse_s:.2f}   peak RSS so far: {peak_mb:.0f} MB")
+    # CPU time is steadier than the wall clock on a shared machine (another process's work is not counted)
+    print(
+        f"  CPU seconds: pipeline {whole_cpu:.2f}, spaCy alone {parse_cpu:.2f}, ratio {whole_cpu / parse_cpu:.2f}"
+        f"   load average {os.getloadavg()[0]:.1f}"
+    )
 
 
 def main() -> None:

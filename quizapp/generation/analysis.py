@@ -93,6 +93,11 @@ class Sentence:
     def root(self) -> Any:
         return self.span.root
 
+    @cached_property
+    def span_text(self) -> str:
+        """``span.text`` (the normalised text the parser read), sliced from the paragraph's kept text."""
+        return doc_text(self.span.doc)[self.span.start_char : self.span.end_char]
+
     def char_span(self, token_start: Any, token_end: Any) -> tuple[int, int]:
         """Original offsets of the tokens token_start..token_end (inclusive)."""
         s, e = self.norm.span_to_original(token_start.idx, token_end.idx + len(token_end.text))
@@ -153,6 +158,18 @@ def norm_key(text: str) -> str:
     return t.lower()
 
 
+def doc_text(doc: Any) -> str:
+    """A spaCy Doc's text, kept on the doc: ``Doc.text`` joins the text of every token (each a new Token object)
+    each time it is asked, and checks of a mention or a sentence ask it for a slice of their paragraph."""
+    text: str | None = doc.user_data.get(_DOC_TEXT)
+    if text is None:
+        text = doc.user_data[_DOC_TEXT] = doc.text
+    return text
+
+
+_DOC_TEXT = "quizapp.text"
+
+
 def text_blocks(doc: CleanDocument) -> list[tuple[int, int, bool]]:
     if doc.blocks:
         return [(b.start, b.end, b.kind == "heading") for b in doc.blocks]
@@ -171,7 +188,7 @@ def _mark_cut(sentences: list[Sentence]) -> None:
     for a, b in itertools.pairwise(sentences):
         if a.doc != b.doc or a.para != b.para or a.heading:
             continue
-        if "\n" in a.span.doc.text[a.span.end_char - 1 : b.span.start_char]:
+        if "\n" in doc_text(a.span.doc)[a.span.end_char - 1 : b.span.start_char]:
             continue
         if not a.text.rstrip().endswith(tuple(_ENDS)):
             a.cut = True
@@ -215,7 +232,7 @@ def parse_corpus(documents: list[CleanDocument], nlp: Any, progress: Callable[[f
         # A span's .ents rebuilds the whole paragraph's entities each time: once per paragraph is enough.
         ents = list(sdoc.ents)
         for span in sdoc.sents:
-            if not span.text.strip():
+            if not doc_text(sdoc)[span.start_char : span.end_char].strip():
                 continue
             s0, s1 = n.span_to_original(span.start_char, span.end_char)
             sent = Sentence(
@@ -478,6 +495,8 @@ def _in_a_quoted_title(first: Any, last: Any, start: int, end: int) -> bool:
     that hold more words than it, every longer one capitalised (a title, not a speech): a blank on it asks for
     words of a title (round 24, reader 19: "tests the wording of an essay title")."""
     doc = first.doc
+    if not _has_double_quotes(doc):
+        return False  # no token of the paragraph is a quotation mark: most names, and a scan of tokens saved
     opening = [t.i for t in doc[start : first.i] if t.text in _DOUBLE_QUOTES]
     closing = next((t.i for t in doc[last.i + 1 : end] if t.text in _DOUBLE_QUOTES), None)
     if len(opening) % 2 == 0 or closing is None:
@@ -486,6 +505,18 @@ def _in_a_quoted_title(first: Any, last: Any, start: int, end: int) -> bool:
     if not any(t.i < first.i or t.i > last.i for t in words):
         return False  # the quotation is the name itself ("the "Rizal Law"")
     return all(t.text[:1].isupper() for t in words if len(t.text) >= 4)
+
+
+def _has_double_quotes(doc: Any) -> bool:
+    """Whether the paragraph's text holds a double quotation mark (kept on the doc)."""
+    found: bool | None = doc.user_data.get(_DOC_QUOTES)
+    if found is None:
+        text = doc_text(doc)
+        found = doc.user_data[_DOC_QUOTES] = any(q in text for q in _DOUBLE_QUOTES)
+    return found
+
+
+_DOC_QUOTES = "quizapp.double_quotes"
 
 
 # "of" and "for" tie a class word to the rest of its name ("the Second Battle of Panipat", "the US Agency for

@@ -13,10 +13,10 @@ _MINOR = frozenset(
 )
 
 
-def prose_forms(texts: list[str]) -> tuple[dict[str, str], set[str]]:
-    """The way the texts write each run of words outside capitals (lower-cased run -> most common form),
-    and the words they write in capitals inside ordinary lines (acronyms such as "NATO")."""
-    forms: dict[str, Counter[str]] = {}
+def prose_forms(texts: list[str]) -> tuple[ProseForms, set[str]]:
+    """The way the texts write each run of words outside capitals (lower-cased run -> most common form, worked
+    out on the first look-up), and the words they write in capitals inside ordinary lines (acronyms such as
+    "NATO")."""
     acronyms: set[str] = set()
     for text in texts:
         for line in text.split("\n"):
@@ -24,11 +24,35 @@ def prose_forms(texts: list[str]) -> tuple[dict[str, str], set[str]]:
                 continue
             # A lone word in capitals among ordinary ones is an acronym; a run of them is a lead-in.
             acronyms.update(m.group(0) for m in _CAPS_RUN.finditer(line) if not re.search(r"[ -]", m.group(0)))
+    return ProseForms(texts), acronyms
+
+
+class ProseForms:
+    """Lower-cased run -> the form the prose writes most, counted over every run of up to four words of every
+    line on the first ``get``: most documents put no name in capitals into a question, and then it is never
+    counted."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self._texts = texts
+        self._forms: dict[str, str] | None = None
+
+    def get(self, key: str) -> str | None:
+        if self._forms is None:
+            self._forms = _count_forms(self._texts)
+        return self._forms.get(key)
+
+
+def _count_forms(texts: list[str]) -> dict[str, str]:
+    forms: dict[str, Counter[str]] = {}
+    for text in texts:
+        for line in text.split("\n"):
+            if line.upper() == line:
+                continue
             for match in re.finditer(r"[^\W\d_][\w'’-]*(?:[ -][^\W\d_][\w'’-]*)*", line):
                 words = match.group(0)
                 if words.upper() != words:
                     _add_runs(forms, words)
-    return {key: counts.most_common(1)[0][0] for key, counts in forms.items()}, acronyms
+    return {key: counts.most_common(1)[0][0] for key, counts in forms.items()}
 
 
 def _add_runs(forms: dict[str, Counter[str]], words: str) -> None:
@@ -42,7 +66,7 @@ def _add_runs(forms: dict[str, Counter[str]], words: str) -> None:
                 forms.setdefault(run.lower(), Counter())[run] += 1
 
 
-def as_prose(value: str, forms: dict[str, str], acronyms: set[str]) -> str:
+def as_prose(value: str, forms: ProseForms | dict[str, str], acronyms: set[str]) -> str:
     """``value`` with each run in capitals written as the prose writes it; a run of several words the
     prose never writes, in title case (acronyms kept)."""
 

@@ -388,7 +388,17 @@ def main_clause(sent: Sentence, token: Any) -> list[Any] | None:
 
 def statement(sent: Sentence, anchor: Any | None = None, max_words: int = 28) -> tuple[str, list[Any]] | None:
     """A self-contained statement from the sentence: the whole of it, or its clause holding ``anchor``; if both
-    are too long, the same without their comma-set asides (see asides.py)."""
+    are too long, the same without their comma-set asides (see asides.py). Kept on the sentence: the choice,
+    fill-in and true/false makers ask it of the same anchor."""
+    found: dict[tuple[int | None, int], tuple[str, list[Any]] | None] = sent.cache.setdefault("statement", {})
+    key = (None if anchor is None else anchor.i, max_words)
+    if key not in found:
+        found[key] = _statement(sent, anchor, max_words)
+    hit = found[key]
+    return None if hit is None else (hit[0], list(hit[1]))
+
+
+def _statement(sent: Sentence, anchor: Any | None, max_words: int) -> tuple[str, list[Any]] | None:
     toks = _statement_tokens(sent, anchor, max_words)
     if toks is None:
         # No main clause short enough to cut to: the whole sentence serves if its words (not its commas) are few

@@ -32,7 +32,7 @@ from .candidates.matching import pairs_of
 from .candidates.ordering import event_of
 from .candidates.tables import table_candidates
 from .candidates.views import view_statements
-from .capitals import as_prose, prose_forms
+from .capitals import ProseForms, as_prose, prose_forms
 from .caps import lower_opening_word, sentence_case
 from .clauses import elliptical, hedge, hollow, odd_parse, run_on, vague_subject
 from .definites import resolvable_subject, resolve_context
@@ -238,10 +238,12 @@ def _generate(
         if failure is not None:
             rejected[failure[0]] += 1
             return False
+        # a candidate with nothing to finish is the same after complete(): the guards it passed need not run again
+        unfinished = c.finish is not None
         if not c.complete():
             rejected["distractors"] += 1  # too few same-kind values in the corpus: no question
             return False
-        failure = first_failure(c)
+        failure = first_failure(c) if unfinished else None
         if failure is not None:
             rejected[failure[0]] += 1
             return False
@@ -284,7 +286,7 @@ def _as_written(draft: QuestionDraft, forms: dict[str, str]) -> None:
     _rewrite_texts(draft, fix)
 
 
-def _in_prose_case(draft: QuestionDraft, prose: dict[str, str], acronyms: set[str]) -> None:
+def _in_prose_case(draft: QuestionDraft, prose: ProseForms, acronyms: set[str]) -> None:
     """ "Sima Qian" where a distractor or stem copied "SIMA QIAN" from a title set in capitals."""
     _rewrite_texts(draft, lambda value: as_prose(value, prose, acronyms))
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .analysis import Sentence
+from .analysis import Sentence, doc_text
 from .clauses import pointing_phrase_end
 
 # A verb and an object that only announce an act or a chance the text goes on to tell ("took a step", "saw an
@@ -139,7 +139,7 @@ def bare_reaction(root: Any) -> bool:
 
 def _quoted(sent: Sentence, t: Any) -> bool:
     """Whether the token stands inside quotation marks ("chanting 'We are the people'")."""
-    before = sent.span.doc.text[sent.span.start_char : t.idx]
+    before = doc_text(sent.span.doc)[sent.span.start_char : t.idx]
     return sum(before.count(q) for q in '"“”') % 2 == 1 or len(re.findall(r"(?:^|\s)['‘]", before)) > len(
         re.findall(r"['’](?:\s|$|[,.;:])", before)
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .analysis import Mention
+from .analysis import Mention, doc_text
 from .lexicon import SCHOLARS
 from .textutil import dictionary_word, singular_of
 
@@ -159,7 +159,7 @@ def scholar_sign(m: Mention, thesis: bool = False) -> bool:
     (1957)") or after the work it names ("X, in Title (1986), ..."), a scholar's noun beside it ("the historian
     X", "critics such as X"), or as the subject of what a scholar does ("X argued that"; with ``thesis``, only
     where the verb states a claim); "X, in an essay published in 1992, ..." names the work by its noun."""
-    after = m.last.doc.text[m.last.idx + len(m.last.text) : m.sent.span.end_char]
+    after = doc_text(m.last.doc)[m.last.idx + len(m.last.text) : m.sent.span.end_char]
     # a year alone, not a lifespan ("Tupac Ardo (1738–1783)")
     if re.match(r" \(\d{4}\)|(?: and [^,]+)?, in [^,]+\(\d{4}\),", after) or _IN_A_WORK.match(after):
         return True

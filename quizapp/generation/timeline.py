@@ -360,7 +360,7 @@ _FINITE = FINITE_TAGS
 def verbless_line(sent: Sentence) -> bool:
     """A timeline line whose first statement has no finite verb ("1555 - Peace of Amasya with Persia; the
     Ottomans keep Baghdad"): a note, not a sentence, which a question cannot restate as a fact."""
-    text = sent.span.text
+    text = sent.span_text
     m = LABEL.match(text)
     if m is None:
         return False
@@ -392,7 +392,7 @@ def short_line(sent: Sentence) -> bool:
 def _in_label_entity(sent: Sentence, tok: Any) -> bool:
     """Whether the token's entity begins inside the line's label ("CE - Voyagers" read as one organisation): the
     parser ran the date into the first word, which says nothing of that word being a name."""
-    m = LABEL.match(sent.span.text)
+    m = LABEL.match(sent.span_text)
     if m is None:
         return False
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
