@@ -118,7 +118,10 @@ def _scholarly(m: Mention) -> bool:
     before = [doc[i] for i in range(max(m.first.i - 4, m.sent.span.start), m.first.i)]
     if any(t.lemma_.lower() in SCHOLAR_NOUNS for t in before):
         return True
-    return any(c.dep_ == "appos" and c.lemma_.lower() in SCHOLAR_NOUNS for c in root.children)
+    if any(c.dep_ == "appos" and c.lemma_.lower() in SCHOLAR_NOUNS for c in root.children):
+        return True
+    # "Valerie Hansen, in The Silk Road (2012), is more cautious": a name written with its work and year
+    return scholar_sign(m, thesis=True)
 
 
 def _scholars(corpus: Corpus, doc: int) -> Mapping[str, str]:

@@ -152,3 +152,12 @@ def test_a_long_document_keeps_a_second_view_of_another_scholar_a_short_one_does
     assert kept_views(20, "Haldsson", 101) == ["Orrik", "Haldsson"]  # both sides, never a third
     assert kept_views(10, "Haldsson", 101) == ["Orrik"]  # a short document keeps one
     assert kept_views(20, "Orrik", 101) == ["Orrik", "Berg"]  # not a second view of the same scholar
+
+
+def test_she_after_a_scholar_named_with_her_work_and_year_is_that_scholar():
+    text = (
+        "The trade of the Orvel coast has long divided historians. "
+        "Klara Haldsson, in The Guilds of Orvel (2012), is more cautious about the power of the guilds. "
+        "She argues that the guilds of Orvel kept prices low for a century."
+    )
+    assert ("Klara Haldsson argues that the guilds of Orvel kept prices low for a century.", True) in _made(text)
