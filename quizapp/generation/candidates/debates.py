@@ -13,7 +13,7 @@ from typing import Any
 
 from ..analysis import Corpus, Mention, Sentence
 from ..distractors import display, route_or_object, stable_hash
-from ..stem_class import scholar_sign
+from ..stem_class import named_with_a_work, scholar_sign
 from ..textutil import tidy, tokens_text, word_count
 from ..types import QuestionDraft
 from .base import VIEW_STEM, Candidate, Context, source_of
@@ -120,8 +120,8 @@ def _scholarly(m: Mention) -> bool:
         return True
     if any(c.dep_ == "appos" and c.lemma_.lower() in SCHOLAR_NOUNS for c in root.children):
         return True
-    # "Valerie Hansen, in The Silk Road (2012), is more cautious": a name written with its work and year
-    return scholar_sign(m, thesis=True)
+    # "Valerie Hansen, in The Silk Road (2012), is more cautious": a name written with a work of hers
+    return named_with_a_work(m)
 
 
 def _scholars(corpus: Corpus, doc: int) -> Mapping[str, str]:
