@@ -14,7 +14,7 @@ from ..distractors import display, pool_of
 from ..historiography import tells_a_find
 from ..peripheral import announces_a_theme, commentary, subject_alone_named
 from ..reversals import reversal, stated_elsewhere
-from ..textutil import BLANK, anaphora_problem, capitalise, has_anchor, tidy, tokens_text
+from ..textutil import BLANK, MAX_PROMPT_WORDS, anaphora_problem, capitalise, has_anchor, tidy, tokens_text
 from ..types import QuestionDraft
 from ..worth import dates_a_life_event
 from .base import Candidate, Context, according_to, source_of
@@ -334,7 +334,7 @@ def _true_only(ctx: Context, sent: Sentence) -> list[Candidate]:
 
 def _true_statement(ctx: Context, sent: Sentence, anchor: Any | None) -> tuple[Candidate, list[Any]] | None:
     """The sentence (or its clause holding ``anchor``) as a true statement that reads alone, and its tokens."""
-    st = statement(sent, anchor, max_words=26)
+    st = statement(sent, anchor, max_words=MAX_PROMPT_WORDS)
     if st is None:
         return None
     text, toks = st

@@ -6,6 +6,7 @@ import pytest
 
 from quizapp.generation import generate, guards
 from quizapp.generation.candidates import Candidate
+from quizapp.generation.textutil import word_count
 from quizapp.generation.types import QuestionDraft, Source
 
 QUOTE = "The Rhine bridge at Arnheim was completed by the engineer Otto Falk in 1872."
@@ -63,6 +64,13 @@ def test_anaphora(prompt):
 def test_prompt_length():
     long_prompt = "Who " + " ".join(["completed"] * 30) + " the bridge?"
     _check("prompt_length", _mc(prompt=long_prompt))
+
+
+def test_a_prompt_of_28_words_is_short_enough():
+    prompt = "In 1301 the " + " ".join(["old"] * 22) + " town hall burned."
+    assert word_count(prompt) == 28
+    assert guards.prompt_length(_mc(prompt=prompt)) is None
+    assert guards.prompt_length(_mc(prompt=prompt.replace("In 1301", "In May 1301"))) is not None
 
 
 def test_chrome():
