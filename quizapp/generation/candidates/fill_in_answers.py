@@ -22,7 +22,7 @@ from ..analysis import Corpus, Sentence, norm_key
 from ..distractors import one_people, usable_key
 from ..gazetteer import containers, place_class
 from ..giveaways import states_of_people
-from ..lexicon import EVENT_WORDS, FACILITY_WORDS, LAW_WORDS, TITLES
+from ..lexicon import EVENT_WORDS, FACILITY_WORDS, LAW_WORDS, PEERAGES, TITLES
 from ..textutil import plural_of, zipf
 from .fill_in_members import activity_for_undertaking, members_named, part_owned_forms, state_as_party
 from .name_forms import (
@@ -116,7 +116,8 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
             out += patronymic_forms(corpus, sent.doc, key) + iberian_short_names(corpus, sent.doc, key)
             also = tuple(bracketed_names(corpus, sent.doc, key) + _aliases(corpus, sent.doc).get(norm_key(key), []))
             out += given_before_patronymic(corpus, sent.doc, key, also) + without_nickname(key)
-            out += without_honorific(corpus, sent.doc, key) + name_part_alone(corpus, sent.doc, key, also)
+            parts = name_part_alone(corpus, sent.doc, key, also)
+            out += without_honorific(corpus, sent.doc, key) + parts + titled_part(corpus, sent.doc, key, parts)
             out += ruler_forms(corpus, sent.doc, key, sent.start) + regnal_title(corpus, sent.doc, key)
             persons = mention_norms(corpus, sent.doc, "person")
             out += [short for name in [key, *fuller] for short in without_initials(name, persons)]
@@ -136,7 +137,7 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
         if kind == "group":
             out += people_forms(corpus, sent.doc, key)
     if kind != "term":
-        out += town_of_building(corpus, sent.doc, key, first)
+        out += town_of_building(corpus, sent.doc, key, first) + church_named_short(key)
         # "Gustav II Adolf", whatever kind the model read the name as
         out += without_inner_numeral(corpus, sent.doc, key)
     out += _aliases(corpus, sent.doc).get(norm_key(key), [])
@@ -148,6 +149,7 @@ def other_answers(corpus: Corpus, sent: Sentence, key: str, first: Any, last: An
     # "Sultan Mehmed II" is the table's "Mehmed II" with his title
     out += [v for name in [key, *without_title(key)] for v in _variant_names().get(_folded(name), [])]
     out += [s for v in [key, *out] for s in _spellings(v)]
+    out += [s for v in [key, *out] for s in latin_letters(v)]
     return list(dict.fromkeys(v for v in out if v.strip() and v != key))
 
 
@@ -166,6 +168,22 @@ def town_of_building(corpus: Corpus, doc: int, key: str, first: Any) -> list[str
         return []
     town = " ".join(words[:-1])
     return [town] if norm_key(town) in mention_norms(corpus, doc, "place") else []
+
+
+# Buildings of worship: "Christ Church Cathedral" is the church Christ Church made a cathedral, one building under
+# either name ("London Bridge Station" is not London Bridge: a station and a bridge are two buildings).
+WORSHIP_BUILDINGS = frozenset({"church", "cathedral", "abbey", "chapel", "minster", "basilica", "mosque", "temple"})
+
+
+def church_named_short(key: str) -> list[str]:
+    """ "Christ Church" for "Christ Church Cathedral", "Velm Abbey" for "Velm Abbey Church": a church's name that
+    is itself the name of a church, before the word saying what the church is now."""
+    words = key.split()
+    if len(words) < 3 or not words[0][:1].isupper():
+        return []
+    if words[-1].lower() in WORSHIP_BUILDINGS and words[-2].lower() in WORSHIP_BUILDINGS:
+        return [" ".join(words[:-1])]
+    return []
 
 
 _QUOTE = "['‘’\"“”]"
@@ -606,6 +624,8 @@ def _head_alone(corpus: Corpus, sent: Sentence, first: Any, last: Any) -> list[s
     the head is specific enough alone ("actors" for "kabuki actors")."""
     if shell_head(first, last):
         return []  # "hypothesis" for "deforestation hypothesis": the frame, not the answer
+    if last.lemma_.lower() in GENERAL_NOUNS:
+        return []  # "people" for "enslaved people": any blank on people takes it
     if zipf(last.lower_) >= SPECIFIC_HEAD_ZIPF and alone_in_other_number(corpus, sent.doc, last):
         # "dual faith" beside "the testing of the faiths": a common noun the article writes alone only in the other
         # number names there another thing (faiths are religions, faith a belief), so alone it is no answer
@@ -643,6 +663,14 @@ def _head_alone(corpus: Corpus, sent: Sentence, first: Any, last: Any) -> list[s
         return []
     other = _other_number(corpus, sent.doc, last)
     return [last.text, other] if other else [last.text]
+
+
+# General nouns (Halliday and Hasan 1976, "Cohesion in English" 6.4): a noun that says only that the thing is a
+# human, a thing, a place or a matter. Alone it answers every blank of its class, so it is never an answer alone.
+GENERAL_NOUNS = frozenset(
+    {"people", "person", "man", "woman", "child", "boy", "girl", "creature", "thing", "object", "stuff", "business"}
+    | {"affair", "matter", "place", "question", "idea"}
+)
 
 
 def alone_in_other_number(corpus: Corpus, doc: int, head: Any) -> bool:
@@ -1154,13 +1182,19 @@ def _aliases(corpus: Corpus, doc: int) -> dict[str, list[str]]:
 # "an invasion of Venezuela known as the Admirable Campaign": the name before "known as" is the object of a
 # preposition, and what is known by the other name is the noun the phrase hangs on, not the name.
 _HANGS_ON = re.compile(r"\b(?:of|in|into|at|from|to|by|for|with|on|against)\s+$")
+# "the town of X, known as Y": after "of" the comma's "known as" still names X (the town is X). After a preposition
+# of place ("a neighbourhood at X, known as Y") it names the noun before: the neighbourhood, not X.
+_PLACED_BY = re.compile(r"\b(?:in|into|at|near|from|to|outside|inside|within|beside|by)\s+$")
 
 
 def _names_itself(text: str, m: re.Match[str]) -> bool:
     """Whether "X known as Y" gives X's other name (not that of a noun X completes; "the town of X, known as Y"
-    with its comma names X)."""
+    with its comma names X, "a quarter at X, known as Y" the quarter)."""
+    before = text[max(0, m.start() - 12) : m.start()]
     comma = m.group(0)[len(m["a"]) :].lstrip().startswith(",")
-    return comma or _HANGS_ON.search(text[max(0, m.start() - 12) : m.start()]) is None
+    if comma:
+        return _PLACED_BY.search(before) is None
+    return _HANGS_ON.search(before) is None
 
 
 _BARE_CALLED = re.compile(r"^\s+called\b")
@@ -1270,6 +1304,29 @@ def _folded(name: str) -> str:
     """The table's lookup form: accents go too, as a key may be written "Krakow" or "Kraków"."""
     decomposed = unicodedata.normalize("NFKD", norm_key(name))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def titled_part(corpus: Corpus, doc: int, key: str, parts: list[str]) -> list[str]:
+    """ "Skúli Bárðarson" and "Earl Skúli" for "Earl Skúli Bárðarson": the name without its title, and the title
+    before a part of the name that is his short name (``parts``) where the article itself writes the two together."""
+    title, *name = key.split()
+    if title.lower().rstrip(".") not in TITLES | PEERAGES or len(name) < 2:
+        return []
+    text = corpus.documents[doc].text
+    return [" ".join(name)] + [f"{title} {p}" for p in parts if p != title and occurrences(text, f"{title} {p}")]
+
+
+# Letters English writes otherwise, which no accent folding reaches: "Þórðarson" is "Thordarson" in English books.
+_LATIN = str.maketrans({"Þ": "Th", "þ": "th", "Ð": "D", "ð": "d", "Æ": "Ae", "æ": "ae", "Ø": "O", "ø": "o"})
+
+
+def latin_letters(text: str) -> list[str]:
+    """ "Sturla Thordarson" for "Sturla Þórðarson": a name with letters English does not use (thorn, eth, ash,
+    the slashed o), written in the Latin letters English uses for them, its accents dropped."""
+    if text == text.translate(_LATIN):
+        return []
+    folded = unicodedata.normalize("NFKD", text.translate(_LATIN))
+    return ["".join(c for c in folded if not unicodedata.combining(c))]
 
 
 def _spellings(text: str) -> list[str]:

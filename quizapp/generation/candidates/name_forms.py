@@ -227,7 +227,19 @@ def regnal_title(corpus: Corpus, doc: int, key: str) -> list[str]:
     if len(titles) != 1 or len(titled) < 2:
         return []
     (title,) = titles
+    if _called_otherwise(text, key, title):
+        return []
     return [f"{title.capitalize()} {key}"]
+
+
+def _called_otherwise(text: str, key: str, title: str) -> bool:
+    """Whether the article writes the key after another ruler's word ("the Byzantine emperor Michael III" beside
+    "Pope Hadrian II", "Pope John VIII"): he holds that office, and the popes' title is not his."""
+    for at in occurrences(text, key):
+        before = text[max(0, at - 20) : at].split()
+        if before and before[-1].lower() in REGNAL_TITLES and before[-1].lower() != title:
+            return True
+    return False
 
 
 # A people's adjective in "-n" ("Mayan" of "Maya") is a word of English this common or more.
@@ -296,10 +308,18 @@ def named_elsewhere(corpus: Corpus, doc: int, part: str, key: str) -> bool:
     alone naming something else than a person ("Qin" the state beside "Qin Shi Huangdi")."""
     own, word = set(norm_key(key).split()), norm_key(part)
     return any(
-        word in m.norm.split() and (not set(m.norm.split()) <= own or m.kind != "person")
+        word in names and (not set(names) <= own or m.kind not in _UNSURE_OR_PERSON)
         for s in corpus.document_sentences(doc)
         for m in s.mentions
+        # "Hákon and Skúli" read as one name: each of the two is a name of its own
+        for names in (n.split() for n in _COORDINATED.split(m.norm))
     )
+
+
+# A name the model gave no kind ("Earl Skúli", "Skúli" read as "other") is no other thing: only a place, a body or
+# a people is. And " and " joins two names the model read as one.
+_UNSURE_OR_PERSON = frozenset({"person", "other"})
+_COORDINATED = re.compile(r"\s+(?:and|&)\s+")
 
 
 def name_part_alone(corpus: Corpus, doc: int, key: str, also: tuple[str, ...] = ()) -> list[str]:
