@@ -30,6 +30,10 @@ RESERVED_KINDS = {"cause": "cause", "view": "view", "view_claim": "view"}  # ste
 # "because" claim of one sentence as stated (the shape readers took best: 33 of 49 judged as-is) and comes from
 # another paragraph than the first.
 SECOND_CAUSE_MIN_CAP = 18
+# A document of as many words keeps a second question on a scholar's view where it is another scholar's view, stated
+# in another sentence: an article that sets two named scholars' views side by side is asked both sides of its
+# debate (readers took the view questions well: 5 of 6 statements and 2 of 6 "who argued" as-is, 4 light edits).
+SECOND_VIEW_MIN_CAP = SECOND_CAUSE_MIN_CAP
 
 
 def default_cap(words: int) -> int:
@@ -77,6 +81,23 @@ def _second_cause(c: Candidate, first: list[Candidate], cap: int) -> bool:
         and c.draft.confidence_reasons[:1] == [CLAIM_AS_STATED]
         and not set(c.paragraphs) & set(first[0].paragraphs)
     )
+
+
+def _second_view(c: Candidate, first: list[Candidate], cap: int) -> bool:
+    """Whether ``c`` may be a document's second reserved view question after ``first``: see SECOND_VIEW_MIN_CAP."""
+    if len(first) != 1 or first[0].stem_kind not in _VIEW_KINDS or cap < SECOND_VIEW_MIN_CAP:
+        return False
+    mine, theirs = _view_of(c), _view_of(first[0])
+    return mine is not None and theirs is not None and mine[0] != theirs[0] and mine[1] != theirs[1]
+
+
+_VIEW_KINDS = frozenset(k for k, v in RESERVED_KINDS.items() if v == "view")
+
+
+def _view_of(c: Candidate) -> tuple[str, str] | None:
+    """(sentence id, holder's surname) of a view question, from its fact signature (candidates.debates.view_fact)."""
+    parts = c.fact.split(":")
+    return (parts[0], parts[2]) if len(parts) == 3 and parts[1] == "view" else None
 
 
 def tf_side(c: Candidate) -> bool | None:
@@ -291,7 +312,8 @@ def select(
         if c.stem_kind not in RESERVED_KINDS:
             continue
         slot = (min(s.doc for s in c.sentences), RESERVED_KINDS[c.stem_kind])
-        if len(kept.items) >= cap or (reserved[slot] and not _second_cause(c, reserved[slot], cap // documents)):
+        second = _second_cause if slot[1] == "cause" else _second_view
+        if len(kept.items) >= cap or (reserved[slot] and not second(c, reserved[slot], cap // documents)):
             continue
         c.settle()
         if taken[c.draft.type] < quota[c.draft.type] and kept.accepts(c) and not kept.gives_away(c) and keep(c):

@@ -161,7 +161,7 @@ def scholar_sign(m: Mention, thesis: bool = False) -> bool:
     where the verb states a claim); "X, in an essay published in 1992, ..." names the work by its noun."""
     after = doc_text(m.last.doc)[m.last.idx + len(m.last.text) : m.sent.span.end_char]
     # a year alone, not a lifespan ("Tupac Ardo (1738–1783)")
-    if re.match(r" \(\d{4}\)|(?: and [^,]+)?, in [^,]+\(\d{4}\),", after) or _IN_A_WORK.match(after):
+    if re.match(r" \(\d{4}\)", after) or named_with_a_work(m):
         return True
     if any(class_group(n) == "scholar" for n in class_nouns(m)) or _such_as_a_scholar(m):
         return True
@@ -174,6 +174,14 @@ def scholar_sign(m: Mention, thesis: bool = False) -> bool:
     # ``thesis``: the verb states a claim ("argued that ..."), not what a novelist or photographer did ("explored
     # race", "documented weddings")
     return not thesis or any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def named_with_a_work(m: Mention) -> bool:
+    """Whether the sentence writes the name with a work of his, set off by commas: "X, in Title (1986), ...", "A and
+    B, in Title (2001), ...", "X, in an essay published in 1992, ..." (not "In The Mists of Ramanna (2005), he
+    ...": a name inside a title is followed by its year, not by a work)."""
+    after = doc_text(m.last.doc)[m.last.idx + len(m.last.text) : m.sent.span.end_char]
+    return bool(re.match(r"(?: and [^,]+)?, in [^,]+\(\d{4}\),", after) or _IN_A_WORK.match(after))
 
 
 # "X, in an essay published in 1992, cautioned ...": a scholar's work the sentence names by its noun

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..analysis import Corpus, Mention, Sentence
 from ..distractors import display, route_or_object, stable_hash
+from ..stem_class import named_with_a_work, scholar_sign
 from ..textutil import tidy, tokens_text, word_count
 from ..types import QuestionDraft
 from .base import VIEW_STEM, Candidate, Context, source_of
@@ -117,12 +118,31 @@ def _scholarly(m: Mention) -> bool:
     before = [doc[i] for i in range(max(m.first.i - 4, m.sent.span.start), m.first.i)]
     if any(t.lemma_.lower() in SCHOLAR_NOUNS for t in before):
         return True
-    return any(c.dep_ == "appos" and c.lemma_.lower() in SCHOLAR_NOUNS for c in root.children)
+    if any(c.dep_ == "appos" and c.lemma_.lower() in SCHOLAR_NOUNS for c in root.children):
+        return True
+    # "Valerie Hansen, in The Silk Road (2012), is more cautious": a name written with a work of hers
+    return named_with_a_work(m)
 
 
 def _scholars(corpus: Corpus, doc: int) -> Mapping[str, str]:
     """surname (last word, lower case) -> the fullest form the article writes, for its scholarly people."""
     return corpus.kept("scholars", doc, lambda: _find_scholars(corpus.document_sentences(doc)))
+
+
+def _written_as_scholars(corpus: Corpus, doc: int) -> frozenset[str]:
+    """Surnames of the scholarly people the article also writes as scholars (``stem_class.scholar_sign`` with a
+    thesis: "the historian X", "X, in Title (1986), ...", "X argued that"), not only as people who wrote or showed
+    something (a novelist, a chronicler of the events, a king's letter): the first choice of wrong options."""
+
+    def find() -> frozenset[str]:
+        return frozenset(
+            m.norm.split()[-1]
+            for s in corpus.document_sentences(doc)
+            for m in s.mentions
+            if m.kind == "person" and m.norm and scholar_sign(m, thesis=True)
+        )
+
+    return corpus.kept("written_as_scholars", doc, find)
 
 
 def _find_scholars(sentences: list[Sentence]) -> dict[str, str]:
@@ -249,7 +269,11 @@ def debate_candidates(ctx: Context, sent: Sentence) -> list[Candidate]:
         ]
         if len(others) < 3:
             continue  # too few people of the article state views: no padding with others
-        wrong = sorted(others, key=lambda n: stable_hash(n, sent.id, "debate"))[:3]
+        # the wrong options are scholars the article writes as such first: a novelist or a chronicler among
+        # modern historians is ruled out at a glance (readers' light edits: "an option that is no scholar")
+        written = _written_as_scholars(ctx.corpus, sent.doc)
+        surname_of = {name: surname for surname, name in scholars.items()}
+        wrong = sorted(others, key=lambda n: (surname_of[n] not in written, stable_hash(n, sent.id, "debate")))[:3]
         draft = QuestionDraft(
             type="multiple_choice",
             prompt=prompt,

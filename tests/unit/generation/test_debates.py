@@ -83,3 +83,14 @@ def test_a_view_of_scholars_naming_two_people_is_not_asked_of_one():
     )
     made, _ = _views(text)
     assert not [x for x in made if "welcomed" in x.draft.prompt]
+
+
+def test_the_wrong_options_are_people_written_as_scholars_before_people_who_only_wrote():
+    text = DEBATE + (
+        " The poet Amin Orla wrote a long poem about the guilds. "
+        "The merchant Dirk Volle wrote letters to his brother in Orvel. "
+        "The traveller Hugo Sarn published a diary of his journey."
+    )
+    made, _ = _views(text)
+    q = {x.key: x for x in made}["Piet Anvers"].draft
+    assert sorted(q.options) == ["Jan Orrik", "Klara Haldsson", "Marta Venn", "Piet Anvers"]

@@ -123,3 +123,50 @@ def test_a_view_of_two_people_joined_by_and_across_phrases_is_given_to_neither()
         " prices high."
     )
     assert not [p for p, _ in _made(text) if p.startswith("Piet Anvers")]
+
+
+def _view_claim(n: int, surname: str, sent_id: int):
+    from types import SimpleNamespace
+
+    from quizapp.generation.candidates.base import Candidate
+    from quizapp.generation.candidates.views import VIEW_CLAIM
+    from quizapp.generation.types import QuestionDraft
+
+    sent = SimpleNamespace(id=sent_id, para=sent_id, doc=0)
+    topics = ["canal", "harbour", "bridge"]
+    draft = QuestionDraft("true_false", f"{surname} argued that the {topics[n]} of the town was built late.", True)
+    return Candidate(draft, "", [sent], 2.0 - n / 10, VIEW_CLAIM, f"{sent_id}:view:{surname.lower()}")  # type: ignore[list-item]
+
+
+def test_a_long_document_keeps_a_second_view_of_another_scholar_a_short_one_does_not():
+    from quizapp.generation.rank import select
+
+    from .test_rank import candidate
+
+    def kept_views(cap: int, second: str, second_sent: int) -> list[str]:
+        others = [candidate(t, n, completes=True) for n in range(40) for t in ("multiple_choice", "fill_in")][:40]
+        views = [_view_claim(0, "Orrik", 100), _view_claim(1, second, second_sent), _view_claim(2, "Berg", 102)]
+        kept, _ = select(others + views, cap)
+        return [c.draft.prompt.split()[0] for c in kept if c.stem_kind == "view_claim"]
+
+    assert kept_views(20, "Haldsson", 101) == ["Orrik", "Haldsson"]  # both sides, never a third
+    assert kept_views(10, "Haldsson", 101) == ["Orrik"]  # a short document keeps one
+    assert kept_views(20, "Orrik", 101) == ["Orrik", "Berg"]  # not a second view of the same scholar
+
+
+def test_she_after_a_scholar_named_with_her_work_and_year_is_that_scholar():
+    text = (
+        "The trade of the Orvel coast has long divided historians. "
+        "Klara Haldsson, in The Guilds of Orvel (2012), is more cautious about the power of the guilds. "
+        "She argues that the guilds of Orvel kept prices low for a century."
+    )
+    assert ("Klara Haldsson argues that the guilds of Orvel kept prices low for a century.", True) in _made(text)
+
+
+def test_he_after_a_title_with_a_name_in_it_is_not_the_name_of_the_title():
+    text = (
+        "The trade of the Orvel coast has long divided historians. "
+        "The historian Michael Orrik studied the ports of the coast. "
+        "In The Mists of Ramirez (2005), he argued that the guilds of Orvel kept prices low for a century."
+    )
+    assert not [p for p, _ in _made(text) if "Ramirez" in p]  # a name in the title of his book, with its year
