@@ -175,6 +175,7 @@ def view_clause(sent: Sentence, verb: Any) -> list[Any] | None:
         toks = [t for t in toks if t.i < second.left_edge.i]
         while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
             toks.pop()
+    toks = _without_dangling_and(toks)
     while toks and toks[-1].is_punct:
         toks.pop()
     if toks and toks[-1].i - toks[0].i + 1 != len(toks):
@@ -182,6 +183,16 @@ def view_clause(sent: Sentence, verb: Any) -> list[Any] | None:
     if any(t.pos_ == "PRON" and t.lower_ in _PERSONAL_PRONOUNS for t in toks):
         return None  # "argued that they belong to ...": a name written in for "they" may be the wrong one
     return toks or None
+
+
+def _without_dangling_and(toks: list[Any]) -> list[Any]:
+    """The clause cut before its last "and"/"but"/"or" when what that word joins lies outside the clause: the
+    parser hung "... caused an outcry and, ironically, gave X publicity" 's second verb elsewhere, and the view read
+    "... caused an outcry and, ironically." (reader 26, v27)."""
+    last_cc = next((k for k in range(len(toks) - 1, -1, -1) if toks[k].dep_ == "cc"), None)
+    if last_cc is None or any(t.dep_ == "conj" for t in toks[last_cc + 1 :]):
+        return toks
+    return toks[:last_cc]
 
 
 def _that_clause(t: Any) -> bool:

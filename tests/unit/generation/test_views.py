@@ -170,3 +170,13 @@ def test_he_after_a_title_with_a_name_in_it_is_not_the_name_of_the_title():
         "In The Mists of Ramirez (2005), he argued that the guilds of Orvel kept prices low for a century."
     )
     assert not [p for p, _ in _made(text) if "Ramirez" in p]  # a name in the title of his book, with its year
+
+
+def test_a_view_never_ends_on_an_and_whose_second_half_the_parser_hung_elsewhere():
+    text = DEBATE.replace(
+        "argued that the trade of Orvel was carried by small pedlars.",
+        "argued that the pedlars of Orvel were poor and, in the end, gave up the trade.",
+    )
+    stated = [p for p, answer in _made(text) if answer is True and "Orrik" in p]
+    # not "... were poor and, in the end.": the cut stops before the "and"
+    assert stated == ["Jan van Orrik argued that the pedlars of Orvel were poor."]
