@@ -190,7 +190,11 @@ def _without_dangling_and(toks: list[Any]) -> list[Any]:
     parser hung "... caused an outcry and, ironically, gave X publicity" 's second verb elsewhere, and the view read
     "... caused an outcry and, ironically." (reader 26, v27)."""
     last_cc = next((k for k in range(len(toks) - 1, -1, -1) if toks[k].dep_ == "cc"), None)
-    if last_cc is None or any(t.dep_ == "conj" for t in toks[last_cc + 1 :]):
+    if last_cc is None or toks[last_cc].lower_ not in ("and", "but", "or"):
+        return toks
+    rest = toks[last_cc + 1 :]
+    # only "and, <aside>": "rather than on X" or "and much of Europe" go on with what they join
+    if not rest or rest[0].text != "," or any(t.dep_ == "conj" for t in rest):
         return toks
     return toks[:last_cc]
 

@@ -180,3 +180,14 @@ def test_a_view_never_ends_on_an_and_whose_second_half_the_parser_hung_elsewhere
     stated = [p for p, answer in _made(text) if answer is True and "Orrik" in p]
     # not "... were poor and, in the end.": the cut stops before the "and"
     assert stated == ["Jan van Orrik argued that the pedlars of Orvel were poor."]
+
+
+def test_a_view_keeps_rather_than_and_an_and_that_goes_on():
+    text = DEBATE.replace(
+        "argued that the trade of Orvel was carried by small pedlars.",
+        "argued that the pedlars of Orvel drew on old local traditions rather than on foreign models.",
+    )
+    stated = [p for p, answer in _made(text) if answer is True and "Orrik" in p]
+    assert stated == [
+        "Jan van Orrik argued that the pedlars of Orvel drew on old local traditions rather than on foreign models."
+    ]
