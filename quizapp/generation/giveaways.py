@@ -133,9 +133,7 @@ def shared_name_word(prompt: str, key: str, others: tuple[str, ...] = ()) -> str
         return None
     # A first word before another name is a given name ("James" of "James Bentley" beside "James Scobie"), save
     # a family name written first ("Zeng Guofan" beside "Zeng Guoquan").
-    given = any(not _common_word(w) and w.lower() not in POLITY_HEADS for w in words[1:]) and (
-        words[0] not in east_asian_family_names()
-    )
+    given = _given_name_first(words) and words[0] not in east_asian_family_names()
     for word in _ANY_NAME_WORD.findall(key):
         if _common_word(word) or (given and word == words[0]):
             continue
@@ -153,13 +151,19 @@ POLITY_HEADS = frozenset(
 )
 
 
+def _given_name_first(words: list[str]) -> bool:
+    """Whether a name's first word may be a given name: another word of the name is no common word nor the head of
+    a polity ("Maurya Empire" has no given name)."""
+    return any(not _common_word(w) and w.lower() not in POLITY_HEADS for w in words[1:])
+
+
 def name_built_on(prompt: str, key: str) -> str | None:
     """A name of the prompt that a name word of the key begins, or that begins one ("Fordlândia" for "Ford Motor
     Company", "Tunis" for "Tunisia"): the stem spells the answer's root. The shorter has four letters or more and
     the longer is no word of the dictionary ("Eastern" is no name built on "East"); a given name before a family
     name does not count ("Johnson" beside "John Smith")."""
     words = key.split()
-    given = len(words) > 1 and any(not _common_word(w) and w.lower() not in POLITY_HEADS for w in words[1:])
+    given = _given_name_first(words)
     prompt_words = _ANY_NAME_WORD.findall(prompt.replace(BLANK, " "))
     for word in _ANY_NAME_WORD.findall(key):
         if len(word) < 4 or (given and word == words[0] and word not in east_asian_family_names()):

@@ -32,6 +32,7 @@ from .setting import is_setting, is_subject
 from .textutil import (
     BLANK,
     MAX_PROMPT_WORDS,
+    STAND_IN_WORDS,
     anaphora_problem,
     contains_phrase,
     content_tokens,
@@ -149,10 +150,15 @@ def no_anaphora(c: Candidate) -> str | None:
 
 # Words that stand for a noun the sentence before gave ("Two towns stood there. One was a Muslim town"): as a key,
 # the blank asks for a counting word, not a fact
-_STAND_IN_KEYS = frozenset(
-    {"one", "another", "the other", "others", "the others", "both", "each", "either", "neither"}
-    | {"the former", "the latter", "the first", "the second", "the last"}
-)
+_STAND_IN_KEYS = STAND_IN_WORDS | {
+    "the other",
+    "the others",
+    "the former",
+    "the latter",
+    "the first",
+    "the second",
+    "the last",
+}
 
 
 def prompt_length(c: Candidate) -> str | None:

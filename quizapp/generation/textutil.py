@@ -319,6 +319,14 @@ def content_tokens(text: str) -> set[str]:
     return {w.lower() for w in words(text) if len(w) > 2 and w.lower() not in stop}
 
 
+# Words that stand for a noun a sentence before named ("Two towns stood there. One was a Muslim town", "Many
+# fled"): as a key they ask for a counting word, not a fact. Both the fill-in maker and the final guard read it.
+STAND_IN_WORDS = frozenset(
+    {"one", "ones", "some", "many", "few", "several", "both", "others", "another", "most", "all", "none", "each"}
+    | {"either", "neither"}
+)
+
+
 # What a blank wants, written after it ("in the _____ (decade)", see fill_in.decade_blank): read by the student, not
 # part of the sentence, so no guard counts it among the stem's words or looks before a name for it.
 BLANK_HINT = " (decade)"

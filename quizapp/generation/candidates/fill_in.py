@@ -26,6 +26,7 @@ from ..setting import named_throughout
 from ..textutil import (
     BLANK,
     BLANK_HINT,
+    STAND_IN_WORDS,
     anaphora_problem,
     capitalise,
     drop_parentheticals,
@@ -651,10 +652,6 @@ def glossed_statement(sent: Sentence, gloss: Gloss, max_words: int) -> tuple[str
     return capitalise(tidy(tokens_text(toks))) + ".", toks
 
 
-# Words that stand for a noun named before ("One was a Muslim town", "Many fled"): no term, whatever the parse.
-QUANTITY_PRONOUNS = frozenset(
-    {"one", "ones", "some", "many", "few", "several", "both", "others", "another", "most", "all", "none", "each"}
-)
 _TIME_PREPOSITION_BLANK = re.compile(
     rf"\b(?:in|from|during|by|until|till|since|of|to|after|before|through)\s+{re.escape(BLANK)}", re.I
 )
@@ -677,7 +674,7 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
     out = []
     items: list[tuple[Any, Any, str, float, Any]] = []
     for first, last in _terms(sent):
-        if first.i == last.i and first.lower_ in QUANTITY_PRONOUNS:
+        if first.i == last.i and first.lower_ in STAND_IN_WORDS:
             continue  # "One was a Muslim town": a word standing for a noun the sentence before names
         # "victorious agreement", "combined weapons": an adjective and a noun said once is wording, not a
         # term; a compound of nouns ("tank warfare school") or a phrase the text repeats is a term.
@@ -711,7 +708,7 @@ def fill_in_candidates(ctx: Context, sent: Sentence, counts: Counter[str]) -> li
         named = m.kind in ("person", "place", "org", "law", "event", "date", "group")
         if m.kind == "place" and (norm_key(m.text) in COMPASS_POINTS or adjective_of_place(m)):
             continue
-        if m.text.lower() in QUANTITY_PRONOUNS:
+        if m.text.lower() in STAND_IN_WORDS:
             continue  # "One was a Muslim town", which the model may even call a place
         if open_region(norm_key(m.text)):
             ctx.rejected["region_blank"] += 1  # whatever its kind: the model may call "North Africa" a group

@@ -102,6 +102,9 @@ def test_a_key_that_stands_in_for_an_earlier_noun_makes_no_question():
     assert guards.no_anaphora(Candidate(draft, "One", [sent], 0.5, "cloze", "1:One")) is not None
     draft.answer = ["Kumbi"]
     assert guards.no_anaphora(Candidate(draft, "Kumbi", [sent], 0.5, "cloze", "1:Kumbi")) is None
+    # the guard reads the fill-in maker's list of stand-in words too ("Many fled")
+    draft.answer = ["Many"]
+    assert guards.no_anaphora(Candidate(draft, "Many", [sent], 0.5, "cloze", "1:Many")) is not None
 
 
 def test_a_view_counted_from_an_earlier_one_is_written_as_one_of_them():
